@@ -1,0 +1,1 @@
+"""The `lachan` commands, one module per area; see lachan.cli."""
