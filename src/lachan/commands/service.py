@@ -1,9 +1,149 @@
-"""`lachan` commands of this area (filled in by its issue)."""
+"""`lachan serve`, `lachan db upgrade`, `lachan keys create`, `lachan audit verify`, ...
+
+Data goes to stdout, messages to stderr; errors end with a readable message and a
+non-zero exit status, never a traceback.
+"""
 
 from __future__ import annotations
 
+import sys
+from typing import Any
+
+import orjson
 import typer
+from rich.console import Console
+
+err = Console(stderr=True)
+
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+keys_app = typer.Typer(help="API keys.", no_args_is_help=True)
+audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
 
 
-def register(app: typer.Typer) -> None:  # noqa: ARG001
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(code)
+
+
+def _database() -> Any:
+    from lachan.store.session import Database
+
+    return Database()
+
+
+def _upgrade() -> str:
+    from lachan.store.migrate import upgrade
+    from lachan.store.session import database_url
+
+    url = database_url()
+    try:
+        upgrade(url)
+    except Exception as exc:  # a readable message, not a traceback
+        _fail(f"could not migrate the database: {exc}")
+    return url
+
+
+def _ensure_admin_key() -> str | None:
+    """Create the first admin key when none exists; return it (to print once)."""
+    from lachan.registry import keys
+
+    db = _database()
+    try:
+        with db.transaction() as session:
+            if keys.has_admin(session):
+                return None
+            return keys.create_key(session, "admin", "first admin key", actor="system")
+    finally:
+        db.dispose()
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, min=1, max=65535, help="TCP port."),
+    workers: int = typer.Option(1, min=1, max=64, help="Worker processes."),
+) -> None:
+    """Start the complaint-centre service (applies migrations first)."""
+    import uvicorn
+
+    url = _upgrade()
+    key = _ensure_admin_key()
+    if key:
+        err.print("[bold]First start: an admin API key was created. It is shown only once:[/bold]")
+        print(key, flush=True)
+    err.print(f"database: {url.split('@')[-1]}; listening on http://{host}:{port} (docs at /docs)")
+    uvicorn.run(
+        "lachan.serve.main:app",
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+    )
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply every migration (all branches) to the configured database."""
+    url = _upgrade()
+    err.print(f"database at {url.split('@')[-1]} is up to date")
+
+
+@keys_app.command("create")
+def keys_create(
+    role: str = typer.Option(..., help="gateway, operator, advertiser, analyst or admin"),
+    label: str = typer.Option("", help="A note on who holds the key."),
+) -> None:
+    """Print a new API key for ROLE (shown once; only its hash is kept)."""
+    from lachan.registry import keys
+
+    if role not in keys.ROLES:
+        _fail(f"unknown role {role!r}; choose one of {', '.join(keys.ROLES)}", 2)
+    _upgrade()
+    db = _database()
+    try:
+        with db.transaction() as session:
+            key = keys.create_key(session, role, label, actor="cli")
+    finally:
+        db.dispose()
+    print(key)
+
+
+@keys_app.command("list")
+def keys_list() -> None:
+    """List keys (ids and roles; never the secrets) as JSON Lines."""
+    from lachan.registry import keys
+
+    db = _database()
+    try:
+        with db.read() as session:
+            for row in keys.list_keys(session):
+                sys.stdout.write(orjson.dumps(row).decode() + "\n")
+    finally:
+        db.dispose()
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Check the audit log's hash chain; exit 1 if it was tampered with."""
+    from lachan.registry import audit
+
+    db = _database()
+    try:
+        with db.read() as session:
+            result = audit.verify(session)
+    except Exception as exc:
+        _fail(f"could not read the audit log: {exc}")
+    finally:
+        db.dispose()
+    print(orjson.dumps(result.to_dict()).decode())
+    if not result.ok:
+        _fail(f"audit log broken at entry {result.first_bad_id}: {result.reason}")
+    err.print(f"audit log intact: {result.entries} entries")
+
+
+def register(app: typer.Typer) -> None:
     """Add this module's commands to the `lachan` application."""
+    app.command("serve")(serve)
+    app.add_typer(db_app, name="db")
+    app.add_typer(keys_app, name="keys")
+    app.add_typer(audit_app, name="audit")

@@ -1,0 +1,69 @@
+"""Every error is a JSON body ``{"error": code, "detail": message-or-list}``."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from lachan.domain import InputTooLarge
+
+log = logging.getLogger("lachan.serve")
+
+_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "validation",
+    429: "rate_limited",
+}
+
+
+def error_response(status: int, detail: Any, headers: dict[str, str] | None = None) -> JSONResponse:
+    body = {"error": _CODES.get(status, "error"), "detail": detail}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _clean_errors(errors: Any) -> list[dict[str, Any]]:
+    out = []
+    for e in errors:
+        item = {
+            "loc": list(e.get("loc", ())),
+            "msg": str(e.get("msg", "")),
+            "type": e.get("type", ""),
+        }
+        out.append(item)
+    return jsonable_encoder(out)
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_req: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return error_response(exc.status_code, exc.detail, getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_req: Request, exc: RequestValidationError) -> JSONResponse:
+        return error_response(422, _clean_errors(exc.errors()))
+
+    @app.exception_handler(InputTooLarge)
+    async def _too_large(_req: Request, exc: InputTooLarge) -> JSONResponse:
+        return error_response(413, str(exc))
+
+    @app.exception_handler(UnicodeDecodeError)
+    async def _unicode(_req: Request, exc: UnicodeDecodeError) -> JSONResponse:
+        return error_response(400, f"input is not valid UTF-8 (byte {exc.start})")
+
+    @app.exception_handler(Exception)
+    async def _internal(_req: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error", exc_info=exc)
+        return error_response(500, "internal error; the event was logged")

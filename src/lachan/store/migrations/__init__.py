@@ -1,0 +1,1 @@
+"""Alembic migrations (one branch per area: centre, advertising, official)."""

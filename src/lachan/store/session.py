@@ -1,0 +1,134 @@
+"""Engine and session set-up for SQLite (embedded default) and PostgreSQL.
+
+- :func:`database_url` reads ``LACHAN_DATABASE_URL``; without it the database is the
+  SQLite file ``lachan.db`` under ``LACHAN_HOME`` (default ``./.lachan``).
+- :func:`make_engine` turns on WAL, foreign keys and a busy timeout for SQLite, and makes
+  every SQLite transaction ``BEGIN IMMEDIATE`` so that concurrent writers queue on the
+  busy timeout instead of failing on a stale read snapshot. ``make_engine(url,
+  read_only=True)`` gives a plain ``BEGIN`` engine for read-mostly paths (look-ups).
+- :func:`transaction` is a context manager: one session, committed on success, rolled
+  back on error.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+#: Milliseconds a SQLite connection waits for a lock before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def lachan_home() -> Path:
+    """The data directory: ``$LACHAN_HOME`` or ``./.lachan``."""
+    return Path(os.environ.get("LACHAN_HOME") or ".lachan")
+
+
+def database_url() -> str:
+    """The database to use: ``$LACHAN_DATABASE_URL`` or SQLite under :func:`lachan_home`."""
+    url = os.environ.get("LACHAN_DATABASE_URL", "").strip()
+    if url:
+        return url
+    return f"sqlite:///{(lachan_home() / 'lachan.db').resolve()}"
+
+
+def is_sqlite(url_or_engine: str | Engine) -> bool:
+    if isinstance(url_or_engine, Engine):
+        return url_or_engine.dialect.name == "sqlite"
+    return make_url(url_or_engine).get_backend_name() == "sqlite"
+
+
+def make_engine(url: str | None = None, *, read_only: bool = False, **kwargs: Any) -> Engine:
+    """Create an engine for ``url`` (default :func:`database_url`)."""
+    url = url or database_url()
+    if not is_sqlite(url):
+        kwargs.setdefault("pool_pre_ping", True)
+        kwargs.setdefault("pool_size", 10)
+        kwargs.setdefault("max_overflow", 20)
+        return create_engine(url, **kwargs)
+
+    parsed = make_url(url)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    connect_args = kwargs.pop("connect_args", {})
+    connect_args.setdefault("check_same_thread", False)
+    connect_args.setdefault("timeout", SQLITE_BUSY_TIMEOUT_MS / 1000)
+    engine = create_engine(url, connect_args=connect_args, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy (not the driver) decide when transactions begin.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_MS)}")
+        cur.close()
+
+    begin_sql = "BEGIN" if read_only else "BEGIN IMMEDIATE"
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql(begin_sql)
+
+    return engine
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(bind=engine, expire_on_commit=False, future=True)
+
+
+@contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One unit of work: commit when the block ends normally, roll back on error."""
+    session = factory()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+class Database:
+    """An engine pair (writer, reader) and their session factories.
+
+    On SQLite the writer begins ``IMMEDIATE`` transactions and the reader plain ones; on
+    PostgreSQL both are the same engine.
+    """
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or database_url()
+        self.engine = make_engine(self.url)
+        self.read_engine = (
+            make_engine(self.url, read_only=True) if is_sqlite(self.url) else self.engine
+        )
+        self.sessions = session_factory(self.engine)
+        self.read_sessions = session_factory(self.read_engine)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def transaction(self) -> Any:
+        """Context manager yielding a session for a write (committed on success)."""
+        return transaction(self.sessions)
+
+    def read(self) -> Any:
+        """Context manager yielding a session for reading."""
+        return transaction(self.read_sessions)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+        if self.read_engine is not self.engine:
+            self.read_engine.dispose()

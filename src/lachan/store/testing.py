@@ -1,0 +1,118 @@
+"""Throw-away databases for tests, on SQLite and PostgreSQL.
+
+Import the fixtures into a ``conftest.py``::
+
+    from lachan.store.testing import backend, db_url, migrated_template  # noqa: F401
+
+``db_url`` is a fresh, fully migrated database per test: on SQLite a copy of a template
+file migrated once per session; on PostgreSQL (127.0.0.1:5432, user postgres, or
+``LACHAN_TEST_PG_URL``) a database created for the session, emptied before each test
+and dropped at the end. PostgreSQL tests skip with a reason when none answers.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from lachan.store.migrate import upgrade
+
+PG_ADMIN_URL = os.environ.get(
+    "LACHAN_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+
+def pg_available(url: str = PG_ADMIN_URL) -> str | None:
+    """None when PostgreSQL answers at ``url``, else the reason it does not."""
+    try:
+        engine = create_engine(url, connect_args={"connect_timeout": 2})
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception as exc:  # any failure means: skip with the reason
+        return f"PostgreSQL not reachable at {make_url(url).render_as_string()}: {exc}"
+    return None
+
+
+def pg_create_database(admin_url: str = PG_ADMIN_URL) -> str:
+    """Create an empty database with a random name; return its URL."""
+    name = f"lachan_t_{secrets.token_hex(6)}"
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {conn.dialect.identifier_preparer.quote(name)}")
+    engine.dispose()
+    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+
+
+def pg_drop_database(url: str, admin_url: str = PG_ADMIN_URL) -> None:
+    name = make_url(url).database
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        quoted = conn.dialect.identifier_preparer.quote(name)
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)")
+    engine.dispose()
+
+
+def pg_empty(url: str) -> None:
+    """Delete every row of every table except Alembic's version table."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        names = conn.execute(
+            text(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                "AND tablename <> 'alembic_version'"
+            )
+        ).scalars().all()
+        if names:
+            quote = conn.dialect.identifier_preparer.quote
+            conn.exec_driver_sql(
+                "TRUNCATE TABLE " + ", ".join(quote(n) for n in names) + " RESTART IDENTITY CASCADE"
+            )
+    engine.dispose()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "postgresql":
+        reason = pg_available()
+        if reason:
+            pytest.skip(reason)
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def migrated_template(
+    backend: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A migrated database for the session (SQLite: a template file to copy)."""
+    if backend == "sqlite":
+        path = tmp_path_factory.mktemp("dbtemplate") / "template.db"
+        url = f"sqlite:///{path}"
+        upgrade(url)
+        yield url
+        return
+    url = pg_create_database()
+    try:
+        upgrade(url)
+        yield url
+    finally:
+        pg_drop_database(url)
+
+
+@pytest.fixture()
+def db_url(backend: str, migrated_template: str, tmp_path: Path) -> str:
+    """A fresh, migrated, empty database for one test."""
+    if backend == "sqlite":
+        src = Path(make_url(migrated_template).database or "")
+        dest = tmp_path / "lachan.db"
+        shutil.copyfile(src, dest)
+        return f"sqlite:///{dest}"
+    pg_empty(migrated_template)
+    return migrated_template
