@@ -1,0 +1,107 @@
+"""Scrub speed: a synthetic Do-Not-Call register of 50,000,000 numbers, persisted as .npy,
+then loaded and used to scrub 1,000,000 numbers (text lines, mixed spellings).
+
+Goals (issue 4): load <= 5 s; scrub 1,000,000 numbers <= 2 s on one core once loaded.
+
+    .venv/bin/python bench/scrub_speed.py [--register 50000000] [--numbers 1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+
+import numpy as np
+
+from lachan.registry.advertising_numbers import _valid_prefix3, normalise_numbers
+from lachan.registry.dnc_index import DncIndex
+
+
+def synthetic_register(n: int, rng: np.random.Generator) -> np.ndarray:
+    """``n`` distinct valid mobile numbers, sorted, without a sort: random gaps through
+    the space of valid numbers (3-digit prefix table x 1,000,000)."""
+    prefixes = np.flatnonzero(_valid_prefix3()).astype(np.int64)
+    space = prefixes.size * 1_000_000
+    if n > space // 2:
+        raise SystemExit(f"register too large for the numbering plan ({space:,} numbers)")
+    mean_gap = space / n
+    gaps = rng.integers(1, max(2, int(2 * mean_gap)), n, dtype=np.int64)
+    pos = np.cumsum(gaps) - 1
+    pos = pos[pos < space]
+    return prefixes[pos // 1_000_000] * 1_000_000 + pos % 1_000_000
+
+
+def input_lines(register: np.ndarray, n: int, rng: np.random.Generator) -> list[bytes]:
+    prefixes = np.flatnonzero(_valid_prefix3()).astype(np.int64)
+    listed = register[rng.integers(0, register.size, n // 2)]
+    fresh = prefixes[rng.integers(0, prefixes.size, n - n // 2)] * 1_000_000 + rng.integers(
+        0, 1_000_000, n - n // 2
+    )
+    nums = np.concatenate([listed, fresh])
+    rng.shuffle(nums)
+    forms = (b"0%d", b"84%d", b"+84 %d", b"0%d ")
+    lines = [forms[i % 4] % int(v) for i, v in enumerate(nums)]
+    for i in range(0, n, 1000):  # 0.1% garbage
+        lines[i] = b"not-a-number"
+    return lines
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--register", type=int, default=50_000_000)
+    ap.add_argument("--numbers", type=int, default=1_000_000)
+    ap.add_argument("--dir", default=None, help="where to write the index (default: a temp dir)")
+    args = ap.parse_args()
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    rng = np.random.default_rng(91)
+
+    t = time.perf_counter()
+    reg = synthetic_register(args.register, rng)
+    scope = rng.integers(0, 10, reg.size, dtype=np.int8)  # 80% all, 10% sms, 10% call
+    idx = DncIndex(
+        {
+            "all": reg[scope < 8].astype(np.uint32),
+            "sms": reg[scope == 8].astype(np.uint32),
+            "call": reg[scope == 9].astype(np.uint32),
+        },
+        presorted=True,
+    )
+    del scope
+    print(f"built register of {len(idx):,} numbers in {time.perf_counter() - t:.1f} s")
+    lines = input_lines(reg, args.numbers, rng)
+    del reg
+
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+        t = time.perf_counter()
+        idx.save(tmp)
+        print(f"persisted in {time.perf_counter() - t:.2f} s "
+              f"({sum(a.nbytes for a in idx.arrays.values()) / 1e6:.0f} MB of .npy)")
+        del idx
+        t = time.perf_counter()
+        loaded = DncIndex.load(tmp)
+        load_s = time.perf_counter() - t
+        print(f"load (np.load, whole arrays):    {load_s:.3f} s   goal <= 5 s")
+        t = time.perf_counter()
+        mm = DncIndex.load(tmp, mmap=True)
+        print(f"load (memory-mapped):            {time.perf_counter() - t:.3f} s")
+
+        t = time.perf_counter()
+        nsn = normalise_numbers(lines)
+        parse_s = time.perf_counter() - t
+        t = time.perf_counter()
+        blocked = loaded.blocked(nsn, "sms")
+        member_s = time.perf_counter() - t
+        print(f"parse {len(lines):,} lines:           {parse_s:.3f} s")
+        print(f"DNC membership (sms):            {member_s:.3f} s")
+        print(f"scrub total (parse + membership): {parse_s + member_s:.3f} s   goal <= 2 s")
+        t = time.perf_counter()
+        mm.blocked(nsn, "sms")
+        print(f"DNC membership on the memory-mapped index: {time.perf_counter() - t:.3f} s")
+        print(f"invalid: {(nsn < 0).sum():,}; blocked for sms: {blocked.sum():,} "
+              f"of {len(lines):,}")
+
+
+if __name__ == "__main__":
+    main()
