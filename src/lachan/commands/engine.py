@@ -1,9 +1,258 @@
-"""`lachan` commands of this area (filled in by its issue)."""
+"""Engine commands: ``check``, ``classify``, ``train``, ``evaluate``."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import orjson
 import typer
+from rich.console import Console
+
+err = Console(stderr=True)
+
+#: Largest JSON line ``lachan classify`` accepts (bytes): a text at the engine's limit
+#: of 100,000 characters fits even when every character takes four bytes.
+MAX_LINE_BYTES = 512 * 1024
+BATCH = 1024
 
 
-def register(app: typer.Typer) -> None:  # noqa: ARG001
-    """Add this module's commands to the `lachan` application."""
+def register(app: typer.Typer) -> None:
+    app.command("check")(check)
+    app.command("classify")(classify)
+    app.command("train")(train)
+    app.command("evaluate")(evaluate)
+
+
+# -- check ------------------------------------------------------------------------------
+
+_COLOURS = {"ham": "green", "ad": "yellow", "scam": "bold red"}
+
+
+def check(
+    text: Annotated[str, typer.Argument(help="The message to analyse.")],
+    sender: Annotated[str | None, typer.Option(help="Sender: number or brandname.")] = None,
+    channel: Annotated[str, typer.Option(help="sms, email, ott or call.")] = "sms",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as JSON.")] = False,
+) -> None:
+    """Analyse one message and print the verdict with its reasons."""
+    from lachan.detect.engine import default_engine
+
+    try:
+        verdict = default_engine().analyse(text, sender=sender, channel=channel, explain=True)
+    except (ValueError, TypeError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    if as_json:
+        sys.stdout.buffer.write(orjson.dumps(verdict.to_dict(with_entities=True)) + b"\n")
+        return
+    out = Console()
+    colour = _COLOURS[verdict.label]
+    out.print(f"[{colour}]{verdict.label.upper()}[/{colour}]  score {verdict.score:.2f}")
+    for s in verdict.symbols:
+        out.print(f"  {s.name:<28} {s.score:+7.2f}  {s.detail}", markup=False, highlight=False)
+    if verdict.entities:
+        out.print("entities:")
+        for e in verdict.entities:
+            extra = ", ".join(f"{k}={v}" for k, v in e.attrs.items() if v not in (None, "", False))
+            out.print(f"  {e.kind:<12} {e.value}" + (f"  ({extra})" if extra else ""),
+                      markup=False, highlight=False)
+
+
+# -- classify ---------------------------------------------------------------------------
+
+def _lines(fh: IO[bytes], on_bytes: Callable[[int], None]) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines; ``None`` for a line over :data:`MAX_LINE_BYTES` (skipped whole)."""
+    n = 0
+    while True:
+        line = fh.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        n += 1
+        on_bytes(len(line))
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while True:  # drain the rest of the oversized line
+                more = fh.readline(MAX_LINE_BYTES)
+                on_bytes(len(more))
+                if not more or more.endswith(b"\n"):
+                    break
+            yield n, None
+            continue
+        yield n, line
+
+
+def _parse(line: bytes) -> dict[str, Any]:
+    try:
+        obj = orjson.loads(line)
+    except orjson.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON: {exc}") from None
+    if not isinstance(obj, dict):
+        raise ValueError("each line must be a JSON object")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise ValueError('field "text" (a string) is required')
+    for key in ("sender", "channel"):
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            raise ValueError(f'field "{key}" must be a string')
+    ident = obj.get("id")
+    if ident is not None and not isinstance(ident, (str, int)):
+        raise ValueError('field "id" must be a string or an integer')
+    return obj
+
+
+def classify(
+    file: Annotated[Path | None, typer.Argument(help="JSON Lines file; stdin when absent.",
+                                               exists=True, dir_okay=False)] = None,
+    entities: Annotated[bool, typer.Option(help="Include the entities found.")] = False,
+) -> None:
+    """Classify JSON Lines ({"text", "id"?, "sender"?, "channel"?}) into JSON Lines verdicts."""
+    from lachan.detect.engine import default_engine
+
+    engine = default_engine()
+    out = sys.stdout.buffer
+    failed = 0
+
+    def flush(batch: list[tuple[int, Any, Any]]) -> None:
+        nonlocal failed
+        ok = [(ln, ident, p) for ln, ident, p in batch if not isinstance(p, str)]
+        verdicts = iter(engine.score([p for _, _, p in ok])) if ok else iter(())
+        chunks = []
+        for ln, ident, p in batch:
+            if isinstance(p, str):
+                failed += 1
+                chunks.append(orjson.dumps({"id": ident, "line": ln, "error": p}))
+            else:
+                d = next(verdicts).to_dict(with_entities=entities)
+                chunks.append(orjson.dumps({"id": ident, **d}))
+        if chunks:
+            out.write(b"\n".join(chunks) + b"\n")
+        batch.clear()
+
+    def run(fh: IO[bytes], on_bytes: Callable[[int], None]) -> None:
+        batch: list[tuple[int, Any, Any]] = []
+        for ln, raw in _lines(fh, on_bytes):
+            if raw is None:
+                batch.append((ln, None, f"line longer than {MAX_LINE_BYTES:,} bytes"))
+                continue
+            if not raw.strip():
+                continue
+            ident = None
+            try:
+                obj = _parse(raw)
+                ident = obj.get("id")
+                prepared: Any = engine.prepare(obj["text"], obj.get("sender"),
+                                               obj.get("channel") or "sms")
+            except (ValueError, TypeError) as exc:
+                prepared = str(exc)
+            batch.append((ln, ident, prepared))
+            if len(batch) >= BATCH:
+                flush(batch)
+        flush(batch)
+
+    if file is None:
+        run(sys.stdin.buffer, lambda _n: None)
+    else:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+        size = file.stat().st_size
+        with Progress(TextColumn("classify"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                      TimeRemainingColumn(), console=err, transient=False) as bar:
+            task = bar.add_task("classify", total=size or 1)
+            with file.open("rb") as fh:
+                run(fh, lambda n: bar.advance(task, n))
+    out.flush()
+    if failed:
+        err.print(f"[yellow]{failed} line(s) could not be classified (see their error objects)")
+        raise typer.Exit(1)
+
+
+# -- train / evaluate -------------------------------------------------------------------
+
+def _progress_factory(bar: Any) -> Callable[[str, int], Callable[[int], None]]:
+    def make(desc: str, total: int) -> Callable[[int], None]:
+        task = bar.add_task(desc, total=total)
+        return lambda n: bar.advance(task, n)
+    return make
+
+
+def train(
+    data_dir: Annotated[Path | None, typer.Option(
+        help="Folder holding sms/*.tsv (default $LACHAN_DATA or ../shared/data).")] = None,
+    out_dir: Annotated[Path | None, typer.Option(
+        help="Where to write content_model.npz and the model card (default: the package).",
+    )] = None,
+) -> None:
+    """Train the content model from the SMS datasets; write weights and model card."""
+    from rich.progress import Progress
+
+    from lachan.model.datasets import DataNotFound
+    from lachan.model.datasets import data_dir as find_data
+    from lachan.model.train import model_card
+    from lachan.model.train import train as run_training
+
+    try:
+        root = find_data(data_dir)
+    except DataNotFound as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    with Progress(console=err) as bar:
+        result = run_training(root, _progress_factory(bar))
+    target = out_dir or _package_data_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    result.model.save(target / "content_model.npz")
+    (target / "content_model_card.md").write_text(model_card(result), encoding="utf-8")
+    err.print(result.figures.markdown())
+    err.print(f"wrote {target / 'content_model.npz'} and the model card")
+    summary = {"validation": result.figures.as_dict(),
+               "by_source": {k: v.as_dict() for k, v in result.by_source.items()},
+               "scam_threshold": result.model.scam_threshold, "C": result.C}
+    sys.stdout.buffer.write(orjson.dumps(summary) + b"\n")
+
+
+def _package_data_dir() -> Path:
+    import lachan.data
+
+    return Path(next(iter(lachan.data.__path__)))
+
+
+def evaluate(
+    file: Annotated[Path, typer.Argument(help="TSV with label and text columns.",
+                                         exists=True, dir_okay=False)],
+) -> None:
+    """Print precision, recall, F1 and false-positive rates of the engine on a labelled TSV.
+
+    Labels ham / ad / scam are taken as they are; ``not_scam`` counts as ham and ``spam``
+    as spam for the spam-vs-ham figures.
+    """
+    from rich.progress import track
+
+    from lachan.detect.engine import default_engine
+    from lachan.model import metrics
+    from lachan.model.datasets import read_labelled_tsv
+
+    try:
+        rows = read_labelled_tsv(file)
+    except (ValueError, UnicodeDecodeError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    engine = default_engine()
+    y_true: list[str] = []
+    y_pred: list[str] = []
+    chunk: list[tuple[str, str]] = []
+
+    def score() -> None:
+        verdicts = engine.score([engine.prepare(t[:100_000]) for _, t in chunk])
+        y_true.extend("ham" if lab == "not_scam" else lab for lab, _ in chunk)
+        y_pred.extend(v.label for v in verdicts)
+        chunk.clear()
+
+    for row in track(rows, description="evaluate", console=err):
+        chunk.append(row)
+        if len(chunk) >= BATCH:
+            score()
+    score()
+    figures = metrics.compute(y_true, y_pred)
+    err.print(figures.markdown())
+    sys.stdout.buffer.write(orjson.dumps(figures.as_dict()) + b"\n")

@@ -1,0 +1,1 @@
+"""Data shipped with Lachan: model weights, lexicons, seeds (loaded with importlib.resources)."""

@@ -1,0 +1,130 @@
+"""The trained content model: a multinomial logistic regression over hashed-free
+vocabulary features (content n-grams and finding tokens), scored a batch at a time.
+
+Weights live in ``lachan/data/content_model.npz`` (NumPy arrays only, loaded with
+``allow_pickle=False``): ``vocab`` (feature strings), ``coef`` (features × classes),
+``intercept``, ``classes`` and ``scam_threshold``. ``lachan train`` writes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from lachan.detect.features import META_PREFIX, MessageFeatures
+
+MODEL_RESOURCE = "content_model.npz"
+
+
+def build_matrix(
+    feats: Sequence[MessageFeatures], index: dict[str, int]
+) -> sparse.csr_matrix:
+    """Rows of features: content n-grams scaled by 1/sqrt(n), finding tokens at 1."""
+    get = index.get
+    indices: list[int] = []
+    data: list[float] = []
+    indptr = [0]
+    for f in feats:
+        content = f.content
+        ids = [i for i in map(get, content) if i is not None]
+        if ids:
+            indices.extend(ids)
+            data.extend([1.0 / (len(content) ** 0.5)] * len(ids))
+        meta_ids = [i for i in map(get, f.meta) if i is not None]
+        if meta_ids:
+            indices.extend(meta_ids)
+            data.extend([1.0] * len(meta_ids))
+        indptr.append(len(indices))
+    return sparse.csr_matrix(
+        (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32),
+         np.asarray(indptr, dtype=np.int64)),
+        shape=(len(feats), len(index)),
+    )
+
+
+@dataclass(slots=True)
+class ContentModel:
+    vocab: list[str]
+    coef: np.ndarray  # (n_features, n_classes) float32
+    intercept: np.ndarray  # (n_classes,)
+    classes: tuple[str, ...]
+    scam_threshold: float
+    index: dict[str, int]
+
+    @classmethod
+    def from_arrays(
+        cls, vocab: Sequence[str], coef: np.ndarray, intercept: np.ndarray,
+        classes: Sequence[str], scam_threshold: float,
+    ) -> ContentModel:
+        vocab = list(vocab)
+        return cls(vocab, np.ascontiguousarray(coef, dtype=np.float32),
+                   np.asarray(intercept, dtype=np.float32), tuple(classes),
+                   float(scam_threshold), {t: i for i, t in enumerate(vocab)})
+
+    @classmethod
+    def empty(cls) -> ContentModel:
+        """A model that knows nothing (all classes equally likely); used while training."""
+        return cls.from_arrays([], np.zeros((0, 3), np.float32), np.zeros(3, np.float32),
+                               ("ham", "ad", "scam"), 0.5)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> ContentModel:
+        if path is None:
+            ref = resources.files("lachan.data").joinpath(MODEL_RESOURCE)
+            with resources.as_file(ref) as p:
+                return cls._load_file(p)
+        return cls._load_file(path)
+
+    @classmethod
+    def _load_file(cls, path: Path) -> ContentModel:
+        with np.load(path, allow_pickle=False) as z:
+            return cls.from_arrays(
+                z["vocab"].tolist(), z["coef"], z["intercept"], z["classes"].tolist(),
+                float(z["scam_threshold"]),
+            )
+
+    def save(self, path: Path, **extra: np.ndarray) -> None:
+        np.savez_compressed(
+            path, vocab=np.asarray(self.vocab, dtype=str), coef=self.coef,
+            intercept=self.intercept, classes=np.asarray(self.classes, dtype=str),
+            scam_threshold=np.float64(self.scam_threshold), **extra,
+        )
+
+    def logits(self, feats: Sequence[MessageFeatures]) -> np.ndarray:
+        x = build_matrix(feats, self.index)
+        return np.asarray(x @ self.coef) + self.intercept
+
+    def weight_of(self, feature: str, label: str, against: str = "ham") -> float:
+        """How much one feature pushes towards ``label`` rather than ``against``."""
+        i = self.index.get(feature)
+        if i is None:
+            return 0.0
+        row = self.coef[i]
+        return float(row[self.classes.index(label)] - row[self.classes.index(against)])
+
+    def meta_weight(self, finding: str, label: str) -> float:
+        return self.weight_of(META_PREFIX + finding, label)
+
+    def top_terms(self, f: MessageFeatures, label: str, k: int = 5) -> list[tuple[str, float]]:
+        """Content n-grams of one message that pushed hardest towards ``label``."""
+        if label == "ham":
+            return []
+        scale = 1.0 / max(len(f.content), 1) ** 0.5
+        seen: dict[str, float] = {}
+        for t in f.content:
+            if t not in seen:
+                w = self.weight_of(t, label) * scale
+                if w > 0:
+                    seen[t] = w
+        return sorted(seen.items(), key=lambda kv: -kv[1])[:k]
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)

@@ -1,0 +1,194 @@
+"""The analysis engine: normalise → entities → detectors → content model → verdict.
+
+``Engine.analyse_batch`` does the per-message Python work in one pass per message and
+scores the whole batch with one sparse matrix product; ``Engine.analyse`` is a batch of
+one. ``default_engine()`` loads the bundled model once per process.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from lachan import entities as entity_extractor
+from lachan import text as text_normaliser
+from lachan.detect.base import Detector, MessageView
+from lachan.detect.content_model import ContentModel, softmax
+from lachan.detect.features import (
+    Finding,
+    MessageFeatures,
+    content_features,
+    entity_findings,
+    phrase_findings,
+    text_findings,
+)
+from lachan.detect.verdict import VerdictMaker
+from lachan.domain import (
+    CHANNELS,
+    MAX_TEXT_CHARS,
+    AnalysisContext,
+    InputTooLarge,
+    Message,
+    NullContext,
+    Symbol,
+    Verdict,
+)
+
+MAX_SENDER_CHARS = 64
+
+#: Optional detectors from other modules, ``"module:function"``; each is
+#: ``detect(view) -> list[Symbol]`` whose symbol scores are log-odds towards scam.
+PLUGIN_DETECTORS: tuple[str, ...] = (
+    "lachan.detect.brand_link:detect",
+)
+
+#: Fixed weights (log-odds towards scam) for what the registry knows about a source.
+REGISTRY_WEIGHTS = {"blocked": 4.0, "listed": 3.0, "suspected": 1.0, "official": -3.0}
+
+
+@dataclass(slots=True)
+class Prepared:
+    features: MessageFeatures
+    view: MessageView
+
+
+def _validate(text: Any, sender: Any, channel: Any) -> None:
+    if not isinstance(text, str):
+        raise TypeError("text must be a string")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputTooLarge(
+            f"text has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}"
+        )
+    if sender is not None and (not isinstance(sender, str) or len(sender) > MAX_SENDER_CHARS):
+        raise ValueError(f"sender must be a string of at most {MAX_SENDER_CHARS} characters")
+    if channel not in CHANNELS:
+        raise ValueError(f"channel must be one of {', '.join(CHANNELS)}")
+
+
+def _load_plugins(names: Sequence[str]) -> list[Detector]:
+    found: list[Detector] = []
+    for spec in names:
+        module, _, func = spec.partition(":")
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name == module:
+                continue  # that detector is not part of this installation
+            raise
+        found.append(getattr(mod, func))
+    return found
+
+
+class Engine:
+    def __init__(self, model: ContentModel, detectors: Sequence[Detector] | None = None) -> None:
+        self.model = model
+        self.verdicts = VerdictMaker(model)
+        self.detectors = list(_load_plugins(PLUGIN_DETECTORS) if detectors is None else detectors)
+
+    # -- per message -----------------------------------------------------------------
+    def prepare(self, text: str, sender: str | None = None, channel: str = "sms",
+                context: AnalysisContext | None = None) -> Prepared:
+        _validate(text, sender, channel)
+        norm = text_normaliser.normalise(text)
+        ents = entity_extractor.extract(norm.clean)
+        tokens, bigrams, content = content_features(norm.folded)
+        feats = MessageFeatures(content)
+        phrase_findings(tokens, bigrams, feats)
+        entity_findings(ents, feats)
+        text_findings(norm.folded, norm.flags, feats)
+        view = MessageView(norm, ents, sender, channel, context or NullContext())
+        if context is not None and not isinstance(context, NullContext):
+            _registry_findings(view, feats)
+        for detect in self.detectors:
+            for sym in detect(view):
+                feats.add(Finding(sym.name, "scam", sym.detail, learned=False,
+                                  weight=sym.score))
+        return Prepared(feats, view)
+
+    # -- public ----------------------------------------------------------------------
+    def analyse(self, text: str, sender: str | None = None, channel: str = "sms",
+                context: AnalysisContext | None = None, explain: bool = False) -> Verdict:
+        return self.score([self.prepare(text, sender, channel, context)], explain)[0]
+
+    def analyse_batch(
+        self, messages: Iterable[Message | Mapping[str, Any] | str],
+        context: AnalysisContext | None = None,
+    ) -> list[Verdict]:
+        prepared = []
+        for m in messages:
+            if isinstance(m, str):
+                prepared.append(self.prepare(m, context=context))
+            elif isinstance(m, Message):
+                prepared.append(self.prepare(m.text, m.sender, m.channel, context))
+            else:
+                prepared.append(self.prepare(m.get("text"), m.get("sender"),  # type: ignore[arg-type]
+                                             m.get("channel") or "sms", context))
+        return self.score(prepared)
+
+    def score(self, prepared: list[Prepared], explain: bool = False) -> list[Verdict]:
+        if not prepared:
+            return []
+        feats = [p.features for p in prepared]
+        logits = self.verdicts.adjust(self.model.logits(feats), feats)
+        probs = softmax(logits)
+        out = []
+        for p, row in zip(prepared, probs, strict=True):
+            v = self.verdicts.make(row, p.features, tuple(p.view.entities), explain=explain)
+            out.append(_decree_symbols(v, p.view))
+        return out
+
+
+def _registry_findings(view: MessageView, feats: MessageFeatures) -> None:
+    ctx = view.context
+    looked: list[tuple[str, str, str]] = []
+    if view.sender:
+        looked.append(("sender", "phone" if view.sender.strip("+").isdigit() else "brandname",
+                       view.sender.strip()))
+    for e in view.entities:
+        if e.kind == "phone":
+            looked.append(("number", "phone", e.value))
+        elif e.kind == "url":
+            looked.append(("link", "domain", str(e.attrs.get("registrable_domain") or e.value)))
+        elif e.kind == "email":
+            looked.append(("address", "email", e.value))
+    for role, kind, value in looked:
+        state = ctx.source_state(kind, value)
+        owner = ctx.official_owner(kind, value)
+        if owner and role == "sender":
+            feats.add(Finding("SENDER_OFFICIAL", "ham", f"sender is an official channel of {owner}",
+                              learned=False, weight=-REGISTRY_WEIGHTS["official"]))
+        elif state in ("blocked", "listed", "suspected"):
+            feats.add(Finding(f"SOURCE_{state.upper()}", "scam",
+                              f"{role} {value} is {state} in the spam-source registry",
+                              learned=False, weight=REGISTRY_WEIGHTS[state]))
+
+
+def _decree_symbols(v: Verdict, view: MessageView) -> Verdict:
+    """Decree 91 findings that don't change the label but matter to the authority."""
+    if v.label != "ad" or not view.sender:
+        return v
+    from lachan.entities.phone import parse_phone  # local: optional until entities land
+
+    num = parse_phone(view.sender)
+    if num is not None and getattr(num, "type", "") == "mobile":
+        sym = Symbol("PERSONAL_NUMBER_AD", 0.0,
+                     f"advertising sent from an ordinary phone number {num.national}: "
+                     "Decree 91 Art. 13 allows ads only from a registered brandname")
+        return Verdict(v.label, v.score, (*v.symbols, sym), v.entities, v.probabilities)
+    return v
+
+
+_lock = threading.Lock()
+_default: Engine | None = None
+
+
+def default_engine() -> Engine:
+    global _default
+    if _default is None:
+        with _lock:
+            if _default is None:
+                _default = Engine(ContentModel.load())
+    return _default

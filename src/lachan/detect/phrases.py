@@ -1,0 +1,214 @@
+"""Keyword-phrase detectors: a fixed table of symbols, each a list of folded phrases.
+
+Phrases are written folded (lower case, no diacritics, teencode expanded) because they are
+matched against the token stream of :attr:`lachan.text.Normalised.folded`. Matching is a
+dictionary look-up per uni-, bi- and trigram, so the whole table costs one pass over a
+message's tokens whatever its size. A phrase marked *negatable* does not count when one
+of :data:`NEGATIONS` stands in the three tokens before it ("khong cung cap ma OTP" is a
+bank's warning, "cung cap ma OTP" a scammer's request).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseRule:
+    name: str
+    leans: str  # the label this evidence points to: "scam", "ad" or "ham"
+    detail: str
+    phrases: tuple[str, ...]
+    negatable: bool = False
+
+
+NEGATIONS = frozenset({"khong", "dung", "chua", "never", "not", "don't", "dont", "khg", "ko"})
+
+PHRASE_RULES: tuple[PhraseRule, ...] = (
+    PhraseRule(
+        "ACCOUNT_LOCK_THREAT", "scam", "threatens to lock, freeze or cut off an account or SIM",
+        ("bi khoa", "se bi khoa", "tam khoa", "khoa tai khoan", "bi dong bang", "phong toa",
+         "vo hieu hoa", "bi dinh chi", "bi han che", "cat lien lac", "thu hoi so",
+         "khoa sim", "se bi cat", "bi tam dung", "khoa vinh vien", "account suspended",
+         "account locked", "account will be"),
+    ),
+    PhraseRule(
+        "DEBT_OR_FINE_THREAT", "scam", "threatens debt collection, fines or legal action",
+        ("no qua han", "thu hoi no", "qua han", "khoi kien", "truy to", "lenh bat",
+         "xu phat", "phat nguoi", "vi pham giao thong", "cuong che", "khoi to", "hop dong vay",
+         "vi pham nghia vu", "nhan vien thu hoi", "chiu trach nhiem", "trat tu",
+         "bi dieu tra", "lien quan den vu an", "rua tien", "ho so vu an"),
+    ),
+    PhraseRule(
+        "CREDENTIAL_REQUEST", "scam", "asks for an OTP, password, PIN or card data",
+        ("cung cap ma", "cung cap otp", "cung cap ma otp", "gui ma otp", "doc ma otp",
+         "nhap ma otp", "gui lai ma", "cung cap mat khau", "nhap mat khau", "thay doi mat khau",
+         "ma pin", "so the", "cvv", "thong tin the", "cung cap thong tin", "send the code",
+         "your password", "dien thong tin"),
+        negatable=True,
+    ),
+    PhraseRule(
+        "ACCOUNT_VERIFICATION_LURE", "scam", "asks to verify, update or re-activate an account",
+        ("xac minh", "xac thuc thong tin", "cap nhat thong tin", "sinh trac hoc",
+         "dinh danh dien tu", "kich hoat lai", "dong bo du lieu", "nang cap he thong",
+         "dang nhap bat thuong", "dang nhap khac", "khac vung", "tieu dung o nuoc ngoai",
+         "huy thanh toan", "chuan hoa thong tin", "cap nhat cccd", "verify your",
+         "confirm your", "unusual activity"),
+        negatable=True,
+    ),
+    PhraseRule(
+        "MONEY_TRANSFER_REQUEST", "scam", "asks the recipient to transfer or pay money",
+        ("chuyen khoan", "chuyen tien", "nap tien vao", "dong phi", "phi xu ly", "phi ho so",
+         "phi giai ngan", "phi bao hiem", "thanh toan ngay", "dat coc", "ky quy", "nop tien",
+         "chuyen ngay", "phi kich hoat", "phi dich vu", "thanh toan trong vong",
+         "thanh toan phi", "send money", "transfer money"),
+        negatable=True,
+    ),
+    PhraseRule(
+        "AUTHORITY_NAMED", "scam", "names police, court, tax office, VNeID or another authority",
+        ("cong an", "bo cong an", "canh sat", "toa an", "vien kiem sat", "cuc thue",
+         "chi cuc thue", "co quan thue", "tong cuc thue", "vneid", "bao hiem xa hoi",
+         "bhxh", "dien luc", "evn", "bo thong tin", "cuc vien thong", "chinh quyen dia phuong",
+         "an ninh mang", "thanh tra"),
+    ),
+    PhraseRule(
+        "COURIER_NAMED", "scam", "talks about a parcel, post office or courier",
+        ("buu cuc", "buu dien", "vnpost", "viettel post", "viettelpost", "giao hang nhanh",
+         "ghn", "ghtk", "kien hang", "buu pham", "phi van chuyen", "giao khong thanh cong",
+         "hoan hang", "don hang cua ban", "shipper", "van don"),
+    ),
+    PhraseRule(
+        "PRIZE_LURE", "scam", "announces a prize, lucky draw or gift to claim",
+        ("trung thuong", "trung giai", "nhan thuong", "qua tang tri an", "tri an khach hang",
+         "khach hang may man", "boc tham", "quay so", "ve cao", "giai thuong", "phan thuong",
+         "may man", "you have won", "claim your", "won a", "prize"),
+    ),
+    PhraseRule(
+        "LOAN_OFFER", "scam", "offers a loan or quick disbursement",
+        ("vay tien", "vay von", "vay nhanh", "vay tin chap", "vay online", "giai ngan",
+         "khoan vay", "ho tro vay", "cho vay", "vay tieu dung", "khong can the chap",
+         "lai suat thap", "duyet ho so"),
+    ),
+    PhraseRule(
+        "JOB_TASK_LURE", "scam", "offers easy work, tasks or commissions for money",
+        ("viec lam tai nha", "viec lam online", "cong tac vien", "ctv", "lam them",
+         "hoa hong", "nhiem vu", "tha tim", "kiem tien", "thu nhap tu", "thu nhap cao",
+         "lam viec tai nha", "tuyen nhan vien", "tuyen dung", "viec nhe luong cao",
+         "don hang ao", "like video", "xem video"),
+    ),
+    PhraseRule(
+        "GAMBLING_OR_ADULT", "scam", "gambling, betting or adult services",
+        ("ca cuoc", "ca do", "nha cai", "casino", "no hu", "tai xiu", "lo de", "game bai",
+         "tinh mot dem", "hen ho", "sinh ly", "khoai lac", "danh bai", "xoc dia", "bet"),
+    ),
+    PhraseRule(
+        "URGENCY", "scam", "pushes for urgent action",
+        ("khan cap", "ngay lap tuc", "trong vong 24h", "het han", "lan cuoi", "canh bao",
+         "trong ngay hom nay", "truoc 24h", "urgent", "immediately", "final notice"),
+        negatable=True,
+    ),
+    PhraseRule(
+        "CALL_TO_CLICK", "scam", "asks to open a link, log in or install an app",
+        ("truy cap", "nhap vao", "click", "bam vao", "an vao", "vao link", "dang nhap",
+         "tai app", "tai ung dung", "cai dat ung dung", "theo duong link", "click here"),
+        negatable=True,
+    ),
+    PhraseRule(
+        "CHAT_APP_CONTACT", "scam", "moves the conversation to Zalo, Telegram or similar",
+        ("zalo", "telegram", "t me", "whatsapp", "ket ban", "inbox", "nhan tin zalo"),
+    ),
+    PhraseRule(
+        "PROMOTION", "ad", "advertises a promotion, discount or gift",
+        ("khuyen mai", "km", "uu dai", "giam gia", "mien phi", "sale", "voucher",
+         "ma giam gia", "hoan tien", "tich diem", "qua tang", "giam ngay", "dong gia",
+         "chi tu", "chi con", "free", "discount", "offer"),
+    ),
+    PhraseRule(
+        "TELCO_PACKAGE", "ad", "sells a telecom package or subscription service",
+        ("goi cuoc", "data", "dang ky", "cu phap", "gia han", "noi mang", "ngoai mang",
+         "soan", "soan tin", "dk", "cuoc", "dich vu gia tri gia tang", "nhac cho",
+         "4g", "5g", "gb", "phut goi"),
+    ),
+    PhraseRule(
+        "OPT_OUT_PRESENT", "ad", "carries opt-out instructions",
+        ("tu choi", "tu choi qc", "tu choi quang cao", "de huy", "huy dich vu", "tc gui",
+         "ngung nhan", "stop", "unsubscribe"),
+    ),
+    PhraseRule(
+        "REAL_ESTATE_AD", "ad", "advertises real estate",
+        ("can ho", "dat nen", "chung cu", "du an", "so do", "biet thu", "nha pho",
+         "mat tien", "lien ke", "shophouse", "view song", "thanh toan chi"),
+    ),
+)
+
+#: Name of every phrase symbol, in table order.
+PHRASE_SYMBOLS: tuple[str, ...] = tuple(r.name for r in PHRASE_RULES)
+RULES_BY_NAME: dict[str, PhraseRule] = {r.name: r for r in PHRASE_RULES}
+
+
+MAX_PHRASE_WORDS = 6
+_Hit = tuple[str, bool]  # (symbol, negatable)
+
+
+_Longer = dict[str, list[tuple[int, str, _Hit]]]
+
+
+def _compile() -> tuple[dict[str, _Hit], dict[str, _Hit], _Longer]:
+    p1: dict[str, _Hit] = {}
+    p2: dict[str, _Hit] = {}
+    longer: _Longer = {}
+    for rule in PHRASE_RULES:
+        for phrase in rule.phrases:
+            words = phrase.split()
+            if not 1 <= len(words) <= MAX_PHRASE_WORDS:
+                raise ValueError(f"phrase must have 1 to {MAX_PHRASE_WORDS} words: {phrase!r}")
+            hit = (rule.name, rule.negatable)
+            if len(words) == 1:
+                p1.setdefault(words[0], hit)
+            elif len(words) == 2:
+                p2.setdefault(" ".join(words), hit)
+            else:
+                entry = (len(words), " ".join(words), hit)
+                longer.setdefault(" ".join(words[:2]), []).append(entry)
+    return p1, p2, longer
+
+
+_P1, _P2, _LONGER = _compile()
+
+
+def match_phrases(tokens: list[str], bigrams: list[str]) -> dict[str, str]:
+    """Return ``{symbol: first phrase matched}`` for the folded token stream.
+
+    ``bigrams[i]`` must be ``tokens[i] + " " + tokens[i + 1]`` (the caller builds them
+    once for the content model too).
+    """
+    hits: dict[str, str] = {}
+    p1, p2, longer = _P1, _P2, _LONGER
+    n = len(tokens)
+    for i in range(n):
+        found = p1.get(tokens[i])
+        if found is not None and found[0] not in hits:
+            if not (found[1] and _negated(tokens, i)):
+                hits[found[0]] = tokens[i]
+        if i >= n - 1:
+            continue
+        bigram = bigrams[i]
+        found = p2.get(bigram)
+        if found is not None and found[0] not in hits:
+            if not (found[1] and _negated(tokens, i)):
+                hits[found[0]] = bigram
+        candidates = longer.get(bigram)
+        if candidates:
+            for length, phrase, hit in candidates:
+                if hit[0] in hits or i + length > n:
+                    continue
+                if " ".join(tokens[i:i + length]) != phrase:
+                    continue
+                if not (hit[1] and _negated(tokens, i)):
+                    hits[hit[0]] = phrase
+    return hits
+
+
+def _negated(tokens: list[str], i: int) -> bool:
+    start = max(0, i - 3)
+    return any(t in NEGATIONS for t in tokens[start:i])

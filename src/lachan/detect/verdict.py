@@ -1,0 +1,87 @@
+"""Combining findings and the content model's logits into a verdict.
+
+* Learned findings are already inside the model's logits (as finding tokens); their symbol
+  score is the weight the model learned for them: log-odds towards the label they lean to
+  (towards scam, against ham, for findings that lean to ham; so negative means "looks
+  legitimate").
+* Fixed findings (obfuscation, registry state, look-alike hosts, brand/link mismatch) add
+  their weight to the logit of the label they lean to; the symbol score is that weight.
+* The label is ``scam`` when P(scam) reaches the model's calibrated threshold, otherwise the
+  likelier of ``ham`` and ``ad``. ``score`` is the probability of the chosen label.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from lachan.detect.content_model import ContentModel
+from lachan.detect.features import Finding, MessageFeatures
+from lachan.domain import Entity, Symbol, Verdict
+
+CONTENT_SYMBOL = "CONTENT_MODEL"
+
+
+class VerdictMaker:
+    def __init__(self, model: ContentModel) -> None:
+        self.model = model
+        self.classes = model.classes
+        self._col = {c: i for i, c in enumerate(model.classes)}
+        self._learned: dict[tuple[str, str], float] = {}
+
+    def _learned_weight(self, f: Finding) -> float:
+        key = (f.name, f.leans)
+        w = self._learned.get(key)
+        if w is None:
+            target = "scam" if f.leans == "ham" else f.leans
+            w = self.model.meta_weight(f.name, target)
+            self._learned[key] = w
+        return w
+
+    def adjust(self, logits: np.ndarray, feats: list[MessageFeatures]) -> np.ndarray:
+        """Add the fixed weights of non-learned findings to the logits (in place)."""
+        col = self._col
+        for row, f in enumerate(feats):
+            for fd in f.findings.values():
+                if not fd.learned and fd.weight:
+                    if fd.leans in col and fd.leans != "ham":
+                        logits[row, col[fd.leans]] += fd.weight
+                    elif fd.leans == "ham":
+                        logits[row, col["scam"]] -= fd.weight
+        return logits
+
+    def make(self, probs: np.ndarray, f: MessageFeatures, entities: tuple[Entity, ...] = (),
+             explain: bool = False) -> Verdict:
+        col = self._col
+        p_scam = float(probs[col["scam"]])
+        p_ham = float(probs[col["ham"]])
+        p_ad = float(probs[col["ad"]])
+        if p_scam >= self.model.scam_threshold:
+            label, score = "scam", p_scam
+        elif p_ad > p_ham:
+            label, score = "ad", p_ad
+        else:
+            label, score = "ham", p_ham
+        symbols: list[Symbol] = []
+        for fd in f.findings.values():
+            if fd.learned:
+                w = self._learned_weight(fd)
+            else:
+                w = -fd.weight if fd.leans == "ham" else fd.weight
+            symbols.append(Symbol(fd.name, _r(w), fd.detail))
+        symbols.sort(key=lambda s: -abs(s.score))
+        detail = f"{label} {score:.2f} (ham {p_ham:.2f}, ad {p_ad:.2f}, scam {p_scam:.2f})"
+        if explain:
+            terms = self.model.top_terms(f, label)
+            if terms:
+                detail += "; words: " + ", ".join(t for t, _ in terms)
+        symbols.insert(0, Symbol(CONTENT_SYMBOL, _r(score), detail))
+        return Verdict(
+            label=label, score=_r(score), symbols=tuple(symbols), entities=entities,
+            probabilities={"ham": _r(p_ham), "ad": _r(p_ad), "scam": _r(p_scam)},
+        )
+
+
+def _r(x: float) -> float:
+    return 0.0 if math.isnan(x) else round(float(x), 4)

@@ -1,0 +1,134 @@
+"""Loading the public SMS datasets and mapping their labels to ham / ad / scam.
+
+Label mapping (also written into the model card):
+
+* ``vi_sms_2016``: ``ham`` → ham, ``ad`` → ad.
+* ``vi_smishing_2025``: ``scam`` → scam. Its ``not_scam`` mixes personal / transactional
+  messages with carrier and brand promotions, so it is split by the engine's own
+  advertising evidence: the ad label (``[QC]``/``(QC)``), an SMS command ("soạn DK gửi
+  9xxx") or at least two advertising phrase findings → ad; otherwise ham. This keeps
+  carrier promotions from teaching the model that advertising is personal mail, and it
+  never moves a message across the scam / not-scam line the source drew.
+* ``en_uci_sms``: ``ham`` → ham. ``spam`` mixes prize-claim fraud with premium-rate
+  subscription ads: → scam when a fraud finding fires (prize lure, credential or
+  verification request, money request, account threat), otherwise ad. English fraud
+  then teaches the model English scam wording without teaching it that every SMS
+  command is fraud.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lachan.detect.content_model import ContentModel
+from lachan.detect.engine import Engine
+
+SOURCES = ("vi_sms_2016", "vi_smishing_2025", "en_uci_sms")
+FRAUD_FINDINGS = frozenset({
+    "PRIZE_LURE", "CREDENTIAL_REQUEST", "ACCOUNT_VERIFICATION_LURE",
+    "MONEY_TRANSFER_REQUEST", "ACCOUNT_LOCK_THREAT",
+})
+AD_FINDINGS = frozenset({"PROMOTION", "TELCO_PACKAGE", "OPT_OUT_PRESENT", "REAL_ESTATE_AD"})
+
+
+class DataNotFound(FileNotFoundError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    label: str  # ham | ad | scam after mapping
+    source: str
+    source_label: str
+    sender_type: str | None = None
+
+
+def data_dir(explicit: str | Path | None = None) -> Path:
+    """Where the shared datasets are: argument, $LACHAN_DATA, ../shared/data."""
+    candidates: list[Path] = []
+    if explicit:
+        candidates.append(Path(explicit))
+    if os.environ.get("LACHAN_DATA"):
+        candidates.append(Path(os.environ["LACHAN_DATA"]))
+    candidates.append(Path.cwd() / ".." / "shared" / "data")
+    candidates.append(Path(__file__).resolve().parents[3] / ".." / "shared" / "data")
+    for c in candidates:
+        if (c / "sms").is_dir():
+            return c.resolve()
+    raise DataNotFound(
+        "SMS datasets not found: pass --data-dir or set LACHAN_DATA to the folder holding sms/"
+    )
+
+
+def read_tsv(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of a tab-separated file with a header (quoted fields may hold newlines)."""
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with path.open(newline="", encoding="utf-8") as fh:
+        yield from csv.DictReader(fh, delimiter="\t")
+
+
+def map_label(source: str, label: str, text: str) -> str:
+    label = label.strip().lower()
+    if source == "vi_sms_2016":
+        return label
+    if source == "vi_smishing_2025":
+        if label == "scam":
+            return "scam"
+        return "ad" if looks_like_ad(text) else "ham"
+    if source == "en_uci_sms":
+        if label == "ham":
+            return "ham"
+        return "scam" if fraud_evidence(text) else "ad"
+    raise ValueError(f"unknown source {source}")
+
+
+_ENGINE: Engine | None = None
+
+
+def _findings(text: str) -> set[str]:
+    global _ENGINE
+    if _ENGINE is None:
+        _ENGINE = Engine(ContentModel.empty(), detectors=[])
+    return set(_ENGINE.prepare(text).features.findings)
+
+
+def looks_like_ad(text: str) -> bool:
+    found = _findings(text)
+    return "AD_LABEL" in found or "SMS_COMMAND" in found or len(found & AD_FINDINGS) >= 2
+
+
+def fraud_evidence(text: str) -> bool:
+    return bool(_findings(text) & FRAUD_FINDINGS)
+
+
+def load_examples(root: Path, sources: tuple[str, ...] = SOURCES) -> list[Example]:
+    out: list[Example] = []
+    for source in sources:
+        path = root / "sms" / f"{source}.tsv"
+        if not path.is_file():
+            raise DataNotFound(f"missing dataset {path}")
+        for row in read_tsv(path):
+            text = (row.get("text") or "").strip()
+            if not text:
+                continue
+            src_label = row.get("label") or ""
+            out.append(Example(text, map_label(source, src_label, text), source, src_label,
+                               row.get("sender_type") or None))
+    return out
+
+
+def read_labelled_tsv(path: Path) -> list[tuple[str, str]]:
+    """``(label, text)`` pairs from any TSV with ``label`` and ``text`` columns."""
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with path.open(newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh, delimiter="\t")
+        missing = {"label", "text"} - set(reader.fieldnames or ())
+        if missing:
+            raise ValueError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
+        return [((row["label"] or "").strip().lower(), row["text"] or "") for row in reader]
