@@ -48,7 +48,7 @@ def check(
     if as_json:
         sys.stdout.buffer.write(orjson.dumps(verdict.to_dict(with_entities=True)) + b"\n")
         return
-    out = Console()
+    out = Console(soft_wrap=True)
     colour = _COLOURS[verdict.label]
     out.print(f"[{colour}]{verdict.label.upper()}[/{colour}]  score {verdict.score:.2f}")
     for s in verdict.symbols:
