@@ -1,24 +1,18 @@
-"""Text normalisation (placeholder until the text module lands)."""
+"""Text normalisation for Vietnamese messages (issue 2, item 2).
+
+``normalise(text) -> Normalised`` gives the original, a ``clean`` view (for entity
+extraction), a ``folded`` view (for features and keyword rules) and obfuscation
+``flags``. ``fold(s)`` is lower-casing plus diacritics folding, the key of every lexicon.
+
+Modules: :mod:`~lachan.text.fold` (folding), :mod:`~lachan.text.clean` (the clean view),
+:mod:`~lachan.text.confusables` (character tables), :mod:`~lachan.text.defang` (links),
+:mod:`~lachan.text.deobfuscate` (spaced letters, digits for letters),
+:mod:`~lachan.text.teencode` (the lexicon), :mod:`~lachan.text.normalise`.
+"""
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
+from lachan.text.fold import fold
+from lachan.text.normalise import FLAGS, Normalised, normalise
 
-
-@dataclass(frozen=True, slots=True)
-class Normalised:
-    original: str
-    clean: str
-    folded: str
-    flags: frozenset[str] = frozenset()
-
-
-def fold(s: str) -> str:
-    s = unicodedata.normalize("NFD", s.lower()).replace("\u0111", "d")
-    return "".join(c for c in s if not unicodedata.combining(c))
-
-
-def normalise(text: str) -> Normalised:
-    clean = unicodedata.normalize("NFC", text)
-    return Normalised(text, clean, fold(clean))
+__all__ = ["FLAGS", "Normalised", "fold", "normalise"]

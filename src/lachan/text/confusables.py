@@ -1,0 +1,70 @@
+"""Character tables for de-obfuscation: invisible characters, full-width forms and
+Cyrillic / Greek letters that look like Latin ones.
+
+Only letters that are near-identical to a Latin letter in common fonts are mapped;
+letters that merely resemble one (Cyrillic ``п``, ``г``, ``ь``) are left alone so that a
+Russian word is not half-transliterated.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BIDI_CONTROLS",
+    "CONFUSABLE",
+    "CYRILLIC_GREEK_CLASS",
+    "FULLWIDTH",
+    "FULLWIDTH_CLASS",
+    "INVISIBLE_CLASS",
+]
+
+#: Zero-width, invisible, bidi-control, soft-hyphen, filler and variation-selector
+#: characters, as a regex character-class body. None of them is a digit or a letter.
+INVISIBLE_CLASS = (
+    "\u00ad"  # soft hyphen
+    "\u034f"  # combining grapheme joiner
+    "\u061c"  # Arabic letter mark
+    "\u115f\u1160"  # Hangul choseong / jungseong fillers
+    "\u17b4\u17b5"  # Khmer inherent vowels (invisible)
+    "\u180b-\u180f"  # Mongolian variation selectors, vowel separator
+    "\u200b-\u200f"  # zero width space / non-joiner / joiner, LRM, RLM
+    "\u202a-\u202e"  # bidi embeddings and overrides
+    "\u2060-\u206f"  # word joiner, invisible operators, bidi isolates, deprecated formats
+    "\u3164"  # Hangul filler
+    "\ufe00-\ufe0f"  # variation selectors
+    "\ufeff"  # zero width no-break space / BOM
+    "\uffa0"  # half-width Hangul filler
+    "\U0001d173-\U0001d17a"  # musical symbol format characters
+    "\U000e0000-\U000e007f"  # tag characters
+    "\U000e0100-\U000e01ef"  # variation selectors supplement
+)
+
+#: Bidi embedding, override and isolate controls: always a sign of manipulation in SMS.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+#: Full-width ASCII variants (U+FF01-U+FF5E) and the ideographic space.
+FULLWIDTH_CLASS = "\uff01-\uff5e\u3000"
+FULLWIDTH: dict[int, int] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+FULLWIDTH[0x3000] = 0x20
+
+#: Greek and Coptic, Cyrillic, Cyrillic Supplement.
+CYRILLIC_GREEK_CLASS = "\u0370-\u03ff\u0400-\u052f"
+
+_PAIRS = {
+    # Cyrillic lower case
+    "а": "a", "е": "e", "ё": "ë", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x",
+    "к": "k", "і": "i", "ї": "ï", "ј": "j", "ѕ": "s", "һ": "h", "ԁ": "d", "ԛ": "q",
+    "ԝ": "w", "ӏ": "l", "ү": "y",
+    # Cyrillic upper case
+    "А": "A", "В": "B", "Е": "E", "Ё": "Ë", "К": "K", "М": "M", "Н": "H", "О": "O",
+    "Р": "P", "С": "C", "Т": "T", "Х": "X", "У": "Y", "І": "I", "Ї": "Ï", "Ј": "J",
+    "Ѕ": "S", "Һ": "H", "Ԁ": "D", "Ԛ": "Q", "Ԝ": "W", "Ӏ": "I", "Ү": "Y",
+    # Greek lower case
+    "α": "a", "ο": "o", "ρ": "p", "ι": "i", "κ": "k", "ν": "v", "υ": "u", "χ": "x",
+    "ϲ": "c", "ϳ": "j",
+    # Greek upper case
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+    "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "Ϲ": "C", "Ϳ": "J",
+}  # fmt: skip
+
+#: Cyrillic / Greek look-alike -> Latin letter, as a ``str.translate`` table.
+CONFUSABLE: dict[int, str] = {ord(k): v for k, v in _PAIRS.items()}

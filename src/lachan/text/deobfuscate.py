@@ -1,0 +1,80 @@
+"""Undo letter tricks on the folded view: spaced or dotted letters and digits for letters.
+
+* ``"v i e t c o m b a n k"`` becomes ``"vietcombank"`` (a run of at least 4 single
+  letters separated by single spaces) and ``"v.c.b"`` becomes ``"vcb"`` (at least 3
+  single letters joined by dots, not part of a host name, path or e-mail address).
+* ``"vietc0mbank"`` becomes ``"vietcombank"``, ``"m0m0"`` ``"momo"``: only in a token
+  where a lone digit sits between two letters, with no run of two or more digits, at
+  most as many digits as letters, and only look-alike digits (0 1 3 4 5 7). Numbers,
+  amounts ("500k", "5tr"), "4g", codes such as "ft23123abc" and tokens that look like
+  a URL or an e-mail address are never changed.
+
+Input is the folded text with whitespace collapsed to single spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["TRICK_HINT_RE", "fix_leet", "join_letters"]
+
+_SPACED_RE = re.compile(r"(?<![a-z0-9])[a-z](?: [a-z]){3,}(?![a-z0-9])")
+_DOTTED_RE = re.compile(r"(?<![a-z0-9.@/_\-])[a-z](?:\.[a-z]){2,}(?![a-z0-9@/_\-]|\.[a-z0-9])")
+_LEET_HINT_RE = re.compile(r"(?<=[a-z])[013457](?=[a-z])")
+#: One search that tells whether any of the three tricks may be present.
+TRICK_HINT_RE = re.compile(
+    r"(?<![a-z0-9])[a-z] [a-z] [a-z] [a-z](?![a-z0-9])"
+    r"|(?<=[a-z])\.[a-z]\.[a-z]"
+    r"|(?<=[a-z])[013457](?=[a-z])"
+)
+
+_LEET = str.maketrans("013457", "oieast")
+_TOKEN_CORE_RE = re.compile(r"^([^a-z0-9]*)([a-z0-9]+)([^a-z0-9]*)$")
+_DIGIT_RUN_RE = re.compile(r"[0-9]{2,}")
+_URLISH_RE = re.compile(r"[/@]|\w\.\w|^www")
+
+
+def join_letters(s: str) -> tuple[str, bool]:
+    """Join spaced and dotted single letters; report whether anything was joined."""
+    changed = False
+    if _SPACED_RE.search(s):
+        s = _SPACED_RE.sub(lambda m: m.group(0).replace(" ", ""), s)
+        changed = True
+    if _DOTTED_RE.search(s):
+        s = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", ""), s)
+        changed = True
+    return s, changed
+
+
+def _fix_token(token: str) -> str:
+    if _URLISH_RE.search(token):
+        return token
+    m = _TOKEN_CORE_RE.match(token)
+    if m is None:
+        return token
+    lead, core, trail = m.groups()
+    if _DIGIT_RUN_RE.search(core):
+        return token
+    digits = sum(ch.isdigit() for ch in core)
+    letters = len(core) - digits
+    if letters < 2 or digits > letters or not _LEET_HINT_RE.search(core):
+        return token
+    fixed = core.translate(_LEET)
+    if any(ch.isdigit() for ch in fixed):
+        return token  # a digit with no letter twin (2, 6, 8, 9): a code, not a word
+    return lead + fixed + trail
+
+
+def fix_leet(s: str) -> tuple[str, bool]:
+    """Replace look-alike digits inside words; report whether anything changed."""
+    if not _LEET_HINT_RE.search(s):
+        return s, False
+    words = s.split(" ")
+    changed = False
+    for i, w in enumerate(words):
+        if _LEET_HINT_RE.search(w):
+            fixed = _fix_token(w)
+            if fixed != w:
+                words[i] = fixed
+                changed = True
+    return (" ".join(words), True) if changed else (s, False)

@@ -1,0 +1,75 @@
+"""``normalise(text)``: the original, a clean view and a folded view of one message.
+
+* ``clean``: invisible characters removed, full-width and look-alike letters mapped,
+  defanged links restored, NFC; case and accents kept. Entities are read from it.
+* ``folded``: ``clean`` lower-cased with diacritics folded, whitespace collapsed,
+  spaced / dotted letters joined, look-alike digits inside words fixed and teencode
+  expanded. Features and keyword rules read it; an accented message and the same
+  message typed without accents give the same folded text.
+* ``flags``: the obfuscation tricks that were found.
+
+The common case (nothing suspicious) costs a handful of C-level string operations;
+each trick has a cheap check and its own slower path only when the check fires.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lachan.text.clean import clean_unicode
+from lachan.text.defang import may_be_defanged, restore_links
+from lachan.text.deobfuscate import TRICK_HINT_RE, fix_leet, join_letters
+from lachan.text.fold import fold_lower
+from lachan.text.teencode import expand_words, lookup_table
+
+__all__ = ["FLAGS", "Normalised", "normalise"]
+
+#: Every flag :func:`normalise` can report.
+FLAGS: frozenset[str] = frozenset(
+    {"zero_width", "fullwidth", "homoglyph", "defanged_link", "spaced_letters", "leet", "teencode"}
+)
+
+_NO_FLAGS: frozenset[str] = frozenset()
+_trick_search = TRICK_HINT_RE.search
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """One message seen three ways; see the module documentation."""
+
+    original: str
+    clean: str
+    folded: str
+    flags: frozenset[str] = frozenset()
+
+
+def normalise(text: str) -> Normalised:
+    """Normalise one message. Never raises for a ``str`` (size limits are the caller's)."""
+    flags: list[str] = []
+    clean = text if text.isascii() else clean_unicode(text, flags)
+    low = clean.lower()
+    if may_be_defanged(low):
+        restored = restore_links(clean)
+        if restored is not None:
+            flags.append("defanged_link")
+            clean = restored
+            low = clean.lower()
+
+    words = fold_lower(low).split()
+    folded = " ".join(words)
+    if _trick_search(folded):
+        folded, joined = join_letters(folded)
+        if joined:
+            flags.append("spaced_letters")
+        folded, leet = fix_leet(folded)
+        if leet:
+            flags.append("leet")
+        words = folded.split(" ")
+    if expand_words(words):
+        flags.append("teencode")
+        folded = " ".join(words)
+    return Normalised(text, clean, folded, frozenset(flags) if flags else _NO_FLAGS)
+
+
+# Load the teencode table at import, not on the first message.
+lookup_table()

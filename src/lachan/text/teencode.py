@@ -1,0 +1,245 @@
+"""Teencode (Vietnamese chat abbreviations) expansion on the folded view.
+
+The lexicon ``lachan/data/teencode.tsv`` (MIT, see ``teencode.LICENSE``; from the
+visonorm 0.1.4 dictionary, first sense only) maps a short form to a standard word. It
+is read once with :mod:`importlib.resources` and turned into a table on folded keys,
+because lookups run on the folded view (so "đc" and "dc" are the same key).
+
+Not every entry is kept; the rules, in order:
+
+1. The short form must be typed without Vietnamese marks (``đ`` allowed: "đc", "đt").
+   Entries such as "cái → gái", "lên → nên", "hỏng → không" correct one real word into
+   another; once folded they would rewrite ordinary unaccented text ("cai", "len").
+2. The folded key must be letters only: numbers ("0 → không"), symbols ("+ → cộng")
+   and keys with spaces or punctuation are dropped, so digits and amounts are safe.
+3. Entries whose key and value fold to the same string do nothing and are dropped.
+4. A key that is itself a standard Vietnamese syllable (it appears, folded, among the
+   lexicon's own standard words: "chi", "mai", "tai", "a", "e", "o", "y" ...) is
+   dropped: in unaccented SMS it is far more often that word than an abbreviation.
+5. :data:`STOP` lists the remaining short forms that are ordinary words, English
+   words, brands or SMS jargon with another meaning; they are kept as written.
+6. :data:`OVERRIDES` gives SMS / banking senses that the chat lexicon lacks or gets
+   wrong for this domain ("tk" is "tài khoản" in a bank SMS, not "tiết kiệm").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+
+from lachan.text.fold import fold
+
+__all__ = ["OVERRIDES", "STOP", "expand_words", "lexicon", "lookup_table"]
+
+_MAX_LEXICON_BYTES = 2_000_000
+
+#: Short forms never expanded, with the reason (checked against the lexicon).
+STOP: Mapping[str, str] = MappingProxyType(
+    {
+        "d": "'d' is mostly the dong currency unit (100.000 d), not 'vậy'",
+        "l": "'l' is a litre or a list marker; the lexicon's sense is a profanity",
+        "p": "'P' is 'phường' (ward) in addresses or 'phút'",
+        "s": "'S' is the 5656 complaint syntax letter",
+        "tr": "'tr' is 'triệu' (million) in amounts",
+        "i": "English pronoun 'I'",
+        "ga": "'ga' is 'gà' / 'ga' (station) typed without accents",
+        "re": "'re' is 'rẻ' (cheap) in ads typed without accents",
+        "ck": "ambiguous: 'chồng' in chat (the lexicon's sense), 'chuyển khoản' in scams",
+        "tb": "'TB' is 'thuê bao' or 'thông báo' in carrier SMS, not 'trung bình'",
+        "tc": "ambiguous ('tín chấp', 'tình cảm')",
+        "tt": "'TT' is 'thanh toán' / 'thông tin', not 'tương tác'",
+        "ct": "'CT' is 'chương trình' / 'công ty', not 'chia tay'",
+        "sh": "Honda SH motorbike; 'sinh hoạt' is rare in SMS",
+        "bh": "'BH' is 'bảo hành' / 'bảo hiểm' in ads, not 'bao giờ'",
+        "ht": "'HT' is 'hệ thống' / 'hỗ trợ'",
+        "pay": "English / brand word (ShopeePay, ZaloPay), not 'bay'",
+        "real": "English word",
+        "said": "English word",
+        "of": "English word",
+        "time": "English word",
+        "see": "English word",
+        "try": "English word",
+        "tree": "English word",
+        "we": "English word",
+        "it": "English word",
+        "as": "English word",
+        "any": "English word",
+        "ace": "English word",
+        "bug": "English word",
+        "cup": "English word",
+        "cook": "English word",
+        "cute": "English word",
+        "exp": "English word / expiry date",
+        "gay": "English word",
+        "hey": "English word",
+        "lips": "English word",
+        "lone": "English word",
+        "no": "English word",
+        "sin": "English word",
+        "song": "English word; 'song' is also 'sóng' unaccented",
+        "tide": "English word / brand",
+        "pink": "English word",
+        "penthouse": "English word",
+        "moto": "English word",
+        "del": "English word / key name",
+        "dell": "brand (Dell)",
+        "lol": "English chat word",
+        "lon": "'lớn' (big) typed without accents",
+        "nah": "English word",
+        "ew": "English word",
+        "den": "'đen' / 'đèn' / 'đến' typed without accents",
+        "bum": "English word",
+        "poen": "rare; left as written",
+        "shin": "English word / name",
+        "run": "English word",
+        "lag": "English word",
+        "ten": "'tên' (name) typed without accents; English 'ten'",
+        "bia": "'bia' (beer) in ads",
+        "hue": "Huế, the city",
+        "hat": "'hát' (sing) typed without accents",
+        "duy": "a common given name",
+        "nh": "'NH' is 'ngân hàng' (bank) in bank SMS; 'nhiều' in chat",
+        "dh": "'ĐH' is 'đơn hàng' (order) in courier / shop SMS, not only 'đại học'",
+        "ds": "'DS' is 'danh sách' (list)",
+        "hd": "'HD' is 'hóa đơn' / 'hướng dẫn' / video quality",
+        "ks": "'KS' is 'khách sạn' (hotel) in ads",
+        "lg": "brand (LG)",
+        "hp": "brand (HP) as often as Hải Phòng",
+        "mu": "football club (MU)",
+        "pt": "'PT' is 'phương thức' / personal trainer, not 'biết'",
+        "ts": "'TS' is 'tiến sĩ' (doctor)",
+        "truy": "a Vietnamese word typed without accents: truy (truy cập)",
+        "toa": "a Vietnamese word typed without accents: tòa (tòa án), tọa",
+        "mao": "a Vietnamese word typed without accents: mạo (giả mạo)",
+        "rui": "a Vietnamese word typed without accents: rủi (rủi ro)",
+        "phia": "a Vietnamese word typed without accents: phía",
+        "nui": "a Vietnamese word typed without accents: núi",
+        "sanh": "a Vietnamese word typed without accents: sảnh, sanh",
+        "hem": "a Vietnamese word typed without accents: hẻm (alley, in addresses)",
+        "xam": "a Vietnamese word typed without accents: xám, xâm",
+        "eo": "a Vietnamese word typed without accents: eo",
+        "lim": "a Vietnamese word typed without accents: lim",
+        "nheo": "a Vietnamese word typed without accents: nheo",
+        "nhao": "a Vietnamese word typed without accents: nhào",
+        "nhue": "a Vietnamese word typed without accents: nhuệ",
+        "noc": "a Vietnamese word typed without accents: nọc",
+        "nom": "a Vietnamese word typed without accents: nom",
+        "nung": "a Vietnamese word typed without accents: nung",
+        "oan": "a Vietnamese word typed without accents: oan",
+        "phin": "a Vietnamese word typed without accents: phin (cà phê phin)",
+        "riu": "a Vietnamese word typed without accents: rìu",
+        "toai": "a Vietnamese word typed without accents: toại",
+        "toy": "English 'toy'",
+        "xoan": "a Vietnamese word typed without accents: xoan",
+        "cc": "'CC' is 'căn cước' or a copy line; the lexicon's sense is a profanity",
+    }
+)
+
+#: Domain senses for SMS, banking and telecom messages (folded values).
+OVERRIDES: Mapping[str, str] = MappingProxyType(
+    {
+        "tk": "tai khoan",
+        "stk": "so tai khoan",
+        "dk": "dang ky",
+        "gd": "giao dich",
+        "dv": "dich vu",
+        "kh": "khach hang",
+        "tn": "tin nhan",
+        "hn": "ha noi",
+        "ctkm": "chuong trinh khuyen mai",
+        "km": "khuyen mai",
+        "sp": "san pham",
+    }
+)
+
+_KEY_RE = re.compile(r"[a-z]+")
+_LEAD = ("(", '"', "'", "[")
+_TRAIL = (",", ".", "!", "?", ":", ";", ")", "]", '"', "'", "...", "..", "!!", "??")
+
+
+def _read_lexicon_text() -> str:
+    ref = resources.files("lachan").joinpath("data/teencode.tsv")
+    data = ref.read_bytes()
+    if len(data) > _MAX_LEXICON_BYTES:
+        raise ValueError(f"teencode lexicon larger than {_MAX_LEXICON_BYTES} bytes")
+    return data.decode("utf-8")
+
+
+def _parse(text: str) -> list[tuple[str, str]]:
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter="\t")
+    header = next(rows, None)
+    if header is None or [h.strip() for h in header[:2]] != ["short", "full"]:
+        raise ValueError("teencode lexicon must start with a 'short<TAB>full' header")
+    return [(r[0], r[1]) for r in rows if len(r) >= 2 and r[0] and r[1]]
+
+
+def build_lexicon(entries: list[tuple[str, str]]) -> dict[str, str]:
+    """Apply the module's rules to (short, full) entries; return folded key -> value."""
+    standard: set[str] = set()
+    for _, full in entries:
+        standard.update(fold(full).split())
+    table: dict[str, str] = {}
+    for short, full in entries:
+        low = short.strip().lower().replace("\u0111", "d")
+        if not low.isascii():
+            continue  # rule 1: a marked short form is a real word, not an abbreviation
+        key = fold(low)
+        if not _KEY_RE.fullmatch(key):
+            continue  # rule 2
+        value = " ".join(fold(full).split())
+        if not value or key == value:
+            continue  # rule 3
+        if key in standard or key in STOP or key in table:
+            continue  # rules 4 and 5; the first sense wins
+        table[key] = value
+    table.update(OVERRIDES)  # rule 6
+    return table
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Mapping[str, str]:
+    """The teencode table in use: folded short form -> folded standard form."""
+    return MappingProxyType(build_lexicon(_parse(_read_lexicon_text())))
+
+
+@lru_cache(maxsize=1)
+def lookup_table() -> dict[str, str]:
+    """Whitespace-token -> replacement, including forms with punctuation attached.
+
+    ``"ko,"`` maps to ``"khong,"`` so one dict lookup per token handles the common
+    punctuation without a strip per token.
+    """
+    out: dict[str, str] = {}
+    for key, value in lexicon().items():
+        out[key] = value
+        for t in _TRAIL:
+            out[key + t] = value + t
+        for lead in _LEAD:
+            out[lead + key] = lead + value
+            for t in _TRAIL:
+                out[lead + key + t] = lead + value + t
+    return out
+
+
+def expand_words(words: list[str]) -> bool:
+    """Expand teencode tokens of a folded, whitespace-split message in place.
+
+    A token right after a number is left alone ("50 k", "5 tr"). Returns True when
+    something was expanded.
+    """
+    table = lookup_table()
+    hits = [i for i, w in enumerate(words) if w in table]
+    if not hits:
+        return False
+    changed = False
+    for i in hits:
+        if i and words[i - 1][-1:].isdigit():
+            continue
+        words[i] = table[words[i]]
+        changed = True
+    return changed
