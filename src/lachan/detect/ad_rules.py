@@ -567,6 +567,7 @@ def check_copy(
     """Every Decree 91 violation of one ad copy (empty list: none found)."""
     if copy.channel not in rules.frequency_caps and copy.channel not in rules.sending_hours:
         raise AdInputError(f"unknown channel {copy.channel!r}; use sms, email or call")
+    local_time(copy.sent_at)  # refuses naive times with a clear error
     facts = facts if facts is not None else CopyFacts()
     out: list[Violation] = []
     for check in CHECKS:

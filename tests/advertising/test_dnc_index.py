@@ -1,0 +1,98 @@
+"""The in-memory Do-Not-Call index and the vectorised number parser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lachan.registry.advertising_numbers import INVALID, format_national, normalise_numbers
+from lachan.registry.dnc_index import DncIndex, DncIndexError
+
+
+def test_number_forms() -> None:
+    items = [
+        "0912345678", "84912345678", "+84 912 345 678", "+84-91-234-5678", "0084912345678",
+        "912345678", "(091) 234.5678", b"0912345678\r", "0912 345 678 ",
+    ]
+    assert normalise_numbers(items).tolist() == [912345678] * len(items)
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["", "abc", "0912345", "09123456789", "0112345678", "+1 650 253 0000", "0912a45678",
+     "0" * 40, "091234567８"],
+)
+def test_invalid_numbers(item: str) -> None:
+    assert normalise_numbers([item]).tolist() == [INVALID]
+
+
+def test_old_eleven_digit_numbers_when_the_entities_layer_knows_them() -> None:
+    pytest.importorskip("lachan.entities.phone")
+    assert normalise_numbers(["01688123456"]).tolist() == [388123456]
+
+
+def test_format_national() -> None:
+    assert format_national(912345678) == "0912345678"
+
+
+@given(st.lists(st.text(max_size=20), max_size=20))
+def test_parser_never_crashes(items: list[str]) -> None:
+    out = normalise_numbers(items)
+    assert out.shape == (len(items),)
+    assert ((out == INVALID) | ((out >= 100_000_000) & (out <= 999_999_999))).all()
+
+
+@given(st.integers(min_value=300_000_000, max_value=399_999_999))
+def test_every_spelling_of_a_mobile_gives_the_same_number(n: int) -> None:
+    s = f"{n:09d}"
+    forms = [f"0{s}", f"84{s}", f"+84 {s[:2]} {s[2:5]} {s[5:]}", f"0{s[:2]}.{s[2:5]}.{s[5:]}"]
+    assert normalise_numbers(forms).tolist() == [n] * 4
+
+
+def test_scopes_and_channels(tmp_path: Path) -> None:
+    idx = DncIndex.from_pairs([(912345678, "all"), (987654321, "sms"), (388123456, "call"),
+                               (912345678, "all")])
+    q = np.array([912345678, 987654321, 388123456, 355555555, INVALID])
+    assert idx.blocked(q, "sms").tolist() == [True, True, False, False, False]
+    assert idx.blocked(q, "call").tolist() == [True, False, True, False, False]
+    assert idx.blocked(q, "email").tolist() == [False] * 5
+    assert idx.scope_of(987654321) == "sms" and idx.scope_of(355555555) is None
+    assert len(idx) == 3
+
+    idx.save(tmp_path / "dnc", source="test")
+    for mmap in (False, True):
+        again = DncIndex.load(tmp_path / "dnc", mmap=mmap)
+        assert again.blocked(q, "sms").tolist() == idx.blocked(q, "sms").tolist()
+        assert again.meta["counts"] == {"sms": 1, "call": 1, "all": 1}
+
+
+def test_number_in_two_scopes_counts_in_both() -> None:
+    idx = DncIndex.from_pairs([(912345678, "sms"), (912345678, "call")])
+    assert idx.scope_of(912345678) == "all"
+
+
+def test_empty_index_and_bad_files(tmp_path: Path) -> None:
+    assert not DncIndex().blocked(np.array([912345678]), "sms").any()
+    with pytest.raises(DncIndexError, match="missing"):
+        DncIndex.load(tmp_path)
+    d = tmp_path / "bad"
+    DncIndex().save(d)
+    (d / "sms.npy").write_bytes(b"garbage")
+    with pytest.raises(DncIndexError, match="cannot be read"):
+        DncIndex.load(d)
+    with pytest.raises(ValueError, match="unknown channel"):
+        DncIndex().blocked(np.array([1]), "fax")
+    with pytest.raises(ValueError, match="unknown DNC scope"):
+        DncIndex.from_pairs([(912345678, "web")])
+
+
+@given(st.lists(st.integers(min_value=100_000_000, max_value=999_999_999), max_size=50),
+       st.lists(st.integers(min_value=100_000_000, max_value=999_999_999), max_size=50))
+def test_membership_agrees_with_a_set(listed: list[int], asked: list[int]) -> None:
+    idx = DncIndex({"all": np.array(listed, dtype=np.int64)})
+    q = np.array(asked + listed[:5], dtype=np.int64)
+    assert idx.blocked(q, "sms").tolist() == [int(x) in set(listed) for x in q]
