@@ -1,0 +1,481 @@
+"""Blocklist feed formats (pure: no database, no HTTP).
+
+Given :class:`FeedEntry` items (``value, kind, state, score, category, updated_at``) this
+module renders:
+
+========================  ==============================  ===========================
+format                    function                        entries used
+========================  ==============================  ===========================
+``rpz``                   :func:`rpz_zone`                domain, ip (blocking states)
+``dnsbl-ip``              :func:`dnsbl_ip4set`            IPv4 (blocking states)
+``dnsbl-domain``          :func:`dnsbl_dnset`             domain (blocking states)
+``hosts``                 :func:`hosts_file`              domain (blocking states)
+``adblock``               :func:`adblock_list`            domain (blocking states)
+``csv``                   :func:`csv_feed`                every kind and state
+``jsonl``                 :func:`jsonl_feed`              every kind and state
+========================  ==============================  ===========================
+
+DNS and filter formats list only entries whose state is in :data:`BLOCKING_STATES`; CSV
+and JSON Lines carry every state so incremental consumers see clearances too.
+
+Every value is validated before it is written: host names must be valid LDH names (IDN
+converted to punycode), IPs must parse, and anything with whitespace, control
+characters, ``;``, quotes or other characters that could break a line is skipped and
+counted in :attr:`Rendered.skipped` (reason -> count). No line of any output can be
+injected into.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import ipaddress
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import idna
+import orjson
+
+#: States that put an entry into the DNS, hosts and filter-list feeds.
+BLOCKING_STATES: frozenset[str] = frozenset({"listed", "blocked"})
+#: Longest value written to a CSV or JSON Lines feed.
+MAX_VALUE_CHARS = 2_048
+#: Largest category written (longer or unsafe categories are left empty).
+MAX_CATEGORY_CHARS = 64
+
+KINDS: frozenset[str] = frozenset({"phone", "email", "domain", "url", "ip", "brandname"})
+
+_LABEL = re.compile(r"(?!-)[a-z0-9_-]{1,63}(?<!-)")
+_TLD = re.compile(r"(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})")
+_UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f;\"'\\`$()<>{}|,\u2028\u2029\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CATEGORY = re.compile(r"[A-Za-z0-9_.:/+-]{1,64}")
+_TXT_SAFE = re.compile(r"[ -~]{0,200}")
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One source in a feed. ``value`` is the registry's normalised value."""
+
+    value: str
+    kind: str
+    state: str = "listed"
+    score: float = 0.0
+    category: str | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A rendered feed: its ``text``, how many entries were ``written`` and ``skipped``."""
+
+    text: str
+    written: int
+    skipped: Mapping[str, int] = field(default_factory=dict)
+    media_type: str = "text/plain; charset=utf-8"
+
+    @property
+    def skipped_total(self) -> int:
+        return sum(self.skipped.values())
+
+
+# --------------------------------------------------------------------------------------
+# Validation
+# --------------------------------------------------------------------------------------
+
+
+def valid_hostname(value: str) -> str | None:
+    """``value`` as a lower-case ASCII host name safe in every format, or None."""
+    if not isinstance(value, str) or not value or len(value) > 253 * 4:
+        return None
+    if _UNSAFE.search(value) or any(c in value for c in "/:@?#*[]=%&!~^+"):
+        return None
+    host = value.strip().rstrip(".").lower()
+    if not host.isascii():
+        try:
+            host = idna.encode(host, uts46=True).decode("ascii")
+        except (idna.IDNAError, UnicodeError, ValueError):
+            return None
+    if len(host) > 253:
+        return None
+    labels = host.split(".")
+    if len(labels) < 2 or not all(_LABEL.fullmatch(label) for label in labels):
+        return None
+    if not _TLD.fullmatch(labels[-1]):
+        return None
+    return host
+
+
+IpLike = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def valid_ip(value: str) -> IpLike | None:
+    """An IP address or CIDR network (host bits clear), or None."""
+    if not isinstance(value, str) or not value or len(value) > 64 or _UNSAFE.search(value):
+        return None
+    try:
+        return ipaddress.ip_network(value.strip(), strict=True)
+    except ValueError:
+        return None
+
+
+def _category(value: Any) -> str:
+    if isinstance(value, str) and _CATEGORY.fullmatch(value):
+        return value
+    return ""
+
+
+def _as_entry(item: Any) -> FeedEntry:
+    if isinstance(item, FeedEntry):
+        return item
+    get: Callable[[str], Any]
+    if isinstance(item, Mapping):
+        get = item.get
+    else:
+        def get(name: str) -> Any:
+            return getattr(item, name, None)
+    score = get("score")
+    return FeedEntry(
+        value=get("value"),
+        kind=get("kind"),
+        state=get("state") or "listed",
+        score=float(score) if isinstance(score, int | float) and math.isfinite(score) else 0.0,
+        category=get("category"),
+        updated_at=get("updated_at"),
+    )
+
+
+def _iso(ts: datetime | None) -> str:
+    if not isinstance(ts, datetime):
+        return ""
+    if ts.tzinfo is None:
+        ts = ts.replace(tzinfo=UTC)
+    return ts.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _serial(entries: list[FeedEntry], serial: int | None, now: datetime | None) -> int:
+    if serial is None:
+        stamps = [e.updated_at for e in entries if isinstance(e.updated_at, datetime)]
+        latest = max((_utc(s) for s in stamps), default=None) or _utc(now or datetime.now(UTC))
+        serial = int(latest.timestamp())
+    if not 0 <= serial < 2**32:
+        raise ValueError(f"zone serial {serial} is outside 0..2**32-1")
+    return serial
+
+
+def _utc(ts: datetime) -> datetime:
+    return ts.replace(tzinfo=UTC) if ts.tzinfo is None else ts.astimezone(UTC)
+
+
+def _dns_name(value: str, what: str) -> str:
+    host = valid_hostname(value)
+    if host is None:
+        raise ValueError(f"{what} {value!r} is not a valid host name")
+    return host
+
+
+class _Selection:
+    """Entries of the wanted kinds and states, validated; counts what it skips."""
+
+    def __init__(self, entries: Iterable[Any], kinds: set[str], states: frozenset[str] | None):
+        self.skipped: Counter[str] = Counter()
+        self.items: list[FeedEntry] = []
+        for item in entries:
+            entry = _as_entry(item)
+            if not isinstance(entry.value, str) or not isinstance(entry.kind, str):
+                self.skipped["invalid"] += 1
+            elif entry.kind not in kinds:
+                self.skipped["unsupported_kind"] += 1
+            elif states is not None and entry.state not in states:
+                self.skipped["state"] += 1
+            else:
+                self.items.append(entry)
+
+    def hosts(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for entry in self.items:
+            if entry.kind != "domain":
+                continue
+            host = valid_hostname(entry.value)
+            if host is None:
+                self.skipped["invalid"] += 1
+            elif host in seen:
+                self.skipped["duplicate"] += 1
+            else:
+                seen[host] = None
+        return list(seen)
+
+    def networks(self) -> list[IpLike]:
+        seen: dict[IpLike, None] = {}
+        for entry in self.items:
+            if entry.kind != "ip":
+                continue
+            net = valid_ip(entry.value)
+            if net is None:
+                self.skipped["invalid"] += 1
+            elif net in seen:
+                self.skipped["duplicate"] += 1
+            else:
+                seen[net] = None
+        return list(seen)
+
+
+# --------------------------------------------------------------------------------------
+# DNS response policy zone (BIND)
+# --------------------------------------------------------------------------------------
+
+
+def rpz_ip_owner(net: IpLike) -> str:
+    """The ``rpz-ip`` owner name of a network (``32.5.113.0.203.rpz-ip``)."""
+    if isinstance(net, ipaddress.IPv4Network):
+        octets = str(net.network_address).split(".")
+        return f"{net.prefixlen}." + ".".join(reversed(octets)) + ".rpz-ip"
+    compressed = net.network_address.compressed
+    if "::" in compressed:
+        left, right = compressed.split("::")
+        groups = (right.split(":") if right else [])[::-1] + ["zz"]
+        groups += (left.split(":") if left else [])[::-1]
+    else:
+        groups = compressed.split(":")[::-1]
+    return f"{net.prefixlen}." + ".".join(groups) + ".rpz-ip"
+
+
+def rpz_zone(
+    entries: Iterable[Any],
+    *,
+    origin: str = "rpz.lachan.local",
+    serial: int | None = None,
+    ttl: int = 300,
+    nameserver: str = "localhost",
+    hostmaster: str = "hostmaster.lachan.local",
+    now: datetime | None = None,
+) -> Rendered:
+    """A BIND response-policy zone: ``host CNAME .`` and ``*.host CNAME .`` (NXDOMAIN) for
+    blocked domains, ``<prefix>.<reversed ip>.rpz-ip CNAME .`` for blocked IPs.
+
+    ``serial`` defaults to the newest ``updated_at`` as a Unix time (so it only grows).
+    """
+    origin_name = _dns_name(origin, "zone origin")
+    ns = _dns_name(nameserver, "name server") if "." in nameserver else None
+    if ns is None and nameserver != "localhost":
+        raise ValueError(f"name server {nameserver!r} is not a valid host name")
+    rname = _dns_name(hostmaster, "hostmaster")
+    if not 0 <= ttl < 2**31:
+        raise ValueError("ttl must be between 0 and 2**31-1")
+    selection = _Selection(entries, {"domain", "ip"}, BLOCKING_STATES)
+    zone_serial = _serial(selection.items, serial, now)
+    lines = [
+        f"; Lachan response policy zone {origin_name}, generated {_iso(now or datetime.now(UTC))}",
+        f"$TTL {ttl}",
+        f"@ IN SOA {ns or nameserver}. {rname}. ( {zone_serial} 3600 600 604800 {ttl} )",
+        f"@ IN NS {ns or nameserver}.",
+    ]
+    written = 0
+    room = 253 - len(origin_name) - 1
+    for host in selection.hosts():
+        if len(host) + 2 > room:
+            selection.skipped["too_long"] += 1
+            continue
+        lines.append(f"{host} CNAME .")
+        lines.append(f"*.{host} CNAME .")
+        written += 1
+    for net in selection.networks():
+        lines.append(f"{rpz_ip_owner(net)} CNAME .")
+        written += 1
+    return Rendered("\n".join(lines) + "\n", written, dict(selection.skipped),
+                    "text/dns; charset=us-ascii")
+
+
+# --------------------------------------------------------------------------------------
+# rbldnsd zones
+# --------------------------------------------------------------------------------------
+
+
+def _rbldnsd_header(
+    selection: _Selection, serial: int | None, ttl: int, txt: str, now: datetime | None,
+    kind: str,
+) -> list[str]:
+    if not _TXT_SAFE.fullmatch(txt) or ":" in txt:
+        raise ValueError("txt must be printable ASCII without ':' (at most 200 characters)")
+    zone_serial = _serial(selection.items, serial, now)
+    return [
+        f"# Lachan DNSBL ({kind}), serial {zone_serial}, generated "
+        f"{_iso(now or datetime.now(UTC))}",
+        f"$TTL {ttl}",
+        f":127.0.0.2:{txt}",
+    ]
+
+
+def dnsbl_ip4set(
+    entries: Iterable[Any],
+    *,
+    serial: int | None = None,
+    ttl: int = 300,
+    txt: str = "Listed by Lachan, see $",
+    now: datetime | None = None,
+) -> Rendered:
+    """An rbldnsd ``ip4set`` data file: blocked IPv4 addresses and networks (CIDR).
+
+    IPv6 entries are skipped (``unsupported_kind``): ip4set holds IPv4 only.
+    """
+    selection = _Selection(entries, {"ip"}, BLOCKING_STATES)
+    lines = _rbldnsd_header(selection, serial, ttl, txt, now, "ip4set")
+    written = 0
+    for net in selection.networks():
+        if not isinstance(net, ipaddress.IPv4Network):
+            selection.skipped["unsupported_kind"] += 1
+            continue
+        lines.append(str(net.network_address) if net.prefixlen == 32 else str(net))
+        written += 1
+    return Rendered("\n".join(lines) + "\n", written, dict(selection.skipped))
+
+
+def dnsbl_dnset(
+    entries: Iterable[Any],
+    *,
+    serial: int | None = None,
+    ttl: int = 300,
+    txt: str = "Listed by Lachan, see $",
+    now: datetime | None = None,
+) -> Rendered:
+    """An rbldnsd ``dnset`` data file: each blocked domain and (``*.host``) its subdomains."""
+    selection = _Selection(entries, {"domain"}, BLOCKING_STATES)
+    lines = _rbldnsd_header(selection, serial, ttl, txt, now, "dnset")
+    written = 0
+    for host in selection.hosts():
+        lines.append(host)
+        lines.append(f"*.{host}")
+        written += 1
+    return Rendered("\n".join(lines) + "\n", written, dict(selection.skipped))
+
+
+# --------------------------------------------------------------------------------------
+# Hosts file and AdGuard / uBlock filter list
+# --------------------------------------------------------------------------------------
+
+
+def _safe_title(title: str) -> str:
+    return _CONTROL.sub(" ", title)[:200]
+
+
+def hosts_file(
+    entries: Iterable[Any], *, title: str = "Lachan blocklist", now: datetime | None = None
+) -> Rendered:
+    """A hosts file: ``0.0.0.0 host`` for every blocked domain."""
+    selection = _Selection(entries, {"domain"}, BLOCKING_STATES)
+    hosts = selection.hosts()
+    lines = [f"# {_safe_title(title)}", f"# Generated {_iso(now or datetime.now(UTC))}",
+             f"# Entries: {len(hosts)}"]
+    lines += [f"0.0.0.0 {host}" for host in hosts]
+    return Rendered("\n".join(lines) + "\n", len(hosts), dict(selection.skipped))
+
+
+def adblock_list(
+    entries: Iterable[Any], *, title: str = "Lachan blocklist", now: datetime | None = None
+) -> Rendered:
+    """An AdGuard / uBlock Origin filter list: ``||host^`` for every blocked domain."""
+    selection = _Selection(entries, {"domain"}, BLOCKING_STATES)
+    hosts = selection.hosts()
+    lines = ["[Adblock Plus 2.0]", f"! Title: {_safe_title(title)}",
+             f"! Last modified: {_iso(now or datetime.now(UTC))}", "! Expires: 1 hours"]
+    lines += [f"||{host}^" for host in hosts]
+    return Rendered("\n".join(lines) + "\n", len(hosts), dict(selection.skipped))
+
+
+# --------------------------------------------------------------------------------------
+# CSV and JSON Lines
+# --------------------------------------------------------------------------------------
+
+CSV_COLUMNS: tuple[str, ...] = ("value", "kind", "state", "score", "category", "updated_at")
+
+
+_PHONE = re.compile(r"\+?\d{3,15}")
+_EMAIL = re.compile(r"[^\s@\x00-\x1f\x7f\"',;<>()\[\]\\]{1,64}@[A-Za-z0-9.-]{1,253}")
+_BRANDNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-_. ]{0,10}")
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,15}://[!-~]{1,2030}")
+
+
+def plain_value(kind: str, value: str) -> str | None:
+    """``value`` checked (and normalised) for its kind, for CSV and JSON Lines; or None."""
+    if not isinstance(value, str) or not value or len(value) > MAX_VALUE_CHARS:
+        return None
+    if _CONTROL.search(value) or value[0] in "=@+-\t" and kind != "phone":
+        return None
+    if kind == "domain":
+        return valid_hostname(value)
+    if kind == "ip":
+        net = valid_ip(value)
+        if net is None:
+            return None
+        return str(net.network_address) if net.prefixlen == net.max_prefixlen else str(net)
+    if kind == "phone":
+        return value if _PHONE.fullmatch(value) else None
+    if kind == "email":
+        return value if _EMAIL.fullmatch(value) else None
+    if kind == "brandname":
+        return value if _BRANDNAME.fullmatch(value) else None
+    if kind == "url":
+        return value if _URL.fullmatch(value) else None
+    return None
+
+
+def _rows(entries: Iterable[Any], states: frozenset[str] | None) -> tuple[list[dict[str, Any]],
+                                                                          Counter[str]]:
+    selection = _Selection(entries, set(KINDS), states)
+    rows = []
+    for entry in selection.items:
+        value = plain_value(entry.kind, entry.value)
+        if value is None:
+            selection.skipped["invalid"] += 1
+            continue
+        rows.append({
+            "value": value,
+            "kind": entry.kind,
+            "state": _category(entry.state) or "unknown",
+            "score": round(entry.score, 4) if math.isfinite(entry.score) else 0.0,
+            "category": _category(entry.category),
+            "updated_at": _iso(entry.updated_at),
+        })
+    return rows, selection.skipped
+
+
+def csv_feed(entries: Iterable[Any], *, states: frozenset[str] | None = None) -> Rendered:
+    """CSV with a header row (:data:`CSV_COLUMNS`), RFC 4180 quoting, ``\\r\\n`` lines."""
+    rows, skipped = _rows(entries, states)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return Rendered(out.getvalue(), len(rows), dict(skipped), "text/csv; charset=utf-8")
+
+
+def jsonl_feed(entries: Iterable[Any], *, states: frozenset[str] | None = None) -> Rendered:
+    """JSON Lines: one object per entry with the :data:`CSV_COLUMNS` keys."""
+    rows, skipped = _rows(entries, states)
+    text = "".join(orjson.dumps(row).decode("utf-8") + "\n" for row in rows)
+    return Rendered(text, len(rows), dict(skipped), "application/x-ndjson")
+
+
+FORMATS: dict[str, Callable[..., Rendered]] = {
+    "rpz": rpz_zone,
+    "dnsbl-ip": dnsbl_ip4set,
+    "dnsbl-domain": dnsbl_dnset,
+    "hosts": hosts_file,
+    "adblock": adblock_list,
+    "csv": csv_feed,
+    "jsonl": jsonl_feed,
+}
+
+
+def render(fmt: str, entries: Iterable[Any], **options: Any) -> Rendered:
+    """Render ``entries`` in the named format (a key of :data:`FORMATS`)."""
+    try:
+        formatter = FORMATS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown feed format {fmt!r}; one of {', '.join(FORMATS)}") from None
+    return formatter(entries, **options)
