@@ -133,7 +133,7 @@ class Engine:
             return []
         feats = [p.features for p in prepared]
         logits = self.verdicts.adjust(self.model.logits(feats), feats)
-        probs = softmax(logits)
+        probs = softmax(logits).tolist()
         out = []
         for p, row in zip(prepared, probs, strict=True):
             v = self.verdicts.make(row, p.features, tuple(p.view.entities), explain=explain)

@@ -177,36 +177,44 @@ _P1, _P2, _LONGER = _compile()
 
 
 def match_phrases(tokens: list[str], bigrams: list[str]) -> dict[str, str]:
-    """Return ``{symbol: first phrase matched}`` for the folded token stream.
+    """Return ``{symbol: phrase matched}`` for the folded token stream.
 
     ``bigrams[i]`` must be ``tokens[i] + " " + tokens[i + 1]`` (the caller builds them
-    once for the content model too).
+    once for the content model too). Set intersections do the scanning in C; positions
+    are looked up only for the few phrases found, to check negation.
     """
     hits: dict[str, str] = {}
-    p1, p2, longer = _P1, _P2, _LONGER
-    n = len(tokens)
-    for i in range(n):
-        found = p1.get(tokens[i])
-        if found is not None and found[0] not in hits:
-            if not (found[1] and _negated(tokens, i)):
-                hits[found[0]] = tokens[i]
-        if i >= n - 1:
-            continue
-        bigram = bigrams[i]
-        found = p2.get(bigram)
-        if found is not None and found[0] not in hits:
-            if not (found[1] and _negated(tokens, i)):
-                hits[found[0]] = bigram
-        candidates = longer.get(bigram)
-        if candidates:
-            for length, phrase, hit in candidates:
-                if hit[0] in hits or i + length > n:
-                    continue
-                if " ".join(tokens[i:i + length]) != phrase:
-                    continue
-                if not (hit[1] and _negated(tokens, i)):
-                    hits[hit[0]] = phrase
+    biset = set(bigrams)
+    for gram in _P1_KEYS.intersection(tokens):
+        _accept(hits, _P1[gram], gram, tokens, tokens.index(gram))
+    for gram in _P2_KEYS.intersection(biset):
+        _accept(hits, _P2[gram], gram, tokens, bigrams.index(gram))
+    for first in _LONGER_KEYS.intersection(biset):
+        for length, phrase, hit in _LONGER[first]:
+            if hit[0] in hits:
+                continue
+            i = bigrams.index(first)
+            while i >= 0:
+                if " ".join(tokens[i:i + length]) == phrase:
+                    _accept(hits, hit, phrase, tokens, i)
+                    break
+                try:
+                    i = bigrams.index(first, i + 1)
+                except ValueError:
+                    i = -1
     return hits
+
+
+def _accept(hits: dict[str, str], hit: _Hit, gram: str, tokens: list[str], i: int) -> None:
+    name, negatable = hit
+    if name in hits or (negatable and _negated(tokens, i)):
+        return
+    hits[name] = gram
+
+
+_P1_KEYS = frozenset(_P1)
+_P2_KEYS = frozenset(_P2)
+_LONGER_KEYS = frozenset(_LONGER)
 
 
 def _negated(tokens: list[str], i: int) -> bool:

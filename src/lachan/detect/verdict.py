@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -35,7 +36,7 @@ class VerdictMaker:
         w = self._learned.get(key)
         if w is None:
             target = "scam" if f.leans == "ham" else f.leans
-            w = self.model.meta_weight(f.name, target)
+            w = round(self.model.meta_weight(f.name, target), 4)
             self._learned[key] = w
         return w
 
@@ -51,12 +52,10 @@ class VerdictMaker:
                         logits[row, col["scam"]] -= fd.weight
         return logits
 
-    def make(self, probs: np.ndarray, f: MessageFeatures, entities: tuple[Entity, ...] = (),
-             explain: bool = False) -> Verdict:
-        col = self._col
-        p_scam = float(probs[col["scam"]])
-        p_ham = float(probs[col["ham"]])
-        p_ad = float(probs[col["ad"]])
+    def make(self, probs: Sequence[float], f: MessageFeatures,
+             entities: tuple[Entity, ...] = (), explain: bool = False) -> Verdict:
+        """Verdict for one message from its class probabilities (in ``classes`` order)."""
+        p_ham, p_ad, p_scam = (probs[self._col[c]] for c in ("ham", "ad", "scam"))
         if p_scam >= self.model.scam_threshold:
             label, score = "scam", p_scam
         elif p_ad > p_ham:
@@ -68,20 +67,26 @@ class VerdictMaker:
             if fd.learned:
                 w = self._learned_weight(fd)
             else:
-                w = -fd.weight if fd.leans == "ham" else fd.weight
-            symbols.append(Symbol(fd.name, _r(w), fd.detail))
-        symbols.sort(key=lambda s: -abs(s.score))
+                w = round(-fd.weight if fd.leans == "ham" else fd.weight, 4)
+            symbols.append(Symbol(fd.name, w, fd.detail))
+        if len(symbols) > 1:
+            symbols.sort(key=_strength)
         detail = f"{label} {score:.2f} (ham {p_ham:.2f}, ad {p_ad:.2f}, scam {p_scam:.2f})"
         if explain:
             terms = self.model.top_terms(f, label)
             if terms:
                 detail += "; words: " + ", ".join(t for t, _ in terms)
-        symbols.insert(0, Symbol(CONTENT_SYMBOL, _r(score), detail))
+        score = _r(score)
+        symbols.insert(0, Symbol(CONTENT_SYMBOL, score, detail))
         return Verdict(
-            label=label, score=_r(score), symbols=tuple(symbols), entities=entities,
+            label=label, score=score, symbols=tuple(symbols), entities=entities,
             probabilities={"ham": _r(p_ham), "ad": _r(p_ad), "scam": _r(p_scam)},
         )
 
 
+def _strength(s: Symbol) -> float:
+    return -abs(s.score)
+
+
 def _r(x: float) -> float:
-    return 0.0 if math.isnan(x) else round(float(x), 4)
+    return 0.0 if math.isnan(x) else round(x, 4)

@@ -50,19 +50,21 @@ class Example:
 
 
 def data_dir(explicit: str | Path | None = None) -> Path:
-    """Where the shared datasets are: argument, $LACHAN_DATA, ../shared/data."""
-    candidates: list[Path] = []
-    if explicit:
-        candidates.append(Path(explicit))
-    if os.environ.get("LACHAN_DATA"):
-        candidates.append(Path(os.environ["LACHAN_DATA"]))
-    candidates.append(Path.cwd() / ".." / "shared" / "data")
-    candidates.append(Path(__file__).resolve().parents[3] / ".." / "shared" / "data")
+    """Where the shared datasets are: the argument, else $LACHAN_DATA, else ../shared/data
+    (from the working directory, then from the source checkout). A folder named by the
+    argument or the variable must hold ``sms/``; it is never silently replaced."""
+    named = explicit or os.environ.get("LACHAN_DATA")
+    if named:
+        candidates = [Path(named)]
+    else:
+        candidates = [Path.cwd() / ".." / "shared" / "data",
+                      Path(__file__).resolve().parents[3] / ".." / "shared" / "data"]
     for c in candidates:
         if (c / "sms").is_dir():
             return c.resolve()
     raise DataNotFound(
-        "SMS datasets not found: pass --data-dir or set LACHAN_DATA to the folder holding sms/"
+        f"SMS datasets not found in {', '.join(str(c) for c in candidates)}: pass --data-dir "
+        "or set LACHAN_DATA to the folder holding sms/"
     )
 
 

@@ -1,0 +1,108 @@
+"""Engine speed: messages per second through `lachan classify` and in-process, and the
+latency of one message. Messages are invented from templates (no dataset rows).
+
+    .venv/bin/python bench/classify_throughput.py [--n 50000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import orjson
+
+TEMPLATES = (
+    "Chieu nay {name} qua nha minh an com nhe, nho mang theo {thing}.",
+    "Em oi anh ve muon, {name} don con giup anh voi. Yeu em.",
+    "Mã xác thực của bạn là {code}. Không chia sẻ mã này cho bất kỳ ai.",
+    "[QC] Uu dai {pct}% goi cuoc data 4G, chi {money}d/30 ngay. Soan DK {pkg} gui 9{sc} "
+    "de dang ky. Tu choi QC soan TC gui 9{sc}.",
+    "(TB) Nhận ngay {money}đ khi nạp thẻ qua ứng dụng. Chi tiết truy cập https://{brand}.vn/km",
+    "Vietcombank thong bao: tai khoan cua quy khach se bi khoa trong 24h. Vui long xac minh "
+    "tai https://vcb-{word}.top de tranh gian doan.",
+    "Buu cuc thong bao kien hang cua ban giao khong thanh cong, thanh toan phi {money}d tai "
+    "bit.ly/{code}",
+    "Chuc mung thue bao {phone} trung thuong xe SH, lien he {phone} de nhan giai.",
+    "Cong an quan {n} thong bao ban lien quan den vu an rua tien, chuyen {money} vao STK "
+    "{acct} Techcombank de xac minh.",
+    "Hop dong vay cua ban qua han {n} ngay, thanh toan ngay {money} truoc 17h hom nay.",
+    "Meeting moved to {n}pm, see you at {thing}.",
+    "Dat nen du an {word} chi tu {n} trieu/m2, so do rieng, LH {phone}.",
+)
+WORDS = ("xacminh", "hotro", "baomat", "online", "vn", "khachhang", "capnhat")
+NAMES = ("Lan", "Minh", "Tuan", "Hoa", "Nam", "Linh", "Quang")
+THINGS = ("ao mua", "chia khoa", "so hong", "laptop", "banh mi")
+
+
+def make_messages(n: int, seed: int = 7) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        t = rnd.choice(TEMPLATES)
+        out.append(t.format(
+            name=rnd.choice(NAMES), thing=rnd.choice(THINGS), code=rnd.randint(100000, 999999),
+            pct=rnd.choice((20, 30, 50)), money=f"{rnd.randint(1, 900) * 1000:,}".replace(",", "."),
+            pkg=rnd.choice(("V90", "MXH100", "ST15K")), sc=rnd.randint(100, 999),
+            brand=rnd.choice(("viettel", "vinaphone", "mobifone")), word=rnd.choice(WORDS),
+            phone="09" + "".join(str(rnd.randint(0, 9)) for _ in range(8)),
+            n=rnd.randint(1, 12), acct="".join(str(rnd.randint(0, 9)) for _ in range(12)),
+        ))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=50_000)
+    args = ap.parse_args()
+    msgs = make_messages(args.n)
+    avg_len = statistics.mean(len(m) for m in msgs)
+    print(f"messages: {len(msgs):,} invented, mean length {avg_len:.0f} characters")
+
+    from lachan.detect.engine import default_engine
+
+    engine = default_engine()
+    engine.analyse("warm up")
+
+    # 1. in-process batch
+    t0 = time.perf_counter()
+    for i in range(0, len(msgs), 1024):
+        engine.analyse_batch(msgs[i:i + 1024])
+    dt = time.perf_counter() - t0
+    print(f"in-process analyse_batch: {len(msgs) / dt:,.0f} messages/s")
+
+    # 2. one message at a time
+    lat = []
+    for m in msgs[:5000]:
+        t = time.perf_counter()
+        engine.analyse(m)
+        lat.append(time.perf_counter() - t)
+    lat.sort()
+    print(f"in-process analyse (one message): p50 {lat[len(lat) // 2] * 1e3:.3f} ms, "
+          f"p99 {lat[int(len(lat) * 0.99)] * 1e3:.3f} ms")
+
+    # 3. end to end through the CLI, JSON Lines in and out
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "in.jsonl"
+        path.write_bytes(b"".join(orjson.dumps({"id": i, "text": m}) + b"\n"
+                                  for i, m in enumerate(msgs)))
+        lachan = Path(sys.executable).with_name("lachan")
+        env = dict(os.environ)
+        t0 = time.perf_counter()
+        with path.open("rb") as fh:
+            proc = subprocess.run([str(lachan), "classify"], stdin=fh, capture_output=True,
+                                  env=env, check=False)
+        dt = time.perf_counter() - t0
+        lines = proc.stdout.count(b"\n")
+        print(f"lachan classify end to end (incl. start-up): {lines / dt:,.0f} messages/s "
+              f"({lines:,} lines in {dt:.2f} s, exit {proc.returncode})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+import json
+
+from typer.testing import CliRunner
+
+from lachan.cli import app
+
+runner = CliRunner()
+SCAM = ("Tai khoan cua ban se bi khoa trong 24h, vui long xac minh tai https://vcb-xacminh.top "
+        "va cung cap ma OTP")
+
+
+def lines(output: str) -> list[dict]:
+    return [json.loads(x) for x in output.splitlines() if x.strip()]
+
+
+def test_classify_reads_json_lines_and_keeps_going_after_bad_lines():
+    stdin = "\n".join([
+        json.dumps({"id": "a", "text": SCAM}),
+        "{not json",
+        json.dumps({"id": 7, "text": "Toi nay an pho nhe", "channel": "ott"}),
+        json.dumps({"text": 12}),
+        json.dumps({"id": "c", "text": "hi", "channel": "pigeon"}),
+        "",
+        json.dumps(["a list"]),
+    ]) + "\n"
+    result = runner.invoke(app, ["classify"], input=stdin)
+    assert result.exit_code == 1
+    out = lines(result.stdout)
+    assert [o.get("id") for o in out] == ["a", None, 7, None, "c", None]
+    assert out[0]["label"] == "scam" and out[0]["symbols"]
+    assert out[2]["label"] == "ham"
+    assert out[1]["line"] == 2 and "JSON" in out[1]["error"]
+    assert out[3]["line"] == 4 and "text" in out[3]["error"]
+    assert out[4]["line"] == 5 and "channel" in out[4]["error"]
+    assert out[5]["line"] == 7
+
+
+def test_classify_from_a_file_exits_zero_when_all_lines_pass(tmp_path):
+    f = tmp_path / "in.jsonl"
+    f.write_text("".join(json.dumps({"id": i, "text": t}) + "\n"
+                         for i, t in enumerate([SCAM, "Mai gap nhe"])), encoding="utf-8")
+    result = runner.invoke(app, ["classify", str(f)])
+    assert result.exit_code == 0, result.output
+    out = lines(result.stdout)
+    assert [o["id"] for o in out] == [0, 1]
+    assert {o["label"] for o in out} <= {"ham", "ad", "scam"}
+
+
+def test_check_prints_label_and_reasons():
+    result = runner.invoke(app, ["check", SCAM])
+    assert result.exit_code == 0
+    assert "SCAM" in result.stdout
+    assert "ACCOUNT_LOCK_THREAT" in result.stdout
+
+
+def test_check_json_has_entities_and_symbols():
+    result = runner.invoke(app, ["check", SCAM, "--json"])
+    d = json.loads(result.stdout)
+    assert d["label"] == "scam"
+    assert any(s["name"] == "CONTENT_MODEL" for s in d["symbols"])
+    assert "entities" in d
+
+
+def test_check_rejects_unknown_channel():
+    result = runner.invoke(app, ["check", "hello", "--channel", "fax"])
+    assert result.exit_code == 2
+
+
+def test_evaluate_prints_figures(tmp_path):
+    f = tmp_path / "set.tsv"
+    f.write_text("label\ttext\nscam\t" + SCAM + "\nham\tToi nay an pho nhe\n"
+                 "not_scam\tMa OTP cua ban la 123456\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(f)])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert figures["n"] == 3
+    assert figures["classes"]["scam"]["recall"] == 1.0
+
+
+def test_evaluate_names_a_missing_column(tmp_path):
+    f = tmp_path / "bad.tsv"
+    f.write_text("category\tbody\nham\thello\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(f)])
+    assert result.exit_code == 2
+    assert "label" in result.output

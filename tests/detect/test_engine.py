@@ -1,0 +1,100 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import lachan
+from lachan.domain import MAX_TEXT_CHARS, InputTooLarge, Message
+
+SCAM = ("Vietcombank thong bao: tai khoan cua quy khach se bi khoa trong 24h. Vui long xac minh "
+        "tai https://vcb-xacminh.top de tranh gian doan.")
+AD = ("[QC] Uu dai 50% goi cuoc data 4G, chi 90.000d/30 ngay. Soan DK V90 gui 9123 de dang ky. "
+      "Tu choi QC soan TC gui 9123.")
+HAM = "Chieu nay em qua nha me an com nhe, nho mang theo ao mua."
+
+
+def names(v: lachan.Verdict) -> set[str]:
+    return {s.name for s in v.symbols}
+
+
+def test_three_kinds_of_message_get_their_labels():
+    assert lachan.analyse(SCAM).label == "scam"
+    assert lachan.analyse(AD).label == "ad"
+    assert lachan.analyse(HAM).label == "ham"
+
+
+def test_verdict_explains_itself():
+    v = lachan.analyse(SCAM)
+    assert 0.0 <= v.score <= 1.0
+    assert v.symbols[0].name == "CONTENT_MODEL"
+    assert {"ACCOUNT_LOCK_THREAT", "ACCOUNT_VERIFICATION_LURE"} <= names(v)
+    assert all(s.detail for s in v.symbols)
+    d = v.to_dict()
+    assert set(d) == {"label", "score", "symbols"}
+    assert {"name", "score", "detail"} == set(d["symbols"][0])
+
+
+def test_accented_and_unaccented_scam_agree():
+    accented = ("Vietcombank thông báo: tài khoản của quý khách sẽ bị khóa trong 24h. Vui lòng "
+                "xác minh tại https://vcb-xacminh.top để tránh gián đoạn.")
+    assert lachan.analyse(accented).label == lachan.analyse(SCAM).label == "scam"
+
+
+def test_ad_label_is_found():
+    assert "AD_LABEL" in names(lachan.analyse(AD))
+
+
+def test_batch_matches_single_calls():
+    batch = lachan.analyse_batch([SCAM, {"text": AD}, Message(HAM)])
+    assert [v.label for v in batch] == ["scam", "ad", "ham"]
+    assert batch[0] == lachan.analyse(SCAM)
+    assert lachan.analyse_batch([]) == []
+
+
+def test_ad_from_a_personal_number_is_flagged_under_decree_91():
+    v = lachan.analyse(AD, sender="0912345678")
+    assert v.label == "ad"
+    assert "PERSONAL_NUMBER_AD" in names(v)
+    assert "PERSONAL_NUMBER_AD" not in names(lachan.analyse(AD, sender="VIETTEL"))
+
+
+class Registry:
+    def __init__(self, states: dict[tuple[str, str], str], owners: dict[tuple[str, str], str]):
+        self.states, self.owners = states, owners
+
+    def source_state(self, kind: str, value: str) -> str | None:
+        return self.states.get((kind, value))
+
+    def official_owner(self, kind: str, value: str) -> str | None:
+        return self.owners.get((kind, value))
+
+
+def test_registry_context_moves_the_verdict():
+    text = "Goi lai cho minh so 0987654321 nhe"
+    plain = lachan.analyse(text)
+    listed = lachan.analyse(text, context=Registry({("phone", "0987654321"): "blocked"}, {}))
+    assert "SOURCE_BLOCKED" in names(listed)
+    assert listed.probabilities["scam"] > plain.probabilities["scam"]
+
+
+def test_limits_are_clear_errors():
+    with pytest.raises(InputTooLarge, match="limit"):
+        lachan.analyse("a" * (MAX_TEXT_CHARS + 1))
+    with pytest.raises(ValueError, match="channel"):
+        lachan.analyse("hello", channel="fax")
+    with pytest.raises(TypeError):
+        lachan.analyse(None)  # type: ignore[arg-type]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=2000), st.sampled_from(["sms", "email", "ott", "call"]),
+       st.one_of(st.none(), st.text(max_size=64)))
+def test_no_string_makes_analysis_raise(text, channel, sender):
+    v = lachan.analyse(text, sender=sender, channel=channel)
+    assert v.label in ("ham", "ad", "scam")
+    assert 0.0 <= v.score <= 1.0
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.text(min_size=1, max_size=5).map(lambda s: (s * 40_000)[:MAX_TEXT_CHARS]))
+def test_largest_allowed_text_is_analysed(text):
+    assert lachan.analyse(text).label in ("ham", "ad", "scam")

@@ -1,0 +1,30 @@
+from lachan.detect.features import content_features
+from lachan.detect.phrases import PHRASE_RULES, match_phrases
+
+
+def hits(folded: str) -> dict[str, str]:
+    tokens, bigrams, _ = content_features(folded)
+    return match_phrases(tokens, bigrams)
+
+
+def test_every_rule_matches_each_of_its_phrases():
+    for rule in PHRASE_RULES:
+        for phrase in rule.phrases:
+            if rule.negatable or any(p != phrase and phrase in p for p in rule.phrases):
+                continue
+            assert rule.name in hits(f"xin chao {phrase} nhe"), (rule.name, phrase)
+
+
+def test_long_phrases_match_inside_a_sentence():
+    found = hits("quy khach vui long cap nhat thong tin truoc 17h")
+    assert found["ACCOUNT_VERIFICATION_LURE"] == "cap nhat thong tin"
+
+
+def test_negated_request_is_a_warning_not_a_request():
+    assert "CREDENTIAL_REQUEST" not in hits("tuyet doi khong cung cap ma otp cho bat ky ai")
+    assert "CREDENTIAL_REQUEST" in hits("vui long cung cap ma otp de nhan qua")
+
+
+def test_phrase_must_be_whole_words():
+    assert "LOAN_OFFER" not in hits("vay tienganh")  # "vay tien" only as two whole words
+    assert hits("") == {}
