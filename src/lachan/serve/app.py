@@ -13,9 +13,12 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
 import lachan
+from lachan.registry.privacy import Vault, load_master_secret
+from lachan.registry.settings import CentreSettings
 from lachan.serve import errors
 from lachan.serve.api import ROUTERS
 from lachan.serve.auth import RoleCheck, _KeyCache
+from lachan.serve.deps import AddressLimiter
 from lachan.serve.limits import DEFAULT_MAX_BODY, BodyLimitMiddleware
 from lachan.store.session import Database
 
@@ -64,7 +67,7 @@ def create_app(
     *,
     migrate: bool = False,
     secret_key: bytes | None = None,
-    settings: Any = None,
+    settings: CentreSettings | None = None,
     max_body: int = DEFAULT_MAX_BODY,
 ) -> FastAPI:
     """Build the service on ``database_url`` (default: ``LACHAN_DATABASE_URL`` or SQLite
@@ -90,8 +93,9 @@ def create_app(
     )
     app.state.db = db
     app.state.key_cache = _KeyCache()
-    app.state.secret_key = secret_key
-    app.state.settings = settings
+    app.state.vault = Vault(secret_key if secret_key is not None else load_master_secret())
+    app.state.settings = settings if settings is not None else CentreSettings.load()
+    app.state.address_limiter = AddressLimiter()
     errors.install(app)
 
     body_limits: dict[str, int] = {}

@@ -59,6 +59,18 @@ def install(app: FastAPI) -> None:
     async def _too_large(_req: Request, exc: InputTooLarge) -> JSONResponse:
         return error_response(413, str(exc))
 
+    @app.exception_handler(ValueError)
+    async def _value(_req: Request, exc: ValueError) -> JSONResponse:
+        # Registry and ingest errors (InvalidSource, ComplaintError, InvalidNumber,
+        # DecisionError, IngestError...) are ValueErrors with readable messages.
+        from lachan.ingest.errors import TooLarge
+
+        if isinstance(exc, TooLarge | InputTooLarge):
+            return error_response(413, str(exc))
+        if isinstance(exc, UnicodeDecodeError):
+            return error_response(400, f"input is not valid UTF-8 (byte {exc.start})")
+        return error_response(422, str(exc)[:1000])
+
     @app.exception_handler(UnicodeDecodeError)
     async def _unicode(_req: Request, exc: UnicodeDecodeError) -> JSONResponse:
         return error_response(400, f"input is not valid UTF-8 (byte {exc.start})")

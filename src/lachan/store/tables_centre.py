@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Index, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lachan.store.base import Base
@@ -38,3 +49,160 @@ class AuditEntry(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
     __table_args__ = (Index("ix_audit_log_target", "target"),)
+
+
+class Complaint(Base):
+    """One complaint (folded duplicates counted in ``count``).
+
+    The reporter is only an HMAC pseudonym; content, verdict details and e-mail headers
+    are in ``content_enc`` (AES-GCM)."""
+
+    __tablename__ = "complaints"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    ref: Mapped[str] = mapped_column(String(24), unique=True)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    last_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    reported_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    channel: Mapped[str] = mapped_column(String(8))
+    via: Mapped[str] = mapped_column(String(16))
+    reporter: Mapped[str] = mapped_column(String(64))
+    source_kind: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    source_value: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    category: Mapped[str] = mapped_column(String(8))
+    score: Mapped[float] = mapped_column(Float)
+    symbols: Mapped[str] = mapped_column(Text)
+    dedupe_key: Mapped[str] = mapped_column(String(64))
+    count: Mapped[int] = mapped_column(Integer, default=1)
+    content_enc: Mapped[bytes] = mapped_column(LargeBinary)
+
+    __table_args__ = (
+        Index("ix_complaints_dedupe", "dedupe_key", "last_at"),
+        Index("ix_complaints_reporter", "reporter", "received_at"),
+    )
+
+
+class Evidence(Base):
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    complaint_id: Mapped[int] = mapped_column(
+        ForeignKey("complaints.id", ondelete="CASCADE"), index=True
+    )
+    filename: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    data_enc: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Source(Base):
+    """An entity in the spam-source registry and its reputation."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(320))
+    state: Mapped[str] = mapped_column(String(16), default="unknown")
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    appeal_pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    complaints: Mapped[int] = mapped_column(Integer, default=0)
+    reporters: Mapped[int] = mapped_column(Integer, default=0)
+    detections: Mapped[int] = mapped_column(Integer, default=0)
+    cat_ham: Mapped[int] = mapped_column(Integer, default=0)
+    cat_ad: Mapped[int] = mapped_column(Integer, default=0)
+    cat_scam: Mapped[int] = mapped_column(Integer, default=0)
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    score_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        UniqueConstraint("kind", "value", name="uq_sources_kind_value"),
+        Index("ix_sources_state", "state"),
+    )
+
+
+class SourceReporter(Base):
+    """Which pseudonymous reporters reported a source (for distinct counts only)."""
+
+    __tablename__ = "source_reporters"
+
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    reporter: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class ComplaintSource(Base):
+    """Link between a complaint and the sources found in it."""
+
+    __tablename__ = "complaint_sources"
+
+    complaint_id: Mapped[int] = mapped_column(
+        ForeignKey("complaints.id", ondelete="CASCADE"), primary_key=True
+    )
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    role: Mapped[str] = mapped_column(String(16))
+
+
+class SourceChange(Base):
+    """Feed journal: a row whenever a source enters or leaves the blocklist.
+
+    Its ``id`` is the feed cursor."""
+
+    __tablename__ = "source_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(320))
+    state: Mapped[str] = mapped_column(String(16))
+    listed: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_source_changes_kind_id", "kind", "id"),)
+
+
+class Decision(Base):
+    """Block, revoke, clear or appeal of a source: who, when, why, with what evidence."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    state_before: Mapped[str] = mapped_column(String(16))
+    state_after: Mapped[str] = mapped_column(String(16))
+
+
+class DncEntry(Base):
+    """A number on the Do-Not-Call register and its scope (sms, call or all)."""
+
+    __tablename__ = "dnc"
+
+    number: Mapped[str] = mapped_column(String(20), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(8))
+    registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DncEvent(Base):
+    """History of the register: every registration and withdrawal."""
+
+    __tablename__ = "dnc_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    number: Mapped[str] = mapped_column(String(20), index=True)
+    action: Mapped[str] = mapped_column(String(16))
+    scope: Mapped[str] = mapped_column(String(8))
+    scope_after: Mapped[str] = mapped_column(String(8))
+    via: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

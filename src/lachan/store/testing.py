@@ -64,12 +64,16 @@ def pg_empty(url: str) -> None:
     """Delete every row of every table except Alembic's version table."""
     engine = create_engine(url)
     with engine.begin() as conn:
-        names = conn.execute(
-            text(
-                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
-                "AND tablename <> 'alembic_version'"
+        names = (
+            conn.execute(
+                text(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                    "AND tablename <> 'alembic_version'"
+                )
             )
-        ).scalars().all()
+            .scalars()
+            .all()
+        )
         if names:
             quote = conn.dialect.identifier_preparer.quote
             conn.exec_driver_sql(
@@ -88,9 +92,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(scope="session")
-def migrated_template(
-    backend: str, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
+def migrated_template(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A migrated database for the session (SQLite: a template file to copy)."""
     if backend == "sqlite":
         path = tmp_path_factory.mktemp("dbtemplate") / "template.db"

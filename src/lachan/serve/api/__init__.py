@@ -7,4 +7,9 @@ Areas append their own line. A module may also expose ``BODY_LIMITS`` (see
 ROUTERS: tuple[str, ...] = (
     "lachan.serve.api.meta",
     "lachan.serve.api.admin",
+    "lachan.serve.api.gateway",
+    "lachan.serve.api.complaints",
+    "lachan.serve.api.dnc",
+    "lachan.serve.api.sources",
+    "lachan.serve.api.stats",
 )

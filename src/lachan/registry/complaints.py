@@ -1,0 +1,470 @@
+"""Complaints: intake (single and batch), dedupe, rate limits, analysis, entity links.
+
+The reporter is kept only as a keyed HMAC pseudonym; content, verdict details, e-mail
+headers and evidence are encrypted (AES-GCM) with :class:`~lachan.registry.privacy.Vault`.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import orjson
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from lachan.domain import MAX_TEXT_CHARS, Entity, InputTooLarge, Message, Verdict
+from lachan.registry import audit
+from lachan.registry.analysis import ENGINE_CHANNEL, analyse_messages
+from lachan.registry.clock import as_utc, iso, utcnow
+from lachan.registry.normalise import InvalidSource, normalise, url_domain
+from lachan.registry.privacy import Vault
+from lachan.registry.settings import CentreSettings
+from lachan.registry.sources import RegistryContext, record_complaint_event
+from lachan.store.tables_centre import Complaint, ComplaintSource, Evidence, Source
+
+CHANNELS: tuple[str, ...] = ("sms", "call", "email", "ott", "web")
+SEVERITY = {"ham": 0, "ad": 1, "scam": 2}
+MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
+MAX_EVIDENCE_FILES = 5
+#: Allowed evidence types (decree91.md): extension -> (media type, magic-number check).
+EVIDENCE_TYPES: dict[str, str] = {
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "pdf": "application/pdf",
+    "mp3": "audio/mpeg",
+    "mp4": "video/mp4",
+    "amr": "audio/amr",
+}
+
+
+class ComplaintError(ValueError):
+    """A complaint that cannot be accepted (bad field, bad evidence)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceFile:
+    filename: str
+    data: bytes
+
+
+@dataclass(slots=True)
+class ComplaintInput:
+    reporter: str
+    channel: str
+    content: str = ""
+    source: str | None = None
+    source_kind: str | None = None
+    reported_at: datetime | None = None
+    via: str = "api"
+    category: str | None = None
+    linked: list[tuple[str, str, str]] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    evidence: list[EvidenceFile] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ComplaintResult:
+    status: str  # created | duplicate | rate_limited
+    ref: str | None = None
+    category: str | None = None
+    score: float | None = None
+    symbols: tuple[str, ...] = ()
+    sources: tuple[tuple[str, str, str], ...] = ()
+    source: tuple[str, str] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "ref": self.ref,
+            "category": self.category,
+            "score": None if self.score is None else round(self.score, 4),
+            "symbols": list(self.symbols),
+            "source": None
+            if self.source is None
+            else {"kind": self.source[0], "value": self.source[1]},
+            "linked": [{"kind": k, "value": v, "role": r} for k, v, r in self.sources],
+        }
+
+
+def _magic_ok(ext: str, data: bytes) -> bool:
+    if ext in ("jpg", "jpeg"):
+        return data[:3] == b"\xff\xd8\xff"
+    if ext == "png":
+        return data[:8] == b"\x89PNG\r\n\x1a\n"
+    if ext == "pdf":
+        return data[:5] == b"%PDF-"
+    if ext == "mp4":
+        return data[4:8] == b"ftyp"
+    if ext == "amr":
+        return data[:5] == b"#!AMR"
+    if ext == "mp3":
+        return data[:3] == b"ID3" or (len(data) > 1 and data[0] == 0xFF and data[1] & 0xE0 == 0xE0)
+    return False
+
+
+def check_evidence(files: Sequence[EvidenceFile]) -> list[tuple[str, str, bytes]]:
+    """Validated ``(filename, media_type, data)``; :class:`ComplaintError` otherwise."""
+    if len(files) > MAX_EVIDENCE_FILES:
+        raise ComplaintError(f"at most {MAX_EVIDENCE_FILES} evidence files per complaint")
+    total = sum(len(f.data) for f in files)
+    if total > MAX_EVIDENCE_BYTES:
+        raise InputTooLarge(f"evidence is {total} bytes; the limit is {MAX_EVIDENCE_BYTES}")
+    out = []
+    for f in files:
+        name = f.filename.strip()[:200]
+        ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        if ext not in EVIDENCE_TYPES:
+            raise ComplaintError(
+                f"evidence {name[:60]!r}: type not accepted; use "
+                + ", ".join(sorted(EVIDENCE_TYPES))
+            )
+        if not f.data:
+            raise ComplaintError(f"evidence {name[:60]!r} is empty")
+        if not _magic_ok(ext, f.data):
+            raise ComplaintError(f"evidence {name[:60]!r}: content is not a .{ext} file")
+        out.append((name, EVIDENCE_TYPES[ext], f.data))
+    return out
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _infer_source(value: str) -> tuple[str, str]:
+    """Kind and canonical value of a reported source given without its kind."""
+    v = value.strip()
+    order = ["phone"]
+    if "@" in v:
+        order = ["email", "phone"]
+    elif "/" in v or v.lower().startswith(("http:", "https:", "www.")):
+        order = ["url", "phone"]
+    elif "." in v and not v.replace(".", "").replace(" ", "").isdigit():
+        order = ["ip", "domain", "phone"]
+    for kind in [*order, "brandname"]:
+        try:
+            return kind, normalise(kind, v)
+        except InvalidSource:
+            continue
+    raise InvalidSource(
+        f"reported source {value[:60]!r} is not a phone number, e-mail, "
+        "domain, URL, IP address or brandname"
+    )
+
+
+def resolve_source(kind: str | None, value: str | None) -> tuple[str, str] | None:
+    if value is None or not value.strip():
+        return None
+    if kind:
+        return kind, normalise(kind, value)
+    return _infer_source(value)
+
+
+def _content_sources(entities: Sequence[Entity]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for e in entities:
+        kind = {"phone": "phone", "url": "url", "email": "email"}.get(e.kind)
+        if kind is None:
+            continue
+        try:
+            value = normalise(kind, e.value)
+        except InvalidSource:
+            continue
+        if kind == "phone" and e.attrs.get("type") == "shortcode":
+            continue
+        out.append((kind, value))
+        if kind == "url":
+            dom = url_domain(value)
+            if dom:
+                out.append(("domain", dom))
+    return out
+
+
+@dataclass(slots=True)
+class _Pending:
+    index: int
+    item: ComplaintInput
+    reporter: str
+    source: tuple[str, str] | None
+    dedupe_key: str
+    evidence: list[tuple[str, str, bytes]]
+
+
+def _category(item: ComplaintInput, verdict: Verdict) -> str:
+    cat = verdict.label
+    forced = item.category
+    if forced is None and item.channel == "call" and len(item.content.strip()) < 20:
+        forced = "ad"  # a spam call report with no text: an unsolicited advertising call
+    if forced and SEVERITY.get(forced, 0) > SEVERITY.get(cat, 0):
+        cat = forced
+    return cat
+
+
+def _new_ref() -> str:
+    return "C" + secrets.token_hex(5).upper()
+
+
+def validate(item: ComplaintInput) -> None:
+    if item.channel not in CHANNELS:
+        raise ComplaintError(
+            f"unknown channel {item.channel[:20]!r}; expected " + ", ".join(CHANNELS)
+        )
+    if not item.reporter or not item.reporter.strip():
+        raise ComplaintError("reporter is required (their number or e-mail address)")
+    if len(item.reporter) > 320:
+        raise ComplaintError("reporter longer than 320 characters")
+    if len(item.content) > MAX_TEXT_CHARS:
+        raise InputTooLarge(
+            f"content has {len(item.content)} characters; the limit is {MAX_TEXT_CHARS}"
+        )
+    if item.category is not None and item.category not in SEVERITY:
+        raise ComplaintError("category must be ham, ad or scam")
+
+
+def submit_many(
+    session: Session,
+    vault: Vault,
+    items: Sequence[ComplaintInput],
+    *,
+    settings: CentreSettings | None = None,
+    actor: str = "system",
+    now: datetime | None = None,
+) -> list[ComplaintResult]:
+    """Take complaints in one transaction. Invalid items raise :class:`ComplaintError`
+    or :class:`InvalidSource` (callers validate first to report per-item errors)."""
+    settings = settings or CentreSettings()
+    now = now or utcnow()
+    window = now - timedelta(hours=settings.dedupe_window_hours)
+    hour_ago, day_ago = now - timedelta(hours=1), now - timedelta(days=1)
+
+    results: list[ComplaintResult | None] = [None] * len(items)
+    pending: list[_Pending] = []
+    seen_keys: dict[str, int] = {}
+    batch_counts: dict[str, int] = {}
+    rate_cache: dict[str, tuple[int, int]] = {}
+
+    for i, item in enumerate(items):
+        validate(item)
+        reporter = vault.pseudonym(item.reporter)
+        source = resolve_source(item.source_kind, item.source)
+        evidence = check_evidence(item.evidence)
+        content_key = _SPACES.sub(" ", item.content.strip()).casefold()
+        key = vault.keyed_hash(reporter, *(source or ("", "")), item.channel, content_key)
+
+        if key in seen_keys:
+            results[i] = ComplaintResult("duplicate", ref=None, source=source)
+            seen_keys[key] += 1
+            continue
+        existing = session.execute(
+            select(Complaint)
+            .where(Complaint.dedupe_key == key, Complaint.last_at >= window)
+            .order_by(Complaint.id.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        if existing is not None:
+            existing.count += 1
+            existing.last_at = now
+            audit.record(
+                session,
+                actor,
+                "complaint.fold",
+                f"complaint:{existing.ref}",
+                {"count": existing.count},
+            )
+            results[i] = ComplaintResult(
+                "duplicate", existing.ref, existing.category, existing.score, source=source
+            )
+            continue
+
+        if reporter not in rate_cache:
+            per_hour = session.execute(
+                select(func.count())
+                .select_from(Complaint)
+                .where(Complaint.reporter == reporter, Complaint.received_at >= hour_ago)
+            ).scalar_one()
+            per_day = session.execute(
+                select(func.count())
+                .select_from(Complaint)
+                .where(Complaint.reporter == reporter, Complaint.received_at >= day_ago)
+            ).scalar_one()
+            rate_cache[reporter] = (int(per_hour), int(per_day))
+        h, d = rate_cache[reporter]
+        extra = batch_counts.get(reporter, 0)
+        if h + extra >= settings.rate_per_hour or d + extra >= settings.rate_per_day:
+            results[i] = ComplaintResult("rate_limited", source=source)
+            continue
+        batch_counts[reporter] = extra + 1
+        seen_keys[key] = 1
+        pending.append(_Pending(i, item, reporter, source, key, evidence))
+
+    context = RegistryContext(session, settings)
+    messages = [
+        Message(
+            text=p.item.content,
+            sender=p.source[1] if p.source else None,
+            channel=ENGINE_CHANNEL[p.item.channel],
+            id=str(p.index),
+        )
+        for p in pending
+    ]
+    verdicts = analyse_messages(messages, context)
+
+    refs: list[str] = []
+    for p, verdict in zip(pending, verdicts, strict=True):
+        item = p.item
+        category = _category(item, verdict)
+        payload = {
+            "content": item.content,
+            "source_raw": item.source,
+            "meta": item.meta,
+            "verdict": verdict.to_dict(with_entities=True),
+        }
+        ref = _new_ref()
+        row = Complaint(
+            ref=ref,
+            received_at=now,
+            last_at=now,
+            reported_at=as_utc(item.reported_at) if item.reported_at else None,
+            channel=item.channel,
+            via=item.via[:16],
+            reporter=p.reporter,
+            source_kind=p.source[0] if p.source else None,
+            source_value=p.source[1] if p.source else None,
+            category=category,
+            score=float(verdict.score),
+            symbols=orjson.dumps([s.name for s in verdict.symbols]).decode(),
+            dedupe_key=p.dedupe_key,
+            count=seen_keys.get(p.dedupe_key, 1),
+            content_enc=vault.encrypt(orjson.dumps(payload, default=str), ref.encode()),
+        )
+        session.add(row)
+        session.flush()
+        for name, media_type, data in p.evidence:
+            session.add(
+                Evidence(
+                    complaint_id=row.id,
+                    filename=name,
+                    media_type=media_type,
+                    size=len(data),
+                    data_enc=vault.encrypt(data, ref.encode()),
+                )
+            )
+
+        links: dict[tuple[str, str], str] = {}
+        if p.source:
+            links[p.source] = "reported"
+        for kind, raw, role in item.linked:
+            try:
+                value = normalise(kind, raw)
+            except InvalidSource:
+                continue
+            links.setdefault((kind, value), role)
+            dom = url_domain(value) if kind == "url" else None
+            if dom:
+                links.setdefault(("domain", dom), role)
+        for kv in _content_sources(verdict.entities):
+            links.setdefault(kv, "content")
+        for (kind, value), role in links.items():
+            src = record_complaint_event(
+                session,
+                kind,
+                value,
+                category=category,
+                reporter=p.reporter,
+                role=role,
+                settings=settings,
+                now=now,
+            )
+            session.add(ComplaintSource(complaint_id=row.id, source_id=src.id, role=role))
+        results[p.index] = ComplaintResult(
+            "created",
+            ref,
+            category,
+            float(verdict.score),
+            tuple(s.name for s in verdict.symbols),
+            tuple((k, v, r) for (k, v), r in links.items()),
+            p.source,
+        )
+        refs.append(ref)
+    session.flush()
+    if refs:
+        audit.record(
+            session,
+            actor,
+            "complaint.create",
+            f"complaint:{refs[0]}" if len(refs) == 1 else "complaints",
+            {"refs": refs[:1000], "count": len(refs)},
+        )
+    return [r for r in results if r is not None]
+
+
+def submit(session: Session, vault: Vault, item: ComplaintInput, **kwargs: Any) -> ComplaintResult:
+    return submit_many(session, vault, [item], **kwargs)[0]
+
+
+def get(session: Session, vault: Vault, ref: str) -> dict[str, Any] | None:
+    """A complaint for an analyst: decrypted content and verdict, reporter pseudonym only."""
+    row = session.execute(select(Complaint).where(Complaint.ref == ref)).scalar_one_or_none()
+    if row is None:
+        return None
+    payload = orjson.loads(vault.decrypt(row.content_enc, row.ref.encode()))
+    linked = session.execute(
+        select(Source.kind, Source.value, ComplaintSource.role)
+        .join(ComplaintSource, ComplaintSource.source_id == Source.id)
+        .where(ComplaintSource.complaint_id == row.id)
+    ).all()
+    ev = session.execute(
+        select(Evidence.id, Evidence.filename, Evidence.media_type, Evidence.size).where(
+            Evidence.complaint_id == row.id
+        )
+    ).all()
+    return {
+        "ref": row.ref,
+        "received_at": iso(row.received_at),
+        "last_at": iso(row.last_at),
+        "reported_at": iso(row.reported_at) if row.reported_at else None,
+        "channel": row.channel,
+        "via": row.via,
+        "reporter": row.reporter,
+        "source": None
+        if row.source_kind is None
+        else {"kind": row.source_kind, "value": row.source_value},
+        "category": row.category,
+        "score": row.score,
+        "count": row.count,
+        "content": payload.get("content", ""),
+        "meta": payload.get("meta", {}),
+        "verdict": payload.get("verdict", {}),
+        "linked": [{"kind": k, "value": v, "role": r} for k, v, r in linked],
+        "evidence": [{"id": i, "filename": f, "media_type": m, "size": s} for i, f, m, s in ev],
+    }
+
+
+def exists(session: Session, ref: str) -> bool:
+    return session.execute(select(Complaint.id).where(Complaint.ref == ref)).first() is not None
+
+
+def purge(
+    session: Session, older_than_days: float, *, actor: str = "system", now: datetime | None = None
+) -> int:
+    """Delete complaints (with evidence and links) last seen more than ``older_than_days``
+    ago. Source reputation counters are kept (they hold no personal data)."""
+    if older_than_days < 0:
+        raise ValueError("older_than_days must not be negative")
+    cutoff = (now or utcnow()) - timedelta(days=older_than_days)
+    ids = select(Complaint.id).where(Complaint.last_at < cutoff)
+    session.execute(delete(Evidence).where(Evidence.complaint_id.in_(ids)))
+    session.execute(delete(ComplaintSource).where(ComplaintSource.complaint_id.in_(ids)))
+    n = session.execute(delete(Complaint).where(Complaint.last_at < cutoff)).rowcount or 0
+    audit.record(
+        session,
+        actor,
+        "complaints.purge",
+        "complaints",
+        {"older_than_days": older_than_days, "cutoff": iso(cutoff), "deleted": n},
+    )
+    return int(n)

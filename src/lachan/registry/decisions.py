@@ -1,0 +1,132 @@
+"""Decisions on sources: block, revoke, clear, appeal; each with reason, evidence, actor,
+time, and the state before and after. The history per source is kept forever.
+
+- ``block``: the source goes on the blocklist (state ``blocked``, pinned).
+- ``revoke``: as block, and the address is to be taken back (number or domain revoked).
+- ``clear``: the source is cleared (state ``cleared``, pinned); ends a pending appeal.
+- ``appeal``: the holder contests the state; the state stays, ``appeal_pending`` is set
+  until a ``clear`` (appeal granted), a ``block``/``revoke`` or a ``reject``.
+- ``reject``: the appeal is rejected; the state stays.
+- ``release``: unpin; the source goes back to the state its reputation gives.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lachan.registry import audit
+from lachan.registry.clock import iso, utcnow
+from lachan.registry.normalise import normalise
+from lachan.registry.settings import CentreSettings
+from lachan.registry.sources import automatic_state, current_score, get_or_create, set_state
+from lachan.store.tables_centre import Decision, Source
+
+ACTIONS: tuple[str, ...] = ("block", "revoke", "clear", "appeal", "reject", "release")
+MAX_REASON_CHARS = 2000
+MAX_EVIDENCE_CHARS = 4000
+
+
+class DecisionError(ValueError):
+    """A decision that cannot be taken (unknown action, nothing to appeal...)."""
+
+
+def decide(
+    session: Session,
+    kind: str,
+    value: str,
+    action: str,
+    *,
+    reason: str,
+    evidence: str = "",
+    actor: str,
+    settings: CentreSettings | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    settings = settings or CentreSettings()
+    if action not in ACTIONS:
+        raise DecisionError(f"unknown action {action[:20]!r}; expected {', '.join(ACTIONS)}")
+    if not reason.strip():
+        raise DecisionError("a reason is required")
+    if len(reason) > MAX_REASON_CHARS or len(evidence) > MAX_EVIDENCE_CHARS:
+        raise DecisionError(
+            f"reason is limited to {MAX_REASON_CHARS} and evidence to {MAX_EVIDENCE_CHARS} "
+            "characters"
+        )
+    canonical = normalise(kind, value)
+    now = now or utcnow()
+    src = get_or_create(session, kind, canonical, now)
+    before = src.state
+    if action in ("block", "revoke"):
+        src.pinned = True
+        src.revoked = src.revoked or action == "revoke"
+        src.appeal_pending = False
+        set_state(session, src, "blocked", now)
+    elif action == "clear":
+        src.pinned = True
+        src.revoked = False
+        src.appeal_pending = False
+        set_state(session, src, "cleared", now)
+    elif action == "appeal":
+        if src.state not in ("suspected", "listed", "blocked") and not src.revoked:
+            raise DecisionError(f"{kind} {canonical} is {src.state}; there is nothing to appeal")
+        src.appeal_pending = True
+    elif action == "reject":
+        if not src.appeal_pending:
+            raise DecisionError("no appeal is pending")
+        src.appeal_pending = False
+    else:  # release
+        src.pinned = False
+        src.revoked = False
+        set_state(
+            session, src, automatic_state(src, current_score(src, settings, now), settings), now
+        )
+    row = Decision(
+        source_id=src.id,
+        action=action,
+        reason=reason.strip(),
+        evidence=evidence.strip(),
+        actor=actor[:64],
+        at=now,
+        state_before=before,
+        state_after=src.state,
+    )
+    session.add(row)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        f"decision.{action}",
+        f"{kind}:{canonical}",
+        {"decision": row.id, "before": before, "after": src.state, "reason": reason.strip()[:500]},
+    )
+    return _as_dict(row, kind, canonical)
+
+
+def _as_dict(row: Decision, kind: str, value: str) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "kind": kind,
+        "value": value,
+        "action": row.action,
+        "reason": row.reason,
+        "evidence": row.evidence,
+        "actor": row.actor,
+        "at": iso(row.at),
+        "state_before": row.state_before,
+        "state_after": row.state_after,
+    }
+
+
+def history(session: Session, kind: str, value: str) -> list[dict[str, Any]]:
+    canonical = normalise(kind, value)
+    rows = session.execute(
+        select(Decision)
+        .join(Source, Source.id == Decision.source_id)
+        .where(Source.kind == kind, Source.value == canonical)
+        .order_by(Decision.id)
+    ).scalars()
+    return [_as_dict(r, kind, canonical) for r in rows]

@@ -1,0 +1,199 @@
+"""The Do-Not-Call register: numbers, scope (``sms``, ``call`` or ``all``) and history.
+
+Scopes combine as sets: registering ``sms`` on a number registered for ``call`` makes it
+``all``; withdrawing ``sms`` from ``all`` leaves ``call``. Numbers are normalised with
+:func:`lachan.entities.phone.parse_phone` (``0xxxxxxxxx``); only VN mobile and fixed
+numbers can be registered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lachan.registry import audit
+from lachan.registry.clock import iso, utcnow
+from lachan.store.tables_centre import DncEntry, DncEvent
+
+SCOPES: tuple[str, ...] = ("sms", "call", "all")
+_SETS = {"sms": frozenset({"sms"}), "call": frozenset({"call"}), "all": frozenset({"sms", "call"})}
+
+
+class InvalidNumber(ValueError):
+    """Not a Vietnamese subscriber number that can be put on the register."""
+
+
+@dataclass(frozen=True, slots=True)
+class DncChange:
+    number: str
+    scope_before: str | None
+    scope_after: str | None
+
+    @property
+    def changed(self) -> bool:
+        return self.scope_before != self.scope_after
+
+
+def normalise_number(number: str) -> str:
+    from lachan.entities.phone import parse_phone
+
+    if not isinstance(number, str):
+        raise InvalidNumber("number must be a string")
+    parsed = parse_phone(number)
+    if parsed is None or parsed.type not in ("mobile", "fixed", "fixed_line"):
+        raise InvalidNumber(f"not a Vietnamese subscriber number: {number[:40]!r}")
+    return parsed.national
+
+
+def _scope_name(parts: frozenset[str]) -> str | None:
+    if not parts:
+        return None
+    if parts == _SETS["all"]:
+        return "all"
+    return next(iter(parts))
+
+
+def _check_scope(scope: str) -> frozenset[str]:
+    if scope not in _SETS:
+        raise ValueError(f"unknown scope {scope[:20]!r}; expected sms, call or all")
+    return _SETS[scope]
+
+
+def _change(
+    session: Session,
+    number: str,
+    scope: str,
+    add: bool,
+    via: str,
+    actor: str,
+    now: datetime | None,
+) -> DncChange:
+    parts = _check_scope(scope)
+    canonical = normalise_number(number)
+    now = now or utcnow()
+    row = session.get(DncEntry, canonical)
+    before = frozenset(_SETS[row.scope]) if row else frozenset()
+    after = before | parts if add else before - parts
+    change = DncChange(canonical, _scope_name(before), _scope_name(after))
+    if not change.changed:
+        return change
+    if row is None:
+        session.add(
+            DncEntry(number=canonical, scope=change.scope_after, registered_at=now, updated_at=now)
+        )
+    elif change.scope_after is None:
+        session.delete(row)
+    else:
+        row.scope = change.scope_after
+        row.updated_at = now
+    action = "register" if add else "unregister"
+    session.add(
+        DncEvent(
+            number=canonical,
+            action=action,
+            scope=scope,
+            scope_after=change.scope_after or "none",
+            via=via[:16],
+            at=now,
+        )
+    )
+    audit.record(
+        session,
+        actor,
+        f"dnc.{action}",
+        f"dnc:{canonical}",
+        {"scope": scope, "before": change.scope_before, "after": change.scope_after, "via": via},
+    )
+    session.flush()
+    return change
+
+
+def register(
+    session: Session,
+    number: str,
+    scope: str = "all",
+    *,
+    via: str = "api",
+    actor: str = "system",
+    now: datetime | None = None,
+) -> DncChange:
+    """Put ``number`` on the register for ``scope`` (added to what it already has)."""
+    return _change(session, number, scope, True, via, actor, now)
+
+
+def unregister(
+    session: Session,
+    number: str,
+    scope: str = "all",
+    *,
+    via: str = "api",
+    actor: str = "system",
+    now: datetime | None = None,
+) -> DncChange:
+    """Withdraw ``scope`` from ``number``'s registration."""
+    return _change(session, number, scope, False, via, actor, now)
+
+
+def scope_of(session: Session, number: str) -> str | None:
+    """``sms``, ``call``, ``all`` or None (not registered)."""
+    row = session.get(DncEntry, normalise_number(number))
+    return row.scope if row else None
+
+
+def blocks(scope: str | None, channel: str) -> bool:
+    """Whether a registration with ``scope`` forbids advertising on ``channel``."""
+    if scope is None:
+        return False
+    if channel in ("sms", "call"):
+        return channel in _SETS[scope]
+    return False
+
+
+def iter_numbers(
+    session: Session, scope: str | None = None, batch: int = 10_000
+) -> Iterator[tuple[str, str]]:
+    """Every ``(number, scope)`` on the register, in number order, streamed in batches.
+
+    With ``scope`` (``sms`` or ``call``) only the numbers whose registration covers it."""
+    wanted = None if scope is None else _check_scope(scope)
+    last = ""
+    while True:
+        rows = session.execute(
+            select(DncEntry.number, DncEntry.scope)
+            .where(DncEntry.number > last)
+            .order_by(DncEntry.number)
+            .limit(batch)
+        ).all()
+        if not rows:
+            return
+        for number, sc in rows:
+            if wanted is None or wanted <= _SETS[sc]:
+                yield number, sc
+        last = rows[-1][0]
+
+
+def history(session: Session, number: str, limit: int = 100) -> list[dict[str, str]]:
+    canonical = normalise_number(number)
+    rows = session.execute(
+        select(DncEvent).where(DncEvent.number == canonical).order_by(DncEvent.id).limit(limit)
+    ).scalars()
+    return [
+        {
+            "action": e.action,
+            "scope": e.scope,
+            "scope_after": e.scope_after,
+            "via": e.via,
+            "at": iso(e.at),
+        }
+        for e in rows
+    ]
+
+
+def count(session: Session) -> int:
+    from sqlalchemy import func
+
+    return int(session.execute(select(func.count()).select_from(DncEntry)).scalar_one())

@@ -1,0 +1,102 @@
+"""Canonical forms of the entities the registry keeps (phone, email, domain, url, ip,
+brandname). Every value from outside goes through :func:`normalise` before it is stored
+or looked up; bad values raise :class:`InvalidSource` with a readable message."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+KINDS: tuple[str, ...] = ("phone", "email", "domain", "url", "ip", "brandname")
+MAX_VALUE_CHARS = 320
+_BRANDNAME = re.compile(r"^[A-Z0-9][A-Z0-9 ._-]{0,19}$")
+_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+
+
+class InvalidSource(ValueError):
+    """A value that is not a valid entity of its kind."""
+
+
+def _host(value: str) -> str:
+    from lachan.entities.domain import to_ascii
+
+    host = value.strip().rstrip(".")
+    ascii_host = to_ascii(host) if host else None
+    if not ascii_host:
+        raise InvalidSource(f"not a valid domain name: {value[:80]!r}")
+    ascii_host = ascii_host.lower()
+    labels = ascii_host.split(".")
+    if len(ascii_host) > 253 or len(labels) < 2 or not all(_LABEL.match(x) for x in labels):
+        raise InvalidSource(f"not a valid domain name: {value[:80]!r}")
+    return ascii_host
+
+
+def normalise(kind: str, value: str) -> str:
+    """The canonical form of ``value`` as an entity of ``kind``."""
+    if kind not in KINDS:
+        raise InvalidSource(f"unknown kind {kind[:20]!r}; expected one of {', '.join(KINDS)}")
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidSource(f"empty {kind}")
+    if len(value) > 2048:
+        raise InvalidSource(f"{kind} longer than 2048 characters")
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise InvalidSource(f"{kind} contains control characters")
+    value = value.strip()
+    if kind == "phone":
+        from lachan.entities.phone import parse_phone
+
+        parsed = parse_phone(value)
+        if parsed is None:
+            raise InvalidSource(f"not a valid phone number: {value[:80]!r}")
+        return parsed.national
+    if kind == "email":
+        local, at, domain = value.rpartition("@")
+        if not at or not local or len(local) > 64 or " " in local:
+            raise InvalidSource(f"not a valid e-mail address: {value[:80]!r}")
+        return f"{local.lower()}@{_host(domain)}"
+    if kind == "domain":
+        return _host(value)
+    if kind == "ip":
+        try:
+            return ipaddress.ip_address(value.strip("[]")).compressed
+        except ValueError:
+            raise InvalidSource(f"not a valid IP address: {value[:80]!r}") from None
+    if kind == "url":
+        text = value if "://" in value else "http://" + value
+        try:
+            parts = urlsplit(text)
+            hostname = parts.hostname
+            port = parts.port
+        except ValueError:
+            raise InvalidSource(f"not a valid URL: {value[:80]!r}") from None
+        if parts.scheme.lower() not in ("http", "https") or not hostname:
+            raise InvalidSource(f"not a valid http(s) URL: {value[:80]!r}")
+        try:
+            host = ipaddress.ip_address(hostname).compressed
+        except ValueError:
+            host = _host(hostname)
+        netloc = host if port is None else f"{host}:{port}"
+        canonical = urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", "", ""))
+        if len(canonical) > MAX_VALUE_CHARS:
+            raise InvalidSource(f"URL longer than {MAX_VALUE_CHARS} characters without its query")
+        return canonical
+    # brandname
+    name = re.sub(r"\s+", " ", value).upper()
+    if not _BRANDNAME.match(name) or name.replace(" ", "").isdigit():
+        raise InvalidSource(f"not a valid brandname: {value[:80]!r}")
+    return name
+
+
+def url_domain(url: str) -> str | None:
+    """Registrable domain of a canonical URL (None for IP hosts and URL shorteners)."""
+    from lachan.entities.domain import is_ip, registrable_domain
+    from lachan.entities.shorteners import is_shortener
+
+    host = urlsplit(url).hostname or ""
+    if not host or is_ip(host):
+        return None
+    reg = registrable_domain(host)
+    if reg is None or is_shortener(host, reg):
+        return None
+    return reg

@@ -1,0 +1,392 @@
+"""The spam-source registry: entities with a time-decayed reputation and a state.
+
+State machine (``STATES``): a source starts ``unknown``; complaints and detections raise
+its score, which decays with a half-life (:class:`~lachan.registry.settings.CentreSettings`);
+crossing ``suspected_score`` makes it ``suspected``, crossing ``listed_score`` with enough
+distinct reporters makes it ``listed`` (shared on the blocklist). A quiet source decays
+back. Decisions pin a state (``blocked`` / ``cleared``); the official-channel registry
+makes a source ``official`` (never listed automatically).
+
+Every entry to or exit from the blocklist (``listed`` or ``blocked``) appends a row to
+``source_changes``, whose id is the incremental feed's cursor.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from lachan.registry import audit
+from lachan.registry.clock import as_utc, iso, utcnow
+from lachan.registry.normalise import KINDS, InvalidSource, normalise
+from lachan.registry.settings import CentreSettings
+from lachan.store.tables_centre import Decision, Source, SourceChange, SourceReporter
+
+STATES: tuple[str, ...] = ("unknown", "suspected", "listed", "blocked", "cleared", "official")
+BLOCKLIST_STATES = frozenset({"listed", "blocked"})
+CATEGORIES: tuple[str, ...] = ("ham", "ad", "scam")
+#: Detections alone list a source after this many (machine evidence in volume).
+LISTED_MIN_DETECTIONS = 20
+
+__all__ = [
+    "KINDS",
+    "STATES",
+    "InvalidSource",
+    "RegistryContext",
+    "get_state",
+    "lookup",
+    "normalise",
+    "record_complaint_event",
+    "record_detection",
+    "refresh",
+]
+
+
+def decayed(score: float, since: datetime, now: datetime, half_life_days: float) -> float:
+    """``score`` at ``since`` decayed to ``now`` with the given half-life."""
+    if half_life_days <= 0:
+        return score
+    age_days = max(0.0, (as_utc(now) - as_utc(since)).total_seconds() / 86400.0)
+    return score * math.pow(0.5, age_days / half_life_days)
+
+
+def current_score(src: Source, settings: CentreSettings, now: datetime | None = None) -> float:
+    return decayed(src.score, src.score_at, now or utcnow(), settings.half_life_days)
+
+
+def automatic_state(src: Source, score: float, settings: CentreSettings) -> str:
+    """The state the numbers give (ignores pinned decisions)."""
+    if score >= settings.listed_score and (
+        src.reporters >= settings.listed_min_reporters or src.detections >= LISTED_MIN_DETECTIONS
+    ):
+        return "listed"
+    if score >= settings.suspected_score:
+        return "suspected"
+    return "unknown"
+
+
+def _official_owner(session: Session, kind: str, value: str) -> str | None:
+    """Owner from the official-channel registry, when that part is installed."""
+    try:
+        from lachan.registry import official  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    fn = getattr(official, "official_owner", None)
+    if fn is None:
+        return None
+    try:
+        return fn(session, kind, value)
+    except Exception:  # the official registry must never break a complaint
+        return None
+
+
+def set_state(session: Session, src: Source, new_state: str, now: datetime) -> None:
+    """Change ``src.state``; journal blocklist entries and exits for the feed."""
+    old = src.state
+    if old == new_state:
+        return
+    src.state = new_state
+    if (old in BLOCKLIST_STATES) != (new_state in BLOCKLIST_STATES):
+        session.add(
+            SourceChange(
+                source_id=src.id,
+                kind=src.kind,
+                value=src.value,
+                state=new_state,
+                listed=new_state in BLOCKLIST_STATES,
+                at=now,
+            )
+        )
+
+
+def get_or_create(session: Session, kind: str, value: str, now: datetime) -> Source:
+    """The source row for an already normalised ``(kind, value)``, created if new."""
+    src = session.execute(
+        select(Source).where(Source.kind == kind, Source.value == value)
+    ).scalar_one_or_none()
+    if src is not None:
+        return src
+    values = {
+        "kind": kind,
+        "value": value,
+        "state": "unknown",
+        "pinned": False,
+        "revoked": False,
+        "appeal_pending": False,
+        "complaints": 0,
+        "reporters": 0,
+        "detections": 0,
+        "cat_ham": 0,
+        "cat_ad": 0,
+        "cat_scam": 0,
+        "score": 0.0,
+        "score_at": now,
+        "first_seen": now,
+        "last_seen": now,
+    }
+    dialect = session.get_bind().dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        ins = (sqlite_insert if dialect == "sqlite" else pg_insert)(Source).values(**values)
+        session.execute(ins.on_conflict_do_nothing(index_elements=["kind", "value"]))
+        return session.execute(
+            select(Source).where(Source.kind == kind, Source.value == value)
+        ).scalar_one()
+    src = Source(**values)
+    session.add(src)
+    session.flush()
+    return src
+
+
+def _add_reporter(session: Session, src: Source, reporter: str) -> bool:
+    """Remember that ``reporter`` reported ``src``; True when it is a new reporter."""
+    if session.get(SourceReporter, (src.id, reporter)) is not None:
+        return False
+    session.add(SourceReporter(source_id=src.id, reporter=reporter))
+    session.flush()
+    return True
+
+
+def _apply(
+    session: Session,
+    src: Source,
+    weight: float,
+    now: datetime,
+    settings: CentreSettings,
+) -> None:
+    src.score = current_score(src, settings, now) + weight
+    src.score_at = now
+    src.last_seen = max(as_utc(src.last_seen), now)
+    if src.pinned or src.state == "official":
+        return
+    if _official_owner(session, src.kind, src.value):
+        set_state(session, src, "official", now)
+        return
+    set_state(session, src, automatic_state(src, src.score, settings), now)
+
+
+def _bump_category(src: Source, category: str) -> None:
+    if category == "scam":
+        src.cat_scam += 1
+    elif category == "ad":
+        src.cat_ad += 1
+    else:
+        src.cat_ham += 1
+
+
+def record_complaint_event(
+    session: Session,
+    kind: str,
+    value: str,
+    *,
+    category: str,
+    reporter: str,
+    role: str,
+    settings: CentreSettings,
+    now: datetime | None = None,
+) -> Source:
+    """Count one complaint against an already normalised source (no audit entry: the
+    complaint that causes it is audited)."""
+    now = now or utcnow()
+    src = get_or_create(session, kind, value, now)
+    new_reporter = _add_reporter(session, src, reporter)
+    factor = {"scam": settings.scam_factor, "ham": settings.ham_factor}.get(category, 1.0)
+    weight = settings.complaint_weight * factor
+    if new_reporter:
+        src.reporters += 1
+        weight += settings.new_reporter_bonus
+    if role == "content":
+        weight *= settings.content_factor
+    src.complaints += 1
+    _bump_category(src, category)
+    _apply(session, src, weight, now, settings)
+    return src
+
+
+def record_detection(
+    session: Session,
+    kind: str,
+    value: str,
+    category: str = "scam",
+    *,
+    actor: str = "system",
+    settings: CentreSettings | None = None,
+    now: datetime | None = None,
+    weight: float | None = None,
+) -> Source:
+    """Record one detection (an operator's filter, the engine) of a source.
+
+    ``value`` is normalised here; :class:`InvalidSource` for bad values."""
+    settings = settings or CentreSettings()
+    if category not in CATEGORIES:
+        raise InvalidSource(f"unknown category {category[:20]!r}; expected ham, ad or scam")
+    canonical = normalise(kind, value)
+    now = now or utcnow()
+    src = get_or_create(session, kind, canonical, now)
+    src.detections += 1
+    _bump_category(src, category)
+    w = settings.detection_weight if weight is None else weight
+    if category == "scam":
+        w *= settings.scam_factor
+    elif category == "ham":
+        w *= settings.ham_factor
+    before = src.state
+    _apply(session, src, w, now, settings)
+    audit.record(
+        session,
+        actor,
+        "source.detection",
+        f"{kind}:{canonical}",
+        {"category": category, "state_before": before, "state_after": src.state},
+    )
+    return src
+
+
+def find(session: Session, kind: str, value: str) -> Source | None:
+    return session.execute(
+        select(Source).where(Source.kind == kind, Source.value == value)
+    ).scalar_one_or_none()
+
+
+def effective_state(
+    session: Session,
+    src: Source | None,
+    kind: str,
+    value: str,
+    settings: CentreSettings,
+    now: datetime | None = None,
+) -> tuple[str, float]:
+    """State and decayed score right now (decay applied without writing)."""
+    if src is None:
+        return ("official" if _official_owner(session, kind, value) else "unknown"), 0.0
+    score = current_score(src, settings, now)
+    if src.pinned or src.state == "official":
+        return src.state, score
+    return automatic_state(src, score, settings), score
+
+
+def get_state(
+    session: Session, kind: str, value: str, settings: CentreSettings | None = None
+) -> str:
+    """The state of a source (``unknown`` when never seen); ``value`` is normalised here."""
+    settings = settings or CentreSettings()
+    canonical = normalise(kind, value)
+    return effective_state(session, find(session, kind, canonical), kind, canonical, settings)[0]
+
+
+def lookup(
+    session: Session,
+    kind: str,
+    value: str,
+    settings: CentreSettings | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """What may be shared about a source: state, score, counts, categories, official
+    owner, last decision. Never who reported it."""
+    settings = settings or CentreSettings()
+    canonical = normalise(kind, value)
+    src = find(session, kind, canonical)
+    state, score = effective_state(session, src, kind, canonical, settings, now)
+    out: dict[str, Any] = {
+        "kind": kind,
+        "value": canonical,
+        "state": state,
+        "score": round(score, 3),
+        "official_owner": _official_owner(session, kind, canonical),
+        "complaints": 0,
+        "reporters": 0,
+        "detections": 0,
+        "categories": {"ham": 0, "ad": 0, "scam": 0},
+        "first_seen": None,
+        "last_seen": None,
+        "revoked": False,
+        "appeal_pending": False,
+        "last_decision": None,
+    }
+    if src is None:
+        return out
+    out.update(
+        complaints=src.complaints,
+        reporters=src.reporters,
+        detections=src.detections,
+        categories={"ham": src.cat_ham, "ad": src.cat_ad, "scam": src.cat_scam},
+        first_seen=iso(src.first_seen),
+        last_seen=iso(src.last_seen),
+        revoked=src.revoked,
+        appeal_pending=src.appeal_pending,
+    )
+    last = session.execute(
+        select(Decision).where(Decision.source_id == src.id).order_by(Decision.id.desc()).limit(1)
+    ).scalar_one_or_none()
+    if last is not None:
+        out["last_decision"] = {"action": last.action, "at": iso(last.at), "reason": last.reason}
+    return out
+
+
+def refresh(
+    session: Session,
+    settings: CentreSettings | None = None,
+    now: datetime | None = None,
+    actor: str = "system",
+) -> int:
+    """Let decay take effect: move quiet suspected/listed sources down. Returns how many
+    changed (journalled for the feed, audited as one entry)."""
+    settings = settings or CentreSettings()
+    now = now or utcnow()
+    changed = 0
+    rows = session.execute(
+        select(Source).where(Source.state.in_(("suspected", "listed")), Source.pinned.is_(False))
+    ).scalars()
+    for src in rows:
+        new = automatic_state(src, current_score(src, settings, now), settings)
+        if new != src.state:
+            set_state(session, src, new, now)
+            changed += 1
+    if changed:
+        audit.record(session, actor, "sources.decay", "sources", {"changed": changed})
+    return changed
+
+
+class RegistryContext:
+    """:class:`lachan.domain.AnalysisContext` backed by the registry (read-only)."""
+
+    def __init__(
+        self,
+        session_or_factory: Session | Callable[[], Any],
+        settings: CentreSettings | None = None,
+    ) -> None:
+        self._source = session_or_factory
+        self.settings = settings or CentreSettings()
+
+    def _with_session(self, fn: Callable[[Session], Any]) -> Any:
+        if isinstance(self._source, Session):
+            return fn(self._source)
+        with self._source() as session:
+            return fn(session)
+
+    def source_state(self, kind: str, value: str) -> str | None:
+        try:
+            canonical = normalise(kind, value)
+        except InvalidSource:
+            return None
+
+        def q(session: Session) -> str | None:
+            src = find(session, kind, canonical)
+            if src is None:
+                return "official" if _official_owner(session, kind, canonical) else None
+            return effective_state(session, src, kind, canonical, self.settings)[0]
+
+        return self._with_session(q)
+
+    def official_owner(self, kind: str, value: str) -> str | None:
+        try:
+            canonical = normalise(kind, value)
+        except InvalidSource:
+            return None
+        return self._with_session(lambda s: _official_owner(s, kind, canonical))

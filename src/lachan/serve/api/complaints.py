@@ -1,0 +1,228 @@
+"""Complaints: JSON (single and batch), forwarded e-mail, and reading them back."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import datetime
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, ConfigDict, Field
+
+from lachan.domain import MAX_TEXT_CHARS
+from lachan.registry import complaints as reg
+from lachan.registry.complaints import ComplaintInput, EvidenceFile
+from lachan.registry.keys import Caller
+from lachan.registry.normalise import KINDS
+from lachan.serve.auth import require_roles
+from lachan.serve.deps import db_of, limit_public, settings_of, vault_of
+
+router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
+
+MAX_EMAIL_BYTES = 2 * 1024 * 1024
+MAX_BATCH = 1000
+#: JSON with base64 evidence (5 MB -> ~6.7 MB) and batches need more than the default.
+BODY_LIMITS = {"/v1/complaints": 8 * 1024 * 1024, "/v1/complaints/email": MAX_EMAIL_BYTES}
+
+SUBMIT = require_roles("gateway", "operator", "public")
+BATCH = require_roles("gateway", "operator")
+READ = require_roles("analyst")
+
+
+class EvidenceIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    filename: str = Field(..., min_length=1, max_length=200)
+    content_base64: str = Field(..., max_length=7_200_000)
+
+
+class ComplaintIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reporter: str = Field(
+        ...,
+        min_length=1,
+        max_length=320,
+        description="Reporter's number or e-mail (kept only as a pseudonym)",
+    )
+    channel: Literal["sms", "call", "email", "ott", "web"]
+    source: str | None = Field(None, max_length=2048, description="Reported number, address...")
+    source_kind: Literal[KINDS] | None = None  # type: ignore[valid-type]
+    content: str = Field("", max_length=MAX_TEXT_CHARS)
+    reported_at: datetime | None = None
+    evidence: list[EvidenceIn] = Field(default_factory=list, max_length=reg.MAX_EVIDENCE_FILES)
+
+
+class BatchIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    complaints: list[ComplaintIn] = Field(..., min_length=1, max_length=MAX_BATCH)
+
+
+def _to_input(c: ComplaintIn, via: str) -> ComplaintInput:
+    files = []
+    for e in c.evidence:
+        try:
+            data = base64.b64decode(e.content_base64, validate=True)
+        except (binascii.Error, ValueError):
+            raise reg.ComplaintError(f"evidence {e.filename[:60]!r} is not valid base64") from None
+        files.append(EvidenceFile(e.filename, data))
+    return ComplaintInput(
+        reporter=c.reporter,
+        channel=c.channel,
+        content=c.content,
+        source=c.source,
+        source_kind=c.source_kind,
+        reported_at=c.reported_at,
+        via=via,
+        evidence=files,
+    )
+
+
+def _precheck(item: ComplaintInput) -> None:
+    reg.validate(item)
+    reg.resolve_source(item.source_kind, item.source)
+    reg.check_evidence(item.evidence)
+
+
+@router.post("", status_code=201)
+def submit_complaint(
+    body: ComplaintIn, request: Request, caller: Caller = Depends(SUBMIT)
+) -> dict[str, Any]:
+    """Report spam or a scam: analysed by the engine, its entities linked to sources.
+    The same reporter, source and content within the dedupe window is folded into one."""
+    limit_public(request, caller)
+    item = _to_input(body, "web" if caller.role == "public" else "api")
+    _precheck(item)
+    with db_of(request).transaction() as session:
+        result = reg.submit(
+            session, vault_of(request), item, settings=settings_of(request), actor=caller.actor
+        )
+    if result.status == "rate_limited":
+        raise HTTPException(429, "this reporter has sent too many complaints; try again later")
+    return result.to_dict()
+
+
+@router.post("/batch")
+def submit_batch(
+    body: BatchIn, request: Request, caller: Caller = Depends(BATCH)
+) -> dict[str, Any]:
+    """Many complaints in one transaction (for gateways that buffer). Each item gets its
+    own result or error; valid items are kept even when others are not."""
+    results: list[dict[str, Any] | None] = [None] * len(body.complaints)
+    good: list[tuple[int, ComplaintInput]] = []
+    for i, c in enumerate(body.complaints):
+        try:
+            item = _to_input(c, "batch")
+            _precheck(item)
+            good.append((i, item))
+        except ValueError as exc:
+            results[i] = {"index": i, "status": "error", "error": str(exc)[:500]}
+    if good:
+        with db_of(request).transaction() as session:
+            done = reg.submit_many(
+                session,
+                vault_of(request),
+                [g[1] for g in good],
+                settings=settings_of(request),
+                actor=caller.actor,
+            )
+        for (i, _), r in zip(good, done, strict=True):
+            results[i] = {"index": i, **r.to_dict()}
+    counts: dict[str, int] = {}
+    for r in results:
+        assert r is not None
+        counts[r["status"]] = counts.get(r["status"], 0) + 1
+    return {"results": results, "counts": counts}
+
+
+@router.post(
+    "/email",
+    status_code=201,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"message/rfc822": {"schema": {"type": "string", "format": "binary"}}},
+        }
+    },
+)
+async def submit_email(
+    request: Request,
+    reporter: str | None = Query(
+        None,
+        max_length=320,
+        description="Forwarder's address (default: the From of the forwarding message)",
+    ),
+    caller: Caller = Depends(BATCH),
+) -> dict[str, Any]:
+    """A forwarded spam e-mail (raw RFC 822, possibly with the original attached as
+    message/rfc822): original From, Reply-To, Return-Path, first external Received IP,
+    URLs and body are taken and linked."""
+    from lachan.ingest.eml import parse_forwarded
+
+    raw = await request.body()
+    if not raw:
+        raise HTTPException(400, "empty body; send the raw e-mail (message/rfc822)")
+    if len(raw) > MAX_EMAIL_BYTES:
+        raise HTTPException(413, f"e-mail over {MAX_EMAIL_BYTES} bytes")
+    mail = await run_in_threadpool(parse_forwarded, raw, MAX_EMAIL_BYTES)
+    who = reporter or mail.forwarded_by
+    if not who:
+        raise HTTPException(422, "reporter unknown: pass ?reporter= or forward with a From")
+    linked: list[tuple[str, str, str]] = []
+    for addr in (*mail.reply_to, mail.return_path):
+        if addr:
+            linked.append(("email", addr, "sender"))
+    if mail.received_ip:
+        linked.append(("ip", mail.received_ip, "sender"))
+    for url in mail.urls[:50]:
+        linked.append(("url", url, "content"))
+    content = "\n".join(x for x in (mail.subject or "", mail.text) if x)[:MAX_TEXT_CHARS]
+    item = ComplaintInput(
+        reporter=who,
+        channel="email",
+        content=content,
+        source=mail.from_addr,
+        source_kind="email" if mail.from_addr else None,
+        reported_at=mail.date,
+        via="email",
+        linked=linked,
+        meta={
+            "subject": mail.subject,
+            "from_name": mail.from_name,
+            "message_id": mail.message_id,
+            "received_ip": mail.received_ip,
+            "mode": mail.mode,
+            "defects": list(mail.defects)[:20],
+            "attachments": [
+                {"filename": a.filename, "content_type": a.content_type, "size": a.size}
+                for a in mail.attachments[:20]
+            ],
+        },
+    )
+
+    def work() -> dict[str, Any]:
+        try:
+            _precheck(item)
+        except ValueError:
+            item.source, item.source_kind = None, None  # keep the complaint, drop a bad From
+        with db_of(request).transaction() as session:
+            return reg.submit(
+                session, vault_of(request), item, settings=settings_of(request), actor=caller.actor
+            ).to_dict()
+
+    result = await run_in_threadpool(work)
+    if result["status"] == "rate_limited":
+        raise HTTPException(429, "this reporter has sent too many complaints; try again later")
+    return result
+
+
+@router.get("/{ref}")
+def get_complaint(ref: str, request: Request, _caller: Caller = Depends(READ)) -> dict[str, Any]:
+    """One complaint, decrypted for an analyst (the reporter only as a pseudonym)."""
+    if len(ref) > 24:
+        raise HTTPException(404, "no such complaint")
+    with db_of(request).read() as session:
+        found = reg.get(session, vault_of(request), ref)
+    if found is None:
+        raise HTTPException(404, "no such complaint")
+    return found

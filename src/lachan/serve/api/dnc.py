@@ -1,0 +1,66 @@
+"""Do-Not-Call register: register, withdraw, check a number and see its history."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BaseModel, ConfigDict
+
+from lachan.registry import dnc
+from lachan.registry.keys import Caller
+from lachan.serve.auth import require_roles
+from lachan.serve.deps import db_of
+
+router = APIRouter(prefix="/v1/dnc", tags=["dnc"])
+WRITE = require_roles("gateway", "operator")
+READ = require_roles("gateway", "operator", "advertiser", "analyst")
+
+
+class DncIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    scope: Literal["sms", "call", "all"] = "all"
+
+
+def _number(number: str) -> str:
+    if len(number) > 32:
+        raise dnc.InvalidNumber("number longer than 32 characters")
+    return number
+
+
+@router.put("/{number}")
+def register(
+    number: str, body: DncIn, request: Request, caller: Caller = Depends(WRITE)
+) -> dict[str, Any]:
+    """Register ``number`` for ``scope`` (added to any scope it already has)."""
+    with db_of(request).transaction() as session:
+        change = dnc.register(session, _number(number), body.scope, via="api", actor=caller.actor)
+    return {"number": change.number, "scope": change.scope_after, "changed": change.changed}
+
+
+@router.delete("/{number}")
+def unregister(
+    number: str,
+    request: Request,
+    scope: Literal["sms", "call", "all"] = Query("all"),
+    caller: Caller = Depends(WRITE),
+) -> dict[str, Any]:
+    """Withdraw ``scope`` from ``number``'s registration."""
+    with db_of(request).transaction() as session:
+        change = dnc.unregister(session, _number(number), scope, via="api", actor=caller.actor)
+    return {"number": change.number, "scope": change.scope_after, "changed": change.changed}
+
+
+@router.get("/{number}")
+def check(number: str, request: Request, _caller: Caller = Depends(READ)) -> dict[str, Any]:
+    """Whether ``number`` is on the register, for what, and its history."""
+    with db_of(request).read() as session:
+        canonical = dnc.normalise_number(_number(number))
+        scope = dnc.scope_of(session, canonical)
+        return {
+            "number": canonical,
+            "scope": scope,
+            "sms_blocked": dnc.blocks(scope, "sms"),
+            "call_blocked": dnc.blocks(scope, "call"),
+            "history": dnc.history(session, canonical),
+        }

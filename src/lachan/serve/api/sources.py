@@ -1,0 +1,118 @@
+"""Spam-source registry: public look-up, operators' detections, decisions and history."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from lachan.registry import decisions, sources
+from lachan.registry.keys import Caller
+from lachan.registry.normalise import KINDS
+from lachan.serve.auth import require_roles
+from lachan.serve.deps import db_of, limit_public, settings_of
+
+router = APIRouter(prefix="/v1", tags=["sources"])
+LOOKUP = require_roles("public")
+DETECT = require_roles("operator", "gateway")
+DECIDE = require_roles("analyst", "operator", "advertiser")
+HISTORY = require_roles("analyst", "operator")
+Kind = Literal["phone", "email", "domain", "url", "ip", "brandname"]
+assert set(Kind.__args__) == set(KINDS)  # type: ignore[attr-defined]
+MAX_DETECTIONS = 1000
+
+
+@router.get("/lookup/{kind}/{value:path}")
+def lookup(
+    kind: Kind, value: str, request: Request, caller: Caller = Depends(LOOKUP)
+) -> dict[str, Any]:
+    """State, decayed score, counts, category mix, official owner and last decision of a
+    source. Never who reported it."""
+    limit_public(request, caller)
+    if len(value) > 2048:
+        raise HTTPException(413, "value longer than 2048 characters")
+    with db_of(request).read() as session:
+        return sources.lookup(session, kind, value, settings_of(request))
+
+
+class DetectionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: Kind
+    value: str = Field(..., min_length=1, max_length=2048)
+    category: Literal["ham", "ad", "scam"] = "scam"
+
+
+class DetectionsIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    detections: list[DetectionIn] = Field(..., min_length=1, max_length=MAX_DETECTIONS)
+
+
+@router.post("/detections")
+def detections(
+    body: DetectionsIn, request: Request, caller: Caller = Depends(DETECT)
+) -> dict[str, Any]:
+    """Operators' filter detections (machine evidence, weaker than complaints)."""
+    out: list[dict[str, Any]] = []
+    with db_of(request).transaction() as session:
+        for i, d in enumerate(body.detections):
+            try:
+                src = sources.record_detection(
+                    session,
+                    d.kind,
+                    d.value,
+                    d.category,
+                    actor=caller.actor,
+                    settings=settings_of(request),
+                )
+            except sources.InvalidSource as exc:
+                out.append({"index": i, "error": str(exc)})
+                continue
+            out.append({"index": i, "kind": src.kind, "value": src.value, "state": src.state})
+    return {"results": out}
+
+
+class DecisionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: Kind
+    value: str = Field(..., min_length=1, max_length=2048)
+    action: Literal["block", "revoke", "clear", "appeal", "reject", "release"]
+    reason: str = Field(..., min_length=1, max_length=decisions.MAX_REASON_CHARS)
+    evidence: str = Field("", max_length=decisions.MAX_EVIDENCE_CHARS)
+
+
+@router.post("/decisions", status_code=201)
+def decide(body: DecisionIn, request: Request, caller: Caller = Depends(DECIDE)) -> dict[str, Any]:
+    """Block, revoke, clear, reject an appeal or release (analysts); appeal (operators,
+    advertisers, analysts)."""
+    if body.action != "appeal" and caller.role not in ("analyst", "admin"):
+        raise HTTPException(
+            403, f"role {caller.role!r} may only appeal; decisions are taken by analysts"
+        )
+    with db_of(request).transaction() as session:
+        return decisions.decide(
+            session,
+            body.kind,
+            body.value,
+            body.action,
+            reason=body.reason,
+            evidence=body.evidence,
+            actor=caller.actor,
+            settings=settings_of(request),
+        )
+
+
+@router.get("/decisions")
+def decision_history(
+    request: Request,
+    kind: Kind = Query(...),
+    value: str = Query(..., min_length=1, max_length=2048),
+    _caller: Caller = Depends(HISTORY),
+) -> dict[str, Any]:
+    """Every decision on a source, oldest first."""
+    with db_of(request).read() as session:
+        return {
+            "kind": kind,
+            "value": sources.normalise(kind, value),
+            "decisions": decisions.history(session, kind, value),
+        }

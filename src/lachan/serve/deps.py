@@ -1,0 +1,58 @@
+"""Small helpers routes share: the database, the vault, the settings, a per-address
+rate limiter for public routes."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+
+from fastapi import HTTPException, Request
+
+from lachan.registry.keys import Caller
+from lachan.registry.privacy import Vault
+from lachan.registry.settings import CentreSettings
+from lachan.store.session import Database
+
+
+def db_of(request: Request) -> Database:
+    return request.app.state.db
+
+
+def vault_of(request: Request) -> Vault:
+    return request.app.state.vault
+
+
+def settings_of(request: Request) -> CentreSettings:
+    return request.app.state.settings
+
+
+class AddressLimiter:
+    """Sliding one-minute window per client address (public callers only)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._hits: dict[str, deque[float]] = {}
+
+    def allow(self, address: str, per_minute: int) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            if len(self._hits) > 100_000:
+                self._hits.clear()
+            q = self._hits.setdefault(address, deque())
+            while q and q[0] < now - 60:
+                q.popleft()
+            if len(q) >= per_minute:
+                return False
+            q.append(now)
+            return True
+
+
+def limit_public(request: Request, caller: Caller) -> None:
+    """429 when a caller without a key sends too much from one address."""
+    if caller.role != "public":
+        return
+    limiter: AddressLimiter = request.app.state.address_limiter
+    address = request.client.host if request.client else "unknown"
+    if not limiter.allow(address, settings_of(request).public_rate_per_minute):
+        raise HTTPException(429, "too many requests from this address; try again in a minute")

@@ -1,0 +1,144 @@
+"""Tables of advertising supervision (Alembic branch ``advertising``).
+
+Advertisers, their API keys, brandnames (Article 23), templates with variable slots,
+consent records, refusal replies, copies of ads sent and the violations found in them.
+Recipients are kept normalised: ``0xxxxxxxxx`` for numbers, lower-case for e-mail.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from lachan.store.base import Base
+
+#: Auto-increment 64-bit ids on PostgreSQL; SQLite needs INTEGER for its rowid alias.
+BigId = BigInteger().with_variant(Integer, "sqlite")
+
+RECIPIENT_LEN = 254
+
+
+class Advertiser(Base):
+    __tablename__ = "advertisers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200))
+    tax_code: Mapped[str] = mapped_column(String(32), default="")
+    contact: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AdvertiserKey(Base):
+    """Binds an API key of role ``advertiser`` to the one advertiser it acts for."""
+
+    __tablename__ = "advertiser_keys"
+
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    advertiser_id: Mapped[int] = mapped_column(ForeignKey("advertisers.id"), index=True)
+
+
+class Brandname(Base):
+    __tablename__ = "brandnames"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(11))
+    #: upper-case key: brandnames are unique case-insensitively nationwide (Art. 23)
+    name_key: Mapped[str] = mapped_column(String(11), unique=True)
+    advertiser_id: Mapped[int] = mapped_column(ForeignKey("advertisers.id"), index=True)
+    valid_from: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    valid_until: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    renewals: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AdTemplate(Base):
+    __tablename__ = "ad_templates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    advertiser_id: Mapped[int] = mapped_column(ForeignKey("advertisers.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Consent(Base):
+    __tablename__ = "ad_consents"
+    __table_args__ = (Index("ix_ad_consents_adv_recipient", "advertiser_id", "recipient"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    advertiser_id: Mapped[int] = mapped_column(ForeignKey("advertisers.id"))
+    recipient: Mapped[str] = mapped_column(String(RECIPIENT_LEN))
+    channel: Mapped[str] = mapped_column(String(8))  # sms, email, call or all
+    method: Mapped[str] = mapped_column(String(16))  # reply, online, paper, call, text, software
+    proof_ref: Mapped[str] = mapped_column(String(200), default="")
+    given_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    withdrawn_via: Mapped[str] = mapped_column(String(16), default="")
+
+
+class Refusal(Base):
+    __tablename__ = "ad_refusals"
+    __table_args__ = (Index("ix_ad_refusals_adv_recipient", "advertiser_id", "recipient"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    advertiser_id: Mapped[int] = mapped_column(ForeignKey("advertisers.id"))
+    recipient: Mapped[str] = mapped_column(String(RECIPIENT_LEN))
+    keyword: Mapped[str] = mapped_column(String(32))
+    reply: Mapped[str] = mapped_column(String(1000))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    confirmation: Mapped[str] = mapped_column(String(500))
+
+
+class AdCopy(Base):
+    """A copy of one ad as sent, sent to the centre by its advertiser."""
+
+    __tablename__ = "ad_copies"
+    __table_args__ = (
+        Index("ix_ad_copies_window", "advertiser_id", "recipient", "sent_at"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    advertiser_id: Mapped[int] = mapped_column(ForeignKey("advertisers.id"))
+    sender: Mapped[str] = mapped_column(String(64))
+    recipient: Mapped[str] = mapped_column(String(RECIPIENT_LEN))
+    channel: Mapped[str] = mapped_column(String(8))
+    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    is_consent_request: Mapped[bool] = mapped_column(Boolean, default=False)
+    subject: Mapped[str] = mapped_column(String(1000), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    duration_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    content_label: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    content_score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    violations: Mapped[int] = mapped_column(Integer, default=0)
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Violation(Base):
+    __tablename__ = "ad_violations"
+    __table_args__ = (
+        Index("ix_ad_violations_report", "advertiser_id", "sent_at"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    copy_id: Mapped[int] = mapped_column(ForeignKey("ad_copies.id"), index=True)
+    advertiser_id: Mapped[int] = mapped_column(ForeignKey("advertisers.id"))
+    rule: Mapped[str] = mapped_column(String(40))
+    channel: Mapped[str] = mapped_column(String(8))
+    explanation: Mapped[str] = mapped_column(String(500))
+    evidence: Mapped[str] = mapped_column(Text)  # JSON
+    fine_min_vnd: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    fine_max_vnd: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
