@@ -91,4 +91,4 @@ def test_keys_are_stored_hashed(app: FastAPI, role_keys: dict[str, str]) -> None
     with app.state.db.read() as session:
         stored = session.execute(select(ApiKey.secret_hash)).scalars().all()
     for key in role_keys.values():
-        assert all(key not in s and key.split("_")[2] not in s for s in stored)
+        assert all(key not in s and key.split("_", 2)[2] not in s for s in stored)
