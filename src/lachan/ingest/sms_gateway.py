@@ -267,7 +267,9 @@ def _as_phone(result: Any) -> tuple[str, str] | None:
     return None
 
 
-def _lookup_phone(raw: str) -> tuple[str, str] | None:
+def lookup_phone(raw: str) -> tuple[str, str] | None:
+    """(normalised number, type) or None; type is entities' ``mobile``, ``fixed``,
+    ``tollfree``, ``premium``, ``shortcode``, ``foreign`` (``phone`` in the fallback)."""
     parse = _entities_parse_phone()
     if parse is not None:
         try:
@@ -286,7 +288,7 @@ def normalise_phone(raw: str) -> str | None:
     Uses :func:`lachan.entities.phone.parse_phone` when that module is present (it also
     converts old 11-digit numbers and knows short codes), and ``phonenumbers`` otherwise.
     """
-    found = _lookup_phone(raw)
+    found = lookup_phone(raw)
     return found[0] if found is not None else None
 
 
@@ -296,7 +298,7 @@ def normalise_source(raw: str) -> tuple[str, str] | None:
     if not s or len(s) > MAX_SOURCE_CHARS:
         return None
     if _PHONE_CHARS_RE.fullmatch(s) and sum(ch.isdigit() for ch in s) >= 3:
-        phone = _lookup_phone(s)
+        phone = lookup_phone(s)
         if phone is not None:
             return phone[0], "shortcode" if phone[1] == "shortcode" else "phone"
         digits = re.sub(r"\D", "", s)
