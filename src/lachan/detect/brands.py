@@ -1,0 +1,199 @@
+"""Brand lexicon: organisations often imitated, with their official channels.
+
+The data is the seed ``lachan/data/official_channels.json`` (written by the project, each
+entry with a note of where it is documented). This module only reads it:
+
+- :func:`find_brands` finds brands named in a *folded* message text
+  (``lachan.text.fold``: lower case, no diacritics);
+- :func:`official_domain_owner`, :func:`official_phone_owner`,
+  :func:`official_brandname_owner`, :func:`official_email_owner` answer "whose official
+  channel is this?" from the seed alone (the registry adds administrators' changes).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+SEED_RESOURCE = "official_channels.json"
+
+#: Extra ways a message names an organisation (folded text, words separated by spaces).
+TEXT_ALIASES: dict[str, tuple[str, ...]] = {
+    "vnpost": ("buu dien", "buu chinh", "vietnam post", "vn post"),
+    "viettelpost": ("viettel post",),
+    "ghn": ("giao hang nhanh",),
+    "ghtk": ("giao hang tiet kiem",),
+    "jtexpress": ("j&t", "j&t express", "jt express"),
+    "mbbank": ("mb bank", "ngan hang quan doi"),
+    "vietcombank": ("ngan hang ngoai thuong",),
+    "vietinbank": ("ngan hang cong thuong",),
+    "agribank": ("ngan hang nong nghiep",),
+    "police": ("cong an", "canh sat", "bo cong an"),
+    "tax": ("cuc thue", "chi cuc thue", "tong cuc thue", "co quan thue"),
+    "courts": ("toa an", "toa an nhan dan"),
+    "socialinsurance": ("bao hiem xa hoi",),
+    "evn": ("dien luc",),
+    "publicservices": ("dich vu cong",),
+    "vietnamairlines": ("vietnam airlines",),
+    "viettelmoney": ("viettel money",),
+    "tiktok": ("tiktok shop",),
+}
+
+#: Aliases this short match only as whole words (text) or whole tokens (host labels).
+SHORT_ALIAS_LEN = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Brand:
+    id: str
+    name: str
+    category: str
+    aliases: tuple[str, ...]
+    domains: tuple[str, ...]
+    hotlines: tuple[str, ...]
+    brandnames: tuple[str, ...]
+    email_domains: tuple[str, ...]
+    source: str
+    bin: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "category": self.category,
+            "bin": self.bin,
+            "aliases": list(self.aliases),
+            "domains": list(self.domains),
+            "hotlines": list(self.hotlines),
+            "brandnames": list(self.brandnames),
+            "email_domains": list(self.email_domains),
+            "source": self.source,
+        }
+
+
+def brand_from_dict(d: dict[str, Any]) -> Brand:
+    """Build a :class:`Brand` from one seed entry (raises ``KeyError``/``TypeError``)."""
+
+    def strs(key: str) -> tuple[str, ...]:
+        return tuple(str(x).strip().lower() for x in d.get(key) or () if str(x).strip())
+
+    return Brand(
+        id=str(d["id"]).strip().lower(),
+        name=str(d["name"]),
+        category=str(d.get("category") or "other"),
+        aliases=strs("aliases"),
+        domains=strs("domains"),
+        hotlines=tuple(normalise_phone(x) for x in d.get("hotlines") or ()),
+        brandnames=tuple(str(x) for x in d.get("brandnames") or ()),
+        email_domains=strs("email_domains"),
+        source=str(d.get("source") or ""),
+        bin=(str(d["bin"]) if d.get("bin") else None),
+    )
+
+
+def normalise_phone(s: str) -> str:
+    """Digits of a Vietnamese number in national form (``+84 24…`` -> ``024…``)."""
+    digits = "".join(c for c in str(s) if c.isdigit())
+    if str(s).strip().startswith("+84") or (digits.startswith("84") and len(digits) >= 11):
+        digits = "0" + digits[2:]
+    return digits
+
+
+@lru_cache(maxsize=1)
+def load_brands() -> tuple[Brand, ...]:
+    """The seed's organisations (read once)."""
+    raw = resources.files("lachan.data").joinpath(SEED_RESOURCE).read_text("utf-8")
+    return tuple(brand_from_dict(d) for d in json.loads(raw)["organisations"])
+
+
+@lru_cache(maxsize=1)
+def _by_id() -> dict[str, Brand]:
+    return {b.id: b for b in load_brands()}
+
+
+def get_brand(brand_id: str) -> Brand | None:
+    return _by_id().get(brand_id)
+
+
+@lru_cache(maxsize=1)
+def _indexes() -> dict[str, dict[str, str]]:
+    idx: dict[str, dict[str, str]] = {"domain": {}, "phone": {}, "brandname": {}, "email": {}}
+    for b in load_brands():
+        for d in b.domains:
+            idx["domain"].setdefault(d, b.id)
+        for p in b.hotlines:
+            idx["phone"].setdefault(p, b.id)
+        for n in b.brandnames:
+            idx["brandname"].setdefault(_squeeze(n), b.id)
+        for e in b.email_domains:
+            idx["email"].setdefault(e, b.id)
+    return idx
+
+
+def _squeeze(s: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", s.lower())
+
+
+def official_domain_owner(host: str) -> str | None:
+    """Brand id whose official domain is ``host`` or one of its parent domains."""
+    dom = _indexes()["domain"]
+    h = host.lower().rstrip(".")
+    while h:
+        owner = dom.get(h)
+        if owner is not None:
+            return owner
+        _, _, h = h.partition(".")
+    return None
+
+
+def official_phone_owner(phone: str) -> str | None:
+    return _indexes()["phone"].get(normalise_phone(phone))
+
+
+def official_brandname_owner(name: str) -> str | None:
+    return _indexes()["brandname"].get(_squeeze(name))
+
+
+def official_email_owner(email_or_domain: str) -> str | None:
+    domain = email_or_domain.rpartition("@")[2].lower()
+    em = _indexes()["email"]
+    h = domain
+    while h:
+        owner = em.get(h)
+        if owner is not None:
+            return owner
+        _, _, h = h.partition(".")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _text_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    phrases: dict[str, str] = {}
+    for b in load_brands():
+        names = list(b.aliases) + [n.lower() for n in b.brandnames]
+        names += list(TEXT_ALIASES.get(b.id, ()))
+        for n in names:
+            key = " ".join(re.sub(r"[^0-9a-z&]+", " ", n.lower()).split())
+            if key:
+                phrases.setdefault(key, b.id)
+    alts = sorted(phrases, key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"[\s._-]*") for p in alts)
+    return re.compile(rf"(?<![0-9a-z])(?:{body})(?![0-9a-z])"), phrases
+
+
+def find_brands(folded: str) -> list[Brand]:
+    """Brands named in a folded text, in order of first mention, each once."""
+    pattern, phrases = _text_pattern()
+    seen: dict[str, Brand] = {}
+    for m in pattern.finditer(folded):
+        key = " ".join(re.sub(r"[^0-9a-z&]+", " ", m.group(0)).split())
+        bid = phrases.get(key)
+        if bid is not None and bid not in seen:
+            brand = get_brand(bid)
+            if brand is not None:
+                seen[bid] = brand
+    return list(seen.values())

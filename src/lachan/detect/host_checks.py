@@ -1,0 +1,271 @@
+"""Host checks: a fixed table of symbols and one function per check.
+
+Modelled on Rspamd's ``url_suspect`` plugin: every check reads a :class:`ParsedHost`
+and returns what it found; :func:`inspect` runs them all once per host into
+:class:`HostFacts`, and :func:`facts_symbols` turns the facts into named, explained
+symbols. Character statistics (entropy, consonant runs) are computed over a whole batch
+in ``host_features`` and passed in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lachan.detect.brands import get_brand, official_domain_owner
+from lachan.detect.host_lexicon import (
+    GENERIC_TLDS,
+    LOGIN_PATH_WORDS,
+    RISKY_TLDS,
+    SHORTENERS,
+    USER_CONTENT,
+)
+from lachan.detect.host_match import (
+    BRAND,
+    GAMBLING,
+    SCAM,
+    ascii_skeleton,
+    fuzzy_brand,
+    is_mixed_script,
+    scan,
+    unicode_skeleton,
+)
+from lachan.detect.host_parse import ParsedHost
+from lachan.domain import Symbol
+
+#: Every symbol the host analyser can emit: name -> (weight shown, what it means).
+SYMBOLS: dict[str, tuple[float, str]] = {
+    "HOST_OFFICIAL": (-1.0, "official domain of a registered organisation"),
+    "HOST_REGISTRY_OFFICIAL": (-1.0, "registry lists the domain as an official channel"),
+    "HOST_REPORTED": (1.0, "registry lists or blocks the domain as a spam/phishing source"),
+    "HOST_SUSPECTED": (0.4, "registry has reports about the domain"),
+    "HOST_BRAND_IN_LABEL": (0.8, "a brand's name inside a domain that is not the brand's"),
+    "HOST_BRAND_IN_SUBDOMAIN": (0.6, "a brand's name in a subdomain of someone else's domain"),
+    "HOST_BRAND_LOOKALIKE": (0.9, "label imitates a brand with look-alike characters or a typo"),
+    "HOST_IDN": (0.2, "internationalised (non-ASCII) domain name"),
+    "HOST_MIXED_SCRIPT": (0.8, "label mixes Latin with Cyrillic or Greek look-alike letters"),
+    "HOST_RISKY_TLD": (0.3, "top-level domain heavily abused for phishing"),
+    "HOST_SHORTENER": (0.3, "URL shortener hides the destination"),
+    "HOST_USER_CONTENT": (0.2, "page hosted on a service where anyone can publish"),
+    "HOST_IP_LITERAL": (0.5, "link to a bare IP address"),
+    "HOST_DEEP_SUBDOMAIN": (0.3, "long chain of subdomains"),
+    "HOST_RANDOM_LABEL": (0.3, "random-looking label (high entropy or long consonant runs)"),
+    "HOST_SCAM_KEYWORD": (0.5, "scam keyword stuffed into the domain (prize, login, loan ...)"),
+    "HOST_GAMBLING_KEYWORD": (0.5, "gambling keyword in the domain"),
+    "HOST_LOGIN_PATH": (0.4, "path imitates a log-in or verification page"),
+    "HOST_USERINFO": (0.6, "user-info trick: text before '@' hides the real host"),
+    "HOST_RESTRICTED_VN": (-0.3, "restricted Vietnamese zone (.gov.vn, .edu.vn)"),
+    "HOST_MODEL": (0.0, "trained host model: probability of phishing"),
+}
+
+#: DoS limits: a label longer than this is only partly scanned; deeper chains are capped.
+MAX_SCAN_CHARS = 128
+DEEP_SUBDOMAIN_MIN = 3
+
+VN_RESTRICTED = frozenset({"gov.vn", "edu.vn"})
+VN_SECOND_LEVEL = frozenset(
+    """com.vn net.vn org.vn int.vn ac.vn biz.vn info.vn name.vn pro.vn health.vn""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BrandFinding:
+    brand: str  # brand id
+    where: str  # label | subdomain | lookalike | fuzzy | mixed_script
+    term: str
+
+
+@dataclass(frozen=True, slots=True)
+class HostFacts:
+    parsed: ParsedHost
+    official: str | None
+    user_content: bool
+    shortener: bool
+    brand: BrandFinding | None
+    scam_label: tuple[str, ...]
+    scam_sub: tuple[str, ...]
+    gambling: tuple[str, ...]
+    risky_tld: bool
+    tld: str
+    login_path: str | None
+    mixed_script: bool
+    suffix_class: str  # restricted_vn | vn2 | vn | generic | risky | other | ip
+
+
+def _hosted_on(host: str, registrable: str, names: frozenset[str]) -> bool:
+    if registrable in names or host in names:
+        return True
+    h = host
+    while "." in h and h != registrable:
+        _, _, h = h.partition(".")
+        if h in names:
+            return True
+    return False
+
+
+def check_user_content(p: ParsedHost) -> bool:
+    return _hosted_on(p.host, p.registrable, USER_CONTENT)
+
+
+def check_shortener(p: ParsedHost) -> bool:
+    return p.host in SHORTENERS or p.registrable in SHORTENERS
+
+
+def check_official(p: ParsedHost, user_content: bool) -> str | None:
+    """Brand whose official domain this is (never for user-content hosts)."""
+    if p.is_ip or user_content:
+        return None
+    return official_domain_owner(p.host)
+
+
+def check_brand(p: ParsedHost, official: str | None) -> BrandFinding | None:
+    """A brand named in the label or subdomains of a domain that is not that brand's."""
+    label = p.label[:MAX_SCAN_CHARS]
+    restricted = p.suffix in VN_RESTRICTED
+    for h in scan(label):
+        if h.kind == BRAND and h.ref != official and _counts(h.ref, restricted):
+            return BrandFinding(h.ref, "label", h.term)
+    if p.idn:
+        uni_label = p.unicode_host.split(".")[-(p.suffix.count(".") + 2)]
+        skel = unicode_skeleton(uni_label)[:MAX_SCAN_CHARS]
+        mixed = is_mixed_script(uni_label)
+        for h in scan(skel):
+            if h.kind == BRAND and h.ref != official:
+                return BrandFinding(h.ref, "mixed_script" if mixed else "lookalike", uni_label)
+    skel = ascii_skeleton(label)
+    if skel != label:
+        for h in scan(skel):
+            if h.kind == BRAND and h.ref != official and _counts(h.ref, restricted):
+                return BrandFinding(h.ref, "lookalike", label)
+    fz = fuzzy_brand(label)
+    if fz is not None and fz[0] != official:
+        return BrandFinding(fz[0], "fuzzy", fz[1])
+    if p.subdomains and not official:
+        sub = ".".join(p.subdomains)[:MAX_SCAN_CHARS]
+        for h in scan(sub):
+            if h.kind == BRAND and _counts(h.ref, restricted):
+                return BrandFinding(h.ref, "subdomain", h.term)
+    return None
+
+
+def _counts(brand_id: str, restricted: bool) -> bool:
+    """Public bodies are named legitimately by other ``.gov.vn`` hosts (``congan.x.gov.vn``)."""
+    if not restricted:
+        return True
+    b = get_brand(brand_id)
+    return b is None or b.category != "public"
+
+
+def check_keywords(p: ParsedHost) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Scam keywords in the label, in subdomains, and gambling keywords anywhere."""
+    label = p.label[:MAX_SCAN_CHARS]
+    hits = scan(label)
+    if "-" in label:
+        hits += scan(label.replace("-", ""))
+    scam_label = tuple(dict.fromkeys(h.ref for h in hits if h.kind == SCAM))
+    gambling = [h.ref for h in hits if h.kind == GAMBLING]
+    scam_sub: tuple[str, ...] = ()
+    if p.subdomains:
+        sub_hits = scan(".".join(p.subdomains)[:MAX_SCAN_CHARS])
+        scam_sub = tuple(dict.fromkeys(h.ref for h in sub_hits if h.kind == SCAM))
+        gambling += [h.ref for h in sub_hits if h.kind == GAMBLING]
+    return scam_label, scam_sub, tuple(dict.fromkeys(gambling))
+
+
+def check_login_path(p: ParsedHost) -> str | None:
+    if not p.path or len(p.path) < 3:
+        return None
+    path = p.path[:512]
+    for w in LOGIN_PATH_WORDS:
+        if w in path:
+            return w
+    return None
+
+
+def suffix_class(p: ParsedHost) -> str:
+    if p.is_ip:
+        return "ip"
+    sfx = p.suffix
+    if sfx in VN_RESTRICTED:
+        return "restricted_vn"
+    if sfx in VN_SECOND_LEVEL or (sfx.endswith(".vn") and sfx.count(".") == 1):
+        return "vn2"
+    if sfx == "vn":
+        return "vn"
+    tld = sfx.rpartition(".")[2]
+    if tld in RISKY_TLDS:
+        return "risky"
+    if tld in GENERIC_TLDS:
+        return "generic"
+    return "other"
+
+
+def inspect(p: ParsedHost) -> HostFacts:
+    """Run every per-host check once."""
+    user_content = check_user_content(p)
+    official = check_official(p, user_content)
+    brand = check_brand(p, official) if not p.is_ip else None
+    scam_label, scam_sub, gambling = check_keywords(p) if not p.is_ip else ((), (), ())
+    tld = p.suffix.rpartition(".")[2]
+    return HostFacts(
+        parsed=p,
+        official=official,
+        user_content=user_content,
+        shortener=check_shortener(p),
+        brand=brand,
+        scam_label=scam_label,
+        scam_sub=scam_sub,
+        gambling=gambling,
+        risky_tld=tld in RISKY_TLDS,
+        tld=tld,
+        login_path=check_login_path(p),
+        mixed_script=bool(brand and brand.where == "mixed_script"),
+        suffix_class=suffix_class(p),
+    )
+
+
+def _sym(name: str, detail: str, score: float | None = None) -> Symbol:
+    return Symbol(name, SYMBOLS[name][0] if score is None else score, detail)
+
+
+def facts_symbols(f: HostFacts, *, random_label: bool, entropy: float) -> list[Symbol]:
+    """Named findings of one host (the model's symbol is added by the caller)."""
+    p = f.parsed
+    out: list[Symbol] = []
+    if f.official:
+        out.append(_sym("HOST_OFFICIAL", f"{p.registrable} is an official domain of {f.official}"))
+    b = f.brand
+    if b is not None:
+        if b.where == "label":
+            out.append(_sym("HOST_BRAND_IN_LABEL", f'"{b.brand}" -> {p.registrable}'))
+        elif b.where == "subdomain":
+            out.append(_sym("HOST_BRAND_IN_SUBDOMAIN", f'"{b.brand}" -> {p.host}'))
+        elif b.where == "mixed_script":
+            out.append(_sym("HOST_MIXED_SCRIPT", f'"{b.term}" imitates "{b.brand}"'))
+        else:
+            out.append(_sym("HOST_BRAND_LOOKALIKE", f'"{b.term}" imitates "{b.brand}"'))
+    if p.idn:
+        out.append(_sym("HOST_IDN", f"{p.host} = {p.unicode_host}"))
+    if f.risky_tld:
+        out.append(_sym("HOST_RISKY_TLD", f".{f.tld}"))
+    if f.shortener:
+        out.append(_sym("HOST_SHORTENER", p.registrable))
+    if f.user_content:
+        out.append(_sym("HOST_USER_CONTENT", p.host))
+    if p.is_ip:
+        out.append(_sym("HOST_IP_LITERAL", p.host))
+    depth = len(p.subdomains) - (1 if p.subdomains[:1] == ("www",) else 0)
+    if depth >= DEEP_SUBDOMAIN_MIN:
+        out.append(_sym("HOST_DEEP_SUBDOMAIN", f"{depth} subdomain levels"))
+    if random_label:
+        out.append(_sym("HOST_RANDOM_LABEL", f"{p.label} (entropy {entropy:.2f})"))
+    if f.scam_label or f.scam_sub:
+        out.append(_sym("HOST_SCAM_KEYWORD", ", ".join((f.scam_label + f.scam_sub)[:5])))
+    if f.gambling:
+        out.append(_sym("HOST_GAMBLING_KEYWORD", ", ".join(f.gambling[:5])))
+    if f.login_path:
+        out.append(_sym("HOST_LOGIN_PATH", f.login_path))
+    if p.userinfo:
+        out.append(_sym("HOST_USERINFO", f"real host is {p.host}"))
+    if f.suffix_class == "restricted_vn":
+        out.append(_sym("HOST_RESTRICTED_VN", f".{p.suffix}"))
+    return out

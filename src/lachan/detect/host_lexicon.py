@@ -1,0 +1,82 @@
+"""Word lists the host checks read: risky TLDs, shorteners, user-content hosts, scam and
+gambling keywords, login-mimicking path words. Written by the project (no data copied).
+"""
+
+from __future__ import annotations
+
+#: Cheap generic TLDs that abuse reports (Spamhaus, Interisle) rank high for phishing.
+RISKY_TLDS: frozenset[str] = frozenset(
+    """xyz top vip online live club site fun shop win life cfd store click icu tk ga ml cf gq
+    buzz rest sbs bond cyou monster quest work link loan bet casino lol mom beauty hair skin
+    makeup autos boats homes cam today world space website tokyo vin one games fit pw cyou
+    support help digital email network center gdn men date racing review stream download
+    trade party science accountant cricket faith kim country wang""".split()
+)
+
+#: Generic, country-neutral TLDs (neither risky nor Vietnamese).
+GENERIC_TLDS: frozenset[str] = frozenset("com net org info biz".split())
+
+#: Public URL shorteners: the real destination is hidden.
+SHORTENERS: frozenset[str] = frozenset(
+    """bit.ly bitly.com tinyurl.com t.co ow.ly is.gd buff.ly cutt.ly rebrand.ly shorturl.at
+    rb.gy tiny.cc s.id v.gd t.ly shorte.st adf.ly goo.gl lnkd.in tiny.one short.io
+    shorturl.asia u.to clck.ru qr.net bom.so page.link go.link onelink.me
+    app.link app.goo.gl""".split()
+)
+
+#: Hosts (or parent domains) where anyone can publish a page under the provider's name.
+USER_CONTENT: frozenset[str] = frozenset(
+    """github.io weebly.com blogspot.com web.app firebaseapp.com netlify.app vercel.app
+    pages.dev workers.dev wixsite.com 000webhostapp.com herokuapp.com glitch.me repl.co
+    webflow.io mystrikingly.com square.site godaddysites.com wordpress.com ngrok.io
+    ngrok-free.app azurewebsites.net appspot.com sites.google.com docs.google.com
+    forms.gle firebasestorage.googleapis.com storage.googleapis.com oa.zalo.me
+    play.google.com apps.apple.com r2.dev surge.sh onrender.com""".split()
+)
+
+#: Keywords that stuffed phishing hosts carry (folded Vietnamese and English).
+SCAM_KEYWORDS: frozenset[str] = frozenset(
+    """khuyenmai nhanqua quatang quatanthu tangqua trian uudai hoantien nhanthuong traothuong
+    trungthuong doithuong vongquay sukien lixi giftcode napthe thecao doithe kiemtien
+    xacminh xacthuc hotro dangnhap dangky dangki kichhoat capnhat mokhoa baomat taikhoan
+    cskh chamsoc khachhang tuyendung vieclam congtacvien vaytien vayvon vaynhanh vayonline
+    giaingan hoanphi nopphat phatnguoi nganhang ruttien tienmat hotrovay
+    login signin verify secure account update support wallet claim reward bonus airdrop
+    gift promo event member membership appeal recovery checkpoint confirm unlock
+    usdt crypto forex invest dautu loinhuan tindung hanmuc hopqua tinthuong nhanthe
+    daohan thetindung ruttindung thuongtet trianthang xacnhan tinchap banking
+    card cards atmonline roblox pubg ngocrong valorant booyah napgame shopacc nickgame
+    gplx chinhphu govn hoantra nhantien tructuyen""".split()
+)
+
+#: Scam keywords this short only count at the start of a token (``vay-…``, ``…-otp``).
+SHORT_SCAM_KEYWORDS: frozenset[str] = frozenset("vay otp ctv atm gov nap acc".split())
+
+GAMBLING_KEYWORDS: frozenset[str] = frozenset(
+    """casino slot nohu taixiu baccarat xoso lode nhacai xocdia banca gamebai sunwin
+    hitclub keonhacai cado""".split()
+)
+
+SHORT_GAMBLING_KEYWORDS: frozenset[str] = frozenset("bet".split())
+
+#: Path words of pages that imitate a log-in, verification or payout step.
+LOGIN_PATH_WORDS: tuple[str, ...] = (
+    "login", "log-in", "signin", "sign-in", "dang-nhap", "dangnhap", "xac-minh", "xacminh",
+    "xac-thuc", "xacthuc", "verify", "verification", "account", "secure", "webscr",
+    "ebank", "ibanking", "auth", "password", "confirm", "unlock", "mo-khoa", "otp",
+    "nhan-qua", "nhanqua", "khuyen-mai", "checkpoint", "recovery", "wallet",
+)
+
+#: Single Latin letters that digits and look-alike sequences stand for in host labels.
+ASCII_CONFUSABLES: dict[str, str] = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t"}
+ASCII_SEQUENCE_CONFUSABLES: tuple[tuple[str, str], ...] = (("rn", "m"), ("vv", "w"))
+
+#: Non-Latin letters that look like Latin ones (Cyrillic, Greek), after NFKC.
+UNICODE_CONFUSABLES: dict[str, str] = {
+    "а": "a", "в": "b", "с": "c", "е": "e", "һ": "h", "і": "i", "ј": "j", "к": "k",
+    "м": "m", "н": "h", "о": "o", "р": "p", "ѕ": "s", "т": "t", "у": "y", "х": "x",
+    "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ь": "b",
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
+    "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w",
+    "ı": "i", "ɡ": "g", "ɑ": "a", "ℓ": "l",
+}

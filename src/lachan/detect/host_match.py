@@ -1,0 +1,204 @@
+"""Find brand names and scam keywords inside host labels, fast.
+
+One trie-shaped regular expression holds every brand alias and keyword, so one scan of a
+label finds them all (glued to words, hyphens or digits: ``vietcombank-vn``,
+``shopeevip12``, ``vcb-digibank``). Aliases and keywords shorter than
+``brands.SHORT_ALIAS_LEN`` count only as whole tokens (``vcb-…``, ``…-acb``) or, for short
+keywords, at a token start (``vaygap``). Look-alikes are found on a skeleton (digits and
+look-alike letters mapped back: ``vietc0mbank``, Cyrillic ``а``) and by one insertion,
+deletion or swap of a long alias (``garrena``, ``shoppe``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lachan.detect.brands import SHORT_ALIAS_LEN, load_brands
+from lachan.detect.host_lexicon import (
+    ASCII_CONFUSABLES,
+    ASCII_SEQUENCE_CONFUSABLES,
+    GAMBLING_KEYWORDS,
+    SCAM_KEYWORDS,
+    SHORT_GAMBLING_KEYWORDS,
+    SHORT_SCAM_KEYWORDS,
+    UNICODE_CONFUSABLES,
+)
+
+#: Kinds of term the matcher knows.
+BRAND, SCAM, GAMBLING = "brand", "scam", "gambling"
+
+#: Fuzzy matching only for aliases at least this long (short ones collide with words).
+FUZZY_MIN_LEN = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    term: str
+    kind: str  # brand | scam | gambling
+    ref: str  # brand id, or the keyword itself
+    start: int
+    end: int
+
+
+def _trie_regex(words: list[str]) -> str:
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict[str, dict]) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + walk(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            body = "(?:" + body + ")?"
+        return body
+
+    return walk(trie)
+
+
+@lru_cache(maxsize=1)
+def _terms() -> dict[str, tuple[str, str]]:
+    terms: dict[str, tuple[str, str]] = {}
+    for kw in SCAM_KEYWORDS | SHORT_SCAM_KEYWORDS:
+        terms[kw] = (SCAM, kw)
+    for kw in GAMBLING_KEYWORDS | SHORT_GAMBLING_KEYWORDS:
+        terms[kw] = (GAMBLING, kw)
+    for b in load_brands():  # brands win over keywords of the same spelling
+        for a in b.aliases:
+            a = re.sub(r"[^0-9a-z]", "", a)
+            if len(a) >= 2:
+                terms[a] = (BRAND, b.id)
+    return terms
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    # Longest-first at each position comes from the greedy optional tails of the trie.
+    return re.compile(_trie_regex(sorted(_terms())))
+
+
+def _short_ok(term: str, kind: str, s: str, start: int, end: int) -> bool:
+    """Short terms must stand as a token (brands) or start one (keywords)."""
+    if len(term) >= SHORT_ALIAS_LEN and not (kind != BRAND and term in _SHORT_KW):
+        return True
+    before = s[start - 1] if start > 0 else "-"
+    if before.isalpha():
+        return False
+    if kind != BRAND:
+        return True
+    after = s[end] if end < len(s) else "-"
+    return not after.isalpha()
+
+
+_SHORT_KW = SHORT_SCAM_KEYWORDS | SHORT_GAMBLING_KEYWORDS
+
+
+def scan(s: str) -> list[Hit]:
+    """Brand aliases and keywords in ``s`` (an ASCII label or dotted labels)."""
+    terms = _terms()
+    hits: list[Hit] = []
+    pat = _pattern()
+    pos, n = 0, len(s)
+    while pos < n:
+        m = pat.search(s, pos)
+        if m is None:
+            break
+        start, end = m.span()
+        if end == start:
+            pos = start + 1
+            continue
+        term = m.group(0)
+        info = terms.get(term)
+        # the greedy trie can stop inside a longer non-term; back off to the longest term
+        while info is None and end > start + 1:
+            end -= 1
+            term = s[start:end]
+            info = terms.get(term)
+        if info is not None and _short_ok(term, info[0], s, start, end):
+            hits.append(Hit(term, info[0], info[1], start, end))
+            pos = end
+        else:
+            pos = start + 1
+    return hits
+
+
+def ascii_skeleton(label: str) -> str:
+    """Digits and letter sequences that imitate letters mapped back (``sh0pee`` ->
+    ``shopee``, ``rnomo`` -> ``momo``); digits at the ends of a label are kept."""
+    core = label.strip("0123456789-")
+    if not core:
+        return label
+    i = label.find(core)
+    mapped = "".join(ASCII_CONFUSABLES.get(c, c) for c in core)
+    for seq, rep in ASCII_SEQUENCE_CONFUSABLES:
+        mapped = mapped.replace(seq, rep)
+    return label[:i] + mapped + label[i + len(core) :]
+
+
+def unicode_skeleton(label: str) -> str:
+    """Latin skeleton of a decoded IDN label: look-alike Cyrillic/Greek letters mapped,
+    Vietnamese diacritics folded (``cốccốc`` -> ``coccoc``)."""
+    s = unicodedata.normalize("NFKC", label).lower()
+    s = "".join(UNICODE_CONFUSABLES.get(c, c) for c in s).replace("đ", "d")
+    s = unicodedata.normalize("NFD", s)
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def is_mixed_script(label: str) -> bool:
+    """True when a label mixes Latin letters with Cyrillic or Greek ones."""
+    latin = other = False
+    for c in label:
+        if c.isascii():
+            latin = latin or c.isalpha()
+        elif c in UNICODE_CONFUSABLES:
+            other = True
+    return latin and other
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_index() -> tuple[dict[str, str], dict[str, str]]:
+    """``deleted``: alias with one letter removed -> brand; ``exact``: alias -> brand."""
+    deleted: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    for b in load_brands():
+        for a in b.aliases:
+            a = re.sub(r"[^a-z]", "", a)
+            if len(a) < FUZZY_MIN_LEN:
+                continue
+            exact.setdefault(a, b.id)
+            for i in range(1, len(a)):  # a missing first letter makes words ("arena")
+                deleted.setdefault(a[:i] + a[i + 1 :], b.id)
+    return deleted, exact
+
+
+_TOKEN = re.compile(r"[a-z]+")
+
+
+def fuzzy_brand(label: str) -> tuple[str, str] | None:
+    """``(brand id, token)`` when a letter token of ``label`` is one insertion, deletion or
+    adjacent swap away from a long brand alias (and is not the alias itself)."""
+    deleted, exact = _fuzzy_index()
+    for tok in _TOKEN.findall(label):
+        n = len(tok)
+        if n < FUZZY_MIN_LEN - 1 or n > 24 or tok in exact:
+            continue
+        bid = deleted.get(tok)  # a letter missing: "shope" … "vietcombak"
+        if bid is not None:
+            return bid, tok
+        for i in range(n):  # a letter added: "garrena", "shopeee"
+            bid = exact.get(tok[:i] + tok[i + 1 :])
+            if bid is not None:
+                return bid, tok
+        for i in range(n - 1):  # two letters swapped: "vietcmobank"
+            bid = exact.get(tok[:i] + tok[i + 1] + tok[i] + tok[i + 2 :])
+            if bid is not None:
+                return bid, tok
+    return None

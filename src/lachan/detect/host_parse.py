@@ -1,0 +1,174 @@
+"""Parse a host or URL into the parts the host checks read, with clear errors.
+
+Limits (every outside input is size-limited): an item is at most ``MAX_ITEM_CHARS``
+characters, a host at most 253, a label at most 63; control characters, empty hosts,
+single-label names and invalid IDN are refused with :class:`HostInputError`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import idna
+from publicsuffixlist import PublicSuffixList
+
+MAX_ITEM_CHARS = 4096
+MAX_HOST_CHARS = 253
+MAX_LABEL_CHARS = 63
+
+_CTRL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]{0,15}://")
+_LABEL_RE = r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?"
+_ASCII_HOST = re.compile(rf"^{_LABEL_RE}(?:\.{_LABEL_RE})*$")
+_IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+
+
+class HostInputError(ValueError):
+    """The item is not a host or URL Lachan can analyse; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedHost:
+    host: str  # ASCII (punycode), lower case, no trailing dot
+    unicode_host: str  # the same host with IDN labels decoded
+    registrable: str  # registrable domain (ICANN public-suffix list), or the IP
+    suffix: str  # public suffix ("com.vn"), "" for an IP
+    label: str  # registrable domain without its suffix ("vietcombank-vn")
+    subdomains: tuple[str, ...]  # labels left of the registrable domain
+    path: str = ""  # path, query and fragment, lower case ("" for a bare host)
+    is_ip: bool = False
+    idn: bool = False
+    userinfo: bool = False  # "https://bank.vn@evil.top/" trick
+    port: int | None = None
+
+
+@lru_cache(maxsize=1)
+def _psl() -> PublicSuffixList:
+    return PublicSuffixList(only_icann=True)
+
+
+_SPLIT_CACHE: dict[str, tuple[str, str] | None] = {}
+_SPLIT_CACHE_MAX = 500_000
+
+
+def split_registrable(host: str) -> tuple[str, str] | None:
+    """``(registrable domain, public suffix)`` of an ASCII host, cached; ``None`` when the
+    host is itself a public suffix. The one place that asks the public-suffix list."""
+    hit = _SPLIT_CACHE.get(host, False)
+    if hit is not False:
+        return hit  # type: ignore[return-value]
+    psl = _psl()
+    reg = psl.privatesuffix(host)
+    res = (reg, psl.publicsuffix(host) or "") if reg else None
+    if len(_SPLIT_CACHE) >= _SPLIT_CACHE_MAX:
+        _SPLIT_CACHE.clear()
+    _SPLIT_CACHE[host] = res
+    return res
+
+
+def _to_ascii(host: str) -> str:
+    host = unicodedata.normalize("NFKC", host).lower()
+    # IDNA2008 with UTS #46 mapping; full stops in other scripts become dots.
+    host = host.replace("\u3002", ".").replace("\uff0e", ".").replace("\uff61", ".")
+    try:
+        return idna.encode(host, uts46=True, transitional=False).decode("ascii")
+    except (idna.IDNAError, UnicodeError, ValueError) as exc:
+        raise HostInputError(f"invalid internationalised domain name: {exc}") from None
+
+
+def _to_unicode(host: str) -> str:
+    """Decode IDN labels; labels IDNA2008 forbids but browsers may still show are decoded
+    with the plain punycode codec so their look-alike letters can be analysed."""
+    try:
+        return idna.decode(host)
+    except (idna.IDNAError, UnicodeError, ValueError):
+        pass
+    out = []
+    for label in host.split("."):
+        if label.startswith("xn--"):
+            try:
+                label = label[4:].encode("ascii").decode("punycode")
+            except (UnicodeError, ValueError) as exc:
+                raise HostInputError(f"invalid punycode label {label[:70]!r}: {exc}") from None
+            if not label or _CTRL.search(label):
+                raise HostInputError("invalid punycode label")
+        out.append(label)
+    return ".".join(out)
+
+
+def parse_host(item: str) -> ParsedHost:
+    """Parse ``item`` (a bare host, ``host/path`` or a URL with a scheme)."""
+    if not isinstance(item, str):
+        raise HostInputError("expected a string")
+    if len(item) > MAX_ITEM_CHARS:
+        raise HostInputError(f"input too long ({len(item)} characters, limit {MAX_ITEM_CHARS})")
+    s = item.strip()
+    if not s:
+        raise HostInputError("empty host")
+    if _CTRL.search(s):
+        raise HostInputError("control characters in host or URL")
+    m = _SCHEME.match(s)
+    if m:
+        scheme = m.group(0)[:-3].lower()
+        if scheme not in ("http", "https", "ftp", "hxxp", "hxxps"):
+            raise HostInputError(f"unsupported URL scheme {scheme!r}")
+        s = s[m.end() :]
+    elif s.startswith("//"):
+        s = s[2:]
+    cut = len(s)
+    for ch in "/?#\\":
+        i = s.find(ch)
+        if i != -1 and i < cut:
+            cut = i
+    authority, path = s[:cut], s[cut:]
+    userinfo = False
+    if "@" in authority:
+        userinfo = True
+        authority = authority.rpartition("@")[2]
+    port: int | None = None
+    if authority.startswith("["):
+        raise HostInputError("IPv6 literal hosts are not analysed")
+    if ":" in authority:
+        authority, _, port_s = authority.rpartition(":")
+        if not port_s.isdigit() or not 0 < int(port_s) < 65536:
+            raise HostInputError(f"invalid port {port_s[:20]!r}")
+        port = int(port_s)
+    host = authority.rstrip(".").lower()
+    if not host:
+        raise HostInputError("no host in URL")
+    if len(host) > MAX_HOST_CHARS * 4:
+        raise HostInputError(f"host too long ({len(host)} characters, limit {MAX_HOST_CHARS})")
+    idn = False
+    if not host.isascii():
+        idn = True
+        host = _to_ascii(host)
+    if len(host) > MAX_HOST_CHARS:
+        raise HostInputError(f"host too long ({len(host)} characters, limit {MAX_HOST_CHARS})")
+    if _IPV4.match(host):
+        if any(int(p) > 255 for p in host.split(".")):
+            raise HostInputError(f"invalid IPv4 address {host!r}")
+        return ParsedHost(host, host, host, "", host, (), path.lower(), True, False, userinfo, port)
+    if not _ASCII_HOST.match(host):
+        if any(len(x) > MAX_LABEL_CHARS for x in host.split(".")):
+            raise HostInputError(f"label longer than {MAX_LABEL_CHARS} characters")
+        raise HostInputError(f"not a valid host name: {host[:80]!r}")
+    if "." not in host:
+        raise HostInputError(f"not a domain name (single label): {host[:80]!r}")
+    unicode_host = host
+    if "xn--" in host:
+        idn = True
+        unicode_host = _to_unicode(host)
+    split = split_registrable(host)
+    if split is None:
+        raise HostInputError(f"{host!r} is a public suffix, not a registrable domain")
+    registrable, suffix = split
+    label = registrable[: len(registrable) - len(suffix) - 1] if suffix else registrable
+    sub = host[: len(host) - len(registrable) - 1] if len(host) > len(registrable) else ""
+    subdomains = tuple(sub.split(".")) if sub else ()
+    return ParsedHost(
+        host, unicode_host, registrable, suffix, label, subdomains, path.lower(), False, idn,
+        userinfo, port,
+    )

@@ -1,0 +1,192 @@
+"""Host and URL analyser: is this link phishing, and which brand does it imitate?
+
+``analyse_host(host_or_url, context=None) -> HostVerdict`` for one item and
+``classify_hosts(items) -> list[HostVerdict]`` for a batch (features are computed over
+the whole batch with numpy). The checks live in ``host_checks`` (symbol table, one
+function per check), the trained model in ``host_model``.
+
+Decision order: an official domain of the seed or the registry is benign; a domain the
+registry lists or blocks is phishing; otherwise the model's calibrated score decides,
+raised to a floor when a brand is imitated together with a scam keyword, a risky TLD
+or look-alike letters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from lachan.detect.host_checks import SYMBOLS, HostFacts, facts_symbols, inspect
+from lachan.detect.host_features import (
+    char_stats,
+    dense_features,
+    hashed_features,
+    tokens_of,
+)
+from lachan.detect.host_model import bundled_model
+from lachan.detect.host_parse import HostInputError, ParsedHost, parse_host
+from lachan.domain import AnalysisContext, NullContext, Symbol
+
+__all__ = [
+    "HostInputError",
+    "HostVerdict",
+    "SYMBOLS",
+    "analyse_host",
+    "classify_hosts",
+    "classify_items",
+]
+
+PHISHING_AT = 0.5
+REPORTED_STATES = frozenset({"listed", "blocked"})
+#: Floors (minimum scores) for combinations that are phishing whatever the model says.
+FLOOR_MIXED_SCRIPT = 0.95
+FLOOR_BRAND_PLUS = 0.9
+SHORTENER_CAP = 0.3
+FLOOR_LOOKALIKE = 0.8
+_PENDING = HostInputError("not analysed")
+
+
+@dataclass(frozen=True, slots=True)
+class HostVerdict:
+    host: str
+    label: str  # phishing | benign
+    score: float
+    brand: str | None
+    symbols: tuple[Symbol, ...]
+    registrable: str = ""
+
+    @property
+    def is_phishing(self) -> bool:
+        return self.label == "phishing"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "host": self.host,
+            "label": self.label,
+            "score": round(self.score, 4),
+            "brand": self.brand,
+            "symbols": [s.to_dict() for s in self.symbols],
+        }
+
+
+def _rule_scores(facts: list[HostFacts], stats_random: np.ndarray) -> np.ndarray:
+    """Fallback when no model is bundled: squash the sum of positive symbol weights."""
+    out = np.zeros(len(facts))
+    for i, f in enumerate(facts):
+        total = sum(
+            max(s.score, 0) for s in facts_symbols(f, random_label=bool(stats_random[i]), entropy=0)
+        )
+        out[i] = 1.0 - np.exp(-total)
+    return out
+
+
+def _score_facts(facts: list[HostFacts]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    labels = [f.parsed.label for f in facts]
+    stats = char_stats(labels)
+    random = stats.random_label()
+    model = bundled_model()
+    if model is None or not facts:
+        return _rule_scores(facts, random), random, stats.entropy
+    rows, cols, vals = hashed_features(labels, [tokens_of(f) for f in facts])
+    dense = dense_features(facts, stats)
+    return model.scores(len(facts), rows, cols, vals, dense), random, stats.entropy
+
+
+def _registry(p: ParsedHost, context: AnalysisContext) -> tuple[str | None, str | None]:
+    state = owner = None
+    for value in dict.fromkeys((p.host, p.registrable)):
+        state = state or context.source_state("domain", value)
+        owner = owner or context.official_owner("domain", value)
+    return state, owner
+
+
+def _verdict(
+    f: HostFacts, score: float, random: bool, entropy: float, context: AnalysisContext | None
+) -> HostVerdict:
+    p = f.parsed
+    symbols = facts_symbols(f, random_label=random, entropy=entropy)
+    symbols.append(Symbol("HOST_MODEL", score, f"p={score:.3f}"))
+    brand = f.brand.brand if f.brand is not None else None
+    state = owner = None
+    if context is not None and not isinstance(context, NullContext):
+        state, owner = _registry(p, context)
+    if owner and not f.user_content:
+        symbols.append(Symbol("HOST_REGISTRY_OFFICIAL", -1.0, f"{p.registrable} -> {owner}"))
+    if f.official or (owner and not f.user_content) or state == "official":
+        return HostVerdict(
+            p.host, "benign", min(score, 0.01), f.official or owner, tuple(symbols), p.registrable
+        )
+    if state in REPORTED_STATES:
+        symbols.append(Symbol("HOST_REPORTED", 1.0, f"{p.registrable} is {state}"))
+        score = max(score, 0.99)
+    elif state == "suspected":
+        symbols.append(Symbol("HOST_SUSPECTED", SYMBOLS["HOST_SUSPECTED"][0], p.registrable))
+        score = max(score, min(1.0, score + 0.2))
+    elif f.shortener:
+        # the name of a shortener or deep-link service says nothing about the target
+        score = min(score, SHORTENER_CAP)
+    score = max(score, _floor(f))
+    label = "phishing" if score >= PHISHING_AT else "benign"
+    return HostVerdict(p.host, label, float(score), brand, tuple(symbols), p.registrable)
+
+
+def _floor(f: HostFacts) -> float:
+    """Minimum score for brand imitations that need no model to be recognised."""
+    b, p = f.brand, f.parsed
+    if b is None or b.where == "subdomain":
+        return 0.0
+    if b.where == "mixed_script":
+        return FLOOR_MIXED_SCRIPT
+    if f.scam_label or f.gambling or f.risky_tld or p.userinfo or f.login_path:
+        return FLOOR_BRAND_PLUS
+    if b.where == "label" and p.label.strip("0123456789-").removesuffix("vn").strip("-") == b.term:
+        return FLOOR_BRAND_PLUS  # the whole label is the brand: vib.mobi, vietcombank-vn.com
+    if b.where in ("lookalike", "fuzzy"):
+        return FLOOR_LOOKALIKE
+    return 0.0
+
+
+def classify_items(
+    items: Sequence[str], context: AnalysisContext | None = None
+) -> list[HostVerdict | HostInputError]:
+    """Verdicts for a batch; a bad item gets its :class:`HostInputError` in its place."""
+    out: list[HostVerdict | HostInputError] = []
+    facts: list[HostFacts] = []
+    where: list[int] = []
+    for item in items:
+        try:
+            f = inspect(parse_host(item))
+        except HostInputError as exc:
+            out.append(exc)
+            continue
+        where.append(len(out))
+        out.append(_PENDING)
+        facts.append(f)
+    scores, random, entropy = _score_facts(facts)
+    for k, (i, f) in enumerate(zip(where, facts, strict=True)):
+        out[i] = _verdict(f, float(scores[k]), bool(random[k]), float(entropy[k]), context)
+    return out
+
+
+
+def classify_hosts(
+    items: Sequence[str], context: AnalysisContext | None = None
+) -> list[HostVerdict]:
+    """Verdicts for a batch of hosts or URLs; raises :class:`HostInputError` naming the
+    first bad item (use :func:`classify_items` to keep going past bad items)."""
+    results = classify_items(items, context)
+    for i, r in enumerate(results):
+        if isinstance(r, HostInputError):
+            raise HostInputError(f"item {i}: {r}")
+    return results  # type: ignore[return-value]
+
+
+def analyse_host(host_or_url: str, context: AnalysisContext | None = None) -> HostVerdict:
+    """Verdict for one host or URL; raises :class:`HostInputError` for bad input."""
+    r = classify_items([host_or_url], context)[0]
+    if isinstance(r, HostInputError):
+        raise r
+    return r

@@ -1,0 +1,90 @@
+"""Host/URL parsing: the parts, the limits and the errors."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lachan.detect.host_parse import MAX_ITEM_CHARS, HostInputError, parse_host
+
+
+def test_url_is_split_into_host_registrable_label_and_path() -> None:
+    p = parse_host("HTTPS://Login.VCB-Digibank.com.vn:8443/dang-nhap?x=1")
+    assert p.host == "login.vcb-digibank.com.vn"
+    assert p.registrable == "vcb-digibank.com.vn"
+    assert p.suffix == "com.vn"
+    assert p.label == "vcb-digibank"
+    assert p.subdomains == ("login",)
+    assert p.path == "/dang-nhap?x=1"
+    assert p.port == 8443
+
+
+def test_userinfo_trick_reveals_the_real_host() -> None:
+    p = parse_host("https://vietcombank.com.vn@evil-site.top/login")
+    assert p.host == "evil-site.top"
+    assert p.userinfo
+
+
+def test_idn_is_decoded_both_ways() -> None:
+    p = parse_host("cốccốc.vn")
+    assert p.idn
+    assert p.host.startswith("xn--")
+    assert p.unicode_host == "cốccốc.vn"
+    assert parse_host(p.host).unicode_host == "cốccốc.vn"
+
+
+def test_ip_literal() -> None:
+    p = parse_host("http://203.0.113.7/vcb/login")
+    assert p.is_ip and p.registrable == "203.0.113.7" and p.suffix == ""
+
+
+@pytest.mark.parametrize(
+    ("item", "reason"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("localhost", "single label"),
+        ("com.vn", "public suffix"),
+        ("exa mple.com", "not a valid host"),
+        ("bad\x00host.com", "control characters"),
+        ("a" * 70 + ".com", "longer than 63"),
+        ("javascript://alert(1)", "unsupported URL scheme"),
+        ("http://host.com:99999/", "invalid port"),
+        ("xn--zz.com", "punycode"),
+        ("999.1.1.1", "invalid IPv4"),
+        ("x" * (MAX_ITEM_CHARS + 1), "too long"),
+        (("a" * 60 + ".") * 5 + "com", "host too long"),
+    ],
+)
+def test_bad_input_gets_a_clear_error(item: str, reason: str) -> None:
+    with pytest.raises(HostInputError, match=reason):
+        parse_host(item)
+
+
+def test_ten_kilobyte_host_is_refused_not_crashed() -> None:
+    with pytest.raises(HostInputError, match="too long"):
+        parse_host("a" * 10_000 + ".com")
+
+
+@given(st.text(max_size=300))
+def test_any_text_parses_or_gets_a_host_input_error(s: str) -> None:
+    try:
+        p = parse_host(s)
+    except HostInputError as exc:
+        assert str(exc)
+    else:
+        assert p.host.isascii() and p.host == p.host.lower()
+        assert p.host.endswith(p.registrable)
+
+
+_label = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?", fullmatch=True)
+
+
+@given(st.lists(_label, min_size=1, max_size=4), st.sampled_from(["com", "vn", "com.vn", "xyz"]))
+def test_generated_hosts_round_trip(labels: list[str], suffix: str) -> None:
+    host = ".".join(labels) + "." + suffix
+    p = parse_host("https://" + host.upper() + "/")
+    assert p.host == host
+    assert p.suffix == suffix
+    assert p.registrable == labels[-1] + "." + suffix
