@@ -141,9 +141,71 @@ def audit_verify() -> None:
     err.print(f"audit log intact: {result.entries} entries")
 
 
+feeds_app = typer.Typer(help="Blocklist feeds.", no_args_is_help=True)
+
+
+@feeds_app.command("export")
+def feeds_export(
+    fmt: str = typer.Option(
+        "rpz", "--format", help="rpz, dnsbl-ip, dnsbl-domain, hosts, adblock, csv or jsonl"
+    ),
+    output: str = typer.Option("-", "--output", "-o", help="File to write (- = stdout)."),
+    origin: str = typer.Option("rpz.lachan.local", help="Zone origin (RPZ only)."),
+) -> None:
+    """Write the current blocklist in a DNS, filter or tabular format."""
+    from lachan.registry import feeds, sources
+    from lachan.registry.settings import CentreSettings
+    from lachan.serve import feeds_format
+
+    if fmt not in feeds_format.FORMATS:
+        _fail(f"unknown format {fmt!r}; choose one of {', '.join(feeds_format.FORMATS)}", 2)
+    db = _database()
+    try:
+        with db.transaction() as session:
+            sources.refresh(session, CentreSettings.load(), actor="cli")
+        with db.read() as session:
+            entries = [
+                feeds_format.FeedEntry(value=v, kind=k, state=s)
+                for k, v, s in feeds.listed(session)
+            ]
+        options = {"origin": origin} if fmt == "rpz" else {}
+        rendered = feeds_format.render(fmt, entries, **options)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    except Exception as exc:
+        _fail(f"could not export the feed: {exc}")
+    finally:
+        db.dispose()
+    if output == "-":
+        sys.stdout.write(rendered.text)
+    else:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(rendered.text)
+    err.print(f"{rendered.written} entries written, {rendered.skipped_total} skipped")
+
+
+def purge(
+    older_than: float = typer.Option(..., "--older-than", min=0, help="Age in days."),
+) -> None:
+    """Delete complaints (with evidence) older than DAYS; source counters are kept."""
+    from lachan.registry import complaints
+
+    db = _database()
+    try:
+        with db.transaction() as session:
+            n = complaints.purge(session, older_than, actor="cli")
+    except Exception as exc:
+        _fail(f"could not purge: {exc}")
+    finally:
+        db.dispose()
+    print(orjson.dumps({"deleted": n, "older_than_days": older_than}).decode())
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the `lachan` application."""
     app.command("serve")(serve)
     app.add_typer(db_app, name="db")
     app.add_typer(keys_app, name="keys")
     app.add_typer(audit_app, name="audit")
+    app.add_typer(feeds_app, name="feeds")
+    app.command("purge")(purge)

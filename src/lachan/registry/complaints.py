@@ -246,6 +246,8 @@ def submit_many(
     seen_keys: dict[str, int] = {}
     batch_counts: dict[str, int] = {}
     rate_cache: dict[str, tuple[int, int]] = {}
+    batch_dupes: list[tuple[int, str]] = []
+    created_by_key: dict[str, ComplaintResult] = {}
 
     for i, item in enumerate(items):
         validate(item)
@@ -256,8 +258,8 @@ def submit_many(
         key = vault.keyed_hash(reporter, *(source or ("", "")), item.channel, content_key)
 
         if key in seen_keys:
-            results[i] = ComplaintResult("duplicate", ref=None, source=source)
             seen_keys[key] += 1
+            batch_dupes.append((i, key))
             continue
         existing = session.execute(
             select(Complaint)
@@ -390,6 +392,16 @@ def submit_many(
             p.source,
         )
         refs.append(ref)
+        created_by_key[p.dedupe_key] = results[p.index]  # type: ignore[assignment]
+    for i, key in batch_dupes:
+        first = created_by_key.get(key)
+        results[i] = ComplaintResult(
+            "duplicate",
+            first.ref if first else None,
+            first.category if first else None,
+            first.score if first else None,
+            source=first.source if first else None,
+        )
     session.flush()
     if refs:
         audit.record(

@@ -12,4 +12,6 @@ ROUTERS: tuple[str, ...] = (
     "lachan.serve.api.dnc",
     "lachan.serve.api.sources",
     "lachan.serve.api.stats",
+    "lachan.serve.api.feeds",
+    "lachan.serve.api.advertising",
 )

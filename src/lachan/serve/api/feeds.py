@@ -1,0 +1,85 @@
+"""Feeds: the incremental blocklist (JSON or CSV with a cursor) and full zones for DNS
+resolvers and filters (RPZ, rbldnsd ip4set/dnset, hosts, AdGuard)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+
+from lachan.registry import feeds, sources
+from lachan.registry.keys import Caller
+from lachan.serve import feeds_format
+from lachan.serve.auth import require_roles
+from lachan.serve.deps import db_of, settings_of
+
+router = APIRouter(prefix="/v1/feeds", tags=["feeds"])
+READ = require_roles("operator", "gateway", "analyst")
+ZONE_FORMATS = ("rpz", "dnsbl-ip", "dnsbl-domain", "hosts", "adblock")
+
+
+def refresh(request: Request, caller: Caller) -> None:
+    """Apply decay so quiet sources leave the feeds (journalled for the cursor)."""
+    with db_of(request).transaction() as session:
+        sources.refresh(session, settings_of(request), actor=caller.actor)
+
+
+@router.get("/blocklist")
+def blocklist(
+    request: Request,
+    kind: Literal["phone", "domain", "ip", "email", "url", "brandname"] = Query("phone"),
+    format: Literal["json", "csv"] = Query("json"),
+    since: int = Query(0, ge=0, le=2**62, description="Cursor from the previous answer"),
+    limit: int = Query(1000, ge=1, le=feeds.MAX_PAGE),
+    caller: Caller = Depends(READ),
+) -> Any:
+    """Changes to the blocklist after ``since``: entries to add (``listed: true``) or
+    remove, and ``next_cursor`` to pass as ``since`` next time."""
+    refresh(request, caller)
+    with db_of(request).read() as session:
+        items, cursor = feeds.changes(session, kind, since, limit)
+    if format == "json":
+        return {"kind": kind, "since": since, "next_cursor": cursor, "items": items}
+    entries = [
+        feeds_format.FeedEntry(value=i["value"], kind=kind, state=i["state"], updated_at=None)
+        for i in items
+    ]
+    rendered = feeds_format.csv_feed(entries)
+    return Response(
+        rendered.text, media_type=rendered.media_type, headers={"X-Next-Cursor": str(cursor)}
+    )
+
+
+def render_zone(request: Request, fmt: str, origin: str | None = None) -> feeds_format.Rendered:
+    wanted = {
+        "rpz": None,
+        "dnsbl-ip": "ip",
+        "dnsbl-domain": "domain",
+        "hosts": "domain",
+        "adblock": "domain",
+    }[fmt]
+    with db_of(request).read() as session:
+        entries = [
+            feeds_format.FeedEntry(value=v, kind=k, state=s)
+            for k, v, s in feeds.listed(session, wanted)
+        ]
+    options: dict[str, Any] = {}
+    if fmt == "rpz" and origin:
+        options["origin"] = origin
+    return feeds_format.render(fmt, entries, **options)
+
+
+@router.get("/zone/{fmt}")
+def zone(
+    fmt: Literal["rpz", "dnsbl-ip", "dnsbl-domain", "hosts", "adblock"],
+    request: Request,
+    origin: str | None = Query(None, max_length=200, description="RPZ zone origin"),
+    caller: Caller = Depends(READ),
+) -> Response:
+    """The whole current blocklist as a zone or filter file."""
+    refresh(request, caller)
+    rendered = render_zone(request, fmt, origin)
+    return Response(
+        rendered.text, media_type=rendered.media_type, headers={"X-Entries": str(rendered.written)}
+    )

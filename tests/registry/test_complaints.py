@@ -1,0 +1,137 @@
+"""Complaints: dedupe, rate limits, pseudonyms and encryption at rest, links, purge."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from lachan.registry import complaints as reg
+from lachan.registry.complaints import ComplaintInput, EvidenceFile
+from lachan.registry.privacy import SecretError, Vault
+from lachan.registry.settings import CentreSettings
+from lachan.store.session import Database
+from lachan.store.tables_centre import Complaint, Evidence
+
+VAULT = Vault(bytes(range(32)))
+SCAM = "Tai khoan Vietcombank cua ban bi khoa, xac minh tai http://vcb-xacminh.top ngay"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@pytest.fixture()
+def db(db_url: str):
+    database = Database(db_url)
+    yield database
+    database.dispose()
+
+
+def _item(reporter: str = "0901234567", content: str = SCAM, source: str = "0987654321",
+          **kw) -> ComplaintInput:
+    return ComplaintInput(reporter=reporter, channel="sms", content=content, source=source, **kw)
+
+
+def test_created_with_links_and_encrypted_at_rest(db: Database) -> None:
+    with db.transaction() as s:
+        r = reg.submit(s, VAULT, _item(evidence=[EvidenceFile("shot.png", PNG)]))
+    assert r.status == "created" and r.ref and r.source == ("phone", "0987654321")
+    linked = {(k, v) for k, v, _ in r.sources}
+    assert ("phone", "0987654321") in linked
+    with db.read() as s:
+        row = s.execute(select(Complaint)).scalar_one()
+        ev = s.execute(select(Evidence)).scalar_one()
+        assert b"vcb-xacminh" not in row.content_enc and b"Vietcombank" not in row.content_enc
+        assert "0901234567" not in row.reporter and len(row.reporter) == 64
+        assert PNG not in ev.data_enc and ev.size == len(PNG)
+        full = reg.get(s, VAULT, r.ref)
+    assert full is not None and full["content"] == SCAM
+    assert full["evidence"][0]["media_type"] == "image/png"
+    with db.read() as s, pytest.raises(SecretError):
+        reg.get(s, Vault(b"x" * 32), r.ref)
+
+
+def test_same_reporter_source_content_folds_within_window(db: Database) -> None:
+    t0 = datetime(2026, 5, 1, 8, tzinfo=UTC)
+    with db.transaction() as s:
+        first = reg.submit(s, VAULT, _item(), now=t0)
+        again = reg.submit(s, VAULT, _item(content=SCAM.upper() + "  "),
+                           now=t0 + timedelta(hours=3))
+        other = reg.submit(s, VAULT, _item(reporter="0907777777"), now=t0 + timedelta(hours=3))
+        later = reg.submit(s, VAULT, _item(), now=t0 + timedelta(hours=30))
+    assert again.status == "duplicate" and again.ref == first.ref
+    assert other.status == "created" and other.ref != first.ref
+    assert later.status == "created"
+    with db.read() as s:
+        counts = s.execute(select(Complaint.ref, Complaint.count)).all()
+    assert dict(counts)[first.ref] == 2 and len(counts) == 3
+
+
+def test_duplicates_inside_one_batch_fold(db: Database) -> None:
+    with db.transaction() as s:
+        results = reg.submit_many(s, VAULT, [_item(), _item(), _item(source="0987000000")])
+    assert [r.status for r in results] == ["created", "duplicate", "created"]
+    assert results[1].ref == results[0].ref
+
+
+def test_reporter_rate_limit(db: Database) -> None:
+    settings = CentreSettings(rate_per_hour=3)
+    with db.transaction() as s:
+        results = reg.submit_many(
+            s, VAULT, [_item(source=f"098765432{i}") for i in range(5)], settings=settings
+        )
+        other = reg.submit(s, VAULT, _item(reporter="0908888888"), settings=settings)
+    assert [r.status for r in results] == ["created"] * 3 + ["rate_limited"] * 2
+    assert other.status == "created"
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ([EvidenceFile("a.exe", b"MZ")], "type not accepted"),
+        ([EvidenceFile("a.png", b"GIF89a")], "not a .png"),
+        ([EvidenceFile("a.pdf", b"")], "empty"),
+    ],
+)
+def test_bad_evidence_is_refused(db: Database, files, message: str) -> None:
+    with db.transaction() as s, pytest.raises(reg.ComplaintError, match=message):
+        reg.submit(s, VAULT, _item(evidence=files))
+
+
+def test_oversized_evidence_is_refused(db: Database) -> None:
+    big = b"%PDF-" + b"0" * (reg.MAX_EVIDENCE_BYTES)
+    with db.transaction() as s, pytest.raises(ValueError, match="limit"):
+        reg.submit(s, VAULT, _item(evidence=[EvidenceFile("a.pdf", big)]))
+
+
+def test_source_kind_is_inferred() -> None:
+    assert reg.resolve_source(None, "scam@example.com") == ("email", "scam@example.com")
+    assert reg.resolve_source(None, "VCB-XacMinh.top") == ("domain", "vcb-xacminh.top")
+    assert reg.resolve_source(None, "http://x.example.com/a") == ("url", "http://x.example.com/a")
+    assert reg.resolve_source(None, "+84912345678") == ("phone", "0912345678")
+    assert reg.resolve_source(None, "VNPOST") == ("brandname", "VNPOST")
+    assert reg.resolve_source(None, "   ") is None
+    with pytest.raises(reg.InvalidSource):
+        reg.resolve_source(None, "!!! ???")
+
+
+def test_call_report_without_text_counts_as_advertising_call(db: Database) -> None:
+    item = ComplaintInput(reporter="0901234567", channel="call", source="0987654321")
+    with db.transaction() as s:
+        r = reg.submit(s, VAULT, item)
+    assert r.category == "ad"
+
+
+def test_purge_removes_old_complaints_keeps_counters(db: Database) -> None:
+    old = datetime.now(UTC) - timedelta(days=400)
+    with db.transaction() as s:
+        reg.submit(s, VAULT, _item(evidence=[EvidenceFile("a.png", PNG)]), now=old)
+        keep = reg.submit(s, VAULT, _item(reporter="0907777777"))
+    with db.transaction() as s:
+        assert reg.purge(s, 365) == 1
+    with db.read() as s:
+        refs = s.execute(select(Complaint.ref)).scalars().all()
+        assert refs == [keep.ref]
+        assert s.execute(select(Evidence)).first() is None
+        from lachan.registry import sources
+
+        assert sources.lookup(s, "phone", "0987654321")["complaints"] == 2

@@ -1,0 +1,59 @@
+"""Decisions: block, revoke, clear, appeal with history; the feed journal follows."""
+
+from __future__ import annotations
+
+import pytest
+
+from lachan.registry import audit, decisions, feeds, sources
+from lachan.store.session import Database
+
+
+@pytest.fixture()
+def db(db_url: str):
+    database = Database(db_url)
+    yield database
+    database.dispose()
+
+
+def test_block_appeal_clear_history(db: Database) -> None:
+    with db.transaction() as s:
+        d1 = decisions.decide(s, "domain", "VCB-XacMinh.top", "block",
+                              reason="phishing Vietcombank", evidence="complaint C1",
+                              actor="key:analyst1")
+        assert d1["state_before"] == "unknown" and d1["state_after"] == "blocked"
+        d2 = decisions.decide(s, "domain", "vcb-xacminh.top", "appeal",
+                              reason="we are a real shop", actor="key:owner")
+        assert d2["state_after"] == "blocked"
+        assert sources.lookup(s, "domain", "vcb-xacminh.top")["appeal_pending"] is True
+        decisions.decide(s, "domain", "vcb-xacminh.top", "clear", reason="appeal granted",
+                         actor="key:analyst2")
+    with db.read() as s:
+        hist = decisions.history(s, "domain", "vcb-xacminh.top")
+        info = sources.lookup(s, "domain", "vcb-xacminh.top")
+        items, cursor = feeds.changes(s, "domain", 0)
+        assert audit.verify(s).ok
+    assert [h["action"] for h in hist] == ["block", "appeal", "clear"]
+    assert [h["actor"] for h in hist] == ["key:analyst1", "key:owner", "key:analyst2"]
+    assert info["state"] == "cleared" and info["appeal_pending"] is False
+    assert info["last_decision"]["action"] == "clear"
+    assert cursor == 2 and items[-1]["listed"] is False
+
+
+def test_revoke_marks_revoked_and_release_returns_to_reputation(db: Database) -> None:
+    with db.transaction() as s:
+        decisions.decide(s, "phone", "0987654321", "revoke", reason="confirmed scam SIM",
+                         actor="a")
+        assert sources.lookup(s, "phone", "0987654321")["revoked"] is True
+        out = decisions.decide(s, "phone", "0987654321", "release", reason="number reassigned",
+                               actor="a")
+    assert out["state_after"] == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("action", "reason", "message"),
+    [("ban", "x", "unknown action"), ("block", "  ", "reason"), ("appeal", "x", "nothing to"),
+     ("reject", "x", "no appeal")],
+)
+def test_refused_decisions(db: Database, action: str, reason: str, message: str) -> None:
+    with db.transaction() as s, pytest.raises(decisions.DecisionError, match=message):
+        decisions.decide(s, "phone", "0912345678", action, reason=reason, actor="a")
