@@ -9,7 +9,8 @@ in ``host_features`` and passed in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from typing import NamedTuple
 
 from lachan.detect.brands import get_brand, official_domain_owner
 from lachan.detect.host_lexicon import (
@@ -23,6 +24,7 @@ from lachan.detect.host_match import (
     BRAND,
     GAMBLING,
     SCAM,
+    Hit,
     ascii_skeleton,
     fuzzy_brand,
     is_mixed_script,
@@ -61,21 +63,20 @@ SYMBOLS: dict[str, tuple[float, str]] = {
 MAX_SCAN_CHARS = 128
 DEEP_SUBDOMAIN_MIN = 3
 
+_MAYBE_CONFUSABLE = re.compile(r"[013457]|rn|vv")
 VN_RESTRICTED = frozenset({"gov.vn", "edu.vn"})
 VN_SECOND_LEVEL = frozenset(
     """com.vn net.vn org.vn int.vn ac.vn biz.vn info.vn name.vn pro.vn health.vn""".split()
 )
 
 
-@dataclass(frozen=True, slots=True)
-class BrandFinding:
+class BrandFinding(NamedTuple):
     brand: str  # brand id
     where: str  # label | subdomain | lookalike | fuzzy | mixed_script
     term: str
 
 
-@dataclass(frozen=True, slots=True)
-class HostFacts:
+class HostFacts(NamedTuple):
     parsed: ParsedHost
     official: str | None
     user_content: bool
@@ -117,11 +118,13 @@ def check_official(p: ParsedHost, user_content: bool) -> str | None:
     return official_domain_owner(p.host)
 
 
-def check_brand(p: ParsedHost, official: str | None) -> BrandFinding | None:
+def check_brand(
+    p: ParsedHost, official: str | None, label_hits: list[Hit], sub_hits: list[Hit]
+) -> BrandFinding | None:
     """A brand named in the label or subdomains of a domain that is not that brand's."""
     label = p.label[:MAX_SCAN_CHARS]
     restricted = p.suffix in VN_RESTRICTED
-    for h in scan(label):
+    for h in label_hits:
         if h.kind == BRAND and h.ref != official and _counts(h.ref, restricted):
             return BrandFinding(h.ref, "label", h.term)
     if p.idn:
@@ -131,7 +134,7 @@ def check_brand(p: ParsedHost, official: str | None) -> BrandFinding | None:
         for h in scan(skel):
             if h.kind == BRAND and h.ref != official:
                 return BrandFinding(h.ref, "mixed_script" if mixed else "lookalike", uni_label)
-    skel = ascii_skeleton(label)
+    skel = ascii_skeleton(label) if _MAYBE_CONFUSABLE.search(label) else label
     if skel != label:
         for h in scan(skel):
             if h.kind == BRAND and h.ref != official and _counts(h.ref, restricted):
@@ -139,9 +142,8 @@ def check_brand(p: ParsedHost, official: str | None) -> BrandFinding | None:
     fz = fuzzy_brand(label)
     if fz is not None and fz[0] != official:
         return BrandFinding(fz[0], "fuzzy", fz[1])
-    if p.subdomains and not official:
-        sub = ".".join(p.subdomains)[:MAX_SCAN_CHARS]
-        for h in scan(sub):
+    if sub_hits and not official:
+        for h in sub_hits:
             if h.kind == BRAND and _counts(h.ref, restricted):
                 return BrandFinding(h.ref, "subdomain", h.term)
     return None
@@ -155,20 +157,26 @@ def _counts(brand_id: str, restricted: bool) -> bool:
     return b is None or b.category != "public"
 
 
-def check_keywords(p: ParsedHost) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def check_keywords(
+    p: ParsedHost, label_hits: list[Hit], sub_hits: list[Hit]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Scam keywords in the label, in subdomains, and gambling keywords anywhere."""
-    label = p.label[:MAX_SCAN_CHARS]
-    hits = scan(label)
-    if "-" in label:
-        hits += scan(label.replace("-", ""))
-    scam_label = tuple(dict.fromkeys(h.ref for h in hits if h.kind == SCAM))
+    hits = label_hits
+    if "-" in p.label:
+        hits = hits + scan(p.label[:MAX_SCAN_CHARS].replace("-", ""))
+    scam_label = _unique([h.ref for h in hits if h.kind == SCAM])
     gambling = [h.ref for h in hits if h.kind == GAMBLING]
     scam_sub: tuple[str, ...] = ()
-    if p.subdomains:
-        sub_hits = scan(".".join(p.subdomains)[:MAX_SCAN_CHARS])
-        scam_sub = tuple(dict.fromkeys(h.ref for h in sub_hits if h.kind == SCAM))
+    if sub_hits:
+        scam_sub = _unique([h.ref for h in sub_hits if h.kind == SCAM])
         gambling += [h.ref for h in sub_hits if h.kind == GAMBLING]
-    return scam_label, scam_sub, tuple(dict.fromkeys(gambling))
+    return scam_label, scam_sub, _unique(gambling)
+
+
+def _unique(xs: list[str]) -> tuple[str, ...]:
+    if len(xs) < 2:
+        return tuple(xs)
+    return tuple(dict.fromkeys(xs))
 
 
 def check_login_path(p: ParsedHost) -> str | None:
@@ -203,8 +211,13 @@ def inspect(p: ParsedHost) -> HostFacts:
     """Run every per-host check once."""
     user_content = check_user_content(p)
     official = check_official(p, user_content)
-    brand = check_brand(p, official) if not p.is_ip else None
-    scam_label, scam_sub, gambling = check_keywords(p) if not p.is_ip else ((), (), ())
+    if p.is_ip:
+        brand, scam_label, scam_sub, gambling = None, (), (), ()
+    else:
+        label_hits = scan(p.label[:MAX_SCAN_CHARS])
+        sub_hits = scan(".".join(p.subdomains)[:MAX_SCAN_CHARS]) if p.subdomains else []
+        brand = check_brand(p, official, label_hits, sub_hits)
+        scam_label, scam_sub, gambling = check_keywords(p, label_hits, sub_hits)
     tld = p.suffix.rpartition(".")[2]
     return HostFacts(
         parsed=p,
@@ -223,8 +236,18 @@ def inspect(p: ParsedHost) -> HostFacts:
     )
 
 
-def _sym(name: str, detail: str, score: float | None = None) -> Symbol:
-    return Symbol(name, SYMBOLS[name][0] if score is None else score, detail)
+_SYM_CACHE: dict[tuple[str, str], Symbol] = {}
+
+
+def _sym(name: str, detail: str) -> Symbol:
+    """The symbol ``name`` with its table weight; shared instances for repeated details."""
+    key = (name, detail)
+    s = _SYM_CACHE.get(key)
+    if s is None:
+        s = Symbol(name, SYMBOLS[name][0], detail)
+        if len(_SYM_CACHE) < 50_000:
+            _SYM_CACHE[key] = s
+    return s
 
 
 def facts_symbols(f: HostFacts, *, random_label: bool, entropy: float) -> list[Symbol]:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from lachan.detect.brands import SHORT_ALIAS_LEN, load_brands
 from lachan.detect.host_lexicon import (
@@ -34,8 +34,7 @@ BRAND, SCAM, GAMBLING = "brand", "scam", "gambling"
 FUZZY_MIN_LEN = 6
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     term: str
     kind: str  # brand | scam | gambling
     ref: str  # brand id, or the keyword itself
@@ -130,6 +129,9 @@ def scan(s: str) -> list[Hit]:
     return hits
 
 
+_ASCII_TABLE = str.maketrans(ASCII_CONFUSABLES)
+
+
 def ascii_skeleton(label: str) -> str:
     """Digits and letter sequences that imitate letters mapped back (``sh0pee`` ->
     ``shopee``, ``rnomo`` -> ``momo``); digits at the ends of a label are kept."""
@@ -137,7 +139,7 @@ def ascii_skeleton(label: str) -> str:
     if not core:
         return label
     i = label.find(core)
-    mapped = "".join(ASCII_CONFUSABLES.get(c, c) for c in core)
+    mapped = core.translate(_ASCII_TABLE)
     for seq, rep in ASCII_SEQUENCE_CONFUSABLES:
         mapped = mapped.replace(seq, rep)
     return label[:i] + mapped + label[i + len(core) :]
@@ -182,14 +184,23 @@ def _fuzzy_index() -> tuple[dict[str, str], dict[str, str]]:
 _TOKEN = re.compile(r"[a-z]+")
 
 
+@lru_cache(maxsize=1)
+def _fuzzy_ends() -> frozenset[str]:
+    _, exact = _fuzzy_index()
+    return frozenset([a[:2] for a in exact] + [a[-2:] for a in exact])
+
+
 def fuzzy_brand(label: str) -> tuple[str, str] | None:
     """``(brand id, token)`` when a letter token of ``label`` is one insertion, deletion or
     adjacent swap away from a long brand alias (and is not the alias itself)."""
     deleted, exact = _fuzzy_index()
+    ends = _fuzzy_ends()
     for tok in _TOKEN.findall(label):
         n = len(tok)
         if n < FUZZY_MIN_LEN - 1 or n > 24 or tok in exact:
             continue
+        if tok[:2] not in ends and tok[-2:] not in ends:
+            continue  # an edit keeps either the first or the last two letters
         bid = deleted.get(tok)  # a letter missing: "shope" … "vietcombak"
         if bid is not None:
             return bid, tok

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import idna
 from publicsuffixlist import PublicSuffixList
@@ -30,8 +30,7 @@ class HostInputError(ValueError):
     """The item is not a host or URL Lachan can analyse; the message says why."""
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedHost:
+class ParsedHost(NamedTuple):
     host: str  # ASCII (punycode), lower case, no trailing dot
     unicode_host: str  # the same host with IDN labels decoded
     registrable: str  # registrable domain (ICANN public-suffix list), or the IP
@@ -103,6 +102,9 @@ def parse_host(item: str) -> ParsedHost:
     """Parse ``item`` (a bare host, ``host/path`` or a URL with a scheme)."""
     if not isinstance(item, str):
         raise HostInputError("expected a string")
+    if len(item) <= MAX_HOST_CHARS and "." in item and _ASCII_HOST.match(item):
+        if not item[-1].isdigit():  # fast path: a plain lower-case ASCII host
+            return _finish(item, "", False, False, None)
     if len(item) > MAX_ITEM_CHARS:
         raise HostInputError(f"input too long ({len(item)} characters, limit {MAX_ITEM_CHARS})")
     s = item.strip()
@@ -157,6 +159,10 @@ def parse_host(item: str) -> ParsedHost:
         raise HostInputError(f"not a valid host name: {host[:80]!r}")
     if "." not in host:
         raise HostInputError(f"not a domain name (single label): {host[:80]!r}")
+    return _finish(host, path.lower(), idn, userinfo, port)
+
+
+def _finish(host: str, path: str, idn: bool, userinfo: bool, port: int | None) -> ParsedHost:
     unicode_host = host
     if "xn--" in host:
         idn = True
@@ -169,6 +175,6 @@ def parse_host(item: str) -> ParsedHost:
     sub = host[: len(host) - len(registrable) - 1] if len(host) > len(registrable) else ""
     subdomains = tuple(sub.split(".")) if sub else ()
     return ParsedHost(
-        host, unicode_host, registrable, suffix, label, subdomains, path.lower(), False, idn,
-        userinfo, port,
+        host, unicode_host, registrable, suffix, label, subdomains, path, False, idn, userinfo,
+        port,
     )

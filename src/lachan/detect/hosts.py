@@ -13,6 +13,7 @@ or look-alike letters.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -95,6 +96,17 @@ def _score_facts(facts: list[HostFacts]) -> tuple[np.ndarray, np.ndarray, np.nda
     return model.scores(len(facts), rows, cols, vals, dense), random, stats.entropy
 
 
+_MODEL_SYMBOLS: dict[float, Symbol] = {}
+
+
+def _model_symbol(score: float) -> Symbol:
+    key = round(score, 3)
+    s = _MODEL_SYMBOLS.get(key)
+    if s is None:
+        s = _MODEL_SYMBOLS[key] = Symbol("HOST_MODEL", key, f"p={key:.3f}")
+    return s
+
+
 def _registry(p: ParsedHost, context: AnalysisContext) -> tuple[str | None, str | None]:
     state = owner = None
     for value in dict.fromkeys((p.host, p.registrable)):
@@ -108,7 +120,7 @@ def _verdict(
 ) -> HostVerdict:
     p = f.parsed
     symbols = facts_symbols(f, random_label=random, entropy=entropy)
-    symbols.append(Symbol("HOST_MODEL", score, f"p={score:.3f}"))
+    symbols.append(_model_symbol(score))
     brand = f.brand.brand if f.brand is not None else None
     state = owner = None
     if context is not None and not isinstance(context, NullContext):
@@ -153,6 +165,19 @@ def classify_items(
     items: Sequence[str], context: AnalysisContext | None = None
 ) -> list[HostVerdict | HostInputError]:
     """Verdicts for a batch; a bad item gets its :class:`HostInputError` in its place."""
+    gc_was_enabled = gc.isenabled()
+    if len(items) > 1000:
+        gc.disable()  # a batch allocates many small objects that all live to the end
+    try:
+        return _classify(items, context)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _classify(
+    items: Sequence[str], context: AnalysisContext | None
+) -> list[HostVerdict | HostInputError]:
     out: list[HostVerdict | HostInputError] = []
     facts: list[HostFacts] = []
     where: list[int] = []

@@ -1,0 +1,95 @@
+"""Print host-analyser throughput (hosts/s, one core, batch) and /v1/verify latency.
+
+    .venv/bin/python bench/hosts_speed.py [--repeat 5] [--verify 2000]
+
+Hosts come from $LACHAN_DATA/domains (both lists) when present, else from a generated
+set of look-alike and ordinary names. Figures are the best of --repeat runs of
+``classify_hosts`` on distinct hosts (the registrable-domain cache warm after the first
+run, as in steady traffic), then p50/p99 of in-process ``GET /v1/verify`` requests
+through FastAPI's test client.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+
+
+def sample_hosts() -> list[str]:
+    try:
+        from lachan.model import host_data
+
+        items = host_data.read_lines(host_data.require(host_data.PHISHING_FILE))
+        items += host_data.read_lines(host_data.require(host_data.LEGIT_FILE))
+        return items
+    except FileNotFoundError:
+        rnd = random.Random(7)
+        words = ["shop", "vietcombank", "nhanqua", "khuyenmai", "tin", "bao", "vay", "an", "hoc"]
+        tlds = ["com", "vn", "com.vn", "xyz", "top", "edu.vn", "net"]
+        return [
+            f"{rnd.choice(words)}{rnd.randint(0, 999)}-{rnd.choice(words)}.{rnd.choice(tlds)}"
+            for _ in range(25_000)
+        ]
+
+
+def bench_batch(items: list[str], repeat: int) -> float:
+    from lachan.detect.hosts import classify_items
+
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        classify_items(items)
+        best = min(best, time.perf_counter() - t0)
+    return len(items) / best
+
+
+def bench_verify(n: int) -> tuple[float, float] | None:
+    try:
+        from fastapi.testclient import TestClient
+
+        from lachan.serve.app import create_app
+    except Exception as exc:  # noqa: BLE001
+        print(f"verify: skipped ({exc})", file=sys.stderr)
+        return None
+    import os
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["LACHAN_HOME"] = home
+        os.environ.pop("LACHAN_DATABASE_URL", None)
+        with TestClient(create_app()) as client:
+            queries = ["domain=vietcombank-vn.top", "phone=1900545413", "url=https://shopee.vn/x",
+                       "brandname=Vietcombank", "email=a@vnpost.vn", "domain=hcmus.edu.vn"]
+            for q in queries:
+                client.get(f"/v1/verify?{q}")
+            lat = []
+            for i in range(n):
+                t0 = time.perf_counter()
+                r = client.get(f"/v1/verify?{queries[i % len(queries)]}")
+                lat.append(time.perf_counter() - t0)
+                if r.status_code != 200:
+                    print(f"verify: status {r.status_code}: {r.text[:200]}", file=sys.stderr)
+                    return None
+    lat.sort()
+    return statistics.median(lat) * 1000, lat[int(0.99 * (len(lat) - 1))] * 1000
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--verify", type=int, default=2000)
+    args = ap.parse_args()
+    items = sample_hosts()
+    print(f"hosts: {len(items)} distinct items")
+    print(f"classify_hosts: {bench_batch(items, args.repeat):,.0f} hosts/s (best of {args.repeat})")
+    if args.verify:
+        v = bench_verify(args.verify)
+        if v:
+            print(f"GET /v1/verify: p50 {v[0]:.2f} ms, p99 {v[1]:.2f} ms ({args.verify} requests)")
+
+
+if __name__ == "__main__":
+    main()
