@@ -9,6 +9,7 @@ Russian word is not half-transliterated.
 from __future__ import annotations
 
 __all__ = [
+    "ASTRAL_INVISIBLE_CLASS",
     "BIDI_CONTROLS",
     "CONFUSABLE",
     "CYRILLIC_GREEK_CLASS",
@@ -18,7 +19,9 @@ __all__ = [
 ]
 
 #: Zero-width, invisible, bidi-control, soft-hyphen, filler and variation-selector
-#: characters, as a regex character-class body. None of them is a digit or a letter.
+#: characters of the Basic Multilingual Plane, as a regex character-class body. None of
+#: them is a digit or a letter. (Kept to the BMP so that ``re`` compiles the class to a
+#: fast lookup table; the few outside it are in :data:`ASTRAL_INVISIBLE_CLASS`.)
 INVISIBLE_CLASS = (
     "\u00ad"  # soft hyphen
     "\u034f"  # combining grapheme joiner
@@ -33,10 +36,11 @@ INVISIBLE_CLASS = (
     "\ufe00-\ufe0f"  # variation selectors
     "\ufeff"  # zero width no-break space / BOM
     "\uffa0"  # half-width Hangul filler
-    "\U0001d173-\U0001d17a"  # musical symbol format characters
-    "\U000e0000-\U000e007f"  # tag characters
-    "\U000e0100-\U000e01ef"  # variation selectors supplement
 )
+
+#: Invisible characters outside the BMP: musical format characters, tags, variation
+#: selectors supplement.
+ASTRAL_INVISIBLE_CLASS = "\U0001d173-\U0001d17a\U000e0000-\U000e007f\U000e0100-\U000e01ef"
 
 #: Bidi embedding, override and isolate controls: always a sign of manipulation in SMS.
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"

@@ -32,36 +32,61 @@ _BRACKET_COLON_RE = re.compile(r"(?<![A-Za-z])(https?)\[(:|://)\]", re.IGNORECAS
 _BRACKET_DOT_RE = re.compile(
     r"(?<=\w) ?(?:\[(?:\.|dot)\]|\((?:\.|dot)\)|\{(?:\.|dot)\}) ?(?=\w)", re.IGNORECASE
 )
-# "vcb-xacminh chấm top", "example dot com" (repeated for "a chấm com chấm vn")
-_WORD_DOT_RE = re.compile(
-    rf"(?<![\w.\-])([a-z0-9][a-z0-9\-]*[a-z0-9](?:\.[a-z0-9\-]+)*)"
-    rf" (?:chấm|cham|dot) ({_TLD_ALT})(?![\w\-])",
-    re.IGNORECASE,
-)
+# "vcb-xacminh chấm top", "example dot com": split on the spelled-out dot, then check
+# the word before (a domain-like label) and the word after (a known TLD).
+_SPELLED_DOT_RE = re.compile(r"( (?:chấm|cham|dot) )", re.IGNORECASE)
+_LABEL_RE = re.compile(r"[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*", re.IGNORECASE)
+_LEFT_STOPS = (" ", "\n", "\t", "/", "(", '"', "'", ":")
+_TLD_AHEAD_RE = re.compile(rf"(?:{_TLD_ALT})(?![\w\-])", re.IGNORECASE)
 
 
 def may_be_defanged(low: str) -> bool:
-    """Cheap pre-check on the lower-cased text; False means nothing to restore."""
+    """Cheap pre-check on the lower-cased text; False means nothing to restore.
+
+    Written as substring tests (one-character ones first) because they are several
+    times faster than one regex search with alternatives.
+    """
     return (
-        "xx" in low
-        or ".]" in low
-        or ".)" in low
-        or ".}" in low
-        or "[:" in low
-        or "dot" in low
-        or "cham" in low
-        or "chấm" in low
+        "[" in low
+        or "{" in low
+        or (")" in low and (".)" in low or "dot)" in low))
+        or "hxxp" in low
+        or " cham " in low
+        or " chấm " in low
+        or " dot " in low
     )
 
 
-def restore_links(text: str) -> str | None:
-    """Return ``text`` with defanged links restored, or None when nothing changed."""
-    s = _SCHEME_RE.sub(lambda m: "http" + m.group(1).lower(), text)
-    s = _BRACKET_COLON_RE.sub(r"\1\2", s)
-    s = _BRACKET_DOT_RE.sub(".", s)
-    for _ in range(4):
-        t = _WORD_DOT_RE.sub(r"\1.\2", s)
-        if t == s:
-            break
-        s = t
+def _join_spelled_dots(s: str) -> str:
+    parts = _SPELLED_DOT_RE.split(s)
+    if len(parts) == 1:
+        return s
+    acc = parts[0]
+    for i in range(1, len(parts), 2):
+        sep, right = parts[i], parts[i + 1]
+        cut = max(acc.rfind(ch) for ch in _LEFT_STOPS)
+        left = acc[cut + 1 :]
+        if len(left) >= 2 and _LABEL_RE.fullmatch(left) and _TLD_AHEAD_RE.match(right):
+            acc += "." + right
+        else:
+            acc += sep + right
+    return acc
+
+
+def restore_links(text: str, low: str | None = None) -> str | None:
+    """Return ``text`` with defanged links restored, or None when nothing changed.
+
+    ``low`` is ``text.lower()`` when the caller has it already.
+    """
+    if low is None:
+        low = text.lower()
+    s = text
+    if "hxxp" in low:
+        s = _SCHEME_RE.sub(lambda m: "http" + m.group(1).lower(), s)
+    if "[:" in low:
+        s = _BRACKET_COLON_RE.sub(r"\1\2", s)
+    if ".]" in low or ".)" in low or ".}" in low or "dot]" in low or "dot)" in low or "dot}" in low:
+        s = _BRACKET_DOT_RE.sub(".", s)
+    if " cham " in low or " chấm " in low or " dot " in low:
+        s = _join_spelled_dots(s)
     return None if s == text else s

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from lachan.text.clean import clean_unicode
 from lachan.text.defang import may_be_defanged, restore_links
-from lachan.text.deobfuscate import TRICK_HINT_RE, fix_leet, join_letters
-from lachan.text.fold import fold_lower
+from lachan.text.deobfuscate import fix_leet, join_letters, may_have_tricks
+from lachan.text.fold import VIETNAMESE_ONLY_RE, fold, fold_vietnamese
 from lachan.text.teencode import expand_words, lookup_table
 
 __all__ = ["FLAGS", "Normalised", "normalise"]
@@ -30,7 +30,7 @@ FLAGS: frozenset[str] = frozenset(
 )
 
 _NO_FLAGS: frozenset[str] = frozenset()
-_trick_search = TRICK_HINT_RE.search
+_vietnamese_only = VIETNAMESE_ONLY_RE.search
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,18 +46,26 @@ class Normalised:
 def normalise(text: str) -> Normalised:
     """Normalise one message. Never raises for a ``str`` (size limits are the caller's)."""
     flags: list[str] = []
-    clean = text if text.isascii() else clean_unicode(text, flags)
-    low = clean.lower()
-    if may_be_defanged(low):
+    if text.isascii():
+        clean = text
+        base = text.lower()
+    elif _vietnamese_only(text) is None:
+        clean = text  # ASCII and precomposed Vietnamese letters: already NFC, no tricks
+        base = fold_vietnamese(text)
+    else:
+        clean = clean_unicode(text, flags)
+        base = fold(clean)
+    # Checked on the folded text: ASCII substring tests, and "chấm" is "cham" there.
+    if may_be_defanged(base):
         restored = restore_links(clean)
         if restored is not None:
             flags.append("defanged_link")
             clean = restored
-            low = clean.lower()
+            base = fold(clean)
 
-    words = fold_lower(low).split()
+    words = base.split()
     folded = " ".join(words)
-    if _trick_search(folded):
+    if may_have_tricks(folded):
         folded, joined = join_letters(folded)
         if joined:
             flags.append("spaced_letters")

@@ -158,8 +158,8 @@ OVERRIDES: Mapping[str, str] = MappingProxyType(
 )
 
 _KEY_RE = re.compile(r"[a-z]+")
-_LEAD = ("(", '"', "'", "[")
-_TRAIL = (",", ".", "!", "?", ":", ";", ")", "]", '"', "'", "...", "..", "!!", "??")
+_LEAD = ("(", '"')
+_TRAIL = (",", ".", "!", "?", ":", ";", ")", '"', "...")
 
 
 def _read_lexicon_text() -> str:
@@ -233,6 +233,8 @@ def expand_words(words: list[str]) -> bool:
     something was expanded.
     """
     table = lookup_table()
+    if table.keys().isdisjoint(words):
+        return False
     hits = [i for i, w in enumerate(words) if w in table]
     if not hits:
         return False

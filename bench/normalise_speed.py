@@ -1,0 +1,98 @@
+"""Speed of lachan.text.normalise on synthetic, invented SMS (no real data).
+
+Prints microseconds per message and messages per second for each kind of message:
+short plain, plain unaccented ~160 chars, accented ~160 chars, obfuscated ~160 chars.
+Budget (issue 2): <= 8 us for a typical 160-character SMS, <= 3 us for a short one.
+
+    .venv/bin/python bench/normalise_speed.py [--n 20000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections.abc import Callable
+
+from lachan.text import fold, normalise
+
+BRANDS = ["Vietcombank", "Techcombank", "Shopee", "MoMo", "Viettel", "VNPost", "BIDV"]
+AMOUNTS = ["500.000d", "2 trieu", "5tr", "300k", "1.500.000 VND", "50k"]
+
+SHORT = [
+    "Ok e, toi nay 8h nhe",
+    "Me oi con ve muon",
+    "Ma OTP cua ban la 482913",
+    "Chieu nay hop luc 3h",
+    "Da nhan, cam on anh",
+]
+
+PLAIN_TEMPLATES = [
+    "{brand} thong bao: tai khoan cua quy khach se bi tam khoa do chua cap nhat thong tin."
+    " Vui long truy cap https://{host}.top de xac minh truoc 24h. Hotline 0912345678",
+    "Chuc mung thue bao da trung thuong {amount} tu chuong trinh tri an khach hang cua"
+    " {brand}. Soan DK gui 9029 de nhan qua, chi tiet lh 0987654321 trong hom nay.",
+    "Anh oi chieu nay em ko ve kip, anh don con giup em nhe. Toi em chuyen {amount} tien"
+    " hoc them cho con, nho nhan tin lai cho em biet la da nhan duoc tien roi nha.",
+]
+
+ACCENTED_TEMPLATES = [
+    "{brand} thông báo: tài khoản của quý khách sẽ bị tạm khóa do chưa cập nhật thông tin."
+    " Vui lòng truy cập https://{host}.top để xác minh trước 24h. Hotline 0912345678",
+    "Chúc mừng thuê bao đã trúng thưởng {amount} từ chương trình tri ân khách hàng của"
+    " {brand}. Soạn DK gửi 9029 để nhận quà, chi tiết liên hệ 0987654321 trong hôm nay.",
+    "Anh ơi chiều nay em không về kịp, anh đón con giúp em nhé. Tối em chuyển {amount}"
+    " tiền học thêm cho con, nhớ nhắn tin lại cho em biết là đã nhận được tiền rồi nha.",
+]
+
+OBFUSCATED_TEMPLATES = [
+    "V I E T C O M B A N K thông báo: tài khoản của quý khách bị khóa, truy cập"
+    " hxxps://{host}[.]top để xác minh ngay, hỗ trợ 0912345678",
+    "Vi\u0435tc\u043embank: quý khách nhận {amount}, vào {host} chấm com để nhận,"
+    " ko dc chia sẻ mã OTP cho ng khác. ＨＯＴＬＩＮＥ １９００１２３４",
+    "Sh0pee tặng b\u200bạn voucher {amount}, đăng nhập tại {host}(.)xyz trước 23h59"
+    " hôm nay, m0m0 hoàn tiền ngay. Liên hệ 0987.654.321 nếu cần hỗ trợ nhé",
+]
+
+
+def _fill(template: str, rng: random.Random) -> str:
+    brand = rng.choice(BRANDS)
+    host = f"{fold(brand)}-xacminh{rng.randint(1, 99)}"
+    return template.format(brand=brand, host=host, amount=rng.choice(AMOUNTS))
+
+
+def _messages(templates: list[str], n: int, rng: random.Random) -> list[str]:
+    # Distinct strings (a varying suffix) so no cache or interning flatters the figures.
+    return [_fill(rng.choice(templates), rng) + f" #{i}" for i in range(n)]
+
+
+def _time(fn: Callable[[str], object], messages: list[str], rounds: int = 5) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for m in messages:
+            fn(m)
+        best = min(best, time.perf_counter() - start)
+    return best / len(messages)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=20_000, help="messages per kind")
+    args = parser.parse_args()
+    rng = random.Random(20261122)
+    kinds = {
+        "short plain": [rng.choice(SHORT) + f" {i}" for i in range(args.n)],
+        "plain (unaccented)": _messages(PLAIN_TEMPLATES, args.n, rng),
+        "accented": _messages(ACCENTED_TEMPLATES, args.n, rng),
+        "obfuscated": _messages(OBFUSCATED_TEMPLATES, args.n, rng),
+    }
+    print(f"{'kind':<20} {'avg chars':>9} {'us/msg':>8} {'msgs/s':>10}")
+    for kind, messages in kinds.items():
+        per = _time(normalise, messages)
+        chars = sum(map(len, messages)) / len(messages)
+        print(f"{kind:<20} {chars:>9.0f} {per * 1e6:>8.2f} {1 / per:>10,.0f}")
+
+
+if __name__ == "__main__":
+    main()
