@@ -106,9 +106,7 @@ class AdCopy(Base):
     """A copy of one ad as sent, sent to the centre by its advertiser."""
 
     __tablename__ = "ad_copies"
-    __table_args__ = (
-        Index("ix_ad_copies_window", "advertiser_id", "recipient", "sent_at"),
-    )
+    __table_args__ = (Index("ix_ad_copies_window", "advertiser_id", "recipient", "sent_at"),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     advertiser_id: Mapped[int] = mapped_column(ForeignKey("advertisers.id"))
@@ -128,9 +126,7 @@ class AdCopy(Base):
 
 class Violation(Base):
     __tablename__ = "ad_violations"
-    __table_args__ = (
-        Index("ix_ad_violations_report", "advertiser_id", "sent_at"),
-    )
+    __table_args__ = (Index("ix_ad_violations_report", "advertiser_id", "sent_at"),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     copy_id: Mapped[int] = mapped_column(ForeignKey("ad_copies.id"), index=True)

@@ -1,0 +1,531 @@
+"""Advertising registries: advertisers, brandnames, templates, consents, refusals.
+
+Every write records an audit entry in the same transaction. Errors are
+:class:`AdvertisingError` subclasses with a readable message and an HTTP-like status, so
+the API and the CLI show them as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lachan.detect.ad_rules import (
+    AdInputError,
+    brandname_key,
+    brandname_valid_until,
+    parse_template,
+    validate_brandname,
+)
+from lachan.ingest.refusal import RefusalError, confirmation_text, parse_refusal
+from lachan.registry import audit
+from lachan.registry.advertising_numbers import INVALID, format_national, normalise_numbers
+from lachan.registry.clock import as_utc, iso, utcnow
+from lachan.rules import AD_CHANNELS, AdRules, load_rules
+from lachan.store.tables_advertising import (
+    AdTemplate,
+    Advertiser,
+    AdvertiserKey,
+    Brandname,
+    Consent,
+    Refusal,
+)
+
+CONSENT_CHANNELS = (*AD_CHANNELS, "all")
+CONSENT_METHODS = ("reply", "online", "paper", "call", "text", "software")
+MAX_EMAIL_CHARS = 254
+
+
+class AdvertisingError(ValueError):
+    """Bad input or state; ``status`` is what the API answers, ``message`` is readable."""
+
+    status = 422
+    code = "invalid_input"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class NotFound(AdvertisingError):
+    status = 404
+    code = "not_found"
+
+
+class Conflict(AdvertisingError):
+    status = 409
+    code = "conflict"
+
+
+class Forbidden(AdvertisingError):
+    status = 403
+    code = "forbidden"
+
+
+def rules() -> AdRules:
+    """The rules in force (defaults + ``LACHAN_AD_RULES``)."""
+    return load_rules()
+
+
+# ------------------------------------------------------------------------- recipients
+
+
+def normalise_recipient(value: str, channel: str) -> str:
+    """``0xxxxxxxxx`` for sms / call, lower-case address for e-mail; raise
+    :class:`AdvertisingError` for anything else."""
+    if not isinstance(value, str) or not value.strip():
+        raise AdvertisingError("recipient is empty")
+    if channel == "email":
+        v = value.strip().lower()
+        local, at, domain = v.rpartition("@")
+        if not at or not local or "." not in domain or len(v) > MAX_EMAIL_CHARS or " " in v:
+            raise AdvertisingError(f"not an e-mail address: {value[:60]!r}")
+        return v
+    if channel in ("sms", "call", "all"):
+        n = int(normalise_numbers([value])[0])
+        if n == INVALID:
+            raise AdvertisingError(f"not a Vietnamese mobile number: {value[:40]!r}")
+        return format_national(n)
+    raise AdvertisingError(f"unknown channel {channel[:20]!r}; use sms, email or call")
+
+
+def normalise_recipients(values: list[str], channels: list[str]) -> list[str]:
+    """Many recipients at once (numbers vectorised); raise naming the first bad one."""
+    phone_idx = [i for i, c in enumerate(channels) if c != "email"]
+    out = list(values)
+    if phone_idx:
+        nsn = normalise_numbers(
+            [values[i] if isinstance(values[i], str) else "" for i in phone_idx]
+        )
+        for i, n in zip(phone_idx, nsn.tolist(), strict=True):
+            if n == INVALID:
+                raise AdvertisingError(
+                    f"item {i}: not a Vietnamese mobile number: {str(values[i])[:40]!r}"
+                )
+            out[i] = format_national(n)
+    for i, c in enumerate(channels):
+        if c == "email":
+            try:
+                out[i] = normalise_recipient(values[i], "email")
+            except AdvertisingError as exc:
+                raise AdvertisingError(f"item {i}: {exc.message}") from None
+    return out
+
+
+# ------------------------------------------------------------------------ advertisers
+
+
+def advertiser_dict(a: Advertiser) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "name": a.name,
+        "tax_code": a.tax_code,
+        "contact": a.contact,
+        "created_at": iso(a.created_at),
+    }
+
+
+def create_advertiser(
+    session: Session,
+    name: str,
+    tax_code: str = "",
+    contact: str = "",
+    *,
+    actor: str = "system",
+    key_id: str | None = None,
+) -> Advertiser:
+    name = (name or "").strip()
+    if not name or len(name) > 200:
+        raise AdvertisingError("advertiser name must have 1 to 200 characters")
+    if len(tax_code) > 32 or len(contact) > 200:
+        raise AdvertisingError("tax code is at most 32 characters, contact at most 200")
+    a = Advertiser(
+        name=name, tax_code=tax_code.strip(), contact=contact.strip(), created_at=utcnow()
+    )
+    session.add(a)
+    session.flush()
+    if key_id:
+        bind_key(session, a.id, key_id, actor=actor)
+    audit.record(session, actor, "advertiser.create", f"advertiser:{a.id}", {"name": name})
+    return a
+
+
+def get_advertiser(session: Session, advertiser_id: int) -> Advertiser:
+    a = session.get(Advertiser, advertiser_id) if isinstance(advertiser_id, int) else None
+    if a is None:
+        raise NotFound(f"unknown advertiser {advertiser_id!r}")
+    return a
+
+
+def list_advertisers(session: Session, limit: int = 1000) -> list[Advertiser]:
+    return list(session.execute(select(Advertiser).order_by(Advertiser.id).limit(limit)).scalars())
+
+
+def bind_key(session: Session, advertiser_id: int, key_id: str, *, actor: str = "system") -> None:
+    """Let the API key ``key_id`` (role advertiser) act for ``advertiser_id`` only."""
+    get_advertiser(session, advertiser_id)
+    row = session.get(AdvertiserKey, key_id)
+    if row is not None and row.advertiser_id != advertiser_id:
+        raise Conflict("this key already acts for another advertiser")
+    if row is None:
+        session.add(AdvertiserKey(key_id=key_id, advertiser_id=advertiser_id))
+        audit.record(
+            session, actor, "advertiser.bind_key", f"advertiser:{advertiser_id}", {"key_id": key_id}
+        )
+
+
+def advertiser_of_key(session: Session, key_id: str | None) -> int | None:
+    if not key_id:
+        return None
+    row = session.get(AdvertiserKey, key_id)
+    return row.advertiser_id if row else None
+
+
+# ------------------------------------------------------------------------- brandnames
+
+
+def brandname_dict(b: Brandname, now: datetime | None = None) -> dict[str, Any]:
+    now = now or utcnow()
+    return {
+        "id": b.id,
+        "name": b.name,
+        "advertiser_id": b.advertiser_id,
+        "valid_from": iso(b.valid_from),
+        "valid_until": iso(b.valid_until),
+        "renewals": b.renewals,
+        "valid": as_utc(b.valid_from) <= now < as_utc(b.valid_until),
+    }
+
+
+def register_brandname(
+    session: Session,
+    advertiser_id: int,
+    name: str,
+    *,
+    valid_from: datetime | None = None,
+    actor: str = "system",
+) -> Brandname:
+    """Register a brandname (Article 23: rules, unique case-insensitively, 3 years)."""
+    r = rules()
+    get_advertiser(session, advertiser_id)
+    try:
+        clean = validate_brandname(name, r)
+    except AdInputError as exc:
+        raise AdvertisingError(str(exc)) from None
+    key = brandname_key(clean)
+    existing = session.execute(
+        select(Brandname).where(Brandname.name_key == key)
+    ).scalar_one_or_none()
+    if existing is not None:
+        raise Conflict(
+            f"brandname {clean!r} is already registered (names are unique "
+            "case-insensitively, Art. 23)"
+        )
+    start = as_utc(valid_from) if valid_from else utcnow()
+    b = Brandname(
+        name=clean,
+        name_key=key,
+        advertiser_id=advertiser_id,
+        valid_from=start,
+        valid_until=brandname_valid_until(start, r),
+        registered_at=utcnow(),
+        renewals=0,
+    )
+    session.add(b)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "brandname.register",
+        f"brandname:{key}",
+        {"advertiser_id": advertiser_id, "valid_until": iso(b.valid_until)},
+    )
+    return b
+
+
+def find_brandname(session: Session, name: str) -> Brandname | None:
+    return session.execute(
+        select(Brandname).where(Brandname.name_key == brandname_key(name))
+    ).scalar_one_or_none()
+
+
+def renew_brandname(
+    session: Session,
+    advertiser_id: int,
+    name: str,
+    *,
+    actor: str = "system",
+    now: datetime | None = None,
+) -> Brandname:
+    """Another 3 years: from the current end if still valid, else from now."""
+    b = find_brandname(session, name)
+    if b is None or b.advertiser_id != advertiser_id:
+        raise NotFound(f"advertiser {advertiser_id} has no brandname {name[:20]!r}")
+    now = as_utc(now) if now else utcnow()
+    start = max(as_utc(b.valid_until), now)
+    b.valid_until = brandname_valid_until(start, rules())
+    b.renewals += 1
+    if as_utc(b.valid_from) > now:
+        b.valid_from = now
+    audit.record(
+        session,
+        actor,
+        "brandname.renew",
+        f"brandname:{b.name_key}",
+        {"valid_until": iso(b.valid_until), "renewals": b.renewals},
+    )
+    session.flush()
+    return b
+
+
+def list_brandnames(session: Session, advertiser_id: int) -> list[Brandname]:
+    return list(
+        session.execute(
+            select(Brandname).where(Brandname.advertiser_id == advertiser_id).order_by(Brandname.id)
+        ).scalars()
+    )
+
+
+# -------------------------------------------------------------------------- templates
+
+
+def template_dict(t: AdTemplate) -> dict[str, Any]:
+    slots = list(parse_template(t.text).slots)
+    return {
+        "id": t.id,
+        "advertiser_id": t.advertiser_id,
+        "channel": t.channel,
+        "text": t.text,
+        "slots": slots,
+        "active": t.active,
+        "created_at": iso(t.created_at),
+    }
+
+
+def register_template(
+    session: Session,
+    advertiser_id: int,
+    text: str,
+    channel: str = "sms",
+    *,
+    actor: str = "system",
+) -> AdTemplate:
+    get_advertiser(session, advertiser_id)
+    if channel not in ("sms", "email"):
+        raise AdvertisingError("templates are for sms or email")
+    try:
+        parse_template(text, rules())
+    except AdInputError as exc:
+        raise AdvertisingError(f"template refused: {exc}") from None
+    t = AdTemplate(
+        advertiser_id=advertiser_id, channel=channel, text=text, created_at=utcnow(), active=True
+    )
+    session.add(t)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "template.register",
+        f"template:{t.id}",
+        {"advertiser_id": advertiser_id, "channel": channel},
+    )
+    return t
+
+
+def list_templates(session: Session, advertiser_id: int) -> list[AdTemplate]:
+    return list(
+        session.execute(
+            select(AdTemplate)
+            .where(AdTemplate.advertiser_id == advertiser_id, AdTemplate.active.is_(True))
+            .order_by(AdTemplate.id)
+        ).scalars()
+    )
+
+
+# --------------------------------------------------------------------------- consents
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentInput:
+    recipient: str
+    channel: str = "all"
+    method: str = "online"
+    proof_ref: str = ""
+    given_at: datetime | None = None
+
+
+def consent_dict(c: Consent) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "advertiser_id": c.advertiser_id,
+        "recipient": c.recipient,
+        "channel": c.channel,
+        "method": c.method,
+        "proof_ref": c.proof_ref,
+        "given_at": iso(c.given_at),
+        "withdrawn_at": iso(c.withdrawn_at) if c.withdrawn_at else None,
+        "withdrawn_via": c.withdrawn_via or None,
+    }
+
+
+def record_consents(
+    session: Session,
+    advertiser_id: int,
+    items: Iterable[ConsentInput],
+    *,
+    actor: str = "system",
+) -> list[Consent]:
+    """Record consents (all or none: the first bad item refuses the lot)."""
+    get_advertiser(session, advertiser_id)
+    items = list(items)
+    for i, it in enumerate(items):
+        if it.channel not in CONSENT_CHANNELS:
+            raise AdvertisingError(
+                f"item {i}: channel must be one of {', '.join(CONSENT_CHANNELS)}"
+            )
+        if it.method not in CONSENT_METHODS:
+            raise AdvertisingError(f"item {i}: method must be one of {', '.join(CONSENT_METHODS)}")
+        if len(it.proof_ref) > 200:
+            raise AdvertisingError(f"item {i}: proof reference over 200 characters")
+    recipients = normalise_recipients(
+        [it.recipient for it in items],
+        ["email" if it.channel == "email" else "sms" for it in items],
+    )
+    now = utcnow()
+    rows = [
+        Consent(
+            advertiser_id=advertiser_id,
+            recipient=r,
+            channel=it.channel,
+            method=it.method,
+            proof_ref=it.proof_ref,
+            given_at=as_utc(it.given_at) if it.given_at else now,
+            withdrawn_via="",
+        )
+        for it, r in zip(items, recipients, strict=True)
+    ]
+    session.add_all(rows)
+    session.flush()
+    audit.record(
+        session, actor, "consent.record", f"advertiser:{advertiser_id}", {"count": len(rows)}
+    )
+    return rows
+
+
+def withdraw_consent(
+    session: Session,
+    advertiser_id: int,
+    recipient: str,
+    channel: str = "all",
+    *,
+    via: str = "api",
+    at: datetime | None = None,
+    actor: str = "system",
+) -> int:
+    """Withdraw the recipient's live consents (for ``channel``; ``all``: every channel).
+    Returns how many were withdrawn."""
+    get_advertiser(session, advertiser_id)
+    if channel not in CONSENT_CHANNELS:
+        raise AdvertisingError(f"channel must be one of {', '.join(CONSENT_CHANNELS)}")
+    rec = normalise_recipient(recipient, "email" if "@" in (recipient or "") else "sms")
+    at = as_utc(at) if at else utcnow()
+    q = select(Consent).where(
+        Consent.advertiser_id == advertiser_id,
+        Consent.recipient == rec,
+        Consent.withdrawn_at.is_(None),
+    )
+    if channel != "all":
+        q = q.where(Consent.channel.in_((channel, "all")))
+    rows = list(session.execute(q).scalars())
+    for c in rows:
+        c.withdrawn_at = at
+        c.withdrawn_via = via[:16]
+    audit.record(
+        session,
+        actor,
+        "consent.withdraw",
+        f"advertiser:{advertiser_id}",
+        {"recipient": rec, "channel": channel, "count": len(rows)},
+    )
+    session.flush()
+    return len(rows)
+
+
+def list_consents(
+    session: Session, advertiser_id: int, recipient: str | None = None, limit: int = 1000
+) -> list[Consent]:
+    q = select(Consent).where(Consent.advertiser_id == advertiser_id)
+    if recipient:
+        ch = "email" if "@" in recipient else "sms"
+        q = q.where(Consent.recipient == normalise_recipient(recipient, ch))
+    return list(session.execute(q.order_by(Consent.id).limit(limit)).scalars())
+
+
+# --------------------------------------------------------------------------- refusals
+
+
+def record_refusal(
+    session: Session,
+    advertiser_id: int,
+    recipient: str,
+    reply: str,
+    *,
+    received_at: datetime | None = None,
+    actor: str = "system",
+) -> dict[str, Any]:
+    """Read a recipient's reply; when it is a refusal, record it and return the
+    confirmation text the advertiser must send. ``{"refusal": False}`` otherwise."""
+    adv = get_advertiser(session, advertiser_id)
+    r = rules()
+    try:
+        parsed = parse_refusal(reply, r)
+    except RefusalError as exc:
+        raise AdvertisingError(str(exc)) from None
+    channel = "email" if "@" in (recipient or "") else "sms"
+    rec = normalise_recipient(recipient, channel)
+    if parsed is None:
+        return {
+            "refusal": False,
+            "recipient": rec,
+            "detail": "the reply is not a refusal; nothing recorded",
+        }
+    at = as_utc(received_at) if received_at else utcnow()
+    stops = at + timedelta(seconds=r.refusal_effective_after_seconds)
+    names = [b.name for b in list_brandnames(session, advertiser_id)]
+    who = names[0] if names else adv.name
+    text = confirmation_text(who, at, stops)
+    row = Refusal(
+        advertiser_id=advertiser_id,
+        recipient=rec,
+        keyword=parsed.keyword,
+        reply=reply[:1000],
+        received_at=at,
+        confirmation=text[:500],
+    )
+    session.add(row)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "refusal.record",
+        f"advertiser:{advertiser_id}",
+        {"recipient": rec, "keyword": parsed.keyword},
+    )
+    return {
+        "refusal": True,
+        "id": row.id,
+        "recipient": rec,
+        "keyword": parsed.keyword,
+        "target": parsed.target,
+        "received_at": iso(at),
+        "stops_at": iso(stops),
+        "confirmation": text,
+    }

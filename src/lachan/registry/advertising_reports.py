@@ -1,0 +1,131 @@
+"""Violation reports: per advertiser and rule over time (day or month, Vietnam time),
+with the fine bands summed, as rows or CSV; and the violations of one advertiser."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import func, literal_column, select
+from sqlalchemy.orm import Session
+
+from lachan.registry.advertising import AdvertisingError
+from lachan.registry.clock import as_utc, iso
+from lachan.store.tables_advertising import Advertiser
+from lachan.store.tables_advertising import Violation as ViolationRow
+
+PERIODS = ("day", "month")
+REPORT_COLUMNS = (
+    "period",
+    "advertiser_id",
+    "advertiser",
+    "rule",
+    "violations",
+    "fine_min_vnd",
+    "fine_max_vnd",
+)
+
+
+def _period_expr(session: Session, period: str) -> Any:
+    if period not in PERIODS:
+        raise AdvertisingError("period must be day or month")
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        fmt = "%Y-%m-%d" if period == "day" else "%Y-%m"
+        return func.strftime(fmt, ViolationRow.sent_at, "+7 hours")
+    fmt = "YYYY-MM-DD" if period == "day" else "YYYY-MM"
+    return func.to_char(
+        func.timezone(literal_column("'Asia/Ho_Chi_Minh'"), ViolationRow.sent_at), fmt
+    )
+
+
+def violation_report(
+    session: Session,
+    *,
+    advertiser_id: int | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    period: str = "day",
+    rule: str | None = None,
+) -> list[dict[str, Any]]:
+    """Rows ``{period, advertiser_id, advertiser, rule, violations, fine_min_vnd,
+    fine_max_vnd}`` ordered by period, advertiser, rule."""
+    p = _period_expr(session, period).label("period")
+    q = (
+        select(
+            p,
+            ViolationRow.advertiser_id,
+            Advertiser.name,
+            ViolationRow.rule,
+            func.count().label("n"),
+            func.sum(ViolationRow.fine_min_vnd),
+            func.sum(ViolationRow.fine_max_vnd),
+        )
+        .join(Advertiser, Advertiser.id == ViolationRow.advertiser_id)
+        .group_by(p, ViolationRow.advertiser_id, Advertiser.name, ViolationRow.rule)
+        .order_by(p, ViolationRow.advertiser_id, ViolationRow.rule)
+    )
+    if advertiser_id is not None:
+        q = q.where(ViolationRow.advertiser_id == advertiser_id)
+    if since is not None:
+        q = q.where(ViolationRow.sent_at >= as_utc(since))
+    if until is not None:
+        q = q.where(ViolationRow.sent_at < as_utc(until))
+    if rule:
+        q = q.where(ViolationRow.rule == rule[:40])
+    return [
+        {
+            "period": per,
+            "advertiser_id": adv,
+            "advertiser": name,
+            "rule": r,
+            "violations": int(n),
+            "fine_min_vnd": int(fmin or 0),
+            "fine_max_vnd": int(fmax or 0),
+        }
+        for per, adv, name, r, n, fmin, fmax in session.execute(q)
+    ]
+
+
+def report_csv(rows: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=REPORT_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    for row in rows:
+        w.writerow({k: row[k] for k in REPORT_COLUMNS})
+    return buf.getvalue()
+
+
+def list_violations(
+    session: Session,
+    advertiser_id: int,
+    *,
+    limit: int = 100,
+    after_id: int = 0,
+) -> list[dict[str, Any]]:
+    q = (
+        select(ViolationRow)
+        .where(ViolationRow.advertiser_id == advertiser_id, ViolationRow.id > after_id)
+        .order_by(ViolationRow.id)
+        .limit(max(1, min(limit, 1000)))
+    )
+    return [
+        {
+            "id": v.id,
+            "copy_id": v.copy_id,
+            "rule": v.rule,
+            "channel": v.channel,
+            "explanation": v.explanation,
+            "evidence": orjson.loads(v.evidence),
+            "fine": (
+                {"min_vnd": v.fine_min_vnd, "max_vnd": v.fine_max_vnd}
+                if v.fine_min_vnd is not None
+                else None
+            ),
+            "sent_at": iso(v.sent_at),
+        }
+        for v in session.execute(q).scalars()
+    ]

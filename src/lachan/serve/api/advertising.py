@@ -1,0 +1,395 @@
+"""Advertising supervision API: advertisers, brandnames, templates, consents, refusals,
+ad copies (one or thousands per request), violations, scrubbing and reports.
+
+An ``advertiser`` key acts only for the advertiser it is bound to (creating an advertiser
+binds the key that created it; an admin can issue bound keys). ``analyst`` reads
+everything; ``admin`` passes every check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import PlainTextResponse
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from sqlalchemy.orm import Session
+
+from lachan.registry import advertising as adv
+from lachan.registry import keys as keys_mod
+from lachan.registry.advertising_copies import MAX_BATCH, CopyInput, submit_copies
+from lachan.registry.advertising_reports import list_violations, report_csv, violation_report
+from lachan.registry.advertising_scrub import scrub
+from lachan.registry.keys import Caller
+from lachan.serve.auth import require_roles
+
+router = APIRouter(prefix="/v1", tags=["advertising"])
+#: Batches of thousands of copies and lists of numbers need more than the default body.
+BODY_LIMITS = {"/v1/advertisers": 16 << 20, "/v1/advertising": 1 << 20}
+MAX_SCRUB_ITEMS = 100_000
+
+WRITE = require_roles("advertiser")
+READ = require_roles("advertiser", "analyst")
+ANALYST = require_roles("analyst")
+ADMIN = require_roles("admin")
+
+Short = Annotated[str, StringConstraints(max_length=200)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class AdvertiserIn(Strict):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    tax_code: Annotated[str, StringConstraints(max_length=32)] = ""
+    contact: Short = ""
+
+
+class BrandnameIn(Strict):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    valid_from: AwareDatetime | None = None
+
+
+class TemplateIn(Strict):
+    text: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+    channel: Literal["sms", "email"] = "sms"
+
+
+class ConsentIn(Strict):
+    recipient: Annotated[str, StringConstraints(min_length=1, max_length=254)]
+    channel: Literal["sms", "email", "call", "all"] = "all"
+    method: Literal["reply", "online", "paper", "call", "text", "software"] = "online"
+    proof_ref: Short = ""
+    given_at: AwareDatetime | None = None
+
+
+class ConsentsIn(Strict):
+    consents: list[ConsentIn] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class WithdrawIn(Strict):
+    recipient: Annotated[str, StringConstraints(min_length=1, max_length=254)]
+    channel: Literal["sms", "email", "call", "all"] = "all"
+    at: AwareDatetime | None = None
+
+
+class RefusalIn(Strict):
+    recipient: Annotated[str, StringConstraints(min_length=1, max_length=254)]
+    reply: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    received_at: AwareDatetime | None = None
+
+
+class CopyIn(Strict):
+    sender: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    recipient: Annotated[str, StringConstraints(min_length=1, max_length=254)]
+    channel: Literal["sms", "email", "call"]
+    sent_at: AwareDatetime
+    text: Annotated[str, StringConstraints(max_length=5000)] = ""
+    subject: Annotated[str, StringConstraints(max_length=1000)] = ""
+    duration_s: Annotated[int, Field(ge=0, le=86_400)] | None = None
+
+
+class CopiesIn(Strict):
+    copies: list[CopyIn] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class ScrubIn(Strict):
+    channel: Literal["sms", "email", "call"]
+    numbers: list[Annotated[str, StringConstraints(max_length=254)]] = Field(
+        min_length=1, max_length=MAX_SCRUB_ITEMS
+    )
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except adv.AdvertisingError as exc:
+        raise HTTPException(exc.status, exc.message) from None
+
+
+def _own(session: Session, caller: Caller, advertiser_id: int) -> None:
+    """An advertiser key only reaches its own advertiser (404 hides the others)."""
+    if caller.role == "advertiser":
+        if adv.advertiser_of_key(session, caller.key_id) != advertiser_id:
+            raise HTTPException(404, f"unknown advertiser {advertiser_id} for this key")
+    adv.get_advertiser(session, advertiser_id)
+
+
+@contextmanager
+def _write(request: Request, caller: Caller, advertiser_id: int) -> Iterator[Session]:
+    with _errors(), request.app.state.db.transaction() as session:
+        _own(session, caller, advertiser_id)
+        yield session
+
+
+@contextmanager
+def _read(request: Request, caller: Caller, advertiser_id: int) -> Iterator[Session]:
+    with _errors(), request.app.state.db.read() as session:
+        _own(session, caller, advertiser_id)
+        yield session
+
+
+# ------------------------------------------------------------------------- advertisers
+
+
+@router.post("/advertisers", status_code=201)
+def create_advertiser(
+    body: AdvertiserIn, request: Request, caller: Caller = Depends(WRITE)
+) -> dict[str, Any]:
+    """Register an advertiser; an advertiser key that creates one is bound to it."""
+    with _errors(), request.app.state.db.transaction() as session:
+        if caller.role == "advertiser" and adv.advertiser_of_key(session, caller.key_id):
+            raise HTTPException(409, "this key already acts for an advertiser")
+        a = adv.create_advertiser(
+            session,
+            body.name,
+            body.tax_code,
+            body.contact,
+            actor=caller.actor,
+            key_id=caller.key_id if caller.role == "advertiser" else None,
+        )
+        return adv.advertiser_dict(a)
+
+
+@router.get("/advertisers")
+def list_advertisers(request: Request, _c: Caller = Depends(ANALYST)) -> dict[str, Any]:
+    with request.app.state.db.read() as session:
+        return {"advertisers": [adv.advertiser_dict(a) for a in adv.list_advertisers(session)]}
+
+
+@router.get("/advertisers/{advertiser_id}")
+def get_advertiser(
+    advertiser_id: int, request: Request, caller: Caller = Depends(READ)
+) -> dict[str, Any]:
+    with _read(request, caller, advertiser_id) as session:
+        out = adv.advertiser_dict(adv.get_advertiser(session, advertiser_id))
+        out["brandnames"] = [
+            adv.brandname_dict(b) for b in adv.list_brandnames(session, advertiser_id)
+        ]
+        return out
+
+
+@router.post("/advertisers/{advertiser_id}/keys", status_code=201)
+def create_advertiser_key(
+    advertiser_id: int, request: Request, caller: Caller = Depends(ADMIN)
+) -> dict[str, Any]:
+    """A new API key of role advertiser, acting for this advertiser only (shown once)."""
+    with _write(request, caller, advertiser_id) as session:
+        key = keys_mod.create_key(
+            session, "advertiser", f"advertiser {advertiser_id}", actor=caller.actor
+        )
+        key_id = key.split("_")[1]
+        adv.bind_key(session, advertiser_id, key_id, actor=caller.actor)
+        return {"key": key, "key_id": key_id, "advertiser_id": advertiser_id}
+
+
+# -------------------------------------------------------------------------- brandnames
+
+
+@router.post("/advertisers/{advertiser_id}/brandnames", status_code=201)
+def register_brandname(
+    advertiser_id: int, body: BrandnameIn, request: Request, caller: Caller = Depends(WRITE)
+) -> dict[str, Any]:
+    with _write(request, caller, advertiser_id) as session:
+        b = adv.register_brandname(
+            session, advertiser_id, body.name, valid_from=body.valid_from, actor=caller.actor
+        )
+        return adv.brandname_dict(b)
+
+
+@router.get("/advertisers/{advertiser_id}/brandnames")
+def list_brandnames(
+    advertiser_id: int, request: Request, caller: Caller = Depends(READ)
+) -> dict[str, Any]:
+    with _read(request, caller, advertiser_id) as session:
+        return {
+            "brandnames": [
+                adv.brandname_dict(b) for b in adv.list_brandnames(session, advertiser_id)
+            ]
+        }
+
+
+@router.post("/advertisers/{advertiser_id}/brandnames/{name}/renew")
+def renew_brandname(
+    advertiser_id: int, name: str, request: Request, caller: Caller = Depends(WRITE)
+) -> dict[str, Any]:
+    with _write(request, caller, advertiser_id) as session:
+        return adv.brandname_dict(
+            adv.renew_brandname(session, advertiser_id, name[:40], actor=caller.actor)
+        )
+
+
+# --------------------------------------------------------------------------- templates
+
+
+@router.post("/advertisers/{advertiser_id}/templates", status_code=201)
+def register_template(
+    advertiser_id: int, body: TemplateIn, request: Request, caller: Caller = Depends(WRITE)
+) -> dict[str, Any]:
+    with _write(request, caller, advertiser_id) as session:
+        t = adv.register_template(
+            session, advertiser_id, body.text, body.channel, actor=caller.actor
+        )
+        return adv.template_dict(t)
+
+
+@router.get("/advertisers/{advertiser_id}/templates")
+def list_templates(
+    advertiser_id: int, request: Request, caller: Caller = Depends(READ)
+) -> dict[str, Any]:
+    with _read(request, caller, advertiser_id) as session:
+        return {
+            "templates": [adv.template_dict(t) for t in adv.list_templates(session, advertiser_id)]
+        }
+
+
+# ---------------------------------------------------------------------------- consents
+
+
+@router.post("/advertisers/{advertiser_id}/consents", status_code=201)
+def record_consents(
+    advertiser_id: int, body: ConsentsIn, request: Request, caller: Caller = Depends(WRITE)
+) -> dict[str, Any]:
+    items = [
+        adv.ConsentInput(c.recipient, c.channel, c.method, c.proof_ref, c.given_at)
+        for c in body.consents
+    ]
+    with _write(request, caller, advertiser_id) as session:
+        rows = adv.record_consents(session, advertiser_id, items, actor=caller.actor)
+        return {"recorded": len(rows), "ids": [r.id for r in rows]}
+
+
+@router.get("/advertisers/{advertiser_id}/consents")
+def list_consents(
+    advertiser_id: int,
+    request: Request,
+    recipient: Annotated[str | None, Query(max_length=254)] = None,
+    caller: Caller = Depends(READ),
+) -> dict[str, Any]:
+    with _read(request, caller, advertiser_id) as session:
+        return {
+            "consents": [
+                adv.consent_dict(c) for c in adv.list_consents(session, advertiser_id, recipient)
+            ]
+        }
+
+
+@router.post("/advertisers/{advertiser_id}/consents/withdraw")
+def withdraw_consent(
+    advertiser_id: int, body: WithdrawIn, request: Request, caller: Caller = Depends(WRITE)
+) -> dict[str, Any]:
+    with _write(request, caller, advertiser_id) as session:
+        n = adv.withdraw_consent(
+            session, advertiser_id, body.recipient, body.channel, at=body.at, actor=caller.actor
+        )
+        return {"withdrawn": n}
+
+
+# ---------------------------------------------------------------------------- refusals
+
+
+@router.post("/advertisers/{advertiser_id}/refusals")
+def record_refusal(
+    advertiser_id: int, body: RefusalIn, request: Request, caller: Caller = Depends(WRITE)
+) -> dict[str, Any]:
+    """A recipient's reply: when it is a refusal, it is recorded and the answer holds the
+    confirmation text the advertiser must send at once."""
+    with _write(request, caller, advertiser_id) as session:
+        return adv.record_refusal(
+            session,
+            advertiser_id,
+            body.recipient,
+            body.reply,
+            received_at=body.received_at,
+            actor=caller.actor,
+        )
+
+
+# ------------------------------------------------------------------------------ copies
+
+
+@router.post("/advertisers/{advertiser_id}/copies")
+def submit(
+    advertiser_id: int, body: CopiesIn, request: Request, caller: Caller = Depends(WRITE)
+) -> dict[str, Any]:
+    """Copies of ads sent (one or up to 10,000): each checked at once; all stored or,
+    on bad input, none."""
+    items = [
+        CopyInput(c.sender, c.recipient, c.channel, c.sent_at, c.text, c.subject, c.duration_s)
+        for c in body.copies
+    ]
+    with _write(request, caller, advertiser_id) as session:
+        results = submit_copies(session, advertiser_id, items, actor=caller.actor)
+    return {
+        "copies": len(results),
+        "with_violations": sum(1 for r in results if r["violations"]),
+        "results": results,
+    }
+
+
+@router.get("/advertisers/{advertiser_id}/violations")
+def violations(
+    advertiser_id: int,
+    request: Request,
+    after_id: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    caller: Caller = Depends(READ),
+) -> dict[str, Any]:
+    with _read(request, caller, advertiser_id) as session:
+        rows = list_violations(session, advertiser_id, limit=limit, after_id=after_id)
+    return {"violations": rows, "next_after_id": rows[-1]["id"] if rows else after_id}
+
+
+# ------------------------------------------------------------------------------- scrub
+
+
+@router.post("/advertisers/{advertiser_id}/scrub")
+def scrub_list(
+    advertiser_id: int, body: ScrubIn, request: Request, caller: Caller = Depends(WRITE)
+) -> dict[str, Any]:
+    """``{number, allowed, reasons}`` per item: Do-Not-Call scope, refusals, consent."""
+    with _read(request, caller, advertiser_id) as session:
+        results = [
+            r
+            for chunk in scrub(session, advertiser_id, body.channel, [body.numbers])
+            for r in chunk
+        ]
+    return {
+        "checked": len(results),
+        "allowed": sum(1 for r in results if r["allowed"]),
+        "results": results,
+    }
+
+
+# ------------------------------------------------------------------------------ reports
+
+
+@router.get("/advertising/reports/violations", response_model=None)
+def report(
+    request: Request,
+    advertiser_id: Annotated[int | None, Query(ge=1)] = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    period: Literal["day", "month"] = "day",
+    rule: Annotated[str | None, Query(max_length=40)] = None,
+    format: Literal["json", "csv"] = "json",
+    caller: Caller = Depends(READ),
+) -> Any:
+    """Violations per advertiser and rule per day or month (Vietnam time), fines summed."""
+    with _errors(), request.app.state.db.read() as session:
+        if caller.role == "advertiser":
+            own = adv.advertiser_of_key(session, caller.key_id)
+            if own is None or (advertiser_id is not None and advertiser_id != own):
+                raise HTTPException(404, "no advertiser for this key")
+            advertiser_id = own
+        rows = violation_report(
+            session, advertiser_id=advertiser_id, since=since, until=until, period=period, rule=rule
+        )
+    if format == "csv":
+        return PlainTextResponse(report_csv(rows), media_type="text/csv")
+    return {"rows": rows}

@@ -1,0 +1,197 @@
+"""Ad copies through the API, on SQLite and PostgreSQL: every rule end to end."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from adv_helpers import GOOD_TEXT, RECIPIENT, copy, setup_advertiser, submit, vn
+from sqlalchemy import func, select
+
+from lachan.store.tables_advertising import AdCopy
+
+
+def test_a_lawful_copy_has_no_violation(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    assert submit(client, aid, h, copy(vn(22, 10))) == [[]]
+
+
+@pytest.mark.parametrize(
+    "hh, mm, bad", [(6, 59, True), (7, 0, False), (21, 59, False), (22, 0, True)]
+)
+def test_sms_hour_boundaries(client, app, hh: int, mm: int, bad: bool) -> None:
+    aid, h = setup_advertiser(client, app)
+    got = submit(client, aid, h, copy(vn(22, hh, mm)))[0]
+    assert ("OUTSIDE_SENDING_HOURS" in got) is bad
+
+
+@pytest.mark.parametrize(
+    "hh, mm, bad", [(7, 59, True), (8, 0, False), (16, 59, False), (17, 0, True)]
+)
+def test_call_hour_boundaries(client, app, hh: int, mm: int, bad: bool) -> None:
+    aid, h = setup_advertiser(client, app)
+    got = submit(client, aid, h, copy(vn(22, hh, mm), text="", channel="call", duration_s=40))
+    assert ("OUTSIDE_SENDING_HOURS" in got[0]) is bad
+
+
+def test_sms_cap_within_one_batch_and_across_batches(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    first = submit(client, aid, h, *[copy(vn(22, 9, i)) for i in range(3)])
+    assert first == [[], [], []]
+    # the 4th within 24 h, in a later request
+    assert submit(client, aid, h, copy(vn(22, 20)))[0] == ["FREQUENCY_CAP_EXCEEDED"]
+
+
+def test_call_cap_edges_of_the_24_hour_window(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    t0 = vn(22, 9)
+    call = {"text": "", "channel": "call", "duration_s": 30}
+    assert submit(client, aid, h, copy(t0, **call)) == [[]]
+    just_inside = t0 + timedelta(hours=24) - timedelta(seconds=1)  # 08:59:59 next day
+    assert submit(client, aid, h, copy(just_inside, **call))[0] == ["FREQUENCY_CAP_EXCEEDED"]
+
+
+def test_call_exactly_24_hours_later_is_allowed(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    t0 = vn(22, 9)
+    call = {"text": "", "channel": "call", "duration_s": 30}
+    assert submit(client, aid, h, copy(t0, **call), copy(t0 + timedelta(hours=24), **call)) == [
+        [], []
+    ]
+
+
+def test_unregistered_foreign_and_phone_senders(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    got = submit(client, aid, h, copy(vn(22, 10), sender="NOSUCHNAME"),
+                 copy(vn(22, 11), sender="0987654321"))
+    assert got == [["BRANDNAME_NOT_REGISTERED"], ["SENDER_PHONE_NUMBER"]]
+    # SHOPABC is registered by someone else for a second advertiser
+    other, h2 = setup_advertiser_named(client, app, "Other Co")
+    assert submit(client, other, h2, copy(vn(22, 10)))[0][0] == "BRANDNAME_NOT_OWNED"
+
+
+def setup_advertiser_named(client, app, name: str):
+    from adv_helpers import auth, make_key
+
+    h = auth(make_key(app, "advertiser"))
+    aid = client.post("/v1/advertisers", json={"name": name}, headers=h).json()["id"]
+    client.post(f"/v1/advertisers/{aid}/templates", json={"text": "[QC] {x}. Tu choi soan TC"},
+                headers=h)
+    client.post(f"/v1/advertisers/{aid}/consents", headers=h, json={"consents": [
+        {"recipient": RECIPIENT, "given_at": "2026-11-01T00:00:00+07:00"}]})
+    return aid, h
+
+
+def test_consent_withdrawal_and_no_consent(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    r = client.post(f"/v1/advertisers/{aid}/consents/withdraw", headers=h,
+                    json={"recipient": "+84 912 345 678", "at": "2026-11-22T12:00:00+07:00"})
+    assert r.json() == {"withdrawn": 1}
+    got = submit(client, aid, h, copy(vn(22, 11)), copy(vn(22, 13)),
+                 copy(vn(22, 13), recipient="0987000111"))
+    assert got == [[], ["CONSENT_WITHDRAWN"], ["NO_CONSENT"]]
+
+
+def test_refusal_then_later_ads_are_violations(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    r = client.post(f"/v1/advertisers/{aid}/refusals", headers=h, json={
+        "recipient": RECIPIENT, "reply": "Từ chối", "received_at": "2026-11-22T10:00:00+07:00"})
+    body = r.json()
+    assert r.status_code == 200 and body["refusal"] is True and body["keyword"] == "TU CHOI"
+    assert body["confirmation"].startswith("SHOPABC: Da nhan yeu cau tu choi quang cao")
+    assert "10:00 22/11/2026" in body["confirmation"] and body["confirmation"].isascii()
+    got = submit(client, aid, h, copy(vn(22, 9, 59)), copy(vn(22, 10, 0)), copy(vn(23, 10)))
+    assert got == [[], ["RECIPIENT_REFUSED"], ["RECIPIENT_REFUSED"]]
+    ok = client.post(f"/v1/advertisers/{aid}/refusals", headers=h,
+                     json={"recipient": RECIPIENT, "reply": "cam on shop"}).json()
+    assert ok["refusal"] is False
+
+
+def test_dnc_listed_recipient(client, app) -> None:
+    from lachan.registry import dnc
+
+    aid, h = setup_advertiser(client, app)
+    with app.state.db.transaction() as session:
+        dnc.register(session, RECIPIENT, "sms")
+    call = {"text": "", "channel": "call", "duration_s": 30}
+    got = submit(client, aid, h, copy(vn(22, 10)), copy(vn(22, 11), **call))
+    assert got == [["DNC_LISTED"], []]
+    r = client.get(f"/v1/advertisers/{aid}/violations", headers=h).json()
+    assert r["violations"][0]["fine"] == {"min_vnd": 80_000_000, "max_vnd": 100_000_000}
+    assert r["violations"][0]["evidence"] == {"scope": "sms"}
+
+
+def test_consent_request_rules(client, app) -> None:
+    aid, h = setup_advertiser(client, app, consent=False)
+    dkqc = "DKQC SHOPABC xin gui uu dai. Dong y soan DY, tu choi soan TC gui 8088"
+    got = submit(client, aid, h, copy(vn(20, 10), text=dkqc), copy(vn(20, 12), text=dkqc),
+                 copy(vn(20, 15)), copy(vn(21, 10, 0)))
+    # the second request is one too many; an ad before the 24 h is no consent;
+    # after 24 h of silence it counts as a refusal
+    assert got == [[], ["DKQC_REPEATED"], ["NO_CONSENT"], ["DKQC_NO_REPLY"]]
+
+
+def test_label_opt_out_template_and_email_tag(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    got = submit(client, aid, h, copy(vn(22, 10), text="Giam 30% cho ban Lan tai SHOPABC."),
+                 copy(vn(22, 10, 1), channel="email", recipient="Lan@Example.VN",
+                      subject="Uu dai", text=GOOD_TEXT))
+    assert got[0] == ["AD_LABEL_MISSING", "OPT_OUT_MISSING", "TEMPLATE_MISMATCH"]
+    # e-mail: consent covers "all" channels but only numbers; the address has none
+    assert "EMAIL_SUBJECT_TAG_MISSING" in got[1] and "NO_CONSENT" in got[1]
+
+
+def test_scam_ad_is_escalated_to_the_centre(client, app) -> None:
+    from lachan.registry.sources import get_state
+
+    aid, h = setup_advertiser(client, app)
+    scam = ("[QC] Tai khoan Vietcombank cua quy khach bi khoa. Dang nhap http://vcb-xacminh.top "
+            "de xac minh ngay. Tu choi soan TC")
+    r = client.post(f"/v1/advertisers/{aid}/copies", headers=h,
+                    json={"copies": [copy(vn(22, 10), text=scam)]}).json()
+    res = r["results"][0]
+    assert res["escalated"] is True and "SCAM_CONTENT" in [v["rule"] for v in res["violations"]]
+    with app.state.db.read() as session:
+        state = get_state(session, "brandname", "SHOPABC")
+    assert state is not None
+
+
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ({"recipient": "09123"}, "item 1: not a Vietnamese mobile number"),
+        ({"recipient": "not-an-address", "channel": "email", "subject": "[QC] x"},
+         "item 1: not an e-mail address"),
+    ],
+)
+def test_bad_copy_refuses_the_whole_batch(client, app, bad: dict, message: str) -> None:
+    aid, h = setup_advertiser(client, app)
+    batch = [copy(vn(22, 10)), copy(vn(22, 11), **bad)]
+    r = client.post(f"/v1/advertisers/{aid}/copies", json={"copies": batch}, headers=h)
+    assert r.status_code == 422 and message in r.json()["detail"]
+    with app.state.db.read() as session:
+        assert session.execute(select(func.count()).select_from(AdCopy)).scalar_one() == 0
+
+
+def test_naive_time_and_unknown_fields_are_refused(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    c = copy(vn(22, 10))
+    c["sent_at"] = "2026-11-22T10:00:00"
+    r = client.post(f"/v1/advertisers/{aid}/copies", json={"copies": [c]}, headers=h)
+    assert r.status_code == 422
+    c = copy(vn(22, 10), colour="red")
+    r = client.post(f"/v1/advertisers/{aid}/copies", json={"copies": [c]}, headers=h)
+    assert r.status_code == 422
+    r = client.post(f"/v1/advertisers/{aid}/copies", json={"copies": []}, headers=h)
+    assert r.status_code == 422
+
+
+def test_unknown_and_foreign_advertisers(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    other, h2 = setup_advertiser_named(client, app, "Other Co")
+    r = client.post("/v1/advertisers/9999/copies", json={"copies": [copy(vn(22, 10))]}, headers=h)
+    assert r.status_code == 404 and "unknown advertiser" in r.json()["detail"]
+    # an advertiser key cannot reach another advertiser
+    r = client.post(f"/v1/advertisers/{other}/copies", json={"copies": [copy(vn(22, 10))]},
+                    headers=h)
+    assert r.status_code == 404
