@@ -1,9 +1,281 @@
-"""`lachan` commands of this area (filled in by its issue)."""
+"""Link and domain commands: ``check-url``, ``classify-urls``, ``evaluate-urls``, ``train-urls``."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import orjson
 import typer
+from rich.console import Console
+
+err = Console(stderr=True)
+
+#: Largest input line ``classify-urls`` reads (bytes); longer lines get an error object.
+MAX_LINE_BYTES = 16 * 1024
+BATCH = 4096
 
 
-def register(app: typer.Typer) -> None:  # noqa: ARG001
+def register(app: typer.Typer) -> None:
     """Add this module's commands to the `lachan` application."""
+    app.command("check-url")(check_url)
+    app.command("classify-urls")(classify_urls)
+    app.command("evaluate-urls")(evaluate_urls)
+    app.command("train-urls")(train_urls)
+
+
+# -- check-url --------------------------------------------------------------------------
+
+
+def check_url(
+    url: Annotated[str, typer.Argument(help="A URL or a bare host name.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as JSON.")] = False,
+) -> None:
+    """Analyse one link or host and print the verdict with its reasons."""
+    from lachan.detect.hosts import HostInputError, analyse_host
+
+    try:
+        v = analyse_host(url)
+    except HostInputError as exc:
+        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        raise typer.Exit(2) from exc
+    if as_json:
+        sys.stdout.buffer.write(orjson.dumps(v.to_dict()) + b"\n")
+        return
+    out = Console(soft_wrap=True)
+    colour = "bold red" if v.label == "phishing" else "green"
+    brand = f"  imitates {v.brand}" if v.brand and v.label == "phishing" else ""
+    if v.brand and v.label == "benign" and any(
+        s.name in ("HOST_OFFICIAL", "HOST_REGISTRY_OFFICIAL") for s in v.symbols
+    ):
+        brand = f"  official domain of {v.brand}"
+    out.print(f"[{colour}]{v.label.upper()}[/{colour}]  score {v.score:.2f}  {v.host}{brand}")
+    for s in v.symbols:
+        out.print(f"  {s.name:<26} {s.score:+6.2f}  {s.detail}", markup=False, highlight=False)
+
+
+# -- classify-urls ----------------------------------------------------------------------
+
+
+def _lines(fh: IO[bytes], on_bytes: Callable[[int], None]) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines; ``None`` for a line over :data:`MAX_LINE_BYTES` (skipped whole)."""
+    n = 0
+    while True:
+        line = fh.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        n += 1
+        on_bytes(len(line))
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while True:
+                more = fh.readline(MAX_LINE_BYTES)
+                on_bytes(len(more))
+                if not more or more.endswith(b"\n"):
+                    break
+            yield n, None
+            continue
+        yield n, line
+
+
+def parse_line(raw: bytes) -> tuple[Any, str]:
+    """``(id, url-or-host)`` from one input line; raises ``ValueError`` with the reason.
+
+    A line is a JSON object with ``url`` or ``host`` (and optional ``id``), a JSON
+    string, or - for convenience - a bare host or URL that is not JSON at all.
+    """
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError("line is not valid UTF-8") from None
+    stripped = text.strip()
+    if stripped[:1] not in ('{', '"', "["):
+        if any(c.isspace() for c in stripped):
+            raise ValueError("not JSON and not a single URL or host")
+        return None, stripped
+    try:
+        obj = orjson.loads(stripped)
+    except orjson.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON: {exc}") from None
+    if isinstance(obj, str):
+        return None, obj
+    if not isinstance(obj, dict):
+        raise ValueError('each line must be a JSON object with "url" or "host"')
+    ident = obj.get("id")
+    if ident is not None and not isinstance(ident, (str, int)):
+        raise ValueError('field "id" must be a string or an integer')
+    value = obj.get("url", obj.get("host"))
+    if not isinstance(value, str):
+        raise ValueError('field "url" or "host" (a string) is required')
+    return ident, value
+
+
+def classify_stream(fh: IO[bytes], out: IO[bytes], on_bytes: Callable[[int], None]) -> int:
+    """Classify JSON Lines from ``fh`` into ``out``; returns how many lines failed."""
+    from lachan.detect.hosts import HostInputError, classify_items
+
+    failed = 0
+    batch: list[tuple[int, Any, str | None, str | None]] = []  # line, id, item, error
+
+    def flush() -> None:
+        nonlocal failed
+        items = [it for _, _, it, e in batch if e is None]
+        results = iter(classify_items(items)) if items else iter(())
+        chunks = []
+        for ln, ident, _item, error in batch:
+            if error is None:
+                r = next(results)
+                if isinstance(r, HostInputError):
+                    error = str(r)
+                else:
+                    d = r.to_dict()
+                    chunks.append(orjson.dumps({"id": ident, **d}))
+                    continue
+            failed += 1
+            chunks.append(orjson.dumps({"id": ident, "line": ln, "error": error}))
+        if chunks:
+            out.write(b"\n".join(chunks) + b"\n")
+        batch.clear()
+
+    for ln, raw in _lines(fh, on_bytes):
+        if raw is None:
+            batch.append((ln, None, None, f"line longer than {MAX_LINE_BYTES:,} bytes"))
+            continue
+        if not raw.strip():
+            continue
+        try:
+            ident, item = parse_line(raw)
+            batch.append((ln, ident, item, None))
+        except ValueError as exc:
+            batch.append((ln, None, None, str(exc)))
+        if len(batch) >= BATCH:
+            flush()
+    flush()
+    out.flush()
+    return failed
+
+
+def classify_urls(
+    file: Annotated[Path | None, typer.Argument(
+        help="JSON Lines file ({\"url\"|\"host\", \"id\"?}); stdin when absent.",
+        exists=True, dir_okay=False)] = None,
+) -> None:
+    """Classify links/hosts from JSON Lines into JSON Lines verdicts
+    ({id, host, label: phishing|benign, score, brand, symbols})."""
+    out = sys.stdout.buffer
+    if file is None:
+        failed = classify_stream(sys.stdin.buffer, out, lambda _n: None)
+    else:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+        size = file.stat().st_size
+        with Progress(TextColumn("classify-urls"), BarColumn(),
+                      TextColumn("{task.percentage:>3.0f}%"), TimeRemainingColumn(),
+                      console=err) as bar:
+            task = bar.add_task("classify-urls", total=size or 1)
+            with file.open("rb") as fh:
+                failed = classify_stream(fh, out, lambda n: bar.advance(task, n))
+    if failed:
+        err.print(f"[yellow]{failed} line(s) could not be classified (see their error objects)")
+        raise typer.Exit(1)
+
+
+# -- evaluate-urls / train-urls -----------------------------------------------------------
+
+
+def _read_list(path: Path) -> list[str]:
+    from lachan.model.host_data import read_lines
+
+    return read_lines(path)
+
+
+def _figures(phishing: list[str], legit: list[str], with_sms: bool) -> dict[str, Any]:
+    from lachan.model.host_data import DataMissing, ham_sms_links
+    from lachan.model.host_eval import evaluate, flagged
+
+    figs: dict[str, Any] = {"validation": evaluate(phishing, legit).to_dict()}
+    if with_sms:
+        try:
+            links = [link for _, link in ham_sms_links()]
+        except DataMissing as exc:
+            err.print(f"[yellow]ham SMS links skipped:[/yellow] {exc}")
+        else:
+            n, fp, errors, _ = flagged(links)
+            figs["ham_sms_links"] = {"links": n, "false_positives": fp, "errors": errors,
+                                     "fpr": round(fp / n, 4) if n else 0.0}
+    return figs
+
+
+def evaluate_urls(
+    phishing: Annotated[Path | None, typer.Option(
+        help="File of phishing hosts/URLs, one a line (default: validation split).",
+        exists=True, dir_okay=False)] = None,
+    legit: Annotated[Path | None, typer.Option(
+        help="File of legitimate hosts/URLs, one a line (default: validation split).",
+        exists=True, dir_okay=False)] = None,
+    sms: Annotated[bool, typer.Option(help="Also report the FPR on links in ham SMS.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
+) -> None:
+    """Print recall, precision and false-positive rate of the host analyser."""
+    from lachan.model import host_data
+
+    try:
+        if phishing is None or legit is None:
+            _, p_val = host_data.split_hosts(
+                host_data.read_lines(host_data.require(host_data.PHISHING_FILE)))
+            _, l_val = host_data.split_hosts(
+                host_data.read_lines(host_data.require(host_data.LEGIT_FILE)))
+        p_items = _read_list(phishing) if phishing else p_val
+        l_items = _read_list(legit) if legit else l_val
+    except host_data.DataMissing as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    figs = _figures(p_items, l_items, sms and (phishing is None or legit is None))
+    if as_json:
+        sys.stdout.buffer.write(orjson.dumps(figs) + b"\n")
+        return
+    v = figs["validation"]
+    out = Console()
+    out.print(f"phishing {v['phishing']}, legitimate {v['legit']}, unparsable {v['errors']}")
+    out.print(f"recall {v['recall']:.4f}  precision {v['precision']:.4f}  FPR {v['fpr']:.4f}")
+    if "ham_sms_links" in figs:
+        h = figs["ham_sms_links"]
+        out.print(f"ham SMS links: {h['links']}, flagged {h['false_positives']}, "
+                  f"FPR {h['fpr']:.4f}")
+
+
+def train_urls(
+    out: Annotated[Path | None, typer.Option(
+        help="Where to write host_model.npz (default: inside the package).")] = None,
+    card: Annotated[Path | None, typer.Option(
+        help="Where to write the model card (default: docs/host-model-card.md).")] = None,
+) -> None:
+    """Train the host model from $LACHAN_DATA/domains; write weights and model card."""
+    from lachan.detect import host_model
+    from lachan.model import host_data, host_train
+
+    try:
+        with err.status("training the host model"):
+            result = host_train.train()
+    except host_data.DataMissing as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    path = out or host_train.model_path()
+    result.model.save(path)
+    err.print(f"weights written to {path}")
+    if out is None:
+        host_model.bundled_model.cache_clear()
+    else:
+        err.print("[yellow]figures below use the bundled model, not --out[/yellow]")
+    with err.status("evaluating on the validation split"):
+        figs = _figures(result.val_phishing, result.val_legit, True)
+    flat: dict[str, Any] = {}
+    for set_name, d in figs.items():
+        for k, val in d.items():
+            flat[f"{set_name}:{k}"] = val
+    card_path = card or host_train.card_path()
+    card_path.parent.mkdir(parents=True, exist_ok=True)
+    card_path.write_text(host_train.describe(result, flat), encoding="utf-8")
+    err.print(f"model card written to {card_path}")
+    sys.stdout.buffer.write(orjson.dumps(figs) + b"\n")

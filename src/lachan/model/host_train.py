@@ -58,7 +58,9 @@ def design_matrix(facts: list[HostFacts]) -> sparse.csr_matrix:
 
 
 def fit(x: sparse.csr_matrix, y: np.ndarray) -> LogisticRegression:
-    clf = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=200)
+    clf = LogisticRegression(
+        C=C, class_weight="balanced", solver="liblinear", max_iter=200, random_state=0
+    )
     clf.fit(x, y)
     return clf
 

@@ -1,0 +1,84 @@
+"""The link commands as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from lachan.cli import app
+
+runner = CliRunner()
+
+
+def test_check_url_readable_and_json() -> None:
+    r = runner.invoke(app, ["check-url", "https://vietcombank-vn.top/dang-nhap"])
+    assert r.exit_code == 0
+    assert "PHISHING" in r.stdout and "imitates vietcombank" in r.stdout
+    assert "HOST_BRAND_IN_LABEL" in r.stdout
+    r = runner.invoke(app, ["check-url", "--json", "vietcombank.com.vn"])
+    d = json.loads(r.stdout)
+    assert d["label"] == "benign" and d["brand"] == "vietcombank"
+
+
+def test_check_url_bad_input_is_an_error_not_a_traceback() -> None:
+    r = runner.invoke(app, ["check-url", "x" * 10_000])
+    assert r.exit_code == 2
+    assert "too long" in r.output
+    assert "Traceback" not in r.output
+
+
+def test_classify_urls_stdin_keeps_going_and_fails_at_the_end() -> None:
+    lines = [
+        json.dumps({"url": "https://shopee-khuyenmai.vip/nhan-qua", "id": "a"}),
+        json.dumps({"host": "hcmus.edu.vn", "id": 2}),
+        "{broken json",
+        json.dumps({"url": "bad\u0000host.com", "id": "c"}),
+        json.dumps({"host": "a" * 300 + ".com"}),
+        "",
+        "vietcombank-vn.top",
+    ]
+    r = runner.invoke(app, ["classify-urls"], input="\n".join(lines) + "\n")
+    assert r.exit_code == 1
+    rows = [json.loads(x) for x in r.stdout.splitlines()]
+    assert len(rows) == 6  # the empty line is skipped
+    assert rows[0]["id"] == "a" and rows[0]["label"] == "phishing" and rows[0]["brand"] == "shopee"
+    assert set(rows[0]) >= {"id", "label", "score", "brand", "symbols"}
+    assert rows[1]["id"] == 2 and rows[1]["label"] == "benign"
+    assert rows[2]["line"] == 3 and "JSON" in rows[2]["error"]
+    assert rows[3]["line"] == 4 and "control" in rows[3]["error"]
+    assert rows[4]["line"] == 5 and "too long" in rows[4]["error"]
+    assert rows[5]["label"] == "phishing"
+
+
+def test_classify_urls_file_all_good_exits_zero(tmp_path: Path) -> None:
+    f = tmp_path / "in.jsonl"
+    f.write_text("\n".join(json.dumps({"host": h}) for h in ["shopee.vn", "hcmus.edu.vn"]))
+    r = runner.invoke(app, ["classify-urls", str(f)])
+    assert r.exit_code == 0
+    assert [json.loads(x)["label"] for x in r.stdout.splitlines() if x.startswith("{")] == [
+        "benign", "benign"
+    ]
+
+
+def test_classify_urls_oversized_line(tmp_path: Path) -> None:
+    f = tmp_path / "in.jsonl"
+    f.write_text(json.dumps({"url": "https://x.com/" + "a" * 20_000}) + "\nshopee.vn\n")
+    r = runner.invoke(app, ["classify-urls", str(f)])
+    assert r.exit_code == 1
+    rows = [json.loads(x) for x in r.stdout.splitlines() if x.startswith("{")]
+    assert rows[0]["line"] == 1 and "longer than" in rows[0]["error"]
+    assert rows[1]["label"] == "benign"
+
+
+def test_evaluate_urls_on_own_files(tmp_path: Path) -> None:
+    p = tmp_path / "p.txt"
+    p.write_text("vietcombank-vn.top\nshopee-khuyenmai.vip\n")
+    legit = tmp_path / "l.txt"
+    legit.write_text("vietcombank.com.vn\nhcmus.edu.vn\n")
+    r = runner.invoke(app, ["evaluate-urls", "--phishing", str(p), "--legit", str(legit),
+                            "--json"])
+    assert r.exit_code == 0, r.output
+    v = json.loads(r.stdout)["validation"]
+    assert v["recall"] == 1.0 and v["fpr"] == 0.0 and v["phishing"] == 2
