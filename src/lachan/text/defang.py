@@ -28,9 +28,12 @@ _TLD_ALT = "|".join(sorted(TLDS, key=len, reverse=True))
 # "hxxp://", "hxxps[:]//", "hXXps[://]"
 _SCHEME_RE = re.compile(r"(?<![A-Za-z])hxxp(s?)(?=\[:\]|\[://\]|:)", re.IGNORECASE)
 _BRACKET_COLON_RE = re.compile(r"(?<![A-Za-z])(https?)\[(:|://)\]", re.IGNORECASE)
-# "example[.]com", "example (.) com", "example{.}com", "example[dot]com"
+# "example[.]com", "example(.)com", "example{.}com", "example[dot]com"; with spaces
+# around only the square-bracket form ("example [.] com"): "ok (.) ok" is not a link.
 _BRACKET_DOT_RE = re.compile(
-    r"(?<=\w) ?(?:\[(?:\.|dot)\]|\((?:\.|dot)\)|\{(?:\.|dot)\}) ?(?=\w)", re.IGNORECASE
+    r"(?<=\w)(?:\[(?:\.|dot)\]|\((?:\.|dot)\)|\{(?:\.|dot)\})(?=\w)"
+    r"|(?<=\w) \[(?:\.|dot)\] (?=\w)",
+    re.IGNORECASE,
 )
 # "vcb-xacminh chấm top", "example dot com": split on the spelled-out dot, then check
 # the word before (a domain-like label) and the word after (a known TLD).

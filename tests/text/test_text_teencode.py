@@ -1,0 +1,97 @@
+"""The shipped teencode lexicon and the rules that decide which entries are used."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+
+from lachan.text import fold, normalise
+from lachan.text.teencode import (
+    OVERRIDES,
+    STOP,
+    build_lexicon,
+    expand_words,
+    lexicon,
+    lookup_table,
+)
+
+
+def test_lexicon_and_its_mit_licence_ship_inside_the_package() -> None:
+    data = resources.files("lachan").joinpath("data")
+    assert data.joinpath("teencode.tsv").read_text("utf-8").startswith("short\tfull")
+    assert "MIT License" in data.joinpath("teencode.LICENSE").read_text("utf-8")
+
+
+def test_common_chat_abbreviations_expand() -> None:
+    table = lexicon()
+    assert table["ko"] == "khong"
+    assert table["k"] == "khong"
+    assert table["kg"] == "khong"
+    assert table["dc"] == "duoc"
+    assert table["vs"] == "voi"
+    assert table["ng"] == "nguoi"
+
+
+def test_keys_are_folded_letters_only_so_numbers_are_never_rewritten() -> None:
+    for key, value in lexicon().items():
+        assert re.fullmatch("[a-z]+", key), key
+        assert fold(value) == value
+        assert key != value
+
+
+@pytest.mark.parametrize("word", sorted(STOP))
+def test_stop_listed_words_are_kept_as_written(word: str) -> None:
+    assert word not in lexicon()
+    assert normalise(f"xin chao {word} nhe").folded == f"xin chao {word} nhe"
+
+
+def test_domain_overrides_take_the_sms_sense() -> None:
+    table = lexicon()
+    for key, value in OVERRIDES.items():
+        assert table[key] == value
+    assert normalise("So du TK 1.250.000d").folded == "so du tai khoan 1.250.000d"
+
+
+def test_marked_short_forms_and_standard_syllables_are_not_keys() -> None:
+    entries = [
+        ("cái", "gái"),  # a marked short form rewrites a real word: dropped
+        ("chi", "tri"),  # "chi" is a standard syllable (it appears below): dropped
+        ("9", "chính"),  # a digit: dropped
+        ("đc", "được"),  # đ-only marks are teencode: kept as "dc"
+        ("xyzq", "chị"),
+        ("kq", "kết quả"),
+        ("kq", "kỳ quan"),  # the first sense wins
+    ]
+    table = build_lexicon(entries)
+    assert "cai" not in table
+    assert "chi" not in table
+    assert "9" not in table
+    assert table["dc"] == "duoc"
+    assert table["kq"] == "ket qua"
+
+
+def test_accented_and_unaccented_ordinary_words_are_not_rewritten() -> None:
+    text = "Cái bàn này giá rẻ, chị lên xem nhé"
+    assert normalise(text).folded == normalise(fold(text)).folded == (
+        "cai ban nay gia re, chi len xem nhe"
+    )
+
+
+def test_punctuation_around_a_short_form_is_kept() -> None:
+    words = ["(ko", "dc,", "k?", '"ng"']
+    assert expand_words(words)
+    assert words == ["(khong", "duoc,", "khong?", '"nguoi"']
+
+
+def test_a_short_form_right_after_a_number_is_left_alone() -> None:
+    words = ["giam", "50", "k", "ko"]
+    assert expand_words(words)
+    assert words == ["giam", "50", "k", "khong"]
+
+
+def test_lookup_table_covers_every_key() -> None:
+    table = lookup_table()
+    assert set(lexicon()) <= set(table)
+    assert table["ko."] == "khong."

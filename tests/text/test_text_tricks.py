@@ -1,0 +1,129 @@
+"""Unit tests of the trick undoers: defanged links, spaced / dotted letters, leet."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lachan.text import fold
+from lachan.text.clean import clean_text
+from lachan.text.defang import restore_links
+from lachan.text.deobfuscate import fix_leet, join_letters, may_have_tricks
+from lachan.text.fold import VIETNAMESE_ONLY_RE, fold_vietnamese
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hxxps://vcb-xacminh[.]top/login", "https://vcb-xacminh.top/login"),
+        ("HXXP://evil(.)com", "http://evil.com"),
+        ("hxxps[:]//bidv{.}com-xacthuc.xyz", "https://bidv.com-xacthuc.xyz"),
+        ("https[://]momo-hoantien[dot]vip", "https://momo-hoantien.vip"),
+        ("vao vcb-xacminh [.] top ngay", "vao vcb-xacminh.top ngay"),
+        ("truy cập mbbank-hotro chấm com chấm vn", "truy cập mbbank-hotro.com.vn"),
+        ("go to paypal-verify dot com now", "go to paypal-verify.com now"),
+        ("link: (vietinbank-otp CHẤM online)", "link: (vietinbank-otp.online)"),
+    ],
+)
+def test_defanged_links_are_restored(text: str, expected: str) -> None:
+    assert restore_links(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cô chấm điểm bài thi",
+        "chấm com",  # no label before
+        "mua 2 cham com",  # "2" is one character
+        "ok (.) ok",  # no word on either side of the brackets
+        "he said (.) then",
+        "cham soc khach hang",
+    ],
+)
+def test_ordinary_text_is_not_taken_for_a_defanged_link(text: str) -> None:
+    assert restore_links(text) is None
+
+
+def test_clean_text_reports_flags() -> None:
+    flags: list[str] = []
+    assert clean_text("Ｍ\u200bB hxxp://x[.]vn", flags) == "MB http://x.vn"
+    assert set(flags) == {"zero_width", "fullwidth", "defanged_link"}
+
+
+def test_emoji_joiners_and_variation_selectors_are_removed_without_a_flag() -> None:
+    flags: list[str] = []
+    assert clean_text("Chúc mừng ❤\ufe0f 👨\u200d👩", flags) == "Chúc mừng ❤ 👨👩"
+    assert flags == []
+
+
+@pytest.mark.parametrize(
+    ("folded", "expected"),
+    [
+        ("v i e t c o m b a n k thong bao", "vietcombank thong bao"),
+        ("lien he m o m o ngay", "lien he momo ngay"),
+        ("v.c.b: tai khoan", "vcb: tai khoan"),
+        ("tu b.i.d.v.", "tu bidv."),
+    ],
+)
+def test_spaced_and_dotted_letters_are_joined(folded: str, expected: str) -> None:
+    assert join_letters(folded) == (expected, True)
+
+
+@pytest.mark.parametrize(
+    "folded",
+    [
+        "a b c la ba chu cai",  # only three spaced letters
+        "t.p.hcm va tp.hcm",
+        "email j.o.e@gmail.com",
+        "web https://a.b.c.d/x.y.z",
+        "gia 1.000.000 d",
+        "mua 5 k tai e",
+    ],
+)
+def test_ordinary_text_is_not_joined(folded: str) -> None:
+    assert join_letters(folded) == (folded, False)
+
+
+@pytest.mark.parametrize(
+    ("folded", "expected"),
+    [
+        ("vietc0mbank thong bao", "vietcombank thong bao"),
+        ("sh0pee, m0m0 va z4lo", "shopee, momo va zalo"),
+        ("tai kh0an bi kh0a", "tai khoan bi khoa"),
+    ],
+)
+def test_digits_for_letters_are_fixed(folded: str, expected: str) -> None:
+    assert fix_leet(folded) == (expected, True)
+
+
+@pytest.mark.parametrize(
+    "folded",
+    [
+        "nap 500k nhan 5tr, goi 4g, 5g",
+        "ma giao dich ft23123abc, a1b2c3, otp 123456",
+        "covid19 va h2o",
+        "vao vietc0mbank.com.vn hoac h0tro@vcb.vn",
+        "so 0912345678",
+    ],
+)
+def test_numbers_codes_urls_and_emails_keep_their_digits(folded: str) -> None:
+    assert fix_leet(folded) == (folded, False)
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789 .,@/-", max_size=80))
+def test_trick_hint_is_never_false_when_a_trick_applies(folded: str) -> None:
+    folded = " ".join(folded.split())
+    joined = join_letters(folded)[1]
+    leet = fix_leet(folded)[1]
+    if joined or leet:
+        assert may_have_tricks(folded)
+
+
+VIETNAMESE = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựiìíỉĩịyỳýỷỹỵđ"
+
+
+@given(st.text(alphabet=VIETNAMESE + VIETNAMESE.upper() + "bcklmnt 0189.,:!?", max_size=80))
+def test_fast_vietnamese_fold_equals_fold(s: str) -> None:
+    assert VIETNAMESE_ONLY_RE.search(s) is None
+    assert fold_vietnamese(s) == fold(s)
