@@ -1,0 +1,50 @@
+"""SMS command syntaxes: "soạn DK gửi 9029", "Soan tin TC gui 9xxx", "SMS DK V90 to 9123"."""
+
+from __future__ import annotations
+
+import re
+
+from lachan.domain import Entity
+from lachan.entities.spans import Claims
+from lachan.entities.vi_regex import vi_any, vi_dispatch
+
+# Runs on the lower-cased text; starts with a literal alternation so that the regex
+# engine skips ahead fast (the word-edge check is done after a match).
+_COMMAND = re.compile(
+    vi_dispatch("soan tin", "soan", "nhan tin", "nhan", "sms", "text", "cu phap")
+    + r"(?:\s+" + vi_any("theo cu phap", "theo") + ")?"
+    + r"\s*[:\-]?\s*[\"“'‘]?\s*"
+    # the command: one to five ASCII words, shortest first ("DK", "DK V90", "HUY QC")
+    + r"([a-z0-9][a-z0-9_.*#]{0,19}(?:[ \t]+[a-z0-9_.*#]{1,20}){0,4}?)"
+    + r"\s*[\"”'’]?\s+"
+    + "(?:" + vi_any("gui den", "gui toi", "gui", "den", "toi", "send to", "to") + ")"
+    + r"\s*(?:" + vi_any("dau so", "tong dai", "so") + r")?\s*[:\-]?\s*"
+    + r"([1-9][0-9]{2,4}|[1-9][0-9]{0,3}x{1,4})(?![\w])",
+)
+
+
+def find_commands(text: str, low: str, claims: Claims) -> list[Entity]:
+    """Commands with ``keyword`` (upper case, single spaces) and ``shortcode`` attributes.
+
+    The command span is not claimed: the short code inside it is also reported as a
+    ``phone`` of type ``shortcode``.
+    """
+    out: list[Entity] = []
+    for m in _COMMAND.finditer(low):
+        if m.start() > 0 and low[m.start() - 1].isalnum():
+            continue
+        if claims.overlaps(m.start(), m.end()):
+            continue
+        keyword = " ".join(text[m.start(1) : m.end(1)].upper().split())
+        shortcode = m.group(2).lower()
+        out.append(
+            Entity(
+                "sms_command",
+                f"{keyword} {shortcode}",
+                text[m.start() : m.end()],
+                m.start(),
+                m.end(),
+                {"keyword": keyword, "shortcode": shortcode},
+            )
+        )
+    return out

@@ -1,0 +1,283 @@
+"""Runs of digits: phone numbers, short codes and bank accounts.
+
+One precompiled regex finds runs of digits with the separators people type ("0912 345
+678", "(028) 3822-1234", "+84.912.345.678"). A run is cut into space-separated chunks
+and the longest run of chunks that is a valid number wins, so "500.000 0912345678" and
+"0912345678 0987654321" still give the right numbers. Chunks that are dates or grouped
+amounts are never phone numbers.
+
+Phones come first (:func:`find_phones`); what is left over may become an OTP (see
+:mod:`lachan.entities.otp`) or, near a bank name or an account keyword, an account
+(:func:`find_accounts`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lachan.domain import Entity
+from lachan.entities.banks import fold_token, lexicon, mentions, nearest
+from lachan.entities.phone import PhoneNumber, classify_digits, to_phone_number
+from lachan.entities.spans import Claims
+from lachan.entities.vi_regex import WORD_END, WORD_START, vi_any
+
+# Digit first (the regex engine then skips other text fast); a leading "+", "(" or "(+"
+# is taken back in Python.
+_RUN = re.compile(r"[0-9](?:[0-9.\-()]|[ \u00a0](?=[+(]{0,2}[0-9]))*")
+_NON_DIGITS = str.maketrans("", "", " .-()+\u00a0")
+_DATE = re.compile(r"[0-9]{1,2}[.\-][0-9]{1,2}[.\-][0-9]{2,4}")
+_GROUPED_AMOUNT = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]{0,2}(?:,[0-9]{3})+")
+_MAX_PHONE_DIGITS = 15
+_ACCOUNT_MIN, _ACCOUNT_MAX = 6, 19
+_ACCOUNT_WINDOW = 40  # characters either side where a bank name makes an account
+_KEYWORD_WINDOW = 30  # characters before the number where "STK" makes an account
+_WALLET_WINDOW = 20
+
+_ACCOUNT_KEYWORD = re.compile(
+    WORD_START
+    + "(?:"
+    + vi_any("so tai khoan", "tai khoan", "so tk", "stk", "tk", "tknh", "acc")
+    + r"|account(?:\s+(?:number|no\.?))?|a/c|acct)"
+    + WORD_END,
+    re.IGNORECASE,
+)
+# Words (folded) that make a 3-5 digit number a short code when they come right before
+# it: "gọi 156", "gửi 9029", "call 5656", "hotline: 1090", "tổng đài 1900", "đầu số 8x77".
+_CALL_WORDS = frozenset(
+    "goi call hotline gui nhan sms to lh bam quay text dau den phone tel sdt dt".split()
+)
+_CALL_PAIRS = frozenset(
+    {("tong", "dai"), ("lien", "he"), ("nhan", "tin"), ("goi", "ngay"), ("dien", "thoai")}
+)
+_CONTEXT_STRIP = ":-–(\"'“”"
+
+
+def _call_word_before(low: str, start: int) -> bool:
+    """Is ``start`` right after a call / send word ("gọi", "gửi tới", "tổng đài số")?"""
+    words = [w.strip(_CONTEXT_STRIP) for w in low[max(0, start - 24) : start].split()[-3:]]
+    words = [fold_token(w) for w in words if w]
+    if words and words[-1] == "so":  # "gọi số", "đầu số"
+        words.pop()
+    if words and words[-1] in ("toi", "den") and len(words) > 1:  # "gửi tới", "nhắn đến"
+        words.pop()
+    if not words:
+        return False
+    if words[-1] in _CALL_WORDS:
+        return True
+    return len(words) > 1 and (words[-2], words[-1]) in _CALL_PAIRS
+
+
+@dataclass(slots=True)
+class Chunk:
+    start: int
+    end: int
+    digits: str
+    plus: bool
+    glued: bool  # a letter right before it ("FT2611...", "V90")
+    plain: bool  # digits only, no separators inside
+    amount: bool = False  # grouped like an amount ("559.000.000"): may continue a number
+    # after a country code ("+84 559.000.000") but never start one
+
+
+def _chunks(text: str, run_start: int, run_end: int) -> list[Chunk]:
+    """Space-separated pieces of a run; dates get ``digits=""`` (they break a run)."""
+    out: list[Chunk] = []
+    pos = run_start
+    for piece in text[run_start:run_end].replace("\u00a0", " ").split(" "):
+        start, end = pos, pos + len(piece)
+        pos = end + 1
+        if piece.isdigit():  # the common case: nothing to trim or check
+            out.append(Chunk(start, end, piece, False,
+                             start > 0 and text[start - 1].isalpha(), True))
+            continue
+        while end > start and text[end - 1] in ".-(":  # sentence punctuation
+            end -= 1
+        raw = text[start:end]
+        if raw.endswith(")") and raw.count("(") < raw.count(")"):
+            end -= 1
+            raw = raw[:-1]
+        digits = raw.translate(_NON_DIGITS)
+        if not digits.isdigit():
+            continue
+        if _DATE.fullmatch(raw):
+            digits = ""  # a date breaks the run, it is never part of a number
+        plus = raw.startswith(("+", "(+"))
+        out.append(Chunk(start, end, digits, plus, start > 0 and text[start - 1].isalpha(),
+                         raw.isdigit(), _GROUPED_AMOUNT.fullmatch(raw) is not None))
+    return out
+
+
+_BETWEEN_BREAK = re.compile(r"[0-9.!?;\n]")
+_ACCOUNT_HINT = re.compile(r"tk|t[aà]i|acc|a/c")
+_WALLET_HINT = re.compile(r"momo|zalo|shopee|pay|viettel")
+
+
+def _account_keyword_before(text: str, low: str, start: int) -> bool:
+    """An account keyword ("STK") shortly before ``start``, in the same sentence, with no
+    other number and no call word ("gọi", "LH") between."""
+    lo = max(0, start - _KEYWORD_WINDOW)
+    if _ACCOUNT_HINT.search(low, lo, start) is None:
+        return False
+    window = low[lo:start]
+    last = None
+    for found in _ACCOUNT_KEYWORD.finditer(window):
+        last = found
+    if last is None:
+        return False
+    between = window[last.end() :]
+    if _BETWEEN_BREAK.search(between) is not None:
+        return False
+    return not (between.strip() and _call_word_before(low, start))
+
+
+def _phone_entity(text: str, start: int, end: int, num: PhoneNumber) -> Entity:
+    attrs: dict[str, object] = {"type": num.type, "e164": num.e164, "carrier": num.carrier}
+    if num.carrier:
+        attrs["carrier_certain"] = num.carrier_certain
+    if num.converted_from:
+        attrs["converted_from"] = num.converted_from
+    if num.region:
+        attrs["region"] = num.region
+    return Entity("phone", num.national, text[start:end], start, end, attrs)
+
+
+def _account_entity(text: str, low: str, start: int, end: int, digits: str) -> Entity:
+    found = mentions(text, low, start - _ACCOUNT_WINDOW, end + _ACCOUNT_WINDOW)
+    best = nearest(found, start, end)
+    attrs: dict[str, object] = {}
+    if best is not None and best.code is not None:
+        attrs["bank"] = best.code
+    return Entity("account", digits, text[start:end], start, end, attrs)
+
+
+def _wallet_account(text: str, low: str, start: int, end: int, num: PhoneNumber
+                    ) -> Entity | None:
+    """"MoMo 0912345678": a wallet account is the phone number itself."""
+    lo = max(0, start - _WALLET_WINDOW)
+    if _WALLET_HINT.search(low, lo, start) is None:
+        return None
+    wallets = lexicon().wallet_codes
+    for mention in mentions(text, low, lo, start):
+        if mention.code in wallets:
+            return Entity("account", num.national, text[start:end], start, end,
+                          {"bank": mention.code})
+    return None
+
+
+def _run_start(text: str, start: int) -> int:
+    """Take back a "+", "(" or "(+" written right before the first digit."""
+    if start > 0 and text[start - 1] == "+":
+        start -= 1
+    if start > 0 and text[start - 1] == "(":
+        start -= 1
+    return start
+
+
+def find_phones(text: str, low: str, claims: Claims
+                ) -> tuple[list[Entity], list[list[Chunk]]]:
+    """Phones (and accounts written after "STK"); returns the unused chunk groups too."""
+    out: list[Entity] = []
+    leftovers: list[list[Chunk]] = []
+    for m in _RUN.finditer(text):
+        if m.end() - m.start() < 3:
+            continue  # "7h", "50%", "V90": too short for any number kind
+        chunks = [
+            c for c in _chunks(text, _run_start(text, m.start()), m.end())
+            if not claims.overlaps(c.start, c.end)
+        ]
+        n = len(chunks)
+        i = 0
+        group: list[Chunk] = []
+        while i < n:
+            first = chunks[i]
+            best: tuple[int, PhoneNumber] | None = None
+            acc = ""
+            for j in range(i, n if not first.amount else i):
+                c = chunks[j]
+                if not c.digits or (j > i and (c.plus or c.start - chunks[j - 1].end > 2)):
+                    break
+                acc += c.digits
+                if len(acc) > _MAX_PHONE_DIGITS:
+                    break
+                if len(acc) < 8:
+                    continue
+                hit = classify_digits(acc, first.plus)
+                if hit is not None:
+                    num = to_phone_number(hit)
+                    if num is not None:
+                        best = (j, num)
+            if best is None:
+                if first.digits and not first.amount:
+                    group.append(first)
+                elif group:
+                    leftovers.append(group)
+                    group = []
+                i += 1
+                continue
+            if group:
+                leftovers.append(group)
+                group = []
+            j, num = best
+            start, end = first.start, chunks[j].end
+            if num.type in ("mobile", "fixed") and _account_keyword_before(text, low, start):
+                digits = "".join(c.digits for c in chunks[i : j + 1])
+                out.append(_account_entity(text, low, start, end, digits))
+            else:
+                out.append(_phone_entity(text, start, end, num))
+                if num.type == "mobile":
+                    wallet = _wallet_account(text, low, start, end, num)
+                    if wallet is not None:
+                        out.append(wallet)
+            claims.add(start, end)
+            i = j + 1
+        if group:
+            leftovers.append(group)
+    return out, leftovers
+
+
+def find_shortcodes(text: str, low: str, leftovers: list[list[Chunk]], claims: Claims
+                    ) -> list[Entity]:
+    """3-5 digit service numbers after "gọi", "gửi", "call", "hotline", "SMS ... to"."""
+    out: list[Entity] = []
+    for group in leftovers:
+        for c in group:
+            if not (c.plain and 3 <= len(c.digits) <= 5 and c.digits[0] != "0"):
+                continue
+            if c.glued or claims.overlaps(c.start, c.end) or not _call_word_before(low, c.start):
+                continue
+            out.append(
+                Entity("phone", c.digits, c.digits, c.start, c.end,
+                       {"type": "shortcode", "e164": None, "carrier": None})
+            )
+            claims.add(c.start, c.end)
+    return out
+
+
+def find_accounts(text: str, low: str, leftovers: list[list[Chunk]], claims: Claims
+                  ) -> list[Entity]:
+    """6-19 digit numbers near a bank / wallet name or after an account keyword."""
+    out: list[Entity] = []
+    by_bin = lexicon().by_bin
+    for group in leftovers:
+        chunks = [c for c in group if not claims.overlaps(c.start, c.end)]
+        if not chunks or chunks[0].glued:
+            continue
+        # consecutive chunks separated by single spaces form one number ("0071 0001 23456")
+        first = chunks[0]
+        digits = first.digits
+        last = first
+        for c in chunks[1:]:
+            if c.start - last.end > 1 or len(digits) + len(c.digits) > _ACCOUNT_MAX:
+                break
+            digits += c.digits
+            last = c
+        if not (_ACCOUNT_MIN <= len(digits) <= _ACCOUNT_MAX) or digits in by_bin:
+            continue
+        if not _account_keyword_before(text, low, first.start) and not mentions(
+            text, low, first.start - _ACCOUNT_WINDOW, last.end + _ACCOUNT_WINDOW
+        ):
+            continue
+        out.append(_account_entity(text, low, first.start, last.end, digits))
+        claims.add(first.start, last.end)
+    return out

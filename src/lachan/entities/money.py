@@ -1,0 +1,131 @@
+"""Money amounts: "500k", "5tr", "1tr5", "5 triệu", "1.000.000đ", "1,000,000 VND", "$100".
+
+A number counts as money only with a unit or a currency next to it; "1.000.000" alone
+may be anything. Grouped digits ("1.000.000", "1,000,000") are thousands; one
+separator with other than three digits after it is a decimal point ("2.5tr", "1,5
+triệu"). Amounts are whole units of the currency (VND unless another is written).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from lachan.domain import Entity
+from lachan.entities.spans import Claims
+from lachan.entities.vi_regex import WORD_END, vi
+
+# A number, its first digit first (a charset prefix lets the regex engine skip text
+# fast) and not glued to a word or another number: "1.000.000", "2,5", "500".
+_NUM = (
+    r"([0-9](?<![\w.,][0-9])"
+    r"(?:[0-9]{0,2}(?:(?P<sep>[.,])[0-9]{3})(?:(?P=sep)[0-9]{3})*(?![.,]?[0-9])"
+    r"|[0-9]{0,14}(?:[.,][0-9]{1,6})?))"
+)
+_MULT = r"(t[ỷỉyi]|tri[ệe]u|tr|củ|ngh[ìi]n|ng[àa]n|k)"
+_CURRENCY = (
+    r"(vn[đd]|" + vi("dong") + r"|usd|us\$|eur|€|\$|" + vi("do la") + r"|" + vi("do")
+    + r"|đ|d)"
+)
+_NOT_COUNT = re.compile(
+    r"\s*(?:" + "|".join(vi(w) for w in ("nguoi", "luot", "thue bao", "nam")) + r")"
+)
+
+# Patterns run on the lower-cased text (see vi_regex.lower_same_length).
+_MONEY = re.compile(
+    _NUM
+    + r"\s?(?:"
+    + _MULT + r"(?:([0-9])(?![0-9.,]))?"  # a multiplier, "1tr5" ...
+    + r"(?:\s?" + _CURRENCY + r")?"  # ... and maybe a currency
+    + r"|" + _CURRENCY.replace("(", "(?P<cur2>", 1)  # or a currency alone
+    + r")" + WORD_END
+)
+_PREFIX_MONEY = re.compile(r"(us\$|\$|€|usd|eur|vn[đd])\s?" + _NUM + WORD_END)
+_CONTINUATION = re.compile(
+    r"\s?([0-9]{1,3})\s?" + _MULT + r"(?:\s?" + _CURRENCY + r")?" + WORD_END
+)
+
+
+def _currency_code(word: str | None) -> str:
+    if not word:
+        return "VND"
+    w = word.lower()
+    # "$", "usd", "us$", "đô" and "đô la" in any spelling; "đồng", "vnđ", "đ" are VND
+    if "$" in w or w == "usd" or "l" in w or (len(w) == 2 and w[0] in "dđ"):
+        return "USD"
+    if w in ("eur", "€"):
+        return "EUR"
+    return "VND"
+
+
+def _multiplier(word: str) -> int:
+    w = word.lower()
+    if w[0] == "t" and len(w) == 2 and w != "tr":
+        return 1_000_000_000
+    if w.startswith("tr") or w == "củ":
+        return 1_000_000
+    return 1_000
+
+
+def _number(text: str, grouped: bool) -> Decimal | None:
+    try:
+        if grouped:
+            return Decimal(text.replace(".", "").replace(",", ""))
+        return Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def _entity(text: str, start: int, end: int, amount: Decimal, currency: str) -> Entity:
+    value = int(amount.to_integral_value())
+    return Entity(
+        "money", str(value), text[start:end], start, end,
+        {"amount": value, "currency": currency},
+    )
+
+
+def find_money(text: str, low: str, claims: Claims) -> list[Entity]:
+    """Amounts in ``text``; ``low`` is its lower-cased form of the same length."""
+    out: list[Entity] = []
+    for m in _MONEY.finditer(low):
+        num, sep, mult, frac, cur = m.group(1, 2, 3, 4, 5)
+        if cur is None:
+            cur = m.group("cur2")
+        grouped = sep is not None
+        amount = _number(num, grouped)
+        if amount is None:
+            continue
+        end = m.end()
+        if cur is not None and cur.lower() == "d" and not grouped and amount < 1000:
+            continue  # "30d" is thirty days far more often than thirty dong
+        if cur is not None and cur.lower() == "do" and mult is None:
+            continue  # "5 do" is five degrees ("5 đô" is five dollars)
+        if mult is not None:
+            factor = _multiplier(mult)
+            amount *= factor
+            if frac is not None:
+                amount += Decimal(frac) * factor / 10
+            if cur is None:
+                if _NOT_COUNT.match(low, end) is not None:
+                    continue  # "5 triệu người" counts people
+                cont = _CONTINUATION.match(low, end)
+                if cont is not None and _multiplier(cont.group(2)) < factor:
+                    amount += Decimal(cont.group(1)) * _multiplier(cont.group(2))
+                    cur = cont.group(3)
+                    end = cont.end()
+        if claims.overlaps(m.start(), end):
+            continue
+        out.append(_entity(text, m.start(), end, amount, _currency_code(cur)))
+        claims.add(m.start(), end)
+    if "$" in low or "€" in low or "usd" in low or "eur" in low or "vn" in low:
+        for m in _PREFIX_MONEY.finditer(low):
+            if m.start() > 0 and low[m.start() - 1].isalnum():
+                continue
+            if claims.overlaps(m.start(), m.end()):
+                continue
+            amount = _number(m.group(2), m.group("sep") is not None)
+            if amount is None:
+                continue
+            out.append(_entity(text, m.start(), m.end(), amount, _currency_code(m.group(1))))
+            claims.add(m.start(), m.end())
+    return out

@@ -1,0 +1,75 @@
+"""One-time passwords and verification codes next to a keyword ("Mã OTP: 483920")."""
+
+from __future__ import annotations
+
+import re
+
+from lachan.domain import Entity
+from lachan.entities.spans import Claims
+from lachan.entities.vi_regex import WORD_END, vi_dispatch
+
+# Runs on the lower-cased text; word edges are checked after a match. "code" and "pin"
+# alone are weak: they take digits only ("code SALE50" is a promotion).
+_KEYWORD = re.compile(
+    vi_dispatch(
+        "otp",
+        "ma xac thuc",
+        "ma xac nhan",
+        "ma xac minh",
+        "ma kich hoat",
+        "ma bao mat",
+        "ma giao dich",
+        "ma dang nhap",
+        "ma so bi mat",
+        "verification code",
+        "verification",
+        "passcode",
+        "security code",
+        "code",
+        "pin",
+    )
+    + WORD_END
+)
+_WEAK = frozenset({"code", "pin"})
+
+# 4-8 digits, or 6 upper-case letters and digits with at least one digit; not part of a
+# longer grouped number ("0912 345 678"), a date, a time or an amount.
+_CODE = re.compile(
+    r"(?<![\w.,/:\-])(?<![0-9] )"
+    r"([0-9]{4,8}|(?=[A-Z]*[0-9])(?=[0-9]*[A-Z])[A-Z0-9]{6})"
+    r"(?![\w])(?! [0-9])(?![.,:/\-][0-9])"
+)
+_FORWARD = 40
+_BACKWARD = 30
+
+
+def find_otps(text: str, low: str, claims: Claims) -> list[Entity]:
+    """Codes near a keyword; ``low`` is ``text`` lower-cased (same length)."""
+    out: list[Entity] = []
+    for kw in _KEYWORD.finditer(low):
+        if kw.start() > 0 and low[kw.start() - 1].isalnum():
+            continue
+        strong = kw.group() not in _WEAK
+        hit = None
+        # endpos is never set: look-aheads must see past the window ("0912 345 678")
+        for m in _CODE.finditer(text, kw.end()):
+            if m.start() > kw.end() + _FORWARD:
+                break
+            if (strong or m.group(1).isdigit()) and not claims.overlaps(m.start(), m.end()):
+                hit = m
+                break
+        if hit is None:
+            for m in _CODE.finditer(text, max(0, kw.start() - _BACKWARD)):
+                if m.start() >= kw.start():
+                    break
+                if (strong or m.group(1).isdigit()) and not claims.overlaps(m.start(), m.end()):
+                    hit = m  # the last one before the keyword ("483920 là mã OTP")
+        if hit is None:
+            continue
+        code = hit.group(1)
+        out.append(
+            Entity("otp", code, code, hit.start(), hit.end(),
+                   {"keyword": text[kw.start() : kw.end()]})
+        )
+        claims.add(hit.start(), hit.end())
+    return out

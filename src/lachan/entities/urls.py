@@ -1,0 +1,228 @@
+"""URLs (with a scheme, ``www.`` hosts and bare domains) and e-mail addresses."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from lachan.domain import Entity
+from lachan.entities.domain import is_ip, public_suffix, registrable_domain, to_ascii, to_unicode
+from lachan.entities.shorteners import is_shortener
+from lachan.entities.spans import Claims
+
+# A host label: letters/digits (any script) with inner hyphens, at most 63 characters.
+_LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
+_PATH = r"""[^\s<>"'`{}|\\^，。、]*"""
+
+_BARE_URL = re.compile(
+    r"(?<![\w.@/\\:-])"
+    r"((?:" + _LABEL + r"\.)+[^\W\d_](?:[\w-]{0,61}[^\W_])?)"  # host: the last label starts
+    r"(?![\w@-])"  # with a letter, so "1.000.000" and "2.5tr" never match
+    r"((?::\d{1,5})?(?:[/?#]" + _PATH + r")?)"
+)
+_BARE_IP_URL = re.compile(
+    r"(?<![\w.@/\\:-])((?:\d{1,3}\.){3}\d{1,3})((?::\d{1,5})?/" + _PATH + r"|:\d{1,5}\b)",
+)
+_EMAIL = re.compile(
+    r"(?<![\w.+-])([\w.+-]{1,64})@((?:" + _LABEL + r"\.)+[^\W\d_][\w-]{1,62})(?![\w-])"
+)
+_DOT_LETTER = re.compile(r"\.[^\W\d_]")
+_DOT_DIGIT = re.compile(r"[0-9]\.[0-9]")
+
+_TRAILING = ".,;:!?…'\"”’)]}>"
+
+#: Top-level domains that are also everyday Vietnamese syllables or English words: text
+#: glued without a space ("hen gap lai.Co ai"), so a bare "x.co" needs more evidence.
+_AMBIGUOUS_TLDS = frozenset(
+    "am an as at ba be bi bo by ca cam co cu do ga gap gi hu id in is it kim la lat ma man "
+    "map me men mo moi my ne no nu ong sa so to tv us ve vi vin vu xin "
+    "how new now one you here like love help call day date next open read save show "
+    "talk best book play plus care cool fast life work team eat got".split()
+)
+
+
+def _trim(url: str) -> str:
+    """Drop sentence punctuation glued to the end of a URL (keeps balanced brackets)."""
+    while url and url[-1] in _TRAILING:
+        last = url[-1]
+        if last == ")" and url.count("(") >= url.count(")"):
+            break
+        if last == "]" and url.count("[") >= url.count("]"):
+            break
+        url = url[:-1]
+    return url
+
+
+@lru_cache(maxsize=16384)
+def _host_attrs(host: str) -> tuple[tuple[str, Any], ...] | None:
+    """Attributes of a URL host as written; ``None`` when it is not a valid host."""
+    ascii_host = to_ascii(host)
+    if ascii_host is None:
+        return None
+    ip = is_ip(ascii_host)
+    registrable = None if ip else registrable_domain(ascii_host)
+    return (
+        ("host", ascii_host),
+        ("host_unicode", to_unicode(ascii_host) or ascii_host),
+        ("registrable_domain", registrable),
+        ("suffix", None if ip else public_suffix(ascii_host)),
+        ("is_ip", ip),
+        ("shortener", is_shortener(ascii_host, registrable)),
+    )
+
+
+def _split_authority(rest: str) -> tuple[str, str, str]:
+    """``user@host:port/path`` -> (``user@`` or "", host, ``:port/path``)."""
+    end = len(rest)
+    for sep in "/?#":
+        i = rest.find(sep)
+        if i != -1 and i < end:
+            end = i
+    authority, tail = rest[:end], rest[end:]
+    userinfo = ""
+    at = authority.rfind("@")
+    if at != -1:
+        userinfo, authority = authority[: at + 1], authority[at + 1 :]
+    if authority.startswith("["):
+        close = authority.find("]")
+        if close != -1:
+            return userinfo, authority[: close + 1], authority[close + 1 :] + tail
+    colon = authority.rfind(":")
+    if colon != -1:
+        return userinfo, authority[:colon], authority[colon:] + tail
+    return userinfo, authority, tail
+
+
+def _url_entity(raw: str, start: int, scheme: str, userinfo: str, host: str, tail: str
+                ) -> Entity | None:
+    attrs = _host_attrs(host)
+    if attrs is None:
+        return None
+    a = dict(attrs)
+    shown_host = a["host"]
+    if ":" in shown_host:  # IPv6
+        shown_host = f"[{shown_host}]"
+    value = f"{scheme}://{userinfo}{shown_host}{tail}"
+    if userinfo:
+        a["userinfo"] = userinfo[:-1]
+    return Entity("url", value, raw, start, start + len(raw), a)
+
+
+def find_emails(text: str, claims: Claims) -> list[Entity]:
+    out: list[Entity] = []
+    for m in _EMAIL.finditer(text):
+        local, host = m.group(1), m.group(2)
+        if local.startswith(".") or local.endswith(".") or claims.overlaps(m.start(), m.end()):
+            continue
+        ascii_host = to_ascii(host)
+        if ascii_host is None or public_suffix(ascii_host) is None:
+            continue
+        raw = m.group(0)
+        out.append(
+            Entity(
+                "email",
+                raw.lower(),
+                raw,
+                m.start(),
+                m.end(),
+                {"domain": ascii_host, "registrable_domain": registrable_domain(ascii_host)},
+            )
+        )
+        claims.add(m.start(), m.end())
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _bare_ok(host: str, has_tail: bool) -> bool:
+    """Is a scheme-less ``host`` really a link and not glued words or an abbreviation?"""
+    attrs = _host_attrs(host)
+    if attrs is None:
+        return False
+    a = dict(attrs)
+    registrable, suffix = a["registrable_domain"], a["suffix"]
+    if registrable is None or suffix is None:
+        return False
+    label = registrable[: -len(suffix) - 1]
+    if not any(c.isalpha() for c in label):
+        return False
+    if a["shortener"] or has_tail or "." in suffix:
+        return True
+    if "-" in label or any(c.isdigit() for c in label):
+        return True
+    written_tld = host.rsplit(".", 1)[1]
+    if len(written_tld) > 1 and written_tld[0].isupper() and written_tld[1:].islower():
+        return False  # "mai.Chuc", "nhe.Hot": a sentence glued to the last one
+    if written_tld.isupper() and not host.isupper():
+        return False  # "Ths.BS"
+    if len(label) <= 2 and host.count(".") == 1 and not host.islower():
+        return False  # "TP.HN", "Q.BT"
+    if suffix in _AMBIGUOUS_TLDS and host.count(".") == 1:
+        return False
+    return True
+
+
+_SCHEMES = frozenset({"http", "https", "ftp"})
+_URL_REST = re.compile(_PATH)
+_HOST_CHAR = frozenset("-._")
+_HOST_RUN = re.compile(r"[\w.-]*")
+
+
+def find_scheme_urls(text: str, claims: Claims) -> list[Entity]:
+    """URLs written with ``http://``, ``https://`` or ``ftp://``."""
+    out: list[Entity] = []
+    i = text.find("://")
+    while i != -1:
+        j = i
+        while j > 0 and i - j < 5 and text[j - 1].isascii() and text[j - 1].isalpha():
+            j -= 1
+        rest = _URL_REST.match(text, i + 3)
+        end = rest.end() if rest is not None else i + 3
+        if text[j:i].lower() in _SCHEMES and (j == 0 or not text[j - 1].isalnum()):
+            raw = _trim(text[j:end])
+            userinfo, host, tail = _split_authority(raw[len(text[j:i]) + 3 :])
+            if host and not claims.overlaps(j, j + len(raw)):
+                ent = _url_entity(raw, j, text[j:i].lower(), userinfo, host, tail)
+                if ent is not None:
+                    out.append(ent)
+                    claims.add(ent.start, ent.end)
+        i = text.find("://", max(end, i + 3))
+    return out
+
+
+def find_bare_urls(text: str, claims: Claims, has_digit: bool) -> list[Entity]:
+    """``www.`` hosts, bare domains with a real public suffix, and IPv4 links with a path."""
+    out: list[Entity] = []
+    done = 0
+    for hit in _DOT_LETTER.finditer(text):
+        p = hit.start()
+        if p < done:
+            continue
+        start = p
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _HOST_CHAR):
+            start -= 1
+        m = _BARE_URL.match(text, start)
+        if m is None:
+            # every later dot in this token backtracks to the same start: skip them all
+            done = _HOST_RUN.match(text, start).end()
+            continue
+        done = m.end()
+        host, tail = m.group(1), _trim(m.group(2))
+        end = m.start(2) + len(tail)
+        if claims.overlaps(start, end) or not _bare_ok(host, bool(tail)):
+            continue
+        ent = _url_entity(text[start:end], start, "http", "", host, tail)
+        if ent is not None:
+            out.append(ent)
+            claims.add(start, end)
+    if has_digit and ("/" in text or ":" in text) and _DOT_DIGIT.search(text) is not None:
+        for m in _BARE_IP_URL.finditer(text):
+            tail = _trim(m.group(2))
+            start, end = m.start(), m.start(2) + len(tail)
+            if claims.overlaps(start, end) or not is_ip(m.group(1)):
+                continue
+            ent = _url_entity(text[start:end], start, "http", "", m.group(1), tail)
+            if ent is not None:
+                out.append(ent)
+                claims.add(start, end)
+    return out
