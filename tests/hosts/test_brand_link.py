@@ -1,0 +1,70 @@
+"""The brand-link message detector (URL_BRAND_MISMATCH, PHONE_NOT_OFFICIAL)."""
+
+from __future__ import annotations
+
+from lachan.detect.base import MessageView
+from lachan.detect.brand_link import SYMBOLS, detect
+from lachan.entities import extract
+from lachan.text import normalise
+
+
+def run(text: str, sender: str | None = None, context=None) -> list[tuple[str, str]]:  # noqa: ANN001
+    n = normalise(text)
+    view = MessageView(n, extract(n.clean), sender=sender)
+    if context is not None:
+        view.context = context
+    syms = detect(view)
+    assert all(s.name in SYMBOLS for s in syms)
+    return [(s.name, s.detail) for s in syms]
+
+
+def test_brand_with_foreign_link_is_a_mismatch() -> None:
+    found = run("Vietcombank thông báo: tài khoản bị khóa, xác minh tại https://vcb-xacminh.top/login")
+    assert found == [("URL_BRAND_MISMATCH", '"vietcombank" -> vcb-xacminh.top')]
+
+
+def test_brand_with_its_own_link_is_fine() -> None:
+    assert run("Vietcombank: đăng nhập tại https://www.vietcombank.com.vn để xem ưu đãi") == []
+    assert run("Shopee: đơn hàng đang giao, xem tại https://shopee.vn/order") == []
+
+
+def test_shortened_link_is_flagged_separately() -> None:
+    assert [n for n, _ in run("Shopee tặng bạn voucher 500k tại bit.ly/abcXYZ")] == [
+        "URL_BRAND_SHORTENED"
+    ]
+
+
+def test_no_brand_no_finding() -> None:
+    assert run("Tối nay đi ăn phở nhé, menu ở https://example.com/menu") == []
+
+
+def test_staff_claim_with_unregistered_number() -> None:
+    found = run("Tôi là nhân viên bưu điện, bưu phẩm của bạn bị giữ, gọi lại 0912345678")
+    assert found == [("PHONE_NOT_OFFICIAL", '"vnpost" -> 0912345678')]
+
+
+def test_staff_claim_with_the_registered_hotline_is_fine() -> None:
+    assert run("Shopee: cần hỗ trợ, liên hệ tổng đài 1900 1221") == []
+
+
+def test_caller_claiming_to_be_staff_from_a_personal_number() -> None:
+    found = run("Alo tôi là cán bộ công an phường, anh cần hợp tác điều tra", sender="0987654321")
+    assert ("PHONE_NOT_OFFICIAL", '"police" -> sender 0987654321') in found
+
+
+class Registry:
+    def source_state(self, kind: str, value: str) -> str | None:  # noqa: ARG002
+        return None
+
+    def official_owner(self, kind: str, value: str) -> str | None:
+        return {("domain", "vcb-promo.vn"): "vietcombank", ("phone", "0281234567"): "vnpost"}.get(
+            (kind, value)
+        )
+
+
+def test_registry_additions_count_as_official() -> None:
+    ctx = Registry()
+    assert run("Vietcombank ưu đãi tại https://vcb-promo.vn/tet") != []
+    assert run("Nhân viên bưu điện xin liên hệ 028 1234 567") != []
+    assert run("Vietcombank ưu đãi tại https://vcb-promo.vn/tet", context=ctx) == []
+    assert run("Nhân viên bưu điện xin liên hệ 028 1234 567", context=ctx) == []
