@@ -57,7 +57,7 @@ class Registry:
         return None
 
     def official_owner(self, kind: str, value: str) -> str | None:
-        return {("domain", "vcb-promo.vn"): "vietcombank", ("phone", "0281234567"): "vnpost"}.get(
+        return {("domain", "vcb-promo.vn"): "vietcombank", ("phone", "02838234567"): "vnpost"}.get(
             (kind, value)
         )
 
@@ -65,6 +65,6 @@ class Registry:
 def test_registry_additions_count_as_official() -> None:
     ctx = Registry()
     assert run("Vietcombank ưu đãi tại https://vcb-promo.vn/tet") != []
-    assert run("Nhân viên bưu điện xin liên hệ 028 1234 567") != []
+    assert run("Nhân viên bưu điện xin liên hệ 028 3823 4567") != []
     assert run("Vietcombank ưu đãi tại https://vcb-promo.vn/tet", context=ctx) == []
-    assert run("Nhân viên bưu điện xin liên hệ 028 1234 567", context=ctx) == []
+    assert run("Nhân viên bưu điện xin liên hệ 028 3823 4567", context=ctx) == []
