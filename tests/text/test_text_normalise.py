@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from lachan.text import FLAGS, Normalised, normalise
-from lachan.text.confusables import FULLWIDTH
+from lachan.text.confusables import FULLWIDTH, STYLED
 from lachan.text.teencode import lookup_table
 
 # --- the contract -----------------------------------------------------------------
@@ -98,6 +98,12 @@ def test_spelled_out_dots_are_restored_between_a_label_and_a_tld() -> None:
     assert unaccented.folded == n.folded
 
 
+def test_styled_mathematical_and_circled_letters_and_digits_are_mapped() -> None:
+    n = normalise("\U0001d415\U0001d402\U0001d401 gọi \U0001d7ce\U0001d7d7\U0001d7cf\U0001d7d0 ⓥⓒⓑ")
+    assert n.clean == "VCB gọi 0912 vcb"
+    assert "fullwidth" in n.flags
+
+
 @pytest.mark.parametrize(
     "text",
     ["Cô giáo chấm bài rất kỹ", "con cham me moi ngay", "ban dot ngot ve que"],
@@ -180,7 +186,8 @@ def _digits(s: str) -> list[str]:
 @_PROPS
 @given(st.text())
 def test_digits_in_clean_are_the_digits_of_the_input(text: str) -> None:
-    assert _digits(normalise(text).clean) == _digits(text.translate(FULLWIDTH))
+    # Full-width and styled (mathematical) digits become ASCII digits, one for one.
+    assert _digits(normalise(text).clean) == _digits(text.translate(FULLWIDTH).translate(STYLED))
 
 
 _plain_word = st.from_regex(r"[a-z]{5,10}", fullmatch=True)
@@ -207,6 +214,9 @@ _no_tricks = st.text(
                 or "\u3000" == ch
                 or "\u0370" <= ch <= "\u052f"
                 or "\u180b" <= ch <= "\u180f"
+                or "\u24b6" <= ch <= "\u24e9"
+                or "\U0001d400" <= ch <= "\U0001d7ff"
+                or "\U0001f130" <= ch <= "\U0001f189"
             )
         )
     )

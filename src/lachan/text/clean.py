@@ -23,6 +23,8 @@ from lachan.text.confusables import (
     FULLWIDTH,
     FULLWIDTH_CLASS,
     INVISIBLE_CLASS,
+    STYLED,
+    STYLED_CLASS,
 )
 from lachan.text.defang import may_be_defanged, restore_links
 
@@ -32,12 +34,13 @@ __all__ = ["clean_text", "clean_unicode"]
 # Vietnamese part of Latin Extended Additional. Only then can a suspect one be present
 # (the soft hyphen U+00AD, inside Latin-1, is checked separately).
 _OUTSIDE_VIETNAMESE_RE = re.compile("[^\\x00-\\u024f\\u1ea0-\\u1ef9]")
-_SUSPECT_RE = re.compile(f"[{INVISIBLE_CLASS}{FULLWIDTH_CLASS}{CYRILLIC_GREEK_CLASS}]")
+_SUSPECT_RE = re.compile(f"[{INVISIBLE_CLASS}{FULLWIDTH_CLASS}{CYRILLIC_GREEK_CLASS}\u24b6-\u24e9]")
 _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 _INVISIBLE_RE = re.compile(f"[{INVISIBLE_CLASS}]+")
 _ASTRAL_INVISIBLE_RE = re.compile(f"[{ASTRAL_INVISIBLE_CLASS}]+")
 _FULLWIDTH_RUN_RE = re.compile(f"[{FULLWIDTH_CLASS}]+")
 _FULLWIDTH_FORM_RE = re.compile("[\uff01-\uff5e]")
+_STYLED_RUN_RE = re.compile(f"[{STYLED_CLASS}]+")
 _CYR_GREEK_RE = re.compile(f"[{CYRILLIC_GREEK_CLASS}]")
 _CYR_GREEK_RUN_RE = re.compile(f"[{CYRILLIC_GREEK_CLASS}]+")
 _WORD_REST_RE = re.compile(r"\w*")
@@ -65,6 +68,16 @@ def _remove_invisible(s: str, pattern: re.Pattern[str], flags: list[str]) -> str
                 flags.append("zero_width")
                 break
     return pattern.sub("", s)
+
+
+def _map_styled(s: str, flags: list[str]) -> str:
+    """Map mathematical / circled / squared letters and digits to ASCII (flag fullwidth)."""
+    if not _STYLED_RUN_RE.search(s):
+        return s
+    mapped = _STYLED_RUN_RE.sub(lambda m: m.group(0).translate(STYLED), s)
+    if mapped != s and "fullwidth" not in flags:
+        flags.append("fullwidth")
+    return mapped
 
 
 def _map_homoglyphs(s: str) -> tuple[str, bool]:
@@ -115,13 +128,16 @@ def clean_unicode(text: str, flags: list[str]) -> str:
     """The clean view of a non-ASCII text, links not yet restored; flags are appended."""
     s = text
     if _OUTSIDE_VIETNAMESE_RE.search(s) or "\u00ad" in s:
-        if _ASTRAL_RE.search(s) and _ASTRAL_INVISIBLE_RE.search(s):
-            s = _remove_invisible(s, _ASTRAL_INVISIBLE_RE, flags)
+        if _ASTRAL_RE.search(s):
+            if _ASTRAL_INVISIBLE_RE.search(s):
+                s = _remove_invisible(s, _ASTRAL_INVISIBLE_RE, flags)
+            s = _map_styled(s, flags)
         if _SUSPECT_RE.search(s):
             if _INVISIBLE_RE.search(s):
                 s = _remove_invisible(s, _INVISIBLE_RE, flags)
+            s = _map_styled(s, flags)
             if _FULLWIDTH_RUN_RE.search(s):
-                if _FULLWIDTH_FORM_RE.search(s):
+                if _FULLWIDTH_FORM_RE.search(s) and "fullwidth" not in flags:
                     flags.append("fullwidth")
                 s = _FULLWIDTH_RUN_RE.sub(lambda m: m.group(0).translate(FULLWIDTH), s)
             if not _is_normalized("NFC", s):

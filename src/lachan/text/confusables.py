@@ -8,6 +8,8 @@ Russian word is not half-transliterated.
 
 from __future__ import annotations
 
+import unicodedata
+
 __all__ = [
     "ASTRAL_INVISIBLE_CLASS",
     "BIDI_CONTROLS",
@@ -16,6 +18,8 @@ __all__ = [
     "FULLWIDTH",
     "FULLWIDTH_CLASS",
     "INVISIBLE_CLASS",
+    "STYLED",
+    "STYLED_CLASS",
 ]
 
 #: Zero-width, invisible, bidi-control, soft-hyphen, filler and variation-selector
@@ -49,6 +53,25 @@ BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 FULLWIDTH_CLASS = "\uff01-\uff5e\u3000"
 FULLWIDTH: dict[int, int] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 FULLWIDTH[0x3000] = 0x20
+
+#: Styled letters and digits: mathematical alphanumerics (bold, italic, script,
+#: double-struck ...), circled and squared Latin letters. Ranges, as a class body.
+STYLED_CLASS = "\u24b6-\u24e9\U0001d400-\U0001d7ff\U0001f130-\U0001f189"
+
+
+def _styled_table() -> dict[int, str]:
+    """Styled character -> its plain ASCII letter or digit (from NFKC, one to one)."""
+    table: dict[int, str] = {}
+    for lo, hi in ((0x24B6, 0x24E9), (0x1D400, 0x1D7FF), (0x1F130, 0x1F189)):
+        for cp in range(lo, hi + 1):
+            plain = unicodedata.normalize("NFKC", chr(cp))
+            if len(plain) == 1 and plain.isascii() and plain.isalnum():
+                table[cp] = plain
+    return table
+
+
+#: ``str.translate`` table for :data:`STYLED_CLASS` characters.
+STYLED: dict[int, str] = _styled_table()
 
 #: Greek and Coptic, Cyrillic, Cyrillic Supplement.
 CYRILLIC_GREEK_CLASS = "\u0370-\u03ff\u0400-\u052f"

@@ -20,7 +20,7 @@ from lachan.text.clean import clean_unicode
 from lachan.text.defang import may_be_defanged, restore_links
 from lachan.text.deobfuscate import fix_leet, join_letters, may_have_tricks
 from lachan.text.fold import VIETNAMESE_ONLY_RE, fold, fold_vietnamese
-from lachan.text.teencode import expand_words, lookup_table
+from lachan.text.teencode import expand_words
 
 __all__ = ["FLAGS", "Normalised", "normalise"]
 
@@ -73,11 +73,13 @@ def normalise(text: str) -> Normalised:
         if leet:
             flags.append("leet")
         words = folded.split(" ")
-    if expand_words(words):
-        flags.append("teencode")
+    changed, chat = expand_words(words)
+    if changed:
         folded = " ".join(words)
+        if chat:
+            flags.append("teencode")
     return Normalised(text, clean, folded, frozenset(flags) if flags else _NO_FLAGS)
 
 
-# Load the teencode table at import, not on the first message.
-lookup_table()
+# Load the teencode tables at import, not on the first message.
+expand_words(["ko"])

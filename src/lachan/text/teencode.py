@@ -226,22 +226,32 @@ def lookup_table() -> dict[str, str]:
     return out
 
 
-def expand_words(words: list[str]) -> bool:
+@lru_cache(maxsize=1)
+def _override_tokens() -> frozenset[str]:
+    """Tokens of :func:`lookup_table` that come from :data:`OVERRIDES`."""
+    keys = set(OVERRIDES)
+    return frozenset(t for t in lookup_table() if t.strip('()".,!?:;') in keys)
+
+
+def expand_words(words: list[str]) -> tuple[bool, bool]:
     """Expand teencode tokens of a folded, whitespace-split message in place.
 
-    A token right after a number is left alone ("50 k", "5 tr"). Returns True when
-    something was expanded.
+    A token right after a number is left alone ("50 k", "5 tr"). Returns
+    ``(changed, chat)``: whether anything was expanded, and whether a chat
+    abbreviation was (SMS jargon from :data:`OVERRIDES`, such as "TK" in a bank
+    message, changes the text but is not reported as teencode).
     """
     table = lookup_table()
     if table.keys().isdisjoint(words):
-        return False
-    hits = [i for i, w in enumerate(words) if w in table]
-    if not hits:
-        return False
-    changed = False
-    for i in hits:
-        if i and words[i - 1][-1:].isdigit():
-            continue
-        words[i] = table[words[i]]
-        changed = True
-    return changed
+        return False, False
+    changed = chat = False
+    jargon = _override_tokens()
+    for i, w in enumerate(words):
+        if w in table:
+            if i and words[i - 1][-1:].isdigit():
+                continue
+            words[i] = table[w]
+            changed = True
+            if w not in jargon:
+                chat = True
+    return changed, chat
