@@ -26,8 +26,9 @@ def db(db_url: str):
     database.dispose()
 
 
-def _item(reporter: str = "0901234567", content: str = SCAM, source: str = "0987654321",
-          **kw) -> ComplaintInput:
+def _item(
+    reporter: str = "0901234567", content: str = SCAM, source: str = "0987654321", **kw
+) -> ComplaintInput:
     return ComplaintInput(reporter=reporter, channel="sms", content=content, source=source, **kw)
 
 
@@ -54,8 +55,9 @@ def test_same_reporter_source_content_folds_within_window(db: Database) -> None:
     t0 = datetime(2026, 5, 1, 8, tzinfo=UTC)
     with db.transaction() as s:
         first = reg.submit(s, VAULT, _item(), now=t0)
-        again = reg.submit(s, VAULT, _item(content=SCAM.upper() + "  "),
-                           now=t0 + timedelta(hours=3))
+        again = reg.submit(
+            s, VAULT, _item(content=SCAM.upper() + "  "), now=t0 + timedelta(hours=3)
+        )
         other = reg.submit(s, VAULT, _item(reporter="0907777777"), now=t0 + timedelta(hours=3))
         later = reg.submit(s, VAULT, _item(), now=t0 + timedelta(hours=30))
     assert again.status == "duplicate" and again.ref == first.ref

@@ -17,16 +17,24 @@ def db(db_url: str):
 
 def test_block_appeal_clear_history(db: Database) -> None:
     with db.transaction() as s:
-        d1 = decisions.decide(s, "domain", "VCB-XacMinh.top", "block",
-                              reason="phishing Vietcombank", evidence="complaint C1",
-                              actor="key:analyst1")
+        d1 = decisions.decide(
+            s,
+            "domain",
+            "VCB-XacMinh.top",
+            "block",
+            reason="phishing Vietcombank",
+            evidence="complaint C1",
+            actor="key:analyst1",
+        )
         assert d1["state_before"] == "unknown" and d1["state_after"] == "blocked"
-        d2 = decisions.decide(s, "domain", "vcb-xacminh.top", "appeal",
-                              reason="we are a real shop", actor="key:owner")
+        d2 = decisions.decide(
+            s, "domain", "vcb-xacminh.top", "appeal", reason="we are a real shop", actor="key:owner"
+        )
         assert d2["state_after"] == "blocked"
         assert sources.lookup(s, "domain", "vcb-xacminh.top")["appeal_pending"] is True
-        decisions.decide(s, "domain", "vcb-xacminh.top", "clear", reason="appeal granted",
-                         actor="key:analyst2")
+        decisions.decide(
+            s, "domain", "vcb-xacminh.top", "clear", reason="appeal granted", actor="key:analyst2"
+        )
     with db.read() as s:
         hist = decisions.history(s, "domain", "vcb-xacminh.top")
         info = sources.lookup(s, "domain", "vcb-xacminh.top")
@@ -41,18 +49,22 @@ def test_block_appeal_clear_history(db: Database) -> None:
 
 def test_revoke_marks_revoked_and_release_returns_to_reputation(db: Database) -> None:
     with db.transaction() as s:
-        decisions.decide(s, "phone", "0987654321", "revoke", reason="confirmed scam SIM",
-                         actor="a")
+        decisions.decide(s, "phone", "0987654321", "revoke", reason="confirmed scam SIM", actor="a")
         assert sources.lookup(s, "phone", "0987654321")["revoked"] is True
-        out = decisions.decide(s, "phone", "0987654321", "release", reason="number reassigned",
-                               actor="a")
+        out = decisions.decide(
+            s, "phone", "0987654321", "release", reason="number reassigned", actor="a"
+        )
     assert out["state_after"] == "unknown"
 
 
 @pytest.mark.parametrize(
     ("action", "reason", "message"),
-    [("ban", "x", "unknown action"), ("block", "  ", "reason"), ("appeal", "x", "nothing to"),
-     ("reject", "x", "no appeal")],
+    [
+        ("ban", "x", "unknown action"),
+        ("block", "  ", "reason"),
+        ("appeal", "x", "nothing to"),
+        ("reject", "x", "no appeal"),
+    ],
 )
 def test_refused_decisions(db: Database, action: str, reason: str, message: str) -> None:
     with db.transaction() as s, pytest.raises(decisions.DecisionError, match=message):

@@ -47,7 +47,9 @@ def test_iter_numbers_filters_by_scope_and_streams(db: Database) -> None:
         dnc.register(s, "0912000003", "all")
     with db.read() as s:
         assert list(dnc.iter_numbers(s, batch=1)) == [
-            ("0912000001", "sms"), ("0912000002", "call"), ("0912000003", "all")
+            ("0912000001", "sms"),
+            ("0912000002", "call"),
+            ("0912000003", "all"),
         ]
         assert [n for n, _ in dnc.iter_numbers(s, "sms")] == ["0912000001", "0912000003"]
         assert [n for n, _ in dnc.iter_numbers(s, "call")] == ["0912000002", "0912000003"]

@@ -21,11 +21,19 @@ def db(db_url: str):
     database.dispose()
 
 
-def _complain(db: Database, value: str, reporter: str, category: str = "scam", at=T0,
-              kind: str = "phone", role: str = "reported") -> str:
+def _complain(
+    db: Database,
+    value: str,
+    reporter: str,
+    category: str = "scam",
+    at=T0,
+    kind: str = "phone",
+    role: str = "reported",
+) -> str:
     with db.transaction() as s:
-        src = sources.record_complaint_event(s, kind, value, category=category,
-                                             reporter=reporter, role=role, settings=S, now=at)
+        src = sources.record_complaint_event(
+            s, kind, value, category=category, reporter=reporter, role=role, settings=S, now=at
+        )
         return src.state
 
 
@@ -58,8 +66,9 @@ def test_distinct_reporters_list_then_silence_unlists(db: Database) -> None:
     with db.read() as s:
         items, cursor = feeds.changes(s, "phone", 0)
     assert cursor == 2  # listed, then removed
-    assert items == [{"value": "0987654321", "state": "unknown", "listed": False,
-                      "at": items[0]["at"]}]
+    assert items == [
+        {"value": "0987654321", "state": "unknown", "listed": False, "at": items[0]["at"]}
+    ]
 
 
 def test_ham_complaints_weigh_less_and_content_links_half(db: Database) -> None:
@@ -75,8 +84,7 @@ def test_ham_complaints_weigh_less_and_content_links_half(db: Database) -> None:
 
 def test_detections_count_and_validate(db: Database) -> None:
     with db.transaction() as s:
-        src = sources.record_detection(s, "domain", "VCB-XacMinh.TOP.", "scam", actor="op",
-                                       now=T0)
+        src = sources.record_detection(s, "domain", "VCB-XacMinh.TOP.", "scam", actor="op", now=T0)
         assert src.value == "vcb-xacminh.top"
         with pytest.raises(sources.InvalidSource):
             sources.record_detection(s, "domain", "not a domain", "scam")
@@ -115,9 +123,16 @@ def test_normalise(kind: str, raw: str, canonical: str) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "raw"),
-    [("phone", "12ab"), ("ip", "999.1.1.1"), ("url", "ftp://x.com/"), ("domain", "localhost"),
-     ("email", "no-at-sign"), ("brandname", "12345"), ("phone", "0912\x00345678"),
-     ("nosuchkind", "x")],
+    [
+        ("phone", "12ab"),
+        ("ip", "999.1.1.1"),
+        ("url", "ftp://x.com/"),
+        ("domain", "localhost"),
+        ("email", "no-at-sign"),
+        ("brandname", "12345"),
+        ("phone", "0912\x00345678"),
+        ("nosuchkind", "x"),
+    ],
 )
 def test_normalise_rejects(kind: str, raw: str) -> None:
     with pytest.raises(sources.InvalidSource):

@@ -33,8 +33,14 @@ from lachan.serve.feeds_format import (
 PUNY = idna.encode("mua-bán-gấp.vn", uts46=True).decode("ascii")  # the IDN host, converted
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 ENTRIES = [
-    FeedEntry("vcb-xacthuc.top", "domain", "blocked", 0.97, "phishing",
-              datetime(2026, 11, 20, 3, 0, tzinfo=UTC)),
+    FeedEntry(
+        "vcb-xacthuc.top",
+        "domain",
+        "blocked",
+        0.97,
+        "phishing",
+        datetime(2026, 11, 20, 3, 0, tzinfo=UTC),
+    ),
     FeedEntry("Shopee-KhuyenMai.VIP.", "domain", "listed", 0.81, "scam"),
     FeedEntry("mua-bán-gấp.vn", "domain", "listed", 0.7, "scam"),
     FeedEntry("giaohang-nhanh.click", "domain", "cleared", 0.1),
@@ -71,9 +77,12 @@ def test_rpz_zone_parses_back() -> None:
     assert all(len(r) == 3 and r[1:] == ("CNAME", ".") for r in records)
     owners = [r[0] for r in records]
     assert owners == [
-        "vcb-xacthuc.top", "*.vcb-xacthuc.top",
-        "shopee-khuyenmai.vip", "*.shopee-khuyenmai.vip",
-        PUNY, f"*.{PUNY}",
+        "vcb-xacthuc.top",
+        "*.vcb-xacthuc.top",
+        "shopee-khuyenmai.vip",
+        "*.shopee-khuyenmai.vip",
+        PUNY,
+        f"*.{PUNY}",
         "32.17.82.119.45.rpz-ip",
         "24.0.220.221.103.rpz-ip",
         "128.1.zz.1b2.c17.4f8.2a01.rpz-ip",
@@ -113,21 +122,25 @@ def test_dnsbl_dnset_lists_domain_and_subdomains() -> None:
     out = dnsbl_dnset(ENTRIES, now=NOW)
     lines = body_lines(out.text, "#")[2:]
     assert lines == [
-        "vcb-xacthuc.top", "*.vcb-xacthuc.top",
-        "shopee-khuyenmai.vip", "*.shopee-khuyenmai.vip",
-        PUNY, f"*.{PUNY}",
+        "vcb-xacthuc.top",
+        "*.vcb-xacthuc.top",
+        "shopee-khuyenmai.vip",
+        "*.shopee-khuyenmai.vip",
+        PUNY,
+        f"*.{PUNY}",
     ]
 
 
 def test_hosts_file_and_filter_list() -> None:
     hosts = body_lines(hosts_file(ENTRIES, now=NOW).text, "#")
-    assert hosts == ["0.0.0.0 vcb-xacthuc.top", "0.0.0.0 shopee-khuyenmai.vip",
-                     f"0.0.0.0 {PUNY}"]
+    assert hosts == ["0.0.0.0 vcb-xacthuc.top", "0.0.0.0 shopee-khuyenmai.vip", f"0.0.0.0 {PUNY}"]
     adblock = adblock_list(ENTRIES, now=NOW, title="Lachan\nINJECTED").text.splitlines()
     assert adblock[0] == "[Adblock Plus 2.0]"
     assert adblock[1] == "! Title: Lachan INJECTED"
     assert [line for line in adblock if not line.startswith(("!", "["))] == [
-        "||vcb-xacthuc.top^", "||shopee-khuyenmai.vip^", f"||{PUNY}^"
+        "||vcb-xacthuc.top^",
+        "||shopee-khuyenmai.vip^",
+        f"||{PUNY}^",
     ]
 
 
@@ -148,11 +161,19 @@ def test_jsonl_feed_parses_back() -> None:
     out = jsonl_feed(ENTRIES, states=frozenset({"blocked"}))
     rows = [orjson.loads(line) for line in out.text.splitlines()]
     assert [r["value"] for r in rows] == [
-        "vcb-xacthuc.top", "45.119.82.17", "2a01:4f8:c17:1b2::1", "0912345678"
+        "vcb-xacthuc.top",
+        "45.119.82.17",
+        "2a01:4f8:c17:1b2::1",
+        "0912345678",
     ]
-    assert rows[0] == {"value": "vcb-xacthuc.top", "kind": "domain", "state": "blocked",
-                       "score": 0.97, "category": "phishing",
-                       "updated_at": "2026-11-20T03:00:00Z"}
+    assert rows[0] == {
+        "value": "vcb-xacthuc.top",
+        "kind": "domain",
+        "state": "blocked",
+        "score": 0.97,
+        "category": "phishing",
+        "updated_at": "2026-11-20T03:00:00Z",
+    }
 
 
 def test_mappings_and_objects_are_accepted_as_entries() -> None:
@@ -176,8 +197,22 @@ def test_render_dispatches_and_refuses_unknown_formats() -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["localhost", "a..b.vn", "-a.vn", "a-.vn", "a.123", "*.a.vn", "a.vn/path", "http://a.vn",
-     "a b.vn", "a.vn;", "a\u200b.vn\n", "x" * 64 + ".vn", "a.vn.", ""],
+    [
+        "localhost",
+        "a..b.vn",
+        "-a.vn",
+        "a-.vn",
+        "a.123",
+        "*.a.vn",
+        "a.vn/path",
+        "http://a.vn",
+        "a b.vn",
+        "a.vn;",
+        "a\u200b.vn\n",
+        "x" * 64 + ".vn",
+        "a.vn.",
+        "",
+    ],
 )
 def test_hostname_validation(value: str) -> None:
     expected = "a.vn" if value == "a.vn." else None

@@ -2,79 +2,45 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, ConfigDict, Field
 
 from lachan.domain import MAX_TEXT_CHARS
+from lachan.ingest import complaint_json as cj
+from lachan.ingest.complaint_json import Complaint as ComplaintIn
+from lachan.ingest.complaint_json import ComplaintBatch as BatchIn
 from lachan.registry import complaints as reg
 from lachan.registry.complaints import ComplaintInput, EvidenceFile
 from lachan.registry.keys import Caller
-from lachan.registry.normalise import KINDS
 from lachan.serve.auth import require_roles
 from lachan.serve.deps import db_of, limit_public, settings_of, vault_of
 
 router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
 
 MAX_EMAIL_BYTES = 2 * 1024 * 1024
-MAX_BATCH = 1000
 #: JSON with base64 evidence (5 MB -> ~6.7 MB) and batches need more than the default.
-BODY_LIMITS = {"/v1/complaints": 8 * 1024 * 1024, "/v1/complaints/email": MAX_EMAIL_BYTES}
+BODY_LIMITS = {
+    "/v1/complaints": cj.MAX_COMPLAINT_JSON_BYTES,
+    "/v1/complaints/batch": cj.MAX_BATCH_JSON_BYTES,
+    "/v1/complaints/email": MAX_EMAIL_BYTES,
+}
 
 SUBMIT = require_roles("gateway", "operator", "public")
 BATCH = require_roles("gateway", "operator")
 READ = require_roles("analyst")
 
 
-class EvidenceIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    filename: str = Field(..., min_length=1, max_length=200)
-    content_base64: str = Field(..., max_length=7_200_000)
-
-
-class ComplaintIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    reporter: str = Field(
-        ...,
-        min_length=1,
-        max_length=320,
-        description="Reporter's number or e-mail (kept only as a pseudonym)",
-    )
-    channel: Literal["sms", "call", "email", "ott", "web"]
-    source: str | None = Field(None, max_length=2048, description="Reported number, address...")
-    source_kind: Literal[KINDS] | None = None  # type: ignore[valid-type]
-    content: str = Field("", max_length=MAX_TEXT_CHARS)
-    reported_at: datetime | None = None
-    evidence: list[EvidenceIn] = Field(default_factory=list, max_length=reg.MAX_EVIDENCE_FILES)
-
-
-class BatchIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    complaints: list[ComplaintIn] = Field(..., min_length=1, max_length=MAX_BATCH)
-
-
 def _to_input(c: ComplaintIn, via: str) -> ComplaintInput:
-    files = []
-    for e in c.evidence:
-        try:
-            data = base64.b64decode(e.content_base64, validate=True)
-        except (binascii.Error, ValueError):
-            raise reg.ComplaintError(f"evidence {e.filename[:60]!r} is not valid base64") from None
-        files.append(EvidenceFile(e.filename, data))
     return ComplaintInput(
         reporter=c.reporter,
         channel=c.channel,
         content=c.content,
         source=c.source,
-        source_kind=c.source_kind,
-        reported_at=c.reported_at,
+        reported_at=c.time,
         via=via,
-        evidence=files,
+        evidence=[EvidenceFile(e.filename, e.data) for e in c.evidence],
     )
 
 

@@ -1,0 +1,135 @@
+"""Complaints over HTTP: JSON, batch, forwarded e-mail; what lookups reveal."""
+
+from __future__ import annotations
+
+import base64
+
+from fastapi.testclient import TestClient
+
+
+def bearer(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
+
+
+SCAM = "Chuc mung ban trung thuong iPhone, nhan qua tai http://qua-tang-vn.top/nhan, phi 200k"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def _complaint(reporter: str = "0901234567", source: str = "0987654321", **kw) -> dict:
+    return {"reporter": reporter, "channel": "sms", "source": source, "content": SCAM, **kw}
+
+
+def test_public_complaint_is_analysed_and_linked(client: TestClient) -> None:
+    body = _complaint(
+        evidence=[
+            {
+                "filename": "anh.png",
+                "content_type": "image/png",
+                "data": base64.b64encode(PNG).decode(),
+            }
+        ]
+    )
+    resp = client.post("/v1/complaints", json=body)
+    assert resp.status_code == 201, resp.text
+    out = resp.json()
+    assert out["status"] == "created" and out["ref"].startswith("C")
+    assert out["category"] in ("ham", "ad", "scam") and 0 <= out["score"] <= 1
+    linked = {(x["kind"], x["value"]) for x in out["linked"]}
+    assert ("phone", "0987654321") in linked
+
+
+def test_lookup_never_reveals_reporters(client: TestClient) -> None:
+    for i in range(4):
+        assert (
+            client.post("/v1/complaints", json=_complaint(reporter=f"090123456{i}")).status_code
+            == 201
+        )
+    info = client.get("/v1/lookup/phone/+84987654321").json()
+    assert info["complaints"] == 4 and info["reporters"] == 4
+    text = str(info)
+    assert all(f"090123456{i}" not in text for i in range(4))
+    assert set(info) >= {"state", "score", "categories", "official_owner"}
+
+
+def test_batch_reports_each_item(client: TestClient, role_keys: dict[str, str]) -> None:
+    items = [_complaint(), _complaint(), _complaint(source="0912000000"), _complaint(source="!!!")]
+    resp = client.post(
+        "/v1/complaints/batch", json={"complaints": items}, headers=bearer(role_keys["gateway"])
+    )
+    assert resp.status_code == 200, resp.text
+    results = resp.json()["results"]
+    assert [r["status"] for r in results] == ["created", "duplicate", "created", "error"]
+    assert results[1]["ref"] == results[0]["ref"]
+    assert "!!!" in results[3]["error"]
+    assert resp.json()["counts"] == {"created": 2, "duplicate": 1, "error": 1}
+
+
+def test_public_reporter_is_rate_limited(client: TestClient, app) -> None:
+    app.state.settings = app.state.settings.with_(rate_per_hour=2)
+    codes = [
+        client.post("/v1/complaints", json=_complaint(source=f"098765432{i}")).status_code
+        for i in range(3)
+    ]
+    assert codes == [201, 201, 429]
+
+
+FORWARDED = (
+    b"From: Nguyen Van A <citizen@example.vn>\r\n"
+    b"To: spam@5656.example.vn\r\n"
+    b"Subject: Fwd: Thong bao tai khoan\r\n"
+    b"MIME-Version: 1.0\r\n"
+    b'Content-Type: multipart/mixed; boundary="b1"\r\n\r\n'
+    b"--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThu rac, nho xu ly.\r\n"
+    b"--b1\r\nContent-Type: message/rfc822\r\n\r\n"
+    b"Received: from mail.scam-host.example (mail.scam-host.example [45.77.10.23])\r\n"
+    b"\tby mx.example.vn with ESMTP id 1; Tue, 10 Nov 2026 08:00:00 +0700\r\n"
+    b"From: Vietcombank <canhbao@vcb-baomat.top>\r\n"
+    b"Reply-To: hotro@vcb-baomat.top\r\n"
+    b"Return-Path: <bounce@mailer.scam-host.example>\r\n"
+    b"Subject: Tai khoan cua ban bi tam khoa\r\n"
+    b"Date: Tue, 10 Nov 2026 08:00:00 +0700\r\n"
+    b"Content-Type: text/plain; charset=utf-8\r\n\r\n"
+    b"Tai khoan cua ban bi khoa. Xac minh tai http://vcb-baomat.top/login ngay.\r\n"
+    b"--b1--\r\n"
+)
+
+
+def test_forwarded_email_links_sender_addresses(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    resp = client.post(
+        "/v1/complaints/email",
+        content=FORWARDED,
+        headers={**bearer(role_keys["gateway"]), "Content-Type": "message/rfc822"},
+    )
+    assert resp.status_code == 201, resp.text
+    out = resp.json()
+    assert out["source"] == {"kind": "email", "value": "canhbao@vcb-baomat.top"}
+    linked = {(x["kind"], x["value"]) for x in out["linked"]}
+    assert ("email", "hotro@vcb-baomat.top") in linked
+    assert ("email", "bounce@mailer.scam-host.example") in linked
+    assert ("ip", "45.77.10.23") in linked
+    assert ("url", "http://vcb-baomat.top/login") in linked
+    assert ("domain", "vcb-baomat.top") in linked
+    full = client.get(f"/v1/complaints/{out['ref']}", headers=bearer(role_keys["analyst"])).json()
+    assert full["meta"]["subject"] == "Tai khoan cua ban bi tam khoa"
+    assert full["reporter"] != "citizen@example.vn" and len(full["reporter"]) == 64
+
+
+def test_hostile_emails_get_4xx(client: TestClient, role_keys: dict[str, str]) -> None:
+    h = {**bearer(role_keys["gateway"]), "Content-Type": "message/rfc822"}
+    deep = (
+        b"From: a@b.vn\r\nSubject: x\r\n"
+        + b"".join(
+            b'Content-Type: multipart/mixed; boundary="b%d"\r\n\r\n--b%d\r\n' % (i, i)
+            for i in range(60)
+        )
+        + b"x\r\n"
+    )
+    huge_header = b"From: a@b.vn\r\nX-Junk: " + b"A" * 300_000 + b"\r\n\r\nbody"
+    for raw in (b"", b"\x00\x01\x02 not a mail", deep, huge_header, b"\xff\xfe" * 1000):
+        resp = client.post("/v1/complaints/email", content=raw, headers=h)
+        assert 400 <= resp.status_code < 500, (raw[:40], resp.status_code, resp.text[:200])
+        assert "detail" in resp.json()
+    big = client.post("/v1/complaints/email", content=b"x" * (3 * 1024 * 1024), headers=h)
+    assert big.status_code == 413

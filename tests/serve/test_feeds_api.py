@@ -1,0 +1,118 @@
+"""Decisions, the incremental blocklist feed with its cursor, zones, statistics."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from fastapi.testclient import TestClient
+
+
+def bearer(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
+
+
+def _decide(client: TestClient, key: str, kind: str, value: str, action: str):
+    return client.post(
+        "/v1/decisions",
+        headers=bearer(key),
+        json={
+            "kind": kind,
+            "value": value,
+            "action": action,
+            "reason": f"{action} after review",
+            "evidence": "C123",
+        },
+    )
+
+
+def test_blocklist_feed_is_incremental(client: TestClient, role_keys: dict[str, str]) -> None:
+    an, op = role_keys["analyst"], role_keys["operator"]
+    assert _decide(client, an, "domain", "vcb-baomat.top", "block").status_code == 201
+    assert _decide(client, an, "domain", "shopee-quatang.vip", "block").status_code == 201
+    first = client.get("/v1/feeds/blocklist?kind=domain", headers=bearer(op)).json()
+    assert {i["value"] for i in first["items"]} == {"vcb-baomat.top", "shopee-quatang.vip"}
+    assert all(i["listed"] for i in first["items"])
+    cursor = first["next_cursor"]
+    empty = client.get(f"/v1/feeds/blocklist?kind=domain&since={cursor}", headers=bearer(op))
+    assert empty.json()["items"] == [] and empty.json()["next_cursor"] == cursor
+    assert _decide(client, an, "domain", "shopee-quatang.vip", "clear").status_code == 201
+    delta = client.get(f"/v1/feeds/blocklist?kind=domain&since={cursor}", headers=bearer(op)).json()
+    assert delta["items"] == [
+        {
+            "value": "shopee-quatang.vip",
+            "state": "cleared",
+            "listed": False,
+            "at": delta["items"][0]["at"],
+        }
+    ]
+    as_csv = client.get(
+        f"/v1/feeds/blocklist?kind=domain&format=csv&since={cursor}", headers=bearer(op)
+    )
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(as_csv.text)))
+    assert rows[0]["value"] == "shopee-quatang.vip" and rows[0]["state"] == "cleared"
+    assert as_csv.headers["x-next-cursor"] == str(delta["next_cursor"])
+    phones = client.get("/v1/feeds/blocklist?kind=phone", headers=bearer(op)).json()
+    assert phones["items"] == []
+
+
+def test_zones_list_blocked_domains_and_ips(client: TestClient, role_keys: dict[str, str]) -> None:
+    an, op = role_keys["analyst"], role_keys["operator"]
+    _decide(client, an, "domain", "vcb-baomat.top", "block")
+    _decide(client, an, "ip", "45.77.10.23", "block")
+    rpz = client.get("/v1/feeds/zone/rpz?origin=rpz.example.vn", headers=bearer(op))
+    assert rpz.status_code == 200
+    assert "vcb-baomat.top CNAME ." in rpz.text and "*.vcb-baomat.top CNAME ." in rpz.text
+    assert "rpz.example.vn" in rpz.text
+    ip4 = client.get("/v1/feeds/zone/dnsbl-ip", headers=bearer(op)).text
+    assert "45.77.10.23" in ip4
+    dnset = client.get("/v1/feeds/zone/dnsbl-domain", headers=bearer(op)).text
+    assert "vcb-baomat.top" in dnset
+
+
+def test_appeal_by_operator_and_history(client: TestClient, role_keys: dict[str, str]) -> None:
+    an, op = role_keys["analyst"], role_keys["operator"]
+    _decide(client, an, "phone", "0987654321", "block")
+    assert _decide(client, op, "phone", "+84987654321", "appeal").status_code == 201
+    hist = client.get("/v1/decisions?kind=phone&value=0987654321", headers=bearer(an)).json()
+    assert [d["action"] for d in hist["decisions"]] == ["block", "appeal"]
+    look = client.get("/v1/lookup/phone/0987654321").json()
+    assert look["state"] == "blocked" and look["appeal_pending"] is True
+
+
+def test_detections_and_stats(client: TestClient, role_keys: dict[str, str]) -> None:
+    op, an = role_keys["operator"], role_keys["analyst"]
+    resp = client.post(
+        "/v1/detections",
+        headers=bearer(op),
+        json={
+            "detections": [
+                {"kind": "url", "value": "http://vcb-baomat.top/login", "category": "scam"},
+                {"kind": "phone", "value": "bogus"},
+            ]
+        },
+    ).json()
+    assert resp["results"][0]["value"] == "http://vcb-baomat.top/login"
+    assert "error" in resp["results"][1]
+    client.post(
+        "/v1/complaints", json={"reporter": "0901234567", "channel": "call", "source": "0987654321"}
+    )
+    stats = client.get("/v1/stats?days=7", headers=bearer(an)).json()
+    assert stats["days"][-1]["channels"] == {"call": 1}
+    assert {s["value"] for s in stats["top_sources"]} >= {"0987654321"}
+
+
+def test_audit_chain_verifies_after_writes(client: TestClient, role_keys: dict[str, str]) -> None:
+    _decide(client, role_keys["analyst"], "domain", "vcb-baomat.top", "block")
+    client.post(
+        "/v1/complaints",
+        json={
+            "reporter": "0901234567",
+            "channel": "sms",
+            "source": "0987654321",
+            "content": "vay tien",
+        },
+    )
+    out = client.get("/v1/admin/audit/verify", headers=bearer(role_keys["admin"])).json()
+    assert out["ok"] and out["entries"] >= 2 + 5  # role_keys created 5 keys
