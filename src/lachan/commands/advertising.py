@@ -1,9 +1,331 @@
-"""`lachan` commands of this area (filled in by its issue)."""
+"""Advertising commands: `lachan scrub`, `lachan dnc import`, `lachan advertiser ...`.
+
+Data goes to stdout (JSON Lines, or CSV for reports); progress bars and messages to
+stderr. Bad input ends with a readable message and exit status 1 (2 for usage), never a
+traceback, and nothing half-written is kept (each command is one transaction).
+"""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
 import typer
+from rich.console import Console
+
+err = Console(stderr=True)
+
+dnc_app = typer.Typer(help="The Do-Not-Call register (bulk loads).", no_args_is_help=True)
+adv_app = typer.Typer(
+    help="Advertisers, brandnames, templates, consents, copies, reports.", no_args_is_help=True
+)
+
+#: Files at least this big get a progress bar.
+PROGRESS_BYTES = 1 << 20
+MAX_JSONL_LINE = 64_000
 
 
-def register(app: typer.Typer) -> None:  # noqa: ARG001
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _db(write: bool = True) -> Iterator[Any]:
+    """A migrated database session (one transaction); readable errors."""
+    from lachan.registry.advertising import AdvertisingError
+    from lachan.store.migrate import upgrade
+    from lachan.store.session import Database, database_url
+
+    url = database_url()
+    try:
+        upgrade(url)
+    except Exception as exc:  # a readable message, not a traceback
+        _fail(f"could not open the database: {exc}")
+    db = Database(url)
+    try:
+        with db.transaction() if write else db.read() as session:
+            yield session
+    except AdvertisingError as exc:
+        _fail(exc.message)
+    finally:
+        db.dispose()
+
+
+def _out(obj: Any) -> None:
+    sys.stdout.write(orjson.dumps(obj, default=str).decode() + "\n")
+
+
+class _Counting:
+    """A binary file wrapper reporting bytes read to a progress bar."""
+
+    def __init__(self, fh: IO[bytes], advance: Any) -> None:
+        self.fh, self.advance = fh, advance
+
+    def read(self, n: int = -1) -> bytes:
+        b = self.fh.read(n)
+        self.advance(len(b))
+        return b
+
+    def read1(self, n: int = -1) -> bytes:
+        b = self.fh.read1(n)  # type: ignore[attr-defined]
+        self.advance(len(b))
+        return b
+
+    def readinto(self, buf: Any) -> int:
+        n = self.fh.readinto(buf)  # type: ignore[attr-defined]
+        self.advance(n or 0)
+        return n
+
+    def readable(self) -> bool:
+        return True
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.fh, name)
+
+
+@contextmanager
+def _open_list(path: Path, label: str) -> Iterator[IO[bytes]]:
+    if not path.is_file():
+        _fail(f"no such file: {path}")
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        if size < PROGRESS_BYTES:
+            yield fh
+            return
+        from rich.progress import (
+            BarColumn,
+            DownloadColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        with Progress(
+            TextColumn(label),
+            BarColumn(),
+            DownloadColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+        ) as progress:
+            task = progress.add_task(label, total=size)
+            yield _Counting(fh, lambda n: progress.advance(task, n))  # type: ignore[misc]
+
+
+def scrub_command(
+    file: Path = typer.Argument(..., help="One number per line, or a CSV file (see --column)."),
+    advertiser: int = typer.Option(..., "--advertiser", help="Advertiser id."),
+    channel: str = typer.Option(..., "--channel", help="sms, email or call."),
+    column: str | None = typer.Option(None, "--column", help="CSV column holding the numbers."),
+) -> None:
+    """Scrub a list against the Do-Not-Call register and the advertiser's consents and
+    refusals: one JSON line `{number, allowed, reasons}` per entry on stdout."""
+    from lachan.registry.advertising_scrub import iter_chunks, scrub_lines
+
+    if channel not in ("sms", "email", "call"):
+        _fail("--channel must be sms, email or call", 2)
+    total = allowed = 0
+    with _db(write=False) as session, _open_list(file, "scrubbing") as fh:
+        for text, n, ok in scrub_lines(session, advertiser, channel, iter_chunks(fh, column)):
+            sys.stdout.write(text)
+            total += n
+            allowed += ok
+    err.print(f"{total} checked, {allowed} allowed, {total - allowed} not allowed")
+
+
+@dnc_app.command("import")
+def dnc_import(
+    file: Path = typer.Argument(..., help="One number per line, or a CSV file (see --column)."),
+    scope: str = typer.Option("all", help="sms, call or all."),
+    column: str | None = typer.Option(None, "--column", help="CSV column holding the numbers."),
+) -> None:
+    """Bulk-load numbers onto the Do-Not-Call register (all or nothing)."""
+    from lachan.registry.advertising_scrub import import_dnc, iter_items
+
+    if scope not in ("sms", "call", "all"):
+        _fail("--scope must be sms, call or all", 2)
+    with _db() as session, _open_list(file, "importing") as fh:
+        stats = import_dnc(session, iter_items(fh, column), scope, actor="cli")
+    _out(stats)
+
+
+# ----------------------------------------------------------------------- advertisers
+
+
+@adv_app.command("create")
+def adv_create(
+    name: str, tax_code: str = typer.Option(""), contact: str = typer.Option("")
+) -> None:
+    """Register an advertiser; prints it with its id."""
+    from lachan.registry import advertising as adv
+
+    with _db() as session:
+        a = adv.create_advertiser(session, name, tax_code, contact, actor="cli")
+        _out(adv.advertiser_dict(a))
+
+
+@adv_app.command("list")
+def adv_list() -> None:
+    from lachan.registry import advertising as adv
+
+    with _db(write=False) as session:
+        for a in adv.list_advertisers(session):
+            _out(adv.advertiser_dict(a))
+
+
+@adv_app.command("brandname")
+def adv_brandname(
+    advertiser: int, name: str, renew: bool = typer.Option(False, help="Renew for another term.")
+) -> None:
+    """Register (or --renew) a brandname of ADVERTISER (Article 23 rules)."""
+    from lachan.registry import advertising as adv
+
+    with _db() as session:
+        if renew:
+            b = adv.renew_brandname(session, advertiser, name, actor="cli")
+        else:
+            b = adv.register_brandname(session, advertiser, name, actor="cli")
+        _out(adv.brandname_dict(b))
+
+
+@adv_app.command("template")
+def adv_template(
+    advertiser: int, text: str, channel: str = typer.Option("sms", help="sms or email")
+) -> None:
+    """Register a template with {slots}, e.g. "[QC] Giam {pct} ... Tu choi soan TC"."""
+    from lachan.registry import advertising as adv
+
+    with _db() as session:
+        _out(
+            adv.template_dict(
+                adv.register_template(session, advertiser, text, channel, actor="cli")
+            )
+        )
+
+
+@adv_app.command("consent")
+def adv_consent(
+    advertiser: int,
+    recipient: str,
+    channel: str = typer.Option("all", help="sms, email, call or all"),
+    method: str = typer.Option("online", help="reply, online, paper, call, text, software"),
+    proof: str = typer.Option("", help="Reference to the proof of consent."),
+    withdraw: bool = typer.Option(False, help="Withdraw instead of record."),
+) -> None:
+    """Record (or --withdraw) a recipient's consent."""
+    from lachan.registry import advertising as adv
+
+    with _db() as session:
+        if withdraw:
+            _out(
+                {
+                    "withdrawn": adv.withdraw_consent(
+                        session, advertiser, recipient, channel, actor="cli"
+                    )
+                }
+            )
+        else:
+            rows = adv.record_consents(
+                session,
+                advertiser,
+                [adv.ConsentInput(recipient, channel, method, proof)],
+                actor="cli",
+            )
+            _out(adv.consent_dict(rows[0]))
+
+
+@adv_app.command("refusal")
+def adv_refusal(advertiser: int, recipient: str, reply: str) -> None:
+    """Record a recipient's reply; prints the confirmation text to send when it refuses."""
+    from lachan.registry import advertising as adv
+
+    with _db() as session:
+        _out(adv.record_refusal(session, advertiser, recipient, reply, actor="cli"))
+
+
+def _parse_copy(lineno: int, line: bytes) -> Any:
+    from lachan.registry.advertising_copies import CopyInput
+
+    if len(line) > MAX_JSONL_LINE:
+        _fail(f"line {lineno}: over {MAX_JSONL_LINE} bytes")
+    try:
+        d = orjson.loads(line)
+        if not isinstance(d, dict):
+            raise ValueError("not a JSON object")
+        unknown = set(d) - {
+            "sender",
+            "recipient",
+            "channel",
+            "sent_at",
+            "text",
+            "subject",
+            "duration_s",
+        }
+        if unknown:
+            raise ValueError(f"unknown fields {sorted(unknown)}")
+        return CopyInput(
+            sender=str(d["sender"]),
+            recipient=str(d["recipient"]),
+            channel=str(d["channel"]),
+            sent_at=datetime.fromisoformat(str(d["sent_at"])),
+            text=str(d.get("text", "")),
+            subject=str(d.get("subject", "")),
+            duration_s=int(d["duration_s"]) if d.get("duration_s") is not None else None,
+        )
+    except (orjson.JSONDecodeError, KeyError, ValueError, TypeError) as exc:
+        what = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+        _fail(f"line {lineno}: {what}")
+
+
+@adv_app.command("copies")
+def adv_copies(advertiser: int, file: Path) -> None:
+    """Submit copies of ads sent (JSON Lines: sender, recipient, channel, sent_at, text,
+    subject, duration_s); prints each copy's violations. All or nothing."""
+    from lachan.registry.advertising_copies import MAX_BATCH, submit_copies
+
+    if not file.is_file():
+        _fail(f"no such file: {file}")
+    items = []
+    with file.open("rb") as fh:
+        for lineno, line in enumerate(fh, start=1):
+            if line.strip():
+                items.append(_parse_copy(lineno, line))
+    with _db() as session:
+        for i in range(0, max(len(items), 1), MAX_BATCH):
+            for res in submit_copies(session, advertiser, items[i : i + MAX_BATCH], actor="cli"):
+                _out(res)
+
+
+@adv_app.command("report")
+def adv_report(
+    advertiser: int | None = typer.Option(None, help="Only this advertiser."),
+    period: str = typer.Option("day", help="day or month"),
+    since: datetime | None = typer.Option(None),
+    until: datetime | None = typer.Option(None),
+    csv: bool = typer.Option(False, "--csv", help="CSV instead of JSON Lines."),
+) -> None:
+    """Violations per advertiser and rule per day or month (Vietnam time)."""
+    from lachan.registry.advertising_reports import report_csv, violation_report
+
+    with _db(write=False) as session:
+        rows = violation_report(
+            session, advertiser_id=advertiser, since=since, until=until, period=period
+        )
+    if csv:
+        sys.stdout.write(report_csv(rows))
+    else:
+        for r in rows:
+            _out(r)
+
+
+def register(app: typer.Typer) -> None:
     """Add this module's commands to the `lachan` application."""
+    app.command("scrub")(scrub_command)
+    app.add_typer(dnc_app, name="dnc")
+    app.add_typer(adv_app, name="advertiser")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import numpy as np
+import orjson
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
@@ -82,7 +83,10 @@ def iter_items(stream: IO[bytes], column: str | None = None) -> Iterator[str]:
     except csv.Error as exc:
         raise MalformedList(f"the CSV file cannot be read: {exc}") from None
     finally:
-        text.detach()
+        try:
+            text.detach()
+        except ValueError:  # the file was closed under us: nothing to give back
+            pass
 
 
 def chunked(items: Iterable[str], size: int = CHUNK) -> Iterator[list[str]]:
@@ -94,6 +98,53 @@ def chunked(items: Iterable[str], size: int = CHUNK) -> Iterator[list[str]]:
             buf = []
     if buf:
         yield buf
+
+
+def iter_chunks(
+    stream: IO[bytes], column: str | None = None, size: int = CHUNK
+) -> Iterator[list[str]]:
+    """Lists of at most ``size`` entries from ``stream`` (see :func:`iter_items`); a
+    one-per-line file is read in large blocks, which is what makes big files fast."""
+    if column is not None:
+        yield from chunked(iter_items(stream, column), size)
+        return
+    rest = b""
+    first = True
+    lineno = 0
+    while True:
+        block = stream.read(1 << 22)
+        if not block:
+            break
+        if first:
+            block = block.removeprefix(b"\xef\xbb\xbf")
+            first = False
+        lines = (rest + block).split(b"\n")
+        rest = lines.pop()
+        if len(rest) > MAX_LINE_BYTES:
+            raise MalformedList(f"line {lineno + len(lines) + 1} is over {MAX_LINE_BYTES} bytes")
+        lineno += len(lines)
+        yield from _decoded(lines, lineno - len(lines), size)
+    if rest:
+        yield from _decoded([rest], lineno, size)
+
+
+def _decoded(lines: list[bytes], first_lineno: int, size: int) -> Iterator[list[str]]:
+    out: list[str] = []
+    for j, raw in enumerate(lines):
+        raw = raw.strip()
+        if not raw:
+            continue
+        if len(raw) > MAX_LINE_BYTES:
+            raise MalformedList(f"line {first_lineno + j + 1} is over {MAX_LINE_BYTES} bytes")
+        try:
+            out.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise MalformedList(f"line {first_lineno + j + 1} is not UTF-8 text") from None
+        if len(out) >= size:
+            yield out
+            out = []
+    if out:
+        yield out
 
 
 # --------------------------------------------------------------------------- DNC index
@@ -232,40 +283,82 @@ def _isin(sorted_arr: np.ndarray, q: np.ndarray) -> np.ndarray:
 # ------------------------------------------------------------------------------ scrub
 
 
+#: Consent part of the scrub code: 0 consent, 1 refused, 2 withdrawn, 3 no consent.
+_CONSENT_REASON = {0: None, 1: "refused", 2: "consent_withdrawn", 3: "no_consent"}
+
+
+def _reasons(code: int) -> list[str]:
+    """Reasons for a scrub code (bit 0-1 DNC scope code, bits 2-3 consent, 16 invalid)."""
+    if code & 16:
+        return ["invalid_number"]
+    out = []
+    if code & 3:
+        out.append(f"dnc:{CODE_SCOPES[code & 3]}")
+    consent = _CONSENT_REASON[(code >> 2) & 3]
+    if consent:
+        out.append(consent)
+    return out
+
+
+def scrub_codes(
+    items: Sequence[str], channel: str, index: DncIndex, view: ConsentView
+) -> tuple[np.ndarray, np.ndarray]:
+    """National numbers and one small code per item (see :func:`_reasons`); vectorised."""
+    nsn = normalise_numbers(items)
+    invalid = nsn == INVALID
+    codes = index.scope_codes(nsn).astype(np.int64)
+    bit = 1 if channel == "sms" else 2
+    codes = np.where((codes & bit) != 0, codes, 0)
+    consent = np.full(nsn.size, 3, dtype=np.int64)
+    consent[_isin(view.allowed, nsn)] = 0
+    consent[_isin(view.withdrawn, nsn)] = 2
+    consent[_isin(view.refused, nsn)] = 1
+    codes = codes | (consent << 2)
+    codes[invalid] = 16
+    return nsn, codes
+
+
 def scrub_chunk(
     items: Sequence[str], channel: str, index: DncIndex, view: ConsentView
 ) -> list[dict[str, Any]]:
     """``{number, allowed, reasons}`` for each item."""
     if channel == "email":
         return [_scrub_email(it, view) for it in items]
-    nsn = normalise_numbers(items)
-    invalid = nsn == INVALID
-    codes = index.scope_codes(nsn)
-    bit = 1 if channel == "sms" else 2
-    dnc = (codes & bit) != 0
-    refused = _isin(view.refused, nsn)
-    withdrawn = _isin(view.withdrawn, nsn)
-    consent = _isin(view.allowed, nsn)
-    out: list[dict[str, Any]] = []
-    for i, raw in enumerate(items):
-        if invalid[i]:
-            out.append(
-                {"number": raw[:MAX_NUMBER_CHARS], "allowed": False, "reasons": ["invalid_number"]}
-            )
-            continue
-        reasons = []
-        if dnc[i]:
-            reasons.append(f"dnc:{CODE_SCOPES[int(codes[i])]}")
-        if refused[i]:
-            reasons.append("refused")
-        elif withdrawn[i]:
-            reasons.append("consent_withdrawn")
-        elif not consent[i]:
-            reasons.append("no_consent")
-        out.append(
-            {"number": format_national(int(nsn[i])), "allowed": not reasons, "reasons": reasons}
-        )
-    return out
+    nsn, codes = scrub_codes(items, channel, index, view)
+    reasons = {c: _reasons(c) for c in set(codes.tolist())}
+    return [
+        {"number": raw[:MAX_NUMBER_CHARS], "allowed": False, "reasons": ["invalid_number"]}
+        if c == 16
+        else {"number": f"0{n}", "allowed": not reasons[c], "reasons": list(reasons[c])}
+        for raw, n, c in zip(items, nsn.tolist(), codes.tolist(), strict=True)
+    ]
+
+
+def scrub_jsonl(
+    items: Sequence[str], channel: str, index: DncIndex, view: ConsentView
+) -> tuple[str, int]:
+    """The same as :func:`scrub_chunk`, as JSON Lines text (fast path for big files),
+    and how many items are allowed."""
+    if channel == "email":
+        rows = [_scrub_email(it, view) for it in items]
+        text = "".join(orjson.dumps(r).decode() + "\n" for r in rows)
+        return text, sum(1 for r in rows if r["allowed"])
+    nsn, codes = scrub_codes(items, channel, index, view)
+    tails = {
+        c: ',"allowed":'
+        + ("false" if _reasons(c) else "true")
+        + ',"reasons":'
+        + orjson.dumps(_reasons(c)).decode()
+        + "}\n"
+        for c in set(codes.tolist())
+    }
+    parts = [
+        '{"number":' + orjson.dumps(raw[:MAX_NUMBER_CHARS]).decode() + tails[16]
+        if c == 16
+        else '{"number":"0' + str(n) + '"' + tails[c]
+        for raw, n, c in zip(items, nsn.tolist(), codes.tolist(), strict=True)
+    ]
+    return "".join(parts), int((codes == 0).sum())
 
 
 def _scrub_email(item: str, view: ConsentView) -> dict[str, Any]:
@@ -284,17 +377,31 @@ def _scrub_email(item: str, view: ConsentView) -> dict[str, Any]:
     return {"number": v, "allowed": not reasons, "reasons": reasons}
 
 
-def scrub(
-    session: Session, advertiser_id: int, channel: str, chunks: Iterable[Sequence[str]]
-) -> Iterator[list[dict[str, Any]]]:
-    """Scrub chunks of a list for ``advertiser_id`` on ``channel``; yields per chunk."""
+def _prepare(session: Session, advertiser_id: int, channel: str) -> tuple[DncIndex, ConsentView]:
     if channel not in ("sms", "email", "call"):
         raise AdvertisingError("channel must be sms, email or call")
     get_advertiser(session, advertiser_id)
     index = dnc_index(session) if channel != "email" else DncIndex()
-    view = consent_view(session, advertiser_id, channel)
+    return index, consent_view(session, advertiser_id, channel)
+
+
+def scrub(
+    session: Session, advertiser_id: int, channel: str, chunks: Iterable[Sequence[str]]
+) -> Iterator[list[dict[str, Any]]]:
+    """Scrub chunks of a list for ``advertiser_id`` on ``channel``; yields per chunk."""
+    index, view = _prepare(session, advertiser_id, channel)
     for chunk in chunks:
         yield scrub_chunk(chunk, channel, index, view)
+
+
+def scrub_lines(
+    session: Session, advertiser_id: int, channel: str, chunks: Iterable[Sequence[str]]
+) -> Iterator[tuple[str, int, int]]:
+    """Like :func:`scrub`, yielding ``(JSON Lines text, items, allowed)`` per chunk."""
+    index, view = _prepare(session, advertiser_id, channel)
+    for chunk in chunks:
+        text, allowed = scrub_jsonl(chunk, channel, index, view)
+        yield text, len(chunk), allowed
 
 
 # -------------------------------------------------------------------------- DNC import
