@@ -39,6 +39,7 @@ _BRACKET_DOT_RE = re.compile(
 # the word before (a domain-like label) and the word after (a known TLD).
 _SPELLED_DOT_RE = re.compile(r"( (?:chấm|cham|dot) )", re.IGNORECASE)
 _LABEL_RE = re.compile(r"[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*", re.IGNORECASE)
+_MAX_HOST = 253
 _LEFT_STOPS = (" ", "\n", "\t", "/", "(", '"', "'", ":")
 _TLD_AHEAD_RE = re.compile(rf"(?:{_TLD_ALT})(?![\w\-])", re.IGNORECASE)
 
@@ -67,8 +68,11 @@ def _join_spelled_dots(s: str) -> str:
     acc = parts[0]
     for i in range(1, len(parts), 2):
         sep, right = parts[i], parts[i + 1]
-        cut = max(acc.rfind(ch) for ch in _LEFT_STOPS)
-        left = acc[cut + 1 :]
+        tail = acc[-_MAX_HOST:]
+        cut = -1
+        for ch in _LEFT_STOPS:
+            cut = max(cut, tail.rfind(ch))
+        left = tail[cut + 1 :]
         if len(left) >= 2 and _LABEL_RE.fullmatch(left) and _TLD_AHEAD_RE.match(right):
             acc += "." + right
         else:
