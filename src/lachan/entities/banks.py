@@ -67,6 +67,7 @@ _VI_PREFIXES = (
     "ngan hang ",
     "tmcp ",
 )
+_LONGEST = 64  # characters: longer than any name in the tables
 _SPLIT_BANK = re.compile(r"(?<=[a-z])(?=bank$)")
 
 
@@ -183,8 +184,10 @@ def mentions(text: str, low: str, lo: int, hi: int) -> list[Mention]:
     lex = lexicon()
     lo = max(lo, 0)
     out: list[Mention] = []
-    # endpos is never set: the word-edge look-aheads must see past the window
-    for m in lex.words_re.finditer(low, lo):
+    # endpos leaves room past the window: a name may start inside and end outside it,
+    # and the word-edge look-aheads must see the character after it
+    endpos = hi + _LONGEST
+    for m in lex.words_re.finditer(low, lo, endpos):
         s = m.start()
         if s >= hi:
             break
@@ -193,7 +196,7 @@ def mentions(text: str, low: str, lo: int, hi: int) -> list[Mention]:
             continue
         out.append(Mention(s, m.end(), found[0], found[1]))
     codes: list[Mention] = []
-    for m in lex.codes_re.finditer(text, lo):
+    for m in lex.codes_re.finditer(text, lo, endpos):
         s, e = m.start(), m.end()
         if s >= hi:
             break

@@ -51,16 +51,17 @@ def find_otps(text: str, low: str, claims: Claims) -> list[Entity]:
             continue
         strong = kw.group() not in _WEAK
         hit = None
-        # endpos is never set: look-aheads must see past the window ("0912 345 678")
-        for m in _CODE.finditer(text, kw.end()):
+        # the windows end a little after the last place a code may start or end, so the
+        # look-aheads still see what follows ("0912 345 678" is not a code "0912")
+        for m in _CODE.finditer(text, kw.end(), kw.end() + _FORWARD + 12):
             if m.start() > kw.end() + _FORWARD:
                 break
             if (strong or m.group(1).isdigit()) and not claims.overlaps(m.start(), m.end()):
                 hit = m
                 break
         if hit is None:
-            for m in _CODE.finditer(text, max(0, kw.start() - _BACKWARD)):
-                if m.start() >= kw.start():
+            for m in _CODE.finditer(text, max(0, kw.start() - _BACKWARD), kw.start() + 2):
+                if m.end() > kw.start():
                     break
                 if (strong or m.group(1).isdigit()) and not claims.overlaps(m.start(), m.end()):
                     hit = m  # the last one before the keyword ("483920 là mã OTP")

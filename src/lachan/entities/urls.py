@@ -44,14 +44,19 @@ _AMBIGUOUS_TLDS = frozenset(
 
 def _trim(url: str) -> str:
     """Drop sentence punctuation glued to the end of a URL (keeps balanced brackets)."""
-    while url and url[-1] in _TRAILING:
-        last = url[-1]
-        if last == ")" and url.count("(") >= url.count(")"):
-            break
-        if last == "]" and url.count("[") >= url.count("]"):
-            break
-        url = url[:-1]
-    return url
+    end = len(url)
+    if not end or url[-1] not in _TRAILING:
+        return url
+    opened = {")": url.count("("), "]": url.count("[")}
+    closed = {")": url.count(")"), "]": url.count("]")}
+    while end and url[end - 1] in _TRAILING:
+        last = url[end - 1]
+        if last in opened:
+            if opened[last] >= closed[last]:
+                break
+            closed[last] -= 1
+        end -= 1
+    return url[:end]
 
 
 @lru_cache(maxsize=16384)

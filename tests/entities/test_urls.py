@@ -1,0 +1,97 @@
+"""URLs and e-mail addresses in messages."""
+
+from __future__ import annotations
+
+import pytest
+
+from lachan.entities import extract
+
+
+def urls(text: str) -> list[str]:
+    return [e.value for e in extract(text) if e.kind == "url"]
+
+
+def test_scam_links_are_found_with_their_host_facts() -> None:
+    text = "Vietcombank: TK bi khoa. Xac minh tai vcb-xacminh.top/dang-nhap ngay."
+    (url,) = [e for e in extract(text) if e.kind == "url"]
+    assert url.value == "http://vcb-xacminh.top/dang-nhap"
+    assert url.raw == "vcb-xacminh.top/dang-nhap"
+    assert text[url.start : url.end] == url.raw
+    assert url.attrs["host"] == "vcb-xacminh.top"
+    assert url.attrs["registrable_domain"] == "vcb-xacminh.top"
+    assert url.attrs["suffix"] == "top"
+    assert url.attrs["is_ip"] is False
+    assert url.attrs["shortener"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nhan qua tai https://Bit.ly/3xYzAbc!", ["https://bit.ly/3xYzAbc"]),
+        ("Vao www.Shopee-KhuyenMai.vip/abc, nhanh len", ["http://www.shopee-khuyenmai.vip/abc"]),
+        ("Truy cap shopee-khuyenmai.vip/abc.", ["http://shopee-khuyenmai.vip/abc"]),
+        ("Dang nhap vietcombank.com.vn de kiem tra", ["http://vietcombank.com.vn"]),
+        ("Link (xem tai abc.com/x_(y)) nhe", ["http://abc.com/x_(y)"]),
+        ("HTTP://103.45.67.89:8080/Login", ["http://103.45.67.89:8080/Login"]),
+        ("Vao 103.45.67.89/login de nhan", ["http://103.45.67.89/login"]),
+        ("Xem việtcombank.vn ngay", ["http://xn--vitcombank-dv3e.vn"]),
+        ("Hai link: t.ly/ab va rb.gy/cd", ["http://t.ly/ab", "http://rb.gy/cd"]),
+    ],
+)
+def test_url_forms(text: str, expected: list[str]) -> None:
+    assert urls(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gia chi 1.000.000 dong tai TP.HCM, v.v.",
+        "Gui file.txt va anh.jpg cho em",
+        "Lai suat 2.5tr/thang, phi 0.5%",
+        "Hen gap lai.Co gi bao anh nhe",
+        "Ths.BS Nguyen Van A, Q.BT, TP.HN",
+        "Ok mai.co the di duoc",
+        "Version 1.2.3 da phat hanh",
+    ],
+)
+def test_things_that_are_not_links(text: str) -> None:
+    assert urls(text) == []
+
+
+def test_shortener_flag() -> None:
+    (url,) = [e for e in extract("Bam cutt.ly/xyz de nhan") if e.kind == "url"]
+    assert url.attrs["shortener"] is True
+    (url,) = [e for e in extract("Bam https://tinyurl.com/abc") if e.kind == "url"]
+    assert url.attrs["shortener"] is True
+
+
+def test_userinfo_trick_names_the_real_host() -> None:
+    (url,) = [e for e in extract("http://vietcombank.com.vn@evil-login.top/x") if e.kind == "url"]
+    assert url.attrs["host"] == "evil-login.top"
+    assert url.attrs["userinfo"] == "vietcombank.com.vn"
+
+
+def test_idn_host_attrs() -> None:
+    (url,) = [e for e in extract("https://việtcombank.vn/login") if e.kind == "url"]
+    assert url.attrs["host"] == "xn--vitcombank-dv3e.vn"
+    assert url.attrs["host_unicode"] == "việtcombank.vn"
+
+
+def test_ip_url() -> None:
+    (url,) = [e for e in extract("http://192.168.10.5/admin") if e.kind == "url"]
+    assert url.attrs["is_ip"] is True
+    assert url.attrs["registrable_domain"] is None
+
+
+def test_email_is_one_entity_not_a_url() -> None:
+    ents = extract("Lien he Hotro.KhachHang@Vietcom-Support.com.vn de duoc giup.")
+    assert [(e.kind, e.value) for e in ents] == [
+        ("email", "hotro.khachhang@vietcom-support.com.vn")
+    ]
+    assert ents[0].attrs["domain"] == "vietcom-support.com.vn"
+    assert ents[0].attrs["registrable_domain"] == "vietcom-support.com.vn"
+
+
+def test_not_emails() -> None:
+    assert [e.kind for e in extract("Theo doi @shopee_vn tren mang")] == []
+    assert [e.kind for e in extract("gui ve abc@localhost nhe")] == []
