@@ -14,4 +14,5 @@ ROUTERS: tuple[str, ...] = (
     "lachan.serve.api.stats",
     "lachan.serve.api.feeds",
     "lachan.serve.api.advertising",
+    "lachan.serve.api.official",
 )

@@ -1,0 +1,224 @@
+"""Official channels: ``GET /v1/verify`` for everyone, the registry of organisations and
+their channels (read for everyone, changed by admins), and feeds built from it."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+import orjson
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from lachan.registry import feeds, official
+from lachan.registry.keys import Caller
+from lachan.serve import feeds_format
+from lachan.serve.auth import require_roles
+from lachan.serve.deps import db_of, limit_public
+
+router = APIRouter(prefix="/v1", tags=["official"])
+PUBLIC = require_roles("public")
+ADMIN = require_roles("admin")
+FEED = require_roles("operator", "gateway", "analyst")
+MAX_VALUE = 2048
+
+ChannelKind = Literal["domain", "phone", "brandname", "email_domain"]
+
+
+def _fail(exc: official.OfficialError) -> HTTPException:
+    if isinstance(exc, official.NotFound):
+        return HTTPException(404, str(exc))
+    return HTTPException(422, str(exc))
+
+
+@router.get("/verify")
+def verify(
+    request: Request,
+    phone: str | None = Query(None, max_length=MAX_VALUE),
+    domain: str | None = Query(None, max_length=MAX_VALUE),
+    url: str | None = Query(None, max_length=MAX_VALUE),
+    brandname: str | None = Query(None, max_length=MAX_VALUE),
+    email: str | None = Query(None, max_length=MAX_VALUE),
+    caller: Caller = Depends(PUBLIC),
+) -> dict[str, Any]:
+    """Is this number, domain, link, sender name or e-mail an official channel of an
+    organisation (``official``), an imitation of one (``imitates``), reported to the
+    spam-source registry (``reported``), or ``unknown``? Give exactly one parameter."""
+    limit_public(request, caller)
+    given = {k: v for k, v in (("phone", phone), ("domain", domain), ("url", url),
+                               ("brandname", brandname), ("email", email)) if v is not None}
+    if len(given) != 1:
+        raise HTTPException(422, "give exactly one of phone, domain, url, brandname, email")
+    (kind, value), = given.items()
+    with db_of(request).read() as session:
+        try:
+            return official.verify(session, kind, value)
+        except official.OfficialError as exc:
+            raise _fail(exc) from None
+
+
+@router.get("/official/orgs")
+def list_orgs(
+    request: Request,
+    category: str | None = Query(None, max_length=32),
+    caller: Caller = Depends(PUBLIC),
+) -> dict[str, Any]:
+    """Registered organisations (without their channels)."""
+    limit_public(request, caller)
+    with db_of(request).read() as session:
+        return {"organisations": official.list_orgs(session, category)}
+
+
+@router.get("/official/orgs/{org_id}")
+def get_org(org_id: str, request: Request, caller: Caller = Depends(PUBLIC)) -> dict[str, Any]:
+    """One organisation with its official domains, hotlines, brandnames, e-mail domains."""
+    limit_public(request, caller)
+    with db_of(request).read() as session:
+        org = official.get_org(session, org_id[:64])
+    if org is None:
+        raise HTTPException(404, f"no organisation {org_id[:64]!r}")
+    return org
+
+
+class OrgIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(..., min_length=1, max_length=200)
+    category: str = Field("other", max_length=32)
+    bin: str | None = Field(None, min_length=6, max_length=6)
+    aliases: list[str] = Field(default_factory=list, max_length=official.MAX_ALIASES)
+    source: str = Field(..., min_length=1, max_length=official.MAX_TEXT,
+                        description="Where the organisation documents these channels")
+
+
+@router.put("/official/orgs/{org_id}")
+def put_org(
+    org_id: str, body: OrgIn, request: Request, caller: Caller = Depends(ADMIN)
+) -> dict[str, Any]:
+    """Create or update an organisation."""
+    with db_of(request).transaction() as session:
+        try:
+            return official.upsert_org(session, org_id, name=body.name, category=body.category,
+                                       bin=body.bin, aliases=body.aliases, source=body.source,
+                                       actor=caller.actor)
+        except official.OfficialError as exc:
+            raise _fail(exc) from None
+
+
+@router.delete("/official/orgs/{org_id}")
+def delete_org(org_id: str, request: Request, caller: Caller = Depends(ADMIN)) -> dict[str, Any]:
+    """Deactivate an organisation: its channels stop counting as official."""
+    with db_of(request).transaction() as session:
+        try:
+            return official.deactivate_org(session, org_id, actor=caller.actor)
+        except official.OfficialError as exc:
+            raise _fail(exc) from None
+
+
+class ChannelIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: ChannelKind
+    value: str = Field(..., min_length=1, max_length=320)
+    source: str = Field(..., min_length=1, max_length=official.MAX_TEXT)
+
+
+@router.post("/official/orgs/{org_id}/channels", status_code=201)
+def add_channel(
+    org_id: str, body: ChannelIn, request: Request, caller: Caller = Depends(ADMIN)
+) -> dict[str, Any]:
+    """Register an official domain, hotline, brandname or e-mail domain."""
+    with db_of(request).transaction() as session:
+        try:
+            return official.add_channel(session, org_id, body.kind, body.value,
+                                        source=body.source, actor=caller.actor)
+        except official.OfficialError as exc:
+            raise _fail(exc) from None
+
+
+@router.delete("/official/orgs/{org_id}/channels/{kind}/{value}")
+def remove_channel(
+    org_id: str, kind: ChannelKind, value: str, request: Request, caller: Caller = Depends(ADMIN)
+) -> dict[str, Any]:
+    """Remove one channel from an organisation."""
+    with db_of(request).transaction() as session:
+        try:
+            official.remove_channel(session, org_id, kind, value[:320], actor=caller.actor)
+        except official.OfficialError as exc:
+            raise _fail(exc) from None
+    return {"removed": True, "org_id": org_id, "kind": kind}
+
+
+@router.post("/official/seed")
+def import_seed(request: Request, caller: Caller = Depends(ADMIN)) -> dict[str, Any]:
+    """Add what is missing from the project's seed (never removes admins' changes)."""
+    with db_of(request).transaction() as session:
+        return official.import_seed(session, actor=caller.actor)
+
+
+# -- feeds ------------------------------------------------------------------------------
+
+_HOST_OK = re.compile(r"^[a-z0-9.-]{1,253}$")
+
+
+def allowlist_text(domains: list[str], fmt: str, now: datetime) -> str:
+    """Official domains as an AdGuard/uBlock exception list or RPZ passthru rules."""
+    hosts = [d for d in domains if _HOST_OK.match(d) and ".." not in d]
+    stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if fmt == "adblock":
+        lines = ["[Adblock Plus 2.0]", "! Title: Lachan official domains (allowlist)",
+                 f"! Last modified: {stamp}", "! Expires: 1 hours"]
+        lines += [f"@@||{h}^$important" for h in hosts]
+    else:
+        serial = int(now.timestamp())
+        lines = [f"; Lachan official domains (RPZ passthru), generated {stamp}", "$TTL 300",
+                 f"@ IN SOA localhost. hostmaster.lachan.local. ( {serial} 3600 600 604800 300 )",
+                 "@ IN NS localhost."]
+        for h in hosts:
+            lines += [f"{h} CNAME rpz-passthru.", f"*.{h} CNAME rpz-passthru."]
+    return "\n".join(lines) + "\n"
+
+
+@router.get("/official/feed/{fmt}")
+def feed(
+    fmt: Literal["hosts", "adblock", "rpz", "json"],
+    request: Request,
+    list_: Literal["allow", "imitations"] = Query("imitations", alias="list"),
+    caller: Caller = Depends(FEED),
+) -> Response:
+    """``list=imitations``: blocked or listed domains that imitate a registered brand, as a
+    hosts file, AdGuard list, RPZ zone or JSON. ``list=allow``: the official domains as
+    AdGuard exceptions, RPZ passthru rules or JSON (a hosts file cannot allow)."""
+    from lachan.detect.hosts import HostInputError, analyse_host
+
+    now = datetime.now(UTC)
+    with db_of(request).read() as session:
+        if list_ == "allow":
+            pairs = official.official_domains(session)
+        else:
+            pairs = []
+            for _k, value, state in feeds.listed(session, "domain"):
+                try:
+                    brand = analyse_host(value).brand
+                except HostInputError:
+                    continue
+                if brand:
+                    pairs.append((value, f"{brand}:{state}"))
+    if fmt == "json":
+        items = [{"domain": d, ("organisation" if list_ == "allow" else "imitates"):
+                  o.split(":")[0]} for d, o in pairs]
+        return Response(
+            orjson.dumps({"list": list_, "items": items}),
+            media_type="application/json",
+        )
+    if list_ == "allow":
+        if fmt == "hosts":
+            raise HTTPException(422, "a hosts file cannot express an allowlist; use adblock or rpz")
+        text = allowlist_text([d for d, _ in pairs], fmt, now)
+        media = "text/plain; charset=utf-8" if fmt == "adblock" else "text/dns; charset=us-ascii"
+        return Response(text, media_type=media, headers={"X-Entries": str(len(pairs))})
+    entries = [feeds_format.FeedEntry(value=d, kind="domain", state=o.split(":")[1])
+               for d, o in pairs]
+    rendered = feeds_format.render(fmt, entries)
+    return Response(rendered.text, media_type=rendered.media_type,
+                    headers={"X-Entries": str(rendered.written)})

@@ -1,0 +1,146 @@
+"""GET /v1/verify, the admin API of the official-channel registry, and its feeds."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from lachan.registry import official, sources
+
+from .conftest import bearer
+
+
+def test_verify_official_channels(client: TestClient) -> None:
+    r = client.get("/v1/verify", params={"domain": "www.vietcombank.com.vn"})
+    assert r.status_code == 200, r.text
+    d = r.json()
+    assert d["verdict"] == "official" and d["organisation"]["id"] == "vietcombank"
+    assert client.get("/v1/verify", params={"phone": "1900 54 54 13"}).json()["verdict"] == (
+        "official"
+    )
+    assert client.get("/v1/verify", params={"brandname": "viettelpost"}).json()[
+        "organisation"]["id"] == "viettelpost"
+    assert client.get("/v1/verify", params={"email": "cskh@vnpost.vn"}).json()["verdict"] == (
+        "official"
+    )
+    assert client.get("/v1/verify", params={"url": "https://shopee.vn/m/sale"}).json()[
+        "verdict"] == "official"
+
+
+def test_verify_imitation_names_the_brand(client: TestClient) -> None:
+    d = client.get("/v1/verify", params={"url": "https://vietcombank-vn.top/dang-nhap"}).json()
+    assert d["verdict"] == "imitates" and d["organisation"]["id"] == "vietcombank"
+    assert d["analysis"]["label"] == "phishing"
+    d = client.get("/v1/verify", params={"brandname": "VIETC0MBANK"}).json()
+    assert d["verdict"] == "imitates" and d["organisation"]["id"] == "vietcombank"
+
+
+def test_verify_reported_and_unknown(app: FastAPI, client: TestClient) -> None:
+    with app.state.db.transaction() as session:
+        for _ in range(30):
+            sources.record_detection(session, "phone", "0912345678", "scam", actor="test")
+    d = client.get("/v1/verify", params={"phone": "0912 345 678"}).json()
+    assert d["verdict"] == "reported" and d["state"] in ("suspected", "listed", "blocked")
+    d = client.get("/v1/verify", params={"phone": "0987654321"}).json()
+    assert d["verdict"] == "unknown" and d["organisation"] is None
+
+
+def test_verify_bad_requests_are_4xx(client: TestClient) -> None:
+    assert client.get("/v1/verify").status_code == 422
+    assert client.get("/v1/verify", params={"phone": "1", "domain": "a.vn"}).status_code == 422
+    assert client.get("/v1/verify", params={"domain": "not a domain"}).status_code == 422
+    assert client.get("/v1/verify", params={"domain": "a" * 3000}).status_code == 422
+    r = client.get("/v1/verify", params={"phone": "abc"})
+    assert r.status_code == 422 and "phone" in r.text
+
+
+def test_admin_changes_the_registry_and_verify_follows(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    admin = bearer(role_keys["admin"])
+    org = {"name": "Ngân hàng Thử", "category": "bank", "bin": "970999",
+           "aliases": ["nganhangthu"], "source": "test fixture"}
+    assert client.put("/v1/official/orgs/thubank", json=org, headers=admin).status_code == 200
+    r = client.post("/v1/official/orgs/thubank/channels",
+                    json={"kind": "domain", "value": "ThuBank.VN", "source": "test"},
+                    headers=admin)
+    assert r.status_code == 201 and r.json()["value"] == "thubank.vn"
+    d = client.get("/v1/verify", params={"domain": "app.thubank.vn"}).json()
+    assert d["verdict"] == "official" and d["organisation"]["id"] == "thubank"
+    # a channel already owned by someone else is refused
+    r = client.post("/v1/official/orgs/thubank/channels",
+                    json={"kind": "domain", "value": "shopee.vn", "source": "test"},
+                    headers=admin)
+    assert r.status_code == 422 and "shopee" in r.text
+    assert client.delete("/v1/official/orgs/thubank/channels/domain/thubank.vn",
+                         headers=admin).status_code == 200
+    assert client.get("/v1/verify", params={"domain": "thubank.vn"}).json()["verdict"] != (
+        "official"
+    )
+    assert client.delete("/v1/official/orgs/shopee", headers=admin).json()["active"] is False
+    assert client.get("/v1/verify", params={"domain": "shopee.vn"}).json()["verdict"] != (
+        "official"
+    )
+    assert client.post("/v1/official/seed", headers=admin).status_code == 200
+
+
+def test_admin_routes_refuse_other_roles(client: TestClient, role_keys: dict[str, str]) -> None:
+    org = {"name": "X", "source": "s"}
+    assert client.put("/v1/official/orgs/x", json=org).status_code == 401
+    for role in ("operator", "analyst", "gateway", "advertiser"):
+        r = client.put("/v1/official/orgs/x", json=org, headers=bearer(role_keys[role]))
+        assert r.status_code == 403
+
+
+def test_bad_admin_input(client: TestClient, role_keys: dict[str, str]) -> None:
+    admin = bearer(role_keys["admin"])
+    bad = [
+        ("/v1/official/orgs/Bad%20Id", {"name": "x", "source": "s"}),
+        ("/v1/official/orgs/ok", {"name": "x", "source": "s", "category": "martian"}),
+        ("/v1/official/orgs/ok", {"name": "x", "source": "s", "bin": "12ab56"}),
+        ("/v1/official/orgs/ok", {"name": "x", "source": "s", "extra": 1}),
+    ]
+    for path, body in bad:
+        assert client.put(path, json=body, headers=admin).status_code == 422, (path, body)
+    r = client.post("/v1/official/orgs/nobody/channels",
+                    json={"kind": "phone", "value": "1900545413", "source": "s"}, headers=admin)
+    assert r.status_code == 404
+
+
+def test_org_listing_is_public(client: TestClient) -> None:
+    orgs = client.get("/v1/official/orgs", params={"category": "courier"}).json()["organisations"]
+    assert "vnpost" in {o["id"] for o in orgs}
+    d = client.get("/v1/official/orgs/vnpost").json()
+    assert "vnpost.vn" in d["channels"]["domain"] and d["source"]
+    assert client.get("/v1/official/orgs/nope").status_code == 404
+
+
+def test_feeds(app: FastAPI, client: TestClient, role_keys: dict[str, str]) -> None:
+    op = bearer(role_keys["operator"])
+    allow = client.get("/v1/official/feed/adblock", params={"list": "allow"}, headers=op)
+    assert allow.status_code == 200 and "@@||vietcombank.com.vn^$important" in allow.text
+    rpz = client.get("/v1/official/feed/rpz", params={"list": "allow"}, headers=op)
+    assert "vnpost.vn CNAME rpz-passthru." in rpz.text
+    assert client.get("/v1/official/feed/hosts", params={"list": "allow"},
+                      headers=op).status_code == 422
+    with app.state.db.transaction() as session:
+        for v in ("vietcombank-vn.top", "quiet-site.com"):
+            src = sources.get_or_create(session, "domain", v, sources.utcnow())
+            sources.set_state(session, src, "blocked", sources.utcnow())
+    hosts = client.get("/v1/official/feed/hosts", headers=op)
+    assert "0.0.0.0 vietcombank-vn.top" in hosts.text
+    assert "quiet-site.com" not in hosts.text  # imitates no brand: the plain blocklist has it
+    js = client.get("/v1/official/feed/json", headers=op).json()
+    assert js["items"] == [{"domain": "vietcombank-vn.top", "imitates": "vietcombank"}]
+    assert client.get("/v1/official/feed/hosts").status_code == 401
+
+
+def test_sources_lookup_sees_official_owner(app: FastAPI) -> None:
+    with app.state.db.read() as session:
+        assert official.official_owner(session, "domain", "ibanking.vietcombank.com.vn") == (
+            "vietcombank"
+        )
+        assert sources.lookup(session, "domain", "vietcombank.com.vn")["official_owner"] == (
+            "vietcombank"
+        )
+        assert official.official_owner(session, "domain", "vietcombank.com.vn.evil.top") is None
