@@ -60,3 +60,16 @@ def test_vietnamese_text_folds_to_ascii_of_the_same_length(s: str) -> None:
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789 .,:/-", max_size=80))
 def test_plain_ascii_lower_case_is_unchanged(s: str) -> None:
     assert fold(s) == s
+
+
+def test_fold_is_idempotent_when_removing_a_mark_lets_letters_compose() -> None:
+    # Hangul jamo split by a combining mark compose once the mark is gone.
+    s = "\u1110\u0325\u116b x\u034f\u0301y"
+    once = fold(s)
+    assert once == "\ud1d8 xy"
+    assert fold(once) == once
+
+
+def test_long_text_in_another_script_folds_in_one_pass() -> None:
+    text = "Привет, как дела? " * 50
+    assert fold(text) == text.lower()

@@ -89,11 +89,16 @@ def _map_homoglyphs(s: str) -> tuple[str, bool]:
     the word is made only of look-alikes ("ВСА" inside a Vietnamese SMS); a message
     written in Russian or Greek is left as it is.
     """
-    mostly_latin: bool | None = None  # computed on first need
+    latin = sum(map(len, _LATIN_RUN_RE.findall(s)))
+    other = sum(map(len, _CYR_GREEK_RUN_RE.findall(s)))
+    mostly_latin = latin > other
+    # Words to look at are found from their Cyrillic/Greek letters in a Latin message,
+    # and from their (few) Latin letters in a Cyrillic or Greek one.
+    anchors = _CYR_GREEK_RUN_RE if mostly_latin else _LATIN_RUN_RE
     flagged = False
     out: list[str] = []
     pos = 0  # s[:pos] is already in out
-    for m in _CYR_GREEK_RUN_RE.finditer(s):
+    for m in anchors.finditer(s):
         if m.start() < pos:
             continue  # inside a word handled already
         a = m.start()
@@ -102,6 +107,8 @@ def _map_homoglyphs(s: str) -> tuple[str, bool]:
         word_end = _WORD_REST_RE.match(s, m.end())
         b = word_end.end() if word_end else m.end()
         word = s[a:b]
+        if not _CYR_GREEK_RE.search(word):
+            continue  # a plain Latin word
         mapped = word.translate(CONFUSABLE)
         convertible = _CYR_GREEK_RE.search(mapped) is None
         replacement = word
@@ -109,14 +116,9 @@ def _map_homoglyphs(s: str) -> tuple[str, bool]:
             flagged = True
             if convertible:
                 replacement = mapped
-        elif convertible and any(ch.isalpha() for ch in word):
-            if mostly_latin is None:
-                latin = sum(map(len, _LATIN_RUN_RE.findall(s)))
-                other = sum(map(len, _CYR_GREEK_RUN_RE.findall(s)))
-                mostly_latin = latin > other
-            if mostly_latin:
-                flagged = True
-                replacement = mapped
+        elif mostly_latin and convertible and any(ch.isalpha() for ch in word):
+            flagged = True
+            replacement = mapped
         out.append(s[pos:a])
         out.append(replacement)
         pos = b

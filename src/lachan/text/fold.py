@@ -37,6 +37,9 @@ def _combining_class_chars() -> str:
 _COMBINING_BODY = _combining_class_chars()
 #: Any combining mark (canonical combining class > 0).
 COMBINING_RE = re.compile(f"[{_COMBINING_BODY}]+")
+# Combining marks plus the whole U+0300-U+036F block (U+034F has class 0): what the
+# ASCII-encode step drops on the common path.
+_MARKS_RE = re.compile(f"[\u0300-\u036f{_COMBINING_BODY}]+")
 # After NFD: anything that is neither ASCII nor a common combining mark.
 _OTHER_RE = re.compile("[^\x00-\x7f\u0300-\u036f]")
 _OTHER_SPLIT_RE = re.compile("([^\x00-\x7f\u0300-\u036f]+)")
@@ -55,6 +58,10 @@ VIETNAMESE_ONLY_RE = re.compile(f"[^\x00-\x7f{_VIETNAMESE_LETTERS}]")
 def _fold_general(n: str) -> str:
     """Fold an NFD string that holds characters other than ASCII and U+0300-U+036F."""
     parts = _OTHER_SPLIT_RE.split(n)
+    if len(parts) > 15:
+        # Mostly another script (a Russian message): one pass over the whole string is
+        # cheaper than a Python loop over many parts.
+        return _normalize("NFC", _MARKS_RE.sub("", n)).lower()
     out: list[str] = []
     for i, part in enumerate(parts):
         if not part:
@@ -98,7 +105,14 @@ def fold_lower(low: str) -> str:
     # Lower-casing a recomposed character can, in rare scripts, give a character that
     # decomposes again; iterate to a fixed point (a couple of rounds at most).
     for _ in range(4):
-        again = _fold_once(result.lower())
+        low_again = result.lower()
+        if (
+            low_again == result
+            and not _MARKS_RE.search(result)
+            and unicodedata.is_normalized("NFC", result)
+        ):
+            break  # lower-case, mark-free and composed: a fixed point
+        again = _fold_once(low_again)
         if again == result:
             break
         result = again
