@@ -1,0 +1,143 @@
+"""Advertisers, brandnames, templates, consents, scrubbing and reports through the API."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from adv_helpers import RECIPIENT, auth, copy, make_key, setup_advertiser, submit, vn
+
+
+def test_brandname_rules_and_uniqueness(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    url = f"/v1/advertisers/{aid}/brandnames"
+    for name, why in [("ABCDEFGHIJKL", "at most 11"), ("123456", "digits only"),
+                      ("SHOP@ABC", "not allowed")]:
+        r = client.post(url, json={"name": name}, headers=h)
+        assert r.status_code == 422 and why in r.json()["detail"], r.text
+    r = client.post(url, json={"name": "shopabc"}, headers=h)  # case-insensitive duplicate
+    assert r.status_code == 409 and "already registered" in r.json()["detail"]
+    names = client.get(url, headers=h).json()["brandnames"]
+    assert [b["name"] for b in names] == ["SHOPABC"]
+    assert names[0]["valid_until"].startswith("2028-12-31T17:00")  # 3 years from 1 Jan 2026 VN
+
+
+def test_brandname_renewal_and_expiry(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    r = client.post(f"/v1/advertisers/{aid}/brandnames",
+                    json={"name": "OLDSHOP", "valid_from": "2023-01-01T00:00:00+07:00"},
+                    headers=h)
+    assert r.json()["valid"] is False  # expired on 1 Jan 2026
+    got = submit(client, aid, h, copy(vn(22, 10), sender="OLDSHOP"))
+    assert "BRANDNAME_EXPIRED" in got[0]
+    r = client.post(f"/v1/advertisers/{aid}/brandnames/oldshop/renew", headers=h)
+    assert r.status_code == 200 and r.json()["valid"] is True and r.json()["renewals"] == 1
+    got = submit(client, aid, h, copy(vn(22, 11), sender="OLDSHOP"))
+    assert "BRANDNAME_EXPIRED" not in got[0]
+
+
+def test_template_with_unbalanced_slots_is_refused(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    r = client.post(f"/v1/advertisers/{aid}/templates", json={"text": "[QC] Giam {pct% nhe"},
+                    headers=h)
+    assert r.status_code == 422 and "unbalanced slot" in r.json()["detail"]
+    listed = client.get(f"/v1/advertisers/{aid}/templates", headers=h).json()["templates"]
+    assert len(listed) == 1 and listed[0]["slots"] == ["pct", "name"]
+
+
+def test_consents_all_or_nothing(client, app) -> None:
+    aid, h = setup_advertiser(client, app, consent=False)
+    r = client.post(f"/v1/advertisers/{aid}/consents", headers=h, json={"consents": [
+        {"recipient": "0912345678"}, {"recipient": "12"}]})
+    assert r.status_code == 422 and "item 1" in r.json()["detail"]
+    assert client.get(f"/v1/advertisers/{aid}/consents", headers=h).json()["consents"] == []
+
+
+def test_advertiser_keys_are_bound(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    # the same key cannot open a second advertiser
+    r = client.post("/v1/advertisers", json={"name": "Second"}, headers=h)
+    assert r.status_code == 409
+    admin = auth(make_key(app, "admin"))
+    r = client.post(f"/v1/advertisers/{aid}/keys", headers=admin)
+    assert r.status_code == 201
+    bound = auth(r.json()["key"])
+    assert client.get(f"/v1/advertisers/{aid}", headers=bound).json()["name"] == "Shop ABC"
+    analyst = auth(make_key(app, "analyst"))
+    assert client.get("/v1/advertisers", headers=analyst).status_code == 200
+    r = client.post(f"/v1/advertisers/{aid}/copies", headers=analyst,
+                    json={"copies": [copy(vn(22, 10))]})
+    assert r.status_code == 403
+
+
+def test_scrub_through_the_api(client, app) -> None:
+    from lachan.registry import dnc
+
+    aid, h = setup_advertiser(client, app)
+    with app.state.db.transaction() as session:
+        dnc.register(session, "0987654321", "call")
+        dnc.register(session, "0355555555", "all")
+    client.post(f"/v1/advertisers/{aid}/refusals", headers=h,
+                json={"recipient": "0911111111", "reply": "HUY"})
+    numbers = ["+84 912 345 678", "0987654321", "0355555555", "0911111111", "12ab"]
+    r = client.post(f"/v1/advertisers/{aid}/scrub", headers=h,
+                    json={"channel": "sms", "numbers": numbers})
+    assert r.status_code == 200
+    res = r.json()["results"]
+    assert res == [
+        {"number": "0912345678", "allowed": True, "reasons": []},
+        {"number": "0987654321", "allowed": False, "reasons": ["no_consent"]},
+        {"number": "0355555555", "allowed": False, "reasons": ["dnc:all", "no_consent"]},
+        {"number": "0911111111", "allowed": False, "reasons": ["refused"]},
+        {"number": "12ab", "allowed": False, "reasons": ["invalid_number"]},
+    ]
+    r = client.post(f"/v1/advertisers/{aid}/scrub", headers=h,
+                    json={"channel": "call", "numbers": ["0987654321"]})
+    assert r.json()["results"][0]["reasons"] == ["dnc:call", "no_consent"]
+    # the register changed: the index follows
+    with app.state.db.transaction() as session:
+        dnc.unregister(session, "0987654321", "call")
+    r = client.post(f"/v1/advertisers/{aid}/scrub", headers=h,
+                    json={"channel": "call", "numbers": ["0987654321"]})
+    assert r.json()["results"][0]["reasons"] == ["no_consent"]
+
+
+def test_scrub_refuses_oversized_lists(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    r = client.post(f"/v1/advertisers/{aid}/scrub", headers=h,
+                    json={"channel": "sms", "numbers": ["0912345678"] * 100_001})
+    assert r.status_code in (413, 422)
+
+
+def test_violation_report_json_and_csv(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    submit(client, aid, h, copy(vn(22, 6, 0)), copy(vn(22, 23, 30)),
+           copy(vn(22, 10), recipient="0987000111"))
+    analyst = auth(make_key(app, "analyst"))
+    rows = client.get("/v1/advertising/reports/violations", headers=analyst).json()["rows"]
+    # 23:30 on the 22nd, Vietnam time, is reported on the 22nd (not on the UTC day)
+    assert {(r["period"], r["rule"], r["violations"]) for r in rows} == {
+        ("2026-11-22", "OUTSIDE_SENDING_HOURS", 2), ("2026-11-22", "NO_CONSENT", 1)}
+    nc = next(r for r in rows if r["rule"] == "NO_CONSENT")
+    assert (nc["fine_min_vnd"], nc["fine_max_vnd"]) == (5_000_000, 10_000_000)
+    r = client.get("/v1/advertising/reports/violations?format=csv&period=month", headers=h)
+    assert r.headers["content-type"].startswith("text/csv")
+    table = list(csv.DictReader(io.StringIO(r.text)))
+    assert {(t["period"], t["rule"]) for t in table} == {
+        ("2026-11", "OUTSIDE_SENDING_HOURS"), ("2026-11", "NO_CONSENT")}
+    r = client.get("/v1/advertising/reports/violations?since=2026-11-23T00:00:00Z",
+                   headers=analyst)
+    assert r.json()["rows"] == []
+
+
+@pytest.mark.parametrize("path", ["/v1/advertisers/1/copies", "/v1/advertisers/1/scrub"])
+def test_public_is_asked_for_a_key(client, path: str) -> None:
+    assert client.post(path, json={}).status_code == 401
+
+
+def test_consent_listing_by_recipient(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    r = client.get(f"/v1/advertisers/{aid}/consents", params={"recipient": "84912345678"},
+                   headers=h)
+    assert [c["recipient"] for c in r.json()["consents"]] == [RECIPIENT]

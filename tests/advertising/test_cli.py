@@ -1,0 +1,99 @@
+"""The advertising commands: scrub, dnc import, advertiser ..."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+from typer.testing import CliRunner
+
+from lachan.cli import app
+
+
+@pytest.fixture()
+def run(db_url: str, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("LACHAN_DATABASE_URL", db_url)
+    monkeypatch.setenv("LACHAN_HOME", str(tmp_path / "home"))
+    runner = CliRunner()
+
+    def _run(*args: str):
+        return runner.invoke(app, list(args))
+
+    return _run
+
+
+def lines(out: str) -> list[dict]:
+    return [orjson.loads(x) for x in out.splitlines() if x.strip()]
+
+
+def test_dnc_import_and_scrub(run, tmp_path: Path) -> None:
+    adv = lines(run("advertiser", "create", "Shop ABC").stdout)[0]
+    reg = tmp_path / "dnc.txt"
+    reg.write_text("0912345678\n+84 98 765 4321\n\n")
+    r = run("dnc", "import", str(reg), "--scope", "sms")
+    assert r.exit_code == 0, r.output
+    assert lines(r.stdout)[0] == {"read": 2, "added": 2, "changed": 0, "unchanged": 0}
+    assert run("advertiser", "consent", str(adv["id"]), "0355555555").exit_code == 0
+
+    numbers = tmp_path / "list.csv"
+    numbers.write_text("name,phone\nLan,0912345678\nMai,84355555555\nX,abc\n")
+    r = run("scrub", "--advertiser", str(adv["id"]), "--channel", "sms", "--column", "phone",
+            str(numbers))
+    assert r.exit_code == 0, r.output
+    assert lines(r.stdout) == [
+        {"number": "0912345678", "allowed": False, "reasons": ["dnc:sms", "no_consent"]},
+        {"number": "0355555555", "allowed": True, "reasons": []},
+        {"number": "abc", "allowed": False, "reasons": ["invalid_number"]},
+    ]
+    # calls are not barred by an SMS-only registration
+    plain = tmp_path / "plain.txt"
+    plain.write_text("0912345678\n")
+    r = run("scrub", "--advertiser", str(adv["id"]), "--channel", "call", str(plain))
+    assert lines(r.stdout) == [{"number": "0912345678", "allowed": False,
+                                "reasons": ["no_consent"]}]
+
+
+def test_bad_input_is_a_clear_error(run, tmp_path: Path) -> None:
+    adv = lines(run("advertiser", "create", "Shop").stdout)[0]
+    csv_file = tmp_path / "list.csv"
+    csv_file.write_text("name,phone\nLan,0912345678\n")
+    r = run("scrub", "--advertiser", str(adv["id"]), "--channel", "sms", "--column", "tel",
+            str(csv_file))
+    assert r.exit_code == 1 and "no column 'tel'" in r.output and "Traceback" not in r.output
+    r = run("scrub", "--advertiser", "999", "--channel", "sms", str(csv_file))
+    assert r.exit_code == 1 and "unknown advertiser 999" in r.output
+    r = run("scrub", "--advertiser", str(adv["id"]), "--channel", "fax", str(csv_file))
+    assert r.exit_code == 2
+    bad = tmp_path / "bad.txt"
+    bad.write_text("0912345678\n0987654321\nnot-a-number\n")
+    r = run("dnc", "import", str(bad))
+    assert r.exit_code == 1 and "item 3" in r.output and "nothing imported" in r.output
+    # nothing half-written: the two good numbers are not on the register
+    good = tmp_path / "good.txt"
+    good.write_text("0912345678\n")
+    r = run("scrub", "--advertiser", str(adv["id"]), "--channel", "sms", str(good))
+    assert lines(r.stdout)[0]["reasons"] == ["no_consent"]
+    r = run("advertiser", "template", str(adv["id"]), "[QC] {pct% off")
+    assert r.exit_code == 1 and "unbalanced slot" in r.output
+
+
+def test_copies_and_report(run, tmp_path: Path) -> None:
+    adv = lines(run("advertiser", "create", "Shop").stdout)[0]
+    aid = str(adv["id"])
+    assert run("advertiser", "brandname", aid, "SHOPX").exit_code == 0
+    copies = tmp_path / "copies.jsonl"
+    copies.write_bytes(orjson.dumps({
+        "sender": "SHOPX", "recipient": "0912345678", "channel": "sms",
+        "sent_at": "2026-11-22T23:00:00+07:00", "text": "[QC] Sale. Tu choi soan TC"}) + b"\n")
+    r = run("advertiser", "copies", aid, str(copies))
+    assert r.exit_code == 0, r.output
+    rules = [v["rule"] for v in lines(r.stdout)[0]["violations"]]
+    assert "OUTSIDE_SENDING_HOURS" in rules and "NO_CONSENT" in rules
+    r = run("advertiser", "report", "--csv")
+    assert r.stdout.splitlines()[0] == (
+        "period,advertiser_id,advertiser,rule,violations,fine_min_vnd,fine_max_vnd")
+    assert "2026-11-22," in r.stdout
+    copies.write_text('{"sender": "SHOPX"}\n')
+    r = run("advertiser", "copies", aid, str(copies))
+    assert r.exit_code == 1 and "line 1: missing field" in r.output
