@@ -11,6 +11,8 @@ from lachan.text import fold, normalise
 from lachan.text.teencode import (
     OVERRIDES,
     STOP,
+    _parse,
+    _read_lexicon_text,
     build_lexicon,
     expand_words,
     lexicon,
@@ -45,6 +47,13 @@ def test_keys_are_folded_letters_only_so_numbers_are_never_rewritten() -> None:
 def test_stop_listed_words_are_kept_as_written(word: str) -> None:
     assert word not in lexicon()
     assert normalise(f"xin chao {word} nhe").folded == f"xin chao {word} nhe"
+
+
+def test_every_stop_listed_word_is_a_lexicon_entry_the_rules_would_keep() -> None:
+    # The stop-list holds no dead entries: each one would be expanded without it.
+    entries = _parse(_read_lexicon_text())
+    unstopped = build_lexicon(entries, stop={}, overrides={})
+    assert set(STOP) <= set(unstopped)
 
 
 def test_domain_overrides_take_the_sms_sense() -> None:

@@ -18,8 +18,9 @@ Not every entry is kept; the rules, in order:
    dropped: in unaccented SMS it is far more often that word than an abbreviation.
 5. :data:`STOP` lists the remaining short forms that are ordinary words, English
    words, brands or SMS jargon with another meaning; they are kept as written.
-6. :data:`OVERRIDES` gives SMS / banking senses that the chat lexicon lacks or gets
-   wrong for this domain ("tk" is "tài khoản" in a bank SMS, not "tiết kiệm").
+6. :data:`OVERRIDES` gives SMS / banking senses that the chat lexicon gets wrong for
+   this domain ("tk" is "tài khoản" in a bank SMS, not "tiết kiệm") and adds two it
+   lacks ("km", "ctkm": khuyến mãi).
 """
 
 from __future__ import annotations
@@ -65,23 +66,16 @@ STOP: Mapping[str, str] = MappingProxyType(
         "see": "English word",
         "try": "English word",
         "tree": "English word",
-        "we": "English word",
-        "it": "English word",
         "as": "English word",
         "any": "English word",
         "ace": "English word",
         "bug": "English word",
-        "cup": "English word",
         "cook": "English word",
-        "cute": "English word",
         "exp": "English word / expiry date",
-        "gay": "English word",
         "hey": "English word",
         "lips": "English word",
         "lone": "English word",
-        "no": "English word",
         "sin": "English word",
-        "song": "English word; 'song' is also 'sóng' unaccented",
         "tide": "English word / brand",
         "pink": "English word",
         "penthouse": "English word",
@@ -89,10 +83,8 @@ STOP: Mapping[str, str] = MappingProxyType(
         "del": "English word / key name",
         "dell": "brand (Dell)",
         "lol": "English chat word",
-        "lon": "'lớn' (big) typed without accents",
         "nah": "English word",
         "ew": "English word",
-        "den": "'đen' / 'đèn' / 'đến' typed without accents",
         "bum": "English word",
         "poen": "rare; left as written",
         "shin": "English word / name",
@@ -178,7 +170,11 @@ def _parse(text: str) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in rows if len(r) >= 2 and r[0] and r[1]]
 
 
-def build_lexicon(entries: list[tuple[str, str]]) -> dict[str, str]:
+def build_lexicon(
+    entries: list[tuple[str, str]],
+    stop: Mapping[str, str] = STOP,
+    overrides: Mapping[str, str] = OVERRIDES,
+) -> dict[str, str]:
     """Apply the module's rules to (short, full) entries; return folded key -> value."""
     standard: set[str] = set()
     for _, full in entries:
@@ -194,10 +190,10 @@ def build_lexicon(entries: list[tuple[str, str]]) -> dict[str, str]:
         value = " ".join(fold(full).split())
         if not value or key == value:
             continue  # rule 3
-        if key in standard or key in STOP or key in table:
+        if key in standard or key in stop or key in table:
             continue  # rules 4 and 5; the first sense wins
         table[key] = value
-    table.update(OVERRIDES)  # rule 6
+    table.update(overrides)  # rule 6
     return table
 
 
