@@ -156,6 +156,13 @@ def test_deep_nesting_is_refused(depth: int) -> None:
         parse_forwarded(_nested(depth))
 
 
+def test_thousands_of_parts_are_refused_before_parsing() -> None:
+    raw = b'From: a@b.vn\r\nContent-Type: multipart/mixed; boundary="p"\r\n\r\n'
+    raw += b"--p\r\nContent-Type: text/plain\r\n\r\nx\r\n" * 20_000 + b"--p--\r\n"
+    with pytest.raises(TooLarge, match="more than 500 MIME parts"):
+        parse_forwarded(raw)
+
+
 def test_huge_header_block_is_refused() -> None:
     raw = b"From: a@b.vn\r\nX-Pad: " + b"a" * (MAX_HEADER_BYTES + 10) + b"\r\n\r\nbody"
     with pytest.raises(TooLarge, match="header"):
@@ -243,5 +250,27 @@ def test_parse_forwarded_raises_only_ingest_errors(
 def test_arbitrary_bytes_raise_only_ingest_errors(raw: bytes) -> None:
     try:
         parse_forwarded(raw)
+    except IngestError:
+        pass
+
+
+_FIXTURE_BYTES = [p.read_bytes() for p in sorted(FIXTURES.glob("*.eml"))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_FIXTURE_BYTES),
+    st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 200), st.binary(max_size=12)),
+             min_size=1, max_size=4),
+)
+def test_damaged_real_looking_mail_raises_only_ingest_errors(
+    raw: bytes, edits: list[tuple[int, int, bytes]]
+) -> None:
+    data = bytearray(raw)
+    for at, cut, insert in edits:
+        at %= len(data) + 1
+        data[at:at + cut] = insert
+    try:
+        parse_forwarded(bytes(data))
     except IngestError:
         pass

@@ -59,6 +59,8 @@ MAX_URLS = 1_000
 MAX_URL_CHARS = 2_048
 #: Longest body text kept (characters); longer text is cut and ``text_truncated`` set.
 MAX_BODY_CHARS = MAX_TEXT_CHARS
+#: Longest text or HTML part read (characters); the rest is cut (``text_truncated``).
+MAX_PART_CHARS = 1_000_000
 #: Longest note the forwarder wrote above the forwarded block.
 MAX_NOTE_CHARS = 2_000
 #: Most ``Received`` headers read when looking for the first external hop.
@@ -124,6 +126,7 @@ class ForwardedEmail:
 
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 _FIRST_LINE = re.compile(rb"(?:From [^\r\n]*\r?\n)?[!-9;-~]{1,76}:")
+_BOUNDARY = re.compile(rb'(?i)boundary\s*=\s*"?([^"\s;]{1,70})')
 _CONTAINER = re.compile(rb"(?i)content-type\s*:\s*(?:multipart|message)\s*/")
 
 
@@ -137,6 +140,13 @@ def _check_raw(raw: bytes, max_bytes: int, what: str) -> None:
         raise TooLarge(f"{what}: header block is over {MAX_HEADER_BYTES:,} bytes")
     if not _FIRST_LINE.match(raw.lstrip(b"\r\n")):
         raise MalformedEmail(f"{what} does not start with an RFC 822 header (Name: value)")
+    if raw.count(b"\n--") > MAX_PARTS + MAX_CONTAINERS:
+        # Many delimiter-like lines: count real boundary delimiters before the parser
+        # builds one object per part.
+        boundaries = set(_BOUNDARY.findall(raw)[: MAX_CONTAINERS + 1])
+        delimiters = sum(raw.count(b"\n--" + b) for b in boundaries)
+        if delimiters > MAX_PARTS + MAX_CONTAINERS:
+            raise TooLarge(f"{what} has more than {MAX_PARTS} MIME parts")
     containers = len(_CONTAINER.findall(raw))
     if containers > MAX_CONTAINERS:
         raise TooLarge(
@@ -378,6 +388,7 @@ class _Body:
     html_text: list[str] = field(default_factory=list)
     hrefs: list[str] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    truncated: bool = False
 
     @property
     def text(self) -> str:
@@ -411,14 +422,18 @@ def _body(msg: Message) -> _Body:
                 Attachment(_filename(part), ctype, len(_payload_bytes(part)))
             )
             continue
+        if part.get_content_maintype() != "text":
+            body.attachments.append(Attachment(None, ctype, len(_payload_bytes(part))))
+            continue
+        content = _part_text(part)
+        if len(content) > MAX_PART_CHARS:
+            content, body.truncated = content[:MAX_PART_CHARS], True
         if ctype == "text/html":
-            text, hrefs = html_to_text(_part_text(part))
+            text, hrefs = html_to_text(content)
             body.html_text.append(text)
             body.hrefs.extend(hrefs)
-        elif part.get_content_maintype() == "text":
-            body.plain.append(_part_text(part))
         else:
-            body.attachments.append(Attachment(None, ctype, len(_payload_bytes(part))))
+            body.plain.append(content)
     return body
 
 
@@ -450,13 +465,25 @@ def _attached_original(msg: Message, budget: int) -> Message | None:
     return None
 
 
-_MARKER = re.compile(
-    r"(?im)^[ \t>]*(?:"
-    r"-{2,}[ \t]*(?:[^\n]*?(?:forward|original|chuy[eể]n ti[eế]p|transf[eé]r)[^\n]*?)-{2,}"
-    r"|begin forwarded message:?"
-    r"|_{10,}"
-    r")[ \t]*$"
-)
+_MARKER_WORDS = re.compile(r"forward|original|chuy[eể]n ti[eế]p|transf[eé]r", re.IGNORECASE)
+#: Lines looked at for forwarding markers, candidate blocks tried, lines per quoted block.
+MAX_INLINE_LINES = 20_000
+MAX_INLINE_CANDIDATES = 20
+MAX_QUOTED_HEADER_LINES = 60
+
+
+def _is_marker(line: str) -> bool:
+    """A "Forwarded message" / "Original Message" separator line (linear time)."""
+    s = line.strip(" \t>")
+    if len(s) > 200:
+        return False
+    if s.startswith("--") and s.endswith("--"):
+        return _MARKER_WORDS.search(s) is not None
+    if s.lower().rstrip(":").strip() == "begin forwarded message":
+        return True
+    return len(s) >= 10 and set(s) == {"_"}
+
+
 _LABEL_LINE = re.compile(r"^[ \t>]*\**([^\W\d_][\w\- ]{0,29}?)\**[ \t]*:\**[ \t]*(.*)$")
 
 #: Labels of quoted header lines (folded: lower-case, no diacritics) -> field.
@@ -492,11 +519,12 @@ def _quoted_headers(lines: list[str], start: int) -> tuple[dict[str, list[str]],
     while i < len(lines) and not lines[i].strip(" \t>"):
         i += 1
     last: str | None = None
-    while i < len(lines):
+    stop = min(len(lines), i + MAX_QUOTED_HEADER_LINES)
+    while i < stop:
         line = lines[i]
         if not line.strip(" \t>"):
             break
-        m = _LABEL_LINE.match(line)
+        m = _LABEL_LINE.match(line) if len(line) <= 2_000 else None
         key = INLINE_LABELS.get(_fold(m.group(1))) if m else None
         if key is not None and m is not None:
             headers.setdefault(key, []).append(m.group(2).strip())
@@ -511,26 +539,34 @@ def _quoted_headers(lines: list[str], start: int) -> tuple[dict[str, list[str]],
     return headers, i
 
 
+def _candidate_starts(lines: list[str]) -> Iterator[tuple[int, bool]]:
+    """(line index, after a marker) where a quoted header block may start, in order."""
+    yield 0, False
+    found = 0
+    for number, line in enumerate(lines[:MAX_INLINE_LINES]):
+        if found >= MAX_INLINE_CANDIDATES:
+            return
+        if _is_marker(line):
+            found += 1
+            yield number + 1, True
+            continue
+        m = _LABEL_LINE.match(line) if len(line) <= 2_000 else None
+        if m is not None and INLINE_LABELS.get(_fold(m.group(1))) == "from":
+            found += 1
+            yield number, False
+
+
 def _inline_original(text: str) -> _Inline | None:
     lines = text.split("\n")
-    starts = [0]
-    marked = set()
-    for m in _MARKER.finditer(text):
-        marked.add(text.count("\n", 0, m.start()) + 1)
-    for number, line in enumerate(lines):
-        m = _LABEL_LINE.match(line)
-        if m is not None and INLINE_LABELS.get(_fold(m.group(1))) == "from":
-            starts.append(number)
-    starts = sorted(set(starts) | marked)
-    for start in starts:
+    for start, marked in _candidate_starts(lines):
         headers, end = _quoted_headers(lines, start)
         if "from" not in headers:
             continue
-        if start not in marked and not ({"subject", "date"} & headers.keys()):
+        if not marked and not ({"subject", "date"} & headers.keys()):
             continue
-        note = "\n".join(lines[: max(start - 1, 0)]).strip() if start else ""
+        note = "\n".join(lines[: max(start - 1, 0)]).strip()[:MAX_NOTE_CHARS] if start else ""
         body_lines = [re.sub(r"^> ?", "", line) for line in lines[end:]]
-        return _Inline(headers, "\n".join(body_lines).strip(), note[:MAX_NOTE_CHARS])
+        return _Inline(headers, "\n".join(body_lines).strip(), note)
     return None
 
 
@@ -553,13 +589,15 @@ def _outer_sender(msg: Message) -> str | None:
 
 
 def _from_message(
-    original: Message, mode: Mode, forwarded_by: str | None, note: str = ""
+    original: Message, mode: Mode, forwarded_by: str | None, note: str = "",
+    body: _Body | None = None,
 ) -> ForwardedEmail:
     senders = _addresses(_header(original, "from"))
     return_path = _addresses(_header(original, "return-path"))
     date_raw = _header(original, "date")
-    body = _body(original)
+    body = body if body is not None else _body(original)
     text, truncated = _truncate(body.text)
+    truncated = truncated or body.truncated
     return ForwardedEmail(
         mode=mode,
         from_addr=senders[0][1] if senders else None,
@@ -626,7 +664,7 @@ def _parse(raw: bytes, max_bytes: int) -> ForwardedEmail:
         found = _inline_original("\n\n".join(text).replace("\r\n", "\n"))
         if found is not None:
             return _from_inline(outer, found, outer_body)
-    return _from_message(outer, "direct", None)
+    return _from_message(outer, "direct", None, body=outer_body)
 
 
 def parse_forwarded(raw: bytes, max_bytes: int = MAX_EMAIL_BYTES) -> ForwardedEmail:

@@ -66,10 +66,19 @@ class _TextAndLinks(HTMLParser):
         self.parts.append(data if self._pre_depth else _WHITESPACE.sub(" ", data))
 
 
+#: A '<' whose next angle bracket is not a '>' within this many characters is text.
+_MAX_TAG_CHARS = 4_000
+_STRAY_LT = re.compile(r"<(?![^<>]{0," + str(_MAX_TAG_CHARS) + r"}>)")
+
+
 def html_to_text(html: str) -> tuple[str, list[str]]:
-    """(readable text, hrefs in document order) of an HTML document or fragment."""
+    """(readable text, hrefs in document order) of an HTML document or fragment.
+
+    A ``<`` that opens no complete tag is escaped first: :mod:`html.parser` rescans an
+    unterminated tag to the end of the input, which is quadratic on hostile input.
+    """
     parser = _TextAndLinks()
-    parser.feed(html)
+    parser.feed(_STRAY_LT.sub("&lt;", html))
     parser.close()
     lines = (_SPACES.sub(" ", line).strip() for line in "".join(parser.parts).split("\n"))
     text = "\n".join(lines)
