@@ -22,7 +22,9 @@ from lachan.detect.features import (
     MessageFeatures,
     content_features,
     entity_findings,
+    host_findings,
     phrase_findings,
+    shape_findings,
     text_findings,
 )
 from lachan.detect.verdict import VerdictMaker
@@ -39,8 +41,9 @@ from lachan.domain import (
 
 MAX_SENDER_CHARS = 64
 
-#: Optional detectors from other modules, ``"module:function"``; each is
-#: ``detect(view) -> list[Symbol]`` whose symbol scores are log-odds towards scam.
+#: Detectors from other modules, ``"module:function"``; each is
+#: ``detect(view) -> list[Symbol]``. Their symbols become learned findings leaning to scam
+#: (the model weighs them; the detector's own score is not used).
 PLUGIN_DETECTORS: tuple[str, ...] = (
     "lachan.detect.brand_link:detect",
 )
@@ -98,14 +101,15 @@ class Engine:
         feats = MessageFeatures(content)
         phrase_findings(tokens, bigrams, feats)
         entity_findings(ents, feats)
+        host_findings(ents, feats)
         text_findings(norm.folded, norm.flags, feats)
+        shape_findings(norm.clean, feats)
         view = MessageView(norm, ents, sender, channel, context or NullContext())
         if context is not None and not isinstance(context, NullContext):
             _registry_findings(view, feats)
         for detect in self.detectors:
             for sym in detect(view):
-                feats.add(Finding(sym.name, "scam", sym.detail, learned=False,
-                                  weight=sym.score))
+                feats.add(Finding(sym.name, "scam", sym.detail))
         return Prepared(feats, view)
 
     # -- public ----------------------------------------------------------------------

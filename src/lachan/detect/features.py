@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lachan.detect.phrases import RULES_BY_NAME, match_phrases
 from lachan.domain import Entity
@@ -28,8 +29,10 @@ META_PREFIX = "§"
 class Finding:
     """A detector's finding before the verdict weighs it.
 
-    ``learned`` findings are model features (their weight comes from training);
-    the others carry a fixed ``weight`` added to the logit of ``leans``.
+    ``learned`` findings are model features (their weight comes from training); ``weight``
+    is a fixed prior added on top to the logit of ``leans`` (towards scam, or away from it
+    for ``ham``), for evidence the training data cannot teach: registry state, and tricks
+    that legitimate senders never use but that the datasets rarely show.
     """
 
     name: str
@@ -118,31 +121,97 @@ def entity_findings(entities: list[Entity], out: MessageFeatures) -> None:
             out.add(Finding("EMAIL_ADDRESS", "scam", f"e-mail address {e.value}"))
 
 
+# --- links: the host analyser's verdict ----------------------------------------------
+
+@lru_cache(maxsize=65_536)
+def _host_verdict(host: str) -> tuple[str, float, str | None, bool]:
+    from lachan.detect.hosts import analyse_host
+
+    try:
+        v = analyse_host(host)
+    except ValueError:
+        return ("benign", 0.0, None, False)
+    official = any(s.name == "HOST_OFFICIAL" for s in v.symbols)
+    return (v.label, v.score, v.brand, official)
+
+
+def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
+    """Each link's host through the phishing analyser (cached per host)."""
+    for e in entities:
+        if e.kind != "url":
+            continue
+        host = str(e.attrs.get("host") or "")
+        if not host or len(host) > 253:
+            continue
+        label, score, brand, official = _host_verdict(host)
+        if label == "phishing":
+            imitates = f", imitates {brand}" if brand else ""
+            out.add(Finding("URL_PHISHING_HOST", "scam",
+                            f"link host {host} looks like phishing ({score:.2f}{imitates})"))
+        elif official:
+            out.add(Finding("URL_OFFICIAL_DOMAIN", "ham",
+                            f"link to an official domain of {brand or 'a registered brand'}"))
+
+
 # --- obfuscation, labels, length -------------------------------------------------------
 
-#: Fixed weights (logit of scam) for deliberate obfuscation: legitimate senders have no
-#: reason to hide words from filters, and the training data holds too few examples to learn
-#: it.
-OBFUSCATION_WEIGHTS = {
-    "homoglyph": 2.0,
-    "zero_width": 2.0,
-    "spaced_letters": 1.0,
-    "leet": 1.5,
-    "fullwidth": 0.5,
-    "defanged_link": 1.0,
+#: Obfuscation flags of :func:`lachan.text.normalise` → (finding, fixed prior towards scam).
+#: Each is also a learned feature; the prior covers tricks the datasets show too rarely
+#: for the model to learn (a bank never writes its name with a Cyrillic "е").
+OBFUSCATION_FINDINGS = {
+    "homoglyph": ("TEXT_HOMOGLYPHS", 1.5),
+    "zero_width": ("TEXT_INVISIBLE_CHARS", 1.5),
+    "defanged_link": ("TEXT_DEFANGED_LINK", 1.0),
+    "spaced_letters": ("TEXT_SPACED_LETTERS", 0.5),
+    "leet": ("TEXT_DIGITS_FOR_LETTERS", 0.0),
+    "fullwidth": ("TEXT_FULLWIDTH", 0.0),
 }
 
 _AD_LABEL_RE = re.compile(r"^\W{0,3}(qc|ad|adv|quang cao)\b")
+#: Letters glued by stray punctuation ("N'ha'nL,jen:Qu.a"): a filter-evasion pattern.
+_PUNCT_NOISE_RE = re.compile(r"[^\W\d_][',:;~^\"`][^\W\d_]")
+#: Letter O standing for a zero inside numbers ("O9161O5O15", "1OOK", "2O phut").
+_DISGUISED_DIGITS_RE = re.compile(r"(?<![A-Za-z])(?:\d+[Oo]+\d*|[Oo]\d{2,})[0-9Oo]*(?![a-np-z])")
+#: Tokens in random case: lower then upper ("oZGa", "jccT4Pv"), or digits among mixed case.
+_CASE_SWITCH_RE = re.compile(r"[a-z][A-Z]")
+_ALNUM_RE = re.compile(r"[A-Za-z0-9]{3,12}")
+
+
+def _random_case_tokens(clean: str) -> int:
+    if not _CASE_SWITCH_RE.search(clean):
+        return 0
+    n = 0
+    for tok in _ALNUM_RE.findall(clean):
+        if not _CASE_SWITCH_RE.search(tok):
+            continue
+        if tok[0].islower() or any(ch.isdigit() for ch in tok):
+            n += 1
+    return n
+
+
+def shape_findings(clean: str, out: MessageFeatures) -> None:
+    """Findings from the written shape of the text: evasion tricks that folding hides."""
+    noise = len(_PUNCT_NOISE_RE.findall(clean))
+    if noise >= 3:
+        out.add(Finding("PUNCTUATION_NOISE", "scam",
+                        f"{noise} words broken up by stray punctuation"))
+    disguised = _DISGUISED_DIGITS_RE.findall(clean)
+    if disguised:
+        out.add(Finding("DIGITS_DISGUISED", "scam",
+                        f"letter O used for zero in numbers: {disguised[0]}"))
+    randoms = _random_case_tokens(clean)
+    if randoms:
+        out.add(Finding("RANDOM_CASE_TOKENS", "scam",
+                        f"{randoms} token(s) in random upper/lower case"))
 
 
 def text_findings(folded: str, flags: frozenset[str], out: MessageFeatures) -> None:
     if _AD_LABEL_RE.match(folded):
         out.add(Finding("AD_LABEL", "ad", "starts with the advertising label [QC]/[AD]"))
-    tricks = sorted(f for f in flags if f in OBFUSCATION_WEIGHTS)
-    if tricks:
-        weight = max(OBFUSCATION_WEIGHTS[f] for f in tricks)
-        out.add(Finding("TEXT_OBFUSCATED", "scam",
-                        "text hides words from filters: " + ", ".join(tricks),
-                        learned=False, weight=weight))
+    for flag in flags:
+        spec = OBFUSCATION_FINDINGS.get(flag)
+        if spec is not None:
+            out.add(Finding(spec[0], "scam", f"text hides words from filters: {flag}",
+                            weight=spec[1]))
     if "teencode" in flags:
         out.add(Finding("TEENCODE", "ham", "chat abbreviations (teencode)"))

@@ -53,7 +53,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
          "dinh danh dien tu", "kich hoat lai", "dong bo du lieu", "nang cap he thong",
          "dang nhap bat thuong", "dang nhap khac", "khac vung", "tieu dung o nuoc ngoai",
          "huy thanh toan", "chuan hoa thong tin", "cap nhat cccd", "verify your",
-         "confirm your", "unusual activity"),
+         "confirm your", "unusual activity", "neu khong phai ban", "thiet bi khac",
+         "dich vu tai chinh toan cau", "phi dich vu hang thang"),
         negatable=True,
     ),
     PhraseRule(
@@ -99,7 +100,24 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule(
         "GAMBLING_OR_ADULT", "scam", "gambling, betting or adult services",
         ("ca cuoc", "ca do", "nha cai", "casino", "no hu", "tai xiu", "lo de", "game bai",
-         "tinh mot dem", "hen ho", "sinh ly", "khoai lac", "danh bai", "xoc dia", "bet"),
+         "tinh mot dem", "hen ho", "sinh ly", "khoai lac", "danh bai", "xoc dia", "nap dau",
+         "ban ca", "tan thu", "hoan tra", "vong cuoc", "ty le cuoc", "doi thuong", "gai xinh",
+         "lam tinh", "sex", "rut tien", "thuong tan thu", "tang code", "giftcode"),
+    ),
+    PhraseRule(
+        "FORGED_DOCUMENTS", "scam", "offers forged papers: licences, diplomas, ID cards",
+        ("lam bang", "bang lai", "lam giay to", "bang cap", "cac loai giay to", "lam cccd",
+         "lam cmnd", "giay to khac", "bang dai hoc", "bao dau", "khong can thi"),
+    ),
+    PhraseRule(
+        "BENEFIT_LURE", "scam", "promises a subsidy, refund or benefit to collect",
+        ("tro cap", "ho tro tu quy", "bhtn", "hoan thue", "nhan tien ho tro", "du dieu kien",
+         "diem thuong", "doi qua", "het han sau", "tien ho tro", "goi ho tro"),
+    ),
+    PhraseRule(
+        "DEBT_COLLECTION", "scam", "presses for repayment of a debt",
+        ("khoan no", "tre hen", "no ngan hang", "bat hop tac", "ban giao ho so", "so tien qua han",
+         "tat toan", "khong thanh toan", "nguoi than", "thu no"),
     ),
     PhraseRule(
         "URGENCY", "scam", "pushes for urgent action",

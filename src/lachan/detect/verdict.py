@@ -4,8 +4,9 @@
   score is the weight the model learned for them: log-odds towards the label they lean to
   (towards scam, against ham, for findings that lean to ham; so negative means "looks
   legitimate").
-* Fixed findings (obfuscation, registry state, look-alike hosts, brand/link mismatch) add
-  their weight to the logit of the label they lean to; the symbol score is that weight.
+* A finding's fixed ``weight`` (registry state, rare obfuscation tricks) is added to the
+  logit of scam (subtracted for findings that lean to ham); the symbol score is the sum
+  of the learned and the fixed part.
 * The label is ``scam`` when P(scam) reaches the model's calibrated threshold, otherwise the
   likelier of ``ham`` and ``ad``. ``score`` is the probability of the chosen label.
 """
@@ -41,15 +42,16 @@ class VerdictMaker:
         return w
 
     def adjust(self, logits: np.ndarray, feats: list[MessageFeatures]) -> np.ndarray:
-        """Add the fixed weights of non-learned findings to the logits (in place)."""
+        """Add the fixed weights of findings to the logits (in place)."""
         col = self._col
+        scam = col["scam"]
         for row, f in enumerate(feats):
             for fd in f.findings.values():
-                if not fd.learned and fd.weight:
-                    if fd.leans in col and fd.leans != "ham":
-                        logits[row, col[fd.leans]] += fd.weight
-                    elif fd.leans == "ham":
-                        logits[row, col["scam"]] -= fd.weight
+                if fd.weight:
+                    if fd.leans == "ham":
+                        logits[row, scam] -= fd.weight
+                    else:
+                        logits[row, col.get(fd.leans, scam)] += fd.weight
         return logits
 
     def make(self, probs: Sequence[float], f: MessageFeatures,
@@ -64,10 +66,9 @@ class VerdictMaker:
             label, score = "ham", p_ham
         symbols: list[Symbol] = []
         for fd in f.findings.values():
-            if fd.learned:
-                w = self._learned_weight(fd)
-            else:
-                w = round(-fd.weight if fd.leans == "ham" else fd.weight, 4)
+            w = self._learned_weight(fd) if fd.learned else 0.0
+            if fd.weight:
+                w = round(w + (-fd.weight if fd.leans == "ham" else fd.weight), 4)
             symbols.append(Symbol(fd.name, w, fd.detail))
         if len(symbols) > 1:
             symbols.sort(key=_strength)

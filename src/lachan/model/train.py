@@ -108,7 +108,7 @@ def train(data_root: Path, progress: Progress = _no_progress, seed: int = 91,
     digest = hashlib.sha256()
     for e in examples:
         digest.update(e.source.encode() + b"\0" + e.label.encode() + b"\0" + e.text.encode())
-    engine = Engine(ContentModel.empty(), detectors=[])
+    engine = Engine(ContentModel.empty())
     prepared = prepare_all(engine, examples, progress)
     folded = [p.view.norm.folded for p in prepared]
     groups = near_duplicate_groups(folded)
