@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lachan.domain import Entity
 from lachan.entities.banks import fold_token, lexicon, mentions, nearest
-from lachan.entities.phone import PhoneNumber, classify_digits, to_phone_number
+from lachan.entities.phone import PhoneNumber, lookup
 from lachan.entities.spans import Claims
 from lachan.entities.vi_regex import WORD_END, WORD_START, vi_any
 
@@ -131,7 +132,8 @@ def _account_keyword_before(text: str, low: str, start: int) -> bool:
     return not (between.strip() and _call_word_before(low, start))
 
 
-def _phone_entity(text: str, start: int, end: int, num: PhoneNumber) -> Entity:
+@lru_cache(maxsize=65536)
+def _phone_attrs(num: PhoneNumber) -> tuple[tuple[str, object], ...]:
     attrs: dict[str, object] = {"type": num.type, "e164": num.e164, "carrier": num.carrier}
     if num.carrier:
         attrs["carrier_certain"] = num.carrier_certain
@@ -139,7 +141,12 @@ def _phone_entity(text: str, start: int, end: int, num: PhoneNumber) -> Entity:
         attrs["converted_from"] = num.converted_from
     if num.region:
         attrs["region"] = num.region
-    return Entity("phone", num.national, text[start:end], start, end, attrs)
+    return tuple(attrs.items())
+
+
+def _phone_entity(text: str, start: int, end: int, num: PhoneNumber) -> Entity:
+    return Entity("phone", num.national, text[start:end], start, end,
+                  dict(_phone_attrs(num)))
 
 
 def _account_entity(text: str, low: str, start: int, end: int, digits: str) -> Entity:
@@ -174,66 +181,109 @@ def _run_start(text: str, start: int) -> int:
     return start
 
 
+def _emit(text: str, low: str, start: int, end: int, digits: str, num: PhoneNumber,
+          out: list[Entity]) -> None:
+    """A phone, or an account when "STK" comes right before; a wallet account too."""
+    if num.type in ("mobile", "fixed") and _account_keyword_before(text, low, start):
+        out.append(_account_entity(text, low, start, end, digits))
+        return
+    out.append(_phone_entity(text, start, end, num))
+    if num.type == "mobile":
+        wallet = _wallet_account(text, low, start, end, num)
+        if wallet is not None:
+            out.append(wallet)
+
+
 def find_phones(text: str, low: str, claims: Claims
                 ) -> tuple[list[Entity], list[list[Chunk]]]:
     """Phones (and accounts written after "STK"); returns the unused chunk groups too."""
     out: list[Entity] = []
     leftovers: list[list[Chunk]] = []
     for m in _RUN.finditer(text):
-        if m.end() - m.start() < 3:
+        run_start, run_end = _run_start(text, m.start()), m.end()
+        if run_end - run_start < 3:
             continue  # "7h", "50%", "V90": too short for any number kind
-        chunks = [
-            c for c in _chunks(text, _run_start(text, m.start()), m.end())
-            if not claims.overlaps(c.start, c.end)
-        ]
-        n = len(chunks)
-        i = 0
-        group: list[Chunk] = []
-        while i < n:
-            first = chunks[i]
-            best: tuple[int, PhoneNumber] | None = None
-            acc = ""
-            for j in range(i, n if not first.amount else i):
-                c = chunks[j]
-                if not c.digits or (j > i and (c.plus or c.start - chunks[j - 1].end > 2)):
-                    break
-                acc += c.digits
-                if len(acc) > _MAX_PHONE_DIGITS:
-                    break
-                if len(acc) < 8:
-                    continue
-                hit = classify_digits(acc, first.plus)
-                if hit is not None:
-                    num = to_phone_number(hit)
-                    if num is not None:
-                        best = (j, num)
-            if best is None:
-                if first.digits and not first.amount:
-                    group.append(first)
-                elif group:
-                    leftovers.append(group)
-                    group = []
-                i += 1
+        piece = text[run_start:run_end]
+        if " " not in piece and "\u00a0" not in piece:  # one piece: no chunking needed
+            _find_in_piece(text, low, run_start, piece, claims, out, leftovers)
+            continue
+        _find_in_run(text, low, run_start, run_end, claims, out, leftovers)
+    return out, leftovers
+
+
+def _find_in_piece(text: str, low: str, start: int, piece: str, claims: Claims,
+                   out: list[Entity], leftovers: list[list[Chunk]]) -> None:
+    """A run without spaces ("0912345678", "0912.345.678", "(028)3822-1234")."""
+    end = start + len(piece)
+    if piece.isdigit():
+        digits, plain, amount = piece, True, False
+    else:
+        while end > start and text[end - 1] in ".-(":  # sentence punctuation
+            end -= 1
+        piece = text[start:end]
+        if piece.endswith(")") and piece.count("(") < piece.count(")"):
+            end -= 1
+            piece = piece[:-1]
+        digits = piece.translate(_NON_DIGITS)
+        if not digits.isdigit() or _DATE.fullmatch(piece):
+            return
+        plain, amount = piece.isdigit(), _GROUPED_AMOUNT.fullmatch(piece) is not None
+    if claims.overlaps(start, end):
+        return
+    if not amount and 8 <= len(digits) <= _MAX_PHONE_DIGITS:
+        num = lookup(digits, piece.startswith(("+", "(+")))
+        if num is not None:
+            _emit(text, low, start, end, digits, num, out)
+            claims.add(start, end)
+            return
+    if not amount:
+        glued = start > 0 and text[start - 1].isalpha()
+        leftovers.append([Chunk(start, end, digits, piece[0] == "+", glued, plain)])
+
+
+def _find_in_run(text: str, low: str, run_start: int, run_end: int, claims: Claims,
+                 out: list[Entity], leftovers: list[list[Chunk]]) -> None:
+    """The general case: the longest run of chunks that is a valid number wins."""
+    chunks = [
+        c for c in _chunks(text, run_start, run_end) if not claims.overlaps(c.start, c.end)
+    ]
+    n = len(chunks)
+    i = 0
+    group: list[Chunk] = []
+    while i < n:
+        first = chunks[i]
+        best: tuple[int, PhoneNumber] | None = None
+        acc = ""
+        for j in range(i, n if not first.amount else i):
+            c = chunks[j]
+            if not c.digits or (j > i and (c.plus or c.start - chunks[j - 1].end > 2)):
+                break
+            acc += c.digits
+            if len(acc) > _MAX_PHONE_DIGITS:
+                break
+            if len(acc) < 8:
                 continue
-            if group:
+            num = lookup(acc, first.plus)
+            if num is not None:
+                best = (j, num)
+        if best is None:
+            if first.digits and not first.amount:
+                group.append(first)
+            elif group:
                 leftovers.append(group)
                 group = []
-            j, num = best
-            start, end = first.start, chunks[j].end
-            if num.type in ("mobile", "fixed") and _account_keyword_before(text, low, start):
-                digits = "".join(c.digits for c in chunks[i : j + 1])
-                out.append(_account_entity(text, low, start, end, digits))
-            else:
-                out.append(_phone_entity(text, start, end, num))
-                if num.type == "mobile":
-                    wallet = _wallet_account(text, low, start, end, num)
-                    if wallet is not None:
-                        out.append(wallet)
-            claims.add(start, end)
-            i = j + 1
+            i += 1
+            continue
         if group:
             leftovers.append(group)
-    return out, leftovers
+            group = []
+        j, num = best
+        start, end = first.start, chunks[j].end
+        _emit(text, low, start, end, "".join(c.digits for c in chunks[i : j + 1]), num, out)
+        claims.add(start, end)
+        i = j + 1
+    if group:
+        leftovers.append(group)
 
 
 def find_shortcodes(text: str, low: str, leftovers: list[list[Chunk]], claims: Claims

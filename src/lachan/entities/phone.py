@@ -139,6 +139,14 @@ def to_phone_number(hit: _Nsn) -> PhoneNumber | None:
     return PhoneNumber(nsn, "+84" + nsn, kind)  # type: ignore[arg-type]
 
 
+@lru_cache(maxsize=65536)
+def lookup(digits: str, international: bool) -> PhoneNumber | None:
+    """:func:`classify_digits` then :func:`to_phone_number`, cached: spam campaigns repeat
+    their numbers, and the extractor's hot path calls this once per number."""
+    hit = classify_digits(digits, international)
+    return to_phone_number(hit) if hit is not None else None
+
+
 def parse_phone(s: str) -> PhoneNumber | None:
     """Parse one user-typed number ("+84 912 345 678", "0162.912.3456", "1900 6060", "156").
 
