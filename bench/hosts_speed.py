@@ -60,15 +60,21 @@ def bench_verify(n: int) -> tuple[float, float] | None:
     with tempfile.TemporaryDirectory() as home:
         os.environ["LACHAN_HOME"] = home
         os.environ.pop("LACHAN_DATABASE_URL", None)
-        with TestClient(create_app()) as client:
+        from lachan.registry import keys as keys_mod
+
+        app = create_app(migrate=True)
+        with app.state.db.transaction() as session:  # a key: public callers are rate-limited
+            key = keys_mod.create_key(session, "analyst", "bench")
+        headers = {"Authorization": f"Bearer {key}"}
+        with TestClient(app) as client:
             queries = ["domain=vietcombank-vn.top", "phone=1900545413", "url=https://shopee.vn/x",
                        "brandname=Vietcombank", "email=a@vnpost.vn", "domain=hcmus.edu.vn"]
             for q in queries:
-                client.get(f"/v1/verify?{q}")
+                client.get(f"/v1/verify?{q}", headers=headers)
             lat = []
             for i in range(n):
                 t0 = time.perf_counter()
-                r = client.get(f"/v1/verify?{queries[i % len(queries)]}")
+                r = client.get(f"/v1/verify?{queries[i % len(queries)]}", headers=headers)
                 lat.append(time.perf_counter() - t0)
                 if r.status_code != 200:
                     print(f"verify: status {r.status_code}: {r.text[:200]}", file=sys.stderr)

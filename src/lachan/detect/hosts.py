@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -209,9 +210,18 @@ def classify_hosts(
     return results  # type: ignore[return-value]
 
 
+@lru_cache(maxsize=65_536)
+def _analyse_plain(host_or_url: str) -> HostVerdict | HostInputError:
+    return classify_items([host_or_url])[0]
+
+
 def analyse_host(host_or_url: str, context: AnalysisContext | None = None) -> HostVerdict:
-    """Verdict for one host or URL; raises :class:`HostInputError` for bad input."""
-    r = classify_items([host_or_url], context)[0]
+    """Verdict for one host or URL; raises :class:`HostInputError` for bad input.
+    Answers without a registry context are cached (verdicts are immutable)."""
+    if (context is None or isinstance(context, NullContext)) and isinstance(host_or_url, str):
+        r = _analyse_plain(host_or_url)
+    else:
+        r = classify_items([host_or_url], context)[0]
     if isinstance(r, HostInputError):
         raise r
     return r

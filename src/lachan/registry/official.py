@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+import time
+import weakref
 from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
@@ -122,21 +125,44 @@ def _parents(host: str) -> list[str]:
     return [".".join(labels[i:]) for i in range(len(labels) - 1)]
 
 
-def _owner_of(session: Session, kind: str, values: list[str]) -> str | None:
-    if not values:
-        return None
+#: Seconds an in-process copy of the (small) channel table is trusted. Writes through
+#: this module clear it at once; other processes' writes show within this delay.
+CACHE_TTL_S = 5.0
+_cache_lock = threading.Lock()
+_cache: weakref.WeakKeyDictionary[Any, tuple[float, dict[tuple[str, str], str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _index(session: Session) -> dict[tuple[str, str], str]:
+    """``(kind, value) -> organisation id`` of every active channel (cached briefly)."""
+    key = session.get_bind()  # one cache per engine (per app / database)
+    now = time.monotonic()
+    hit = _cache.get(key)
+    if hit is not None and now - hit[0] < CACHE_TTL_S:
+        return hit[1]
     rows = session.execute(
-        select(OfficialChannel.value, OfficialChannel.org_id)
+        select(OfficialChannel.kind, OfficialChannel.value, OfficialChannel.org_id)
         .join(OfficialOrg, OfficialOrg.id == OfficialChannel.org_id)
-        .where(OfficialChannel.kind == kind, OfficialChannel.value.in_(values),
-               OfficialOrg.active.is_(True))
+        .where(OfficialOrg.active.is_(True))
     ).all()
-    if not rows:
-        return None
-    by_value = dict(rows)
+    index = {(k, v): o for k, v, o in rows}
+    with _cache_lock:
+        _cache[key] = (now, index)
+    return index
+
+
+def clear_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+def _owner_of(session: Session, kind: str, values: list[str]) -> str | None:
+    index = _index(session)
     for v in values:  # the most specific match wins
-        if v in by_value:
-            return by_value[v]
+        owner = index.get((kind, v))
+        if owner is not None:
+            return owner
     return None
 
 
@@ -242,6 +268,7 @@ def upsert_org(
     org.active = True
     org.updated_at = utcnow()
     session.flush()
+    clear_cache()
     audit.record(session, actor, "official.org_created" if created else "official.org_updated",
                  f"official:{oid}", {"name": org.name, "category": category, "bin": bin})
     return _org_dict(session, org)
@@ -253,6 +280,7 @@ def deactivate_org(session: Session, org_id: str, *, actor: str) -> dict[str, An
         raise NotFound(f"no organisation {org_id[:64]!r}")
     org.active = False
     org.updated_at = utcnow()
+    clear_cache()
     audit.record(session, actor, "official.org_deactivated", f"official:{org.id}", {})
     return _org_dict(session, org)
 
@@ -275,6 +303,7 @@ def add_channel(
     session.add(OfficialChannel(org_id=org.id, kind=kind, value=canon,
                                 source=source.strip()[:MAX_TEXT], added_at=utcnow()))
     session.flush()
+    clear_cache()
     audit.record(session, actor, "official.channel_added", f"official:{org.id}",
                  {"kind": kind, "value": canon, "source": source[:200]})
     return {"org_id": org.id, "kind": kind, "value": canon, "added": True}
@@ -290,6 +319,7 @@ def remove_channel(session: Session, org_id: str, kind: str, value: str, *, acto
     if row is None:
         raise NotFound(f"{kind} {canon} is not a channel of {org_id[:64]}")
     session.delete(row)
+    clear_cache()
     audit.record(session, actor, "official.channel_removed", f"official:{row.org_id}",
                  {"kind": kind, "value": canon})
     return True
@@ -313,6 +343,7 @@ def import_seed(session: Session, *, actor: str) -> dict[str, int]:
             added_channels += 1
     session.flush()
     counts = {"organisations_added": added_orgs, "channels_added": added_channels}
+    clear_cache()
     audit.record(session, actor, "official.seed_imported", "official", counts)
     return counts
 
@@ -353,7 +384,7 @@ def verify(session: Session, kind: str, value: str) -> dict[str, Any]:
     ``reported`` (the spam-source registry has it), or ``unknown``.
     Raises :class:`OfficialError` for a bad value."""
     from lachan.detect.hosts import HostInputError, analyse_host
-    from lachan.registry.sources import RegistryContext, get_state
+    from lachan.registry.sources import get_state
 
     if kind not in VERIFY_KINDS:
         expected = ", ".join(VERIFY_KINDS)
@@ -374,7 +405,8 @@ def verify(session: Session, kind: str, value: str) -> dict[str, Any]:
     host_item = {"domain": canon, "url": canon, "email": canon.rpartition("@")[2]}.get(kind)
     if host_item is not None:
         try:
-            v = analyse_host(host_item, RegistryContext(session))
+            # owner and state are known already: the analyser needs no registry look-ups
+            v = analyse_host(host_item)
         except HostInputError:
             v = None
         if v is not None:
