@@ -50,8 +50,12 @@ MAX_CATEGORY_CHARS = 64
 
 KINDS: frozenset[str] = frozenset({"phone", "email", "domain", "url", "ip", "brandname"})
 
-_LABEL = re.compile(r"(?!-)[a-z0-9_-]{1,63}(?<!-)")
-_TLD = re.compile(r"(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})")
+_HOST = re.compile(
+    r"(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})"
+)
+_BAD_HOST_CHARS = re.compile(
+    r"[\x00-\x20\x7f-\x9f;\"'\\`$()<>{}|,\u2028\u2029\ufeff/:@?#*\[\]=%&!~^+]"
+)
 _UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f;\"'\\`$()<>{}|,\u2028\u2029\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _CATEGORY = re.compile(r"[A-Za-z0-9_.:/+-]{1,64}")
@@ -93,7 +97,7 @@ def valid_hostname(value: str) -> str | None:
     """``value`` as a lower-case ASCII host name safe in every format, or None."""
     if not isinstance(value, str) or not value or len(value) > 253 * 4:
         return None
-    if _UNSAFE.search(value) or any(c in value for c in "/:@?#*[]=%&!~^+"):
+    if _BAD_HOST_CHARS.search(value):
         return None
     host = value.strip().rstrip(".").lower()
     if not host.isascii():
@@ -101,12 +105,7 @@ def valid_hostname(value: str) -> str | None:
             host = idna.encode(host, uts46=True).decode("ascii")
         except (idna.IDNAError, UnicodeError, ValueError):
             return None
-    if len(host) > 253:
-        return None
-    labels = host.split(".")
-    if len(labels) < 2 or not all(_LABEL.fullmatch(label) for label in labels):
-        return None
-    if not _TLD.fullmatch(labels[-1]):
+    if len(host) > 253 or not _HOST.fullmatch(host):
         return None
     return host
 
