@@ -46,6 +46,22 @@ def test_spam_sms_report_in_every_spelling(text: str) -> None:
     assert cmd.content == "Vay tien nhanh lai suat 0%"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["S-0912345678-Vay tien nhanh", "S*0912345678*Vay tien nhanh", "S.0912345678.Vay tien nhanh",
+     "S:0912345678:Vay tien nhanh", "s （0912345678）（Vay tien nhanh）",
+     "S【0912345678】【Vay tien nhanh】", "S (0912345678) - Vay tien nhanh"],
+)
+def test_separators_between_parts(text: str) -> None:
+    cmd = parse_command(text)
+    assert (cmd.action, cmd.source, cmd.content) == ("report_sms", "0912345678", "Vay tien nhanh")
+
+
+def test_content_keeps_its_own_brackets() -> None:
+    cmd = parse_command("S (0912345678) Vay 50tr (lai 0%)")
+    assert cmd.content == "Vay 50tr (lai 0%)"
+
+
 def test_brandname_source_is_upper_cased_and_keeps_inner_space() -> None:
     cmd = parse_command("S (Shop ABC)(Sale 50% toan bo cua hang)")
     assert (cmd.action, cmd.source, cmd.source_kind) == ("report_sms", "SHOP ABC", "brandname")
