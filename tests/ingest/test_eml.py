@@ -126,6 +126,7 @@ def test_pasted_raw_headers_in_the_body_are_read() -> None:
         (["from a ([IPv6:2001:db8::1]) by b", "from c ([IPv6:2a00:1450:4864::52]) by d"],
          "2a00:1450:4864::52"),
         (["from a (a [100.64.1.1]) by b (b [1.1.1.1])"], None),  # 'by' side is not a hop
+        (["from x (HELO by.spam.top) (x [91.203.5.146])\n\tby mx.vn"], "91.203.5.146"),
         (["from x (x [172.16.5.5]) by y", "from z (z [169.254.1.1]) by w"], None),
         ([], None),
     ],

@@ -307,12 +307,15 @@ def _public_ip(text: str) -> str | None:
     return None
 
 
+_BY_CLAUSE = re.compile(r"(?i)(?:^|\s)by\s")
+
+
 def first_external_ip(received: list[str]) -> str | None:
     """The public IP in the ``from`` clause of the top-most ``Received`` that has one."""
     for value in received[:MAX_RECEIVED]:
         text = re.sub(r"\s+", " ", value)
         text = re.sub(r"(?i)ipv6:", " ", text)
-        m = re.search(r"(?i)\bby\b", text)
+        m = _BY_CLAUSE.search(text)
         from_clause = text[: m.start()] if m else text
         ip = _public_ip(from_clause)
         if ip is not None:
