@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, delete, table, text
 from sqlalchemy.engine import make_url
 
 from lachan.store.migrate import upgrade
@@ -61,24 +61,26 @@ def pg_drop_database(url: str, admin_url: str = PG_ADMIN_URL) -> None:
 
 
 def pg_empty(url: str) -> None:
-    """Delete every row of every table except Alembic's version table."""
+    """Delete every row of every table except Alembic's version table and restart the
+    sequences (DELETE with foreign-key triggers off: much faster than TRUNCATE on the
+    small tables of a test)."""
     engine = create_engine(url)
     with engine.begin() as conn:
-        names = (
-            conn.execute(
-                text(
-                    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
-                    "AND tablename <> 'alembic_version'"
-                )
+        names = conn.execute(
+            text(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                "AND tablename <> 'alembic_version'"
             )
-            .scalars()
-            .all()
-        )
-        if names:
-            quote = conn.dialect.identifier_preparer.quote
-            conn.exec_driver_sql(
-                "TRUNCATE TABLE " + ", ".join(quote(n) for n in names) + " RESTART IDENTITY CASCADE"
-            )
+        ).scalars().all()
+        quote = conn.dialect.identifier_preparer.quote
+        conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
+        for name in names:
+            conn.execute(delete(table(name)))
+        sequences = conn.execute(
+            text("SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema()")
+        ).scalars().all()
+        for seq in sequences:
+            conn.execute(text("SELECT setval(CAST(:s AS regclass), 1, false)"), {"s": quote(seq)})
     engine.dispose()
 
 
