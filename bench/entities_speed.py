@@ -51,10 +51,23 @@ def _per_call_us(fn: Callable[[str], object], items: Sequence[str], rounds: int)
     return min(runs)
 
 
+def _reference_us() -> float:
+    """µs for ``sum(range(1000))`` on this machine now: divide figures by it to compare
+    runs on different or busy machines (about 5-8 µs on a quiet modern core)."""
+    runs = []
+    for _ in range(7):
+        t0 = time.process_time()
+        for _ in range(2000):
+            sum(range(1000))
+        runs.append((time.process_time() - t0) / 2000 * 1e6)
+    return min(runs)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--rounds", type=int, default=2000)
     args = ap.parse_args()
+    print(f"reference sum(range(1000)): {_reference_us():6.2f} µs")
     plain_len = statistics.mean(len(s) for s in PLAIN)
     rich_len = statistics.mean(len(s) for s in RICH)
     rich_ents = statistics.mean(len(extract(s)) for s in RICH)
@@ -68,6 +81,7 @@ def main() -> None:
     print(f"parse_phone:      {_per_call_us(parse_phone, numbers, args.rounds):6.2f} µs/number")
     print(f"normalise_msisdn: {_per_call_us(normalise_msisdn, numbers, args.rounds):6.2f} "
           "µs/number")
+    print(f"reference sum(range(1000)): {_reference_us():6.2f} µs")
 
 
 if __name__ == "__main__":

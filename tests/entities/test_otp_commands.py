@@ -68,3 +68,4 @@ def test_command_short_code_is_also_a_phone() -> None:
 def test_no_command_without_the_syntax() -> None:
     assert kinds("Soan bai xong chua, mai nop cho co", "sms_command") == []
     assert kinds("Goi 0912345678 de nhan qua", "sms_command") == []
+    assert kinds("Nhanh tay gui 9029 ngay", "sms_command") == []  # "nhanh" is not "nhắn"

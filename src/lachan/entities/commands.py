@@ -6,21 +6,27 @@ import re
 
 from lachan.domain import Entity
 from lachan.entities.spans import Claims
-from lachan.entities.vi_regex import vi_any, vi_dispatch
+from lachan.entities.vi_regex import WORD_END, vi_any, vi_dispatch
 
 # Runs on the lower-cased text; starts with a literal alternation so that the regex
 # engine skips ahead fast (the word-edge check is done after a match).
 _COMMAND = re.compile(
     vi_dispatch("soan tin", "soan", "nhan tin", "nhan", "sms", "text", "cu phap")
+    + WORD_END  # "nhanh" is not "nhan"
     + r"(?:\s+" + vi_any("theo cu phap", "theo") + ")?"
     + r"\s*[:\-]?\s*[\"“'‘]?\s*"
-    # the command: one to five ASCII words, shortest first ("DK", "DK V90", "HUY QC")
-    + r"([a-z0-9][a-z0-9_.*#]{0,19}(?:[ \t]+[a-z0-9_.*#]{1,20}){0,4}?)"
-    + r"\s*[\"”'’]?\s+"
+    # the command: one to five ASCII words, shortest first ("DK", "DK V90", "HUY QC");
+    # possessive word matches keep a failed attempt from backtracking inside words
+    + r"([a-z0-9][a-z0-9_.*#]{0,19}+(?:[ \t]+[a-z0-9_.*#]{1,20}+){0,4}?)"
+    + r"(?![^\W_])\s*[\"”'’]?\s+"
     + "(?:" + vi_any("gui den", "gui toi", "gui", "den", "toi", "send to", "to") + ")"
     + r"\s*(?:" + vi_any("dau so", "tong dai", "so") + r")?\s*[:\-]?\s*"
     + r"([1-9][0-9]{2,4}|[1-9][0-9]{0,3}x{1,4})(?![\w])",
 )
+
+
+# Cheap test first: a command ends with a 3-5 digit short code standing alone.
+_SHORTCODE_HINT = re.compile(r"[1-9](?<![\w.,][1-9])[0-9x]{2,4}(?![\w.,][0-9])(?![^\W_])")
 
 
 def find_commands(text: str, low: str, claims: Claims) -> list[Entity]:
@@ -30,6 +36,8 @@ def find_commands(text: str, low: str, claims: Claims) -> list[Entity]:
     ``phone`` of type ``shortcode``.
     """
     out: list[Entity] = []
+    if _SHORTCODE_HINT.search(low) is None:
+        return out
     for m in _COMMAND.finditer(low):
         if m.start() > 0 and low[m.start() - 1].isalnum():
             continue

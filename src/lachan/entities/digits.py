@@ -54,19 +54,26 @@ _CALL_PAIRS = frozenset(
 _CONTEXT_STRIP = ":-–(\"'“”"
 
 
+_TRAILING_NOISE = _CONTEXT_STRIP + " \t\n"
+
+
 def _call_word_before(low: str, start: int) -> bool:
     """Is ``start`` right after a call / send word ("gọi", "gửi tới", "tổng đài số")?"""
-    words = [w.strip(_CONTEXT_STRIP) for w in low[max(0, start - 24) : start].split()[-3:]]
-    words = [fold_token(w) for w in words if w]
-    if words and words[-1] == "so":  # "gọi số", "đầu số"
-        words.pop()
-    if words and words[-1] in ("toi", "den") and len(words) > 1:  # "gửi tới", "nhắn đến"
-        words.pop()
+    lo = max(0, start - 24)
+    words = low[lo:start].rstrip(_TRAILING_NOISE).rsplit(None, 3)
+    if len(words) == 4 or (words and lo > 0 and low[lo - 1].isalnum() and low[lo].isalnum()):
+        words = words[1:]  # the first piece may be the cut end of a longer word
     if not words:
         return False
-    if words[-1] in _CALL_WORDS:
+    last = fold_token(words[-1].strip(_CONTEXT_STRIP))
+    if last == "so" or (last in ("toi", "den") and len(words) > 1):  # "gọi số", "gửi tới"
+        words.pop()
+        if not words:
+            return False
+        last = fold_token(words[-1].strip(_CONTEXT_STRIP))
+    if last in _CALL_WORDS:
         return True
-    return len(words) > 1 and (words[-2], words[-1]) in _CALL_PAIRS
+    return len(words) > 1 and (fold_token(words[-2]), last) in _CALL_PAIRS
 
 
 @dataclass(slots=True)
