@@ -244,7 +244,7 @@ class AdCopy:
 
     @property
     def is_consent_request(self) -> bool:
-        return self.channel == "sms" and fold(self.text.lstrip()[:8]).startswith("dkqc")
+        return self.channel == "sms" and self.text.lstrip()[:4].upper() == "DKQC"
 
 
 @dataclass(frozen=True, slots=True)

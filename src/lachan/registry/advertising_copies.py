@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 import orjson
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from lachan.detect import ad_rules
@@ -152,12 +152,20 @@ class _Facts:
         self.dnc: dict[str, str] = {}
         for chunk in _chunks(uniq):
             for c in session.execute(
-                select(Consent).where(
+                select(
+                    Consent.id,
+                    Consent.recipient,
+                    Consent.channel,
+                    Consent.method,
+                    Consent.given_at,
+                    Consent.withdrawn_at,
+                    Consent.withdrawn_via,
+                ).where(
                     Consent.advertiser_id == advertiser_id,
                     Consent.recipient.in_(chunk),
                     Consent.given_at <= t_max,
                 )
-            ).scalars():
+            ):
                 self.events[c.recipient].append(
                     (
                         as_utc(c.given_at),
@@ -180,12 +188,12 @@ class _Facts:
                         )
                     )
             for f in session.execute(
-                select(Refusal).where(
+                select(Refusal.id, Refusal.recipient, Refusal.keyword, Refusal.received_at).where(
                     Refusal.advertiser_id == advertiser_id,
                     Refusal.recipient.in_(chunk),
                     Refusal.received_at <= t_max,
                 )
-            ).scalars():
+            ):
                 eff = as_utc(f.received_at) + timedelta(seconds=r.refusal_effective_after_seconds)
                 self.events[f.recipient].append(
                     (
@@ -271,28 +279,41 @@ class _Facts:
         return bisect.bisect_right(self.dkqc.get(rec, []), at)
 
 
-def _verdicts(copies: Sequence[CopyInput]) -> list[Any]:
-    """Engine verdicts for each copy's text (None where there is no text)."""
-    todo = [(i, c) for i, c in enumerate(copies) if (c.subject + c.text).strip()]
-    out: list[Any] = [None] * len(copies)
-    if not todo:
-        return out
-    try:
-        import lachan
+#: Verdicts of recently seen (text, sender, channel): a campaign sends one text to many
+#: recipients, so each distinct message is analysed once. Bounded; cleared when full.
+_VERDICT_CACHE: dict[tuple[str, str, str], Any] = {}
+_VERDICT_CACHE_MAX = 20_000
 
-        msgs = [
-            {
-                "text": (c.subject + "\n" + c.text).strip()[:MAX_TEXT_CHARS],
-                "sender": c.sender.strip(),
-                "channel": c.channel if c.channel != "call" else "sms",
-            }
-            for _, c in todo
-        ]
-        verdicts = lachan.analyse_batch(msgs)
-    except (ImportError, ValueError, TypeError):  # engine absent or refuses: no verdict
-        return out
-    for (i, _), v in zip(todo, verdicts, strict=True):
-        out[i] = v
+
+def _verdicts(copies: Sequence[CopyInput]) -> list[Any]:
+    """Engine verdicts for each copy's text (None where there is no text); each distinct
+    (text, sender, channel) is analysed once."""
+    out: list[Any] = [None] * len(copies)
+    keys: list[tuple[str, str, str] | None] = []
+    for c in copies:
+        text = (c.subject + "\n" + c.text).strip()[:MAX_TEXT_CHARS]
+        keys.append(
+            (text, c.sender.strip(), "sms" if c.channel == "call" else c.channel) if text else None
+        )
+    todo = sorted({k for k in keys if k is not None and k not in _VERDICT_CACHE})
+    if todo:
+        try:
+            import lachan
+
+            verdicts = lachan.analyse_batch(
+                [{"text": t, "sender": s, "channel": ch} for t, s, ch in todo]
+            )
+        except (ImportError, ValueError, TypeError):  # engine absent or refuses: no verdict
+            verdicts = [None] * len(todo)
+        if len(_VERDICT_CACHE) + len(todo) > _VERDICT_CACHE_MAX:
+            _VERDICT_CACHE.clear()
+        fresh = dict(zip(todo, verdicts, strict=True))
+        _VERDICT_CACHE.update({k: v for k, v in fresh.items() if v is not None})
+    else:
+        fresh = {}
+    for i, k in enumerate(keys):
+        if k is not None:
+            out[i] = fresh[k] if k in fresh else _VERDICT_CACHE.get(k)
     return out
 
 
@@ -370,11 +391,7 @@ def submit_copies(
             items, recipients, times, is_req, verdicts, results, strict=True
         )
     ]
-    ids = list(
-        session.execute(
-            insert(AdCopy).returning(AdCopy.id, sort_by_parameter_order=True), rows
-        ).scalars()
-    )
+    ids = _insert_copies(session, rows)
     vrows = [
         {
             "copy_id": cid,
@@ -391,7 +408,7 @@ def submit_copies(
         for v in found
     ]
     if vrows:
-        session.execute(insert(ViolationRow), vrows)
+        session.execute(insert(ViolationRow.__table__), vrows)
     escalated = _escalate(session, items, results, actor)
     audit.record(
         session,
@@ -409,6 +426,24 @@ def submit_copies(
         }
         for cid, rec, found in zip(ids, recipients, results, strict=True)
     ]
+
+
+def _insert_copies(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert copies in bulk; return their ids in order. SQLite writers hold the database
+    lock for the whole transaction (BEGIN IMMEDIATE), so ids can be given from max(id),
+    which avoids row-by-row RETURNING; PostgreSQL returns them in order from one bulk insert.
+    """
+    table = AdCopy.__table__
+    if session.get_bind().dialect.name == "sqlite":
+        start = int(session.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one())
+        ids = list(range(start + 1, start + 1 + len(rows)))
+        session.execute(insert(table), [dict(r, id=i) for r, i in zip(rows, ids, strict=True)])
+        return ids
+    return list(
+        session.execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
+        ).scalars()
+    )
 
 
 def _escalate(
