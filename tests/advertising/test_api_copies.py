@@ -142,18 +142,21 @@ def test_label_opt_out_template_and_email_tag(client, app) -> None:
 
 
 def test_scam_ad_is_escalated_to_the_centre(client, app) -> None:
-    from lachan.registry.sources import get_state
+    from lachan.registry.sources import find
 
     aid, h = setup_advertiser(client, app)
+    with app.state.db.read() as session:
+        assert find(session, "brandname", "SHOPABC") is None
     scam = ("[QC] Tai khoan Vietcombank cua quy khach bi khoa. Dang nhap http://vcb-xacminh.top "
             "de xac minh ngay. Tu choi soan TC")
     r = client.post(f"/v1/advertisers/{aid}/copies", headers=h,
-                    json={"copies": [copy(vn(22, 10), text=scam)]}).json()
+                    json={"copies": [copy(vn(22, 10), text=scam), copy(vn(22, 11))]}).json()
     res = r["results"][0]
     assert res["escalated"] is True and "SCAM_CONTENT" in [v["rule"] for v in res["violations"]]
+    assert r["results"][1]["escalated"] is False
     with app.state.db.read() as session:
-        state = get_state(session, "brandname", "SHOPABC")
-    assert state is not None
+        src = find(session, "brandname", "SHOPABC")
+        assert src is not None and src.detections == 1
 
 
 @pytest.mark.parametrize(

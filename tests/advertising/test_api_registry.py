@@ -141,3 +141,17 @@ def test_consent_listing_by_recipient(client, app) -> None:
     r = client.get(f"/v1/advertisers/{aid}/consents", params={"recipient": "84912345678"},
                    headers=h)
     assert [c["recipient"] for c in r.json()["consents"]] == [RECIPIENT]
+
+
+def test_scrub_e_mail_addresses(client, app) -> None:
+    aid, h = setup_advertiser(client, app, consent=False)
+    client.post(f"/v1/advertisers/{aid}/consents", headers=h, json={"consents": [
+        {"recipient": "Lan@Example.vn", "channel": "email"},
+        {"recipient": "mai@example.vn", "channel": "email"}]})
+    client.post(f"/v1/advertisers/{aid}/refusals", headers=h,
+                json={"recipient": "mai@example.vn", "reply": "Khong"})
+    r = client.post(f"/v1/advertisers/{aid}/scrub", headers=h, json={
+        "channel": "email", "numbers": ["LAN@example.vn", "mai@example.vn", "x@y.vn", "nope"]})
+    assert [(x["number"], x["reasons"]) for x in r.json()["results"]] == [
+        ("lan@example.vn", []), ("mai@example.vn", ["refused"]), ("x@y.vn", ["no_consent"]),
+        ("nope", ["invalid_address"])]

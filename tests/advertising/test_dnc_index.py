@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import numpy as np
@@ -96,3 +97,31 @@ def test_membership_agrees_with_a_set(listed: list[int], asked: list[int]) -> No
     idx = DncIndex({"all": np.array(listed, dtype=np.int64)})
     q = np.array(asked + listed[:5], dtype=np.int64)
     assert idx.blocked(q, "sms").tolist() == [int(x) in set(listed) for x in q]
+
+
+_line = st.text(alphabet="0123456789+ .-abcé,", max_size=15)
+
+
+@given(st.lists(_line, max_size=40), st.sampled_from([1, 3, 1000]))
+def test_list_reader_gives_every_non_blank_line_once(lines: list[str], size: int) -> None:
+    from lachan.registry.advertising_scrub import iter_chunks
+
+    data = "\r\n".join(lines).encode()
+    chunks = list(iter_chunks(io.BytesIO(data), None, size))
+    assert all(0 < len(c) <= size for c in chunks)
+    assert [x for c in chunks for x in c] == [x.strip() for x in lines if x.strip()]
+
+
+def test_list_reader_errors() -> None:
+    from lachan.registry.advertising_scrub import MalformedList, iter_chunks
+
+    with pytest.raises(MalformedList, match="not UTF-8"):
+        list(iter_chunks(io.BytesIO(b"0912345678\n\xff\xfe\n")))
+    with pytest.raises(MalformedList, match="over"):
+        list(iter_chunks(io.BytesIO(b"1" * 5000)))
+    with pytest.raises(MalformedList, match="no column 'tel'"):
+        list(iter_chunks(io.BytesIO(b"name,phone\nLan,0912345678\n"), "tel"))
+    with pytest.raises(MalformedList, match="empty"):
+        list(iter_chunks(io.BytesIO(b""), "phone"))
+    got = list(iter_chunks(io.BytesIO("\ufeffphone\n0912345678\n,\n".encode()), "phone"))
+    assert got == [["0912345678"]]
