@@ -10,7 +10,7 @@ in ``host_features`` and passed in.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from lachan.detect.brands import get_brand, official_domain_owner
 from lachan.detect.host_lexicon import (
@@ -122,6 +122,16 @@ def check_brand(
     p: ParsedHost, official: str | None, label_hits: list[Hit], sub_hits: list[Hit]
 ) -> BrandFinding | None:
     """A brand named in the label or subdomains of a domain that is not that brand's."""
+    found = check_label_brand(p, official, label_hits)
+    if found is not None:
+        return found
+    return check_subdomain_brand(p, official, sub_hits)
+
+
+def check_label_brand(
+    p: ParsedHost, official: str | None, label_hits: list[Hit]
+) -> BrandFinding | None:
+    """A brand in the registrable label: exact, IDN look-alike, digit look-alike, typo."""
     label = p.label[:MAX_SCAN_CHARS]
     restricted = p.suffix in VN_RESTRICTED
     for h in label_hits:
@@ -142,7 +152,14 @@ def check_brand(
     fz = fuzzy_brand(label)
     if fz is not None and fz[0] != official:
         return BrandFinding(fz[0], "fuzzy", fz[1])
+    return None
+
+
+def check_subdomain_brand(
+    p: ParsedHost, official: str | None, sub_hits: list[Hit]
+) -> BrandFinding | None:
     if sub_hits and not official:
+        restricted = p.suffix in VN_RESTRICTED
         for h in sub_hits:
             if h.kind == BRAND and _counts(h.ref, restricted):
                 return BrandFinding(h.ref, "subdomain", h.term)
@@ -157,20 +174,30 @@ def _counts(brand_id: str, restricted: bool) -> bool:
     return b is None or b.category != "public"
 
 
+def check_label_keywords(
+    p: ParsedHost, label_hits: list[Hit]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Scam and gambling keywords in the registrable label (also with hyphens removed:
+    ``khuyen-mai``)."""
+    hits = label_hits
+    if "-" in p.label:
+        hits = hits + scan(p.label[:MAX_SCAN_CHARS].replace("-", ""))
+    if not hits:
+        return (), ()
+    return (_unique([h.ref for h in hits if h.kind == SCAM]),
+            _unique([h.ref for h in hits if h.kind == GAMBLING]))
+
+
 def check_keywords(
     p: ParsedHost, label_hits: list[Hit], sub_hits: list[Hit]
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Scam keywords in the label, in subdomains, and gambling keywords anywhere."""
-    hits = label_hits
-    if "-" in p.label:
-        hits = hits + scan(p.label[:MAX_SCAN_CHARS].replace("-", ""))
-    scam_label = _unique([h.ref for h in hits if h.kind == SCAM])
-    gambling = [h.ref for h in hits if h.kind == GAMBLING]
+    scam_label, gambling = check_label_keywords(p, label_hits)
     scam_sub: tuple[str, ...] = ()
     if sub_hits:
         scam_sub = _unique([h.ref for h in sub_hits if h.kind == SCAM])
-        gambling += [h.ref for h in sub_hits if h.kind == GAMBLING]
-    return scam_label, scam_sub, _unique(gambling)
+        gambling = _unique(list(gambling) + [h.ref for h in sub_hits if h.kind == GAMBLING])
+    return scam_label, scam_sub, gambling
 
 
 def _unique(xs: list[str]) -> tuple[str, ...]:
@@ -207,32 +234,52 @@ def suffix_class(p: ParsedHost) -> str:
     return "other"
 
 
+_LABEL_CACHE: dict[tuple[str, str, str | None], tuple[Any, ...]] = {}
+_LABEL_CACHE_MAX = 200_000
+
+
+def _label_facts(p: ParsedHost, official: str | None) -> tuple[Any, ...]:
+    """Checks that depend only on the registrable domain, memoised per domain (hosts of
+    one domain - ``www.x``, ``m.x``, ``x`` - repeat in traffic)."""
+    key = (p.label, p.suffix, official)
+    hit = _LABEL_CACHE.get(key) if not p.idn else None
+    if hit is not None:
+        return hit
+    label_hits = scan(p.label[:MAX_SCAN_CHARS])
+    brand = check_label_brand(p, official, label_hits)
+    scam_label, gambling = check_label_keywords(p, label_hits)
+    tld = p.suffix.rpartition(".")[2]
+    res = (brand, scam_label, gambling, tld, tld in RISKY_TLDS, suffix_class(p))
+    if not p.idn:
+        if len(_LABEL_CACHE) >= _LABEL_CACHE_MAX:
+            _LABEL_CACHE.clear()
+        _LABEL_CACHE[key] = res
+    return res
+
+
 def inspect(p: ParsedHost) -> HostFacts:
     """Run every per-host check once."""
     user_content = check_user_content(p)
     official = check_official(p, user_content)
     if p.is_ip:
-        brand, scam_label, scam_sub, gambling = None, (), (), ()
-    else:
-        label_hits = scan(p.label[:MAX_SCAN_CHARS])
-        sub_hits = scan(".".join(p.subdomains)[:MAX_SCAN_CHARS]) if p.subdomains else []
-        brand = check_brand(p, official, label_hits, sub_hits)
-        scam_label, scam_sub, gambling = check_keywords(p, label_hits, sub_hits)
-    tld = p.suffix.rpartition(".")[2]
+        return HostFacts(p, official, user_content, False, None, (), (), (), False, "",
+                         check_login_path(p), False, "ip")
+    brand, scam_label, gambling, tld, risky, sfx_class = _label_facts(p, official)
+    scam_sub: tuple[str, ...] = ()
+    subs = p.subdomains
+    if subs and subs != ("www",):
+        sub_hits = scan(".".join(subs)[:MAX_SCAN_CHARS])
+        if sub_hits:
+            if brand is None:
+                brand = check_subdomain_brand(p, official, sub_hits)
+            scam_sub = _unique([h.ref for h in sub_hits if h.kind == SCAM])
+            more = [h.ref for h in sub_hits if h.kind == GAMBLING]
+            if more:
+                gambling = _unique(list(gambling) + more)
     return HostFacts(
-        parsed=p,
-        official=official,
-        user_content=user_content,
-        shortener=check_shortener(p),
-        brand=brand,
-        scam_label=scam_label,
-        scam_sub=scam_sub,
-        gambling=gambling,
-        risky_tld=tld in RISKY_TLDS,
-        tld=tld,
-        login_path=check_login_path(p),
-        mixed_script=bool(brand and brand.where == "mixed_script"),
-        suffix_class=suffix_class(p),
+        p, official, user_content, check_shortener(p), brand, scam_label, scam_sub, gambling,
+        risky, tld, check_login_path(p), brand is not None and brand.where == "mixed_script",
+        sfx_class,
     )
 
 

@@ -187,7 +187,7 @@ _TOKEN = re.compile(r"[a-z]+")
 @lru_cache(maxsize=1)
 def _fuzzy_ends() -> frozenset[str]:
     _, exact = _fuzzy_index()
-    return frozenset([a[:2] for a in exact] + [a[-2:] for a in exact])
+    return frozenset([a[:3] for a in exact] + [a[-3:] for a in exact])
 
 
 def fuzzy_brand(label: str) -> tuple[str, str] | None:
@@ -199,8 +199,8 @@ def fuzzy_brand(label: str) -> tuple[str, str] | None:
         n = len(tok)
         if n < FUZZY_MIN_LEN - 1 or n > 24 or tok in exact:
             continue
-        if tok[:2] not in ends and tok[-2:] not in ends:
-            continue  # an edit keeps either the first or the last two letters
+        if tok[:3] not in ends and tok[-3:] not in ends:
+            continue  # one edit of an alias of 6+ letters keeps its first or last three
         bid = deleted.get(tok)  # a letter missing: "shope" … "vietcombak"
         if bid is not None:
             return bid, tok

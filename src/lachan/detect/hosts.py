@@ -124,7 +124,7 @@ def _verdict(
     symbols.append(_model_symbol(score))
     brand = f.brand.brand if f.brand is not None else None
     state = owner = None
-    if context is not None and not isinstance(context, NullContext):
+    if context is not None:
         state, owner = _registry(p, context)
     if owner and not f.user_content:
         symbols.append(Symbol("HOST_REGISTRY_OFFICIAL", -1.0, f"{p.registrable} -> {owner}"))
@@ -192,8 +192,11 @@ def _classify(
         out.append(_PENDING)
         facts.append(f)
     scores, random, entropy = _score_facts(facts)
-    for k, (i, f) in enumerate(zip(where, facts, strict=True)):
-        out[i] = _verdict(f, float(scores[k]), bool(random[k]), float(entropy[k]), context)
+    ctx = None if isinstance(context, NullContext) else context
+    for i, f, sc, rnd, ent in zip(
+        where, facts, scores.tolist(), random.tolist(), entropy.tolist(), strict=True
+    ):
+        out[i] = _verdict(f, sc, rnd, ent, ctx)
     return out
 
 
