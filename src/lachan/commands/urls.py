@@ -270,12 +270,19 @@ def train_urls(
         err.print("[yellow]figures below use the bundled model, not --out[/yellow]")
     with err.status("evaluating on the validation split"):
         figs = _figures(result.val_phishing, result.val_legit, True)
+        try:
+            links = [link for _, link in host_data.ham_sms_links()]
+        except host_data.DataMissing:
+            links = []
+        from lachan.model.host_eval import tradeoff
+
+        curve = tradeoff(result.val_phishing, result.val_legit, links)
     flat: dict[str, Any] = {}
     for set_name, d in figs.items():
         for k, val in d.items():
             flat[f"{set_name}:{k}"] = val
     card_path = card or host_train.card_path()
     card_path.parent.mkdir(parents=True, exist_ok=True)
-    card_path.write_text(host_train.describe(result, flat), encoding="utf-8")
+    card_path.write_text(host_train.describe(result, flat, curve), encoding="utf-8")
     err.print(f"model card written to {card_path}")
     sys.stdout.buffer.write(orjson.dumps(figs) + b"\n")

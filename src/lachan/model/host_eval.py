@@ -65,3 +65,27 @@ def evaluate(phishing: Sequence[str], legit: Sequence[str]) -> HostFigures:
     n_p, tp, e_p, _ = flagged(phishing)
     n_l, fp, e_l, _ = flagged(legit)
     return HostFigures(n_p, n_l, tp, fp, e_p + e_l)
+
+
+def tradeoff(
+    phishing: Sequence[str], legit: Sequence[str], links: Sequence[str] = (),
+    cuts: Sequence[float] = (0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2),
+) -> list[dict[str, float]]:
+    """Recall and false-positive rates if the phishing cut-off on the calibrated score
+    were ``cut`` instead of 0.5 (for operators who prefer another balance)."""
+
+    def scores(items: Sequence[str]) -> list[float]:
+        return [r.score for r in classify_items(list(items)) if not isinstance(r, HostInputError)]
+
+    sp, sl, sk = scores(phishing), scores(legit), scores(links)
+    out = []
+    for cut in cuts:
+        row = {
+            "cut": cut,
+            "recall": round(sum(x >= cut for x in sp) / max(len(sp), 1), 4),
+            "fpr": round(sum(x >= cut for x in sl) / max(len(sl), 1), 4),
+        }
+        if sk:
+            row["ham_link_fpr"] = round(sum(x >= cut for x in sk) / len(sk), 4)
+        out.append(row)
+    return out
