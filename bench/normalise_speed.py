@@ -5,14 +5,20 @@ short plain, plain unaccented ~160 chars, accented ~160 chars, obfuscated ~160 c
 Budget (issue 2): <= 8 us for a typical 160-character SMS, <= 3 us for a short one.
 
     .venv/bin/python bench/normalise_speed.py [--n 20000]
+
+When the real SMS sets are beside the project ($LACHAN_DATA, default ../shared/data)
+it also times every message of each file (figures only; no message is printed).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import os
 import random
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from lachan.text import fold, normalise
 
@@ -77,6 +83,23 @@ def _time(fn: Callable[[str], object], messages: list[str], rounds: int = 7) -> 
     return best / len(messages)
 
 
+DATA_FILES = ("vi_sms_2016.tsv", "vi_smishing_2025.tsv", "en_uci_sms.tsv")
+MAX_DATA_BYTES = 20_000_000
+
+
+def _real_sets() -> dict[str, list[str]]:
+    root = Path(__file__).resolve().parents[1]
+    data = Path(os.environ.get("LACHAN_DATA", root / ".." / "shared" / "data")) / "sms"
+    sets: dict[str, list[str]] = {}
+    for name in DATA_FILES:
+        path = data / name
+        if not path.is_file() or path.stat().st_size > MAX_DATA_BYTES:
+            continue
+        with path.open(newline="", encoding="utf-8") as fh:
+            sets[name] = [row.get("text") or "" for row in csv.DictReader(fh, delimiter="\t")]
+    return sets
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=20_000, help="messages per kind")
@@ -93,6 +116,13 @@ def main() -> None:
         per = _time(normalise, messages)
         chars = sum(map(len, messages)) / len(messages)
         print(f"{kind:<20} {chars:>9.0f} {per * 1e6:>8.2f} {1 / per:>10,.0f}")
+    real = _real_sets()
+    if not real:
+        print("(real SMS sets not found: set LACHAN_DATA to time them too)")
+    for name, messages in real.items():
+        per = _time(normalise, messages)
+        chars = sum(map(len, messages)) / len(messages)
+        print(f"{name:<20} {chars:>9.0f} {per * 1e6:>8.2f} {1 / per:>10,.0f}")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,12 @@ from lachan.text import fold
 from lachan.text.clean import clean_text
 from lachan.text.defang import restore_links
 from lachan.text.deobfuscate import fix_leet, join_letters, may_have_tricks
-from lachan.text.fold import VIETNAMESE_ONLY_RE, fold_vietnamese
+from lachan.text.fold import (
+    VIETNAMESE_ONLY_RE,
+    VIETNAMESE_OR_INERT_RE,
+    fold_common,
+    fold_vietnamese,
+)
 
 
 @pytest.mark.parametrize(
@@ -127,3 +132,18 @@ VIETNAMESE = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêề
 def test_fast_vietnamese_fold_equals_fold(s: str) -> None:
     assert VIETNAMESE_ONLY_RE.search(s) is None
     assert fold_vietnamese(s) == fold(s)
+
+
+INERT = "\xa0…–—“”‘’₫£€©®°±×÷•→✓★🎁😀🔥"
+
+
+@given(st.text(alphabet=VIETNAMESE + VIETNAMESE.upper() + "bcklmnt 0189.,:!?" + INERT, max_size=80))
+def test_fast_fold_of_vietnamese_with_symbols_equals_fold(s: str) -> None:
+    assert VIETNAMESE_OR_INERT_RE.search(s) is None
+    assert fold_common(s) == fold(s)
+
+
+def test_symbols_and_emoji_do_not_leave_the_fast_path() -> None:
+    text = "Giảm 50% – chỉ 99.000₫… 🎁 “Mua ngay”"
+    assert VIETNAMESE_OR_INERT_RE.search(text) is None
+    assert fold_common(text) == "giam 50% – chi 99.000₫… 🎁 “mua ngay”"

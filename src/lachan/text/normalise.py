@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from lachan.text.clean import clean_unicode
 from lachan.text.defang import may_be_defanged, restore_links
 from lachan.text.deobfuscate import fix_leet, join_letters, may_have_tricks
-from lachan.text.fold import VIETNAMESE_ONLY_RE, fold, fold_vietnamese
+from lachan.text.fold import (
+    VIETNAMESE_ONLY_RE,
+    VIETNAMESE_OR_INERT_RE,
+    fold,
+    fold_common,
+    fold_vietnamese,
+)
 from lachan.text.teencode import expand_words
 
 __all__ = ["FLAGS", "Normalised", "normalise"]
@@ -30,6 +36,7 @@ FLAGS: frozenset[str] = frozenset(
 )
 
 _NO_FLAGS: frozenset[str] = frozenset()
+_common = VIETNAMESE_OR_INERT_RE.search
 _vietnamese_only = VIETNAMESE_ONLY_RE.search
 
 
@@ -50,11 +57,15 @@ def normalise(text: str) -> Normalised:
         clean = text
         base = text.lower()
     elif _vietnamese_only(text) is None:
-        clean = text  # ASCII and precomposed Vietnamese letters: already NFC, no tricks
+        clean = text  # ASCII and precomposed Vietnamese letters: NFC, nothing to undo
         base = fold_vietnamese(text)
+    elif _common(text) is None:
+        # The same plus inert symbols (NBSP, "…", "₫", emoji): still nothing to undo.
+        clean = text
+        base = fold_common(text)
     else:
         clean = clean_unicode(text, flags)
-        base = fold(clean)
+        base = fold_common(clean) if _common(clean) is None else fold(clean)
     # Checked on the folded text: ASCII substring tests, and "chấm" is "cham" there.
     if may_be_defanged(base):
         restored = restore_links(clean)

@@ -35,7 +35,7 @@ from types import MappingProxyType
 
 from lachan.text.fold import fold
 
-__all__ = ["OVERRIDES", "STOP", "expand_words", "lexicon", "lookup_table"]
+__all__ = ["OVERRIDES", "STOP", "UNITS", "expand_words", "lexicon", "lookup_table"]
 
 _MAX_LEXICON_BYTES = 2_000_000
 
@@ -229,25 +229,38 @@ def _override_tokens() -> frozenset[str]:
     return frozenset(t for t in lookup_table() if t.strip('()".,!?:;') in keys)
 
 
+#: Short forms that are also units after a number ("50 k", "5 m", "2 kg"), not expanded
+#: right after one.
+UNITS: frozenset[str] = frozenset({"k", "kg", "km", "m"})
+
+
+@lru_cache(maxsize=1)
+def _unit_tokens() -> frozenset[str]:
+    return frozenset(t for t in lookup_table() if t.strip('()".,!?:;') in UNITS)
+
+
 def expand_words(words: list[str]) -> tuple[bool, bool]:
     """Expand teencode tokens of a folded, whitespace-split message in place.
 
-    A token right after a number is left alone ("50 k", "5 tr"). Returns
-    ``(changed, chat)``: whether anything was expanded, and whether a chat
-    abbreviation was (SMS jargon from :data:`OVERRIDES`, such as "TK" in a bank
-    message, changes the text but is not reported as teencode).
+    A unit-like short form right after a number is left alone ("50 k", "5 m"; see
+    :data:`UNITS`). Returns ``(changed, chat)``: whether anything was expanded, and
+    whether a chat abbreviation was (SMS jargon from :data:`OVERRIDES`, such as "TK" in
+    a bank message, changes the text but is not reported as teencode).
     """
     table = lookup_table()
-    if table.keys().isdisjoint(words):
+    hits = table.keys() & words
+    if not hits:
         return False, False
-    changed = chat = False
     jargon = _override_tokens()
+    units = _unit_tokens()
+    if hits.isdisjoint(units):
+        get = table.get
+        words[:] = [get(w, w) for w in words]
+        return True, not hits <= jargon
+    changed = chat = False
     for i, w in enumerate(words):
-        if w in table:
-            if i and words[i - 1][-1:].isdigit():
-                continue
+        if w in table and not (w in units and i and words[i - 1][-1:].isdigit()):
             words[i] = table[w]
             changed = True
-            if w not in jargon:
-                chat = True
+            chat = chat or w not in jargon
     return changed, chat
