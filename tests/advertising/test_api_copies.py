@@ -198,3 +198,20 @@ def test_unknown_and_foreign_advertisers(client, app) -> None:
     r = client.post(f"/v1/advertisers/{other}/copies", json={"copies": [copy(vn(22, 10))]},
                     headers=h)
     assert r.status_code == 404
+
+
+def test_accepting_a_consent_request_by_reply(client, app) -> None:
+    aid, h = setup_advertiser(client, app, consent=False)
+    dkqc = "DKQC SHOPABC xin gui uu dai. Dong y soan DY, tu choi soan TC gui 8088"
+    other = "0987000111"
+    assert submit(client, aid, h, copy(vn(20, 10), text=dkqc),
+                  copy(vn(20, 10), text=dkqc, recipient=other)) == [[], []]
+    url = f"/v1/advertisers/{aid}/refusals"
+    r = client.post(url, headers=h, json={"recipient": RECIPIENT, "reply": "Đồng ý",
+                                          "received_at": "2026-11-20T18:00:00+07:00"}).json()
+    assert r["refusal"] is False and r["consent"] is True
+    late = client.post(url, headers=h, json={"recipient": other, "reply": "DY",
+                                              "received_at": "2026-11-21T10:01:00+07:00"}).json()
+    assert late["consent"] is False and "silence" in late["detail"]
+    got = submit(client, aid, h, copy(vn(21, 11)), copy(vn(21, 11), recipient=other))
+    assert got == [[], ["DKQC_NO_REPLY"]]

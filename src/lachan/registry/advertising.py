@@ -492,11 +492,7 @@ def record_refusal(
     channel = "email" if "@" in (recipient or "") else "sms"
     rec = normalise_recipient(recipient, channel)
     if parsed is None:
-        return {
-            "refusal": False,
-            "recipient": rec,
-            "detail": "the reply is not a refusal; nothing recorded",
-        }
+        return _maybe_accept(session, advertiser_id, rec, reply, received_at, r, actor)
     at = as_utc(received_at) if received_at else utcnow()
     stops = at + timedelta(seconds=r.refusal_effective_after_seconds)
     names = [b.name for b in list_brandnames(session, advertiser_id)]
@@ -529,3 +525,65 @@ def record_refusal(
         "stops_at": iso(stops),
         "confirmation": text,
     }
+
+
+def _maybe_accept(
+    session: Session,
+    advertiser_id: int,
+    rec: str,
+    reply: str,
+    received_at: datetime | None,
+    r: AdRules,
+    actor: str,
+) -> dict[str, Any]:
+    """A reply accepting a DKQC consent request (one of ``rules.dkqc_accept_phrases``,
+    within the reply window after the request) records a consent given by reply."""
+    from lachan.store.tables_advertising import AdCopy
+    from lachan.text import fold
+
+    out: dict[str, Any] = {"refusal": False, "consent": False, "recipient": rec}
+    words = " ".join("".join(ch if ch.isalnum() else " " for ch in fold(reply)).split())
+    if words not in {fold(p) for p in r.dkqc_accept_phrases}:
+        out["detail"] = "the reply is neither a refusal nor an acceptance; nothing recorded"
+        return out
+    at = as_utc(received_at) if received_at else utcnow()
+    request_at = session.execute(
+        select(AdCopy.sent_at)
+        .where(
+            AdCopy.advertiser_id == advertiser_id,
+            AdCopy.recipient == rec,
+            AdCopy.is_consent_request.is_(True),
+            AdCopy.sent_at <= at,
+        )
+        .order_by(AdCopy.sent_at.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    if request_at is None:
+        out["detail"] = "an acceptance, but no DKQC request was sent to this recipient"
+        return out
+    if at - as_utc(request_at) > timedelta(seconds=r.dkqc_reply_window_seconds):
+        out["detail"] = (
+            "an acceptance received after the reply window of the DKQC request: silence "
+            "already counted as refusal; nothing recorded"
+        )
+        return out
+    row = Consent(
+        advertiser_id=advertiser_id,
+        recipient=rec,
+        channel="sms",
+        method="reply",
+        proof_ref=f"DKQC reply: {reply[:150]}",
+        given_at=at,
+        withdrawn_via="",
+    )
+    session.add(row)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "consent.record",
+        f"advertiser:{advertiser_id}",
+        {"count": 1, "method": "reply"},
+    )
+    out.update({"consent": True, "consent_id": row.id, "given_at": iso(at)})
+    return out
