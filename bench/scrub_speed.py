@@ -16,6 +16,7 @@ import time
 import numpy as np
 
 from lachan.registry.advertising_numbers import _valid_prefix3, normalise_numbers
+from lachan.registry.advertising_scrub import CHUNK, ConsentView, scrub_jsonl
 from lachan.registry.dnc_index import DncIndex
 
 
@@ -76,13 +77,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         t = time.perf_counter()
         idx.save(tmp)
-        print(f"persisted in {time.perf_counter() - t:.2f} s "
-              f"({sum(a.nbytes for a in idx.arrays.values()) / 1e6:.0f} MB of .npy)")
+        print(
+            f"persisted in {time.perf_counter() - t:.2f} s "
+            f"({sum(a.nbytes for a in idx.arrays.values()) / 1e6:.0f} MB of .npy)"
+        )
         del idx
+        for name in os.listdir(tmp):  # drop the files from the page cache: a cold load
+            fd = os.open(os.path.join(tmp, name), os.O_RDONLY)
+            os.fsync(fd)
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            os.close(fd)
         t = time.perf_counter()
         loaded = DncIndex.load(tmp)
         load_s = time.perf_counter() - t
-        print(f"load (np.load, whole arrays):    {load_s:.3f} s   goal <= 5 s")
+        print(f"load (np.load, whole arrays, page cache dropped): {load_s:.3f} s   goal <= 5 s")
+        t = time.perf_counter()
+        DncIndex.load(tmp)
+        print(f"load again (files in the page cache): {time.perf_counter() - t:.3f} s")
         t = time.perf_counter()
         mm = DncIndex.load(tmp, mmap=True)
         print(f"load (memory-mapped):            {time.perf_counter() - t:.3f} s")
@@ -99,8 +110,22 @@ def main() -> None:
         t = time.perf_counter()
         mm.blocked(nsn, "sms")
         print(f"DNC membership on the memory-mapped index: {time.perf_counter() - t:.3f} s")
-        print(f"invalid: {(nsn < 0).sum():,}; blocked for sms: {blocked.sum():,} "
-              f"of {len(lines):,}")
+        print(f"invalid: {(nsn < 0).sum():,}; blocked for sms: {blocked.sum():,} of {len(lines):,}")
+
+        # end to end as `lachan scrub` does it: decoded lines in chunks, DNC + consent +
+        # refusal look-ups, JSON Lines rendered (consents: 100,000 numbers of the list)
+        texts = [x.decode() for x in lines]
+        given = np.unique(nsn[nsn > 0][:100_000])
+        view = ConsentView(given, np.zeros(0, np.int64), np.zeros(0, np.int64), set(), set(), set())
+        t = time.perf_counter()
+        size = 0
+        for i in range(0, len(texts), CHUNK):
+            out, _ = scrub_jsonl(texts[i : i + CHUNK], "sms", loaded, view)
+            size += len(out)
+        print(
+            f"scrub to JSON Lines, end to end:  {time.perf_counter() - t:.3f} s "
+            f"({size / 1e6:.0f} MB of output)"
+        )
 
 
 if __name__ == "__main__":
