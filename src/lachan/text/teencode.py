@@ -248,19 +248,28 @@ def expand_words(words: list[str]) -> tuple[bool, bool]:
     a bank message, changes the text but is not reported as teencode).
     """
     table = lookup_table()
-    hits = table.keys() & words
-    if not hits:
+    if table.keys().isdisjoint(words):
         return False, False
-    jargon = _override_tokens()
+    hits = table.keys() & words
+    get = table.get
+    expanded = [get(w, w) for w in words]
     units = _unit_tokens()
-    if hits.isdisjoint(units):
-        get = table.get
-        words[:] = [get(w, w) for w in words]
-        return True, not hits <= jargon
-    changed = chat = False
-    for i, w in enumerate(words):
-        if w in table and not (w in units and i and words[i - 1][-1:].isdigit()):
-            words[i] = table[w]
-            changed = True
-            chat = chat or w not in jargon
-    return changed, chat
+    if not hits.isdisjoint(units):
+        for unit in hits & units:
+            kept_all = True
+            i = words.index(unit)
+            while True:
+                if i and words[i - 1][-1:].isdigit():
+                    expanded[i] = unit  # "50 k": a unit after a number
+                else:
+                    kept_all = False
+                try:
+                    i = words.index(unit, i + 1)
+                except ValueError:
+                    break
+            if kept_all:
+                hits.discard(unit)
+        if not hits:
+            return False, False
+    words[:] = expanded
+    return True, not hits <= _override_tokens()
