@@ -151,3 +151,15 @@ def test_classify_items_never_raises(items: list[str]) -> None:
     for r in out:
         if not isinstance(r, HostInputError):
             assert r.label in ("phishing", "benign") and 0.0 <= r.score <= 1.0
+
+
+def test_platform_user_pages_are_not_imitations_of_the_platform() -> None:
+    v = analyse_host("https://play.google.com/store/apps/details?id=vn.example.app")
+    assert v.label == "benign" and v.brand is None
+    assert "HOST_USER_CONTENT" in names(v) and "HOST_OFFICIAL" not in names(v)
+
+
+def test_brand_in_a_user_subdomain_of_a_hosting_service_is_phishing() -> None:
+    v = analyse_host("https://vietcombank-xacminh.weebly.com/")
+    assert v.label == "phishing" and v.brand == "vietcombank"
+    assert "HOST_BRAND_IN_SUBDOMAIN" in names(v)

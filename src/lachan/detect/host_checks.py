@@ -264,14 +264,16 @@ def inspect(p: ParsedHost) -> HostFacts:
     if p.is_ip:
         return HostFacts(p, official, user_content, False, None, (), (), (), False, "",
                          check_login_path(p), False, "ip")
-    brand, scam_label, gambling, tld, risky, sfx_class = _label_facts(p, official)
+    # on a platform's user pages (play.google.com) the platform's own name is no imitation
+    owner = official or (official_domain_owner(p.host) if user_content else None)
+    brand, scam_label, gambling, tld, risky, sfx_class = _label_facts(p, owner)
     scam_sub: tuple[str, ...] = ()
     subs = p.subdomains
     if subs and subs != ("www",):
         sub_hits = scan(".".join(subs)[:MAX_SCAN_CHARS])
         if sub_hits:
             if brand is None:
-                brand = check_subdomain_brand(p, official, sub_hits)
+                brand = check_subdomain_brand(p, owner, sub_hits)
             scam_sub = _unique([h.ref for h in sub_hits if h.kind == SCAM])
             more = [h.ref for h in sub_hits if h.kind == GAMBLING]
             if more:

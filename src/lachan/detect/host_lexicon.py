@@ -21,7 +21,7 @@ SHORTENERS: frozenset[str] = frozenset(
     """bit.ly bitly.com tinyurl.com t.co ow.ly is.gd buff.ly cutt.ly rebrand.ly shorturl.at
     rb.gy tiny.cc s.id v.gd t.ly shorte.st adf.ly goo.gl lnkd.in tiny.one short.io
     shorturl.asia u.to clck.ru qr.net bom.so page.link go.link onelink.me
-    app.link app.goo.gl""".split()
+    app.link app.goo.gl lzd.co""".split()
 )
 
 #: Hosts (or parent domains) where anyone can publish a page under the provider's name.

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from lachan.detect.brands import official_domain_owner
 from lachan.detect.host_checks import SYMBOLS, HostFacts, facts_symbols, inspect
 from lachan.detect.host_features import (
     char_stats,
@@ -138,8 +139,12 @@ def _verdict(
     elif state == "suspected":
         symbols.append(Symbol("HOST_SUSPECTED", SYMBOLS["HOST_SUSPECTED"][0], p.registrable))
         score = max(score, min(1.0, score + 0.2))
-    elif f.shortener:
-        # the name of a shortener or deep-link service says nothing about the target
+    elif f.shortener or (
+        f.user_content and f.brand is None and not f.login_path and not f.scam_sub
+        and official_domain_owner(p.registrable) is not None
+    ):
+        # the name of a shortener, or of a big platform's user pages (play.google.com,
+        # sites.google.com, oa.zalo.me), says nothing about the target
         score = min(score, SHORTENER_CAP)
     score = max(score, _floor(f))
     label = "phishing" if score >= PHISHING_AT else "benign"
