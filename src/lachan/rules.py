@@ -285,9 +285,14 @@ def load_rules(path: str | os.PathLike[str] | None = None) -> AdRules:
         return DEFAULT_RULES
     p = Path(path)
     try:
-        size = p.stat().st_size
+        st = p.stat()
     except OSError as exc:
         raise RulesConfigError(f"cannot read rules configuration {p}: {exc.strerror}") from exc
+    key = (str(p.resolve()), st.st_mtime_ns, st.st_size)
+    hit = _LOADED.get(key)
+    if hit is not None:
+        return hit
+    size = st.st_size
     if size > MAX_RULES_FILE_BYTES:
         raise RulesConfigError(f"rules configuration {p} is over {MAX_RULES_FILE_BYTES} bytes")
     try:
@@ -296,7 +301,15 @@ def load_rules(path: str | os.PathLike[str] | None = None) -> AdRules:
         raise RulesConfigError(f"rules configuration {p} is not valid JSON: {exc}") from exc
     if not isinstance(data, dict):
         raise RulesConfigError(f"rules configuration {p} must be a JSON object")
-    return with_overrides(DEFAULT_RULES, data)
+    rules = with_overrides(DEFAULT_RULES, data)
+    if len(_LOADED) > 16:
+        _LOADED.clear()
+    _LOADED[key] = rules
+    return rules
+
+
+#: Parsed configuration files by (path, mtime, size): a changed file is read again.
+_LOADED: dict[tuple[str, int, int], AdRules] = {}
 
 
 def overridden_confirmed(rules: AdRules) -> list[str]:

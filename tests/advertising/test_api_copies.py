@@ -215,3 +215,22 @@ def test_accepting_a_consent_request_by_reply(client, app) -> None:
     assert late["consent"] is False and "silence" in late["detail"]
     got = submit(client, aid, h, copy(vn(21, 11)), copy(vn(21, 11), recipient=other))
     assert got == [[], ["DKQC_NO_REPLY"]]
+
+
+def test_uncertain_rules_are_overridden_by_configuration(client, app, tmp_path,
+                                                         monkeypatch) -> None:
+    import json
+
+    aid, h = setup_advertiser(client, app)
+    email = copy(vn(22, 10), channel="email", recipient="lan@example.vn", subject="[ADV] Uu dai")
+    client.post(f"/v1/advertisers/{aid}/consents", headers=h,
+                json={"consents": [{"recipient": "lan@example.vn", "channel": "email",
+                                    "given_at": "2026-11-01T00:00:00+07:00"}]})
+    client.post(f"/v1/advertisers/{aid}/templates", headers=h,
+                json={"text": GOOD_TEXT, "channel": "email"})
+    assert submit(client, aid, h, email) == [[]]
+    cfg = tmp_path / "rules.json"
+    cfg.write_text(json.dumps({"email_subject_tags": ["[QC]"]}))
+    monkeypatch.setenv("LACHAN_AD_RULES", str(cfg))
+    email["sent_at"] = vn(22, 11).isoformat()
+    assert submit(client, aid, h, email) == [["EMAIL_SUBJECT_TAG_MISSING"]]
