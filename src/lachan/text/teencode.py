@@ -19,8 +19,8 @@ Not every entry is kept; the rules, in order:
 5. :data:`STOP` lists the remaining short forms that are ordinary words, English
    words, brands or SMS jargon with another meaning; they are kept as written.
 6. :data:`OVERRIDES` gives SMS / banking senses that the chat lexicon gets wrong for
-   this domain ("tk" is "tài khoản" in a bank SMS, not "tiết kiệm") and adds two it
-   lacks ("km", "ctkm": khuyến mãi).
+   this domain ("tk" is "tài khoản" in a bank SMS, not "tiết kiệm") and adds one it
+   lacks ("ctkm": chương trình khuyến mãi).
 """
 
 from __future__ import annotations
@@ -128,6 +128,7 @@ STOP: Mapping[str, str] = MappingProxyType(
         "toai": "a Vietnamese word typed without accents: toại",
         "toy": "English 'toy'",
         "xoan": "a Vietnamese word typed without accents: xoan",
+        "sd": "'SD' is 'số dư' (balance) in bank SMS, 'sử dụng' in chat",
         "cc": "'CC' is 'căn cước' or a copy line; the lexicon's sense is a profanity",
     }
 )
@@ -144,7 +145,6 @@ OVERRIDES: Mapping[str, str] = MappingProxyType(
         "tn": "tin nhan",
         "hn": "ha noi",
         "ctkm": "chuong trinh khuyen mai",
-        "km": "khuyen mai",
         "sp": "san pham",
     }
 )
