@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from lachan.domain import MAX_TEXT_CHARS, Entity, InputTooLarge, Message, Verdict
@@ -24,7 +24,7 @@ from lachan.registry.clock import as_utc, iso, utcnow
 from lachan.registry.normalise import InvalidSource, normalise, url_domain
 from lachan.registry.privacy import Vault
 from lachan.registry.settings import CentreSettings
-from lachan.registry.sources import RegistryContext, record_complaint_event
+from lachan.registry.sources import ComplaintEvent, RegistryContext, record_complaint_events
 from lachan.store.tables_centre import Complaint, ComplaintSource, Evidence, Source
 
 CHANNELS: tuple[str, ...] = ("sms", "call", "email", "ott", "web")
@@ -225,6 +225,61 @@ def validate(item: ComplaintInput) -> None:
         raise ComplaintError("category must be ham, ad or scam")
 
 
+def _lookup_keys(pending: Sequence[_Pending]) -> set[tuple[str, str]]:
+    """What the engine will ask the registry about (senders, numbers, domains, e-mails),
+    found with the same extraction it uses, so one query per kind answers them all."""
+    try:
+        from lachan.entities import extract
+        from lachan.text import normalise as normalise_text
+    except ImportError:
+        return set()
+    keys: set[tuple[str, str]] = set()
+    for p in pending:
+        if p.source:
+            keys.add(p.source)
+            keys.add(("phone" if p.source[1].strip("+").isdigit() else "brandname", p.source[1]))
+        try:
+            entities = extract(normalise_text(p.item.content).clean)
+        except Exception:  # prefetching is an optimisation only
+            continue
+        for e in entities:
+            if e.kind in ("phone", "email"):
+                keys.add((e.kind, e.value))
+            elif e.kind == "url":
+                keys.add(("domain", str(e.attrs.get("registrable_domain") or e.value)))
+    return keys
+
+
+def _chunks(seq: Sequence[Any], n: int = 500) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(seq), n):
+        yield seq[i : i + n]
+
+
+def _recent_by_key(session: Session, keys: list[str], since: datetime) -> dict[str, Complaint]:
+    found: dict[str, Complaint] = {}
+    for part in _chunks(keys):
+        rows = session.execute(
+            select(Complaint)
+            .where(Complaint.dedupe_key.in_(part), Complaint.last_at >= since)
+            .order_by(Complaint.id)
+        ).scalars()
+        for row in rows:
+            found[row.dedupe_key] = row  # the newest wins
+    return found
+
+
+def _counts_since(session: Session, reporters: list[str], since: datetime) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for part in _chunks(reporters):
+        rows = session.execute(
+            select(Complaint.reporter, func.count())
+            .where(Complaint.reporter.in_(part), Complaint.received_at >= since)
+            .group_by(Complaint.reporter)
+        ).tuples()
+        out.update({r: int(n) for r, n in rows})
+    return out
+
+
 def submit_many(
     session: Session,
     vault: Vault,
@@ -234,76 +289,62 @@ def submit_many(
     actor: str = "system",
     now: datetime | None = None,
 ) -> list[ComplaintResult]:
-    """Take complaints in one transaction. Invalid items raise :class:`ComplaintError`
-    or :class:`InvalidSource` (callers validate first to report per-item errors)."""
+    """Take complaints in one transaction, with a few statements per batch (not per item).
+
+    Invalid items raise :class:`ComplaintError` or :class:`InvalidSource` (callers validate
+    first to report per-item errors)."""
     settings = settings or CentreSettings()
     now = now or utcnow()
     window = now - timedelta(hours=settings.dedupe_window_hours)
     hour_ago, day_ago = now - timedelta(hours=1), now - timedelta(days=1)
 
-    results: list[ComplaintResult | None] = [None] * len(items)
-    pending: list[_Pending] = []
-    seen_keys: dict[str, int] = {}
-    batch_counts: dict[str, int] = {}
-    rate_cache: dict[str, tuple[int, int]] = {}
-    batch_dupes: list[tuple[int, str]] = []
-    created_by_key: dict[str, ComplaintResult] = {}
-
-    for i, item in enumerate(items):
+    prepared = []
+    for item in items:
         validate(item)
         reporter = vault.pseudonym(item.reporter)
         source = resolve_source(item.source_kind, item.source)
         evidence = check_evidence(item.evidence)
         content_key = _SPACES.sub(" ", item.content.strip()).casefold()
         key = vault.keyed_hash(reporter, *(source or ("", "")), item.channel, content_key)
+        prepared.append((item, reporter, source, evidence, key))
 
-        if key in seen_keys:
-            seen_keys[key] += 1
+    results: list[ComplaintResult | None] = [None] * len(items)
+    pending: list[_Pending] = []
+    first_index: dict[str, int] = {}
+    batch_dupes: list[tuple[int, str]] = []
+    folded: dict[str, Complaint] = {}
+    with session.no_autoflush:
+        recent = _recent_by_key(session, sorted({p[4] for p in prepared}), window)
+        reporters = sorted({p[1] for p in prepared})
+        per_hour = _counts_since(session, reporters, hour_ago)
+        per_day = _counts_since(session, reporters, day_ago)
+    taken: dict[str, int] = {}
+    for i, (item, reporter, source, evidence, key) in enumerate(prepared):
+        if key in first_index:
             batch_dupes.append((i, key))
             continue
-        existing = session.execute(
-            select(Complaint)
-            .where(Complaint.dedupe_key == key, Complaint.last_at >= window)
-            .order_by(Complaint.id.desc())
-            .limit(1)
-        ).scalar_one_or_none()
+        existing = recent.get(key)
         if existing is not None:
             existing.count += 1
             existing.last_at = now
-            audit.record(
-                session,
-                actor,
-                "complaint.fold",
-                f"complaint:{existing.ref}",
-                {"count": existing.count},
-            )
+            folded[existing.ref] = existing
             results[i] = ComplaintResult(
                 "duplicate", existing.ref, existing.category, existing.score, source=source
             )
             continue
-
-        if reporter not in rate_cache:
-            per_hour = session.execute(
-                select(func.count())
-                .select_from(Complaint)
-                .where(Complaint.reporter == reporter, Complaint.received_at >= hour_ago)
-            ).scalar_one()
-            per_day = session.execute(
-                select(func.count())
-                .select_from(Complaint)
-                .where(Complaint.reporter == reporter, Complaint.received_at >= day_ago)
-            ).scalar_one()
-            rate_cache[reporter] = (int(per_hour), int(per_day))
-        h, d = rate_cache[reporter]
-        extra = batch_counts.get(reporter, 0)
-        if h + extra >= settings.rate_per_hour or d + extra >= settings.rate_per_day:
+        extra = taken.get(reporter, 0)
+        if (
+            per_hour.get(reporter, 0) + extra >= settings.rate_per_hour
+            or per_day.get(reporter, 0) + extra >= settings.rate_per_day
+        ):
             results[i] = ComplaintResult("rate_limited", source=source)
             continue
-        batch_counts[reporter] = extra + 1
-        seen_keys[key] = 1
+        taken[reporter] = extra + 1
+        first_index[key] = i
         pending.append(_Pending(i, item, reporter, source, key, evidence))
 
     context = RegistryContext(session, settings)
+    context.prefetch(session, _lookup_keys(pending))
     messages = [
         Message(
             text=p.item.content,
@@ -313,9 +354,15 @@ def submit_many(
         )
         for p in pending
     ]
-    verdicts = analyse_messages(messages, context)
+    with session.no_autoflush:
+        verdicts = analyse_messages(messages, context)
 
-    refs: list[str] = []
+    dupes_per_key: dict[str, int] = {}
+    for _, key in batch_dupes:
+        dupes_per_key[key] = dupes_per_key.get(key, 0) + 1
+    rows: list[Complaint] = []
+    links_per_row: list[dict[tuple[str, str], str]] = []
+    categories: list[str] = []
     for p, verdict in zip(pending, verdicts, strict=True):
         item = p.item
         category = _category(item, verdict)
@@ -326,36 +373,25 @@ def submit_many(
             "verdict": verdict.to_dict(with_entities=True),
         }
         ref = _new_ref()
-        row = Complaint(
-            ref=ref,
-            received_at=now,
-            last_at=now,
-            reported_at=as_utc(item.reported_at) if item.reported_at else None,
-            channel=item.channel,
-            via=item.via[:16],
-            reporter=p.reporter,
-            source_kind=p.source[0] if p.source else None,
-            source_value=p.source[1] if p.source else None,
-            category=category,
-            score=float(verdict.score),
-            symbols=orjson.dumps([s.name for s in verdict.symbols]).decode(),
-            dedupe_key=p.dedupe_key,
-            count=seen_keys.get(p.dedupe_key, 1),
-            content_enc=vault.encrypt(orjson.dumps(payload, default=str), ref.encode()),
-        )
-        session.add(row)
-        session.flush()
-        for name, media_type, data in p.evidence:
-            session.add(
-                Evidence(
-                    complaint_id=row.id,
-                    filename=name,
-                    media_type=media_type,
-                    size=len(data),
-                    data_enc=vault.encrypt(data, ref.encode()),
-                )
+        rows.append(
+            Complaint(
+                ref=ref,
+                received_at=now,
+                last_at=now,
+                reported_at=as_utc(item.reported_at) if item.reported_at else None,
+                channel=item.channel,
+                via=item.via[:16],
+                reporter=p.reporter,
+                source_kind=p.source[0] if p.source else None,
+                source_value=p.source[1] if p.source else None,
+                category=category,
+                score=float(verdict.score),
+                symbols=orjson.dumps([s.name for s in verdict.symbols]).decode(),
+                dedupe_key=p.dedupe_key,
+                count=1 + dupes_per_key.get(p.dedupe_key, 0),
+                content_enc=vault.encrypt(orjson.dumps(payload, default=str), ref.encode()),
             )
-
+        )
         links: dict[tuple[str, str], str] = {}
         if p.source:
             links[p.source] = "reported"
@@ -370,31 +406,53 @@ def submit_many(
                 links.setdefault(("domain", dom), role)
         for kv in _content_sources(verdict.entities):
             links.setdefault(kv, "content")
-        for (kind, value), role in links.items():
-            src = record_complaint_event(
-                session,
-                kind,
-                value,
-                category=category,
-                reporter=p.reporter,
-                role=role,
-                settings=settings,
-                now=now,
-            )
-            session.add(ComplaintSource(complaint_id=row.id, source_id=src.id, role=role))
-        results[p.index] = ComplaintResult(
+        links_per_row.append(links)
+        categories.append(category)
+
+    session.add_all(rows)
+    session.flush()
+    evidence_rows = [
+        Evidence(
+            complaint_id=row.id,
+            filename=name,
+            media_type=media_type,
+            size=len(data),
+            data_enc=vault.encrypt(data, row.ref.encode()),
+        )
+        for p, row in zip(pending, rows, strict=True)
+        for name, media_type, data in p.evidence
+    ]
+    if evidence_rows:
+        session.add_all(evidence_rows)
+    events = [
+        ComplaintEvent(kind, value, category, p.reporter, role)
+        for p, links, category in zip(pending, links_per_row, categories, strict=True)
+        for (kind, value), role in links.items()
+    ]
+    srcs = record_complaint_events(session, events, settings=settings, now=now)
+    link_rows = [
+        {"complaint_id": row.id, "source_id": srcs[kv].id, "role": role}
+        for row, links in zip(rows, links_per_row, strict=True)
+        for kv, role in links.items()
+    ]
+    if link_rows:
+        session.execute(insert(ComplaintSource), link_rows)
+
+    created: dict[str, ComplaintResult] = {}
+    for p, row, links in zip(pending, rows, links_per_row, strict=True):
+        result = ComplaintResult(
             "created",
-            ref,
-            category,
-            float(verdict.score),
-            tuple(s.name for s in verdict.symbols),
+            row.ref,
+            row.category,
+            row.score,
+            tuple(json_names(row.symbols)),
             tuple((k, v, r) for (k, v), r in links.items()),
             p.source,
         )
-        refs.append(ref)
-        created_by_key[p.dedupe_key] = results[p.index]  # type: ignore[assignment]
+        results[p.index] = result
+        created[p.dedupe_key] = result
     for i, key in batch_dupes:
-        first = created_by_key.get(key)
+        first = created.get(key)
         results[i] = ComplaintResult(
             "duplicate",
             first.ref if first else None,
@@ -403,6 +461,7 @@ def submit_many(
             source=first.source if first else None,
         )
     session.flush()
+    refs = [row.ref for row in rows]
     if refs:
         audit.record(
             session,
@@ -411,7 +470,19 @@ def submit_many(
             f"complaint:{refs[0]}" if len(refs) == 1 else "complaints",
             {"refs": refs[:1000], "count": len(refs)},
         )
+    if folded:
+        audit.record(
+            session,
+            actor,
+            "complaint.fold",
+            f"complaint:{next(iter(folded))}" if len(folded) == 1 else "complaints",
+            {"refs": sorted(folded)[:1000], "count": len(folded)},
+        )
     return [r for r in results if r is not None]
+
+
+def json_names(symbols: str) -> list[str]:
+    return list(orjson.loads(symbols))
 
 
 def submit(session: Session, vault: Vault, item: ComplaintInput, **kwargs: Any) -> ComplaintResult:

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -106,14 +107,8 @@ def set_state(session: Session, src: Source, new_state: str, now: datetime) -> N
         )
 
 
-def get_or_create(session: Session, kind: str, value: str, now: datetime) -> Source:
-    """The source row for an already normalised ``(kind, value)``, created if new."""
-    src = session.execute(
-        select(Source).where(Source.kind == kind, Source.value == value)
-    ).scalar_one_or_none()
-    if src is not None:
-        return src
-    values = {
+def _new_values(kind: str, value: str, now: datetime) -> dict[str, Any]:
+    return {
         "kind": kind,
         "value": value,
         "state": "unknown",
@@ -131,26 +126,52 @@ def get_or_create(session: Session, kind: str, value: str, now: datetime) -> Sou
         "first_seen": now,
         "last_seen": now,
     }
-    dialect = session.get_bind().dialect.name
-    if dialect in ("sqlite", "postgresql"):
-        ins = (sqlite_insert if dialect == "sqlite" else pg_insert)(Source).values(**values)
-        session.execute(ins.on_conflict_do_nothing(index_elements=["kind", "value"]))
-        return session.execute(
-            select(Source).where(Source.kind == kind, Source.value == value)
-        ).scalar_one()
-    src = Source(**values)
-    session.add(src)
-    session.flush()
-    return src
 
 
-def _add_reporter(session: Session, src: Source, reporter: str) -> bool:
-    """Remember that ``reporter`` reported ``src``; True when it is a new reporter."""
-    if session.get(SourceReporter, (src.id, reporter)) is not None:
-        return False
-    session.add(SourceReporter(source_id=src.id, reporter=reporter))
-    session.flush()
-    return True
+_CHUNK = 500
+
+
+def _select_many(session: Session, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Source]:
+    by_kind: dict[str, list[str]] = {}
+    for kind, value in keys:
+        by_kind.setdefault(kind, []).append(value)
+    found: dict[tuple[str, str], Source] = {}
+    for kind, values in by_kind.items():
+        for i in range(0, len(values), _CHUNK):
+            rows = session.execute(
+                select(Source).where(Source.kind == kind, Source.value.in_(values[i : i + _CHUNK]))
+            ).scalars()
+            for src in rows:
+                found[(src.kind, src.value)] = src
+    return found
+
+
+def get_or_create_many(
+    session: Session, keys: set[tuple[str, str]], now: datetime
+) -> dict[tuple[str, str], Source]:
+    """Source rows for already normalised ``(kind, value)`` keys, creating the new ones
+    (safe against a concurrent insert of the same source)."""
+    with session.no_autoflush:
+        found = _select_many(session, keys)
+        missing = sorted(keys - set(found))
+        if not missing:
+            return found
+        dialect = session.get_bind().dialect.name
+        rows = [_new_values(k, v, now) for k, v in missing]
+        if dialect in ("sqlite", "postgresql"):
+            ins = sqlite_insert if dialect == "sqlite" else pg_insert
+            stmt = ins(Source).on_conflict_do_nothing(index_elements=["kind", "value"])
+            session.execute(stmt, rows)  # executemany: one cached statement
+        else:
+            session.add_all(Source(**r) for r in rows)
+            session.flush()
+        found.update(_select_many(session, set(missing)))
+    return found
+
+
+def get_or_create(session: Session, kind: str, value: str, now: datetime) -> Source:
+    """The source row for an already normalised ``(kind, value)``, created if new."""
+    return get_or_create_many(session, {(kind, value)}, now)[(kind, value)]
 
 
 def _apply(
@@ -165,10 +186,14 @@ def _apply(
     src.last_seen = max(as_utc(src.last_seen), now)
     if src.pinned or src.state == "official":
         return
-    if _official_owner(session, src.kind, src.value):
-        set_state(session, src, "official", now)
-        return
-    set_state(session, src, automatic_state(src, src.score, settings), now)
+    new_state = automatic_state(src, src.score, settings)
+    # Official channels are never listed: ask the official registry only when the
+    # reputation would move the source up (rare), not on every event.
+    if new_state != "unknown" and new_state != src.state:
+        if _official_owner(session, src.kind, src.value):
+            set_state(session, src, "official", now)
+            return
+    set_state(session, src, new_state, now)
 
 
 def _bump_category(src: Source, category: str) -> None:
@@ -178,6 +203,64 @@ def _bump_category(src: Source, category: str) -> None:
         src.cat_ad += 1
     else:
         src.cat_ham += 1
+
+
+@dataclass(frozen=True, slots=True)
+class ComplaintEvent:
+    """One complaint counted against one (normalised) source."""
+
+    kind: str
+    value: str
+    category: str
+    reporter: str
+    role: str
+
+
+def record_complaint_events(
+    session: Session,
+    events: list[ComplaintEvent],
+    *,
+    settings: CentreSettings,
+    now: datetime | None = None,
+) -> dict[tuple[str, str], Source]:
+    """Count many complaints against their sources in a few statements (no audit entry:
+    the complaints that cause them are audited)."""
+    now = now or utcnow()
+    if not events:
+        return {}
+    srcs = get_or_create_many(session, {(e.kind, e.value) for e in events}, now)
+    with session.no_autoflush:
+        ids = sorted({s.id for s in srcs.values()})
+        reporters = sorted({e.reporter for e in events})
+        known: set[tuple[int, str]] = set()
+        for i in range(0, len(ids), _CHUNK):
+            for j in range(0, len(reporters), _CHUNK):
+                known.update(
+                    session.execute(
+                        select(SourceReporter.source_id, SourceReporter.reporter).where(
+                            SourceReporter.source_id.in_(ids[i : i + _CHUNK]),
+                            SourceReporter.reporter.in_(reporters[j : j + _CHUNK]),
+                        )
+                    ).tuples()
+                )
+        new_pairs: list[dict[str, Any]] = []
+        for e in events:
+            src = srcs[(e.kind, e.value)]
+            factor = {"scam": settings.scam_factor, "ham": settings.ham_factor}.get(e.category, 1.0)
+            weight = settings.complaint_weight * factor
+            if (src.id, e.reporter) not in known:
+                known.add((src.id, e.reporter))
+                new_pairs.append({"source_id": src.id, "reporter": e.reporter})
+                src.reporters += 1
+                weight += settings.new_reporter_bonus
+            if e.role == "content":
+                weight *= settings.content_factor
+            src.complaints += 1
+            _bump_category(src, e.category)
+            _apply(session, src, weight, now, settings)
+        if new_pairs:
+            session.execute(insert(SourceReporter), new_pairs)
+    return srcs
 
 
 def record_complaint_event(
@@ -191,22 +274,9 @@ def record_complaint_event(
     settings: CentreSettings,
     now: datetime | None = None,
 ) -> Source:
-    """Count one complaint against an already normalised source (no audit entry: the
-    complaint that causes it is audited)."""
-    now = now or utcnow()
-    src = get_or_create(session, kind, value, now)
-    new_reporter = _add_reporter(session, src, reporter)
-    factor = {"scam": settings.scam_factor, "ham": settings.ham_factor}.get(category, 1.0)
-    weight = settings.complaint_weight * factor
-    if new_reporter:
-        src.reporters += 1
-        weight += settings.new_reporter_bonus
-    if role == "content":
-        weight *= settings.content_factor
-    src.complaints += 1
-    _bump_category(src, category)
-    _apply(session, src, weight, now, settings)
-    return src
+    """Count one complaint against an already normalised source."""
+    event = ComplaintEvent(kind, value, category, reporter, role)
+    return record_complaint_events(session, [event], settings=settings, now=now)[(kind, value)]
 
 
 def record_detection(
@@ -353,8 +423,20 @@ def refresh(
     return changed
 
 
+class _Row:
+    """The columns the state needs, read without loading an ORM object."""
+
+    __slots__ = ("kind", "value", "state", "pinned", "score", "score_at", "reporters", "detections")
+
+    def __init__(self, row: Any) -> None:
+        for name in self.__slots__:
+            setattr(self, name, getattr(row, name))
+
+
 class RegistryContext:
-    """:class:`lachan.domain.AnalysisContext` backed by the registry (read-only)."""
+    """:class:`lachan.domain.AnalysisContext` backed by the registry (read-only).
+
+    Answers are cached for the life of the context (one request or one batch)."""
 
     def __init__(
         self,
@@ -363,10 +445,47 @@ class RegistryContext:
     ) -> None:
         self._source = session_or_factory
         self.settings = settings or CentreSettings()
+        self._states: dict[tuple[str, str], str | None] = {}
+        self._owners: dict[tuple[str, str], str | None] = {}
+        self._rows: dict[tuple[str, str], _Row | None] = {}
+
+    def prefetch(self, session: Session, keys: set[tuple[str, str]]) -> None:
+        """Load the registry rows of many ``(kind, value)`` at once (values normalised
+        here; bad ones skipped), so that later look-ups need no query."""
+        by_kind: dict[str, set[str]] = {}
+        for kind, value in keys:
+            try:
+                by_kind.setdefault(kind, set()).add(normalise(kind, value))
+            except InvalidSource:
+                continue
+        cols = (
+            Source.kind,
+            Source.value,
+            Source.state,
+            Source.pinned,
+            Source.score,
+            Source.score_at,
+            Source.reporters,
+            Source.detections,
+        )
+        with session.no_autoflush:
+            for kind, values in by_kind.items():
+                ordered = sorted(values)
+                for v in ordered:
+                    self._rows.setdefault((kind, v), None)
+                for i in range(0, len(ordered), _CHUNK):
+                    rows = session.execute(
+                        select(*cols).where(
+                            Source.kind == kind, Source.value.in_(ordered[i : i + _CHUNK])
+                        )
+                    )
+                    for row in rows:
+                        self._rows[(row.kind, row.value)] = _Row(row)
 
     def _with_session(self, fn: Callable[[Session], Any]) -> Any:
         if isinstance(self._source, Session):
-            return fn(self._source)
+            with self._source.no_autoflush:
+                return fn(self._source)
         with self._source() as session:
             return fn(session)
 
@@ -375,18 +494,46 @@ class RegistryContext:
             canonical = normalise(kind, value)
         except InvalidSource:
             return None
+        key = (kind, canonical)
+        if key in self._states:
+            return self._states[key]
 
         def q(session: Session) -> str | None:
-            src = find(session, kind, canonical)
-            if src is None:
-                return "official" if _official_owner(session, kind, canonical) else None
-            return effective_state(session, src, kind, canonical, self.settings)[0]
+            if key in self._rows:
+                cached = self._rows[key]
+                if cached is None:
+                    return "official" if self._owner(session, kind, canonical) else None
+                return effective_state(session, cached, kind, canonical, self.settings)[0]  # type: ignore[arg-type]
+            row = session.execute(
+                select(
+                    Source.kind,
+                    Source.value,
+                    Source.state,
+                    Source.pinned,
+                    Source.score,
+                    Source.score_at,
+                    Source.reporters,
+                    Source.detections,
+                ).where(Source.kind == kind, Source.value == canonical)
+            ).first()
+            if row is None:
+                return "official" if self._owner(session, kind, canonical) else None
+            src = _Row(row)
+            return effective_state(session, src, kind, canonical, self.settings)[0]  # type: ignore[arg-type]
 
-        return self._with_session(q)
+        state = self._with_session(q)
+        self._states[key] = state
+        return state
+
+    def _owner(self, session: Session, kind: str, canonical: str) -> str | None:
+        key = (kind, canonical)
+        if key not in self._owners:
+            self._owners[key] = _official_owner(session, kind, canonical)
+        return self._owners[key]
 
     def official_owner(self, kind: str, value: str) -> str | None:
         try:
             canonical = normalise(kind, value)
         except InvalidSource:
             return None
-        return self._with_session(lambda s: _official_owner(s, kind, canonical))
+        return self._with_session(lambda s: self._owner(s, kind, canonical))
