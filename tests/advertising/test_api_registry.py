@@ -155,3 +155,25 @@ def test_scrub_e_mail_addresses(client, app) -> None:
     assert [(x["number"], x["reasons"]) for x in r.json()["results"]] == [
         ("lan@example.vn", []), ("mai@example.vn", ["refused"]), ("x@y.vn", ["no_consent"]),
         ("nope", ["invalid_address"])]
+
+
+def test_text_no_database_can_store_is_refused(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    hj = {**h, "content-type": "application/json"}
+    r = client.post("/v1/advertisers", content=b'{"name": "Shop\\u0000X"}', headers=hj)
+    assert r.status_code == 422 and "NUL" in r.text
+    body = b'{"copies": [{"sender": "SHOPABC", "recipient": "0912345678", "channel": "sms",' \
+           b' "sent_at": "2026-11-22T10:00:00+07:00", "text": "[QC] \\ud800 Tu choi soan TC"}]}'
+    r = client.post(f"/v1/advertisers/{aid}/copies", content=body, headers=hj)
+    assert r.status_code == 422 and "text" in r.text
+    r = client.post(f"/v1/advertisers/{2**70}/copies", json={"copies": [copy(vn(22, 10))]},
+                    headers=h)
+    assert r.status_code in (404, 422)
+
+
+def test_csv_export_quotes_formulas(client, app) -> None:
+    h = auth(make_key(app, "advertiser"))
+    aid = client.post("/v1/advertisers", json={"name": "=HYPERLINK(1)"}, headers=h).json()["id"]
+    submit(client, aid, h, copy(vn(22, 10), sender="0912000000"))
+    r = client.get("/v1/advertising/reports/violations?format=csv", headers=h)
+    assert ",'=HYPERLINK(1)," in r.text

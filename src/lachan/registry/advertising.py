@@ -159,7 +159,8 @@ def create_advertiser(
 
 
 def get_advertiser(session: Session, advertiser_id: int) -> Advertiser:
-    a = session.get(Advertiser, advertiser_id) if isinstance(advertiser_id, int) else None
+    ok = isinstance(advertiser_id, int) and 1 <= advertiser_id <= 2**31 - 1
+    a = session.get(Advertiser, advertiser_id) if ok else None
     if a is None:
         raise NotFound(f"unknown advertiser {advertiser_id!r}")
     return a

@@ -87,6 +87,16 @@ def _validate(items: Sequence[CopyInput]) -> None:
                 f"item {i}: text over {MAX_TEXT_CHARS} or subject over {MAX_SUBJECT_CHARS} "
                 "characters"
             )
+        for field_name in ("sender", "recipient", "text", "subject"):
+            value = getattr(c, field_name)
+            if not isinstance(value, str):
+                raise AdvertisingError(f"item {i}: {field_name} must be text")
+            if "\x00" in value:
+                raise AdvertisingError(f"item {i}: NUL characters are not allowed in {field_name}")
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise AdvertisingError(f"item {i}: {field_name} is not valid Unicode") from None
         if c.channel in ("sms", "email") and not c.text.strip():
             raise AdvertisingError(f"item {i}: an {c.channel} copy needs its text")
         if c.sent_at.tzinfo is None or c.sent_at.utcoffset() is None:

@@ -95,8 +95,15 @@ def report_csv(rows: list[dict[str, Any]]) -> str:
     w = csv.DictWriter(buf, fieldnames=REPORT_COLUMNS, lineterminator="\n")
     w.writeheader()
     for row in rows:
-        w.writerow({k: row[k] for k in REPORT_COLUMNS})
+        w.writerow({k: _cell(row[k]) for k in REPORT_COLUMNS})
     return buf.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula is quoted (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def list_violations(

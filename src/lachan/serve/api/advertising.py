@@ -15,7 +15,14 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import PlainTextResponse
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 from sqlalchemy.orm import Session
 
 from lachan.registry import advertising as adv
@@ -39,8 +46,30 @@ ADMIN = require_roles("admin")
 Short = Annotated[str, StringConstraints(max_length=200)]
 
 
+def _clean_text(value: Any, where: str) -> None:
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError(f"{where}: NUL characters are not allowed")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError(f"{where}: not valid Unicode text (lone surrogate)") from None
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _clean_text(item, f"{where}[{i}]")
+
+
 class Strict(BaseModel):
+    """Unknown fields refused; text that no database can store (NUL, lone surrogates)
+    refused with a 422 rather than failing deeper."""
+
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="after")
+    def _storable_text(self) -> Strict:
+        for name in type(self).model_fields:
+            _clean_text(getattr(self, name), name)
+        return self
 
 
 class AdvertiserIn(Strict):
@@ -372,7 +401,7 @@ def scrub_list(
 @router.get("/advertising/reports/violations", response_model=None)
 def report(
     request: Request,
-    advertiser_id: Annotated[int | None, Query(ge=1)] = None,
+    advertiser_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
     since: datetime | None = None,
     until: datetime | None = None,
     period: Literal["day", "month"] = "day",
