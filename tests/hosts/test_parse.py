@@ -88,3 +88,9 @@ def test_generated_hosts_round_trip(labels: list[str], suffix: str) -> None:
     assert p.host == host
     assert p.suffix == suffix
     assert p.registrable == labels[-1] + "." + suffix
+
+
+def test_defanged_links_are_read() -> None:
+    p = parse_host("hxxps[:]//vietcombank-vn[.]top/dang-nhap")
+    assert p.host == "vietcombank-vn.top" and p.path == "/dang-nhap"
+    assert parse_host("shopee(.)vn").registrable == "shopee.vn"

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 from typing import NamedTuple
 
 import idna
-from publicsuffixlist import PublicSuffixList
 
 MAX_ITEM_CHARS = 4096
 MAX_HOST_CHARS = 253
@@ -45,8 +45,63 @@ class ParsedHost(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _psl() -> PublicSuffixList:
-    return PublicSuffixList(only_icann=True)
+def _icann_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """``(rules, wildcard parents, exceptions)`` of the ICANN section of the public-suffix
+    list bundled with the ``publicsuffixlist`` package (read once, never fetched)."""
+    text = resources.files("publicsuffixlist").joinpath("public_suffix_list.dat").read_text(
+        "utf-8"
+    )
+    rules: set[str] = set()
+    wild: set[str] = set()
+    exc: set[str] = set()
+    icann = False
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("// ===BEGIN ICANN"):
+            icann = True
+        elif line.startswith("// ===END ICANN"):
+            break
+        if not icann or not line or line.startswith("//"):
+            continue
+        rule = line.split()[0].lower()
+        try:
+            rule = ".".join(
+                x if x == "*" or x.isascii() else "xn--" + x.encode("punycode").decode()
+                for x in rule.lstrip("!").split(".")
+            ) if not line.startswith("!") else "!" + ".".join(
+                x if x.isascii() else "xn--" + x.encode("punycode").decode()
+                for x in rule[1:].split(".")
+            )
+        except UnicodeError:
+            continue
+        if rule.startswith("!"):
+            exc.add(rule[1:])
+        elif rule.startswith("*."):
+            wild.add(rule[2:])
+        else:
+            rules.add(rule)
+    return frozenset(rules), frozenset(wild), frozenset(exc)
+
+
+def _split_icann(host: str) -> tuple[str, str] | None:
+    rules, wild, exc = _icann_rules()
+    labels = host.split(".")
+    n = len(labels)
+    start = n - 1  # unknown TLD: the last label is the suffix
+    for i in range(n):
+        cand = ".".join(labels[i:])
+        if cand in exc:
+            start = i + 1
+            break
+        if cand in rules:
+            start = i
+            break
+        if i + 1 < n and ".".join(labels[i + 1 :]) in wild:
+            start = i
+            break
+    if start == 0:
+        return None
+    return ".".join(labels[start - 1 :]), ".".join(labels[start:])
 
 
 _SPLIT_CACHE: dict[str, tuple[str, str] | None] = {}
@@ -59,9 +114,7 @@ def split_registrable(host: str) -> tuple[str, str] | None:
     hit = _SPLIT_CACHE.get(host, False)
     if hit is not False:
         return hit  # type: ignore[return-value]
-    psl = _psl()
-    reg = psl.privatesuffix(host)
-    res = (reg, psl.publicsuffix(host) or "") if reg else None
+    res = _split_icann(host)
     if len(_SPLIT_CACHE) >= _SPLIT_CACHE_MAX:
         _SPLIT_CACHE.clear()
     _SPLIT_CACHE[host] = res
@@ -112,6 +165,8 @@ def parse_host(item: str) -> ParsedHost:
         raise HostInputError("empty host")
     if _CTRL.search(s):
         raise HostInputError("control characters in host or URL")
+    if "[" in s or "(" in s:  # defanged forms shared in reports: example[.]com, hxxp[:]//
+        s = s.replace("[.]", ".").replace("(.)", ".").replace("[dot]", ".").replace("[:]", ":")
     m = _SCHEME.match(s)
     if m:
         scheme = m.group(0)[:-3].lower()
