@@ -94,3 +94,31 @@ def test_defanged_links_are_read() -> None:
     p = parse_host("hxxps[:]//vietcombank-vn[.]top/dang-nhap")
     assert p.host == "vietcombank-vn.top" and p.path == "/dang-nhap"
     assert parse_host("shopee(.)vn").registrable == "shopee.vn"
+
+
+def _reference(host: str) -> tuple[str, str] | None:
+    from publicsuffixlist import PublicSuffixList
+
+    psl = PublicSuffixList(only_icann=True)
+    reg = psl.privatesuffix(host)
+    return (reg, psl.publicsuffix(host) or "") if reg else None
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["a.b.c.kawasaki.jp", "city.kawasaki.jp", "x.city.kawasaki.jp", "foo.bar.ck", "a.www.ck",
+     "x.github.io", "a.b.com.vn", "hcmus.edu.vn", "a.xn--p1ai", "a.b.unknowntld"],
+)
+def test_suffix_split_matches_the_public_suffix_library(host: str) -> None:
+    from lachan.detect.host_parse import split_registrable
+
+    assert split_registrable(host) == _reference(host)
+
+
+@given(st.lists(_label, min_size=1, max_size=3),
+       st.sampled_from(["com", "vn", "com.vn", "ck", "kawasaki.jp", "github.io", "co.uk", "zz"]))
+def test_suffix_split_property(labels: list[str], suffix: str) -> None:
+    from lachan.detect.host_parse import split_registrable
+
+    host = ".".join(labels) + "." + suffix
+    assert split_registrable(host) == _reference(host)
