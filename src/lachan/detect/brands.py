@@ -138,6 +138,11 @@ def _squeeze(s: str) -> str:
     return re.sub(r"[^0-9a-z]", "", s.lower())
 
 
+def official_domains_index() -> dict[str, str]:
+    """``official domain -> brand id`` of the seed (read-only; for fast exact look-ups)."""
+    return _indexes()["domain"]
+
+
 def official_domain_owner(host: str) -> str | None:
     """Brand id whose official domain is ``host`` or one of its parent domains."""
     dom = _indexes()["domain"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from lachan.detect.brands import get_brand, official_domain_owner
+from lachan.detect.brands import get_brand, official_domain_owner, official_domains_index
 from lachan.detect.host_lexicon import (
     GENERIC_TLDS,
     LOGIN_PATH_WORDS,
@@ -115,7 +115,10 @@ def check_official(p: ParsedHost, user_content: bool) -> str | None:
     """Brand whose official domain this is (never for user-content hosts)."""
     if p.is_ip or user_content:
         return None
-    return official_domain_owner(p.host)
+    if len(p.subdomains) >= 2:
+        return official_domain_owner(p.host)
+    index = official_domains_index()
+    return index.get(p.host) or index.get(p.registrable)
 
 
 def check_brand(
