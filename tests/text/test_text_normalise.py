@@ -217,6 +217,8 @@ _no_tricks = st.text(
                 or "\u24b6" <= ch <= "\u24e9"
                 or "\U0001d400" <= ch <= "\U0001d7ff"
                 or "\U0001f130" <= ch <= "\U0001f189"
+            or "\U000e0000" <= ch <= "\U000e01ef"  # tags, variation selectors
+            or "\U0001d173" <= ch <= "\U0001d17a"  # musical format characters
             )
         )
     )
