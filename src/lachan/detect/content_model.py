@@ -121,7 +121,16 @@ class ContentModel:
                 w = self.weight_of(t, label) * scale
                 if w > 0:
                     seen[t] = w
-        return sorted(seen.items(), key=lambda kv: -kv[1])[:k]
+        top = sorted(seen.items(), key=lambda kv: -kv[1])[:k]
+        return [(_readable(t), w) for t, w in top]
+
+
+def _readable(feature: str) -> str:
+    """``§d4`` (a digit-shape token) → ``####``, inside bigrams too."""
+    if "§d" not in feature:
+        return feature
+    return " ".join("#" * int(w[2:]) if w.startswith("§d") and w[2:].isdigit() else w
+                    for w in feature.split(" "))
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
