@@ -284,3 +284,12 @@ def test_template_parser_never_crashes(text: str) -> None:
     except TemplateError:
         return
     assert t.text == text
+
+
+def test_consent_request_prefix_is_configurable() -> None:
+    text = "DANGKY SHOPABC xin gui quang cao. Dong y soan DY, tu choi soan TC gui 8088"
+    assert not copy(text=text).is_consent_request
+    c = copy(text=text, consent_prefix="DANGKY")
+    assert c.is_consent_request
+    assert check_copy(c, good_facts(consent_state="none", templates=())) == []
+    assert not copy(text=text, channel="email", consent_prefix="DANGKY").is_consent_request

@@ -241,10 +241,16 @@ class AdCopy:
     text: str = ""
     subject: str = ""
     duration_s: int | None = None
+    #: The consent-request prefix in force (``AdRules.dkqc_prefix``).
+    consent_prefix: str = DEFAULT_RULES.dkqc_prefix
+    #: True for a consent request: an SMS starting with the prefix (computed, not given).
+    is_consent_request: bool = field(init=False, default=False)
 
-    @property
-    def is_consent_request(self) -> bool:
-        return self.channel == "sms" and self.text.lstrip()[:4].upper() == "DKQC"
+    def __post_init__(self) -> None:
+        prefix = self.consent_prefix.upper()
+        head = self.text.lstrip()[: len(prefix)].upper()
+        request = self.channel == "sms" and bool(prefix) and head == prefix
+        object.__setattr__(self, "is_consent_request", request)
 
 
 @dataclass(frozen=True, slots=True)

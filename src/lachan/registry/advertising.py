@@ -398,7 +398,7 @@ def record_consents(
             raise AdvertisingError(f"item {i}: proof reference over 200 characters")
     recipients = normalise_recipients(
         [it.recipient for it in items],
-        ["email" if it.channel == "email" else "sms" for it in items],
+        ["email" if it.channel == "email" or "@" in it.recipient else "sms" for it in items],
     )
     now = utcnow()
     rows = [

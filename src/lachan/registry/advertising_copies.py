@@ -354,7 +354,15 @@ def submit_copies(
     for i in order:
         c, rec, at = items[i], recipients[i], times[i]
         copy = ad_rules.AdCopy(
-            advertiser_id, c.sender.strip(), rec, c.channel, at, c.text, c.subject, c.duration_s
+            advertiser_id,
+            c.sender.strip(),
+            rec,
+            c.channel,
+            at,
+            c.text,
+            c.subject,
+            c.duration_s,
+            consent_prefix=r.dkqc_prefix,
         )
         is_req[i] = copy.is_consent_request
         state, ev = facts.consent_state(rec, c.channel, at)
