@@ -66,6 +66,8 @@ def test_seed_is_well_formed() -> None:
 def test_bank_bins_agree_with_the_bank_lexicon(shared_data: Path) -> None:
     lex = json.loads((shared_data / "lexicons" / "vn-banks.json").read_text("utf-8"))
     bins = {b["bin"] for b in lex["banks"]}
+    seeded = {b.bin for b in load_brands() if b.category == "bank"}
     for b in load_brands():
         if b.category == "bank":
             assert b.bin in bins, f"{b.id}: BIN {b.bin} not in vn-banks.json"
+    assert bins <= seeded, f"banks missing from the seed: {sorted(bins - seeded)}"
