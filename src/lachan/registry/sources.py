@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -324,6 +324,23 @@ def find(session: Session, kind: str, value: str) -> Source | None:
     ).scalar_one_or_none()
 
 
+#: Read-only look-up built once (Core, no ORM object): the hot path of ``lookup``.
+_FIND_ROW = select(Source.__table__).where(
+    Source.__table__.c.kind == bindparam("k"), Source.__table__.c.value == bindparam("v")
+)
+_LAST_DECISION = (
+    select(Decision.__table__.c.action, Decision.__table__.c.at, Decision.__table__.c.reason)
+    .where(Decision.__table__.c.source_id == bindparam("sid"))
+    .order_by(Decision.__table__.c.id.desc())
+    .limit(1)
+)
+
+
+def find_row(session: Session, kind: str, value: str) -> Any:
+    """The source's columns as a row (faster than :func:`find`), or None."""
+    return session.connection().execute(_FIND_ROW, {"k": kind, "v": value}).first()
+
+
 def effective_state(
     session: Session,
     src: Source | None,
@@ -361,7 +378,7 @@ def lookup(
     owner, last decision. Never who reported it."""
     settings = settings or CentreSettings()
     canonical = normalise(kind, value)
-    src = find(session, kind, canonical)
+    src = find_row(session, kind, canonical)
     state, score = effective_state(session, src, kind, canonical, settings, now)
     out: dict[str, Any] = {
         "kind": kind,
@@ -391,9 +408,7 @@ def lookup(
         revoked=src.revoked,
         appeal_pending=src.appeal_pending,
     )
-    last = session.execute(
-        select(Decision).where(Decision.source_id == src.id).order_by(Decision.id.desc()).limit(1)
-    ).scalar_one_or_none()
+    last = session.connection().execute(_LAST_DECISION, {"sid": src.id}).first()
     if last is not None:
         out["last_decision"] = {"action": last.action, "at": iso(last.at), "reason": last.reason}
     return out

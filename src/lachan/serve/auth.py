@@ -81,7 +81,7 @@ class RoleCheck:
     def admits(self, role: str) -> bool:
         return "public" in self.roles or role == "admin" or role in self.roles
 
-    def __call__(self, request: Request) -> Caller:
+    async def __call__(self, request: Request) -> Caller:
         caller = caller_of(request)
         if self.admits(caller.role):
             return caller

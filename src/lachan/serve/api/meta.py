@@ -15,7 +15,7 @@ router = APIRouter(tags=["meta"])
 
 
 @router.get("/v1/health", dependencies=[Depends(PUBLIC)])
-def health(request: Request) -> dict[str, Any]:
+async def health(request: Request) -> dict[str, Any]:
     """Liveness: the service answers and reaches its database."""
     from sqlalchemy import text
 
