@@ -82,3 +82,29 @@ def test_evaluate_urls_on_own_files(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     v = json.loads(r.stdout)["validation"]
     assert v["recall"] == 1.0 and v["fpr"] == 0.0 and v["phishing"] == 2
+
+
+def test_check_url_with_the_registry(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from lachan.registry import sources
+    from lachan.store.migrate import upgrade
+    from lachan.store.session import Database
+
+    url = f"sqlite:///{tmp_path / 'reg.db'}"
+    monkeypatch.setenv("LACHAN_DATABASE_URL", url)
+    r = runner.invoke(app, ["check-url", "--registry", "--json", "greenfield-garden.vn"])
+    assert r.exit_code == 2 and "not migrated" in r.output
+    upgrade(url)
+    db = Database(url)
+    with db.transaction() as session:
+        src = sources.get_or_create(session, "domain", "greenfield-garden.vn", sources.utcnow())
+        sources.set_state(session, src, "blocked", sources.utcnow())
+        src.pinned = True  # a decision, not a decaying score
+    db.dispose()
+    plain = json.loads(runner.invoke(app, ["check-url", "--json", "greenfield-garden.vn"]).stdout)
+    assert plain["label"] == "benign"
+    r = runner.invoke(app, ["check-url", "--registry", "--json", "greenfield-garden.vn"])
+    d = json.loads(r.stdout)
+    assert d["label"] == "phishing" and "HOST_REPORTED" in {s["name"] for s in d["symbols"]}
+    line = '{"host": "greenfield-garden.vn"}\n'
+    r = runner.invoke(app, ["classify-urls", "--registry"], input=line)
+    assert json.loads(r.stdout)["label"] == "phishing"

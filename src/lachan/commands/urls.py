@@ -26,18 +26,45 @@ def register(app: typer.Typer) -> None:
     app.command("train-urls")(train_urls)
 
 
+# -- registry context -------------------------------------------------------------------
+
+_REGISTRY_HELP = ("Also ask the registry (LACHAN_DATABASE_URL or the SQLite file under "
+                  "LACHAN_HOME): reported and official domains.")
+
+
+def _registry_context() -> Any:
+    """A read-only :class:`lachan.registry.sources.RegistryContext` on the configured
+    database, or exit with a clear message when there is none."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from lachan.registry.sources import RegistryContext
+    from lachan.store.migrate import is_current
+    from lachan.store.session import Database
+
+    try:
+        db = Database()
+        if not is_current(db.url):
+            raise RuntimeError("the database is not migrated; run `lachan db upgrade`")
+    except (SQLAlchemyError, RuntimeError, OSError) as exc:
+        err.print(f"[red]error:[/red] registry unavailable: {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    return RegistryContext(db.read)
+
+
 # -- check-url --------------------------------------------------------------------------
 
 
 def check_url(
     url: Annotated[str, typer.Argument(help="A URL or a bare host name.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as JSON.")] = False,
+    registry: Annotated[bool, typer.Option(help=_REGISTRY_HELP)] = False,
 ) -> None:
     """Analyse one link or host and print the verdict with its reasons."""
     from lachan.detect.hosts import HostInputError, analyse_host
 
+    context = _registry_context() if registry else None
     try:
-        v = analyse_host(url)
+        v = analyse_host(url, context)
     except HostInputError as exc:
         err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
         raise typer.Exit(2) from exc
@@ -111,7 +138,9 @@ def parse_line(raw: bytes) -> tuple[Any, str]:
     return ident, value
 
 
-def classify_stream(fh: IO[bytes], out: IO[bytes], on_bytes: Callable[[int], None]) -> int:
+def classify_stream(
+    fh: IO[bytes], out: IO[bytes], on_bytes: Callable[[int], None], context: Any = None
+) -> int:
     """Classify JSON Lines from ``fh`` into ``out``; returns how many lines failed."""
     from lachan.detect.hosts import HostInputError, classify_items
 
@@ -121,7 +150,7 @@ def classify_stream(fh: IO[bytes], out: IO[bytes], on_bytes: Callable[[int], Non
     def flush() -> None:
         nonlocal failed
         items = [it for _, _, it, e in batch if e is None]
-        results = iter(classify_items(items)) if items else iter(())
+        results = iter(classify_items(items, context)) if items else iter(())
         chunks = []
         for ln, ident, _item, error in batch:
             if error is None:
@@ -160,12 +189,14 @@ def classify_urls(
     file: Annotated[Path | None, typer.Argument(
         help="JSON Lines file ({\"url\"|\"host\", \"id\"?}); stdin when absent.",
         exists=True, dir_okay=False)] = None,
+    registry: Annotated[bool, typer.Option(help=_REGISTRY_HELP)] = False,
 ) -> None:
     """Classify links/hosts from JSON Lines into JSON Lines verdicts
     ({id, host, label: phishing|benign, score, brand, symbols})."""
     out = sys.stdout.buffer
+    context = _registry_context() if registry else None
     if file is None:
-        failed = classify_stream(sys.stdin.buffer, out, lambda _n: None)
+        failed = classify_stream(sys.stdin.buffer, out, lambda _n: None, context)
     else:
         from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -175,7 +206,7 @@ def classify_urls(
                       console=err) as bar:
             task = bar.add_task("classify-urls", total=size or 1)
             with file.open("rb") as fh:
-                failed = classify_stream(fh, out, lambda n: bar.advance(task, n))
+                failed = classify_stream(fh, out, lambda n: bar.advance(task, n), context)
     if failed:
         err.print(f"[yellow]{failed} line(s) could not be classified (see their error objects)")
         raise typer.Exit(1)
