@@ -146,12 +146,13 @@ def dnc_import(
     column: str | None = typer.Option(None, "--column", help="CSV column holding the numbers."),
 ) -> None:
     """Bulk-load numbers onto the Do-Not-Call register (all or nothing)."""
-    from lachan.registry.advertising_scrub import import_dnc, iter_items
+    from lachan.registry.advertising_scrub import import_dnc, iter_chunks
 
     if scope not in ("sms", "call", "all"):
         _fail("--scope must be sms, call or all", 2)
     with _db() as session, _open_list(file, "importing") as fh:
-        stats = import_dnc(session, iter_items(fh, column), scope, actor="cli")
+        items = (x for chunk in iter_chunks(fh, column) for x in chunk)
+        stats = import_dnc(session, items, scope, actor="cli")
     _out(stats)
 
 

@@ -9,8 +9,6 @@ count and last history id) changes.
 
 from __future__ import annotations
 
-import csv
-import io
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -49,46 +47,6 @@ class MalformedList(AdvertisingError):
 # ------------------------------------------------------------------------ reading lists
 
 
-def iter_items(stream: IO[bytes], column: str | None = None) -> Iterator[str]:
-    """Numbers (or e-mail addresses) from a one-per-line file, or from the column named
-    ``column`` of a CSV file with a header. Raises :class:`MalformedList`."""
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="strict", newline="")
-    try:
-        if column is None:
-            for lineno, line in enumerate(text, start=1):
-                if len(line) > MAX_LINE_BYTES:
-                    raise MalformedList(f"line {lineno} is over {MAX_LINE_BYTES} characters")
-                item = line.strip()
-                if item:
-                    yield item
-            return
-        reader = csv.reader(text)
-        header = next(reader, None)
-        if header is None:
-            raise MalformedList("the CSV file is empty")
-        names = [h.strip() for h in header]
-        if column not in names:
-            shown = ", ".join(repr(n) for n in names[:10])
-            raise MalformedList(f"the CSV file has no column {column!r} (columns: {shown})")
-        col = names.index(column)
-        for row in reader:
-            if reader.line_num and any(len(c) > MAX_LINE_BYTES for c in row):
-                raise MalformedList(
-                    f"line {reader.line_num} has a field over {MAX_LINE_BYTES} characters"
-                )
-            if col < len(row) and row[col].strip():
-                yield row[col].strip()
-    except UnicodeDecodeError as exc:
-        raise MalformedList(f"the file is not UTF-8 text (byte {exc.start})") from None
-    except csv.Error as exc:
-        raise MalformedList(f"the CSV file cannot be read: {exc}") from None
-    finally:
-        try:
-            text.detach()
-        except ValueError:  # the file was closed under us: nothing to give back
-            pass
-
-
 def chunked(items: Iterable[str], size: int = CHUNK) -> Iterator[list[str]]:
     buf: list[str] = []
     for it in items:
@@ -103,10 +61,12 @@ def chunked(items: Iterable[str], size: int = CHUNK) -> Iterator[list[str]]:
 def iter_chunks(
     stream: IO[bytes], column: str | None = None, size: int = CHUNK
 ) -> Iterator[list[str]]:
-    """Lists of at most ``size`` entries from ``stream`` (see :func:`iter_items`); a
-    one-per-line file is read in large blocks, which is what makes big files fast."""
+    """Lists of at most ``size`` entries from ``stream``: one entry per line (blank lines
+    and ``#`` comments skipped), read in large blocks, which is what makes big files
+    fast; or, with ``column``, that column of a CSV file with a header. Raises
+    :class:`MalformedList` naming the line."""
     if column is not None:
-        yield from chunked(iter_items(stream, column), size)
+        yield from chunked(_csv_column(stream, column), size)
         return
     rest = b""
     first = True
@@ -128,11 +88,25 @@ def iter_chunks(
         yield from _decoded([rest], lineno, size)
 
 
+def _csv_column(stream: IO[bytes], column: str) -> Iterator[str]:
+    """The named column of a CSV file, read by :mod:`lachan.ingest.csv_numbers`
+    (delimiter from the header, column names matched without case or diacritics)."""
+    from lachan.ingest.csv_numbers import iter_numbers
+    from lachan.ingest.errors import IngestError
+
+    try:
+        for _line, raw in iter_numbers(stream, column=column):
+            if raw:
+                yield raw
+    except IngestError as exc:
+        raise MalformedList(exc.message) from None
+
+
 def _decoded(lines: list[bytes], first_lineno: int, size: int) -> Iterator[list[str]]:
     out: list[str] = []
     for j, raw in enumerate(lines):
         raw = raw.strip()
-        if not raw:
+        if not raw or raw.startswith(b"#"):
             continue
         if len(raw) > MAX_LINE_BYTES:
             raise MalformedList(f"line {first_lineno + j + 1} is over {MAX_LINE_BYTES} bytes")
