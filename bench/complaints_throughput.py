@@ -36,9 +36,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(env: dict[str, str], port: int) -> tuple[subprocess.Popen, str]:
+def start_server(env: dict[str, str], port: int, workers: int = 1) -> tuple[subprocess.Popen, str]:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "lachan.cli", "serve", "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "lachan.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -58,9 +67,11 @@ def start_server(env: dict[str, str], port: int) -> tuple[subprocess.Popen, str]
     raise SystemExit("server did not start")
 
 
-def run(label: str, env: dict[str, str], seconds: float, batch: int, senders: int) -> None:
+def run(
+    label: str, env: dict[str, str], seconds: float, batch: int, senders: int, workers: int
+) -> None:
     port = free_port()
-    proc, key = start_server(env, port)
+    proc, key = start_server(env, port, workers)
     base = f"http://127.0.0.1:{port}"
     counts = [0] * senders
     errors = [0] * senders
@@ -109,6 +120,7 @@ def run(label: str, env: dict[str, str], seconds: float, batch: int, senders: in
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--workers", type=int, default=1, help="server worker processes")
     ap.add_argument("--seconds", type=float, default=15.0)
     ap.add_argument("--batch", type=int, default=500)
     ap.add_argument("--senders", type=int, default=2)
@@ -117,7 +129,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "LACHAN_HOME": home}
         env.pop("LACHAN_DATABASE_URL", None)
-        run("sqlite", env, args.seconds, args.batch, args.senders)
+        run("sqlite", env, args.seconds, args.batch, args.senders, args.workers)
 
     from lachan.store.testing import pg_available, pg_create_database, pg_drop_database
 
@@ -129,7 +141,7 @@ def main() -> None:
     try:
         with tempfile.TemporaryDirectory() as home:
             env = {**os.environ, "LACHAN_HOME": home, "LACHAN_DATABASE_URL": url}
-            run("postgresql", env, args.seconds, args.batch, args.senders)
+            run("postgresql", env, args.seconds, args.batch, args.senders, args.workers)
     finally:
         pg_drop_database(url)
 
