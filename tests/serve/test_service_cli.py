@@ -1,0 +1,88 @@
+"""The service commands: db upgrade, keys create, audit verify, purge, feeds export."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import orjson
+import pytest
+import typer
+from sqlalchemy import update
+from typer.testing import CliRunner
+
+from lachan.commands import service
+from lachan.registry import complaints, decisions, keys
+from lachan.registry.complaints import ComplaintInput
+from lachan.registry.privacy import Vault
+from lachan.store.session import Database
+from lachan.store.tables_centre import AuditEntry
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def cli(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> typer.Typer:
+    monkeypatch.setenv("LACHAN_DATABASE_URL", db_url)
+    monkeypatch.setenv("LACHAN_HOME", str(tmp_path))
+    app = typer.Typer()
+    service.register(app)
+    return app
+
+
+def test_db_upgrade_and_keys_create(cli: typer.Typer, db_url: str) -> None:
+    assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
+    result = runner.invoke(cli, ["keys", "create", "--role", "analyst", "--label", "Ms Lan"])
+    assert result.exit_code == 0, result.output
+    key = result.stdout.strip()
+    db = Database(db_url)
+    try:
+        with db.read() as s:
+            assert keys.authenticate(s, key).role == "analyst"
+    finally:
+        db.dispose()
+    bad = runner.invoke(cli, ["keys", "create", "--role", "superuser"])
+    assert bad.exit_code == 2 and "unknown role" in bad.output
+
+
+def test_audit_verify_detects_tampering(cli: typer.Typer, db_url: str) -> None:
+    runner.invoke(cli, ["keys", "create", "--role", "operator"])
+    runner.invoke(cli, ["keys", "create", "--role", "gateway"])
+    ok = runner.invoke(cli, ["audit", "verify"])
+    assert ok.exit_code == 0 and orjson.loads(ok.stdout.splitlines()[0])["ok"] is True
+    db = Database(db_url)
+    try:
+        with db.transaction() as s:
+            s.execute(update(AuditEntry).where(AuditEntry.id == 1).values(action="key.delete"))
+    finally:
+        db.dispose()
+    broken = runner.invoke(cli, ["audit", "verify"])
+    assert broken.exit_code == 1 and "broken at entry 1" in broken.output
+
+
+def test_purge_and_feeds_export(cli: typer.Typer, db_url: str, tmp_path: Path) -> None:
+    db = Database(db_url)
+    vault = Vault(bytes(range(32)))
+    try:
+        with db.transaction() as s:
+            item = ComplaintInput(
+                reporter="0901234567", channel="sms", source="0987654321", content="Vay tien nhanh"
+            )
+            complaints.submit(s, vault, item, now=datetime.now(UTC) - timedelta(days=40))
+            decisions.decide(
+                s, "domain", "vcb-baomat.top", "block", reason="phishing", actor="test"
+            )
+    finally:
+        db.dispose()
+    purged = runner.invoke(cli, ["purge", "--older-than", "30"])
+    assert purged.exit_code == 0 and orjson.loads(purged.stdout)["deleted"] == 1
+    again = runner.invoke(cli, ["purge", "--older-than", "30"])
+    assert orjson.loads(again.stdout)["deleted"] == 0
+    out = tmp_path / "zone.rpz"
+    exported = runner.invoke(cli, ["feeds", "export", "--format", "rpz", "-o", str(out)])
+    assert exported.exit_code == 0, exported.output
+    assert "vcb-baomat.top CNAME ." in out.read_text()
+    dnset = runner.invoke(cli, ["feeds", "export", "--format", "dnsbl-domain"])
+    assert "vcb-baomat.top" in dnset.stdout
+    bad = runner.invoke(cli, ["feeds", "export", "--format", "bind9"])
+    assert bad.exit_code == 2 and "unknown format" in bad.output
