@@ -147,6 +147,33 @@ def hashed_features(labels: list[str], tokens: list[list[str]]) -> tuple[np.ndar
     return rows, cols, vals
 
 
+def hashed_scores(labels: list[str], tokens: list[list[str]], w: np.ndarray) -> np.ndarray:
+    """The hashed part of the model's logit, ``X_hashed @ w``, without building ``X``
+    (same numbers as :func:`hashed_features`; the fast path for scoring a batch)."""
+    n = len(labels)
+    width = LABEL_WIDTH + 2
+    a = _char_matrix(["^" + s[:LABEL_WIDTH] + "$" for s in labels], width).astype(np.uint64)
+    lengths = (a != 0).sum(axis=1)
+    total = np.zeros(n)
+    count = np.zeros(n)
+    shift = np.uint64(64 - HASH_BITS)
+    for k in NGRAM_SIZES:
+        m = width - k + 1
+        h = np.full((n, m), np.uint64(k), dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            for j in range(k):
+                h = h * _PRIME + a[:, j : j + m]
+            b = (h * _MULT) >> shift
+        valid = np.arange(m)[None, :] + k <= lengths[:, None]
+        total += np.where(valid, w[b.astype(np.intp)], 0.0).sum(axis=1)
+        count += valid.sum(axis=1)
+    out = total / np.sqrt(np.maximum(count, 1.0))
+    for i, ts in enumerate(tokens):
+        for t in ts:
+            out[i] += w[_token_bucket(t)]
+    return out
+
+
 def dense_features(facts: list[HostFacts], stats: CharStats) -> np.ndarray:
     """Dense matrix (hosts x ``DENSE_FEATURES``) of check results and character stats."""
     n = len(facts)

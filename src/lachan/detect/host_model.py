@@ -35,6 +35,11 @@ class HostModel:
         sparse = np.bincount(rows, weights=self.w_hash[cols] * vals, minlength=n)
         return sparse + dense @ self.w_dense + self.bias
 
+    def scores_from(self, hashed_logit: np.ndarray, dense: np.ndarray) -> np.ndarray:
+        """Calibrated scores from the hashed part of the logit and the dense features."""
+        z = hashed_logit + dense @ self.w_dense + self.bias - self.threshold
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+
     def scores(self, *args: Any) -> np.ndarray:
         """Calibrated probability of phishing (0.5 at the validation threshold)."""
         z = self.logits(*args) - self.threshold

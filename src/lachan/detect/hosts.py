@@ -26,7 +26,7 @@ from lachan.detect.host_checks import SYMBOLS, HostFacts, facts_symbols, inspect
 from lachan.detect.host_features import (
     char_stats,
     dense_features,
-    hashed_features,
+    hashed_scores,
     tokens_of,
 )
 from lachan.detect.host_model import bundled_model
@@ -93,9 +93,9 @@ def _score_facts(facts: list[HostFacts]) -> tuple[np.ndarray, np.ndarray, np.nda
     model = bundled_model()
     if model is None or not facts:
         return _rule_scores(facts, random), random, stats.entropy
-    rows, cols, vals = hashed_features(labels, [tokens_of(f) for f in facts])
+    hashed = hashed_scores(labels, [tokens_of(f) for f in facts], model.w_hash)
     dense = dense_features(facts, stats)
-    return model.scores(len(facts), rows, cols, vals, dense), random, stats.entropy
+    return model.scores_from(hashed, dense), random, stats.entropy
 
 
 _MODEL_SYMBOLS: dict[float, Symbol] = {}
