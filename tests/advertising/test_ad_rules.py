@@ -293,3 +293,12 @@ def test_consent_request_prefix_is_configurable() -> None:
     assert c.is_consent_request
     assert check_copy(c, good_facts(consent_state="none", templates=())) == []
     assert not copy(text=text, channel="email", consent_prefix="DANGKY").is_consent_request
+
+
+def test_agreed_daily_limit_replaces_the_cap_only_with_consent() -> None:
+    assert "FREQUENCY_CAP_EXCEEDED" not in rules_of(
+        copy(), good_facts(prior_sends=4, agreed_daily_limit=5))
+    assert "FREQUENCY_CAP_EXCEEDED" in rules_of(
+        copy(), good_facts(prior_sends=5, agreed_daily_limit=5))
+    no_consent = good_facts(prior_sends=4, agreed_daily_limit=5, consent_state="withdrawn")
+    assert "FREQUENCY_CAP_EXCEEDED" in rules_of(copy(), no_consent)

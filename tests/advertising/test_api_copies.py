@@ -234,3 +234,16 @@ def test_uncertain_rules_are_overridden_by_configuration(client, app, tmp_path,
     monkeypatch.setenv("LACHAN_AD_RULES", str(cfg))
     email["sent_at"] = vn(22, 11).isoformat()
     assert submit(client, aid, h, email) == [["EMAIL_SUBJECT_TAG_MISSING"]]
+
+
+def test_recipient_may_agree_to_more_than_the_cap(client, app) -> None:
+    aid, h = setup_advertiser(client, app, consent=False)
+    r = client.post(f"/v1/advertisers/{aid}/consents", headers=h, json={"consents": [
+        {"recipient": RECIPIENT, "channel": "sms", "daily_limit": 5,
+         "given_at": "2026-11-01T00:00:00+07:00"}]})
+    assert r.status_code == 201
+    got = submit(client, aid, h, *[copy(vn(22, 9, i)) for i in range(6)])
+    assert got == [[], [], [], [], [], ["FREQUENCY_CAP_EXCEEDED"]]
+    r = client.post(f"/v1/advertisers/{aid}/consents", headers=h, json={"consents": [
+        {"recipient": RECIPIENT, "daily_limit": 0}]})
+    assert r.status_code == 422

@@ -271,6 +271,8 @@ class CopyFacts:
     consent_evidence: dict[str, Any] = field(default_factory=dict)
     dnc_scope: str | None = None
     prior_sends: int = 0
+    #: the recipient's own daily limit from the consent in force (None: the decree's cap)
+    agreed_daily_limit: int | None = None
     prior_dkqc: int = 0
     templates: Sequence[Template] = ()
     content_label: str | None = None
@@ -388,6 +390,8 @@ def check_hours(copy: AdCopy, facts: CopyFacts, rules: AdRules) -> Violation | N
 
 def check_frequency(copy: AdCopy, facts: CopyFacts, rules: AdRules) -> Violation | None:
     cap = rules.cap_for(copy.channel)
+    if facts.agreed_daily_limit is not None and facts.consent_state == "given":
+        cap = facts.agreed_daily_limit  # "unless the recipient agreed otherwise"
     if cap is None or copy.is_consent_request:
         return None
     count = facts.prior_sends + 1

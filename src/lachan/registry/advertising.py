@@ -361,6 +361,7 @@ class ConsentInput:
     method: str = "online"
     proof_ref: str = ""
     given_at: datetime | None = None
+    daily_limit: int | None = None
 
 
 def consent_dict(c: Consent) -> dict[str, Any]:
@@ -374,6 +375,7 @@ def consent_dict(c: Consent) -> dict[str, Any]:
         "given_at": iso(c.given_at),
         "withdrawn_at": iso(c.withdrawn_at) if c.withdrawn_at else None,
         "withdrawn_via": c.withdrawn_via or None,
+        "daily_limit": c.daily_limit,
     }
 
 
@@ -396,6 +398,8 @@ def record_consents(
             raise AdvertisingError(f"item {i}: method must be one of {', '.join(CONSENT_METHODS)}")
         if len(it.proof_ref) > 200:
             raise AdvertisingError(f"item {i}: proof reference over 200 characters")
+        if it.daily_limit is not None and not 1 <= it.daily_limit <= 100:
+            raise AdvertisingError(f"item {i}: daily limit must be 1 to 100")
     recipients = normalise_recipients(
         [it.recipient for it in items],
         ["email" if it.channel == "email" or "@" in it.recipient else "sms" for it in items],
@@ -410,6 +414,7 @@ def record_consents(
             proof_ref=it.proof_ref,
             given_at=as_utc(it.given_at) if it.given_at else now,
             withdrawn_via="",
+            daily_limit=it.daily_limit,
         )
         for it, r in zip(items, recipients, strict=True)
     ]

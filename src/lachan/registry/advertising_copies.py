@@ -170,6 +170,7 @@ class _Facts:
                     Consent.given_at,
                     Consent.withdrawn_at,
                     Consent.withdrawn_via,
+                    Consent.daily_limit,
                 ).where(
                     Consent.advertiser_id == advertiser_id,
                     Consent.recipient.in_(chunk),
@@ -181,7 +182,8 @@ class _Facts:
                         as_utc(c.given_at),
                         "given",
                         c.channel,
-                        {"consent_id": c.id, "method": c.method},
+                        {"consent_id": c.id, "method": c.method}
+                        | ({"daily_limit": c.daily_limit} if c.daily_limit else {}),
                     )
                 )
                 if c.withdrawn_at is not None:
@@ -374,6 +376,7 @@ def submit_copies(
             consent_evidence=ev,
             dnc_scope=facts.dnc.get(rec),
             prior_sends=facts.prior_sends(rec, c.channel, at),
+            agreed_daily_limit=ev.get("daily_limit") if state == "given" else None,
             prior_dkqc=facts.prior_dkqc(rec, at),
             templates=facts.templates.get(c.channel, ()),
             content_label=getattr(v, "label", None),

@@ -87,6 +87,8 @@ class Consent(Base):
     given_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     withdrawn_via: Mapped[str] = mapped_column(String(16), default="")
+    #: ads per 24 h the recipient agreed to, instead of the decree's cap (None: the cap)
+    daily_limit: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Refusal(Base):

@@ -95,6 +95,8 @@ class ConsentIn(Strict):
     method: Literal["reply", "online", "paper", "call", "text", "software"] = "online"
     proof_ref: Short = ""
     given_at: AwareDatetime | None = None
+    #: ads per 24 h the recipient agreed to (instead of the decree's 3 SMS / 3 e-mails / 1 call)
+    daily_limit: Annotated[int, Field(ge=1, le=100)] | None = None
 
 
 class ConsentsIn(Strict):
@@ -286,7 +288,7 @@ def record_consents(
     advertiser_id: int, body: ConsentsIn, request: Request, caller: Caller = Depends(WRITE)
 ) -> dict[str, Any]:
     items = [
-        adv.ConsentInput(c.recipient, c.channel, c.method, c.proof_ref, c.given_at)
+        adv.ConsentInput(c.recipient, c.channel, c.method, c.proof_ref, c.given_at, c.daily_limit)
         for c in body.consents
     ]
     with _write(request, caller, advertiser_id) as session:
