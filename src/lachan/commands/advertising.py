@@ -218,6 +218,9 @@ def adv_consent(
     method: str = typer.Option("online", help="reply, online, paper, call, text, software"),
     proof: str = typer.Option("", help="Reference to the proof of consent."),
     withdraw: bool = typer.Option(False, help="Withdraw instead of record."),
+    daily_limit: int | None = typer.Option(
+        None, help="Ads per 24 h the recipient agreed to (instead of the decree's cap)."
+    ),
 ) -> None:
     """Record (or --withdraw) a recipient's consent."""
     from lachan.registry import advertising as adv
@@ -235,7 +238,7 @@ def adv_consent(
             rows = adv.record_consents(
                 session,
                 advertiser,
-                [adv.ConsentInput(recipient, channel, method, proof)],
+                [adv.ConsentInput(recipient, channel, method, proof, None, daily_limit)],
                 actor="cli",
             )
             _out(adv.consent_dict(rows[0]))
