@@ -231,5 +231,5 @@ def analyse_host(host_or_url: str, context: AnalysisContext | None = None) -> Ho
     else:
         r = classify_items([host_or_url], context)[0]
     if isinstance(r, HostInputError):
-        raise r
+        raise HostInputError(str(r))  # a fresh exception: cached ones are shared
     return r
