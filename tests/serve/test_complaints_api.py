@@ -38,6 +38,43 @@ def test_public_complaint_is_analysed_and_linked(client: TestClient) -> None:
     assert ("phone", "0987654321") in linked
 
 
+def test_analyst_downloads_evidence(client: TestClient, role_keys: dict[str, str]) -> None:
+    body = _complaint(
+        evidence=[
+            {
+                "filename": "anh chup.png",
+                "content_type": "image/png",
+                "data": base64.b64encode(PNG).decode(),
+            }
+        ]
+    )
+    ref = client.post("/v1/complaints", json=body).json()["ref"]
+    full = client.get(f"/v1/complaints/{ref}", headers=bearer(role_keys["analyst"])).json()
+    ev = full["evidence"][0]
+    got = client.get(
+        f"/v1/complaints/{ref}/evidence/{ev['id']}", headers=bearer(role_keys["analyst"])
+    )
+    assert got.status_code == 200 and got.content == PNG
+    assert got.headers["content-type"] == "image/png"
+    other = client.get(
+        f"/v1/complaints/CNOPE/evidence/{ev['id']}", headers=bearer(role_keys["analyst"])
+    )
+    assert other.status_code == 404
+    assert (
+        client.get(
+            f"/v1/complaints/{ref}/evidence/{ev['id']}", headers=bearer(role_keys["operator"])
+        ).status_code
+        == 403
+    )
+
+
+def test_public_callers_are_limited_per_address(client: TestClient, app) -> None:
+    app.state.settings = app.state.settings.with_(public_rate_per_minute=3)
+    codes = [client.get("/v1/lookup/phone/0987654321").status_code for _ in range(5)]
+    assert codes == [200, 200, 200, 429, 429]
+    assert client.get("/v1/lookup/phone/0987654321").json()["error"] == "rate_limited"
+
+
 def test_lookup_never_reveals_reporters(client: TestClient) -> None:
     for i in range(4):
         assert (

@@ -527,6 +527,20 @@ def get(session: Session, vault: Vault, ref: str) -> dict[str, Any] | None:
     }
 
 
+def evidence_file(
+    session: Session, vault: Vault, ref: str, evidence_id: int
+) -> tuple[str, str, bytes] | None:
+    """``(filename, media_type, data)`` of one evidence file of complaint ``ref``."""
+    row = session.execute(
+        select(Evidence.filename, Evidence.media_type, Evidence.data_enc)
+        .join(Complaint, Complaint.id == Evidence.complaint_id)
+        .where(Complaint.ref == ref, Evidence.id == evidence_id)
+    ).first()
+    if row is None:
+        return None
+    return row[0], row[1], vault.decrypt(row[2], ref.encode())
+
+
 def exists(session: Session, ref: str) -> bool:
     return session.execute(select(Complaint.id).where(Complaint.ref == ref)).first() is not None
 

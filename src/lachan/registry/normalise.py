@@ -12,6 +12,7 @@ KINDS: tuple[str, ...] = ("phone", "email", "domain", "url", "ip", "brandname")
 MAX_VALUE_CHARS = 320
 _BRANDNAME = re.compile(r"^[A-Z0-9][A-Z0-9 ._-]{0,19}$")
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class InvalidSource(ValueError):
@@ -40,7 +41,7 @@ def normalise(kind: str, value: str) -> str:
         raise InvalidSource(f"empty {kind}")
     if len(value) > 2048:
         raise InvalidSource(f"{kind} longer than 2048 characters")
-    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+    if _CONTROL.search(value):
         raise InvalidSource(f"{kind} contains control characters")
     value = value.strip()
     if kind == "phone":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from lachan.domain import MAX_TEXT_CHARS
@@ -192,3 +192,27 @@ def get_complaint(ref: str, request: Request, _caller: Caller = Depends(READ)) -
     if found is None:
         raise HTTPException(404, "no such complaint")
     return found
+
+
+@router.get(
+    "/{ref}/evidence/{evidence_id}",
+    response_class=Response,
+    responses={200: {"content": {"application/octet-stream": {}}}},
+)
+def get_evidence(
+    ref: str, evidence_id: int, request: Request, _caller: Caller = Depends(READ)
+) -> Response:
+    """One evidence file of a complaint, decrypted (analysts only)."""
+    if len(ref) > 24 or not 0 < evidence_id < 2**62:
+        raise HTTPException(404, "no such evidence")
+    with db_of(request).read() as session:
+        found = reg.evidence_file(session, vault_of(request), ref, evidence_id)
+    if found is None:
+        raise HTTPException(404, "no such evidence")
+    filename, media_type, data = found
+    safe = "".join(c for c in filename if c.isascii() and (c.isalnum() or c in "._-"))[:100]
+    return Response(
+        data,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{safe or "evidence"}"'},
+    )
