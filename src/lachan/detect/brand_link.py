@@ -4,10 +4,13 @@
 
 - ``URL_BRAND_MISMATCH``: the message names a brand (``find_brands`` on the folded text)
   and links to a host that is no official domain of that brand nor of any other
-  registered organisation (seed or registry);
+  registered organisation (seed or registry), and the host analyser calls it phishing;
+- ``URL_BRAND_OTHER_DOMAIN``: the same with an ordinary-looking host (weak: brands use
+  marketing domains the registry may not list yet);
 - ``URL_BRAND_SHORTENED``: the same, but the link is a URL shortener (target hidden);
 - ``PHONE_NOT_OFFICIAL``: the message (or the caller) claims to be a brand's staff or
-  hotline and gives, or calls from, a number not registered for that brand.
+  hotline and gives (right after a contact cue such as "liên hệ", "Zalo"), or calls
+  from, a personal mobile or foreign number not registered for that brand.
 """
 
 from __future__ import annotations
@@ -22,12 +25,17 @@ from lachan.detect.brands import (
     official_domain_owner,
     official_phone_owner,
 )
+from lachan.detect.hosts import HostInputError, HostVerdict, analyse_host
 from lachan.domain import Entity, Symbol
+from lachan.text import fold
 
 #: name -> (score, meaning). Scores are log-odds towards scam.
 SYMBOLS: dict[str, tuple[float, str]] = {
-    "URL_BRAND_MISMATCH": (2.5, "message names a brand but links outside its official domains"),
-    "URL_BRAND_SHORTENED": (1.0, "message names a brand but hides its link behind a shortener"),
+    "URL_BRAND_MISMATCH": (
+        2.5, "message names a brand but links to a look-alike or suspicious host"),
+    "URL_BRAND_OTHER_DOMAIN": (
+        0.5, "message names a brand but links to a domain not registered as the brand's"),
+    "URL_BRAND_SHORTENED": (0.5, "message names a brand but hides its link behind a shortener"),
     "PHONE_NOT_OFFICIAL": (2.0, "claims to be a brand's staff with a number not registered to it"),
 }
 
@@ -41,7 +49,15 @@ _STAFF_CLAIM = re.compile(
     r"bo phan|can bo|chuyen vien|trung tam|lien he|lien lac|goi (?:ngay|lai|den|toi|so)|"
     r"goi|call|sdt|so dien thoai|dien thoai|zalo|toi la|day la|thay mat|dai dien)(?![a-z])"
 )
-_PHONE_TYPES_CHECKED = frozenset({"mobile", "fixed", "tollfree", "premium", "foreign"})
+#: Registered businesses answer on 1800/1900 and fixed lines; staff impostors give
+#: personal mobiles (or foreign numbers).
+_PHONE_TYPES_CHECKED = frozenset({"mobile", "foreign"})
+#: A contact cue must come this close before the number ("liên hệ 09…", "Zalo: 09…").
+CUE_WINDOW = 40
+_CONTACT_CUE = re.compile(
+    r"(?<![a-z])(?:lien he|lien lac|goi|call|hotline|zalo|tong dai|nhan vien|can bo|"
+    r"chuyen vien|ket ban|nhan tin|inbox)(?![a-z])"
+)
 
 
 def _official_for(kind: str, value: str, brand: Brand, view: MessageView) -> bool:
@@ -74,6 +90,13 @@ def _sender_is_brand(view: MessageView, brand: Brand) -> bool:
     return owner is not None and owner.lower() in (brand.id, brand.name.lower())
 
 
+def _host_verdict(host: str) -> HostVerdict | None:
+    try:
+        return analyse_host(host)
+    except HostInputError:
+        return None
+
+
 def _link_symbols(view: MessageView, brands: list[Brand], urls: list[Entity]) -> list[Symbol]:
     out: list[Symbol] = []
     with_domains = [b for b in brands if b.domains]
@@ -85,15 +108,17 @@ def _link_symbols(view: MessageView, brands: list[Brand], urls: list[Entity]) ->
         if not host or _any_official_domain(host, reg, view):
             continue
         names = ", ".join(f'"{b.id}"' for b in with_domains[:3])
-        trusted_sender = any(_sender_is_brand(view, b) for b in with_domains)
-        if e.attrs.get("shortener"):
-            score = SYMBOLS["URL_BRAND_SHORTENED"][0]
-            out.append(Symbol("URL_BRAND_SHORTENED", score / (2 if trusted_sender else 1),
-                              f"{names} -> {host}"))
+        divisor = 2 if any(_sender_is_brand(view, b) for b in with_domains) else 1
+        verdict = _host_verdict(host)
+        if e.attrs.get("shortener") or (verdict is not None and any(
+            s.name == "HOST_SHORTENER" for s in verdict.symbols
+        )):
+            name = "URL_BRAND_SHORTENED"
+        elif verdict is None or verdict.label == "phishing":
+            name = "URL_BRAND_MISMATCH"
         else:
-            score = SYMBOLS["URL_BRAND_MISMATCH"][0]
-            out.append(Symbol("URL_BRAND_MISMATCH", score / (2 if trusted_sender else 1),
-                              f"{names} -> {host}"))
+            name = "URL_BRAND_OTHER_DOMAIN"  # an ordinary-looking domain: weak evidence
+        out.append(Symbol(name, SYMBOLS[name][0] / divisor, f"{names} -> {host}"))
     return out
 
 
@@ -109,9 +134,9 @@ def _phone_symbols(view: MessageView, brands: list[Brand], phones: list[Entity])
         for e in phones:
             if e.attrs.get("type") not in _PHONE_TYPES_CHECKED:
                 continue
-            # with no documented hotline, only a personal mobile is clearly not the brand's
-            if not b.hotlines and e.attrs.get("type") != "mobile":
-                continue
+            before = fold(view.norm.clean[max(0, e.start - CUE_WINDOW) : max(e.start, 0)])
+            if not _CONTACT_CUE.search(before):
+                continue  # e.g. the subscriber's own number in a carrier notice
             if not _official_for("phone", e.value, b, view):
                 out.append(Symbol("PHONE_NOT_OFFICIAL", score, f'"{b.id}" -> {e.value}'))
         sender = view.sender
