@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from lachan.domain import MAX_TEXT_CHARS
@@ -20,6 +20,8 @@ from lachan.serve.deps import db_of, limit_public, settings_of, vault_of
 router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
 
 MAX_EMAIL_BYTES = 2 * 1024 * 1024
+#: Largest row id (32-bit INTEGER on PostgreSQL).
+MAX_ID = 2**31 - 1
 #: JSON with base64 evidence (5 MB -> ~6.7 MB) and batches need more than the default.
 BODY_LIMITS = {
     "/v1/complaints": cj.MAX_COMPLAINT_JSON_BYTES,
@@ -200,10 +202,13 @@ def get_complaint(ref: str, request: Request, _caller: Caller = Depends(READ)) -
     responses={200: {"content": {"application/octet-stream": {}}}},
 )
 def get_evidence(
-    ref: str, evidence_id: int, request: Request, _caller: Caller = Depends(READ)
+    ref: str,
+    request: Request,
+    evidence_id: int = Path(..., ge=1, le=MAX_ID),
+    _caller: Caller = Depends(READ),
 ) -> Response:
     """One evidence file of a complaint, decrypted (analysts only)."""
-    if len(ref) > 24 or not 0 < evidence_id < 2**62:
+    if len(ref) > 24:
         raise HTTPException(404, "no such evidence")
     with db_of(request).read() as session:
         found = reg.evidence_file(session, vault_of(request), ref, evidence_id)

@@ -30,7 +30,7 @@ def blocklist(
     request: Request,
     kind: Literal["phone", "domain", "ip", "email", "url", "brandname"] = Query("phone"),
     format: Literal["json", "csv"] = Query("json"),
-    since: int = Query(0, ge=0, le=2**62, description="Cursor from the previous answer"),
+    since: int = Query(0, ge=0, le=2**31 - 1, description="Cursor from the previous answer"),
     limit: int = Query(1000, ge=1, le=feeds.MAX_PAGE),
     caller: Caller = Depends(READ),
 ) -> Any:
