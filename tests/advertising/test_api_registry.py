@@ -177,3 +177,34 @@ def test_csv_export_quotes_formulas(client, app) -> None:
     submit(client, aid, h, copy(vn(22, 10), sender="0912000000"))
     r = client.get("/v1/advertising/reports/violations?format=csv", headers=h)
     assert ",'=HYPERLINK(1)," in r.text
+
+
+def test_scrub_a_file_through_the_api(client, app) -> None:
+    import orjson
+
+    aid, h = setup_advertiser(client, app)
+    url = f"/v1/advertisers/{aid}/scrub/file"
+    body = "ten;Số điện thoại\nLan;0912 345 678\nX;abc\n".encode()
+    r = client.post(url, params={"channel": "sms", "column": "so dien thoai"}, content=body,
+                    headers={**h, "content-type": "text/csv"})
+    assert r.status_code == 200 and r.headers["content-type"] == "application/x-ndjson"
+    assert [orjson.loads(x) for x in r.text.splitlines()] == [
+        {"number": "0912345678", "allowed": True, "reasons": []},
+        {"number": "abc", "allowed": False, "reasons": ["invalid_number"]},
+    ]
+    r = client.post(url, params={"channel": "sms", "column": "tel"}, content=body,
+                    headers={**h, "content-type": "text/csv"})
+    assert r.status_code == 422 and "column 'tel' not found" in r.json()["detail"]
+    r = client.post(url, params={"channel": "sms"}, content=b"0912345678\n\xff\n",
+                    headers={**h, "content-type": "text/plain"})
+    assert r.status_code == 422 and "not UTF-8" in r.json()["detail"]
+    r = client.post(url, params={"channel": "sms"}, content=b"0912345678\n",
+                    headers={**h, "content-type": "text/plain"})
+    assert r.text == '{"number":"0912345678","allowed":true,"reasons":[]}\n'
+
+
+def test_scrub_file_for_an_unknown_advertiser_even_when_empty(client, app) -> None:
+    admin = auth(make_key(app, "admin"))
+    r = client.post("/v1/advertisers/77/scrub/file", params={"channel": "sms"}, content=b"",
+                    headers={**admin, "content-type": "text/plain"})
+    assert r.status_code == 404 and "unknown advertiser 77" in r.json()["detail"]

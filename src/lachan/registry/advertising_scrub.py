@@ -362,10 +362,10 @@ def _prepare(session: Session, advertiser_id: int, channel: str) -> tuple[DncInd
 def scrub(
     session: Session, advertiser_id: int, channel: str, chunks: Iterable[Sequence[str]]
 ) -> Iterator[list[dict[str, Any]]]:
-    """Scrub chunks of a list for ``advertiser_id`` on ``channel``; yields per chunk."""
+    """Scrub chunks of a list for ``advertiser_id`` on ``channel``; yields per chunk.
+    The advertiser and channel are checked at once (before the first chunk is read)."""
     index, view = _prepare(session, advertiser_id, channel)
-    for chunk in chunks:
-        yield scrub_chunk(chunk, channel, index, view)
+    return (scrub_chunk(chunk, channel, index, view) for chunk in chunks)
 
 
 def scrub_lines(
@@ -373,9 +373,13 @@ def scrub_lines(
 ) -> Iterator[tuple[str, int, int]]:
     """Like :func:`scrub`, yielding ``(JSON Lines text, items, allowed)`` per chunk."""
     index, view = _prepare(session, advertiser_id, channel)
-    for chunk in chunks:
-        text, allowed = scrub_jsonl(chunk, channel, index, view)
-        yield text, len(chunk), allowed
+
+    def run() -> Iterator[tuple[str, int, int]]:
+        for chunk in chunks:
+            text, allowed = scrub_jsonl(chunk, channel, index, view)
+            yield text, len(chunk), allowed
+
+    return run()
 
 
 # -------------------------------------------------------------------------- DNC import

@@ -407,6 +407,46 @@ def scrub_list(
     )
 
 
+@router.post(
+    "/advertisers/{advertiser_id}/scrub/file",
+    response_model=None,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "text/plain": {"schema": {"type": "string"}},
+                "text/csv": {"schema": {"type": "string"}},
+            },
+        }
+    },
+)
+async def scrub_file(
+    advertiser_id: int,
+    request: Request,
+    channel: Literal["sms", "email", "call"],
+    column: Annotated[str | None, Query(max_length=100)] = None,
+    caller: Caller = Depends(WRITE),
+) -> Response:
+    """The same as ``lachan scrub``: the body is a list (one number per line) or a CSV
+    file (``column`` names the column); the answer is JSON Lines
+    ``{number, allowed, reasons}``, one per entry, in order."""
+    import io
+
+    from starlette.concurrency import run_in_threadpool
+
+    from lachan.registry.advertising_scrub import iter_chunks, scrub_lines
+
+    data = await request.body()
+
+    def work() -> str:
+        with _read(request, caller, advertiser_id) as session:
+            chunks = iter_chunks(io.BytesIO(data), column)
+            return "".join(t for t, _n, _ok in scrub_lines(session, advertiser_id, channel, chunks))
+
+    text = await run_in_threadpool(work)
+    return Response(text, media_type="application/x-ndjson")
+
+
 # ------------------------------------------------------------------------------ reports
 
 
