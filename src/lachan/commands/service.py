@@ -65,6 +65,14 @@ def serve(
     """Start the complaint-centre service (applies migrations first)."""
     import uvicorn
 
+    from lachan.registry.privacy import Vault
+    from lachan.registry.settings import CentreSettings
+
+    try:
+        Vault.from_environment()  # creates the key file (mode 0600) on the first start
+        CentreSettings.load()
+    except (ValueError, OSError) as exc:
+        _fail(str(exc), 2)
     url = _upgrade()
     key = _ensure_admin_key()
     if key:
