@@ -259,7 +259,13 @@ def record_complaint_events(
             _bump_category(src, e.category)
             _apply(session, src, weight, now, settings)
         if new_pairs:
-            session.execute(insert(SourceReporter), new_pairs)
+            dialect = session.get_bind().dialect.name
+            if dialect in ("sqlite", "postgresql"):
+                ins = sqlite_insert if dialect == "sqlite" else pg_insert
+                stmt = ins(SourceReporter).on_conflict_do_nothing()  # a concurrent request
+                session.execute(stmt, new_pairs)
+            else:
+                session.execute(insert(SourceReporter), new_pairs)
     return srcs
 
 

@@ -6,13 +6,34 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
+from typing import TypeVar
 
 from fastapi import HTTPException, Request
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from lachan.registry.keys import Caller
 from lachan.registry.privacy import Vault
 from lachan.registry.settings import CentreSettings
 from lachan.store.session import Database
+
+T = TypeVar("T")
+#: Attempts for a write that lost a race (unique key taken by a concurrent request).
+WRITE_ATTEMPTS = 3
+
+
+def write(request: Request, fn: Callable[[Session], T]) -> T:
+    """Run ``fn(session)`` in a write transaction; retry when a concurrent request
+    inserted the same key first (PostgreSQL), so the caller gets an answer, not a 500."""
+    for attempt in range(WRITE_ATTEMPTS):
+        try:
+            with db_of(request).transaction() as session:
+                return fn(session)
+        except IntegrityError:
+            if attempt == WRITE_ATTEMPTS - 1:
+                raise HTTPException(409, "conflicting concurrent update; retry") from None
+    raise AssertionError("unreachable")
 
 
 def db_of(request: Request) -> Database:

@@ -16,7 +16,7 @@ from lachan.registry import complaints as reg
 from lachan.registry.complaints import ComplaintInput, EvidenceFile
 from lachan.registry.keys import Caller
 from lachan.serve.auth import require_roles
-from lachan.serve.deps import db_of, limit_public, settings_of, vault_of
+from lachan.serve.deps import db_of, limit_public, settings_of, vault_of, write
 
 router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
 
@@ -62,10 +62,12 @@ def submit_complaint(
     limit_public(request, caller)
     item = _to_input(body, "web" if caller.role == "public" else "api")
     _precheck(item)
-    with db_of(request).transaction() as session:
-        result = reg.submit(
+    result = write(
+        request,
+        lambda session: reg.submit(
             session, vault_of(request), item, settings=settings_of(request), actor=caller.actor
-        )
+        ),
+    )
     if result.status == "rate_limited":
         raise HTTPException(429, "this reporter has sent too many complaints; try again later")
     return result.to_dict()
@@ -87,14 +89,16 @@ def submit_batch(body: BatchIn, request: Request, caller: Caller = Depends(BATCH
         except ValueError as exc:
             results[i] = {"index": i, "status": "error", "error": str(exc)[:500]}
     if good:
-        with db_of(request).transaction() as session:
-            done = reg.submit_many(
+        done = write(
+            request,
+            lambda session: reg.submit_many(
                 session,
                 vault_of(request),
                 [g[1] for g in good],
                 settings=settings_of(request),
                 actor=caller.actor,
-            )
+            ),
+        )
         for (i, _), r in zip(good, done, strict=True):
             results[i] = {"index": i, **r.to_dict()}
     counts: dict[str, int] = {}
@@ -177,10 +181,12 @@ async def submit_email(
             _precheck(item)
         except ValueError:
             item.source, item.source_kind = None, None  # keep the complaint, drop a bad From
-        with db_of(request).transaction() as session:
-            return reg.submit(
+        return write(
+            request,
+            lambda session: reg.submit(
                 session, vault_of(request), item, settings=settings_of(request), actor=caller.actor
-            ).to_dict()
+            ).to_dict(),
+        )
 
     result = await run_in_threadpool(work)
     if result["status"] == "rate_limited":

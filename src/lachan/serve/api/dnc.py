@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from lachan.registry import dnc
 from lachan.registry.keys import Caller
 from lachan.serve.auth import require_roles
-from lachan.serve.deps import db_of
+from lachan.serve.deps import db_of, write
 
 router = APIRouter(prefix="/v1/dnc", tags=["dnc"])
 WRITE = require_roles("gateway", "operator")
@@ -33,8 +33,12 @@ def register(
     number: str, body: DncIn, request: Request, caller: Caller = Depends(WRITE)
 ) -> dict[str, Any]:
     """Register ``number`` for ``scope`` (added to any scope it already has)."""
-    with db_of(request).transaction() as session:
-        change = dnc.register(session, _number(number), body.scope, via="api", actor=caller.actor)
+    change = write(
+        request,
+        lambda session: dnc.register(
+            session, _number(number), body.scope, via="api", actor=caller.actor
+        ),
+    )
     return {"number": change.number, "scope": change.scope_after, "changed": change.changed}
 
 
@@ -46,8 +50,12 @@ def unregister(
     caller: Caller = Depends(WRITE),
 ) -> dict[str, Any]:
     """Withdraw ``scope`` from ``number``'s registration."""
-    with db_of(request).transaction() as session:
-        change = dnc.unregister(session, _number(number), scope, via="api", actor=caller.actor)
+    change = write(
+        request,
+        lambda session: dnc.unregister(
+            session, _number(number), scope, via="api", actor=caller.actor
+        ),
+    )
     return {"number": change.number, "scope": change.scope_after, "changed": change.changed}
 
 

@@ -14,7 +14,7 @@ from lachan.registry.complaints import ComplaintInput, submit
 from lachan.registry.keys import Caller
 from lachan.registry.normalise import InvalidSource, normalise
 from lachan.serve.auth import require_roles
-from lachan.serve.deps import db_of, settings_of, vault_of
+from lachan.serve.deps import settings_of, vault_of, write
 
 router = APIRouter(prefix="/v1/gateway", tags=["gateway"])
 GATEWAY = require_roles("gateway", "operator")
@@ -67,7 +67,6 @@ def gateway_sms(body: GatewaySms, request: Request, caller: Caller = Depends(GAT
     ref: str | None = None
     scope: str | None = None
     outcome = "ok"
-    db = db_of(request)
     if cmd.action in _REPORT:
         channel, category = _REPORT[cmd.action]
         kind, source = _source(cmd)
@@ -87,17 +86,20 @@ def gateway_sms(body: GatewaySms, request: Request, caller: Caller = Depends(GAT
                 "shortcode": body.shortcode,
             },
         )
-        with db.transaction() as session:
-            result = submit(
+        result = write(
+            request,
+            lambda session: submit(
                 session, vault_of(request), item, settings=settings_of(request), actor=caller.actor
-            )
+            ),
+        )
         ref = result.ref
         outcome = {"created": "ok"}.get(result.status, result.status)
     elif cmd.action in ("dnc_register", "dnc_unregister"):
         scope = cmd.scope or "all"
         fn = dnc.register if cmd.action == "dnc_register" else dnc.unregister
-        with db.transaction() as session:
-            change = fn(session, number, scope, via="gateway", actor=caller.actor)
+        change = write(
+            request, lambda session: fn(session, number, scope, via="gateway", actor=caller.actor)
+        )
         outcome = "ok" if change.changed else "already"
     return GatewayReply(
         reply=reply_for(cmd, outcome, ref=ref, shortcode=body.shortcode),
