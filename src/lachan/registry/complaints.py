@@ -258,11 +258,14 @@ def _chunks(seq: Sequence[Any], n: int = 500) -> Iterator[Sequence[Any]]:
 def _recent_by_key(session: Session, keys: list[str], since: datetime) -> dict[str, Complaint]:
     found: dict[str, Complaint] = {}
     for part in _chunks(keys):
-        rows = session.execute(
+        q = (
             select(Complaint)
             .where(Complaint.dedupe_key.in_(part), Complaint.last_at >= since)
             .order_by(Complaint.id)
-        ).scalars()
+        )
+        if session.get_bind().dialect.name == "postgresql":
+            q = q.with_for_update()  # the fold count must not lose a concurrent update
+        rows = session.execute(q).scalars()
         for row in rows:
             found[row.dedupe_key] = row  # the newest wins
     return found

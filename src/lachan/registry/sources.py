@@ -131,17 +131,25 @@ def _new_values(kind: str, value: str, now: datetime) -> dict[str, Any]:
 _CHUNK = 500
 
 
-def _select_many(session: Session, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Source]:
+def _select_many(
+    session: Session, keys: set[tuple[str, str]], lock: bool = False
+) -> dict[tuple[str, str], Source]:
+    """Load sources by key; with ``lock`` (PostgreSQL) take row locks, always in
+    ``(kind, value)`` order so that concurrent batches cannot deadlock on each other."""
     by_kind: dict[str, list[str]] = {}
-    for kind, value in keys:
+    for kind, value in sorted(keys):
         by_kind.setdefault(kind, []).append(value)
     found: dict[tuple[str, str], Source] = {}
-    for kind, values in by_kind.items():
+    for kind, values in sorted(by_kind.items()):
         for i in range(0, len(values), _CHUNK):
-            rows = session.execute(
-                select(Source).where(Source.kind == kind, Source.value.in_(values[i : i + _CHUNK]))
-            ).scalars()
-            for src in rows:
+            q = select(Source).where(Source.kind == kind, Source.value.in_(values[i : i + _CHUNK]))
+            if lock:
+                q = (
+                    q.order_by(Source.value)
+                    .with_for_update()
+                    .execution_options(populate_existing=True)
+                )
+            for src in session.execute(q).scalars():
                 found[(src.kind, src.value)] = src
     return found
 
@@ -149,23 +157,29 @@ def _select_many(session: Session, keys: set[tuple[str, str]]) -> dict[tuple[str
 def get_or_create_many(
     session: Session, keys: set[tuple[str, str]], now: datetime
 ) -> dict[tuple[str, str], Source]:
-    """Source rows for already normalised ``(kind, value)`` keys, creating the new ones
-    (safe against a concurrent insert of the same source)."""
+    """Source rows for already normalised ``(kind, value)`` keys, creating the new ones.
+
+    Safe under concurrency: on PostgreSQL new rows are inserted ``ON CONFLICT DO NOTHING``
+    and every row is then locked (``FOR UPDATE``) for the rest of the transaction, so
+    counters are never lost to a concurrent update; SQLite writers are serialised by
+    ``BEGIN IMMEDIATE``."""
+    dialect = session.get_bind().dialect.name
     with session.no_autoflush:
         found = _select_many(session, keys)
         missing = sorted(keys - set(found))
-        if not missing:
-            return found
-        dialect = session.get_bind().dialect.name
-        rows = [_new_values(k, v, now) for k, v in missing]
-        if dialect in ("sqlite", "postgresql"):
-            ins = sqlite_insert if dialect == "sqlite" else pg_insert
-            stmt = ins(Source).on_conflict_do_nothing(index_elements=["kind", "value"])
-            session.execute(stmt, rows)  # executemany: one cached statement
-        else:
-            session.add_all(Source(**r) for r in rows)
-            session.flush()
-        found.update(_select_many(session, set(missing)))
+        if missing:
+            rows = [_new_values(k, v, now) for k, v in missing]
+            if dialect in ("sqlite", "postgresql"):
+                ins = sqlite_insert if dialect == "sqlite" else pg_insert
+                stmt = ins(Source).on_conflict_do_nothing(index_elements=["kind", "value"])
+                session.execute(stmt, rows)  # executemany: one cached statement
+            else:
+                session.add_all(Source(**r) for r in rows)
+                session.flush()
+        if dialect == "postgresql":
+            return _select_many(session, keys, lock=True)
+        if missing:
+            found.update(_select_many(session, set(missing)))
     return found
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from fastapi import HTTPException, Request
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from lachan.registry.keys import Caller
@@ -30,9 +30,12 @@ def write(request: Request, fn: Callable[[Session], T]) -> T:
         try:
             with db_of(request).transaction() as session:
                 return fn(session)
-        except IntegrityError:
+        except IntegrityError:  # a unique key taken by a concurrent request
             if attempt == WRITE_ATTEMPTS - 1:
                 raise HTTPException(409, "conflicting concurrent update; retry") from None
+        except OperationalError:  # deadlock, serialisation failure, lock timeout
+            if attempt == WRITE_ATTEMPTS - 1:
+                raise HTTPException(503, "database busy; retry shortly") from None
     raise AssertionError("unreachable")
 
 
