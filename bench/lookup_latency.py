@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 
-import httpx
+import httpx  # only to fill the registry and wait for the server
 
 
 def free_port() -> int:
@@ -83,40 +83,71 @@ def fill(base: str, key: str, n_sources: int) -> None:
             resp.raise_for_status()
 
 
-async def load(base: str, rate: float, seconds: float, n_sources: int) -> tuple[list[float], int]:
+class _Conn:
+    """One keep-alive HTTP/1.1 connection with a minimal client (far less CPU than a full
+    client library, so the load generator leaves the server its share of the machine)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str) -> int:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        self.writer.write(
+            f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\nConnection: keep-alive\r\n\r\n".encode()
+        )
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(head.split(b" ", 2)[1])
+        length = 0
+        for line in head.split(b"\r\n"):
+            if line.lower().startswith(b"content-length:"):
+                length = int(line.split(b":", 1)[1])
+        await self.reader.readexactly(length)
+        return status
+
+
+async def load(
+    host: str, port: int, rate: float, seconds: float, n_sources: int, connections: int = 32
+) -> tuple[list[float], int]:
     rng = random.Random(7)
     latencies: list[float] = []
     errors = 0
-    limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
-    async with httpx.AsyncClient(base_url=base, timeout=10, limits=limits) as client:
+    idle: asyncio.Queue[_Conn] = asyncio.Queue()
+    for _ in range(connections):
+        idle.put_nowait(_Conn(host, port))
 
-        async def one(path: str, t: float) -> None:
-            nonlocal errors
-            try:
-                resp = await client.get(path)
-                ok = resp.status_code == 200
-            except httpx.HTTPError:
-                ok = False
-            latencies.append(time.perf_counter() - t)
-            errors += not ok
+    async def one(path: str, scheduled: float) -> None:
+        nonlocal errors
+        conn = await idle.get()
+        try:
+            ok = await asyncio.wait_for(conn.get(path), 10) == 200
+        except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError):
+            ok = False
+            conn.writer = None
+        idle.put_nowait(conn)
+        latencies.append(time.perf_counter() - scheduled)
+        errors += not ok
 
-        tasks = []
-        t0 = time.perf_counter()
-        i = 0
-        while (now := time.perf_counter() - t0) < seconds:
-            due = i / rate
-            if due > now:
-                await asyncio.sleep(due - now)
-            r = rng.random()
-            if r < 0.6:
-                path = f"/v1/lookup/phone/098{rng.randrange(n_sources):07d}"
-            elif r < 0.9:
-                path = f"/v1/lookup/phone/091{rng.randrange(10_000_000):07d}"
-            else:
-                path = f"/v1/lookup/domain/site{rng.randrange(1000)}.example.vn"
-            tasks.append(asyncio.create_task(one(path, t0 + due)))
-            i += 1
-        await asyncio.gather(*tasks)
+    tasks = []
+    t0 = time.perf_counter()
+    i = 0
+    while (now := time.perf_counter() - t0) < seconds:
+        due = i / rate
+        if due > now:
+            await asyncio.sleep(due - now)
+        r = rng.random()
+        if r < 0.6:
+            path = f"/v1/lookup/phone/098{rng.randrange(n_sources):07d}"
+        elif r < 0.9:
+            path = f"/v1/lookup/phone/091{rng.randrange(10_000_000):07d}"
+        else:
+            path = f"/v1/lookup/domain/site{rng.randrange(1000)}.example.vn"
+        tasks.append(asyncio.create_task(one(path, t0 + due)))
+        i += 1
+    await asyncio.gather(*tasks)
     return latencies, errors
 
 
@@ -142,7 +173,7 @@ def main() -> None:
             fill(base, key, args.sources)
             print(f"registry filled with {args.sources} sources in {time.perf_counter() - t:.1f} s")
             for rate in [float(r) for r in args.rates.split(",")]:
-                lat, errors = asyncio.run(load(base, rate, args.seconds, args.sources))
+                lat, errors = asyncio.run(load("127.0.0.1", port, rate, args.seconds, args.sources))
                 report(rate, args.seconds, lat, errors)
         finally:
             proc.send_signal(signal.SIGTERM)
