@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from lachan.registry import keys as keys_mod
+from lachan.registry.settings import CentreSettings
 from lachan.serve.app import create_app
 from lachan.store.testing import backend, db_url, migrated_template  # noqa: F401
 
@@ -17,7 +18,7 @@ SECRET = bytes(range(32))
 
 @pytest.fixture()
 def app(db_url: str) -> Iterator[FastAPI]:  # noqa: F811
-    application = create_app(db_url, secret_key=SECRET)
+    application = create_app(db_url, secret_key=SECRET, settings=CentreSettings())
     yield application
     application.state.db.dispose()
 
