@@ -21,6 +21,7 @@ from lachan.detect.phrases import RULES_BY_NAME, match_phrases
 from lachan.domain import Entity
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
+_HAS_DIGIT_RE = re.compile(r"\d")
 _DIGIT_SHAPES = tuple(f"§d{n}" for n in range(13))
 META_PREFIX = "§"
 
@@ -57,15 +58,19 @@ class MessageFeatures:
 
 
 def tokenize(folded: str) -> list[str]:
-    """Folded text → tokens, digit runs replaced by their shape."""
+    """Folded text → runs of [a-z0-9], with runs of digits replaced by their shape
+    (``§d10``)."""
+    tokens = _TOKEN_RE.findall(folded)
+    if _HAS_DIGIT_RE.search(folded) is None:
+        return tokens
     shapes = _DIGIT_SHAPES
-    return [shapes[min(len(t), 12)] if t.isdigit() else t for t in _TOKEN_RE.findall(folded)]
+    return [shapes[min(len(t), 12)] if t.isdigit() else t for t in tokens]
 
 
 def content_features(folded: str) -> tuple[list[str], list[str], list[str]]:
     """Return ``(tokens, bigrams, features)`` where features = tokens + bigrams."""
     tokens = tokenize(folded)
-    bigrams = [a + " " + b for a, b in zip(tokens, tokens[1:], strict=False)]
+    bigrams = list(map(" ".join, zip(tokens, tokens[1:], strict=False)))
     return tokens, bigrams, tokens + bigrams
 
 
@@ -189,13 +194,19 @@ def _random_case_tokens(clean: str) -> int:
     return n
 
 
+_DIGIT_O_RE = re.compile(r"\d[Oo]|[Oo]\d")
+_NOISE_CHARS = "',:;~^\"`"
+
+
 def shape_findings(clean: str, out: MessageFeatures) -> None:
     """Findings from the written shape of the text: evasion tricks that folding hides."""
-    noise = len(_PUNCT_NOISE_RE.findall(clean))
+    noise = 0
+    if sum(map(clean.count, _NOISE_CHARS)) >= 3:
+        noise = len(_PUNCT_NOISE_RE.findall(clean))
     if noise >= 3:
         out.add(Finding("PUNCTUATION_NOISE", "scam",
                         f"{noise} words broken up by stray punctuation"))
-    disguised = _DISGUISED_DIGITS_RE.findall(clean)
+    disguised = _DISGUISED_DIGITS_RE.findall(clean) if _DIGIT_O_RE.search(clean) else None
     if disguised:
         out.add(Finding("DIGITS_DISGUISED", "scam",
                         f"letter O used for zero in numbers: {disguised[0]}"))
