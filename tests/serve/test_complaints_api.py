@@ -170,3 +170,26 @@ def test_hostile_emails_get_4xx(client: TestClient, role_keys: dict[str, str]) -
         assert "detail" in resp.json()
     big = client.post("/v1/complaints/email", content=b"x" * (3 * 1024 * 1024), headers=h)
     assert big.status_code == 413
+
+
+def test_analyst_lists_complaints_for_triage(client: TestClient, role_keys: dict[str, str]) -> None:
+    for i in range(5):
+        body = {
+            "reporter": f"090123456{i}",
+            "channel": "call" if i % 2 else "sms",
+            "source": f"098765432{i % 2}",
+            "content": f"Vay tien nhanh {i}",
+        }
+        assert client.post("/v1/complaints", json=body).status_code == 201
+    h = bearer(role_keys["analyst"])
+    page = client.get("/v1/complaints?limit=3", headers=h).json()
+    assert len(page["items"]) == 3 and page["next_before"]
+    rest = client.get(f"/v1/complaints?limit=3&before={page['next_before']}", headers=h).json()
+    assert len(rest["items"]) == 2 and rest["next_before"] is None
+    refs = [x["ref"] for x in page["items"] + rest["items"]]
+    assert len(set(refs)) == 5
+    calls = client.get("/v1/complaints?channel=call", headers=h).json()["items"]
+    assert {x["channel"] for x in calls} == {"call"} and len(calls) == 2
+    by_source = client.get("/v1/complaints?source=%2B84987654320", headers=h).json()["items"]
+    assert len(by_source) == 3
+    assert all("content" not in x and "reporter" not in x for x in page["items"])

@@ -530,6 +530,62 @@ def get(session: Session, vault: Vault, ref: str) -> dict[str, Any] | None:
     }
 
 
+def listing(
+    session: Session,
+    *,
+    before: int | None = None,
+    limit: int = 50,
+    channel: str | None = None,
+    category: str | None = None,
+    source: tuple[str, str] | None = None,
+) -> tuple[list[dict[str, Any]], int | None]:
+    """Newest complaints first, as summaries (no content, no reporter): for triage.
+    Returns ``(items, next_before)``; pass ``next_before`` as ``before`` for the next page."""
+    q = (
+        select(
+            Complaint.id,
+            Complaint.ref,
+            Complaint.received_at,
+            Complaint.last_at,
+            Complaint.channel,
+            Complaint.via,
+            Complaint.category,
+            Complaint.score,
+            Complaint.count,
+            Complaint.source_kind,
+            Complaint.source_value,
+        )
+        .order_by(Complaint.id.desc())
+        .limit(max(1, min(limit, 500)))
+    )
+    if before is not None:
+        q = q.where(Complaint.id < before)
+    if channel:
+        q = q.where(Complaint.channel == channel)
+    if category:
+        q = q.where(Complaint.category == category)
+    if source:
+        q = q.where(Complaint.source_kind == source[0], Complaint.source_value == source[1])
+    rows = session.execute(q).all()
+    items = [
+        {
+            "ref": r.ref,
+            "received_at": iso(r.received_at),
+            "last_at": iso(r.last_at),
+            "channel": r.channel,
+            "via": r.via,
+            "category": r.category,
+            "score": r.score,
+            "count": r.count,
+            "source": None
+            if r.source_kind is None
+            else {"kind": r.source_kind, "value": r.source_value},
+        }
+        for r in rows
+    ]
+    return items, (rows[-1].id if rows and len(rows) == max(1, min(limit, 500)) else None)
+
+
 def evidence_file(
     session: Session, vault: Vault, ref: str, evidence_id: int
 ) -> tuple[str, str, bytes] | None:

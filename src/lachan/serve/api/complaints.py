@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
@@ -192,6 +192,26 @@ async def submit_email(
     if result["status"] == "rate_limited":
         raise HTTPException(429, "this reporter has sent too many complaints; try again later")
     return result
+
+
+@router.get("")
+def list_complaints(
+    request: Request,
+    before: int | None = Query(None, ge=1, le=MAX_ID, description="Cursor from the last page"),
+    limit: int = Query(50, ge=1, le=500),
+    channel: Literal["sms", "call", "email", "ott", "web"] | None = None,
+    category: Literal["ham", "ad", "scam"] | None = None,
+    source_kind: Literal["phone", "email", "domain", "url", "ip", "brandname"] | None = None,
+    source: str | None = Query(None, max_length=2048),
+    _caller: Caller = Depends(READ),
+) -> dict[str, Any]:
+    """Newest complaints first, for triage (summaries: no content, no reporter)."""
+    wanted = reg.resolve_source(source_kind, source) if source else None
+    with db_of(request).read() as session:
+        items, nxt = reg.listing(
+            session, before=before, limit=limit, channel=channel, category=category, source=wanted
+        )
+    return {"items": items, "next_before": nxt}
 
 
 @router.get("/{ref}")
