@@ -44,8 +44,10 @@ MAX_SENDER_CHARS = 64
 #: Detectors from other modules, ``"module:function"``; each is
 #: ``detect(view) -> list[Symbol]``. Their symbols become learned findings leaning to scam
 #: (the model weighs them; the detector's own score is not used).
-PLUGIN_DETECTORS: tuple[str, ...] = (
-    "lachan.detect.brand_link:detect",
+#: Each comes with the entity kinds it needs ("sender" for a known sender): a message
+#: with none of them skips the detector.
+PLUGIN_DETECTORS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("lachan.detect.brand_link:detect", frozenset({"url", "phone", "sender"})),
 )
 
 #: Fixed weights (log-odds towards scam) for what the registry knows about a source.
@@ -71,9 +73,11 @@ def _validate(text: Any, sender: Any, channel: Any) -> None:
         raise ValueError(f"channel must be one of {', '.join(CHANNELS)}")
 
 
-def _load_plugins(names: Sequence[str]) -> list[Detector]:
-    found: list[Detector] = []
-    for spec in names:
+def _load_plugins(
+    names: Sequence[tuple[str, frozenset[str]]],
+) -> list[tuple[Detector, frozenset[str]]]:
+    found: list[tuple[Detector, frozenset[str]]] = []
+    for spec, needs in names:
         module, _, func = spec.partition(":")
         try:
             mod = importlib.import_module(module)
@@ -81,15 +85,20 @@ def _load_plugins(names: Sequence[str]) -> list[Detector]:
             if exc.name == module:
                 continue  # that detector is not part of this installation
             raise
-        found.append(getattr(mod, func))
+        found.append((getattr(mod, func), needs))
     return found
 
 
 class Engine:
     def __init__(self, model: ContentModel, detectors: Sequence[Detector] | None = None) -> None:
+        """``detectors``: extra message detectors, run on every message; ``None`` loads
+        :data:`PLUGIN_DETECTORS`."""
         self.model = model
         self.verdicts = VerdictMaker(model)
-        self.detectors = list(_load_plugins(PLUGIN_DETECTORS) if detectors is None else detectors)
+        self.detectors: list[tuple[Detector, frozenset[str]]] = (
+            _load_plugins(PLUGIN_DETECTORS) if detectors is None
+            else [(d, frozenset()) for d in detectors]
+        )
 
     # -- per message -----------------------------------------------------------------
     def prepare(self, text: str, sender: str | None = None, channel: str = "sms",
@@ -107,9 +116,15 @@ class Engine:
         view = MessageView(norm, ents, sender, channel, context or NullContext())
         if context is not None and not isinstance(context, NullContext):
             _registry_findings(view, feats)
-        for detect in self.detectors:
-            for sym in detect(view):
-                feats.add(Finding(sym.name, "scam", sym.detail))
+        if self.detectors:
+            kinds = {e.kind for e in ents}
+            if sender:
+                kinds.add("sender")
+            for detect, needs in self.detectors:
+                if needs and not (needs & kinds):
+                    continue
+                for sym in detect(view):
+                    feats.add(Finding(sym.name, "scam", sym.detail))
         return Prepared(feats, view)
 
     # -- public ----------------------------------------------------------------------
