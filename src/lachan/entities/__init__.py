@@ -59,11 +59,15 @@ Helpers for other parts: :func:`lachan.entities.phone.parse_phone`,
 
 from __future__ import annotations
 
-import re
-
 from lachan.domain import MAX_TEXT_CHARS, Entity, InputTooLarge
 from lachan.entities.commands import find_commands
-from lachan.entities.digits import find_accounts, find_phones, find_shortcodes
+from lachan.entities.digits import (
+    find_accounts,
+    find_phones,
+    find_runs,
+    find_shortcodes,
+    number_starts,
+)
 from lachan.entities.money import find_money
 from lachan.entities.otp import find_otps
 from lachan.entities.spans import Claims
@@ -75,7 +79,6 @@ __all__ = ["KINDS", "extract"]
 #: Every kind :func:`extract` reports.
 KINDS: tuple[str, ...] = ("phone", "url", "email", "money", "account", "otp", "sms_command")
 
-_DIGIT = re.compile(r"[0-9]")
 _KIND_ORDER = {k: i for i, k in enumerate(("sms_command", "url", "email", "money", "phone",
                                            "account", "otp"))}
 
@@ -92,7 +95,7 @@ def extract(clean: str) -> list[Entity]:
         )
     if not clean:
         return []
-    has_digit = _DIGIT.search(clean) is not None
+    has_digit = any(d in clean for d in "0123456789")  # far cheaper than a regex scan
     claims = Claims()
     out: list[Entity] = []
     if "://" in clean:
@@ -103,9 +106,10 @@ def extract(clean: str) -> list[Entity]:
         out += find_bare_urls(clean, claims, has_digit)
     if has_digit:
         low = lower_same_length(clean)
-        out += find_money(clean, low, claims)
-        out += find_commands(clean, low, claims)
-        phones, leftovers = find_phones(clean, low, claims)
+        runs = find_runs(clean)
+        out += find_money(clean, low, claims, number_starts(clean, runs))
+        out += find_commands(clean, low, claims, runs)
+        phones, leftovers = find_phones(clean, low, claims, runs)
         out += phones
         if leftovers:
             out += find_shortcodes(clean, low, leftovers, claims)

@@ -10,6 +10,7 @@ from lachan.entities.vi_regex import WORD_END, vi_any, vi_dispatch
 
 # Runs on the lower-cased text; starts with a literal alternation so that the regex
 # engine skips ahead fast (the word-edge check is done after a match).
+_WINDOW = 100  # characters before a short code searched for the rest of the command
 _COMMAND = re.compile(
     vi_dispatch("soan tin", "soan", "nhan tin", "nhan", "sms", "text", "cu phap")
     + WORD_END  # "nhanh" is not "nhan"
@@ -25,34 +26,58 @@ _COMMAND = re.compile(
 )
 
 
-# Cheap test first: a command ends with a 3-5 digit short code standing alone.
-_SHORTCODE_HINT = re.compile(r"[1-9](?<![\w.,][1-9])[0-9x]{2,4}(?![\w.,][0-9])(?![^\W_])")
+def _candidates(text: str, runs: list[tuple[int, int]]) -> list[int]:
+    """Ends of standalone 3-5 digit numbers and "9xxx" placeholders: where a command's
+    short code may end."""
+    ends: list[int] = []
+    n = len(text)
+    for start, end in runs:
+        while end > start and text[end - 1] in ".-()":  # the run took sentence punctuation
+            end -= 1
+        size = end - start
+        if size > 5 or text[start] == "0":
+            continue
+        if size < 3 or not text[start:end].isdigit():
+            k = end
+            while k < n and k - start < 5 and text[k] in "xX":
+                k += 1
+            if k == end or not text[start:end].isdigit():
+                continue
+            end = k
+        if end < n and (text[end].isalnum() or text[end] == "_"):
+            continue
+        ends.append(end)
+    return ends
 
 
-def find_commands(text: str, low: str, claims: Claims) -> list[Entity]:
+def find_commands(text: str, low: str, claims: Claims, runs: list[tuple[int, int]]
+                  ) -> list[Entity]:
     """Commands with ``keyword`` (upper case, single spaces) and ``shortcode`` attributes.
 
-    The command span is not claimed: the short code inside it is also reported as a
-    ``phone`` of type ``shortcode``.
+    Driven by the digit runs: the pattern is tried only in the 100 characters before a
+    standalone short code. The command span is not claimed: its short code is also
+    reported as a ``phone`` of type ``shortcode``.
     """
     out: list[Entity] = []
-    if _SHORTCODE_HINT.search(low) is None:
-        return out
-    for m in _COMMAND.finditer(low):
-        if m.start() > 0 and low[m.start() - 1].isalnum():
-            continue
-        if claims.overlaps(m.start(), m.end()):
-            continue
-        keyword = " ".join(text[m.start(1) : m.end(1)].upper().split())
-        shortcode = m.group(2).lower()
-        out.append(
-            Entity(
-                "sms_command",
-                f"{keyword} {shortcode}",
-                text[m.start() : m.end()],
-                m.start(),
-                m.end(),
-                {"keyword": keyword, "shortcode": shortcode},
+    for end in _candidates(text, runs):
+        for m in _COMMAND.finditer(low, max(0, end - _WINDOW), end):
+            if m.end() != end:
+                continue
+            if m.start() > 0 and low[m.start() - 1].isalnum():
+                continue
+            if claims.overlaps(m.start(), m.end()):
+                continue
+            keyword = " ".join(text[m.start(1) : m.end(1)].upper().split())
+            shortcode = m.group(2).lower()
+            out.append(
+                Entity(
+                    "sms_command",
+                    f"{keyword} {shortcode}",
+                    text[m.start() : m.end()],
+                    m.start(),
+                    m.end(),
+                    {"keyword": keyword, "shortcode": shortcode},
+                )
             )
-        )
+            break
     return out

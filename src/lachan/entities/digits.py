@@ -201,13 +201,35 @@ def _emit(text: str, low: str, start: int, end: int, digits: str, num: PhoneNumb
             out.append(wallet)
 
 
-def find_phones(text: str, low: str, claims: Claims
+Run = tuple[int, int]
+
+
+def find_runs(text: str) -> list[Run]:
+    """``(start, end)`` of every run of digits and separators: the one scan of the text
+    for digits; money, phones, accounts and commands all start from these."""
+    return [m.span() for m in _RUN.finditer(text)]
+
+
+def number_starts(text: str, runs: list[Run]) -> list[int]:
+    """Where each space-separated piece of each run begins."""
+    starts: list[int] = []
+    for pos, end in runs:
+        while True:
+            starts.append(pos)
+            k = text.find(" ", pos, end)
+            if k == -1:
+                break
+            pos = k + 1
+    return starts
+
+
+def find_phones(text: str, low: str, claims: Claims, runs: list[Run]
                 ) -> tuple[list[Entity], list[list[Chunk]]]:
     """Phones (and accounts written after "STK"); returns the unused chunk groups too."""
     out: list[Entity] = []
     leftovers: list[list[Chunk]] = []
-    for m in _RUN.finditer(text):
-        run_start, run_end = _run_start(text, m.start()), m.end()
+    for first_digit, run_end in runs:
+        run_start = _run_start(text, first_digit)
         if run_end - run_start < 3:
             continue  # "7h", "50%", "V90": too short for any number kind
         piece = text[run_start:run_end]

@@ -17,10 +17,12 @@ from lachan.entities.vi_regex import WORD_END, vi
 
 # A number, its first digit first (a charset prefix lets the regex engine skip text
 # fast) and not glued to a word or another number: "1.000.000", "2,5", "500".
+# Atomic and possessive: once the digits are read they are never given back, so a number
+# that is not money fails at once instead of being retried at every shorter length.
 _NUM = (
     r"([0-9](?<![\w.,][0-9])"
-    r"(?:[0-9]{0,2}(?:(?P<sep>[.,])[0-9]{3})(?:(?P=sep)[0-9]{3})*(?![.,]?[0-9])"
-    r"|[0-9]{0,14}(?:[.,][0-9]{1,6})?))"
+    r"(?>[0-9]{0,2}(?:(?P<sep>[.,])[0-9]{3})(?:(?P=sep)[0-9]{3})*+(?![.,]?[0-9])"
+    r"|[0-9]{0,14}+(?:[.,][0-9]{1,6}+)?+))"
 )
 _MULT = r"(t[ỷỉyi]|tri[ệe]u|tr|củ|ngh[ìi]n|ng[àa]n|k)"
 _CURRENCY = (
@@ -34,7 +36,7 @@ _NOT_COUNT = re.compile(
 # Patterns run on the lower-cased text (see vi_regex.lower_same_length).
 _MONEY = re.compile(
     _NUM
-    + r"\s?(?:"
+    + r"\s?+(?:"
     + _MULT + r"(?:([0-9])(?![0-9.,]))?"  # a multiplier, "1tr5" ...
     + r"(?:\s?" + _CURRENCY + r")?"  # ... and maybe a currency
     + r"|" + _CURRENCY.replace("(", "(?P<cur2>", 1)  # or a currency alone
@@ -84,40 +86,55 @@ def _entity(text: str, start: int, end: int, amount: Decimal, currency: str) -> 
     )
 
 
-def find_money(text: str, low: str, claims: Claims) -> list[Entity]:
-    """Amounts in ``text``; ``low`` is its lower-cased form of the same length."""
-    out: list[Entity] = []
-    for m in _MONEY.finditer(low):
-        num, sep, mult, frac, cur = m.group(1, 2, 3, 4, 5)
+def _anchored(text: str, low: str, pos: int, claims: Claims) -> Entity | None:
+    """The amount whose number starts at ``pos``, if one does."""
+    m = _MONEY.match(low, pos)
+    if m is None:
+        return None
+    num, sep, mult, frac, cur = m.group(1, 2, 3, 4, 5)
+    if cur is None:
+        cur = m.group("cur2")
+    grouped = sep is not None
+    amount = _number(num, grouped)
+    if amount is None:
+        return None
+    end = m.end()
+    if cur is not None and cur == "d" and not grouped and amount < 1000:
+        return None  # "30d" is thirty days far more often than thirty dong
+    if cur is not None and cur == "do" and mult is None:
+        return None  # "5 do" is five degrees ("5 đô" is five dollars)
+    if mult is not None:
+        factor = _multiplier(mult)
+        amount *= factor
+        if frac is not None:
+            amount += Decimal(frac) * factor / 10
         if cur is None:
-            cur = m.group("cur2")
-        grouped = sep is not None
-        amount = _number(num, grouped)
-        if amount is None:
-            continue
-        end = m.end()
-        if cur is not None and cur.lower() == "d" and not grouped and amount < 1000:
-            continue  # "30d" is thirty days far more often than thirty dong
-        if cur is not None and cur.lower() == "do" and mult is None:
-            continue  # "5 do" is five degrees ("5 đô" is five dollars)
-        if mult is not None:
-            factor = _multiplier(mult)
-            amount *= factor
-            if frac is not None:
-                amount += Decimal(frac) * factor / 10
-            if cur is None:
-                if _NOT_COUNT.match(low, end) is not None:
-                    continue  # "5 triệu người" counts people
-                cont = _CONTINUATION.match(low, end)
-                if cont is not None and _multiplier(cont.group(2)) < factor:
-                    amount += Decimal(cont.group(1)) * _multiplier(cont.group(2))
-                    cur = cont.group(3)
-                    end = cont.end()
-        if claims.overlaps(m.start(), end):
-            continue
-        out.append(_entity(text, m.start(), end, amount, _currency_code(cur)))
-        claims.add(m.start(), end)
-    if "$" in low or "€" in low or "usd" in low or "eur" in low or "vn" in low:
+            if _NOT_COUNT.match(low, end) is not None:
+                return None  # "5 triệu người" counts people
+            cont = _CONTINUATION.match(low, end)
+            if cont is not None and _multiplier(cont.group(2)) < factor:
+                amount += Decimal(cont.group(1)) * _multiplier(cont.group(2))
+                cur = cont.group(3)
+                end = cont.end()
+    if claims.overlaps(pos, end):
+        return None
+    return _entity(text, pos, end, amount, _currency_code(cur))
+
+
+def find_money(text: str, low: str, claims: Claims, starts: list[int]) -> list[Entity]:
+    """Amounts in ``text`` (``low``: lower-cased, same length).
+
+    ``starts`` are the positions where a number begins (the digit runs found once by
+    :mod:`lachan.entities.digits`): the amount pattern is tried there only, instead of
+    being scanned over the whole text.
+    """
+    out: list[Entity] = []
+    for pos in starts:
+        ent = _anchored(text, low, pos, claims)
+        if ent is not None:
+            out.append(ent)
+            claims.add(ent.start, ent.end)
+    if "$" in low or "€" in low or "usd" in low or "eur" in low or "vnd" in low or "vnđ" in low:
         for m in _PREFIX_MONEY.finditer(low):
             if m.start() > 0 and low[m.start() - 1].isalnum():
                 continue

@@ -31,12 +31,14 @@ _KEYWORD = re.compile(
     + WORD_END
 )
 _WEAK = frozenset({"code", "pin"})
+# Every keyword starts with one of these (lower case).
+_HINTS = ("otp", "mã", "ma", "code", "pin", "verification", "passcode", "security")
 
 # 4-8 digits, or 6 upper-case letters and digits with at least one digit; not part of a
 # longer grouped number ("0912 345 678"), a date, a time or an amount.
 _CODE = re.compile(
     r"(?<![\w.,/:\-])(?<![0-9] )"
-    r"([0-9]{4,8}|(?=[A-Z]*[0-9])(?=[0-9]*[A-Z])[A-Z0-9]{6})"
+    r"([0-9]{4,8}+|(?=[A-Z]*[0-9])(?=[0-9]*[A-Z])[A-Z0-9]{6})"
     r"(?![\w])(?! [0-9])(?![.,:/\-][0-9])"
 )
 _FORWARD = 40
@@ -46,9 +48,25 @@ _BACKWARD = 30
 def find_otps(text: str, low: str, claims: Claims) -> list[Entity]:
     """Codes near a keyword; ``low`` is ``text`` lower-cased (same length)."""
     out: list[Entity] = []
-    for kw in _KEYWORD.finditer(low):
-        if kw.start() > 0 and low[kw.start() - 1].isalnum():
+    # Every keyword starts with a hint: find hints with str.find (C speed) and try the
+    # keyword pattern there only, instead of scanning the text with it.
+    places: list[int] = []
+    for h in _HINTS:
+        i = low.find(h)
+        while i != -1:
+            places.append(i)
+            i = low.find(h, i + 1)
+    if not places:
+        return out
+    places.sort()
+    done = 0
+    for place in places:
+        if place < done or (place > 0 and low[place - 1].isalnum()):
             continue
+        kw = _KEYWORD.match(low, place)
+        if kw is None:
+            continue
+        done = kw.end()
         strong = kw.group() not in _WEAK
         hit = None
         # the windows end a little after the last place a code may start or end, so the
