@@ -29,6 +29,19 @@ def test_a_scam_message_end_to_end() -> None:
     ]
 
 
+def test_an_ad_with_numbers_next_to_each_other() -> None:
+    text = ("[QC] Uu dai 50% data: soan DK V90 gui 9029 (10.000d/ngay). Chi tiet "
+            "vinaphone.com.vn. Tu choi QC soan TC gui 9029.")
+    assert [(e.kind, e.value) for e in extract(text)] == [
+        ("sms_command", "DK V90 9029"),
+        ("phone", "9029"),
+        ("money", "10000"),
+        ("url", "http://vinaphone.com.vn"),
+        ("sms_command", "TC 9029"),
+        ("phone", "9029"),
+    ]
+
+
 def test_plain_personal_message_has_no_entities() -> None:
     text = ("Chào anh, tối nay mình đi ăn ở quán cũ nhé. Nhớ mang theo áo mưa vì trời có thể "
             "mưa to. Em đợi anh ở cổng trường, đừng đến muộn nha anh!")

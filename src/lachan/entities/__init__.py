@@ -66,7 +66,7 @@ from lachan.entities.digits import (
     find_phones,
     find_runs,
     find_shortcodes,
-    number_starts,
+    pieces,
 )
 from lachan.entities.money import find_money
 from lachan.entities.otp import find_otps
@@ -107,8 +107,9 @@ def extract(clean: str) -> list[Entity]:
     if has_digit:
         low = lower_same_length(clean)
         runs = find_runs(clean)
-        out += find_money(clean, low, claims, number_starts(clean, runs))
-        out += find_commands(clean, low, claims, runs)
+        numbers = pieces(clean, runs)
+        out += find_money(clean, low, claims, [start for start, _ in numbers])
+        out += find_commands(clean, low, claims, numbers)
         phones, leftovers = find_phones(clean, low, claims, runs)
         out += phones
         if leftovers:

@@ -26,12 +26,12 @@ _COMMAND = re.compile(
 )
 
 
-def _candidates(text: str, runs: list[tuple[int, int]]) -> list[int]:
+def _candidates(text: str, pieces: list[tuple[int, int]]) -> list[int]:
     """Ends of standalone 3-5 digit numbers and "9xxx" placeholders: where a command's
     short code may end."""
     ends: list[int] = []
     n = len(text)
-    for start, end in runs:
+    for start, end in pieces:
         while end > start and text[end - 1] in ".-()":  # the run took sentence punctuation
             end -= 1
         size = end - start
@@ -50,16 +50,16 @@ def _candidates(text: str, runs: list[tuple[int, int]]) -> list[int]:
     return ends
 
 
-def find_commands(text: str, low: str, claims: Claims, runs: list[tuple[int, int]]
+def find_commands(text: str, low: str, claims: Claims, pieces: list[tuple[int, int]]
                   ) -> list[Entity]:
     """Commands with ``keyword`` (upper case, single spaces) and ``shortcode`` attributes.
 
-    Driven by the digit runs: the pattern is tried only in the 100 characters before a
-    standalone short code. The command span is not claimed: its short code is also
+    Driven by the digit pieces (:func:`lachan.entities.digits.pieces`): the pattern is
+    tried only in the 100 characters before a standalone short code. The command span is not claimed: its short code is also
     reported as a ``phone`` of type ``shortcode``.
     """
     out: list[Entity] = []
-    for end in _candidates(text, runs):
+    for end in _candidates(text, pieces):
         for m in _COMMAND.finditer(low, max(0, end - _WINDOW), end):
             if m.end() != end:
                 continue

@@ -210,17 +210,22 @@ def find_runs(text: str) -> list[Run]:
     return [m.span() for m in _RUN.finditer(text)]
 
 
-def number_starts(text: str, runs: list[Run]) -> list[int]:
-    """Where each space-separated piece of each run begins."""
-    starts: list[int] = []
+def pieces(text: str, runs: list[Run]) -> list[Run]:
+    """The space-separated pieces of every run, without a leading "+" or "(": where
+    each written number may begin."""
+    out: list[Run] = []
     for pos, end in runs:
         while True:
-            starts.append(pos)
             k = text.find(" ", pos, end)
+            stop = end if k == -1 else k
+            while pos < stop and text[pos] in "+(":
+                pos += 1
+            if pos < stop:
+                out.append((pos, stop))
             if k == -1:
                 break
             pos = k + 1
-    return starts
+    return out
 
 
 def find_phones(text: str, low: str, claims: Claims, runs: list[Run]
