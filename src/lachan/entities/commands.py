@@ -55,8 +55,8 @@ def find_commands(text: str, low: str, claims: Claims, pieces: list[tuple[int, i
     """Commands with ``keyword`` (upper case, single spaces) and ``shortcode`` attributes.
 
     Driven by the digit pieces (:func:`lachan.entities.digits.pieces`): the pattern is
-    tried only in the 100 characters before a standalone short code. The command span is not claimed: its short code is also
-    reported as a ``phone`` of type ``shortcode``.
+    tried only in the 100 characters before a standalone short code. The command span is
+    not claimed: its short code is also reported as a ``phone`` of type ``shortcode``.
     """
     out: list[Entity] = []
     for end in _candidates(text, pieces):
