@@ -69,6 +69,7 @@ def test_wallet_number_is_both_phone_and_account() -> None:
         "Vietcombank: ngay 12-11-2026",  # a date
         "Vietcombank giao dich FT26112345678",  # a reference glued to letters
         "Vietcombank BIN 970436",  # the BIN itself
+        "Techcombank -2,000,000 VND luc 21/11/2026 09:15",  # a date and a time
     ],
 )
 def test_not_accounts(text: str) -> None:

@@ -36,6 +36,7 @@ def money(text: str) -> list[tuple[int, str]]:
         ("Gia VNĐ 500.000", 500_000, "VND"),
         ("Tang 20 đô la", 20, "USD"),
         ("Mua 5 củ", 5_000_000, "VND"),
+        ("Viec nhe luong 300-500k/ngay", 500_000, "VND"),
     ],
 )
 def test_amounts(text: str, amount: int, currency: str) -> None:

@@ -66,6 +66,7 @@ from lachan.entities.digits import (
     find_phones,
     find_runs,
     find_shortcodes,
+    money_starts,
     pieces,
 )
 from lachan.entities.money import find_money
@@ -108,7 +109,7 @@ def extract(clean: str) -> list[Entity]:
         low = lower_same_length(clean)
         runs = find_runs(clean)
         numbers = pieces(clean, runs)
-        out += find_money(clean, low, claims, [start for start, _ in numbers])
+        out += find_money(clean, low, claims, money_starts(clean, numbers))
         out += find_commands(clean, low, claims, numbers)
         phones, leftovers = find_phones(clean, low, claims, runs)
         out += phones

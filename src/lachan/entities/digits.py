@@ -228,6 +228,19 @@ def pieces(text: str, runs: list[Run]) -> list[Run]:
     return out
 
 
+def money_starts(text: str, numbers: list[Run]) -> list[int]:
+    """Where an amount may begin: each piece, and after a dash inside one ("300-500k")."""
+    starts: list[int] = []
+    for start, end in numbers:
+        starts.append(start)
+        k = text.find("-", start, end)
+        while k != -1:
+            if k + 1 < end and text[k + 1].isdigit():
+                starts.append(k + 1)
+            k = text.find("-", k + 1, end)
+    return starts
+
+
 def find_phones(text: str, low: str, claims: Claims, runs: list[Run]
                 ) -> tuple[list[Entity], list[list[Chunk]]]:
     """Phones (and accounts written after "STK"); returns the unused chunk groups too."""
@@ -338,6 +351,12 @@ def find_shortcodes(text: str, low: str, leftovers: list[list[Chunk]], claims: C
     return out
 
 
+def _next_to_date_or_time(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return before in ("/", ":") or after in ("/", ":")
+
+
 def find_accounts(text: str, low: str, leftovers: list[list[Chunk]], claims: Claims
                   ) -> list[Entity]:
     """6-19 digit numbers near a bank / wallet name or after an account keyword."""
@@ -358,6 +377,8 @@ def find_accounts(text: str, low: str, leftovers: list[list[Chunk]], claims: Cla
             last = c
         if not (_ACCOUNT_MIN <= len(digits) <= _ACCOUNT_MAX) or digits in by_bin:
             continue
+        if _next_to_date_or_time(text, first.start, last.end):
+            continue  # "21/11/2026 09:15" gives the pieces "2026 09"
         if not _account_keyword_before(text, low, first.start) and not mentions(
             text, low, first.start - _ACCOUNT_WINDOW, last.end + _ACCOUNT_WINDOW
         ):
