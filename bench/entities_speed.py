@@ -1,6 +1,6 @@
 """Speed of lachan.entities.extract on invented SMS-length messages (prints µs/message).
 
-Run: .venv/bin/python bench/entities_speed.py [--rounds N]
+Run: .venv/bin/python bench/entities_speed.py [--rounds N] [--real]
 
 Budget (issue 2): <= 6 µs for a typical 160-character SMS without entities, <= 20 µs with
 two or three. Also times parse_phone and normalise_msisdn (bulk scrubbing).
@@ -9,9 +9,14 @@ two or three. Also times parse_phone and normalise_msisdn (bulk scrubbing).
 from __future__ import annotations
 
 import argparse
+import csv
+import os
 import statistics
+import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from lachan.entities import extract
 from lachan.entities.phone import normalise_msisdn, parse_phone
@@ -63,9 +68,46 @@ def _reference_us() -> float:
     return min(runs)
 
 
+def _real_messages() -> list[str] | None:
+    """Texts of the Vietnamese SMS sets in $LACHAN_DATA (default ../shared/data), or
+    None when they are absent. Only timings and counts are printed, never a message."""
+    root = Path(os.environ.get("LACHAN_DATA", Path(__file__).resolve().parents[1] / ".."
+                               / "shared" / "data"))
+    files = [root / "sms" / "vi_sms_2016.tsv", root / "sms" / "vi_smishing_2025.tsv"]
+    if not all(f.is_file() for f in files):
+        return None
+    csv.field_size_limit(10_000_000)
+    texts: list[str] = []
+    for f in files:
+        with f.open(encoding="utf-8", newline="") as fh:
+            texts += [row["text"] for row in csv.DictReader(fh, delimiter="\t")]
+    return texts
+
+
+def _real_data_figures() -> None:
+    texts = _real_messages()
+    if texts is None:
+        print("real SMS sets not found (set LACHAN_DATA): skipped", file=sys.stderr)
+        return
+    kinds: Counter[str] = Counter()
+    for t in texts:
+        kinds.update(e.kind for e in extract(t))
+    runs = []
+    for _ in range(3):
+        t0 = time.process_time()
+        for t in texts:
+            extract(t)
+        runs.append((time.process_time() - t0) / len(texts) * 1e6)
+    mean_len = statistics.mean(len(t) for t in texts)
+    print(f"real VN SMS ({len(texts)} messages, {mean_len:.0f} chars on average): "
+          f"{min(runs):6.2f} µs/message; entities found: {dict(sorted(kinds.items()))}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--rounds", type=int, default=2000)
+    ap.add_argument("--real", action="store_true",
+                    help="also time the Vietnamese SMS sets in $LACHAN_DATA")
     args = ap.parse_args()
     print(f"reference sum(range(1000)): {_reference_us():6.2f} µs")
     plain_len = statistics.mean(len(s) for s in PLAIN)
@@ -81,6 +123,8 @@ def main() -> None:
     print(f"parse_phone:      {_per_call_us(parse_phone, numbers, args.rounds):6.2f} µs/number")
     print(f"normalise_msisdn: {_per_call_us(normalise_msisdn, numbers, args.rounds):6.2f} "
           "µs/number")
+    if args.real:
+        _real_data_figures()
     print(f"reference sum(range(1000)): {_reference_us():6.2f} µs")
 
 

@@ -70,6 +70,8 @@ def test_wallet_number_is_both_phone_and_account() -> None:
         "Vietcombank giao dich FT26112345678",  # a reference glued to letters
         "Vietcombank BIN 970436",  # the BIN itself
         "Techcombank -2,000,000 VND luc 21/11/2026 09:15",  # a date and a time
+        "TK ViettelPay 9704...6789 GD -5.000",  # a masked number
+        "The VCB 412345...789 su dung tai",  # a masked card
     ],
 )
 def test_not_accounts(text: str) -> None:

@@ -108,8 +108,8 @@ def _chunks(text: str, run_start: int, run_end: int) -> list[Chunk]:
         digits = raw.translate(_NON_DIGITS)
         if not digits.isdigit():
             continue
-        if _DATE.fullmatch(raw):
-            digits = ""  # a date breaks the run, it is never part of a number
+        if _DATE.fullmatch(raw) or ".." in raw:
+            digits = ""  # a date or a masked number ("0071...456") breaks the run
         plus = raw.startswith(("+", "(+"))
         out.append(Chunk(start, end, digits, plus, start > 0 and text[start - 1].isalpha(),
                          raw.isdigit(), _GROUPED_AMOUNT.fullmatch(raw) is not None))
@@ -272,8 +272,8 @@ def _find_in_piece(text: str, low: str, start: int, piece: str, claims: Claims,
             end -= 1
             piece = piece[:-1]
         digits = piece.translate(_NON_DIGITS)
-        if not digits.isdigit() or _DATE.fullmatch(piece):
-            return
+        if not digits.isdigit() or _DATE.fullmatch(piece) or ".." in piece:
+            return  # a date, or a masked number ("9704...1234"): not a whole number
         plain, amount = piece.isdigit(), _GROUPED_AMOUNT.fullmatch(piece) is not None
     if claims.overlaps(start, end):
         return
