@@ -52,6 +52,9 @@ def test_url_forms(text: str, expected: list[str]) -> None:
         "Ths.BS Nguyen Van A, Q.BT, TP.HN",
         "Ok mai.co the di duoc",
         "Version 1.2.3 da phat hanh",
+        "uhm.de mai tinh nhe",  # "để" without accents
+        "ừ.ba noi roi ma",  # Vietnamese letters glued to a word
+        "Q.Ao, c.de",
     ],
 )
 def test_things_that_are_not_links(text: str) -> None:

@@ -14,6 +14,7 @@ SHORTENERS: frozenset[str] = frozenset(
         "clck.ru",
         "cutt.ly",
         "cutt.us",
+        "g.co",
         "goo.gl",
         "is.gd",
         "lihi.cc",

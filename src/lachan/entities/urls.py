@@ -40,8 +40,12 @@ _AMBIGUOUS_TLDS = frozenset(
     "am an as at ba be bi bo by ca cam co cu do ga gap gi hu id in is it kim la lat ma man "
     "map me men mo moi my ne no nu ong sa so to tv us ve vi vin vu xin "
     "how new now one you here like love help call day date next open read save show "
-    "talk best book play plus care cool fast life work team eat got".split()
+    "talk best book play plus care cool fast life work team eat got "
+    "ao de lu sl tel va".split()
 )
+#: Suffixes a bare host written with Vietnamese letters may have ("việtcombank.vn");
+#: elsewhere such a "host" is glued chat ("thì.lu", "ừ.ba").
+_IDN_SUFFIXES = frozenset({"vn", "com.vn", "net.vn", "org.vn", "com", "net", "org"})
 
 
 def _trim(url: str) -> str:
@@ -150,14 +154,21 @@ def _bare_ok(host: str, has_tail: bool) -> bool:
     registrable, suffix = a["registrable_domain"], a["suffix"]
     if registrable is None or suffix is None:
         return False
-    label = registrable[: -len(suffix) - 1]
+    if a["shortener"]:
+        return True
+    written_labels = host.split(".")
+    label = written_labels[-1 - suffix.count(".") - 1]  # the name as written
     if not any(c.isalpha() for c in label):
         return False
-    if a["shortener"] or has_tail or "." in suffix:
+    if not host.isascii() and not has_tail and suffix not in _IDN_SUFFIXES:
+        return False
+    if has_tail or "." in suffix:
         return True
     if "-" in label or any(c.isdigit() for c in label):
         return True
-    written_tld = host.rsplit(".", 1)[1]
+    if len(label) == 1 and len(written_labels) == 2:
+        return False  # "c.de", "q.ao", "y.vn": an initial and a word
+    written_tld = written_labels[-1]
     if len(written_tld) > 1 and written_tld[0].isupper() and written_tld[1:].islower():
         return False  # "mai.Chuc", "nhe.Hot": a sentence glued to the last one
     if written_tld.isupper() and not host.isupper():
