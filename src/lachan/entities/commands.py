@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from lachan.domain import Entity
+from lachan.entities.digits import call_word_before as send_word_before
 from lachan.entities.spans import Claims
 from lachan.entities.vi_regex import WORD_END, vi_any, vi_dispatch
 
@@ -26,9 +27,9 @@ _COMMAND = re.compile(
 )
 
 
-def _candidates(text: str, pieces: list[tuple[int, int]]) -> list[int]:
-    """Ends of standalone 3-5 digit numbers and "9xxx" placeholders: where a command's
-    short code may end."""
+def _candidates(text: str, low: str, pieces: list[tuple[int, int]]) -> list[int]:
+    """Ends of standalone 3-5 digit numbers and "9xxx" placeholders right after a send
+    word ("gửi", "to", "đến số"): where a command's short code may end."""
     ends: list[int] = []
     n = len(text)
     for start, end in pieces:
@@ -46,6 +47,8 @@ def _candidates(text: str, pieces: list[tuple[int, int]]) -> list[int]:
             end = k
         if end < n and (text[end].isalnum() or text[end] == "_"):
             continue
+        if not send_word_before(low, start):
+            continue
         ends.append(end)
     return ends
 
@@ -59,7 +62,7 @@ def find_commands(text: str, low: str, claims: Claims, pieces: list[tuple[int, i
     not claimed: its short code is also reported as a ``phone`` of type ``shortcode``.
     """
     out: list[Entity] = []
-    for end in _candidates(text, pieces):
+    for end in _candidates(text, low, pieces):
         for m in _COMMAND.finditer(low, max(0, end - _WINDOW), end):
             if m.end() != end:
                 continue

@@ -57,7 +57,7 @@ _CONTEXT_STRIP = ":-–(\"'“”"
 _TRAILING_NOISE = _CONTEXT_STRIP + " \t\n"
 
 
-def _call_word_before(low: str, start: int) -> bool:
+def call_word_before(low: str, start: int) -> bool:
     """Is ``start`` right after a call / send word ("gọi", "gửi tới", "tổng đài số")?"""
     lo = max(0, start - 24)
     words = low[lo:start].rstrip(_TRAILING_NOISE).rsplit(None, 3)
@@ -136,7 +136,7 @@ def _account_keyword_before(text: str, low: str, start: int) -> bool:
     between = window[last.end() :]
     if _BETWEEN_BREAK.search(between) is not None:
         return False
-    return not (between.strip() and _call_word_before(low, start))
+    return not (between.strip() and call_word_before(low, start))
 
 
 @lru_cache(maxsize=65536)
@@ -341,7 +341,7 @@ def find_shortcodes(text: str, low: str, leftovers: list[list[Chunk]], claims: C
         for c in group:
             if not (c.plain and 3 <= len(c.digits) <= 5 and c.digits[0] != "0"):
                 continue
-            if c.glued or claims.overlaps(c.start, c.end) or not _call_word_before(low, c.start):
+            if c.glued or claims.overlaps(c.start, c.end) or not call_word_before(low, c.start):
                 continue
             out.append(
                 Entity("phone", c.digits, c.digits, c.start, c.end,

@@ -214,8 +214,8 @@ def find_bare_urls(text: str, claims: Claims, has_digit: bool) -> list[Entity]:
     done = 0
     for hit in _DOT_LETTER.finditer(text):
         p = hit.start()
-        if p < done:
-            continue
+        if p < done or (claims and claims.overlaps(p, p + 1)):
+            continue  # inside a link or an address already found
         start = p
         while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _HOST_CHAR):
             start -= 1
