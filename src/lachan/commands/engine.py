@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Annotated, Any
 
 import orjson
 import typer
 from rich.console import Console
+
+from lachan.commands.jsonl import numbered_lines, run_over_input
 
 err = Console(stderr=True)
 
@@ -63,26 +65,6 @@ def check(
 
 # -- classify ---------------------------------------------------------------------------
 
-def _lines(fh: IO[bytes], on_bytes: Callable[[int], None]) -> Iterator[tuple[int, bytes | None]]:
-    """Numbered lines; ``None`` for a line over :data:`MAX_LINE_BYTES` (skipped whole)."""
-    n = 0
-    while True:
-        line = fh.readline(MAX_LINE_BYTES + 1)
-        if not line:
-            return
-        n += 1
-        on_bytes(len(line))
-        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
-            while True:  # drain the rest of the oversized line
-                more = fh.readline(MAX_LINE_BYTES)
-                on_bytes(len(more))
-                if not more or more.endswith(b"\n"):
-                    break
-            yield n, None
-            continue
-        yield n, line
-
-
 def _parse(line: bytes) -> dict[str, Any]:
     try:
         obj = orjson.loads(line)
@@ -130,9 +112,9 @@ def classify(
             out.write(b"\n".join(chunks) + b"\n")
         batch.clear()
 
-    def run(fh: IO[bytes], on_bytes: Callable[[int], None]) -> None:
+    def run(fh: IO[bytes], on_bytes: Callable[[int], None]) -> int:
         batch: list[tuple[int, Any, Any]] = []
-        for ln, raw in _lines(fh, on_bytes):
+        for ln, raw in numbered_lines(fh, on_bytes, MAX_LINE_BYTES):
             if raw is None:
                 batch.append((ln, None, f"line longer than {MAX_LINE_BYTES:,} bytes"))
                 continue
@@ -150,22 +132,9 @@ def classify(
             if len(batch) >= BATCH:
                 flush(batch)
         flush(batch)
+        return failed
 
-    if file is None:
-        run(sys.stdin.buffer, lambda _n: None)
-    else:
-        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-
-        size = file.stat().st_size
-        with Progress(TextColumn("classify"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-                      TimeRemainingColumn(), console=err, transient=False) as bar:
-            task = bar.add_task("classify", total=size or 1)
-            with file.open("rb") as fh:
-                run(fh, lambda n: bar.advance(task, n))
-    out.flush()
-    if failed:
-        err.print(f"[yellow]{failed} line(s) could not be classified (see their error objects)")
-        raise typer.Exit(1)
+    run_over_input(file, "classify", run)
 
 
 # -- train / evaluate -------------------------------------------------------------------

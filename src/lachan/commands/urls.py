@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Annotated, Any
 
 import orjson
 import typer
 from rich.console import Console
+
+from lachan.commands.jsonl import numbered_lines, run_over_input
 
 err = Console(stderr=True)
 
@@ -86,26 +88,6 @@ def check_url(
 # -- classify-urls ----------------------------------------------------------------------
 
 
-def _lines(fh: IO[bytes], on_bytes: Callable[[int], None]) -> Iterator[tuple[int, bytes | None]]:
-    """Numbered lines; ``None`` for a line over :data:`MAX_LINE_BYTES` (skipped whole)."""
-    n = 0
-    while True:
-        line = fh.readline(MAX_LINE_BYTES + 1)
-        if not line:
-            return
-        n += 1
-        on_bytes(len(line))
-        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
-            while True:
-                more = fh.readline(MAX_LINE_BYTES)
-                on_bytes(len(more))
-                if not more or more.endswith(b"\n"):
-                    break
-            yield n, None
-            continue
-        yield n, line
-
-
 def parse_line(raw: bytes) -> tuple[Any, str]:
     """``(id, url-or-host)`` from one input line; raises ``ValueError`` with the reason.
 
@@ -167,7 +149,7 @@ def classify_stream(
             out.write(b"\n".join(chunks) + b"\n")
         batch.clear()
 
-    for ln, raw in _lines(fh, on_bytes):
+    for ln, raw in numbered_lines(fh, on_bytes, MAX_LINE_BYTES):
         if raw is None:
             batch.append((ln, None, None, f"line longer than {MAX_LINE_BYTES:,} bytes"))
             continue
@@ -195,21 +177,8 @@ def classify_urls(
     ({id, host, label: phishing|benign, score, brand, symbols})."""
     out = sys.stdout.buffer
     context = _registry_context() if registry else None
-    if file is None:
-        failed = classify_stream(sys.stdin.buffer, out, lambda _n: None, context)
-    else:
-        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-
-        size = file.stat().st_size
-        with Progress(TextColumn("classify-urls"), BarColumn(),
-                      TextColumn("{task.percentage:>3.0f}%"), TimeRemainingColumn(),
-                      console=err) as bar:
-            task = bar.add_task("classify-urls", total=size or 1)
-            with file.open("rb") as fh:
-                failed = classify_stream(fh, out, lambda n: bar.advance(task, n), context)
-    if failed:
-        err.print(f"[yellow]{failed} line(s) could not be classified (see their error objects)")
-        raise typer.Exit(1)
+    run_over_input(file, "classify-urls",
+                   lambda fh, on_bytes: classify_stream(fh, out, on_bytes, context))
 
 
 # -- evaluate-urls / train-urls -----------------------------------------------------------

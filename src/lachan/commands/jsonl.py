@@ -1,0 +1,59 @@
+"""JSON Lines plumbing shared by the batch commands (``classify``, ``classify-urls``):
+numbered lines with a size limit, a progress bar on stderr for files, and the
+"error object per bad line, exit 1 if any failed" contract."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+import typer
+from rich.console import Console
+
+err = Console(stderr=True)
+
+OnBytes = Callable[[int], None]
+
+
+def numbered_lines(fh: IO[bytes], on_bytes: OnBytes,
+                   max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """``(line number, line)``; ``None`` for a line over ``max_bytes`` (read past, whole)."""
+    n = 0
+    while True:
+        line = fh.readline(max_bytes + 1)
+        if not line:
+            return
+        n += 1
+        on_bytes(len(line))
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while True:  # drain the rest of the oversized line
+                more = fh.readline(max_bytes)
+                on_bytes(len(more))
+                if not more or more.endswith(b"\n"):
+                    break
+            yield n, None
+            continue
+        yield n, line
+
+
+def run_over_input(file: Path | None, label: str,
+                   process: Callable[[IO[bytes], OnBytes], int]) -> None:
+    """Feed ``file`` (with a progress bar on stderr) or stdin to ``process``, which
+    returns how many lines failed; exit 1 when any did."""
+    if file is None:
+        failed = process(sys.stdin.buffer, lambda _n: None)
+    else:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+        size = file.stat().st_size
+        with Progress(TextColumn(label), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                      TimeRemainingColumn(), console=err) as bar:
+            task = bar.add_task(label, total=size or 1)
+            with file.open("rb") as fh:
+                failed = process(fh, lambda n: bar.advance(task, n))
+    sys.stdout.buffer.flush()
+    if failed:
+        err.print(f"[yellow]{failed} line(s) could not be processed (see their error objects)")
+        raise typer.Exit(1)
