@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-DATA_DIR = Path(os.environ.get("LACHAN_DATA", Path(__file__).resolve().parents[1] / ".." / "shared" / "data"))
+DATA_DIR = Path(
+    os.environ.get("LACHAN_DATA", Path(__file__).resolve().parents[1] / ".." / "shared" / "data")
+)
 
 
 @pytest.fixture(scope="session")

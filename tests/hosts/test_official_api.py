@@ -6,8 +6,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from lachan.registry import official, sources
-
-from .conftest import bearer
+from lachan.serve.testing import bearer
 
 
 def test_verify_official_channels(client: TestClient) -> None:

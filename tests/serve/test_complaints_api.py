@@ -6,10 +6,7 @@ import base64
 
 from fastapi.testclient import TestClient
 
-
-def bearer(key: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {key}"}
-
+from lachan.serve.testing import bearer
 
 SCAM = "Chuc mung ban trung thuong iPhone, nhan qua tai http://qua-tang-vn.top/nhan, phi 200k"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32

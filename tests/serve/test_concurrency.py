@@ -6,9 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from fastapi.testclient import TestClient
 
-
-def bearer(key: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {key}"}
+from lachan.serve.testing import bearer
 
 
 def test_concurrent_complaints_about_one_new_source(

@@ -7,9 +7,7 @@ import io
 
 from fastapi.testclient import TestClient
 
-
-def bearer(key: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {key}"}
+from lachan.serve.testing import bearer
 
 
 def _decide(client: TestClient, key: str, kind: str, value: str, action: str):

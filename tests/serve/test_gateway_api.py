@@ -5,10 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-
-def bearer(key: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {key}"}
-
+from lachan.serve.testing import bearer
 
 SUBSCRIBER = "0901234567"
 

@@ -1,0 +1,33 @@
+"""Pytest fixtures for tests of the HTTP service (import them into a ``conftest.py``
+that defines an ``app`` fixture): a client that never raises server errors, one live
+API key per role, and the Authorization header for a key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from lachan.registry import keys as keys_mod
+
+
+@pytest.fixture()
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture()
+def role_keys(app: FastAPI) -> dict[str, str]:
+    """One live key per role (``public`` maps to no key)."""
+    out: dict[str, str] = {}
+    with app.state.db.transaction() as session:
+        for role in keys_mod.ROLES:
+            out[role] = keys_mod.create_key(session, role, f"test {role}")
+    return out
+
+
+def bearer(key: str | None) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"} if key else {}
