@@ -53,6 +53,23 @@ def _candidates(text: str, low: str, pieces: list[tuple[int, int]]) -> list[int]
     return ends
 
 
+# Every command opens with one of these (lower case): "soạn", "nhắn", "sms", "text", "cú".
+_PREFIX_HINTS = ("so", "nh", "sms", "text", "cu", "cú")
+
+
+def _prefix_places(low: str, lo: int, hi: int) -> list[int]:
+    """Word starts in ``low[lo:hi]`` where a command may open, found with str.find."""
+    places: list[int] = []
+    for h in _PREFIX_HINTS:
+        i = low.find(h, lo, hi)
+        while i != -1:
+            if i == 0 or not low[i - 1].isalnum():
+                places.append(i)
+            i = low.find(h, i + 1, hi)
+    places.sort()
+    return places
+
+
 def find_commands(text: str, low: str, claims: Claims, pieces: list[tuple[int, int]]
                   ) -> list[Entity]:
     """Commands with ``keyword`` (upper case, single spaces) and ``shortcode`` attributes.
@@ -63,10 +80,9 @@ def find_commands(text: str, low: str, claims: Claims, pieces: list[tuple[int, i
     """
     out: list[Entity] = []
     for end in _candidates(text, low, pieces):
-        for m in _COMMAND.finditer(low, max(0, end - _WINDOW), end):
-            if m.end() != end:
-                continue
-            if m.start() > 0 and low[m.start() - 1].isalnum():
+        for pos in _prefix_places(low, max(0, end - _WINDOW), end):
+            m = _COMMAND.match(low, pos, end)
+            if m is None or m.end() != end:
                 continue
             if claims.overlaps(m.start(), m.end()):
                 continue

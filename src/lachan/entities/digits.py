@@ -57,8 +57,24 @@ _CONTEXT_STRIP = ":-–(\"'“”"
 _TRAILING_NOISE = _CONTEXT_STRIP + " \t\n"
 
 
+# Last words that need the word before them to decide ("gọi số", "tổng đài", "gửi tới").
+_SECOND_WORDS = frozenset({"so", "toi", "den", "dai", "he", "tin", "ngay", "thoai"})
+
+
 def call_word_before(low: str, start: int) -> bool:
     """Is ``start`` right after a call / send word ("gọi", "gửi tới", "tổng đài số")?"""
+    end = start
+    while end > 0 and low[end - 1] in _TRAILING_NOISE:
+        end -= 1
+    cut = max(low.rfind(" ", 0, end), low.rfind("\n", 0, end), low.rfind("\t", 0, end))
+    if end - cut > 24:
+        return False
+    word = low[cut + 1 : end].strip(_CONTEXT_STRIP)
+    last = word if word.isascii() else fold_token(word)
+    if last in _CALL_WORDS:
+        return True
+    if last not in _SECOND_WORDS:
+        return False  # the common case, decided by one word
     lo = max(0, start - 24)
     words = low[lo:start].rstrip(_TRAILING_NOISE).rsplit(None, 3)
     if len(words) == 4 or (words and lo > 0 and low[lo - 1].isalnum() and low[lo].isalnum()):
