@@ -58,3 +58,11 @@ def test_ascii_round_trip(host: str) -> None:
         return
     assert to_ascii(host) == host
     assert to_unicode(host) == host
+
+
+@pytest.mark.parametrize("size", [254, 1025, 100_000])
+def test_oversized_hosts_are_refused_quietly(size: int) -> None:
+    host = ("a" * 60 + ".") * (size // 61 + 1) + "com"  # always over 253 characters
+    assert registrable_domain(host) is None
+    assert to_ascii(host) is None
+    assert to_unicode(host) is None

@@ -192,3 +192,9 @@ def test_short_codes_need_a_call_or_send_word() -> None:
     assert phones("hotline: 9029") == [("9029", "shortcode")]
     assert phones("Tổng đài 1090 hỗ trợ") == [("1090", "shortcode")]
     assert phones("con 156 ngay nua la Tet") == []
+
+
+@pytest.mark.parametrize("text", ["0" * 100_000, "+84 " * 25_000, "\u200b" * 100_000])
+def test_huge_inputs_are_not_numbers(text: str) -> None:
+    assert parse_phone(text) is None
+    assert normalise_msisdn(text) is None
