@@ -198,3 +198,12 @@ def test_short_codes_need_a_call_or_send_word() -> None:
 def test_huge_inputs_are_not_numbers(text: str) -> None:
     assert parse_phone(text) is None
     assert normalise_msisdn(text) is None
+
+
+@given(st.from_regex(MOBILE_NSN, fullmatch=True))
+def test_spec_mobile_pattern_agrees_with_libphonenumber(nsn: str) -> None:
+    import phonenumbers
+
+    num = phonenumbers.parse("+84" + nsn)
+    assert phonenumbers.is_valid_number(num)
+    assert phonenumbers.number_type(num) == phonenumbers.PhoneNumberType.MOBILE

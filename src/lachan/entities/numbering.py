@@ -86,11 +86,24 @@ MOBILE_NSN = re.compile(
     r"(?:5(?:2[238]|59)|89[6-9]|99[013-9])\d{6}|(?:3\d|5[689]|7[06-9]|8[1-8]|9[0-8])\d{7}",
     re.ASCII,
 )
-#: Fixed lines: 0 + area code 2xx + 7 digits (libphonenumber's VN fixed-line pattern).
-FIXED_NSN = re.compile(
-    r"2(?:0[3-9]|1[0-689]|2[0-25-9]|[38][2-9]|4[2-8]|5[124-9]|6[0-39]|7[0-7]|9[0-4679])\d{7}",
-    re.ASCII,
-)
+
+
+def _fixed_line_pattern() -> str:
+    """libphonenumber's VN fixed-line pattern (area code 2xx + 7 digits), read from the
+    installed phonenumbers metadata so new area codes arrive with library updates."""
+    import phonenumbers
+
+    meta = phonenumbers.PhoneMetadata.metadata_for_region("VN")
+    desc = meta.fixed_line if meta is not None else None
+    pattern = desc.national_number_pattern if desc is not None else None
+    return pattern or (
+        r"2(?:0[3-9]|1[0-689]|2[0-25-9]|[38][2-9]|4[2-8]|5[124-9]|6[0-39]|7[0-7]|9[0-4679])"
+        r"\d{7}"
+    )
+
+
+#: Fixed lines: 0 + area code 2xx + 7 digits.
+FIXED_NSN = re.compile(_fixed_line_pattern(), re.ASCII)
 #: Toll-free 1800 + 4-6 digits; premium 1900 + 4-6 digits (dialled without a 0).
 TOLLFREE = re.compile(r"1800\d{4,6}", re.ASCII)
 PREMIUM = re.compile(r"1900\d{4,6}", re.ASCII)
