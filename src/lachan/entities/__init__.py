@@ -38,15 +38,24 @@ Kinds, with ``value`` and ``attrs``:
     account when 6-19 digits sit within 40 characters of a bank / wallet name, short
     name, BIN or "ngân hàng", or right after "STK", "số tài khoản", "TK", "account".
     A valid phone number is an account only after such a keyword; after a wallet name
-    ("MoMo 0912345678") it is reported twice, as ``phone`` and as ``account``.
+    ("MoMo 0912345678") it is reported twice, as ``phone`` and as ``account``. Masked
+    numbers ("9704...6789"), dates, times, amounts and references glued to letters
+    ("FT2611...") are never accounts.
 ``otp``
     value: the code (4-8 digits, or 6 upper-case letters and digits) within 40
     characters after or 30 before "OTP", "mã xác thực / xác nhận", "verification
     (code)", "passcode"; after a bare "code" / "PIN" digits only. attrs: ``keyword``.
 ``sms_command``
     value: ``"<KEYWORD> <shortcode>"``. attrs: ``keyword`` (upper case, single spaces,
-    "DK V90"), ``shortcode`` ("9029", or a placeholder such as "9xxx"). Spans the whole
-    instruction ("soạn DK gửi 9029"); its short code is also a ``phone``.
+    "DK V90"), ``shortcode`` ("9029", or a placeholder such as "9xxx"). Opens with
+    "soạn (tin)", "nhắn (tin)", "SMS", "text" or "cú pháp" and ends with "gửi / đến /
+    tới / to" and the short code. Spans the whole instruction ("soạn DK gửi 9029"); its
+    short code is also a ``phone``.
+
+Speed: one scan for digits drives amounts, phones, accounts and commands; keywords are
+found with ``str.find`` before any pattern is tried; regexes start with a literal or a
+class (so Python's engine skips text fast) and are possessive where numbers are read;
+host, number and word look-ups are cached. ``bench/entities_speed.py`` prints figures.
 
 Text longer than :data:`lachan.domain.MAX_TEXT_CHARS` raises
 :class:`lachan.domain.InputTooLarge`; any other ``str`` is read without error.
