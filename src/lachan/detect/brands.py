@@ -175,29 +175,61 @@ def official_email_owner(email_or_domain: str) -> str | None:
     return None
 
 
+_WORD_RE = re.compile(r"[0-9a-z&]+")
+
+
 @lru_cache(maxsize=1)
-def _text_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    phrases: dict[str, str] = {}
+def _name_tables() -> tuple[dict[str, str], dict[str, list[tuple[tuple[str, ...], str]]]]:
+    """Brand names as words: one-word names (and every multi-word name glued into one
+    word, "viettel post" → "viettelpost") in ``single``; longer names under their first
+    word in ``multi``, longest first."""
+    single: dict[str, str] = {}
+    multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for b in load_brands():
         names = list(b.aliases) + [n.lower() for n in b.brandnames]
         names += list(TEXT_ALIASES.get(b.id, ()))
         for n in names:
-            key = " ".join(re.sub(r"[^0-9a-z&]+", " ", n.lower()).split())
-            if key:
-                phrases.setdefault(key, b.id)
-    alts = sorted(phrases, key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"[\s._-]*") for p in alts)
-    return re.compile(rf"(?<![0-9a-z])(?:{body})(?![0-9a-z])"), phrases
+            words = tuple(_WORD_RE.findall(n.lower()))
+            if not words:
+                continue
+            single.setdefault("".join(words), b.id)
+            if len(words) > 1:
+                multi.setdefault(words[0], []).append((words, b.id))
+    for entries in multi.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return single, multi
 
 
 def find_brands(folded: str) -> list[Brand]:
-    """Brands named in a folded text, in order of first mention, each once."""
-    pattern, phrases = _text_pattern()
+    """Brands named in a folded text, in order of first mention, each once.
+
+    Names match whole words, with any run of spaces, dots, hyphens or underscores (or
+    none) between the words of a multi-word name; at each place the longest name wins
+    ("viettel post" is Viettel Post, not Viettel). A set look-up finds whether any name
+    can start in the text at all before any position is examined."""
+    single, multi = _name_tables()
+    words = _WORD_RE.findall(folded)
+    present = set(words)
+    starts = (single.keys() & present) | (multi.keys() & present)
+    if not starts:
+        return []
     seen: dict[str, Brand] = {}
-    for m in pattern.finditer(folded):
-        key = " ".join(re.sub(r"[^0-9a-z&]+", " ", m.group(0)).split())
-        bid = phrases.get(key)
-        if bid is not None and bid not in seen:
+    covered = 0
+    for i in [i for i, w in enumerate(words) if w in starts]:
+        if i < covered:
+            continue
+        w = words[i]
+        length, bid = 0, None
+        for name, candidate in multi.get(w, ()):
+            if tuple(words[i:i + len(name)]) == name:
+                length, bid = len(name), candidate
+                break
+        if bid is None and w in single:
+            length, bid = 1, single[w]
+        if bid is None:
+            continue
+        covered = i + length
+        if bid not in seen:
             brand = get_brand(bid)
             if brand is not None:
                 seen[bid] = brand
