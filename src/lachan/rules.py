@@ -109,6 +109,10 @@ class AdRules:
     # spec: "opt-out instructions at the end": how many trailing characters of the text
     # (SMS) or body (e-mail) must hold the instruction (uncertain: no length given).
     opt_out_tail_chars: int = 160
+    # spec: "paid services show the price" (confirmed). An ad that offers a service by an
+    # SMS command ("soan DK gui 9xxx") must state an amount, or say it is free: phrases
+    # (folded) that count as saying so; the wording is not given (uncertain).
+    free_of_charge_phrases: tuple[str, ...] = ("mien phi", "0d", "0 d", "0 dong", "free")
 
     # --- Article 23: brandnames ---------------------------------------------------------
     # spec: "At most 11 characters: Latin letters, digits, `-`, `_`, `.`, space;
@@ -195,6 +199,7 @@ UNCERTAIN: frozenset[str] = frozenset(
         "email_subject_tags",
         "opt_out_phrases",
         "opt_out_tail_chars",
+        "free_of_charge_phrases",
         "dkqc_prefix",
         "dkqc_hours",
         "dkqc_max_per_recipient",

@@ -302,3 +302,15 @@ def test_agreed_daily_limit_replaces_the_cap_only_with_consent() -> None:
         copy(), good_facts(prior_sends=5, agreed_daily_limit=5))
     no_consent = good_facts(prior_sends=4, agreed_daily_limit=5, consent_state="withdrawn")
     assert "FREQUENCY_CAP_EXCEEDED" in rules_of(copy(), no_consent)
+
+
+@pytest.mark.parametrize(("text", "missing"), [
+    ("[QC] Goi V90 data 4G, soan DK V90 gui 9123. Tu choi soan TC gui 9123", True),
+    ("[QC] Goi V90 data 4G (90.000d/30 ngay), soan DK V90 gui 9123. Tu choi soan TC gui 9123",
+     False),
+    ("[QC] Nhac cho mien phi thang dau, soan DK NC gui 9123. Tu choi soan TC gui 9123", False),
+    ("[QC] Giam 30% cho ban Lan tai SHOPABC. Tu choi soan TU CHOI gui 8088", False),
+])
+def test_paid_service_must_show_its_price(text: str, missing: bool) -> None:
+    rules = rules_of(copy(text=text), good_facts(templates=()))
+    assert ("PRICE_MISSING" in rules) is missing

@@ -22,6 +22,8 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from lachan.domain import MAX_TEXT_CHARS
+from lachan.entities import extract
 from lachan.rules import DEFAULT_RULES, TIMEZONE, AdRules, FineBand
 from lachan.text import fold
 
@@ -36,6 +38,7 @@ RULES: dict[str, str] = {
     "AD_LABEL_MISSING": "An ad SMS must start with [QC] or [AD] (Art. 14-20).",
     "EMAIL_SUBJECT_TAG_MISSING": "An ad e-mail subject must carry the ad tag (Art. 14-20).",
     "OPT_OUT_MISSING": "An ad must end with instructions to refuse further ads (Art. 14-20).",
+    "PRICE_MISSING": "An ad for a paid service must show its price (Art. 14-20).",
     "OUTSIDE_SENDING_HOURS": "SMS only 07:00-22:00, calls only 08:00-17:00, Vietnam time "
     "(Art. 13).",
     "FREQUENCY_CAP_EXCEEDED": "At most 3 SMS, 3 e-mails, 1 call per recipient per advertiser "
@@ -373,6 +376,32 @@ def check_opt_out(copy: AdCopy, facts: CopyFacts, rules: AdRules) -> Violation |
     )
 
 
+def _is_refusal(keyword: str, refusals: set[str]) -> bool:
+    kw = " ".join(fold(keyword).upper().split())
+    return kw in refusals or kw.split(" ")[0] in refusals
+
+
+def check_price(copy: AdCopy, facts: CopyFacts, rules: AdRules) -> Violation | None:
+    """A service sold by SMS command ("soan DK V90 gui 9123") must show what it costs:
+    an amount of money, or a phrase saying it is free."""
+    if copy.channel not in ("sms", "email") or copy.is_consent_request:
+        return None
+    found = extract(copy.text[:MAX_TEXT_CHARS])
+    refusals = {fold(k).upper() for k in rules.refusal_keywords}
+    commands = [e for e in found if e.kind == "sms_command"
+                and not _is_refusal(str(e.attrs.get("keyword", "")), refusals)]
+    if not commands or any(e.kind == "money" for e in found):
+        return None
+    if _phrase_re(tuple(rules.free_of_charge_phrases)).search(fold(copy.text)):
+        return None
+    c = commands[0]
+    return _v(
+        "PRICE_MISSING", copy, rules,
+        f"offers a service by SMS command ({c.raw!r}) but states no price",
+        command=c.raw[:60],
+    )
+
+
 def check_hours(copy: AdCopy, facts: CopyFacts, rules: AdRules) -> Violation | None:
     span = rules.hours_for(copy.channel)
     if span is None or copy.is_consent_request:
@@ -561,6 +590,7 @@ CHECKS: tuple[Check, ...] = (
     check_label,
     check_subject_tag,
     check_opt_out,
+    check_price,
     check_hours,
     check_frequency,
     check_consent,
