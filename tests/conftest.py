@@ -18,3 +18,15 @@ def shared_data() -> Path:
     if not DATA_DIR.is_dir():
         pytest.skip(f"shared datasets not found at {DATA_DIR} (set LACHAN_DATA)")
     return DATA_DIR
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_lachan_home(tmp_path_factory: pytest.TempPathFactory):
+    """No test writes into the project's ./.lachan: state goes to a temporary home."""
+    old = os.environ.get("LACHAN_HOME")
+    os.environ["LACHAN_HOME"] = str(tmp_path_factory.mktemp("lachan-home"))
+    yield
+    if old is None:
+        os.environ.pop("LACHAN_HOME", None)
+    else:
+        os.environ["LACHAN_HOME"] = old
