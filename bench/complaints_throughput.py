@@ -10,8 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -19,6 +17,7 @@ import time
 from pathlib import Path
 
 import httpx
+from bench_server import free_port, start_server
 
 TEMPLATES = (
     "Tai khoan Vietcombank cua ban bi tam khoa. Xac minh tai http://vcb-xacminh{n}.top ngay",
@@ -28,43 +27,6 @@ TEMPLATES = (
     "Buu dien thong bao buu pham cua ban bi giu, thanh toan phi tai http://vnpost-phi{n}.vip",
     "Em chao anh, mai minh hop luc 9h nhe, ma so {n}",
 )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(env: dict[str, str], port: int, workers: int = 1) -> tuple[subprocess.Popen, str]:
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "lachan.cli",
-            "serve",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-        ],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert proc.stdout is not None
-    key = proc.stdout.readline().strip()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(base + "/v1/health", timeout=1).status_code == 200:
-                return proc, key
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    proc.kill()
-    raise SystemExit("server did not start")
 
 
 def run(
