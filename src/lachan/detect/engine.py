@@ -50,6 +50,8 @@ PLUGIN_DETECTORS: tuple[tuple[str, frozenset[str]], ...] = (
     ("lachan.detect.brand_link:detect", frozenset({"url", "phone", "sender"})),
 )
 
+_NO_CONTEXT = NullContext()
+
 #: Fixed weights (log-odds towards scam) for what the registry knows about a source.
 REGISTRY_WEIGHTS = {"blocked": 4.0, "listed": 3.0, "suspected": 1.0, "official": -3.0}
 
@@ -113,7 +115,7 @@ class Engine:
         host_findings(ents, feats)
         text_findings(norm.folded, norm.flags, feats)
         shape_findings(norm.clean, feats)
-        view = MessageView(norm, ents, sender, channel, context or NullContext())
+        view = MessageView(norm, ents, sender, channel, context or _NO_CONTEXT)
         if context is not None and not isinstance(context, NullContext):
             _registry_findings(view, feats)
         if self.detectors:

@@ -198,8 +198,14 @@ _DIGIT_O_RE = re.compile(r"\d[Oo]|[Oo]\d")
 _NOISE_CHARS = "',:;~^\"`"
 
 
+#: Anything any of the shape checks below could find starts with one of these.
+_SHAPE_HINT_RE = re.compile(r"[a-z][A-Z]|\d[Oo]|[Oo]\d|[^\W\d_][',:;~^\"`][^\W\d_]")
+
+
 def shape_findings(clean: str, out: MessageFeatures) -> None:
     """Findings from the written shape of the text: evasion tricks that folding hides."""
+    if _SHAPE_HINT_RE.search(clean) is None:
+        return
     noise = 0
     if sum(map(clean.count, _NOISE_CHARS)) >= 3:
         noise = len(_PUNCT_NOISE_RE.findall(clean))
