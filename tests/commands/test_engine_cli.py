@@ -35,6 +35,13 @@ def test_classify_reads_json_lines_and_keeps_going_after_bad_lines():
     assert out[5]["line"] == 7
 
 
+def test_classify_echoes_any_scalar_id_and_reads_channel_in_any_case():
+    stdin = json.dumps({"id": 1.5, "text": "Mai gap nhe", "channel": "SMS"}) + "\n"
+    result = runner.invoke(app, ["classify"], input=stdin)
+    assert result.exit_code == 0, result.output
+    assert lines(result.stdout)[0]["id"] == 1.5
+
+
 def test_classify_from_a_file_exits_zero_when_all_lines_pass(tmp_path):
     f = tmp_path / "in.jsonl"
     f.write_text("".join(json.dumps({"id": i, "text": t}) + "\n"

@@ -79,8 +79,8 @@ def _parse(line: bytes) -> dict[str, Any]:
         if obj.get(key) is not None and not isinstance(obj[key], str):
             raise ValueError(f'field "{key}" must be a string')
     ident = obj.get("id")
-    if ident is not None and not isinstance(ident, (str, int)):
-        raise ValueError('field "id" must be a string or an integer')
+    if isinstance(ident, (dict, list)):
+        raise ValueError('field "id" must be a string or a number')
     return obj
 
 
@@ -125,7 +125,7 @@ def classify(
                 obj = _parse(raw)
                 ident = obj.get("id")
                 prepared: Any = engine.prepare(obj["text"], obj.get("sender"),
-                                               obj.get("channel") or "sms")
+                                               (obj.get("channel") or "sms").lower())
             except (ValueError, TypeError) as exc:
                 prepared = str(exc)
             batch.append((ln, ident, prepared))
