@@ -112,8 +112,8 @@ def parse_line(raw: bytes) -> tuple[Any, str]:
     if not isinstance(obj, dict):
         raise ValueError('each line must be a JSON object with "url" or "host"')
     ident = obj.get("id")
-    if ident is not None and not isinstance(ident, (str, int)):
-        raise ValueError('field "id" must be a string or an integer')
+    if isinstance(ident, (dict, list)):
+        raise ValueError('field "id" must be a string or a number')
     value = obj.get("url", obj.get("host"))
     if not isinstance(value, str):
         raise ValueError('field "url" or "host" (a string) is required')
