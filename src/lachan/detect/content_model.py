@@ -19,6 +19,8 @@ from scipy import sparse
 from lachan.detect.features import META_PREFIX, MessageFeatures
 
 MODEL_RESOURCE = "content_model.npz"
+#: Value of a finding token in a row (content n-grams share 1/sqrt(n) between them).
+META_VALUE = 1.0
 
 
 def build_matrix(
@@ -38,7 +40,7 @@ def build_matrix(
         meta_ids = [i for i in map(get, f.meta) if i is not None]
         if meta_ids:
             indices.extend(meta_ids)
-            data.extend([1.0] * len(meta_ids))
+            data.extend([META_VALUE] * len(meta_ids))
         indptr.append(len(indices))
     return sparse.csr_matrix(
         (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32),
