@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from lachan.commands.jsonl import numbered_lines, run_over_input
+from lachan.domain import MAX_TEXT_CHARS
 
 err = Console(stderr=True)
 
@@ -212,7 +213,7 @@ def evaluate(
     chunk: list[tuple[str, str]] = []
 
     def score() -> None:
-        verdicts = engine.score([engine.prepare(t[:100_000]) for _, t in chunk])
+        verdicts = engine.score([engine.prepare(t[:MAX_TEXT_CHARS]) for _, t in chunk])
         y_true.extend("ham" if lab == "not_scam" else lab for lab, _ in chunk)
         y_pred.extend(v.label for v in verdicts)
         chunk.clear()
