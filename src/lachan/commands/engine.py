@@ -98,14 +98,21 @@ def classify(
     failed = 0
 
     def flush(batch: list[tuple[int, Any, Any]]) -> None:
+        """``batch``: (line, id, parsed object or error text)."""
         nonlocal failed
-        ok = [(ln, ident, p) for ln, ident, p in batch if not isinstance(p, str)]
-        verdicts = iter(engine.score([p for _, _, p in ok])) if ok else iter(())
+        ok = [obj for _, _, obj in batch if not isinstance(obj, str)]
+        prepared = iter(engine.prepare_many(
+            [(o["text"], o.get("sender"), (o.get("channel") or "sms").lower()) for o in ok]))
+        results: list[Any] = []
+        for _, _, obj in batch:
+            results.append(obj if isinstance(obj, str) else next(prepared))
+        good = [p for p in results if not isinstance(p, (str, Exception))]
+        verdicts = iter(engine.score(good)) if good else iter(())
         chunks = []
-        for ln, ident, p in batch:
-            if isinstance(p, str):
+        for (ln, ident, _), p in zip(batch, results, strict=True):
+            if isinstance(p, (str, Exception)):
                 failed += 1
-                chunks.append(orjson.dumps({"id": ident, "line": ln, "error": p}))
+                chunks.append(orjson.dumps({"id": ident, "line": ln, "error": str(p)}))
             else:
                 d = next(verdicts).to_dict(with_entities=entities)
                 chunks.append(orjson.dumps({"id": ident, **d}))
@@ -121,15 +128,12 @@ def classify(
                 continue
             if not raw.strip():
                 continue
-            ident = None
             try:
-                obj = _parse(raw)
+                obj: Any = _parse(raw)
                 ident = obj.get("id")
-                prepared: Any = engine.prepare(obj["text"], obj.get("sender"),
-                                               (obj.get("channel") or "sms").lower())
-            except (ValueError, TypeError) as exc:
-                prepared = str(exc)
-            batch.append((ln, ident, prepared))
+            except ValueError as exc:
+                obj, ident = str(exc), None
+            batch.append((ln, ident, obj))
             if len(batch) >= BATCH:
                 flush(batch)
         flush(batch)
@@ -213,7 +217,10 @@ def evaluate(
     chunk: list[tuple[str, str]] = []
 
     def score() -> None:
-        verdicts = engine.score([engine.prepare(t[:MAX_TEXT_CHARS]) for _, t in chunk])
+        prepared = engine.prepare_many([(t[:MAX_TEXT_CHARS], None, "sms") for _, t in chunk])
+        verdicts = engine.score([p for p in prepared if not isinstance(p, Exception)])
+        if len(verdicts) != len(chunk):  # cannot happen: texts are strings cut to the limit
+            raise RuntimeError("a message of the evaluation set was refused")
         y_true.extend("ham" if lab == "not_scam" else lab for lab, _ in chunk)
         y_pred.extend(v.label for v in verdicts)
         chunk.clear()

@@ -25,7 +25,7 @@ from lachan.detect.brands import (
     official_domain_owner,
     official_phone_owner,
 )
-from lachan.detect.hosts import HostInputError, HostVerdict, analyse_host
+from lachan.detect.features import host_facts
 from lachan.domain import Entity, Symbol
 from lachan.text import fold
 
@@ -90,11 +90,6 @@ def _sender_is_brand(view: MessageView, brand: Brand) -> bool:
     return owner is not None and owner.lower() in (brand.id, brand.name.lower())
 
 
-def _host_verdict(host: str) -> HostVerdict | None:
-    try:
-        return analyse_host(host)
-    except HostInputError:
-        return None
 
 
 def _link_symbols(view: MessageView, brands: list[Brand], urls: list[Entity]) -> list[Symbol]:
@@ -109,12 +104,10 @@ def _link_symbols(view: MessageView, brands: list[Brand], urls: list[Entity]) ->
             continue
         names = ", ".join(f'"{b.id}"' for b in with_domains[:3])
         divisor = 2 if any(_sender_is_brand(view, b) for b in with_domains) else 1
-        verdict = _host_verdict(host)
-        if e.attrs.get("shortener") or (verdict is not None and any(
-            s.name == "HOST_SHORTENER" for s in verdict.symbols
-        )):
+        verdict = host_facts(host)  # cached: the engine analysed the batch's hosts at once
+        if e.attrs.get("shortener") or verdict.shortener:
             name = "URL_BRAND_SHORTENED"
-        elif verdict is None or verdict.label == "phishing":
+        elif not verdict.parsed or verdict.label == "phishing":
             name = "URL_BRAND_MISMATCH"
         else:
             name = "URL_BRAND_OTHER_DOMAIN"  # an ordinary-looking domain: weak evidence

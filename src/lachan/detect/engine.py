@@ -23,21 +23,25 @@ from lachan.detect.features import (
     content_features,
     entity_findings,
     host_findings,
+    link_hosts,
     phrase_findings,
     shape_findings,
     text_findings,
+    warm_hosts,
 )
 from lachan.detect.verdict import VerdictMaker
 from lachan.domain import (
     CHANNELS,
     MAX_TEXT_CHARS,
     AnalysisContext,
+    Entity,
     InputTooLarge,
     Message,
     NullContext,
     Symbol,
     Verdict,
 )
+from lachan.text import Normalised
 
 MAX_SENDER_CHARS = 64
 
@@ -103,11 +107,13 @@ class Engine:
         )
 
     # -- per message -----------------------------------------------------------------
-    def prepare(self, text: str, sender: str | None = None, channel: str = "sms",
-                context: AnalysisContext | None = None) -> Prepared:
+    def _read(self, text: str, sender: str | None, channel: str) -> tuple[Normalised, list[Entity]]:
         _validate(text, sender, channel)
         norm = text_normaliser.normalise(text)
-        ents = entity_extractor.extract(norm.clean)
+        return norm, entity_extractor.extract(norm.clean)
+
+    def _finish(self, norm: Normalised, ents: list[Entity], sender: str | None, channel: str,
+                context: AnalysisContext | None) -> Prepared:
         tokens, bigrams, content = content_features(norm.folded)
         feats = MessageFeatures(content)
         phrase_findings(tokens, bigrams, feats)
@@ -129,6 +135,31 @@ class Engine:
                     feats.add(Finding(sym.name, "scam", sym.detail))
         return Prepared(feats, view)
 
+    def prepare(self, text: str, sender: str | None = None, channel: str = "sms",
+                context: AnalysisContext | None = None) -> Prepared:
+        """Everything but the model for one message; raises ``ValueError``/``TypeError``
+        (``InputTooLarge`` included) for input it refuses."""
+        norm, ents = self._read(text, sender, channel)
+        return self._finish(norm, ents, sender, channel, context)
+
+    def prepare_many(
+        self, items: Sequence[tuple[Any, Any, Any]], context: AnalysisContext | None = None,
+    ) -> list[Prepared | Exception]:
+        """:meth:`prepare` for ``(text, sender, channel)`` items; a refused item gets its
+        exception in its place. The links of the whole batch go through the host analyser
+        in one vectorised call."""
+        read: list[tuple[Normalised, list[Entity]] | Exception] = []
+        for text, sender, channel in items:
+            try:
+                read.append(self._read(text, sender, channel))
+            except (ValueError, TypeError) as exc:
+                read.append(exc)
+        warm_hosts([h for r in read if not isinstance(r, Exception) for h in link_hosts(r[1])])
+        return [
+            r if isinstance(r, Exception) else self._finish(r[0], r[1], sender, channel, context)
+            for r, (_, sender, channel) in zip(read, items, strict=True)
+        ]
+
     # -- public ----------------------------------------------------------------------
     def analyse(self, text: str, sender: str | None = None, channel: str = "sms",
                 context: AnalysisContext | None = None, explain: bool = False) -> Verdict:
@@ -138,16 +169,19 @@ class Engine:
         self, messages: Iterable[Message | Mapping[str, Any] | str],
         context: AnalysisContext | None = None,
     ) -> list[Verdict]:
-        prepared = []
+        items: list[tuple[Any, Any, Any]] = []
         for m in messages:
             if isinstance(m, str):
-                prepared.append(self.prepare(m, context=context))
+                items.append((m, None, "sms"))
             elif isinstance(m, Message):
-                prepared.append(self.prepare(m.text, m.sender, m.channel, context))
+                items.append((m.text, m.sender, m.channel))
             else:
-                prepared.append(self.prepare(m.get("text"), m.get("sender"),  # type: ignore[arg-type]
-                                             m.get("channel") or "sms", context))
-        return self.score(prepared)
+                items.append((m.get("text"), m.get("sender"), m.get("channel") or "sms"))
+        prepared = self.prepare_many(items, context)
+        for p in prepared:
+            if isinstance(p, Exception):
+                raise p
+        return self.score(prepared)  # type: ignore[arg-type]
 
     def score(self, prepared: list[Prepared], explain: bool = False) -> list[Verdict]:
         if not prepared:

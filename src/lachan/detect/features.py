@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import NamedTuple
 
 from lachan.detect.phrases import RULES_BY_NAME, match_phrases
 from lachan.domain import Entity
@@ -128,27 +128,65 @@ def entity_findings(entities: list[Entity], out: MessageFeatures) -> None:
 
 # --- links: the host analyser's verdict ----------------------------------------------
 
-@lru_cache(maxsize=65_536)
-def _host_verdict(host: str) -> tuple[str, float, str | None, bool]:
-    from lachan.detect.hosts import analyse_host
+class HostFacts(NamedTuple):
+    """What the host analyser said about one host (cached per process)."""
 
-    try:
-        v = analyse_host(host)
-    except ValueError:
-        return ("benign", 0.0, None, False)
-    official = any(s.name == "HOST_OFFICIAL" for s in v.symbols)
-    return (v.label, v.score, v.brand, official)
+    label: str
+    score: float
+    brand: str | None
+    official: bool
+    shortener: bool
+    parsed: bool = True
+
+
+_HOST_CACHE: dict[str, HostFacts] = {}
+_HOST_CACHE_MAX = 65_536
+_NOT_A_HOST = HostFacts("benign", 0.0, None, False, False, parsed=False)
+
+
+def link_hosts(entities: list[Entity]) -> list[str]:
+    """The hosts of a message's links that the analyser will look at."""
+    return [h for e in entities if e.kind == "url"
+            and 0 < len(h := str(e.attrs.get("host") or "")) <= 253]
+
+
+def warm_hosts(hosts: list[str]) -> None:
+    """Analyse every host not yet cached in one vectorised batch (the host model costs
+    far more per call than per host, so one call per message would dominate)."""
+    from lachan.detect.hosts import classify_items
+
+    todo = list(dict.fromkeys(h for h in hosts if h not in _HOST_CACHE))
+    if not todo:
+        return
+    if len(_HOST_CACHE) + len(todo) > _HOST_CACHE_MAX:
+        _HOST_CACHE.clear()
+    for host, v in zip(todo, classify_items(todo), strict=True):
+        if isinstance(v, Exception):
+            _HOST_CACHE[host] = _NOT_A_HOST
+        else:
+            names = {sym.name for sym in v.symbols}
+            _HOST_CACHE[host] = HostFacts(v.label, v.score, v.brand, "HOST_OFFICIAL" in names,
+                                          "HOST_SHORTENER" in names)
+
+
+def host_facts(host: str) -> HostFacts:
+    """The analyser's verdict on one host, from the cache (analysed now when missing)."""
+    facts = _HOST_CACHE.get(host)
+    if facts is None:
+        warm_hosts([host])
+        facts = _HOST_CACHE.get(host, _NOT_A_HOST)
+    return facts
 
 
 def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
-    """Each link's host through the phishing analyser (cached per host)."""
-    for e in entities:
-        if e.kind != "url":
-            continue
-        host = str(e.attrs.get("host") or "")
-        if not host or len(host) > 253:
-            continue
-        label, score, brand, official = _host_verdict(host)
+    """Each link's host through the phishing analyser (cached per host; batches call
+    :func:`warm_hosts` first so that the misses are analysed together)."""
+    hosts = link_hosts(entities)
+    if not hosts:
+        return
+    warm_hosts(hosts)
+    for host in hosts:
+        label, score, brand, official, _, _ = _HOST_CACHE.get(host, _NOT_A_HOST)
         if label == "phishing":
             imitates = f", imitates {brand}" if brand else ""
             out.add(Finding("URL_PHISHING_HOST", "scam",

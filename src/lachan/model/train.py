@@ -59,13 +59,16 @@ def _no_progress(_desc: str, _total: int) -> Callable[[int], None]:
 
 
 def prepare_all(engine: Engine, examples: Sequence[Example],
-                progress: Progress = _no_progress) -> list[Prepared]:
+                progress: Progress = _no_progress, chunk: int = 1000) -> list[Prepared]:
     step = progress("features", len(examples))
-    out = []
-    for i, ex in enumerate(examples):
-        out.append(engine.prepare(ex.text))
-        if i % 200 == 0:
-            step(min(200, len(examples) - i))
+    out: list[Prepared] = []
+    for i in range(0, len(examples), chunk):
+        part = examples[i:i + chunk]
+        for p in engine.prepare_many([(ex.text, None, "sms") for ex in part]):
+            if isinstance(p, Exception):
+                raise p
+            out.append(p)
+        step(len(part))
     return out
 
 
