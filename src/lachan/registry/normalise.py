@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 KINDS: tuple[str, ...] = ("phone", "email", "domain", "url", "ip", "brandname")
@@ -34,7 +35,15 @@ def _host(value: str) -> str:
 
 
 def normalise(kind: str, value: str) -> str:
-    """The canonical form of ``value`` as an entity of ``kind``."""
+    """The canonical form of ``value`` as an entity of ``kind`` (cached: a batch of
+    complaints asks for the same few values many times)."""
+    if not isinstance(kind, str) or not isinstance(value, str):
+        raise InvalidSource("kind and value must be strings")
+    return _normalise(kind, value)
+
+
+@lru_cache(maxsize=65_536)
+def _normalise(kind: str, value: str) -> str:
     if kind not in KINDS:
         raise InvalidSource(f"unknown kind {kind[:20]!r}; expected one of {', '.join(KINDS)}")
     if not isinstance(value, str) or not value.strip():
