@@ -100,6 +100,10 @@ class AnalysisContext(Protocol):
     def official_owner(self, kind: str, value: str) -> str | None:
         """Organisation that officially owns this phone / domain / brandname / e-mail."""
 
+    def prefetch(self, keys: set[tuple[str, str]]) -> None:
+        """Told, before a batch is scored, every ``(kind, value)`` it will ask about, so
+        that one query per kind can answer them all. May do nothing."""
+
 
 class NullContext:
     """The context used when no registry is attached: knows nothing."""
@@ -108,4 +112,7 @@ class NullContext:
         return None
 
     def official_owner(self, kind: str, value: str) -> str | None:  # noqa: ARG002
+        return None
+
+    def prefetch(self, keys: set[tuple[str, str]]) -> None:  # noqa: ARG002
         return None

@@ -155,6 +155,13 @@ class Engine:
             except (ValueError, TypeError) as exc:
                 read.append(exc)
         warm_hosts([h for r in read if not isinstance(r, Exception) for h in link_hosts(r[1])])
+        if context is not None and not isinstance(context, NullContext):
+            prefetch = getattr(context, "prefetch", None)
+            if prefetch is not None:
+                prefetch({(kind, value)
+                          for r, (_, sender, _c) in zip(read, items, strict=True)
+                          if not isinstance(r, Exception)
+                          for _, kind, value in registry_lookups(sender, r[1])})
         return [
             r if isinstance(r, Exception) else self._finish(r[0], r[1], sender, channel, context)
             for r, (_, sender, channel) in zip(read, items, strict=True)
@@ -196,20 +203,26 @@ class Engine:
         return out
 
 
-def _registry_findings(view: MessageView, feats: MessageFeatures) -> None:
-    ctx = view.context
+def registry_lookups(sender: str | None,
+                     entities: list[Entity]) -> list[tuple[str, str, str]]:
+    """``(role, kind, value)`` of everything in a message the registry is asked about."""
     looked: list[tuple[str, str, str]] = []
-    if view.sender:
-        looked.append(("sender", "phone" if view.sender.strip("+").isdigit() else "brandname",
-                       view.sender.strip()))
-    for e in view.entities:
+    if sender:
+        looked.append(("sender", "phone" if sender.strip("+").isdigit() else "brandname",
+                       sender.strip()))
+    for e in entities:
         if e.kind == "phone":
             looked.append(("number", "phone", e.value))
         elif e.kind == "url":
             looked.append(("link", "domain", str(e.attrs.get("registrable_domain") or e.value)))
         elif e.kind == "email":
             looked.append(("address", "email", e.value))
-    for role, kind, value in looked:
+    return looked
+
+
+def _registry_findings(view: MessageView, feats: MessageFeatures) -> None:
+    ctx = view.context
+    for role, kind, value in registry_lookups(view.sender, view.entities):
         state = ctx.source_state(kind, value)
         owner = ctx.official_owner(kind, value)
         if owner and role == "sender":

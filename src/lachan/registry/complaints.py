@@ -225,31 +225,6 @@ def validate(item: ComplaintInput) -> None:
         raise ComplaintError("category must be ham, ad or scam")
 
 
-def _lookup_keys(pending: Sequence[_Pending]) -> set[tuple[str, str]]:
-    """What the engine will ask the registry about (senders, numbers, domains, e-mails),
-    found with the same extraction it uses, so one query per kind answers them all."""
-    try:
-        from lachan.entities import extract
-        from lachan.text import normalise as normalise_text
-    except ImportError:
-        return set()
-    keys: set[tuple[str, str]] = set()
-    for p in pending:
-        if p.source:
-            keys.add(p.source)
-            keys.add(("phone" if p.source[1].strip("+").isdigit() else "brandname", p.source[1]))
-        try:
-            entities = extract(normalise_text(p.item.content).clean)
-        except Exception:  # prefetching is an optimisation only
-            continue
-        for e in entities:
-            if e.kind in ("phone", "email"):
-                keys.add((e.kind, e.value))
-            elif e.kind == "url":
-                keys.add(("domain", str(e.attrs.get("registrable_domain") or e.value)))
-    return keys
-
-
 def _chunks(seq: Sequence[Any], n: int = 500) -> Iterator[Sequence[Any]]:
     for i in range(0, len(seq), n):
         yield seq[i : i + n]
@@ -346,8 +321,7 @@ def submit_many(
         first_index[key] = i
         pending.append(_Pending(i, item, reporter, source, key, evidence))
 
-    context = RegistryContext(session, settings)
-    context.prefetch(session, _lookup_keys(pending))
+    context = RegistryContext(session, settings)  # the engine prefetches what it will ask
     messages = [
         Message(
             text=p.item.content,

@@ -484,9 +484,13 @@ class RegistryContext:
         self._owners: dict[tuple[str, str], str | None] = {}
         self._rows: dict[tuple[str, str], _Row | None] = {}
 
-    def prefetch(self, session: Session, keys: set[tuple[str, str]]) -> None:
+    def prefetch(self, keys: set[tuple[str, str]]) -> None:
         """Load the registry rows of many ``(kind, value)`` at once (values normalised
-        here; bad ones skipped), so that later look-ups need no query."""
+        here; bad ones skipped), so that later look-ups need no query. The engine calls
+        this with everything a batch will ask about."""
+        self._with_session(lambda session: self._prefetch(session, keys))
+
+    def _prefetch(self, session: Session, keys: set[tuple[str, str]]) -> None:
         by_kind: dict[str, set[str]] = {}
         for kind, value in keys:
             try:
