@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from lachan.domain import MAX_TEXT_CHARS
+from lachan.domain import MAX_TEXT_CHARS, Entity
 from lachan.entities import extract
 from lachan.rules import DEFAULT_RULES, TIMEZONE, AdRules, FineBand
 from lachan.text import fold
@@ -281,6 +281,9 @@ class CopyFacts:
     content_label: str | None = None
     content_score: float | None = None
     content_symbols: tuple[str, ...] = ()
+    #: entities the engine found in the copy (None: not analysed; the price check then
+    #: extracts them itself)
+    content_entities: tuple[Entity, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,7 +389,9 @@ def check_price(copy: AdCopy, facts: CopyFacts, rules: AdRules) -> Violation | N
     an amount of money, or a phrase saying it is free."""
     if copy.channel not in ("sms", "email") or copy.is_consent_request:
         return None
-    found = extract(copy.text[:MAX_TEXT_CHARS])
+    found = facts.content_entities
+    if found is None:
+        found = tuple(extract(copy.text[:MAX_TEXT_CHARS]))
     refusals = {fold(k).upper() for k in rules.refusal_keywords}
     commands = [e for e in found if e.kind == "sms_command"
                 and not _is_refusal(str(e.attrs.get("keyword", "")), refusals)]

@@ -12,6 +12,7 @@ Two parts, both generalising beyond the training list:
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -115,13 +116,15 @@ def _token_bucket(token: str) -> int:
     return b
 
 
-def hashed_features(labels: list[str], tokens: list[list[str]]) -> tuple[np.ndarray, ...]:
-    """``(rows, cols, vals)`` of the hashed sparse part for a batch."""
+def _ngram_buckets(labels: list[str]) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """For each n-gram size: ``(buckets, valid)``, both (hosts x positions): the hash
+    bucket of every character n-gram of ``^label$`` and whether it lies inside the label.
+    Training (:func:`hashed_features`) and scoring (:func:`hashed_scores`) both read
+    this, so the two can never hash differently."""
     n = len(labels)
     width = LABEL_WIDTH + 2
     a = _char_matrix(["^" + s[:LABEL_WIDTH] + "$" for s in labels], width).astype(np.uint64)
     lengths = (a != 0).sum(axis=1)
-    rows_l, cols_l = [], []
     shift = np.uint64(64 - HASH_BITS)
     for k in NGRAM_SIZES:
         m = width - k + 1
@@ -130,7 +133,14 @@ def hashed_features(labels: list[str], tokens: list[list[str]]) -> tuple[np.ndar
             for j in range(k):
                 h = h * _PRIME + a[:, j : j + m]
             b = (h * _MULT) >> shift
-        valid = np.arange(m)[None, :] + k <= lengths[:, None]
+        yield b, np.arange(m)[None, :] + k <= lengths[:, None]
+
+
+def hashed_features(labels: list[str], tokens: list[list[str]]) -> tuple[np.ndarray, ...]:
+    """``(rows, cols, vals)`` of the hashed sparse part for a batch."""
+    n = len(labels)
+    rows_l, cols_l = [], []
+    for b, valid in _ngram_buckets(labels):
         r, c = np.nonzero(valid)
         rows_l.append(r)
         cols_l.append(b[r, c])
@@ -151,20 +161,9 @@ def hashed_scores(labels: list[str], tokens: list[list[str]], w: np.ndarray) -> 
     """The hashed part of the model's logit, ``X_hashed @ w``, without building ``X``
     (same numbers as :func:`hashed_features`; the fast path for scoring a batch)."""
     n = len(labels)
-    width = LABEL_WIDTH + 2
-    a = _char_matrix(["^" + s[:LABEL_WIDTH] + "$" for s in labels], width).astype(np.uint64)
-    lengths = (a != 0).sum(axis=1)
     total = np.zeros(n)
     count = np.zeros(n)
-    shift = np.uint64(64 - HASH_BITS)
-    for k in NGRAM_SIZES:
-        m = width - k + 1
-        h = np.full((n, m), np.uint64(k), dtype=np.uint64)
-        with np.errstate(over="ignore"):
-            for j in range(k):
-                h = h * _PRIME + a[:, j : j + m]
-            b = (h * _MULT) >> shift
-        valid = np.arange(m)[None, :] + k <= lengths[:, None]
+    for b, valid in _ngram_buckets(labels):
         total += np.where(valid, w[b.astype(np.intp)], 0.0).sum(axis=1)
         count += valid.sum(axis=1)
     out = total / np.sqrt(np.maximum(count, 1.0))

@@ -382,6 +382,7 @@ def submit_copies(
             content_label=getattr(v, "label", None),
             content_score=getattr(v, "score", None),
             content_symbols=tuple(s.name for s in getattr(v, "symbols", ())),
+            content_entities=tuple(v.entities) if v is not None else None,
         )
         try:
             results[i] = ad_rules.check_copy(copy, f, r)

@@ -36,10 +36,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import idna
 import orjson
+
+T = TypeVar("T")
 
 #: States that put an entry into the DNS, hosts and filter-list feeds.
 BLOCKING_STATES: frozenset[str] = frozenset({"listed", "blocked"})
@@ -195,33 +197,26 @@ class _Selection:
             else:
                 self.items.append(entry)
 
-    def hosts(self) -> list[str]:
-        seen: dict[str, None] = {}
+    def _valid(self, kind: str, check: Callable[[str], T | None]) -> list[T]:
+        """The valid values of ``kind``, each once, counting what was skipped."""
+        seen: dict[T, None] = {}
         for entry in self.items:
-            if entry.kind != "domain":
+            if entry.kind != kind:
                 continue
-            host = valid_hostname(entry.value)
-            if host is None:
+            value = check(entry.value)
+            if value is None:
                 self.skipped["invalid"] += 1
-            elif host in seen:
+            elif value in seen:
                 self.skipped["duplicate"] += 1
             else:
-                seen[host] = None
+                seen[value] = None
         return list(seen)
 
+    def hosts(self) -> list[str]:
+        return self._valid("domain", valid_hostname)
+
     def networks(self) -> list[IpLike]:
-        seen: dict[IpLike, None] = {}
-        for entry in self.items:
-            if entry.kind != "ip":
-                continue
-            net = valid_ip(entry.value)
-            if net is None:
-                self.skipped["invalid"] += 1
-            elif net in seen:
-                self.skipped["duplicate"] += 1
-            else:
-                seen[net] = None
-        return list(seen)
+        return self._valid("ip", valid_ip)
 
 
 # --------------------------------------------------------------------------------------
