@@ -3,6 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lachan
+from lachan.detect.engine import default_engine
 from lachan.domain import MAX_TEXT_CHARS, InputTooLarge, Message
 
 SCAM = ("Vietcombank thong bao: tai khoan cua quy khach se bi khoa trong 24h. Vui long xac minh "
@@ -98,3 +99,27 @@ def test_no_string_makes_analysis_raise(text, channel, sender):
 @given(st.text(min_size=1, max_size=5).map(lambda s: (s * 40_000)[:MAX_TEXT_CHARS]))
 def test_largest_allowed_text_is_analysed(text):
     assert lachan.analyse(text).label in ("ham", "ad", "scam")
+
+
+def test_repeated_messages_in_a_batch_get_the_same_verdict_as_alone():
+    engine = default_engine()
+    batch = [(SCAM, None, "sms"), (HAM, None, "sms"), (SCAM, None, "sms"),
+             (SCAM, "VCB", "sms"), (["not", "text"], None, "sms"), (SCAM, None, "fax")]
+    out = engine.analyse_many(batch)
+    assert out[0] == out[2] == lachan.analyse(SCAM)
+    assert out[1] == lachan.analyse(HAM)
+    assert out[3] == lachan.analyse(SCAM, sender="VCB")
+    assert isinstance(out[4], TypeError) and isinstance(out[5], ValueError)
+
+
+def test_a_registry_change_shows_at_once_for_a_text_seen_before():
+    text = "Goi lai cho minh so 0987654321 nhe"
+    engine = default_engine()
+    engine.analyse_many([(text, None, "sms")] * 3)
+    states: dict[tuple[str, str], str] = {}
+    registry = Registry(states, {})
+    before = engine.analyse_many([(text, None, "sms")], registry)[0]
+    states[("phone", "0987654321")] = "blocked"
+    after = engine.analyse_many([(text, None, "sms")], registry)[0]
+    assert "SOURCE_BLOCKED" not in names(before)
+    assert "SOURCE_BLOCKED" in names(after)

@@ -101,20 +101,16 @@ def classify(
         """``batch``: (line, id, parsed object or error text)."""
         nonlocal failed
         ok = [obj for _, _, obj in batch if not isinstance(obj, str)]
-        prepared = iter(engine.prepare_many(
+        verdicts = iter(engine.analyse_many(
             [(o["text"], o.get("sender"), (o.get("channel") or "sms").lower()) for o in ok]))
-        results: list[Any] = []
-        for _, _, obj in batch:
-            results.append(obj if isinstance(obj, str) else next(prepared))
-        good = [p for p in results if not isinstance(p, (str, Exception))]
-        verdicts = iter(engine.score(good)) if good else iter(())
         chunks = []
-        for (ln, ident, _), p in zip(batch, results, strict=True):
-            if isinstance(p, (str, Exception)):
+        for ln, ident, obj in batch:
+            v = obj if isinstance(obj, str) else next(verdicts)
+            if isinstance(v, (str, Exception)):
                 failed += 1
-                chunks.append(orjson.dumps({"id": ident, "line": ln, "error": str(p)}))
+                chunks.append(orjson.dumps({"id": ident, "line": ln, "error": str(v)}))
             else:
-                d = next(verdicts).to_dict(with_entities=entities)
+                d = v.to_dict(with_entities=entities)
                 chunks.append(orjson.dumps({"id": ident, **d}))
         if chunks:
             out.write(b"\n".join(chunks) + b"\n")

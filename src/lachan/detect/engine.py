@@ -56,6 +56,9 @@ PLUGIN_DETECTORS: tuple[tuple[str, frozenset[str]], ...] = (
 
 _NO_CONTEXT = NullContext()
 
+#: Verdicts remembered across calls (no registry context only), by (text, sender, channel).
+VERDICT_CACHE_SIZE = 8192
+
 #: Fixed weights (log-odds towards scam) for what the registry knows about a source.
 REGISTRY_WEIGHTS = {"blocked": 4.0, "listed": 3.0, "suspected": 1.0, "official": -3.0}
 
@@ -101,6 +104,7 @@ class Engine:
         :data:`PLUGIN_DETECTORS`."""
         self.model = model
         self.verdicts = VerdictMaker(model)
+        self._verdicts: dict[tuple[Any, Any, Any], Verdict] = {}
         self.detectors: list[tuple[Detector, frozenset[str]]] = (
             _load_plugins(PLUGIN_DETECTORS) if detectors is None
             else [(d, frozenset()) for d in detectors]
@@ -184,11 +188,50 @@ class Engine:
                 items.append((m.text, m.sender, m.channel))
             else:
                 items.append((m.get("text"), m.get("sender"), m.get("channel") or "sms"))
-        prepared = self.prepare_many(items, context)
-        for p in prepared:
-            if isinstance(p, Exception):
-                raise p
-        return self.score(prepared)  # type: ignore[arg-type]
+        out = self.analyse_many(items, context)
+        for v in out:
+            if isinstance(v, Exception):
+                raise v
+        return out  # type: ignore[return-value]
+
+    def analyse_many(
+        self, items: Sequence[tuple[Any, Any, Any]], context: AnalysisContext | None = None,
+    ) -> list[Verdict | Exception]:
+        """Verdicts for ``(text, sender, channel)`` items; a refused item gets its exception
+        in its place. Identical items are analysed once: a campaign sends one text to many
+        recipients. Without a registry context (whose answers change) verdicts are also
+        remembered across calls in a bounded cache (:data:`VERDICT_CACHE_SIZE`)."""
+        cacheable = context is None or isinstance(context, NullContext)
+        cache = self._verdicts
+        out: list[Verdict | Exception | None] = [None] * len(items)
+        todo: dict[Any, list[int]] = {}
+        for i, item in enumerate(items):
+            try:
+                hit = cache.get(item) if cacheable else None
+                positions = todo.get(item)
+            except TypeError:  # an unhashable field: refused below
+                todo[(i, id(item))] = [i]
+                continue
+            if hit is not None:
+                out[i] = hit
+            elif positions is not None:
+                positions.append(i)
+            else:
+                todo[item] = [i]
+        if todo:
+            firsts = [items[pos[0]] for pos in todo.values()]
+            prepared = self.prepare_many(firsts, context)
+            good = [p for p in prepared if not isinstance(p, Exception)]
+            scored = iter(self.score(good)) if good else iter(())
+            if cacheable and len(cache) + len(todo) > VERDICT_CACHE_SIZE:
+                cache.clear()  # cheaper than LRU book-keeping; campaigns refill it at once
+            for (key, positions), p in zip(todo.items(), prepared, strict=True):
+                v: Verdict | Exception = p if isinstance(p, Exception) else next(scored)
+                if cacheable and not isinstance(v, Exception) and isinstance(key[0], str):
+                    cache[key] = v
+                for i in positions:
+                    out[i] = v
+        return out  # type: ignore[return-value]
 
     def score(self, prepared: list[Prepared], explain: bool = False) -> list[Verdict]:
         if not prepared:
