@@ -43,9 +43,8 @@ def sample_hosts() -> list[str]:
 
 
 def clear_caches() -> None:
-    from lachan.detect import host_checks, host_parse
+    from lachan.detect import host_checks
 
-    host_parse._SPLIT_CACHE.clear()
     host_checks._LABEL_CACHE.clear()
 
 

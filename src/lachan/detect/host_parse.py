@@ -83,42 +83,54 @@ def _icann_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(rules), frozenset(wild), frozenset(exc)
 
 
-def _split_icann(host: str) -> tuple[str, str] | None:
+@lru_cache(maxsize=1)
+def _icann_walk_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """``(tails, deep)``: every right-hand tail of every rule, wildcard parent and
+    exception (``com.vn`` and ``vn`` for ``com.vn``; once a host's tail is not in here,
+    no longer tail can match), and the tails under which a longer rule can match (``vn``,
+    wildcard parents): a host whose TLD is not ``deep`` has its TLD as suffix."""
     rules, wild, exc = _icann_rules()
-    labels = host.split(".")
-    n = len(labels)
-    start = n - 1  # unknown TLD: the last label is the suffix
-    for i in range(n):
-        cand = ".".join(labels[i:])
-        if cand in exc:
-            start = i + 1
-            break
-        if cand in rules:
-            start = i
-            break
-        if i + 1 < n and ".".join(labels[i + 1 :]) in wild:
-            start = i
-            break
-    if start == 0:
-        return None
-    return ".".join(labels[start - 1 :]), ".".join(labels[start:])
+    tails: set[str] = set()
+    for r in (*rules, *wild, *exc):
+        parts = r.split(".")
+        tails.update(".".join(parts[i:]) for i in range(len(parts)))
+    deep = {t.partition(".")[2] for t in tails if "." in t} | wild
+    return frozenset(tails), frozenset(deep)
 
 
-_SPLIT_CACHE: dict[str, tuple[str, str] | None] = {}
-_SPLIT_CACHE_MAX = 500_000
+def _suffix_start(host: str) -> int:
+    """Index in ``host`` where its public suffix starts (0: the host is a suffix).
+    Longest match, walking the host's tails from the right and stopping at the first
+    tail that no rule ends with; most hosts need one set look-up."""
+    tails, deep = _icann_walk_sets()
+    k = host.rfind(".")
+    if host[k + 1 :] not in deep:
+        return k + 1
+    rules, wild, exc = _icann_rules()
+    pos = len(host)
+    sfx = k + 1  # unknown TLD: the last label is the suffix
+    in_wild = False
+    while True:
+        k = host.rfind(".", 0, pos)
+        t = host[k + 1 :]
+        if t in exc:
+            sfx = pos + 1
+        elif t in rules or in_wild:
+            sfx = k + 1
+        if k < 0 or t not in tails:
+            return sfx
+        in_wild = t in wild
+        pos = k
 
 
 def split_registrable(host: str) -> tuple[str, str] | None:
-    """``(registrable domain, public suffix)`` of an ASCII host, cached; ``None`` when the
-    host is itself a public suffix. The one place that asks the public-suffix list."""
-    hit = _SPLIT_CACHE.get(host, False)
-    if hit is not False:
-        return hit  # type: ignore[return-value]
-    res = _split_icann(host)
-    if len(_SPLIT_CACHE) >= _SPLIT_CACHE_MAX:
-        _SPLIT_CACHE.clear()
-    _SPLIT_CACHE[host] = res
-    return res
+    """``(registrable domain, public suffix)`` of an ASCII host; ``None`` when the host is
+    itself a public suffix. With :func:`_suffix_start`, the one place that asks the
+    public-suffix list (no cache: a split costs a few set look-ups)."""
+    sfx = _suffix_start(host)
+    if sfx == 0:
+        return None
+    return host[host.rfind(".", 0, sfx - 1) + 1 :], host[sfx:]
 
 
 def _to_ascii(host: str) -> str:
@@ -222,14 +234,11 @@ def _finish(host: str, path: str, idn: bool, userinfo: bool, port: int | None) -
     if "xn--" in host:
         idn = True
         unicode_host = _to_unicode(host)
-    split = split_registrable(host)
-    if split is None:
+    sfx = _suffix_start(host)
+    if sfx == 0:
         raise HostInputError(f"{host!r} is a public suffix, not a registrable domain")
-    registrable, suffix = split
-    label = registrable[: len(registrable) - len(suffix) - 1] if suffix else registrable
-    sub = host[: len(host) - len(registrable) - 1] if len(host) > len(registrable) else ""
-    subdomains = tuple(sub.split(".")) if sub else ()
+    reg = host.rfind(".", 0, sfx - 1) + 1
     return ParsedHost(
-        host, unicode_host, registrable, suffix, label, subdomains, path, False, idn, userinfo,
-        port,
+        host, unicode_host, host[reg:], host[sfx:], host[reg : sfx - 1],
+        tuple(host[: reg - 1].split(".")) if reg else (), path, False, idn, userinfo, port,
     )
