@@ -232,29 +232,29 @@ def _random_case_tokens(clean: str) -> int:
     return n
 
 
-_DIGIT_O_RE = re.compile(r"\d[Oo]|[Oo]\d")
+#: A digit next to a letter O, in two searches: each with a plain class first is several
+#: times faster than one alternation (this runs on every message).
+_DIGIT_THEN_O_RE = re.compile(r"[0-9][Oo]")
+_O_THEN_DIGIT_RE = re.compile(r"[Oo][0-9]")
 _NOISE_CHARS = "',:;~^\"`"
-
-
-#: Anything any of the shape checks below could find starts with one of these.
-_SHAPE_HINT_RE = re.compile(r"[a-z][A-Z]|\d[Oo]|[Oo]\d|[^\W\d_][',:;~^\"`][^\W\d_]")
 
 
 def shape_findings(clean: str, out: MessageFeatures) -> None:
     """Findings from the written shape of the text: evasion tricks that folding hides."""
-    if _SHAPE_HINT_RE.search(clean) is None:
+    case_switch = _CASE_SWITCH_RE.search(clean) is not None
+    digit_o = (_DIGIT_THEN_O_RE.search(clean) or _O_THEN_DIGIT_RE.search(clean)) is not None
+    noise_chars = sum(map(clean.count, _NOISE_CHARS))
+    if not (case_switch or digit_o or noise_chars >= 3):
         return
-    noise = 0
-    if sum(map(clean.count, _NOISE_CHARS)) >= 3:
-        noise = len(_PUNCT_NOISE_RE.findall(clean))
+    noise = len(_PUNCT_NOISE_RE.findall(clean)) if noise_chars >= 3 else 0
     if noise >= 3:
         out.add(Finding("PUNCTUATION_NOISE", "scam",
                         f"{noise} words broken up by stray punctuation"))
-    disguised = _DISGUISED_DIGITS_RE.findall(clean) if _DIGIT_O_RE.search(clean) else None
+    disguised = _DISGUISED_DIGITS_RE.findall(clean) if digit_o else None
     if disguised:
         out.add(Finding("DIGITS_DISGUISED", "scam",
                         f"letter O used for zero in numbers: {disguised[0]}"))
-    randoms = _random_case_tokens(clean)
+    randoms = _random_case_tokens(clean) if case_switch else 0
     if randoms:
         out.add(Finding("RANDOM_CASE_TOKENS", "scam",
                         f"{randoms} token(s) in random upper/lower case"))

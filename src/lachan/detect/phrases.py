@@ -201,25 +201,28 @@ def match_phrases(tokens: list[str], bigrams: list[str]) -> dict[str, str]:
     once for the content model too). Set intersections do the scanning in C; positions
     are looked up only for the few phrases found, to check negation.
     """
-    hits: dict[str, str] = {}
     biset = set(bigrams)
+    found: list[tuple[int, int, str, _Hit]] = []  # (position, -words, phrase, hit)
     for gram in _P1_KEYS.intersection(tokens):
-        _accept(hits, _P1[gram], gram, tokens, tokens.index(gram))
+        found.append((tokens.index(gram), -1, gram, _P1[gram]))
     for gram in _P2_KEYS.intersection(biset):
-        _accept(hits, _P2[gram], gram, tokens, bigrams.index(gram))
+        found.append((bigrams.index(gram), -2, gram, _P2[gram]))
     for first in _LONGER_KEYS.intersection(biset):
         for length, phrase, hit in _LONGER[first]:
-            if hit[0] in hits:
-                continue
             i = bigrams.index(first)
             while i >= 0:
                 if " ".join(tokens[i:i + length]) == phrase:
-                    _accept(hits, hit, phrase, tokens, i)
+                    found.append((i, -length, phrase, hit))
                     break
                 try:
                     i = bigrams.index(first, i + 1)
                 except ValueError:
                     i = -1
+    hits: dict[str, str] = {}
+    if len(found) > 1:
+        found.sort()  # each symbol shows its earliest phrase, whatever the hash seed
+    for i, _, gram, hit in found:
+        _accept(hits, hit, gram, tokens, i)
     return hits
 
 
