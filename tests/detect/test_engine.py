@@ -123,3 +123,20 @@ def test_a_registry_change_shows_at_once_for_a_text_seen_before():
     after = engine.analyse_many([(text, None, "sms")], registry)[0]
     assert "SOURCE_BLOCKED" not in names(before)
     assert "SOURCE_BLOCKED" in names(after)
+
+
+def test_explanations_do_not_depend_on_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    text = ("Buu cuc thong bao kien hang cua ban giao khong thanh cong, buu pham bi giu. "
+            "Uu dai khuyen mai, tu choi soan TC gui 9123")
+    code = ("import lachan, sys; v = lachan.analyse(sys.argv[1]); "
+            "print([(s.name, s.detail) for s in v.symbols])")
+    outs = {
+        subprocess.run([sys.executable, "-c", code, text], capture_output=True, text=True,
+                       check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outs) == 1
