@@ -12,21 +12,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from lachan.detect.features import META_PREFIX, MessageFeatures
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 MODEL_RESOURCE = "content_model.npz"
 #: Value of a finding token in a row (content n-grams share 1/sqrt(n) between them).
 META_VALUE = 1.0
 
 
-def build_matrix(
+def feature_arrays(
     feats: Sequence[MessageFeatures], index: dict[str, int]
-) -> sparse.csr_matrix:
-    """Rows of features: content n-grams scaled by 1/sqrt(n), finding tokens at 1."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """CSR parts ``(data, indices, indptr)`` of the rows of ``feats``: content n-grams
+    scaled by 1/sqrt(n), finding tokens at :data:`META_VALUE`."""
     get = index.get
     indices: list[int] = []
     data: list[float] = []
@@ -42,11 +46,15 @@ def build_matrix(
             indices.extend(meta_ids)
             data.extend([META_VALUE] * len(meta_ids))
         indptr.append(len(indices))
-    return sparse.csr_matrix(
-        (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32),
-         np.asarray(indptr, dtype=np.int64)),
-        shape=(len(feats), len(index)),
-    )
+    return (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32),
+            np.asarray(indptr, dtype=np.int64))
+
+
+def build_matrix(feats: Sequence[MessageFeatures], index: dict[str, int]) -> sparse.csr_matrix:
+    """The rows of :func:`feature_arrays` as a SciPy matrix (for training)."""
+    from scipy import sparse  # training only: scoring stays free of SciPy's import time
+
+    return sparse.csr_matrix(feature_arrays(feats, index), shape=(len(feats), len(index)))
 
 
 @dataclass(slots=True)
@@ -98,8 +106,17 @@ class ContentModel:
         )
 
     def logits(self, feats: Sequence[MessageFeatures]) -> np.ndarray:
-        x = build_matrix(feats, self.index)
-        return np.asarray(x @ self.coef) + self.intercept
+        """Class logits of each row: a sparse-row product done with NumPy alone."""
+        data, indices, indptr = feature_arrays(feats, self.index)
+        n, k = len(feats), len(self.classes)
+        if not len(indices):
+            return np.tile(self.intercept, (n, 1))
+        rows = np.repeat(np.arange(n), np.diff(indptr))
+        contrib = self.coef[indices] * data[:, None]
+        out = np.empty((n, k), dtype=np.float32)
+        for c in range(k):
+            out[:, c] = np.bincount(rows, weights=contrib[:, c], minlength=n)
+        return out + self.intercept
 
     def weight_of(self, feature: str, label: str, against: str = "ham") -> float:
         """How much one feature pushes towards ``label`` rather than ``against``."""
