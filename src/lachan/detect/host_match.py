@@ -190,9 +190,55 @@ def _fuzzy_ends() -> frozenset[str]:
     return frozenset([a[:3] for a in exact] + [a[-3:] for a in exact])
 
 
+@lru_cache(maxsize=1)
+def _fuzzy_shapes() -> frozenset[tuple[int, str]]:
+    """``(length, first three)``, ``(length, -last three)`` of every long alias, and
+    ``(6, first two + last two)`` of six-letter ones: an alias one letter shorter than a
+    token (an insertion) or as long (a swap) shares one of these with it, so a token
+    sharing none needs no insertion or swap look-ups."""
+    _, exact = _fuzzy_index()
+    out: set[tuple[int, str]] = set()
+    for a in exact:
+        out.add((len(a), a[:3]))
+        out.add((len(a), "-" + a[-3:]))
+        if len(a) == 6:  # swapping the middle pair keeps neither end
+            out.add((6, a[:2] + a[-2:]))
+    return frozenset(out)
+
+
 def fuzzy_brand(label: str) -> tuple[str, str] | None:
     """``(brand id, token)`` when a letter token of ``label`` is one insertion, deletion or
     adjacent swap away from a long brand alias (and is not the alias itself)."""
+    deleted, exact = _fuzzy_index()
+    ends = _fuzzy_ends()
+    shapes = _fuzzy_shapes()
+    for tok in _TOKEN.findall(label):
+        n = len(tok)
+        if n < FUZZY_MIN_LEN - 1 or n > 24 or tok in exact:
+            continue
+        head, tail = tok[:3], tok[-3:]
+        if head not in ends and tail not in ends:
+            continue  # one edit of an alias of 6+ letters keeps its first or last three
+        bid = deleted.get(tok)  # a letter missing: "shope" … "vietcombak"
+        if bid is not None:
+            return bid, tok
+        if (n - 1, head) in shapes or (n - 1, "-" + tail) in shapes:
+            for i in range(n):  # a letter added: "garrena", "shopeee"
+                bid = exact.get(tok[:i] + tok[i + 1 :])
+                if bid is not None:
+                    return bid, tok
+        if (n, head) in shapes or (n, "-" + tail) in shapes or (
+            n == 6 and (6, tok[:2] + tok[-2:]) in shapes
+        ):
+            for i in range(n - 1):  # two letters swapped: "vietcmobank"
+                bid = exact.get(tok[:i] + tok[i + 1] + tok[i] + tok[i + 2 :])
+                if bid is not None:
+                    return bid, tok
+    return None
+
+
+def fuzzy_brand_plain(label: str) -> tuple[str, str] | None:
+    """:func:`fuzzy_brand` without the length-and-ends shortcut (tests compare them)."""
     deleted, exact = _fuzzy_index()
     ends = _fuzzy_ends()
     for tok in _TOKEN.findall(label):
@@ -200,15 +246,15 @@ def fuzzy_brand(label: str) -> tuple[str, str] | None:
         if n < FUZZY_MIN_LEN - 1 or n > 24 or tok in exact:
             continue
         if tok[:3] not in ends and tok[-3:] not in ends:
-            continue  # one edit of an alias of 6+ letters keeps its first or last three
-        bid = deleted.get(tok)  # a letter missing: "shope" … "vietcombak"
+            continue
+        bid = deleted.get(tok)
         if bid is not None:
             return bid, tok
-        for i in range(n):  # a letter added: "garrena", "shopeee"
+        for i in range(n):
             bid = exact.get(tok[:i] + tok[i + 1 :])
             if bid is not None:
                 return bid, tok
-        for i in range(n - 1):  # two letters swapped: "vietcmobank"
+        for i in range(n - 1):
             bid = exact.get(tok[:i] + tok[i + 1] + tok[i] + tok[i + 2 :])
             if bid is not None:
                 return bid, tok
