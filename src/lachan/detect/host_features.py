@@ -14,10 +14,12 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy as np
 
 from lachan.detect.host_checks import HostFacts
+from lachan.detect.host_parse import ParsedHost
 
 HASH_BITS = 18
 NGRAM_SIZES = (3, 4, 5)
@@ -64,32 +66,56 @@ class CharStats:
             self.consonant_run >= 5
         )
 
-
-def _char_matrix(labels: list[str], width: int) -> np.ndarray:
-    buf = "".join(s[:width].ljust(width, "\0") for s in labels).encode("ascii", "replace")
-    return np.frombuffer(buf, dtype=np.uint8).reshape(len(labels), width)
-
-
-def _max_run(mask: np.ndarray) -> np.ndarray:
-    run = np.zeros(mask.shape[0], dtype=np.int32)
-    best = np.zeros(mask.shape[0], dtype=np.int32)
-    for j in range(mask.shape[1]):
-        run = (run + 1) * mask[:, j]
-        np.maximum(best, run, out=best)
-    return best
+    def take(self, index: np.ndarray) -> CharStats:
+        """The statistics of ``labels[index]`` (labels computed once, spread to hosts)."""
+        return CharStats(*(getattr(self, f).take(index) for f in self.__slots__))
 
 
-def char_stats(labels: list[str]) -> CharStats:
-    n = len(labels)
+@dataclass(frozen=True, slots=True)
+class EncodedLabels:
+    """A batch of labels as one byte array ``^label$^label$…`` (each label cut to
+    ``LABEL_WIDTH`` characters): every n-gram and statistic is an array operation over
+    the whole batch, with no padding to the longest label."""
+
+    chars: np.ndarray  # uint8, all labels framed by ^ and $
+    owner: np.ndarray  # intp, the label each byte belongs to
+    start: np.ndarray  # intp, index of each label's "^"
+    size: np.ndarray  # intp, framed length (label length + 2)
+
+
+def encode_labels(labels: list[str]) -> EncodedLabels:
+    framed = ["^" + s[:LABEL_WIDTH] + "$" for s in labels]
+    chars = np.frombuffer("".join(framed).encode("ascii", "replace"), dtype=np.uint8)
+    size = np.fromiter(map(len, framed), dtype=np.intp, count=len(framed))
+    start = np.zeros(len(framed), dtype=np.intp)
+    if len(framed) > 1:
+        np.cumsum(size[:-1], out=start[1:])
+    owner = np.repeat(np.arange(len(framed), dtype=np.intp), size)
+    return EncodedLabels(chars, owner, start, size)
+
+
+def _max_run(mask: np.ndarray, enc: EncodedLabels) -> np.ndarray:
+    """Longest run of True per label (the ^ and $ frames are False and break runs)."""
+    if not len(mask):
+        return np.zeros(0, dtype=np.intp)
+    pos = np.arange(len(mask), dtype=np.intp)
+    last_false = np.maximum.accumulate(np.where(mask, -1, pos))
+    return np.maximum.reduceat(pos - last_false, enc.start)
+
+
+def char_stats(labels: list[str] | EncodedLabels) -> CharStats:
+    """Length, entropy, longest consonant and digit runs, digits and hyphens of each label
+    (its first ``LABEL_WIDTH`` characters)."""
+    enc = labels if isinstance(labels, EncodedLabels) else encode_labels(labels)
+    n = len(enc.size)
     if n == 0:
         z = np.zeros(0)
         return CharStats(z, z, z, z, z, z)
-    a = _char_matrix(labels, LABEL_WIDTH)
-    length = (a != 0).sum(axis=1)
-    idx = _ALPHA_IDX[a]
-    counts = np.bincount(
-        (np.arange(n)[:, None] * _ALPHA + idx).ravel(), minlength=n * _ALPHA
-    ).reshape(n, _ALPHA)[:, 1:]
+    a = enc.chars
+    length = enc.size - 2
+    counts = np.bincount(enc.owner * _ALPHA + _ALPHA_IDX[a], minlength=n * _ALPHA).reshape(
+        n, _ALPHA
+    )[:, 1:]
     p = counts / np.maximum(length, 1)[:, None]
     with np.errstate(divide="ignore", invalid="ignore"):
         ent = -np.where(p > 0, p * np.log2(p), 0.0).sum(axis=1)
@@ -97,10 +123,10 @@ def char_stats(labels: list[str]) -> CharStats:
     return CharStats(
         length=length,
         entropy=ent,
-        consonant_run=_max_run(_CONSONANT[a]),
-        digit_run=_max_run(digit),
-        digits=digit.sum(axis=1),
-        hyphens=(a == ord("-")).sum(axis=1),
+        consonant_run=_max_run(_CONSONANT[a], enc),
+        digit_run=_max_run(digit, enc),
+        digits=np.bincount(enc.owner[digit], minlength=n),
+        hyphens=np.bincount(enc.owner[a == ord("-")], minlength=n),
     )
 
 
@@ -116,35 +142,43 @@ def _token_bucket(token: str) -> int:
     return b
 
 
-def _ngram_buckets(labels: list[str]) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """For each n-gram size: ``(buckets, valid)``, both (hosts x positions): the hash
-    bucket of every character n-gram of ``^label$`` and whether it lies inside the label.
-    Training (:func:`hashed_features`) and scoring (:func:`hashed_scores`) both read
-    this, so the two can never hash differently."""
-    n = len(labels)
-    width = LABEL_WIDTH + 2
-    a = _char_matrix(["^" + s[:LABEL_WIDTH] + "$" for s in labels], width).astype(np.uint64)
-    lengths = (a != 0).sum(axis=1)
+def _ngram_buckets(enc: EncodedLabels) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """For each n-gram size ``k``: ``(k, starts, buckets)``: where each character n-gram
+    of ``^label$`` starts in ``enc.chars`` (label by label, left to right) and its hash
+    bucket. Training (:func:`hashed_features`) and scoring (:func:`ngram_logits`) both
+    read this, so the two can never hash differently.
+
+    The hash of ``c1..ck`` is ``((k*P + c1)*P + c2)*P … + ck`` times ``_MULT`` (mod
+    2**64), top ``HASH_BITS`` bits; the polynomial is rolled from size k-1 to k."""
+    a = enc.chars.astype(np.uint64)
+    end = (enc.start + enc.size)[enc.owner]  # one past each byte's label
+    total = len(a)
+    pos = np.arange(total, dtype=np.intp)
     shift = np.uint64(64 - HASH_BITS)
-    for k in NGRAM_SIZES:
-        m = width - k + 1
-        h = np.full((n, m), np.uint64(k), dtype=np.uint64)
-        with np.errstate(over="ignore"):
-            for j in range(k):
-                h = h * _PRIME + a[:, j : j + m]
-            b = (h * _MULT) >> shift
-        yield b, np.arange(m)[None, :] + k <= lengths[:, None]
+    poly = a
+    with np.errstate(over="ignore"):
+        for k in range(2, max(NGRAM_SIZES) + 1):
+            m = max(total - k + 1, 0)
+            poly = poly[:m] * _PRIME + a[k - 1 : k - 1 + m]
+            if k not in NGRAM_SIZES:
+                continue
+            seed = np.uint64(k)
+            for _ in range(k):
+                seed = seed * _PRIME
+            starts = np.flatnonzero(pos[:m] + k <= end[:m])
+            yield k, starts, ((poly[starts] + seed) * _MULT) >> shift
 
 
 def hashed_features(labels: list[str], tokens: list[list[str]]) -> tuple[np.ndarray, ...]:
     """``(rows, cols, vals)`` of the hashed sparse part for a batch."""
     n = len(labels)
+    enc = encode_labels(labels)
     rows_l, cols_l = [], []
-    for b, valid in _ngram_buckets(labels):
-        r, c = np.nonzero(valid)
-        rows_l.append(r)
-        cols_l.append(b[r, c])
-    rows = np.concatenate(rows_l)
+    for _k, starts, buckets in _ngram_buckets(enc):
+        rows_l.append(enc.owner[starts])
+        cols_l.append(buckets)
+    # row-major order within each size, as a (label x position) scan would give
+    rows = np.concatenate(rows_l).astype(np.int64)
     cols = np.concatenate(cols_l).astype(np.int64)
     counts = np.bincount(rows, minlength=n).astype(np.float64)
     vals = 1.0 / np.sqrt(np.maximum(counts, 1.0))[rows]
@@ -157,68 +191,84 @@ def hashed_features(labels: list[str], tokens: list[list[str]]) -> tuple[np.ndar
     return rows, cols, vals
 
 
-def hashed_scores(labels: list[str], tokens: list[list[str]], w: np.ndarray) -> np.ndarray:
-    """The hashed part of the model's logit, ``X_hashed @ w``, without building ``X``
-    (same numbers as :func:`hashed_features`; the fast path for scoring a batch)."""
-    n = len(labels)
+def ngram_logits(labels: list[str] | EncodedLabels, w: np.ndarray) -> np.ndarray:
+    """The n-gram part of the model's logit for each label, ``X_ngrams @ w`` without
+    building ``X`` (same numbers as :func:`hashed_features`, up to float rounding)."""
+    enc = labels if isinstance(labels, EncodedLabels) else encode_labels(labels)
+    n = len(enc.size)
     total = np.zeros(n)
     count = np.zeros(n)
-    for b, valid in _ngram_buckets(labels):
-        total += np.where(valid, w[b.astype(np.intp)], 0.0).sum(axis=1)
-        count += valid.sum(axis=1)
-    out = total / np.sqrt(np.maximum(count, 1.0))
+    for k, starts, buckets in _ngram_buckets(enc):
+        total += np.bincount(enc.owner[starts], weights=w[buckets.astype(np.intp)], minlength=n)
+        count += np.maximum(enc.size - k + 1, 0)
+    return total / np.sqrt(np.maximum(count, 1.0))
+
+
+def token_logit(tokens: list[str], w: np.ndarray) -> float:
+    """The TLD and suffix tokens' part of the logit."""
+    out = 0.0
+    for t in tokens:
+        out += w[_token_bucket(t)]
+    return float(out)
+
+
+def hashed_scores(labels: list[str], tokens: list[list[str]], w: np.ndarray) -> np.ndarray:
+    """The hashed part of the model's logit, ``X_hashed @ w``, without building ``X``."""
+    out = ngram_logits(labels, w)
     for i, ts in enumerate(tokens):
         for t in ts:
             out[i] += w[_token_bucket(t)]
     return out
 
 
+_SFX_COL = {name: DENSE_FEATURES.index("sfx_" + name)
+            for name in ("restricted_vn", "vn2", "vn", "generic", "other")}
+_VN_CLASSES = frozenset({"restricted_vn", "vn2", "vn"})
+_F = {name: i for i, name in enumerate(HostFacts._fields)}
+_P = {name: i for i, name in enumerate(ParsedHost._fields)}
+
+
+def _column(facts: list[HostFacts], field: str, dtype: type = bool) -> np.ndarray:
+    """One field of every host's facts as an array (``len`` for tuple fields)."""
+    get = map(itemgetter(_F[field]), facts)
+    if dtype is int:
+        get = map(len, get)
+    return np.fromiter(get, dtype=dtype, count=len(facts))
+
+
 def dense_features(facts: list[HostFacts], stats: CharStats) -> np.ndarray:
-    """Dense matrix (hosts x ``DENSE_FEATURES``) of check results and character stats."""
+    """Dense matrix (hosts x ``DENSE_FEATURES``) of check results and character stats,
+    built column by column."""
     n = len(facts)
     x = np.zeros((n, len(DENSE_FEATURES)), dtype=np.float64)
     col = {name: i for i, name in enumerate(DENSE_FEATURES)}
-    sfx_col = {
-        "restricted_vn": col["sfx_restricted_vn"], "vn2": col["sfx_vn2"], "vn": col["sfx_vn"],
-        "generic": col["sfx_generic"], "other": col["sfx_other"],
-    }
-    col_uc, col_ip, col_idn = col["user_content"], col["ip"], col["idn"]
-    col_vn = col["vn_affix"]
-    for i, f in enumerate(facts):
-        p = f.parsed
-        row = x[i]
-        b = f.brand
-        if b is not None:
-            if b.where == "label":
-                row[0] = 1.0
-            elif b.where == "subdomain":
-                row[1] = 1.0
-            else:
-                row[2] = 1.0
-            if f.scam_label or f.scam_sub or f.gambling:
-                row[3] = 1.0
-        if f.scam_label:
-            row[4] = min(len(f.scam_label), 3) / 3.0
-        if f.scam_sub:
-            row[5] = 1.0
-        if f.gambling:
-            row[6] = 1.0
-        if f.risky_tld:
-            row[7] = 1.0
-        c = sfx_col.get(f.suffix_class)
-        if c is not None:
-            row[c] = 1.0
-        if f.user_content:
-            row[col_uc] = 1.0
-        if p.is_ip:
-            row[col_ip] = 1.0
-        if p.idn:
-            row[col_idn] = 1.0
-        lab = p.label
-        if f.suffix_class not in ("restricted_vn", "vn2", "vn") and (
-            lab.startswith("vn") or lab.endswith("vn")
-        ):
-            row[col_vn] = 1.0
+    scam_label = _column(facts, "scam_label", int)
+    scam_sub = _column(facts, "scam_sub", int) > 0
+    gambling = _column(facts, "gambling", int) > 0
+    keyword = (scam_label > 0) | scam_sub | gambling
+    brands = list(map(itemgetter(_F["brand"]), facts))
+    for i in [i for i, b in enumerate(brands) if b is not None]:
+        where = brands[i].where
+        x[i, 0 if where == "label" else 1 if where == "subdomain" else 2] = 1.0
+        if keyword[i]:
+            x[i, 3] = 1.0
+    x[:, 4] = np.minimum(scam_label, 3) / 3.0
+    x[:, 5] = scam_sub
+    x[:, 6] = gambling
+    x[:, 7] = _column(facts, "risky_tld")
+    classes = list(map(itemgetter(_F["suffix_class"]), facts))
+    sfx = np.fromiter((_SFX_COL.get(c, -1) for c in classes), dtype=np.intp, count=n)
+    has = np.flatnonzero(sfx >= 0)
+    x[has, sfx[has]] = 1.0
+    x[:, col["user_content"]] = _column(facts, "user_content")
+    parsed = list(map(itemgetter(0), facts))
+    x[:, col["ip"]] = np.fromiter(map(itemgetter(_P["is_ip"]), parsed), dtype=bool, count=n)
+    x[:, col["idn"]] = np.fromiter(map(itemgetter(_P["idn"]), parsed), dtype=bool, count=n)
+    x[:, col["vn_affix"]] = np.fromiter(
+        (c not in _VN_CLASSES and (lab.startswith("vn") or lab.endswith("vn"))
+         for c, lab in zip(classes, map(itemgetter(_P["label"]), parsed), strict=True)),
+        dtype=bool, count=n,
+    )
     length = np.maximum(stats.length, 1)
     x[:, col["random_label"]] = stats.random_label()
     x[:, col["entropy"]] = stats.entropy / 5.0

@@ -15,18 +15,19 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from lachan.detect.brands import official_domain_owner
-from lachan.detect.host_checks import SYMBOLS, HostFacts, facts_symbols, inspect
+from lachan.detect.host_checks import SYMBOLS, HostFacts, facts_symbols, inspect_many
 from lachan.detect.host_features import (
     char_stats,
     dense_features,
-    hashed_scores,
+    encode_labels,
+    ngram_logits,
+    token_logit,
     tokens_of,
 )
 from lachan.detect.host_model import bundled_model
@@ -52,8 +53,9 @@ FLOOR_LOOKALIKE = 0.8
 _PENDING = HostInputError("not analysed")
 
 
-@dataclass(frozen=True, slots=True)
-class HostVerdict:
+class HostVerdict(NamedTuple):
+    """One host's verdict (an immutable named tuple: a batch builds one per host)."""
+
     host: str
     label: str  # phishing | benign
     score: float
@@ -86,16 +88,35 @@ def _rule_scores(facts: list[HostFacts], stats_random: np.ndarray) -> np.ndarray
     return out
 
 
+_TOKEN_LOGITS: dict[tuple[bool, str], float] = {}
+
+
 def _score_facts(facts: list[HostFacts]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    labels = [f.parsed.label for f in facts]
-    stats = char_stats(labels)
+    """``(scores, random-looking, entropy)`` of a batch. Label statistics and n-grams are
+    computed once per distinct label, token weights once per suffix."""
+    index: dict[str, int] = {}
+    which = np.fromiter(
+        (index.setdefault(f.parsed.label, len(index)) for f in facts),
+        dtype=np.intp, count=len(facts),
+    )
+    enc = encode_labels(list(index))
+    stats = char_stats(enc).take(which)
     random = stats.random_label()
     model = bundled_model()
     if model is None or not facts:
         return _rule_scores(facts, random), random, stats.entropy
-    hashed = hashed_scores(labels, [tokens_of(f) for f in facts], model.w_hash)
+    hashed = ngram_logits(enc, model.w_hash).take(which)
+    if len(_TOKEN_LOGITS) > 10_000:
+        _TOKEN_LOGITS.clear()
+    tok = np.empty(len(facts))
+    for i, f in enumerate(facts):
+        key = (f.parsed.is_ip, f.parsed.suffix)
+        t = _TOKEN_LOGITS.get(key)
+        if t is None:
+            t = _TOKEN_LOGITS[key] = token_logit(tokens_of(f), model.w_hash)
+        tok[i] = t
     dense = dense_features(facts, stats)
-    return model.scores_from(hashed, dense), random, stats.entropy
+    return model.scores_from(hashed + tok, dense), random, stats.entropy
 
 
 _MODEL_SYMBOLS: dict[float, Symbol] = {}
@@ -185,17 +206,18 @@ def _classify(
     items: Sequence[str], context: AnalysisContext | None
 ) -> list[HostVerdict | HostInputError]:
     out: list[HostVerdict | HostInputError] = []
-    facts: list[HostFacts] = []
+    parsed: list[ParsedHost] = []
     where: list[int] = []
     for item in items:
         try:
-            f = inspect(parse_host(item))
+            p = parse_host(item)
         except HostInputError as exc:
             out.append(exc)
             continue
         where.append(len(out))
         out.append(_PENDING)
-        facts.append(f)
+        parsed.append(p)
+    facts = inspect_many(parsed)
     scores, random, entropy = _score_facts(facts)
     ctx = None if isinstance(context, NullContext) else context
     for i, f, sc, rnd, ent in zip(

@@ -1,0 +1,102 @@
+"""The batch scoring path gives the trained model's numbers, and its shortcuts change no
+answer: n-grams and statistics over one byte array, the fuzzy-brand pre-filter."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lachan.detect.host_checks import inspect_many
+from lachan.detect.host_features import (
+    LABEL_WIDTH,
+    char_stats,
+    dense_features,
+    hashed_features,
+    tokens_of,
+)
+from lachan.detect.host_match import _fuzzy_index, fuzzy_brand, fuzzy_brand_plain
+from lachan.detect.host_model import bundled_model
+from lachan.detect.host_parse import parse_host
+from lachan.detect.hosts import _score_facts, classify_items
+
+HOSTS = [
+    "vietcombank-vn.top", "www.vietcombank-vn.top", "m.shopee-khuyenmai.vip", "hcmus.edu.vn",
+    "nhanqua-garena2024.xyz", "sh0pee-uudai.com", "xn--vietcombnk-6qi.com", "203.0.113.7",
+    "a.b.c.d.example.com", "x" * 60 + ".com", "a_b.com.vn", "vn-bank.net", "q.tk",
+    "login.vcb-digibank.com.vn", "bxqzkwtr.info", "shoppe.vn", "mb.vn", "tinhte.vn",
+]
+
+
+def _facts(hosts: list[str]):  # noqa: ANN202
+    return inspect_many([parse_host(h) for h in hosts])
+
+
+def test_batch_scores_equal_the_trained_model_on_the_training_matrix() -> None:
+    model = bundled_model()
+    if model is None:
+        pytest.skip("no bundled host model")
+    facts = _facts(HOSTS)
+    labels = [f.parsed.label for f in facts]
+    rows, cols, vals = hashed_features(labels, [tokens_of(f) for f in facts])
+    dense = dense_features(facts, char_stats(labels))
+    expected = model.scores(len(facts), rows, cols, vals, dense)
+    got, _, _ = _score_facts(facts)
+    np.testing.assert_allclose(got, expected, rtol=0, atol=1e-12)
+
+
+def test_a_host_scores_the_same_alone_and_in_a_batch() -> None:
+    batch = classify_items(HOSTS * 2)
+    for h, v in zip(HOSTS, batch, strict=False):
+        alone = classify_items([h])[0]
+        assert alone.label == v.label and abs(alone.score - v.score) < 1e-12
+
+
+def test_char_stats_of_known_labels() -> None:
+    s = char_stats(["abc", "aabb", "bcdfg1234", "x" * 40, "a-b-c"])
+    assert list(s.length) == [3, 4, 9, LABEL_WIDTH, 5]
+    assert math.isclose(s.entropy[0], math.log2(3)) and math.isclose(s.entropy[1], 1.0)
+    assert list(s.consonant_run) == [2, 2, 5, LABEL_WIDTH, 1]
+    assert list(s.digit_run) == [0, 0, 4, 0, 0]
+    assert list(s.digits) == [0, 0, 4, 0, 0] and list(s.hyphens) == [0, 0, 0, 0, 2]
+
+
+def test_char_stats_runs_do_not_cross_labels() -> None:
+    s = char_stats(["bcd", "fgh", "12", "34"])
+    assert list(s.consonant_run) == [3, 3, 0, 0] and list(s.digit_run) == [0, 0, 2, 2]
+
+
+_ALIASES = sorted(_fuzzy_index()[1])
+
+
+@st.composite
+def _edits(draw: st.DrawFn) -> str:
+    a = draw(st.sampled_from(_ALIASES))
+    i = draw(st.integers(0, len(a)))
+    kind = draw(st.sampled_from(["insert", "delete", "swap", "none"]))
+    if kind == "insert":
+        a = a[:i] + draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz")) + a[i:]
+    elif kind == "delete" and i < len(a):
+        a = a[:i] + a[i + 1 :]
+    elif kind == "swap" and i < len(a) - 1:
+        a = a[:i] + a[i + 1] + a[i] + a[i + 2 :]
+    pre = draw(st.sampled_from(["", "x-", "vn", "12"]))
+    post = draw(st.sampled_from(["", "-vn", "24h", "online"]))
+    return pre + a + post
+
+
+@given(st.one_of(_edits(), st.from_regex(r"[a-z0-9-]{1,30}", fullmatch=True)))
+def test_fuzzy_prefilter_changes_no_answer(label: str) -> None:
+    assert fuzzy_brand(label) == fuzzy_brand_plain(label)
+
+
+def test_middle_swap_of_a_six_letter_alias_is_still_found() -> None:
+    six = [a for a in _ALIASES if len(a) == 6]
+    if not six:
+        pytest.skip("no six-letter alias")
+    a = six[0]
+    swapped = a[:2] + a[3] + a[2] + a[4:]
+    assert fuzzy_brand(swapped) == fuzzy_brand_plain(swapped)
