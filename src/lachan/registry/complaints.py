@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Integer, bindparam, case, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from lachan.domain import MAX_TEXT_CHARS, Entity, InputTooLarge, Message, Verdict
@@ -230,32 +230,68 @@ def _chunks(seq: Sequence[Any], n: int = 500) -> Iterator[Sequence[Any]]:
         yield seq[i : i + n]
 
 
-def _recent_by_key(session: Session, keys: list[str], since: datetime) -> dict[str, Complaint]:
-    found: dict[str, Complaint] = {}
+_C = Complaint.__table__
+
+
+def _recent_by_key(session: Session, keys: list[str], since: datetime) -> dict[str, Any]:
+    """The newest complaint within the window per dedupe key (id, ref, category, score)."""
+    found: dict[str, Any] = {}
+    conn = session.connection()
     for part in _chunks(keys):
         q = (
-            select(Complaint)
-            .where(Complaint.dedupe_key.in_(part), Complaint.last_at >= since)
-            .order_by(Complaint.id)
+            select(_C.c.id, _C.c.ref, _C.c.category, _C.c.score, _C.c.dedupe_key)
+            .where(_C.c.dedupe_key.in_(part), _C.c.last_at >= since)
+            .order_by(_C.c.id)
         )
         if session.get_bind().dialect.name == "postgresql":
             q = q.with_for_update()  # the fold count must not lose a concurrent update
-        rows = session.execute(q).scalars()
-        for row in rows:
+        for row in conn.execute(q):
             found[row.dedupe_key] = row  # the newest wins
     return found
 
 
-def _counts_since(session: Session, reporters: list[str], since: datetime) -> dict[str, int]:
-    out: dict[str, int] = {}
+def _counts_since(
+    session: Session, reporters: list[str], hour_ago: datetime, day_ago: datetime
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Complaints per reporter received since ``hour_ago`` and since ``day_ago``."""
+    per_hour: dict[str, int] = {}
+    per_day: dict[str, int] = {}
+    conn = session.connection()
     for part in _chunks(reporters):
-        rows = session.execute(
-            select(Complaint.reporter, func.count())
-            .where(Complaint.reporter.in_(part), Complaint.received_at >= since)
-            .group_by(Complaint.reporter)
-        ).tuples()
-        out.update({r: int(n) for r, n in rows})
-    return out
+        rows = conn.execute(
+            select(
+                _C.c.reporter,
+                func.sum(case((_C.c.received_at >= hour_ago, 1), else_=0)),
+                func.count(),
+            )
+            .where(_C.c.reporter.in_(part), _C.c.received_at >= day_ago)
+            .group_by(_C.c.reporter)
+        )
+        for r, h, d in rows:
+            per_hour[r] = int(h or 0)
+            per_day[r] = int(d)
+    return per_hour, per_day
+
+
+_FOLD = (
+    update(_C)
+    .where(_C.c.id == bindparam("b_id"))
+    .values(count=_C.c.count + bindparam("b_n", type_=Integer), last_at=bindparam("b_at"))
+)
+
+
+def _insert_complaints(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert complaint rows (a few multi-row statements); their ids by ref."""
+    ids: dict[str, int] = {}
+    if not rows:
+        return ids
+    conn = session.connection()
+    stmt = insert(_C).returning(_C.c.id, _C.c.ref)
+    for part in _chunks(rows):
+        ids.update((ref, cid) for cid, ref in conn.execute(stmt, list(part)))
+    if len(ids) != len(rows):
+        raise RuntimeError(f"inserted {len(rows)} complaints but {len(ids)} ids came back")
+    return ids
 
 
 def submit_many(
@@ -290,12 +326,12 @@ def submit_many(
     pending: list[_Pending] = []
     first_index: dict[str, int] = {}
     batch_dupes: list[tuple[int, str]] = []
-    folded: dict[str, Complaint] = {}
+    folded: dict[str, Any] = {}
+    folds: dict[int, int] = {}
     with session.no_autoflush:
         recent = _recent_by_key(session, sorted({p[4] for p in prepared}), window)
         reporters = sorted({p[1] for p in prepared})
-        per_hour = _counts_since(session, reporters, hour_ago)
-        per_day = _counts_since(session, reporters, day_ago)
+        per_hour, per_day = _counts_since(session, reporters, hour_ago, day_ago)
     taken: dict[str, int] = {}
     for i, (item, reporter, source, evidence, key) in enumerate(prepared):
         if key in first_index:
@@ -303,8 +339,7 @@ def submit_many(
             continue
         existing = recent.get(key)
         if existing is not None:
-            existing.count += 1
-            existing.last_at = now
+            folds[existing.id] = folds.get(existing.id, 0) + 1
             folded[existing.ref] = existing
             results[i] = ComplaintResult(
                 "duplicate", existing.ref, existing.category, existing.score, source=source
@@ -337,9 +372,8 @@ def submit_many(
     dupes_per_key: dict[str, int] = {}
     for _, key in batch_dupes:
         dupes_per_key[key] = dupes_per_key.get(key, 0) + 1
-    rows: list[Complaint] = []
+    rows: list[dict[str, Any]] = []
     links_per_row: list[dict[tuple[str, str], str]] = []
-    categories: list[str] = []
     for p, verdict in zip(pending, verdicts, strict=True):
         item = p.item
         category = _category(item, verdict)
@@ -351,23 +385,23 @@ def submit_many(
         }
         ref = _new_ref()
         rows.append(
-            Complaint(
-                ref=ref,
-                received_at=now,
-                last_at=now,
-                reported_at=as_utc(item.reported_at) if item.reported_at else None,
-                channel=item.channel,
-                via=item.via[:16],
-                reporter=p.reporter,
-                source_kind=p.source[0] if p.source else None,
-                source_value=p.source[1] if p.source else None,
-                category=category,
-                score=float(verdict.score),
-                symbols=orjson.dumps([s.name for s in verdict.symbols]).decode(),
-                dedupe_key=p.dedupe_key,
-                count=1 + dupes_per_key.get(p.dedupe_key, 0),
-                content_enc=vault.encrypt(orjson.dumps(payload, default=str), ref.encode()),
-            )
+            {
+                "ref": ref,
+                "received_at": now,
+                "last_at": now,
+                "reported_at": as_utc(item.reported_at) if item.reported_at else None,
+                "channel": item.channel,
+                "via": item.via[:16],
+                "reporter": p.reporter,
+                "source_kind": p.source[0] if p.source else None,
+                "source_value": p.source[1] if p.source else None,
+                "category": category,
+                "score": float(verdict.score),
+                "symbols": orjson.dumps([s.name for s in verdict.symbols]).decode(),
+                "dedupe_key": p.dedupe_key,
+                "count": 1 + dupes_per_key.get(p.dedupe_key, 0),
+                "content_enc": vault.encrypt(orjson.dumps(payload, default=str), ref.encode()),
+            }
         )
         links: dict[tuple[str, str], str] = {}
         if p.source:
@@ -384,45 +418,46 @@ def submit_many(
         for kv in _content_sources(verdict.entities):
             links.setdefault(kv, "content")
         links_per_row.append(links)
-        categories.append(category)
 
-    session.add_all(rows)
-    session.flush()
+    conn = session.connection()
+    if folds:
+        conn.execute(_FOLD, [{"b_id": i, "b_n": n, "b_at": now} for i, n in sorted(folds.items())])
+    ids = _insert_complaints(session, rows)
     evidence_rows = [
-        Evidence(
-            complaint_id=row.id,
-            filename=name,
-            media_type=media_type,
-            size=len(data),
-            data_enc=vault.encrypt(data, row.ref.encode()),
-        )
+        {
+            "complaint_id": ids[row["ref"]],
+            "filename": name,
+            "media_type": media_type,
+            "size": len(data),
+            "data_enc": vault.encrypt(data, row["ref"].encode()),
+        }
         for p, row in zip(pending, rows, strict=True)
         for name, media_type, data in p.evidence
     ]
     if evidence_rows:
-        session.add_all(evidence_rows)
+        conn.execute(insert(Evidence), evidence_rows)
     events = [
-        ComplaintEvent(kind, value, category, p.reporter, role)
-        for p, links, category in zip(pending, links_per_row, categories, strict=True)
+        ComplaintEvent(kind, value, row["category"], p.reporter, role)
+        for p, links, row in zip(pending, links_per_row, rows, strict=True)
         for (kind, value), role in links.items()
     ]
     srcs = record_complaint_events(session, events, settings=settings, now=now)
     link_rows = [
-        {"complaint_id": row.id, "source_id": srcs[kv].id, "role": role}
+        {"complaint_id": ids[row["ref"]], "source_id": srcs[kv].id, "role": role}
         for row, links in zip(rows, links_per_row, strict=True)
         for kv, role in links.items()
     ]
     if link_rows:
-        session.execute(insert(ComplaintSource), link_rows)
+        conn.execute(insert(ComplaintSource), link_rows)
 
     created: dict[str, ComplaintResult] = {}
     for p, row, links in zip(pending, rows, links_per_row, strict=True):
         result = ComplaintResult(
             "created",
-            row.ref,
-            row.category,
-            row.score,
-            tuple(json_names(row.symbols)),
+            row["ref"],
+            row["category"],
+            row["score"],
+            tuple(json_names(row["symbols"])),
             tuple((k, v, r) for (k, v), r in links.items()),
             p.source,
         )
@@ -437,8 +472,8 @@ def submit_many(
             first.score if first else None,
             source=first.source if first else None,
         )
-    session.flush()
-    refs = [row.ref for row in rows]
+    session.flush()  # journal rows of sources that entered or left the blocklist
+    refs = [row["ref"] for row in rows]
     if refs:
         audit.record(
             session,

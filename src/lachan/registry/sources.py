@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -230,56 +230,197 @@ class ComplaintEvent:
     role: str
 
 
+_TABLE = Source.__table__
+_COLUMNS = tuple(c.name for c in _TABLE.columns)
+#: Columns a complaint event changes (written back in one statement per batch).
+_WRITTEN = (
+    "state",
+    "complaints",
+    "reporters",
+    "cat_ham",
+    "cat_ad",
+    "cat_scam",
+    "score",
+    "score_at",
+    "last_seen",
+)
+
+
+class SourceRow:
+    """A source's columns as a plain object, for the batch path of complaints: read with
+    Core, changed in Python by the same rules as :class:`Source` (``_apply``,
+    ``set_state``), written back in one statement. Not in the session's identity map."""
+
+    __slots__ = _COLUMNS
+
+    def __init__(self, row: Any) -> None:
+        for name, value in zip(_COLUMNS, row, strict=True):
+            setattr(self, name, value)
+
+
+def _select_rows(
+    session: Session, keys: set[tuple[str, str]], lock: bool = False
+) -> dict[tuple[str, str], SourceRow]:
+    """Like :func:`_select_many`, as :class:`SourceRow` (no ORM objects)."""
+    by_kind: dict[str, list[str]] = {}
+    for kind, value in sorted(keys):
+        by_kind.setdefault(kind, []).append(value)
+    found: dict[tuple[str, str], SourceRow] = {}
+    conn = session.connection()
+    for kind, values in sorted(by_kind.items()):
+        for i in range(0, len(values), _CHUNK):
+            q = select(_TABLE).where(
+                _TABLE.c.kind == kind, _TABLE.c.value.in_(values[i : i + _CHUNK])
+            )
+            if lock:
+                q = q.order_by(_TABLE.c.value).with_for_update()
+            for row in conn.execute(q):
+                src = SourceRow(row)
+                found[(src.kind, src.value)] = src
+    return found
+
+
+def _rows_for_update(
+    session: Session, keys: set[tuple[str, str]], now: datetime
+) -> dict[tuple[str, str], SourceRow]:
+    """:func:`get_or_create_many` as :class:`SourceRow`: same creation and locking."""
+    dialect = session.get_bind().dialect.name
+    found = _select_rows(session, keys)
+    missing = sorted(keys - set(found))
+    if missing:
+        rows = [_new_values(k, v, now) for k, v in missing]
+        if dialect in ("sqlite", "postgresql"):
+            ins = sqlite_insert if dialect == "sqlite" else pg_insert
+            stmt = ins(_TABLE).on_conflict_do_nothing(index_elements=["kind", "value"])
+        else:
+            stmt = insert(_TABLE)
+        session.connection().execute(stmt, rows)
+    if dialect == "postgresql":
+        return _select_rows(session, keys, lock=True)
+    if missing:
+        found.update(_select_rows(session, set(missing)))
+    return found
+
+
+def _new_reporter_pairs(session: Session, pairs: list[tuple[int, str]]) -> set[tuple[int, str]]:
+    """Insert ``(source_id, reporter)`` pairs; return those that were not there yet."""
+    if not pairs:
+        return set()
+    table = SourceReporter.__table__
+    dialect = session.get_bind().dialect.name
+    conn = session.connection()
+    rows = [{"source_id": sid, "reporter": rep} for sid, rep in pairs]
+    if dialect in ("sqlite", "postgresql"):
+        ins = sqlite_insert if dialect == "sqlite" else pg_insert
+        stmt = (
+            ins(table)
+            .on_conflict_do_nothing()  # known pairs, or a concurrent request's
+            .returning(table.c.source_id, table.c.reporter)
+        )
+        new: set[tuple[int, str]] = set()
+        for i in range(0, len(rows), _CHUNK):
+            new.update((s, r) for s, r in conn.execute(stmt, rows[i : i + _CHUNK]))
+        return new
+    known: set[tuple[int, str]] = set()
+    ids = sorted({p[0] for p in pairs})
+    reps = sorted({p[1] for p in pairs})
+    for i in range(0, len(ids), _CHUNK):
+        for j in range(0, len(reps), _CHUNK):
+            known.update(
+                conn.execute(
+                    select(table.c.source_id, table.c.reporter).where(
+                        table.c.source_id.in_(ids[i : i + _CHUNK]),
+                        table.c.reporter.in_(reps[j : j + _CHUNK]),
+                    )
+                ).tuples()
+            )
+    new_pairs = [p for p in pairs if p not in known]
+    if new_pairs:
+        conn.execute(insert(table), [{"source_id": s, "reporter": r} for s, r in new_pairs])
+    return set(new_pairs)
+
+
+_PG_UPDATE = text(
+    "UPDATE sources SET state = v.state, complaints = v.complaints, reporters = v.reporters,"
+    " cat_ham = v.cat_ham, cat_ad = v.cat_ad, cat_scam = v.cat_scam, score = v.score,"
+    " score_at = v.score_at, last_seen = v.last_seen"
+    " FROM unnest(CAST(:id AS integer[]), CAST(:state AS varchar[]),"
+    " CAST(:complaints AS integer[]), CAST(:reporters AS integer[]),"
+    " CAST(:cat_ham AS integer[]), CAST(:cat_ad AS integer[]), CAST(:cat_scam AS integer[]),"
+    " CAST(:score AS double precision[]), CAST(:score_at AS timestamptz[]),"
+    " CAST(:last_seen AS timestamptz[]))"
+    " AS v(id, state, complaints, reporters, cat_ham, cat_ad, cat_scam, score, score_at,"
+    " last_seen) WHERE sources.id = v.id"
+)
+_UPDATE_MANY = (
+    update(_TABLE)
+    .where(_TABLE.c.id == bindparam("b_id"))
+    .values({name: bindparam(f"b_{name}") for name in _WRITTEN})
+)
+
+
+def _write_rows(session: Session, rows: list[SourceRow]) -> None:
+    """Write the changed columns of ``rows`` back: one statement on PostgreSQL (arrays
+    through ``unnest``), one ``executemany`` elsewhere."""
+    if not rows:
+        return
+    rows = sorted(rows, key=lambda r: r.id)
+    conn = session.connection()
+    if session.get_bind().dialect.name == "postgresql":
+        params: dict[str, list[Any]] = {"id": [r.id for r in rows]}
+        for name in _WRITTEN:
+            params[name] = [getattr(r, name) for r in rows]
+        conn.execute(_PG_UPDATE, params)
+        return
+    conn.execute(
+        _UPDATE_MANY,
+        [{"b_id": r.id, **{f"b_{n}": getattr(r, n) for n in _WRITTEN}} for r in rows],
+    )
+
+
 def record_complaint_events(
     session: Session,
     events: list[ComplaintEvent],
     *,
     settings: CentreSettings,
     now: datetime | None = None,
-) -> dict[tuple[str, str], Source]:
-    """Count many complaints against their sources in a few statements (no audit entry:
-    the complaints that cause them are audited)."""
+) -> dict[tuple[str, str], SourceRow]:
+    """Count many complaints against their sources in a few statements per batch (no
+    audit entry: the complaints that cause them are audited). Returns the sources'
+    rows as :class:`SourceRow` (their ``id``, counters and new ``state``).
+
+    The batch path works on plain rows with Core statements: do not hold a changed
+    :class:`Source` object of the same sources in ``session`` across this call."""
     now = now or utcnow()
     if not events:
         return {}
-    srcs = get_or_create_many(session, {(e.kind, e.value) for e in events}, now)
     with session.no_autoflush:
-        ids = sorted({s.id for s in srcs.values()})
-        reporters = sorted({e.reporter for e in events})
-        known: set[tuple[int, str]] = set()
-        for i in range(0, len(ids), _CHUNK):
-            for j in range(0, len(reporters), _CHUNK):
-                known.update(
-                    session.execute(
-                        select(SourceReporter.source_id, SourceReporter.reporter).where(
-                            SourceReporter.source_id.in_(ids[i : i + _CHUNK]),
-                            SourceReporter.reporter.in_(reporters[j : j + _CHUNK]),
-                        )
-                    ).tuples()
-                )
-        new_pairs: list[dict[str, Any]] = []
+        srcs = _rows_for_update(session, {(e.kind, e.value) for e in events}, now)
+        pairs: list[tuple[int, str]] = []
+        seen: set[tuple[int, str]] = set()
+        for e in events:
+            pair = (srcs[(e.kind, e.value)].id, e.reporter)
+            if pair not in seen:
+                seen.add(pair)
+                pairs.append(pair)
+        new = _new_reporter_pairs(session, pairs)
+        factors = {"scam": settings.scam_factor, "ham": settings.ham_factor}
+        touched: dict[int, SourceRow] = {}
         for e in events:
             src = srcs[(e.kind, e.value)]
-            factor = {"scam": settings.scam_factor, "ham": settings.ham_factor}.get(e.category, 1.0)
-            weight = settings.complaint_weight * factor
-            if (src.id, e.reporter) not in known:
-                known.add((src.id, e.reporter))
-                new_pairs.append({"source_id": src.id, "reporter": e.reporter})
+            weight = settings.complaint_weight * factors.get(e.category, 1.0)
+            pair = (src.id, e.reporter)
+            if pair in new:
+                new.discard(pair)
                 src.reporters += 1
                 weight += settings.new_reporter_bonus
             if e.role == "content":
                 weight *= settings.content_factor
             src.complaints += 1
-            _bump_category(src, e.category)
-            _apply(session, src, weight, now, settings)
-        if new_pairs:
-            dialect = session.get_bind().dialect.name
-            if dialect in ("sqlite", "postgresql"):
-                ins = sqlite_insert if dialect == "sqlite" else pg_insert
-                stmt = ins(SourceReporter).on_conflict_do_nothing()  # a concurrent request
-                session.execute(stmt, new_pairs)
-            else:
-                session.execute(insert(SourceReporter), new_pairs)
+            _bump_category(src, e.category)  # type: ignore[arg-type]
+            _apply(session, src, weight, now, settings)  # type: ignore[arg-type]
+            touched[src.id] = src
+        _write_rows(session, list(touched.values()))
     return srcs
 
 
@@ -296,7 +437,7 @@ def record_complaint_event(
 ) -> Source:
     """Count one complaint against an already normalised source."""
     event = ComplaintEvent(kind, value, category, reporter, role)
-    return record_complaint_events(session, [event], settings=settings, now=now)[(kind, value)]
+    return record_complaint_events(session, [event], settings=settings, now=now)[(kind, value)]  # type: ignore[return-value]
 
 
 def record_detection(
