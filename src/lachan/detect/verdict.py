@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -30,6 +29,7 @@ class VerdictMaker:
         self.model = model
         self.classes = model.classes
         self._col = {c: i for i, c in enumerate(model.classes)}
+        self._ham, self._ad, self._scam = (self._col[c] for c in ("ham", "ad", "scam"))
         self._learned: dict[tuple[str, str], float] = {}
 
     def _learned_weight(self, f: Finding) -> float:
@@ -57,16 +57,22 @@ class VerdictMaker:
     def make(self, probs: Sequence[float], f: MessageFeatures,
              entities: tuple[Entity, ...] = (), explain: bool = False) -> Verdict:
         """Verdict for one message from its class probabilities (in ``classes`` order)."""
-        p_ham, p_ad, p_scam = (probs[self._col[c]] for c in ("ham", "ad", "scam"))
+        p_ham, p_ad, p_scam = probs[self._ham], probs[self._ad], probs[self._scam]
         if p_scam >= self.model.scam_threshold:
             label, score = "scam", p_scam
         elif p_ad > p_ham:
             label, score = "ad", p_ad
         else:
             label, score = "ham", p_ham
+        learned = self._learned
         symbols: list[Symbol] = []
         for fd in f.findings.values():
-            w = self._learned_weight(fd) if fd.learned else 0.0
+            if fd.learned:
+                w = learned.get((fd.name, fd.leans))
+                if w is None:
+                    w = self._learned_weight(fd)
+            else:
+                w = 0.0
             if fd.weight:
                 w = round(w + (-fd.weight if fd.leans == "ham" else fd.weight), 4)
             symbols.append(Symbol(fd.name, w, fd.detail))
@@ -90,4 +96,4 @@ def _strength(s: Symbol) -> float:
 
 
 def _r(x: float) -> float:
-    return 0.0 if math.isnan(x) else round(x, 4)
+    return round(x, 4) if x == x else 0.0  # NaN is the one float unequal to itself
