@@ -333,43 +333,45 @@ def _sym(name: str, detail: str) -> Symbol:
 
 def facts_symbols(f: HostFacts, *, random_label: bool, entropy: float) -> list[Symbol]:
     """Named findings of one host (the model's symbol is added by the caller)."""
-    p = f.parsed
+    p, official, user_content, shortener, b, scam_label, scam_sub, gambling, risky_tld, tld, \
+        login_path, _, sfx_class = f
+    host, unicode_host, registrable, suffix, label, subdomains, _, is_ip, idn, userinfo, _ = p
     out: list[Symbol] = []
-    if f.official:
-        out.append(_sym("HOST_OFFICIAL", f"{p.registrable} is an official domain of {f.official}"))
-    b = f.brand
+    if official:
+        out.append(_sym("HOST_OFFICIAL", f"{registrable} is an official domain of {official}"))
     if b is not None:
         if b.where == "label":
-            out.append(_sym("HOST_BRAND_IN_LABEL", f'"{b.brand}" -> {p.registrable}'))
+            out.append(_sym("HOST_BRAND_IN_LABEL", f'"{b.brand}" -> {registrable}'))
         elif b.where == "subdomain":
-            out.append(_sym("HOST_BRAND_IN_SUBDOMAIN", f'"{b.brand}" -> {p.host}'))
+            out.append(_sym("HOST_BRAND_IN_SUBDOMAIN", f'"{b.brand}" -> {host}'))
         elif b.where == "mixed_script":
             out.append(_sym("HOST_MIXED_SCRIPT", f'"{b.term}" imitates "{b.brand}"'))
         else:
             out.append(_sym("HOST_BRAND_LOOKALIKE", f'"{b.term}" imitates "{b.brand}"'))
-    if p.idn:
-        out.append(_sym("HOST_IDN", f"{p.host} = {p.unicode_host}"))
-    if f.risky_tld:
-        out.append(_sym("HOST_RISKY_TLD", f".{f.tld}"))
-    if f.shortener:
-        out.append(_sym("HOST_SHORTENER", p.registrable))
-    if f.user_content:
-        out.append(_sym("HOST_USER_CONTENT", p.host))
-    if p.is_ip:
-        out.append(_sym("HOST_IP_LITERAL", p.host))
-    depth = len(p.subdomains) - (1 if p.subdomains[:1] == ("www",) else 0)
-    if depth >= DEEP_SUBDOMAIN_MIN:
-        out.append(_sym("HOST_DEEP_SUBDOMAIN", f"{depth} subdomain levels"))
+    if idn:
+        out.append(_sym("HOST_IDN", f"{host} = {unicode_host}"))
+    if risky_tld:
+        out.append(_sym("HOST_RISKY_TLD", f".{tld}"))
+    if shortener:
+        out.append(_sym("HOST_SHORTENER", registrable))
+    if user_content:
+        out.append(_sym("HOST_USER_CONTENT", host))
+    if is_ip:
+        out.append(_sym("HOST_IP_LITERAL", host))
+    if len(subdomains) >= DEEP_SUBDOMAIN_MIN:
+        depth = len(subdomains) - (1 if subdomains[0] == "www" else 0)
+        if depth >= DEEP_SUBDOMAIN_MIN:
+            out.append(_sym("HOST_DEEP_SUBDOMAIN", f"{depth} subdomain levels"))
     if random_label:
-        out.append(_sym("HOST_RANDOM_LABEL", f"{p.label} (entropy {entropy:.2f})"))
-    if f.scam_label or f.scam_sub:
-        out.append(_sym("HOST_SCAM_KEYWORD", ", ".join((f.scam_label + f.scam_sub)[:5])))
-    if f.gambling:
-        out.append(_sym("HOST_GAMBLING_KEYWORD", ", ".join(f.gambling[:5])))
-    if f.login_path:
-        out.append(_sym("HOST_LOGIN_PATH", f.login_path))
-    if p.userinfo:
-        out.append(_sym("HOST_USERINFO", f"real host is {p.host}"))
-    if f.suffix_class == "restricted_vn":
-        out.append(_sym("HOST_RESTRICTED_VN", f".{p.suffix}"))
+        out.append(_sym("HOST_RANDOM_LABEL", f"{label} (entropy {entropy:.2f})"))
+    if scam_label or scam_sub:
+        out.append(_sym("HOST_SCAM_KEYWORD", ", ".join((scam_label + scam_sub)[:5])))
+    if gambling:
+        out.append(_sym("HOST_GAMBLING_KEYWORD", ", ".join(gambling[:5])))
+    if login_path:
+        out.append(_sym("HOST_LOGIN_PATH", login_path))
+    if userinfo:
+        out.append(_sym("HOST_USERINFO", f"real host is {host}"))
+    if sfx_class == "restricted_vn":
+        out.append(_sym("HOST_RESTRICTED_VN", f".{suffix}"))
     return out

@@ -14,6 +14,8 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import repeat
 from operator import itemgetter
 
 import numpy as np
@@ -103,6 +105,16 @@ def _max_run(mask: np.ndarray, enc: EncodedLabels) -> np.ndarray:
     return np.maximum.reduceat(pos - last_false, enc.start)
 
 
+@lru_cache(maxsize=1)
+def _plogp() -> np.ndarray:
+    """``p * log2(p)`` for ``p = count / length`` (0 for count 0), every count and length
+    a label of at most ``LABEL_WIDTH`` characters can have: entropy by table look-up."""
+    count = np.arange(LABEL_WIDTH + 1, dtype=np.float64)[:, None]
+    p = count / np.maximum(np.arange(LABEL_WIDTH + 1), 1)[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(p > 0, p * np.log2(p), 0.0)
+
+
 def char_stats(labels: list[str] | EncodedLabels) -> CharStats:
     """Length, entropy, longest consonant and digit runs, digits and hyphens of each label
     (its first ``LABEL_WIDTH`` characters)."""
@@ -116,9 +128,7 @@ def char_stats(labels: list[str] | EncodedLabels) -> CharStats:
     counts = np.bincount(enc.owner * _ALPHA + _ALPHA_IDX[a], minlength=n * _ALPHA).reshape(
         n, _ALPHA
     )[:, 1:]
-    p = counts / np.maximum(length, 1)[:, None]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ent = -np.where(p > 0, p * np.log2(p), 0.0).sum(axis=1)
+    ent = -_plogp()[counts, np.minimum(length, LABEL_WIDTH)[:, None]].sum(axis=1)
     digit = _DIGIT[a]
     return CharStats(
         length=length,
@@ -224,16 +234,15 @@ def hashed_scores(labels: list[str], tokens: list[list[str]], w: np.ndarray) -> 
 _SFX_COL = {name: DENSE_FEATURES.index("sfx_" + name)
             for name in ("restricted_vn", "vn2", "vn", "generic", "other")}
 _VN_CLASSES = frozenset({"restricted_vn", "vn2", "vn"})
-_F = {name: i for i, name in enumerate(HostFacts._fields)}
-_P = {name: i for i, name in enumerate(ParsedHost._fields)}
 
 
-def _column(facts: list[HostFacts], field: str, dtype: type = bool) -> np.ndarray:
-    """One field of every host's facts as an array (``len`` for tuple fields)."""
-    get = map(itemgetter(_F[field]), facts)
-    if dtype is int:
-        get = map(len, get)
-    return np.fromiter(get, dtype=dtype, count=len(facts))
+def _vn_affix(suffix_class: str, label: str) -> bool:
+    """"vn" glued to a label outside the .vn zone (vn-bank.com, shopeevn.top)."""
+    return suffix_class not in _VN_CLASSES and (label.startswith("vn") or label.endswith("vn"))
+
+
+_FACT = {name: itemgetter(i) for i, name in enumerate(HostFacts._fields)}
+_PARSED = {name: itemgetter(i) for i, name in enumerate(ParsedHost._fields)}
 
 
 def dense_features(facts: list[HostFacts], stats: CharStats) -> np.ndarray:
@@ -242,33 +251,36 @@ def dense_features(facts: list[HostFacts], stats: CharStats) -> np.ndarray:
     n = len(facts)
     x = np.zeros((n, len(DENSE_FEATURES)), dtype=np.float64)
     col = {name: i for i, name in enumerate(DENSE_FEATURES)}
-    scam_label = _column(facts, "scam_label", int)
-    scam_sub = _column(facts, "scam_sub", int) > 0
-    gambling = _column(facts, "gambling", int) > 0
-    keyword = (scam_label > 0) | scam_sub | gambling
-    brands = list(map(itemgetter(_F["brand"]), facts))
-    for i in [i for i, b in enumerate(brands) if b is not None]:
-        where = brands[i].where
-        x[i, 0 if where == "label" else 1 if where == "subdomain" else 2] = 1.0
-        if keyword[i]:
-            x[i, 3] = 1.0
-    x[:, 4] = np.minimum(scam_label, 3) / 3.0
-    x[:, 5] = scam_sub
-    x[:, 6] = gambling
-    x[:, 7] = _column(facts, "risky_tld")
-    classes = list(map(itemgetter(_F["suffix_class"]), facts))
-    sfx = np.fromiter((_SFX_COL.get(c, -1) for c in classes), dtype=np.intp, count=n)
+
+    def column(get: itemgetter, rows: list = facts, dtype: type = bool) -> np.ndarray:
+        return np.fromiter(map(get, rows), dtype=dtype, count=n)
+
+    n_scam_label = np.fromiter(map(len, map(_FACT["scam_label"], facts)), dtype=np.intp,
+                               count=n)
+    has_scam_sub = np.fromiter(map(bool, map(_FACT["scam_sub"], facts)), dtype=bool, count=n)
+    has_gambling = np.fromiter(map(bool, map(_FACT["gambling"], facts)), dtype=bool, count=n)
+    keyword = (n_scam_label > 0) | has_scam_sub | has_gambling
+    brands = list(map(_FACT["brand"], facts))
+    with_brand = [i for i, b in enumerate(brands) if b is not None]
+    if with_brand:
+        where = [brands[i].where for i in with_brand]
+        x[with_brand, [0 if w == "label" else 1 if w == "subdomain" else 2 for w in where]] = 1.0
+        x[with_brand, 3] = keyword[with_brand]
+    x[:, 4] = np.minimum(n_scam_label, 3) / 3.0
+    x[:, 5] = has_scam_sub
+    x[:, 6] = has_gambling
+    x[:, 7] = column(_FACT["risky_tld"])
+    classes = list(map(_FACT["suffix_class"], facts))
+    sfx = np.fromiter(map(_SFX_COL.get, classes, repeat(-1, n)), dtype=np.intp, count=n)
     has = np.flatnonzero(sfx >= 0)
     x[has, sfx[has]] = 1.0
-    x[:, col["user_content"]] = _column(facts, "user_content")
-    parsed = list(map(itemgetter(0), facts))
-    x[:, col["ip"]] = np.fromiter(map(itemgetter(_P["is_ip"]), parsed), dtype=bool, count=n)
-    x[:, col["idn"]] = np.fromiter(map(itemgetter(_P["idn"]), parsed), dtype=bool, count=n)
-    x[:, col["vn_affix"]] = np.fromiter(
-        (c not in _VN_CLASSES and (lab.startswith("vn") or lab.endswith("vn"))
-         for c, lab in zip(classes, map(itemgetter(_P["label"]), parsed), strict=True)),
-        dtype=bool, count=n,
-    )
+    x[:, col["user_content"]] = column(_FACT["user_content"])
+    parsed = list(map(_FACT["parsed"], facts))
+    x[:, col["ip"]] = column(_PARSED["is_ip"], parsed)
+    x[:, col["idn"]] = column(_PARSED["idn"], parsed)
+    labels = list(map(_PARSED["label"], parsed))
+    with_vn = [i for i, lab in enumerate(labels) if "vn" in lab]
+    x[with_vn, col["vn_affix"]] = [_vn_affix(classes[i], labels[i]) for i in with_vn]
     length = np.maximum(stats.length, 1)
     x[:, col["random_label"]] = stats.random_label()
     x[:, col["entropy"]] = stats.entropy / 5.0

@@ -23,6 +23,7 @@ _CTRL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]{0,15}://")
 _LABEL_RE = r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?"
 _ASCII_HOST = re.compile(rf"^{_LABEL_RE}(?:\.{_LABEL_RE})*$")
+_ascii_host = _ASCII_HOST.match
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
 
@@ -167,7 +168,7 @@ def parse_host(item: str) -> ParsedHost:
     """Parse ``item`` (a bare host, ``host/path`` or a URL with a scheme)."""
     if not isinstance(item, str):
         raise HostInputError("expected a string")
-    if len(item) <= MAX_HOST_CHARS and "." in item and _ASCII_HOST.match(item):
+    if len(item) <= MAX_HOST_CHARS and "." in item and _ascii_host(item):
         if not item[-1].isdigit():  # fast path: a plain lower-case ASCII host
             return _finish(item, "", False, False, None)
     if len(item) > MAX_ITEM_CHARS:
@@ -229,16 +230,24 @@ def parse_host(item: str) -> ParsedHost:
     return _finish(host, path.lower(), idn, userinfo, port)
 
 
+_DEEP: frozenset[str] = frozenset()  # _icann_walk_sets()[1], set on first use
+_new_tuple = tuple.__new__
+
+
 def _finish(host: str, path: str, idn: bool, userinfo: bool, port: int | None) -> ParsedHost:
+    global _DEEP
     unicode_host = host
     if "xn--" in host:
         idn = True
         unicode_host = _to_unicode(host)
-    sfx = _suffix_start(host)
+    k = host.rfind(".")
+    if not _DEEP:
+        _DEEP = _icann_walk_sets()[1]
+    sfx = _suffix_start(host) if host[k + 1 :] in _DEEP else k + 1
     if sfx == 0:
         raise HostInputError(f"{host!r} is a public suffix, not a registrable domain")
     reg = host.rfind(".", 0, sfx - 1) + 1
-    return ParsedHost(
+    return _new_tuple(ParsedHost, (
         host, unicode_host, host[reg:], host[sfx:], host[reg : sfx - 1],
         tuple(host[: reg - 1].split(".")) if reg else (), path, False, idn, userinfo, port,
-    )
+    ))

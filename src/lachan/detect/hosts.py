@@ -30,7 +30,7 @@ from lachan.detect.host_features import (
     token_logit,
     tokens_of,
 )
-from lachan.detect.host_model import bundled_model
+from lachan.detect.host_model import HostModel, bundled_model
 from lachan.detect.host_parse import HostInputError, ParsedHost, parse_host
 from lachan.domain import AnalysisContext, NullContext, Symbol
 
@@ -88,35 +88,43 @@ def _rule_scores(facts: list[HostFacts], stats_random: np.ndarray) -> np.ndarray
     return out
 
 
-_TOKEN_LOGITS: dict[tuple[bool, str], float] = {}
+#: ``(model, {(is_ip, suffix): logit of the TLD and suffix tokens})``
+_TOKEN_LOGITS: tuple[HostModel | None, dict[tuple[bool, str], float]] = (None, {})
 
 
 def _score_facts(facts: list[HostFacts]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``(scores, random-looking, entropy)`` of a batch. Label statistics and n-grams are
-    computed once per distinct label, token weights once per suffix."""
+    """``(scores, random-looking, entropy)`` of a batch. Label statistics, n-grams and
+    suffix tokens are computed once per distinct registrable domain, then spread."""
+    global _TOKEN_LOGITS
     index: dict[str, int] = {}
-    which = np.fromiter(
-        (index.setdefault(f.parsed.label, len(index)) for f in facts),
-        dtype=np.intp, count=len(facts),
-    )
-    enc = encode_labels(list(index))
+    distinct: list[HostFacts] = []
+    which = np.empty(len(facts), dtype=np.intp)
+    for i, f in enumerate(facts):
+        reg = f[0][2]  # the registrable domain: label and suffix
+        j = index.get(reg)
+        if j is None:
+            j = index[reg] = len(distinct)
+            distinct.append(f)
+        which[i] = j
+    enc = encode_labels([f.parsed.label for f in distinct])
     stats = char_stats(enc).take(which)
     random = stats.random_label()
     model = bundled_model()
     if model is None or not facts:
         return _rule_scores(facts, random), random, stats.entropy
-    hashed = ngram_logits(enc, model.w_hash).take(which)
-    if len(_TOKEN_LOGITS) > 10_000:
-        _TOKEN_LOGITS.clear()
-    tok = np.empty(len(facts))
-    for i, f in enumerate(facts):
+    if _TOKEN_LOGITS[0] is not model or len(_TOKEN_LOGITS[1]) > 10_000:
+        _TOKEN_LOGITS = (model, {})
+    cache = _TOKEN_LOGITS[1]
+    tok = np.empty(len(distinct))
+    for j, f in enumerate(distinct):
         key = (f.parsed.is_ip, f.parsed.suffix)
-        t = _TOKEN_LOGITS.get(key)
+        t = cache.get(key)
         if t is None:
-            t = _TOKEN_LOGITS[key] = token_logit(tokens_of(f), model.w_hash)
-        tok[i] = t
+            t = cache[key] = token_logit(tokens_of(f), model.w_hash)
+        tok[j] = t
+    hashed = (ngram_logits(enc, model.w_hash) + tok).take(which)
     dense = dense_features(facts, stats)
-    return model.scores_from(hashed + tok, dense), random, stats.entropy
+    return model.scores_from(hashed, dense), random, stats.entropy
 
 
 _MODEL_SYMBOLS: dict[float, Symbol] = {}
@@ -138,38 +146,43 @@ def _registry(p: ParsedHost, context: AnalysisContext) -> tuple[str | None, str 
     return state, owner
 
 
+_new_tuple = tuple.__new__
+
+
 def _verdict(
     f: HostFacts, score: float, random: bool, entropy: float, context: AnalysisContext | None
 ) -> HostVerdict:
-    p = f.parsed
+    p, official, user_content, shortener, b, _, scam_sub, _, _, _, login_path, _, _ = f
     symbols = facts_symbols(f, random_label=random, entropy=entropy)
-    symbols.append(_model_symbol(score))
-    brand = f.brand.brand if f.brand is not None else None
+    symbols.append(_MODEL_SYMBOLS.get(round(score, 3)) or _model_symbol(score))
     state = owner = None
     if context is not None:
         state, owner = _registry(p, context)
-    if owner and not f.user_content:
-        symbols.append(Symbol("HOST_REGISTRY_OFFICIAL", -1.0, f"{p.registrable} -> {owner}"))
-    if f.official or (owner and not f.user_content) or state == "official":
-        return HostVerdict(
-            p.host, "benign", min(score, 0.01), f.official or owner, tuple(symbols), p.registrable
-        )
+        if owner and not user_content:
+            symbols.append(Symbol("HOST_REGISTRY_OFFICIAL", -1.0, f"{p.registrable} -> {owner}"))
+    if official or (owner and not user_content) or state == "official":
+        return _new_tuple(HostVerdict, (
+            p.host, "benign", min(score, 0.01), official or owner, tuple(symbols), p.registrable
+        ))
     if state in REPORTED_STATES:
         symbols.append(Symbol("HOST_REPORTED", 1.0, f"{p.registrable} is {state}"))
         score = max(score, 0.99)
     elif state == "suspected":
         symbols.append(Symbol("HOST_SUSPECTED", SYMBOLS["HOST_SUSPECTED"][0], p.registrable))
         score = max(score, min(1.0, score + 0.2))
-    elif f.shortener or (
-        f.user_content and f.brand is None and not f.login_path and not f.scam_sub
+    elif shortener or (
+        user_content and b is None and not login_path and not scam_sub
         and official_domain_owner(p.registrable) is not None
     ):
         # the name of a shortener, or of a big platform's user pages (play.google.com,
         # sites.google.com, oa.zalo.me), says nothing about the target
         score = min(score, SHORTENER_CAP)
-    score = max(score, _floor(f))
-    label = "phishing" if score >= PHISHING_AT else "benign"
-    return HostVerdict(p.host, label, float(score), brand, tuple(symbols), p.registrable)
+    if b is not None:
+        score = max(score, _floor(f))
+    return _new_tuple(HostVerdict, (
+        p.host, "phishing" if score >= PHISHING_AT else "benign", float(score),
+        b.brand if b is not None else None, tuple(symbols), p.registrable,
+    ))
 
 
 def _floor(f: HostFacts) -> float:
