@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from lachan.cli import app
@@ -108,3 +110,39 @@ def test_check_url_with_the_registry(tmp_path: Path, monkeypatch) -> None:  # no
     line = '{"host": "greenfield-garden.vn"}\n'
     r = runner.invoke(app, ["classify-urls", "--registry"], input=line)
     assert json.loads(r.stdout)["label"] == "phishing"
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=3)
+    | st.dictionaries(st.sampled_from(["id", "url", "host", "x"]), children, max_size=4),
+    max_leaves=8,
+)
+
+
+@given(st.one_of(
+    _json_values.map(lambda v: json.dumps(v).encode()),
+    st.binary(max_size=40).map(lambda b: b"{" + b),
+    st.builds(lambda pre, v, post: pre + json.dumps(v).encode() + post,
+              st.sampled_from([b"", b" ", b"\xef\xbb\xbf"]), _json_values,
+              st.sampled_from([b"", b"\n", b" \r\n", b"\x0c"])),
+))
+def test_fast_line_reader_agrees_with_parse_line(raw: bytes) -> None:
+    from lachan.commands.urls import _fast_line, parse_line
+
+    fast = _fast_line(raw)
+    if fast is None:
+        return
+    assert parse_line(raw) == fast
+
+
+def test_classify_urls_output_is_one_json_object_per_line_with_symbols(tmp_path: Path) -> None:
+    f = tmp_path / "in.jsonl"
+    hosts = ["vietcombank-vn.top", "shopee.vn", "a.b.c.d.example.com"] * 3
+    f.write_text("\n".join(json.dumps({"id": i, "url": h}) for i, h in enumerate(hosts)) + "\n")
+    r = runner.invoke(app, ["classify-urls", str(f)])
+    rows = [json.loads(x) for x in r.stdout.splitlines() if x.startswith("{")]
+    assert [row["id"] for row in rows] == list(range(len(hosts)))
+    assert rows[0]["label"] == "phishing" and rows[0]["brand"] == "vietcombank"
+    assert rows[0]["symbols"][0]["name"] == "HOST_BRAND_IN_LABEL"
+    assert rows[0] == rows[3] | {"id": 0}
