@@ -247,3 +247,41 @@ def test_recipient_may_agree_to_more_than_the_cap(client, app) -> None:
     r = client.post(f"/v1/advertisers/{aid}/consents", headers=h, json={"consents": [
         {"recipient": RECIPIENT, "daily_limit": 0}]})
     assert r.status_code == 422
+
+
+def test_stored_copies_and_violations_read_back_as_sent(client, app) -> None:
+    """Copies and violations are written in bulk; what is read back is what was sent
+    (times in UTC, to the microsecond), on SQLite and PostgreSQL alike."""
+    from datetime import UTC
+
+    from lachan.store.tables_advertising import Violation
+
+    aid, h = setup_advertiser(client, app)
+    t0 = vn(22, 9, 30, 15).replace(microsecond=123456)
+    got = submit(client, aid, h, *[copy(t0 + timedelta(minutes=i)) for i in range(4)],
+                 copy(vn(22, 23), channel="call", text="", duration_s=0))
+    assert got == [[], [], [], ["FREQUENCY_CAP_EXCEEDED"], ["OUTSIDE_SENDING_HOURS"]]
+    with app.state.db.read() as session:
+        rows = session.execute(select(AdCopy).order_by(AdCopy.id)).scalars().all()
+        assert [r.sent_at.replace(tzinfo=UTC) if r.sent_at.tzinfo is None else r.sent_at
+                for r in rows[:4]] == [t0 + timedelta(minutes=i) for i in range(4)]
+        assert [r.violations for r in rows] == [0, 0, 0, 1, 1]
+        assert [r.is_consent_request for r in rows] == [False] * 5
+        assert rows[4].duration_s == 0 and rows[4].text == "" and rows[0].text == GOOD_TEXT
+        v = session.execute(select(Violation).order_by(Violation.id)).scalars().all()
+        assert [(x.copy_id, x.rule) for x in v] == [
+            (rows[3].id, "FREQUENCY_CAP_EXCEEDED"), (rows[4].id, "OUTSIDE_SENDING_HOURS")]
+        assert v[0].sent_at.replace(tzinfo=None) == rows[3].sent_at.replace(tzinfo=None)
+    listed = client.get(f"/v1/advertisers/{aid}/violations", headers=h).json()["violations"]
+    assert [x["rule"] for x in listed] == ["FREQUENCY_CAP_EXCEEDED", "OUTSIDE_SENDING_HOURS"]
+
+
+def test_garbage_collection_is_back_on_after_a_batch(client, app) -> None:
+    import gc
+
+    aid, h = setup_advertiser(client, app)
+    assert submit(client, aid, h, copy(vn(22, 10))) == [[]]
+    assert gc.isenabled()
+    r = client.post(f"/v1/advertisers/{aid}/copies", headers=h,
+                    json={"copies": [copy(vn(22, 11)), copy(vn(22, 12), recipient="09123")]})
+    assert r.status_code == 422 and gc.isenabled()

@@ -14,15 +14,19 @@ of its sender.
 from __future__ import annotations
 
 import bisect
+import gc
+import threading
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
 import orjson
-from sqlalchemy import func, insert, select
+from sqlalchemy import String, any_, bindparam, func, insert, or_, select
+from sqlalchemy import column as column_of
 from sqlalchemy.orm import Session
 
 from lachan.detect import ad_rules
@@ -44,7 +48,37 @@ MAX_BATCH = 10_000
 MAX_TEXT_CHARS = 5_000
 MAX_SUBJECT_CHARS = 1_000
 MAX_SENDER_CHARS = 64
-_CHUNK = 500  # IN-list size per query
+
+
+_gc_lock = threading.Lock()
+_gc_holders = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No automatic cyclic garbage collection while a batch is checked.
+
+    A batch of thousands of copies keeps a few hundred thousand small objects alive at
+    once (models, verdicts, facts, rows); each of them makes the collector walk the whole
+    heap of the service again and again (measured: more time than all the checks), while
+    nearly all of them are freed by reference counting as soon as the batch ends. Nested
+    and concurrent batches share one pause; the collector is turned back on when the last
+    one ends, and only if it was on before.
+    """
+    global _gc_holders, _gc_was_enabled
+    with _gc_lock:
+        if _gc_holders == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_holders += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_holders -= 1
+            if _gc_holders == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,13 +141,76 @@ def _validate(items: Sequence[CopyInput]) -> None:
             raise AdvertisingError(f"item {i}: call duration must be 0 to 86400 seconds")
 
 
-def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
-    for i in range(0, len(values), _CHUNK):
-        yield values[i : i + _CHUNK]
+def _member(column: Any, name: str, dialect: str) -> Any:
+    """``column IN (the list bound as :name)`` as one parameter, so a batch of thousands
+    of recipients is one query whose SQL never changes: a JSON array read by
+    ``json_each`` on SQLite, an array on PostgreSQL (bind with :func:`_listed`)."""
+    if dialect == "sqlite":
+        values = select(column_of("value", String)).select_from(
+            func.json_each(bindparam(name, type_=String))
+        )
+        return column.in_(values)
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        return column == any_(bindparam(name, type_=ARRAY(String)))
+    return column.in_(bindparam(name, expanding=True))
+
+
+def _listed(values: Sequence[str], dialect: str) -> Any:
+    return orjson.dumps(list(values)).decode() if dialect == "sqlite" else list(values)
+
+
+@lru_cache(maxsize=4)
+def _queries(dialect: str) -> dict[str, Any]:
+    """The set-wise reads of one batch, built once per dialect (their compiled form is
+    then cached by SQLAlchemy)."""
+    b, t, c, f, a = (
+        Brandname.__table__.c,
+        AdTemplate.__table__.c,
+        Consent.__table__.c,
+        Refusal.__table__.c,
+        AdCopy.__table__.c,
+    )
+    adv, t_max = bindparam("adv"), bindparam("t_max")
+    return {
+        "brands": select(b.name, b.name_key, b.advertiser_id, b.valid_from, b.valid_until).where(
+            _member(b.name_key, "keys", dialect)
+        ),
+        "own": select(b.name).where(b.advertiser_id == adv),
+        "templates": select(t.id, t.channel, t.text).where(
+            t.advertiser_id == adv, t.active.is_(True)
+        ),
+        "consents": select(
+            c.id, c.recipient, c.channel, c.method, c.given_at, c.withdrawn_at,
+            c.withdrawn_via, c.daily_limit,
+        ).where(c.advertiser_id == adv, _member(c.recipient, "recs", dialect), c.given_at <= t_max),
+        "refusals": select(f.id, f.recipient, f.keyword, f.received_at).where(
+            f.advertiser_id == adv, _member(f.recipient, "recs", dialect), f.received_at <= t_max
+        ),
+        # sends in the window, and consent requests of any age ("only one request")
+        "copies": select(a.recipient, a.channel, a.sent_at, a.is_consent_request).where(
+            a.advertiser_id == adv,
+            _member(a.recipient, "recs", dialect),
+            a.sent_at <= t_max,
+            or_(a.sent_at > bindparam("t_lo"), a.is_consent_request.is_(True)),
+        ),
+        "dnc": _dnc_query(dialect),
+    }
+
+
+def _dnc_query(dialect: str) -> Any:
+    try:
+        from lachan.store.tables_centre import DncEntry
+    except ImportError:  # pragma: no cover - centre tables absent
+        return None
+    d = DncEntry.__table__.c
+    return select(d.number, d.scope).where(_member(d.number, "recs", dialect))
 
 
 class _Facts:
-    """Facts read set-wise for one batch of one advertiser."""
+    """Facts read set-wise for one batch of one advertiser: one query per kind of fact,
+    whatever the size of the batch."""
 
     def __init__(
         self,
@@ -124,156 +221,99 @@ class _Facts:
         t_min: datetime,
         t_max: datetime,
         r: AdRules,
+        advertiser_name: str | None = None,
     ) -> None:
         self.r = r
-        window = timedelta(seconds=r.frequency_window_seconds)
+        self.window = timedelta(seconds=r.frequency_window_seconds)
+        window = self.window
         dkqc_window = timedelta(seconds=r.dkqc_reply_window_seconds)
+        conn = session.connection()
+        dialect = conn.dialect.name
+        q = _queries(dialect)
         keys = sorted({ad_rules.brandname_key(s) for s in senders})
         self.brands: dict[str, BrandnameFacts] = {}
-        for chunk in _chunks(keys):
-            for b in session.execute(
-                select(Brandname).where(Brandname.name_key.in_(chunk))
-            ).scalars():
-                self.brands[b.name_key] = BrandnameFacts(
-                    b.name, b.advertiser_id, as_utc(b.valid_from), as_utc(b.valid_until)
-                )
-        adv = get_advertiser(session, advertiser_id)
-        own = (
-            session.execute(select(Brandname.name).where(Brandname.advertiser_id == advertiser_id))
-            .scalars()
-            .all()
-        )
-        self.names = (adv.name, *own)
+        for name, key, owner, valid_from, valid_until in conn.execute(
+            q["brands"], {"keys": _listed(keys, dialect)}
+        ):
+            self.brands[key] = BrandnameFacts(name, owner, as_utc(valid_from), as_utc(valid_until))
+        if advertiser_name is None:
+            advertiser_name = get_advertiser(session, advertiser_id).name
+        own = conn.execute(q["own"], {"adv": advertiser_id}).scalars().all()
+        self.names = (advertiser_name, *own)
         self.templates: dict[str, list[Template]] = {"sms": [], "email": []}
-        for t in session.execute(
-            select(AdTemplate).where(
-                AdTemplate.advertiser_id == advertiser_id, AdTemplate.active.is_(True)
-            )
-        ).scalars():
-            compiled = _compiled(t.id, t.text, r.template_slot_max_chars)
+        for tid, channel, text in conn.execute(q["templates"], {"adv": advertiser_id}):
+            compiled = _compiled(tid, text, r.template_slot_max_chars)
             if compiled is not None:
-                self.templates.setdefault(t.channel, []).append(compiled)
+                self.templates.setdefault(channel, []).append(compiled)
 
         uniq = sorted(set(recipients))
+        recs = _listed(uniq, dialect)
         # events per recipient: (time, kind, channel, detail)
         self.events: dict[str, list[tuple[datetime, str, str, dict[str, Any]]]] = defaultdict(list)
         self.sends: dict[tuple[str, str], list[datetime]] = defaultdict(list)
         self.dkqc: dict[str, list[datetime]] = defaultdict(list)
         self.dnc: dict[str, str] = {}
-        for chunk in _chunks(uniq):
-            for c in session.execute(
-                select(
-                    Consent.id,
-                    Consent.recipient,
-                    Consent.channel,
-                    Consent.method,
-                    Consent.given_at,
-                    Consent.withdrawn_at,
-                    Consent.withdrawn_via,
-                    Consent.daily_limit,
-                ).where(
-                    Consent.advertiser_id == advertiser_id,
-                    Consent.recipient.in_(chunk),
-                    Consent.given_at <= t_max,
-                )
-            ):
-                self.events[c.recipient].append(
+        params = {"adv": advertiser_id, "recs": recs, "t_max": t_max}
+        for cid, rec, channel, method, given_at, withdrawn_at, via, limit in conn.execute(
+            q["consents"], params
+        ):
+            detail: dict[str, Any] = {"consent_id": cid, "method": method}
+            if limit:
+                detail["daily_limit"] = limit
+            events = self.events[rec]
+            events.append((as_utc(given_at), "given", channel, detail))
+            if withdrawn_at is not None:
+                withdrawn = as_utc(withdrawn_at)
+                events.append(
                     (
-                        as_utc(c.given_at),
-                        "given",
-                        c.channel,
-                        {"consent_id": c.id, "method": c.method}
-                        | ({"daily_limit": c.daily_limit} if c.daily_limit else {}),
+                        withdrawn,
+                        "withdrawn",
+                        channel,
+                        {"consent_id": cid, "withdrawn_at": withdrawn.isoformat(), "via": via},
                     )
                 )
-                if c.withdrawn_at is not None:
-                    self.events[c.recipient].append(
-                        (
-                            as_utc(c.withdrawn_at),
-                            "withdrawn",
-                            c.channel,
-                            {
-                                "consent_id": c.id,
-                                "withdrawn_at": as_utc(c.withdrawn_at).isoformat(),
-                                "via": c.withdrawn_via,
-                            },
-                        )
-                    )
-            for f in session.execute(
-                select(Refusal.id, Refusal.recipient, Refusal.keyword, Refusal.received_at).where(
-                    Refusal.advertiser_id == advertiser_id,
-                    Refusal.recipient.in_(chunk),
-                    Refusal.received_at <= t_max,
+        delay = timedelta(seconds=r.refusal_effective_after_seconds)
+        for fid, rec, keyword, received_at in conn.execute(q["refusals"], params):
+            received = as_utc(received_at)
+            self.events[rec].append(
+                (
+                    received + delay,
+                    "refused",
+                    "all",
+                    {"refusal_id": fid, "refused_at": received.isoformat(), "keyword": keyword},
                 )
-            ):
-                eff = as_utc(f.received_at) + timedelta(seconds=r.refusal_effective_after_seconds)
-                self.events[f.recipient].append(
-                    (
-                        eff,
-                        "refused",
-                        "all",
-                        {
-                            "refusal_id": f.id,
-                            "refused_at": as_utc(f.received_at).isoformat(),
-                            "keyword": f.keyword,
-                        },
-                    )
-                )
-            for rec, ch, at, is_req in session.execute(
-                select(
-                    AdCopy.recipient, AdCopy.channel, AdCopy.sent_at, AdCopy.is_consent_request
-                ).where(
-                    AdCopy.advertiser_id == advertiser_id,
-                    AdCopy.recipient.in_(chunk),
-                    AdCopy.sent_at > t_min - max(window, dkqc_window),
-                    AdCopy.sent_at <= t_max,
-                )
-            ):
-                if is_req:
-                    self.dkqc[rec].append(as_utc(at))
-                else:
-                    self.sends[(rec, ch)].append(as_utc(at))
-            self._dnc(session, chunk)
-        # consent requests older than the window still count as "the one request"
-        for chunk in _chunks(uniq):
-            for rec, at in session.execute(
-                select(AdCopy.recipient, AdCopy.sent_at).where(
-                    AdCopy.advertiser_id == advertiser_id,
-                    AdCopy.recipient.in_(chunk),
-                    AdCopy.is_consent_request.is_(True),
-                    AdCopy.sent_at <= t_min - max(window, dkqc_window),
-                )
-            ):
-                self.dkqc[rec].append(as_utc(at))
+            )
+        t_lo = t_min - max(window, dkqc_window)
+        sends, dkqc = self.sends, self.dkqc
+        for rec, channel, at, is_req in conn.execute(q["copies"], params | {"t_lo": t_lo}):
+            if is_req:
+                dkqc[rec].append(as_utc(at))
+            else:
+                sends[(rec, channel)].append(as_utc(at))
+        phones = [rec for rec in uniq if "@" not in rec]
+        if phones and q["dnc"] is not None:
+            self.dnc = dict(
+                conn.execute(q["dnc"], {"recs": _listed(phones, dialect)}).all()
+            )
         for lst in (*self.sends.values(), *self.dkqc.values()):
             lst.sort()
         for ev in self.events.values():
-            ev.sort(key=lambda e: e[0])
-
-    def _dnc(self, session: Session, chunk: Sequence[str]) -> None:
-        try:
-            from lachan.store.tables_centre import DncEntry
-        except ImportError:  # pragma: no cover - centre tables absent
-            return
-        phones = [c for c in chunk if "@" not in c]
-        if phones:
-            for number, scope in session.execute(
-                select(DncEntry.number, DncEntry.scope).where(DncEntry.number.in_(phones))
-            ):
-                self.dnc[number] = scope
+            ev.sort(key=_first)
 
     def consent_state(self, rec: str, channel: str, at: datetime) -> tuple[str, dict[str, Any]]:
         state, ev = "none", {}
         for t, kind, ch, detail in self.events.get(rec, ()):
             if t > at:
                 break
-            if ch not in (channel, "all"):
+            if ch != channel and ch != "all":
                 continue
             state, ev = kind, detail
         if state != "none":
             return state, ev
-        reqs = [t for t in self.dkqc.get(rec, ()) if t <= at]
-        if reqs and channel == "sms":
+        if channel != "sms":
+            return "none", {}
+        reqs = self.dkqc.get(rec)
+        if reqs and reqs[0] <= at:
             first = reqs[0]
             ev = {"dkqc_sent_at": first.isoformat()}
             if at - first >= timedelta(seconds=self.r.dkqc_reply_window_seconds):
@@ -282,19 +322,32 @@ class _Facts:
         return "none", {}
 
     def prior_sends(self, rec: str, channel: str, at: datetime) -> int:
-        times = self.sends.get((rec, channel), [])
-        lo = bisect.bisect_right(times, at - timedelta(seconds=self.r.frequency_window_seconds))
+        times = self.sends.get((rec, channel))
+        if not times:
+            return 0
+        lo = bisect.bisect_right(times, at - self.window)
         hi = bisect.bisect_right(times, at)
         return hi - lo
 
     def prior_dkqc(self, rec: str, at: datetime) -> int:
-        return bisect.bisect_right(self.dkqc.get(rec, []), at)
+        times = self.dkqc.get(rec)
+        return bisect.bisect_right(times, at) if times else 0
+
+
+def _first(event: tuple[Any, ...]) -> Any:
+    return event[0]
 
 
 #: Verdicts of recently seen (text, sender, channel): a campaign sends one text to many
 #: recipients, so each distinct message is analysed once. Bounded; cleared when full.
+#: Only texts met more than once are kept (repeated within a batch, or seen in an earlier
+#: one, by hash in ``_SEEN``): a cached verdict is a dozen objects that the garbage
+#: collector walks on every full collection, and caching thousands of one-off texts made
+#: those collections cost more than the checks of a batch.
 _VERDICT_CACHE: dict[tuple[str, str, str], Any] = {}
 _VERDICT_CACHE_MAX = 20_000
+_SEEN: set[int] = set()
+_SEEN_MAX = 200_000
 
 
 def _verdicts(copies: Sequence[CopyInput]) -> list[Any]:
@@ -302,12 +355,22 @@ def _verdicts(copies: Sequence[CopyInput]) -> list[Any]:
     (text, sender, channel) is analysed once."""
     out: list[Any] = [None] * len(copies)
     keys: list[tuple[str, str, str] | None] = []
+    in_batch: set[tuple[str, str, str]] = set()
+    repeated: set[tuple[str, str, str]] = set()
     for c in copies:
         text = (c.subject + "\n" + c.text).strip()[:MAX_TEXT_CHARS]
-        keys.append(
-            (text, c.sender.strip(), "sms" if c.channel == "call" else c.channel) if text else None
-        )
-    todo = sorted({k for k in keys if k is not None and k not in _VERDICT_CACHE})
+        if not text:
+            keys.append(None)
+            continue
+        key = (text, c.sender.strip(), "sms" if c.channel == "call" else c.channel)
+        keys.append(key)
+        if key in in_batch:
+            repeated.add(key)
+        else:
+            in_batch.add(key)
+    cache = _VERDICT_CACHE
+    todo = sorted(k for k in in_batch if k not in cache)
+    fresh: dict[tuple[str, str, str], Any] = {}
     if todo:
         try:
             import lachan
@@ -317,15 +380,24 @@ def _verdicts(copies: Sequence[CopyInput]) -> list[Any]:
             )
         except (ImportError, ValueError, TypeError):  # engine absent or refuses: no verdict
             verdicts = [None] * len(todo)
-        if len(_VERDICT_CACHE) + len(todo) > _VERDICT_CACHE_MAX:
-            _VERDICT_CACHE.clear()
         fresh = dict(zip(todo, verdicts, strict=True))
-        _VERDICT_CACHE.update({k: v for k, v in fresh.items() if v is not None})
-    else:
-        fresh = {}
+        keep = {}
+        for k, v in fresh.items():
+            if v is None:
+                continue
+            h = hash(k)
+            if k in repeated or h in _SEEN:
+                keep[k] = v
+            else:
+                _SEEN.add(h)
+        if len(_SEEN) > _SEEN_MAX:
+            _SEEN.clear()
+        if len(cache) + len(keep) > _VERDICT_CACHE_MAX:
+            cache.clear()
+        cache.update(keep)
     for i, k in enumerate(keys):
         if k is not None:
-            out[i] = fresh[k] if k in fresh else _VERDICT_CACHE.get(k)
+            out[i] = fresh[k] if k in fresh else cache.get(k)
     return out
 
 
@@ -338,99 +410,127 @@ def submit_copies(
     analyse: bool = True,
     rules_in_force: AdRules | None = None,
 ) -> list[dict[str, Any]]:
-    """Check and store ``items`` (all or none); return per copy ``{id, violations}``."""
+    """Check and store ``items`` (all or none); return per copy ``{id, violations}``.
+
+    ``items`` are :class:`CopyInput` or anything with the same attributes (the API passes
+    its validated models as they are)."""
     r = rules_in_force or rules()
-    get_advertiser(session, advertiser_id)
+    advertiser = get_advertiser(session, advertiser_id)
     _validate(items)
-    recipients = normalise_recipients([c.recipient for c in items], [c.channel for c in items])
+    with gc_paused():
+        return _submit(session, advertiser_id, advertiser.name, items, actor, analyse, r)
+
+
+def _submit(
+    session: Session,
+    advertiser_id: int,
+    advertiser_name: str,
+    items: Sequence[CopyInput],
+    actor: str,
+    analyse: bool,
+    r: AdRules,
+) -> list[dict[str, Any]]:
+    n = len(items)
+    channels = [c.channel for c in items]
+    recipients = normalise_recipients([c.recipient for c in items], channels)
     times = [as_utc(c.sent_at) for c in items]
+    senders = [c.sender.strip() for c in items]
     facts = _Facts(
-        session, advertiser_id, recipients, [c.sender for c in items], min(times), max(times), r
+        session, advertiser_id, recipients, senders, min(times), max(times), r, advertiser_name
     )
-    verdicts = _verdicts(items) if analyse else [None] * len(items)
+    verdicts = _verdicts(items) if analyse else [None] * n
     now = utcnow()
 
-    order = sorted(range(len(items)), key=lambda i: times[i])
+    brands = {s: facts.brands.get(ad_rules.brandname_key(s)) for s in set(senders)}
+    no_templates: list[Template] = []
+    templates = {ch: facts.templates.get(ch, no_templates) for ch in AD_CHANNELS}
+    names, prefix = facts.names, r.dkqc_prefix
+    check_copy, AdCopyFacts, Copy = ad_rules.check_copy, CopyFacts, ad_rules.AdCopy
     results: list[list[ad_rules.Violation]] = [[] for _ in items]
-    is_req = [False] * len(items)
-    for i in order:
-        c, rec, at = items[i], recipients[i], times[i]
-        copy = ad_rules.AdCopy(
+    is_req = [False] * n
+    for i in sorted(range(n), key=times.__getitem__):
+        c, rec, at, channel = items[i], recipients[i], times[i], channels[i]
+        copy = Copy(
             advertiser_id,
-            c.sender.strip(),
+            senders[i],
             rec,
-            c.channel,
+            channel,
             at,
             c.text,
             c.subject,
             c.duration_s,
-            consent_prefix=r.dkqc_prefix,
+            consent_prefix=prefix,
         )
-        is_req[i] = copy.is_consent_request
-        state, ev = facts.consent_state(rec, c.channel, at)
+        request = copy.is_consent_request
+        is_req[i] = request
+        state, ev = facts.consent_state(rec, channel, at)
         v = verdicts[i]
-        f = CopyFacts(
-            brandname=facts.brands.get(ad_rules.brandname_key(c.sender)),
-            advertiser_names=facts.names,
+        f = AdCopyFacts(
+            brandname=brands[senders[i]],
+            advertiser_names=names,
             consent_state=state,
             consent_evidence=ev,
             dnc_scope=facts.dnc.get(rec),
-            prior_sends=facts.prior_sends(rec, c.channel, at),
+            prior_sends=facts.prior_sends(rec, channel, at),
             agreed_daily_limit=ev.get("daily_limit") if state == "given" else None,
             prior_dkqc=facts.prior_dkqc(rec, at),
-            templates=facts.templates.get(c.channel, ()),
-            content_label=getattr(v, "label", None),
-            content_score=getattr(v, "score", None),
-            content_symbols=tuple(s.name for s in getattr(v, "symbols", ())),
-            content_entities=tuple(v.entities) if v is not None else None,
+            templates=templates[channel],
         )
+        if v is not None:
+            f.content_label, f.content_score = v.label, v.score
+            f.content_symbols = tuple([s.name for s in v.symbols])
+            f.content_entities = tuple(v.entities)
         try:
-            results[i] = ad_rules.check_copy(copy, f, r)
+            results[i] = check_copy(copy, f, r)
         except AdInputError as exc:
             raise AdvertisingError(f"item {i}: {exc}") from None
-        if copy.is_consent_request:
+        if request:
             bisect.insort(facts.dkqc[rec], at)
         else:
-            bisect.insort(facts.sends[(rec, c.channel)], at)
+            bisect.insort(facts.sends[(rec, channel)], at)
 
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    stamp = _sqlite_time if sqlite else _same
+    sent = [stamp(at) for at in times]
+    submitted = stamp(now)
     rows = [
-        {
-            "advertiser_id": advertiser_id,
-            "sender": c.sender.strip()[:MAX_SENDER_CHARS],
-            "recipient": rec,
-            "channel": c.channel,
-            "sent_at": at,
-            "is_consent_request": req,
-            "subject": c.subject,
-            "text": c.text,
-            "duration_s": c.duration_s,
-            "content_label": getattr(v, "label", None),
-            "content_score": getattr(v, "score", None),
-            "violations": len(found),
-            "submitted_at": now,
-        }
-        for c, rec, at, req, v, found in zip(
-            items, recipients, times, is_req, verdicts, results, strict=True
+        (
+            advertiser_id,
+            sender[:MAX_SENDER_CHARS],
+            rec,
+            c.channel,
+            at,
+            req,
+            c.subject,
+            c.text,
+            c.duration_s,
+            v.label if v is not None else None,
+            v.score if v is not None else None,
+            len(found),
+            submitted,
+        )
+        for c, sender, rec, at, req, v, found in zip(
+            items, senders, recipients, sent, is_req, verdicts, results, strict=True
         )
     ]
-    ids = _insert_copies(session, rows)
+    ids = _insert_copies(session, rows, sqlite)
     vrows = [
-        {
-            "copy_id": cid,
-            "advertiser_id": advertiser_id,
-            "rule": v.rule,
-            "channel": items[i].channel,
-            "explanation": v.explanation[:500],
-            "evidence": orjson.dumps(v.evidence, default=str).decode(),
-            "fine_min_vnd": v.fine.min_vnd if v.fine else None,
-            "fine_max_vnd": v.fine.max_vnd if v.fine else None,
-            "sent_at": times[i],
-        }
+        (
+            cid,
+            advertiser_id,
+            v.rule,
+            channels[i],
+            v.explanation[:500],
+            orjson.dumps(v.evidence, default=str).decode(),
+            v.fine.min_vnd if v.fine else None,
+            v.fine.max_vnd if v.fine else None,
+            sent[i],
+        )
         for i, (cid, found) in enumerate(zip(ids, results, strict=True))
         for v in found
     ]
     if vrows:
-        session.execute(insert(ViolationRow.__table__), vrows)
+        _insert_rows(session, ViolationRow.__table__, _VIOLATION_COLUMNS, vrows, sqlite)
     escalated = _escalate(session, items, results, actor)
     audit.record(
         session,
@@ -439,31 +539,107 @@ def submit_copies(
         f"advertiser:{advertiser_id}",
         {"copies": len(rows), "violations": len(vrows), "escalated": escalated},
     )
-    return [
-        {
-            "id": cid,
-            "recipient": rec,
-            "violations": [v.to_dict() for v in found],
-            "escalated": any(v.rule == "SCAM_CONTENT" for v in found),
-        }
-        for cid, rec, found in zip(ids, recipients, results, strict=True)
-    ]
+    out = []
+    for cid, rec, found in zip(ids, recipients, results, strict=True):
+        out.append(
+            {
+                "id": cid,
+                "recipient": rec,
+                "violations": [v.to_dict() for v in found],
+                "escalated": any(v.rule == "SCAM_CONTENT" for v in found),
+            }
+            if found
+            else {"id": cid, "recipient": rec, "violations": [], "escalated": False}
+        )
+    return out
 
 
-def _insert_copies(session: Session, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert copies in bulk; return their ids in order. SQLite writers hold the database
-    lock for the whole transaction (BEGIN IMMEDIATE), so ids can be given from max(id),
-    which avoids row-by-row RETURNING; PostgreSQL returns them in order from one bulk insert.
-    """
+_COPY_COLUMNS = (
+    "advertiser_id",
+    "sender",
+    "recipient",
+    "channel",
+    "sent_at",
+    "is_consent_request",
+    "subject",
+    "text",
+    "duration_s",
+    "content_label",
+    "content_score",
+    "violations",
+    "submitted_at",
+)
+_VIOLATION_COLUMNS = (
+    "copy_id",
+    "advertiser_id",
+    "rule",
+    "channel",
+    "explanation",
+    "evidence",
+    "fine_min_vnd",
+    "fine_max_vnd",
+    "sent_at",
+)
+
+
+def _sqlite_time(dt: datetime) -> str:
+    """A UTC datetime as SQLAlchemy stores ``DateTime`` on SQLite
+    (``2026-11-22 02:30:00.000000``): the fast insert path hands the driver text."""
+    return dt.replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _same(dt: datetime) -> datetime:
+    return dt
+
+
+def _insert_rows(
+    session: Session,
+    table: Any,
+    columns: Sequence[str],
+    rows: list[tuple[Any, ...]],
+    sqlite: bool,
+) -> None:
+    """One executemany of ``rows`` (tuples in ``columns`` order). On SQLite the tuples
+    go to the driver as they are (datetimes already in SQLAlchemy's text form, see
+    :func:`_sqlite_time`): SQLAlchemy's per-row parameter processing costs about as much
+    as the insert itself. Elsewhere an ordinary Core executemany."""
+    if sqlite:
+        conn = session.connection()
+        conn.exec_driver_sql(_driver_insert(table, tuple(columns), conn.dialect), rows)
+    else:
+        session.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+
+
+@lru_cache(maxsize=16)
+def _driver_insert(table: Any, columns: tuple[str, ...], dialect: Any) -> str:
+    """The dialect's INSERT of ``columns`` with positional parameters in that order."""
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+    if tuple(compiled.positiontup or ()) != columns:
+        raise AssertionError(f"columns of {table.name} out of order: {compiled.positiontup}")
+    return compiled.string
+
+
+def _insert_copies(session: Session, rows: list[tuple[Any, ...]], sqlite: bool) -> list[int]:
+    """Insert copies (tuples in ``_COPY_COLUMNS`` order) in bulk; return their ids in
+    order. SQLite writers hold the database lock for the whole transaction (BEGIN
+    IMMEDIATE), so ids can be given from max(id), which avoids row-by-row RETURNING;
+    PostgreSQL returns them in order from one bulk insert."""
     table = AdCopy.__table__
-    if session.get_bind().dialect.name == "sqlite":
+    if sqlite:
         start = int(session.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one())
         ids = list(range(start + 1, start + 1 + len(rows)))
-        session.execute(insert(table), [dict(r, id=i) for r, i in zip(rows, ids, strict=True)])
+        _insert_rows(
+            session,
+            table,
+            ("id", *_COPY_COLUMNS),
+            [(i, *row) for i, row in zip(ids, rows, strict=True)],
+            True,
+        )
         return ids
     return list(
         session.execute(
-            insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
+            insert(table).returning(table.c.id, sort_by_parameter_order=True),
+            [dict(zip(_COPY_COLUMNS, row, strict=True)) for row in rows],
         ).scalars()
     )
 
