@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import Integer, bindparam, case, delete, func, insert, select, update
+from sqlalchemy import Connection, Integer, bindparam, case, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from lachan.domain import MAX_TEXT_CHARS, Entity, InputTooLarge, Message, Verdict
@@ -25,6 +25,7 @@ from lachan.registry.normalise import InvalidSource, normalise, url_domain
 from lachan.registry.privacy import Vault
 from lachan.registry.settings import CentreSettings
 from lachan.registry.sources import ComplaintEvent, RegistryContext, record_complaint_events
+from lachan.store import bulk
 from lachan.store.tables_centre import Complaint, ComplaintSource, Evidence, Source
 
 CHANNELS: tuple[str, ...] = ("sms", "call", "email", "ott", "web")
@@ -233,14 +234,19 @@ def _chunks(seq: Sequence[Any], n: int = 500) -> Iterator[Sequence[Any]]:
 _C = Complaint.__table__
 
 
+def _step(conn: Connection, values: Sequence[Any]) -> int:
+    """Values per look-up statement: all at once as an array on PostgreSQL."""
+    return max(len(values), 1) if conn.dialect.name == "postgresql" else bulk.CHUNK
+
+
 def _recent_by_key(session: Session, keys: list[str], since: datetime) -> dict[str, Any]:
     """The newest complaint within the window per dedupe key (id, ref, category, score)."""
     found: dict[str, Any] = {}
     conn = session.connection()
-    for part in _chunks(keys):
+    for part in _chunks(keys, _step(conn, keys)):
         q = (
             select(_C.c.id, _C.c.ref, _C.c.category, _C.c.score, _C.c.dedupe_key)
-            .where(_C.c.dedupe_key.in_(part), _C.c.last_at >= since)
+            .where(bulk.value_in(conn, _C.c.dedupe_key, part), _C.c.last_at >= since)
             .order_by(_C.c.id)
         )
         if session.get_bind().dialect.name == "postgresql":
@@ -257,14 +263,14 @@ def _counts_since(
     per_hour: dict[str, int] = {}
     per_day: dict[str, int] = {}
     conn = session.connection()
-    for part in _chunks(reporters):
+    for part in _chunks(reporters, _step(conn, reporters)):
         rows = conn.execute(
             select(
                 _C.c.reporter,
                 func.sum(case((_C.c.received_at >= hour_ago, 1), else_=0)),
                 func.count(),
             )
-            .where(_C.c.reporter.in_(part), _C.c.received_at >= day_ago)
+            .where(bulk.value_in(conn, _C.c.reporter, part), _C.c.received_at >= day_ago)
             .group_by(_C.c.reporter)
         )
         for r, h, d in rows:
@@ -281,14 +287,9 @@ _FOLD = (
 
 
 def _insert_complaints(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
-    """Insert complaint rows (a few multi-row statements); their ids by ref."""
-    ids: dict[str, int] = {}
-    if not rows:
-        return ids
-    conn = session.connection()
-    stmt = insert(_C).returning(_C.c.id, _C.c.ref)
-    for part in _chunks(rows):
-        ids.update((ref, cid) for cid, ref in conn.execute(stmt, list(part)))
+    """Insert complaint rows (one statement, or one per 500 rows); their ids by ref."""
+    inserted = bulk.insert_rows(session.connection(), _C, rows, returning=("id", "ref"))
+    ids = {ref: cid for cid, ref in inserted}
     if len(ids) != len(rows):
         raise RuntimeError(f"inserted {len(rows)} complaints but {len(ids)} ids came back")
     return ids
@@ -434,8 +435,7 @@ def submit_many(
         for p, row in zip(pending, rows, strict=True)
         for name, media_type, data in p.evidence
     ]
-    if evidence_rows:
-        conn.execute(insert(Evidence), evidence_rows)
+    bulk.insert_rows(conn, Evidence.__table__, evidence_rows)
     events = [
         ComplaintEvent(kind, value, row["category"], p.reporter, role)
         for p, links, row in zip(pending, links_per_row, rows, strict=True)
@@ -447,8 +447,7 @@ def submit_many(
         for row, links in zip(rows, links_per_row, strict=True)
         for kv, role in links.items()
     ]
-    if link_rows:
-        conn.execute(insert(ComplaintSource), link_rows)
+    bulk.insert_rows(conn, ComplaintSource.__table__, link_rows)
 
     created: dict[str, ComplaintResult] = {}
     for p, row, links in zip(pending, rows, links_per_row, strict=True):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, text, update
+from sqlalchemy import bindparam, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -28,6 +28,7 @@ from lachan.registry import audit
 from lachan.registry.clock import as_utc, iso, utcnow
 from lachan.registry.normalise import KINDS, InvalidSource, normalise
 from lachan.registry.settings import CentreSettings
+from lachan.store import bulk
 from lachan.store.tables_centre import Decision, Source, SourceChange, SourceReporter
 
 STATES: tuple[str, ...] = ("unknown", "suspected", "listed", "blocked", "cleared", "official")
@@ -267,10 +268,11 @@ def _select_rows(
         by_kind.setdefault(kind, []).append(value)
     found: dict[tuple[str, str], SourceRow] = {}
     conn = session.connection()
+    step = max(len(keys), 1) if conn.dialect.name == "postgresql" else _CHUNK
     for kind, values in sorted(by_kind.items()):
-        for i in range(0, len(values), _CHUNK):
+        for i in range(0, len(values), step):
             q = select(_TABLE).where(
-                _TABLE.c.kind == kind, _TABLE.c.value.in_(values[i : i + _CHUNK])
+                _TABLE.c.kind == kind, bulk.value_in(conn, _TABLE.c.value, values[i : i + step])
             )
             if lock:
                 q = q.order_by(_TABLE.c.value).with_for_update()
@@ -284,18 +286,14 @@ def _rows_for_update(
     session: Session, keys: set[tuple[str, str]], now: datetime
 ) -> dict[tuple[str, str], SourceRow]:
     """:func:`get_or_create_many` as :class:`SourceRow`: same creation and locking."""
-    dialect = session.get_bind().dialect.name
+    conn = session.connection()
+    postgres = conn.dialect.name == "postgresql"
     found = _select_rows(session, keys)
     missing = sorted(keys - set(found))
     if missing:
         rows = [_new_values(k, v, now) for k, v in missing]
-        if dialect in ("sqlite", "postgresql"):
-            ins = sqlite_insert if dialect == "sqlite" else pg_insert
-            stmt = ins(_TABLE).on_conflict_do_nothing(index_elements=["kind", "value"])
-        else:
-            stmt = insert(_TABLE)
-        session.connection().execute(stmt, rows)
-    if dialect == "postgresql":
+        bulk.insert_rows(conn, _TABLE, rows, on_conflict_nothing=["kind", "value"])
+    if postgres:
         return _select_rows(session, keys, lock=True)
     if missing:
         found.update(_select_rows(session, set(missing)))
@@ -303,48 +301,24 @@ def _rows_for_update(
 
 
 def _new_reporter_pairs(session: Session, pairs: list[tuple[int, str]]) -> set[tuple[int, str]]:
-    """Insert ``(source_id, reporter)`` pairs; return those that were not there yet."""
-    if not pairs:
-        return set()
-    table = SourceReporter.__table__
-    dialect = session.get_bind().dialect.name
-    conn = session.connection()
+    """Insert ``(source_id, reporter)`` pairs; return those that were not there yet
+    (known pairs, or a concurrent request's, are skipped)."""
     rows = [{"source_id": sid, "reporter": rep} for sid, rep in pairs]
-    if dialect in ("sqlite", "postgresql"):
-        ins = sqlite_insert if dialect == "sqlite" else pg_insert
-        stmt = (
-            ins(table)
-            .on_conflict_do_nothing()  # known pairs, or a concurrent request's
-            .returning(table.c.source_id, table.c.reporter)
-        )
-        new: set[tuple[int, str]] = set()
-        for i in range(0, len(rows), _CHUNK):
-            new.update((s, r) for s, r in conn.execute(stmt, rows[i : i + _CHUNK]))
-        return new
-    known: set[tuple[int, str]] = set()
-    ids = sorted({p[0] for p in pairs})
-    reps = sorted({p[1] for p in pairs})
-    for i in range(0, len(ids), _CHUNK):
-        for j in range(0, len(reps), _CHUNK):
-            known.update(
-                conn.execute(
-                    select(table.c.source_id, table.c.reporter).where(
-                        table.c.source_id.in_(ids[i : i + _CHUNK]),
-                        table.c.reporter.in_(reps[j : j + _CHUNK]),
-                    )
-                ).tuples()
-            )
-    new_pairs = [p for p in pairs if p not in known]
-    if new_pairs:
-        conn.execute(insert(table), [{"source_id": s, "reporter": r} for s, r in new_pairs])
-    return set(new_pairs)
+    inserted = bulk.insert_rows(
+        session.connection(),
+        SourceReporter.__table__,
+        rows,
+        on_conflict_nothing=True,
+        returning=("source_id", "reporter"),
+    )
+    return {(s, r) for s, r in inserted}
 
 
 _PG_UPDATE = text(
     "UPDATE sources SET state = v.state, complaints = v.complaints, reporters = v.reporters,"
     " cat_ham = v.cat_ham, cat_ad = v.cat_ad, cat_scam = v.cat_scam, score = v.score,"
     " score_at = v.score_at, last_seen = v.last_seen"
-    " FROM unnest(CAST(:id AS integer[]), CAST(:state AS varchar[]),"
+    " FROM unnest(CAST(:id AS bigint[]), CAST(:state AS text[]),"
     " CAST(:complaints AS integer[]), CAST(:reporters AS integer[]),"
     " CAST(:cat_ham AS integer[]), CAST(:cat_ad AS integer[]), CAST(:cat_scam AS integer[]),"
     " CAST(:score AS double precision[]), CAST(:score_at AS timestamptz[]),"
@@ -653,10 +627,13 @@ class RegistryContext:
                 ordered = sorted(values)
                 for v in ordered:
                     self._rows.setdefault((kind, v), None)
-                for i in range(0, len(ordered), _CHUNK):
-                    rows = session.execute(
+                conn = session.connection()
+                step = max(len(ordered), 1) if conn.dialect.name == "postgresql" else _CHUNK
+                for i in range(0, len(ordered), step):
+                    rows = conn.execute(
                         select(*cols).where(
-                            Source.kind == kind, Source.value.in_(ordered[i : i + _CHUNK])
+                            Source.kind == kind,
+                            bulk.value_in(conn, Source.value, ordered[i : i + step]),
                         )
                     )
                     for row in rows:

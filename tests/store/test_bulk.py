@@ -1,0 +1,122 @@
+"""Bulk helpers: multi-row inserts (with conflicts skipped) and IN look-ups, on SQLite
+and PostgreSQL alike."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from lachan.store import bulk
+from lachan.store.session import Database
+from lachan.store.tables_centre import Complaint, Source, SourceReporter
+
+NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+
+
+def _source(value: str) -> dict:
+    return {
+        "kind": "phone",
+        "value": value,
+        "state": "unknown",
+        "pinned": False,
+        "revoked": False,
+        "appeal_pending": False,
+        "complaints": 0,
+        "reporters": 0,
+        "detections": 0,
+        "cat_ham": 0,
+        "cat_ad": 0,
+        "cat_scam": 0,
+        "score": 0.5,
+        "score_at": NOW,
+        "first_seen": NOW,
+        "last_seen": NOW,
+    }
+
+
+def test_insert_rows_returns_only_rows_inserted(db_url: str) -> None:
+    db = Database(db_url)
+    try:
+        with db.transaction() as s:
+            conn = s.connection()
+            first = bulk.insert_rows(
+                conn,
+                Source.__table__,
+                [_source(f"09{i:08d}") for i in range(700)],  # more than one SQLite chunk
+                on_conflict_nothing=["kind", "value"],
+                returning=("id", "value"),
+            )
+            assert len(first) == 700 and len({r.id for r in first}) == 700
+            again = bulk.insert_rows(
+                conn,
+                Source.__table__,
+                [_source("0900000001"), _source("0911111111")],
+                on_conflict_nothing=["kind", "value"],
+                returning=("id", "value"),
+            )
+            assert [r.value for r in again] == ["0911111111"]
+            sid = first[0].id
+            pairs = bulk.insert_rows(
+                conn,
+                SourceReporter.__table__,
+                [{"source_id": sid, "reporter": "a"}, {"source_id": sid, "reporter": "b"}],
+                on_conflict_nothing=True,
+                returning=("source_id", "reporter"),
+            )
+            assert sorted(tuple(p) for p in pairs) == [(sid, "a"), (sid, "b")]
+            pairs = bulk.insert_rows(
+                conn,
+                SourceReporter.__table__,
+                [{"source_id": sid, "reporter": "b"}, {"source_id": sid, "reporter": "c"}],
+                on_conflict_nothing=True,
+                returning=("source_id", "reporter"),
+            )
+            assert [tuple(p) for p in pairs] == [(sid, "c")]
+            assert bulk.insert_rows(conn, Source.__table__, []) == []
+        with db.read() as s:
+            conn = s.connection()
+            t = Source.__table__
+            values = ["0900000003", "0900000699", "0999999999"]
+            got = conn.execute(
+                select(t.c.value, t.c.score).where(bulk.value_in(conn, t.c.value, values))
+            )
+            assert sorted(tuple(r) for r in got) == [("0900000003", 0.5), ("0900000699", 0.5)]
+    finally:
+        db.dispose()
+
+
+def test_insert_rows_keeps_types(db_url: str) -> None:
+    """Dates, floats, NULLs and bytes go through the PostgreSQL arrays unchanged."""
+    db = Database(db_url)
+    row = {
+        "ref": "CTEST1",
+        "received_at": NOW,
+        "last_at": NOW,
+        "reported_at": None,
+        "channel": "sms",
+        "via": "batch",
+        "reporter": "p" * 64,
+        "source_kind": None,
+        "source_value": None,
+        "category": "scam",
+        "score": 0.875,
+        "symbols": "[]",
+        "dedupe_key": "k" * 64,
+        "count": 2,
+        "content_enc": b"\x00\x01\xffbinary",
+    }
+    try:
+        with db.transaction() as s:
+            (inserted,) = bulk.insert_rows(
+                s.connection(), Complaint.__table__, [row], returning=("id", "ref")
+            )
+        with db.read() as s:
+            got = s.execute(select(Complaint).where(Complaint.id == inserted.id)).scalar_one()
+        assert got.ref == "CTEST1" and got.reported_at is None and got.source_kind is None
+        assert got.score == 0.875 and got.count == 2
+        assert got.content_enc == b"\x00\x01\xffbinary"
+        at = got.received_at  # naive UTC on SQLite, aware on PostgreSQL
+        assert (at.astimezone(UTC) if at.tzinfo else at.replace(tzinfo=UTC)) == NOW
+    finally:
+        db.dispose()
