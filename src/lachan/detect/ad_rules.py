@@ -121,6 +121,7 @@ def brandname_valid_until(valid_from: datetime, rules: AdRules = DEFAULT_RULES) 
         return (valid_from + timedelta(days=1)).replace(year=valid_from.year + years)
 
 
+@lru_cache(maxsize=1024)
 def is_phone_sender(sender: str) -> bool:
     """True when a sender is an ordinary phone number (digits, '+', separators only)."""
     s = sender.strip()
@@ -232,7 +233,10 @@ def parse_template(text: str, rules: AdRules = DEFAULT_RULES, id: Any = None) ->
 # -------------------------------------------------------------------------- copies, facts
 
 
-@dataclass(frozen=True, slots=True)
+_set = object.__setattr__
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class AdCopy:
     """A copy of one ad as sent (issue 4 item 2)."""
 
@@ -249,11 +253,34 @@ class AdCopy:
     #: True for a consent request: an SMS starting with the prefix (computed, not given).
     is_consent_request: bool = field(init=False, default=False)
 
-    def __post_init__(self) -> None:
-        prefix = self.consent_prefix.upper()
-        head = self.text.lstrip()[: len(prefix)].upper()
-        request = self.channel == "sms" and bool(prefix) and head == prefix
-        object.__setattr__(self, "is_consent_request", request)
+    def __init__(
+        self,
+        advertiser_id: Any,
+        sender: str,
+        recipient: str,
+        channel: str,
+        sent_at: datetime,
+        text: str = "",
+        subject: str = "",
+        duration_s: int | None = None,
+        consent_prefix: str = DEFAULT_RULES.dkqc_prefix,
+    ) -> None:
+        # written out: the generated __init__ of a frozen dataclass plus __post_init__
+        # cost half as much again, once per copy checked
+        _set(self, "advertiser_id", advertiser_id)
+        _set(self, "sender", sender)
+        _set(self, "recipient", recipient)
+        _set(self, "channel", channel)
+        _set(self, "sent_at", sent_at)
+        _set(self, "text", text)
+        _set(self, "subject", subject)
+        _set(self, "duration_s", duration_s)
+        _set(self, "consent_prefix", consent_prefix)
+        request = False
+        if channel == "sms" and consent_prefix:
+            prefix = consent_prefix.upper()
+            request = bool(prefix) and text.lstrip()[: len(prefix)].upper() == prefix
+        _set(self, "is_consent_request", request)
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,7 +353,8 @@ def _in_hours(dt: datetime, span: tuple[int, int]) -> tuple[bool, str]:
     minute = hour * 60 + minute_of_hour
     start, end = span
     ok = start <= minute < end if start <= end else (minute >= start or minute < end)
-    return ok, f"{hour:02d}:{minute_of_hour:02d}"  # strftime costs ~3 us a call
+    # the local time is shown only in a violation; strftime costs ~3 us a call
+    return ok, "" if ok else f"{hour:02d}:{minute_of_hour:02d}"
 
 
 @lru_cache(maxsize=64)
@@ -390,6 +418,7 @@ def check_opt_out(copy: AdCopy, facts: CopyFacts, rules: AdRules) -> Violation |
     )
 
 
+@lru_cache(maxsize=1024)
 def _is_refusal(keyword: str, refusals: frozenset[str]) -> bool:
     kw = " ".join(fold(keyword).upper().split())
     return kw in refusals or kw.split(" ")[0] in refusals
