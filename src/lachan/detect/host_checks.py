@@ -238,14 +238,19 @@ def suffix_class(p: ParsedHost) -> str:
     return "other"
 
 
-_LABEL_CACHE: dict[tuple[str, str, str | None], tuple[Any, ...]] = {}
+#: label facts by registrable domain (no official owner) or (label, suffix, owner)
+_LABEL_CACHE: dict[str | tuple[str, str, str | None], tuple[Any, ...]] = {}
 _LABEL_CACHE_MAX = 200_000
+
+
+def _label_key(p: ParsedHost, official: str | None) -> str | tuple[str, str, str | None]:
+    return p.registrable if official is None else (p.label, p.suffix, official)
 
 
 def _label_facts(p: ParsedHost, official: str | None) -> tuple[Any, ...]:
     """Checks that depend only on the registrable domain, memoised per domain (hosts of
     one domain - ``www.x``, ``m.x``, ``x`` - repeat in traffic)."""
-    key = (p.label, p.suffix, official)
+    key = _label_key(p, official)
     hit = _LABEL_CACHE.get(key) if not p.idn else None
     if hit is not None:
         return hit
@@ -295,7 +300,7 @@ def inspect_many(parsed: Iterable[ParsedHost]) -> list[HostFacts]:
             else:
                 official = index.get(host) or index.get(reg)
             owner = official
-        hit = None if idn else cache.get((label, sfx, owner))
+        hit = None if idn else cache.get(reg if owner is None else (label, sfx, owner))
         if hit is None:
             hit = _label_facts(p, owner)
         brand, scam_label, gambling, tld, risky, sfx_class = hit

@@ -247,7 +247,22 @@ def _finish(host: str, path: str, idn: bool, userinfo: bool, port: int | None) -
     if sfx == 0:
         raise HostInputError(f"{host!r} is a public suffix, not a registrable domain")
     reg = host.rfind(".", 0, sfx - 1) + 1
+    subdomains: tuple[str, ...] = ()
+    if reg:
+        sub = host[: reg - 1]
+        subdomains = _SUBDOMAINS.get(sub) or _subdomains(sub)
     return _new_tuple(ParsedHost, (
-        host, unicode_host, host[reg:], host[sfx:], host[reg : sfx - 1],
-        tuple(host[: reg - 1].split(".")) if reg else (), path, False, idn, userinfo, port,
+        host, unicode_host, host[reg:], host[sfx:], host[reg : sfx - 1], subdomains, path,
+        False, idn, userinfo, port,
     ))
+
+
+_SUBDOMAINS: dict[str, tuple[str, ...]] = {}
+
+
+def _subdomains(sub: str) -> tuple[str, ...]:
+    """``sub`` split at its dots; single common labels (www, m, mail) shared."""
+    out = tuple(sub.split("."))
+    if len(out) == 1 and len(sub) <= 8 and len(_SUBDOMAINS) < 10_000:
+        _SUBDOMAINS[sub] = out
+    return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -92,6 +93,7 @@ def _rule_scores(facts: list[HostFacts], stats_random: np.ndarray) -> np.ndarray
     return out
 
 
+_REGISTRABLE = attrgetter("parsed.registrable")
 #: ``(model, {(is_ip, suffix): logit of the TLD and suffix tokens})``
 _TOKEN_LOGITS: tuple[HostModel | None, dict[tuple[bool, str], float]] = (None, {})
 
@@ -100,16 +102,11 @@ def _score_facts(facts: list[HostFacts]) -> tuple[np.ndarray, np.ndarray, np.nda
     """``(scores, random-looking, entropy)`` of a batch. Label statistics, n-grams and
     suffix tokens are computed once per distinct registrable domain, then spread."""
     global _TOKEN_LOGITS
-    index: dict[str, int] = {}
-    distinct: list[HostFacts] = []
-    which = np.empty(len(facts), dtype=np.intp)
-    for i, f in enumerate(facts):
-        reg = f[0][2]  # the registrable domain: label and suffix
-        j = index.get(reg)
-        if j is None:
-            j = index[reg] = len(distinct)
-            distinct.append(f)
-        which[i] = j
+    regs = list(map(_REGISTRABLE, facts))  # a registrable domain fixes label and suffix
+    one_each = dict(zip(regs, facts, strict=True))
+    distinct = list(one_each.values())
+    index = {reg: j for j, reg in enumerate(one_each)}
+    which = np.fromiter(map(index.__getitem__, regs), dtype=np.intp, count=len(regs))
     enc = encode_labels([f.parsed.label for f in distinct])
     stats = char_stats(enc).take(which)
     random = stats.random_label()
