@@ -71,6 +71,11 @@ def _derive(master: bytes, info: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(master)
 
 
+def audit_seal_key(master: bytes) -> bytes:
+    """The key that seals the audit log's newest entry (see :mod:`lachan.registry.audit`)."""
+    return _derive(master, b"lachan audit seal v1")
+
+
 class Vault:
     """Pseudonyms and at-rest encryption from one master secret."""
 
@@ -79,6 +84,7 @@ class Vault:
             raise SecretError("the master secret must be at least 32 bytes")
         self._hmac_key = _derive(master, b"lachan reporter pseudonym v1")
         self._aead = AESGCM(_derive(master, b"lachan at-rest encryption v1"))
+        self.audit_seal_key = audit_seal_key(master)
 
     @classmethod
     def from_environment(cls, home: Path | None = None) -> Vault:

@@ -13,6 +13,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
 import lachan
+from lachan.registry import audit
 from lachan.registry.privacy import Vault, load_master_secret
 from lachan.registry.settings import CentreSettings
 from lachan.serve import errors
@@ -94,6 +95,8 @@ def create_app(
     app.state.db = db
     app.state.key_cache = _KeyCache()
     app.state.vault = Vault(secret_key if secret_key is not None else load_master_secret())
+    for factory in (db.sessions, db.read_sessions):  # the audit seal uses this app's key
+        factory.configure(info={audit.SEAL_KEY_INFO: app.state.vault.audit_seal_key})
     app.state.settings = settings if settings is not None else CentreSettings.load()
     app.state.address_limiter = AddressLimiter()
     errors.install(app)

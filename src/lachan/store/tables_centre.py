@@ -51,6 +51,18 @@ class AuditEntry(Base):
     __table_args__ = (Index("ix_audit_log_target", "target"),)
 
 
+class AuditSeal(Base):
+    """The newest audit entry, sealed with a key the database does not hold: removing
+    the newest entries (which leaves the chain itself intact) no longer matches it."""
+
+    __tablename__ = "audit_seal"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_id: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[str] = mapped_column(String(64))
+
+
 class Complaint(Base):
     """One complaint (folded duplicates counted in ``count``).
 
