@@ -147,3 +147,64 @@ def test_registry_context_answers_for_the_engine(db: Database) -> None:
     assert ctx.source_state("phone", "0900000000") is None
     assert ctx.source_state("phone", "garbage") is None
     assert ctx.official_owner("phone", "garbage") is None
+
+
+def _events(specs: list[tuple[str, str, str, str]], prefix: str) -> list[sources.ComplaintEvent]:
+    return [
+        sources.ComplaintEvent("phone", prefix + v[2:], cat, rep, role)
+        for v, cat, rep, role in specs
+    ]
+
+
+def test_batch_counts_like_one_event_at_a_time(db_url: str) -> None:
+    """New sources (counted in Python, inserted once) and known ones (locked, updated)
+    end with the same counters, score, state and feed journal as single events."""
+    known = [("0900000001", "scam", "r0", "reported"), ("0900000002", "ham", "r0", "content")]
+    batch = [
+        ("0900000001", "scam", "r1", "reported"),
+        ("0900000001", "scam", "r2", "reported"),
+        ("0900000003", "scam", "r1", "reported"),  # new: listed within the batch
+        ("0900000003", "scam", "r2", "content"),
+        ("0900000003", "scam", "r2", "reported"),  # same reporter again: no bonus
+        ("0900000003", "scam", "r3", "reported"),
+        ("0900000003", "scam", "r4", "reported"),
+        ("0900000002", "ad", "r0", "reported"),
+        ("0900000004", "ham", "r9", "content"),  # new, stays unknown
+    ]
+    results = {}
+    for mode in ("batch", "single"):
+        database = Database(db_url)
+        try:
+            prefix = "09" if mode == "batch" else "03"
+            with database.transaction() as s:
+                sources.record_complaint_events(s, _events(known, prefix), settings=S, now=T0)
+            if mode == "batch":
+                with database.transaction() as s:
+                    out = sources.record_complaint_events(
+                        s, _events(batch, prefix), settings=S, now=T0
+                    )
+                assert {k[1] for k in out} == {v for v, *_ in batch}
+            else:
+                for ev in _events(batch, prefix):
+                    with database.transaction() as s:
+                        sources.record_complaint_events(s, [ev], settings=S, now=T0)
+            with database.read() as s:
+                got = {}
+                for v in sorted({v for v, *_ in batch}):
+                    info = sources.lookup(s, "phone", prefix + v[2:], S, now=T0)
+                    got[v] = {k: info[k] for k in ("state", "score", "complaints", "reporters")}
+                    got[v]["categories"] = info["categories"]
+                items, _ = feeds.changes(s, "phone", 0)
+                got["journal"] = sorted(
+                    ("09" + i["value"][2:], i["state"])
+                    for i in items
+                    if i["value"].startswith(prefix)
+                )
+            results[mode] = got
+        finally:
+            database.dispose()
+    assert results["batch"] == results["single"]
+    assert results["batch"]["0900000003"]["state"] == "listed"
+    assert results["batch"]["0900000003"]["reporters"] == 4
+    assert results["batch"]["0900000004"]["state"] == "unknown"
+    assert results["batch"]["journal"] == [("0900000003", "listed")]

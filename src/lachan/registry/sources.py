@@ -74,13 +74,24 @@ def automatic_state(src: Source, score: float, settings: CentreSettings) -> str:
     return "unknown"
 
 
+_OFFICIAL_OWNER: list[Callable[[Session, str, str], str | None] | None] = []
+
+
+def _official_owner_fn() -> Callable[[Session, str, str], str | None] | None:
+    """``lachan.registry.official.official_owner``, looked up once (None when absent)."""
+    if not _OFFICIAL_OWNER:
+        try:
+            from lachan.registry import official  # type: ignore[attr-defined]
+        except ImportError:
+            _OFFICIAL_OWNER.append(None)
+        else:
+            _OFFICIAL_OWNER.append(getattr(official, "official_owner", None))
+    return _OFFICIAL_OWNER[0]
+
+
 def _official_owner(session: Session, kind: str, value: str) -> str | None:
     """Owner from the official-channel registry, when that part is installed."""
-    try:
-        from lachan.registry import official  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    fn = getattr(official, "official_owner", None)
+    fn = _official_owner_fn()
     if fn is None:
         return None
     try:
@@ -89,13 +100,16 @@ def _official_owner(session: Session, kind: str, value: str) -> str | None:
         return None
 
 
-def set_state(session: Session, src: Source, new_state: str, now: datetime) -> None:
-    """Change ``src.state``; journal blocklist entries and exits for the feed."""
+def set_state(
+    session: Session, src: Source, new_state: str, now: datetime, *, journal: bool = True
+) -> None:
+    """Change ``src.state``; journal blocklist entries and exits for the feed (unless
+    ``journal`` is false: the caller journals itself)."""
     old = src.state
     if old == new_state:
         return
     src.state = new_state
-    if (old in BLOCKLIST_STATES) != (new_state in BLOCKLIST_STATES):
+    if journal and (old in BLOCKLIST_STATES) != (new_state in BLOCKLIST_STATES):
         session.add(
             SourceChange(
                 source_id=src.id,
@@ -195,6 +209,8 @@ def _apply(
     weight: float,
     now: datetime,
     settings: CentreSettings,
+    *,
+    journal: bool = True,
 ) -> None:
     src.score = current_score(src, settings, now) + weight
     src.score_at = now
@@ -206,9 +222,9 @@ def _apply(
     # reputation would move the source up (rare), not on every event.
     if new_state != "unknown" and new_state != src.state:
         if _official_owner(session, src.kind, src.value):
-            set_state(session, src, "official", now)
+            set_state(session, src, "official", now, journal=journal)
             return
-    set_state(session, src, new_state, now)
+    set_state(session, src, new_state, now, journal=journal)
 
 
 def _bump_category(src: Source, category: str) -> None:
@@ -282,24 +298,6 @@ def _select_rows(
     return found
 
 
-def _rows_for_update(
-    session: Session, keys: set[tuple[str, str]], now: datetime
-) -> dict[tuple[str, str], SourceRow]:
-    """:func:`get_or_create_many` as :class:`SourceRow`: same creation and locking."""
-    conn = session.connection()
-    postgres = conn.dialect.name == "postgresql"
-    found = _select_rows(session, keys)
-    missing = sorted(keys - set(found))
-    if missing:
-        rows = [_new_values(k, v, now) for k, v in missing]
-        bulk.insert_rows(conn, _TABLE, rows, on_conflict_nothing=["kind", "value"])
-    if postgres:
-        return _select_rows(session, keys, lock=True)
-    if missing:
-        found.update(_select_rows(session, set(missing)))
-    return found
-
-
 def _new_reporter_pairs(session: Session, pairs: list[tuple[int, str]]) -> set[tuple[int, str]]:
     """Insert ``(source_id, reporter)`` pairs; return those that were not there yet
     (known pairs, or a concurrent request's, are skipped)."""
@@ -352,6 +350,30 @@ def _write_rows(session: Session, rows: list[SourceRow]) -> None:
     )
 
 
+def _count_event(
+    session: Session,
+    src: SourceRow,
+    e: ComplaintEvent,
+    new_reporter: bool,
+    settings: CentreSettings,
+    now: datetime,
+    journal: bool = True,
+) -> None:
+    weight = settings.complaint_weight
+    if e.category == "scam":
+        weight *= settings.scam_factor
+    elif e.category == "ham":
+        weight *= settings.ham_factor
+    if new_reporter:
+        src.reporters += 1
+        weight += settings.new_reporter_bonus
+    if e.role == "content":
+        weight *= settings.content_factor
+    src.complaints += 1
+    _bump_category(src, e.category)  # type: ignore[arg-type]
+    _apply(session, src, weight, now, settings, journal=journal)  # type: ignore[arg-type]
+
+
 def record_complaint_events(
     session: Session,
     events: list[ComplaintEvent],
@@ -363,38 +385,95 @@ def record_complaint_events(
     audit entry: the complaints that cause them are audited). Returns the sources'
     rows as :class:`SourceRow` (their ``id``, counters and new ``state``).
 
+    Sources seen for the first time are counted in Python and inserted with their
+    final values (``ON CONFLICT DO NOTHING``, in key order); the others (and any that a
+    concurrent request inserted first) are locked on PostgreSQL (``FOR UPDATE``, in key
+    order, as :func:`get_or_create_many`), counted, and written back in one statement.
+
     The batch path works on plain rows with Core statements: do not hold a changed
     :class:`Source` object of the same sources in ``session`` across this call."""
     now = now or utcnow()
     if not events:
         return {}
     with session.no_autoflush:
-        srcs = _rows_for_update(session, {(e.kind, e.value) for e in events}, now)
-        pairs: list[tuple[int, str]] = []
-        seen: set[tuple[int, str]] = set()
+        conn = session.connection()
+        keys = {(e.kind, e.value) for e in events}
+        found = _select_rows(session, keys)
+        missing = sorted(keys - set(found))
+
+        # New sources: every reporter is new to them; count without the database.
+        fresh: dict[tuple[str, str], SourceRow] = {}
+        for k, v in missing:
+            fresh[(k, v)] = SourceRow([_new_values(k, v, now).get(c) for c in _COLUMNS])
+        seen_fresh: set[tuple[tuple[str, str], str]] = set()
         for e in events:
-            pair = (srcs[(e.kind, e.value)].id, e.reporter)
-            if pair not in seen:
-                seen.add(pair)
-                pairs.append(pair)
-        new = _new_reporter_pairs(session, pairs)
-        factors = {"scam": settings.scam_factor, "ham": settings.ham_factor}
-        touched: dict[int, SourceRow] = {}
-        for e in events:
-            src = srcs[(e.kind, e.value)]
-            weight = settings.complaint_weight * factors.get(e.category, 1.0)
-            pair = (src.id, e.reporter)
-            if pair in new:
+            key = (e.kind, e.value)
+            src = fresh.get(key)
+            if src is not None:
+                first = (key, e.reporter) not in seen_fresh
+                seen_fresh.add((key, e.reporter))
+                _count_event(session, src, e, first, settings, now, journal=False)
+        inserted = bulk.insert_rows(
+            conn,
+            _TABLE,
+            [{c: getattr(fresh[key], c) for c in _COLUMNS if c != "id"} for key in missing],
+            on_conflict_nothing=["kind", "value"],
+            returning=("id", "kind", "value"),
+        )
+        srcs: dict[tuple[str, str], SourceRow] = {}
+        for sid, kind, value in inserted:
+            src = fresh[(kind, value)]
+            src.id = sid
+            srcs[(kind, value)] = src
+            if src.state in BLOCKLIST_STATES:  # its only journal entry: it enters the list
+                session.add(
+                    SourceChange(
+                        source_id=sid, kind=kind, value=value, state=src.state, listed=True, at=now
+                    )
+                )
+
+        # Known sources, and new ones a concurrent request inserted first.
+        rest = keys - set(srcs)
+        if rest:
+            if conn.dialect.name == "postgresql":
+                known = _select_rows(session, rest, lock=True)
+            else:  # SQLite: this transaction already holds the write lock
+                known = {k: found[k] for k in rest if k in found}
+                if len(known) < len(rest):
+                    known.update(_select_rows(session, rest - set(known)))
+            srcs.update(known)
+            pairs: list[tuple[int, str]] = []
+            seen: set[tuple[int, str]] = set()
+            for e in events:
+                key = (e.kind, e.value)
+                if key in known:
+                    pair = (known[key].id, e.reporter)
+                    if pair not in seen:
+                        seen.add(pair)
+                        pairs.append(pair)
+            new = _new_reporter_pairs(session, pairs)
+            touched: dict[int, SourceRow] = {}
+            for e in events:
+                src = known.get((e.kind, e.value))
+                if src is None:
+                    continue
+                pair = (src.id, e.reporter)
+                _count_event(session, src, e, pair in new, settings, now)
                 new.discard(pair)
-                src.reporters += 1
-                weight += settings.new_reporter_bonus
-            if e.role == "content":
-                weight *= settings.content_factor
-            src.complaints += 1
-            _bump_category(src, e.category)  # type: ignore[arg-type]
-            _apply(session, src, weight, now, settings)  # type: ignore[arg-type]
-            touched[src.id] = src
-        _write_rows(session, list(touched.values()))
+                touched[src.id] = src
+            _write_rows(session, list(touched.values()))
+
+        # Reporters of the new sources (all new to them).
+        fresh_pairs = sorted(
+            {(srcs[key].id, rep) for key, rep in seen_fresh if fresh.get(key) is srcs[key]}
+        )
+        if fresh_pairs:
+            bulk.insert_rows(
+                conn,
+                SourceReporter.__table__,
+                [{"source_id": sid, "reporter": rep} for sid, rep in fresh_pairs],
+                on_conflict_nothing=True,
+            )
     return srcs
 
 
