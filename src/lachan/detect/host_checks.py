@@ -223,7 +223,18 @@ def check_login_path(p: ParsedHost) -> str | None:
 def suffix_class(p: ParsedHost) -> str:
     if p.is_ip:
         return "ip"
-    sfx = p.suffix
+    c = _SUFFIX_CLASSES.get(p.suffix)
+    if c is None:
+        c = _suffix_class(p.suffix)
+        if len(_SUFFIX_CLASSES) < 10_000:
+            _SUFFIX_CLASSES[p.suffix] = c
+    return c
+
+
+_SUFFIX_CLASSES: dict[str, str] = {}
+
+
+def _suffix_class(sfx: str) -> str:
     if sfx in VN_RESTRICTED:
         return "restricted_vn"
     if sfx in VN_SECOND_LEVEL or (sfx.endswith(".vn") and sfx.count(".") == 1):

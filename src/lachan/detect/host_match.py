@@ -206,9 +206,19 @@ def _fuzzy_shapes() -> frozenset[tuple[int, str]]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _fuzzy_candidate() -> re.Pattern[str]:
+    """Finds a letter token of five or more letters that starts or ends with the first or
+    last three letters of a long alias: :func:`fuzzy_brand` looks up nothing else."""
+    ends = _trie_regex(sorted(_fuzzy_ends()))
+    return re.compile(rf"(?<![a-z])(?:{ends})[a-z]{{2}}|[a-z]{{2}}(?:{ends})(?![a-z])")
+
+
 def fuzzy_brand(label: str) -> tuple[str, str] | None:
     """``(brand id, token)`` when a letter token of ``label`` is one insertion, deletion or
     adjacent swap away from a long brand alias (and is not the alias itself)."""
+    if _fuzzy_candidate().search(label) is None:
+        return None
     deleted, exact = _fuzzy_index()
     ends = _fuzzy_ends()
     shapes = _fuzzy_shapes()
@@ -238,7 +248,7 @@ def fuzzy_brand(label: str) -> tuple[str, str] | None:
 
 
 def fuzzy_brand_plain(label: str) -> tuple[str, str] | None:
-    """:func:`fuzzy_brand` without the length-and-ends shortcut (tests compare them)."""
+    """:func:`fuzzy_brand` without its shortcuts (tests compare them)."""
     deleted, exact = _fuzzy_index()
     ends = _fuzzy_ends()
     for tok in _TOKEN.findall(label):
