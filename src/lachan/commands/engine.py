@@ -13,6 +13,7 @@ from rich.console import Console
 
 from lachan.commands.jsonl import numbered_lines, run_over_input
 from lachan.domain import MAX_TEXT_CHARS
+from lachan.gc_pause import freeze_startup
 
 err = Console(stderr=True)
 
@@ -94,6 +95,7 @@ def classify(
     from lachan.detect.engine import default_engine
 
     engine = default_engine()
+    freeze_startup()  # the model and lexicons stay out of the collector's walks
     out = sys.stdout.buffer
     failed = 0
 

@@ -41,6 +41,7 @@ from lachan.domain import (
     Symbol,
     Verdict,
 )
+from lachan.gc_pause import gc_paused
 from lachan.text import Normalised
 
 MAX_SENDER_CHARS = 64
@@ -220,9 +221,10 @@ class Engine:
                 todo[item] = [i]
         if todo:
             firsts = [items[pos[0]] for pos in todo.values()]
-            prepared = self.prepare_many(firsts, context)
-            good = [p for p in prepared if not isinstance(p, Exception)]
-            scored = iter(self.score(good)) if good else iter(())
+            with gc_paused():
+                prepared = self.prepare_many(firsts, context)
+                good = [p for p in prepared if not isinstance(p, Exception)]
+                scored = iter(self.score(good)) if good else iter(())
             if cacheable and len(cache) + len(todo) > VERDICT_CACHE_SIZE:
                 cache.clear()  # cheaper than LRU book-keeping; campaigns refill it at once
             for (key, positions), p in zip(todo.items(), prepared, strict=True):

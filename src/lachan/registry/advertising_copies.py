@@ -14,11 +14,8 @@ of its sender.
 from __future__ import annotations
 
 import bisect
-import gc
-import threading
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -31,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from lachan.detect import ad_rules
 from lachan.detect.ad_rules import AdInputError, BrandnameFacts, CopyFacts, Template
+from lachan.gc_pause import gc_paused
 from lachan.registry import audit
 from lachan.registry.advertising import (
     AdvertisingError,
@@ -48,37 +46,6 @@ MAX_BATCH = 10_000
 MAX_TEXT_CHARS = 5_000
 MAX_SUBJECT_CHARS = 1_000
 MAX_SENDER_CHARS = 64
-
-
-_gc_lock = threading.Lock()
-_gc_holders = 0
-_gc_was_enabled = False
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No automatic cyclic garbage collection while a batch is checked.
-
-    A batch of thousands of copies keeps a few hundred thousand small objects alive at
-    once (models, verdicts, facts, rows); each of them makes the collector walk the whole
-    heap of the service again and again (measured: more time than all the checks), while
-    nearly all of them are freed by reference counting as soon as the batch ends. Nested
-    and concurrent batches share one pause; the collector is turned back on when the last
-    one ends, and only if it was on before.
-    """
-    global _gc_holders, _gc_was_enabled
-    with _gc_lock:
-        if _gc_holders == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_holders += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_holders -= 1
-            if _gc_holders == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 @dataclass(frozen=True, slots=True)

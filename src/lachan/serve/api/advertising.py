@@ -26,9 +26,10 @@ from pydantic import (
 )
 from sqlalchemy.orm import Session
 
+from lachan.gc_pause import gc_paused
 from lachan.registry import advertising as adv
 from lachan.registry import keys as keys_mod
-from lachan.registry.advertising_copies import MAX_BATCH, gc_paused, submit_copies
+from lachan.registry.advertising_copies import MAX_BATCH, submit_copies
 from lachan.registry.advertising_reports import list_violations, report_csv, violation_report
 from lachan.registry.advertising_scrub import scrub
 from lachan.registry.keys import Caller
