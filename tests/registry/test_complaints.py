@@ -137,3 +137,29 @@ def test_purge_removes_old_complaints_keeps_counters(db: Database) -> None:
         from lachan.registry import sources
 
         assert sources.lookup(s, "phone", "0987654321")["complaints"] == 2
+
+
+def test_the_same_complaint_sent_twice_at_once_is_stored_once(db: Database) -> None:
+    """Two requests carrying one complaint overlap: the second waits for the first and
+    folds into it (PostgreSQL; SQLite writers take turns anyway)."""
+    import threading
+
+    second: list[reg.ComplaintResult] = []
+
+    def send_again() -> None:
+        with db.transaction() as s:
+            second.append(reg.submit(s, VAULT, _item()))
+
+    with db.transaction() as s:
+        first = reg.submit(s, VAULT, _item())
+        other = threading.Thread(target=send_again)
+        other.start()
+        other.join(timeout=1.0)  # it must not get past the first, still uncommitted
+        if db.dialect == "sqlite":
+            assert other.is_alive()  # waiting for the writer lock
+    other.join()
+    assert first.status == "created"
+    assert second[0].status == "duplicate" and second[0].ref == first.ref
+    with db.read() as s:
+        counts = s.execute(select(Complaint.ref, Complaint.count)).all()
+    assert counts == [(first.ref, 2)]

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Integer, bindparam, case, delete, func, select, update
+from sqlalchemy import Connection, Integer, bindparam, case, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from lachan.domain import MAX_TEXT_CHARS, Entity, InputTooLarge, Message, Verdict
@@ -239,6 +239,23 @@ def _step(conn: Connection, values: Sequence[Any]) -> int:
     return max(len(values), 1) if conn.dialect.name == "postgresql" else bulk.CHUNK
 
 
+def _serialise(session: Session, keys: list[str]) -> None:
+    """PostgreSQL: transactions that hold the same dedupe keys or reporters take turns.
+
+    Otherwise two requests carrying the same complaint at the same moment would both find
+    no earlier one and both store it, and a reporter's rate limit could be overrun by
+    parallel batches. One transaction-scoped advisory lock per key (from the keyed hash),
+    taken in sorted order so that overlapping batches cannot deadlock. SQLite writers
+    already take turns (``BEGIN IMMEDIATE``)."""
+    if not keys or session.get_bind().dialect.name != "postgresql":
+        return
+    ids = sorted({int(k[:16], 16) - (1 << 63) for k in keys})
+    session.execute(
+        text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:ids AS bigint[])) AS k"),
+        {"ids": ids},
+    )
+
+
 def _recent_by_key(session: Session, keys: list[str], since: datetime) -> dict[str, Any]:
     """The newest complaint within the window per dedupe key (id, ref, category, score)."""
     found: dict[str, Any] = {}
@@ -330,6 +347,7 @@ def submit_many(
     folded: dict[str, Any] = {}
     folds: dict[int, int] = {}
     with session.no_autoflush:
+        _serialise(session, [p[4] for p in prepared] + [p[1] for p in prepared])
         recent = _recent_by_key(session, sorted({p[4] for p in prepared}), window)
         reporters = sorted({p[1] for p in prepared})
         per_hour, per_day = _counts_since(session, reporters, hour_ago, day_ago)
