@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
-from operator import itemgetter
+from operator import contains, is_not, itemgetter
 
 import numpy as np
 
@@ -125,18 +125,19 @@ def char_stats(labels: list[str] | EncodedLabels) -> CharStats:
         return CharStats(z, z, z, z, z, z)
     a = enc.chars
     length = enc.size - 2
-    counts = np.bincount(enc.owner * _ALPHA + _ALPHA_IDX[a], minlength=n * _ALPHA).reshape(
+    counts = np.bincount(enc.owner * _ALPHA + _ALPHA_IDX.take(a), minlength=n * _ALPHA).reshape(
         n, _ALPHA
     )[:, 1:]
-    ent = -_plogp()[counts, np.minimum(length, LABEL_WIDTH)[:, None]].sum(axis=1)
-    digit = _DIGIT[a]
+    cell = counts * (LABEL_WIDTH + 1) + np.minimum(length, LABEL_WIDTH)[:, None]
+    ent = -_plogp().take(cell).sum(axis=1)
+    digit = _DIGIT.take(a)
     return CharStats(
         length=length,
         entropy=ent,
-        consonant_run=_max_run(_CONSONANT[a], enc),
+        consonant_run=_max_run(_CONSONANT.take(a), enc),
         digit_run=_max_run(digit, enc),
-        digits=np.bincount(enc.owner[digit], minlength=n),
-        hyphens=np.bincount(enc.owner[a == ord("-")], minlength=n),
+        digits=np.add.reduceat(digit.view(np.uint8), enc.start, dtype=np.intp),
+        hyphens=np.add.reduceat((a == ord("-")).view(np.uint8), enc.start, dtype=np.intp),
     )
 
 
@@ -161,7 +162,7 @@ def _ngram_buckets(enc: EncodedLabels) -> Iterator[tuple[int, np.ndarray, np.nda
     The hash of ``c1..ck`` is ``((k*P + c1)*P + c2)*P … + ck`` times ``_MULT`` (mod
     2**64), top ``HASH_BITS`` bits; the polynomial is rolled from size k-1 to k."""
     a = enc.chars.astype(np.uint64)
-    end = (enc.start + enc.size)[enc.owner]  # one past each byte's label
+    end = (enc.start + enc.size).take(enc.owner)  # one past each byte's label
     total = len(a)
     pos = np.arange(total, dtype=np.intp)
     shift = np.uint64(64 - HASH_BITS)
@@ -176,7 +177,7 @@ def _ngram_buckets(enc: EncodedLabels) -> Iterator[tuple[int, np.ndarray, np.nda
             for _ in range(k):
                 seed = seed * _PRIME
             starts = np.flatnonzero(pos[:m] + k <= end[:m])
-            yield k, starts, ((poly[starts] + seed) * _MULT) >> shift
+            yield k, starts, ((poly.take(starts) + seed) * _MULT) >> shift
 
 
 def hashed_features(labels: list[str], tokens: list[list[str]]) -> tuple[np.ndarray, ...]:
@@ -185,7 +186,7 @@ def hashed_features(labels: list[str], tokens: list[list[str]]) -> tuple[np.ndar
     enc = encode_labels(labels)
     rows_l, cols_l = [], []
     for _k, starts, buckets in _ngram_buckets(enc):
-        rows_l.append(enc.owner[starts])
+        rows_l.append(enc.owner.take(starts))
         cols_l.append(buckets)
     # row-major order within each size, as a (label x position) scan would give
     rows = np.concatenate(rows_l).astype(np.int64)
@@ -209,7 +210,8 @@ def ngram_logits(labels: list[str] | EncodedLabels, w: np.ndarray) -> np.ndarray
     total = np.zeros(n)
     count = np.zeros(n)
     for k, starts, buckets in _ngram_buckets(enc):
-        total += np.bincount(enc.owner[starts], weights=w[buckets.astype(np.intp)], minlength=n)
+        total += np.bincount(enc.owner.take(starts), weights=w.take(buckets.astype(np.intp)),
+                             minlength=n)
         count += np.maximum(enc.size - k + 1, 0)
     return total / np.sqrt(np.maximum(count, 1.0))
 
@@ -261,7 +263,9 @@ def dense_features(facts: list[HostFacts], stats: CharStats) -> np.ndarray:
     has_gambling = np.fromiter(map(bool, map(_FACT["gambling"], facts)), dtype=bool, count=n)
     keyword = (n_scam_label > 0) | has_scam_sub | has_gambling
     brands = list(map(_FACT["brand"], facts))
-    with_brand = [i for i, b in enumerate(brands) if b is not None]
+    with_brand = np.flatnonzero(
+        np.fromiter(map(is_not, brands, repeat(None, n)), dtype=bool, count=n)
+    ).tolist()
     if with_brand:
         where = [brands[i].where for i in with_brand]
         x[with_brand, [0 if w == "label" else 1 if w == "subdomain" else 2 for w in where]] = 1.0
@@ -279,7 +283,9 @@ def dense_features(facts: list[HostFacts], stats: CharStats) -> np.ndarray:
     x[:, col["ip"]] = column(_PARSED["is_ip"], parsed)
     x[:, col["idn"]] = column(_PARSED["idn"], parsed)
     labels = list(map(_PARSED["label"], parsed))
-    with_vn = [i for i, lab in enumerate(labels) if "vn" in lab]
+    with_vn = np.flatnonzero(
+        np.fromiter(map(contains, labels, repeat("vn", n)), dtype=bool, count=n)
+    ).tolist()
     x[with_vn, col["vn_affix"]] = [_vn_affix(classes[i], labels[i]) for i in with_vn]
     length = np.maximum(stats.length, 1)
     x[:, col["random_label"]] = stats.random_label()
