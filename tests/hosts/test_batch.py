@@ -10,17 +10,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lachan.detect.host_checks import inspect_many
+from lachan.detect.host_checks import inspect_coded, inspect_many
 from lachan.detect.host_features import (
     LABEL_WIDTH,
     char_stats,
     dense_features,
+    dense_from_codes,
     hashed_features,
     tokens_of,
 )
 from lachan.detect.host_match import _fuzzy_index, fuzzy_brand, fuzzy_brand_plain
 from lachan.detect.host_model import bundled_model
-from lachan.detect.host_parse import parse_host
+from lachan.detect.host_parse import HostInputError, parse_host
 from lachan.detect.hosts import _score_facts, classify_items
 
 HOSTS = [
@@ -28,6 +29,8 @@ HOSTS = [
     "nhanqua-garena2024.xyz", "sh0pee-uudai.com", "xn--vietcombnk-6qi.com", "203.0.113.7",
     "a.b.c.d.example.com", "x" * 60 + ".com", "a_b.com.vn", "vn-bank.net", "q.tk",
     "login.vcb-digibank.com.vn", "bxqzkwtr.info", "shoppe.vn", "mb.vn", "tinhte.vn",
+    "casino.shopee-vn.xyz", "nhanqua.vietcombank.evil.top", "sites.google.com/view/vcb",
+    "bankvn.top", "xacminh.x.gov.vn", "http://10.0.0.1/login", "cốccốc.vn", "oa.zalo.me/x",
 ]
 
 
@@ -46,6 +49,32 @@ def test_batch_scores_equal_the_trained_model_on_the_training_matrix() -> None:
     expected = model.scores(len(facts), rows, cols, vals, dense)
     got, _, _ = _score_facts(facts)
     np.testing.assert_allclose(got, expected, rtol=0, atol=1e-12)
+
+
+def _same_dense(hosts: list[str]) -> None:
+    parsed = []
+    for h in hosts:
+        try:
+            parsed.append(parse_host(h))
+        except HostInputError:
+            continue
+    facts, codes = inspect_coded(parsed)
+    stats = char_stats([f.parsed.label for f in facts])
+    np.testing.assert_array_equal(dense_from_codes(codes, stats), dense_features(facts, stats))
+
+
+def test_feature_codes_give_the_training_dense_features() -> None:
+    _same_dense(HOSTS)
+    _same_dense(HOSTS)  # label facts from the cache this time
+
+
+_word = st.sampled_from(["vn", "shopee", "vcb", "casino", "nhanqua", "x1", "login", "www", "m"])
+
+
+@given(st.lists(st.lists(_word, min_size=1, max_size=3).map("-".join), min_size=1, max_size=4),
+       st.sampled_from(["com", "vn", "com.vn", "xyz", "gov.vn", "github.io", "top"]))
+def test_feature_codes_property(labels: list[str], suffix: str) -> None:
+    _same_dense([".".join(labels) + "." + suffix])
 
 
 def test_a_host_scores_the_same_alone_and_in_a_batch() -> None:

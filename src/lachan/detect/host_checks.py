@@ -269,7 +269,18 @@ def _label_facts(p: ParsedHost, official: str | None) -> tuple[Any, ...]:
     brand = check_label_brand(p, official, label_hits)
     scam_label, gambling = check_label_keywords(p, label_hits)
     tld = p.suffix.rpartition(".")[2]
-    res = (brand, scam_label, gambling, tld, tld in RISKY_TLDS, suffix_class(p))
+    sfx_class = suffix_class(p)
+    risky = tld in RISKY_TLDS
+    code = (
+        (0 if brand is None else CODE_BRAND_LABEL if brand.where == "label" else CODE_BRAND_OTHER)
+        | min(len(scam_label), 3) << CODE_SCAM_SHIFT
+        | (CODE_GAMBLING if gambling else 0)
+        | (CODE_RISKY if risky else 0)
+        | CODE_SUFFIX.get(sfx_class, 0)
+        | (CODE_VN_AFFIX if sfx_class not in ("restricted_vn", "vn2", "vn") and (
+            p.label.startswith("vn") or p.label.endswith("vn")) else 0)
+    )
+    res = (brand, scam_label, gambling, tld, risky, sfx_class, code)
     if not p.idn:
         if len(_LABEL_CACHE) >= _LABEL_CACHE_MAX:
             _LABEL_CACHE.clear()
@@ -279,18 +290,41 @@ def _label_facts(p: ParsedHost, official: str | None) -> tuple[Any, ...]:
 
 def inspect(p: ParsedHost) -> HostFacts:
     """Run every per-host check once."""
-    return inspect_many((p,))[0]
+    return inspect_coded((p,))[0][0]
+
+
+def inspect_many(parsed: Iterable[ParsedHost]) -> list[HostFacts]:
+    """:func:`inspect` for each host of a batch."""
+    return inspect_coded(parsed)[0]
+
+
+#: Bits of a host's feature code (:func:`inspect_coded`): the discrete inputs of the
+#: model's dense features, read back by ``host_features.dense_from_codes``.
+CODE_BRAND_LABEL, CODE_BRAND_SUB, CODE_BRAND_OTHER = 1, 2, 3  # two bits: where the brand is
+CODE_SCAM_SHIFT = 2  # two bits: scam keywords in the label, at most 3
+CODE_GAMBLING = 1 << 4
+CODE_RISKY = 1 << 5
+CODE_SUFFIX_SHIFT = 6  # three bits: 1 + index in CODE_SUFFIX_CLASSES, 0 for none
+CODE_SUFFIX_CLASSES = ("restricted_vn", "vn2", "vn", "generic", "other")
+CODE_SUFFIX = {c: (i + 1) << CODE_SUFFIX_SHIFT for i, c in enumerate(CODE_SUFFIX_CLASSES)}
+CODE_VN_AFFIX = 1 << 9
+CODE_SCAM_SUB = 1 << 10
+CODE_USER_CONTENT = 1 << 11
+CODE_IDN = 1 << 12
+CODE_IP = 1 << 13
 
 
 _new_tuple = tuple.__new__
 
 
-def inspect_many(parsed: Iterable[ParsedHost]) -> list[HostFacts]:
-    """:func:`inspect` for each host of a batch: the same checks, written out in one loop
-    (a batch of distinct hosts spends most of its time here)."""
+def inspect_coded(parsed: Iterable[ParsedHost]) -> tuple[list[HostFacts], list[int]]:
+    """:func:`inspect` for each host of a batch, with each host's feature code (the
+    discrete dense features as bits, so a batch builds its feature matrix without reading
+    the facts again). The same checks, written out in one loop."""
     index = official_domains_index()
     cache = _LABEL_CACHE
     out: list[HostFacts] = []
+    codes: list[int] = []
     for p in parsed:
         host, _, reg, sfx, label, subs, path, is_ip, idn, _, _ = p
         uc = reg in USER_CONTENT or host in USER_CONTENT or (
@@ -300,6 +334,9 @@ def inspect_many(parsed: Iterable[ParsedHost]) -> list[HostFacts]:
         if is_ip:
             out.append(_new_tuple(HostFacts, (
                 p, None, uc, False, None, (), (), (), False, "", login, False, "ip")))
+            codes.append(CODE_IP | (CODE_USER_CONTENT if uc else 0)
+                         | (CODE_VN_AFFIX if label.startswith("vn") or label.endswith("vn")
+                            else 0))
             continue
         if uc:
             official = None
@@ -314,23 +351,33 @@ def inspect_many(parsed: Iterable[ParsedHost]) -> list[HostFacts]:
         hit = None if idn else cache.get(reg if owner is None else (label, sfx, owner))
         if hit is None:
             hit = _label_facts(p, owner)
-        brand, scam_label, gambling, tld, risky, sfx_class = hit
+        brand, scam_label, gambling, tld, risky, sfx_class, code = hit
         scam_sub: tuple[str, ...] = ()
         if subs and subs != ("www",):
             sub_hits = scan(".".join(subs)[:MAX_SCAN_CHARS])
             if sub_hits:
                 if brand is None:
                     brand = check_subdomain_brand(p, owner, sub_hits)
+                    if brand is not None:
+                        code |= CODE_BRAND_SUB
                 scam_sub = _unique([h.ref for h in sub_hits if h.kind == SCAM])
+                if scam_sub:
+                    code |= CODE_SCAM_SUB
                 more = [h.ref for h in sub_hits if h.kind == GAMBLING]
                 if more:
                     gambling = _unique(list(gambling) + more)
+                    code |= CODE_GAMBLING
+        if uc:
+            code |= CODE_USER_CONTENT
+        if idn:
+            code |= CODE_IDN
+        codes.append(code)
         out.append(_new_tuple(HostFacts, (
             p, official, uc, host in SHORTENERS or reg in SHORTENERS, brand, scam_label,
             scam_sub, gambling, risky, tld, login,
             brand is not None and brand.where == "mixed_script", sfx_class,
         )))
-    return out
+    return out, codes
 
 
 _SYM_CACHE: dict[tuple[str, str], Symbol] = {}

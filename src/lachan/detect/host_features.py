@@ -20,6 +20,7 @@ from operator import contains, is_not, itemgetter
 
 import numpy as np
 
+from lachan.detect import host_checks as C
 from lachan.detect.host_checks import HostFacts
 from lachan.detect.host_parse import ParsedHost
 
@@ -287,6 +288,43 @@ def dense_features(facts: list[HostFacts], stats: CharStats) -> np.ndarray:
         np.fromiter(map(contains, labels, repeat("vn", n)), dtype=bool, count=n)
     ).tolist()
     x[with_vn, col["vn_affix"]] = [_vn_affix(classes[i], labels[i]) for i in with_vn]
+    _stats_columns(x, stats)
+    return x
+
+
+def dense_from_codes(codes: list[int], stats: CharStats) -> np.ndarray:
+    """:func:`dense_features` from the feature codes of ``host_checks.inspect_coded``
+    (one array built from ints instead of a pass over the facts for every column)."""
+    c = np.array(codes, dtype=np.int64)
+    x = np.zeros((len(c), len(DENSE_FEATURES)), dtype=np.float64)
+    where = c & 3
+    x[:, 0] = where == C.CODE_BRAND_LABEL
+    x[:, 1] = where == C.CODE_BRAND_SUB
+    x[:, 2] = where == C.CODE_BRAND_OTHER
+    n_scam_label = (c >> C.CODE_SCAM_SHIFT) & 3
+    scam_sub = (c & C.CODE_SCAM_SUB) != 0
+    gambling = (c & C.CODE_GAMBLING) != 0
+    x[:, 3] = (where > 0) & ((n_scam_label > 0) | scam_sub | gambling)
+    x[:, 4] = np.minimum(n_scam_label, 3) / 3.0
+    x[:, 5] = scam_sub
+    x[:, 6] = gambling
+    x[:, 7] = (c & C.CODE_RISKY) != 0
+    sfx = (c >> C.CODE_SUFFIX_SHIFT) & 7
+    for i, name in enumerate(C.CODE_SUFFIX_CLASSES):
+        x[:, _SFX_COL[name]] = sfx == i + 1
+    x[:, _COL["user_content"]] = (c & C.CODE_USER_CONTENT) != 0
+    x[:, _COL["ip"]] = (c & C.CODE_IP) != 0
+    x[:, _COL["idn"]] = (c & C.CODE_IDN) != 0
+    x[:, _COL["vn_affix"]] = (c & C.CODE_VN_AFFIX) != 0
+    _stats_columns(x, stats)
+    return x
+
+
+_COL = {name: i for i, name in enumerate(DENSE_FEATURES)}
+
+
+def _stats_columns(x: np.ndarray, stats: CharStats) -> None:
+    col = _COL
     length = np.maximum(stats.length, 1)
     x[:, col["random_label"]] = stats.random_label()
     x[:, col["entropy"]] = stats.entropy / 5.0
@@ -295,7 +333,6 @@ def dense_features(facts: list[HostFacts], stats: CharStats) -> np.ndarray:
     x[:, col["hyphens"]] = np.minimum(stats.hyphens, 3) / 3.0
     x[:, col["length"]] = np.minimum(stats.length, 30) / 30.0
     x[:, col["consonant_run5"]] = stats.consonant_run >= 5
-    return x
 
 
 def tokens_of(f: HostFacts) -> list[str]:

@@ -22,10 +22,11 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from lachan.detect.brands import official_domain_owner
-from lachan.detect.host_checks import SYMBOLS, HostFacts, facts_symbols, inspect_many
+from lachan.detect.host_checks import SYMBOLS, HostFacts, facts_symbols, inspect_coded
 from lachan.detect.host_features import (
     char_stats,
     dense_features,
+    dense_from_codes,
     encode_labels,
     ngram_logits,
     token_logit,
@@ -98,7 +99,9 @@ _REGISTRABLE = attrgetter("parsed.registrable")
 _TOKEN_LOGITS: tuple[HostModel | None, dict[tuple[bool, str], float]] = (None, {})
 
 
-def _score_facts(facts: list[HostFacts]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _score_facts(
+    facts: list[HostFacts], codes: list[int] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(scores, random-looking, entropy)`` of a batch. Label statistics, n-grams and
     suffix tokens are computed once per distinct registrable domain, then spread."""
     global _TOKEN_LOGITS
@@ -124,7 +127,7 @@ def _score_facts(facts: list[HostFacts]) -> tuple[np.ndarray, np.ndarray, np.nda
             t = cache[key] = token_logit(tokens_of(f), model.w_hash)
         tok[j] = t
     hashed = (ngram_logits(enc, model.w_hash) + tok).take(which)
-    dense = dense_features(facts, stats)
+    dense = dense_features(facts, stats) if codes is None else dense_from_codes(codes, stats)
     return model.scores_from(hashed, dense), random, stats.entropy
 
 
@@ -236,8 +239,8 @@ def _classify(
         where.append(len(out))
         out.append(_PENDING)
         parsed.append(p)
-    facts = inspect_many(parsed)
-    scores, random, entropy = _score_facts(facts)
+    facts, codes = inspect_coded(parsed)
+    scores, random, entropy = _score_facts(facts, codes)
     ctx = None if isinstance(context, NullContext) else context
     for i, f, sc, rnd, ent in zip(
         where, facts, scores.tolist(), random.tolist(), entropy.tolist(), strict=True
