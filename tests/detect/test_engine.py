@@ -140,3 +140,13 @@ def test_explanations_do_not_depend_on_the_hash_seed():
         for seed in ("1", "2", "3")
     }
     assert len(outs) == 1
+
+
+def test_a_lock_threat_that_sends_you_to_a_personal_mobile_is_scam():
+    text = ("Thong bao: so thue bao cua quy khach se bi khoa trong 2 gio toi do chua cap nhat "
+            "thong tin, vui long lien he 0896543210 de duoc ho tro")
+    v = lachan.analyse(text)
+    assert "THREAT_WITH_PERSONAL_NUMBER" in names(v)
+    assert v.label == "scam"
+    harmless = lachan.analyse("Mai minh gap nhau nhe, goi 0896543210 khi toi noi")
+    assert "THREAT_WITH_PERSONAL_NUMBER" not in names(harmless)

@@ -20,6 +20,7 @@ from lachan.detect.content_model import ContentModel, softmax
 from lachan.detect.features import (
     Finding,
     MessageFeatures,
+    combination_findings,
     content_features,
     entity_findings,
     host_findings,
@@ -126,6 +127,7 @@ class Engine:
         host_findings(ents, feats)
         text_findings(norm.folded, norm.flags, feats)
         shape_findings(norm.clean, feats)
+        combination_findings(feats)
         view = MessageView(norm, ents, sender, channel, context or _NO_CONTEXT)
         if context is not None and not isinstance(context, NullContext):
             _registry_findings(view, feats)
