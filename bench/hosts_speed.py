@@ -47,9 +47,12 @@ def sample_hosts() -> list[str]:
 
 
 def clear_caches() -> None:
+    """Empty the caches keyed by host or label (those keyed by suffix stay, as they would
+    in a worker meeting new hosts)."""
     from lachan.detect import host_checks
 
     host_checks._LABEL_CACHE.clear()
+    host_checks._SYM_CACHE.clear()  # symbol details name hosts and labels
 
 
 def bench_batch(items: list[str], repeat: int) -> dict[str, float]:
