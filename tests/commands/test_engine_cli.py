@@ -18,7 +18,7 @@ def test_classify_reads_json_lines_and_keeps_going_after_bad_lines():
         json.dumps({"id": "a", "text": SCAM}),
         "{not json",
         json.dumps({"id": 7, "text": "Toi nay an pho nhe", "channel": "ott"}),
-        json.dumps({"text": 12}),
+        json.dumps({"id": "b", "text": 12}),
         json.dumps({"id": "c", "text": "hi", "channel": "pigeon"}),
         "",
         json.dumps(["a list"]),
@@ -26,7 +26,7 @@ def test_classify_reads_json_lines_and_keeps_going_after_bad_lines():
     result = runner.invoke(app, ["classify"], input=stdin)
     assert result.exit_code == 1
     out = lines(result.stdout)
-    assert [o.get("id") for o in out] == ["a", None, 7, None, "c", None]
+    assert [o.get("id") for o in out] == ["a", None, 7, "b", "c", None]
     assert out[0]["label"] == "scam" and out[0]["symbols"]
     assert out[2]["label"] == "ham"
     assert out[1]["line"] == 2 and "JSON" in out[1]["error"]

@@ -86,6 +86,17 @@ def _parse(line: bytes) -> dict[str, Any]:
     return obj
 
 
+def _id_of(line: bytes) -> Any:
+    """The ``id`` of a refused line when it is valid JSON with a usable one, so that its
+    error object can be matched to the input; else ``None``."""
+    try:
+        obj = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return None
+    ident = obj.get("id") if isinstance(obj, dict) else None
+    return ident if isinstance(ident, (str, int, float)) else None
+
+
 def classify(
     file: Annotated[Path | None, typer.Argument(help="JSON Lines file; stdin when absent.",
                                                exists=True, dir_okay=False)] = None,
@@ -130,7 +141,7 @@ def classify(
                 obj: Any = _parse(raw)
                 ident = obj.get("id")
             except ValueError as exc:
-                obj, ident = str(exc), None
+                obj, ident = str(exc), _id_of(raw)
             batch.append((ln, ident, obj))
             if len(batch) >= BATCH:
                 flush(batch)
