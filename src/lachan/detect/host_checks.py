@@ -279,6 +279,7 @@ def _label_facts(p: ParsedHost, official: str | None) -> tuple[Any, ...]:
         | CODE_SUFFIX.get(sfx_class, 0)
         | (CODE_VN_AFFIX if sfx_class not in ("restricted_vn", "vn2", "vn") and (
             p.label.startswith("vn") or p.label.endswith("vn")) else 0)
+        | (CODE_NOTED if sfx_class == "restricted_vn" else 0)
     )
     res = (brand, scam_label, gambling, tld, risky, sfx_class, code)
     if not p.idn:
@@ -312,6 +313,13 @@ CODE_SCAM_SUB = 1 << 10
 CODE_USER_CONTENT = 1 << 11
 CODE_IDN = 1 << 12
 CODE_IP = 1 << 13
+#: Not a model input: set when a check other than those above found something that gives
+#: a symbol (official domain, shortener, deep subdomains, log-in path, user-info, a
+#: restricted Vietnamese zone); a code with none of ``CODE_SYMBOLS`` set gives a host
+#: whose only symbols can be the random-label and model ones.
+CODE_NOTED = 1 << 14
+CODE_SYMBOLS = (3 | 3 << CODE_SCAM_SHIFT | CODE_GAMBLING | CODE_RISKY | CODE_SCAM_SUB
+                | CODE_USER_CONTENT | CODE_IDN | CODE_IP | CODE_NOTED)
 
 
 _new_tuple = tuple.__new__
@@ -326,7 +334,7 @@ def inspect_coded(parsed: Iterable[ParsedHost]) -> tuple[list[HostFacts], list[i
     out: list[HostFacts] = []
     codes: list[int] = []
     for p in parsed:
-        host, _, reg, sfx, label, subs, path, is_ip, idn, _, _ = p
+        host, _, reg, sfx, label, subs, path, is_ip, idn, userinfo, _ = p
         uc = reg in USER_CONTENT or host in USER_CONTENT or (
             len(subs) > 1 and _hosted_on(host, reg, USER_CONTENT)
         )
@@ -335,6 +343,7 @@ def inspect_coded(parsed: Iterable[ParsedHost]) -> tuple[list[HostFacts], list[i
             out.append(_new_tuple(HostFacts, (
                 p, None, uc, False, None, (), (), (), False, "", login, False, "ip")))
             codes.append(CODE_IP | (CODE_USER_CONTENT if uc else 0)
+                         | (CODE_NOTED if login or userinfo else 0)
                          | (CODE_VN_AFFIX if label.startswith("vn") or label.endswith("vn")
                             else 0))
             continue
@@ -371,9 +380,12 @@ def inspect_coded(parsed: Iterable[ParsedHost]) -> tuple[list[HostFacts], list[i
             code |= CODE_USER_CONTENT
         if idn:
             code |= CODE_IDN
+        shortener = host in SHORTENERS or reg in SHORTENERS
+        if official or shortener or login or userinfo or len(subs) >= DEEP_SUBDOMAIN_MIN:
+            code |= CODE_NOTED
         codes.append(code)
         out.append(_new_tuple(HostFacts, (
-            p, official, uc, host in SHORTENERS or reg in SHORTENERS, brand, scam_label,
+            p, official, uc, shortener, brand, scam_label,
             scam_sub, gambling, risky, tld, login,
             brand is not None and brand.where == "mixed_script", sfx_class,
         )))

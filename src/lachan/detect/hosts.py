@@ -13,7 +13,6 @@ or look-alike letters.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Sequence
 from functools import lru_cache
 from operator import attrgetter
@@ -22,7 +21,13 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from lachan.detect.brands import official_domain_owner
-from lachan.detect.host_checks import SYMBOLS, HostFacts, facts_symbols, inspect_coded
+from lachan.detect.host_checks import (
+    CODE_SYMBOLS,
+    SYMBOLS,
+    HostFacts,
+    facts_symbols,
+    inspect_coded,
+)
 from lachan.detect.host_features import (
     char_stats,
     dense_features,
@@ -35,6 +40,7 @@ from lachan.detect.host_features import (
 from lachan.detect.host_model import HostModel, bundled_model
 from lachan.detect.host_parse import HostInputError, ParsedHost, parse_host
 from lachan.domain import AnalysisContext, NullContext, Symbol
+from lachan.gc_pause import gc_paused
 
 __all__ = [
     "HostInputError",
@@ -209,19 +215,17 @@ def classify_items(
     items: Sequence[str], context: AnalysisContext | None = None
 ) -> list[HostVerdict | HostInputError]:
     """Verdicts for a batch; a bad item gets its :class:`HostInputError` in its place."""
-    gc_was_enabled = gc.isenabled()
-    if len(items) > 1000:
-        gc.disable()  # a batch allocates many small objects that live to its end
-    try:
+    if len(items) <= 64:
+        return _classify(items, context)
+    # a batch allocates many small objects that live to its end: no cyclic collections
+    # (each would walk the loaded model and word lists) until it is done
+    with gc_paused():
         if len(items) <= CHUNK:
             return _classify(items, context)
         out: list[HostVerdict | HostInputError] = []
         for start in range(0, len(items), CHUNK):
             out += _classify(items[start : start + CHUNK], context)
         return out
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _classify(
@@ -242,10 +246,24 @@ def _classify(
     facts, codes = inspect_coded(parsed)
     scores, random, entropy = _score_facts(facts, codes)
     ctx = None if isinstance(context, NullContext) else context
-    for i, f, sc, rnd, ent in zip(
-        where, facts, scores.tolist(), random.tolist(), entropy.tolist(), strict=True
+    if ctx is not None:
+        for i, f, sc, rnd, ent in zip(
+            where, facts, scores.tolist(), random.tolist(), entropy.tolist(), strict=True
+        ):
+            out[i] = _verdict(f, sc, rnd, ent, ctx)
+        return out
+    model_symbols = _MODEL_SYMBOLS
+    for i, f, code, sc, rnd, ent in zip(
+        where, facts, codes, scores.tolist(), random.tolist(), entropy.tolist(), strict=True
     ):
-        out[i] = _verdict(f, sc, rnd, ent, ctx)
+        if code & CODE_SYMBOLS or rnd:
+            out[i] = _verdict(f, sc, rnd, ent, None)
+        else:  # no check found anything: the model alone decides (what _verdict does)
+            p = f[0]
+            out[i] = _new_tuple(HostVerdict, (
+                p[0], "phishing" if sc >= PHISHING_AT else "benign", sc, None,
+                (model_symbols.get(round(sc, 3)) or _model_symbol(sc),), p[2],
+            ))
     return out
 
 
