@@ -129,3 +129,32 @@ def test_middle_swap_of_a_six_letter_alias_is_still_found() -> None:
     a = six[0]
     swapped = a[:2] + a[3] + a[2] + a[4:]
     assert fuzzy_brand(swapped) == fuzzy_brand_plain(swapped)
+
+
+def _halves() -> list[float]:
+    out = []
+    for k in range(1000):
+        x = (k + 0.5) / 1000
+        out += [x, math.nextafter(x, 0.0), math.nextafter(x, 1.0)]
+    return out
+
+
+@given(st.lists(st.floats(min_value=0.0, max_value=1.0) | st.sampled_from(_halves()),
+                max_size=50))
+def test_batch_model_symbols_round_like_python(scores: list[float]) -> None:
+    from lachan.detect.hosts import _model_symbol, _model_symbols
+
+    got = _model_symbols(np.array(scores, dtype=np.float64))
+    expected = [_model_symbol(s) for s in scores]
+    assert got == expected
+    assert [repr(s.score) for s in got] == [repr(s.score) for s in expected]
+
+
+def test_batch_model_symbols_every_half_and_odd_scores() -> None:
+    from lachan.detect.hosts import _model_symbol, _model_symbols
+
+    scores = [*_halves(), 0.0, 1.0, 5e-324, 0.9995, 1.5, -0.25, float("nan")]
+    got = _model_symbols(np.array(scores))
+    for g, s in zip(got, scores, strict=True):
+        e = _model_symbol(s)
+        assert (g.name, repr(g.score), g.detail) == (e.name, repr(e.score), e.detail)

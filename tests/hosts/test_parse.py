@@ -122,3 +122,34 @@ def test_suffix_split_property(labels: list[str], suffix: str) -> None:
 
     host = ".".join(labels) + "." + suffix
     assert split_registrable(host) == _reference(host)
+
+
+_host_like = st.text(alphabet="ab-_.0xn9A", max_size=80) | st.builds(
+    lambda a, b: a + "." + b, st.text(alphabet="ab-", min_size=60, max_size=70),
+    st.text(alphabet="ab.", max_size=5))
+
+
+@given(_host_like)
+def test_plain_ascii_host_check_is_the_host_grammar(item: str) -> None:
+    from lachan.detect.host_parse import _ascii_host, is_plain_ascii_host
+
+    if item and len(item) <= 253:
+        assert is_plain_ascii_host(item) == bool(_ascii_host(item))
+
+
+def _parsed_or_error(item: object) -> object:
+    try:
+        return parse_host(item)  # type: ignore[arg-type]
+    except HostInputError as exc:
+        return ("error", str(exc))
+
+
+@given(st.lists(_host_like | st.sampled_from(
+    ["com", "co.uk", "x.com.vn", "a.b.gov.vn", "1.2.3.4", "xn--zz.com", "www.shopee.vn",
+     "HTTP://A.COM/x", "x" * 300 + ".com", "a.ck", "www.ck", "b.kawasaki.jp"]), max_size=20))
+def test_parse_many_is_parse_host_of_each(items: list[str]) -> None:
+    from lachan.detect.host_parse import parse_many
+
+    got = [("error", str(r)) if isinstance(r, HostInputError) else r
+           for r in parse_many([*items, 5])]
+    assert got == [_parsed_or_error(x) for x in [*items, 5]]

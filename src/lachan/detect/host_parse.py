@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -24,6 +25,9 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]{0,15}://")
 _LABEL_RE = r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?"
 _ASCII_HOST = re.compile(rf"^{_LABEL_RE}(?:\.{_LABEL_RE})*$")
 _ascii_host = _ASCII_HOST.match
+#: the characters of ``_ASCII_HOST``; with no empty label and no label starting or ending
+#: with "-" (and labels of at most 63 characters) a string of them matches it
+_host_chars = re.compile(r"[a-z0-9_.-]+").fullmatch
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
 
@@ -265,4 +269,53 @@ def _subdomains(sub: str) -> tuple[str, ...]:
     out = tuple(sub.split("."))
     if len(out) == 1 and len(sub) <= 8 and len(_SUBDOMAINS) < 10_000:
         _SUBDOMAINS[sub] = out
+    return out
+
+
+def is_plain_ascii_host(item: str) -> bool:
+    """``_ASCII_HOST.match(item)`` for a string of at most ``MAX_HOST_CHARS`` characters,
+    with one character-class scan and substring tests instead of the label grammar."""
+    return (
+        _host_chars(item) is not None
+        and item[0] not in ".-" and item[-1] not in ".-"
+        and ".." not in item and ".-" not in item and "-." not in item
+        and (len(item) <= MAX_LABEL_CHARS
+             or max(map(len, item.split("."))) <= MAX_LABEL_CHARS)
+    )
+
+
+def parse_many(items: Iterable[object]) -> list[ParsedHost | HostInputError]:
+    """:func:`parse_host` of each item, the error in place of a bad one. The common item,
+    a plain lower-case ASCII host name, is split here without the two calls."""
+    global _DEEP
+    if not _DEEP:
+        _DEEP = _icann_walk_sets()[1]
+    deep = _DEEP
+    subs_cache = _SUBDOMAINS
+    plain = is_plain_ascii_host
+    out: list[ParsedHost | HostInputError] = []
+    append = out.append
+    for item in items:
+        if (
+            type(item) is str and 0 < len(item) <= MAX_HOST_CHARS and "." in item
+            and not item[-1].isdigit() and "xn--" not in item and plain(item)
+        ):
+            k = item.rfind(".")
+            sfx = _suffix_start(item) if item[k + 1 :] in deep else k + 1
+            if sfx:
+                reg = item.rfind(".", 0, sfx - 1) + 1
+                if reg:
+                    sub = item[: reg - 1]
+                    subs = subs_cache.get(sub) or _subdomains(sub)
+                else:
+                    subs = ()
+                append(_new_tuple(ParsedHost, (
+                    item, item, item[reg:], item[sfx:], item[reg : sfx - 1], subs, "",
+                    False, False, False, None,
+                )))
+                continue
+        try:
+            append(parse_host(item))  # type: ignore[arg-type]
+        except HostInputError as exc:
+            append(exc)
     return out

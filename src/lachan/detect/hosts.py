@@ -38,7 +38,7 @@ from lachan.detect.host_features import (
     tokens_of,
 )
 from lachan.detect.host_model import HostModel, bundled_model
-from lachan.detect.host_parse import HostInputError, ParsedHost, parse_host
+from lachan.detect.host_parse import HostInputError, ParsedHost, parse_many
 from lachan.domain import AnalysisContext, NullContext, Symbol
 from lachan.gc_pause import gc_paused
 
@@ -58,7 +58,7 @@ FLOOR_MIXED_SCRIPT = 0.95
 FLOOR_BRAND_PLUS = 0.9
 SHORTENER_CAP = 0.3
 FLOOR_LOOKALIKE = 0.8
-_PENDING = HostInputError("not analysed")
+_ONLY_PARSED = frozenset({ParsedHost})
 #: A long batch is analysed this many items at a time: the parsed hosts, facts and
 #: arrays of one chunk are freed before the next, so memory (and the page faults of
 #: fresh memory) stays small and the working set stays in the CPU caches.
@@ -148,6 +148,37 @@ def _model_symbol(score: float) -> Symbol:
     return s
 
 
+def _model_symbols(scores: np.ndarray) -> list[Symbol]:
+    """:func:`_model_symbol` of each score, with ``round(score, 3)`` done for the whole
+    batch: ``rint(score * 1000)`` is the thousandths Python's correctly rounded
+    ``round`` gives unless ``score * 1000`` lies within 1e-6 of a half (the product's
+    rounding error is below 1e-12 for scores in [0, 1]); those few, and any score
+    outside [0, 1], are rounded by Python. ``k / 1000`` is then the same float as
+    ``round(score, 3)`` (both the double nearest to k/1000)."""
+    n = len(scores)
+    if n == 0:
+        return []
+    if not (scores.min() >= 0.0 and scores.max() <= 1.0):  # also false for NaN
+        return [_model_symbol(s) for s in scores.tolist()]
+    y = scores * 1000.0
+    k = np.rint(y)
+    milli = k.astype(np.intp)
+    for j in np.flatnonzero(np.abs(np.abs(y - k) - 0.5) < 1e-6).tolist():
+        milli[j] = round(round(float(scores[j]), 3) * 1000)
+    table = _BY_MILLI
+    out = list(map(table.__getitem__, milli.tolist()))
+    if None in out:
+        for j, m in enumerate(milli.tolist()):
+            if out[j] is None:
+                s = table[m] = _model_symbol(m / 1000)
+                out[j] = s
+    return out
+
+
+#: the model symbol of each score in thousandths (0 .. 1000), filled on first use
+_BY_MILLI: list[Symbol | None] = [None] * 1001
+
+
 def _registry(p: ParsedHost, context: AnalysisContext) -> tuple[str | None, str | None]:
     state = owner = None
     for value in dict.fromkeys((p.host, p.registrable)):
@@ -160,11 +191,12 @@ _new_tuple = tuple.__new__
 
 
 def _verdict(
-    f: HostFacts, score: float, random: bool, entropy: float, context: AnalysisContext | None
+    f: HostFacts, score: float, random: bool, entropy: float, context: AnalysisContext | None,
+    model_symbol: Symbol | None = None,
 ) -> HostVerdict:
     p, official, user_content, shortener, b, _, scam_sub, _, _, _, login_path, _, _ = f
     symbols = facts_symbols(f, random_label=random, entropy=entropy)
-    symbols.append(_MODEL_SYMBOLS.get(round(score, 3)) or _model_symbol(score))
+    symbols.append(model_symbol or _MODEL_SYMBOLS.get(round(score, 3)) or _model_symbol(score))
     state = owner = None
     if context is not None:
         state, owner = _registry(p, context)
@@ -231,18 +263,13 @@ def classify_items(
 def _classify(
     items: Sequence[str], context: AnalysisContext | None
 ) -> list[HostVerdict | HostInputError]:
-    out: list[HostVerdict | HostInputError] = []
-    parsed: list[ParsedHost] = []
-    where: list[int] = []
-    for item in items:
-        try:
-            p = parse_host(item)
-        except HostInputError as exc:
-            out.append(exc)
-            continue
-        where.append(len(out))
-        out.append(_PENDING)
-        parsed.append(p)
+    # each item's parsed host or error; the verdicts take the parsed hosts' places
+    out: list[Any] = parse_many(items)
+    parsed: list[ParsedHost] = out
+    where: range | list[int] = range(len(out))
+    if not _ONLY_PARSED.issuperset(map(type, out)):
+        where = [i for i, p in enumerate(out) if type(p) is ParsedHost]
+        parsed = [out[i] for i in where]
     facts, codes = inspect_coded(parsed)
     scores, random, entropy = _score_facts(facts, codes)
     ctx = None if isinstance(context, NullContext) else context
@@ -252,17 +279,16 @@ def _classify(
         ):
             out[i] = _verdict(f, sc, rnd, ent, ctx)
         return out
-    model_symbols = _MODEL_SYMBOLS
-    for i, f, code, sc, rnd, ent in zip(
-        where, facts, codes, scores.tolist(), random.tolist(), entropy.tolist(), strict=True
+    for i, f, code, sc, rnd, ent, msym in zip(
+        where, facts, codes, scores.tolist(), random.tolist(), entropy.tolist(),
+        _model_symbols(scores), strict=True,
     ):
         if code & CODE_SYMBOLS or rnd:
-            out[i] = _verdict(f, sc, rnd, ent, None)
+            out[i] = _verdict(f, sc, rnd, ent, None, msym)
         else:  # no check found anything: the model alone decides (what _verdict does)
             p = f[0]
             out[i] = _new_tuple(HostVerdict, (
-                p[0], "phishing" if sc >= PHISHING_AT else "benign", sc, None,
-                (model_symbols.get(round(sc, 3)) or _model_symbol(sc),), p[2],
+                p[0], "phishing" if sc >= PHISHING_AT else "benign", sc, None, (msym,), p[2],
             ))
     return out
 
