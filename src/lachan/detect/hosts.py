@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -27,6 +27,7 @@ from lachan.detect.host_checks import (
     HostFacts,
     facts_symbols,
     inspect_coded,
+    symbols_of,
 )
 from lachan.detect.host_features import (
     char_stats,
@@ -101,8 +102,10 @@ def _rule_scores(facts: list[HostFacts], stats_random: np.ndarray) -> np.ndarray
 
 
 _REGISTRABLE = attrgetter("parsed.registrable")
-#: ``(model, {(is_ip, suffix): logit of the TLD and suffix tokens})``
-_TOKEN_LOGITS: tuple[HostModel | None, dict[tuple[bool, str], float]] = (None, {})
+_PARSED = itemgetter(0)
+_LABEL = attrgetter("label")
+#: ``(model, {suffix, or None for an IP: logit of the TLD and suffix tokens})``
+_TOKEN_LOGITS: tuple[HostModel | None, dict[str | None, float]] = (None, {})
 
 
 def _score_facts(
@@ -114,9 +117,10 @@ def _score_facts(
     regs = list(map(_REGISTRABLE, facts))  # a registrable domain fixes label and suffix
     one_each = dict(zip(regs, facts, strict=True))
     distinct = list(one_each.values())
-    index = {reg: j for j, reg in enumerate(one_each)}
+    index = dict(zip(one_each, range(len(one_each)), strict=True))
     which = np.fromiter(map(index.__getitem__, regs), dtype=np.intp, count=len(regs))
-    enc = encode_labels([f.parsed.label for f in distinct])
+    parsed = list(map(_PARSED, distinct))
+    enc = encode_labels(list(map(_LABEL, parsed)))
     stats = char_stats(enc).take(which)
     random = stats.random_label()
     model = bundled_model()
@@ -125,13 +129,17 @@ def _score_facts(
     if _TOKEN_LOGITS[0] is not model or len(_TOKEN_LOGITS[1]) > 10_000:
         _TOKEN_LOGITS = (model, {})
     cache = _TOKEN_LOGITS[1]
-    tok = np.empty(len(distinct))
-    for j, f in enumerate(distinct):
-        key = (f.parsed.is_ip, f.parsed.suffix)
-        t = cache.get(key)
-        if t is None:
-            t = cache[key] = token_logit(tokens_of(f), model.w_hash)
-        tok[j] = t
+    # the tokens are fixed by the suffix ("ip" for an IP): one logit per suffix
+    keys = [None if p[7] else p[3] for p in parsed]
+    toks = list(map(cache.get, keys))
+    if None in toks:
+        for j, t in enumerate(toks):
+            if t is None:
+                t = cache.get(keys[j])
+                if t is None:
+                    t = cache[keys[j]] = token_logit(tokens_of(distinct[j]), model.w_hash)
+                toks[j] = t
+    tok = np.array(toks, dtype=np.float64)
     hashed = (ngram_logits(enc, model.w_hash) + tok).take(which)
     dense = dense_features(facts, stats) if codes is None else dense_from_codes(codes, stats)
     return model.scores_from(hashed, dense), random, stats.entropy
@@ -195,7 +203,7 @@ def _verdict(
     model_symbol: Symbol | None = None,
 ) -> HostVerdict:
     p, official, user_content, shortener, b, _, scam_sub, _, _, _, login_path, _, _ = f
-    symbols = facts_symbols(f, random_label=random, entropy=entropy)
+    symbols = symbols_of(f, random, entropy)
     symbols.append(model_symbol or _MODEL_SYMBOLS.get(round(score, 3)) or _model_symbol(score))
     state = owner = None
     if context is not None:
