@@ -162,6 +162,7 @@ def classify_stream(
     """Classify JSON Lines from ``fh`` into ``out``; returns how many lines failed.
     Lines are read, classified and written a batch at a time (the progress callback too)."""
     from lachan.detect.hosts import HostInputError, classify_items
+    from lachan.gc_pause import gc_paused
 
     failed = 0
     read = 0
@@ -193,6 +194,18 @@ def classify_stream(
         on_bytes(read)
         read = 0
 
+    with gc_paused():  # lines, verdicts and output objects are freed by reference counts
+        _read_batches(fh, count, batch, flush)
+    out.flush()
+    return failed
+
+
+def _read_batches(
+    fh: IO[bytes], count: Callable[[int], None],
+    batch: list[tuple[int, Any, str | None, str | None]], flush: Callable[[], None],
+) -> None:
+    """Fill ``batch`` from the lines of ``fh``, calling ``flush`` at each ``BATCH`` lines
+    and at the end."""
     for ln, raw in numbered_lines(fh, count, MAX_LINE_BYTES):
         if raw is None:
             batch.append((ln, None, None, f"line longer than {MAX_LINE_BYTES:,} bytes"))
@@ -211,8 +224,6 @@ def classify_stream(
         if len(batch) >= BATCH:
             flush()
     flush()
-    out.flush()
-    return failed
 
 
 def classify_urls(
