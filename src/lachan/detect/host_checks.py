@@ -141,6 +141,14 @@ def check_label_brand(
     for h in label_hits:
         if h.kind == BRAND and h.ref != official and _counts(h.ref, restricted):
             return BrandFinding(h.ref, "label", h.term)
+    return _label_lookalike(p, official, label, restricted)
+
+
+def _label_lookalike(
+    p: ParsedHost, official: str | None, label: str, restricted: bool
+) -> BrandFinding | None:
+    """The look-alike part of :func:`check_label_brand` (``label`` cut to
+    ``MAX_SCAN_CHARS``): IDN skeleton, digit and letter-sequence skeleton, one typo."""
     if p.idn:
         uni_label = p.unicode_host.split(".")[-(p.suffix.count(".") + 2)]
         skel = unicode_skeleton(uni_label)[:MAX_SCAN_CHARS]
@@ -258,27 +266,46 @@ def _label_key(p: ParsedHost, official: str | None) -> str | tuple[str, str, str
     return p.registrable if official is None else (p.label, p.suffix, official)
 
 
-def _label_facts(p: ParsedHost, official: str | None) -> tuple[Any, ...]:
+def _label_facts(
+    p: ParsedHost, official: str | None, key: str | tuple[str, str, str | None] | None = None
+) -> tuple[Any, ...]:
     """Checks that depend only on the registrable domain, memoised per domain (hosts of
-    one domain - ``www.x``, ``m.x``, ``x`` - repeat in traffic)."""
-    key = _label_key(p, official)
-    hit = _LABEL_CACHE.get(key) if not p.idn else None
-    if hit is not None:
-        return hit
-    label_hits = scan(p.label[:MAX_SCAN_CHARS])
-    brand = check_label_brand(p, official, label_hits)
-    scam_label, gambling = check_label_keywords(p, label_hits)
-    tld = p.suffix.rpartition(".")[2]
+    one domain - ``www.x``, ``m.x``, ``x`` - repeat in traffic). A caller that passes
+    ``key`` has found it missing from the cache."""
+    if key is None:
+        key = _label_key(p, official)
+        hit = _LABEL_CACHE.get(key) if not p.idn else None
+        if hit is not None:
+            return hit
+    full_label, sfx = p.label, p.suffix
+    label = full_label[:MAX_SCAN_CHARS]
+    label_hits = scan(label)
+    # check_label_brand and check_label_keywords, written out
+    restricted = sfx in VN_RESTRICTED
+    brand = None
+    for h in label_hits:
+        if h[1] == BRAND and h[2] != official and (not restricted or _counts(h[2], True)):
+            brand = _new_tuple(BrandFinding, (h[2], "label", h[0]))
+            break
+    if brand is None:
+        brand = _label_lookalike(p, official, label, restricted)
+    hits = label_hits + scan(label.replace("-", "")) if "-" in full_label else label_hits
+    if hits:
+        scam_label = _unique([h[2] for h in hits if h[1] == SCAM])
+        gambling = _unique([h[2] for h in hits if h[1] == GAMBLING])
+    else:
+        scam_label = gambling = ()
+    tld = sfx.rpartition(".")[2]
     sfx_class = suffix_class(p)
     risky = tld in RISKY_TLDS
     code = (
-        (0 if brand is None else CODE_BRAND_LABEL if brand.where == "label" else CODE_BRAND_OTHER)
+        (0 if brand is None else CODE_BRAND_LABEL if brand[1] == "label" else CODE_BRAND_OTHER)
         | min(len(scam_label), 3) << CODE_SCAM_SHIFT
         | (CODE_GAMBLING if gambling else 0)
         | (CODE_RISKY if risky else 0)
         | CODE_SUFFIX.get(sfx_class, 0)
         | (CODE_VN_AFFIX if sfx_class not in ("restricted_vn", "vn2", "vn") and (
-            p.label.startswith("vn") or p.label.endswith("vn")) else 0)
+            full_label.startswith("vn") or full_label.endswith("vn")) else 0)
         | (CODE_NOTED if sfx_class == "restricted_vn" else 0)
     )
     res = (brand, scam_label, gambling, tld, risky, sfx_class, code)
@@ -357,9 +384,10 @@ def inspect_coded(parsed: Iterable[ParsedHost]) -> tuple[list[HostFacts], list[i
             else:
                 official = index.get(host) or index.get(reg)
             owner = official
-        hit = None if idn else cache.get(reg if owner is None else (label, sfx, owner))
+        key = reg if owner is None else (label, sfx, owner)
+        hit = None if idn else cache.get(key)
         if hit is None:
-            hit = _label_facts(p, owner)
+            hit = _label_facts(p, owner, key)
         brand, scam_label, gambling, tld, risky, sfx_class, code = hit
         scam_sub: tuple[str, ...] = ()
         if subs and subs != ("www",):
