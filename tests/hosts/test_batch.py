@@ -158,3 +158,12 @@ def test_batch_model_symbols_every_half_and_odd_scores() -> None:
     for g, s in zip(got, scores, strict=True):
         e = _model_symbol(s)
         assert (g.name, repr(g.score), g.detail) == (e.name, repr(e.score), e.detail)
+
+
+@given(st.text(alphabet="0123456789-rnvwshopecbak", max_size=24))
+def test_skeleton_is_looked_at_exactly_when_it_differs(label: str) -> None:
+    from lachan.detect.host_checks import _MAYBE_CONFUSABLE
+    from lachan.detect.host_match import ascii_skeleton
+
+    core = label.strip("0123456789-")
+    assert bool(core and _MAYBE_CONFUSABLE.search(core)) == (ascii_skeleton(label) != label)

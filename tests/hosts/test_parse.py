@@ -124,7 +124,7 @@ def test_suffix_split_property(labels: list[str], suffix: str) -> None:
     assert split_registrable(host) == _reference(host)
 
 
-_host_like = st.text(alphabet="ab-_.0xn9A", max_size=80) | st.builds(
+_host_like = st.text(alphabet="ab-_.0xn9A\n\r ", max_size=80) | st.builds(
     lambda a, b: a + "." + b, st.text(alphabet="ab-", min_size=60, max_size=70),
     st.text(alphabet="ab.", max_size=5))
 
@@ -134,7 +134,10 @@ def test_plain_ascii_host_check_is_the_host_grammar(item: str) -> None:
     from lachan.detect.host_parse import _ascii_host, is_plain_ascii_host
 
     if item and len(item) <= 253:
-        assert is_plain_ascii_host(item) == bool(_ascii_host(item))
+        # the grammar's "$" also matches before a final line break; parse_many leaves such
+        # items to parse_host (test below)
+        expected = bool(_ascii_host(item)) and not item.endswith("\n")
+        assert is_plain_ascii_host(item) == expected
 
 
 def _parsed_or_error(item: object) -> object:
@@ -150,6 +153,7 @@ def _parsed_or_error(item: object) -> object:
 def test_parse_many_is_parse_host_of_each(items: list[str]) -> None:
     from lachan.detect.host_parse import parse_many
 
-    got = [("error", str(r)) if isinstance(r, HostInputError) else r
-           for r in parse_many([*items, 5])]
-    assert got == [_parsed_or_error(x) for x in [*items, 5]]
+    for batch in (items, [*items, 5], [*items, "a.com\nb.com"], [*items, ""]):
+        got = [("error", str(r)) if isinstance(r, HostInputError) else r
+               for r in parse_many(batch)]
+        assert got == [_parsed_or_error(x) for x in batch]

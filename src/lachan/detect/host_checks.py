@@ -156,9 +156,12 @@ def _label_lookalike(
         for h in scan(skel):
             if h.kind == BRAND and h.ref != official:
                 return BrandFinding(h.ref, "mixed_script" if mixed else "lookalike", uni_label)
-    skel = ascii_skeleton(label) if _MAYBE_CONFUSABLE.search(label) else label
-    if skel != label:
-        for h in scan(skel):
+    # ascii_skeleton maps only inside the label's core (digits and "-" at the ends kept):
+    # with no confusable there the skeleton is the label itself
+    core = label.strip("0123456789-")
+    if core and _MAYBE_CONFUSABLE.search(core):
+        skel = ascii_skeleton(label)
+        for h in scan(skel) if skel != label else ():
             if h.kind == BRAND and h.ref != official and _counts(h.ref, restricted):
                 return BrandFinding(h.ref, "lookalike", label)
     fz = fuzzy_brand(label)
