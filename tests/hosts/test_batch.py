@@ -167,3 +167,26 @@ def test_skeleton_is_looked_at_exactly_when_it_differs(label: str) -> None:
 
     core = label.strip("0123456789-")
     assert bool(core and _MAYBE_CONFUSABLE.search(core)) == (ascii_skeleton(label) != label)
+
+
+class _SilentRegistry:
+    """A registry context that knows nothing, but is not NullContext: the batch takes the
+    general verdict path (registry look-ups) instead of its written-out no-registry one."""
+
+    def source_state(self, kind: str, value: str) -> None:  # noqa: ARG002
+        return None
+
+    def official_owner(self, kind: str, value: str) -> None:  # noqa: ARG002
+        return None
+
+    def prefetch(self, keys: set[tuple[str, str]]) -> None:  # noqa: ARG002
+        return None
+
+
+def test_the_no_registry_verdicts_equal_the_general_path() -> None:
+    items = [*HOSTS, "bit.ly/x", "vietcombank.com.vn", "www.vietcombank.com.vn",
+             "https://bank.vn@evil.top/login", "a.b.c.d.e.shopee-vn.xyz", "shoppe.vn",
+             "bxqzkwtr7x9.top", "https://sites.google.com/view/x/dang-nhap"]
+    plain = classify_items(items)
+    general = classify_items(items, _SilentRegistry())  # type: ignore[arg-type]
+    assert [repr(tuple(v)) for v in plain] == [repr(tuple(v)) for v in general]

@@ -291,8 +291,26 @@ def _classify(
         where, facts, codes, scores.tolist(), random.tolist(), entropy.tolist(),
         _model_symbols(scores), strict=True,
     ):
-        if code & CODE_SYMBOLS or rnd:
-            out[i] = _verdict(f, sc, rnd, ent, None, msym)
+        if code & CODE_SYMBOLS or rnd:  # _verdict with no registry, written out
+            p, official, user_content, shortener, b, _, scam_sub, _, _, _, login_path, _, _ = f
+            symbols = symbols_of(f, rnd, ent)
+            symbols.append(msym)
+            if official:
+                out[i] = _new_tuple(HostVerdict, (
+                    p[0], "benign", min(sc, 0.01), official, tuple(symbols), p[2]))
+                continue
+            score = sc
+            if shortener or (
+                user_content and b is None and not login_path and not scam_sub
+                and official_domain_owner(p[2]) is not None
+            ):
+                score = min(score, SHORTENER_CAP)
+            if b is not None:
+                score = max(score, _floor(f))
+            out[i] = _new_tuple(HostVerdict, (
+                p[0], "phishing" if score >= PHISHING_AT else "benign", float(score),
+                b[0] if b is not None else None, tuple(symbols), p[2],
+            ))
         else:  # no check found anything: the model alone decides (what _verdict does)
             p = f[0]
             out[i] = _new_tuple(HostVerdict, (
