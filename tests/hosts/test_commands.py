@@ -146,3 +146,29 @@ def test_classify_urls_output_is_one_json_object_per_line_with_symbols(tmp_path:
     assert rows[0]["label"] == "phishing" and rows[0]["brand"] == "vietcombank"
     assert rows[0]["symbols"][0]["name"] == "HOST_BRAND_IN_LABEL"
     assert rows[0] == rows[3] | {"id": 0}
+
+
+def _near_halves() -> list[float]:
+    import math
+
+    out = []
+    for k in range(0, 10001, 7):
+        x = (k + 0.5) / 10000
+        out += [x, math.nextafter(x, 0.0), math.nextafter(x, 1.0)]
+    return out
+
+
+def test_round4_is_round_to_four_places() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from lachan.commands.urls import round4
+
+    for x in [*_near_halves(), 0.0, -0.0, 1.0, 5e-324, 0.99995, 1.5, -0.3, float("inf")]:
+        assert repr(round4(x)) == repr(round(x, 4))
+
+    @given(st.floats(min_value=-0.5, max_value=1.5, allow_nan=False))
+    def check(x: float) -> None:
+        assert repr(round4(x)) == repr(round(x, 4))
+
+    check()

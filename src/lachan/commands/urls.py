@@ -152,8 +152,21 @@ def _verdict_object(ident: Any, v: Any) -> dict[str, Any]:
             if len(_SYMBOL_DICTS) < 100_000:
                 _SYMBOL_DICTS[s] = d
         symbols.append(d)
-    return {"id": ident, "host": v.host, "label": v.label, "score": round(v.score, 4),
+    return {"id": ident, "host": v.host, "label": v.label, "score": round4(v.score),
             "brand": v.brand, "symbols": symbols}
+
+
+def round4(x: float) -> float:
+    """``round(x, 4)`` for a score, cheaper: for ``0 < x <= 1`` the ten-thousandths are
+    ``x * 10000`` rounded to an integer unless that product lies within 1e-6 of a half
+    (its rounding error is below 1e-12), and ``k / 10000`` is the same float Python's
+    correctly rounded ``round`` gives (both the double nearest to k/10000)."""
+    if 0.0 < x <= 1.0:
+        y = x * 10000.0
+        k = round(y)
+        if abs(abs(y - k) - 0.5) >= 1e-6:
+            return k / 10000
+    return round(x, 4)
 
 
 def classify_stream(
