@@ -157,3 +157,11 @@ def test_parse_many_is_parse_host_of_each(items: list[str]) -> None:
         got = [("error", str(r)) if isinstance(r, HostInputError) else r
                for r in parse_many(batch)]
         assert got == [_parsed_or_error(x) for x in batch]
+
+
+def test_a_trailing_line_break_is_not_part_of_the_host():
+    from lachan.detect.host_parse import parse_host
+
+    for item, host in (("abc.com\n", "abc.com"), ("1.2.3.4\n", "1.2.3.4")):
+        parsed = parse_host(item)
+        assert parsed.host == host and "\n" not in parsed.suffix

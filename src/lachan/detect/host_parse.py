@@ -23,12 +23,12 @@ MAX_LABEL_CHARS = 63
 _CTRL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]{0,15}://")
 _LABEL_RE = r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?"
-_ASCII_HOST = re.compile(rf"^{_LABEL_RE}(?:\.{_LABEL_RE})*$")
+_ASCII_HOST = re.compile(rf"^{_LABEL_RE}(?:\.{_LABEL_RE})*\Z")
 _ascii_host = _ASCII_HOST.match
 #: the characters of ``_ASCII_HOST``; with no empty label and no label starting or ending
 #: with "-" (and labels of at most 63 characters) a string of them matches it
 _host_chars = re.compile(r"[a-z0-9_.-]+").fullmatch
-_IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+_IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}\Z")
 
 
 class HostInputError(ValueError):
