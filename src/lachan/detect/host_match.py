@@ -214,22 +214,13 @@ def _fuzzy_shapes() -> frozenset[tuple[int, str]]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=1)
-def _fuzzy_candidate() -> re.Pattern[str]:
-    """Finds a letter token of five or more letters that starts or ends with the first or
-    last three letters of a long alias: :func:`fuzzy_brand` looks up nothing else."""
-    ends = _trie_regex(sorted(_fuzzy_ends()))
-    return re.compile(rf"(?<![a-z])(?:{ends})[a-z]{{2}}|[a-z]{{2}}(?:{ends})(?![a-z])")
-
-
 def fuzzy_brand(label: str) -> tuple[str, str] | None:
     """``(brand id, token)`` when a letter token of ``label`` is one insertion, deletion or
     adjacent swap away from a long brand alias (and is not the alias itself).
 
     Only tokens of five or more letters that start or end with the first or last three
     letters of a long alias are looked at (one edit of an alias of six or more letters
-    keeps one of them): the test :func:`_fuzzy_candidate` makes with one regex, done on
-    the tokens themselves."""
+    keeps one of them), tested on the tokens themselves."""
     deleted, exact = _fuzzy_index()
     ends = _fuzzy_ends()
     shapes = None
