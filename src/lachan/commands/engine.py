@@ -67,34 +67,25 @@ def check(
 
 # -- classify ---------------------------------------------------------------------------
 
-def _parse(line: bytes) -> dict[str, Any]:
+def _parse(line: bytes) -> tuple[Any, dict[str, Any] | str]:
+    """``(id, object)`` of a good line; ``(id, error text)`` of a refused one, the id kept
+    when the line is a JSON object with a usable one so that the error can be matched to
+    its input."""
     try:
         obj = orjson.loads(line)
     except orjson.JSONDecodeError as exc:
-        raise ValueError(f"not valid JSON: {exc}") from None
+        return None, f"not valid JSON: {exc}"
     if not isinstance(obj, dict):
-        raise ValueError("each line must be a JSON object")
-    text = obj.get("text")
-    if not isinstance(text, str):
-        raise ValueError('field "text" (a string) is required')
-    for key in ("sender", "channel"):
-        if obj.get(key) is not None and not isinstance(obj[key], str):
-            raise ValueError(f'field "{key}" must be a string')
+        return None, "each line must be a JSON object"
     ident = obj.get("id")
     if isinstance(ident, (dict, list)):
-        raise ValueError('field "id" must be a string or a number')
-    return obj
-
-
-def _id_of(line: bytes) -> Any:
-    """The ``id`` of a refused line when it is valid JSON with a usable one, so that its
-    error object can be matched to the input; else ``None``."""
-    try:
-        obj = orjson.loads(line)
-    except orjson.JSONDecodeError:
-        return None
-    ident = obj.get("id") if isinstance(obj, dict) else None
-    return ident if isinstance(ident, (str, int, float)) else None
+        return None, 'field "id" must be a string or a number'
+    if not isinstance(obj.get("text"), str):
+        return ident, 'field "text" (a string) is required'
+    for key in ("sender", "channel"):
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            return ident, f'field "{key}" must be a string'
+    return ident, obj
 
 
 def classify(
@@ -137,11 +128,7 @@ def classify(
                 continue
             if not raw.strip():
                 continue
-            try:
-                obj: Any = _parse(raw)
-                ident = obj.get("id")
-            except ValueError as exc:
-                obj, ident = str(exc), _id_of(raw)
+            ident, obj = _parse(raw)
             batch.append((ln, ident, obj))
             if len(batch) >= BATCH:
                 flush(batch)

@@ -231,8 +231,8 @@ class Engine:
                 cache.clear()  # cheaper than LRU book-keeping; campaigns refill it at once
             for (key, positions), p in zip(todo.items(), prepared, strict=True):
                 v: Verdict | Exception = p if isinstance(p, Exception) else next(scored)
-                if cacheable and not isinstance(v, Exception) and isinstance(key[0], str):
-                    cache[key] = v
+                if cacheable and not isinstance(v, Exception):
+                    cache[key] = v  # (an unhashable item is always refused: never here)
                 for i in positions:
                     out[i] = v
         return out  # type: ignore[return-value]

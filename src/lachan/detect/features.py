@@ -267,9 +267,9 @@ _THREATS = frozenset({"ACCOUNT_LOCK_THREAT", "DEBT_OR_FINE_THREAT", "AUTHORITY_N
 _LURES = frozenset({"PRIZE_LURE", "JOB_TASK_LURE", "LOAN_OFFER", "BENEFIT_LURE"})
 
 #: Findings that together say more than each alone: an official-sounding threat or a lure,
-#: with a way out of official channels (a personal mobile, an unofficial link, a chat
-#: app). Carriers, banks and authorities do not write "your SIM will be locked, call
-#: 09..."; friends do not write about account locks. ``(name, firsts, seconds, detail)``.
+#: with a way out of official channels (a personal mobile, a chat app). Carriers, banks
+#: and authorities do not write "your SIM will be locked, call 09..."; friends do not
+#: write about account locks. ``(name, firsts, seconds, detail)``.
 #: (A threat with a link was tried too: the data gave it a weight towards ham, because
 #: genuine VNeID and police notices carry links, so it is not here.)
 COMBINATIONS: tuple[tuple[str, frozenset[str], frozenset[str], str], ...] = (
@@ -288,7 +288,8 @@ _PRIORS = {"THREAT_WITH_PERSONAL_NUMBER": 5.0}
 
 
 def combination_findings(out: MessageFeatures) -> None:
-    """Learned findings for the pairs in :data:`COMBINATIONS` (after all others)."""
+    """Learned findings for the pairs in :data:`COMBINATIONS` (after all others), with
+    the fixed prior of :data:`_PRIORS` where there is one."""
     names = out.findings.keys()
     if len(names) < 2:
         return

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Integer, bindparam, case, delete, func, select, text, update
+from sqlalchemy import Integer, bindparam, case, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from lachan.domain import MAX_TEXT_CHARS, Entity, InputTooLarge, Message, Verdict
@@ -226,17 +226,7 @@ def validate(item: ComplaintInput) -> None:
         raise ComplaintError("category must be ham, ad or scam")
 
 
-def _chunks(seq: Sequence[Any], n: int = 500) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(seq), n):
-        yield seq[i : i + n]
-
-
 _C = Complaint.__table__
-
-
-def _step(conn: Connection, values: Sequence[Any]) -> int:
-    """Values per look-up statement: all at once as an array on PostgreSQL."""
-    return max(len(values), 1) if conn.dialect.name == "postgresql" else bulk.CHUNK
 
 
 def _serialise(session: Session, keys: list[str]) -> None:
@@ -260,7 +250,7 @@ def _recent_by_key(session: Session, keys: list[str], since: datetime) -> dict[s
     """The newest complaint within the window per dedupe key (id, ref, category, score)."""
     found: dict[str, Any] = {}
     conn = session.connection()
-    for part in _chunks(keys, _step(conn, keys)):
+    for part in bulk.parts(conn, keys):
         q = (
             select(_C.c.id, _C.c.ref, _C.c.category, _C.c.score, _C.c.dedupe_key)
             .where(bulk.value_in(conn, _C.c.dedupe_key, part), _C.c.last_at >= since)
@@ -280,7 +270,7 @@ def _counts_since(
     per_hour: dict[str, int] = {}
     per_day: dict[str, int] = {}
     conn = session.connection()
-    for part in _chunks(reporters, _step(conn, reporters)):
+    for part in bulk.parts(conn, reporters):
         rows = conn.execute(
             select(
                 _C.c.reporter,

@@ -143,9 +143,6 @@ def _new_values(kind: str, value: str, now: datetime) -> dict[str, Any]:
     }
 
 
-_CHUNK = 500
-
-
 def _select_many(
     session: Session, keys: set[tuple[str, str]], lock: bool = False
 ) -> dict[tuple[str, str], Source]:
@@ -156,8 +153,10 @@ def _select_many(
         by_kind.setdefault(kind, []).append(value)
     found: dict[tuple[str, str], Source] = {}
     for kind, values in sorted(by_kind.items()):
-        for i in range(0, len(values), _CHUNK):
-            q = select(Source).where(Source.kind == kind, Source.value.in_(values[i : i + _CHUNK]))
+        for i in range(0, len(values), bulk.CHUNK):
+            q = select(Source).where(
+                Source.kind == kind, Source.value.in_(values[i : i + bulk.CHUNK])
+            )
             if lock:
                 q = (
                     q.order_by(Source.value)
@@ -284,11 +283,10 @@ def _select_rows(
         by_kind.setdefault(kind, []).append(value)
     found: dict[tuple[str, str], SourceRow] = {}
     conn = session.connection()
-    step = max(len(keys), 1) if conn.dialect.name == "postgresql" else _CHUNK
     for kind, values in sorted(by_kind.items()):
-        for i in range(0, len(values), step):
+        for part in bulk.parts(conn, values):
             q = select(_TABLE).where(
-                _TABLE.c.kind == kind, bulk.value_in(conn, _TABLE.c.value, values[i : i + step])
+                _TABLE.c.kind == kind, bulk.value_in(conn, _TABLE.c.value, part)
             )
             if lock:
                 q = q.order_by(_TABLE.c.value).with_for_update()
@@ -662,6 +660,9 @@ class _Row:
             setattr(self, name, getattr(row, name))
 
 
+_ROW_COLUMNS = tuple(getattr(Source, name) for name in _Row.__slots__)
+
+
 class RegistryContext:
     """:class:`lachan.domain.AnalysisContext` backed by the registry (read-only).
 
@@ -691,28 +692,16 @@ class RegistryContext:
                 by_kind.setdefault(kind, set()).add(normalise(kind, value))
             except InvalidSource:
                 continue
-        cols = (
-            Source.kind,
-            Source.value,
-            Source.state,
-            Source.pinned,
-            Source.score,
-            Source.score_at,
-            Source.reporters,
-            Source.detections,
-        )
         with session.no_autoflush:
             for kind, values in by_kind.items():
                 ordered = sorted(values)
                 for v in ordered:
                     self._rows.setdefault((kind, v), None)
                 conn = session.connection()
-                step = max(len(ordered), 1) if conn.dialect.name == "postgresql" else _CHUNK
-                for i in range(0, len(ordered), step):
+                for part in bulk.parts(conn, ordered):
                     rows = conn.execute(
-                        select(*cols).where(
-                            Source.kind == kind,
-                            bulk.value_in(conn, Source.value, ordered[i : i + step]),
+                        select(*_ROW_COLUMNS).where(
+                            Source.kind == kind, bulk.value_in(conn, Source.value, part)
                         )
                     )
                     for row in rows:
@@ -741,16 +730,7 @@ class RegistryContext:
                     return "official" if self._owner(session, kind, canonical) else None
                 return effective_state(session, cached, kind, canonical, self.settings)[0]  # type: ignore[arg-type]
             row = session.execute(
-                select(
-                    Source.kind,
-                    Source.value,
-                    Source.state,
-                    Source.pinned,
-                    Source.score,
-                    Source.score_at,
-                    Source.reporters,
-                    Source.detections,
-                ).where(Source.kind == kind, Source.value == canonical)
+                select(*_ROW_COLUMNS).where(Source.kind == kind, Source.value == canonical)
             ).first()
             if row is None:
                 return "official" if self._owner(session, kind, canonical) else None

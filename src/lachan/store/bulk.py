@@ -10,7 +10,7 @@ SQLAlchemy forms, which cost little there. Values are always bound, never inline
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -29,6 +29,14 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 #: Rows per statement where a dialect binds one parameter per value (SQLite).
 CHUNK = 500
+
+
+def parts(conn: Connection, values: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    """``values`` in look-up-sized parts for :func:`value_in`: all at once on PostgreSQL
+    (one array parameter), :data:`CHUNK` at a time elsewhere."""
+    step = max(len(values), 1) if conn.dialect.name == "postgresql" else CHUNK
+    for i in range(0, len(values), step):
+        yield values[i : i + step]
 
 
 def value_in(conn: Connection, col: ColumnElement[Any], values: Sequence[Any]) -> Any:
@@ -92,4 +100,4 @@ def insert_rows(
     return out
 
 
-__all__ = ["CHUNK", "insert_rows", "value_in"]
+__all__ = ["CHUNK", "insert_rows", "parts", "value_in"]
