@@ -106,8 +106,7 @@ def _validate(items: Sequence[CopyLike]) -> None:
                 and len(sender) <= MAX_SENDER_CHARS
                 and len(text) <= MAX_TEXT_CHARS
                 and len(subject) <= MAX_SUBJECT_CHARS
-                and "\x00" not in joined
-                and (joined.isascii() or _utf8(joined))
+                and storable_text(joined)
                 and bool(sender.strip())
                 and (c.channel == "call" or bool(text.strip()))
                 and c.sent_at.utcoffset() is not None
@@ -119,7 +118,12 @@ def _validate(items: Sequence[CopyLike]) -> None:
             _validate_one(i, c)
 
 
-def _utf8(value: str) -> bool:
+def storable_text(value: str) -> bool:
+    """Text every database can store: no NUL, no lone surrogates."""
+    if "\x00" in value:
+        return False
+    if value.isascii():
+        return True
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:

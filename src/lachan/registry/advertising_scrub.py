@@ -30,6 +30,7 @@ from lachan.registry.advertising_numbers import (
     normalise_numbers,
 )
 from lachan.registry.clock import as_utc, utcnow
+from lachan.registry.dnc import iter_numbers
 from lachan.registry.dnc_index import CODE_SCOPES, DncIndex, DncIndexError
 from lachan.store.session import lachan_home
 from lachan.store.tables_advertising import Consent, Refusal
@@ -135,20 +136,9 @@ def register_version(session: Session) -> tuple[int, int]:
 
 def _build_from_db(session: Session) -> DncIndex:
     buckets: dict[str, list[int]] = {"sms": [], "call": [], "all": []}
-    last = ""
-    while True:
-        rows = session.execute(
-            select(DncEntry.number, DncEntry.scope)
-            .where(DncEntry.number > last)
-            .order_by(DncEntry.number)
-            .limit(50_000)
-        ).all()
-        if not rows:
-            break
-        for number, scope in rows:
-            if number.isdigit() and scope in buckets and int(number) <= 4_294_967_295:
-                buckets[scope].append(int(number))
-        last = rows[-1][0]
+    for number, scope in iter_numbers(session, batch=50_000):
+        if number.isdigit() and scope in buckets and int(number) <= 4_294_967_295:
+            buckets[scope].append(int(number))
     return DncIndex({k: np.asarray(v, dtype=np.int64) for k, v in buckets.items()})
 
 

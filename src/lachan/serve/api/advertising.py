@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from lachan.gc_pause import gc_paused
 from lachan.registry import advertising as adv
 from lachan.registry import keys as keys_mod
-from lachan.registry.advertising_copies import MAX_BATCH, submit_copies
+from lachan.registry.advertising_copies import MAX_BATCH, storable_text, submit_copies
 from lachan.registry.advertising_reports import list_violations, report_csv, violation_report
 from lachan.registry.advertising_scrub import scrub
 from lachan.registry.keys import Caller
@@ -139,18 +139,10 @@ class CopiesIn(Strict):
     def _storable_text(self) -> CopiesIn:  # replaces Strict's check, for every copy at once
         for i, c in enumerate(self.copies):
             joined = c.sender + c.recipient + c.text + c.subject
-            if "\x00" in joined or not (joined.isascii() or _utf8(joined)):
+            if not storable_text(joined):
                 for name in ("sender", "recipient", "text", "subject"):
                     _clean_text(getattr(c, name), f"copies[{i}].{name}")
         return self
-
-
-def _utf8(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 class ScrubIn(Strict):
