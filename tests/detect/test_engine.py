@@ -150,3 +150,23 @@ def test_a_lock_threat_that_sends_you_to_a_personal_mobile_is_scam():
     assert v.label == "scam"
     harmless = lachan.analyse("Mai minh gap nhau nhe, goi 0896543210 khi toi noi")
     assert "THREAT_WITH_PERSONAL_NUMBER" not in names(harmless)
+
+
+def test_a_lock_demand_with_a_look_alike_bank_link_is_scam():
+    text = ("VCB Digibank tran trong thong bao tai khoan cua quy khach hien tai da bi khoa. "
+            "Dang nhap www.vcb-xacthuc-online.com de xac thuc ngay hom nay")
+    v = lachan.analyse(text)
+    assert "DEMAND_WITH_UNOFFICIAL_LINK" in names(v)
+    assert v.label == "scam"
+    genuine = lachan.analyse("Vietcombank: tai khoan cua quy khach da bi khoa tam thoi do nhap "
+                             "sai mat khau. Chi tiet tai https://www.vietcombank.com.vn")
+    assert "DEMAND_WITH_UNOFFICIAL_LINK" not in names(genuine)
+
+
+def test_an_authority_that_links_outside_gov_vn_is_named():
+    text = ("Chào chị. Tôi là cán bộ thuế vừa trao đổi điện thoại với chị. Để làm tờ khai thuế, "
+            "mời chị tải app của Cơ quan tại link: thuedientuu.vn")
+    assert "AUTHORITY_LINK_NOT_GOV" in names(lachan.analyse(text))
+    official = lachan.analyse("Cong an thong bao: kich hoat tai khoan dinh danh tai "
+                              "https://vneid.gov.vn")
+    assert "AUTHORITY_LINK_NOT_GOV" not in names(official)

@@ -127,7 +127,6 @@ class Engine:
         host_findings(ents, feats)
         text_findings(norm.folded, norm.flags, feats)
         shape_findings(norm.clean, feats)
-        combination_findings(feats)
         view = MessageView(norm, ents, sender, channel, context or _NO_CONTEXT)
         if context is not None and not isinstance(context, NullContext):
             _registry_findings(view, feats)
@@ -140,6 +139,7 @@ class Engine:
                     continue
                 for sym in detect(view):
                     feats.add(Finding(sym.name, "scam", sym.detail))
+        combination_findings(feats)  # last: pairs may include the detectors' findings
         return Prepared(feats, view)
 
     def prepare(self, text: str, sender: str | None = None, channel: str = "sms",

@@ -185,8 +185,12 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
     if not hosts:
         return
     warm_hosts(hosts)
+    authority = "AUTHORITY_NAMED" in out.findings
     for host in hosts:
         label, score, brand, official, _, _ = _HOST_CACHE.get(host, _NOT_A_HOST)
+        if authority and not official and not _is_government_host(host):
+            out.add(Finding("AUTHORITY_LINK_NOT_GOV", "scam",
+                            f"names an authority but links to {host}, not a .gov.vn site"))
         if label == "phishing":
             imitates = f", imitates {brand}" if brand else ""
             out.add(Finding("URL_PHISHING_HOST", "scam",
@@ -194,6 +198,12 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
         elif official:
             out.add(Finding("URL_OFFICIAL_DOMAIN", "ham",
                             f"link to an official domain of {brand or 'a registered brand'}"))
+
+
+def _is_government_host(host: str) -> bool:
+    """Vietnamese authorities publish under ``gov.vn`` (Decree 42/2022 on state
+    portals); a notice from the police, the tax office or VNeID links there."""
+    return host == "gov.vn" or host.endswith(".gov.vn")
 
 
 # --- obfuscation, labels, length -------------------------------------------------------
@@ -264,7 +274,14 @@ def shape_findings(clean: str, out: MessageFeatures) -> None:
 
 _THREATS = frozenset({"ACCOUNT_LOCK_THREAT", "DEBT_OR_FINE_THREAT", "AUTHORITY_NAMED",
                       "ACCOUNT_VERIFICATION_LURE", "CREDENTIAL_REQUEST"})
-_LURES = frozenset({"PRIZE_LURE", "JOB_TASK_LURE", "LOAN_OFFER", "BENEFIT_LURE"})
+_LURES = frozenset({"PRIZE_LURE", "JOB_TASK_LURE", "LOAN_OFFER", "BENEFIT_LURE",
+                    "GAMBLING_OR_ADULT", "FORGED_DOCUMENTS"})
+#: A lock, fine or verification demand, or a request for codes and passwords...
+_DEMANDS = frozenset({"ACCOUNT_LOCK_THREAT", "DEBT_OR_FINE_THREAT",
+                      "ACCOUNT_VERIFICATION_LURE", "CREDENTIAL_REQUEST"})
+#: ...with a link that is not the named brand's (or is hidden, or looks like phishing).
+_UNOFFICIAL_LINKS = frozenset({"URL_BRAND_MISMATCH", "URL_BRAND_OTHER_DOMAIN",
+                               "URL_BRAND_SHORTENED", "URL_PHISHING_HOST"})
 
 #: Findings that together say more than each alone: an official-sounding threat or a lure,
 #: with a way out of official channels (a personal mobile, a chat app). Carriers, banks
@@ -276,7 +293,10 @@ COMBINATIONS: tuple[tuple[str, frozenset[str], frozenset[str], str], ...] = (
     ("THREAT_WITH_PERSONAL_NUMBER", _THREATS, frozenset({"PHONE_MOBILE"}),
      "a threat or an official-sounding notice that sends you to a personal mobile number"),
     ("LURE_TO_PRIVATE_CONTACT", _LURES, frozenset({"PHONE_MOBILE", "CHAT_APP_CONTACT"}),
-     "a prize, job, loan or benefit lure that sends you to a personal number or chat app"),
+     "a prize, job, loan, benefit, gambling or forged-papers offer that sends you to a "
+     "personal number or chat app"),
+    ("DEMAND_WITH_UNOFFICIAL_LINK", _DEMANDS, _UNOFFICIAL_LINKS,
+     "a lock, fine or verification demand with a link that is not the brand's own"),
 )
 
 
@@ -284,7 +304,13 @@ COMBINATIONS: tuple[tuple[str, frozenset[str], frozenset[str], str], ...] = (
 #: you to a personal mobile is rare in the data (3 messages, all scams) and the carrier-
 #: notice wording around it pulls hard towards ham. On the validation split this prior
 #: catches one more scam and adds no false positive (the same figures from 3.0 to 5.0).
-_PRIORS = {"THREAT_WITH_PERSONAL_NUMBER": 5.0}
+#: A demand with a link that is not the brand's fires on 21 messages of the data, 20 of
+#: them scams (the other: a wallet's reminder to update biometrics); the bank-notice
+#: wording around it ("tran trong thong bao", "quy khach") pulls towards ham, so unseen
+#: look-alike bank notices scored P(scam) 0.05 in grouped cross-validation. With this
+#: prior, 2025 scam recall in 5-fold grouped cross-validation rose 0.676 -> 0.698 with
+#: the same false-positive rate.
+_PRIORS = {"THREAT_WITH_PERSONAL_NUMBER": 5.0, "DEMAND_WITH_UNOFFICIAL_LINK": 5.0}
 
 
 def combination_findings(out: MessageFeatures) -> None:

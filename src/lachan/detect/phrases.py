@@ -70,7 +70,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("cong an", "bo cong an", "canh sat", "toa an", "vien kiem sat", "cuc thue",
          "chi cuc thue", "co quan thue", "tong cuc thue", "vneid", "bao hiem xa hoi",
          "bhxh", "dien luc", "evn", "bo thong tin", "cuc vien thong", "chinh quyen dia phuong",
-         "an ninh mang", "thanh tra"),
+         "an ninh mang", "thanh tra", "can bo thue", "cong chuc thue", "thue dien tu"),
     ),
     PhraseRule(
         "COURIER_NAMED", "scam", "talks about a parcel, post office or courier",
