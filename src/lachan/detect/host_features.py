@@ -6,7 +6,8 @@ Two parts, both generalising beyond the training list:
   plus hashed tokens for the TLD and public suffix, each host's n-grams scaled to unit
   length (``HASH_BITS`` buckets);
 - dense features: the check results of ``host_checks`` and character statistics
-  (entropy, consonant and digit runs, hyphens, length), listed in ``DENSE_FEATURES``.
+  (entropy, consonant and digit runs, hyphens, length, how unpronounceable the label is
+  under the character language model of ``host_language``), listed in ``DENSE_FEATURES``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from operator import contains, is_not, itemgetter
 import numpy as np
 
 from lachan.detect import host_checks as C
+from lachan.detect import host_language
 from lachan.detect.host_checks import HostFacts
 from lachan.detect.host_parse import ParsedHost
 
@@ -35,7 +37,7 @@ DENSE_FEATURES: tuple[str, ...] = (
     "scam_sub", "gambling", "risky_tld", "sfx_restricted_vn", "sfx_vn2", "sfx_vn",
     "sfx_generic", "sfx_other", "user_content", "ip", "random_label",
     "entropy", "digit_ratio", "digit_run4", "hyphens", "length", "idn", "consonant_run5",
-    "vn_affix",
+    "vn_affix", "unpronounceable",
 )
 # Left out on purpose: "www." prefix, subdomain depth and URL paths. The legitimate list
 # holds bare registrable domains only, so a model would learn them as dataset artefacts.
@@ -62,6 +64,7 @@ class CharStats:
     digit_run: np.ndarray
     digits: np.ndarray
     hyphens: np.ndarray
+    logprob: np.ndarray  # mean log-probability per character under the language model
 
     def random_label(self) -> np.ndarray:
         """Random-looking: long and high-entropy, or a run of 5+ consonants."""
@@ -122,14 +125,20 @@ def _plogp() -> np.ndarray:
         return np.where(p > 0, p * np.log2(p), 0.0)
 
 
-def char_stats(labels: list[str] | EncodedLabels) -> CharStats:
-    """Length, entropy, longest consonant and digit runs, digits and hyphens of each label
-    (its first ``LABEL_WIDTH`` characters)."""
+def char_stats(labels: list[str] | EncodedLabels, lm: np.ndarray | None = None) -> CharStats:
+    """Length, entropy, longest consonant and digit runs, digits, hyphens and language-model
+    log-probability of each label (its first ``LABEL_WIDTH`` characters). ``lm`` is the
+    flattened ``host_language`` table, by default (``None``) the bundled host model's."""
     enc = labels if isinstance(labels, EncodedLabels) else encode_labels(labels)
     n = len(enc.size)
     if n == 0:
         z = np.zeros(0)
-        return CharStats(z, z, z, z, z, z)
+        return CharStats(z, z, z, z, z, z, z)
+    if lm is None:
+        from lachan.detect.host_model import bundled_model  # host_model imports this module
+
+        model = bundled_model()
+        lm = None if model is None else model.lm
     a = enc.chars
     length = enc.size - 2
     counts = np.bincount(enc.owner * _ALPHA + _ALPHA_IDX.take(a), minlength=n * _ALPHA).reshape(
@@ -145,6 +154,7 @@ def char_stats(labels: list[str] | EncodedLabels) -> CharStats:
         digit_run=_max_run(digit, enc),
         digits=np.add.reduceat(digit.view(np.uint8), enc.start, dtype=np.intp),
         hyphens=np.add.reduceat((a == ord("-")).view(np.uint8), enc.start, dtype=np.intp),
+        logprob=host_language.label_logprob(a, enc.start, enc.size, lm),
     )
 
 
@@ -339,6 +349,8 @@ def _stats_columns(x: np.ndarray, stats: CharStats) -> None:
     x[:, col["hyphens"]] = np.minimum(stats.hyphens, 3) / 3.0
     x[:, col["length"]] = np.minimum(stats.length, 30) / 30.0
     x[:, col["consonant_run5"]] = stats.consonant_run >= 5
+    # 0 for a label as likely as glued Vietnamese words (about -2), 1 at about -4
+    x[:, col["unpronounceable"]] = np.where(stats.logprob < 0, (-stats.logprob - 2.0) / 2.0, 0.0)
 
 
 def tokens_of(f: HostFacts) -> list[str]:

@@ -1,8 +1,9 @@
 """The trained host model: a logistic regression over ``host_features``.
 
 Weights live in ``lachan/data/host_model.npz`` (plain arrays, loaded with
-``allow_pickle=False``), written by ``lachan train-urls``. The decision threshold chosen
-on validation is folded into the bias, so a calibrated score >= 0.5 means phishing.
+``allow_pickle=False``), written by ``lachan train-urls``, with the character language
+model of ``host_language`` (``lm_logprob``) that the "unpronounceable" feature reads. The
+decision threshold is folded into the bias, so a calibrated score >= 0.5 means phishing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from lachan.detect.host_features import DENSE_FEATURES, HASH_BITS
+from lachan.detect.host_language import SYMBOLS as LM_SYMBOLS
 
 MODEL_RESOURCE = "host_model.npz"
 
@@ -28,6 +30,8 @@ class HostModel:
     bias: float
     threshold: float  # logit at which a host counts as phishing
     meta: dict[str, Any] = field(default_factory=dict)
+    #: the flattened ``host_language`` table behind the "unpronounceable" feature
+    lm: np.ndarray | None = None
 
     def logits(
         self, n: int, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, dense: np.ndarray
@@ -55,6 +59,7 @@ class HostModel:
             dense_names=np.array(DENSE_FEATURES),
             hash_bits=np.array([HASH_BITS]),
             meta=np.array([json.dumps(self.meta, sort_keys=True)]),
+            **({} if self.lm is None else {"lm_logprob": self.lm.astype(np.float32)}),
         )
 
 
@@ -67,12 +72,15 @@ def load_model_file(path: Path | Any) -> HostModel:
         names = tuple(str(s) for s in z["dense_names"])
         if names != DENSE_FEATURES or int(z["hash_bits"][0]) != HASH_BITS:
             raise ModelMismatch("host model weights do not match the feature layout")
+        if "lm_logprob" not in z.files or z["lm_logprob"].shape != (LM_SYMBOLS**3,):
+            raise ModelMismatch("host model weights lack the label language model")
         return HostModel(
             w_hash=z["w_hash"].astype(np.float64),
             w_dense=z["w_dense"].astype(np.float64),
             bias=float(z["bias"][0]),
             threshold=float(z["threshold"][0]),
             meta=json.loads(str(z["meta"][0])),
+            lm=z["lm_logprob"].astype(np.float64),
         )
 
 
