@@ -105,7 +105,7 @@ def extract(clean: str) -> list[Entity]:
         )
     if not clean:
         return []
-    has_digit = any(d in clean for d in "0123456789")  # far cheaper than a regex scan
+    has_digit = any(map(clean.__contains__, "0123456789"))  # far cheaper than a regex scan
     claims = Claims()
     out: list[Entity] = []
     if "://" in clean:

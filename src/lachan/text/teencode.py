@@ -252,7 +252,7 @@ def expand_words(words: list[str]) -> tuple[bool, bool]:
         return False, False
     hits = table.keys() & words
     get = table.get
-    expanded = [get(w, w) for w in words]
+    expanded = list(map(get, words, words))
     units = _unit_tokens()
     if not hits.isdisjoint(units):
         for unit in hits & units:
