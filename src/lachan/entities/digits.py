@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from lachan.domain import Entity
 from lachan.entities.banks import fold_token, lexicon, mentions, nearest
-from lachan.entities.phone import PhoneNumber, lookup
+from lachan.entities.phone import PhoneFields, lookup_fields
 from lachan.entities.spans import Claims
 from lachan.entities.vi_regex import WORD_END, WORD_START, vi_any
 
@@ -68,7 +68,8 @@ def call_word_before(low: str, start: int) -> bool:
     end = start
     while end > 0 and low[end - 1] in _TRAILING_NOISE:
         end -= 1
-    cut = max(low.rfind(" ", 0, end), low.rfind("\n", 0, end), low.rfind("\t", 0, end))
+    lo = end - 25 if end > 25 else 0  # a break further back gives False below anyway
+    cut = max(low.rfind(" ", lo, end), low.rfind("\n", lo, end), low.rfind("\t", lo, end))
     if end - cut > 24:
         return False
     word = low[cut + 1 : end].strip(_CONTEXT_STRIP)
@@ -157,18 +158,18 @@ def _account_keyword_before(text: str, low: str, start: int) -> bool:
     return not (between.strip() and call_word_before(low, start))
 
 
-def _phone_entity(text: str, start: int, end: int, num: PhoneNumber) -> Entity:
-    # Built directly: caching by number cost more (hashing a dataclass in Python) than
-    # it saved, since most numbers in a stream of distinct messages are new.
-    carrier = num.carrier
-    attrs: dict[str, object] = {"type": num.type, "e164": num.e164, "carrier": carrier}
+def _phone_entity(text: str, start: int, end: int, num: PhoneFields) -> Entity:
+    # Built directly: caching by number cost more than it saved, since most numbers in
+    # a stream of distinct messages are new.
+    national, e164, kind, carrier, converted_from, carrier_certain, region = num
+    attrs: dict[str, object] = {"type": kind, "e164": e164, "carrier": carrier}
     if carrier:
-        attrs["carrier_certain"] = num.carrier_certain
-    if num.converted_from:
-        attrs["converted_from"] = num.converted_from
-    if num.region:
-        attrs["region"] = num.region
-    return Entity("phone", num.national, text[start:end], start, end, attrs)
+        attrs["carrier_certain"] = carrier_certain
+    if converted_from:
+        attrs["converted_from"] = converted_from
+    if region:
+        attrs["region"] = region
+    return Entity("phone", national, text[start:end], start, end, attrs)
 
 
 def _account_entity(text: str, low: str, start: int, end: int, digits: str) -> Entity:
@@ -180,7 +181,7 @@ def _account_entity(text: str, low: str, start: int, end: int, digits: str) -> E
     return Entity("account", digits, text[start:end], start, end, attrs)
 
 
-def _wallet_account(text: str, low: str, start: int, end: int, num: PhoneNumber
+def _wallet_account(text: str, low: str, start: int, end: int, num: PhoneFields
                     ) -> Entity | None:
     """"MoMo 0912345678": a wallet account is the phone number itself."""
     lo = max(0, start - _WALLET_WINDOW)
@@ -189,19 +190,20 @@ def _wallet_account(text: str, low: str, start: int, end: int, num: PhoneNumber
     wallets = lexicon().wallet_codes
     for mention in mentions(text, low, lo, start):
         if mention.code in wallets:
-            return Entity("account", num.national, text[start:end], start, end,
+            return Entity("account", num[0], text[start:end], start, end,
                           {"bank": mention.code})
     return None
 
 
-def _emit(text: str, low: str, start: int, end: int, digits: str, num: PhoneNumber,
+def _emit(text: str, low: str, start: int, end: int, digits: str, num: PhoneFields,
           out: list[Entity]) -> None:
     """A phone, or an account when "STK" comes right before; a wallet account too."""
-    if num.type in ("mobile", "fixed") and _account_keyword_before(text, low, start):
+    kind = num[2]
+    if (kind == "mobile" or kind == "fixed") and _account_keyword_before(text, low, start):
         out.append(_account_entity(text, low, start, end, digits))
         return
     out.append(_phone_entity(text, start, end, num))
-    if num.type == "mobile":
+    if kind == "mobile":
         wallet = _wallet_account(text, low, start, end, num)
         if wallet is not None:
             out.append(wallet)
@@ -301,13 +303,17 @@ def _find_in_piece(text: str, low: str, start: int, piece: str, claims: Claims,
     if claims.overlaps(start, end):
         return
     if 8 <= len(digits) <= _MAX_PHONE_DIGITS:
-        num = lookup(digits, piece.startswith(("+", "(+")))
+        num = lookup_fields(digits, piece.startswith(("+", "(+")))
         if num is not None:
             _emit(text, low, start, end, digits, num, out)
             claims.add(start, end)
             return
-    glued = start > 0 and text[start - 1].isalpha()
-    leftovers.append([Chunk(start, end, digits, piece[0] == "+", glued, plain)])
+    if start > 0 and text[start - 1].isalpha():
+        return  # glued to a word ("FT2611..."): neither a short code nor an account
+    n = len(digits)
+    if _ACCOUNT_MIN <= n <= _ACCOUNT_MAX or (plain and 3 <= n <= 5 and digits[0] != "0"):
+        # the only leftovers find_shortcodes / find_accounts can use (a group of one)
+        leftovers.append([Chunk(start, end, digits, piece[0] == "+", False, plain)])
 
 
 def _find_in_run(text: str, low: str, run_start: int, run_end: int, claims: Claims,
@@ -321,7 +327,7 @@ def _find_in_run(text: str, low: str, run_start: int, run_end: int, claims: Clai
     group: list[Chunk] = []
     while i < n:
         first = chunks[i]
-        best: tuple[int, PhoneNumber] | None = None
+        best: tuple[int, PhoneFields] | None = None
         acc = ""
         for j in range(i, n if not first.amount else i):
             c = chunks[j]
@@ -332,7 +338,7 @@ def _find_in_run(text: str, low: str, run_start: int, run_end: int, claims: Clai
                 break
             if len(acc) < 8:
                 continue
-            num = lookup(acc, first.plus)
+            num = lookup_fields(acc, first.plus)
             if num is not None:
                 best = (j, num)
         if best is None:

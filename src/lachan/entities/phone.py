@@ -126,25 +126,49 @@ def foreign_number(digits: str) -> PhoneNumber | None:
     return PhoneNumber(national=e164, e164=e164, type="foreign", region=region)
 
 
-def to_phone_number(hit: _Nsn) -> PhoneNumber | None:
-    """Build the public :class:`PhoneNumber` from a :func:`classify_digits` result."""
+#: The fields of a :class:`PhoneNumber` in declaration order, as a plain tuple: the
+#: extractor reads these, since building the frozen dataclass costs about 0.8 us.
+PhoneFields = tuple[str, str | None, str, str | None, str | None, bool, str | None]
+
+
+def phone_fields(hit: _Nsn) -> PhoneFields | None:
+    """The :class:`PhoneNumber` fields for a :func:`classify_digits` result."""
     kind, nsn, converted = hit
-    if kind == "foreign":
-        return foreign_number(nsn)
     if kind == "mobile":
         carrier, certain = carrier_of(nsn)
-        return PhoneNumber("0" + nsn, "+84" + nsn, "mobile", carrier, converted, certain)
+        return ("0" + nsn, "+84" + nsn, "mobile", carrier, converted, certain, None)
     if kind == "fixed":
-        return PhoneNumber("0" + nsn, "+84" + nsn, "fixed")
-    return PhoneNumber(nsn, "+84" + nsn, kind)  # type: ignore[arg-type]
+        return ("0" + nsn, "+84" + nsn, "fixed", None, None, False, None)
+    if kind == "foreign":
+        num = foreign_number(nsn)
+        if num is None:
+            return None
+        return (num.national, num.e164, num.type, num.carrier, num.converted_from,
+                num.carrier_certain, num.region)
+    return (nsn, "+84" + nsn, kind, None, None, False, None)
+
+
+def to_phone_number(hit: _Nsn) -> PhoneNumber | None:
+    """Build the public :class:`PhoneNumber` from a :func:`classify_digits` result."""
+    if hit[0] == "foreign":
+        return foreign_number(hit[1])
+    fields = phone_fields(hit)
+    return PhoneNumber(*fields) if fields is not None else None  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=65536)
 def lookup(digits: str, international: bool) -> PhoneNumber | None:
     """:func:`classify_digits` then :func:`to_phone_number`, cached: spam campaigns repeat
-    their numbers, and the extractor's hot path calls this once per number."""
+    their numbers."""
     hit = classify_digits(digits, international)
     return to_phone_number(hit) if hit is not None else None
+
+
+@lru_cache(maxsize=65536)
+def lookup_fields(digits: str, international: bool) -> PhoneFields | None:
+    """:func:`lookup` as :data:`PhoneFields`: the extractor's hot path, once per number."""
+    hit = classify_digits(digits, international)
+    return phone_fields(hit) if hit is not None else None
 
 
 def parse_phone(s: str) -> PhoneNumber | None:
