@@ -2,7 +2,7 @@
 
 Two parts, both generalising beyond the training list:
 
-- hashed character 3-5-grams of the registrable-domain label (``^vietcombank-vn$``)
+- hashed character 3- and 4-grams of the registrable-domain label (``^vietcombank-vn$``)
   plus hashed tokens for the TLD and public suffix, each host's n-grams scaled to unit
   length (``HASH_BITS`` buckets);
 - dense features: the check results of ``host_checks`` and character statistics
@@ -27,7 +27,7 @@ from lachan.detect.host_checks import HostFacts
 from lachan.detect.host_parse import ParsedHost
 
 HASH_BITS = 18
-NGRAM_SIZES = (3, 4, 5)
+NGRAM_SIZES = (3, 4)  # 5-grams too: lower out-of-fold recall (memorise more, generalise less)
 LABEL_WIDTH = 32  # characters of a label used for n-grams and statistics
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 _PRIME = np.uint64(1_000_003)
