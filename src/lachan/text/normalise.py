@@ -14,7 +14,7 @@ each trick has a cheap check and its own slower path only when the check fires.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lachan.text.clean import clean_unicode
 from lachan.text.defang import may_be_defanged, restore_links
@@ -40,9 +40,12 @@ _common = VIETNAMESE_OR_INERT_RE.search
 _vietnamese_only = VIETNAMESE_ONLY_RE.search
 
 
-@dataclass(frozen=True, slots=True)
-class Normalised:
-    """One message seen three ways; see the module documentation."""
+class Normalised(NamedTuple):
+    """One message seen three ways; see the module documentation.
+
+    A named tuple rather than a frozen dataclass (as :class:`lachan.domain.Entity`):
+    one is made per message, and a frozen dataclass costs several times as much to
+    build."""
 
     original: str
     clean: str
