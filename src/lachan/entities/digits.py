@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from lachan.domain import Entity
 from lachan.entities.banks import fold_token, lexicon, mentions, nearest
@@ -28,6 +29,7 @@ from lachan.entities.vi_regex import WORD_END, WORD_START, vi_any
 # (?=[+(]{0,2}[0-9]))*`` at a quarter less cost (a repeated alternation is slow in ``re``).
 _RUN = re.compile(r"[0-9][0-9.\-()]*+(?:[ \u00a0](?=[+(]{0,2}[0-9])[0-9.\-()]*+)*+")
 _SPAN = re.Match.span
+_FIRST = itemgetter(0)
 _NON_DIGITS = str.maketrans("", "", " .-()+\u00a0")
 _DATE = re.compile(r"[0-9]{1,2}[.\-][0-9]{1,2}[.\-][0-9]{2,4}")
 _GROUPED_AMOUNT = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]{0,2}(?:,[0-9]{3})+")
@@ -245,7 +247,7 @@ def pieces(text: str, runs: list[Run]) -> list[Run]:
 def money_starts(text: str, numbers: list[Run]) -> list[int]:
     """Where an amount may begin: each piece, and after a dash inside one ("300-500k")."""
     if "-" not in text:  # the common case: one start per piece
-        return [start for start, _ in numbers]
+        return list(map(_FIRST, numbers))
     starts: list[int] = []
     for start, end in numbers:
         starts.append(start)

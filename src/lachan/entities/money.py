@@ -86,11 +86,9 @@ def _entity(text: str, start: int, end: int, amount: Decimal, currency: str) -> 
     )
 
 
-def _anchored(text: str, low: str, pos: int, claims: Claims) -> Entity | None:
-    """The amount whose number starts at ``pos``, if one does."""
-    m = _MONEY.match(low, pos)
-    if m is None:
-        return None
+def _anchored(text: str, low: str, pos: int, claims: Claims, m: re.Match[str]
+              ) -> Entity | None:
+    """The amount whose number starts at ``pos``, matched by ``_MONEY`` as ``m``."""
     num, sep, mult, frac, cur = m.group(1, 2, 3, 4, 5)
     if cur is None:
         cur = m.group("cur2")
@@ -129,8 +127,12 @@ def find_money(text: str, low: str, claims: Claims, starts: list[int]) -> list[E
     being scanned over the whole text.
     """
     out: list[Entity] = []
+    match = _MONEY.match
     for pos in starts:
-        ent = _anchored(text, low, pos, claims)
+        m = match(low, pos)  # most numbers are not amounts: no call for those
+        if m is None:
+            continue
+        ent = _anchored(text, low, pos, claims, m)
         if ent is not None:
             out.append(ent)
             claims.add(ent.start, ent.end)

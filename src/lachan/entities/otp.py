@@ -50,14 +50,15 @@ def find_otps(text: str, low: str, claims: Claims) -> list[Entity]:
     out: list[Entity] = []
     # Every keyword starts with a hint: find hints with str.find (C speed) and try the
     # keyword pattern there only, instead of scanning the text with it.
+    if not any(map(low.__contains__, _HINTS)):
+        return out  # the common case, decided without a Python loop
     places: list[int] = []
+    find = low.find
     for h in _HINTS:
-        i = low.find(h)
+        i = find(h)
         while i != -1:
             places.append(i)
-            i = low.find(h, i + 1)
-    if not places:
-        return out
+            i = find(h, i + 1)
     places.sort()
     done = 0
     for place in places:
