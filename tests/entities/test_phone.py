@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 
 from lachan.entities import extract
 from lachan.entities.numbering import MOBILE_NSN, OLD_TO_NEW
-from lachan.entities.phone import normalise_msisdn, parse_phone
+from lachan.entities.phone import (
+    PhoneNumber,
+    lookup,
+    lookup_fields,
+    normalise_msisdn,
+    parse_phone,
+)
 
 
 def phones(text: str) -> list[tuple[str, str]]:
@@ -207,3 +213,21 @@ def test_spec_mobile_pattern_agrees_with_libphonenumber(nsn: str) -> None:
     num = phonenumbers.parse("+84" + nsn)
     assert phonenumbers.is_valid_number(num)
     assert phonenumbers.number_type(num) == phonenumbers.PhoneNumberType.MOBILE
+
+
+@pytest.mark.parametrize(
+    ("digits", "international"),
+    [
+        ("0912345678", False), ("01629123456", False), ("84912345678", False),
+        ("912345678", True), ("0283822123", False), ("02838221234", False), ("18001234", False),
+        ("19006060", False), ("14155552671", True), ("0012025550123", False),
+        ("0123", False), ("999999999999", True),
+    ],
+)
+def test_lookup_fields_are_lookup_as_a_tuple(digits: str, international: bool) -> None:
+    """The extractor's field tuple (built without a dataclass) is the public PhoneNumber."""
+    fields = lookup_fields(digits, international)
+    num = lookup(digits, international)
+    assert (fields is None) == (num is None)
+    if num is not None:
+        assert PhoneNumber(*fields) == num
