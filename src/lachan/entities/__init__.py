@@ -127,6 +127,11 @@ def extract(clean: str) -> list[Entity]:
         out += find_otps(clean, low, claims)
         if leftovers:
             out += find_accounts(clean, low, leftovers, claims)
-    if len(out) > 1:
+    n = len(out)
+    if n == 2:  # the most common case: at most one swap, without a key call per entity
+        a, b = out
+        if b.start < a.start or (b.start == a.start and _KIND_ORDER[b.kind] < _KIND_ORDER[a.kind]):
+            out.reverse()
+    elif n > 2:
         out.sort(key=_key)
     return out
