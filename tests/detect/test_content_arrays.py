@@ -1,0 +1,46 @@
+"""The batch layout of content-model rows equals the plain per-row construction."""
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lachan.detect.content_model import META_VALUE, feature_arrays
+from lachan.detect.features import Finding, MessageFeatures
+
+VOCAB = ["a", "b", "c", "a b", "§URL_PRESENT", "§MONEY"]
+INDEX = {t: i for i, t in enumerate(VOCAB)}
+TOKENS = st.sampled_from(["a", "b", "c", "d", "a b", "b c"])
+FINDINGS = st.sampled_from(["URL_PRESENT", "MONEY", "OTP_CODE"])
+
+
+def reference(feats: list[MessageFeatures]) -> tuple[list[float], list[int], list[int]]:
+    data: list[float] = []
+    indices: list[int] = []
+    indptr = [0]
+    for f in feats:
+        for t in f.content:
+            if t in INDEX:
+                indices.append(INDEX[t])
+                data.append(float(np.float32(1.0 / len(f.content) ** 0.5)))
+        for t in f.meta:
+            if t in INDEX:
+                indices.append(INDEX[t])
+                data.append(META_VALUE)
+        indptr.append(len(indices))
+    return data, indices, indptr
+
+
+@given(st.lists(st.tuples(st.lists(TOKENS, max_size=8), st.lists(FINDINGS, max_size=3)),
+                max_size=6))
+def test_rows_match_the_per_row_construction(rows):
+    feats = []
+    for content, names in rows:
+        f = MessageFeatures(list(content))
+        for name in names:
+            f.add(Finding(name, "scam", ""))
+        feats.append(f)
+    data, indices, indptr = feature_arrays(feats, INDEX)
+    want_data, want_indices, want_indptr = reference(feats)
+    assert indices.tolist() == want_indices
+    assert indptr.tolist() == want_indptr
+    assert data.tolist() == want_data
