@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lachan.entities import extract
+from lachan.entities.urls import _BARE_IP_URL, _DOTTED_QUAD
 
 
 def urls(text: str) -> list[str]:
@@ -98,3 +101,10 @@ def test_email_is_one_entity_not_a_url() -> None:
 def test_not_emails() -> None:
     assert [e.kind for e in extract("Theo doi @shopee_vn tren mang")] == []
     assert [e.kind for e in extract("gui ve abc@localhost nhe")] == []
+
+
+@given(st.text(alphabet="0123456789./:- abx", max_size=40))
+def test_ip_url_pre_check_never_skips_an_ip_url(text: str) -> None:
+    """The cheap dotted-quad pre-check must hold wherever the IP-link pattern matches."""
+    if _BARE_IP_URL.search(text) is not None:
+        assert _DOTTED_QUAD.search(text) is not None
