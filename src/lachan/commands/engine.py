@@ -28,6 +28,7 @@ def register(app: typer.Typer) -> None:
     app.command("classify")(classify)
     app.command("train")(train)
     app.command("evaluate")(evaluate)
+    app.command("symbols")(symbols)
 
 
 # -- check ------------------------------------------------------------------------------
@@ -63,6 +64,24 @@ def check(
             extra = ", ".join(f"{k}={v}" for k, v in e.attrs.items() if v not in (None, "", False))
             out.print(f"  {e.kind:<12} {e.value}" + (f"  ({extra})" if extra else ""),
                       markup=False, highlight=False)
+
+
+# -- symbols ----------------------------------------------------------------------------
+
+def symbols(
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per symbol.")] = False,
+) -> None:
+    """List every symbol a verdict can carry: name, the label it leans to, its meaning."""
+    from lachan.detect.catalogue import all_symbols
+
+    if as_json:
+        sys.stdout.buffer.write(b"".join(orjson.dumps(s.to_dict()) + b"\n"
+                                         for s in all_symbols()))
+        return
+    out = Console(soft_wrap=True)
+    for s in all_symbols():
+        out.print(f"{s.name:<28} {s.leans:<8} {s.source:<14} {s.meaning}",
+                  markup=False, highlight=False)
 
 
 # -- classify ---------------------------------------------------------------------------
