@@ -131,13 +131,14 @@ def test_explanations_do_not_depend_on_the_hash_seed():
     import sys
 
     text = ("Buu cuc thong bao kien hang cua ban giao khong thanh cong, buu pham bi giu. "
-            "Uu dai khuyen mai, tu choi soan TC gui 9123")
+            "Uu dai khuyen mai, tu choi soan TC gui 9123. V\u0456etcom\u200bbank h\u200bo tro, "
+            "xem t\u1EA1i hxxps://vcb[.]top, v i e t c o m b a n k, vietc0mbank")
     code = ("import lachan, sys; v = lachan.analyse(sys.argv[1]); "
             "print([(s.name, s.detail) for s in v.symbols])")
     outs = {
         subprocess.run([sys.executable, "-c", code, text], capture_output=True, text=True,
                        check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
-        for seed in ("1", "2", "3")
+        for seed in ("1", "2", "3", "4", "5", "6")
     }
     assert len(outs) == 1
 

@@ -332,10 +332,10 @@ def combination_findings(out: MessageFeatures) -> None:
 def text_findings(folded: str, flags: frozenset[str], out: MessageFeatures) -> None:
     if _AD_LABEL_RE.match(folded):
         out.add(Finding("AD_LABEL", "ad", "starts with the advertising label [QC]/[AD]"))
-    for flag in flags:
-        spec = OBFUSCATION_FINDINGS.get(flag)
-        if spec is not None:
-            out.add(Finding(spec[0], "scam", f"text hides words from filters: {flag}",
-                            weight=spec[1]))
+    if flags:
+        for flag, spec in OBFUSCATION_FINDINGS.items():  # table order, not the set's
+            if flag in flags:
+                out.add(Finding(spec[0], "scam", f"text hides words from filters: {flag}",
+                                weight=spec[1]))
     if "teencode" in flags:
         out.add(Finding("TEENCODE", "ham", "chat abbreviations (teencode)"))
