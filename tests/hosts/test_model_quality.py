@@ -32,7 +32,7 @@ def test_validation_false_positive_rate_at_most_one_percent(
     assert figs.legit > 100
     assert figs.fpr <= 0.01, figs
     # a regression guard at the level the shipped model reaches (see the model card)
-    assert figs.recall >= 0.75, figs
+    assert figs.recall >= 0.77, figs
 
 
 def test_bundled_model_is_present_and_plain_arrays() -> None:

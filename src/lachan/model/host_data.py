@@ -13,7 +13,7 @@ import os
 import re
 import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from lachan.detect.host_parse import HostInputError, parse_host
@@ -95,13 +95,43 @@ def links_in(text: str) -> list[str]:
     return [m.group(0).rstrip(".,;:!?)") for m in _LINK.finditer(text)]
 
 
-def ham_sms_links() -> Iterator[tuple[str, str]]:
-    """``(source, link)`` for every link in the ham messages of the SMS sets
-    (vi_sms_2016 ``ham`` and vi_smishing_2025 ``not_scam``)."""
+#: Which ham-SMS links :func:`ham_sms_links` yields: the held-out part (the ham-SMS link
+#: FPR of the model card), the training part (extra benign training domains) or all.
+HAM_LINK_PARTS = ("validation", "train", "all")
+
+
+def ham_sms_links(part: str = "validation") -> Iterator[tuple[str, str]]:
+    """``(source, link)`` for the links in the ham messages of the SMS sets
+    (vi_sms_2016 ``ham`` and vi_smishing_2025 ``not_scam``).
+
+    The links are split like the host lists, by registrable domain (:func:`is_validation`):
+    the host model trains on the ``"train"`` part, so the default is the held-out
+    ``"validation"`` part, the only one its false-positive rate may be reported on.
+    Links without a registrable domain belong to neither part (only to ``"all"``)."""
+    if part not in HAM_LINK_PARTS:
+        raise ValueError(f"part must be one of {HAM_LINK_PARTS}, not {part!r}")
     csv.field_size_limit(sys.maxsize)
     for rel, ham in (("sms/vi_sms_2016.tsv", "ham"), ("sms/vi_smishing_2025.tsv", "not_scam")):
         with require(rel).open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh, delimiter="\t"):
                 if row.get("label") == ham:
                     for link in links_in(row.get("text") or ""):
-                        yield rel, link
+                        if part == "all":
+                            yield rel, link
+                            continue
+                        reg = registrable_of(link)
+                        if reg is not None and is_validation(reg) == (part == "validation"):
+                            yield rel, link
+
+
+def ham_link_training_domains(exclude: Iterable[str] = ()) -> list[str]:
+    """Registrable domains of the training part of the ham-SMS links (first seen first,
+    each once), less those in ``exclude`` (the host lists' registrable domains, so no
+    domain gets both labels or comes twice). None is on the validation side."""
+    skip = set(exclude)
+    out: dict[str, None] = {}
+    for _, link in ham_sms_links("train"):
+        reg = registrable_of(link)
+        if reg is not None and reg not in skip and not is_validation(reg):
+            out.setdefault(reg)
+    return list(out)
