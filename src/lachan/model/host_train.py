@@ -244,8 +244,9 @@ def describe(
         "  (vi_sms_2016 `ham`, vi_smishing_2025 `not_scam`) on the training side of the same",
         "  split, less those in either host list and the seed's official domains",
         "- split: 1 in 5 registrable domains (stable CRC32) is validation, never trained on;",
-        "  the ham-SMS links are split the same way, and their FPR below is on the held-out",
-        "  (validation) part only",
+        "  the ham-SMS links are split the same way; their FPR below is given on the",
+        "  held-out part (`ham_sms_links`, never trained on) and on every link",
+        "  (`ham_sms_links_all`, whose training-side domains are benign examples)",
         f"- training: {c['train_phishing']} phishing, {c['train_legit']} legitimate, "
         f"{c.get('train_ham_link_domains', 0)} ham-SMS link domains; "
         f"validation: {c['val_phishing']} phishing, {c['val_legit']} legitimate",
