@@ -53,6 +53,21 @@ def test_classify_from_a_file_exits_zero_when_all_lines_pass(tmp_path):
     assert {o["label"] for o in out} <= {"ham", "ad", "scam"}
 
 
+def test_each_line_is_its_id_and_the_verdict_even_for_a_repeated_text():
+    import lachan
+
+    texts = [SCAM, "Mai gap nhe", SCAM, SCAM, "Mai gap nhe"]
+    ids = ["x", 2, None, True, "y\"z"]
+    stdin = "".join(json.dumps({"id": i, "text": t}) + "\n"
+                    for i, t in zip(ids, texts, strict=True))
+    for flags, with_entities in (([], False), (["--entities"], True)):
+        result = runner.invoke(app, ["classify", *flags], input=stdin)
+        assert result.exit_code == 0, result.output
+        want = [{"id": i, **lachan.analyse(t).to_dict(with_entities=with_entities)}
+                for i, t in zip(ids, texts, strict=True)]
+        assert lines(result.stdout) == want
+
+
 def test_check_prints_label_and_reasons():
     result = runner.invoke(app, ["check", SCAM])
     assert result.exit_code == 0

@@ -21,6 +21,8 @@ err = Console(stderr=True)
 #: of 100,000 characters fits even when every character takes four bytes.
 MAX_LINE_BYTES = 512 * 1024
 BATCH = 1024
+#: Serialised verdicts remembered by ``classify`` (per verdict object; see ``body``).
+BODY_CACHE_SIZE = 8192
 
 
 def register(app: typer.Typer) -> None:
@@ -120,6 +122,20 @@ def classify(
     out = sys.stdout.buffer
     failed = 0
 
+    bodies: dict[int, tuple[Any, bytes]] = {}
+
+    def body(v: Any) -> bytes:
+        """A verdict's JSON after its opening brace, serialised once per verdict object:
+        the engine answers a repeated text with the same object (a campaign's copies)."""
+        hit = bodies.get(id(v))
+        if hit is not None and hit[0] is v:  # the object is held, so its id is not reused
+            return hit[1]
+        if len(bodies) >= BODY_CACHE_SIZE:
+            bodies.clear()
+        b = orjson.dumps(v.to_dict(with_entities=entities))[1:]
+        bodies[id(v)] = (v, b)
+        return b
+
     def flush(batch: list[tuple[int, Any, Any]]) -> None:
         """``batch``: (line, id, parsed object or error text)."""
         nonlocal failed
@@ -127,14 +143,14 @@ def classify(
         verdicts = iter(engine.analyse_many(
             [(o["text"], o.get("sender"), (o.get("channel") or "sms").lower()) for o in ok]))
         chunks = []
+        dumps = orjson.dumps
         for ln, ident, obj in batch:
             v = obj if isinstance(obj, str) else next(verdicts)
             if isinstance(v, (str, Exception)):
                 failed += 1
-                chunks.append(orjson.dumps({"id": ident, "line": ln, "error": str(v)}))
-            else:
-                d = v.to_dict(with_entities=entities)
-                chunks.append(orjson.dumps({"id": ident, **d}))
+                chunks.append(dumps({"id": ident, "line": ln, "error": str(v)}))
+            else:  # {"id": ident, **v.to_dict()}, byte for byte
+                chunks.append(b'{"id":' + dumps(ident) + b"," + body(v))
         if chunks:
             out.write(b"\n".join(chunks) + b"\n")
         batch.clear()
