@@ -73,3 +73,18 @@ def test_fold_is_idempotent_when_removing_a_mark_lets_letters_compose() -> None:
 def test_long_text_in_another_script_folds_in_one_pass() -> None:
     text = "Привет, как дела? " * 50
     assert fold(text) == text.lower()
+
+
+def test_precomputed_unicode_tables_equal_derived() -> None:
+    """The precomputed tables equal what :mod:`unicodedata` gives (same version)."""
+    import sys
+    import unicodedata
+
+    from lachan.text import unicode_tables
+
+    fold_module = sys.modules["lachan.text.fold"]
+    if unicodedata.unidata_version != unicode_tables.UNIDATA_VERSION:
+        return  # derived at import on this version; nothing precomputed to check
+    assert list(unicode_tables.COMBINING_RANGES) == fold_module._scan_combining_ranges()
+    assert list(unicode_tables.INERT_RANGES) == fold_module._scan_inert_ranges()
+    assert fold_module._INERT_RANGES == fold_module._scan_inert_ranges()

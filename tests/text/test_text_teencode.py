@@ -108,3 +108,13 @@ def test_lookup_table_covers_every_key() -> None:
     table = lookup_table()
     assert set(lexicon()) <= set(table)
     assert table["ko."] == "khong."
+
+
+def test_token_sets_equal_a_scan_of_the_table() -> None:
+    from lachan.text.teencode import OVERRIDES, UNITS, _override_tokens, _unit_tokens
+
+    table = lookup_table()
+    assert _override_tokens() == frozenset(
+        t for t in table if t.strip('()".,!?:;') in set(OVERRIDES)
+    )
+    assert _unit_tokens() == frozenset(t for t in table if t.strip('()".,!?:;') in UNITS)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from lachan.text import unicode_tables
+
 __all__ = [
     "VIETNAMESE_ONLY_RE",
     "VIETNAMESE_OR_INERT_RE",
@@ -25,14 +27,9 @@ __all__ = [
 ]
 
 
-def _combining_class_bodies() -> tuple[str, str]:
-    """Code points with a non-zero canonical combining class, as two regex class bodies:
-    those in the BMP and those above it.
-
-    Computed once at import (planes 0 and 1 hold all of them; about 20 ms). Kept apart
-    because ``re`` turns a BMP-only class into a constant-time lookup table, while a
-    class reaching beyond the BMP is checked range by range (tens of times slower).
-    """
+def _scan_combining_ranges() -> list[tuple[int, int]]:
+    """``(first, last)`` ranges of code points with a non-zero canonical combining class,
+    derived from :mod:`unicodedata` (planes 0 and 1 hold all of them; about 6 ms)."""
     ranges: list[tuple[int, int]] = []
     for cp in range(0x20000):
         if unicodedata.combining(chr(cp)):
@@ -40,14 +37,36 @@ def _combining_class_bodies() -> tuple[str, str]:
                 ranges[-1] = (ranges[-1][0], cp)
             else:
                 ranges.append((cp, cp))
+    return ranges
 
-    def body(rs: list[tuple[int, int]]) -> str:
-        return "".join(
-            re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-            for a, b in rs
-        )
 
-    return body([r for r in ranges if r[1] < 0x10000]), body([r for r in ranges if r[0] >= 0x10000])
+def _class_body(ranges: list[tuple[int, int]]) -> str:
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+
+
+# The tables come precomputed for the Unicode version they were taken from (a test
+# checks they equal the derived ones); any other version derives them at import.
+_PRECOMPUTED = unicodedata.unidata_version == unicode_tables.UNIDATA_VERSION
+
+
+def _combining_class_bodies() -> tuple[str, str]:
+    """Code points with a non-zero canonical combining class, as two regex class bodies:
+    those in the BMP and those above it.
+
+    Kept apart because ``re`` turns a BMP-only class into a constant-time lookup table,
+    while a class reaching beyond the BMP is checked range by range (tens of times
+    slower).
+    """
+    ranges = (
+        list(unicode_tables.COMBINING_RANGES) if _PRECOMPUTED else _scan_combining_ranges()
+    )
+    return (
+        _class_body([r for r in ranges if r[1] < 0x10000]),
+        _class_body([r for r in ranges if r[0] >= 0x10000]),
+    )
 
 
 _COMBINING_BMP, _COMBINING_ASTRAL = _combining_class_bodies()
@@ -93,14 +112,7 @@ _VIETNAMESE_LETTERS = (
 VIETNAMESE_ONLY_RE = re.compile(f"[^\\x00-\\x7f{_VIETNAMESE_LETTERS}]")
 
 
-def _class_body(ranges: list[tuple[int, int]]) -> str:
-    return "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-        for a, b in ranges
-    )
-
-
-def _inert_ranges() -> list[tuple[int, int]]:
+def _scan_inert_ranges() -> list[tuple[int, int]]:
     """Punctuation, symbols, spaces and emoji that folding leaves as they are.
 
     An inert character has no case, no canonical decomposition and no combining
@@ -132,7 +144,9 @@ def _inert_ranges() -> list[tuple[int, int]]:
     return ranges
 
 
-_INERT_RANGES = _inert_ranges()
+_INERT_RANGES = (
+    list(unicode_tables.INERT_RANGES) if _PRECOMPUTED else _scan_inert_ranges()
+)
 _INERT_BODY = _class_body(_INERT_RANGES)
 # Inside fold_common every non-BMP character is an inert emoji (the caller checked),
 # so one plain range stands for them there: a class listing many non-BMP ranges is

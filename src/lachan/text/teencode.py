@@ -176,18 +176,19 @@ def build_lexicon(
     overrides: Mapping[str, str] = OVERRIDES,
 ) -> dict[str, str]:
     """Apply the module's rules to (short, full) entries; return folded key -> value."""
+    folded_full = [fold(full).split() for _, full in entries]  # each folded once
     standard: set[str] = set()
-    for _, full in entries:
-        standard.update(fold(full).split())
+    for words in folded_full:
+        standard.update(words)
     table: dict[str, str] = {}
-    for short, full in entries:
+    for (short, _), words in zip(entries, folded_full, strict=True):
         low = short.strip().lower().replace("\u0111", "d")
         if not low.isascii():
             continue  # rule 1: a marked short form is a real word, not an abbreviation
         key = fold(low)
         if not _KEY_RE.fullmatch(key):
             continue  # rule 2
-        value = " ".join(fold(full).split())
+        value = " ".join(words)
         if not value or key == value:
             continue  # rule 3
         if key in standard or key in stop or key in table:
@@ -210,23 +211,37 @@ def lookup_table() -> dict[str, str]:
     ``"ko,"`` maps to ``"khong,"`` so one dict lookup per token handles the common
     punctuation without a strip per token.
     """
-    out: dict[str, str] = {}
-    for key, value in lexicon().items():
-        out[key] = value
-        for t in _TRAIL:
-            out[key + t] = value + t
-        for lead in _LEAD:
-            out[lead + key] = lead + value
-            for t in _TRAIL:
-                out[lead + key + t] = lead + value + t
-    return out
+    # Per key: bare, then each trail; then each lead, bare and with each trail.
+    return {
+        lead + key + t: lead + value + t
+        for key, value in lexicon().items()
+        for lead, t in _AFFIXES
+    }
+
+
+_AFFIXES = tuple((lead, t) for lead in ("", *_LEAD) for t in ("", *_TRAIL))
+_STRIP = '()".,!?:;'  # every character of _LEAD and _TRAIL
+
+
+def _tokens_of(keys: set[str] | frozenset[str]) -> frozenset[str]:
+    """Tokens of :func:`lookup_table` that strip to one of ``keys``.
+
+    A token is a key with a lead and a trail made of :data:`_STRIP` characters, so it
+    strips to what its key strips to: the tokens come from the keys that do."""
+    table = lookup_table()
+    return frozenset(
+        token
+        for key in lexicon()
+        if key.strip(_STRIP) in keys
+        for lead, t in _AFFIXES
+        if (token := lead + key + t) in table
+    )
 
 
 @lru_cache(maxsize=1)
 def _override_tokens() -> frozenset[str]:
     """Tokens of :func:`lookup_table` that come from :data:`OVERRIDES`."""
-    keys = set(OVERRIDES)
-    return frozenset(t for t in lookup_table() if t.strip('()".,!?:;') in keys)
+    return _tokens_of(set(OVERRIDES))
 
 
 #: Short forms that are also units after a number ("50 k", "5 m", "2 kg"), not expanded
@@ -236,7 +251,7 @@ UNITS: frozenset[str] = frozenset({"k", "kg", "km", "m"})
 
 @lru_cache(maxsize=1)
 def _unit_tokens() -> frozenset[str]:
-    return frozenset(t for t in lookup_table() if t.strip('()".,!?:;') in UNITS)
+    return _tokens_of(UNITS)
 
 
 def expand_words(words: list[str]) -> tuple[bool, bool]:
