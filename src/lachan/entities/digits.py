@@ -290,17 +290,20 @@ def _find_in_piece(text: str, low: str, start: int, piece: str, claims: Claims,
     if piece.isdigit():
         digits, plain = piece, True
     else:
-        while end > start and text[end - 1] in ".-(":  # sentence punctuation
-            end -= 1
-        piece = text[start:end]
+        if text[end - 1] in ".-(":
+            while end > start and text[end - 1] in ".-(":  # sentence punctuation
+                end -= 1
+            piece = text[start:end]
         if piece.endswith(")") and piece.count("(") < piece.count(")"):
             end -= 1
             piece = piece[:-1]
+        # Each test below gives up on the piece; the amount test comes first, as the most
+        # common case ("500.000") and the one that needs no translate.
+        if _GROUPED_AMOUNT.fullmatch(piece) is not None:
+            return  # grouped like an amount ("559.000"): neither a phone nor a leftover
         digits = piece.translate(_NON_DIGITS)
         if not digits.isdigit() or _DATE.fullmatch(piece) or ".." in piece:
             return  # a date, or a masked number ("9704...1234"): not a whole number
-        if _GROUPED_AMOUNT.fullmatch(piece) is not None:
-            return  # grouped like an amount ("559.000"): neither a phone nor a leftover
         plain = piece.isdigit()
     if claims.overlaps(start, end):
         return
