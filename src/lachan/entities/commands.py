@@ -33,10 +33,13 @@ def _candidates(text: str, low: str, pieces: list[tuple[int, int]]) -> list[int]
     ends: list[int] = []
     n = len(text)
     for start, end in pieces:
-        while end > start and text[end - 1] in ".-()":  # the run took sentence punctuation
-            end -= 1
+        if text[start] == "0":  # most phone numbers: never a short code
+            continue
+        if text[end - 1] in ".-()":
+            while end > start and text[end - 1] in ".-()":  # sentence punctuation
+                end -= 1
         size = end - start
-        if size > 5 or text[start] == "0":
+        if size > 5:
             continue
         if size < 3 or not text[start:end].isdigit():
             k = end

@@ -109,6 +109,14 @@ class Chunk:
     # after a country code ("+84 559.000.000") but never start one
 
 
+def _strip_separators(piece: str) -> str:
+    """``piece`` without ".", "-", "(", ")" and "+": ``piece.translate(_NON_DIGITS)`` for
+    a piece without spaces (a chain of ``replace`` is several times faster)."""
+    return piece.replace(".", "").replace("-", "").replace("(", "").replace(")", "").replace(
+        "+", ""
+    )
+
+
 def _chunks(text: str, run_start: int, run_end: int) -> list[Chunk]:
     """Space-separated pieces of a run; dates get ``digits=""`` (they break a run)."""
     out: list[Chunk] = []
@@ -126,7 +134,7 @@ def _chunks(text: str, run_start: int, run_end: int) -> list[Chunk]:
         if raw.endswith(")") and raw.count("(") < raw.count(")"):
             end -= 1
             raw = raw[:-1]
-        digits = raw.translate(_NON_DIGITS)
+        digits = _strip_separators(raw)
         if not digits.isdigit():
             continue
         if _DATE.fullmatch(raw) or ".." in raw:
@@ -301,7 +309,7 @@ def _find_in_piece(text: str, low: str, start: int, piece: str, claims: Claims,
         # common case ("500.000") and the one that needs no translate.
         if _GROUPED_AMOUNT.fullmatch(piece) is not None:
             return  # grouped like an amount ("559.000"): neither a phone nor a leftover
-        digits = piece.translate(_NON_DIGITS)
+        digits = _strip_separators(piece)
         if not digits.isdigit() or _DATE.fullmatch(piece) or ".." in piece:
             return  # a date, or a masked number ("9704...1234"): not a whole number
         plain = piece.isdigit()
