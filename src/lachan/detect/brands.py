@@ -176,6 +176,9 @@ def official_email_owner(email_or_domain: str) -> str | None:
 
 
 _WORD_RE = re.compile(r"[0-9a-z&]+")
+#: Bytes table for :func:`find_brands`: [0-9a-z&] stay, every other byte becomes a space.
+_WORD_BYTES = bytes(c if chr(c) in "0123456789abcdefghijklmnopqrstuvwxyz&" else 32
+                    for c in range(256))
 
 
 @lru_cache(maxsize=1)
@@ -200,22 +203,42 @@ def _name_tables() -> tuple[dict[str, str], dict[str, list[tuple[tuple[str, ...]
     return single, multi
 
 
+@lru_cache(maxsize=1)
+def _start_words() -> frozenset[str]:
+    """Every word a brand name can start with (the keys of both name tables)."""
+    single, multi = _name_tables()
+    return frozenset(single) | frozenset(multi)
+
+
 def find_brands(folded: str) -> list[Brand]:
     """Brands named in a folded text, in order of first mention, each once.
 
     Names match whole words, with any run of spaces, dots, hyphens or underscores (or
     none) between the words of a multi-word name; at each place the longest name wins
     ("viettel post" is Viettel Post, not Viettel). A set look-up finds whether any name
-    can start in the text at all before any position is examined."""
-    single, multi = _name_tables()
-    words = _WORD_RE.findall(folded)
-    present = set(words)
-    starts = (single.keys() & present) | (multi.keys() & present)
+    can start in the text at all before any position is examined; the positions of the
+    few words that can are then found with C-level list searches."""
+    # _WORD_RE.findall(folded), several times faster: the class is ASCII, so every other
+    # character ("?" after encoding) separates words like a space does.
+    words = folded.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split()
+    starts = _start_words().intersection(words)
     if not starts:
         return []
+    single, multi = _name_tables()
+    index = words.index
+    positions: list[int] = []
+    for w in starts:
+        i = index(w)
+        positions.append(i)
+        for _ in range(words.count(w) - 1):
+            i = index(w, i + 1)
+            positions.append(i)
+    if len(positions) > 1:
+        positions.sort()
+    by_id = _by_id()
     seen: dict[str, Brand] = {}
     covered = 0
-    for i in [i for i, w in enumerate(words) if w in starts]:
+    for i in positions:
         if i < covered:
             continue
         w = words[i]
@@ -224,13 +247,14 @@ def find_brands(folded: str) -> list[Brand]:
             if tuple(words[i:i + len(name)]) == name:
                 length, bid = len(name), candidate
                 break
-        if bid is None and w in single:
-            length, bid = 1, single[w]
         if bid is None:
-            continue
+            bid = single.get(w)
+            if bid is None:
+                continue
+            length = 1
         covered = i + length
         if bid not in seen:
-            brand = get_brand(bid)
+            brand = by_id.get(bid)
             if brand is not None:
                 seen[bid] = brand
     return list(seen.values())
