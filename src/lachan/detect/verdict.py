@@ -66,6 +66,7 @@ class VerdictMaker:
             label, score = "ham", p_ham
         learned = self._learned
         symbols: list[Symbol] = []
+        append = symbols.append
         for fd in f.findings.values():
             if fd.learned:
                 w = learned.get((fd.name, fd.leans))
@@ -75,7 +76,7 @@ class VerdictMaker:
                 w = 0.0
             if fd.weight:
                 w = round(w + (-fd.weight if fd.leans == "ham" else fd.weight), 4)
-            symbols.append(Symbol(fd.name, w, fd.detail))
+            append(_new_symbol(Symbol, (fd.name, w, fd.detail)))
         if len(symbols) > 1:
             symbols.sort(key=_strength)
         detail = f"{label} {score:.2f} (ham {p_ham:.2f}, ad {p_ad:.2f}, scam {p_scam:.2f})"
@@ -83,12 +84,20 @@ class VerdictMaker:
             terms = self.model.top_terms(f, label)
             if terms:
                 detail += "; words: " + ", ".join(t for t, _ in terms)
-        score = _r(score)
-        symbols.insert(0, Symbol(CONTENT_SYMBOL, score, detail))
+        # round(x, 4), NaN as 0.0 (the one float unequal to itself): see _r
+        score = round(score, 4) if score == score else 0.0
+        symbols.insert(0, _new_symbol(Symbol, (CONTENT_SYMBOL, score, detail)))
         return Verdict(
-            label=label, score=score, symbols=tuple(symbols), entities=entities,
-            probabilities={"ham": _r(p_ham), "ad": _r(p_ad), "scam": _r(p_scam)},
+            label, score, tuple(symbols), entities,
+            {"ham": round(p_ham, 4) if p_ham == p_ham else 0.0,
+             "ad": round(p_ad, 4) if p_ad == p_ad else 0.0,
+             "scam": round(p_scam, 4) if p_scam == p_scam else 0.0},
         )
+
+
+#: ``Symbol(name, score, detail)`` built in C: the named tuple's own ``__new__`` is a
+#: Python function, and the verdict builds several per message.
+_new_symbol = tuple.__new__
 
 
 def _strength(s: Symbol) -> float:
