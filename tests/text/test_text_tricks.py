@@ -147,3 +147,32 @@ def test_symbols_and_emoji_do_not_leave_the_fast_path() -> None:
     text = "Giảm 50% – chỉ 99.000₫… 🎁 “Mua ngay”"
     assert VIETNAMESE_OR_INERT_RE.search(text) is None
     assert fold_common(text) == "giam 50% – chi 99.000₫… 🎁 “mua ngay”"
+
+
+def test_may_have_tricks_equals_the_regex_hints() -> None:
+    """The byte-map check answers exactly as the four hint regexes on the text."""
+    import random
+
+    from lachan.text import deobfuscate as d
+
+    def by_regex(s: str) -> bool:
+        return bool(
+            d._LEET_HINT_RE.search(s)
+            or d._DOTTED_HINT_RE.search(s)
+            or d._SPACED_HINT_RE.search(s)
+            or d._SPACED_START_RE.match(s)
+        )
+
+    rnd = random.Random(11)
+    alphabet = "abz  ..0123456789AZé#\ud800😀\n_-/@"
+    hits = 0
+    for _ in range(30000):
+        s = "".join(
+            rnd.choice(alphabet) if rnd.random() < 0.5 else rnd.choice("ab .")
+            for _ in range(rnd.randint(0, 12))
+        )
+        assert d.may_have_tricks(s) == by_regex(s), repr(s)
+        hits += by_regex(s)
+    assert hits > 500
+    for s in ("vietc0mbank", "v.c.b", "x v i e t", "v i e t", "v i e t1", "abc 123", ""):
+        assert d.may_have_tricks(s) == by_regex(s), s

@@ -28,13 +28,38 @@ _SPACED_START_RE = re.compile(r"[a-z] [a-z] [a-z] [a-z](?![a-z0-9])")
 _DOTTED_HINT_RE = re.compile(r"\.[a-z]\.[a-z]")
 
 
+# The hints above, answered on a map of the text made with one bytes.translate (C speed,
+# a byte at a time, where a character-class regex scan costs several times as much):
+# "a" for a-z, "0" for a look-alike digit, "9" for any other digit, "." and " " as they
+# are, "#" for anything else. In UTF-8 every non-ASCII character becomes bytes >= 0x80,
+# mapped to "#", so ASCII characters are next to each other in the map exactly where
+# they are in the text.
+_HINT_MAP = bytes(
+    ord("a") if chr(b).islower() and chr(b).isascii()
+    else ord("0") if chr(b) in "013457"
+    else ord("9") if chr(b) in "2689"
+    else b if chr(b) in ". "
+    else ord("#")
+    for b in range(256)
+)
+# The hints on the map (a regex with a literal prefix searches a map of mostly "a" faster
+# than ``in`` does).
+_LEET_HINT_MAP_RE = re.compile(rb"a0a")
+_DOTTED_HINT_MAP_RE = re.compile(rb"\.a\.a")
+_SPACED_HINT_MAP_RE = re.compile(rb" a a a a(?![a09])")
+
+
 def may_have_tricks(s: str) -> bool:
-    """Cheap check: False means :func:`join_letters` and :func:`fix_leet` do nothing."""
-    return bool(
-        _LEET_HINT_RE.search(s)
-        or _DOTTED_HINT_RE.search(s)
-        or _SPACED_HINT_RE.search(s)
-        or _SPACED_START_RE.match(s)
+    """Cheap check: False means :func:`join_letters` and :func:`fix_leet` do nothing.
+
+    True exactly when ``_LEET_HINT_RE``, ``_DOTTED_HINT_RE`` or ``_SPACED_HINT_RE``
+    finds something in ``s`` or ``_SPACED_START_RE`` matches at its start."""
+    m = s.encode("utf-8", "surrogatepass").translate(_HINT_MAP)
+    return (
+        _LEET_HINT_MAP_RE.search(m) is not None
+        or _DOTTED_HINT_MAP_RE.search(m) is not None
+        or _SPACED_HINT_MAP_RE.search(m) is not None
+        or (m.startswith(b"a a a a") and (len(m) == 7 or m[7] not in b"a09"))
     )
 
 
