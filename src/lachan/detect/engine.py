@@ -11,6 +11,7 @@ import importlib
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from lachan import entities as entity_extractor
@@ -57,6 +58,7 @@ PLUGIN_DETECTORS: tuple[tuple[str, frozenset[str]], ...] = (
 )
 
 _NO_CONTEXT = NullContext()
+_entity_kind = attrgetter("kind")
 
 #: Verdicts remembered across calls (no registry context only), by (text, sender, channel).
 VERDICT_CACHE_SIZE = 8192
@@ -130,15 +132,13 @@ class Engine:
         view = MessageView(norm, ents, sender, channel, context or _NO_CONTEXT)
         if context is not None and not isinstance(context, NullContext):
             _registry_findings(view, feats)
-        if self.detectors:
-            kinds = {e.kind for e in ents}
-            if sender:
-                kinds.add("sender")
-            for detect, needs in self.detectors:
-                if needs and not (needs & kinds):
-                    continue
-                for sym in detect(view):
-                    feats.add(Finding(sym.name, "scam", sym.detail))
+        for detect, needs in self.detectors:
+            # skip a detector when the message has none of the entity kinds it needs
+            if (needs and not (sender and "sender" in needs)
+                    and needs.isdisjoint(map(_entity_kind, ents))):
+                continue
+            for sym in detect(view):
+                feats.add(Finding(sym.name, "scam", sym.detail))
         combination_findings(feats)  # last: pairs may include the detectors' findings
         return Prepared(feats, view)
 

@@ -221,16 +221,12 @@ def match_phrases(tokens: list[str], bigrams: list[str]) -> dict[str, str]:
     hits: dict[str, str] = {}
     if len(found) > 1:
         found.sort()  # each symbol shows its earliest phrase, whatever the hash seed
-    for i, _, gram, hit in found:
-        _accept(hits, hit, gram, tokens, i)
+    negations = NEGATIONS
+    for i, _, gram, (name, negatable) in found:
+        if name in hits or (negatable and not negations.isdisjoint(tokens[max(0, i - 3):i])):
+            continue  # a symbol shows its first phrase; a negated one does not count
+        hits[name] = gram
     return hits
-
-
-def _accept(hits: dict[str, str], hit: _Hit, gram: str, tokens: list[str], i: int) -> None:
-    name, negatable = hit
-    if name in hits or (negatable and _negated(tokens, i)):
-        return
-    hits[name] = gram
 
 
 _P1_KEYS = frozenset(_P1)
