@@ -119,11 +119,12 @@ def extract(clean: str) -> list[Entity]:
         runs = find_runs(clean)
         numbers = pieces(clean, runs)
         out += find_money(clean, low, claims, money_starts(clean, numbers))
-        out += find_commands(clean, low, claims, numbers)
+        said: dict[int, bool] = {}  # call_word_before answers, shared by the next two
+        out += find_commands(clean, low, claims, numbers, said)
         phones, leftovers = find_phones(clean, low, claims, runs)
         out += phones
         if leftovers:
-            out += find_shortcodes(clean, low, leftovers, claims)
+            out += find_shortcodes(clean, low, leftovers, claims, said)
         out += find_otps(clean, low, claims)
         if leftovers:
             out += find_accounts(clean, low, leftovers, claims)

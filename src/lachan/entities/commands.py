@@ -27,9 +27,11 @@ _COMMAND = re.compile(
 )
 
 
-def _candidates(text: str, low: str, pieces: list[tuple[int, int]]) -> list[int]:
+def _candidates(text: str, low: str, pieces: list[tuple[int, int]],
+                said: dict[int, bool] | None = None) -> list[int]:
     """Ends of standalone 3-5 digit numbers and "9xxx" placeholders right after a send
-    word ("gửi", "to", "đến số"): where a command's short code may end."""
+    word ("gửi", "to", "đến số"): where a command's short code may end. Each answer of
+    :func:`~lachan.entities.digits.call_word_before` is kept in ``said`` by start."""
     ends: list[int] = []
     n = len(text)
     for start, end in pieces:
@@ -50,7 +52,10 @@ def _candidates(text: str, low: str, pieces: list[tuple[int, int]]) -> list[int]
             end = k
         if end < n and (text[end].isalnum() or text[end] == "_"):
             continue
-        if not send_word_before(low, start):
+        sent = send_word_before(low, start)
+        if said is not None:
+            said[start] = sent
+        if not sent:
             continue
         ends.append(end)
     return ends
@@ -73,16 +78,18 @@ def _prefix_places(low: str, lo: int, hi: int) -> list[int]:
     return places
 
 
-def find_commands(text: str, low: str, claims: Claims, pieces: list[tuple[int, int]]
-                  ) -> list[Entity]:
+def find_commands(text: str, low: str, claims: Claims, pieces: list[tuple[int, int]],
+                  said: dict[int, bool] | None = None) -> list[Entity]:
     """Commands with ``keyword`` (upper case, single spaces) and ``shortcode`` attributes.
 
     Driven by the digit pieces (:func:`lachan.entities.digits.pieces`): the pattern is
     tried only in the 100 characters before a standalone short code. The command span is
     not claimed: its short code is also reported as a ``phone`` of type ``shortcode``.
+    ``said`` (optional) collects :func:`~lachan.entities.digits.call_word_before` answers
+    by position, for :func:`~lachan.entities.digits.find_shortcodes` to reuse.
     """
     out: list[Entity] = []
-    for end in _candidates(text, low, pieces):
+    for end in _candidates(text, low, pieces, said):
         for pos in _prefix_places(low, max(0, end - _WINDOW), end):
             m = _COMMAND.match(low, pos, end)
             if m is None or m.end() != end:

@@ -374,15 +374,23 @@ def _find_in_run(text: str, low: str, run_start: int, run_end: int, claims: Clai
         leftovers.append(group)
 
 
-def find_shortcodes(text: str, low: str, leftovers: list[list[Chunk]], claims: Claims
-                    ) -> list[Entity]:
-    """3-5 digit service numbers after "gọi", "gửi", "call", "hotline", "SMS ... to"."""
+def find_shortcodes(text: str, low: str, leftovers: list[list[Chunk]], claims: Claims,
+                    said: dict[int, bool] | None = None) -> list[Entity]:
+    """3-5 digit service numbers after "gọi", "gửi", "call", "hotline", "SMS ... to".
+
+    ``said``: :func:`call_word_before` answers already known, by position (the command
+    search asks the same question about the same numbers)."""
     out: list[Entity] = []
     for group in leftovers:
         for c in group:
             if not (c.plain and 3 <= len(c.digits) <= 5 and c.digits[0] != "0"):
                 continue
-            if c.glued or claims.overlaps(c.start, c.end) or not call_word_before(low, c.start):
+            if c.glued or claims.overlaps(c.start, c.end):
+                continue
+            sent = said.get(c.start) if said else None
+            if sent is None:
+                sent = call_word_before(low, c.start)
+            if not sent:
                 continue
             out.append(
                 Entity("phone", c.digits, c.digits, c.start, c.end,
