@@ -244,9 +244,12 @@ class Engine:
         logits = self.verdicts.adjust(self.model.logits(feats), feats)
         probs = softmax(logits).tolist()
         out = []
+        append = out.append
+        make = self.verdicts.make
         for p, row in zip(prepared, probs, strict=True):
-            v = self.verdicts.make(row, p.features, tuple(p.view.entities), explain=explain)
-            out.append(_decree_symbols(v, p.view))
+            view = p.view
+            v = make(row, p.features, tuple(view.entities), explain=explain)
+            append(_decree_symbols(v, view) if view.sender and v.label == "ad" else v)
         return out
 
 

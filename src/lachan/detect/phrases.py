@@ -201,21 +201,26 @@ def match_phrases(tokens: list[str], bigrams: list[str]) -> dict[str, str]:
     once for the content model too). Set intersections do the scanning in C; positions
     are looked up only for the few phrases found, to check negation.
     """
-    biset = set(bigrams)
     found: list[tuple[int, int, str, _Hit]] = []  # (position, -words, phrase, hit)
+    append = found.append
+    index = tokens.index
+    p1 = _P1
     for gram in _P1_KEYS.intersection(tokens):
-        found.append((tokens.index(gram), -1, gram, _P1[gram]))
-    for gram in _P2_KEYS.intersection(biset):
-        found.append((bigrams.index(gram), -2, gram, _P2[gram]))
-    for first in _LONGER_KEYS.intersection(biset):
+        append((index(gram), -1, gram, p1[gram]))
+    index = bigrams.index
+    p2 = _P2
+    for gram in _P2_KEYS.intersection(bigrams):
+        append((index(gram), -2, gram, p2[gram]))
+    for first in _LONGER_KEYS.intersection(bigrams):
+        start = index(first)
         for length, phrase, hit in _LONGER[first]:
-            i = bigrams.index(first)
+            i = start
             while i >= 0:
                 if " ".join(tokens[i:i + length]) == phrase:
-                    found.append((i, -length, phrase, hit))
+                    append((i, -length, phrase, hit))
                     break
                 try:
-                    i = bigrams.index(first, i + 1)
+                    i = index(first, i + 1)
                 except ValueError:
                     i = -1
     hits: dict[str, str] = {}
