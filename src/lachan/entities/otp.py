@@ -33,6 +33,8 @@ _KEYWORD = re.compile(
 _WEAK = frozenset({"code", "pin"})
 # Every keyword starts with one of these (lower case).
 _HINTS = ("otp", "mã", "ma", "code", "pin", "verification", "passcode", "security")
+# Enough to tell whether any hint occurs: "passcode" and "security (code)" contain "code".
+_ANY_HINT = ("otp", "mã", "ma", "code", "pin", "verification")
 
 # 4-8 digits, or 6 upper-case letters and digits with at least one digit; not part of a
 # longer grouped number ("0912 345 678"), a date, a time or an amount.
@@ -50,7 +52,7 @@ def find_otps(text: str, low: str, claims: Claims) -> list[Entity]:
     out: list[Entity] = []
     # Every keyword starts with a hint: find hints with str.find (C speed) and try the
     # keyword pattern there only, instead of scanning the text with it.
-    if not any(map(low.__contains__, _HINTS)):
+    if not any(map(low.__contains__, _ANY_HINT)):
         return out  # the common case, decided without a Python loop
     places: list[int] = []
     find = low.find
