@@ -71,10 +71,13 @@ def call_word_before(low: str, start: int) -> bool:
     while end > 0 and low[end - 1] in _TRAILING_NOISE:
         end -= 1
     lo = end - 25 if end > 25 else 0  # a break further back gives False below anyway
-    cut = max(low.rfind(" ", lo, end), low.rfind("\n", lo, end), low.rfind("\t", lo, end))
-    if end - cut > 24:
+    seg = low[lo:end]
+    cut = seg.rfind(" ")
+    if "\n" in seg or "\t" in seg:  # rare: one rfind instead of three in the common case
+        cut = max(cut, seg.rfind("\n"), seg.rfind("\t"))
+    if end - (lo + cut if cut != -1 else -1) > 24:
         return False
-    word = low[cut + 1 : end].strip(_CONTEXT_STRIP)
+    word = seg[cut + 1 :].strip(_CONTEXT_STRIP)
     last = word if word.isascii() else fold_token(word)
     if last in _CALL_WORDS:
         return True
