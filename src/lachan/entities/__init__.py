@@ -117,7 +117,9 @@ def extract(clean: str) -> list[Entity]:
     if "." in clean:
         out += find_bare_urls(clean, claims, has_digit)
     if has_digit:
-        low = lower_same_length(clean)
+        low = clean.lower()
+        if len(low) != len(clean):  # rare ("İ"): keep positions (a call saved otherwise)
+            low = lower_same_length(clean)
         numbers = pieces(clean, runs)
         out += find_money(clean, low, claims, money_starts(clean, numbers))
         said: dict[int, bool] = {}  # call_word_before answers, shared by the next two

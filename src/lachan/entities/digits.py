@@ -316,7 +316,7 @@ def _find_in_piece(text: str, low: str, start: int, piece: str, claims: Claims,
         if not digits.isdigit() or _DATE.fullmatch(piece) or ".." in piece:
             return  # a date, or a masked number ("9704...1234"): not a whole number
         plain = piece.isdigit()
-    if claims.overlaps(start, end):
+    if claims and claims.overlaps(start, end):
         return
     if 8 <= len(digits) <= _MAX_PHONE_DIGITS:
         num = lookup_fields(digits, piece.startswith(("+", "(+")))
@@ -335,9 +335,9 @@ def _find_in_piece(text: str, low: str, start: int, piece: str, claims: Claims,
 def _find_in_run(text: str, low: str, run_start: int, run_end: int, claims: Claims,
                  out: list[Entity], leftovers: list[list[Chunk]]) -> None:
     """The general case: the longest run of chunks that is a valid number wins."""
-    chunks = [
-        c for c in _chunks(text, run_start, run_end) if not claims.overlaps(c.start, c.end)
-    ]
+    chunks = _chunks(text, run_start, run_end)
+    if claims:
+        chunks = [c for c in chunks if not claims.overlaps(c.start, c.end)]
     n = len(chunks)
     i = 0
     group: list[Chunk] = []
@@ -388,7 +388,7 @@ def find_shortcodes(text: str, low: str, leftovers: list[list[Chunk]], claims: C
         for c in group:
             if not (c.plain and 3 <= len(c.digits) <= 5 and c.digits[0] != "0"):
                 continue
-            if c.glued or claims.overlaps(c.start, c.end):
+            if c.glued or (claims and claims.overlaps(c.start, c.end)):
                 continue
             sent = said.get(c.start) if said else None
             if sent is None:
@@ -415,7 +415,7 @@ def find_accounts(text: str, low: str, leftovers: list[list[Chunk]], claims: Cla
     out: list[Entity] = []
     by_bin = lexicon().by_bin
     for group in leftovers:
-        chunks = [c for c in group if not claims.overlaps(c.start, c.end)]
+        chunks = [c for c in group if not claims.overlaps(c.start, c.end)] if claims else group
         if not chunks or chunks[0].glued:
             continue
         # consecutive chunks separated by single spaces form one number ("0071 0001 23456")

@@ -114,7 +114,7 @@ def _anchored(text: str, low: str, pos: int, claims: Claims, m: re.Match[str]
                 amount += Decimal(cont.group(1)) * _multiplier(cont.group(2))
                 cur = cont.group(3)
                 end = cont.end()
-    if claims.overlaps(pos, end):
+    if claims and claims.overlaps(pos, end):
         return None
     return _entity(text, pos, end, amount, _currency_code(cur))
 

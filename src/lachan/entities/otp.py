@@ -77,14 +77,18 @@ def find_otps(text: str, low: str, claims: Claims) -> list[Entity]:
         for m in _CODE.finditer(text, kw.end(), kw.end() + _FORWARD + 12):
             if m.start() > kw.end() + _FORWARD:
                 break
-            if (strong or m.group(1).isdigit()) and not claims.overlaps(m.start(), m.end()):
+            if (strong or m.group(1).isdigit()) and not (
+                claims and claims.overlaps(m.start(), m.end())
+            ):
                 hit = m
                 break
         if hit is None:
             for m in _CODE.finditer(text, max(0, kw.start() - _BACKWARD), kw.start() + 2):
                 if m.end() > kw.start():
                     break
-                if (strong or m.group(1).isdigit()) and not claims.overlaps(m.start(), m.end()):
+                if (strong or m.group(1).isdigit()) and not (
+                    claims and claims.overlaps(m.start(), m.end())
+                ):
                     hit = m  # the last one before the keyword ("483920 là mã OTP")
         if hit is None:
             continue
