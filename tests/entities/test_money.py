@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -65,3 +67,23 @@ def test_grouped_with_dong(n: int) -> None:
     dotted = f"{n:,}".replace(",", ".")
     assert money(f"So tien {dotted}đ") == [(n, "VND")]
     assert money(f"Amount {n:,} VND") == [(n, "VND")]
+
+
+@given(
+    st.integers(min_value=1, max_value=10**30),
+    st.sampled_from([("k", 1_000), ("tr", 1_000_000), ("tỷ", 1_000_000_000), ("đ", 1)]),
+)
+def test_whole_amounts_as_decimal_arithmetic(n: int, unit: tuple[str, int]) -> None:
+    # Short numbers take an int path, long ones Decimal: both give what Decimal gives
+    # (28 significant digits once multiplied).
+    word, factor = unit
+    grouped = f"{n:,}".replace(",", ".")
+    for written in (str(n), grouped):
+        text = f"Chuyen {written}{word} ngay"
+        found = money(text)
+        if len(str(n)) > 15 and written == str(n):
+            continue  # an ungrouped number longer than 15 digits is not read as one
+        if word == "đ" and n < 1000 and written == str(n):
+            continue  # "30d" style: read as days, not dong, for small plain numbers
+        expected = int((Decimal(written.replace(".", "")) * factor).to_integral_value())
+        assert found and found[0][0] == expected, (text, found)
