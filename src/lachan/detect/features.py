@@ -188,6 +188,13 @@ def entity_findings(entities: list[Entity], out: MessageFeatures) -> None:
 _OTP_FINDING = Finding("OTP_CODE", "ham", "carries a one-time verification code")
 
 
+def shared_findings() -> list[Finding]:
+    """The findings made once and shared by every message (never changed, alive as long
+    as the process): the verdict keeps their symbols ready."""
+    return [*_PHRASE_FINDINGS.values(), _OTP_FINDING, _AD_LABEL_FINDING, _TEENCODE_FINDING,
+            *_OBFUSCATION_FINDINGS.values()]
+
+
 # --- links: the host analyser's verdict ----------------------------------------------
 
 class HostFacts(NamedTuple):
@@ -246,7 +253,8 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
     hosts = link_hosts(entities)
     if not hosts:
         return
-    warm_hosts(hosts)
+    if not _HOST_CACHE.keys() >= set(hosts):  # a batch warmed them all already
+        warm_hosts(hosts)
     authority = "AUTHORITY_NAMED" in out.findings
     for host in hosts:
         label, score, brand, official, _, _ = _HOST_CACHE.get(host, _NOT_A_HOST)
@@ -419,13 +427,22 @@ def combination_findings(out: MessageFeatures) -> None:
                         weight=_PRIORS.get(name, 0.0)))
 
 
+#: The constant findings of :func:`text_findings`, made once and shared (see
+#: :func:`shared_findings`).
+_AD_LABEL_FINDING = Finding("AD_LABEL", "ad", "starts with the advertising label [QC]/[AD]")
+_TEENCODE_FINDING = Finding("TEENCODE", "ham", "chat abbreviations (teencode)")
+_OBFUSCATION_FINDINGS = {
+    flag: Finding(spec[0], "scam", f"text hides words from filters: {flag}", weight=spec[1])
+    for flag, spec in OBFUSCATION_FINDINGS.items()
+}
+
+
 def text_findings(folded: str, flags: frozenset[str], out: MessageFeatures) -> None:
     if _AD_LABEL_RE.match(folded):
-        out.add(Finding("AD_LABEL", "ad", "starts with the advertising label [QC]/[AD]"))
+        out.add(_AD_LABEL_FINDING)
     if flags:
-        for flag, spec in OBFUSCATION_FINDINGS.items():  # table order, not the set's
+        for flag, finding in _OBFUSCATION_FINDINGS.items():  # table order, not the set's
             if flag in flags:
-                out.add(Finding(spec[0], "scam", f"text hides words from filters: {flag}",
-                                weight=spec[1]))
+                out.add(finding)
     if "teencode" in flags:
-        out.add(Finding("TEENCODE", "ham", "chat abbreviations (teencode)"))
+        out.add(_TEENCODE_FINDING)

@@ -13,12 +13,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from lachan.detect.content_model import ContentModel
-from lachan.detect.features import Finding, MessageFeatures
+from lachan.detect.features import Finding, MessageFeatures, shared_findings
 from lachan.domain import Entity, Symbol, Verdict
 
 CONTENT_SYMBOL = "CONTENT_MODEL"
@@ -31,6 +32,12 @@ class VerdictMaker:
         self._col = {c: i for i, c in enumerate(model.classes)}
         self._ham, self._ad, self._scam = (self._col[c] for c in ("ham", "ad", "scam"))
         self._learned: dict[tuple[str, str], float] = {}
+        #: The symbol of each shared finding (``features.shared_findings``), by ``id``:
+        #: those findings live as long as the process and are never changed, so an ``id``
+        #: found here is that very finding.
+        self._shared: dict[int, Symbol] = {
+            id(fd): self._symbol(fd, self._learned) for fd in shared_findings()
+        }
 
     def _learned_weight(self, f: Finding) -> float:
         key = (f.name, f.leans)
@@ -40,6 +47,17 @@ class VerdictMaker:
             w = round(self.model.meta_weight(f.name, target), 4)
             self._learned[key] = w
         return w
+
+    def _symbol(self, fd: Finding, learned: dict[tuple[str, str], float]) -> Symbol:
+        if fd.learned:
+            w = learned.get((fd.name, fd.leans))
+            if w is None:
+                w = self._learned_weight(fd)
+        else:
+            w = 0.0
+        if fd.weight:
+            w = round(w + (-fd.weight if fd.leans == "ham" else fd.weight), 4)
+        return _new_symbol(Symbol, (fd.name, w, fd.detail))
 
     def adjust(self, logits: np.ndarray, feats: list[MessageFeatures]) -> np.ndarray:
         """Add the fixed weights of findings to the logits (in place)."""
@@ -65,10 +83,15 @@ class VerdictMaker:
         else:
             label, score = "ham", p_ham
         learned = self._learned
+        shared = self._shared
         symbols: list[Symbol] = []
         append = symbols.append
         for fd in f.findings.values():
-            if fd.learned:
+            sym = shared.get(id(fd))
+            if sym is not None:
+                append(sym)
+                continue
+            if fd.learned:  # as in _symbol (inline: no call per finding)
                 w = learned.get((fd.name, fd.leans))
                 if w is None:
                     w = self._learned_weight(fd)
@@ -79,7 +102,9 @@ class VerdictMaker:
             append(_new_symbol(Symbol, (fd.name, w, fd.detail)))
         if len(symbols) > 1:
             symbols.sort(key=_strength)
-        detail = f"{label} {score:.2f} (ham {p_ham:.2f}, ad {p_ad:.2f}, scam {p_scam:.2f})"
+        # %-formatting: the same text as an f-string with .2f, a quarter cheaper
+        detail = "%s %.2f (ham %.2f, ad %.2f, scam %.2f)" % (  # noqa: UP031
+            label, score, p_ham, p_ad, p_scam)
         if explain:
             terms = self.model.top_terms(f, label)
             if terms:
@@ -87,7 +112,7 @@ class VerdictMaker:
         # round(x, 4), NaN as 0.0 (the one float unequal to itself): see _r
         score = round(score, 4) if score == score else 0.0
         symbols.insert(0, _new_symbol(Symbol, (CONTENT_SYMBOL, score, detail)))
-        return Verdict(
+        return _new_verdict(
             label, score, tuple(symbols), entities,
             {"ham": round(p_ham, 4) if p_ham == p_ham else 0.0,
              "ad": round(p_ad, 4) if p_ad == p_ad else 0.0,
@@ -98,6 +123,36 @@ class VerdictMaker:
 #: ``Symbol(name, score, detail)`` built in C: the named tuple's own ``__new__`` is a
 #: Python function, and the verdict builds several per message.
 _new_symbol = tuple.__new__
+
+
+#: The slots of :class:`Verdict`, set through their descriptors: the frozen dataclass's
+#: ``__init__`` goes through ``object.__setattr__`` once per field, twice as slow.
+_VERDICT_SLOTS = ("label", "score", "symbols", "entities", "probabilities")
+
+
+def _slot_setter(name: str) -> Callable[[Verdict, object], None]:
+    return Verdict.__dict__[name].__set__  # type: ignore[no-any-return]
+
+
+if (tuple(f.name for f in dataclasses.fields(Verdict)) == _VERDICT_SLOTS
+        and getattr(Verdict, "__slots__", None) == _VERDICT_SLOTS
+        and not hasattr(Verdict, "__post_init__")):
+    _set_label, _set_score, _set_symbols, _set_entities, _set_probs = map(
+        _slot_setter, _VERDICT_SLOTS)
+
+    def _new_verdict(label: str, score: float, symbols: tuple[Symbol, ...],
+                     entities: tuple[Entity, ...], probabilities: dict[str, float]) -> Verdict:
+        v = _new_object(Verdict)
+        _set_label(v, label)
+        _set_score(v, score)
+        _set_symbols(v, symbols)
+        _set_entities(v, entities)
+        _set_probs(v, probabilities)
+        return v
+else:  # Verdict changed shape: its own constructor
+    _new_verdict = Verdict  # type: ignore[assignment]
+
+_new_object = object.__new__
 
 
 def _strength(s: Symbol) -> float:
