@@ -76,12 +76,16 @@ class VerdictMaker:
              entities: tuple[Entity, ...] = (), explain: bool = False) -> Verdict:
         """Verdict for one message from its class probabilities (in ``classes`` order)."""
         p_ham, p_ad, p_scam = probs[self._ham], probs[self._ad], probs[self._scam]
+        # round(x, 4), NaN as 0.0 (the one float unequal to itself): see _r
+        r_ham = round(p_ham, 4) if p_ham == p_ham else 0.0
+        r_ad = round(p_ad, 4) if p_ad == p_ad else 0.0
+        r_scam = round(p_scam, 4) if p_scam == p_scam else 0.0
         if p_scam >= self.model.scam_threshold:
-            label, score = "scam", p_scam
+            label, score, rounded = "scam", p_scam, r_scam
         elif p_ad > p_ham:
-            label, score = "ad", p_ad
+            label, score, rounded = "ad", p_ad, r_ad
         else:
-            label, score = "ham", p_ham
+            label, score, rounded = "ham", p_ham, r_ham
         learned = self._learned
         shared = self._shared
         symbols: list[Symbol] = []
@@ -109,15 +113,9 @@ class VerdictMaker:
             terms = self.model.top_terms(f, label)
             if terms:
                 detail += "; words: " + ", ".join(t for t, _ in terms)
-        # round(x, 4), NaN as 0.0 (the one float unequal to itself): see _r
-        score = round(score, 4) if score == score else 0.0
-        symbols.insert(0, _new_symbol(Symbol, (CONTENT_SYMBOL, score, detail)))
-        return _new_verdict(
-            label, score, tuple(symbols), entities,
-            {"ham": round(p_ham, 4) if p_ham == p_ham else 0.0,
-             "ad": round(p_ad, 4) if p_ad == p_ad else 0.0,
-             "scam": round(p_scam, 4) if p_scam == p_scam else 0.0},
-        )
+        symbols.insert(0, _new_symbol(Symbol, (CONTENT_SYMBOL, rounded, detail)))
+        return _new_verdict(label, rounded, tuple(symbols), entities,
+                            {"ham": r_ham, "ad": r_ad, "scam": r_scam})
 
 
 #: ``Symbol(name, score, detail)`` built in C: the named tuple's own ``__new__`` is a
