@@ -43,11 +43,16 @@ def _candidates(text: str, low: str, pieces: list[tuple[int, int]],
         size = end - start
         if size > 5:
             continue
-        if size < 3 or not text[start:end].isdigit():
+        if size >= 3:
+            if not text[start:end].isdigit():
+                continue  # "1.5", "2-3": neither a code nor a "9xxx" placeholder
+        else:
+            if end == n or text[end] not in "xX":
+                continue  # the common short piece ("5tr", "7h"): no placeholder
             k = end
             while k < n and k - start < 5 and text[k] in "xX":
                 k += 1
-            if k == end or not text[start:end].isdigit():
+            if not text[start:end].isdigit():
                 continue
             end = k
         if end < n and (text[end].isalnum() or text[end] == "_"):
@@ -92,19 +97,21 @@ def find_commands(text: str, low: str, claims: Claims, pieces: list[tuple[int, i
     for end in _candidates(text, low, pieces, said):
         for pos in _prefix_places(low, max(0, end - _WINDOW), end):
             m = _COMMAND.match(low, pos, end)
-            if m is None or m.end() != end:
+            if m is None:
                 continue
-            if claims.overlaps(m.start(), m.end()):
+            start, stop = m.span()
+            if stop != end or (claims and claims.overlaps(start, stop)):
                 continue
-            keyword = " ".join(text[m.start(1) : m.end(1)].upper().split())
+            k1, k2 = m.span(1)
+            keyword = " ".join(text[k1:k2].upper().split())
             shortcode = m.group(2).lower()
             out.append(
                 Entity(
                     "sms_command",
                     f"{keyword} {shortcode}",
-                    text[m.start() : m.end()],
-                    m.start(),
-                    m.end(),
+                    text[start:stop],
+                    start,
+                    stop,
                     {"keyword": keyword, "shortcode": shortcode},
                 )
             )

@@ -235,10 +235,9 @@ def pieces(text: str, runs: list[Run]) -> list[Run]:
     """The space-separated pieces of every run, without a leading "+" or "(": where
     each written number may begin."""
     out: list[Run] = []
-    find = text.find
     for run in runs:
         pos, end = run
-        k = find(" ", pos, end)
+        k = text.find(" ", pos, end)
         if k == -1:  # the common case: one piece, and a run starts with a digit
             out.append(run)
             continue
@@ -251,7 +250,7 @@ def pieces(text: str, runs: list[Run]) -> list[Run]:
             if k == -1:
                 break
             pos = k + 1
-            k = find(" ", pos, end)
+            k = text.find(" ", pos, end)
     return out
 
 
