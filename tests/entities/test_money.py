@@ -85,5 +85,8 @@ def test_whole_amounts_as_decimal_arithmetic(n: int, unit: tuple[str, int]) -> N
             continue  # an ungrouped number longer than 15 digits is not read as one
         if word == "đ" and n < 1000 and written == str(n):
             continue  # "30d" style: read as days, not dong, for small plain numbers
-        expected = int((Decimal(written.replace(".", "")) * factor).to_integral_value())
+        amount = Decimal(written.replace(".", ""))
+        if factor != 1:  # a multiplier: Decimal arithmetic, 28 significant digits
+            amount *= factor
+        expected = int(amount.to_integral_value())
         assert found and found[0][0] == expected, (text, found)
