@@ -31,7 +31,7 @@ from lachan.detect.features import (
     text_findings,
     warm_hosts,
 )
-from lachan.detect.verdict import VerdictMaker
+from lachan.detect.verdict import VerdictMaker, shown_rows
 from lachan.domain import (
     CHANNELS,
     MAX_TEXT_CHARS,
@@ -242,13 +242,14 @@ class Engine:
             return []
         feats = [p.features for p in prepared]
         logits = self.verdicts.adjust(self.model.logits(feats), feats)
-        probs = softmax(logits).tolist()
+        probs_array = softmax(logits)
+        probs = probs_array.tolist()
         out = []
         append = out.append
         make = self.verdicts.make
-        for p, row in zip(prepared, probs, strict=True):
+        for p, row, shown in zip(prepared, probs, shown_rows(probs_array), strict=True):
             view = p.view
-            v = make(row, p.features, tuple(view.entities), explain=explain)
+            v = make(row, p.features, tuple(view.entities), explain, shown)
             append(_decree_symbols(v, view) if view.sender and v.label == "ad" else v)
         return out
 

@@ -73,19 +73,36 @@ class VerdictMaker:
         return logits
 
     def make(self, probs: Sequence[float], f: MessageFeatures,
-             entities: tuple[Entity, ...] = (), explain: bool = False) -> Verdict:
-        """Verdict for one message from its class probabilities (in ``classes`` order)."""
+             entities: tuple[Entity, ...] = (), explain: bool = False,
+             shown: tuple[list[float], list[str | None]] | None = None) -> Verdict:
+        """Verdict for one message from its class probabilities (in ``classes`` order).
+
+        ``shown``: the row of :func:`shown_rows` for these probabilities (a batch computes
+        them at once); made here when not given."""
         p_ham, p_ad, p_scam = probs[self._ham], probs[self._ad], probs[self._scam]
-        # round(x, 4), NaN as 0.0 (the one float unequal to itself): see _r
-        r_ham = round(p_ham, 4) if p_ham == p_ham else 0.0
-        r_ad = round(p_ad, 4) if p_ad == p_ad else 0.0
-        r_scam = round(p_scam, 4) if p_scam == p_scam else 0.0
-        if p_scam >= self.model.scam_threshold:
-            label, score, rounded = "scam", p_scam, r_scam
-        elif p_ad > p_ham:
-            label, score, rounded = "ad", p_ad, r_ad
+        if shown is None:
+            # round(x, 4), NaN as 0.0 (the one float unequal to itself): see _r
+            r_ham = round(p_ham, 4) if p_ham == p_ham else 0.0
+            r_ad = round(p_ad, 4) if p_ad == p_ad else 0.0
+            r_scam = round(p_scam, 4) if p_scam == p_scam else 0.0
+            t_ham = t_ad = t_scam = None
         else:
-            label, score, rounded = "ham", p_ham, r_ham
+            r, t = shown
+            r_ham, r_ad, r_scam = r[self._ham], r[self._ad], r[self._scam]
+            t_ham, t_ad, t_scam = t[self._ham], t[self._ad], t[self._scam]
+        # each probability as "%.2f" writes it (from shown_rows where it could tell)
+        if t_ham is None:
+            t_ham = "%.2f" % p_ham  # noqa: UP031
+        if t_ad is None:
+            t_ad = "%.2f" % p_ad  # noqa: UP031
+        if t_scam is None:
+            t_scam = "%.2f" % p_scam  # noqa: UP031
+        if p_scam >= self.model.scam_threshold:
+            label, rounded, text = "scam", r_scam, t_scam
+        elif p_ad > p_ham:
+            label, rounded, text = "ad", r_ad, t_ad
+        else:
+            label, rounded, text = "ham", r_ham, t_ham
         learned = self._learned
         shared = self._shared
         symbols: list[Symbol] = []
@@ -106,9 +123,7 @@ class VerdictMaker:
             append(_new_symbol(Symbol, (fd.name, w, fd.detail)))
         if len(symbols) > 1:
             symbols.sort(key=_strength)
-        # %-formatting: the same text as an f-string with .2f, a quarter cheaper
-        detail = "%s %.2f (ham %.2f, ad %.2f, scam %.2f)" % (  # noqa: UP031
-            label, score, p_ham, p_ad, p_scam)
+        detail = f"{label} {text} (ham {t_ham}, ad {t_ad}, scam {t_scam})"
         if explain:
             terms = self.model.top_terms(f, label)
             if terms:
@@ -116,6 +131,41 @@ class VerdictMaker:
         symbols.insert(0, _new_symbol(Symbol, (CONTENT_SYMBOL, rounded, detail)))
         return _new_verdict(label, rounded, tuple(symbols), entities,
                             {"ham": r_ham, "ad": r_ad, "scam": r_scam})
+
+
+#: ``"%.2f" % (k / 100)`` for k = 0..100.
+_HUNDREDTHS = tuple("%d.%02d" % divmod(k, 100) for k in range(101))  # noqa: UP031
+
+
+def shown_rows(probs: np.ndarray) -> list[tuple[list[float], list[str | None]]]:
+    """For each row of probabilities: each one as ``round(p, 4)`` and as ``"%.2f" % p``
+    writes it (``None`` where this cannot tell), computed for the whole batch at once.
+
+    Both are correctly rounded: for ``0 < p <= 1`` they are the nearest multiple of 1e-4
+    (1e-2) unless ``p`` is a tie, and ``p * 1e4`` in doubles is within 1e-12 of the exact
+    product; so a product farther than 1e-4 from a tie rounds the same way as the exact
+    value, and ``n / 1e4`` (a correctly rounded division) is the double ``round`` returns.
+    Every other value (ties, 0, NaN, out of range) falls back to ``round(p, 4)`` (NaN as
+    0.0, as in :meth:`VerdictMaker.make`) and ``None``."""
+    x = np.asarray(probs, dtype=np.float64)
+    with np.errstate(all="ignore"):  # NaN and infinities fall back below
+        inside = (x > 0.0) & (x <= 1.0)
+        y = x * 10000.0
+        n = np.floor(y + 0.5)
+        sure = inside & (np.abs(y - n) < 0.4999)
+        y = x * 100.0
+        k = np.floor(y + 0.5)
+        sure_k = inside & (np.abs(y - k) < 0.4999)
+    rounded = (n / 10000.0).tolist()
+    if not sure.all():
+        values = x.tolist()
+        for i, j in zip(*np.nonzero(~sure), strict=True):
+            rounded[i][j] = _r(values[i][j])
+    hundredths = np.where(sure_k, k, -1).astype(np.intp).tolist()
+    table = _HUNDREDTHS
+    texts: list[list[str | None]] = [
+        [table[h] if h >= 0 else None for h in row] for row in hundredths]
+    return list(zip(rounded, texts, strict=True))
 
 
 #: ``Symbol(name, score, detail)`` built in C: the named tuple's own ``__new__`` is a
