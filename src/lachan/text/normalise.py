@@ -92,8 +92,11 @@ def normalise(text: str) -> Normalised:
         folded = " ".join(words)
         if chat:
             flags.append("teencode")
-    return Normalised(text, clean, folded, frozenset(flags) if flags else _NO_FLAGS)
+    # tuple.__new__ directly: the named tuple's own __new__ is a Python-level call
+    return _new(Normalised, (text, clean, folded, frozenset(flags) if flags else _NO_FLAGS))
 
+
+_new = tuple.__new__
 
 # Load the teencode tables at import, not on the first message.
 expand_words(["ko"])

@@ -28,7 +28,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import KeysView, Mapping
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
@@ -254,6 +254,9 @@ def _unit_tokens() -> frozenset[str]:
     return _tokens_of(UNITS)
 
 
+_table_keys: KeysView[str] | None = None  # lookup_table().keys(), kept after first use
+
+
 def expand_words(words: list[str]) -> tuple[bool, bool]:
     """Expand teencode tokens of a folded, whitespace-split message in place.
 
@@ -262,10 +265,14 @@ def expand_words(words: list[str]) -> tuple[bool, bool]:
     whether a chat abbreviation was (SMS jargon from :data:`OVERRIDES`, such as "TK" in
     a bank message, changes the text but is not reported as teencode).
     """
-    table = lookup_table()
-    if table.keys().isdisjoint(words):
+    global _table_keys
+    keys = _table_keys
+    if keys is None:  # first call: the table is built once and never changes
+        keys = _table_keys = lookup_table().keys()
+    if keys.isdisjoint(words):  # the common case: no look-up call, no view built
         return False, False
-    hits = table.keys() & words
+    table = lookup_table()
+    hits = keys & words
     get = table.get
     expanded = list(map(get, words, words))
     units = _unit_tokens()
