@@ -6,7 +6,7 @@ import re
 
 from lachan.domain import Entity
 from lachan.entities.digits import call_word_before as send_word_before
-from lachan.entities.spans import Claims
+from lachan.entities.spans import Claims, new_entity
 from lachan.entities.vi_regex import WORD_END, vi_any, vi_dispatch
 
 # Runs on the lower-cased text; starts with a literal alternation so that the regex
@@ -106,14 +106,14 @@ def find_commands(text: str, low: str, claims: Claims, pieces: list[tuple[int, i
             keyword = " ".join(text[k1:k2].upper().split())
             shortcode = m.group(2).lower()
             out.append(
-                Entity(
+                new_entity((
                     "sms_command",
                     f"{keyword} {shortcode}",
                     text[start:stop],
                     start,
                     stop,
                     {"keyword": keyword, "shortcode": shortcode},
-                )
+                ))
             )
             break
     return out

@@ -20,7 +20,7 @@ from operator import itemgetter
 from lachan.domain import Entity
 from lachan.entities.banks import fold_token, lexicon, mentions, nearest
 from lachan.entities.phone import PhoneFields, lookup_fields
-from lachan.entities.spans import Claims
+from lachan.entities.spans import Claims, new_entity
 from lachan.entities.vi_regex import WORD_END, WORD_START, vi_any
 
 # Digit first (the regex engine then skips other text fast); a leading "+", "(" or "(+"
@@ -182,7 +182,7 @@ def _phone_entity(text: str, start: int, end: int, num: PhoneFields) -> Entity:
         attrs["converted_from"] = converted_from
     if region:
         attrs["region"] = region
-    return Entity("phone", national, text[start:end], start, end, attrs)
+    return new_entity(("phone", national, text[start:end], start, end, attrs))
 
 
 def _account_entity(text: str, low: str, start: int, end: int, digits: str) -> Entity:
@@ -191,7 +191,7 @@ def _account_entity(text: str, low: str, start: int, end: int, digits: str) -> E
     attrs: dict[str, object] = {}
     if best is not None and best.code is not None:
         attrs["bank"] = best.code
-    return Entity("account", digits, text[start:end], start, end, attrs)
+    return new_entity(("account", digits, text[start:end], start, end, attrs))
 
 
 def _wallet_account(text: str, low: str, start: int, end: int, num: PhoneFields
@@ -203,8 +203,8 @@ def _wallet_account(text: str, low: str, start: int, end: int, num: PhoneFields
     wallets = lexicon().wallet_codes
     for mention in mentions(text, low, lo, start):
         if mention.code in wallets:
-            return Entity("account", num[0], text[start:end], start, end,
-                          {"bank": mention.code})
+            return new_entity(("account", num[0], text[start:end], start, end,
+                               {"bank": mention.code}))
     return None
 
 
@@ -395,8 +395,8 @@ def find_shortcodes(text: str, low: str, leftovers: list[list[Chunk]], claims: C
             if not sent:
                 continue
             out.append(
-                Entity("phone", c.digits, c.digits, c.start, c.end,
-                       {"type": "shortcode", "e164": None, "carrier": None})
+                new_entity(("phone", c.digits, c.digits, c.start, c.end,
+                            {"type": "shortcode", "e164": None, "carrier": None}))
             )
             claims.add(c.start, c.end)
     return out

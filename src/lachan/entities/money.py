@@ -12,7 +12,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from lachan.domain import Entity
-from lachan.entities.spans import Claims
+from lachan.entities.spans import Claims, new_entity
 from lachan.entities.vi_regex import WORD_END, vi
 
 # A number, its first digit first (a charset prefix lets the regex engine skip text
@@ -81,10 +81,10 @@ def _number(text: str, grouped: bool) -> Decimal | None:
 def _entity(text: str, start: int, end: int, amount: Decimal | int, currency: str
             ) -> Entity:
     value = amount if type(amount) is int else int(amount.to_integral_value())
-    return Entity(
+    return new_entity((
         "money", str(value), text[start:end], start, end,
         {"amount": value, "currency": currency},
-    )
+    ))
 
 
 def _anchored(text: str, low: str, pos: int, claims: Claims, m: re.Match[str]

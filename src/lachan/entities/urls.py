@@ -9,7 +9,7 @@ from typing import Any
 from lachan.domain import Entity
 from lachan.entities.domain import is_ip, public_suffix, registrable_domain, to_ascii, to_unicode
 from lachan.entities.shorteners import is_shortener
-from lachan.entities.spans import Claims
+from lachan.entities.spans import Claims, new_entity
 
 # A host label: letters/digits (any script) with inner hyphens, at most 63 characters.
 _LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
@@ -120,7 +120,7 @@ def _url_entity(raw: str, start: int, scheme: str, userinfo: str, host: str, tai
     value = f"{scheme}://{userinfo}{shown_host}{tail}"
     if userinfo:
         a["userinfo"] = userinfo[:-1]
-    return Entity("url", value, raw, start, start + len(raw), a)
+    return new_entity(("url", value, raw, start, start + len(raw), a))
 
 
 def find_emails(text: str, claims: Claims) -> list[Entity]:
@@ -134,14 +134,14 @@ def find_emails(text: str, claims: Claims) -> list[Entity]:
             continue
         raw = m.group(0)
         out.append(
-            Entity(
+            new_entity((
                 "email",
                 raw.lower(),
                 raw,
                 m.start(),
                 m.end(),
                 {"domain": ascii_host, "registrable_domain": registrable_domain(ascii_host)},
-            )
+            ))
         )
         claims.add(m.start(), m.end())
     return out
