@@ -20,7 +20,7 @@ from operator import itemgetter
 from lachan.domain import Entity
 from lachan.entities.banks import fold_token, lexicon, mentions, nearest
 from lachan.entities.phone import PhoneFields, lookup_fields
-from lachan.entities.spans import Claims, new_entity
+from lachan.entities.spans import Claims, claim, new_entity
 from lachan.entities.vi_regex import WORD_END, WORD_START, vi_any
 
 # Digit first (the regex engine then skips other text fast); a leading "+", "(" or "(+"
@@ -321,7 +321,7 @@ def _find_in_piece(text: str, low: str, start: int, piece: str, claims: Claims,
         num = lookup_fields(digits, piece.startswith(("+", "(+")))
         if num is not None:
             _emit(text, low, start, end, digits, num, out)
-            claims.add(start, end)
+            claim(claims, (start, end))
             return
     if start > 0 and text[start - 1].isalpha():
         return  # glued to a word ("FT2611..."): neither a short code nor an account
@@ -370,7 +370,7 @@ def _find_in_run(text: str, low: str, run_start: int, run_end: int, claims: Clai
         j, num = best
         start, end = first.start, chunks[j].end
         _emit(text, low, start, end, "".join(c.digits for c in chunks[i : j + 1]), num, out)
-        claims.add(start, end)
+        claim(claims, (start, end))
         i = j + 1
     if group:
         leftovers.append(group)
@@ -398,7 +398,7 @@ def find_shortcodes(text: str, low: str, leftovers: list[list[Chunk]], claims: C
                 new_entity(("phone", c.digits, c.digits, c.start, c.end,
                             {"type": "shortcode", "e164": None, "carrier": None}))
             )
-            claims.add(c.start, c.end)
+            claim(claims, (c.start, c.end))
     return out
 
 
@@ -435,5 +435,5 @@ def find_accounts(text: str, low: str, leftovers: list[list[Chunk]], claims: Cla
         ):
             continue
         out.append(_account_entity(text, low, first.start, last.end, digits))
-        claims.add(first.start, last.end)
+        claim(claims, (first.start, last.end))
     return out

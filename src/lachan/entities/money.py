@@ -12,7 +12,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from lachan.domain import Entity
-from lachan.entities.spans import Claims, new_entity
+from lachan.entities.spans import Claims, claim, new_entity
 from lachan.entities.vi_regex import WORD_END, vi
 
 # A number, its first digit first (a charset prefix lets the regex engine skip text
@@ -144,7 +144,7 @@ def find_money(text: str, low: str, claims: Claims, starts: list[int]) -> list[E
         ent = _anchored(text, low, pos, claims, m)
         if ent is not None:
             out.append(ent)
-            claims.add(ent.start, ent.end)
+            claim(claims, (ent.start, ent.end))
     if "$" in low or "€" in low or "usd" in low or "eur" in low or "vnd" in low or "vnđ" in low:
         for m in _PREFIX_MONEY.finditer(low):
             if m.start() > 0 and low[m.start() - 1].isalnum():
@@ -155,5 +155,5 @@ def find_money(text: str, low: str, claims: Claims, starts: list[int]) -> list[E
             if amount is None:
                 continue
             out.append(_entity(text, m.start(), m.end(), amount, _currency_code(m.group(1))))
-            claims.add(m.start(), m.end())
+            claim(claims, (m.start(), m.end()))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from lachan.domain import Entity
-from lachan.entities.spans import Claims, new_entity
+from lachan.entities.spans import Claims, claim, new_entity
 from lachan.entities.vi_regex import WORD_END, vi_dispatch
 
 # Runs on the lower-cased text; word edges are checked after a match. "code" and "pin"
@@ -97,5 +97,5 @@ def find_otps(text: str, low: str, claims: Claims) -> list[Entity]:
             new_entity(("otp", code, code, hit.start(), hit.end(),
                         {"keyword": text[kw.start() : kw.end()]}))
         )
-        claims.add(hit.start(), hit.end())
+        claim(claims, (hit.start(), hit.end()))
     return out

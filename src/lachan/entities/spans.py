@@ -46,3 +46,8 @@ class Claims(list[tuple[int, int]]):
             return False
         i = bisect_left(self, (end, -1))  # ranges before i start before ``end``
         return i > 0 and self[i - 1][1] > start
+
+
+#: ``claim(claims, (start, end))`` is ``claims.add(start, end)`` as one C call (no Python
+#: frame): the extractors' hot paths use it.
+claim = insort

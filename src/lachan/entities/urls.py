@@ -9,7 +9,7 @@ from typing import Any
 from lachan.domain import Entity
 from lachan.entities.domain import is_ip, public_suffix, registrable_domain, to_ascii, to_unicode
 from lachan.entities.shorteners import is_shortener
-from lachan.entities.spans import Claims, new_entity
+from lachan.entities.spans import Claims, claim, new_entity
 
 # A host label: letters/digits (any script) with inner hyphens, at most 63 characters.
 _LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
@@ -143,7 +143,7 @@ def find_emails(text: str, claims: Claims) -> list[Entity]:
                 {"domain": ascii_host, "registrable_domain": registrable_domain(ascii_host)},
             ))
         )
-        claims.add(m.start(), m.end())
+        claim(claims, (m.start(), m.end()))
     return out
 
 
@@ -206,7 +206,7 @@ def find_scheme_urls(text: str, claims: Claims) -> list[Entity]:
                 ent = _url_entity(raw, j, text[j:i].lower(), userinfo, host, tail)
                 if ent is not None:
                     out.append(ent)
-                    claims.add(ent.start, ent.end)
+                    claim(claims, (ent.start, ent.end))
         i = text.find("://", max(end, i + 3))
     return out
 
@@ -235,7 +235,7 @@ def find_bare_urls(text: str, claims: Claims, has_digit: bool) -> list[Entity]:
         ent = _url_entity(text[start:end], start, "http", "", host, tail)
         if ent is not None:
             out.append(ent)
-            claims.add(start, end)
+            claim(claims, (start, end))
     if has_digit and ("/" in text or ":" in text) and _DOTTED_QUAD.search(text) is not None:
         for m in _BARE_IP_URL.finditer(text):
             tail = _trim(m.group(2))
@@ -245,5 +245,5 @@ def find_bare_urls(text: str, claims: Claims, has_digit: bool) -> list[Entity]:
             ent = _url_entity(text[start:end], start, "http", "", m.group(1), tail)
             if ent is not None:
                 out.append(ent)
-                claims.add(start, end)
+                claim(claims, (start, end))
     return out
