@@ -237,10 +237,12 @@ def pieces(text: str, runs: list[Run]) -> list[Run]:
     out: list[Run] = []
     for run in runs:
         pos, end = run
-        k = text.find(" ", pos, end)
-        if k == -1:  # the common case: one piece, and a run starts with a digit
+        # the common case: one piece, and a run starts with a digit (a run with a space
+        # has 3 characters at least; a slice and ``in`` cost less than ``str.find``)
+        if end - pos < 3 or " " not in text[pos:end]:
             out.append(run)
             continue
+        k = text.find(" ", pos, end)
         while True:
             stop = end if k == -1 else k
             while pos < stop and text[pos] in "+(":
