@@ -306,7 +306,7 @@ def _find_in_piece(text: str, low: str, start: int, piece: str, claims: Claims,
             while end > start and text[end - 1] in ".-(":  # sentence punctuation
                 end -= 1
             piece = text[start:end]
-        if piece.endswith(")") and piece.count("(") < piece.count(")"):
+        if piece[-1] == ")" and piece.count("(") < piece.count(")"):  # never empty here
             end -= 1
             piece = piece[:-1]
         # Each test below gives up on the piece; the amount test comes first, as the most
@@ -320,7 +320,7 @@ def _find_in_piece(text: str, low: str, start: int, piece: str, claims: Claims,
     if claims and claims.overlaps(start, end):
         return
     if 8 <= len(digits) <= _MAX_PHONE_DIGITS:
-        num = lookup_fields(digits, piece.startswith(("+", "(+")))
+        num = lookup_fields(digits, piece[0] == "+" or piece[:2] == "(+")
         if num is not None:
             _emit(text, low, start, end, digits, num, out)
             claim(claims, (start, end))

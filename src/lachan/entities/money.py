@@ -64,7 +64,7 @@ def _multiplier(word: str) -> int:
     w = word.lower()
     if w[0] == "t" and len(w) == 2 and w != "tr":
         return 1_000_000_000
-    if w.startswith("tr") or w == "củ":
+    if w[:2] == "tr" or w == "củ":
         return 1_000_000
     return 1_000
 

@@ -90,24 +90,25 @@ def classify_digits(digits: str, international: bool) -> _Nsn | None:
     Returns ``("foreign", digits_with_country_code, None)`` for a + number outside +84
     (validity of those is left to :func:`foreign_number`).
     """
-    if digits.startswith("00"):
+    # prefix tests by slicing: str.startswith's argument parsing costs more (hot path)
+    if digits[:2] == "00":
         digits = digits[2:]
         international = True
     if international:
-        if not digits.startswith("84"):
+        if digits[:2] != "84":
             return ("foreign", digits, None) if 7 <= len(digits) <= 15 else None
         nsn = digits[2:]
-        if nsn.startswith("0"):  # "+84 (0) 912 ..."
+        if nsn[:1] == "0":  # "+84 (0) 912 ..."
             nsn = nsn[1:]
         return _vn_nsn(nsn)
-    if digits.startswith("0"):
+    if digits[:1] == "0":
         return _vn_nsn(digits[1:])
-    if digits.startswith("84") and 11 <= len(digits) <= 13:
+    if digits[:2] == "84" and 11 <= len(digits) <= 13:
         nsn = digits[2:]
-        if nsn.startswith("0"):
+        if nsn[:1] == "0":
             nsn = nsn[1:]
         return _vn_nsn(nsn)
-    if digits.startswith(("1800", "1900")):
+    if digits[:4] in ("1800", "1900"):
         return _vn_nsn(digits)
     return None
 
