@@ -182,7 +182,8 @@ def mentions(text: str, low: str, lo: int, hi: int) -> list[Mention]:
     """Bank / wallet names starting in ``text[lo:hi]`` (``low``: ``text`` lower-cased,
     same length), in order of position, the longest phrase at each place."""
     lex = lexicon()
-    lo = max(lo, 0)
+    if lo < 0:  # (not max(): it parses its arguments, and this is a hot path)
+        lo = 0
     out: list[Mention] = []
     # endpos leaves room past the window: a name may start inside and end outside it,
     # and the word-edge look-aheads must see the character after it
@@ -220,7 +221,7 @@ def nearest(found: list[Mention], start: int, end: int) -> Mention | None:
     best: tuple[int, int, Mention] | None = None
     for m in found:
         gap = start - m.end if m.end <= start else m.start - end if m.start >= end else 0
-        key = (0 if m.code else 1, max(gap, 0))
+        key = (0 if m.code else 1, gap if gap > 0 else 0)
         if best is None or key < best[:2]:
             best = (key[0], key[1], m)
     return best[2] if best else None

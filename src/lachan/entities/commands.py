@@ -95,7 +95,8 @@ def find_commands(text: str, low: str, claims: Claims, pieces: list[tuple[int, i
     """
     out: list[Entity] = []
     for end in _candidates(text, low, pieces, said):
-        for pos in _prefix_places(low, max(0, end - _WINDOW), end):
+        lo = end - _WINDOW  # (not max(): it parses its arguments)
+        for pos in _prefix_places(low, lo if lo > 0 else 0, end):
             m = _COMMAND.match(low, pos, end)
             if m is None:
                 continue

@@ -83,7 +83,7 @@ def call_word_before(low: str, start: int) -> bool:
         return True
     if last not in _SECOND_WORDS:
         return False  # the common case, decided by one word
-    lo = max(0, start - 24)
+    lo = start - 24 if start > 24 else 0
     words = low[lo:start].rstrip(_TRAILING_NOISE).rsplit(None, 3)
     if len(words) == 4 or (words and lo > 0 and low[lo - 1].isalnum() and low[lo].isalnum()):
         words = words[1:]  # the first piece may be the cut end of a longer word
@@ -156,7 +156,8 @@ _WALLET_HINT = re.compile(r"momo|zalo|shopee|pay|viettel")
 def _account_keyword_before(text: str, low: str, start: int) -> bool:
     """An account keyword ("STK") shortly before ``start``, in the same sentence, with no
     other number and no call word ("gọi", "LH") between."""
-    lo = max(0, start - _KEYWORD_WINDOW)
+    # (a conditional, not max(), which parses its arguments: a hot path)
+    lo = start - _KEYWORD_WINDOW if start > _KEYWORD_WINDOW else 0
     if _ACCOUNT_HINT.search(low, lo, start) is None:
         return False
     window = low[lo:start]
@@ -197,7 +198,7 @@ def _account_entity(text: str, low: str, start: int, end: int, digits: str) -> E
 def _wallet_account(text: str, low: str, start: int, end: int, num: PhoneFields
                     ) -> Entity | None:
     """"MoMo 0912345678": a wallet account is the phone number itself."""
-    lo = max(0, start - _WALLET_WINDOW)
+    lo = start - _WALLET_WINDOW if start > _WALLET_WINDOW else 0
     if _WALLET_HINT.search(low, lo, start) is None:
         return None
     wallets = lexicon().wallet_codes

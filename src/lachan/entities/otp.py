@@ -83,7 +83,8 @@ def find_otps(text: str, low: str, claims: Claims) -> list[Entity]:
                 hit = m
                 break
         if hit is None:
-            for m in _CODE.finditer(text, max(0, kw.start() - _BACKWARD), kw.start() + 2):
+            back = kw.start() - _BACKWARD
+            for m in _CODE.finditer(text, back if back > 0 else 0, kw.start() + 2):
                 if m.end() > kw.start():
                     break
                 if (strong or m.group(1).isdigit()) and not (
