@@ -55,11 +55,12 @@ def may_have_tricks(s: str) -> bool:
     True exactly when ``_LEET_HINT_RE``, ``_DOTTED_HINT_RE`` or ``_SPACED_HINT_RE``
     finds something in ``s`` or ``_SPACED_START_RE`` matches at its start."""
     m = s.encode("utf-8", "surrogatepass").translate(_HINT_MAP)
+    # (the start test by a slice: bytes.startswith parses its arguments, which costs more)
     return (
         _LEET_HINT_MAP_RE.search(m) is not None
         or _DOTTED_HINT_MAP_RE.search(m) is not None
         or _SPACED_HINT_MAP_RE.search(m) is not None
-        or (m.startswith(b"a a a a") and (len(m) == 7 or m[7] not in b"a09"))
+        or (m[:7] == b"a a a a" and (len(m) == 7 or m[7] not in b"a09"))
     )
 
 
