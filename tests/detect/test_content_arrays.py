@@ -1,10 +1,11 @@
 """The batch layout of content-model rows equals the plain per-row construction."""
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lachan.detect.content_model import META_VALUE, feature_arrays
+from lachan.detect.content_model import META_VALUE, _batch_arrays, _row_arrays, feature_arrays
 from lachan.detect.features import Finding, MessageFeatures
 
 VOCAB = ["a", "b", "c", "a b", "§URL_PRESENT", "§MONEY"]
@@ -30,17 +31,19 @@ def reference(feats: list[MessageFeatures]) -> tuple[list[float], list[int], lis
     return data, indices, indptr
 
 
-@given(st.lists(st.tuples(st.lists(TOKENS, max_size=8), st.lists(FINDINGS, max_size=3)),
-                max_size=6))
-def test_rows_match_the_per_row_construction(rows):
+@pytest.mark.parametrize("layout", [feature_arrays, _row_arrays, _batch_arrays])
+@given(rows=st.lists(st.tuples(st.lists(TOKENS, max_size=8), st.lists(FINDINGS, max_size=3)),
+                     max_size=70))
+def test_rows_match_the_per_row_construction(layout, rows):
     feats = []
     for content, names in rows:
         f = MessageFeatures(list(content))
         for name in names:
             f.add(Finding(name, "scam", ""))
         feats.append(f)
-    data, indices, indptr = feature_arrays(feats, INDEX)
+    data, indices, indptr = layout(feats, INDEX)
     want_data, want_indices, want_indptr = reference(feats)
     assert indices.tolist() == want_indices
     assert indptr.tolist() == want_indptr
     assert data.tolist() == want_data
+    assert (data.dtype, indices.dtype, indptr.dtype) == (np.float32, np.int32, np.int64)

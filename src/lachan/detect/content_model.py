@@ -27,15 +27,52 @@ MODEL_RESOURCE = "content_model.npz"
 META_VALUE = 1.0
 
 
+#: Batches up to this size are laid out row by row: the array version has a fixed cost
+#: of ~20 us (a dozen NumPy calls) that only pays from a few dozen messages on.
+SMALL_BATCH = 32
+
+
 def feature_arrays(
     feats: Sequence[MessageFeatures], index: dict[str, int]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """CSR parts ``(data, indices, indptr)`` of the rows of ``feats``: content n-grams
     scaled by 1/sqrt(n), finding tokens at :data:`META_VALUE`; in each row the known
-    content n-grams in their order, then the known finding tokens.
+    content n-grams in their order, then the known finding tokens. Small batches (one
+    message in-line) go row by row, larger ones through :func:`_batch_arrays`; both
+    give the same arrays."""
+    if len(feats) <= SMALL_BATCH:
+        return _row_arrays(feats, index)
+    return _batch_arrays(feats, index)
 
-    The look-ups run as one C-level ``map`` over the whole batch and the rows are laid
-    out with array operations, not a Python loop per message."""
+
+def _row_arrays(
+    feats: Sequence[MessageFeatures], index: dict[str, int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    get = index.get
+    indices: list[int] = []
+    data: list[float] = []
+    indptr = [0]
+    for f in feats:
+        content = f.content
+        ids = [i for i in map(get, content) if i is not None]
+        if ids:
+            indices.extend(ids)
+            data.extend([1.0 / (len(content) ** 0.5)] * len(ids))
+        meta_ids = [i for i in map(get, f.meta) if i is not None]
+        if meta_ids:
+            indices.extend(meta_ids)
+            data.extend([META_VALUE] * len(meta_ids))
+        indptr.append(len(indices))
+    return (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32),
+            np.asarray(indptr, dtype=np.int64))
+
+
+def _batch_arrays(
+    feats: Sequence[MessageFeatures], index: dict[str, int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`feature_arrays` for a batch: the look-ups run as one C-level ``map`` over
+    the whole batch and the rows are laid out with array operations, not a Python loop
+    per message."""
     n = len(feats)
     get = index.get
     contents = [f.content for f in feats]
