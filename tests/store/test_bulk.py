@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
+from lachan.registry.sources import _new_values
 from lachan.store import bulk
 from lachan.store.session import Database
 from lachan.store.tables_centre import Complaint, Source, SourceReporter
@@ -15,24 +16,8 @@ NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
 def _source(value: str) -> dict:
-    return {
-        "kind": "phone",
-        "value": value,
-        "state": "unknown",
-        "pinned": False,
-        "revoked": False,
-        "appeal_pending": False,
-        "complaints": 0,
-        "reporters": 0,
-        "detections": 0,
-        "cat_ham": 0,
-        "cat_ad": 0,
-        "cat_scam": 0,
-        "score": 0.5,
-        "score_at": NOW,
-        "first_seen": NOW,
-        "last_seen": NOW,
-    }
+    # a new source's row as the registry writes it, with a score the look-ups read back
+    return {**_new_values("phone", value, NOW), "score": 0.5}
 
 
 def test_insert_rows_returns_only_rows_inserted(db_url: str) -> None:

@@ -250,7 +250,7 @@ class Engine:
         for p, row, shown in zip(prepared, probs, shown_rows(probs_array), strict=True):
             view = p.view
             v = make(row, p.features, tuple(view.entities), explain, shown)
-            append(_decree_symbols(v, view) if view.sender and v.label == "ad" else v)
+            append(_decree_symbols(v, view))
         return out
 
 

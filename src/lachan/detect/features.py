@@ -20,7 +20,6 @@ from typing import NamedTuple
 from lachan.detect.phrases import PHRASE_RULES, RULES_BY_NAME, match_phrases
 from lachan.domain import Entity
 
-_TOKEN_RE = re.compile(r"[a-z0-9]+")
 #: Bytes table for :func:`tokenize`: [a-z0-9] stay, every other byte becomes a space.
 _TOKEN_BYTES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32
                      for c in range(256))
@@ -73,7 +72,7 @@ class MessageFeatures:
 def tokenize(folded: str) -> list[str]:
     """Folded text → runs of [a-z0-9], with runs of digits replaced by their shape
     (``§d10``)."""
-    # _TOKEN_RE.findall(folded), four times faster: the class is ASCII, so every other
+    # re.findall("[a-z0-9]+", folded), four times faster: the class is ASCII, so every other
     # character ("?" after encoding) separates tokens like a space does.
     tokens = folded.encode("ascii", "replace").translate(_TOKEN_BYTES).decode("ascii").split()
     if _HAS_DIGIT_RE.search(folded) is None:
@@ -120,68 +119,44 @@ _BIG_AMOUNT = 10_000_000  # VND; amounts from ten million up are typical of loan
 
 
 def entity_findings(entities: list[Entity], out: MessageFeatures) -> None:
-    """Findings from the entities of a message (links, numbers, money, accounts...).
-
-    A name already found is not built again (the first finding of a name stays, as in
-    :meth:`MessageFeatures.add`): a message with three links or amounts makes one."""
-    found = out.findings
+    """Findings from the entities of a message (links, numbers, money, accounts...)."""
     for e in entities:
         a = e.attrs
         kind = e.kind
         if kind == "url":
             host = a.get("host") or e.value
-            if "URL_PRESENT" not in found:
-                found["URL_PRESENT"] = Finding("URL_PRESENT", "scam", f"link to {host}")
-            if a.get("shortener") and "URL_SHORTENER" not in found:
-                found["URL_SHORTENER"] = Finding(
-                    "URL_SHORTENER", "scam", f"link hidden behind shortener {host}")
-            if a.get("is_ip") and "URL_IP_HOST" not in found:
-                found["URL_IP_HOST"] = Finding(
-                    "URL_IP_HOST", "scam", f"link to a bare IP address {host}")
-            if ((not a.get("scheme_given", True) or a.get("bare"))
-                    and "URL_BARE_DOMAIN" not in found):
-                found["URL_BARE_DOMAIN"] = Finding(
-                    "URL_BARE_DOMAIN", "scam", f"bare domain {host} without http")
+            out.add(Finding("URL_PRESENT", "scam", f"link to {host}"))
+            if a.get("shortener"):
+                out.add(Finding("URL_SHORTENER", "scam", f"link hidden behind shortener {host}"))
+            if a.get("is_ip"):
+                out.add(Finding("URL_IP_HOST", "scam", f"link to a bare IP address {host}"))
+            if not a.get("scheme_given", True) or a.get("bare"):
+                out.add(Finding("URL_BARE_DOMAIN", "scam", f"bare domain {host} without http"))
         elif kind == "phone":
             ptype = a.get("type", "")
             if ptype == "mobile":
-                if "PHONE_MOBILE" not in found:
-                    found["PHONE_MOBILE"] = Finding(
-                        "PHONE_MOBILE", "scam", f"personal mobile number {e.value}")
+                out.add(Finding("PHONE_MOBILE", "scam", f"personal mobile number {e.value}"))
             elif ptype == "premium":
-                if "PHONE_PREMIUM" not in found:
-                    found["PHONE_PREMIUM"] = Finding(
-                        "PHONE_PREMIUM", "ad", f"premium-rate number {e.value}")
+                out.add(Finding("PHONE_PREMIUM", "ad", f"premium-rate number {e.value}"))
             elif ptype in ("tollfree", "shortcode", "fixed"):
-                if "PHONE_SERVICE" not in found:
-                    found["PHONE_SERVICE"] = Finding(
-                        "PHONE_SERVICE", "ham", f"service number {e.value}")
-            elif ptype == "foreign" and "PHONE_FOREIGN" not in found:
-                found["PHONE_FOREIGN"] = Finding(
-                    "PHONE_FOREIGN", "scam", f"foreign number {e.value}")
+                out.add(Finding("PHONE_SERVICE", "ham", f"service number {e.value}"))
+            elif ptype == "foreign":
+                out.add(Finding("PHONE_FOREIGN", "scam", f"foreign number {e.value}"))
         elif kind == "money":
             amount = a.get("amount") or 0
-            if "MONEY" not in found:
-                found["MONEY"] = Finding("MONEY", "scam", f"amount of money {e.raw or e.value}")
-            if (isinstance(amount, int) and amount >= _BIG_AMOUNT
-                    and "MONEY_LARGE" not in found):
-                found["MONEY_LARGE"] = Finding(
-                    "MONEY_LARGE", "scam", f"large amount {amount:,} VND")
+            out.add(Finding("MONEY", "scam", f"amount of money {e.raw or e.value}"))
+            if isinstance(amount, int) and amount >= _BIG_AMOUNT:
+                out.add(Finding("MONEY_LARGE", "scam", f"large amount {amount:,} VND"))
         elif kind == "account":
-            if "BANK_ACCOUNT" not in found:
-                bank = a.get("bank") or "a bank"
-                found["BANK_ACCOUNT"] = Finding(
-                    "BANK_ACCOUNT", "scam", f"bank account number at {bank}")
+            bank = a.get("bank") or "a bank"
+            out.add(Finding("BANK_ACCOUNT", "scam", f"bank account number at {bank}"))
         elif kind == "otp":
-            if "OTP_CODE" not in found:
-                found["OTP_CODE"] = _OTP_FINDING
+            out.add(_OTP_FINDING)
         elif kind == "sms_command":
-            if "SMS_COMMAND" not in found:
-                kw, sc = a.get("keyword", ""), a.get("shortcode", "")
-                found["SMS_COMMAND"] = Finding(
-                    "SMS_COMMAND", "ad", f"SMS command syntax: {kw} to {sc}".strip())
-        elif kind == "email" and "EMAIL_ADDRESS" not in found:
-            found["EMAIL_ADDRESS"] = Finding("EMAIL_ADDRESS", "scam", f"e-mail address {e.value}")
+            kw, sc = a.get("keyword", ""), a.get("shortcode", "")
+            out.add(Finding("SMS_COMMAND", "ad", f"SMS command syntax: {kw} to {sc}".strip()))
+        elif kind == "email":
+            out.add(Finding("EMAIL_ADDRESS", "scam", f"e-mail address {e.value}"))
 
 
 #: Findings never changed after they are made: one whose detail is constant is shared.
@@ -222,11 +197,11 @@ def link_hosts(entities: list[Entity]) -> list[str]:
 def warm_hosts(hosts: list[str]) -> None:
     """Analyse every host not yet cached in one vectorised batch (the host model costs
     far more per call than per host, so one call per message would dominate)."""
-    from lachan.detect.hosts import classify_items
-
     todo = list(dict.fromkeys(h for h in hosts if h not in _HOST_CACHE))
     if not todo:
         return
+    from lachan.detect.hosts import classify_items  # the host stack loads on the first link
+
     if len(_HOST_CACHE) + len(todo) > _HOST_CACHE_MAX:
         _HOST_CACHE.clear()
     for host, v in zip(todo, classify_items(todo), strict=True):
@@ -253,8 +228,7 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
     hosts = link_hosts(entities)
     if not hosts:
         return
-    if not _HOST_CACHE.keys() >= set(hosts):  # a batch warmed them all already
-        warm_hosts(hosts)
+    warm_hosts(hosts)  # nothing to do when the batch warmed them all already
     authority = "AUTHORITY_NAMED" in out.findings
     for host in hosts:
         label, score, brand, official, _, _ = _HOST_CACHE.get(host, _NOT_A_HOST)
@@ -313,8 +287,6 @@ def _random_case_tokens(clean: str) -> int:
 
 
 _NOISE_CHARS = "',:;~^\"`"
-
-
 
 
 def _case_class(c: int) -> int:

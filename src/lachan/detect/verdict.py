@@ -13,8 +13,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -36,7 +35,7 @@ class VerdictMaker:
         #: those findings live as long as the process and are never changed, so an ``id``
         #: found here is that very finding.
         self._shared: dict[int, Symbol] = {
-            id(fd): self._symbol(fd, self._learned) for fd in shared_findings()
+            id(fd): self._symbol(fd) for fd in shared_findings()
         }
 
     def _learned_weight(self, f: Finding) -> float:
@@ -48,9 +47,9 @@ class VerdictMaker:
             self._learned[key] = w
         return w
 
-    def _symbol(self, fd: Finding, learned: dict[tuple[str, str], float]) -> Symbol:
+    def _symbol(self, fd: Finding) -> Symbol:
         if fd.learned:
-            w = learned.get((fd.name, fd.leans))
+            w = self._learned.get((fd.name, fd.leans))
             if w is None:
                 w = self._learned_weight(fd)
         else:
@@ -81,10 +80,7 @@ class VerdictMaker:
         them at once); made here when not given."""
         p_ham, p_ad, p_scam = probs[self._ham], probs[self._ad], probs[self._scam]
         if shown is None:
-            # round(x, 4), NaN as 0.0 (the one float unequal to itself): see _r
-            r_ham = round(p_ham, 4) if p_ham == p_ham else 0.0
-            r_ad = round(p_ad, 4) if p_ad == p_ad else 0.0
-            r_scam = round(p_scam, 4) if p_scam == p_scam else 0.0
+            r_ham, r_ad, r_scam = _r(p_ham), _r(p_ad), _r(p_scam)
             t_ham = t_ad = t_scam = None
         else:
             r, t = shown
@@ -103,24 +99,8 @@ class VerdictMaker:
             label, rounded, text = "ad", r_ad, t_ad
         else:
             label, rounded, text = "ham", r_ham, t_ham
-        learned = self._learned
         shared = self._shared
-        symbols: list[Symbol] = []
-        append = symbols.append
-        for fd in f.findings.values():
-            sym = shared.get(id(fd))
-            if sym is not None:
-                append(sym)
-                continue
-            if fd.learned:  # as in _symbol (inline: no call per finding)
-                w = learned.get((fd.name, fd.leans))
-                if w is None:
-                    w = self._learned_weight(fd)
-            else:
-                w = 0.0
-            if fd.weight:
-                w = round(w + (-fd.weight if fd.leans == "ham" else fd.weight), 4)
-            append(_new_symbol(Symbol, (fd.name, w, fd.detail)))
+        symbols = [shared.get(id(fd)) or self._symbol(fd) for fd in f.findings.values()]
         if len(symbols) > 1:
             symbols.sort(key=_strength)
         detail = f"{label} {text} (ham {t_ham}, ad {t_ad}, scam {t_scam})"
@@ -129,8 +109,8 @@ class VerdictMaker:
             if terms:
                 detail += "; words: " + ", ".join(t for t, _ in terms)
         symbols.insert(0, _new_symbol(Symbol, (CONTENT_SYMBOL, rounded, detail)))
-        return _new_verdict(label, rounded, tuple(symbols), entities,
-                            {"ham": r_ham, "ad": r_ad, "scam": r_scam})
+        return Verdict(label, rounded, tuple(symbols), entities,
+                       {"ham": r_ham, "ad": r_ad, "scam": r_scam})
 
 
 #: ``"%.2f" % (k / 100)`` for k = 0..100.
@@ -171,36 +151,6 @@ def shown_rows(probs: np.ndarray) -> list[tuple[list[float], list[str | None]]]:
 #: ``Symbol(name, score, detail)`` built in C: the named tuple's own ``__new__`` is a
 #: Python function, and the verdict builds several per message.
 _new_symbol = tuple.__new__
-
-
-#: The slots of :class:`Verdict`, set through their descriptors: the frozen dataclass's
-#: ``__init__`` goes through ``object.__setattr__`` once per field, twice as slow.
-_VERDICT_SLOTS = ("label", "score", "symbols", "entities", "probabilities")
-
-
-def _slot_setter(name: str) -> Callable[[Verdict, object], None]:
-    return Verdict.__dict__[name].__set__  # type: ignore[no-any-return]
-
-
-if (tuple(f.name for f in dataclasses.fields(Verdict)) == _VERDICT_SLOTS
-        and getattr(Verdict, "__slots__", None) == _VERDICT_SLOTS
-        and not hasattr(Verdict, "__post_init__")):
-    _set_label, _set_score, _set_symbols, _set_entities, _set_probs = map(
-        _slot_setter, _VERDICT_SLOTS)
-
-    def _new_verdict(label: str, score: float, symbols: tuple[Symbol, ...],
-                     entities: tuple[Entity, ...], probabilities: dict[str, float]) -> Verdict:
-        v = _new_object(Verdict)
-        _set_label(v, label)
-        _set_score(v, score)
-        _set_symbols(v, symbols)
-        _set_entities(v, entities)
-        _set_probs(v, probabilities)
-        return v
-else:  # Verdict changed shape: its own constructor
-    _new_verdict = Verdict  # type: ignore[assignment]
-
-_new_object = object.__new__
 
 
 def _strength(s: Symbol) -> float:

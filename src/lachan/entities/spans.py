@@ -20,8 +20,7 @@ def _entity_from_fields(fields: tuple[Any, ...]) -> Entity:
 new_entity = (
     partial(tuple.__new__, Entity)
     if issubclass(Entity, tuple)
-    and getattr(Entity.__new__, "__doc__", None)
-    == "Create new instance of Entity(kind, value, raw, start, end, attrs)"
+    and getattr(Entity, "_fields", None) == ("kind", "value", "raw", "start", "end", "attrs")
     else _entity_from_fields
 )
 

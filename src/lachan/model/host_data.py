@@ -132,6 +132,6 @@ def ham_link_training_domains(exclude: Iterable[str] = ()) -> list[str]:
     out: dict[str, None] = {}
     for _, link in ham_sms_links("train"):
         reg = registrable_of(link)
-        if reg is not None and reg not in skip and not is_validation(reg):
+        if reg is not None and reg not in skip:
             out.setdefault(reg)
     return list(out)
