@@ -53,6 +53,16 @@ def test_account_holder_keyword_does_not_swallow_a_later_phone() -> None:
     assert [(e.kind, e.value) for e in ents] == [("phone", "0912345678")]
 
 
+def test_vietnamese_a_c_is_a_greeting_not_an_account_keyword() -> None:
+    # "A/C" is "anh/chị" here: the number further on is the seller's phone
+    ents = extract("Chao A/C e Ban sim:0979.335.259 gia 800,000d, LH 0964.38.9898")
+    assert [(e.kind, e.value) for e in ents if e.kind != "money"] == [
+        ("phone", "0979335259"), ("phone", "0964389898")
+    ]
+    # right before the number it still means an account
+    assert accounts("A/C no.: 0912345678") == [("0912345678", None)]
+
+
 def test_wallet_number_is_both_phone_and_account() -> None:
     ents = extract("Chuyen qua MoMo 0987654321 nhe")
     assert [(e.kind, e.value, e.attrs.get("bank")) for e in ents] == [

@@ -149,6 +149,11 @@ def _chunks(text: str, run_start: int, run_end: int) -> list[Chunk]:
 
 
 _BETWEEN_BREAK = re.compile(r"[0-9.!?;\n]")
+#: Keywords that mean "account" only right before a number: in Vietnamese SMS "A/C" is
+#: mostly "anh/chị" ("Chào A/C, em bán sim: 0979...") and "acc" a game or social login.
+_AMBIGUOUS_KEYWORDS = frozenset({"a/c", "acc"})
+#: What may stand between an ambiguous keyword and its number ("A/C no.: 1234567").
+_KEYWORD_GLUE = re.compile(r"[\s:#.\-]*(?:(?:no|number|num)\b[\s:#.\-]*)?")
 _ACCOUNT_HINT = re.compile(r"tk|t[aà]i|acc|a/c")
 _WALLET_HINT = re.compile(r"momo|zalo|shopee|pay|viettel")
 
@@ -167,6 +172,8 @@ def _account_keyword_before(text: str, low: str, start: int) -> bool:
     if last is None:
         return False
     between = window[last.end() :]
+    if last.group().lower() in _AMBIGUOUS_KEYWORDS:
+        return _KEYWORD_GLUE.fullmatch(between) is not None
     if _BETWEEN_BREAK.search(between) is not None:
         return False
     return not (between.strip() and call_word_before(low, start))
