@@ -28,3 +28,14 @@ def test_negated_request_is_a_warning_not_a_request():
 def test_phrase_must_be_whole_words():
     assert "LOAN_OFFER" not in hits("vay tienganh")  # "vay tien" only as two whole words
     assert hits("") == {}
+
+
+def test_a_verification_code_is_not_a_request_to_verify():
+    assert "ACCOUNT_VERIFICATION_LURE" not in hits("g-676873 la ma xac minh google cua ban")
+    assert "ACCOUNT_VERIFICATION_LURE" not in hits("ma otp xac thuc thong tin la 123456")
+    assert hits("vui long xac minh tai khoan")["ACCOUNT_VERIFICATION_LURE"] == "xac minh"
+
+
+def test_withdrawing_cash_is_not_gambling():
+    assert "GAMBLING_OR_ADULT" not in hits("quy khach rut tien tai atm thanh cong")
+    assert "GAMBLING_OR_ADULT" in hits("nha cai uy tin nap dau tang 100%")

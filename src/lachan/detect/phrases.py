@@ -20,6 +20,9 @@ class PhraseRule:
     detail: str
     phrases: tuple[str, ...]
     negatable: bool = False
+    #: words that, right before a phrase, make it mean something else ("mã xác minh" is
+    #: a verification code, not a request to verify)
+    not_after: frozenset[str] = frozenset()
 
 
 NEGATIONS = frozenset({"khong", "dung", "chua", "never", "not", "don't", "dont", "khg", "ko"})
@@ -56,6 +59,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
          "confirm your", "unusual activity", "neu khong phai ban", "thiet bi khac",
          "dich vu tai chinh toan cau", "phi dich vu hang thang"),
         negatable=True,
+        not_after=frozenset({"ma", "otp", "code"}),
     ),
     PhraseRule(
         "MONEY_TRANSFER_REQUEST", "scam", "asks the recipient to transfer or pay money",
@@ -101,8 +105,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         "GAMBLING_OR_ADULT", "scam", "gambling, betting or adult services",
         ("ca cuoc", "ca do", "nha cai", "casino", "no hu", "tai xiu", "lo de", "game bai",
          "tinh mot dem", "hen ho", "sinh ly", "khoai lac", "danh bai", "xoc dia", "nap dau",
-         "ban ca", "tan thu", "hoan tra", "vong cuoc", "ty le cuoc", "doi thuong", "gai xinh",
-         "lam tinh", "sex", "rut tien", "thuong tan thu", "tang code", "giftcode"),
+         "ban ca", "tan thu", "vong cuoc", "ty le cuoc", "doi thuong", "gai xinh",
+         "lam tinh", "sex", "thuong tan thu", "tang code", "giftcode"),
     ),
     PhraseRule(
         "FORGED_DOCUMENTS", "scam", "offers forged papers: licences, diplomas, ID cards",
@@ -165,7 +169,7 @@ RULES_BY_NAME: dict[str, PhraseRule] = {r.name: r for r in PHRASE_RULES}
 
 
 MAX_PHRASE_WORDS = 6
-_Hit = tuple[str, bool]  # (symbol, negatable)
+_Hit = tuple[str, bool, frozenset[str]]  # (symbol, negatable, not after)
 
 
 _Longer = dict[str, list[tuple[int, str, _Hit]]]
@@ -180,7 +184,7 @@ def _compile() -> tuple[dict[str, _Hit], dict[str, _Hit], _Longer]:
             words = phrase.split()
             if not 1 <= len(words) <= MAX_PHRASE_WORDS:
                 raise ValueError(f"phrase must have 1 to {MAX_PHRASE_WORDS} words: {phrase!r}")
-            hit = (rule.name, rule.negatable)
+            hit = (rule.name, rule.negatable, rule.not_after)
             if len(words) == 1:
                 p1.setdefault(words[0], hit)
             elif len(words) == 2:
@@ -227,9 +231,11 @@ def match_phrases(tokens: list[str], bigrams: list[str]) -> dict[str, str]:
     if len(found) > 1:
         found.sort()  # each symbol shows its earliest phrase, whatever the hash seed
     negations = NEGATIONS
-    for i, _, gram, (name, negatable) in found:
+    for i, _, gram, (name, negatable, not_after) in found:
         if name in hits or (negatable and not negations.isdisjoint(tokens[max(0, i - 3):i])):
             continue  # a symbol shows its first phrase; a negated one does not count
+        if not_after and i > 0 and tokens[i - 1] in not_after:
+            continue  # "ma xac minh": another meaning
         hits[name] = gram
     return hits
 
