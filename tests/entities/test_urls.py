@@ -39,6 +39,8 @@ def test_scam_links_are_found_with_their_host_facts() -> None:
         ("Vao 103.45.67.89/login de nhan", ["http://103.45.67.89/login"]),
         ("Xem việtcombank.vn ngay", ["http://xn--vitcombank-dv3e.vn"]),
         ("Hai link: t.ly/ab va rb.gy/cd", ["http://t.ly/ab", "http://rb.gy/cd"]),
+        ("nhan 124K khi d/ky tai:bit.ly/Frw2T5", ["http://bit.ly/Frw2T5"]),  # glued colon
+        ("LH:vcb-xacminh.top nhe", ["http://vcb-xacminh.top"]),
     ],
 )
 def test_url_forms(text: str, expected: list[str]) -> None:
@@ -58,6 +60,7 @@ def test_url_forms(text: str, expected: list[str]) -> None:
         "uhm.de mai tinh nhe",  # "để" without accents
         "ừ.ba noi roi ma",  # Vietnamese letters glued to a word
         "Q.Ao, c.de",
+        "Hop luc 10:30.Co ai den khong",  # a time, not a host after a colon
     ],
 )
 def test_things_that_are_not_links(text: str) -> None:

@@ -16,7 +16,9 @@ _LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
 _PATH = r"""[^\s<>"'`{}|\\^，。、]*"""
 
 _BARE_URL = re.compile(
-    r"(?<![\w.@/\\:-])"
+    # a colon may come right before ("tai:bit.ly/x", "LH:abc.vn"), but not after a
+    # digit ("10:30.Co", a port)
+    r"(?<![\w.@/\\-])(?<![0-9]:)"
     r"((?:" + _LABEL + r"\.)+[^\W\d_](?:[\w-]{0,61}[^\W_])?)"  # host: the last label starts
     r"(?![\w@-])"  # with a letter, so "1.000.000" and "2.5tr" never match
     r"((?::\d{1,5})?(?:[/?#]" + _PATH + r")?)"
