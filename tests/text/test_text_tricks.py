@@ -116,6 +116,18 @@ def test_numbers_codes_urls_and_emails_keep_their_digits(folded: str) -> None:
     assert fix_leet(folded) == (folded, False)
 
 
+@pytest.mark.parametrize(
+    "folded",
+    [
+        "goi st5k, st7k, mi5n va tv7k het han",  # package codes: 5 and 7 only
+        "nhac cho imuzik3g, mua tai shopee7g",  # a network generation glued on
+    ],
+)
+def test_package_codes_are_not_a_trick(folded: str) -> None:
+    assert fix_leet(folded)[1] is False
+    assert fix_leet(folded + " kh0ng")[1] is True  # a disguised word beside them is
+
+
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789 .,@/-", max_size=80))
 def test_trick_hint_is_never_false_when_a_trick_applies(folded: str) -> None:
     folded = " ".join(folded.split())

@@ -144,12 +144,15 @@ def entity_findings(entities: list[Entity], out: MessageFeatures) -> None:
                 out.add(Finding("PHONE_FOREIGN", "scam", f"foreign number {e.value}"))
         elif kind == "money":
             amount = a.get("amount") or 0
+            if not amount:
+                continue  # "0đ", "(0d)": free of charge, not an amount to pay or receive
             out.add(Finding("MONEY", "scam", f"amount of money {e.raw or e.value}"))
             if isinstance(amount, int) and amount >= _BIG_AMOUNT:
                 out.add(Finding("MONEY_LARGE", "scam", f"large amount {amount:,} VND"))
         elif kind == "account":
-            bank = a.get("bank") or "a bank"
-            out.add(Finding("BANK_ACCOUNT", "scam", f"bank account number at {bank}"))
+            bank = a.get("bank")
+            out.add(Finding("BANK_ACCOUNT", "scam", f"bank account number {e.value}"
+                            + (f" at {bank}" if bank else "")))
         elif kind == "otp":
             out.add(_OTP_FINDING)
         elif kind == "sms_command":
@@ -167,7 +170,7 @@ def shared_findings() -> list[Finding]:
     """The findings made once and shared by every message (never changed, alive as long
     as the process): the verdict keeps their symbols ready."""
     return [*_PHRASE_FINDINGS.values(), _OTP_FINDING, _AD_LABEL_FINDING, _TEENCODE_FINDING,
-            *_OBFUSCATION_FINDINGS.values()]
+            _PRODUCT_CODE_FINDING, *_OBFUSCATION_FINDINGS.values()]
 
 
 # --- links: the host analyser's verdict ----------------------------------------------
@@ -405,6 +408,9 @@ def combination_findings(out: MessageFeatures) -> None:
 #: :func:`shared_findings`).
 _AD_LABEL_FINDING = Finding("AD_LABEL", "ad", "starts with the advertising label [QC]/[AD]")
 _TEENCODE_FINDING = Finding("TEENCODE", "ham", "chat abbreviations (teencode)")
+_PRODUCT_CODE_FINDING = Finding(
+    "PRODUCT_CODE", "ad", "package or product code of letters and digits (ST5K, MI5N)"
+)
 _OBFUSCATION_FINDINGS = {
     flag: Finding(spec[0], "scam", f"text hides words from filters: {flag}", weight=spec[1])
     for flag, spec in OBFUSCATION_FINDINGS.items()
@@ -420,3 +426,5 @@ def text_findings(folded: str, flags: frozenset[str], out: MessageFeatures) -> N
                 out.add(finding)
     if "teencode" in flags:
         out.add(_TEENCODE_FINDING)
+    if "product_code" in flags:
+        out.add(_PRODUCT_CODE_FINDING)

@@ -68,6 +68,11 @@ _LEET = str.maketrans("013457", "oieast")
 _TOKEN_CORE_RE = re.compile(r"^([^a-z0-9]*)([a-z0-9]+)([^a-z0-9]*)$")
 _DIGIT_RUN_RE = re.compile(r"[0-9]{2,}")
 _URLISH_RE = re.compile(r"[/@]|\w\.\w|^www")
+#: Package and product codes: "ST5K", "MI5N", "TV7K" (only 5 and 7, which stand for
+#: consonants; leet words hide vowels: "kh0ng", "d1eu") and network generations glued
+#: to a name ("imuzik3g", "shopee7g").
+_VOWEL_DIGITS = frozenset("0134")
+_GENERATION_RE = re.compile(r"[2-7]g$")
 
 
 def join_letters(s: str) -> tuple[str, bool]:
@@ -101,16 +106,25 @@ def _fix_token(token: str) -> str:
     return lead + fixed + trail
 
 
+def _is_code(token: str) -> bool:
+    """A package or product code rather than a disguised word (see ``_VOWEL_DIGITS``)."""
+    core = token.strip(".,;:!?()[]'\"")
+    return _VOWEL_DIGITS.isdisjoint(core) or _GENERATION_RE.search(core) is not None
+
+
 def fix_leet(s: str) -> tuple[str, bool]:
-    """Replace look-alike digits inside words; report whether anything changed."""
+    """Replace look-alike digits inside words; report whether a disguised word was
+    among them (package codes such as "st5k" are rewritten too, so the folded text
+    of a message does not depend on this judgement, but they are not a trick)."""
     if not _LEET_HINT_RE.search(s):
         return s, False
     words = s.split(" ")
-    changed = False
+    changed = trick = False
     for i, w in enumerate(words):
         if _LEET_HINT_RE.search(w):
             fixed = _fix_token(w)
             if fixed != w:
                 words[i] = fixed
                 changed = True
-    return (" ".join(words), True) if changed else (s, False)
+                trick = trick or not _is_code(w)
+    return (" ".join(words), trick) if changed else (s, False)

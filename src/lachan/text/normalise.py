@@ -32,7 +32,8 @@ __all__ = ["FLAGS", "Normalised", "normalise"]
 
 #: Every flag :func:`normalise` can report.
 FLAGS: frozenset[str] = frozenset(
-    {"zero_width", "fullwidth", "homoglyph", "defanged_link", "spaced_letters", "leet", "teencode"}
+    {"zero_width", "fullwidth", "homoglyph", "defanged_link", "spaced_letters", "leet",
+     "product_code", "teencode"}
 )
 
 _NO_FLAGS: frozenset[str] = frozenset()
@@ -83,9 +84,12 @@ def normalise(text: str) -> Normalised:
         folded, joined = join_letters(folded)
         if joined:
             flags.append("spaced_letters")
+        before = folded
         folded, leet = fix_leet(folded)
         if leet:
             flags.append("leet")
+        elif folded != before:  # only codes such as "st5k" were rewritten: no trick
+            flags.append("product_code")
         words = folded.split(" ")
     changed, chat = expand_words(words)
     if changed:
