@@ -39,3 +39,10 @@ def test_a_verification_code_is_not_a_request_to_verify():
 def test_withdrawing_cash_is_not_gambling():
     assert "GAMBLING_OR_ADULT" not in hits("quy khach rut tien tai atm thanh cong")
     assert "GAMBLING_OR_ADULT" in hits("nha cai uy tin nap dau tang 100%")
+
+
+def test_relatives_in_a_greeting_are_not_debt_collection():
+    assert "DEBT_COLLECTION" not in hits("chuc quy khach dam am ben nguoi than va gia dinh")
+    assert hits("chung toi se lien he nguoi than cua ban")["DEBT_COLLECTION"] == (
+        "lien he nguoi than"
+    )

@@ -43,6 +43,11 @@ def test_ordinary_other_domain_is_only_weak_evidence() -> None:
     ]
 
 
+def test_a_state_portal_is_no_imitation_of_the_brand_that_links_it() -> None:
+    text = "[TB] Viettel moi Quy khach cai dat Bluezone tai https://bluezone.gov.vn/taiapp"
+    assert run(text) == []
+
+
 def test_subscribers_own_number_in_a_notice_is_not_a_staff_number() -> None:
     text = "Viettel: Mã dự thưởng chính là số điện thoại 0867256447 của Bạn, chúc may mắn"
     assert run(text) == []

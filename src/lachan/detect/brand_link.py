@@ -109,6 +109,8 @@ def _link_symbols(view: MessageView, brands: list[Brand], urls: list[Entity]) ->
             name = "URL_BRAND_SHORTENED"
         elif not verdict.parsed or verdict.label == "phishing":
             name = "URL_BRAND_MISMATCH"
+        elif reg == "gov.vn" or reg.endswith(".gov.vn"):
+            continue  # a state portal (only the state registers under gov.vn): no imitation
         else:
             name = "URL_BRAND_OTHER_DOMAIN"  # an ordinary-looking domain: weak evidence
         out.append(Symbol(name, SYMBOLS[name][0] / divisor, f"{names} -> {host}"))

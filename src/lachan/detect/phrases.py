@@ -121,7 +121,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule(
         "DEBT_COLLECTION", "scam", "presses for repayment of a debt",
         ("khoan no", "tre hen", "no ngan hang", "bat hop tac", "ban giao ho so", "so tien qua han",
-         "tat toan", "khong thanh toan", "nguoi than", "thu no"),
+         "tat toan", "khong thanh toan", "thu no", "lien he nguoi than", "bao cho nguoi than",
+         "tham dinh nguoi than", "goi cho nguoi than", "lien lac nguoi than"),
     ),
     PhraseRule(
         "URGENCY", "scam", "pushes for urgent action",
