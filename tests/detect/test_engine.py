@@ -171,3 +171,22 @@ def test_an_authority_that_links_outside_gov_vn_is_named():
     official = lachan.analyse("Cong an thong bao: kich hoat tai khoan dinh danh tai "
                               "https://vneid.gov.vn")
     assert "AUTHORITY_LINK_NOT_GOV" not in names(official)
+
+
+def test_a_login_request_with_a_link_that_is_not_the_banks_own_is_a_demand():
+    v = lachan.analyse("TPBank: vui long dang nhap tai https://ebank.tpb-online-xyz.com de tiep "
+                       "tuc su dung dich vu")
+    assert "LOGIN_REQUEST" in names(v)
+    assert "DEMAND_WITH_UNOFFICIAL_LINK" in names(v)
+    genuine = lachan.analyse("TPBank: dang nhap ung dung tai https://tpb.vn de nhan uu dai")
+    assert "DEMAND_WITH_UNOFFICIAL_LINK" not in names(genuine)
+
+
+def test_an_authority_link_outside_gov_vn_weighs_unless_it_is_a_shortener():
+    from lachan.detect.features import AUTHORITY_LINK_PRIOR
+
+    site = lachan.analyse("Cuc thue thong bao: tai ung dung khai thue tai thue-dientu.vn")
+    short = lachan.analyse("Cuc thue thong bao: tai ung dung khai thue tai bit.ly/thue24")
+    w_site = next(s.score for s in site.symbols if s.name == "AUTHORITY_LINK_NOT_GOV")
+    w_short = next(s.score for s in short.symbols if s.name == "AUTHORITY_LINK_NOT_GOV")
+    assert w_site - w_short == pytest.approx(AUTHORITY_LINK_PRIOR, abs=1e-3)

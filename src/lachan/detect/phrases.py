@@ -132,8 +132,13 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     ),
     PhraseRule(
         "CALL_TO_CLICK", "scam", "asks to open a link, log in or install an app",
-        ("truy cap", "nhap vao", "click", "bam vao", "an vao", "vao link", "dang nhap",
+        ("truy cap", "nhap vao", "click", "bam vao", "an vao", "vao link",
          "tai app", "tai ung dung", "cai dat ung dung", "theo duong link", "click here"),
+        negatable=True,
+    ),
+    PhraseRule(
+        "LOGIN_REQUEST", "scam", "asks you to log in (to a bank, wallet or account)",
+        ("dang nhap", "dang nhap lai", "login", "log in", "sign in"),
         negatable=True,
     ),
     PhraseRule(
