@@ -190,3 +190,17 @@ def test_an_authority_link_outside_gov_vn_weighs_unless_it_is_a_shortener():
     w_site = next(s.score for s in site.symbols if s.name == "AUTHORITY_LINK_NOT_GOV")
     w_short = next(s.score for s in short.symbols if s.name == "AUTHORITY_LINK_NOT_GOV")
     assert w_site - w_short == pytest.approx(AUTHORITY_LINK_PRIOR, abs=1e-3)
+
+
+def test_product_names_in_mixed_case_are_not_random_case():
+    v = lachan.analyse("Co hoi trung iPhone 16 Pro Max, dang ky eKYC tren iBanking")
+    assert "RANDOM_CASE_TOKENS" not in names(v)
+    assert "RANDOM_CASE_TOKENS" in names(lachan.analyse("nHan qUa oZGa tai day"))
+
+
+def test_a_chat_platform_link_is_not_an_official_brand_link():
+    chat = lachan.analyse("Lien he ngay qua zalo.me/0912345678 de nhan viec")
+    assert "URL_PLATFORM_PAGE" in names(chat)
+    assert "URL_OFFICIAL_DOMAIN" not in names(chat)
+    wallet = lachan.analyse("Ban co qua trong MoMo, xem tai https://momo.vn/qua-cua-toi")
+    assert "URL_OFFICIAL_DOMAIN" in names(wallet)

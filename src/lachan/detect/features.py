@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
+from lachan.detect.brands import load_brands
 from lachan.detect.phrases import PHRASE_RULES, RULES_BY_NAME, match_phrases
 from lachan.domain import Entity
 
@@ -243,6 +245,9 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
             imitates = f", imitates {brand}" if brand else ""
             out.add(Finding("URL_PHISHING_HOST", "scam",
                             f"link host {host} looks like phishing ({score:.2f}{imitates})"))
+        elif official and brand in _platform_brands():
+            out.add(Finding("URL_PLATFORM_PAGE", "scam",
+                            f"link to a page on {brand}, where anyone can publish"))
         elif official:
             out.add(Finding("URL_OFFICIAL_DOMAIN", "ham",
                             f"link to an official domain of {brand or 'a registered brand'}"))
@@ -255,6 +260,13 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
 #: an app's deep link (viettelmoney.go.link in a VNeID promotion) gets no prior: it hides
 #: its target rather than imitating a portal.
 AUTHORITY_LINK_PRIOR = 3.0
+
+
+@lru_cache(maxsize=1)
+def _platform_brands() -> frozenset[str]:
+    """Social and chat platforms of the seed: their domains carry anyone's pages
+    (zalo.me/<number>, facebook.com/<page>), so a link there is not the brand speaking."""
+    return frozenset(b.id for b in load_brands() if b.category == "social")
 
 
 def _is_government_host(host: str) -> bool:
@@ -287,6 +299,15 @@ _CASE_SWITCH_RE = re.compile(r"[a-z][A-Z]")
 _ALNUM_RE = re.compile(r"[A-Za-z0-9]{3,12}")
 
 
+#: Product names written in mixed case on purpose ("iPhone 16", "eKYC", "iBanking",
+#: "beBike"), as prefixes of the lower-cased token: no filter evasion.
+_PRODUCT_NAMES = (
+    "iphone", "ipad", "ios", "imac", "icloud", "imess", "itunes", "ibank", "ebank", "ebay",
+    "ekyc", "esim", "ewallet", "emoney", "mpos", "mbank", "itel", "bebike", "becar",
+    "befood", "bedelivery", "ezcom", "vworks", "viworks", "tphcm",
+)
+
+
 def _random_case_tokens(clean: str) -> int:
     if not _CASE_SWITCH_RE.search(clean):
         return 0
@@ -294,7 +315,9 @@ def _random_case_tokens(clean: str) -> int:
     for tok in _ALNUM_RE.findall(clean):
         if not _CASE_SWITCH_RE.search(tok):
             continue
-        if tok[0].islower() or any(ch.isdigit() for ch in tok):
+        if (tok[0].islower() or any(ch.isdigit() for ch in tok)) and not (
+            tok.lower().startswith(_PRODUCT_NAMES)
+        ):
             n += 1
     return n
 

@@ -31,9 +31,10 @@ from lachan.model.datasets import SOURCES, Example, load_examples
 from lachan.model.split import near_duplicate_groups, validation_mask
 
 CLASSES = LABELS  # ("ham", "ad", "scam")
-TARGET_SCAM_FPR = 0.003  # chosen on out-of-fold training predictions, under the 0.5 % goal
+TARGET_SCAM_FPR = 0.004  # chosen on out-of-fold training predictions, under the 0.5 % goal
 MIN_DF = 2
 C_GRID = (5.0, 12.0, 30.0, 80.0)
+CV_REPEATS = 3  # fold assignments pooled to choose C and the threshold
 SOURCE_WEIGHT = {"vi_sms_2016": 1.0, "vi_smishing_2025": 1.5, "en_uci_sms": 0.5}
 
 Progress = Callable[[str, int], Callable[[int], None]]
@@ -131,14 +132,23 @@ def train(data_root: Path, progress: Progress = _no_progress, seed: int = 91,
     scam = CLASSES.index("scam")
     best: tuple[float, float, float] | None = None  # (recall, C, threshold)
     folds = GroupKFold(n_splits=5)
-    step = progress("cross-validation", len(C_GRID) * 5)
+    # CV_REPEATS fold assignments (groups renumbered at random, seeded), pooled: one
+    # assignment's 0.3 % point rests on a couple of dozen messages and moved the shipped
+    # threshold between 0.47 and 0.82 from one retrain to the next
+    rng = np.random.RandomState(seed)
+    assignments = [rng.permutation(int(g_tr.max()) + 1)[g_tr] if len(g_tr) else g_tr
+                   for _ in range(CV_REPEATS)]
+    step = progress("cross-validation", len(C_GRID) * 5 * CV_REPEATS)
     for c in C_GRID:
-        oof = np.zeros(len(tr_idx))
-        for fit_i, hold_i in folds.split(x_tr, y_tr, g_tr):
-            clf = _fit(x_tr[fit_i], y_tr[fit_i], w_tr[fit_i], c)
-            oof[hold_i] = clf.predict_proba(x_tr[hold_i])[:, list(clf.classes_).index(scam)]
-            step(1)
-        is_scam = y_tr == scam
+        oof = np.zeros((CV_REPEATS, len(tr_idx)))
+        for r, groups_r in enumerate(assignments):
+            for fit_i, hold_i in folds.split(x_tr, y_tr, groups_r):
+                clf = _fit(x_tr[fit_i], y_tr[fit_i], w_tr[fit_i], c)
+                oof[r, hold_i] = clf.predict_proba(x_tr[hold_i])[
+                    :, list(clf.classes_).index(scam)]
+                step(1)
+        is_scam = np.tile(y_tr == scam, CV_REPEATS)
+        oof = oof.ravel()
         t = choose_threshold(oof, is_scam, TARGET_SCAM_FPR)
         recall = float((oof[is_scam] >= t).mean()) if is_scam.any() else 0.0
         if best is None or recall > best[0]:
@@ -192,7 +202,8 @@ def model_card(r: TrainResult, when: dt.datetime | None = None) -> str:
         "rule detectors (`§MONEY_TRANSFER_REQUEST`, `§URL_SHORTENER`, ...), weighted 1.",
         f"Vocabulary: {len(r.model.vocab):,} features (document frequency ≥ {MIN_DF} in training).",
         f"Regularisation C = {r.C} and the scam threshold P(scam) ≥ {r.model.scam_threshold:.3f}",
-        "were chosen by 5-fold grouped cross-validation on the training split only, keeping the",
+        f"were chosen by 5-fold grouped cross-validation on the training split only ({CV_REPEATS}",
+        "fold assignments, their out-of-fold predictions pooled), keeping the",
         f"out-of-fold scam false-positive rate ≤ {TARGET_SCAM_FPR:.1%} "
         f"(out-of-fold scam recall {r.oof_recall:.3f}).",
         "Weights: `src/lachan/data/content_model.npz` (NumPy arrays, loaded without pickle).",
