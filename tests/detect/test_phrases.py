@@ -46,3 +46,9 @@ def test_relatives_in_a_greeting_are_not_debt_collection():
     assert hits("chung toi se lien he nguoi than cua ban")["DEBT_COLLECTION"] == (
         "lien he nguoi than"
     )
+
+
+def test_an_advisory_about_fraud_is_named_as_such():
+    found = hits("bo cong an canh bao thu doan lua dao tuyen cong tac vien qua zalo")
+    assert found["SCAM_WARNING"] == "thu doan"  # the first warning phrase
+    assert "SCAM_WARNING" not in hits("nhan qua tang tai zalo ngay")

@@ -146,6 +146,11 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("zalo", "telegram", "t me", "whatsapp", "ket ban", "inbox", "nhan tin zalo"),
     ),
     PhraseRule(
+        "SCAM_WARNING", "ham", "warns about fraud: an advisory that describes the tricks",
+        ("lua dao", "canh giac", "gia mao", "thu doan", "ke gian", "doi tuong xau",
+         "mao danh", "tuyet doi khong", "beware of", "scam alert"),
+    ),
+    PhraseRule(
         "PROMOTION", "ad", "advertises a promotion, discount or gift",
         ("khuyen mai", "km", "uu dai", "giam gia", "mien phi", "sale", "voucher",
          "ma giam gia", "hoan tien", "tich diem", "qua tang", "giam ngay", "dong gia",
