@@ -61,6 +61,7 @@ def test_url_forms(text: str, expected: list[str]) -> None:
         "ừ.ba noi roi ma",  # Vietnamese letters glued to a word
         "Q.Ao, c.de",
         "Hop luc 10:30.Co ai den khong",  # a time, not a host after a colon
+        "Step and repeat 3x3m.sl 1 chi nhe",  # "sl": số lượng (quantity)
     ],
 )
 def test_things_that_are_not_links(text: str) -> None:

@@ -169,6 +169,8 @@ def _bare_ok(host: str, has_tail: bool) -> bool:
         return False
     if has_tail or "." in suffix:
         return True
+    if label[0].isdigit() and suffix in _AMBIGUOUS_TLDS and host.count(".") == 1:
+        return False  # "3x3m.sl 1" (số lượng), "2h.la": a measure glued to a word
     if "-" in label or any(c.isdigit() for c in label):
         return True
     if len(label) == 1 and len(written_labels) == 2:
