@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lachan.text import fold
+from lachan.text import fold, normalise
 from lachan.text.clean import clean_text
 from lachan.text.defang import restore_links
 from lachan.text.deobfuscate import fix_leet, join_letters, may_have_tricks
@@ -126,6 +126,9 @@ def test_numbers_codes_urls_and_emails_keep_their_digits(folded: str) -> None:
 def test_package_codes_are_not_a_trick(folded: str) -> None:
     assert fix_leet(folded)[1] is False
     assert fix_leet(folded + " kh0ng")[1] is True  # a disguised word beside them is
+    flags = normalise(folded).flags  # the engine's PRODUCT_CODE, not an evasion trick
+    assert "product_code" in flags
+    assert "leet" not in flags
 
 
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789 .,@/-", max_size=80))

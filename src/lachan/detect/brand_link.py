@@ -25,7 +25,7 @@ from lachan.detect.brands import (
     official_domain_owner,
     official_phone_owner,
 )
-from lachan.detect.features import host_facts
+from lachan.detect.features import host_facts, is_government_host
 from lachan.domain import Entity, Symbol
 from lachan.text import fold
 
@@ -109,7 +109,7 @@ def _link_symbols(view: MessageView, brands: list[Brand], urls: list[Entity]) ->
             name = "URL_BRAND_SHORTENED"
         elif not verdict.parsed or verdict.label == "phishing":
             name = "URL_BRAND_MISMATCH"
-        elif reg == "gov.vn" or reg.endswith(".gov.vn"):
+        elif is_government_host(host):
             continue  # a state portal (only the state registers under gov.vn): no imitation
         else:
             name = "URL_BRAND_OTHER_DOMAIN"  # an ordinary-looking domain: weak evidence

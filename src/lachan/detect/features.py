@@ -237,7 +237,7 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
     authority = "AUTHORITY_NAMED" in out.findings
     for host in hosts:
         label, score, brand, official, shortener, _ = _HOST_CACHE.get(host, _NOT_A_HOST)
-        if authority and not official and not _is_government_host(host):
+        if authority and not official and not is_government_host(host):
             out.add(Finding("AUTHORITY_LINK_NOT_GOV", "scam",
                             f"names an authority but links to {host}, not a .gov.vn site",
                             weight=0.0 if shortener else AUTHORITY_LINK_PRIOR))
@@ -269,7 +269,7 @@ def _platform_brands() -> frozenset[str]:
     return frozenset(b.id for b in load_brands() if b.category == "social")
 
 
-def _is_government_host(host: str) -> bool:
+def is_government_host(host: str) -> bool:
     """Vietnamese authorities publish under ``gov.vn`` (Decree 42/2022 on state
     portals); a notice from the police, the tax office or VNeID links there."""
     return host == "gov.vn" or host.endswith(".gov.vn")
@@ -299,8 +299,8 @@ _CASE_SWITCH_RE = re.compile(r"[a-z][A-Z]")
 _ALNUM_RE = re.compile(r"[A-Za-z0-9]{3,12}")
 
 
-#: Product names written in mixed case on purpose ("iPhone 16", "eKYC", "iBanking",
-#: "beBike"), as prefixes of the lower-cased token: no filter evasion.
+#: Names written in mixed case on purpose ("iPhone 16", "eKYC", "iBanking", "beBike",
+#: "tpHCM"), as prefixes of the lower-cased token: no filter evasion.
 _PRODUCT_NAMES = (
     "iphone", "ipad", "ios", "imac", "icloud", "imess", "itunes", "ibank", "ebank", "ebay",
     "ekyc", "esim", "ewallet", "emoney", "mpos", "mbank", "itel", "bebike", "becar",

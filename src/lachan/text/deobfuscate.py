@@ -107,8 +107,10 @@ def _fix_token(token: str) -> str:
 
 
 def _is_code(token: str) -> bool:
-    """A package or product code rather than a disguised word (see ``_VOWEL_DIGITS``)."""
-    core = token.strip(".,;:!?()[]'\"")
+    """A package or product code rather than a disguised word (see ``_VOWEL_DIGITS``);
+    ``token`` is one :func:`_fix_token` rewrote, so it has a core."""
+    m = _TOKEN_CORE_RE.match(token)
+    core = m.group(2) if m is not None else token
     return _VOWEL_DIGITS.isdisjoint(core) or _GENERATION_RE.search(core) is not None
 
 
