@@ -47,3 +47,16 @@ def test_rows_match_the_per_row_construction(layout, rows):
     assert indptr.tolist() == want_indptr
     assert data.tolist() == want_data
     assert (data.dtype, indices.dtype, indptr.dtype) == (np.float32, np.int32, np.int64)
+
+
+def test_top_terms_show_a_word_once_as_written():
+    from lachan.detect.content_model import ContentModel
+
+    vocab = ["cuoc", "~cược", "§d4", "nap"]
+    coef = np.array([[0, 0, 2.0], [0, 0, 3.0], [0, 0, 1.0], [0, 0, -1.0]], dtype=np.float32)
+    model = ContentModel.from_arrays(vocab, coef, np.zeros(3, np.float32),
+                                     ("ham", "ad", "scam"), 0.5)
+    feats = MessageFeatures(["cuoc", "§d4", "nap", "~cược"])
+    words = [w for w, _ in model.top_terms(feats, "scam")]
+    # the accented form outweighs the folded one and stands for both; nap pushes away
+    assert words == ["cược", "####"]

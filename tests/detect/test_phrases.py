@@ -52,3 +52,14 @@ def test_an_advisory_about_fraud_is_named_as_such():
     found = hits("bo cong an canh bao thu doan lua dao tuyen cong tac vien qua zalo")
     assert found["SCAM_WARNING"] == "thu doan"  # the first warning phrase
     assert "SCAM_WARNING" not in hits("nhan qua tang tai zalo ngay")
+
+
+def test_words_written_with_diacritics_are_features_of_their_own():
+    from lachan.detect.features import accented_words
+
+    # folding merges "cược" (a bet) and "cước" (a call charge); as written they differ
+    _, _, feats = content_features("ty le cuoc cao", "Tỉ lệ cược cao")
+    assert "cuoc" in feats and "~cược" in feats and "~cước" not in feats
+    assert "~cước" in accented_words("Cước gọi 200đ/phút")
+    assert accented_words("Cuoc goi 200d/phut") == []  # unaccented text adds nothing
+    assert "~200đ" not in accented_words("Cước gọi 200đ/phút")  # no amounts as words

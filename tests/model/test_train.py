@@ -63,6 +63,10 @@ def test_label_mapping():
     assert map_label("vi_smishing_2025", "not_scam", "Toi nay an com nhe") == "ham"
     assert map_label("vi_smishing_2025", "not_scam",
                      "[QC] Uu dai data, soan DK gui 9123. Tu choi QC soan TC gui 9123") == "ad"
+    # a carrier's service notice with a command in it is not advertising on that alone
+    assert map_label("vi_smishing_2025", "not_scam",
+                     "Quy khach da huy thanh cong dich vu. De dang ky lai, soan DK gui 9234"
+                     ) == "ham"
     assert map_label("en_uci_sms", "spam", "You have won a prize! Claim your reward") == "scam"
     assert map_label("en_uci_sms", "spam", "Get 100 free ringtones, text TONE to 85023") == "ad"
 

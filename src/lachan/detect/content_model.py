@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from lachan.detect.features import META_PREFIX, MessageFeatures
+from lachan.detect.features import ACCENTED_PREFIX, META_PREFIX, MessageFeatures
+from lachan.text.fold import fold
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -199,12 +200,24 @@ class ContentModel:
                 w = self.weight_of(t, label) * scale
                 if w > 0:
                     seen[t] = w
-        top = sorted(seen.items(), key=lambda kv: -kv[1])[:k]
-        return [(_readable(t), w) for t, w in top]
+        out: list[tuple[str, float]] = []
+        shown: set[str] = set()  # "hoặc" and "hoac" are one word to a reader: the first
+        for t, w in sorted(seen.items(), key=lambda kv: -kv[1]):
+            word = _readable(t)
+            key = fold(word)
+            if key not in shown:
+                shown.add(key)
+                out.append((word, w))
+                if len(out) == k:
+                    break
+        return out
 
 
 def _readable(feature: str) -> str:
-    """``§d4`` (a digit-shape token) → ``####``, inside bigrams too."""
+    """``§d4`` (a digit-shape token) → ``####``, inside bigrams too; ``~cược`` (a word
+    as written with its diacritics) → ``cược``."""
+    if feature.startswith(ACCENTED_PREFIX):
+        return feature[len(ACCENTED_PREFIX):]
     if "§d" not in feature:
         return feature
     return " ".join("#" * int(w[2:]) if w.startswith("§d") and w[2:].isdigit() else w

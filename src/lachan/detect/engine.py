@@ -122,7 +122,7 @@ class Engine:
 
     def _finish(self, norm: Normalised, ents: list[Entity], sender: str | None, channel: str,
                 context: AnalysisContext | None) -> Prepared:
-        tokens, bigrams, content = content_features(norm.folded)
+        tokens, bigrams, content = content_features(norm.folded, norm.clean)
         feats = MessageFeatures(content)
         phrase_findings(tokens, bigrams, feats)
         entity_findings(ents, feats)
