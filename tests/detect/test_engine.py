@@ -204,3 +204,25 @@ def test_a_chat_platform_link_is_not_an_official_brand_link():
     assert "URL_OFFICIAL_DOMAIN" not in names(chat)
     wallet = lachan.analyse("Ban co qua trong MoMo, xem tai https://momo.vn/qua-cua-toi")
     assert "URL_OFFICIAL_DOMAIN" in names(wallet)
+
+
+def test_a_link_path_in_random_case_is_not_a_trick_but_a_mixed_case_host_is():
+    login = lachan.analyse("Review the login: https://fb.me/1StLG2QFSLEzLYY")
+    assert "RANDOM_CASE_TOKENS" not in names(login)
+    host = lachan.analyse("nhan luon 588k vao vi, dang ky tai drwhcP.GeqrE.me nhe")
+    assert "RANDOM_CASE_TOKENS" in names(host)
+
+
+@given(st.text(max_size=200))
+def test_blanking_link_paths_keeps_length_and_everything_outside_links(text: str) -> None:
+    from lachan.detect.features import without_link_paths
+    from lachan.entities import extract
+
+    ents = extract(text)
+    out = without_link_paths(text, ents)
+    assert len(out) == len(text)
+    inside = set()
+    for e in ents:
+        if e.kind in ("url", "email"):
+            inside.update(range(e.start, e.end))
+    assert all(out[i] == text[i] for i in range(len(text)) if i not in inside)

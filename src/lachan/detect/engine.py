@@ -30,6 +30,7 @@ from lachan.detect.features import (
     shape_findings,
     text_findings,
     warm_hosts,
+    without_link_paths,
 )
 from lachan.detect.verdict import VerdictMaker, shown_rows
 from lachan.domain import (
@@ -128,7 +129,7 @@ class Engine:
         entity_findings(ents, feats)
         host_findings(ents, feats)
         text_findings(norm.folded, norm.flags, feats)
-        shape_findings(norm.clean, feats)
+        shape_findings(without_link_paths(norm.clean, ents), feats)
         view = MessageView(norm, ents, sender, channel, context or _NO_CONTEXT)
         if context is not None and not isinstance(context, NullContext):
             _registry_findings(view, feats)

@@ -46,8 +46,8 @@ SCAM_KEYWORDS: frozenset[str] = frozenset(
     usdt crypto forex invest dautu loinhuan tindung hanmuc hopqua tinthuong nhanthe
     daohan thetindung ruttindung thuongtet trianthang xacnhan tinchap banking
     card cards atmonline roblox pubg ngocrong valorant booyah napgame shopacc nickgame
-    gplx chinhphu govn hoantra nhantien tructuyen
-    taichinh vidientu giaodich lienket chuyentien thanhtoan tracuu trasoat hoso dichvucong""".split()
+    gplx chinhphu govn hoantra nhantien tructuyen taichinh vidientu giaodich lienket
+    chuyentien thanhtoan tracuu trasoat hoso dichvucong""".split()
 )
 
 #: Scam keywords this short only count at the start of a token (``vay-…``, ``…-otp``).

@@ -31,7 +31,16 @@ from lachan.model.datasets import SOURCES, Example, load_examples
 from lachan.model.split import near_duplicate_groups, validation_mask
 
 CLASSES = LABELS  # ("ham", "ad", "scam")
-TARGET_SCAM_FPR = 0.004  # chosen on out-of-fold training predictions, under the 0.5 % goal
+#: The scam false-positive rate the threshold is chosen for, out of fold: the goal itself.
+#: Out-of-fold models learn from 4/5 of the training split and are the noisier for it;
+#: the shipped model, at the threshold they give, has run at 2/3 of this rate on the
+#: validation split (0.33 %).
+TARGET_SCAM_FPR = 0.005
+#: The sources whose ham + ad the scam false-positive rate is held on, and whose scams
+#: the recall is measured on, when C and the threshold are chosen: the Vietnamese ones.
+#: The English hams are easy negatives; counted in, they let the threshold sit where the
+#: Vietnamese false-positive rate was 0.68 % out of fold at a pooled 0.40 %.
+TARGET_SOURCES = ("vi_sms_2016", "vi_smishing_2025")
 MIN_DF = 2
 C_GRID = (5.0, 12.0, 30.0, 80.0)
 CV_REPEATS = 3  # fold assignments pooled to choose C and the threshold
@@ -138,6 +147,11 @@ def train(data_root: Path, progress: Progress = _no_progress, seed: int = 91,
     rng = np.random.RandomState(seed)
     assignments = [rng.permutation(int(g_tr.max()) + 1)[g_tr] if len(g_tr) else g_tr
                    for _ in range(CV_REPEATS)]
+    in_target = np.array([examples[i].source in TARGET_SOURCES for i in tr_idx])
+    # the target sources when they hold scams and non-scams, else every source
+    if not ((in_target & (y_tr == scam)).any() and (in_target & (y_tr != scam)).any()):
+        in_target[:] = True
+    target = np.tile(in_target, CV_REPEATS)
     step = progress("cross-validation", len(C_GRID) * 5 * CV_REPEATS)
     for c in C_GRID:
         oof = np.zeros((CV_REPEATS, len(tr_idx)))
@@ -147,8 +161,8 @@ def train(data_root: Path, progress: Progress = _no_progress, seed: int = 91,
                 oof[r, hold_i] = clf.predict_proba(x_tr[hold_i])[
                     :, list(clf.classes_).index(scam)]
                 step(1)
-        is_scam = np.tile(y_tr == scam, CV_REPEATS)
-        oof = oof.ravel()
+        is_scam = np.tile(y_tr == scam, CV_REPEATS)[target]
+        oof = oof.ravel()[target]
         t = choose_threshold(oof, is_scam, TARGET_SCAM_FPR)
         recall = float((oof[is_scam] >= t).mean()) if is_scam.any() else 0.0
         if best is None or recall > best[0]:
@@ -171,10 +185,13 @@ def train(data_root: Path, progress: Progress = _no_progress, seed: int = 91,
     y_pred = [v.label for v in verdicts]
     figures = metrics.compute(y_true, y_pred)
     by_source: dict[str, metrics.Figures] = {}
-    for src in sources:
-        sel = [k for k, i in enumerate(va_idx) if examples[i].source == src]
+    groups_of_sources = [(src, (src,)) for src in sources]
+    if sum(s in sources for s in TARGET_SOURCES) > 1:
+        groups_of_sources.append((" + ".join(TARGET_SOURCES), TARGET_SOURCES))
+    for name, members in groups_of_sources:
+        sel = [k for k, i in enumerate(va_idx) if examples[i].source in members]
         if sel:
-            by_source[src] = metrics.compute([y_true[k] for k in sel], [y_pred[k] for k in sel])
+            by_source[name] = metrics.compute([y_true[k] for k in sel], [y_pred[k] for k in sel])
 
     label_counts: dict[str, dict[str, int]] = {}
     for e in examples:
@@ -206,8 +223,8 @@ def model_card(r: TrainResult, when: dt.datetime | None = None) -> str:
         f"Regularisation C = {r.C} and the scam threshold P(scam) ≥ {r.model.scam_threshold:.3f}",
         f"were chosen by 5-fold grouped cross-validation on the training split only ({CV_REPEATS}",
         "fold assignments, their out-of-fold predictions pooled), keeping the",
-        f"out-of-fold scam false-positive rate ≤ {TARGET_SCAM_FPR:.1%} "
-        f"(out-of-fold scam recall {r.oof_recall:.3f}).",
+        f"out-of-fold scam false-positive rate on the ham + ad of {' and '.join(TARGET_SOURCES)}",
+        f"≤ {TARGET_SCAM_FPR:.1%} (out-of-fold recall on their scams {r.oof_recall:.3f}).",
         "Weights: `src/lachan/data/content_model.npz` (NumPy arrays, loaded without pickle).",
         "",
         "## Data and labels",
