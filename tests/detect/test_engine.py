@@ -226,3 +226,15 @@ def test_blanking_link_paths_keeps_length_and_everything_outside_links(text: str
         if e.kind in ("url", "email"):
             inside.update(range(e.start, e.end))
     assert all(out[i] == text[i] for i in range(len(text)) if i not in inside)
+
+
+def test_a_bank_advisory_quoting_the_trick_gets_no_prior_for_it():
+    text = ("Xin Quy khach luu y, Vietcombank KHONG gui tin nhan kem duong link dang nhap "
+            "dich vu bit.ly/vcb-dn. Cac tin nhan co duong link dang nhap deu la gia mao, "
+            "tuyet doi khong bam vao")
+    v = lachan.analyse(text)
+    assert "SCAM_WARNING" in names(v)
+    pair = [s for s in v.symbols if s.name == "DEMAND_WITH_UNOFFICIAL_LINK"]
+    without = lachan.analyse("Vietcombank: vui long dang nhap dich vu tai bit.ly/vcb-dn")
+    lone = [s for s in without.symbols if s.name == "DEMAND_WITH_UNOFFICIAL_LINK"]
+    assert lone and (not pair or pair[0].score < lone[0].score - 4)

@@ -20,6 +20,8 @@ def kinds(text: str, kind: str) -> list[str]:
         ("Your verification code is 7731", "7731"),
         ("Nhap code 90817263 de dang nhap", "90817263"),
         ("MÃ OTP: 5566", "5566"),
+        ("WhatsApp code 785-857. You can also tap on this link", "785-857"),
+        ("G-676873 là mã xác minh Google của bạn.", "G-676873"),
     ],
 )
 def test_otp(text: str, code: str) -> None:
@@ -34,6 +36,7 @@ def test_otp(text: str, code: str) -> None:
         "Khong cung cap OTP cho bat ky ai. Hotline 1900 545 413",  # a phone, not a code
         "OTP het han ngay 12/11/2026",  # a date
         "Ma OTP: 12345678901",  # too long
+        "Ma OTP gui toi so 091-234-5678",  # a phone number in groups, not a code
     ],
 )
 def test_not_otp(text: str) -> None:

@@ -205,12 +205,25 @@ class ContentModel:
         for t, w in sorted(seen.items(), key=lambda kv: -kv[1]):
             word = _readable(t)
             key = fold(word)
-            if key not in shown:
+            if key not in shown and not _says_nothing(key):
                 shown.add(key)
                 out.append((word, w))
                 if len(out) == k:
                     break
         return out
+
+
+#: Function words and bare numbers: they carry weight in the model (a scam's "tai" and
+#: "hoac" come with a link and a number) but tell a reader nothing as "words".
+_FUNCTION_WORDS = frozenset(
+    """a an and or of to in on at is are be by for from it its the this that with you your
+    hoac tai cua va la cho de cac nhung voi tu den trong nay do duoc thi ma o khi se da
+    dang bi vao ra len nhe roi con co khong""".split()
+)
+
+
+def _says_nothing(folded: str) -> bool:
+    return all(w in _FUNCTION_WORDS or not w.strip("#") for w in folded.split())
 
 
 def _readable(feature: str) -> str:

@@ -164,8 +164,9 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     ),
     PhraseRule(
         "OPT_OUT_PRESENT", "ad", "carries opt-out instructions",
-        ("tu choi", "tu choi qc", "tu choi quang cao", "de huy", "huy dich vu", "tc gui",
-         "ngung nhan", "stop", "unsubscribe"),
+        # not "tu choi" alone: it refuses other things too ("BV tu choi phuc vu neu...")
+        ("tu choi qc", "tu choi quang cao", "tu choi nhan", "tu choi soan", "tu choi tin",
+         "de huy", "huy dich vu", "tc gui", "ngung nhan", "stop", "unsubscribe"),
     ),
     PhraseRule(
         "REAL_ESTATE_AD", "ad", "advertises real estate",

@@ -36,14 +36,22 @@ _HINTS = ("otp", "mã", "ma", "code", "pin", "verification", "passcode", "securi
 # Enough to tell whether any hint occurs: "passcode" and "security (code)" contain "code".
 _ANY_HINT = ("otp", "mã", "ma", "code", "pin", "verification")
 
-# 4-8 digits, or 6 upper-case letters and digits with at least one digit; not part of a
-# longer grouped number ("0912 345 678"), a date, a time or an amount.
+# 4-8 digits, 3 and 3 digits joined by a hyphen (WhatsApp's "785-857"), Google's
+# "G-676873", or 6 upper-case letters and digits with at least one digit; not part of a
+# longer grouped number ("0912 345 678", "091-234-5678"), a date, a time or an amount.
 _CODE = re.compile(
     r"(?<![\w.,/:\-])(?<![0-9] )"
-    r"([0-9]{4,8}+|(?=[A-Z]*[0-9])(?=[0-9]*[A-Z])[A-Z0-9]{6})"
+    r"([0-9]{4,8}+|[0-9]{3}-[0-9]{3}|G-[0-9]{6}|(?=[A-Z]*[0-9])(?=[0-9]*[A-Z])[A-Z0-9]{6})"
     r"(?![\w])(?! [0-9])(?![.,:/\-][0-9])"
 )
 _FORWARD = 40
+
+
+def _numeric(code: str) -> bool:
+    """Digits only, a hyphen between them allowed ("785-857"): what a weak keyword takes."""
+    return code.replace("-", "").isdigit()
+
+
 _BACKWARD = 30
 
 
@@ -77,7 +85,7 @@ def find_otps(text: str, low: str, claims: Claims) -> list[Entity]:
         for m in _CODE.finditer(text, kw.end(), kw.end() + _FORWARD + 12):
             if m.start() > kw.end() + _FORWARD:
                 break
-            if (strong or m.group(1).isdigit()) and not (
+            if (strong or _numeric(m.group(1))) and not (
                 claims and claims.overlaps(m.start(), m.end())
             ):
                 hit = m
@@ -87,7 +95,7 @@ def find_otps(text: str, low: str, claims: Claims) -> list[Entity]:
             for m in _CODE.finditer(text, back if back > 0 else 0, kw.start() + 2):
                 if m.end() > kw.start():
                     break
-                if (strong or m.group(1).isdigit()) and not (
+                if (strong or _numeric(m.group(1))) and not (
                     claims and claims.overlaps(m.start(), m.end())
                 ):
                     hit = m  # the last one before the keyword ("483920 là mã OTP")

@@ -1,4 +1,8 @@
-"""URL shortener services (registrable domains), bundled so nothing is fetched."""
+"""URL shortener services (registrable domains), bundled so nothing is fetched.
+
+Only services where anyone can shorten any address: g.co is not one (Google makes its
+g.co links, to its own pages).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,6 @@ SHORTENERS: frozenset[str] = frozenset(
         "clck.ru",
         "cutt.ly",
         "cutt.us",
-        "g.co",
         "goo.gl",
         "is.gd",
         "lihi.cc",
