@@ -238,3 +238,11 @@ def test_a_bank_advisory_quoting_the_trick_gets_no_prior_for_it():
     without = lachan.analyse("Vietcombank: vui long dang nhap dich vu tai bit.ly/vcb-dn")
     lone = [s for s in without.symbols if s.name == "DEMAND_WITH_UNOFFICIAL_LINK"]
     assert lone and (not pair or pair[0].score < lone[0].score - 4)
+
+
+def test_a_debt_collectors_threat_from_a_personal_mobile_is_a_threat_pair():
+    text = ("Ban da qua han khoan no, neu tiep tuc bat hop tac chung toi se ban giao ho so "
+            "va lien he nguoi than. Goi ngay 0896543210")
+    assert "THREAT_WITH_PERSONAL_NUMBER" in names(lachan.analyse(text))
+    assert "THREAT_WITH_PERSONAL_NUMBER" not in names(
+        lachan.analyse("Minh tra no ban roi nhe, goi 0896543210 neu can"))

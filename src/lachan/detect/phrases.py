@@ -106,7 +106,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("ca cuoc", "ca do", "nha cai", "casino", "no hu", "tai xiu", "lo de", "game bai",
          "tinh mot dem", "hen ho", "sinh ly", "khoai lac", "danh bai", "xoc dia", "nap dau",
          "ban ca", "tan thu", "vong cuoc", "ty le cuoc", "doi thuong", "gai xinh",
-         "lam tinh", "sex", "thuong tan thu", "tang code", "giftcode"),
+         "lam tinh", "sex", "thuong tan thu", "tang code", "giftcode", "nohu", "gamebai",
+         "gem bai", "taixiu"),
     ),
     PhraseRule(
         "FORGED_DOCUMENTS", "scam", "offers forged papers: licences, diplomas, ID cards",
