@@ -63,3 +63,16 @@ def test_words_written_with_diacritics_are_features_of_their_own():
     assert "~cước" in accented_words("Cước gọi 200đ/phút")
     assert accented_words("Cuoc goi 200d/phut") == []  # unaccented text adds nothing
     assert "~200đ" not in accented_words("Cước gọi 200đ/phút")  # no amounts as words
+
+
+def test_the_length_class_is_a_model_feature_and_never_a_symbol():
+    import lachan
+    from lachan.detect.engine import default_engine
+    from lachan.detect.features import length_token
+
+    assert length_token(0) == length_token(49) != length_token(50)
+    assert length_token(160) != length_token(161) != length_token(400)
+    short = default_engine().prepare("Chieu nay an com nhe")
+    assert length_token(20) in short.features.meta
+    assert not any(s.name.startswith("§") or "length" in s.name
+                   for s in lachan.analyse("Chieu nay an com nhe").symbols)

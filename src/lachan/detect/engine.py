@@ -25,6 +25,7 @@ from lachan.detect.features import (
     content_features,
     entity_findings,
     host_findings,
+    length_token,
     link_hosts,
     phrase_findings,
     shape_findings,
@@ -124,7 +125,7 @@ class Engine:
     def _finish(self, norm: Normalised, ents: list[Entity], sender: str | None, channel: str,
                 context: AnalysisContext | None) -> Prepared:
         tokens, bigrams, content = content_features(norm.folded, norm.clean)
-        feats = MessageFeatures(content)
+        feats = MessageFeatures(content, form=[length_token(len(norm.clean))])
         phrase_findings(tokens, bigrams, feats)
         entity_findings(ents, feats)
         host_findings(ents, feats)

@@ -67,10 +67,13 @@ class Finding:
 class MessageFeatures:
     content: list[str]
     findings: dict[str, Finding] = field(default_factory=dict)
+    #: Model features of the message's form that are not findings (no symbol shows
+    #: them): its length class, :func:`length_token`.
+    form: list[str] = field(default_factory=list)
 
     @property
     def meta(self) -> list[str]:
-        return [META_PREFIX + f.name for f in self.findings.values() if f.learned]
+        return [META_PREFIX + f.name for f in self.findings.values() if f.learned] + self.form
 
     def add(self, finding: Finding) -> None:
         if finding.name not in self.findings:
@@ -91,6 +94,23 @@ def tokenize(folded: str) -> list[str]:
     # each run of digits -> its shape, every other token itself: C-level maps, no loop
     shape_of = dict(zip(runs, map(_SHAPE_OF_LENGTH.__getitem__, map(len, runs)), strict=False))
     return list(map(shape_of.get, tokens, tokens))
+
+
+#: Upper bounds (characters) of the length classes: a short personal note, a longer one,
+#: a full single SMS (160 GSM characters), two parts, more. Scams and advertising run
+#: long and personal mail short; the class is a feature of the model (8-seed grouped
+#: cross-validation: Vietnamese scam recall at 0.3 % / 0.5 % FPR 0.677 / 0.734 ->
+#: 0.699 / 0.742), never a symbol.
+_LENGTH_CLASSES = (50, 120, 161, 321)
+_LENGTH_TOKENS = tuple(f"{META_PREFIX}length:{k}" for k in range(len(_LENGTH_CLASSES) + 1))
+
+
+def length_token(n_chars: int) -> str:
+    """The length-class feature of a text of ``n_chars`` characters."""
+    for k, bound in enumerate(_LENGTH_CLASSES):
+        if n_chars < bound:
+            return _LENGTH_TOKENS[k]
+    return _LENGTH_TOKENS[-1]
 
 
 def accented_words(clean: str) -> list[str]:

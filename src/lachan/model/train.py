@@ -31,11 +31,10 @@ from lachan.model.datasets import SOURCES, Example, load_examples
 from lachan.model.split import near_duplicate_groups, validation_mask
 
 CLASSES = LABELS  # ("ham", "ad", "scam")
-#: The scam false-positive rate the threshold is chosen for, out of fold: the goal itself.
-#: Out-of-fold models learn from 4/5 of the training split and are the noisier for it;
-#: the shipped model, at the threshold they give, has run at 2/3 of this rate on the
-#: validation split (0.33 %).
-TARGET_SCAM_FPR = 0.005
+#: The scam false-positive rate the threshold is chosen for, out of fold: under the 0.5 %
+#: goal, for the margin a small sample needs (chosen at 0.5 %, the shipped model ran at
+#: 0.33 % on one retrain's validation split and at 0.50 % on the next one's).
+TARGET_SCAM_FPR = 0.004
 #: The sources whose ham + ad the scam false-positive rate is held on, and whose scams
 #: the recall is measured on, when C and the threshold are chosen: the Vietnamese ones.
 #: The English hams are easy negatives; counted in, they let the threshold sit where the
@@ -218,7 +217,8 @@ def model_card(r: TrainResult, when: dt.datetime | None = None) -> str:
         "replaced by their length) and the words written with diacritics as written (`~cược`",
         "against `~cước`, which folding merges), scaled by 1/sqrt(length), plus one token",
         "per finding of the rule detectors (`§MONEY_TRANSFER_REQUEST`, `§URL_SHORTENER`,",
-        "...), weighted 1.",
+        "...) and one for the length class of the message (under 50 characters, 120, one",
+        "SMS of 160, two parts, more), weighted 1.",
         f"Vocabulary: {len(r.model.vocab):,} features (document frequency ≥ {MIN_DF} in training).",
         f"Regularisation C = {r.C} and the scam threshold P(scam) ≥ {r.model.scam_threshold:.3f}",
         f"were chosen by 5-fold grouped cross-validation on the training split only ({CV_REPEATS}",
