@@ -246,3 +246,10 @@ def test_a_debt_collectors_threat_from_a_personal_mobile_is_a_threat_pair():
     assert "THREAT_WITH_PERSONAL_NUMBER" in names(lachan.analyse(text))
     assert "THREAT_WITH_PERSONAL_NUMBER" not in names(
         lachan.analyse("Minh tra no ban roi nhe, goi 0896543210 neu can"))
+
+
+def test_a_number_or_address_alone_is_a_contact_passed_on_but_a_link_alone_is_not():
+    assert "CONTACT_ONLY" in names(lachan.analyse("098 381 67 73"))
+    assert "CONTACT_ONLY" in names(lachan.analyse("minh.tuan@gmail.com"))
+    assert "CONTACT_ONLY" not in names(lachan.analyse("https://bit.ly/abc"))
+    assert "CONTACT_ONLY" not in names(lachan.analyse("Goi ngay 0983816773 de nhan qua"))

@@ -43,6 +43,8 @@ _MESSAGE_FINDINGS: tuple[tuple[str, str, str, str], ...] = (
     ("OTP_CODE", "ham", "a one-time verification code", "entities"),
     ("SMS_COMMAND", "ad", "SMS command syntax (\"soan DK gui 9xxx\")", "entities"),
     ("EMAIL_ADDRESS", "scam", "an e-mail address", "entities"),
+    ("CONTACT_ONLY", "ham",
+     "the text is only a phone number or an e-mail address: a contact passed on", "entities"),
     ("URL_PHISHING_HOST", "scam", "the host analyser calls a link's host phishing", "links"),
     ("URL_OFFICIAL_DOMAIN", "ham", "a link to an official domain of a registered brand",
      "links"),

@@ -22,6 +22,7 @@ from lachan.detect.features import (
     Finding,
     MessageFeatures,
     combination_findings,
+    contact_findings,
     content_features,
     entity_findings,
     host_findings,
@@ -131,6 +132,7 @@ class Engine:
         host_findings(ents, feats)
         text_findings(norm.folded, norm.flags, feats)
         shape_findings(without_link_paths(norm.clean, ents), feats)
+        contact_findings(norm.clean, ents, feats)
         view = MessageView(norm, ents, sender, channel, context or _NO_CONTEXT)
         if context is not None and not isinstance(context, NullContext):
             _registry_findings(view, feats)
