@@ -386,19 +386,41 @@ _CASE_BYTES = bytes(map(_case_class, range(256)))
 _DIGIT_O_BYTES = bytes(map(_digit_o_class, range(256)))
 
 
+_LINK_KINDS = frozenset({"url", "email"})
+_CONTACT_KINDS = frozenset({"phone", "email"})
+_CONTACT_ONLY_MAX = 80  # characters: a number or an address, and a word or two
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` replaced by spaces (same length); a span
+    overlapping an earlier one is skipped."""
+    if not spans:
+        return text
+    parts = []
+    at = 0
+    for start, end in sorted(spans):
+        if start >= at:
+            parts.append(text[at:start])
+            parts.append(" " * (end - start))
+            at = end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def _spans_in(clean: str, entities: list[Entity], kinds: frozenset[str]) -> list[Entity]:
+    return [e for e in entities if e.kind in kinds and 0 <= e.start < e.end <= len(clean)]
+
+
 def without_link_paths(clean: str, entities: list[Entity]) -> str:
     """``clean`` with the paths of its links and the local parts of its e-mail addresses
     blanked out (same length): a path ("fb.me/1StLG2QFSLEzLYY") is random case and
     digits by design, not a sender's trick for the shape checks to find. Hosts stay: a
     host written in mixed case ("drwhcP.GeqrE.me") is one."""
     spans = []
-    for e in entities:
-        if e.kind not in _LINK_KINDS or not 0 <= e.start < e.end <= len(clean):
-            continue
+    for e in _spans_in(clean, entities, _LINK_KINDS):
         text = clean[e.start:e.end]
         if e.kind == "email":
-            at = text.find("@")
-            cut = (0, at) if at > 0 else (0, 0)
+            cut = (0, max(text.find("@"), 0))
         else:
             scheme = text.find("://")
             host_from = scheme + 3 if scheme >= 0 else 0
@@ -406,22 +428,7 @@ def without_link_paths(clean: str, entities: list[Entity]) -> str:
             cut = (min(ends), len(text)) if ends else (0, 0)
         if cut[1] > cut[0]:
             spans.append((e.start + cut[0], e.start + cut[1]))
-    if not spans:
-        return clean
-    parts = []
-    at = 0
-    for start, end in sorted(spans):
-        if start >= at:
-            parts.append(clean[at:start])
-            parts.append(" " * (end - start))
-            at = end
-    parts.append(clean[at:])
-    return "".join(parts)
-
-
-_LINK_KINDS = frozenset({"url", "email"})
-_CONTACT_KINDS = frozenset({"phone", "email"})
-_CONTACT_ONLY_MAX = 80  # characters: a number or an address, and a word or two
+    return _blanked(clean, spans)
 
 
 def contact_findings(clean: str, entities: list[Entity], out: MessageFeatures) -> None:
@@ -430,18 +437,16 @@ def contact_findings(clean: str, entities: list[Entity], out: MessageFeatures) -
     Links are left out on purpose: a link alone is a common scam."""
     if len(clean) > _CONTACT_ONLY_MAX or not entities:
         return
-    rest = clean
-    found = None
-    for e in entities:
-        if e.kind in _CONTACT_KINDS and 0 <= e.start < e.end <= len(clean):
-            rest = rest[:e.start] + " " * (e.end - e.start) + rest[e.end:]
-            found = found or e
-        elif e.kind == "url":
-            return
-    if found is None or sum(ch.isalnum() for ch in rest) > 3:
+    if any(e.kind == "url" for e in entities):
         return
-    out.add(Finding("CONTACT_ONLY", "ham",
-                    f"only a contact passed on: {found.kind} {found.value}"))
+    contacts = _spans_in(clean, entities, _CONTACT_KINDS)
+    if not contacts:
+        return
+    rest = _blanked(clean, [(e.start, e.end) for e in contacts])
+    if sum(ch.isalnum() for ch in rest) <= 3:
+        first = contacts[0]
+        out.add(Finding("CONTACT_ONLY", "ham",
+                        f"only a contact passed on: {first.kind} {first.value}"))
 
 
 def shape_findings(clean: str, out: MessageFeatures) -> None:
