@@ -76,3 +76,13 @@ def test_the_length_class_is_a_model_feature_and_never_a_symbol():
     assert length_token(20) in short.features.meta
     assert not any(s.name.startswith("§") or "length" in s.name
                    for s in lachan.analyse("Chieu nay an com nhe").symbols)
+
+
+def test_pairs_of_advertising_and_legitimate_evidence_are_model_features():
+    from lachan.detect.engine import default_engine
+
+    ad = default_engine().prepare("[QC] Uu dai goi cuoc data, soan DK V90 gui 9123")
+    assert "§AD_LABEL&SMS_COMMAND" in ad.features.meta
+    # scam-leaning findings make no pairs
+    scam = default_engine().prepare("Tai khoan bi khoa, xac minh tai bit.ly/x va bit.ly/y")
+    assert not any("&" in t for t in scam.features.meta)

@@ -25,6 +25,7 @@ from lachan.detect.features import (
     contact_findings,
     content_features,
     entity_findings,
+    evidence_pairs,
     host_findings,
     length_token,
     link_hosts,
@@ -144,6 +145,7 @@ class Engine:
             for sym in detect(view):
                 feats.add(Finding(sym.name, "scam", sym.detail))
         combination_findings(feats)  # last: pairs may include the detectors' findings
+        evidence_pairs(feats)
         return Prepared(feats, view)
 
     def prepare(self, text: str, sender: str | None = None, channel: str = "sms",

@@ -548,6 +548,24 @@ def combination_findings(out: MessageFeatures) -> None:
                         weight=0.0 if warning else _PRIORS.get(name, 0.0)))
 
 
+def evidence_pairs(out: MessageFeatures) -> None:
+    """Model features (no symbols) for each pair of the message's learned findings that
+    lean to ham or ad: advertising and legitimate evidence weigh differently together
+    than apart (a promotion with a link to the brand's own domain is a brand's campaign;
+    an SMS command in a renewal notice is service). Added last, to ``form``.
+
+    8-seed grouped cross-validation: vi_sms_2016 spam F1 0.889 -> 0.903 (higher on every
+    seed), Vietnamese scam recall at 0.3 / 0.5 % FPR 0.699 / 0.740 -> 0.713 / 0.758.
+    Pairs that include scam-leaning findings were tried too: F1 up, scam recall down."""
+    names = sorted(f.name for f in out.findings.values() if f.learned and f.leans != "scam")
+    if len(names) < 2:
+        return
+    form = out.form
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            form.append(f"{META_PREFIX}{a}&{b}")
+
+
 #: The constant findings of :func:`text_findings`, made once and shared (see
 #: :func:`shared_findings`).
 _AD_LABEL_FINDING = Finding("AD_LABEL", "ad", "starts with the advertising label [QC]/[AD]")
