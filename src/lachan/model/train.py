@@ -20,11 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from lachan.detect.content_model import ContentModel, build_matrix
+from lachan.detect.content_model import ContentModel, build_matrix, softmax
 from lachan.detect.engine import Engine, Prepared
+from lachan.detect.features import MessageFeatures
+from lachan.detect.verdict import VerdictMaker
 from lachan.domain import LABELS
 from lachan.model import metrics
 from lachan.model.datasets import SOURCES, Example, load_examples
@@ -104,6 +107,26 @@ def _fit(x, y, w, c: float) -> LogisticRegression:  # noqa: ANN001
     return clf
 
 
+#: Only the class columns matter to :meth:`VerdictMaker.adjust`.
+_PRIORS_ONLY = VerdictMaker(ContentModel.empty())
+
+
+def _p_scam(clf: LogisticRegression, x: sparse.csr_matrix,
+            feats: list[MessageFeatures]) -> np.ndarray:
+    """P(scam) as the verdict computes it: the model's logits plus the fixed priors of
+    the findings (``VerdictMaker.adjust``), so the threshold is chosen on the same
+    probabilities it is applied to."""
+    classes = list(clf.classes_)
+    scam = CLASSES.index("scam")
+    if len(classes) < len(CLASSES):  # a fold without some class (tiny data): no priors
+        if scam not in classes:
+            return np.zeros(x.shape[0])
+        return clf.predict_proba(x)[:, classes.index(scam)]
+    logits = np.zeros((x.shape[0], len(CLASSES)))
+    logits[:, classes] = clf.decision_function(x)
+    return softmax(_PRIORS_ONLY.adjust(logits, feats))[:, scam]
+
+
 def choose_threshold(p_scam: np.ndarray, is_scam: np.ndarray, target_fpr: float) -> float:
     """Lowest threshold whose false-positive rate on non-scam stays within ``target_fpr``."""
     neg = np.sort(p_scam[~is_scam])[::-1]
@@ -157,8 +180,8 @@ def train(data_root: Path, progress: Progress = _no_progress, seed: int = 91,
         for r, groups_r in enumerate(assignments):
             for fit_i, hold_i in folds.split(x_tr, y_tr, groups_r):
                 clf = _fit(x_tr[fit_i], y_tr[fit_i], w_tr[fit_i], c)
-                oof[r, hold_i] = clf.predict_proba(x_tr[hold_i])[
-                    :, list(clf.classes_).index(scam)]
+                oof[r, hold_i] = _p_scam(clf, x_tr[hold_i],
+                                         [train_prep[i].features for i in hold_i])
                 step(1)
         is_scam = np.tile(y_tr == scam, CV_REPEATS)[target]
         oof = oof.ravel()[target]
