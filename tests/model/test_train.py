@@ -51,6 +51,9 @@ def test_training_is_reproducible_and_writes_a_card(tiny_data, tmp_path):
     assert a.n_train + a.n_val == 200
     card = model_card(a)
     assert "| scam |" in card and "false-positive rate" in card
+    # the cut-off table names the shipped one among the others
+    assert "## Other cut-offs" in card
+    assert f"| {a.model.scam_threshold:.3f} (shipped) |" in card
     path = tmp_path / "m.npz"
     a.model.save(path)
     loaded = ContentModel.load(path)

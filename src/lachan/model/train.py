@@ -227,6 +227,31 @@ def train(data_root: Path, progress: Progress = _no_progress, seed: int = 91,
                         for i, v in zip(va_idx, verdicts, strict=True)])
 
 
+CUTOFFS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def other_cutoffs(r: TrainResult) -> list[str]:
+    """Markdown: scam recall and false-positive rate on the validation part of the
+    target sources at other P(scam) cut-offs than the shipped one, for operators who
+    weigh a missed scam and a blocked message otherwise (nothing here chose the
+    shipped one)."""
+    rows = [(p, e.label == "scam") for e, _, p in r.validation if e.source in TARGET_SOURCES]
+    scams = sum(is_scam for _, is_scam in rows)
+    others = len(rows) - scams
+    if not scams or not others:
+        return []
+    lines = [f"## Other cut-offs ({' + '.join(TARGET_SOURCES)}, validation part)", "",
+             "| P(scam) ≥ | scam recall | scam false-positive rate on ham + ad |",
+             "|---:|---:|---:|"]
+    shipped = r.model.scam_threshold
+    for t in sorted({*CUTOFFS, round(shipped, 3)}):
+        hit = sum(p >= t and s for p, s in rows)
+        fp = sum(p >= t and not s for p, s in rows)
+        mark = " (shipped)" if t == round(shipped, 3) else ""
+        lines.append(f"| {t:.3f}{mark} | {hit / scams:.3f} | {fp / others:.4f} |")
+    return [*lines, ""]
+
+
 def model_card(r: TrainResult, when: dt.datetime | None = None) -> str:
     when = when or dt.datetime.now(dt.UTC)
     lines = [
@@ -280,6 +305,7 @@ def model_card(r: TrainResult, when: dt.datetime | None = None) -> str:
     ]
     for src, fig in r.by_source.items():
         lines += [f"### {src} (validation part)", "", fig.markdown(), ""]
+    lines += other_cutoffs(r)
     lines += [
         "## Limits",
         "- The 2025 smishing set is small (139 scams); its labels include some debatable",
