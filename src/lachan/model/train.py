@@ -244,10 +244,11 @@ def other_cutoffs(r: TrainResult) -> list[str]:
              "| P(scam) ≥ | scam recall | scam false-positive rate on ham + ad |",
              "|---:|---:|---:|"]
     shipped = r.model.scam_threshold
-    for t in sorted({*CUTOFFS, round(shipped, 3)}):
+    cuts = sorted([(t, "") for t in CUTOFFS if round(t, 3) != round(shipped, 3)]
+                  + [(shipped, " (shipped)")])
+    for t, mark in cuts:
         hit = sum(p >= t and s for p, s in rows)
         fp = sum(p >= t and not s for p, s in rows)
-        mark = " (shipped)" if t == round(shipped, 3) else ""
         lines.append(f"| {t:.3f}{mark} | {hit / scams:.3f} | {fp / others:.4f} |")
     return [*lines, ""]
 
