@@ -94,14 +94,14 @@ def build_vocab(prepared: Sequence[Prepared], min_df: int = MIN_DF) -> list[str]
     return vocab + sorted(meta - set(vocab))
 
 
-def _weights(examples: Sequence[Example], y: np.ndarray) -> np.ndarray:
+def sample_weights(examples: Sequence[Example], y: np.ndarray) -> np.ndarray:
     counts = np.bincount(y, minlength=len(CLASSES)).astype(float)
     class_w = len(y) / (len(CLASSES) * np.maximum(counts, 1))
     src = np.array([SOURCE_WEIGHT.get(e.source, 1.0) for e in examples])
     return class_w[y] * src
 
 
-def _fit(x, y, w, c: float) -> LogisticRegression:  # noqa: ANN001
+def fit_model(x, y, w, c: float) -> LogisticRegression:  # noqa: ANN001
     clf = LogisticRegression(C=c, max_iter=3000, tol=1e-5)
     clf.fit(x, y, sample_weight=w)
     return clf
@@ -111,20 +111,23 @@ def _fit(x, y, w, c: float) -> LogisticRegression:  # noqa: ANN001
 _PRIORS_ONLY = VerdictMaker(ContentModel.empty())
 
 
+def verdict_probabilities(clf: LogisticRegression, x: sparse.csr_matrix,
+                          feats: list[MessageFeatures]) -> np.ndarray:
+    """Class probabilities (``CLASSES`` order) as the verdict computes them: the model's
+    logits plus the fixed priors of the findings (``VerdictMaker.adjust``), so the
+    threshold is chosen on the same probabilities it is applied to."""
+    classes = list(clf.classes_)
+    out = np.zeros((x.shape[0], len(CLASSES)))
+    if len(classes) < len(CLASSES):  # a fold without some class (tiny data): no priors
+        out[:, classes] = clf.predict_proba(x)
+        return out
+    out[:, classes] = clf.decision_function(x)
+    return softmax(_PRIORS_ONLY.adjust(out, feats))
+
+
 def _p_scam(clf: LogisticRegression, x: sparse.csr_matrix,
             feats: list[MessageFeatures]) -> np.ndarray:
-    """P(scam) as the verdict computes it: the model's logits plus the fixed priors of
-    the findings (``VerdictMaker.adjust``), so the threshold is chosen on the same
-    probabilities it is applied to."""
-    classes = list(clf.classes_)
-    scam = CLASSES.index("scam")
-    if len(classes) < len(CLASSES):  # a fold without some class (tiny data): no priors
-        if scam not in classes:
-            return np.zeros(x.shape[0])
-        return clf.predict_proba(x)[:, classes.index(scam)]
-    logits = np.zeros((x.shape[0], len(CLASSES)))
-    logits[:, classes] = clf.decision_function(x)
-    return softmax(_PRIORS_ONLY.adjust(logits, feats))[:, scam]
+    return verdict_probabilities(clf, x, feats)[:, CLASSES.index("scam")]
 
 
 def choose_threshold(p_scam: np.ndarray, is_scam: np.ndarray, target_fpr: float) -> float:
@@ -157,7 +160,7 @@ def train(data_root: Path, progress: Progress = _no_progress, seed: int = 91,
     index = {t: i for i, t in enumerate(vocab)}
     x_tr = build_matrix([p.features for p in train_prep], index)
     y_tr = y[tr_idx]
-    w_tr = _weights([examples[i] for i in tr_idx], y_tr)
+    w_tr = sample_weights([examples[i] for i in tr_idx], y_tr)
     g_tr = groups[tr_idx]
 
     scam = CLASSES.index("scam")
@@ -179,7 +182,7 @@ def train(data_root: Path, progress: Progress = _no_progress, seed: int = 91,
         oof = np.zeros((CV_REPEATS, len(tr_idx)))
         for r, groups_r in enumerate(assignments):
             for fit_i, hold_i in folds.split(x_tr, y_tr, groups_r):
-                clf = _fit(x_tr[fit_i], y_tr[fit_i], w_tr[fit_i], c)
+                clf = fit_model(x_tr[fit_i], y_tr[fit_i], w_tr[fit_i], c)
                 oof[r, hold_i] = _p_scam(clf, x_tr[hold_i],
                                          [train_prep[i].features for i in hold_i])
                 step(1)
@@ -192,7 +195,7 @@ def train(data_root: Path, progress: Progress = _no_progress, seed: int = 91,
     assert best is not None
     oof_recall, c_best, threshold = best
 
-    clf = _fit(x_tr, y_tr, w_tr, c_best)
+    clf = fit_model(x_tr, y_tr, w_tr, c_best)
     coef = np.zeros((len(vocab), len(CLASSES)), dtype=np.float32)
     intercept = np.zeros(len(CLASSES), dtype=np.float32)
     for j, k in enumerate(clf.classes_):
