@@ -67,8 +67,9 @@ class Finding:
 class MessageFeatures:
     content: list[str]
     findings: dict[str, Finding] = field(default_factory=dict)
-    #: Model features of the message's form that are not findings (no symbol shows
-    #: them): its length class, :func:`length_token`.
+    #: Model features that are not findings (no symbol shows them): the length class
+    #: (:func:`length_token`) and the pairs of ham- and ad-leaning findings
+    #: (:func:`evidence_pairs`).
     form: list[str] = field(default_factory=list)
 
     @property
@@ -420,7 +421,7 @@ def without_link_paths(clean: str, entities: list[Entity]) -> str:
     blanked out (same length): a path ("fb.me/1StLG2QFSLEzLYY") is random case and
     digits by design, not a sender's trick for the shape checks to find. Hosts stay: a
     host written in mixed case ("drwhcP.GeqrE.me") is one."""
-    links = _spans_in(clean, entities, _LINK_KINDS) if entities else None
+    links = _spans_in(clean, entities, _LINK_KINDS)
     if not links:
         return clean
     spans = []

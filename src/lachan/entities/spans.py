@@ -4,25 +4,17 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from functools import partial
-from typing import Any
 
 from lachan.domain import Entity
 
-
-def _entity_from_fields(fields: tuple[Any, ...]) -> Entity:
-    return Entity(*fields)
-
-
 #: ``new_entity((kind, value, raw, start, end, attrs))`` is ``Entity(kind, value, raw,
 #: start, end, attrs)``: ``tuple.__new__`` on the named tuple, half the cost of calling
-#: the class (its generated ``__new__`` is Python code). The class call is used instead
-#: if :class:`Entity` is ever other than the plain named tuple of these six fields.
-new_entity = (
-    partial(tuple.__new__, Entity)
-    if issubclass(Entity, tuple)
-    and getattr(Entity, "_fields", None) == ("kind", "value", "raw", "start", "end", "attrs")
-    else _entity_from_fields
-)
+#: the class (its generated ``__new__`` is Python code). That is only the same thing while
+#: :class:`Entity` is the plain named tuple of these six fields, so the import says so.
+if getattr(Entity, "_fields", None) != ("kind", "value", "raw", "start", "end", "attrs"):
+    raise TypeError("lachan.entities.spans.new_entity needs Entity to be the named tuple "
+                    "(kind, value, raw, start, end, attrs)")
+new_entity = partial(tuple.__new__, Entity)
 
 
 class Claims(list[tuple[int, int]]):

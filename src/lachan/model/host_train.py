@@ -218,8 +218,7 @@ def describe(
         "",
         "## What it is",
         f"L2 logistic regression (scikit-learn liblinear, C={m['C']}, balanced class weights)",
-        "over",
-        f"2^{HASH_BITS} hashed character {'-, '.join(map(str, NGRAM_SIZES))}-grams of the "
+        f"over 2^{HASH_BITS} hashed character {'-, '.join(map(str, NGRAM_SIZES))}-grams of the "
         "registrable-domain label plus TLD",
         "and public-suffix tokens, and the host checks (brand in label, look-alike, scam",
         "and gambling keywords, risky TLD, Vietnamese restricted zones, random-looking",
