@@ -15,6 +15,9 @@ Figures, averaged over the fold assignments:
   probability).
 
     .venv/bin/python bench/content_cv.py [--seeds 8] [--C 30]
+
+With the character n-gram block, 8 assignments take about 10 minutes on
+two cores.
 """
 
 from __future__ import annotations
@@ -62,10 +65,11 @@ def main() -> None:
             for fit_i, hold_i in GroupKFold(5).split(np.zeros(len(y)), y, g):
                 vocab = T.build_vocab([prepared[i] for i in fit_i])
                 index = {t: i for i, t in enumerate(vocab)}
-                clf = T.fit_model(build_matrix([feats[i] for i in fit_i], index), y[fit_i],
-                             T.sample_weights([examples[i] for i in fit_i], y[fit_i]), args.C)
+                clf = T.fit_model(
+                    build_matrix([feats[i] for i in fit_i], index, chars=True), y[fit_i],
+                    T.sample_weights([examples[i] for i in fit_i], y[fit_i]), args.C)
                 probs[hold_i] = T.verdict_probabilities(
-                    clf, build_matrix([feats[i] for i in hold_i], index),
+                    clf, build_matrix([feats[i] for i in hold_i], index, chars=True),
                     [feats[i] for i in hold_i])
                 bar.advance(task)
             runs.append(probs)

@@ -1,8 +1,10 @@
-"""The trained content model: a multinomial logistic regression over hashed-free
-vocabulary features (content n-grams and finding tokens), scored a batch at a time.
+"""The trained content model: a multinomial logistic regression over two blocks of
+features, scored a batch at a time: vocabulary features (content word n-grams and
+finding tokens) and hashed character n-grams of the folded text (``char_ngrams``).
 
 Weights live in ``lachan/data/content_model.npz`` (NumPy arrays only, loaded with
 ``allow_pickle=False``): ``vocab`` (feature strings), ``coef`` (features × classes),
+``char_coef`` (character buckets × classes; absent in a model without that block),
 ``intercept``, ``classes`` and ``scam_threshold``. ``lachan train`` writes them.
 """
 
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from lachan.detect.char_ngrams import CHAR_BITS, char_logits, char_matrix, scoring_table
 from lachan.detect.features import ACCENTED_PREFIX, META_PREFIX, MessageFeatures
 from lachan.text.fold import fold
 
@@ -110,11 +113,16 @@ def _batch_arrays(
     return data, indices, indptr
 
 
-def build_matrix(feats: Sequence[MessageFeatures], index: dict[str, int]) -> sparse.csr_matrix:
-    """The rows of :func:`feature_arrays` as a SciPy matrix (for training)."""
+def build_matrix(feats: Sequence[MessageFeatures], index: dict[str, int],
+                 chars: bool = False) -> sparse.csr_matrix:
+    """The rows of :func:`feature_arrays` as a SciPy matrix (for training); with
+    ``chars`` the character n-gram block (:func:`char_matrix`) follows as more columns."""
     from scipy import sparse  # training only: scoring stays free of SciPy's import time
 
-    return sparse.csr_matrix(feature_arrays(feats, index), shape=(len(feats), len(index)))
+    words = sparse.csr_matrix(feature_arrays(feats, index), shape=(len(feats), len(index)))
+    if not chars:
+        return words
+    return sparse.hstack([words, char_matrix([f.text for f in feats])], format="csr")
 
 
 @dataclass(slots=True)
@@ -125,16 +133,26 @@ class ContentModel:
     classes: tuple[str, ...]
     scam_threshold: float
     index: dict[str, int]
+    #: character buckets × classes, or None: a model without the character block
+    char_coef: np.ndarray | None = None
+    #: ``char_coef`` as :func:`char_logits` reads it (with the zero row of ``DEAD``)
+    char_table: np.ndarray | None = None
 
     @classmethod
     def from_arrays(
         cls, vocab: Sequence[str], coef: np.ndarray, intercept: np.ndarray,
-        classes: Sequence[str], scam_threshold: float,
+        classes: Sequence[str], scam_threshold: float, char_coef: np.ndarray | None = None,
     ) -> ContentModel:
         vocab = list(vocab)
+        if char_coef is not None:
+            char_coef = np.ascontiguousarray(char_coef, dtype=np.float32)
+            if char_coef.shape != (1 << CHAR_BITS, len(classes)):
+                raise ValueError(f"char_coef has shape {char_coef.shape}, expected "
+                                 f"({1 << CHAR_BITS}, {len(classes)})")
         return cls(vocab, np.ascontiguousarray(coef, dtype=np.float32),
                    np.asarray(intercept, dtype=np.float32), tuple(classes),
-                   float(scam_threshold), {t: i for i, t in enumerate(vocab)})
+                   float(scam_threshold), {t: i for i, t in enumerate(vocab)}, char_coef,
+                   None if char_coef is None else scoring_table(char_coef))
 
     @classmethod
     def empty(cls) -> ContentModel:
@@ -156,9 +174,12 @@ class ContentModel:
             return cls.from_arrays(
                 z["vocab"].tolist(), z["coef"], z["intercept"], z["classes"].tolist(),
                 float(z["scam_threshold"]),
+                z["char_coef"] if "char_coef" in z.files else None,
             )
 
     def save(self, path: Path, **extra: np.ndarray) -> None:
+        if self.char_coef is not None:
+            extra = {"char_coef": self.char_coef, **extra}
         np.savez_compressed(
             path, vocab=np.asarray(self.vocab, dtype=str), coef=self.coef,
             intercept=self.intercept, classes=np.asarray(self.classes, dtype=str),
@@ -169,13 +190,15 @@ class ContentModel:
         """Class logits of each row: a sparse-row product done with NumPy alone."""
         data, indices, indptr = feature_arrays(feats, self.index)
         n, k = len(feats), len(self.classes)
-        if not len(indices):
-            return np.tile(self.intercept, (n, 1))
-        rows = np.repeat(np.arange(n), np.diff(indptr))
-        contrib = self.coef[indices] * data[:, None]
-        out = np.empty((n, k), dtype=np.float32)
-        for c in range(k):
-            out[:, c] = np.bincount(rows, weights=contrib[:, c], minlength=n)
+        if self.char_table is not None:
+            out = char_logits([f.text for f in feats], self.char_table)
+        else:
+            out = np.zeros((n, k), dtype=np.float32)
+        if len(indices):
+            rows = np.repeat(np.arange(n), np.diff(indptr))
+            contrib = self.coef[indices] * data[:, None]
+            for c in range(k):
+                out[:, c] += np.bincount(rows, weights=contrib[:, c], minlength=n)
         return out + self.intercept
 
     def weight_of(self, feature: str, label: str, against: str = "ham") -> float:

@@ -127,7 +127,7 @@ class Engine:
     def _finish(self, norm: Normalised, ents: list[Entity], sender: str | None, channel: str,
                 context: AnalysisContext | None) -> Prepared:
         tokens, bigrams, content = content_features(norm.folded, norm.clean)
-        feats = MessageFeatures(content, form=[length_token(len(norm.clean))])
+        feats = MessageFeatures(content, form=[length_token(len(norm.clean))], text=norm.folded)
         phrase_findings(tokens, bigrams, feats)
         entity_findings(ents, feats)
         host_findings(ents, feats)

@@ -71,6 +71,8 @@ class MessageFeatures:
     #: (:func:`length_token`) and the pairs of ham- and ad-leaning findings
     #: (:func:`evidence_pairs`).
     form: list[str] = field(default_factory=list)
+    #: The folded text, read by the model's character n-gram block (``char_ngrams``).
+    text: str = ""
 
     @property
     def meta(self) -> list[str]:

@@ -24,6 +24,7 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
+from lachan.detect.char_ngrams import CHAR_BITS, CHAR_MAX_N, CHAR_MIN_N, CHAR_SCALE
 from lachan.detect.content_model import ContentModel, build_matrix, softmax
 from lachan.detect.engine import Engine, Prepared
 from lachan.detect.features import MessageFeatures
@@ -44,7 +45,10 @@ TARGET_SCAM_FPR = 0.004
 #: Vietnamese false-positive rate was 0.68 % out of fold at a pooled 0.40 %.
 TARGET_SOURCES = ("vi_sms_2016", "vi_smishing_2025")
 MIN_DF = 2
-C_GRID = (5.0, 12.0, 30.0, 80.0)
+#: Regularisation values tried. With the character block a fit takes several seconds; in
+#: grouped cross-validation over all the data (bench/content_cv.py --C) 12, 30 and 80
+#: gave the same recall at 0.3 / 0.5 / 1 % FPR within 0.004: one value is tried.
+C_GRID = (30.0,)
 CV_REPEATS = 3  # fold assignments pooled to choose C and the threshold
 SOURCE_WEIGHT = {"vi_sms_2016": 1.0, "vi_smishing_2025": 1.5, "en_uci_sms": 0.5}
 
@@ -102,9 +106,32 @@ def sample_weights(examples: Sequence[Example], y: np.ndarray) -> np.ndarray:
 
 
 def fit_model(x, y, w, c: float) -> LogisticRegression:  # noqa: ANN001
+    """L2 logistic regression on the columns that hold data in ``x``; the others (most
+    of the 2^18 character buckets in a small training set) get weight 0, which is
+    what a fit on every column gives them too, without carrying them through each of
+    the solver's steps. The returned model takes rows of ``x``'s full width."""
+    used = np.flatnonzero(x.getnnz(axis=0))
     clf = LogisticRegression(C=c, max_iter=3000, tol=1e-5)
-    clf.fit(x, y, sample_weight=w)
+    clf.fit(x[:, used], y, sample_weight=w)
+    if len(used) < x.shape[1]:
+        coef = np.zeros((clf.coef_.shape[0], x.shape[1]))
+        coef[:, used] = clf.coef_
+        clf.coef_ = coef
+        clf.n_features_in_ = x.shape[1]
     return clf
+
+
+def model_from(clf: LogisticRegression, vocab: list[str], threshold: float) -> ContentModel:
+    """The shipped form of a model fitted on ``build_matrix(..., chars=True)``: the first
+    ``len(vocab)`` columns are the vocabulary's, the rest the character buckets'."""
+    coef = np.zeros((len(vocab), len(CLASSES)), dtype=np.float32)
+    char_coef = np.zeros((clf.coef_.shape[1] - len(vocab), len(CLASSES)), dtype=np.float32)
+    intercept = np.zeros(len(CLASSES), dtype=np.float32)
+    for j, k in enumerate(clf.classes_):
+        coef[:, k] = clf.coef_[j, : len(vocab)]
+        char_coef[:, k] = clf.coef_[j, len(vocab):]
+        intercept[k] = clf.intercept_[j]
+    return ContentModel.from_arrays(vocab, coef, intercept, CLASSES, threshold, char_coef)
 
 
 #: Only the class columns matter to :meth:`VerdictMaker.adjust`.
@@ -158,7 +185,7 @@ def train(data_root: Path, progress: Progress = _no_progress, seed: int = 91,
     train_prep = [prepared[i] for i in tr_idx]
     vocab = build_vocab(train_prep)
     index = {t: i for i, t in enumerate(vocab)}
-    x_tr = build_matrix([p.features for p in train_prep], index)
+    x_tr = build_matrix([p.features for p in train_prep], index, chars=True)
     y_tr = y[tr_idx]
     w_tr = sample_weights([examples[i] for i in tr_idx], y_tr)
     g_tr = groups[tr_idx]
@@ -196,12 +223,7 @@ def train(data_root: Path, progress: Progress = _no_progress, seed: int = 91,
     oof_recall, c_best, threshold = best
 
     clf = fit_model(x_tr, y_tr, w_tr, c_best)
-    coef = np.zeros((len(vocab), len(CLASSES)), dtype=np.float32)
-    intercept = np.zeros(len(CLASSES), dtype=np.float32)
-    for j, k in enumerate(clf.classes_):
-        coef[:, k] = clf.coef_[j]
-        intercept[k] = clf.intercept_[j]
-    model = ContentModel.from_arrays(vocab, coef, intercept, CLASSES, threshold)
+    model = model_from(clf, vocab, threshold)
 
     scorer = Engine(model, detectors=[])
     val_prep = [prepared[i] for i in va_idx]
@@ -271,9 +293,13 @@ def model_card(r: TrainResult, when: dt.datetime | None = None) -> str:
         "per finding of the rule detectors (`§MONEY_TRANSFER_REQUEST`, `§URL_SHORTENER`,",
         "...), one for the length class of the message (under 50 characters, 120, one SMS",
         "of 160, two parts, more) and one for each pair of its findings that lean to ham or",
-        "ad (`§PROMOTION&URL_OFFICIAL_DOMAIN`), weighted 1.",
+        "ad (`§PROMOTION&URL_OFFICIAL_DOMAIN`), weighted 1; and hashed character",
+        f"{CHAR_MIN_N}- to {CHAR_MAX_N}-grams of the folded text (2^{CHAR_BITS} buckets, each "
+        f"window weighted {CHAR_SCALE:g}/sqrt(windows)),",
+        "which see the pieces of words spelt or glued differently from training.",
         f"Vocabulary: {len(r.model.vocab):,} features (document frequency ≥ {MIN_DF} in training).",
-        f"Regularisation C = {r.C} and the scam threshold P(scam) ≥ {r.model.scam_threshold:.3f}",
+        f"Regularisation C = {r.C} (from {', '.join(f'{c:g}' for c in C_GRID)}) and the scam "
+        f"threshold P(scam) ≥ {r.model.scam_threshold:.3f}",
         f"were chosen by 5-fold grouped cross-validation on the training split only ({CV_REPEATS}",
         "fold assignments, their out-of-fold predictions pooled), keeping the",
         f"out-of-fold scam false-positive rate on the ham + ad of {' and '.join(TARGET_SOURCES)}",
