@@ -173,6 +173,32 @@ def test_an_authority_that_links_outside_gov_vn_is_named():
     assert "AUTHORITY_LINK_NOT_GOV" not in names(official)
 
 
+def test_an_authority_that_sends_you_to_install_an_app_off_gov_vn_is_scam():
+    fake = lachan.analyse("Chào chị. Tôi là cán bộ thuế vừa trao đổi điện thoại với chị. Mời "
+                          "chị truy cập và tải app của Cơ quan tại link: thuedientuu.vn. Sau "
+                          "khi đã tải app xong, chị hãy phản hồi lại tin nhắn này.")
+    assert "AUTHORITY_APP_OFF_GOV" in names(fake)
+    assert fake.label == "scam"
+    # the real app is in the stores: a store link is not a link outside gov.vn
+    store = lachan.analyse("Cuc Thue thong bao: nguoi nop thue tai ung dung eTax Mobile tai "
+                           "https://apps.apple.com/vn/app/etax-mobile/id1589039861")
+    assert "APP_INSTALL_REQUEST" in names(store)
+    assert {"AUTHORITY_LINK_NOT_GOV", "AUTHORITY_APP_OFF_GOV"}.isdisjoint(names(store))
+    assert store.label != "scam"
+
+
+def test_an_app_pair_through_a_shortener_gets_no_prior():
+    from lachan.detect.features import _PRIORS
+
+    def pair(text: str) -> float:
+        v = lachan.analyse(text)
+        return next(s.score for s in v.symbols if s.name == "AUTHORITY_APP_OFF_GOV")
+
+    site = pair("Cuc thue thong bao: tai ung dung khai thue tai thue-dientu.vn")
+    short = pair("Cuc thue thong bao: tai ung dung khai thue tai bit.ly/thue24")
+    assert site - short == pytest.approx(_PRIORS["AUTHORITY_APP_OFF_GOV"], abs=1e-3)
+
+
 def test_a_login_request_with_a_link_that_is_not_the_banks_own_is_a_demand():
     v = lachan.analyse("TPBank: vui long dang nhap tai https://ebank.tpb-online-xyz.com de tiep "
                        "tuc su dung dich vu")

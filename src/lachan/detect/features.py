@@ -280,7 +280,8 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
     authority = "AUTHORITY_NAMED" in out.findings
     for host in hosts:
         label, score, brand, official, shortener, _ = _HOST_CACHE.get(host, _NOT_A_HOST)
-        if authority and not official and not is_government_host(host):
+        if (authority and not official and not is_government_host(host)
+                and host not in APP_STORE_HOSTS):
             out.add(Finding("AUTHORITY_LINK_NOT_GOV", "scam",
                             f"names an authority but links to {host}, not a .gov.vn site",
                             weight=0.0 if shortener else AUTHORITY_LINK_PRIOR))
@@ -303,6 +304,11 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
 #: an app's deep link (viettelmoney.go.link in a VNeID promotion) gets no prior: it hides
 #: its target rather than imitating a portal.
 AUTHORITY_LINK_PRIOR = 3.0
+#: App stores: where the authorities publish their real apps (eTax Mobile, VNeID), so a
+#: link there is not an authority's link "outside gov.vn". Anyone's pages, so not
+#: official domains either.
+APP_STORE_HOSTS = frozenset({"apps.apple.com", "itunes.apple.com", "play.google.com",
+                             "appgallery.huawei.com", "galaxystore.samsung.com"})
 
 
 @lru_cache(maxsize=1)
@@ -517,6 +523,9 @@ COMBINATIONS: tuple[tuple[str, frozenset[str], frozenset[str], str], ...] = (
      "personal number or chat app"),
     ("DEMAND_WITH_UNOFFICIAL_LINK", _DEMANDS, _UNOFFICIAL_LINKS,
      "a lock, fine or verification demand with a link that is not the brand's own"),
+    ("AUTHORITY_APP_OFF_GOV", frozenset({"AUTHORITY_LINK_NOT_GOV"}),
+     frozenset({"APP_INSTALL_REQUEST"}),
+     "an authority asks you to install an app from a link outside gov.vn"),
 )
 
 
@@ -535,7 +544,19 @@ COMBINATIONS: tuple[tuple[str, frozenset[str], frozenset[str], str], ...] = (
 #: look-alike bank notices scored P(scam) 0.05 in grouped cross-validation. With this
 #: prior, 2025 scam recall in 5-fold grouped cross-validation rose 0.676 -> 0.698 with
 #: the same false-positive rate.
-_PRIORS = {"THREAT_WITH_PERSONAL_NUMBER": 10.0, "DEMAND_WITH_UNOFFICIAL_LINK": 5.0}
+#: An authority (tax office, police, VNeID) that asks you to install its "app" from a
+#: link outside gov.vn and the app stores is the fake-app scam of 2024-25, which installs
+#: remote-control malware: authorities publish their apps in the stores. One message of
+#: the data (a scam: "can bo thue ... tai app ... tai link thuedientuu.vn"), which the
+#: words of a polite notice put at P(scam) 0.03 even with AUTHORITY_LINK_NOT_GOV's
+#: prior: the pair decides on its own, like a threat from a personal mobile.
+_PRIORS = {"THREAT_WITH_PERSONAL_NUMBER": 10.0, "DEMAND_WITH_UNOFFICIAL_LINK": 5.0,
+           "AUTHORITY_APP_OFF_GOV": 10.0}
+#: Pairs whose prior holds only when their first finding carries its own:
+#: AUTHORITY_LINK_NOT_GOV has none for a shortener or an app's deep link (a carrier's
+#: "link Viettel Money to VNeID, get the app" promotion), which hide their target
+#: rather than imitate a portal.
+_PRIOR_NEEDS_WEIGHTED_FIRST = frozenset({"AUTHORITY_APP_OFF_GOV"})
 #: Every first of :data:`COMBINATIONS`: a message with none of them has no pair.
 _ANY_FIRST = frozenset().union(*(firsts for _, firsts, _, _ in COMBINATIONS))
 
@@ -555,8 +576,10 @@ def combination_findings(out: MessageFeatures) -> None:
             continue
         first = next(n for n in out.findings if n in firsts)
         second = next(n for n in out.findings if n in seconds)
-        out.add(Finding(name, "scam", f"{detail} ({first} + {second})",
-                        weight=0.0 if warning else _PRIORS.get(name, 0.0)))
+        prior = 0.0 if warning else _PRIORS.get(name, 0.0)
+        if name in _PRIOR_NEEDS_WEIGHTED_FIRST and not out.findings[first].weight:
+            prior = 0.0
+        out.add(Finding(name, "scam", f"{detail} ({first} + {second})", weight=prior))
 
 
 def evidence_pairs(out: MessageFeatures) -> None:

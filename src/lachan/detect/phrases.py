@@ -132,9 +132,16 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         negatable=True,
     ),
     PhraseRule(
-        "CALL_TO_CLICK", "scam", "asks to open a link, log in or install an app",
+        "CALL_TO_CLICK", "scam", "asks to open a link or click",
         ("truy cap", "nhap vao", "click", "bam vao", "an vao", "vao link",
-         "tai app", "tai ung dung", "cai dat ung dung", "theo duong link", "click here"),
+         "theo duong link", "click here"),
+        negatable=True,
+    ),
+    PhraseRule(
+        "APP_INSTALL_REQUEST", "scam", "asks you to install an app or a file",
+        ("tai app", "tai ung dung", "cai dat ung dung", "cai ung dung", "cai app",
+         "cai dat app", "tai phan mem", "cai dat phan mem", "tai ve ung dung", "file apk",
+         "download the app", "install the app"),
         negatable=True,
     ),
     PhraseRule(
