@@ -22,6 +22,11 @@ from lachan.detect.features import MessageFeatures
 TEXTS = st.lists(st.text(max_size=60), max_size=12)
 
 
+#: Random bucket weights (buckets × classes) and the scoring table made of them.
+WEIGHTS = np.random.default_rng(0).normal(size=(1 << CHAR_BITS, 3)).astype(np.float32)
+TABLE = scoring_table(WEIGHTS)
+
+
 def windows_of(text: str) -> int:
     n = len((" " + text + " ").encode("utf-8", "replace"))
     return sum(max(n - k + 1, 0) for k in range(CHAR_MIN_N, CHAR_MAX_N + 1))
@@ -48,13 +53,10 @@ def test_the_same_word_gets_the_same_buckets_in_any_text():
 @settings(max_examples=60, deadline=None)
 @given(TEXTS)
 def test_a_text_scores_the_same_alone_and_in_any_batch(texts):
-    rng = np.random.default_rng(0)
-    weights = rng.normal(size=(1 << CHAR_BITS, 3)).astype(np.float32)
-    table = scoring_table(weights)
-    together = char_logits(texts, table)
+    together = char_logits(texts, TABLE)
     assert together.shape == (len(texts), 3)
     for i, t in enumerate(texts):
-        np.testing.assert_allclose(together[i], char_logits([t], table)[0], rtol=1e-4,
+        np.testing.assert_allclose(together[i], char_logits([t], TABLE)[0], rtol=1e-4,
                                    atol=1e-4)
     _, _, counts = char_ngram_hashes(texts)
     assert counts.tolist() == [windows_of(t) for t in texts]
@@ -63,12 +65,9 @@ def test_a_text_scores_the_same_alone_and_in_any_batch(texts):
 @settings(max_examples=40, deadline=None)
 @given(TEXTS)
 def test_training_matrix_and_scoring_agree(texts):
-    rng = np.random.default_rng(1)
-    weights = rng.normal(size=(1 << CHAR_BITS, 3)).astype(np.float32)
-    table = scoring_table(weights)
     x = char_matrix(texts)
     assert x.shape == (len(texts), 1 << CHAR_BITS)
-    np.testing.assert_allclose(x @ weights.astype(np.float64), char_logits(texts, table),
+    np.testing.assert_allclose(x @ WEIGHTS.astype(np.float64), char_logits(texts, TABLE),
                                rtol=1e-4, atol=1e-4)
     # each row's values add up to scale * sqrt(windows): every window weighs 1/sqrt(n)
     want = [CHAR_SCALE * windows_of(t) ** 0.5 for t in texts]
