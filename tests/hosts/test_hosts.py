@@ -77,6 +77,15 @@ def test_public_body_named_inside_gov_vn_is_not_an_imitation() -> None:
     assert analyse_host("congan-hanoi.com").brand == "police"
 
 
+def test_a_brand_opening_a_label_outside_vn_is_phishing_but_not_one_ending_a_word() -> None:
+    for item, brand in [("momobingo.com", "momo"), ("grabexpress.net", "grab"),
+                        ("dhlexpress-vietnam.com", "dhl")]:
+        v = analyse_host(item)
+        assert (v.label, v.brand) == ("phishing", brand), item
+    # VTI Cloud's domain ends in "icloud" (an alias of Apple) without imitating Apple
+    assert analyse_host("vticloud.io").label == "benign"
+
+
 def test_keyword_stuffed_risky_tld_is_phishing() -> None:
     v = analyse_host("nhanqua-trian-khachhang.xyz")
     assert v.label == "phishing"
