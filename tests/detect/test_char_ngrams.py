@@ -33,10 +33,11 @@ def windows_of(text: str) -> int:
 
 
 def test_a_short_text_has_its_padded_windows_only():
-    rows, buckets, counts = char_ngram_hashes(["ab", "", "xin chao"])
-    # " ab ": two 3-byte windows and one of 4; "  " has none
-    assert counts.tolist() == [3, 0, windows_of("xin chao")]
-    assert set(rows.tolist()) == {0, 2}
+    rows, buckets, counts = char_ngram_hashes(["ab", "a", "", "xin chao"])
+    # " ab " is one window of 4 bytes; " a " and "  " are too short for any
+    assert (CHAR_MIN_N, CHAR_MAX_N) == (4, 5)
+    assert counts.tolist() == [1, 0, 0, 13]  # " xin chao ": 7 of 4 bytes, 6 of 5
+    assert set(rows.tolist()) == {0, 3}
     assert buckets.max() < 1 << CHAR_BITS
 
 
