@@ -16,8 +16,7 @@ Figures, averaged over the fold assignments:
 
     .venv/bin/python bench/content_cv.py [--seeds 8] [--C 30]
 
-With the character n-gram block, 8 assignments take about 10 minutes on
-two cores.
+With the character n-gram block, 8 assignments take about 5 minutes on two cores.
 """
 
 from __future__ import annotations

@@ -46,6 +46,11 @@ _BASE = np.uint32(257)
 _SHIFT = np.uint32(32 - CHAR_BITS)
 
 
+def _buckets(h: np.ndarray, width: int) -> np.ndarray:
+    """Buckets of windows of ``width`` bytes from their polynomial hashes ``h``."""
+    return ((h ^ np.uint32(width)) * _MULT) >> _SHIFT
+
+
 #: The bucket given to a window that would cross from one text into the next: one past
 #: the last real bucket, where the scoring table holds zeros (:func:`scoring_table`).
 DEAD = 1 << CHAR_BITS
@@ -70,7 +75,7 @@ def _all_windows(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarr
         h = h[: len(buf) - k] * _BASE + buf[k:]
         width = k + 1
         if width >= CHAR_MIN_N and len(h):
-            b = ((h ^ np.uint32(width)) * _MULT) >> _SHIFT
+            b = _buckets(h, width)
             # the windows that start in the last k bytes of a text run past its end
             past = (ends[:, None] - np.arange(1, width, dtype=np.int64)).ravel()
             b[past[(past >= 0) & (past < len(b))]] = DEAD
@@ -131,7 +136,7 @@ def _one_text_logits(text: str, table: np.ndarray) -> np.ndarray:
     for k in range(1, CHAR_MAX_N):
         h = h[:-1] * _BASE + buf[k:]
         if k + 1 >= CHAR_MIN_N:
-            buckets.append(((h ^ np.uint32(k + 1)) * _MULT) >> _SHIFT)
+            buckets.append(_buckets(h, k + 1))
     found = np.concatenate(buckets)
     if not len(found):
         return np.zeros((1, table.shape[1]), dtype=np.float32)

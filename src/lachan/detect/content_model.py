@@ -133,9 +133,8 @@ class ContentModel:
     classes: tuple[str, ...]
     scam_threshold: float
     index: dict[str, int]
-    #: character buckets × classes, or None: a model without the character block
-    char_coef: np.ndarray | None = None
-    #: ``char_coef`` as :func:`char_logits` reads it (with the zero row of ``DEAD``)
+    #: the character buckets' weights (buckets × classes) and below them the zero row of
+    #: ``DEAD``, as :func:`char_logits` reads them; None: a model without that block
     char_table: np.ndarray | None = None
 
     @classmethod
@@ -151,8 +150,13 @@ class ContentModel:
                                  f"({1 << CHAR_BITS}, {len(classes)})")
         return cls(vocab, np.ascontiguousarray(coef, dtype=np.float32),
                    np.asarray(intercept, dtype=np.float32), tuple(classes),
-                   float(scam_threshold), {t: i for i, t in enumerate(vocab)}, char_coef,
+                   float(scam_threshold), {t: i for i, t in enumerate(vocab)},
                    None if char_coef is None else scoring_table(char_coef))
+
+    @property
+    def char_coef(self) -> np.ndarray | None:
+        """The character buckets' weights (buckets × classes), without the ``DEAD`` row."""
+        return None if self.char_table is None else self.char_table[:-1]
 
     @classmethod
     def empty(cls) -> ContentModel:

@@ -23,6 +23,7 @@ from itertools import repeat
 from typing import NamedTuple
 
 from lachan.detect.brands import load_brands
+from lachan.detect.host_lexicon import APP_STORES
 from lachan.detect.phrases import PHRASE_RULES, RULES_BY_NAME, match_phrases
 from lachan.domain import Entity
 
@@ -281,7 +282,7 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
     for host in hosts:
         label, score, brand, official, shortener, _ = _HOST_CACHE.get(host, _NOT_A_HOST)
         if (authority and not official and not is_government_host(host)
-                and host not in APP_STORE_HOSTS):
+                and host not in APP_STORES):
             out.add(Finding("AUTHORITY_LINK_NOT_GOV", "scam",
                             f"names an authority but links to {host}, not a .gov.vn site",
                             weight=0.0 if shortener else AUTHORITY_LINK_PRIOR))
@@ -304,11 +305,6 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
 #: an app's deep link (viettelmoney.go.link in a VNeID promotion) gets no prior: it hides
 #: its target rather than imitating a portal.
 AUTHORITY_LINK_PRIOR = 3.0
-#: App stores: where the authorities publish their real apps (eTax Mobile, VNeID), so a
-#: link there is not an authority's link "outside gov.vn". Anyone's pages, so not
-#: official domains either.
-APP_STORE_HOSTS = frozenset({"apps.apple.com", "itunes.apple.com", "play.google.com",
-                             "appgallery.huawei.com", "galaxystore.samsung.com"})
 
 
 @lru_cache(maxsize=1)

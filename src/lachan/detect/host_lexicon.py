@@ -34,6 +34,14 @@ USER_CONTENT: frozenset[str] = frozenset(
     play.google.com apps.apple.com r2.dev surge.sh onrender.com""".split()
 )
 
+#: App stores: where the authorities publish their real apps (eTax Mobile, VNeID). Their
+#: pages are anyone's (so also in USER_CONTENT), but a link there is no authority's link
+#: "outside gov.vn".
+APP_STORES: frozenset[str] = frozenset(
+    """apps.apple.com itunes.apple.com play.google.com appgallery.huawei.com
+    galaxystore.samsung.com""".split()
+)
+
 #: Keywords that stuffed phishing hosts carry (folded Vietnamese and English).
 SCAM_KEYWORDS: frozenset[str] = frozenset(
     """khuyenmai nhanqua quatang quatanthu tangqua trian uudai hoantien nhanthuong traothuong
