@@ -124,6 +124,9 @@ def main() -> None:
     ap.add_argument("--no-reference", action="store_true",
                     help="skip the scikit-learn char n-gram yardstick")
     args = ap.parse_args()
+    import lachan
+
+    print(f"engine build: {lachan.native.MODE} (LACHAN_PURE=1 runs the .py sources)")
     stream = make_messages(args.n)
     distinct = distinct_messages(args.n)
     print(f"messages: {args.n:,} invented, mean length "

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from lachan import native  # first: it picks the compiled or the pure build  # noqa: F401, I001
 from lachan.domain import Entity, Message, Symbol, Verdict
 
 if TYPE_CHECKING:

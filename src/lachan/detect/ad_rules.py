@@ -87,7 +87,7 @@ def brandname_key(name: str) -> str:
     return name.strip().upper()
 
 
-def validate_brandname(name: str, rules: AdRules = DEFAULT_RULES) -> str:
+def validate_brandname(name: object, rules: AdRules = DEFAULT_RULES) -> str:
     """Check a brandname against Article 23 and return it stripped; raise
     :class:`BrandnameError` saying which rule it breaks."""
     if not isinstance(name, str):
@@ -198,7 +198,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return tokens
 
 
-def parse_template(text: str, rules: AdRules = DEFAULT_RULES, id: Any = None) -> Template:
+def parse_template(text: object, rules: AdRules = DEFAULT_RULES, id: Any = None) -> Template:
     """Parse a template such as ``"[QC] Giam {pct}% cho {name}. Tu choi: soan TC gui 9xxx"``.
 
     Whitespace runs match any whitespace run; a slot matches 1 to

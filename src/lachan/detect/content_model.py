@@ -187,7 +187,7 @@ class ContentModel:
         np.savez_compressed(
             path, vocab=np.asarray(self.vocab, dtype=str), coef=self.coef,
             intercept=self.intercept, classes=np.asarray(self.classes, dtype=str),
-            scam_threshold=np.float64(self.scam_threshold), **extra,
+            scam_threshold=np.float64(self.scam_threshold), **extra,  # type: ignore[arg-type]
         )
 
     def logits(self, feats: Sequence[MessageFeatures]) -> np.ndarray:

@@ -250,7 +250,7 @@ class Engine:
         logits = self.verdicts.adjust(self.model.logits(feats), feats)
         probs_array = softmax(logits)
         probs = probs_array.tolist()
-        out = []
+        out: list[Verdict] = []
         append = out.append
         make = self.verdicts.make
         for p, row, shown in zip(prepared, probs, shown_rows(probs_array), strict=True):

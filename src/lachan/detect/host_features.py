@@ -74,7 +74,10 @@ class CharStats:
 
     def take(self, index: np.ndarray) -> CharStats:
         """The statistics of ``labels[index]`` (labels computed once, spread to hosts)."""
-        return CharStats(*(getattr(self, f).take(index) for f in self.__slots__))
+        return CharStats(self.length.take(index), self.entropy.take(index),
+                         self.consonant_run.take(index), self.digit_run.take(index),
+                         self.digits.take(index), self.hyphens.take(index),
+                         self.logprob.take(index))
 
 
 @dataclass(frozen=True, slots=True)

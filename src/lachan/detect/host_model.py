@@ -59,7 +59,7 @@ class HostModel:
             dense_names=np.array(DENSE_FEATURES),
             hash_bits=np.array([HASH_BITS]),
             meta=np.array([json.dumps(self.meta, sort_keys=True)]),
-            **({} if self.lm is None else {"lm_logprob": self.lm.astype(np.float32)}),
+            **({} if self.lm is None else {"lm_logprob": self.lm.astype(np.float32)}),  # type: ignore[arg-type]
         )
 
 

@@ -168,7 +168,7 @@ def _to_unicode(host: str) -> str:
     return ".".join(out)
 
 
-def parse_host(item: str) -> ParsedHost:
+def parse_host(item: object) -> ParsedHost:
     """Parse ``item`` (a bare host, ``host/path`` or a URL with a scheme)."""
     if not isinstance(item, str):
         raise HostInputError("expected a string")
@@ -315,7 +315,7 @@ def parse_many(items: Iterable[object]) -> list[ParsedHost | HostInputError]:
                 )))
                 continue
         try:
-            append(parse_host(item))  # type: ignore[arg-type]
+            append(parse_host(item))
         except HostInputError as exc:
             append(exc)
     return out

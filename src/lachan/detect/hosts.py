@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from operator import attrgetter, itemgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 
@@ -178,13 +178,13 @@ def _model_symbols(scores: np.ndarray) -> list[Symbol]:
     for j in np.flatnonzero(np.abs(np.abs(y - k) - 0.5) < 1e-6).tolist():
         milli[j] = round(round(float(scores[j]), 3) * 1000)
     table = _BY_MILLI
-    out = list(map(table.__getitem__, milli.tolist()))
-    if None in out:
+    found: list[Symbol | None] = list(map(table.__getitem__, milli.tolist()))
+    if None in found:
         for j, m in enumerate(milli.tolist()):
-            if out[j] is None:
+            if found[j] is None:
                 s = table[m] = _model_symbol(m / 1000)
-                out[j] = s
-    return out
+                found[j] = s
+    return cast("list[Symbol]", found)
 
 
 #: the model symbol of each score in thousandths (0 .. 1000), filled on first use

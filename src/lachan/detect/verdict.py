@@ -19,7 +19,7 @@ import numpy as np
 
 from lachan.detect.content_model import ContentModel
 from lachan.detect.features import Finding, MessageFeatures, shared_findings
-from lachan.domain import Entity, Symbol, Verdict
+from lachan.domain import Entity, Label, Symbol, Verdict
 
 CONTENT_SYMBOL = "CONTENT_MODEL"
 
@@ -93,6 +93,7 @@ class VerdictMaker:
             t_ad = "%.2f" % p_ad  # noqa: UP031
         if t_scam is None:
             t_scam = "%.2f" % p_scam  # noqa: UP031
+        label: Label
         if p_scam >= self.model.scam_threshold:
             label, rounded, text = "scam", r_scam, t_scam
         elif p_ad > p_ham:

@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Any
 
 from lachan.entities.vi_regex import WORD_END, WORD_START, vi
-from lachan.text import fold
+from lachan.text.fold import fold
 
 #: Generic words that make a number an account without naming the bank.
 _GENERIC = ("ngan hang", "bank", "vi dien tu", "e-wallet", "ewallet")

@@ -80,7 +80,7 @@ def _number(text: str, grouped: bool) -> Decimal | None:
 
 def _entity(text: str, start: int, end: int, amount: Decimal | int, currency: str
             ) -> Entity:
-    value = amount if type(amount) is int else int(amount.to_integral_value())
+    value = amount if isinstance(amount, int) else int(amount.to_integral_value())
     return new_entity((
         "money", str(value), text[start:end], start, end,
         {"amount": value, "currency": currency},

@@ -172,7 +172,7 @@ def lookup_fields(digits: str, international: bool) -> PhoneFields | None:
     return phone_fields(hit) if hit is not None else None
 
 
-def parse_phone(s: str) -> PhoneNumber | None:
+def parse_phone(s: object) -> PhoneNumber | None:
     """Parse one user-typed number ("+84 912 345 678", "0162.912.3456", "1900 6060", "156").
 
     Spaces, dots, dashes, slashes and brackets are ignored; a leading ``tel:`` is allowed;
@@ -196,7 +196,7 @@ def parse_phone(s: str) -> PhoneNumber | None:
     return to_phone_number(hit) if hit is not None else None
 
 
-def normalise_msisdn(s: str) -> int | None:
+def normalise_msisdn(s: object) -> int | None:
     """The national significant number of a VN mobile or fixed line as an ``int``.
 
     ``"+84 912 345 678"``, ``"0912.345.678"`` and ``"84912345678"`` all give

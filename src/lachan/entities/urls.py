@@ -229,7 +229,8 @@ def find_bare_urls(text: str, claims: Claims, has_digit: bool) -> list[Entity]:
         m = _BARE_URL.match(text, start)
         if m is None:
             # every later dot in this token backtracks to the same start: skip them all
-            done = _HOST_RUN.match(text, start).end()
+            run = _HOST_RUN.match(text, start)
+            done = run.end() if run is not None else p + 1
             continue
         done = m.end()
         host, tail = m.group(1), _trim(m.group(2))

@@ -1,0 +1,81 @@
+"""Which build of the engine runs: the modules compiled by mypyc, or their Python sources.
+
+``setup.py`` compiles the engine's hot modules into extension modules beside their
+``.py`` files, and Python prefers an extension. This module, imported first by the
+package, makes it import the ``.py`` files instead when
+
+- ``LACHAN_PURE=1`` is set (to compare the two builds, or to debug), or
+- the extensions are stale: a compiled module's source is newer than the build (a
+  developer edited it; ``make`` rebuilds), or the shared library they need is missing.
+
+Both builds give the same verdicts (``tests/test_native.py`` checks); the compiled one
+is faster. :data:`MODE` says which one runs: ``"compiled"``, ``"pure"`` or
+``"pure (stale build)"``.
+"""
+
+from __future__ import annotations
+
+import importlib.machinery
+import importlib.util
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+#: the shared library of the compiled group (``setup.py``'s ``group_name``)
+GROUP = "lachan_native__mypyc"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _extensions() -> list[Path]:
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    return [p for p in _PACKAGE_DIR.rglob("*.so") if p.name.endswith(suffixes)] + [
+        p for p in _PACKAGE_DIR.rglob("*.pyd")
+    ]
+
+
+def stale(extensions: list[Path], group_found: bool) -> bool:
+    """True when a compiled module's source changed after the build, or the group's
+    shared library (which every compiled module loads) was not found."""
+    if not group_found:
+        return True
+    for ext in extensions:
+        source = ext.with_name(ext.name.split(".", 1)[0] + ".py")
+        if source.exists() and source.stat().st_mtime > ext.stat().st_mtime:
+            return True
+    return False
+
+
+class SourcesFirst:
+    """Meta-path finder that loads ``lachan`` modules from their ``.py`` even where an
+    extension module of the same name sits beside it."""
+
+    def find_spec(self, name: str, path: Sequence[str] | None,
+                  target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
+        if not name.startswith("lachan.") or path is None:
+            return None
+        leaf = name.rpartition(".")[2]
+        for folder in path:
+            source = Path(folder) / f"{leaf}.py"
+            if source.is_file():
+                return importlib.util.spec_from_file_location(name, source)
+        return None  # a package or a module without source: the usual finders
+
+
+def _choose() -> str:
+    extensions = _extensions()
+    if not extensions:
+        return "pure"
+    if os.environ.get("LACHAN_PURE") == "1":
+        mode = "pure"
+    elif stale(extensions, importlib.util.find_spec(GROUP) is not None):
+        mode = "pure (stale build)"
+    else:
+        return "compiled"
+    if not any(isinstance(f, SourcesFirst) for f in sys.meta_path):
+        sys.meta_path.insert(0, SourcesFirst())
+    return mode
+
+
+MODE = _choose()

@@ -1,0 +1,98 @@
+"""The compiled engine (mypyc, setup.py) and its Python sources give the same answers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import orjson
+import pytest
+
+import lachan
+from lachan import native
+
+MESSAGES = [
+    "Chieu nay con qua nha ba an com nhe",
+    "Mã xác thực của bạn là 482913. Không chia sẻ mã này cho bất kỳ ai.",
+    "[QC] Uu dai 50% goi cuoc data 4G, chi 90.000d/30 ngay. Soan DK V90 gui 9123. "
+    "Tu choi QC soan TC gui 9123",
+    "Vietcombank thong bao: tai khoan cua quy khach se bi khoa trong 24h. Vui long xac minh "
+    "tai https://vcb-xacminh.top hoac goi 0912 345 678",
+    "Buu cuc thong bao kien hang giao khong thanh cong, thanh toan phi 25k tai bit.ly/3xYz9",
+    "Cong an quan 3 thong bao ban lien quan vu an rua tien, chuyen 50tr vao STK 0123456789012 "
+    "Techcombank de xac minh.",
+    "v i e t c o m b a n k: dang nhap hxxps://vcb[.]top/login ngay",
+    "Ｖｉｅｔｃｏｍｂａｎｋ\u200b tb: nhan qua tai vietc0mbank-vn.com",
+    "Dat nen du an Sun Riverside chi tu 25 trieu/m2, so do rieng, LH 0987.654.321",
+    "ko bit dc k, mai di hok",
+    "Meeting moved to 3pm, see you at the cafe.",
+    "WINNER!! You have won a £1000 prize. Call 09061701461 to claim. T&C apply",
+    "Email me at lan.nguyen@example.com or visit www.shopee.vn/khuyen-mai",
+    "",
+    "x" * 3000,
+]
+
+
+def _classify(env_extra: dict[str, str]) -> list[dict]:
+    lines = b"".join(orjson.dumps({"id": i, "text": t}) + b"\n" for i, t in enumerate(MESSAGES))
+    env = {k: v for k, v in os.environ.items() if k != "LACHAN_PURE"} | env_extra
+    lachan_cli = str(Path(sys.executable).with_name("lachan"))
+    proc = subprocess.run([lachan_cli, "classify", "--entities"],
+                          input=lines, capture_output=True, env=env, check=False, timeout=120)
+    assert proc.returncode == 0, proc.stderr.decode()
+    return [orjson.loads(x) for x in proc.stdout.splitlines()]
+
+
+def _mode(env_extra: dict[str, str]) -> tuple[str, str]:
+    """``(native.MODE, file of lachan.detect.features)`` in a fresh interpreter."""
+    env = {k: v for k, v in os.environ.items() if k != "LACHAN_PURE"} | env_extra
+    proc = subprocess.run(
+        [sys.executable, "-c", "import lachan, lachan.detect.features as f;"
+         "print(lachan.native.MODE, f.__file__)"],
+        capture_output=True, env=env, check=True, text=True, timeout=60)
+    mode, path = proc.stdout.strip().rsplit(" ", 1)
+    return mode, path
+
+
+def test_lachan_pure_imports_the_sources() -> None:
+    mode, path = _mode({"LACHAN_PURE": "1"})
+    assert mode == "pure"
+    assert path.endswith("features.py")
+
+
+def test_a_built_package_runs_compiled() -> None:
+    if not native._extensions():
+        pytest.skip("no compiled modules in this installation (LACHAN_PURE=1 at install, "
+                    "or mypyc/a C compiler was missing): nothing to compare")
+    mode, path = _mode({})
+    assert mode == "compiled"
+    assert not path.endswith(".py")
+
+
+def test_compiled_and_pure_verdicts_are_identical() -> None:
+    if not native._extensions():
+        pytest.skip("no compiled modules in this installation: nothing to compare")
+    compiled, pure = _classify({}), _classify({"LACHAN_PURE": "1"})
+    assert len(compiled) == len(MESSAGES)
+    assert compiled == pure
+    assert {v["label"] for v in compiled} == {"ham", "ad", "scam"}
+
+
+def test_a_source_newer_than_its_extension_is_stale(tmp_path: Path) -> None:
+    ext = tmp_path / "features.cpython-311-x86_64-linux-gnu.so"
+    src = tmp_path / "features.py"
+    ext.write_bytes(b"")
+    src.write_text("")
+    old = time.time() - 100
+    os.utime(ext, (old, old))
+    assert native.stale([ext], group_found=True)
+    os.utime(src, (old - 100, old - 100))
+    assert not native.stale([ext], group_found=True)
+    assert native.stale([ext], group_found=False)  # the shared library is gone
+
+
+def test_mode_names_the_build() -> None:
+    assert lachan.native.MODE in ("compiled", "pure", "pure (stale build)")
