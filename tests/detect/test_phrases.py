@@ -86,3 +86,27 @@ def test_pairs_of_advertising_and_legitimate_evidence_are_model_features():
     # scam-leaning findings make no pairs
     scam = default_engine().prepare("Tai khoan bi khoa, xac minh tai bit.ly/x va bit.ly/y")
     assert not any("&" in t for t in scam.features.meta)
+
+
+def test_an_escort_offer_is_named_apart_from_gambling():
+    found = hits("em la nu sinh vien 20 tuoi co the den tan noi phuc vu anh")
+    assert found["ADULT_SERVICE_OFFER"] == "nu sinh vien"
+    assert "GAMBLING_OR_ADULT" not in found
+    # a personal message between partners is not an offer
+    assert "ADULT_SERVICE_OFFER" not in hits("anh can noi chuyen voi em, tuan sau gap nhe")
+
+
+def test_an_escort_offer_sending_you_to_zalo_is_a_lure_to_private_contact():
+    from lachan.detect.content_model import ContentModel
+    from lachan.detect.engine import Engine
+
+    feats = Engine(ContentModel.empty(), detectors=[]).prepare(
+        "Em la nu sinh vien 21 tuoi MU0N KIEM them thu nhap, den tan n0i phuc vu. "
+        "Add ZAL0 e: 0367 123 456").features.findings
+    assert {"ADULT_SERVICE_OFFER", "JOB_TASK_LURE", "LURE_TO_PRIVATE_CONTACT"} <= set(feats)
+
+
+def test_order_brushing_recruitment_is_a_task_lure():
+    found = hits("cua hang can tuyen so luong lon nhan vien chuyen dat hang de nang cao so "
+                 "luong giao dich")
+    assert found["JOB_TASK_LURE"] == "tuyen so luong lon"

@@ -497,7 +497,7 @@ def shape_findings(clean: str, out: MessageFeatures) -> None:
 _THREATS = frozenset({"ACCOUNT_LOCK_THREAT", "DEBT_OR_FINE_THREAT", "AUTHORITY_NAMED",
                       "ACCOUNT_VERIFICATION_LURE", "CREDENTIAL_REQUEST", "DEBT_COLLECTION"})
 _LURES = frozenset({"PRIZE_LURE", "JOB_TASK_LURE", "LOAN_OFFER", "BENEFIT_LURE",
-                    "GAMBLING_OR_ADULT", "FORGED_DOCUMENTS"})
+                    "GAMBLING_OR_ADULT", "ADULT_SERVICE_OFFER", "FORGED_DOCUMENTS"})
 #: A lock, fine or verification demand, or a request for codes and passwords...
 _DEMANDS = frozenset({"ACCOUNT_LOCK_THREAT", "DEBT_OR_FINE_THREAT",
                       "ACCOUNT_VERIFICATION_LURE", "CREDENTIAL_REQUEST", "LOGIN_REQUEST"})

@@ -99,15 +99,25 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("viec lam tai nha", "viec lam online", "cong tac vien", "ctv", "lam them",
          "hoa hong", "nhiem vu", "tha tim", "kiem tien", "thu nhap tu", "thu nhap cao",
          "lam viec tai nha", "tuyen nhan vien", "tuyen dung", "viec nhe luong cao",
-         "don hang ao", "like video", "xem video"),
+         "don hang ao", "like video", "xem video", "kiem them", "thu nhap them",
+         "nhan vien dat hang", "chuyen dat hang", "tuyen so luong lon", "nang cao so luong",
+         "thu hang cua cua hang", "tang tuong tac"),
     ),
     PhraseRule(
-        "GAMBLING_OR_ADULT", "scam", "gambling, betting or adult services",
+        "GAMBLING_OR_ADULT", "scam", "gambling, betting or adult products",
         ("ca cuoc", "ca do", "nha cai", "casino", "no hu", "tai xiu", "lo de", "game bai",
-         "tinh mot dem", "hen ho", "sinh ly", "khoai lac", "danh bai", "xoc dia", "nap dau",
-         "ban ca", "tan thu", "vong cuoc", "ty le cuoc", "doi thuong", "gai xinh",
-         "lam tinh", "sex", "thuong tan thu", "tang code", "giftcode", "nohu", "gamebai",
+         "hen ho", "sinh ly", "khoai lac", "danh bai", "xoc dia", "nap dau",
+         "ban ca", "tan thu", "vong cuoc", "ty le cuoc", "doi thuong",
+         "thuong tan thu", "tang code", "giftcode", "nohu", "gamebai",
          "gem bai", "taixiu"),
+    ),
+    PhraseRule(
+        # sex work offered to strangers by SMS or chat: illegal in Vietnam, and the usual
+        # opening of a deposit fraud ("chuyen coc truoc" for a meeting that never happens)
+        "ADULT_SERVICE_OFFER", "scam", "offers sex or escort services",
+        ("lam tinh", "sex", "tinh mot dem", "gai xinh", "gai goi", "gai lam", "den tan noi",
+         "tan noi phuc vu", "phuc vu tan noi", "nu sinh vien", "dich vu nguoi lon",
+         "di khach", "ngu qua dem", "trai nghiem em"),
     ),
     PhraseRule(
         "FORGED_DOCUMENTS", "scam", "offers forged papers: licences, diplomas, ID cards",
