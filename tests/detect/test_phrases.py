@@ -110,3 +110,10 @@ def test_order_brushing_recruitment_is_a_task_lure():
     found = hits("cua hang can tuyen so luong lon nhan vien chuyen dat hang de nang cao so "
                  "luong giao dich")
     assert found["JOB_TASK_LURE"] == "tuyen so luong lon"
+
+
+def test_english_account_alerts_ask_to_verify():
+    found = hits("if this was not you please verify your payee at the link")
+    assert found["ACCOUNT_VERIFICATION_LURE"] == "was not you"
+    assert hits("new sign in wasn't you? verify now")["ACCOUNT_VERIFICATION_LURE"] == (
+        "wasn t you")

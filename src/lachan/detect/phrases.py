@@ -57,6 +57,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
          "dang nhap bat thuong", "dang nhap khac", "khac vung", "tieu dung o nuoc ngoai",
          "huy thanh toan", "chuan hoa thong tin", "cap nhat cccd", "verify your",
          "confirm your", "unusual activity", "neu khong phai ban", "thiet bi khac",
+         "was not you", "wasn t you", "please verify", "verify now",
          "dich vu tai chinh toan cau", "phi dich vu hang thang"),
         negatable=True,
         not_after=frozenset({"ma", "otp", "code"}),
@@ -109,7 +110,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
          "hen ho", "sinh ly", "khoai lac", "danh bai", "xoc dia", "nap dau",
          "ban ca", "tan thu", "vong cuoc", "ty le cuoc", "doi thuong",
          "thuong tan thu", "tang code", "giftcode", "nohu", "gamebai",
-         "gem bai", "taixiu"),
+         "gem bai", "taixiu", "soi keo", "ty le keo", "keo nha cai", "keo bong da"),
     ),
     PhraseRule(
         # sex work offered to strangers by SMS or chat: illegal in Vietnam, and the usual
