@@ -8,8 +8,9 @@ the same name. The ``.py`` files stay the source of truth and the fallback:
 - ``LACHAN_PURE=1`` at install time builds no extension;
 - when mypyc or a C compiler is missing, or compiling fails, the install goes on
   without extensions and says so (the engine is then the same, only slower);
-- at run time ``LACHAN_PURE=1``, or a source edited after its extension was built,
-  makes Python import the ``.py`` files (see ``lachan/native.py``).
+- at run time ``LACHAN_PURE=1``, or a source that differs from the one compiled
+  (``native_build.json`` holds their digests), makes Python import the ``.py`` files
+  (see ``lachan/native.py``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,24 @@ def compiled_sources() -> list[str]:
     return found
 
 
+#: Written beside the compiled package once every extension is built: the SHA-256 of each
+#: compiled module's source as it was compiled. ``lachan/native.py`` compares them with
+#: the sources it finds; a difference means that module's extension is stale. Content,
+#: not mtimes: a wheel's files are unpacked in any order.
+BUILD_STAMP = "native_build.json"
+_digests: dict[str, str] = {}
+
+
+def source_digests(sources: list[str]) -> dict[str, str]:
+    import hashlib
+
+    return {
+        Path(src).relative_to("src/lachan").as_posix():
+            hashlib.sha256((ROOT / src).read_bytes()).hexdigest()
+        for src in sources
+    }
+
+
 def _say(msg: str) -> None:
     print(f"lachan setup: {msg}", file=sys.stderr)
 
@@ -59,7 +78,9 @@ def extensions() -> list:
     cwd = os.getcwd()
     os.chdir(ROOT)  # mypyc reads [tool.mypy] from pyproject.toml and names modules from paths
     try:
-        return mypycify(compiled_sources(), opt_level="3", group_name="lachan_native")
+        sources = compiled_sources()
+        _digests.update(source_digests(sources))  # before compiling: what gets compiled
+        return mypycify(sources, opt_level="3", group_name="lachan_native")
     except BaseException as exc:  # mypyc exits on type errors: build without extensions
         _say(f"mypyc failed ({exc!r}): no compiled modules, the engine runs as plain Python")
         return []
@@ -71,15 +92,26 @@ class OptionalBuildExt(build_ext):
     """Compiling is an optimisation: a failure leaves the pure-Python package working."""
 
     def run(self) -> None:
+        self.failed = False
+        package = PACKAGE if self.inplace else Path(self.build_lib) / "lachan"
+        stamp = package / BUILD_STAMP
+        stamp.unlink(missing_ok=True)  # no stamp, no compiled build: until all is built
         try:
             super().run()
         except Exception as exc:  # no compiler, missing headers ...
             _say(f"compiling failed ({exc}): the engine runs as plain Python")
+            return
+        if _digests and not self.failed:
+            import json
+
+            package.mkdir(parents=True, exist_ok=True)
+            stamp.write_text(json.dumps(_digests, indent=1, sort_keys=True) + "\n", "utf-8")
 
     def build_extension(self, ext) -> None:  # noqa: ANN001
         try:
             super().build_extension(ext)
         except Exception as exc:
+            self.failed = True
             _say(f"compiling {ext.name} failed ({exc}): it runs as plain Python")
 
 

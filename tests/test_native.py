@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import orjson
@@ -81,17 +82,21 @@ def test_compiled_and_pure_verdicts_are_identical() -> None:
     assert {v["label"] for v in compiled} == {"ham", "ad", "scam"}
 
 
-def test_a_source_newer_than_its_extension_is_stale(tmp_path: Path) -> None:
-    ext = tmp_path / "features.cpython-311-x86_64-linux-gnu.so"
-    src = tmp_path / "features.py"
-    ext.write_bytes(b"")
-    src.write_text("")
-    old = time.time() - 100
-    os.utime(ext, (old, old))
-    assert native.stale([ext], group_found=True)
-    os.utime(src, (old - 100, old - 100))
-    assert not native.stale([ext], group_found=True)
-    assert native.stale([ext], group_found=False)  # the shared library is gone
+def test_a_source_that_differs_from_the_compiled_one_makes_the_build_stale(
+        tmp_path: Path) -> None:
+    (tmp_path / "detect").mkdir()
+    source = tmp_path / "detect" / "features.py"
+    source.write_text("X = 1\n")
+    stamp = tmp_path / native.BUILD_STAMP
+    stamp.write_text(json.dumps(
+        {"detect/features.py": hashlib.sha256(b"X = 1\n").hexdigest()}))
+    assert not native.stale(tmp_path, group_found=True)
+    assert native.stale(tmp_path, group_found=False)  # the shared library is gone
+    source.write_text("X = 2\n")  # edited after the build
+    assert native.stale(tmp_path, group_found=True)
+    stamp.unlink()  # a build that did not finish leaves no stamp
+    source.write_text("X = 1\n")
+    assert native.stale(tmp_path, group_found=True)
 
 
 def test_mode_names_the_build() -> None:

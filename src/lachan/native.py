@@ -5,8 +5,9 @@
 package, makes it import the ``.py`` files instead when
 
 - ``LACHAN_PURE=1`` is set (to compare the two builds, or to debug), or
-- the extensions are stale: a compiled module's source is newer than the build (a
-  developer edited it; ``make`` rebuilds), or the shared library they need is missing.
+- the extensions are stale: a compiled module's source differs from the one compiled (a
+  developer edited it; ``make`` rebuilds), the build did not finish, or the shared
+  library they need is missing.
 
 Both builds give the same verdicts (``tests/test_native.py`` checks); the compiled one
 is faster. :data:`MODE` says which one runs: ``"compiled"``, ``"pure"`` or
@@ -15,8 +16,10 @@ is faster. :data:`MODE` says which one runs: ``"compiled"``, ``"pure"`` or
 
 from __future__ import annotations
 
+import hashlib
 import importlib.machinery
 import importlib.util
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -25,6 +28,8 @@ from types import ModuleType
 
 #: the shared library of the compiled group (``setup.py``'s ``group_name``)
 GROUP = "lachan_native__mypyc"
+#: digests of the sources the build compiled (written by ``setup.py`` when it succeeds)
+BUILD_STAMP = "native_build.json"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -35,15 +40,24 @@ def _extensions() -> list[Path]:
     ]
 
 
-def stale(extensions: list[Path], group_found: bool) -> bool:
-    """True when a compiled module's source changed after the build, or the group's
-    shared library (which every compiled module loads) was not found."""
+def stale(package_dir: Path, group_found: bool) -> bool:
+    """True when the compiled build cannot be trusted: the group's shared library (which
+    every compiled module loads) is missing, the build left no stamp (it did not finish),
+    or a compiled module's source differs from the one compiled (``native_build.json``,
+    written by ``setup.py``, holds the digests of the sources it compiled)."""
     if not group_found:
         return True
-    for ext in extensions:
-        source = ext.with_name(ext.name.split(".", 1)[0] + ".py")
-        if source.exists() and source.stat().st_mtime > ext.stat().st_mtime:
-            return True
+    try:
+        compiled = json.loads((package_dir / BUILD_STAMP).read_text("utf-8"))
+    except (OSError, ValueError):
+        return True
+    for rel, digest in compiled.items():
+        source = package_dir / rel
+        try:
+            if hashlib.sha256(source.read_bytes()).hexdigest() != digest:
+                return True
+        except OSError:
+            continue  # an installation without that source: the extension is all there is
     return False
 
 
@@ -69,7 +83,7 @@ def _choose() -> str:
         return "pure"
     if os.environ.get("LACHAN_PURE") == "1":
         mode = "pure"
-    elif stale(extensions, importlib.util.find_spec(GROUP) is not None):
+    elif stale(_PACKAGE_DIR, importlib.util.find_spec(GROUP) is not None):
         mode = "pure (stale build)"
     else:
         return "compiled"
