@@ -117,3 +117,9 @@ def test_english_account_alerts_ask_to_verify():
     assert found["ACCOUNT_VERIFICATION_LURE"] == "was not you"
     assert hits("new sign in wasn't you? verify now")["ACCOUNT_VERIFICATION_LURE"] == (
         "wasn t you")
+
+
+def test_a_police_advisory_reads_as_one():
+    found = hits("bo cong an khuyen cao: toi pham gia danh can bo, de nghi nguoi dan trinh bao")
+    assert found["PUBLIC_ADVISORY"] == "khuyen cao"
+    assert "PUBLIC_ADVISORY" not in hits("ban lien quan den vu an, goi ngay cho can bo dieu tra")

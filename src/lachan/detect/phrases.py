@@ -170,6 +170,13 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
          "mao danh", "tuyet doi khong", "beware of", "scam alert"),
     ),
     PhraseRule(
+        # the wording of police and ministry advisories to the public; unlike
+        # SCAM_WARNING it lifts no fixed prior: a fake officer also talks of "toi pham"
+        "PUBLIC_ADVISORY", "ham", "reads like an advisory from the police or a ministry",
+        ("toi pham", "trinh bao", "khuyen cao", "de nghi nguoi dan", "nguoi dan can",
+         "khong chuyen tien", "khong gui tin nhan"),
+    ),
+    PhraseRule(
         "PROMOTION", "ad", "advertises a promotion, discount or gift",
         ("khuyen mai", "km", "uu dai", "giam gia", "mien phi", "sale", "voucher",
          "ma giam gia", "hoan tien", "tich diem", "qua tang", "giam ngay", "dong gia",
