@@ -33,6 +33,9 @@ _MESSAGE_FINDINGS: tuple[tuple[str, str, str, str], ...] = (
     ("URL_SHORTENER", "scam", "a link hidden behind a URL shortener", "entities"),
     ("URL_IP_HOST", "scam", "a link to a bare IP address", "entities"),
     ("URL_BARE_DOMAIN", "scam", "a domain written without http(s)://", "entities"),
+    ("URL_REDIRECT", "scam",
+     "a redirect or search link (google.com/url?q=, /search?q=) whose target is another "
+     "site: that site is analysed too", "entities"),
     ("PHONE_MOBILE", "scam", "a personal mobile number", "entities"),
     ("PHONE_PREMIUM", "ad", "a premium-rate (1900) number", "entities"),
     ("PHONE_SERVICE", "ham", "a toll-free, fixed-line or short-code service number", "entities"),

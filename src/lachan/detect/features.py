@@ -178,6 +178,9 @@ def entity_findings(entities: list[Entity], out: MessageFeatures) -> None:
                 out.add(Finding("URL_IP_HOST", "scam", f"link to a bare IP address {host}"))
             if not a.get("scheme_given", True) or a.get("bare"):
                 out.add(Finding("URL_BARE_DOMAIN", "scam", f"bare domain {host} without http"))
+            if a.get("redirect_host"):
+                out.add(Finding("URL_REDIRECT", "scam",
+                                f"link through {host} that leads to {a['redirect_host']}"))
         elif kind == "phone":
             ptype = a.get("type", "")
             if ptype == "mobile":
@@ -239,8 +242,11 @@ _NOT_A_HOST = HostFacts("benign", 0.0, None, False, False, parsed=False)
 
 def link_hosts(entities: list[Entity]) -> list[str]:
     """The hosts of a message's links that the analyser will look at."""
-    return [h for e in entities if e.kind == "url"
-            and 0 < len(h := str(e.attrs.get("host") or "")) <= 253]
+    hosts = [h for e in entities if e.kind == "url"
+             and 0 < len(h := str(e.attrs.get("host") or "")) <= 253]
+    hosts += [str(e.attrs["redirect_host"]) for e in entities
+              if e.kind == "url" and e.attrs.get("redirect_host")]  # where a redirect leads
+    return hosts
 
 
 def warm_hosts(hosts: list[str]) -> None:

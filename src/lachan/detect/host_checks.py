@@ -56,6 +56,8 @@ SYMBOLS: dict[str, tuple[float, str]] = {
     "HOST_GAMBLING_KEYWORD": (0.5, "gambling keyword in the domain"),
     "HOST_LOGIN_PATH": (0.4, "path imitates a log-in or verification page"),
     "HOST_USERINFO": (0.6, "user-info trick: text before '@' hides the real host"),
+    "HOST_REDIRECT": (0.3, "a redirect or search link that leads to another site: the verdict "
+                           "is that site's"),
     "HOST_RESTRICTED_VN": (-0.3, "restricted Vietnamese zone (.gov.vn, .edu.vn)"),
     "HOST_MODEL": (0.0, "trained host model: probability of phishing"),
 }

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, cast
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -41,6 +42,8 @@ from lachan.detect.host_features import (
 from lachan.detect.host_model import HostModel, bundled_model
 from lachan.detect.host_parse import HostInputError, ParsedHost, parse_many
 from lachan.domain import AnalysisContext, NullContext, Symbol
+from lachan.entities.domain import registrable_domain
+from lachan.entities.urls import REDIRECTORS, redirect_target
 from lachan.gc_pause import gc_paused
 
 __all__ = [
@@ -64,6 +67,8 @@ FLOOR_LOOKALIKE = 0.8
 #: no new false positive among the 1,191 legitimate domains or the ham-SMS links.
 FLOOR_BRAND_ABROAD = 0.6
 _ONLY_PARSED = frozenset({ParsedHost})
+#: Longest item looked at as a redirect link (the host analyser refuses longer hosts).
+MAX_REDIRECT_CHARS = 4096
 #: A long batch is analysed this many items at a time: the parsed hosts, facts and
 #: arrays of one chunk are freed before the next, so memory (and the page faults of
 #: fresh memory) stays small and the working set stays in the CPU caches.
@@ -266,7 +271,45 @@ def _leads(term: str, label: str) -> bool:
 def classify_items(
     items: Sequence[str], context: AnalysisContext | None = None
 ) -> list[HostVerdict | HostInputError]:
-    """Verdicts for a batch; a bad item gets its :class:`HostInputError` in its place."""
+    """Verdicts for a batch; a bad item gets its :class:`HostInputError` in its place.
+    A redirect or search link (``google.com/url?q=...``, ``google.com/search?q=site.com``)
+    is answered for the site it leads to, with a ``HOST_REDIRECT`` symbol."""
+    redirects = {i: r for i, item in enumerate(items)
+                 if type(item) is str and "?" in item and (r := _redirect_of(item)) is not None}
+    if not redirects:
+        return _classify_all(items, context)
+    targets = [redirects[i][1] if i in redirects else item for i, item in enumerate(items)]
+    out = _classify_all(targets, context)
+    for i, (via, target) in redirects.items():
+        verdict = out[i]
+        if not isinstance(verdict, HostInputError):
+            sym = Symbol("HOST_REDIRECT", SYMBOLS["HOST_REDIRECT"][0],
+                         f"reached through {via}, which leads to {target}")
+            out[i] = verdict._replace(symbols=(*verdict.symbols, sym))
+    return out
+
+
+def _redirect_of(item: str) -> tuple[str, str] | None:
+    """``(redirector host, target host)`` when ``item`` is a link of
+    :data:`lachan.entities.urls.REDIRECTORS` that carries another site."""
+    s = item.strip()
+    if len(s) > MAX_REDIRECT_CHARS:
+        return None
+    try:
+        parts = urlsplit(s if "://" in s else "http://" + s)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return None
+    registrable = registrable_domain(host)
+    if registrable not in REDIRECTORS:
+        return None
+    target = redirect_target(registrable, f"{parts.path}?{parts.query}")
+    return (host, target) if target is not None else None
+
+
+def _classify_all(
+    items: Sequence[str], context: AnalysisContext | None
+) -> list[HostVerdict | HostInputError]:
     if len(items) <= 64:
         return _classify(items, context)
     # a batch allocates many small objects that live to its end: no cyclic collections

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Any
+from urllib.parse import unquote_plus
 
 from lachan.domain import Entity
 from lachan.entities.domain import is_ip, public_suffix, registrable_domain, to_ascii, to_unicode
@@ -88,6 +89,47 @@ def _host_attrs(host: str) -> tuple[tuple[str, Any], ...] | None:
     )
 
 
+#: Links that carry another address in a query parameter: open redirects and search
+#: results pages, by registrable domain: ``(path, parameter)`` pairs. A scammer sends
+#: ``google.com/search?q=cash688.com`` or ``google.com/url?q=https://...`` past filters
+#: that trust google.com; the target is what the reader lands on.
+REDIRECTORS: dict[str, tuple[tuple[str, str], ...]] = {
+    "google.com": (("/url", "q"), ("/url", "url"), ("/search", "q")),
+    "google.com.vn": (("/url", "q"), ("/url", "url"), ("/search", "q")),
+    "facebook.com": (("/l.php", "u"),),
+    "youtube.com": (("/redirect", "q"),),
+    "bing.com": (("/search", "q"),),
+    "coccoc.com": (("/search", "query"),),
+}
+#: A search query or redirect target that is an address: a scheme, or a host alone.
+_TARGET = re.compile(r"(?:https?://)?((?:" + _LABEL + r"\.)+[^\W\d_][\w-]{0,61})(?:[/:?#].*)?",
+                     re.IGNORECASE | re.DOTALL)
+
+
+def redirect_target(registrable: str | None, tail: str) -> str | None:
+    """The host a redirect or search link of :data:`REDIRECTORS` leads to (ASCII), or
+    ``None``: ``("google.com", "/search?q=cash688.com")`` gives ``"cash688.com"``."""
+    paths = REDIRECTORS.get(registrable or "")
+    if not paths or "?" not in tail:
+        return None
+    path, _, query = tail.partition("?")
+    query = query.partition("#")[0]
+    for want_path, param in paths:
+        if path.rstrip("/") != want_path:
+            continue
+        for pair in query.split("&"):
+            key, eq, value = pair.partition("=")
+            if eq and key == param:
+                m = _TARGET.fullmatch(unquote_plus(value).strip())
+                if m is None:
+                    return None
+                host = to_ascii(m.group(1))
+                if host is None or registrable_domain(host) in (None, registrable):
+                    return None
+                return host
+    return None
+
+
 def _split_authority(rest: str) -> tuple[str, str, str]:
     """``user@host:port/path`` -> (``user@`` or "", host, ``:port/path``)."""
     end = len(rest)
@@ -122,6 +164,10 @@ def _url_entity(raw: str, start: int, scheme: str, userinfo: str, host: str, tai
     value = f"{scheme}://{userinfo}{shown_host}{tail}"
     if userinfo:
         a["userinfo"] = userinfo[:-1]
+    if a["registrable_domain"] in REDIRECTORS:
+        target = redirect_target(a["registrable_domain"], tail)
+        if target is not None:
+            a["redirect_host"] = target
     return new_entity(("url", value, raw, start, start + len(raw), a))
 
 
