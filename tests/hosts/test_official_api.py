@@ -26,6 +26,18 @@ def test_verify_official_channels(client: TestClient) -> None:
         "verdict"] == "official"
 
 
+def test_verify_a_redirect_answers_for_where_it_leads(client: TestClient) -> None:
+    d = client.get("/v1/verify", params={
+        "url": "https://www.google.com/url?q=https://vietcombank-vn.top/dang-nhap"}).json()
+    assert d["verdict"] == "imitates" and d["organisation"]["id"] == "vietcombank"
+    assert d["via"] == "www.google.com" and d["kind"] == "url"
+    d = client.get("/v1/verify", params={"url": "https://google.com/search?q=shopee.vn"}).json()
+    assert d["verdict"] == "official" and d["organisation"]["id"] == "shopee"
+    plain = client.get("/v1/verify", params={"url": "https://www.google.com/search?q=ha+noi"})
+    assert plain.json()["organisation"]["id"] == "google"
+    assert "via" not in plain.json()
+
+
 def test_verify_imitation_names_the_brand(client: TestClient) -> None:
     d = client.get("/v1/verify", params={"url": "https://vietcombank-vn.top/dang-nhap"}).json()
     assert d["verdict"] == "imitates" and d["organisation"]["id"] == "vietcombank"

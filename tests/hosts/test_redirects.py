@@ -37,3 +37,12 @@ def test_a_message_with_a_search_link_is_judged_by_the_site_it_leads_to():
     assert {"URL_REDIRECT", "URL_PHISHING_HOST"} <= names
     detail = next(s.detail for s in v.symbols if s.name == "URL_PHISHING_HOST")
     assert "vcb-xacminh.top" in detail
+
+
+def test_the_registry_is_asked_about_where_a_redirect_leads():
+    from lachan.detect.engine import registry_lookups
+    from lachan.entities import extract
+
+    looked = registry_lookups(None, extract("https://www.google.com/url?q=http://abc-qua.vip/x"))
+    assert ("link", "domain", "google.com") in looked
+    assert ("link", "domain", "abc-qua.vip") in looked

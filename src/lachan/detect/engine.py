@@ -47,6 +47,7 @@ from lachan.domain import (
     Symbol,
     Verdict,
 )
+from lachan.entities.domain import registrable_domain
 from lachan.gc_pause import gc_paused
 from lachan.text import Normalised
 
@@ -272,6 +273,9 @@ def registry_lookups(sender: str | None,
             looked.append(("number", "phone", e.value))
         elif e.kind == "url":
             looked.append(("link", "domain", str(e.attrs.get("registrable_domain") or e.value)))
+            target = e.attrs.get("redirect_host")
+            if target:  # a redirect or search link: where it leads is asked about too
+                looked.append(("link", "domain", str(registrable_domain(target) or target)))
         elif e.kind == "email":
             looked.append(("address", "email", e.value))
     return looked

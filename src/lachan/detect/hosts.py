@@ -53,6 +53,7 @@ __all__ = [
     "analyse_host",
     "classify_hosts",
     "classify_items",
+    "redirect_of",
 ]
 
 PHISHING_AT = 0.5
@@ -275,7 +276,7 @@ def classify_items(
     A redirect or search link (``google.com/url?q=...``, ``google.com/search?q=site.com``)
     is answered for the site it leads to, with a ``HOST_REDIRECT`` symbol."""
     redirects = {i: r for i, item in enumerate(items)
-                 if type(item) is str and "?" in item and (r := _redirect_of(item)) is not None}
+                 if type(item) is str and "?" in item and (r := redirect_of(item)) is not None}
     if not redirects:
         return _classify_all(items, context)
     targets = [redirects[i][1] if i in redirects else item for i, item in enumerate(items)]
@@ -289,7 +290,7 @@ def classify_items(
     return out
 
 
-def _redirect_of(item: str) -> tuple[str, str] | None:
+def redirect_of(item: str) -> tuple[str, str] | None:
     """``(redirector host, target host)`` when ``item`` is a link of
     :data:`lachan.entities.urls.REDIRECTORS` that carries another site."""
     s = item.strip()

@@ -381,14 +381,23 @@ def _imitated_brandname(name: str, owner: str | None) -> str | None:
 
 def verify(session: Session, kind: str, value: str) -> dict[str, Any]:
     """Answer "is this X's official channel?": ``official`` (of X), ``imitates`` (X),
-    ``reported`` (the spam-source registry has it), or ``unknown``.
+    ``reported`` (the spam-source registry has it), or ``unknown``. A link through a
+    redirect or search page is answered for the site it leads to, with ``via`` naming
+    the redirector.
     Raises :class:`OfficialError` for a bad value."""
-    from lachan.detect.hosts import HostInputError, analyse_host
+    from lachan.detect.hosts import HostInputError, analyse_host, redirect_of
     from lachan.registry.sources import get_state
 
     if kind not in VERIFY_KINDS:
         expected = ", ".join(VERIFY_KINDS)
         raise OfficialError(f"unknown kind {kind[:20]!r}; expected one of {expected}")
+    hop = redirect_of(value) if kind == "url" and isinstance(value, str) else None
+    if hop is not None:
+        # google.com/url?q=..., google.com/search?q=site: the answer is about where it
+        # leads, not about the search engine whose query string the link borrows
+        out = verify(session, "domain", hop[1])
+        out.update(kind="url", via=hop[0])
+        return out
     try:
         canon = normalise(kind, value)
     except InvalidSource as exc:
