@@ -1,7 +1,7 @@
 """Build step: compile the engine's hot modules to C with mypyc.
 
 Everything else about the package is in ``pyproject.toml``. The modules named by
-:data:`COMPILED` (normalisation, entities, detectors, verdict) are compiled into
+:func:`compiled_sources` (normalisation, entities, detectors, verdict) are compiled into
 extension modules beside their sources; Python imports an extension before a ``.py`` of
 the same name. The ``.py`` files stay the source of truth and the fallback:
 
@@ -81,7 +81,7 @@ def extensions() -> list:
         sources = compiled_sources()
         _digests.update(source_digests(sources))  # before compiling: what gets compiled
         return mypycify(sources, opt_level="3", group_name="lachan_native")
-    except BaseException as exc:  # mypyc exits on type errors: build without extensions
+    except (Exception, SystemExit) as exc:  # mypyc exits on type errors: build pure
         _say(f"mypyc failed ({exc!r}): no compiled modules, the engine runs as plain Python")
         return []
     finally:

@@ -33,11 +33,10 @@ BUILD_STAMP = "native_build.json"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def _extensions() -> list[Path]:
+def has_extensions() -> bool:
+    """True when any compiled module sits in the package (a build ran, or part of one)."""
     suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
-    return [p for p in _PACKAGE_DIR.rglob("*.so") if p.name.endswith(suffixes)] + [
-        p for p in _PACKAGE_DIR.rglob("*.pyd")
-    ]
+    return any(p.name.endswith(suffixes) for p in _PACKAGE_DIR.rglob("*.*"))
 
 
 def stale(package_dir: Path, group_found: bool) -> bool:
@@ -78,8 +77,7 @@ class SourcesFirst:
 
 
 def _choose() -> str:
-    extensions = _extensions()
-    if not extensions:
+    if not has_extensions():
         return "pure"
     if os.environ.get("LACHAN_PURE") == "1":
         mode = "pure"

@@ -40,7 +40,7 @@ from lachan.detect.host_features import (
     tokens_of,
 )
 from lachan.detect.host_model import HostModel, bundled_model
-from lachan.detect.host_parse import HostInputError, ParsedHost, parse_many
+from lachan.detect.host_parse import MAX_ITEM_CHARS, HostInputError, ParsedHost, parse_many
 from lachan.domain import AnalysisContext, NullContext, Symbol
 from lachan.entities.domain import registrable_domain
 from lachan.entities.urls import REDIRECTORS, redirect_target
@@ -68,8 +68,6 @@ FLOOR_LOOKALIKE = 0.8
 #: no new false positive among the 1,191 legitimate domains or the ham-SMS links.
 FLOOR_BRAND_ABROAD = 0.6
 _ONLY_PARSED = frozenset({ParsedHost})
-#: Longest item looked at as a redirect link (the host analyser refuses longer hosts).
-MAX_REDIRECT_CHARS = 4096
 #: A long batch is analysed this many items at a time: the parsed hosts, facts and
 #: arrays of one chunk are freed before the next, so memory (and the page faults of
 #: fresh memory) stays small and the working set stays in the CPU caches.
@@ -294,7 +292,7 @@ def redirect_of(item: str) -> tuple[str, str] | None:
     """``(redirector host, target host)`` when ``item`` is a link of
     :data:`lachan.entities.urls.REDIRECTORS` that carries another site."""
     s = item.strip()
-    if len(s) > MAX_REDIRECT_CHARS:
+    if len(s) > MAX_ITEM_CHARS:
         return None
     try:
         parts = urlsplit(s if "://" in s else "http://" + s)
