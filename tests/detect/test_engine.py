@@ -279,3 +279,22 @@ def test_a_number_or_address_alone_is_a_contact_passed_on_but_a_link_alone_is_no
     assert "CONTACT_ONLY" in names(lachan.analyse("minh.tuan@gmail.com"))
     assert "CONTACT_ONLY" not in names(lachan.analyse("https://bit.ly/abc"))
     assert "CONTACT_ONLY" not in names(lachan.analyse("Goi ngay 0983816773 de nhan qua"))
+
+
+LETTER = ("Chào anh Minh, em gửi anh biên bản cuộc họp sáng nay về kế hoạch triển khai phần mềm "
+          "quản lý kho cho chi nhánh Đà Nẵng. Nhóm kỹ thuật hoàn thành bản thử nghiệm cuối tháng, "
+          "bộ phận kho vận chạy thử song song với hệ thống cũ hai tuần. Chị Lan bên kế toán đề "
+          "nghị bổ sung báo cáo tồn kho theo ngày. Anh phản hồi giúp em trước thứ Ba nhé. ")
+
+
+def test_a_long_email_weighs_like_its_pieces_not_more_as_it_grows():
+    """Past the longest training message a text weighs as the mean of its pieces: a long
+    business e-mail drifted from ham towards scam as it grew, and a text repeated a
+    thousand times outweighed every fixed prior."""
+    short = lachan.analyse(LETTER * 4, channel="email")
+    for k in (12, 40):
+        long = lachan.analyse(LETTER * k, channel="email")
+        assert long.label == "ham" == short.label
+        assert long.probabilities["ham"] == pytest.approx(short.probabilities["ham"], abs=0.05)
+    lure = "Xac minh tai khoan tai http://vcb-xacminh.top/x "
+    assert lachan.analyse(lure * 1000).label == "scam"

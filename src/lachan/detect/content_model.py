@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from lachan.detect.char_ngrams import CHAR_BITS, char_logits, char_matrix, scoring_table
+from lachan.detect.char_ngrams import (
+    CHAR_BITS,
+    char_logits,
+    char_matrix,
+    length_scale,
+    scoring_table,
+)
 from lachan.detect.features import ACCENTED_PREFIX, META_PREFIX, MessageFeatures
 from lachan.text.fold import fold
 
@@ -29,6 +35,15 @@ if TYPE_CHECKING:
 MODEL_RESOURCE = "content_model.npz"
 #: Value of a finding token in a row (content n-grams share 1/sqrt(n) between them).
 META_VALUE = 1.0
+#: Content n-grams beyond which a message weighs as the mean of pieces of this length
+#: (``char_ngrams.length_scale``): more than any message of the training data has (533).
+CONTENT_LONG = 640
+
+
+def _content_scale(n: int) -> float:
+    """:func:`length_scale` of one message's ``n`` content n-grams."""
+    n = max(n, 1)
+    return 1.0 / n ** 0.5 if n <= CONTENT_LONG else CONTENT_LONG ** 0.5 / n
 
 
 #: Batches up to this size are laid out row by row: the array version has a fixed cost
@@ -40,10 +55,10 @@ def feature_arrays(
     feats: Sequence[MessageFeatures], index: dict[str, int]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """CSR parts ``(data, indices, indptr)`` of the rows of ``feats``: content n-grams
-    scaled by 1/sqrt(n), finding tokens at :data:`META_VALUE`; in each row the known
-    content n-grams in their order, then the known finding tokens. Small batches (one
-    message in-line) go row by row, larger ones through :func:`_batch_arrays`; both
-    give the same arrays."""
+    scaled by 1/sqrt(n) (:func:`_content_scale`), finding tokens at :data:`META_VALUE`;
+    in each row the known content n-grams in their order, then the known finding tokens.
+    Small batches (one message in-line) go row by row, larger ones through
+    :func:`_batch_arrays`; both give the same arrays."""
     if len(feats) <= SMALL_BATCH:
         return _row_arrays(feats, index)
     return _batch_arrays(feats, index)
@@ -61,7 +76,7 @@ def _row_arrays(
         ids = [i for i in map(get, content) if i is not None]
         if ids:
             indices.extend(ids)
-            data.extend([1.0 / (len(content) ** 0.5)] * len(ids))
+            data.extend([_content_scale(len(content))] * len(ids))
         meta_ids = [i for i in map(get, f.meta) if i is not None]
         if meta_ids:
             indices.extend(meta_ids)
@@ -107,7 +122,7 @@ def _batch_arrays(
     data = np.empty(total, dtype=np.float32)
     indices[c_pos] = c_ids
     indices[m_pos] = m_ids
-    scale = (1.0 / np.sqrt(np.maximum(c_len, 1).astype(np.float64))).astype(np.float32)
+    scale = length_scale(c_len, CONTENT_LONG).astype(np.float32)
     data[c_pos] = scale[c_owner]
     data[m_pos] = META_VALUE
     return data, indices, indptr
@@ -220,7 +235,7 @@ class ContentModel:
         """Content n-grams of one message that pushed hardest towards ``label``."""
         if label == "ham":
             return []
-        scale = 1.0 / max(len(f.content), 1) ** 0.5
+        scale = _content_scale(len(f.content))
         seen: dict[str, float] = {}
         for t in f.content:
             if t not in seen:
