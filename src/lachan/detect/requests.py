@@ -1,0 +1,133 @@
+"""Requests that no bank, carrier, courier or friend makes, whatever the training data
+says: to hand over a code that was just sent to your phone, and to pay in order to
+unlock an account, verify it or collect a prize. Both are the heart of the commonest
+frauds (account takeover through a "wrong number" OTP, advance-fee fraud), and both
+are nearly absent from the datasets, so the model cannot learn them: these findings
+carry a fixed prior (log-odds towards scam) and no learned weight.
+
+Each is read from the folded text with one regular expression, run only when a cheap
+substring test says it can match. A request that a negation stands before ("khong bao
+gio yeu cau quy khach cung cap ma OTP") is a bank's warning, not a request; so is any
+message that warns of fraud (``SCAM_WARNING``) or reads like a public advisory
+(``PUBLIC_ADVISORY``): those quote the trick they warn of, and get no prior. A message
+that carries a code (``OTP_CODE``) is the service that sent it, not someone asking.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lachan.detect.features import Finding, MessageFeatures
+
+#: Log-odds towards scam, meant to decide on their own (like a threat that sends you to a
+#: personal mobile): a code handed over is an account taken over, and the friendly words
+#: around the request pull hard towards ham ("em oi gui lai cho anh cai ma otp nhe":
+#: P(scam) 0.0004 by the model alone; it takes 12 to reach the threshold). Paying to
+#: unlock, verify or collect is the advance fee of loan, job, prize and "account locked"
+#: frauds; a bank-notice wording with an account number around it scored P(scam) 0.001
+#: by the model alone. Neither fires on any of the 12,035 messages of the data.
+CODE_HANDOVER_PRIOR = 12.0
+PAY_TO_UNLOCK_PRIOR = 10.0
+
+#: Words that, up to :data:`NEGATION_WINDOW` words before a request, make it a warning.
+NEGATIONS = frozenset({"khong", "dung", "chua", "ko", "khg", "never", "not", "dont",
+                       "don't"})
+NEGATION_WINDOW = 8
+#: Findings that make a message an advisory that quotes the trick.
+ADVISORIES = ("SCAM_WARNING", "PUBLIC_ADVISORY")
+
+#: A one-time code, as messages name it.
+_CODE = (r"(?:otp|code|ma\s+(?:otp|xac\s+(?:nhan|thuc|minh)|kich\s+hoat|bao\s+mat"
+         r"|dang\s+nhap|giao\s+dich|\d{1,2}\s+(?:so|chu\s+so)|gom\s+\d{1,2}\s+so"
+         r"|vua\s+(?:gui|nhan|den|nhan\s+duoc)))")
+#: Asking for it: give, read out, send back, photograph.
+_ASK = (r"(?:xin|doc|cung\s+cap|chup|forward|send\s+me|read\s+me|tell\s+me|give\s+me"
+        r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|ben|nhan\s+vien))"
+        r"|bao\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|nhan\s+vien)))")
+_HANDOVER_RE = re.compile(rf"\b{_ASK}\b(?:\s+\S+){{0,4}}?\s+{_CODE}\b")
+#: "I typed your number by mistake": the story that comes with the request.
+_MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky)\s+nham\s+(?:so|sdt)\b")
+#: Substrings one of which every match of :data:`_HANDOVER_RE` holds.
+_CODE_HINTS = ("otp", "code", "ma ")
+#: A delivery code given to the courier at the door is a real practice.
+_DELIVERY_RE = re.compile(r"\b(?:shipper|tai\s+xe|giao\s+hang|nhan\s+hang|nguoi\s+giao)\b")
+
+#: Paying in order to unlock, restore, verify, collect or withdraw. Topping up
+#: ("nap tien") counts for collecting and withdrawing only: "nap tien de kich hoat lai" is
+#: a carrier's genuine notice for a prepaid SIM.
+_PAY_TO_UNLOCK_RE = re.compile(
+    r"\b(?P<verb>chuyen\s+khoan|chuyen\s+tien|nop|dong\s+phi|thanh\s+toan\s+phi|dat\s+coc"
+    r"|chuyen\s+coc|ky\s+quy|nap)\b(?:\s+\S+){0,12}?\s+"
+    r"(?:de|thi\s+moi|moi\s+(?:duoc|co\s+the)|nham)\s+(?:duoc\s+)?"
+    r"(?:(?P<unlock>mo\s+khoa|go\s+khoa|giai\s+toa|khoi\s+phuc|xac\s+minh|xac\s+thuc"
+    r"|kich\s+hoat\s+lai)"
+    r"|nhan\s+(?:thuong|qua|giai|tien|lai\s+tien|khoan\s+vay|hoa\s+hong)|hoan\s+tien"
+    r"|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan|hoa\s+hong)|duoc\s+rut)\b")
+
+#: Substrings one of which every match of :data:`_PAY_TO_UNLOCK_RE` holds.
+_PAY_HINTS = ("chuyen ", "nop ", "nap ", "dong phi", "thanh toan phi", "coc", "ky quy")
+
+_HANDOVER_DETAIL = "asks you to hand over a code sent to your phone"
+_PAY_DETAIL = "asks you to pay in order to unlock, verify or collect"
+
+
+def _negated(folded: str, start: int) -> bool:
+    before = folded[max(0, start - 80):start].split()[-NEGATION_WINDOW:]
+    return not NEGATIONS.isdisjoint(before)
+
+
+def _handover(folded: str) -> str | None:
+    """The request to hand over a code, or ``None``."""
+    if not any(h in folded for h in _CODE_HINTS):
+        return None
+    for m in _HANDOVER_RE.finditer(folded):
+        if folded[max(0, m.start() - 5):m.start()] == "viec ":
+            continue  # "viec cung cap ma OTP cho TPBank duoc hieu la...": the act, named
+        if not _negated(folded, m.start()):
+            if _DELIVERY_RE.search(folded) is not None and "otp" not in m.group(0):
+                return None
+            return m.group(0)
+    return None
+
+
+def _pay_to_unlock(folded: str) -> str | None:
+    """The demand to pay in order to unlock, verify or collect, or ``None``."""
+    if not any(h in folded for h in _PAY_HINTS):
+        return None
+    for m in _PAY_TO_UNLOCK_RE.finditer(folded):
+        if m.group("verb") == "nap" and m.group("unlock") is not None:
+            continue  # topping up a prepaid SIM to restore it
+        if not _negated(folded, m.start()):
+            return m.group(0)
+    return None
+
+
+def request_findings(folded: str, out: MessageFeatures) -> None:
+    """``CODE_HANDOVER_REQUEST`` and ``PAY_TO_UNLOCK`` (after the phrase findings, which
+    tell whether the message is an advisory)."""
+    advisory = any(a in out.findings for a in ADVISORIES)
+    # a message that carries the code itself is the service that sent it, saying how it
+    # is used ("cung cap ma nay cho giao dich vien"): a fraudster never has the code
+    asked = None if "OTP_CODE" in out.findings else _handover(folded)
+    if asked is not None:
+        misdial = _MISDIAL_RE.search(folded)
+        detail = f'{_HANDOVER_DETAIL}: "{asked}"'
+        if misdial is not None:
+            detail += f' ("{misdial.group(0)}")'
+        out.add(Finding("CODE_HANDOVER_REQUEST", "scam", detail, learned=False,
+                        weight=0.0 if advisory else CODE_HANDOVER_PRIOR))
+    paid = _pay_to_unlock(folded)
+    if paid is not None:
+        out.add(Finding("PAY_TO_UNLOCK", "scam", f'{_PAY_DETAIL}: "{paid}"',
+                        learned=False, weight=0.0 if advisory else PAY_TO_UNLOCK_PRIOR))
+
+
+#: ``(name, meaning)`` of every finding of this module, for the symbol catalogue.
+SYMBOLS: tuple[tuple[str, str], ...] = (
+    ("CODE_HANDOVER_REQUEST",
+     "asks you to read out, send or give a code (OTP) sent to your phone: no bank, "
+     "courier or friend does; account takeover"),
+    ("PAY_TO_UNLOCK",
+     "asks you to transfer money or pay a fee to unlock an account, verify it, or collect "
+     "a prize, loan or withdrawal: advance-fee fraud"),
+)
