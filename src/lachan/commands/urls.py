@@ -82,7 +82,7 @@ def check_url(
         brand = f"  official domain of {v.brand}"
     out.print(f"[{colour}]{v.label.upper()}[/{colour}]  score {v.score:.2f}  {v.host}{brand}")
     for s in v.symbols:
-        out.print(f"  {s.name:<26} {s.score:+6.2f}  {s.detail}", markup=False, highlight=False)
+        out.print(f"  {s.name:<28} {s.score:+6.2f}  {s.detail}", markup=False, highlight=False)
 
 
 # -- classify-urls ----------------------------------------------------------------------

@@ -43,6 +43,11 @@ SYMBOLS: dict[str, tuple[float, str]] = {
     "HOST_SUSPECTED": (0.4, "registry has reports about the domain"),
     "HOST_BRAND_IN_LABEL": (0.8, "a brand's name inside a domain that is not the brand's"),
     "HOST_BRAND_IN_SUBDOMAIN": (0.6, "a brand's name in a subdomain of someone else's domain"),
+    "HOST_OFFICIAL_DOMAIN_INSIDE": (0.95, "a brand's whole official domain at the start of "
+                                          "someone else's (vietcombank.com.vn.vn): the oldest "
+                                          "trick of the address bar"),
+    "HOST_BRAND_IN_PATH": (0.5, "a brand's name in the path of a log-in or verification page "
+                                "on a site where anyone can publish"),
     "HOST_BRAND_LOOKALIKE": (0.9, "label imitates a brand with look-alike characters or a typo"),
     "HOST_IDN": (0.2, "internationalised (non-ASCII) domain name"),
     "HOST_MIXED_SCRIPT": (0.8, "label mixes Latin with Cyrillic or Greek look-alike letters"),
@@ -180,6 +185,41 @@ def check_subdomain_brand(
         for h in sub_hits:
             if h.kind == BRAND and _counts(h.ref, restricted):
                 return BrandFinding(h.ref, "subdomain", h.term)
+    return None
+
+
+#: Content networks whose host names carry a customer's domain
+#: (www.vietcombank.com.vn.edgekey.net): the name is the customer's own, not a trick.
+CDN_DOMAINS = frozenset({
+    "edgekey.net", "edgesuite.net", "akamaiedge.net", "akamaized.net", "cloudflare.net",
+    "cdn.cloudflare.net", "azureedge.net", "trafficmanager.net", "fastly.net",
+    "cloudfront.net", "cdn77.org", "bizflycloud.vn", "vccloud.vn",
+})
+
+
+def official_inside(p: ParsedHost) -> tuple[str, str] | None:
+    """``(official domain, brand)`` when a brand's whole official domain stands at the
+    start of a host that is not under it (``vietcombank.com.vn.vn``,
+    ``login.vietcombank.com.vn.secure-id.com``), else ``None``."""
+    if p.is_ip or p.registrable in CDN_DOMAINS:
+        return None
+    labels = p.host.split(".")
+    for end in range(len(labels) - 1, 1, -1):  # never the host itself
+        head = ".".join(labels[:end])
+        owner = official_domain_owner(head)
+        if owner is not None:
+            return head, owner
+    return None
+
+
+def brand_in_path(p: ParsedHost) -> str | None:
+    """A brand named in the path of a page (the first ``MAX_SCAN_CHARS`` characters)."""
+    path = p.path[:MAX_SCAN_CHARS]
+    if len(path) < 4:
+        return None
+    for h in scan(path.replace("/", ".")):
+        if h.kind == BRAND:
+            return h.ref
     return None
 
 

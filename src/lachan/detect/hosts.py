@@ -26,8 +26,10 @@ from lachan.detect.host_checks import (
     CODE_SYMBOLS,
     SYMBOLS,
     HostFacts,
+    brand_in_path,
     facts_symbols,
     inspect_coded,
+    official_inside,
     symbols_of,
 )
 from lachan.detect.host_features import (
@@ -67,6 +69,12 @@ FLOOR_LOOKALIKE = 0.8
 #: own ("momobingo.com", "grabexpress.net"): validation recall 0.7902 -> 0.7914 with
 #: no new false positive among the 1,191 legitimate domains or the ham-SMS links.
 FLOOR_BRAND_ABROAD = 0.6
+#: A brand's whole official domain at the start of another (vietcombank.com.vn.vn) and a
+#: brand named in the path of a log-in page on a user-content host
+#: (sites.google.com/view/vietcombank-xacminh): the model reads only the registrable
+#: label ("vn", "google") and scored them 0.004 and 0.20.
+FLOOR_OFFICIAL_INSIDE = 0.95
+FLOOR_BRAND_IN_PATH = 0.9
 _ONLY_PARSED = frozenset({ParsedHost})
 #: A long batch is analysed this many items at a time: the parsed hosts, facts and
 #: arrays of one chunk are freed before the next, so memory (and the page faults of
@@ -235,12 +243,37 @@ def _verdict(
         # the name of a shortener, or of a big platform's user pages (play.google.com,
         # sites.google.com, oa.zalo.me), says nothing about the target
         score = min(score, SHORTENER_CAP)
+    brand = b.brand if b is not None else None
     if b is not None:
         score = max(score, _floor(f))
+    trick = _trick(f)
+    if trick is not None:
+        symbols.append(trick[0])
+        score, brand = max(score, trick[1]), trick[2]
     return _new_tuple(HostVerdict, (
         p.host, "phishing" if score >= PHISHING_AT else "benign", float(score),
-        b.brand if b is not None else None, tuple(symbols), p.registrable,
+        brand, tuple(symbols), p.registrable,
     ))
+
+
+def _trick(f: HostFacts) -> tuple[Symbol, float, str] | None:
+    """``(symbol, floor, brand)`` for the tricks the model cannot see, which read the
+    whole host or the path: an official domain at the start of another, a brand in the
+    path of a log-in page on a user-content host."""
+    b, p = f.brand, f.parsed
+    if b is not None and b.where == "subdomain":
+        inside = official_inside(p)
+        if inside is not None:
+            return (Symbol("HOST_OFFICIAL_DOMAIN_INSIDE", SYMBOLS["HOST_OFFICIAL_DOMAIN_INSIDE"][0],
+                           f"{inside[0]} is {inside[1]}'s, but the site is {p.registrable}"),
+                    FLOOR_OFFICIAL_INSIDE, inside[1])
+    elif b is None and f.user_content and f.login_path:
+        named = brand_in_path(p)
+        if named is not None:
+            return (Symbol("HOST_BRAND_IN_PATH", SYMBOLS["HOST_BRAND_IN_PATH"][0],
+                           f'"{named}" in a {f.login_path} page on {p.registrable}'),
+                    FLOOR_BRAND_IN_PATH, named)
+    return None
 
 
 def _floor(f: HostFacts) -> float:
@@ -359,11 +392,16 @@ def _classify(
                 and official_domain_owner(p[2]) is not None
             ):
                 score = min(score, SHORTENER_CAP)
+            brand = b[0] if b is not None else None
             if b is not None:
                 score = max(score, _floor(f))
+            trick = _trick(f)
+            if trick is not None:
+                symbols.append(trick[0])
+                score, brand = max(score, trick[1]), trick[2]
             out[i] = _new_tuple(HostVerdict, (
                 p[0], "phishing" if score >= PHISHING_AT else "benign", float(score),
-                b[0] if b is not None else None, tuple(symbols), p[2],
+                brand, tuple(symbols), p[2],
             ))
         else:  # no check found anything: the model alone decides (what _verdict does)
             p = f[0]
