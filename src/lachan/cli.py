@@ -4,6 +4,8 @@ and adds itself to the one Typer application through ``register(app)``."""
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 
 import typer
 
@@ -28,7 +30,27 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    app()
+    """Run the command; an output or input that fails (a full disk, a closed pipe or
+    stream) ends it with one line on stderr and exit status 1, not a traceback."""
+    try:
+        app()
+    except BrokenPipeError:
+        _quiet_stdout()  # the reader went away (``| head``): nothing more to say
+        raise SystemExit(1) from None
+    except OSError as exc:
+        _quiet_stdout()
+        sys.stderr.write(f"lachan: error: {exc.strerror or exc}\n")
+        raise SystemExit(1) from None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush of what could not
+    be written does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":

@@ -105,3 +105,39 @@ def test_evaluate_names_a_missing_column(tmp_path):
     result = runner.invoke(app, ["evaluate", str(f)])
     assert result.exit_code == 2
     assert "label" in result.output
+
+
+def test_check_prints_control_characters_of_a_message_escaped() -> None:
+    result = runner.invoke(app, ["check", "xem http://vcb-xacminh.top/a\x1b[2J\x1b]0;pwn ngay"])
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout
+    assert "\\x1b[2J" in result.stdout
+
+
+def test_check_takes_arguments_that_were_not_utf8_and_any_channel_case() -> None:
+    result = runner.invoke(app, ["check", "--json", "xem bit.ly/ab\udcffc ngay"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["label"] in {"ham", "ad", "scam"}
+    assert runner.invoke(app, ["check", "--channel", "SMS", "Mai gap nhe"]).exit_code == 0
+
+
+def test_classify_reads_a_file_that_starts_with_a_byte_order_mark() -> None:
+    result = runner.invoke(app, ["classify"], input=b'\xef\xbb\xbf{"id": 1, "text": "hi"}\n')
+    assert result.exit_code == 0
+    assert lines(result.stdout)[0]["id"] == 1
+
+
+def test_a_full_disk_is_one_line_of_error_not_a_traceback() -> None:
+    import os
+    import subprocess
+    import sys
+
+    import pytest
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([sys.executable, "-c", "from lachan.cli import main; main()",
+                            "check", "hi"], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr and "No space left" in r.stderr

@@ -172,3 +172,38 @@ def test_round4_is_round_to_four_places() -> None:
         assert repr(round4(x)) == repr(round(x, 4))
 
     check()
+
+
+def test_evaluate_urls_names_the_lines_it_leaves_out_and_fails(tmp_path: Path) -> None:
+    p = tmp_path / "p.txt"
+    p.write_text("vietcombank-vn.top\nnot a host\n" + "a" * 5000 + ".com\n")
+    legit = tmp_path / "l.txt"
+    legit.write_text("\ufeffvietcombank.com.vn\n")
+    r = runner.invoke(app, ["evaluate-urls", "--phishing", str(p), "--legit", str(legit)])
+    assert r.exit_code == 1
+    assert "recall 1.0000" in r.stdout
+    assert "p.txt:2" in r.stderr and "p.txt:3" in r.stderr
+    empty = tmp_path / "e.txt"
+    empty.write_text("# nothing\n")
+    r = runner.invoke(app, ["evaluate-urls", "--phishing", str(empty), "--legit", str(legit)])
+    assert r.exit_code == 2 and "no host" in r.stderr
+
+
+def test_classify_urls_keeps_the_id_of_a_refused_line_and_reads_a_bom() -> None:
+    stdin = ('\ufeff{"id": 1, "url": "vcb-xacminh.top"}\n{"id": 3}\n'
+             '{"id": 4, "url": null, "host": "b.com"}\n')
+    r = runner.invoke(app, ["classify-urls"], input=stdin.encode())
+    out = [json.loads(x) for x in r.stdout.splitlines()]
+    assert out[0]["id"] == 1 and out[0]["label"] == "phishing"
+    assert out[1] == {"id": 3, "line": 2, "error": 'field "url" or "host" (a string) is required'}
+    assert out[2]["id"] == 4 and out[2]["host"] == "b.com"
+    assert r.exit_code == 1
+
+
+def test_check_url_reads_what_a_browser_reads() -> None:
+    r = runner.invoke(app, ["check-url", "--json", "\ufeffvcb-xacminh.top"])
+    assert "HOST_IDN" not in r.stdout  # a byte-order mark is not an IDN
+    r = runner.invoke(app, ["check-url", "--json", "https://vietcombank.com.vn:/"])
+    assert r.exit_code == 0 and json.loads(r.stdout)["label"] == "benign"
+    r = runner.invoke(app, ["check-url", "ab[red]c.com"])
+    assert r.exit_code == 2 and "ab[red]c.com" in r.stderr  # not read as markup

@@ -10,8 +10,9 @@ from typing import IO, Annotated, Any
 import orjson
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from lachan.commands.jsonl import numbered_lines, run_over_input
+from lachan.commands.jsonl import from_argument, numbered_lines, printable, run_over_input
 from lachan.domain import MAX_TEXT_CHARS
 from lachan.gc_pause import freeze_startup
 
@@ -47,10 +48,13 @@ def check(
     """Analyse one message and print the verdict with its reasons."""
     from lachan.detect.engine import default_engine
 
+    text = from_argument(text)
+    sender = from_argument(sender) if sender is not None else None
     try:
-        verdict = default_engine().analyse(text, sender=sender, channel=channel, explain=True)
+        verdict = default_engine().analyse(text, sender=sender, channel=channel.lower(),
+                                           explain=True)
     except (ValueError, TypeError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(printable(str(exc)))}")
         raise typer.Exit(2) from exc
     if as_json:
         sys.stdout.buffer.write(orjson.dumps(verdict.to_dict(with_entities=True)) + b"\n")
@@ -59,13 +63,14 @@ def check(
     colour = _COLOURS[verdict.label]
     out.print(f"[{colour}]{verdict.label.upper()}[/{colour}]  score {verdict.score:.2f}")
     for s in verdict.symbols:
-        out.print(f"  {s.name:<28} {s.score:+7.2f}  {s.detail}", markup=False, highlight=False)
+        out.print(f"  {s.name:<28} {s.score:+7.2f}  {printable(s.detail)}",
+                  markup=False, highlight=False)
     if verdict.entities:
         out.print("entities:")
         for e in verdict.entities:
             extra = ", ".join(f"{k}={v}" for k, v in e.attrs.items() if v not in (None, "", False))
-            out.print(f"  {e.kind:<12} {e.value}" + (f"  ({extra})" if extra else ""),
-                      markup=False, highlight=False)
+            line = f"  {e.kind:<12} {e.value}" + (f"  ({extra})" if extra else "")
+            out.print(printable(line), markup=False, highlight=False)
 
 
 # -- symbols ----------------------------------------------------------------------------
@@ -200,7 +205,7 @@ def train(
     try:
         root = find_data(data_dir)
     except DataNotFound as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(printable(str(exc)))}")
         raise typer.Exit(2) from exc
     with Progress(console=err) as bar:
         result = run_training(root, _progress_factory(bar))
@@ -240,7 +245,7 @@ def evaluate(
     try:
         rows = read_labelled_tsv(file)
     except (ValueError, UnicodeDecodeError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(printable(str(exc)))}")
         raise typer.Exit(2) from exc
     engine = default_engine()
     y_true: list[str] = []

@@ -15,6 +15,25 @@ from rich.console import Console
 err = Console(stderr=True)
 
 OnBytes = Callable[[int], None]
+BOM = b"\xef\xbb\xbf"
+#: C0 and C1 control characters but tab, and DEL: what a terminal may act on.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if c != 0x09}
+
+
+def printable(s: str) -> str:
+    """``s`` with control characters written as ``\\xNN``: text from outside (a link in a
+    message, a host) printed on a terminal must not move its cursor or retitle it."""
+    return s.translate(_CONTROLS)
+
+
+def from_argument(s: str) -> str:
+    """A command-line argument as text: bytes that were not UTF-8 (kept by Python as lone
+    surrogates) become U+FFFD, which every later step can encode."""
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return s.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return s
 
 
 def numbered_lines(fh: IO[bytes], on_bytes: OnBytes,
@@ -26,6 +45,9 @@ def numbered_lines(fh: IO[bytes], on_bytes: OnBytes,
         if not line:
             return
         n += 1
+        if n == 1 and line.startswith(BOM):  # a file saved "UTF-8 with BOM"
+            on_bytes(len(BOM))
+            line = line[len(BOM):]
         on_bytes(len(line))
         if len(line) > max_bytes and not line.endswith(b"\n"):
             while True:  # drain the rest of the oversized line
@@ -43,6 +65,9 @@ def run_over_input(file: Path | None, label: str,
     """Feed ``file`` (with a progress bar on stderr) or stdin to ``process``, which
     returns how many lines failed; exit 1 when any did."""
     if file is None:
+        if sys.stdin is None:
+            err.print("[red]error:[/red] no input: standard input is closed; give a FILE")
+            raise typer.Exit(2)
         failed = process(sys.stdin.buffer, lambda _n: None)
     else:
         from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn

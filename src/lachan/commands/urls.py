@@ -10,8 +10,9 @@ from typing import IO, Annotated, Any
 import orjson
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from lachan.commands.jsonl import numbered_lines, run_over_input
+from lachan.commands.jsonl import from_argument, numbered_lines, printable, run_over_input
 
 err = Console(stderr=True)
 
@@ -65,10 +66,11 @@ def check_url(
     from lachan.detect.hosts import HostInputError, analyse_host
 
     context = _registry_context() if registry else None
+    url = from_argument(url)
     try:
         v = analyse_host(url, context)
     except HostInputError as exc:
-        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        err.print(f"[red]error:[/red] {escape(printable(str(exc)))}", markup=True, highlight=False)
         raise typer.Exit(2) from exc
     if as_json:
         sys.stdout.buffer.write(orjson.dumps(v.to_dict()) + b"\n")
@@ -80,16 +82,27 @@ def check_url(
         s.name in ("HOST_OFFICIAL", "HOST_REGISTRY_OFFICIAL") for s in v.symbols
     ):
         brand = f"  official domain of {v.brand}"
-    out.print(f"[{colour}]{v.label.upper()}[/{colour}]  score {v.score:.2f}  {v.host}{brand}")
+    out.print(f"[{colour}]{v.label.upper()}[/{colour}]  score {v.score:.2f}  "
+              f"{escape(printable(v.host + brand))}")
     for s in v.symbols:
-        out.print(f"  {s.name:<28} {s.score:+6.2f}  {s.detail}", markup=False, highlight=False)
+        out.print(f"  {s.name:<28} {s.score:+6.2f}  {printable(s.detail)}",
+                  markup=False, highlight=False)
 
 
 # -- classify-urls ----------------------------------------------------------------------
 
 
+class LineError(ValueError):
+    """A refused line, with the id it gave when it gave a usable one."""
+
+    def __init__(self, reason: str, ident: Any = None) -> None:
+        super().__init__(reason)
+        self.ident = ident
+
+
 def parse_line(raw: bytes) -> tuple[Any, str]:
-    """``(id, url-or-host)`` from one input line; raises ``ValueError`` with the reason.
+    """``(id, url-or-host)`` from one input line; raises :class:`LineError` with the
+    reason (and the line's id, when it is a JSON object with a usable one).
 
     A line is a JSON object with ``url`` or ``host`` (and optional ``id``), a JSON
     string, or - for convenience - a bare host or URL that is not JSON at all.
@@ -114,9 +127,11 @@ def parse_line(raw: bytes) -> tuple[Any, str]:
     ident = obj.get("id")
     if isinstance(ident, (dict, list)):
         raise ValueError('field "id" must be a string or a number')
-    value = obj.get("url", obj.get("host"))
+    value = obj.get("url")
+    if value is None:
+        value = obj.get("host")
     if not isinstance(value, str):
-        raise ValueError('field "url" or "host" (a string) is required')
+        raise LineError('field "url" or "host" (a string) is required', ident)
     return ident, value
 
 
@@ -133,7 +148,9 @@ def _fast_line(raw: bytes) -> tuple[Any, str] | None:
     if type(obj) is not dict:
         return None
     ident = obj.get("id")
-    value = obj.get("url", obj.get("host"))
+    value = obj.get("url")
+    if value is None:
+        value = obj.get("host")
     if type(value) is not str or isinstance(ident, (dict, list)):
         return None
     return ident, value
@@ -231,7 +248,7 @@ def _read_batches(
                     ident, item = parse_line(raw)
                     batch.append((ln, ident, item, None))
                 except ValueError as exc:
-                    batch.append((ln, None, None, str(exc)))
+                    batch.append((ln, getattr(exc, "ident", None), None, str(exc)))
             else:
                 continue
         if len(batch) >= BATCH:
@@ -256,10 +273,31 @@ def classify_urls(
 # -- evaluate-urls / train-urls -----------------------------------------------------------
 
 
-def _read_list(path: Path) -> list[str]:
-    from lachan.model.host_data import read_lines
+def _read_list(path: Path, problems: list[str]) -> list[str]:
+    """The hosts or URLs of a user's file, one a line (blank and ``#`` lines skipped);
+    each line that is too long or is not a host goes into ``problems`` with its file and
+    line number (and out of the figures)."""
+    from lachan.detect.host_parse import HostInputError, parse_host
+    from lachan.model.host_data import MAX_LINE_CHARS
 
-    return read_lines(path)
+    items = []
+    with path.open(encoding="utf-8-sig", errors="replace") as fh:
+        for n, raw in enumerate(fh, 1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if len(line) > MAX_LINE_CHARS:
+                problems.append(f"{path.name}:{n}: line longer than {MAX_LINE_CHARS:,} characters")
+                continue
+            try:
+                parse_host(line)
+            except HostInputError as exc:
+                problems.append(f"{path.name}:{n}: {exc}")
+                continue
+            items.append(line)
+    if not items:
+        problems.append(f"{path.name}: no host or URL in the file")
+    return items
 
 
 def _figures(phishing: list[str], legit: list[str], with_sms: bool) -> dict[str, Any]:
@@ -301,14 +339,20 @@ def evaluate_urls(
                 host_data.read_lines(host_data.require(host_data.PHISHING_FILE)))
             _, l_val = host_data.split_hosts(
                 host_data.read_lines(host_data.require(host_data.LEGIT_FILE)))
-        p_items = _read_list(phishing) if phishing else p_val
-        l_items = _read_list(legit) if legit else l_val
+        problems: list[str] = []
+        p_items = _read_list(phishing, problems) if phishing else p_val
+        l_items = _read_list(legit, problems) if legit else l_val
     except host_data.DataMissing as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(printable(str(exc)))}")
         raise typer.Exit(2) from exc
+    if not p_items or not l_items:
+        for line in problems:
+            err.print(f"[red]error:[/red] {escape(printable(line))}", highlight=False)
+        raise typer.Exit(2)
     figs = _figures(p_items, l_items, sms and (phishing is None or legit is None))
     if as_json:
         sys.stdout.buffer.write(orjson.dumps(figs) + b"\n")
+        _report_problems(problems)
         return
     v = figs["validation"]
     out = Console()
@@ -319,6 +363,19 @@ def evaluate_urls(
             h = figs[key]
             out.print(f"ham SMS links ({what}): {h['links']}, flagged "
                       f"{h['false_positives']}, FPR {h['fpr']:.4f}")
+    _report_problems(problems)
+
+
+def _report_problems(problems: list[str], shown: int = 20) -> None:
+    """The lines left out of the figures, on stderr; exit 1 when there are any."""
+    if not problems:
+        return
+    for line in problems[:shown]:
+        err.print(f"[yellow]skipped:[/yellow] {escape(printable(line))}", highlight=False)
+    if len(problems) > shown:
+        err.print(f"[yellow]... and {len(problems) - shown} more[/yellow]")
+    err.print(f"[yellow]{len(problems)} line(s) left out of the figures[/yellow]")
+    raise typer.Exit(1)
 
 
 def train_urls(
@@ -335,7 +392,7 @@ def train_urls(
         with err.status("training the host model"):
             result = host_train.train()
     except host_data.DataMissing as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(printable(str(exc)))}")
         raise typer.Exit(2) from exc
     path = out or host_train.model_path()
     result.model.save(path)

@@ -207,17 +207,22 @@ def parse_host(item: object) -> ParsedHost:
         raise HostInputError("IPv6 literal hosts are not analysed")
     if ":" in authority:
         authority, _, port_s = authority.rpartition(":")
-        if not port_s.isdigit() or not 0 < int(port_s) < 65536:
+        if not port_s:  # "host:" is the default port (RFC 3986, section 3.2.3)
+            pass
+        elif not port_s.isdigit() or not 0 < int(port_s) < 65536:
             raise HostInputError(f"invalid port {port_s[:20]!r}")
-        port = int(port_s)
+        else:
+            port = int(port_s)
     host = authority.rstrip(".").lower()
     if not host:
         raise HostInputError("no host in URL")
     if len(host) > MAX_HOST_CHARS * 4:
         raise HostInputError(f"host too long ({len(host)} characters, limit {MAX_HOST_CHARS})")
+    # an IDN is one whose ASCII form has a punycode label (``_finish`` checks): a host
+    # that maps to plain ASCII (full-width letters, a byte-order mark or zero-width
+    # characters, which UTS #46 removes) is that ASCII host
     idn = False
     if not host.isascii():
-        idn = True
         host = _to_ascii(host)
     if len(host) > MAX_HOST_CHARS:
         raise HostInputError(f"host too long ({len(host)} characters, limit {MAX_HOST_CHARS})")
