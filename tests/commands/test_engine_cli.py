@@ -141,3 +141,12 @@ def test_a_full_disk_is_one_line_of_error_not_a_traceback() -> None:
                             "check", "hi"], stdout=full, stderr=subprocess.PIPE, text=True)
     assert r.returncode == 1
     assert "Traceback" not in r.stderr and "No space left" in r.stderr
+
+
+def test_classify_takes_a_text_at_the_limit_however_its_json_is_escaped() -> None:
+    from lachan.domain import MAX_TEXT_CHARS
+
+    line = json.dumps({"id": 1, "text": "ờ" * (MAX_TEXT_CHARS - 10)})  # \u1edd each
+    result = runner.invoke(app, ["classify"], input=line + "\n")
+    assert result.exit_code == 0, result.output
+    assert lines(result.stdout)[0]["id"] == 1

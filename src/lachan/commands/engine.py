@@ -19,8 +19,10 @@ from lachan.gc_pause import freeze_startup
 err = Console(stderr=True)
 
 #: Largest JSON line ``lachan classify`` accepts (bytes): a text at the engine's limit
-#: of 100,000 characters fits even when every character takes four bytes.
-MAX_LINE_BYTES = 512 * 1024
+#: of 100,000 characters fits even when a JSON writer escapes every character, as
+#: Python's ``json.dumps`` does by default (``\\uXXXX``, 12 bytes for a character
+#: outside the Basic Multilingual Plane), with room for the other fields.
+MAX_LINE_BYTES = 12 * MAX_TEXT_CHARS + 64 * 1024
 BATCH = 1024
 #: Serialised verdicts remembered by ``classify`` (per verdict object; see ``body``).
 BODY_CACHE_SIZE = 8192
