@@ -150,3 +150,26 @@ def test_classify_takes_a_text_at_the_limit_however_its_json_is_escaped() -> Non
     result = runner.invoke(app, ["classify"], input=line + "\n")
     assert result.exit_code == 0, result.output
     assert lines(result.stdout)[0]["id"] == 1
+
+
+def test_evaluate_names_the_rows_it_cannot_trust(tmp_path):
+    swallowed = tmp_path / "q.tsv"
+    swallowed.write_text('label\ttext\nham\t"Anh oi\nscam\tXac minh tai vcb-xacminh.top\n'
+                         "scam\tabc\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(swallowed)])
+    said = " ".join(result.stderr.split())  # as Rich wraps it to the terminal
+    assert result.exit_code == 2 and "line 2" in said and "stray" in said
+    unknown = tmp_path / "u.tsv"
+    unknown.write_text("\ufefflabel\ttext\nham\thi\nfoo\tx\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(unknown)])
+    said = " ".join(result.stderr.split())
+    assert result.exit_code == 2 and "line 3" in said and "foo" in said
+    empty = tmp_path / "e.tsv"
+    empty.write_text("label\ttext\n", encoding="utf-8")
+    assert runner.invoke(app, ["evaluate", str(empty)]).exit_code == 2
+    good = tmp_path / "g.tsv"
+    good.write_text('\ufefflabel\ttext\nham\t"Mai gap\nnhe"\nSPAM\tWin cash now\n',
+                    encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(good)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["n"] == 2

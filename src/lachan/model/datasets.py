@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -128,12 +129,43 @@ def load_examples(root: Path, sources: tuple[str, ...] = SOURCES) -> list[Exampl
     return out
 
 
+#: Labels ``lachan evaluate`` reads: the engine's three, the 2025 set's ``not_scam`` (ham)
+#: and the English set's ``spam`` (counted for the spam-vs-ham figures).
+EVALUATION_LABELS = frozenset({"ham", "ad", "scam", "not_scam", "spam"})
+#: A text holding a line break followed by a label and a tab: a stray double quote at the
+#: start of an earlier text made the CSV reader swallow the rows after it.
+_SWALLOWED_ROW = re.compile(r"\n(?:ham|ad|scam|not_scam|spam)\t", re.IGNORECASE)
+
+
 def read_labelled_tsv(path: Path) -> list[tuple[str, str]]:
-    """``(label, text)`` pairs from any TSV with ``label`` and ``text`` columns."""
+    """``(label, text)`` pairs from any TSV with ``label`` and ``text`` columns, written by
+    Python's csv module (a quoted text may hold line breaks). Raises ``ValueError`` naming
+    the lines of rows it cannot trust: an unknown or empty label, rows swallowed by a stray
+    quote, no rows at all."""
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    with path.open(newline="", encoding="utf-8") as fh:
+    rows: list[tuple[str, str]] = []
+    problems: list[str] = []
+    with path.open(newline="", encoding="utf-8-sig") as fh:
         reader = csv.DictReader(fh, delimiter="\t")
         missing = {"label", "text"} - set(reader.fieldnames or ())
         if missing:
             raise ValueError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
-        return [((row["label"] or "").strip().lower(), row["text"] or "") for row in reader]
+        start = reader.line_num + 1
+        for row in reader:
+            label = (row["label"] or "").strip().lower()
+            text = row["text"] or ""
+            if label not in EVALUATION_LABELS:
+                problems.append(f"line {start}: unknown label {label[:30]!r} (expected one of "
+                                f"{', '.join(sorted(EVALUATION_LABELS))})")
+            elif _SWALLOWED_ROW.search(text):
+                problems.append(f"line {start}: the text runs over the next rows (a stray "
+                                '" at its start?): quote it whole or remove the quote')
+            else:
+                rows.append((label, text))
+            start = reader.line_num + 1
+    if problems:
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        raise ValueError(f"{path}: " + "; ".join(problems[:5]) + more)
+    if not rows:
+        raise ValueError(f"{path}: no rows to evaluate")
+    return rows
