@@ -213,14 +213,21 @@ def register_brandname(
     *,
     valid_from: datetime | None = None,
     actor: str = "system",
+    official_ok: bool = False,
 ) -> Brandname:
-    """Register a brandname (Article 23: rules, unique case-insensitively, 3 years)."""
+    """Register a brandname (Article 23: rules, unique case-insensitively, 3 years).
+
+    An organisation's official brandname (official-channel registry) is refused unless
+    ``official_ok``: an administrator has checked that the advertiser is that
+    organisation (advertisers are not linked to organisations in the data)."""
     r = rules()
     get_advertiser(session, advertiser_id)
     try:
         clean = validate_brandname(name, r)
     except AdInputError as exc:
         raise AdvertisingError(str(exc)) from None
+    if not official_ok:
+        _refuse_official_brandname(session, clean)
     key = brandname_key(clean)
     existing = session.execute(
         select(Brandname).where(Brandname.name_key == key)
@@ -250,6 +257,20 @@ def register_brandname(
         {"advertiser_id": advertiser_id, "valid_until": iso(b.valid_until)},
     )
     return b
+
+
+def _refuse_official_brandname(session: Session, name: str) -> None:
+    """Raise :class:`Conflict` when ``name`` is an organisation's official brandname."""
+    from lachan.registry import official
+
+    org_id = official.brandname_holder(session, name)
+    if org_id is not None:
+        raise Conflict(
+            f"brandname {name!r} is the official brandname of {official.org_name(session, org_id)} "
+            f"({org_id}) in the official-channel registry; an advertiser cannot register "
+            "it. If you are that organisation, ask the centre's administrator to register "
+            "it for you"
+        )
 
 
 def find_brandname(session: Session, name: str) -> Brandname | None:

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lachan.registry import audit
+from lachan.registry import audit, official
 from lachan.registry.clock import iso, utcnow
 from lachan.registry.normalise import normalise
 from lachan.registry.settings import CentreSettings
@@ -32,6 +32,28 @@ MAX_EVIDENCE_CHARS = 4000
 
 class DecisionError(ValueError):
     """A decision that cannot be taken (unknown action, nothing to appeal...)."""
+
+
+class OfficialChannelConflict(DecisionError):
+    """A block or revocation of an organisation's official channel: the registries would
+    contradict each other (blocklisted and allowlisted at once)."""
+
+
+def _refuse_official(session: Session, kind: str, canonical: str, action: str) -> None:
+    """Raise :class:`OfficialChannelConflict` when ``canonical`` is (or falls under) an
+    official channel."""
+    match = official.official_match(session, kind, canonical)
+    if match is None:
+        return
+    name = official.org_name(session, match.org_id)
+    under = "" if (match.kind, match.value) == (kind, canonical) else (
+        f" (it falls under the official {match.kind} {match.value})")
+    raise OfficialChannelConflict(
+        f"cannot {action} {kind} {canonical}: it is an official channel of {name} "
+        f"({match.org_id}){under}. To {action} it, first remove {match.kind} {match.value} "
+        f"from the official-channel registry (DELETE /v1/official/orgs/{match.org_id}/"
+        f"channels/{match.kind}/{match.value})"
+    )
 
 
 def decide(
@@ -57,6 +79,8 @@ def decide(
             "characters"
         )
     canonical = normalise(kind, value)
+    if action in ("block", "revoke"):
+        _refuse_official(session, kind, canonical, action)
     now = now or utcnow()
     src = get_or_create(session, kind, canonical, now)
     before = src.state

@@ -1,5 +1,10 @@
 """What the feeds publish: the blocklist (sources ``listed`` or ``blocked``), read
-incrementally from the ``source_changes`` journal with a cursor, or in full."""
+incrementally from the ``source_changes`` journal with a cursor, or in full.
+
+An official channel (``lachan.registry.official``) is never on the blocklist, whatever
+its source's state: a source blocked before its value became official is left out of
+the full list and reported as removed (``listed`` false, state ``official``) by the
+incremental one."""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from lachan.registry import official
 from lachan.registry.clock import iso
 from lachan.store.tables_centre import Source, SourceChange
 
@@ -39,10 +45,12 @@ def changes(
     for r in rows:
         latest.pop(r.value, None)
         latest[r.value] = r
-    items = [
-        {"value": r.value, "state": r.state, "listed": r.listed, "at": iso(r.at)}
-        for r in latest.values()
-    ]
+    is_official = official.official_matcher(session)
+    items = []
+    for r in latest.values():
+        listed_now = r.listed and is_official(kind, r.value) is None
+        state = r.state if listed_now or not r.listed else "official"
+        items.append({"value": r.value, "state": state, "listed": listed_now, "at": iso(r.at)})
     return items, (rows[-1].id if rows else since)
 
 
@@ -53,7 +61,9 @@ def current_cursor(session: Session) -> int:
 def listed(
     session: Session, kind: str | None = None, batch: int = 5000
 ) -> Iterator[tuple[str, str, str]]:
-    """Every source on the blocklist now, as ``(kind, value, state)``, in value order."""
+    """Every source on the blocklist now, as ``(kind, value, state)``, in id order;
+    official channels left out."""
+    is_official = official.official_matcher(session)
     last_id = 0
     while True:
         q = select(Source.id, Source.kind, Source.value, Source.state).where(
@@ -65,5 +75,6 @@ def listed(
         if not rows:
             return
         for _id, k, v, s in rows:
-            yield k, v, s
+            if is_official(k, v) is None:
+                yield k, v, s
         last_id = rows[-1][0]

@@ -34,6 +34,40 @@ def _host(value: str) -> str:
     return ascii_host
 
 
+def _plain_ip(text: str, value: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """``text`` as an IP address, ``None`` when it is none; raises :class:`InvalidSource`
+    for an IPv6 address with a zone (scope) id, which names an interface of one machine
+    and has no place in a registry, a feed or a DNS name."""
+    try:
+        addr = ipaddress.ip_address(text)
+    except ValueError:
+        return None
+    if isinstance(addr, ipaddress.IPv6Address) and addr.scope_id is not None:
+        raise InvalidSource(
+            f"IP address {value[:80]!r} has a zone id ('%{addr.scope_id[:20]}'); "
+            "give the address without it"
+        )
+    return addr
+
+
+def _ip(value: str) -> str:
+    """Canonical IP address; an IPv6 address may be written in brackets (``[::1]``)."""
+    bracketed = value.startswith("[") and value.endswith("]")
+    addr = _plain_ip(value[1:-1] if bracketed else value, value)
+    if addr is None or (bracketed and addr.version != 6):
+        raise InvalidSource(f"not a valid IP address: {value[:80]!r}")
+    return addr.compressed
+
+
+def _url_host(hostname: str, value: str) -> str:
+    """Canonical host of a URL: a domain, an IPv4 address, or an IPv6 address in
+    brackets (as a URL must write it)."""
+    addr = _plain_ip(hostname, value)
+    if addr is None:
+        return _host(hostname)
+    return f"[{addr.compressed}]" if addr.version == 6 else addr.compressed
+
+
 def normalise(kind: str, value: str) -> str:
     """The canonical form of ``value`` as an entity of ``kind`` (cached: a batch of
     complaints asks for the same few values many times)."""
@@ -68,10 +102,7 @@ def _normalise(kind: str, value: str) -> str:
     if kind == "domain":
         return _host(value)
     if kind == "ip":
-        try:
-            return ipaddress.ip_address(value.strip("[]")).compressed
-        except ValueError:
-            raise InvalidSource(f"not a valid IP address: {value[:80]!r}") from None
+        return _ip(value)
     if kind == "url":
         text = value if "://" in value else "http://" + value
         try:
@@ -82,10 +113,7 @@ def _normalise(kind: str, value: str) -> str:
             raise InvalidSource(f"not a valid URL: {value[:80]!r}") from None
         if parts.scheme.lower() not in ("http", "https") or not hostname:
             raise InvalidSource(f"not a valid http(s) URL: {value[:80]!r}")
-        try:
-            host = ipaddress.ip_address(hostname).compressed
-        except ValueError:
-            host = _host(hostname)
+        host = _url_host(hostname, value)
         netloc = host if port is None else f"{host}:{port}"
         canonical = urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", "", ""))
         if len(canonical) > MAX_VALUE_CHARS:

@@ -14,6 +14,8 @@ import re
 import threading
 import time
 import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,14 +30,19 @@ from lachan.store.tables_official import CHANNEL_KINDS, OfficialChannel, Officia
 
 __all__ = [
     "CHANNEL_KINDS",
+    "ChannelMatch",
     "OfficialError",
     "add_channel",
+    "brandname_holder",
     "deactivate_org",
     "get_org",
     "import_seed",
     "list_orgs",
     "official_domains",
+    "official_match",
+    "official_matcher",
     "official_owner",
+    "org_name",
     "remove_channel",
     "seed_rows",
     "upsert_org",
@@ -59,6 +66,36 @@ class NotFound(OfficialError):
     """No such organisation or channel."""
 
 
+#: Room left for the zone origin of the RPZ allowlist (``rpz.lachan.local`` and the like):
+#: an official domain's wildcard owner ``*.<domain>.<origin>`` must stay a valid DNS name.
+RPZ_ORIGIN_ROOM = 63
+#: Longest official domain: 253 characters (a DNS name) less ``*.``, a dot and the origin.
+MAX_DOMAIN_CHARS = 253 - len("*.") - 1 - RPZ_ORIGIN_ROOM
+
+
+def _domain_problem(kind: str, host: str) -> str | None:
+    """Why a canonical host cannot be an official ``domain`` / ``email_domain`` (an IP
+    literal, a public suffix, too long for the allowlist zone), or None."""
+    from lachan.entities.domain import is_ip, public_suffix
+
+    if is_ip(host):
+        return f"{host} is an IP address; an official {kind} must be a domain name"
+    if public_suffix(host) == host:
+        return (f"{host} is a public suffix (public-suffix list): everyone's domains end "
+                f"in it, so it cannot be one organisation's official {kind}; register the "
+                "organisation's own domain instead")
+    if kind == "domain" and len(host) > MAX_DOMAIN_CHARS:
+        return (f"domain has {len(host)} characters; official domains are limited to "
+                f"{MAX_DOMAIN_CHARS} so that their allowlist rules fit in DNS")
+    return None
+
+
+def _usable(kind: str, value: str) -> bool:
+    """Whether a stored channel may count (rows stored before the checks of
+    :func:`canonical_channel` existed may not)."""
+    return kind not in ("domain", "email_domain") or _domain_problem(kind, value) is None
+
+
 def canonical_channel(kind: str, value: str) -> str:
     """The stored form of a channel value; raises :class:`OfficialError`."""
     if kind not in CHANNEL_KINDS:
@@ -66,7 +103,11 @@ def canonical_channel(kind: str, value: str) -> str:
         raise OfficialError(f"unknown channel kind {kind[:20]!r}; expected {expected}")
     try:
         if kind in ("domain", "email_domain"):
-            return normalise("domain", value)
+            host = normalise("domain", value)
+            problem = _domain_problem(kind, host)
+            if problem is not None:
+                raise OfficialError(problem)
+            return host
         if kind == "phone":
             digits = value.strip()
             if digits.isdigit() and 3 <= len(digits) <= 5:
@@ -146,7 +187,7 @@ def _index(session: Session) -> dict[tuple[str, str], str]:
         .join(OfficialOrg, OfficialOrg.id == OfficialChannel.org_id)
         .where(OfficialOrg.active.is_(True))
     ).all()
-    index = {(k, v): o for k, v, o in rows}
+    index = {(k, v): o for k, v, o in rows if _usable(k, v)}
     with _cache_lock:
         _cache[key] = (now, index)
     return index
@@ -157,34 +198,87 @@ def clear_cache() -> None:
         _cache.clear()
 
 
-def _owner_of(session: Session, kind: str, values: list[str]) -> str | None:
-    index = _index(session)
+@dataclass(frozen=True, slots=True)
+class ChannelMatch:
+    """The official channel a value falls under: ``vietcombank.com.vn`` (a domain) for
+    ``https://www.vietcombank.com.vn/login`` (a URL)."""
+
+    org_id: str
+    kind: str  # a channel kind: domain, phone, brandname, email_domain
+    value: str  # the channel as registered
+
+
+def _candidates(kind: str, canon: str) -> tuple[str, list[str]]:
+    """``(channel kind, channel values to try, most specific first)`` for a value of
+    ``kind`` in its registry canonical form."""
+    if kind == "domain":
+        return "domain", _parents(canon)
+    if kind == "url":
+        host = urlsplit(canon).hostname or ""
+        return "domain", _parents(host) if "." in host and ":" not in host else []
+    if kind == "email":
+        return "email_domain", _parents(canon.rpartition("@")[2])
+    if kind in ("phone", "brandname"):
+        return kind, [canon]
+    return kind, []
+
+
+def _match(index: dict[tuple[str, str], str], kind: str, canon: str) -> ChannelMatch | None:
+    try:
+        channel_kind, values = _candidates(kind, canon)
+    except ValueError:  # a stored URL that no longer parses
+        return None
     for v in values:  # the most specific match wins
-        owner = index.get((kind, v))
+        owner = index.get((channel_kind, v))
         if owner is not None:
-            return owner
+            return ChannelMatch(owner, channel_kind, v)
     return None
+
+
+def official_match(session: Session, kind: str, value: str) -> ChannelMatch | None:
+    """The official channel that ``value`` is or falls under (``kind`` as in the
+    spam-source registry: phone, email, domain, url, ip, brandname); ``None`` when none."""
+    try:
+        canon = canonical_channel("phone", value) if kind == "phone" else normalise(kind, value)
+    except (InvalidSource, OfficialError):
+        return None
+    return _match(_index(session), kind, canon)
 
 
 def official_owner(session: Session, kind: str, value: str) -> str | None:
     """Organisation id whose official channel ``value`` is (``kind`` as in the spam-source
     registry: phone, email, domain, url, ip, brandname); ``None`` when none."""
+    match = official_match(session, kind, value)
+    return None if match is None else match.org_id
+
+
+def official_matcher(session: Session) -> Callable[[str, str], ChannelMatch | None]:
+    """A check of many values already in registry canonical form (a feed's sources),
+    against one snapshot of the registry: ``match(kind, value)``."""
+    index = _index(session)
+    return lambda kind, value: _match(index, kind, value)
+
+
+def brandname_holder(session: Session, name: str) -> str | None:
+    """Id of the active organisation whose official brandname ``name`` is, read from the
+    database (not the short-lived cache: this guards a write). ``name`` is normalised as
+    :func:`verify` does it: case and runs of spaces do not matter."""
     try:
-        if kind == "domain":
-            return _owner_of(session, "domain", _parents(normalise("domain", value)))
-        if kind == "url":
-            host = urlsplit(normalise("url", value)).hostname or ""
-            return _owner_of(session, "domain", _parents(host)) if "." in host else None
-        if kind == "email":
-            domain = normalise("email", value).rpartition("@")[2]
-            return _owner_of(session, "email_domain", _parents(domain))
-        if kind == "phone":
-            return _owner_of(session, "phone", [canonical_channel("phone", value)])
-        if kind == "brandname":
-            return _owner_of(session, "brandname", [normalise("brandname", value)])
-    except (InvalidSource, OfficialError):
+        canon = normalise("brandname", name)
+    except InvalidSource:
         return None
-    return None
+    return session.execute(
+        select(OfficialChannel.org_id)
+        .join(OfficialOrg, OfficialOrg.id == OfficialChannel.org_id)
+        .where(OfficialChannel.kind == "brandname", OfficialChannel.value == canon,
+               OfficialOrg.active.is_(True))
+    ).scalar_one_or_none()
+
+
+def org_name(session: Session, org_id: str) -> str:
+    """The organisation's name, or its id when it has none."""
+    org = session.get(OfficialOrg, org_id)
+    return org.name if org is not None and org.name else org_id
 
 
 def _org_dict(session: Session, org: OfficialOrg, with_channels: bool = True) -> dict[str, Any]:
@@ -229,7 +323,7 @@ def official_domains(session: Session) -> list[tuple[str, str]]:
         .where(OfficialChannel.kind == "domain", OfficialOrg.active.is_(True))
         .order_by(OfficialChannel.value)
     ).all()
-    return [(v, o) for v, o in rows]
+    return [(v, o) for v, o in rows if _usable("domain", v)]
 
 
 # -- writing (audited) ------------------------------------------------------------------

@@ -17,12 +17,14 @@ format                    function                        entries used
 
 DNS and filter formats list only entries whose state is in :data:`BLOCKING_STATES`; CSV
 and JSON Lines carry every state so incremental consumers see clearances too.
+:func:`rpz_passthru_zone` writes the opposite RPZ: host names to let through (the
+official domains). No RPZ writer emits an owner name over 255 octets with its origin.
 
 Every value is validated before it is written: host names must be valid LDH names (IDN
 converted to punycode), IPs must parse, and anything with whitespace, control
 characters, ``;``, quotes or other characters that could break a line is skipped and
 counted in :attr:`Rendered.skipped` (reason -> count). No line of any output can be
-injected into.
+injected into. IPv6 addresses with a zone id (``fe80::1%eth0``) are skipped as invalid.
 """
 
 from __future__ import annotations
@@ -116,8 +118,12 @@ IpLike = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 def valid_ip(value: str) -> IpLike | None:
-    """An IP address or CIDR network (host bits clear), or None."""
+    """An IP address or CIDR network (host bits clear), or None. An IPv6 address with a
+    zone id (``fe80::1%eth0``) is None: it names one machine's interface, and no feed
+    format can carry it."""
     if not isinstance(value, str) or not value or len(value) > 64 or _UNSAFE.search(value):
+        return None
+    if "%" in value:
         return None
     try:
         return ipaddress.ip_network(value.strip(), strict=True)
@@ -171,6 +177,16 @@ def _serial(entries: list[FeedEntry], serial: int | None, now: datetime | None) 
 
 def _utc(ts: datetime) -> datetime:
     return ts.replace(tzinfo=UTC) if ts.tzinfo is None else ts.astimezone(UTC)
+
+
+#: Longest DNS name in presentation form, without the final dot: 255 octets on the wire.
+MAX_DNS_NAME_CHARS = 253
+
+
+def owner_fits(owner: str, origin: str) -> bool:
+    """Whether the relative owner name ``owner`` under ``origin`` stays within the DNS
+    limit of 255 octets (253 characters written out without the final dot)."""
+    return len(owner) + 1 + len(origin) <= MAX_DNS_NAME_CHARS
 
 
 def _dns_name(value: str, what: str) -> str:
@@ -239,6 +255,50 @@ def rpz_ip_owner(net: IpLike) -> str:
     return f"{net.prefixlen}." + ".".join(groups) + ".rpz-ip"
 
 
+@dataclass(frozen=True, slots=True)
+class _ZoneHead:
+    """The checked start of an RPZ zone file: origin, SOA and NS lines."""
+
+    origin: str
+    lines: list[str]
+
+
+def _rpz_head(
+    title: str, origin: str, serial: int, ttl: int, nameserver: str, hostmaster: str,
+    now: datetime | None,
+) -> _ZoneHead:
+    origin_name = _dns_name(origin, "zone origin")
+    ns = _dns_name(nameserver, "name server") if "." in nameserver else None
+    if ns is None and nameserver != "localhost":
+        raise ValueError(f"name server {nameserver!r} is not a valid host name")
+    rname = _dns_name(hostmaster, "hostmaster")
+    if not 0 <= ttl < 2**31:
+        raise ValueError("ttl must be between 0 and 2**31-1")
+    return _ZoneHead(origin_name, [
+        f"; Lachan {title} {origin_name}, generated {_iso(now or datetime.now(UTC))}",
+        f"$TTL {ttl}",
+        f"@ IN SOA {ns or nameserver}. {rname}. ( {serial} 3600 600 604800 {ttl} )",
+        f"@ IN NS {ns or nameserver}.",
+    ])
+
+
+def _rpz_host_rules(
+    hosts: Iterable[str], origin: str, target: str, skipped: Counter[str]
+) -> tuple[list[str], int]:
+    """``host CNAME target`` and ``*.host CNAME target`` for each host whose wildcard
+    owner fits under ``origin`` (the others are counted as ``too_long``)."""
+    lines: list[str] = []
+    written = 0
+    for host in hosts:
+        if not owner_fits(f"*.{host}", origin):
+            skipped["too_long"] += 1
+            continue
+        lines.append(f"{host} CNAME {target}")
+        lines.append(f"*.{host} CNAME {target}")
+        written += 1
+    return lines, written
+
+
 def rpz_zone(
     entries: Iterable[Any],
     *,
@@ -250,38 +310,54 @@ def rpz_zone(
     now: datetime | None = None,
 ) -> Rendered:
     """A BIND response-policy zone: ``host CNAME .`` and ``*.host CNAME .`` (NXDOMAIN) for
-    blocked domains, ``<prefix>.<reversed ip>.rpz-ip CNAME .`` for blocked IPs.
+    blocked domains, ``<prefix>.<reversed ip>.rpz-ip CNAME .`` for blocked IPs. An owner
+    that would be over 255 octets under ``origin`` is skipped (``too_long``).
 
     ``serial`` defaults to the newest ``updated_at`` as a Unix time (so it only grows).
     """
-    origin_name = _dns_name(origin, "zone origin")
-    ns = _dns_name(nameserver, "name server") if "." in nameserver else None
-    if ns is None and nameserver != "localhost":
-        raise ValueError(f"name server {nameserver!r} is not a valid host name")
-    rname = _dns_name(hostmaster, "hostmaster")
-    if not 0 <= ttl < 2**31:
-        raise ValueError("ttl must be between 0 and 2**31-1")
     selection = _Selection(entries, {"domain", "ip"}, BLOCKING_STATES)
-    zone_serial = _serial(selection.items, serial, now)
-    lines = [
-        f"; Lachan response policy zone {origin_name}, generated {_iso(now or datetime.now(UTC))}",
-        f"$TTL {ttl}",
-        f"@ IN SOA {ns or nameserver}. {rname}. ( {zone_serial} 3600 600 604800 {ttl} )",
-        f"@ IN NS {ns or nameserver}.",
-    ]
-    written = 0
-    room = 253 - len(origin_name) - 1
-    for host in selection.hosts():
-        if len(host) + 2 > room:
+    head = _rpz_head("response policy zone", origin, _serial(selection.items, serial, now),
+                     ttl, nameserver, hostmaster, now)
+    lines, written = _rpz_host_rules(selection.hosts(), head.origin, ".", selection.skipped)
+    for net in selection.networks():
+        owner = rpz_ip_owner(net)
+        if not owner_fits(owner, head.origin):
             selection.skipped["too_long"] += 1
             continue
-        lines.append(f"{host} CNAME .")
-        lines.append(f"*.{host} CNAME .")
+        lines.append(f"{owner} CNAME .")
         written += 1
-    for net in selection.networks():
-        lines.append(f"{rpz_ip_owner(net)} CNAME .")
-        written += 1
-    return Rendered("\n".join(lines) + "\n", written, dict(selection.skipped),
+    return Rendered("\n".join(head.lines + lines) + "\n", written, dict(selection.skipped),
+                    "text/dns; charset=us-ascii")
+
+
+def rpz_passthru_zone(
+    hosts: Iterable[str],
+    *,
+    origin: str = "rpz.lachan.local",
+    serial: int | None = None,
+    ttl: int = 300,
+    nameserver: str = "localhost",
+    hostmaster: str = "hostmaster.lachan.local",
+    now: datetime | None = None,
+) -> Rendered:
+    """A response-policy zone that lets ``hosts`` and their subdomains through
+    (``host CNAME rpz-passthru.``): an allowlist placed before blocking zones. Invalid
+    hosts and owners over 255 octets under ``origin`` are skipped and counted."""
+    skipped: Counter[str] = Counter()
+    valid: dict[str, None] = {}
+    for value in hosts:
+        host = valid_hostname(value)
+        if host is None:
+            skipped["invalid"] += 1
+        elif host in valid:
+            skipped["duplicate"] += 1
+        else:
+            valid[host] = None
+    zone_serial = _serial([], serial, now)
+    head = _rpz_head("official domains (RPZ passthru)", origin, zone_serial, ttl, nameserver,
+                     hostmaster, now)
+    lines, written = _rpz_host_rules(valid, head.origin, "rpz-passthru.", skipped)
+    return Rendered("\n".join(head.lines + lines) + "\n", written, dict(skipped),
                     "text/dns; charset=us-ascii")
 
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from lachan.registry import audit, keys
 from lachan.registry.keys import Caller
 from lachan.serve.auth import require_roles
+from lachan.serve.fields import FreeText
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"])
 ADMIN = require_roles("admin")
@@ -18,7 +19,7 @@ ADMIN = require_roles("admin")
 class KeyRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     role: Literal["gateway", "operator", "advertiser", "analyst", "admin"]
-    label: str = Field("", max_length=200)
+    label: FreeText = Field("", max_length=200)
 
 
 @router.post("/keys", status_code=201)

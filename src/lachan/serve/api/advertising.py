@@ -243,9 +243,12 @@ def create_advertiser_key(
 def register_brandname(
     advertiser_id: int, body: BrandnameIn, request: Request, caller: Caller = Depends(WRITE)
 ) -> dict[str, Any]:
+    """Register a brandname. An organisation's official brandname is refused (409) unless
+    an administrator registers it, having checked the advertiser is that organisation."""
     with _write(request, caller, advertiser_id) as session:
         b = adv.register_brandname(
-            session, advertiser_id, body.name, valid_from=body.valid_from, actor=caller.actor
+            session, advertiser_id, body.name, valid_from=body.valid_from, actor=caller.actor,
+            official_ok=caller.role == "admin",
         )
         return adv.brandname_dict(b)
 

@@ -25,6 +25,15 @@ def refresh(request: Request, caller: Caller) -> None:
         sources.refresh(session, settings_of(request), actor=caller.actor)
 
 
+def _publishable(kind: str, value: str) -> bool:
+    """Whether a feed may carry ``value``: IPs and domains must be valid as such."""
+    if kind == "ip":
+        return feeds_format.valid_ip(value) is not None
+    if kind == "domain":
+        return feeds_format.valid_hostname(value) is not None
+    return True
+
+
 @router.get("/blocklist")
 def blocklist(
     request: Request,
@@ -35,10 +44,12 @@ def blocklist(
     caller: Caller = Depends(READ),
 ) -> Any:
     """Changes to the blocklist after ``since``: entries to add (``listed: true``) or
-    remove, and ``next_cursor`` to pass as ``since`` next time."""
+    remove, and ``next_cursor`` to pass as ``since`` next time. Values that no feed can
+    carry (an IPv6 address with a zone id stored before it was refused) are left out."""
     refresh(request, caller)
     with db_of(request).read() as session:
         items, cursor = feeds.changes(session, kind, since, limit)
+    items = [i for i in items if _publishable(kind, i["value"])]
     if format == "json":
         return {"kind": kind, "since": since, "next_cursor": cursor, "items": items}
     entries = [

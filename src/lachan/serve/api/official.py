@@ -3,7 +3,6 @@ their channels (read for everyone, changed by admins), and feeds built from it."
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -17,6 +16,7 @@ from lachan.registry.keys import Caller
 from lachan.serve import feeds_format
 from lachan.serve.auth import require_roles
 from lachan.serve.deps import db_of, limit_public
+from lachan.serve.fields import FreeText
 
 router = APIRouter(prefix="/v1", tags=["official"])
 PUBLIC = require_roles("public")
@@ -84,12 +84,12 @@ def get_org(org_id: str, request: Request, caller: Caller = Depends(PUBLIC)) -> 
 
 class OrgIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    name: str = Field(..., min_length=1, max_length=200)
-    category: str = Field("other", max_length=32)
-    bin: str | None = Field(None, min_length=6, max_length=6)
-    aliases: list[str] = Field(default_factory=list, max_length=official.MAX_ALIASES)
-    source: str = Field(..., min_length=1, max_length=official.MAX_TEXT,
-                        description="Where the organisation documents these channels")
+    name: FreeText = Field(..., min_length=1, max_length=200)
+    category: FreeText = Field("other", max_length=32)
+    bin: FreeText | None = Field(None, min_length=6, max_length=6)
+    aliases: list[FreeText] = Field(default_factory=list, max_length=official.MAX_ALIASES)
+    source: FreeText = Field(..., min_length=1, max_length=official.MAX_TEXT,
+                             description="Where the organisation documents these channels")
 
 
 @router.put("/official/orgs/{org_id}")
@@ -120,7 +120,7 @@ class ChannelIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     kind: ChannelKind
     value: str = Field(..., min_length=1, max_length=320)
-    source: str = Field(..., min_length=1, max_length=official.MAX_TEXT)
+    source: FreeText = Field(..., min_length=1, max_length=official.MAX_TEXT)
 
 
 @router.post("/official/orgs/{org_id}/channels", status_code=201)
@@ -158,25 +158,27 @@ def import_seed(request: Request, caller: Caller = Depends(ADMIN)) -> dict[str, 
 
 # -- feeds ------------------------------------------------------------------------------
 
-_HOST_OK = re.compile(r"^[a-z0-9.-]{1,253}$")
 
-
-def allowlist_text(domains: list[str], fmt: str, now: datetime) -> str:
-    """Official domains as an AdGuard/uBlock exception list or RPZ passthru rules."""
-    hosts = [d for d in domains if _HOST_OK.match(d) and ".." not in d]
+def allowlist_adblock(domains: list[str], now: datetime) -> feeds_format.Rendered:
+    """Official domains as an AdGuard/uBlock exception list (invalid hosts skipped)."""
+    hosts = list(dict.fromkeys(h for d in domains if (h := feeds_format.valid_hostname(d))))
     stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    lines = ["[Adblock Plus 2.0]", "! Title: Lachan official domains (allowlist)",
+             f"! Last modified: {stamp}", "! Expires: 1 hours"]
+    lines += [f"@@||{h}^$important" for h in hosts]
+    return feeds_format.Rendered("\n".join(lines) + "\n", len(hosts),
+                                 {"invalid": len(domains) - len(hosts)})
+
+
+def allowlist(domains: list[str], fmt: str, now: datetime, origin: str) -> feeds_format.Rendered:
+    """Official domains as an AdGuard/uBlock exception list or RPZ passthru rules."""
     if fmt == "adblock":
-        lines = ["[Adblock Plus 2.0]", "! Title: Lachan official domains (allowlist)",
-                 f"! Last modified: {stamp}", "! Expires: 1 hours"]
-        lines += [f"@@||{h}^$important" for h in hosts]
-    else:
-        serial = int(now.timestamp())
-        lines = [f"; Lachan official domains (RPZ passthru), generated {stamp}", "$TTL 300",
-                 f"@ IN SOA localhost. hostmaster.lachan.local. ( {serial} 3600 600 604800 300 )",
-                 "@ IN NS localhost."]
-        for h in hosts:
-            lines += [f"{h} CNAME rpz-passthru.", f"*.{h} CNAME rpz-passthru."]
-    return "\n".join(lines) + "\n"
+        return allowlist_adblock(domains, now)
+    try:
+        return feeds_format.rpz_passthru_zone(domains, origin=origin, now=now,
+                                              serial=int(now.timestamp()))
+    except ValueError as exc:  # a bad origin
+        raise HTTPException(422, str(exc)) from None
 
 
 @router.get("/official/feed/{fmt}")
@@ -184,6 +186,8 @@ def feed(
     fmt: Literal["hosts", "adblock", "rpz", "json"],
     request: Request,
     list_: Literal["allow", "imitations"] = Query("imitations", alias="list"),
+    origin: str = Query("rpz.lachan.local", max_length=200,
+                        description="RPZ zone origin (rules that would not fit are left out)"),
     caller: Caller = Depends(FEED),
 ) -> Response:
     """``list=imitations``: blocked or listed domains that imitate a registered brand, as a
@@ -213,11 +217,15 @@ def feed(
     if list_ == "allow":
         if fmt == "hosts":
             raise HTTPException(422, "a hosts file cannot express an allowlist; use adblock or rpz")
-        text = allowlist_text([d for d, _ in pairs], fmt, now)
-        media = "text/plain; charset=utf-8" if fmt == "adblock" else "text/dns; charset=us-ascii"
-        return Response(text, media_type=media, headers={"X-Entries": str(len(pairs))})
+        rendered = allowlist([d for d, _ in pairs], fmt, now, origin)
+        return Response(rendered.text, media_type=rendered.media_type,
+                        headers={"X-Entries": str(rendered.written)})
     entries = [feeds_format.FeedEntry(value=d, kind="domain", state=o.split(":")[1])
                for d, o in pairs]
-    rendered = feeds_format.render(fmt, entries)
+    try:
+        rendered = feeds_format.render(fmt, entries, **({"origin": origin} if fmt == "rpz"
+                                                        else {}))
+    except ValueError as exc:  # a bad origin
+        raise HTTPException(422, str(exc)) from None
     return Response(rendered.text, media_type=rendered.media_type,
                     headers={"X-Entries": str(rendered.written)})

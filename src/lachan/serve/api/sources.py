@@ -13,6 +13,7 @@ from lachan.registry.keys import Caller
 from lachan.registry.normalise import KINDS
 from lachan.serve.auth import require_roles
 from lachan.serve.deps import db_of, limit_public, settings_of
+from lachan.serve.fields import FreeText
 
 router = APIRouter(prefix="/v1", tags=["sources"])
 LOOKUP = require_roles("public")
@@ -84,29 +85,33 @@ class DecisionIn(BaseModel):
     kind: Kind
     value: str = Field(..., min_length=1, max_length=2048)
     action: Literal["block", "revoke", "clear", "appeal", "reject", "release"]
-    reason: str = Field(..., min_length=1, max_length=decisions.MAX_REASON_CHARS)
-    evidence: str = Field("", max_length=decisions.MAX_EVIDENCE_CHARS)
+    reason: FreeText = Field(..., min_length=1, max_length=decisions.MAX_REASON_CHARS)
+    evidence: FreeText = Field("", max_length=decisions.MAX_EVIDENCE_CHARS)
 
 
 @router.post("/decisions", status_code=201)
 def decide(body: DecisionIn, request: Request, caller: Caller = Depends(DECIDE)) -> dict[str, Any]:
     """Block, revoke, clear, reject an appeal or release (analysts); appeal (operators,
-    advertisers, analysts)."""
+    advertisers, analysts). A block or revocation of an official channel is refused (409):
+    remove it from the official-channel registry first."""
     if body.action != "appeal" and caller.role not in ("analyst", "admin"):
         raise HTTPException(
             403, f"role {caller.role!r} may only appeal; decisions are taken by analysts"
         )
-    with db_of(request).transaction() as session:
-        return decisions.decide(
-            session,
-            body.kind,
-            body.value,
-            body.action,
-            reason=body.reason,
-            evidence=body.evidence,
-            actor=caller.actor,
-            settings=settings_of(request),
-        )
+    try:
+        with db_of(request).transaction() as session:
+            return decisions.decide(
+                session,
+                body.kind,
+                body.value,
+                body.action,
+                reason=body.reason,
+                evidence=body.evidence,
+                actor=caller.actor,
+                settings=settings_of(request),
+            )
+    except decisions.OfficialChannelConflict as exc:
+        raise HTTPException(409, str(exc)) from None
 
 
 @router.get("/decisions")

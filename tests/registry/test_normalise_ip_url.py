@@ -1,0 +1,33 @@
+"""IP addresses and IPv6 URLs in the registry's canonical forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from lachan.registry.normalise import InvalidSource, normalise
+
+
+@pytest.mark.parametrize(("kind", "value", "canonical"), [
+    ("url", "http://[2001:db8::1]:8080/login", "http://[2001:db8::1]:8080/login"),
+    ("url", "HTTP://[2001:DB8:0::1]/x", "http://[2001:db8::1]/x"),
+    ("url", "http://[::1]", "http://[::1]/"),
+    ("url", "http://192.0.2.1:8080/a", "http://192.0.2.1:8080/a"),
+    ("ip", "[2001:db8::1]", "2001:db8::1"),
+    ("ip", " 192.0.2.1 ", "192.0.2.1"),
+])
+def test_canonical_forms_are_stable(kind: str, value: str, canonical: str) -> None:
+    assert normalise(kind, value) == canonical
+    assert normalise(kind, canonical) == canonical  # its own form is accepted as it is
+
+
+@pytest.mark.parametrize(("kind", "value", "why"), [
+    ("ip", "fe80::1%eth0", "zone id"),
+    ("ip", "[fe80::1%1]", "zone id"),
+    ("url", "http://[fe80::1%25eth0]/login", "zone id"),
+    ("ip", "[192.0.2.1]", "not a valid IP"),
+    ("ip", "[::1", "not a valid IP"),
+    ("ip", "::1]", "not a valid IP"),
+])
+def test_addresses_that_are_not_plain_are_refused(kind: str, value: str, why: str) -> None:
+    with pytest.raises(InvalidSource, match=why):
+        normalise(kind, value)
