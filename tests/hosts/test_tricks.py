@@ -36,3 +36,14 @@ def test_a_brand_in_the_path_of_a_login_page_on_a_user_content_host_is_phishing(
     assert "HOST_BRAND_IN_PATH" in {s.name for s in v.symbols}
     assert analyse_host("https://sites.google.com/view/vietcombank-tuyen-dung").label == "benign"
     assert analyse_host("https://sites.google.com/view/my-cooking-blog").label == "benign"
+
+
+@pytest.mark.parametrize("item", ["vietcomdank.com", "wietcombank.com", "vietinbamk.net"])
+def test_a_long_brand_name_with_one_letter_replaced_is_a_look_alike(item: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing" and v.brand in {"vietcombank", "vietinbank"}
+
+
+@pytest.mark.parametrize("item", ["finance-news.com", "vrbank.com.vn", "longan.gov.vn"])
+def test_short_names_one_letter_from_a_brand_are_not_look_alikes(item: str) -> None:
+    assert analyse_host(item).brand is None
