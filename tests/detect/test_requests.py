@@ -61,3 +61,18 @@ def test_an_advisory_shows_the_request_without_its_prior() -> None:
     shown = {s.name: s.score for s in v.symbols}
     assert shown.get("CODE_HANDOVER_REQUEST") == 0.0
     assert v.label != "scam"
+
+
+def test_moving_money_to_a_safe_account_for_the_police_is_scam() -> None:
+    v = lachan.analyse("Co quan Cong an thong bao ong/ba lien quan den duong day rua tien. De "
+                       "chung minh trong sach, de nghi chuyen toan bo so du vao tai khoan tam "
+                       "giu cua co quan dieu tra.")
+    assert "PAY_TO_UNLOCK" in names(v) and v.label == "scam"
+
+
+def test_a_third_partys_emergency_with_money_to_send_now_is_scam() -> None:
+    v = lachan.analyse("Me oi con bi tai nan dang o benh vien, me chuyen gap 20 trieu vao so "
+                       "tai khoan 0123456789 cua bac si giup con.")
+    assert "EMERGENCY_MONEY_REQUEST" in names(v) and v.label == "scam"
+    own = lachan.analyse("Con bi tai nan nhe thoi, dang o nha roi, me dung lo nhe")
+    assert "EMERGENCY_MONEY_REQUEST" not in names(own)

@@ -28,6 +28,9 @@ from lachan.detect.features import Finding, MessageFeatures
 #: by the model alone. Neither fires on any of the 12,035 messages of the data.
 CODE_HANDOVER_PRIOR = 12.0
 PAY_TO_UNLOCK_PRIOR = 10.0
+#: The "your child had an accident, send money to the doctor now" fraud: a mother's
+#: worried words pull towards ham (P(scam) 0.003 by the model alone).
+EMERGENCY_PRIOR = 10.0
 
 #: Words that, up to :data:`NEGATION_WINDOW` words before a request, make it a warning.
 NEGATIONS = frozenset({"khong", "dung", "chua", "ko", "khg", "never", "not", "dont",
@@ -64,11 +67,37 @@ _PAY_TO_UNLOCK_RE = re.compile(
     r"|nhan\s+(?:thuong|qua|giai|tien|lai\s+tien|khoan\s+vay|hoa\s+hong)|hoan\s+tien"
     r"|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan|hoa\s+hong)|duoc\s+rut)\b")
 
+#: Moving money into a "safe", holding or investigators' account, or to prove one's
+#: innocence: the fake-police fraud ("chuyen so du vao tai khoan tam giu de chung minh
+#: trong sach"). Police, courts and prosecutors never hold a citizen's money this way.
+_SAFE_ACCOUNT_RE = re.compile(
+    r"\btai\s+khoan\s+(?:tam\s+giu|an\s+toan|phong\s+toa|niem\s+phong|chuyen\s+dung"
+    r"|cua\s+(?:co\s+quan\s+)?(?:dieu\s+tra|cong\s+an|vien\s+kiem\s+sat|toa\s+an))\b"
+    r"|\bchung\s+minh\s+(?:trong\s+sach|vo\s+toi|nguon\s+(?:goc\s+)?tien)\b")
+_TRANSFER_RE = re.compile(r"\b(?:chuyen|nop|gui|nap)\s+(?:khoan|tien|toan\s+bo|so\s+du|gap|ngay"
+                          r"|lai|vao)\b")
+#: Someone else's emergency (an accident, an arrest) and money to send at once, written
+#: by a third party about the recipient's relative or to be paid to a third party's
+#: account ("con cua chi bi tai nan... chuyen gap vao tai khoan cua bac si").
+_EMERGENCY_RE = re.compile(
+    r"\b(?:tai\s+nan|cap\s+cuu|nhap\s+vien|phau\s+thuat|mo\s+gap|bi\s+bat|bi\s+tam\s+giu"
+    r"|dang\s+nguy\s+kich)\b")
+_THIRD_PARTY_RE = re.compile(
+    r"\b(?:con|chong|vo|bo|me|em|chau|nguoi\s+nha)\s+(?:cua\s+)?(?:ban|anh|chi|ong|ba|co"
+    r"|chu|bac)\s+(?:bi|dang|da)\b"
+    r"|\btai\s+khoan\s+(?:\S+\s+){0,3}?(?:cua\s+)?(?:bac\s+si|benh\s+vien|y\s+ta|thay|co\s+giao"
+    r"|nha\s+truong|luat\s+su|cong\s+an)\b"
+    r"|\bchuyen\s+(?:khoan\s+|tien\s+)?(?:gap|ngay\s+lap\s+tuc)\b")
+
 #: Substrings one of which every match of :data:`_PAY_TO_UNLOCK_RE` holds.
 _PAY_HINTS = ("chuyen ", "nop ", "nap ", "dong phi", "thanh toan phi", "coc", "ky quy")
 
 _HANDOVER_DETAIL = "asks you to hand over a code sent to your phone"
 _PAY_DETAIL = "asks you to pay in order to unlock, verify or collect"
+_EMERGENCY_DETAIL = "someone else's emergency and money to send at once"
+#: Substrings one of which every match of :data:`_EMERGENCY_RE` holds.
+_EMERGENCY_HINTS = ("tai nan", "cap cuu", "nhap vien", "phau thuat", "mo gap", "bi bat",
+                    "tam giu", "nguy kich")
 
 
 def _negated(folded: str, start: int) -> bool:
@@ -102,6 +131,25 @@ def _pay_to_unlock(folded: str) -> str | None:
     return None
 
 
+def _safe_account(folded: str) -> str | None:
+    """The demand to move money into a "safe" or investigators' account, or ``None``."""
+    if "tai khoan" not in folded and "chung minh" not in folded:
+        return None
+    m = _SAFE_ACCOUNT_RE.search(folded)
+    if m is None or _negated(folded, m.start()) or _TRANSFER_RE.search(folded) is None:
+        return None
+    return m.group(0)
+
+
+def _emergency(folded: str) -> str | None:
+    """A third party's emergency with money to send at once, or ``None``."""
+    m = _EMERGENCY_RE.search(folded)
+    if m is None or _TRANSFER_RE.search(folded) is None:
+        return None
+    third = _THIRD_PARTY_RE.search(folded)
+    return None if third is None else f"{m.group(0)} ... {third.group(0)}"
+
+
 def request_findings(folded: str, out: MessageFeatures) -> None:
     """``CODE_HANDOVER_REQUEST`` and ``PAY_TO_UNLOCK`` (after the phrase findings, which
     tell whether the message is an advisory)."""
@@ -117,9 +165,17 @@ def request_findings(folded: str, out: MessageFeatures) -> None:
         out.add(Finding("CODE_HANDOVER_REQUEST", "scam", detail, learned=False,
                         weight=0.0 if advisory else CODE_HANDOVER_PRIOR))
     paid = _pay_to_unlock(folded)
+    if paid is None:
+        safe = _safe_account(folded)
+        if safe is not None:
+            paid = safe
     if paid is not None:
         out.add(Finding("PAY_TO_UNLOCK", "scam", f'{_PAY_DETAIL}: "{paid}"',
                         learned=False, weight=0.0 if advisory else PAY_TO_UNLOCK_PRIOR))
+    urgent = _emergency(folded) if any(h in folded for h in _EMERGENCY_HINTS) else None
+    if urgent is not None:
+        out.add(Finding("EMERGENCY_MONEY_REQUEST", "scam", f'{_EMERGENCY_DETAIL}: "{urgent}"',
+                        learned=False, weight=0.0 if advisory else EMERGENCY_PRIOR))
 
 
 #: ``(name, meaning)`` of every finding of this module, for the symbol catalogue.
@@ -129,5 +185,9 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
      "courier or friend does; account takeover"),
     ("PAY_TO_UNLOCK",
      "asks you to transfer money or pay a fee to unlock an account, verify it, or collect "
-     "a prize, loan or withdrawal: advance-fee fraud"),
+     "a prize, loan or withdrawal (advance-fee fraud), or to move it into a 'safe' or "
+     "investigators' account (fake police)"),
+    ("EMERGENCY_MONEY_REQUEST",
+     "a relative's accident or arrest, told by a third party, and money to send at once "
+     "to someone else's account"),
 )
