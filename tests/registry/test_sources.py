@@ -29,10 +29,19 @@ def _complain(
     at=T0,
     kind: str = "phone",
     role: str = "reported",
+    verified: bool = True,
 ) -> str:
     with db.transaction() as s:
         src = sources.record_complaint_event(
-            s, kind, value, category=category, reporter=reporter, role=role, settings=S, now=at
+            s,
+            kind,
+            value,
+            category=category,
+            reporter=reporter,
+            role=role,
+            settings=S,
+            now=at,
+            verified=verified,
         )
         return src.state
 
@@ -71,6 +80,25 @@ def test_distinct_reporters_list_then_silence_unlists(db: Database) -> None:
     ]
 
 
+def test_self_declared_reporters_raise_the_score_but_never_list(db: Database) -> None:
+    """Anyone can type four reporter numbers into the public form: those complaints make
+    the number suspected for triage, never listed; verified reporters then list it."""
+    states = [_complain(db, "0987333333", f"0912340{i:03}", verified=False) for i in range(6)]
+    assert states[0] == "suspected" and states[-1] == "suspected"
+    with db.read() as s:
+        info = sources.lookup(s, "phone", "0987333333", S, now=T0)
+        items, _ = feeds.changes(s, "phone", 0)
+    assert info["score"] >= S.listed_score
+    assert (info["reporters"], info["verified_reporters"]) == (6, 0)
+    assert items == []  # never on the blocklist feed
+    assert _complain(db, "0987333333", "0912340000") == "suspected"  # one of them, verified
+    assert _complain(db, "0987333333", "0912340001") == "suspected"
+    assert _complain(db, "0987333333", "0912340002") == "listed"
+    with db.read() as s:
+        info = sources.lookup(s, "phone", "0987333333", S, now=T0)
+    assert (info["reporters"], info["verified_reporters"]) == (6, 3)
+
+
 def test_ham_complaints_weigh_less_and_content_links_half(db: Database) -> None:
     _complain(db, "0911111111", "r1", category="ham")
     _complain(db, "0922222222", "r1", category="scam", role="content")
@@ -102,7 +130,8 @@ def test_lookup_of_unknown_source_and_no_reporter_fields(db: Database) -> None:
         known = sources.lookup(s, "phone", "0987654321", S)
     assert unknown["state"] == "unknown" and unknown["value"] == "nobody@example.com"
     assert "secret-reporter-pseudonym" not in repr(known)
-    assert not any("reporter" in k and k != "reporters" for k in known)
+    counts = {"reporters", "verified_reporters"}  # how many, never who
+    assert not any("reporter" in k and k not in counts for k in known)
 
 
 @pytest.mark.parametrize(
@@ -149,17 +178,22 @@ def test_registry_context_answers_for_the_engine(db: Database) -> None:
     assert ctx.official_owner("phone", "garbage") is None
 
 
-def _events(specs: list[tuple[str, str, str, str]], prefix: str) -> list[sources.ComplaintEvent]:
+def _events(specs: list[tuple], prefix: str) -> list[sources.ComplaintEvent]:
+    """Events from ``(value, category, reporter, role[, verified])``; verified by default."""
     return [
-        sources.ComplaintEvent("phone", prefix + v[2:], cat, rep, role)
-        for v, cat, rep, role in specs
+        sources.ComplaintEvent("phone", prefix + v[2:], cat, rep, role, *flag or [True])
+        for v, cat, rep, role, *flag in specs
     ]
 
 
 def test_batch_counts_like_one_event_at_a_time(db_url: str) -> None:
     """New sources (counted in Python, inserted once) and known ones (locked, updated)
     end with the same counters, score, state and feed journal as single events."""
-    known = [("0900000001", "scam", "r0", "reported"), ("0900000002", "ham", "r0", "content")]
+    known = [
+        ("0900000001", "scam", "r0", "reported"),
+        ("0900000002", "ham", "r0", "content"),
+        ("0900000005", "scam", "r5", "reported", False),  # self-declared reporter
+    ]
     batch = [
         ("0900000001", "scam", "r1", "reported"),
         ("0900000001", "scam", "r2", "reported"),
@@ -170,6 +204,12 @@ def test_batch_counts_like_one_event_at_a_time(db_url: str) -> None:
         ("0900000003", "scam", "r4", "reported"),
         ("0900000002", "ad", "r0", "reported"),
         ("0900000004", "ham", "r9", "content"),  # new, stays unknown
+        ("0900000003", "scam", "u8", "reported", False),  # counts, but not as verified
+        ("0900000005", "scam", "r5", "reported"),  # known pair, now vouched for
+        ("0900000005", "scam", "r6", "reported", False),  # new pair: unverified ...
+        ("0900000005", "scam", "r6", "reported"),  # ... then verified in the same batch
+        ("0900000006", "scam", "r7", "reported", False),  # new source, same in Python
+        ("0900000006", "scam", "r7", "reported"),
     ]
     results = {}
     for mode in ("batch", "single"):
@@ -192,7 +232,8 @@ def test_batch_counts_like_one_event_at_a_time(db_url: str) -> None:
                 got = {}
                 for v in sorted({v for v, *_ in batch}):
                     info = sources.lookup(s, "phone", prefix + v[2:], S, now=T0)
-                    got[v] = {k: info[k] for k in ("state", "score", "complaints", "reporters")}
+                    wanted = ("state", "score", "complaints", "reporters", "verified_reporters")
+                    got[v] = {k: info[k] for k in wanted}
                     got[v]["categories"] = info["categories"]
                 items, _ = feeds.changes(s, "phone", 0)
                 got["journal"] = sorted(
@@ -205,6 +246,11 @@ def test_batch_counts_like_one_event_at_a_time(db_url: str) -> None:
             database.dispose()
     assert results["batch"] == results["single"]
     assert results["batch"]["0900000003"]["state"] == "listed"
-    assert results["batch"]["0900000003"]["reporters"] == 4
+    assert results["batch"]["0900000003"]["reporters"] == 5
+    assert results["batch"]["0900000003"]["verified_reporters"] == 4
+    five, six = results["batch"]["0900000005"], results["batch"]["0900000006"]
+    assert (five["reporters"], five["verified_reporters"]) == (2, 2)
+    assert five["state"] == "suspected"  # score 10, but two verified reporters of three
+    assert (six["reporters"], six["verified_reporters"]) == (1, 1)
     assert results["batch"]["0900000004"]["state"] == "unknown"
     assert results["batch"]["journal"] == [("0900000003", "listed")]

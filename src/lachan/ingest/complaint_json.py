@@ -42,6 +42,7 @@ from pydantic import (
 
 from lachan.ingest.errors import MalformedComplaint, TooLarge
 from lachan.ingest.sms_gateway import lookup_phone
+from lachan.ingest.times import EARLIEST, check_plausible
 
 Channel = Literal["sms", "call", "email", "ott", "web"]
 CHANNELS: tuple[str, ...] = ("sms", "call", "email", "ott", "web")
@@ -63,9 +64,8 @@ MAX_FILENAME_CHARS = 255
 #: Largest raw JSON accepted by :func:`load_complaint` / :func:`load_batch` (bytes).
 MAX_COMPLAINT_JSON_BYTES = 8 * 1024 * 1024
 MAX_BATCH_JSON_BYTES = 32 * 1024 * 1024
-#: How far ahead of the server clock a complaint time may be (clock skew).
-FUTURE_TOLERANCE = timedelta(days=1)
-EARLIEST_TIME = datetime(2000, 1, 1, tzinfo=UTC)
+#: Earliest complaint time (the rule of every outside time: :mod:`lachan.ingest.times`).
+EARLIEST_TIME = EARLIEST
 VIETNAM_TZ = timezone(timedelta(hours=7))
 
 
@@ -181,10 +181,36 @@ class Evidence(BaseModel):
         return self.filename.rsplit(".", 1)[-1].lower()
 
 
+def strip_control(text: str) -> str:
+    """Message text without NUL and the other control characters that no database text
+    column takes (tabs and line breaks kept): complaint contents are stripped, while
+    identifiers (reporter, source, file names) with control characters are refused."""
+    return _CONTENT_CONTROL.sub("", text)
+
+
 def _reject_control(value: str, what: str) -> str:
     if _CONTROL.search(value):
         raise ValueError(f"{what} contains control characters")
     return value
+
+
+def normalise_reporter(value: str) -> str:
+    """A reporter as stored: a phone number as ``0xxxxxxxxx`` (foreign ones E.164) or
+    an e-mail address with its domain lower-cased; ``ValueError`` with a readable
+    reason otherwise (the same rule for JSON complaints and forwarded e-mails)."""
+    value = value.strip()
+    _reject_control(value, "reporter")
+    if len(value) < 3 or len(value) > MAX_REPORTER_CHARS:
+        raise ValueError(f"reporter must have 3 to {MAX_REPORTER_CHARS} characters")
+    if "@" in value:
+        if not _EMAIL.fullmatch(value):
+            raise ValueError("reporter is not a valid e-mail address")
+        local, _, domain = value.rpartition("@")
+        return f"{local}@{domain.lower()}"
+    phone = lookup_phone(value)
+    if phone is None or phone[1] not in ("mobile", "fixed", "foreign", "phone"):
+        raise ValueError("reporter must be a valid phone number or e-mail address")
+    return phone[0]
 
 
 def _parse_time(value: Any) -> Any:
@@ -215,16 +241,7 @@ class Complaint(BaseModel):
     @field_validator("reporter")
     @classmethod
     def _reporter(cls, value: str) -> str:
-        _reject_control(value, "reporter")
-        if "@" in value:
-            if not _EMAIL.fullmatch(value):
-                raise ValueError("reporter is not a valid e-mail address")
-            local, _, domain = value.rpartition("@")
-            return f"{local}@{domain.lower()}"
-        phone = lookup_phone(value)
-        if phone is None or phone[1] not in ("mobile", "fixed", "foreign", "phone"):
-            raise ValueError("reporter must be a valid phone number or e-mail address")
-        return phone[0]
+        return normalise_reporter(value)
 
     @field_validator("source")
     @classmethod
@@ -234,17 +251,14 @@ class Complaint(BaseModel):
     @field_validator("content")
     @classmethod
     def _content(cls, value: str) -> str:
-        return _CONTENT_CONTROL.sub("", value)
+        return strip_control(value)
 
     @field_validator("time")
     @classmethod
     def _time(cls, value: datetime) -> datetime:
         if value.tzinfo is None:
             value = value.replace(tzinfo=VIETNAM_TZ)
-        if value > datetime.now(UTC) + FUTURE_TOLERANCE:
-            raise ValueError("time is in the future")
-        if value < EARLIEST_TIME:
-            raise ValueError("time is before 2000")
+        check_plausible(value, "time")
         return value
 
     @property
@@ -266,6 +280,38 @@ class ComplaintBatch(BaseModel):
             raise ValueError(f"evidence in one batch is over "
                              f"{MAX_BATCH_EVIDENCE_BYTES // (1024 * 1024)} MB in total")
         return self
+
+
+class ComplaintItems(BaseModel):
+    """A batch as a route receives it: ``{"complaints": [...]}`` with up to
+    :data:`MAX_BATCH` items, each checked on its own by :func:`check_items` (one
+    malformed item does not refuse the others, as :class:`ComplaintBatch` does)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    complaints: list[Any] = Field(
+        min_length=1,
+        max_length=MAX_BATCH,
+        description="complaints, each as the body of POST /v1/complaints",
+        json_schema_extra={"items": {"type": "object"}},
+    )
+
+
+def check_items(items: list[Any]) -> list[Complaint | str]:
+    """Each item as a :class:`Complaint`, or in its place the readable reason it was
+    refused. :class:`TooLarge` when the accepted items' evidence together is over
+    :data:`MAX_BATCH_EVIDENCE_BYTES` (a limit of the batch, not of one item)."""
+    out: list[Complaint | str] = []
+    for item in items:
+        try:
+            out.append(Complaint.model_validate(item))
+        except ValidationError as exc:
+            out.append(describe_validation_error(exc))
+    total = sum(len(e.data) for c in out if isinstance(c, Complaint) for e in c.evidence)
+    if total > MAX_BATCH_EVIDENCE_BYTES:
+        raise TooLarge(f"evidence in one batch is over "
+                       f"{MAX_BATCH_EVIDENCE_BYTES // (1024 * 1024)} MB in total")
+    return out
 
 
 def describe_validation_error(exc: ValidationError, limit: int = 5) -> str:

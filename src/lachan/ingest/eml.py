@@ -41,6 +41,7 @@ from typing import Literal
 from lachan.domain import MAX_TEXT_CHARS
 from lachan.ingest.errors import IngestError, MalformedEmail, TooLarge
 from lachan.ingest.html_text import html_to_text
+from lachan.ingest.times import ImplausibleTime, check_plausible
 
 Mode = Literal["attachment", "inline", "direct"]
 
@@ -88,6 +89,9 @@ class ForwardedEmail:
     subject: str | None = None
     date: datetime | None = None
     date_raw: str | None = None
+    #: Why a Date header that parsed was not used (out of range, before 2000, in the
+    #: future): the complaint then takes the time the centre received it.
+    date_note: str | None = None
     message_id: str | None = None
     received_ip: str | None = None
     urls: tuple[str, ...] = ()
@@ -107,6 +111,7 @@ class ForwardedEmail:
             "return_path": self.return_path,
             "subject": self.subject,
             "date": self.date.isoformat() if self.date else None,
+            "date_note": self.date_note,
             "message_id": self.message_id,
             "received_ip": self.received_ip,
             "urls": list(self.urls),
@@ -265,6 +270,20 @@ _DATE_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
 )
 _VN_TZ = timezone(timedelta(hours=7))
+
+
+def _checked_date(value: str | None) -> tuple[datetime | None, str | None]:
+    """The Date header as a time, with the note saying why it was set aside when it is
+    not plausible (:mod:`lachan.ingest.times`): a forged or broken Date must not refuse
+    the complaint, so the receive time stands in for it."""
+    date = _parse_date(value)
+    if date is None:
+        return None, None
+    try:
+        check_plausible(date, "the e-mail's Date header")
+    except ImplausibleTime as exc:
+        return None, f"{exc}; the time the centre received the complaint is used instead"
+    return date, None
 
 
 def _parse_date(value: str | None) -> datetime | None:
@@ -598,6 +617,7 @@ def _from_message(
     senders = _addresses(_header(original, "from"))
     return_path = _addresses(_header(original, "return-path"))
     date_raw = _header(original, "date")
+    date, date_note = _checked_date(date_raw)
     body = body if body is not None else _body(original)
     text, truncated = _truncate(body.text)
     truncated = truncated or body.truncated
@@ -608,8 +628,9 @@ def _from_message(
         reply_to=tuple(addr for _, addr in _addresses(_header(original, "reply-to"))),
         return_path=return_path[0][1] if return_path else None,
         subject=_header(original, "subject"),
-        date=_parse_date(date_raw),
+        date=date,
         date_raw=date_raw,
+        date_note=date_note,
         message_id=_header(original, "message-id"),
         received_ip=first_external_ip([_clean_header(v) for v in
                                        _raw_headers(original, "received")]),
@@ -633,6 +654,7 @@ def _from_inline(outer: Message, found: _Inline, outer_body: _Body) -> Forwarded
     return_path = _addresses(first.get("return-path"))
     text, truncated = _truncate(found.body)
     name = senders[0][0] if senders else None
+    date, date_note = _checked_date(first.get("date"))
     return ForwardedEmail(
         mode="inline",
         from_addr=senders[0][1] if senders else None,
@@ -640,8 +662,9 @@ def _from_inline(outer: Message, found: _Inline, outer_body: _Body) -> Forwarded
         reply_to=tuple(addr for _, addr in _addresses(first.get("reply-to"))),
         return_path=return_path[0][1] if return_path else None,
         subject=first.get("subject") or None,
-        date=_parse_date(first.get("date")),
+        date=date,
         date_raw=first.get("date"),
+        date_note=date_note,
         message_id=first.get("message-id"),
         received_ip=first_external_ip(h.get("received", [])),
         urls=_collect_urls([found.body], outer_body.hrefs),

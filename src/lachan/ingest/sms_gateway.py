@@ -7,7 +7,8 @@
 ========================  =====================  ==========================================
 text                      action                 notes
 ========================  =====================  ==========================================
-``S <source> <content>``  ``report_sms``         also ``S (source)(content)``, ``[ ]``
+``S <source> <content>``  ``report_sms``         also ``S (source)(content)``, ``[ ]``;
+                                                 source: number, brandname, e-mail, link
 ``V <number> [content]``  ``report_call``        content optional
 ``LD (number)(content)``  ``report_scam_call``   hotline 156; content optional
 ``FW <content>``          ``forward``            older forwarding syntax
@@ -26,6 +27,7 @@ Every keyword, scope word, reason and reply template lives in the tables below.
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import re
 import unicodedata
@@ -33,6 +35,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import cache
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from lachan.ingest.errors import MalformedCommand, TooLarge
 
@@ -46,7 +49,7 @@ Action = Literal[
     "help",
 ]
 Scope = Literal["sms", "call", "all"]
-Outcome = Literal["ok", "duplicate", "already", "rate_limited", "error"]
+Outcome = Literal["ok", "duplicate", "upgraded", "already", "rate_limited", "error"]
 
 #: Longest command text accepted (10 concatenated SMS of 160 characters).
 MAX_COMMAND_CHARS = 1_600
@@ -92,8 +95,8 @@ REASONS: dict[str, tuple[str, str]] = {
     "unknown_keyword": ("the message starts with no known keyword", "Sai cu phap"),
     "missing_source": ("the number or brandname reported is missing", "Thieu so/ten nguoi gui"),
     "bad_source": (
-        "the number or brandname reported is not valid",
-        "So/ten nguoi gui khong hop le",
+        "the source reported is not a valid phone number, brandname, e-mail, link or host",
+        "So/ten/link nguoi gui khong hop le",
     ),
     "missing_content": ("the content of the spam message is missing", "Thieu noi dung tin rac"),
     "bad_scope": ("the DNC scope is not S (SMS) or V (calls)", "Sai cu phap DNC"),
@@ -122,6 +125,8 @@ REPLIES: dict[tuple[str, str], str] = {
     "Khong chuyen tien, khong cung cap ma OTP cho nguoi la.",
     ("report_scam_call", "duplicate"): "Cuoc goi lua dao tu {source} da duoc ghi nhan "
     "truoc do.{ref} Khong chuyen tien, khong cung cap ma OTP.",
+    ("report_scam_call", "upgraded"): "Phan anh ve {source} da duoc cap nhat thanh cuoc goi "
+    "lua dao.{ref} Khong chuyen tien, khong cung cap ma OTP.",
     ("forward", "ok"): "Cam on ban da chuyen tiep tin nhan rac.{ref} "
     "Trung tam se xac minh va xu ly.",
     ("forward", "duplicate"): "Tin nhan rac nay da duoc ghi nhan truoc do.{ref} Cam on ban.",
@@ -135,13 +140,15 @@ REPLIES: dict[tuple[str, str], str] = {
     "{scope}. De dang ky, soan DK DNC gui {shortcode}.",
     ("help", "ok"): "{reason}. Bao tin rac: S (so/ten)(noi dung). Cuoc goi rac: V so. "
     "Chan QC: DK DNC (S/V). Bo chan: HUY DNC. Gui {shortcode}.",
+    ("*", "upgraded"): "Phan anh ve {source} da duoc cap nhat theo noi dung moi.{ref} "
+    "Cam on ban.",
     ("*", "rate_limited"): "Ban da gui qua nhieu phan anh trong thoi gian ngan. "
     "Vui long thu lai sau.",
     ("*", "error"): "He thong dang ban, chua ghi nhan duoc yeu cau cua ban. "
     "Vui long thu lai sau.",
 }
 
-OUTCOMES: tuple[str, ...] = ("ok", "duplicate", "already", "rate_limited", "error")
+OUTCOMES: tuple[str, ...] = ("ok", "duplicate", "upgraded", "already", "rate_limited", "error")
 
 # Brackets and separators accepted around sources and contents.
 _OPEN = "([{<"
@@ -154,6 +161,9 @@ _BRACKET_MAP = str.maketrans(
     }
 )
 _LEAD_SEPS = " \t\r\n:;,.-_/|*#=\"'"
+_QUOTES = "\"'"
+_URL_RE = re.compile(r"(?i)https?://[^\s<>\"'()\[\]{}]+")
+_DOTTED_QUAD_RE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _TOKEN_RE = re.compile(r"[^\s()\[\]{}<>,;:\"']+")
 _PHONEISH_RE = re.compile(r"\+?\(?\d[\d .\-()]*\d")
 _PHONE_CHARS_RE = re.compile(r"[+\d .\-()]+")
@@ -171,11 +181,12 @@ class Command:
     """One parsed subscriber command.
 
     ``source`` is the reported number, brandname or address normalised (VN phones as
-    ``0xxxxxxxxx``, brandnames upper-case, e-mails lower-case); ``source_raw`` is the text
-    as written; ``source_kind`` is ``phone`` (a valid number), ``shortcode`` (3-5 digits),
-    ``number`` (other digits that are not a valid number), ``brandname``, ``email`` or
-    ``text``. ``scope`` is set for DNC commands only. For ``help``, ``reason``
-    is a code from :data:`REASONS`.
+    ``0xxxxxxxxx``, brandnames upper-case, e-mails and domains lower-case, links as
+    written); ``source_raw`` is the text as written; ``source_kind`` is ``phone`` (a valid
+    number), ``shortcode`` (3-5 digits), ``brandname``, ``email``, ``url``, ``domain`` or
+    ``ip`` (see :func:`normalise_source`: anything else is refused with ``bad_source``).
+    ``scope`` is set for DNC commands only. For ``help``, ``reason`` is a code from
+    :data:`REASONS`.
     """
 
     action: Action
@@ -292,26 +303,78 @@ def normalise_phone(raw: str) -> str | None:
     return found[0] if found is not None else None
 
 
+def _ip_address(s: str) -> str | None:
+    try:
+        return ipaddress.ip_address(s).compressed
+    except ValueError:
+        return None
+
+
+def _host_ok(host: str) -> bool:
+    """A public host: an IP address, or a domain under a known public suffix."""
+    from lachan.entities.domain import is_ip, registrable_domain, to_ascii
+
+    if is_ip(host.strip("[]")):
+        return True
+    ascii_host = to_ascii(host.rstrip("."))
+    return bool(ascii_host) and registrable_domain(ascii_host.lower()) is not None
+
+
+def _link(s: str) -> tuple[str, str] | None:
+    """``(value, "url")`` for a link, ``(host, "domain")`` for a bare host, else None."""
+    if "://" in s or "/" in s or s.lower().startswith("www."):
+        try:
+            parts = urlsplit(s if "://" in s else "http://" + s)
+            host = parts.hostname
+        except ValueError:
+            return None
+        if parts.scheme.lower() not in ("http", "https") or not host or not _host_ok(host):
+            return None
+        return s, "url"
+    if "." in s and not any(ch.isspace() for ch in s) and _host_ok(s):
+        return s.lower().rstrip("."), "domain"
+    return None
+
+
+def _brandname(s: str) -> tuple[str, str] | None:
+    if _BRANDNAME_RE.fullmatch(s) and not s.replace(" ", "").isdigit():
+        return s.upper(), "brandname"
+    return None
+
+
+def _number(s: str) -> tuple[str, str] | None:
+    """A phone number or short code; a dotted quad that is an IP address is an ``ip``
+    (``1.2.3.4`` would otherwise read as short code 1234). Digits that are neither give
+    None: a source the registry could not link must not be acknowledged."""
+    if _DOTTED_QUAD_RE.fullmatch(s):
+        ip = _ip_address(s)
+        if ip is not None:
+            return ip, "ip"
+    phone = lookup_phone(s)
+    if phone is None:
+        return None
+    return phone[0], "shortcode" if phone[1] == "shortcode" else "phone"
+
+
 def normalise_source(raw: str) -> tuple[str, str] | None:
-    """(normalised value, kind) of a reported source, or None when it is not usable."""
+    """(normalised value, kind) of a reported source, or None when it is not usable.
+
+    Kinds: ``phone`` and ``shortcode`` (valid numbers only), ``ip``, ``email``, ``url``
+    (a link with a public host), ``domain`` (a bare public host such as ``evil.top``),
+    ``brandname`` (letters, digits, ``-_.`` and spaces, at most 11 characters). A dotted
+    name written in capitals that fits a brandname (``SHOP.VN``) is a brandname, as sender
+    names are shown in capitals; otherwise a valid host is a domain. Anything else (digits
+    that are no number, ``999.999.999.999``, stray punctuation) gives None."""
     s = raw.strip().strip(_LEAD_SEPS)
     if not s or len(s) > MAX_SOURCE_CHARS:
         return None
     if _PHONE_CHARS_RE.fullmatch(s) and sum(ch.isdigit() for ch in s) >= 3:
-        phone = lookup_phone(s)
-        if phone is not None:
-            return phone[0], "shortcode" if phone[1] == "shortcode" else "phone"
-        digits = re.sub(r"\D", "", s)
-        if s.lstrip().startswith("+"):
-            digits = "+" + digits
-        return digits, "number"
+        return _number(s)
     if _EMAIL_RE.fullmatch(s):
         return s.lower(), "email"
-    if _BRANDNAME_RE.fullmatch(s) and not s.replace(" ", "").isdigit():
-        return s.upper(), "brandname"
-    if any(ch.isspace() for ch in s):
-        return None
-    return s, "text"
+    if s.isupper() and _brandname(s):
+        return _brandname(s)
+    return _link(s) or _brandname(s)
 
 
 # --------------------------------------------------------------------------------------
@@ -372,10 +435,25 @@ def _phone_prefix(rest: str) -> tuple[str, str] | None:
     return best
 
 
+def _quoted(r: str) -> tuple[str, str]:
+    """A source in quotes: the quoted text and what follows. An unclosed quote gives the
+    quote alone as the source (refused): ``S ' OR 1=1--`` names no sender."""
+    end = r.find(r[0], 1)
+    if end == -1:
+        return r[0], r[1:]
+    return r[1:end], r[end + 1:]
+
+
 def _split_source(rest: str) -> tuple[str | None, str]:
-    r = rest.lstrip(_LEAD_SEPS)
+    r = rest.lstrip(_LEAD_SEPS.replace('"', "").replace("'", ""))
+    if r and r[0] in _QUOTES:
+        return _quoted(r)
+    r = r.lstrip(_LEAD_SEPS)
     if not r:
         return None, ""
+    url = _URL_RE.match(r)
+    if url is not None:
+        return url.group(0).rstrip(".,"), r[len(url.group(0).rstrip(".,")):]
     if r[0] in _OPEN:
         end = _closing(r, 0)
         if end != -1:
@@ -409,7 +487,7 @@ def _report(action: Action, keyword: str, rest: str, *, content_required: bool) 
     source = normalise_source(raw_source)
     if source is None:
         return _help("bad_source", keyword)
-    is_number = source[1] in ("phone", "shortcode", "number")
+    is_number = source[1] in ("phone", "shortcode")
     if action in ("report_call", "report_scam_call") and not is_number:
         return _help("bad_source", keyword)
     content = _strip_content(remainder)
@@ -542,7 +620,9 @@ def reply_for(
     else:
         key = (action, "ok")
     safe_ref = _ascii_safe(ref or "", "-", _MAX_REF)
-    source = _ascii_safe(command.source or command.source_raw or "", "+._@- ", _MAX_REPLY_SOURCE)
+    source = _ascii_safe(
+        command.source or command.source_raw or "", "+._@-:/ ", _MAX_REPLY_SOURCE
+    )
     reason = REASONS.get(command.reason or "requested", REASONS["requested"])[1]
     return REPLIES[key].format(
         source=source or "nguoi gui nay",

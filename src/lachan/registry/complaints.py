@@ -2,6 +2,16 @@
 
 The reporter is kept only as a keyed HMAC pseudonym; content, verdict details, e-mail
 headers and evidence are encrypted (AES-GCM) with :class:`~lachan.registry.privacy.Vault`.
+
+``ComplaintInput.reporter_verified`` says whether the channel vouches for the reporter
+(the SMS gateway's msisdn, a client with an API key) or the reporter is self-declared
+(the public route). Only verified reporters count toward the distinct reporters that
+listing a source needs (:mod:`lachan.registry.sources`); the default is unverified.
+
+A complaint that repeats an earlier one (same reporter, source, channel and content in
+the dedupe window) is folded into it. When the repeat names a graver category (``LD``,
+a scam call, after ``V``, a spam call, about the same number), the earlier complaint is
+raised to that category and its sources' counts follow (status ``upgraded``).
 """
 
 from __future__ import annotations
@@ -24,7 +34,14 @@ from lachan.registry.clock import as_utc, iso, utcnow
 from lachan.registry.normalise import InvalidSource, normalise, url_domain
 from lachan.registry.privacy import Vault
 from lachan.registry.settings import CentreSettings
-from lachan.registry.sources import ComplaintEvent, RegistryContext, record_complaint_events
+from lachan.registry.sources import (
+    ComplaintEvent,
+    Recategorised,
+    RegistryContext,
+    recategorise,
+    record_complaint_events,
+    verify_reporters,
+)
 from lachan.store import bulk
 from lachan.store.tables_centre import Complaint, ComplaintSource, Evidence, Source
 
@@ -64,6 +81,7 @@ class ComplaintInput:
     reported_at: datetime | None = None
     via: str = "api"
     category: str | None = None
+    reporter_verified: bool = False
     linked: list[tuple[str, str, str]] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     evidence: list[EvidenceFile] = field(default_factory=list)
@@ -71,7 +89,7 @@ class ComplaintInput:
 
 @dataclass(frozen=True, slots=True)
 class ComplaintResult:
-    status: str  # created | duplicate | rate_limited
+    status: str  # created | duplicate | upgraded | rate_limited
     ref: str | None = None
     category: str | None = None
     score: float | None = None
@@ -134,6 +152,7 @@ def check_evidence(files: Sequence[EvidenceFile]) -> list[tuple[str, str, bytes]
 
 
 _SPACES = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _infer_source(value: str) -> tuple[str, str]:
@@ -205,6 +224,13 @@ def _category(item: ComplaintInput, verdict: Verdict) -> str:
     return cat
 
 
+def _graver(current: str, forced: str | None) -> str | None:
+    """``forced`` when it outranks ``current`` (scam > ad > ham), else None."""
+    if forced is not None and SEVERITY.get(forced, 0) > SEVERITY.get(current, 0):
+        return forced
+    return None
+
+
 def _new_ref() -> str:
     return "C" + secrets.token_hex(5).upper()
 
@@ -218,6 +244,8 @@ def validate(item: ComplaintInput) -> None:
         raise ComplaintError("reporter is required (their number or e-mail address)")
     if len(item.reporter) > 320:
         raise ComplaintError("reporter longer than 320 characters")
+    if _CONTROL.search(item.reporter):
+        raise ComplaintError("reporter contains control characters")
     if len(item.content) > MAX_TEXT_CHARS:
         raise InputTooLarge(
             f"content has {len(item.content)} characters; the limit is {MAX_TEXT_CHARS}"
@@ -247,12 +275,21 @@ def _serialise(session: Session, keys: list[str]) -> None:
 
 
 def _recent_by_key(session: Session, keys: list[str], since: datetime) -> dict[str, Any]:
-    """The newest complaint within the window per dedupe key (id, ref, category, score)."""
+    """The newest complaint within the window per dedupe key (id, ref, category, score,
+    reporter and whether it is verified)."""
     found: dict[str, Any] = {}
     conn = session.connection()
     for part in bulk.parts(conn, keys):
         q = (
-            select(_C.c.id, _C.c.ref, _C.c.category, _C.c.score, _C.c.dedupe_key)
+            select(
+                _C.c.id,
+                _C.c.ref,
+                _C.c.category,
+                _C.c.score,
+                _C.c.dedupe_key,
+                _C.c.reporter,
+                _C.c.reporter_verified,
+            )
             .where(bulk.value_in(conn, _C.c.dedupe_key, part), _C.c.last_at >= since)
             .order_by(_C.c.id)
         )
@@ -336,6 +373,7 @@ def submit_many(
     batch_dupes: list[tuple[int, str]] = []
     folded: dict[str, Any] = {}
     folds: dict[int, int] = {}
+    amends: dict[int, _Amend] = {}  # folded complaints that a repeat changes
     with session.no_autoflush:
         _serialise(session, [p[4] for p in prepared] + [p[1] for p in prepared])
         recent = _recent_by_key(session, sorted({p[4] for p in prepared}), window)
@@ -350,8 +388,19 @@ def submit_many(
         if existing is not None:
             folds[existing.id] = folds.get(existing.id, 0) + 1
             folded[existing.ref] = existing
+            amend = amends.setdefault(existing.id, _Amend(existing))
+            current = amend.category or existing.category
+            raised = _graver(current, item.category)
+            if raised:
+                amend.category = raised
+            if item.reporter_verified and not existing.reporter_verified:
+                amend.verify = True
             results[i] = ComplaintResult(
-                "duplicate", existing.ref, existing.category, existing.score, source=source
+                "upgraded" if raised else "duplicate",
+                existing.ref,
+                raised or current,
+                existing.score,
+                source=source,
             )
             continue
         extra = taken.get(reporter, 0)
@@ -379,13 +428,21 @@ def submit_many(
         verdicts = analyse_messages(messages, context)
 
     dupes_per_key: dict[str, int] = {}
-    for _, key in batch_dupes:
+    dupe_category: dict[str, str | None] = {}  # the gravest forced category of repeats
+    dupe_verified: set[str] = set()  # keys repeated through a channel that vouches
+    for i, key in batch_dupes:
         dupes_per_key[key] = dupes_per_key.get(key, 0) + 1
+        forced = items[i].category
+        if _graver(dupe_category.get(key) or "ham", forced):
+            dupe_category[key] = forced
+        if items[i].reporter_verified:
+            dupe_verified.add(key)
     rows: list[dict[str, Any]] = []
     links_per_row: list[dict[tuple[str, str], str]] = []
     for p, verdict in zip(pending, verdicts, strict=True):
         item = p.item
         category = _category(item, verdict)
+        category = _graver(category, dupe_category.get(p.dedupe_key)) or category
         payload = {
             "content": item.content,
             "source_raw": item.source,
@@ -402,6 +459,7 @@ def submit_many(
                 "channel": item.channel,
                 "via": item.via[:16],
                 "reporter": p.reporter,
+                "reporter_verified": item.reporter_verified or p.dedupe_key in dupe_verified,
                 "source_kind": p.source[0] if p.source else None,
                 "source_value": p.source[1] if p.source else None,
                 "category": category,
@@ -415,6 +473,9 @@ def submit_many(
         links: dict[tuple[str, str], str] = {}
         if p.source:
             links[p.source] = "reported"
+            dom = url_domain(p.source[1]) if p.source[0] == "url" else None
+            if dom:
+                links[("domain", dom)] = "reported"  # blocklists of hosts need the site
         for kind, raw, role in item.linked:
             try:
                 value = normalise(kind, raw)
@@ -445,11 +506,12 @@ def submit_many(
     ]
     bulk.insert_rows(conn, Evidence.__table__, evidence_rows)
     events = [
-        ComplaintEvent(kind, value, row["category"], p.reporter, role)
+        ComplaintEvent(kind, value, row["category"], p.reporter, role, row["reporter_verified"])
         for p, links, row in zip(pending, links_per_row, rows, strict=True)
         for (kind, value), role in links.items()
     ]
     srcs = record_complaint_events(session, events, settings=settings, now=now)
+    _amend_folded(session, amends, settings=settings, actor=actor, now=now)
     link_rows = [
         {"complaint_id": ids[row["ref"]], "source_id": srcs[kv].id, "role": role}
         for row, links in zip(rows, links_per_row, strict=True)
@@ -500,6 +562,78 @@ def submit_many(
     return [r for r in results if r is not None]
 
 
+@dataclass(slots=True)
+class _Amend:
+    """What repeats change in a folded complaint: a graver category they named
+    (``category``), or a channel that vouches for the reporter (``verify``: a subscriber
+    who used the public form first and then the SMS gateway)."""
+
+    row: Any  # the folded complaint: id, ref, category, reporter, reporter_verified
+    category: str | None = None
+    verify: bool = False
+
+
+_RECATEGORISE = (
+    update(_C).where(_C.c.id == bindparam("b_id")).values(category=bindparam("b_category"))
+)
+_VERIFY = update(_C).where(_C.c.id == bindparam("b_id")).values(reporter_verified=True)
+_CS = ComplaintSource.__table__
+
+
+def _linked_sources(session: Session, ids: list[int]) -> list[tuple[int, int, str]]:
+    """``(complaint_id, source_id, role)`` of the complaints ``ids``."""
+    conn = session.connection()
+    return [
+        (cid, sid, role)
+        for part in bulk.parts(conn, ids)
+        for cid, sid, role in conn.execute(
+            select(_CS.c.complaint_id, _CS.c.source_id, _CS.c.role)
+            .where(bulk.value_in(conn, _CS.c.complaint_id, part))
+            .order_by(_CS.c.complaint_id, _CS.c.source_id)
+        )
+    ]
+
+
+def _amend_folded(
+    session: Session,
+    amends: dict[int, _Amend],
+    *,
+    settings: CentreSettings,
+    actor: str,
+    now: datetime,
+) -> None:
+    """Apply what repeats changed in folded complaints, with their sources' counts:
+    a graver category (:func:`lachan.registry.sources.recategorise`), a reporter now
+    verified (:func:`lachan.registry.sources.verify_reporters`)."""
+    raised = {i: a for i, a in amends.items() if a.category}
+    verified = {i: a for i, a in amends.items() if a.verify}
+    if not raised and not verified:
+        return
+    conn = session.connection()
+    links = _linked_sources(session, sorted(raised.keys() | verified.keys()))
+    if raised:
+        ids = sorted(raised)
+        conn.execute(_RECATEGORISE, [{"b_id": i, "b_category": raised[i].category} for i in ids])
+        changes = [
+            Recategorised(sid, role, raised[cid].row.category, raised[cid].category or "")
+            for cid, sid, role in links
+            if cid in raised
+        ]
+        recategorise(session, changes, settings=settings, now=now)
+        refs = {raised[i].row.ref: raised[i].category for i in ids}
+        audit.record(
+            session,
+            actor,
+            "complaint.recategorise",
+            f"complaint:{next(iter(refs))}" if len(refs) == 1 else "complaints",
+            {"categories": dict(list(refs.items())[:1000]), "count": len(refs)},
+        )
+    if verified:
+        conn.execute(_VERIFY, [{"b_id": i} for i in sorted(verified)])
+        pairs = [(sid, verified[cid].row.reporter) for cid, sid, _ in links if cid in verified]
+        verify_reporters(session, pairs, settings=settings, now=now)
+
+
 def json_names(symbols: str) -> list[str]:
     return list(orjson.loads(symbols))
 
@@ -532,6 +666,7 @@ def get(session: Session, vault: Vault, ref: str) -> dict[str, Any] | None:
         "channel": row.channel,
         "via": row.via,
         "reporter": row.reporter,
+        "reporter_verified": bool(row.reporter_verified),
         "source": None
         if row.source_kind is None
         else {"kind": row.source_kind, "value": row.source_value},
@@ -555,7 +690,8 @@ def listing(
     category: str | None = None,
     source: tuple[str, str] | None = None,
 ) -> tuple[list[dict[str, Any]], int | None]:
-    """Newest complaints first, as summaries (no content, no reporter): for triage.
+    """Newest complaints first, as summaries (no content, no reporter; whether the
+    reporter is verified): for triage.
     Returns ``(items, next_before)``; pass ``next_before`` as ``before`` for the next page."""
     q = (
         select(
@@ -565,6 +701,7 @@ def listing(
             Complaint.last_at,
             Complaint.channel,
             Complaint.via,
+            Complaint.reporter_verified,
             Complaint.category,
             Complaint.score,
             Complaint.count,
@@ -590,6 +727,7 @@ def listing(
             "last_at": iso(r.last_at),
             "channel": r.channel,
             "via": r.via,
+            "reporter_verified": bool(r.reporter_verified),
             "category": r.category,
             "score": r.score,
             "count": r.count,

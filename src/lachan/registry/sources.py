@@ -3,9 +3,18 @@
 State machine (``STATES``): a source starts ``unknown``; complaints and detections raise
 its score, which decays with a half-life (:class:`~lachan.registry.settings.CentreSettings`);
 crossing ``suspected_score`` makes it ``suspected``, crossing ``listed_score`` with enough
-distinct reporters makes it ``listed`` (shared on the blocklist). A quiet source decays
-back. Decisions pin a state (``blocked`` / ``cleared``); the official-channel registry
-makes a source ``official`` (never listed automatically).
+distinct *verified* reporters makes it ``listed`` (shared on the blocklist). A quiet source
+decays back.
+
+Verified reporters: a complaint sent without an API key (the public route) names a
+reporter that nobody checked, so anyone could invent several. Such complaints count in
+``reporters`` and raise the score (a source can become ``suspected`` for analysts to
+triage) but not in ``verified_reporters``, which listing needs (``listed_min_reporters``).
+Reporters that a channel vouches for (the SMS gateway's msisdn, complaints pushed with
+an operator or other key) count in both.
+
+Decisions pin a state (``blocked`` / ``cleared``); the official-channel registry makes a
+source ``official`` (never listed automatically).
 
 Every entry to or exit from the blocklist (``listed`` or ``blocked``) appends a row to
 ``source_changes``, whose id is the incremental feed's cursor.
@@ -19,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select, text, update
+from sqlalchemy import bindparam, false, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -66,7 +75,8 @@ def current_score(src: Source, settings: CentreSettings, now: datetime | None = 
 def automatic_state(src: Source, score: float, settings: CentreSettings) -> str:
     """The state the numbers give (ignores pinned decisions)."""
     if score >= settings.listed_score and (
-        src.reporters >= settings.listed_min_reporters or src.detections >= LISTED_MIN_DETECTIONS
+        src.verified_reporters >= settings.listed_min_reporters
+        or src.detections >= LISTED_MIN_DETECTIONS
     ):
         return "listed"
     if score >= settings.suspected_score:
@@ -132,6 +142,7 @@ def _new_values(kind: str, value: str, now: datetime) -> dict[str, Any]:
         "appeal_pending": False,
         "complaints": 0,
         "reporters": 0,
+        "verified_reporters": 0,
         "detections": 0,
         "cat_ham": 0,
         "cat_ad": 0,
@@ -235,15 +246,22 @@ def _bump_category(src: Source, category: str) -> None:
         src.cat_ham += 1
 
 
+def _unbump_category(src: Any, category: str) -> None:
+    name = f"cat_{category if category in CATEGORIES else 'ham'}"
+    setattr(src, name, max(0, getattr(src, name) - 1))
+
+
 @dataclass(frozen=True, slots=True)
 class ComplaintEvent:
-    """One complaint counted against one (normalised) source."""
+    """One complaint counted against one (normalised) source. ``verified``: the
+    channel vouches for the reporter (only such reporters count toward listing)."""
 
     kind: str
     value: str
     category: str
     reporter: str
     role: str
+    verified: bool = False
 
 
 _TABLE = Source.__table__
@@ -253,6 +271,7 @@ _WRITTEN = (
     "state",
     "complaints",
     "reporters",
+    "verified_reporters",
     "cat_ham",
     "cat_ad",
     "cat_scam",
@@ -296,31 +315,66 @@ def _select_rows(
     return found
 
 
-def _new_reporter_pairs(session: Session, pairs: list[tuple[int, str]]) -> set[tuple[int, str]]:
-    """Insert ``(source_id, reporter)`` pairs; return those that were not there yet
-    (known pairs, or a concurrent request's, are skipped)."""
-    rows = [{"source_id": sid, "reporter": rep} for sid, rep in pairs]
+_PAIRS = SourceReporter.__table__
+Pair = tuple[int, str]
+
+
+def _new_reporter_pairs(session: Session, pairs: dict[Pair, bool]) -> tuple[set[Pair], set[Pair]]:
+    """Insert ``(source_id, reporter)`` pairs with their ``verified`` flag. Returns the
+    pairs that were not there yet (known pairs, or a concurrent request's, are skipped)
+    and the pairs that became verified: new verified ones, and known unverified ones
+    that a verified complaint now vouches for."""
+    rows = [
+        {"source_id": sid, "reporter": rep, "verified": verified}
+        for (sid, rep), verified in sorted(pairs.items())
+    ]
     inserted = bulk.insert_rows(
         session.connection(),
-        SourceReporter.__table__,
+        _PAIRS,
         rows,
         on_conflict_nothing=True,
         returning=("source_id", "reporter"),
     )
-    return {(s, r) for s, r in inserted}
+    new = {(s, r) for s, r in inserted}
+    verified = {p for p in new if pairs[p]}
+    verified |= _verify_known_pairs(session, [p for p, v in pairs.items() if v and p not in new])
+    return new, verified
+
+
+def _verify_known_pairs(session: Session, pairs: list[Pair]) -> set[Pair]:
+    """Mark known pairs verified; return those that were not verified yet (the source
+    rows are locked, so no concurrent request counts the same change). One statement
+    per :data:`~lachan.store.bulk.CHUNK` pairs."""
+    conn = session.connection()
+    out: set[Pair] = set()
+    ordered = sorted(set(pairs))
+    for i in range(0, len(ordered), bulk.CHUNK):
+        stmt = (
+            update(_PAIRS)
+            .where(
+                _PAIRS.c.verified == false(),
+                tuple_(_PAIRS.c.source_id, _PAIRS.c.reporter).in_(ordered[i : i + bulk.CHUNK]),
+            )
+            .values(verified=True)
+            .returning(_PAIRS.c.source_id, _PAIRS.c.reporter)
+        )
+        out.update((s, r) for s, r in conn.execute(stmt))
+    return out
 
 
 _PG_UPDATE = text(
     "UPDATE sources SET state = v.state, complaints = v.complaints, reporters = v.reporters,"
+    " verified_reporters = v.verified_reporters,"
     " cat_ham = v.cat_ham, cat_ad = v.cat_ad, cat_scam = v.cat_scam, score = v.score,"
     " score_at = v.score_at, last_seen = v.last_seen"
     " FROM unnest(CAST(:id AS bigint[]), CAST(:state AS text[]),"
     " CAST(:complaints AS integer[]), CAST(:reporters AS integer[]),"
+    " CAST(:verified_reporters AS integer[]),"
     " CAST(:cat_ham AS integer[]), CAST(:cat_ad AS integer[]), CAST(:cat_scam AS integer[]),"
     " CAST(:score AS double precision[]), CAST(:score_at AS timestamptz[]),"
     " CAST(:last_seen AS timestamptz[]))"
-    " AS v(id, state, complaints, reporters, cat_ham, cat_ad, cat_scam, score, score_at,"
-    " last_seen) WHERE sources.id = v.id"
+    " AS v(id, state, complaints, reporters, verified_reporters, cat_ham, cat_ad, cat_scam,"
+    " score, score_at, last_seen) WHERE sources.id = v.id"
 )
 _UPDATE_MANY = (
     update(_TABLE)
@@ -348,25 +402,38 @@ def _write_rows(session: Session, rows: list[SourceRow]) -> None:
     )
 
 
+def _category_weight(category: str, settings: CentreSettings) -> float:
+    weight = settings.complaint_weight
+    if category == "scam":
+        weight *= settings.scam_factor
+    elif category == "ham":
+        weight *= settings.ham_factor
+    return weight
+
+
+def _role_factor(role: str, settings: CentreSettings) -> float:
+    return settings.content_factor if role == "content" else 1.0
+
+
 def _count_event(
     session: Session,
     src: SourceRow,
     e: ComplaintEvent,
     new_reporter: bool,
+    newly_verified: bool,
     settings: CentreSettings,
     now: datetime,
     journal: bool = True,
 ) -> None:
-    weight = settings.complaint_weight
-    if e.category == "scam":
-        weight *= settings.scam_factor
-    elif e.category == "ham":
-        weight *= settings.ham_factor
+    """Count one complaint: ``new_reporter`` when the reporter is new to the source,
+    ``newly_verified`` when a verified complaint of theirs reaches it for the first time."""
+    weight = _category_weight(e.category, settings)
     if new_reporter:
         src.reporters += 1
         weight += settings.new_reporter_bonus
-    if e.role == "content":
-        weight *= settings.content_factor
+    if newly_verified:
+        src.verified_reporters += 1
+    weight *= _role_factor(e.role, settings)
     src.complaints += 1
     _bump_category(src, e.category)  # type: ignore[arg-type]
     _apply(session, src, weight, now, settings, journal=journal)  # type: ignore[arg-type]
@@ -403,14 +470,17 @@ def record_complaint_events(
         fresh: dict[tuple[str, str], SourceRow] = {}
         for k, v in missing:
             fresh[(k, v)] = SourceRow([_new_values(k, v, now).get(c) for c in _COLUMNS])
-        seen_fresh: set[tuple[tuple[str, str], str]] = set()
+        # (source key, reporter) -> whether a verified complaint vouches for them
+        seen_fresh: dict[tuple[tuple[str, str], str], bool] = {}
         for e in events:
             key = (e.kind, e.value)
             src = fresh.get(key)
             if src is not None:
                 first = (key, e.reporter) not in seen_fresh
-                seen_fresh.add((key, e.reporter))
-                _count_event(session, src, e, first, settings, now, journal=False)
+                was_verified = seen_fresh.get((key, e.reporter), False)
+                seen_fresh[(key, e.reporter)] = was_verified or e.verified
+                newly = e.verified and not was_verified
+                _count_event(session, src, e, first, newly, settings, now, journal=False)
         inserted = bulk.insert_rows(
             conn,
             _TABLE,
@@ -440,39 +510,119 @@ def record_complaint_events(
                 if len(known) < len(rest):
                     known.update(_select_rows(session, rest - set(known)))
             srcs.update(known)
-            pairs: list[tuple[int, str]] = []
-            seen: set[tuple[int, str]] = set()
+            pairs: dict[Pair, bool] = {}
             for e in events:
                 key = (e.kind, e.value)
                 if key in known:
                     pair = (known[key].id, e.reporter)
-                    if pair not in seen:
-                        seen.add(pair)
-                        pairs.append(pair)
-            new = _new_reporter_pairs(session, pairs)
+                    pairs[pair] = pairs.get(pair, False) or e.verified
+            new, verified = _new_reporter_pairs(session, pairs)
             touched: dict[int, SourceRow] = {}
             for e in events:
                 src = known.get((e.kind, e.value))
                 if src is None:
                     continue
                 pair = (src.id, e.reporter)
-                _count_event(session, src, e, pair in new, settings, now)
+                newly = e.verified and pair in verified
+                _count_event(session, src, e, pair in new, newly, settings, now)
                 new.discard(pair)
+                if newly:
+                    verified.discard(pair)
                 touched[src.id] = src
             _write_rows(session, list(touched.values()))
 
         # Reporters of the new sources (all new to them).
         fresh_pairs = sorted(
-            {(srcs[key].id, rep) for key, rep in seen_fresh if fresh.get(key) is srcs[key]}
+            (srcs[key].id, rep, verified)
+            for (key, rep), verified in seen_fresh.items()
+            if fresh.get(key) is srcs[key]
         )
         if fresh_pairs:
             bulk.insert_rows(
                 conn,
-                SourceReporter.__table__,
-                [{"source_id": sid, "reporter": rep} for sid, rep in fresh_pairs],
+                _PAIRS,
+                [{"source_id": sid, "reporter": rep, "verified": v} for sid, rep, v in fresh_pairs],
                 on_conflict_nothing=True,
             )
     return srcs
+
+
+def _select_rows_by_id(session: Session, ids: list[int]) -> dict[int, SourceRow]:
+    """Source rows by id, locked on PostgreSQL (``FOR UPDATE``, in id order)."""
+    conn = session.connection()
+    lock = conn.dialect.name == "postgresql"
+    found: dict[int, SourceRow] = {}
+    for part in bulk.parts(conn, sorted(set(ids))):
+        q = select(_TABLE).where(bulk.value_in(conn, _TABLE.c.id, part))
+        if lock:
+            q = q.order_by(_TABLE.c.id).with_for_update()
+        for row in conn.execute(q):
+            src = SourceRow(row)
+            found[src.id] = src
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Recategorised:
+    """A complaint already counted against a source (``role`` as linked) whose
+    category is raised from ``old`` to ``new``."""
+
+    source_id: int
+    role: str
+    old: str
+    new: str
+
+
+def recategorise(
+    session: Session,
+    changes: list[Recategorised],
+    *,
+    settings: CentreSettings,
+    now: datetime | None = None,
+) -> None:
+    """Move counted complaints to a graver category (a scam-call report folded into an
+    earlier spam-call report of the same call): one count moves from the old category to
+    the new one, and the score gains the difference of their weights (the state follows,
+    journalled for the feed as usual). No audit entry: the caller audits the complaint."""
+    if not changes:
+        return
+    now = now or utcnow()
+    with session.no_autoflush:
+        rows = _select_rows_by_id(session, [c.source_id for c in changes])
+        for c in changes:
+            src = rows.get(c.source_id)
+            if src is None:
+                continue
+            delta = _category_weight(c.new, settings) - _category_weight(c.old, settings)
+            _unbump_category(src, c.old)
+            _bump_category(src, c.new)  # type: ignore[arg-type]
+            _apply(session, src, delta * _role_factor(c.role, settings), now, settings)  # type: ignore[arg-type]
+        _write_rows(session, list(rows.values()))
+
+
+def verify_reporters(
+    session: Session,
+    pairs: list[Pair],
+    *,
+    settings: CentreSettings,
+    now: datetime | None = None,
+) -> None:
+    """A channel now vouches for reporters already counted against sources
+    (``(source_id, reporter)``): each pair not verified yet counts in the source's
+    ``verified_reporters`` and the state follows (journalled for the feed as usual)."""
+    if not pairs:
+        return
+    now = now or utcnow()
+    with session.no_autoflush:
+        rows = _select_rows_by_id(session, [sid for sid, _ in pairs])  # locked first
+        newly = _verify_known_pairs(session, pairs)
+        touched = {sid: rows[sid] for sid, _ in newly if sid in rows}
+        for sid, _ in newly:
+            if sid in touched:
+                touched[sid].verified_reporters += 1
+        for src in touched.values():
+            _apply(session, src, 0.0, now, settings)  # type: ignore[arg-type]
+        _write_rows(session, list(touched.values()))
 
 
 def record_complaint_event(
@@ -485,9 +635,11 @@ def record_complaint_event(
     role: str,
     settings: CentreSettings,
     now: datetime | None = None,
+    verified: bool = False,
 ) -> Source:
-    """Count one complaint against an already normalised source."""
-    event = ComplaintEvent(kind, value, category, reporter, role)
+    """Count one complaint against an already normalised source (``verified``: the
+    channel vouches for the reporter; only such reporters count toward listing)."""
+    event = ComplaintEvent(kind, value, category, reporter, role, verified)
     return record_complaint_events(session, [event], settings=settings, now=now)[(kind, value)]  # type: ignore[return-value]
 
 
@@ -600,6 +752,7 @@ def lookup(
         "official_owner": _official_owner(session, kind, canonical),
         "complaints": 0,
         "reporters": 0,
+        "verified_reporters": 0,
         "detections": 0,
         "categories": {"ham": 0, "ad": 0, "scam": 0},
         "first_seen": None,
@@ -613,6 +766,7 @@ def lookup(
     out.update(
         complaints=src.complaints,
         reporters=src.reporters,
+        verified_reporters=src.verified_reporters,
         detections=src.detections,
         categories={"ham": src.cat_ham, "ad": src.cat_ad, "scam": src.cat_scam},
         first_seen=iso(src.first_seen),
@@ -653,7 +807,17 @@ def refresh(
 class _Row:
     """The columns the state needs, read without loading an ORM object."""
 
-    __slots__ = ("kind", "value", "state", "pinned", "score", "score_at", "reporters", "detections")
+    __slots__ = (
+        "kind",
+        "value",
+        "state",
+        "pinned",
+        "score",
+        "score_at",
+        "reporters",
+        "verified_reporters",
+        "detections",
+    )
 
     def __init__(self, row: Any) -> None:
         for name in self.__slots__:

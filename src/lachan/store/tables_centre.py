@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -67,7 +68,9 @@ class Complaint(Base):
     """One complaint (folded duplicates counted in ``count``).
 
     The reporter is only an HMAC pseudonym; content, verdict details and e-mail headers
-    are in ``content_enc`` (AES-GCM)."""
+    are in ``content_enc`` (AES-GCM). ``reporter_verified`` says whether the channel
+    vouches for the reporter (SMS gateway, a keyed API client) or it is self-declared
+    (the public route without a key): only verified reporters count toward listing."""
 
     __tablename__ = "complaints"
 
@@ -79,6 +82,7 @@ class Complaint(Base):
     channel: Mapped[str] = mapped_column(String(8))
     via: Mapped[str] = mapped_column(String(16))
     reporter: Mapped[str] = mapped_column(String(64))
+    reporter_verified: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     source_kind: Mapped[str | None] = mapped_column(String(16), nullable=True)
     source_value: Mapped[str | None] = mapped_column(String(320), nullable=True)
     category: Mapped[str] = mapped_column(String(8))
@@ -121,6 +125,8 @@ class Source(Base):
     appeal_pending: Mapped[bool] = mapped_column(Boolean, default=False)
     complaints: Mapped[int] = mapped_column(Integer, default=0)
     reporters: Mapped[int] = mapped_column(Integer, default=0)
+    #: Distinct reporters whose channel vouches for them: what listing requires.
+    verified_reporters: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     detections: Mapped[int] = mapped_column(Integer, default=0)
     cat_ham: Mapped[int] = mapped_column(Integer, default=0)
     cat_ad: Mapped[int] = mapped_column(Integer, default=0)
@@ -137,7 +143,8 @@ class Source(Base):
 
 
 class SourceReporter(Base):
-    """Which pseudonymous reporters reported a source (for distinct counts only)."""
+    """Which pseudonymous reporters reported a source (for distinct counts only), and
+    whether any of their complaints about it came with a verified reporter."""
 
     __tablename__ = "source_reporters"
 
@@ -145,6 +152,7 @@ class SourceReporter(Base):
         ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
     )
     reporter: Mapped[str] = mapped_column(String(64), primary_key=True)
+    verified: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class ComplaintSource(Base):

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import PlainTextResponse, Response
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -27,6 +28,7 @@ from pydantic import (
 from sqlalchemy.orm import Session
 
 from lachan.gc_pause import gc_paused
+from lachan.ingest.times import check_plausible, in_range, plausible, to_utc
 from lachan.registry import advertising as adv
 from lachan.registry import keys as keys_mod
 from lachan.registry.advertising_copies import MAX_BATCH, storable_text, submit_copies
@@ -46,6 +48,21 @@ ANALYST = require_roles("analyst")
 ADMIN = require_roles("admin")
 
 Short = Annotated[str, StringConstraints(max_length=200)]
+#: Largest row id a query may name (SQLite's and PostgreSQL's 64-bit integers).
+MAX_ROW_ID = 2**63 - 1
+#: How far ahead a brandname's validity may be set to start.
+MAX_VALID_FROM_AHEAD = timedelta(days=366)
+
+
+def _valid_from(value: datetime) -> datetime:
+    return in_range(value, "valid_from", ahead=MAX_VALID_FROM_AHEAD)
+
+
+#: A time that already happened (given_at, received_at, sent_at): not before 2000, not
+#: more than a few minutes ahead of the server clock (lachan.ingest.times).
+PastTime = Annotated[AwareDatetime, AfterValidator(plausible)]
+#: Any time that converts to UTC (bounds of a query, a withdrawal's time).
+AnyTime = Annotated[AwareDatetime, AfterValidator(to_utc)]
 
 
 def _clean_text(value: Any, where: str) -> None:
@@ -82,7 +99,8 @@ class AdvertiserIn(Strict):
 
 class BrandnameIn(Strict):
     name: Annotated[str, StringConstraints(min_length=1, max_length=40)]
-    valid_from: AwareDatetime | None = None
+    #: from 2000 to a year ahead
+    valid_from: Annotated[AwareDatetime, AfterValidator(_valid_from)] | None = None
 
 
 class TemplateIn(Strict):
@@ -95,7 +113,7 @@ class ConsentIn(Strict):
     channel: Literal["sms", "email", "call", "all"] = "all"
     method: Literal["reply", "online", "paper", "call", "text", "software"] = "online"
     proof_ref: Short = ""
-    given_at: AwareDatetime | None = None
+    given_at: PastTime | None = None
     #: ads per 24 h the recipient agreed to (instead of the decree's 3 SMS / 3 e-mails / 1 call)
     daily_limit: Annotated[int, Field(ge=1, le=100)] | None = None
 
@@ -107,13 +125,13 @@ class ConsentsIn(Strict):
 class WithdrawIn(Strict):
     recipient: Annotated[str, StringConstraints(min_length=1, max_length=254)]
     channel: Literal["sms", "email", "call", "all"] = "all"
-    at: AwareDatetime | None = None
+    at: AnyTime | None = None
 
 
 class RefusalIn(Strict):
     recipient: Annotated[str, StringConstraints(min_length=1, max_length=254)]
     reply: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
-    received_at: AwareDatetime | None = None
+    received_at: PastTime | None = None
 
 
 class CopyIn(BaseModel):
@@ -137,11 +155,13 @@ class CopiesIn(Strict):
 
     @model_validator(mode="after")
     def _storable_text(self) -> CopiesIn:  # replaces Strict's check, for every copy at once
+        now = datetime.now(UTC)
         for i, c in enumerate(self.copies):
             joined = c.sender + c.recipient + c.text + c.subject
             if not storable_text(joined):
                 for name in ("sender", "recipient", "text", "subject"):
                     _clean_text(getattr(c, name), f"copies[{i}].{name}")
+            check_plausible(c.sent_at, f"copies[{i}].sent_at", now=now)
         return self
 
 
@@ -392,7 +412,7 @@ def submit(
 def violations(
     advertiser_id: int,
     request: Request,
-    after_id: Annotated[int, Query(ge=0)] = 0,
+    after_id: Annotated[int, Query(ge=0, le=MAX_ROW_ID)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     caller: Caller = Depends(READ),
 ) -> dict[str, Any]:
@@ -471,8 +491,8 @@ async def scrub_file(
 def report(
     request: Request,
     advertiser_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: Annotated[datetime, AfterValidator(to_utc)] | None = None,
+    until: Annotated[datetime, AfterValidator(to_utc)] | None = None,
     period: Literal["day", "month"] = "day",
     rule: Annotated[str | None, Query(max_length=40)] = None,
     format: Literal["json", "csv"] = "json",

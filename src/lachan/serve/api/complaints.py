@@ -1,8 +1,17 @@
-"""Complaints: JSON (single and batch), forwarded e-mail, and reading them back."""
+"""Complaints: JSON (single and batch), forwarded e-mail, and reading them back.
+
+Whose word counts: a complaint sent without a key (the public web form) carries a
+reporter that the sender typed and nobody checked. It is stored with
+``reporter_verified`` false: it is analysed, linked and raises its sources' score (so a
+source can become ``suspected`` for analysts to triage), but it never counts toward the
+distinct reporters a source needs to be ``listed`` on the shared blocklist. Complaints
+pushed with a key (``gateway``, ``operator``: the SMS gateway's msisdn, an operator's
+batch, a forwarded e-mail) carry a reporter that the channel vouches for, and count.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import orjson
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
@@ -11,12 +20,15 @@ from fastapi.concurrency import run_in_threadpool
 from lachan.domain import MAX_TEXT_CHARS
 from lachan.ingest import complaint_json as cj
 from lachan.ingest.complaint_json import Complaint as ComplaintIn
-from lachan.ingest.complaint_json import ComplaintBatch as BatchIn
+from lachan.ingest.complaint_json import ComplaintItems as BatchIn
 from lachan.registry import complaints as reg
 from lachan.registry.complaints import ComplaintInput, EvidenceFile
 from lachan.registry.keys import Caller
 from lachan.serve.auth import require_roles
 from lachan.serve.deps import db_of, limit_public, settings_of, vault_of, write
+
+if TYPE_CHECKING:
+    from lachan.ingest.eml import ForwardedEmail
 
 router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
 
@@ -35,7 +47,7 @@ BATCH = require_roles("gateway", "operator")
 READ = require_roles("analyst")
 
 
-def _to_input(c: ComplaintIn, via: str) -> ComplaintInput:
+def _to_input(c: ComplaintIn, via: str, *, verified: bool) -> ComplaintInput:
     return ComplaintInput(
         reporter=c.reporter,
         channel=c.channel,
@@ -43,6 +55,7 @@ def _to_input(c: ComplaintIn, via: str) -> ComplaintInput:
         source=c.source,
         reported_at=c.time,
         via=via,
+        reporter_verified=verified,
         evidence=[EvidenceFile(e.filename, e.data) for e in c.evidence],
     )
 
@@ -58,9 +71,14 @@ def submit_complaint(
     body: ComplaintIn, request: Request, caller: Caller = Depends(SUBMIT)
 ) -> dict[str, Any]:
     """Report spam or a scam: analysed by the engine, its entities linked to sources.
-    The same reporter, source and content within the dedupe window is folded into one."""
+    The same reporter, source and content within the dedupe window is folded into one.
+
+    Without a key the reporter is self-declared and not verified: the complaint raises
+    the source's score but does not count toward the distinct reporters that listing
+    on the blocklist needs. With a gateway or operator key it does."""
     limit_public(request, caller)
-    item = _to_input(body, "web" if caller.role == "public" else "api")
+    public = caller.role == "public"
+    item = _to_input(body, "web" if public else "api", verified=not public)
     _precheck(item)
     result = write(
         request,
@@ -77,13 +95,18 @@ def submit_complaint(
     "/batch", response_class=Response, responses={200: {"content": {"application/json": {}}}}
 )
 def submit_batch(body: BatchIn, request: Request, caller: Caller = Depends(BATCH)) -> Response:
-    """Many complaints in one transaction (for gateways that buffer). Each item gets its
-    own result or error; valid items are kept even when others are not."""
+    """Many complaints in one transaction (for gateways that buffer). Each item is
+    checked on its own: a malformed one gets ``{"index", "status": "error", "error"}``
+    and the valid ones are stored (``created``, ``duplicate``, ``upgraded`` or
+    ``rate_limited``); ``counts`` sums the statuses. Reporters pushed with a key count
+    as verified."""
     results: list[dict[str, Any] | None] = [None] * len(body.complaints)
     good: list[tuple[int, ComplaintInput]] = []
-    for i, c in enumerate(body.complaints):
+    for i, checked in enumerate(cj.check_items(body.complaints)):
         try:
-            item = _to_input(c, "batch")
+            if isinstance(checked, str):
+                raise ValueError(checked)
+            item = _to_input(checked, "batch", verified=True)
             _precheck(item)
             good.append((i, item))
         except ValueError as exc:
@@ -132,7 +155,12 @@ async def submit_email(
 ) -> dict[str, Any]:
     """A forwarded spam e-mail (raw RFC 822, possibly with the original attached as
     message/rfc822): original From, Reply-To, Return-Path, first external Received IP,
-    URLs and body are taken and linked."""
+    URLs and body are taken and linked.
+
+    The reporter (``?reporter=`` or the forwarder's From) must be a phone number or an
+    e-mail address, as in ``POST /v1/complaints`` (422 otherwise). A Date header that is
+    not plausible (before 2000, in the future, out of range) is set aside and the receive
+    time used; the answer's ``notes`` say so."""
     from lachan.ingest.eml import parse_forwarded
 
     raw = await request.body()
@@ -141,40 +169,7 @@ async def submit_email(
     if len(raw) > MAX_EMAIL_BYTES:
         raise HTTPException(413, f"e-mail over {MAX_EMAIL_BYTES} bytes")
     mail = await run_in_threadpool(parse_forwarded, raw, MAX_EMAIL_BYTES)
-    who = reporter or mail.forwarded_by
-    if not who:
-        raise HTTPException(422, "reporter unknown: pass ?reporter= or forward with a From")
-    linked: list[tuple[str, str, str]] = []
-    for addr in (*mail.reply_to, mail.return_path):
-        if addr:
-            linked.append(("email", addr, "sender"))
-    if mail.received_ip:
-        linked.append(("ip", mail.received_ip, "sender"))
-    for url in mail.urls[:50]:
-        linked.append(("url", url, "content"))
-    content = "\n".join(x for x in (mail.subject or "", mail.text) if x)[:MAX_TEXT_CHARS]
-    item = ComplaintInput(
-        reporter=who,
-        channel="email",
-        content=content,
-        source=mail.from_addr,
-        source_kind="email" if mail.from_addr else None,
-        reported_at=mail.date,
-        via="email",
-        linked=linked,
-        meta={
-            "subject": mail.subject,
-            "from_name": mail.from_name,
-            "message_id": mail.message_id,
-            "received_ip": mail.received_ip,
-            "mode": mail.mode,
-            "defects": list(mail.defects)[:20],
-            "attachments": [
-                {"filename": a.filename, "content_type": a.content_type, "size": a.size}
-                for a in mail.attachments[:20]
-            ],
-        },
-    )
+    item = _email_item(mail, _email_reporter(reporter, mail.forwarded_by))
 
     def work() -> dict[str, Any]:
         try:
@@ -191,7 +186,64 @@ async def submit_email(
     result = await run_in_threadpool(work)
     if result["status"] == "rate_limited":
         raise HTTPException(429, "this reporter has sent too many complaints; try again later")
+    if mail.date_note:
+        result["notes"] = [mail.date_note]
     return result
+
+
+def _email_reporter(given: str | None, forwarded_by: str | None) -> str:
+    """The reporter of a forwarded e-mail, checked as ``POST /v1/complaints`` checks it."""
+    if given is not None:
+        try:
+            return cj.normalise_reporter(given)
+        except ValueError as exc:
+            raise HTTPException(422, f"?reporter=: {exc}") from None
+    if not forwarded_by:
+        raise HTTPException(422, "reporter unknown: pass ?reporter= or forward with a From")
+    try:
+        return cj.normalise_reporter(forwarded_by)
+    except ValueError as exc:
+        raise HTTPException(
+            422, f"the forwarder's From is not usable as reporter ({exc}); pass ?reporter="
+        ) from None
+
+
+def _email_item(mail: ForwardedEmail, who: str) -> ComplaintInput:
+    """The complaint a forwarded e-mail makes: its From as the source, Reply-To,
+    Return-Path and the first external hop as senders, its links as content."""
+    linked: list[tuple[str, str, str]] = []
+    for addr in (*mail.reply_to, mail.return_path):
+        if addr:
+            linked.append(("email", addr, "sender"))
+    if mail.received_ip:
+        linked.append(("ip", mail.received_ip, "sender"))
+    for url in mail.urls[:50]:
+        linked.append(("url", url, "content"))
+    content = "\n".join(x for x in (mail.subject or "", mail.text) if x)
+    return ComplaintInput(
+        reporter=who,
+        channel="email",
+        content=cj.strip_control(content)[:MAX_TEXT_CHARS],
+        source=mail.from_addr,
+        source_kind="email" if mail.from_addr else None,
+        reported_at=mail.date,
+        via="email",
+        reporter_verified=True,
+        linked=linked,
+        meta={
+            "subject": mail.subject,
+            "from_name": mail.from_name,
+            "message_id": mail.message_id,
+            "received_ip": mail.received_ip,
+            "mode": mail.mode,
+            "date_note": mail.date_note,
+            "defects": list(mail.defects)[:20],
+            "attachments": [
+                {"filename": a.filename, "content_type": a.content_type, "size": a.size}
+                for a in mail.attachments[:20]
+            ],
+        },
+    )
 
 
 @router.get("")

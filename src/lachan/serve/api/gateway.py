@@ -1,14 +1,20 @@
-"""SMS gateway of the complaint centre (5656 / 156): one subscriber SMS in, the reply out."""
+"""SMS gateway of the complaint centre (5656 / 156): one subscriber SMS in, the reply out.
+
+The gateway is called with a ``gateway`` or ``operator`` key: the operator delivered the
+SMS, so its ``msisdn`` is the subscriber's real number and the complaint's reporter is
+verified (it counts toward the distinct reporters that listing a source needs).
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from lachan.ingest.sms_gateway import Command, parse_command, reply_for
+from lachan.ingest.times import plausible
 from lachan.registry import dnc
 from lachan.registry.complaints import ComplaintInput, submit
 from lachan.registry.keys import Caller
@@ -25,16 +31,31 @@ _REPORT = {
     "report_scam_call": ("call", "scam"),
     "forward": ("sms", None),
 }
-_KIND = {"phone": "phone", "shortcode": "phone", "brandname": "brandname", "email": "email"}
+_KIND = {
+    "phone": "phone",
+    "shortcode": "phone",
+    "brandname": "brandname",
+    "email": "email",
+    "url": "url",
+    "domain": "domain",
+    "ip": "ip",
+}
+_CONTROL = r"^[^\x00-\x1f\x7f]*$"
 
 
 class GatewaySms(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    msisdn: str = Field(..., min_length=1, max_length=32, description="Subscriber's number")
+    msisdn: str = Field(
+        ..., min_length=1, max_length=32, pattern=_CONTROL, description="Subscriber's number"
+    )
     shortcode: str = Field("5656", pattern=r"^[0-9]{3,6}$")
     text: str = Field(..., max_length=1600)
-    received_at: datetime | None = None
-    telco: str | None = Field(None, max_length=32)
+    received_at: Annotated[datetime, AfterValidator(plausible)] | None = Field(
+        None,
+        description="When the operator received the SMS (ISO 8601; UTC without an offset). "
+        "Not before 2000 and not more than a few minutes ahead of the server clock.",
+    )
+    telco: str | None = Field(None, max_length=32, pattern=_CONTROL)
 
 
 class GatewayReply(BaseModel):
@@ -46,54 +67,72 @@ class GatewayReply(BaseModel):
 
 
 def _source(cmd: Command) -> tuple[str | None, str | None]:
+    """The registry kind and value of the reported source; :class:`InvalidSource` when
+    the registry refuses what the parser took (the subscriber gets the syntax help)."""
     if not cmd.source:
         return None, None
     kind = _KIND.get(cmd.source_kind or "")
-    if kind:
-        try:
-            normalise(kind, cmd.source)
-            return kind, cmd.source
-        except InvalidSource:
-            pass
-    return None, None
+    if kind is None:
+        raise InvalidSource(f"unusable source kind {cmd.source_kind!r}")
+    normalise(kind, cmd.source)
+    return kind, cmd.source
+
+
+def _bad_source(cmd: Command) -> Command:
+    return Command(action="help", reason="bad_source", keyword=cmd.keyword)
+
+
+def _report(
+    request: Request, caller: Caller, body: GatewaySms, cmd: Command, number: str
+) -> tuple[str | None, str]:
+    """File the complaint a report command makes; its reference and the outcome."""
+    kind, source = _source(cmd)
+    channel, category = _REPORT[cmd.action]
+    item = ComplaintInput(
+        reporter=number,
+        channel=channel,
+        content=cmd.content,
+        source=source,
+        source_kind=kind,
+        reported_at=body.received_at,
+        via="gateway",
+        category=category,
+        reporter_verified=True,
+        meta={
+            "source_raw": cmd.source_raw,
+            "telco": body.telco,
+            "keyword": cmd.keyword,
+            "shortcode": body.shortcode,
+        },
+    )
+    result = write(
+        request,
+        lambda session: submit(
+            session, vault_of(request), item, settings=settings_of(request), actor=caller.actor
+        ),
+    )
+    return result.ref, {"created": "ok"}.get(result.status, result.status)
 
 
 @router.post("/sms", response_model=GatewayReply)
 def gateway_sms(body: GatewaySms, request: Request, caller: Caller = Depends(GATEWAY)) -> Any:
     """Parse a subscriber's SMS to the centre (S, V, LD, FW, DK DNC, HUY DNC), act on it,
-    and answer the reply text (plain ASCII, one SMS) and what was done."""
+    and answer the reply text (plain ASCII, one SMS) and what was done.
+
+    A report whose source is not a phone number, brandname, e-mail, URL, domain or IP
+    address is not filed: the subscriber gets the syntax help (``bad_source``). A scam
+    call (``LD``) reported after a spam call (``V``) about the same number raises that
+    complaint to a scam (outcome ``upgraded``)."""
     cmd = parse_command(body.text)
     number = dnc.normalise_number(body.msisdn)
     ref: str | None = None
     scope: str | None = None
     outcome = "ok"
     if cmd.action in _REPORT:
-        channel, category = _REPORT[cmd.action]
-        kind, source = _source(cmd)
-        item = ComplaintInput(
-            reporter=number,
-            channel=channel,
-            content=cmd.content,
-            source=source,
-            source_kind=kind,
-            reported_at=body.received_at,
-            via="gateway",
-            category=category,
-            meta={
-                "source_raw": cmd.source_raw,
-                "telco": body.telco,
-                "keyword": cmd.keyword,
-                "shortcode": body.shortcode,
-            },
-        )
-        result = write(
-            request,
-            lambda session: submit(
-                session, vault_of(request), item, settings=settings_of(request), actor=caller.actor
-            ),
-        )
-        ref = result.ref
-        outcome = {"created": "ok"}.get(result.status, result.status)
+        try:
+            ref, outcome = _report(request, caller, body, cmd, number)
+        except InvalidSource:
+            cmd = _bad_source(cmd)
     elif cmd.action in ("dnc_register", "dnc_unregister"):
         scope = cmd.scope or "all"
         fn = dnc.register if cmd.action == "dnc_register" else dnc.unregister

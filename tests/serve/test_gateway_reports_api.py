@@ -1,0 +1,78 @@
+"""Gateway reports: scam calls after spam calls, and sources parsed as what they are."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from lachan.serve.testing import bearer
+
+SUBSCRIBER = "0901234567"
+
+
+def _sms(client: TestClient, key: str, text: str, **extra) -> dict:
+    resp = client.post(
+        "/v1/gateway/sms",
+        headers=bearer(key),
+        json={"msisdn": SUBSCRIBER, "text": text, **extra},
+    )
+    assert resp.status_code == 200, resp.text
+    return resp.json()
+
+
+def _complaint(client: TestClient, keys: dict[str, str], ref: str) -> dict:
+    return client.get(f"/v1/complaints/{ref}", headers=bearer(keys["analyst"])).json()
+
+
+def test_scam_call_after_spam_call_raises_the_complaint(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    gw = role_keys["gateway"]
+    first = _sms(client, gw, "V 0987444444")
+    assert first["outcome"] == "ok"
+    assert _complaint(client, role_keys, first["ref"])["category"] == "ad"
+    second = _sms(client, gw, "LD 0987444444")
+    assert (second["outcome"], second["ref"]) == ("upgraded", first["ref"])
+    assert "cap nhat thanh cuoc goi lua dao" in second["reply"]
+    assert _complaint(client, role_keys, first["ref"])["category"] == "scam"
+    info = client.get("/v1/lookup/phone/0987444444").json()
+    assert info["categories"] == {"ham": 0, "ad": 0, "scam": 1}
+    assert info["complaints"] == 1 and info["score"] == 3.0  # scam 2 + new reporter 1
+    again = _sms(client, gw, "V 0987444444")  # scam outranks ad: stays a scam
+    assert again["outcome"] == "duplicate"
+    assert _complaint(client, role_keys, first["ref"])["category"] == "scam"
+    assert client.get("/v1/lookup/phone/0987444444").json()["categories"]["scam"] == 1
+
+
+def test_spam_call_after_scam_call_is_a_duplicate(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    gw = role_keys["gateway"]
+    first = _sms(client, gw, "LD 0987555555")
+    second = _sms(client, gw, "V 0987555555")
+    assert (second["outcome"], second["ref"]) == ("duplicate", first["ref"])
+    assert "da duoc ghi nhan truoc do" in second["reply"]
+    assert _complaint(client, role_keys, first["ref"])["category"] == "scam"
+
+
+def test_link_source_becomes_url_and_domain(client: TestClient, role_keys: dict[str, str]) -> None:
+    out = _sms(client, role_keys["gateway"], "S http://evil.top/x phishing")
+    assert out["outcome"] == "ok" and "http://evil.top/x" in out["reply"]
+    full = _complaint(client, role_keys, out["ref"])
+    assert full["source"] == {"kind": "url", "value": "http://evil.top/x"}
+    linked = {(x["kind"], x["value"], x["role"]) for x in full["linked"]}
+    assert ("domain", "evil.top", "reported") in linked
+    assert client.get("/v1/lookup/domain/evil.top").json()["complaints"] == 1
+    assert client.get("/v1/lookup/brandname/HTTP").json()["complaints"] == 0
+
+
+def test_unusable_sources_are_refused_and_nothing_is_filed(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    for text in ("S ' OR 1=1--", "S 999.999.999.999 x"):
+        out = _sms(client, role_keys["gateway"], text)
+        assert (out["action"], out["outcome"], out["ref"]) == ("help", "ok", None)
+        assert out["reply"].startswith("So/ten/link nguoi gui khong hop le.")
+        assert "S (so/ten)(noi dung)" in out["reply"]
+    assert client.get("/v1/lookup/brandname/OR").json()["complaints"] == 0
+    listed = client.get("/v1/complaints", headers=bearer(role_keys["analyst"])).json()
+    assert listed["items"] == []
