@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
+from lachan.registry import sources
 from lachan.serve.testing import bearer
+from lachan.store.tables_centre import Source
 
 
 def _decide(client: TestClient, key: str, kind: str, value: str, action: str):
@@ -42,6 +47,8 @@ def test_blocklist_feed_is_incremental(client: TestClient, role_keys: dict[str, 
             "state": "cleared",
             "listed": False,
             "at": delta["items"][0]["at"],
+            "score": 0.0,
+            "category": "",
         }
     ]
     as_csv = client.get(
@@ -114,3 +121,32 @@ def test_audit_chain_verifies_after_writes(client: TestClient, role_keys: dict[s
     )
     out = client.get("/v1/admin/audit/verify", headers=bearer(role_keys["admin"])).json()
     assert out["ok"] and out["entries"] >= 2 + 5  # role_keys created 5 keys
+
+
+def test_blocklist_json_and_csv_carry_the_same_real_values(
+    app: FastAPI, client: TestClient, role_keys: dict[str, str]
+) -> None:
+    """The CSV rows used to read score 0.0 with an empty category and updated_at."""
+    with app.state.db.transaction() as s:
+        for _ in range(sources.LISTED_MIN_DETECTIONS):  # listed by detections
+            sources.record_detection(s, "phone", "0987654321", "scam", actor="filter")
+        for category in ("ad", "ad", "scam"):
+            sources.record_detection(s, "phone", "0911222333", category, actor="filter")
+    an, op = role_keys["analyst"], role_keys["operator"]
+    assert _decide(client, an, "phone", "0911222333", "block").status_code == 201
+    assert _decide(client, an, "phone", "0987654321", "block").status_code == 201  # was listed
+    with app.state.db.read() as s:
+        stored = {r.value: r for r in s.execute(select(Source)).scalars()}
+    as_json = client.get("/v1/feeds/blocklist?kind=phone", headers=bearer(op)).json()
+    items = {i["value"]: i for i in as_json["items"]}
+    as_csv = client.get("/v1/feeds/blocklist?kind=phone&format=csv", headers=bearer(op))
+    rows = {r["value"]: r for r in csv.DictReader(io.StringIO(as_csv.text))}
+    assert set(items) == set(rows) == {"0987654321", "0911222333"}
+    expected = {"0987654321": "scam", "0911222333": "ad"}
+    for value, category in expected.items():
+        item, row = items[value], rows[value]
+        assert item["state"] == row["state"] == "blocked"
+        assert item["score"] == float(row["score"]) == round(stored[value].score, 4) > 0
+        assert item["category"] == row["category"] == category
+        at = datetime.fromisoformat(item["at"]).replace(microsecond=0)
+        assert row["updated_at"] == at.strftime("%Y-%m-%dT%H:%M:%SZ")

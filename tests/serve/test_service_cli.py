@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import orjson
 import pytest
 import typer
-from sqlalchemy import update
+from sqlalchemy import select, update
 from typer.testing import CliRunner
 
 from lachan.commands import service
-from lachan.registry import complaints, decisions, keys
+from lachan.registry import complaints, decisions, keys, sources
 from lachan.registry.complaints import ComplaintInput
 from lachan.registry.privacy import Vault
 from lachan.store.session import Database
-from lachan.store.tables_centre import AuditEntry
+from lachan.store.tables_centre import AuditEntry, Source
 
 runner = CliRunner()
 
@@ -86,3 +88,33 @@ def test_purge_and_feeds_export(cli: typer.Typer, db_url: str, tmp_path: Path) -
     assert "vcb-baomat.top" in dnset.stdout
     bad = runner.invoke(cli, ["feeds", "export", "--format", "bind9"])
     assert bad.exit_code == 2 and "unknown format" in bad.output
+
+
+def test_feeds_export_csv_and_jsonl_carry_the_sources_values(
+    cli: typer.Typer, db_url: str
+) -> None:
+    """Every row used to read score 0.0 with an empty category and updated_at."""
+    db = Database(db_url)
+    try:
+        with db.transaction() as s:
+            for _ in range(3):
+                sources.record_detection(s, "domain", "vcb-baomat.top", "scam", actor="filter")
+            decisions.decide(
+                s, "domain", "vcb-baomat.top", "block", reason="phishing", actor="test"
+            )
+        with db.read() as s:
+            src = s.execute(select(Source).where(Source.value == "vcb-baomat.top")).scalar_one()
+            score = round(src.score, 4)
+    finally:
+        db.dispose()
+    assert score > 0
+    as_csv = runner.invoke(cli, ["feeds", "export", "--format", "csv"])
+    assert as_csv.exit_code == 0, as_csv.output
+    (row,) = csv.DictReader(io.StringIO(as_csv.stdout))
+    assert row["value"] == "vcb-baomat.top" and row["state"] == "blocked"
+    assert (float(row["score"]), row["category"]) == (score, "scam")
+    assert row["updated_at"].endswith("Z") and row["updated_at"][:4].isdigit()
+    as_jsonl = runner.invoke(cli, ["feeds", "export", "--format", "jsonl"])
+    assert as_jsonl.exit_code == 0, as_jsonl.output
+    (line,) = [orjson.loads(x) for x in as_jsonl.stdout.splitlines()]
+    assert line == {**row, "score": score}

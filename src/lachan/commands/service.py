@@ -172,10 +172,14 @@ def feeds_export(
         with db.transaction() as session:
             sources.refresh(session, CentreSettings.load(), actor="cli")
         with db.read() as session:
-            entries = [
-                feeds_format.FeedEntry(value=v, kind=k, state=s)
-                for k, v, s in feeds.listed(session)
-            ]
+            entries: list[Any]
+            if fmt in ("csv", "jsonl"):  # the formats that carry score, category, time
+                entries = list(feeds.entries(session))
+            else:  # zones: serial from now, as the API serves them
+                entries = [
+                    feeds_format.FeedEntry(value=v, kind=k, state=s)
+                    for k, v, s in feeds.listed(session)
+                ]
         options = {"origin": origin} if fmt == "rpz" else {}
         rendered = feeds_format.render(fmt, entries, **options)
     except ValueError as exc:

@@ -44,19 +44,22 @@ def blocklist(
     caller: Caller = Depends(READ),
 ) -> Any:
     """Changes to the blocklist after ``since``: entries to add (``listed: true``) or
-    remove, and ``next_cursor`` to pass as ``since`` next time. Values that no feed can
-    carry (an IPv6 address with a zone id stored before it was refused) are left out."""
+    remove, and ``next_cursor`` to pass as ``since`` next time. Each entry carries the
+    source's ``state``, ``score`` and ``category`` and when it changed (``at``; the CSV's
+    ``updated_at``). Values that no feed can carry (an IPv6 address with a zone id stored
+    before it was refused) are left out."""
     refresh(request, caller)
     with db_of(request).read() as session:
-        items, cursor = feeds.changes(session, kind, since, limit)
-    items = [i for i in items if _publishable(kind, i["value"])]
+        items, cursor = feeds.change_items(session, kind, since, limit)
+    items = [i for i in items if _publishable(kind, i.value)]
     if format == "json":
-        return {"kind": kind, "since": since, "next_cursor": cursor, "items": items}
-    entries = [
-        feeds_format.FeedEntry(value=i["value"], kind=kind, state=i["state"], updated_at=None)
-        for i in items
-    ]
-    rendered = feeds_format.csv_feed(entries)
+        return {
+            "kind": kind,
+            "since": since,
+            "next_cursor": cursor,
+            "items": [i.to_dict() for i in items],
+        }
+    rendered = feeds_format.csv_feed(items)
     return Response(
         rendered.text, media_type=rendered.media_type, headers={"X-Next-Cursor": str(cursor)}
     )
