@@ -36,8 +36,6 @@ EMERGENCY_PRIOR = 10.0
 NEGATIONS = frozenset({"khong", "dung", "chua", "ko", "khg", "never", "not", "dont",
                        "don't"})
 NEGATION_WINDOW = 8
-#: Findings that make a message an advisory that quotes the trick.
-ADVISORIES = ("SCAM_WARNING", "PUBLIC_ADVISORY")
 
 #: A one-time code, as messages name it.
 _CODE = (r"(?:otp|code|ma\s+(?:otp|xac\s+(?:nhan|thuc|minh)|kich\s+hoat|bao\s+mat"
@@ -48,6 +46,8 @@ _ASK = (r"(?:xin|doc|cung\s+cap|chup|forward|send\s+me|read\s+me|tell\s+me|give\
         r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|ben|nhan\s+vien))"
         r"|bao\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|nhan\s+vien)))")
 _HANDOVER_RE = re.compile(rf"\b{_ASK}\b(?:\s+\S+){{0,4}}?\s+{_CODE}\b")
+#: "ma 6 so": the one code wording whose tokens hold no word (digits are shapes there).
+_DIGITS_AFTER_MA = re.compile(r"\bma\s+(?:gom\s+)?\d")
 #: "I typed your number by mistake": the story that comes with the request.
 _MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky)\s+nham\s+(?:so|sdt)\b")
 #: Substrings one of which every match of :data:`_HANDOVER_RE` holds.
@@ -91,6 +91,10 @@ _THIRD_PARTY_RE = re.compile(
 
 #: Substrings one of which every match of :data:`_PAY_TO_UNLOCK_RE` holds.
 _PAY_HINTS = ("chuyen ", "nop ", "nap ", "dong phi", "thanh toan phi", "coc", "ky quy")
+#: ... and one of which its purpose holds (both are tested before the expression runs:
+#: substring tests cost a fraction of one search of it).
+_PURPOSE_HINTS = ("khoa", "giai toa", "khoi phuc", "xac minh", "xac thuc", "kich hoat lai",
+                  "nhan ", "hoan tien", "giai ngan", "rut ")
 
 _HANDOVER_DETAIL = "asks you to hand over a code sent to your phone"
 _PAY_DETAIL = "asks you to pay in order to unlock, verify or collect"
@@ -121,7 +125,8 @@ def _handover(folded: str) -> str | None:
 
 def _pay_to_unlock(folded: str) -> str | None:
     """The demand to pay in order to unlock, verify or collect, or ``None``."""
-    if not any(h in folded for h in _PAY_HINTS):
+    if not any(h in folded for h in _PURPOSE_HINTS) or not any(
+            h in folded for h in _PAY_HINTS):
         return None
     for m in _PAY_TO_UNLOCK_RE.finditer(folded):
         if m.group("verb") == "nap" and m.group("unlock") is not None:
@@ -150,32 +155,55 @@ def _emergency(folded: str) -> str | None:
     return None if third is None else f"{m.group(0)} ... {third.group(0)}"
 
 
-def request_findings(folded: str, out: MessageFeatures) -> None:
-    """``CODE_HANDOVER_REQUEST`` and ``PAY_TO_UNLOCK`` (after the phrase findings, which
-    tell whether the message is an advisory)."""
-    advisory = any(a in out.findings for a in ADVISORIES)
+#: Tokens (of ``features.tokenize``) that each check needs: one set intersection with a
+#: message's tokens tells which checks can match at all, so most messages pay for no
+#: regular expression. ``_HANDOVER_AFTER_MA`` are the words that make "ma" a code.
+_HANDOVER_TOKENS = frozenset({"otp", "code"})
+_HANDOVER_AFTER_MA = frozenset({"xac", "kich", "bao", "dang", "giao", "gom", "vua"})
+_PAY_VERBS = frozenset({"chuyen", "nop", "nap", "dong", "coc", "quy", "toan"})
+_PAY_PURPOSES = frozenset({"khoa", "toa", "phuc", "minh", "thuc", "nhan", "hoan", "ngan",
+                           "rut", "lai"})
+_SAFE_TOKENS = frozenset({"khoan", "minh"})
+_EMERGENCY_TOKENS = frozenset({"nan", "cuu", "vien", "thuat", "gap", "bat", "giu", "kich"})
+_ALL_TOKENS = (_HANDOVER_TOKENS | _HANDOVER_AFTER_MA | {"ma"} | _PAY_VERBS | _PAY_PURPOSES
+               | _SAFE_TOKENS | _EMERGENCY_TOKENS)
+
+
+def request_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None:
+    """``CODE_HANDOVER_REQUEST``, ``PAY_TO_UNLOCK`` and ``EMERGENCY_MONEY_REQUEST`` of the
+    folded text and its ``tokens`` (after the phrase findings, which tell whether the
+    message is an advisory)."""
+    hits = _ALL_TOKENS.intersection(tokens)
+    if not hits:
+        return
+    advisory = "SCAM_WARNING" in out.findings or "PUBLIC_ADVISORY" in out.findings
     # a message that carries the code itself is the service that sent it, saying how it
     # is used ("cung cap ma nay cho giao dich vien"): a fraudster never has the code
-    asked = None if "OTP_CODE" in out.findings else _handover(folded)
-    if asked is not None:
-        misdial = _MISDIAL_RE.search(folded)
-        detail = f'{_HANDOVER_DETAIL}: "{asked}"'
-        if misdial is not None:
-            detail += f' ("{misdial.group(0)}")'
-        out.add(Finding("CODE_HANDOVER_REQUEST", "scam", detail, learned=False,
-                        weight=0.0 if advisory else CODE_HANDOVER_PRIOR))
-    paid = _pay_to_unlock(folded)
-    if paid is None:
-        safe = _safe_account(folded)
-        if safe is not None:
-            paid = safe
+    maybe_code = not _HANDOVER_TOKENS.isdisjoint(hits) or (
+        "ma" in hits and not _HANDOVER_AFTER_MA.isdisjoint(hits))
+    if maybe_code or ("ma" in hits and _DIGITS_AFTER_MA.search(folded) is not None):
+        asked = None if "OTP_CODE" in out.findings else _handover(folded)
+        if asked is not None:
+            misdial = _MISDIAL_RE.search(folded)
+            detail = f'{_HANDOVER_DETAIL}: "{asked}"'
+            if misdial is not None:
+                detail += f' ("{misdial.group(0)}")'
+            out.add(Finding("CODE_HANDOVER_REQUEST", "scam", detail, learned=False,
+                            weight=0.0 if advisory else CODE_HANDOVER_PRIOR))
+    paid = None
+    if not _PAY_VERBS.isdisjoint(hits) and not _PAY_PURPOSES.isdisjoint(hits):
+        paid = _pay_to_unlock(folded)
+    if paid is None and not _SAFE_TOKENS.isdisjoint(hits):
+        paid = _safe_account(folded)
     if paid is not None:
         out.add(Finding("PAY_TO_UNLOCK", "scam", f'{_PAY_DETAIL}: "{paid}"',
                         learned=False, weight=0.0 if advisory else PAY_TO_UNLOCK_PRIOR))
-    urgent = _emergency(folded) if any(h in folded for h in _EMERGENCY_HINTS) else None
-    if urgent is not None:
-        out.add(Finding("EMERGENCY_MONEY_REQUEST", "scam", f'{_EMERGENCY_DETAIL}: "{urgent}"',
-                        learned=False, weight=0.0 if advisory else EMERGENCY_PRIOR))
+    if not _EMERGENCY_TOKENS.isdisjoint(hits) and any(h in folded for h in _EMERGENCY_HINTS):
+        urgent = _emergency(folded)
+        if urgent is not None:
+            out.add(Finding("EMERGENCY_MONEY_REQUEST", "scam",
+                            f'{_EMERGENCY_DETAIL}: "{urgent}"', learned=False,
+                            weight=0.0 if advisory else EMERGENCY_PRIOR))
 
 
 #: ``(name, meaning)`` of every finding of this module, for the symbol catalogue.
