@@ -163,3 +163,26 @@ def test_the_same_complaint_sent_twice_at_once_is_stored_once(db: Database) -> N
     with db.read() as s:
         counts = s.execute(select(Complaint.ref, Complaint.count)).all()
     assert counts == [(first.ref, 2)]
+
+
+def test_an_ip_address_reported_without_its_kind_is_an_ip() -> None:
+    assert reg.resolve_source(None, "203.0.113.7") == ("ip", "203.0.113.7")
+    assert reg.resolve_source(None, "2001:db8::7") == ("ip", "2001:db8::7")
+    assert reg.resolve_source(None, "[2001:db8::7]") == ("ip", "2001:db8::7")
+    with pytest.raises(reg.InvalidSource, match="network"):
+        reg.resolve_source(None, "198.51.100.0/24")
+
+
+def test_a_look_alike_link_in_the_content_is_linked_as_written(db: Database) -> None:
+    """The engine reads "vietcombаnk" (Cyrillic а) as "vietcombank"; the blocklist must get
+    the host the message named, not a Latin name the sender never used."""
+    content = "Tai khoan bi khoa, xac minh tai https://vietcomb\u0430nk-xacminh.com/login ngay"
+    with db.transaction() as s:
+        r = reg.submit(s, VAULT, _item(content=content))
+    linked = {(k, v) for k, v, _ in r.sources}
+    assert ("domain", "xn--vietcombnk-xacminh-ywo.com") in linked
+    assert ("domain", "vietcombank-xacminh.com") not in linked
+    with db.transaction() as s:
+        r = reg.submit(s, VAULT, _item(reporter="0901234568",
+                                       content="Nhận quà tại vcb-xacminh[.]top nhé bạn"))
+    assert ("domain", "vcb-xacminh.top") in {(k, v) for k, v, _ in r.sources}

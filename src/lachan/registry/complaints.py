@@ -16,8 +16,10 @@ raised to that category and its sources' counts follow (status ``upgraded``).
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import secrets
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -158,6 +160,10 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 def _infer_source(value: str) -> tuple[str, str]:
     """Kind and canonical value of a reported source given without its kind."""
     v = value.strip()
+    if _looks_like_ip(v):  # before phone and brandname: "203.0.113.7" is neither
+        return "ip", normalise("ip", v)
+    if "/" in v and _looks_like_ip(v.partition("/")[0]) and "://" not in v:
+        raise InvalidSource(f"{value[:60]!r} is a network; report one address of it")
     order = ["phone"]
     if "@" in v:
         order = ["email", "phone"]
@@ -176,6 +182,15 @@ def _infer_source(value: str) -> tuple[str, str]:
     )
 
 
+def _looks_like_ip(v: str) -> bool:
+    """An IPv4 or IPv6 address (an IPv6 one may be bracketed), as ``ipaddress`` reads it."""
+    try:
+        ipaddress.ip_address(v[1:-1] if v.startswith("[") and v.endswith("]") else v)
+    except ValueError:
+        return False
+    return True
+
+
 def resolve_source(kind: str | None, value: str | None) -> tuple[str, str] | None:
     if value is None or not value.strip():
         return None
@@ -184,8 +199,14 @@ def resolve_source(kind: str | None, value: str | None) -> tuple[str, str] | Non
     return _infer_source(value)
 
 
-def _content_sources(entities: Sequence[Entity]) -> list[tuple[str, str]]:
+def _content_sources(entities: Sequence[Entity], content: str = "") -> list[tuple[str, str]]:
+    """The phone numbers, links (with their sites) and e-mail addresses a complaint's
+    content names, as sources. Links are the ones the message really names: the engine
+    reads them through its look-alike mapping ("vietcombаnk" with a Cyrillic "а" becomes
+    "vietcombank"), which would put a Latin name the sender never used on the blocklist;
+    such a link is taken from the content as written (its punycode host) instead."""
     out: list[tuple[str, str]] = []
+    entities = _links_as_written(entities, content)
     for e in entities:
         kind = {"phone": "phone", "url": "url", "email": "email"}.get(e.kind)
         if kind is None:
@@ -202,6 +223,32 @@ def _content_sources(entities: Sequence[Entity]) -> list[tuple[str, str]]:
             if dom:
                 out.append(("domain", dom))
     return out
+
+
+def _links_as_written(entities: Sequence[Entity], content: str) -> Sequence[Entity]:
+    """``entities`` with each link whose site name does not occur in ``content`` (the
+    look-alike mapping changed it) replaced by the links extracted from the content as
+    written. Defanged links ("vcb[.]top") keep their site name and stay."""
+    if not content or content.isascii():
+        return entities
+    written = unicodedata.normalize("NFC", content).casefold()
+    changed = [e for e in entities if e.kind == "url"
+               and _site_label(e) not in written]
+    if not changed:
+        return entities
+    from lachan.entities import extract
+
+    raw = [e for e in extract(unicodedata.normalize("NFC", content[:MAX_TEXT_CHARS]))
+           if e.kind == "url"]
+    return [e for e in entities if e not in changed] + raw
+
+
+def _site_label(e: Entity) -> str:
+    """The registrable label of a link entity ("vcb-xacminh" of vcb-xacminh.top)."""
+    reg = str(e.attrs.get("registrable_domain") or e.attrs.get("host") or "")
+    suffix = str(e.attrs.get("suffix") or "")
+    label = reg[: -len(suffix) - 1] if suffix and reg.endswith("." + suffix) else reg
+    return label.rsplit(".", 1)[-1]
 
 
 @dataclass(slots=True)
@@ -485,7 +532,7 @@ def submit_many(
             dom = url_domain(value) if kind == "url" else None
             if dom:
                 links.setdefault(("domain", dom), role)
-        for kv in _content_sources(verdict.entities):
+        for kv in _content_sources(verdict.entities, item.content):
             links.setdefault(kv, "content")
         links_per_row.append(links)
 
