@@ -33,7 +33,8 @@ def test_dnc_import_and_scrub(run, tmp_path: Path) -> None:
     reg.write_text("0912345678\n+84 98 765 4321\n\n")
     r = run("dnc", "import", str(reg), "--scope", "sms")
     assert r.exit_code == 0, r.output
-    assert lines(r.stdout)[0] == {"read": 2, "added": 2, "changed": 0, "unchanged": 0}
+    assert lines(r.stdout)[0] == {"read": 2, "added": 2, "changed": 0, "unchanged": 0,
+                                  "duplicates": 0}
     assert run("advertiser", "consent", str(adv["id"]), "0355555555").exit_code == 0
 
     numbers = tmp_path / "list.csv"
@@ -68,7 +69,7 @@ def test_bad_input_is_a_clear_error(run, tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_text("0912345678\n0987654321\nnot-a-number\n")
     r = run("dnc", "import", str(bad))
-    assert r.exit_code == 1 and "item 3" in r.output and "nothing imported" in r.output
+    assert r.exit_code == 1 and "line 3" in r.output and "nothing imported" in r.output
     # nothing half-written: the two good numbers are not on the register
     good = tmp_path / "good.txt"
     good.write_text("0912345678\n")

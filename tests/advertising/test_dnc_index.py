@@ -109,8 +109,12 @@ def test_list_reader_gives_every_non_blank_line_once(lines: list[str], size: int
     data = "\r\n".join(lines).encode()
     chunks = list(iter_chunks(io.BytesIO(data), None, size))
     assert all(0 < len(c) <= size for c in chunks)
-    expected = [x.strip() for x in lines if x.strip() and not x.strip().startswith("#")]
-    assert [x for c in chunks for x in c] == expected
+    expected = [(n, x.strip()) for n, x in enumerate(lines, start=1)
+                if x.strip() and not x.strip().startswith("#")]
+    # a first entry with no digit (nor @) is a header naming the column, not an entry
+    if expected and not any(c.isdigit() or c == "@" for c in expected[0][1]):
+        expected = expected[1:]
+    assert [(n, x) for c in chunks for n, x in zip(c.lines, c, strict=True)] == expected
 
 
 def test_list_reader_errors() -> None:

@@ -7,8 +7,9 @@ traceback, and nothing half-written is kept (each command is one transaction).
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import IO, Any
 import orjson
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 err = Console(stderr=True)
 
@@ -28,37 +30,63 @@ adv_app = typer.Typer(
 #: Files at least this big get a progress bar.
 PROGRESS_BYTES = 1 << 20
 MAX_JSONL_LINE = 64_000
+#: Most bad lines of a scrubbed list named on stderr (each has its error object on stdout).
+MAX_REPORTED_LINES = 20
+_BOM = b"\xef\xbb\xbf"
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+#: Output of the write transactions under way: shown only once they are committed.
+_pending: list[list[str]] = []
 
 
 @contextmanager
 def _db(write: bool = True) -> Iterator[Any]:
-    """A migrated database session (one transaction); readable errors."""
+    """A migrated database session (one transaction); readable errors. What a write
+    command prints (:func:`_out`) inside it reaches stdout only after the commit, so
+    a failed commit never shows rows that were not kept."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from lachan.registry.advertising import AdvertisingError
-    from lachan.store.migrate import upgrade
+    from lachan.registry.privacy import SecretError
+    from lachan.store.migrate import describe_error, upgrade
     from lachan.store.session import Database, database_url
 
     url = database_url()
     try:
         upgrade(url)
     except Exception as exc:  # a readable message, not a traceback
-        _fail(f"could not open the database: {exc}")
+        _fail(f"could not open the database: {describe_error(exc, url)}")
     db = Database(url)
+    held: list[str] = []
+    if write:
+        _pending.append(held)
     try:
         with db.transaction() if write else db.read() as session:
             yield session
     except AdvertisingError as exc:
         _fail(exc.message)
+    except SecretError as exc:
+        _fail(str(exc))
+    except SQLAlchemyError as exc:
+        _fail(describe_error(exc, url))
     finally:
+        if write:
+            _pending.pop()
         db.dispose()
+    sys.stdout.write("".join(held))
 
 
 def _out(obj: Any) -> None:
-    sys.stdout.write(orjson.dumps(obj, default=str).decode() + "\n")
+    line = orjson.dumps(obj, default=str).decode() + "\n"
+    if _pending:
+        _pending[-1].append(line)
+    else:
+        sys.stdout.write(line)
 
 
 class _Counting:
@@ -106,13 +134,18 @@ def _open_list(path: Path, label: str) -> Iterator[IO[bytes]]:
             TimeRemainingColumn,
         )
 
+        # the bar draws on stderr and leaves stdout alone: by default Rich sends what is
+        # written to sys.stdout meanwhile through its console, so the data went to the
+        # terminal instead of the file stdout was redirected to
         with Progress(
             TextColumn(label),
             BarColumn(),
             DownloadColumn(),
             TimeRemainingColumn(),
-            console=err,
+            console=Console(stderr=True),
             transient=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
         ) as progress:
             task = progress.add_task(label, total=size)
             yield _Counting(fh, lambda n: progress.advance(task, n))  # type: ignore[misc]
@@ -125,18 +158,53 @@ def scrub_command(
     column: str | None = typer.Option(None, "--column", help="CSV column holding the numbers."),
 ) -> None:
     """Scrub a list against the Do-Not-Call register and the advertiser's consents and
-    refusals: one JSON line `{number, allowed, reasons}` per entry on stdout."""
+    refusals: one JSON line `{number, allowed, reasons}` per entry on stdout. A CSV row
+    that cannot be read gets `{line, error, allowed: false, ...}` in its place, and the
+    command then ends with exit status 1."""
     from lachan.registry.advertising_scrub import iter_chunks, scrub_lines
 
     if channel not in ("sms", "email", "call"):
         _fail("--channel must be sms, email or call", 2)
     total = allowed = 0
+    bad = _BadLineLog()
     with _db(write=False) as session, _open_list(file, "scrubbing") as fh:
-        for text, n, ok in scrub_lines(session, advertiser, channel, iter_chunks(fh, column)):
+        chunks = bad.watch(iter_chunks(fh, column))
+        for text, n, ok in scrub_lines(session, advertiser, channel, chunks):
             sys.stdout.write(text)
             total += n
             allowed += ok
-    err.print(f"{total} checked, {allowed} allowed, {total - allowed} not allowed")
+    sys.stdout.flush()
+    err.print(f"{total} checked, {allowed} allowed, {total - allowed} not allowed",
+              highlight=False)
+    if bad.count:
+        bad.report()
+        raise typer.Exit(1)
+
+
+class _BadLineLog:
+    """Counts the unreadable lines of the chunks passing through, keeping the first."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: list[str] = []
+
+    def watch(self, chunks: Iterable[Sequence[str]]) -> Iterator[Sequence[str]]:
+        from lachan.registry.advertising_scrub import chunk_errors
+
+        for chunk in chunks:
+            errors = chunk_errors(chunk)
+            self.count += len(errors)
+            room = MAX_REPORTED_LINES - len(self.first)
+            self.first.extend(message for _i, message in sorted(errors.items())[:max(room, 0)])
+            yield chunk
+
+    def report(self) -> None:
+        for message in self.first:
+            err.print(f"[yellow]warning:[/yellow] {escape(message)}", highlight=False)
+        more = self.count - len(self.first)
+        tail = f" ({more} more not shown)" if more else ""
+        err.print(f"[red]error:[/red] {self.count} line(s) could not be read; each has an "
+                  f"error object in the output{tail}", highlight=False)
 
 
 @dnc_app.command("import")
@@ -145,14 +213,14 @@ def dnc_import(
     scope: str = typer.Option("all", help="sms, call or all."),
     column: str | None = typer.Option(None, "--column", help="CSV column holding the numbers."),
 ) -> None:
-    """Bulk-load numbers onto the Do-Not-Call register (all or nothing)."""
-    from lachan.registry.advertising_scrub import import_dnc, iter_chunks
+    """Bulk-load numbers (mobile or fixed lines) onto the Do-Not-Call register, all or
+    nothing: prints `{read, added, changed, unchanged, duplicates}`."""
+    from lachan.registry.advertising_scrub import import_dnc_lists, iter_chunks
 
     if scope not in ("sms", "call", "all"):
         _fail("--scope must be sms, call or all", 2)
     with _db() as session, _open_list(file, "importing") as fh:
-        items = (x for chunk in iter_chunks(fh, column) for x in chunk)
-        stats = import_dnc(session, items, scope, actor="cli")
+        stats = import_dnc_lists(session, iter_chunks(fh, column), scope, actor="cli")
     _out(stats)
 
 
@@ -253,7 +321,37 @@ def adv_refusal(advertiser: int, recipient: str, reply: str) -> None:
         _out(adv.record_refusal(session, advertiser, recipient, reply, actor="cli"))
 
 
+_COPY_FIELDS = frozenset(
+    {"sender", "recipient", "channel", "sent_at", "text", "subject", "duration_s"}
+)
+_REQUIRED_TEXT = ("sender", "recipient", "channel", "sent_at")
+_OPTIONAL_TEXT = ("text", "subject")
+
+
+def _text_field(d: dict[str, Any], name: str, required: bool) -> str:
+    """Field ``name`` of a copy: a string (an absent optional one is empty)."""
+    if name not in d:
+        if required:
+            raise ValueError(f"missing field {name!r}")
+        return ""
+    value = d[name]
+    if not isinstance(value, str):
+        shown = "null" if value is None else type(value).__name__
+        raise ValueError(f"{name} must be a string, not {shown}")
+    return value
+
+
+def _duration(d: dict[str, Any]) -> int | None:
+    value = d.get("duration_s")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+        raise ValueError("duration_s must be a whole number of seconds")
+    return int(value)
+
+
 def _parse_copy(lineno: int, line: bytes) -> Any:
+    """One JSON line as a copy; a readable error naming the line otherwise."""
     from lachan.registry.advertising_copies import CopyInput
 
     if len(line) > MAX_JSONL_LINE:
@@ -262,47 +360,70 @@ def _parse_copy(lineno: int, line: bytes) -> Any:
         d = orjson.loads(line)
         if not isinstance(d, dict):
             raise ValueError("not a JSON object")
-        unknown = set(d) - {
-            "sender",
-            "recipient",
-            "channel",
-            "sent_at",
-            "text",
-            "subject",
-            "duration_s",
-        }
+        unknown = set(d) - _COPY_FIELDS
         if unknown:
             raise ValueError(f"unknown fields {sorted(unknown)}")
+        text = {name: _text_field(d, name, True) for name in _REQUIRED_TEXT}
+        text.update({name: _text_field(d, name, False) for name in _OPTIONAL_TEXT})
         return CopyInput(
-            sender=str(d["sender"]),
-            recipient=str(d["recipient"]),
-            channel=str(d["channel"]),
-            sent_at=datetime.fromisoformat(str(d["sent_at"])),
-            text=str(d.get("text", "")),
-            subject=str(d.get("subject", "")),
-            duration_s=int(d["duration_s"]) if d.get("duration_s") is not None else None,
+            sender=text["sender"],
+            recipient=text["recipient"],
+            channel=text["channel"],
+            sent_at=datetime.fromisoformat(text["sent_at"]),
+            text=text["text"],
+            subject=text["subject"],
+            duration_s=_duration(d),
         )
-    except (orjson.JSONDecodeError, KeyError, ValueError, TypeError) as exc:
-        what = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
-        _fail(f"line {lineno}: {what}")
+    except (orjson.JSONDecodeError, ValueError, TypeError, OverflowError) as exc:
+        _fail(f"line {lineno}: {exc}")
+
+
+_ITEM = re.compile(r"^item (\d+)(?=:)")
+
+
+def _item_to_line(message: str, lines: Sequence[int]) -> str:
+    """A registry message naming copies by 0-based item as the file's lines."""
+
+    def line_of(m: re.Match[str]) -> str:
+        i = int(m.group(1))
+        return f"line {lines[i]}" if 0 <= i < len(lines) else m.group(0)
+
+    return _ITEM.sub(line_of, message, count=1)
+
+
+def _read_copies(file: Path) -> tuple[list[Any], list[int]]:
+    """The copies of a JSON Lines file and the line of each (a UTF-8 BOM is skipped)."""
+    if not file.is_file():
+        _fail(f"no such file: {file}")
+    items: list[Any] = []
+    lines: list[int] = []
+    with file.open("rb") as fh:
+        for lineno, line in enumerate(fh, start=1):
+            if lineno == 1:
+                line = line.removeprefix(_BOM)
+            if line.strip():
+                items.append(_parse_copy(lineno, line))
+                lines.append(lineno)
+    return items, lines
 
 
 @adv_app.command("copies")
 def adv_copies(advertiser: int, file: Path) -> None:
     """Submit copies of ads sent (JSON Lines: sender, recipient, channel, sent_at, text,
     subject, duration_s); prints each copy's violations. All or nothing."""
+    from lachan.registry.advertising import AdvertisingError
     from lachan.registry.advertising_copies import MAX_BATCH, submit_copies
 
-    if not file.is_file():
-        _fail(f"no such file: {file}")
-    items = []
-    with file.open("rb") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if line.strip():
-                items.append(_parse_copy(lineno, line))
+    items, lines = _read_copies(file)
     with _db() as session:
         for i in range(0, max(len(items), 1), MAX_BATCH):
-            for res in submit_copies(session, advertiser, items[i : i + MAX_BATCH], actor="cli"):
+            try:
+                results = submit_copies(session, advertiser, items[i : i + MAX_BATCH],
+                                        actor="cli")
+            except AdvertisingError as exc:
+                exc.message = _item_to_line(exc.message, lines[i : i + MAX_BATCH])
+                raise
+            for res in results:
                 _out(res)
 
 

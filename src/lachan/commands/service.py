@@ -6,12 +6,17 @@ non-zero exit status, never a traceback.
 
 from __future__ import annotations
 
+import math
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import orjson
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 err = Console(stderr=True)
 
@@ -20,8 +25,12 @@ keys_app = typer.Typer(help="API keys.", no_args_is_help=True)
 audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
 
 
+#: Most days ``purge --older-than`` takes (100 years); more cannot be a date.
+MAX_PURGE_DAYS = 36_525
+
+
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}")
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -31,15 +40,49 @@ def _database() -> Any:
     return Database()
 
 
+def _ready_database() -> Any:
+    """The configured database, once it is known to be a migrated Lachan database (a
+    readable error, exit 1, otherwise)."""
+    from lachan.store.migrate import DatabaseNotReady, check_ready
+
+    try:
+        check_ready()
+    except DatabaseNotReady as exc:
+        _fail(exc.message)
+    return _database()
+
+
+@contextmanager
+def _readable_errors(doing: str) -> Iterator[None]:
+    """Turn a database or key error met while ``doing`` something into one line, exit 1."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from lachan.registry.privacy import SecretError
+    from lachan.store.migrate import describe_error
+
+    try:
+        yield
+    except (typer.Exit, typer.Abort):
+        raise
+    except SecretError as exc:
+        _fail(str(exc))
+    except SQLAlchemyError as exc:
+        _fail(f"could not {doing}: {describe_error(exc)}")
+    except ValueError:
+        raise  # the caller's own message (a bad option value)
+    except Exception as exc:  # a readable message, not a traceback
+        _fail(f"could not {doing}: {exc}")
+
+
 def _upgrade() -> str:
-    from lachan.store.migrate import upgrade
+    from lachan.store.migrate import describe_error, upgrade
     from lachan.store.session import database_url
 
     url = database_url()
     try:
         upgrade(url)
     except Exception as exc:  # a readable message, not a traceback
-        _fail(f"could not migrate the database: {exc}")
+        _fail(f"could not migrate the database: {describe_error(exc, url)}")
     return url
 
 
@@ -109,7 +152,7 @@ def keys_create(
     _upgrade()
     db = _database()
     try:
-        with db.transaction() as session:
+        with _readable_errors("create the key"), db.transaction() as session:
             key = keys.create_key(session, role, label, actor="cli")
     finally:
         db.dispose()
@@ -121,9 +164,9 @@ def keys_list() -> None:
     """List keys (ids and roles; never the secrets) as JSON Lines."""
     from lachan.registry import keys
 
-    db = _database()
+    db = _ready_database()
     try:
-        with db.read() as session:
+        with _readable_errors("list the keys"), db.read() as session:
             for row in keys.list_keys(session):
                 sys.stdout.write(orjson.dumps(row).decode() + "\n")
     finally:
@@ -135,17 +178,16 @@ def audit_verify() -> None:
     """Check the audit log's hash chain; exit 1 if it was tampered with."""
     from lachan.registry import audit
 
-    db = _database()
+    db = _ready_database()
     try:
-        with db.read() as session:
+        with _readable_errors("read the audit log"), db.read() as session:
             result = audit.verify(session)
-    except Exception as exc:
-        _fail(f"could not read the audit log: {exc}")
     finally:
         db.dispose()
     print(orjson.dumps(result.to_dict()).decode())
     if not result.ok:
-        _fail(f"audit log broken at entry {result.first_bad_id}: {result.reason}")
+        where = f" at entry {result.first_bad_id}" if result.first_bad_id is not None else ""
+        _fail(f"audit log broken{where}: {result.reason}")
     err.print(f"audit log intact: {result.entries} entries")
 
 
@@ -167,33 +209,50 @@ def feeds_export(
 
     if fmt not in feeds_format.FORMATS:
         _fail(f"unknown format {fmt!r}; choose one of {', '.join(feeds_format.FORMATS)}", 2)
-    db = _database()
+    if output != "-":
+        _check_output(output)
+    db = _ready_database()
     try:
-        with db.transaction() as session:
-            sources.refresh(session, CentreSettings.load(), actor="cli")
-        with db.read() as session:
-            entries: list[Any]
-            if fmt in ("csv", "jsonl"):  # the formats that carry score, category, time
-                entries = list(feeds.entries(session))
-            else:  # zones: serial from now, as the API serves them
-                entries = [
-                    feeds_format.FeedEntry(value=v, kind=k, state=s)
-                    for k, v, s in feeds.listed(session)
-                ]
-        options = {"origin": origin} if fmt == "rpz" else {}
-        rendered = feeds_format.render(fmt, entries, **options)
+        with _readable_errors("export the feed"):
+            with db.transaction() as session:
+                sources.refresh(session, CentreSettings.load(), actor="cli")
+            with db.read() as session:
+                entries: list[Any]
+                if fmt in ("csv", "jsonl"):  # the formats that carry score, category, time
+                    entries = list(feeds.entries(session))
+                else:  # zones: serial from now, as the API serves them
+                    entries = [
+                        feeds_format.FeedEntry(value=v, kind=k, state=s)
+                        for k, v, s in feeds.listed(session)
+                    ]
+            options = {"origin": origin} if fmt == "rpz" else {}
+            rendered = feeds_format.render(fmt, entries, **options)
     except ValueError as exc:
         _fail(str(exc), 2)
-    except Exception as exc:
-        _fail(f"could not export the feed: {exc}")
     finally:
         db.dispose()
     if output == "-":
         sys.stdout.write(rendered.text)
     else:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(rendered.text)
+        _write_output(output, rendered.text)
     err.print(f"{rendered.written} entries written, {rendered.skipped_total} skipped")
+
+
+def _check_output(output: str) -> None:
+    """Refuse (exit 2) an output path that cannot be a file to write, before any work."""
+    if os.path.isdir(output):
+        _fail(f"cannot write {output}: it is a directory; give a file name", 2)
+    parent = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(parent):
+        _fail(f"cannot write {output}: no such directory {parent}", 2)
+
+
+def _write_output(output: str, text: str) -> None:
+    try:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}", 2)
 
 
 def purge(
@@ -202,12 +261,13 @@ def purge(
     """Delete complaints (with evidence) older than DAYS; source counters are kept."""
     from lachan.registry import complaints
 
-    db = _database()
+    if not math.isfinite(older_than) or not 0 <= older_than <= MAX_PURGE_DAYS:
+        _fail(f"--older-than must be a number of days from 0 to {MAX_PURGE_DAYS:,} "
+              f"(100 years); got {older_than}", 2)
+    db = _ready_database()
     try:
-        with db.transaction() as session:
+        with _readable_errors("purge"), db.transaction() as session:
             n = complaints.purge(session, older_than, actor="cli")
-    except Exception as exc:
-        _fail(f"could not purge: {exc}")
     finally:
         db.dispose()
     print(orjson.dumps({"deleted": n, "older_than_days": older_than}).decode())

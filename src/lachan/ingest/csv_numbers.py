@@ -12,8 +12,13 @@ The delimiter (``,`` ``;`` or tab) is taken from the header line; a UTF-8 byte-o
 is skipped. :func:`iter_numbers` yields ``(line_no, raw)`` with the cell as written
 (stripped), never loading the file: memory stays bounded by :data:`MAX_LINE_BYTES`.
 Numbers are not validated here (the caller normalises them and reports bad lines).
-Errors are :class:`MalformedCsv` (missing column, not UTF-8) and :class:`TooLarge`
-(line or row limits), each naming the line.
+Errors are :class:`MalformedCsv` (missing column, not UTF-8, a malformed row) and
+:class:`TooLarge` (line or row limits), each naming the line.
+
+A CSV row is malformed when it has fewer or more cells than the header, or a quoted
+cell that is not closed on its line (a cell may not span lines). :func:`iter_rows`
+yields such a row with the reason, so that a caller can report it and go on (the list
+scrubber answers every line); :func:`iter_numbers` stops at the first.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import os
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from lachan.ingest.errors import MalformedCsv, TooLarge
 
@@ -38,6 +43,15 @@ NUMBER_COLUMNS: tuple[str, ...] = (
     "phone", "phone_number", "number", "msisdn", "mobile", "tel", "so_dien_thoai", "sdt",
     "so_dt", "dien_thoai", "so_thue_bao", "thue_bao",
 )
+
+
+class Row(NamedTuple):
+    """One entry of a list: its 1-based line, the cell as written (stripped), and why the
+    row cannot be read (None when it can)."""
+
+    line: int
+    raw: str
+    error: str | None = None
 
 
 def _fold(name: str) -> str:
@@ -76,14 +90,26 @@ def _delimiter(header: str) -> str | None:
     return best if counts[best] else None
 
 
+class _BadRow(ValueError):
+    """A CSV line that does not parse; the message says why."""
+
+
+_CSV_ERRORS = {
+    "unexpected end of data": "a quoted cell is not closed on this line",
+    "expected after": "text follows the closing quote of a cell",
+}
+
+
 def _cells(line: str, delimiter: str) -> list[str]:
     try:
-        return next(csv.reader([line], delimiter=delimiter), [])
+        return next(csv.reader([line], delimiter=delimiter, strict=True), [])
     except csv.Error as exc:
-        raise MalformedCsv(f"cannot read the CSV line: {exc}") from None
+        text = str(exc)
+        reason = next((v for k, v in _CSV_ERRORS.items() if k in text), f"not a CSV row ({text})")
+        raise _BadRow(reason) from None
 
 
-def _numbers(lines: Iterator[tuple[int, str]], column: str | None) -> Iterator[tuple[int, str]]:
+def _numbers(lines: Iterator[tuple[int, str]], column: str | None) -> Iterator[Row]:
     for number, line in lines:
         if line.strip():
             header_no, header = number, line
@@ -94,30 +120,70 @@ def _numbers(lines: Iterator[tuple[int, str]], column: str | None) -> Iterator[t
     if delimiter is None and column is None:
         if any(c.isdigit() for c in header):
             if not header.lstrip().startswith("#"):
-                yield header_no, header.strip()
+                yield Row(header_no, header.strip())
         for number, line in lines:
             if line.strip() and not line.lstrip().startswith("#"):
-                yield number, line.strip()
+                yield Row(number, line.strip())
         return
-    names = _cells(header, delimiter) if delimiter else [header]
-    folded = [_fold(n) for n in names]
-    if column is not None:
-        wanted = [_fold(column)]
-    else:
-        wanted = list(NUMBER_COLUMNS)
-    index = next((folded.index(w) for w in wanted if w in folded), None)
-    if index is None:
-        shown = ", ".join(n.strip() for n in names[:20])[:300]
-        if column is not None:
-            raise MalformedCsv(f"column {column!r} not found in the header (line {header_no}); "
-                               f"columns are: {shown}")
-        raise MalformedCsv(f"the file has several columns ({shown}) and none is a phone "
-                           "column; name the column that holds the numbers")
+    try:
+        names = _cells(header, delimiter) if delimiter else [header]
+    except _BadRow as exc:
+        raise MalformedCsv(f"line {header_no} (the header): {exc}") from None
+    index = _column_index(names, column, header_no)
     for number, line in lines:
-        if not line.strip():
-            continue
-        cells = _cells(line, delimiter) if delimiter else [line]
-        yield number, cells[index].strip() if index < len(cells) else ""
+        if line.strip():
+            yield _row(number, line, delimiter, len(names), index)
+
+
+def _column_index(names: list[str], column: str | None, header_no: int) -> int:
+    folded = [_fold(n) for n in names]
+    wanted = [_fold(column)] if column is not None else list(NUMBER_COLUMNS)
+    index = next((folded.index(w) for w in wanted if w in folded), None)
+    if index is not None:
+        return index
+    shown = ", ".join(n.strip() for n in names[:20])[:300]
+    if column is not None:
+        raise MalformedCsv(f"column {column!r} not found in the header (line {header_no}); "
+                           f"columns are: {shown}")
+    raise MalformedCsv(f"the file has several columns ({shown}) and none is a phone "
+                       "column; name the column that holds the numbers")
+
+
+def _row(number: int, line: str, delimiter: str | None, width: int, index: int) -> Row:
+    """One data line as a :class:`Row`, with the reason when it is malformed."""
+    if delimiter is None:
+        return Row(number, line.strip())
+    try:
+        cells = _cells(line, delimiter)
+    except _BadRow as exc:
+        return Row(number, "", f"line {number}: {exc}")
+    if len(cells) != width:
+        fewer = "only " if len(cells) < width else ""
+        return Row(number, "", f"line {number}: {fewer}{len(cells)} cell(s) where the header "
+                               f"has {width}")
+    return Row(number, cells[index].strip())
+
+
+def iter_rows(
+    source: str | os.PathLike[str] | IO[Any],
+    *,
+    column: str | None = None,
+    max_line_bytes: int = MAX_LINE_BYTES,
+    max_rows: int | None = None,
+) -> Iterator[Row]:
+    """Every entry of a file path or an open binary stream as a :class:`Row`, malformed
+    CSV rows included (with ``error`` set, ``raw`` empty). Arguments as for
+    :func:`iter_numbers`; a file that cannot be read at all raises as there."""
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        try:
+            stream: IO[Any] = path.open("rb")
+        except OSError as exc:
+            raise MalformedCsv(f"cannot open {path.name}: {exc.strerror or exc}") from None
+        with stream:
+            yield from _limited(_numbers(_lines(stream, max_line_bytes), column), max_rows)
+        return
+    yield from _limited(_numbers(_lines(source, max_line_bytes), column), max_rows)
 
 
 def iter_numbers(
@@ -131,21 +197,17 @@ def iter_numbers(
 
     ``column`` names the CSV column holding the numbers; ``max_rows`` bounds the rows
     yielded (:class:`TooLarge` beyond it). Line numbers count from 1 and include the
-    header, as an editor shows them.
+    header, as an editor shows them. A malformed CSV row raises :class:`MalformedCsv`
+    naming its line (:func:`iter_rows` reports it and goes on).
     """
-    if isinstance(source, str | os.PathLike):
-        path = Path(source)
-        try:
-            stream: IO[Any] = path.open("rb")
-        except OSError as exc:
-            raise MalformedCsv(f"cannot open {path.name}: {exc.strerror or exc}") from None
-        with stream:
-            yield from _limited(_numbers(_lines(stream, max_line_bytes), column), max_rows)
-        return
-    yield from _limited(_numbers(_lines(source, max_line_bytes), column), max_rows)
+    for row in iter_rows(source, column=column, max_line_bytes=max_line_bytes,
+                         max_rows=max_rows):
+        if row.error is not None:
+            raise MalformedCsv(row.error)
+        yield row.line, row.raw
 
 
-def _limited(rows: Iterator[tuple[int, str]], max_rows: int | None) -> Iterator[tuple[int, str]]:
+def _limited(rows: Iterator[Row], max_rows: int | None) -> Iterator[Row]:
     for count, row in enumerate(rows, start=1):
         if max_rows is not None and count > max_rows:
             raise TooLarge(f"the file has more than {max_rows:,} numbers")

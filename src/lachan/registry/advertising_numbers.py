@@ -6,7 +6,9 @@ count, and the common forms (``0912345678``, ``84912345678``, ``+84 91 234 5678`
 ``0084...``, ``912345678``) become the 9-digit national significant number (the number
 without its 0) as an integer. The rest (old 11-digit numbers, odd forms) goes through
 :func:`lachan.entities.phone.normalise_msisdn` one by one when that module is present.
-Validity follows the VN mobile pattern of :mod:`lachan.entities.numbering`.
+Validity follows the VN mobile pattern of :mod:`lachan.entities.numbering`; with
+``fixed=True`` fixed lines (``0`` + area code ``2xx`` + 7 digits, 10-digit national
+numbers such as ``2438251234``) count too, for what concerns calls.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from lachan.entities.numbering import MOBILE_NSN
+from lachan.entities.numbering import FIXED_NSN, MOBILE_NSN
 
 #: Longest line that can hold a phone number, in bytes (longer lines are invalid).
 MAX_NUMBER_CHARS = 32
@@ -52,9 +54,9 @@ def _slow_normalise(raw: str) -> int | None:
     return None
 
 
-def normalise_numbers(items: Sequence[bytes | str]) -> np.ndarray:
+def normalise_numbers(items: Sequence[bytes | str], *, fixed: bool = False) -> np.ndarray:
     """National significant numbers (int64) for ``items``; :data:`INVALID` (-1) where an
-    item is not a Vietnamese mobile number."""
+    item is not a Vietnamese mobile number (nor, with ``fixed``, a fixed line)."""
     n = len(items)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
@@ -109,9 +111,28 @@ def normalise_numbers(items: Sequence[bytes | str]) -> np.ndarray:
         got = _slow_normalise(text.strip())
         if got is not None:
             nsn[i] = got
+    if fixed:
+        _fixed_lines(nsn, value, ndig, first2, clean)
     return nsn
 
 
+def _fixed_lines(
+    nsn: np.ndarray, value: np.ndarray, ndig: np.ndarray, first2: np.ndarray, clean: np.ndarray
+) -> None:
+    """Fill in the fixed lines among the invalid entries: ``0`` + 10 digits, ``84`` +
+    10 digits (also ``+84``), ``0084`` + 10 digits, with a valid area code."""
+    candidate = np.full(nsn.size, INVALID, dtype=np.int64)
+    m = clean & (ndig == 11) & (first2 // 10 == 0)
+    candidate[m] = value[m]
+    m = clean & (ndig == 12) & (first2 == 84)
+    candidate[m] = value[m] - 84 * 10**10
+    m = clean & (ndig == 14) & (first2 == 0) & (value // 10**10 == 84)
+    candidate[m] = value[m] - 84 * 10**10
+    for i in np.flatnonzero((nsn == INVALID) & (candidate >= 2_000_000_000)):
+        if FIXED_NSN.fullmatch(str(int(candidate[i]))):
+            nsn[i] = candidate[i]
+
+
 def format_national(nsn: int) -> str:
-    """9-digit national significant number -> ``0xxxxxxxxx``."""
+    """National significant number -> ``0`` + its digits (9 for mobiles, 10 for fixed)."""
     return f"0{nsn:09d}"

@@ -3,12 +3,21 @@ and refusals; bulk import of a Do-Not-Call register.
 
 The register lives in the centre's ``dnc`` table (:mod:`lachan.registry.dnc`); for speed
 :func:`dnc_index` keeps a :class:`~lachan.registry.dnc_index.DncIndex` built from it,
-persisted under ``$LACHAN_HOME/dnc_index`` and rebuilt when the register's version (row
-count and last history id) changes.
+persisted under ``$LACHAN_HOME/dnc_index`` and rebuilt when the register's version
+(:func:`register_version`) changes. The version names the database's contents, not only
+their size: besides the row count and the last history id it holds a digest of the last
+history event and of the audit entry that recorded it, whose hash chains every write
+before it. A database replaced or restored from a copy with as many rows therefore
+never reuses an index built for another.
+
+Lists are read in chunks (:class:`Entries`): the entries, the 1-based line of each, and
+the lines that could not be read (a malformed CSV row), which the scrubber answers with
+an error object in their place, so that the output has one line per entry.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -29,20 +38,49 @@ from lachan.registry.advertising_numbers import (
     format_national,
     normalise_numbers,
 )
-from lachan.registry.clock import as_utc, utcnow
+from lachan.registry.clock import as_utc, iso, utcnow
 from lachan.registry.dnc import iter_numbers
 from lachan.registry.dnc_index import CODE_SCOPES, DncIndex, DncIndexError
 from lachan.store.session import lachan_home
 from lachan.store.tables_advertising import Consent, Refusal
-from lachan.store.tables_centre import DncEntry, DncEvent
+from lachan.store.tables_centre import AuditEntry, DncEntry, DncEvent
 
 CHUNK = 100_000
 MAX_LINE_BYTES = 4_096
+#: Most bad lines one error message lists (the count says how many there were).
+MAX_LISTED_ERRORS = 20
 _SETS = {"sms": {"sms"}, "call": {"call"}, "all": {"sms", "call"}}
 
 
 class MalformedList(AdvertisingError):
     code = "malformed_csv"
+
+
+class Entries(list[str]):
+    """A chunk of a list: the entries as written, ``lines`` (the 1-based line of each) and
+    ``errors`` (position in the chunk -> why that line could not be read; its entry is
+    empty). A plain list of strings works wherever this does, with items counted
+    instead of lines."""
+
+    def __init__(self, items: Iterable[str] = (), lines: Iterable[int] = (),
+                 errors: dict[int, str] | None = None) -> None:
+        super().__init__(items)
+        self.lines: list[int] = list(lines)
+        self.errors: dict[int, str] = errors or {}
+
+
+def place(chunk: Sequence[str], i: int, offset: int = 0) -> str:
+    """Where entry ``i`` of ``chunk`` is, for a message: ``line N`` when the chunk knows
+    its lines, else ``item N`` (1-based, ``offset`` entries before the chunk)."""
+    lines = getattr(chunk, "lines", None)
+    if lines:
+        return f"line {lines[i]}"
+    return f"item {offset + i + 1}"
+
+
+def chunk_errors(chunk: Sequence[str]) -> dict[int, str]:
+    """The unreadable lines of ``chunk`` (none for a plain list)."""
+    return getattr(chunk, "errors", None) or {}
 
 
 # ------------------------------------------------------------------------ reading lists
@@ -61,77 +99,134 @@ def chunked(items: Iterable[str], size: int = CHUNK) -> Iterator[list[str]]:
 
 def iter_chunks(
     stream: IO[bytes], column: str | None = None, size: int = CHUNK
-) -> Iterator[list[str]]:
-    """Lists of at most ``size`` entries from ``stream``: one entry per line (blank lines
-    and ``#`` comments skipped), read in large blocks, which is what makes big files
-    fast; or, with ``column``, that column of a CSV file with a header. Raises
-    :class:`MalformedList` naming the line."""
+) -> Iterator[Entries]:
+    """Chunks of at most ``size`` entries from ``stream``: one entry per line (blank lines
+    and ``#`` comments skipped; a first line with neither a digit nor an ``@``, such as
+    ``phone``, is a header), read in large blocks, which is what makes big files fast;
+    or, with ``column``, that column of a CSV file with a header. A file that cannot be
+    read raises :class:`MalformedList` naming the line; a malformed CSV row is kept in
+    its chunk's ``errors``."""
     if column is not None:
-        yield from chunked(_csv_column(stream, column), size)
+        yield from _csv_column(stream, column, size)
         return
     rest = b""
-    first = True
+    state = _ListState(size)
     lineno = 0
     while True:
         block = stream.read(1 << 22)
         if not block:
             break
-        if first:
+        if lineno == 0 and not rest:
             block = block.removeprefix(b"\xef\xbb\xbf")
-            first = False
         lines = (rest + block).split(b"\n")
         rest = lines.pop()
         if len(rest) > MAX_LINE_BYTES:
             raise MalformedList(f"line {lineno + len(lines) + 1} is over {MAX_LINE_BYTES} bytes")
+        yield from state.add(lines, lineno)
         lineno += len(lines)
-        yield from _decoded(lines, lineno - len(lines), size)
     if rest:
-        yield from _decoded([rest], lineno, size)
+        yield from state.add([rest], lineno)
+    yield from state.flush()
 
 
-def _csv_column(stream: IO[bytes], column: str) -> Iterator[str]:
+class _ListState:
+    """Collects the entries of a plain list into :class:`Entries` chunks."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: list[str] = []
+        self.lines: list[int] = []
+        self.seen_entry = False
+
+    def add(self, raw_lines: list[bytes], before: int) -> Iterator[Entries]:
+        """Take ``raw_lines`` (the first is line ``before + 1``); yield full chunks."""
+        items, lines = self.items, self.lines
+        for j, raw in enumerate(raw_lines):
+            raw = raw.strip()
+            if not raw or raw.startswith(b"#"):
+                continue
+            lineno = before + j + 1
+            if len(raw) > MAX_LINE_BYTES:
+                raise MalformedList(f"line {lineno} is over {MAX_LINE_BYTES} bytes")
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise MalformedList(f"line {lineno} is not UTF-8 text") from None
+            if not self.seen_entry:
+                self.seen_entry = True
+                if _is_header(text):
+                    continue
+            items.append(text)
+            lines.append(lineno)
+            if len(items) >= self.size:
+                yield from self.flush()
+                items, lines = self.items, self.lines
+
+    def flush(self) -> Iterator[Entries]:
+        if self.items:
+            yield Entries(self.items, self.lines)
+            self.items, self.lines = [], []
+
+
+def _is_header(text: str) -> bool:
+    """A first line naming the column (``phone``, ``Số điện thoại``, ``email``), not an
+    entry: no digit and no ``@``."""
+    return "@" not in text and not any(c.isdigit() for c in text)
+
+
+def _csv_column(stream: IO[bytes], column: str, size: int) -> Iterator[Entries]:
     """The named column of a CSV file, read by :mod:`lachan.ingest.csv_numbers`
-    (delimiter from the header, column names matched without case or diacritics)."""
-    from lachan.ingest.csv_numbers import iter_numbers
+    (delimiter from the header, column names matched without case or diacritics). Rows
+    with an empty cell are skipped like blank lines; malformed rows are kept as errors."""
+    from lachan.ingest.csv_numbers import iter_rows
     from lachan.ingest.errors import IngestError
 
+    chunk = Entries()
     try:
-        for _line, raw in iter_numbers(stream, column=column):
-            if raw:
-                yield raw
+        for row in iter_rows(stream, column=column):
+            if row.error is not None:
+                chunk.errors[len(chunk)] = row.error
+            elif not row.raw:
+                continue
+            chunk.append(row.raw)
+            chunk.lines.append(row.line)
+            if len(chunk) >= size:
+                yield chunk
+                chunk = Entries()
     except IngestError as exc:
         raise MalformedList(exc.message) from None
-
-
-def _decoded(lines: list[bytes], first_lineno: int, size: int) -> Iterator[list[str]]:
-    out: list[str] = []
-    for j, raw in enumerate(lines):
-        raw = raw.strip()
-        if not raw or raw.startswith(b"#"):
-            continue
-        if len(raw) > MAX_LINE_BYTES:
-            raise MalformedList(f"line {first_lineno + j + 1} is over {MAX_LINE_BYTES} bytes")
-        try:
-            out.append(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            raise MalformedList(f"line {first_lineno + j + 1} is not UTF-8 text") from None
-        if len(out) >= size:
-            yield out
-            out = []
-    if out:
-        yield out
+    if chunk:
+        yield chunk
 
 
 # --------------------------------------------------------------------------- DNC index
 
 _cache_lock = threading.Lock()
-_cache: dict[str, tuple[tuple[int, int], DncIndex]] = {}
+_cache: dict[str, tuple[tuple[int, int, str], DncIndex]] = {}
 
 
-def register_version(session: Session) -> tuple[int, int]:
-    count = session.execute(select(func.count()).select_from(DncEntry)).scalar_one()
-    last = session.execute(select(func.max(DncEvent.id))).scalar_one()
-    return int(count), int(last or 0)
+def register_version(session: Session) -> tuple[int, int, str]:
+    """What names the register's contents: row count, last history id, and a digest of
+    that last event and of the audit entry recording it (whose hash chains every earlier
+    write), so that another database with as many rows and events is another version.
+    A few indexed look-ups, whatever the register's size."""
+    count = int(session.execute(select(func.count()).select_from(DncEntry)).scalar_one())
+    last = session.execute(
+        select(DncEvent).order_by(DncEvent.id.desc()).limit(1)
+    ).scalar_one_or_none()
+    if last is None:
+        return count, 0, ""
+    audit_hash = session.execute(
+        select(AuditEntry.hash)
+        .where(AuditEntry.target.in_(("dnc:register", f"dnc:{last.number}")))
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    event = "\x1f".join(
+        (last.number, last.action, last.scope, last.scope_after, last.via, iso(last.at),
+         audit_hash or "")
+    )
+    return count, int(last.id), hashlib.sha256(event.encode()).hexdigest()[:32]
 
 
 def _build_from_db(session: Session) -> DncIndex:
@@ -267,8 +362,9 @@ def _reasons(code: int) -> list[str]:
 def scrub_codes(
     items: Sequence[str], channel: str, index: DncIndex, view: ConsentView
 ) -> tuple[np.ndarray, np.ndarray]:
-    """National numbers and one small code per item (see :func:`_reasons`); vectorised."""
-    nsn = normalise_numbers(items)
+    """National numbers and one small code per item (see :func:`_reasons`); vectorised.
+    Fixed lines are numbers for calls (they can be on the register for calls)."""
+    nsn = normalise_numbers(items, fixed=channel == "call")
     invalid = nsn == INVALID
     codes = index.scope_codes(nsn).astype(np.int64)
     bit = 1 if channel == "sms" else 2
@@ -282,20 +378,42 @@ def scrub_codes(
     return nsn, codes
 
 
+def error_object(line: int | None, message: str) -> dict[str, Any]:
+    """What the scrubber answers for a line it could not read: not allowed, with why."""
+    return {"line": line, "number": None, "allowed": False, "reasons": ["malformed_row"],
+            "error": message}
+
+
+def _with_errors(rows: list[Any], items: Sequence[str], render: Any) -> list[Any]:
+    """``rows`` with the unreadable lines of ``items`` answered by their error object."""
+    errors = chunk_errors(items)
+    if errors:
+        lines = getattr(items, "lines", None) or []
+        for i, message in errors.items():
+            rows[i] = render(error_object(lines[i] if i < len(lines) else None, message))
+    return rows
+
+
 def scrub_chunk(
     items: Sequence[str], channel: str, index: DncIndex, view: ConsentView
 ) -> list[dict[str, Any]]:
-    """``{number, allowed, reasons}`` for each item."""
+    """``{number, allowed, reasons}`` for each item (an error object for a line that
+    could not be read, see :func:`error_object`)."""
     if channel == "email":
-        return [_scrub_email(it, view) for it in items]
+        return _with_errors([_scrub_email(it, view) for it in items], items, lambda r: r)
     nsn, codes = scrub_codes(items, channel, index, view)
     reasons = {c: _reasons(c) for c in set(codes.tolist())}
-    return [
+    rows = [
         {"number": raw[:MAX_NUMBER_CHARS], "allowed": False, "reasons": ["invalid_number"]}
         if c == 16
         else {"number": f"0{n}", "allowed": not reasons[c], "reasons": list(reasons[c])}
         for raw, n, c in zip(items, nsn.tolist(), codes.tolist(), strict=True)
     ]
+    return _with_errors(rows, items, lambda r: r)
+
+
+def _jsonl(row: dict[str, Any]) -> str:
+    return orjson.dumps(row).decode() + "\n"
 
 
 def scrub_jsonl(
@@ -304,8 +422,8 @@ def scrub_jsonl(
     """The same as :func:`scrub_chunk`, as JSON Lines text (fast path for big files),
     and how many items are allowed."""
     if channel == "email":
-        rows = [_scrub_email(it, view) for it in items]
-        text = "".join(orjson.dumps(r).decode() + "\n" for r in rows)
+        rows = _with_errors([_scrub_email(it, view) for it in items], items, lambda r: r)
+        text = "".join(_jsonl(r) for r in rows)
         return text, sum(1 for r in rows if r["allowed"])
     nsn, codes = scrub_codes(items, channel, index, view)
     tails = {
@@ -322,7 +440,7 @@ def scrub_jsonl(
         else '{"number":"0' + str(n) + '"' + tails[c]
         for raw, n, c in zip(items, nsn.tolist(), codes.tolist(), strict=True)
     ]
-    return "".join(parts), int((codes == 0).sum())
+    return "".join(_with_errors(parts, items, _jsonl)), int((codes == 0).sum())
 
 
 def _scrub_email(item: str, view: ConsentView) -> dict[str, Any]:
@@ -375,6 +493,20 @@ def scrub_lines(
 # -------------------------------------------------------------------------- DNC import
 
 
+class BadLines(AdvertisingError):
+    """Lines of a file that cannot be loaded; ``problems`` names the first of them."""
+
+    code = "malformed_list"
+
+    def __init__(self, total: int, problems: list[str]) -> None:
+        more = f"\n  ... and {total - len(problems)} more" if total > len(problems) else ""
+        super().__init__(
+            f"{total} bad line(s) in the file, nothing imported:\n  "
+            + "\n  ".join(problems) + more
+        )
+        self.total, self.problems = total, problems
+
+
 def import_dnc(
     session: Session,
     items: Iterable[str],
@@ -383,75 +515,107 @@ def import_dnc(
     actor: str = "system",
     via: str = "import",
 ) -> dict[str, int]:
-    """Bulk-load numbers onto the register for ``scope`` (added to what each has).
-    Any malformed number refuses the whole load (nothing written), naming its place."""
+    """Bulk-load numbers onto the register for ``scope`` (see :func:`import_dnc_lists`);
+    bad entries are named by their place (item N)."""
+    return import_dnc_lists(session, chunked(items, 50_000), scope, actor=actor, via=via)
+
+
+def import_dnc_lists(
+    session: Session,
+    chunks: Iterable[Sequence[str]],
+    scope: str = "all",
+    *,
+    actor: str = "system",
+    via: str = "import",
+) -> dict[str, int]:
+    """Bulk-load the chunks of a list (:func:`iter_chunks`) onto the register for
+    ``scope`` (added to what each number has). Mobile numbers and fixed lines are taken.
+
+    All or nothing: the whole file is read, and any malformed number or row refuses the
+    load with :class:`BadLines` naming each bad line (the first
+    :data:`MAX_LISTED_ERRORS`). The counts add up: ``read = added + changed + unchanged
+    + duplicates``, a duplicate being a number met earlier in the same file."""
     if scope not in _SETS:
         raise AdvertisingError("scope must be sms, call or all")
-    now = utcnow()
-    added = changed = unchanged = 0
-    seen = 0
-    for chunk in chunked(items, 50_000):
-        nsn = normalise_numbers(chunk)
-        bad = np.flatnonzero(nsn == INVALID)
-        if bad.size:
-            first = [f"item {seen + int(i) + 1}: {chunk[int(i)][:30]!r}" for i in bad[:3]]
-            raise AdvertisingError(
-                f"{bad.size} malformed number(s) in the file, nothing imported; " + "; ".join(first)
-            )
-        numbers = sorted({format_national(int(n)) for n in nsn.tolist()})
-        seen += len(chunk)
-        existing: dict[str, DncEntry] = {}
-        for i in range(0, len(numbers), 500):
-            for row in session.execute(
-                select(DncEntry).where(DncEntry.number.in_(numbers[i : i + 500]))
-            ).scalars():
-                existing[row.number] = row
-        new_rows, events = [], []
-        for number in numbers:
-            row = existing.get(number)
-            if row is None:
-                new_rows.append(
-                    {"number": number, "scope": scope, "registered_at": now, "updated_at": now}
-                )
-                events.append(
-                    {
-                        "number": number,
-                        "action": "register",
-                        "scope": scope,
-                        "scope_after": scope,
-                        "via": via,
-                        "at": now,
-                    }
-                )
-                added += 1
-                continue
-            after_set = _SETS[row.scope] | _SETS[scope]
-            after = "all" if after_set == _SETS["all"] else next(iter(after_set))
-            if after == row.scope:
-                unchanged += 1
-                continue
-            row.scope, row.updated_at = after, now
-            events.append(
-                {
-                    "number": number,
-                    "action": "register",
-                    "scope": scope,
-                    "scope_after": after,
-                    "via": via,
-                    "at": now,
-                }
-            )
-            changed += 1
-        if new_rows:
-            session.execute(insert(DncEntry), new_rows)
-        if events:
-            session.execute(insert(DncEvent), events)
-        session.flush()
+    load = _Import(session, scope, via)
+    problems: list[str] = []
+    bad = 0
+    read = 0
+    for chunk in chunks:
+        nsn = normalise_numbers(chunk, fixed=True)
+        errors = chunk_errors(chunk)
+        wrong = sorted({*errors, *np.flatnonzero(nsn == INVALID).tolist()})
+        for i in wrong:
+            if len(problems) < MAX_LISTED_ERRORS:
+                problems.append(errors.get(i) or f"{place(chunk, i, read)}: not a Vietnamese "
+                                f"phone number: {chunk[i][:30]!r}")
+        bad += len(wrong)
+        read += len(chunk)
+        if not bad:
+            load.add(nsn)
+    if bad:
+        raise BadLines(bad, problems)
     audit.record(
         session,
         actor,
         "dnc.import",
         "dnc:register",
-        {"scope": scope, "added": added, "changed": changed, "unchanged": unchanged},
+        {"scope": scope, "added": load.added, "changed": load.changed,
+         "unchanged": load.unchanged, "duplicates": load.duplicates},
     )
-    return {"read": seen, "added": added, "changed": changed, "unchanged": unchanged}
+    return {"read": read, "added": load.added, "changed": load.changed,
+            "unchanged": load.unchanged, "duplicates": load.duplicates}
+
+
+class _Import:
+    """The writes of one import. Every row it adds or changes carries its time ``now``,
+    which is how a number met again in a later chunk is known as a duplicate."""
+
+    def __init__(self, session: Session, scope: str, via: str) -> None:
+        self.session, self.scope, self.via = session, scope, via
+        self.now = utcnow()
+        self.added = self.changed = self.unchanged = self.duplicates = 0
+
+    def add(self, nsn: np.ndarray) -> None:
+        unique = np.unique(nsn)
+        self.duplicates += int(nsn.size - unique.size)
+        numbers = [format_national(int(n)) for n in unique.tolist()]
+        existing = self._existing(numbers)
+        new_rows: list[dict[str, Any]] = []
+        events: list[dict[str, Any]] = []
+        for number in numbers:
+            row = existing.get(number)
+            if row is None:
+                new_rows.append({"number": number, "scope": self.scope,
+                                 "registered_at": self.now, "updated_at": self.now})
+                events.append(self._event(number, self.scope))
+                self.added += 1
+            elif as_utc(row.updated_at) == self.now:
+                self.duplicates += 1  # added or changed earlier in this file
+            else:
+                after_set = _SETS[row.scope] | _SETS[self.scope]
+                after = "all" if after_set == _SETS["all"] else next(iter(after_set))
+                if after == row.scope:
+                    self.unchanged += 1
+                    continue
+                row.scope, row.updated_at = after, self.now
+                events.append(self._event(number, after))
+                self.changed += 1
+        if new_rows:
+            self.session.execute(insert(DncEntry), new_rows)
+        if events:
+            self.session.execute(insert(DncEvent), events)
+        self.session.flush()
+
+    def _existing(self, numbers: list[str]) -> dict[str, DncEntry]:
+        found: dict[str, DncEntry] = {}
+        for i in range(0, len(numbers), 500):
+            for row in self.session.execute(
+                select(DncEntry).where(DncEntry.number.in_(numbers[i : i + 500]))
+            ).scalars():
+                found[row.number] = row
+        return found
+
+    def _event(self, number: str, scope_after: str) -> dict[str, Any]:
+        return {"number": number, "action": "register", "scope": self.scope,
+                "scope_after": scope_after, "via": self.via, "at": self.now}

@@ -10,7 +10,14 @@ transaction that appends also updates a seal: the newest entry's id and hash und
 HMAC whose key is derived from the master secret, which the database never holds. A
 shorter chain, a rewritten seal or a missing one no longer matches. (Someone who keeps an
 old seal row and later restores it together with the truncation is not caught: keep
-copies of ``lachan audit verify`` output elsewhere for that.)
+copies of ``lachan audit verify`` output elsewhere for that.) A log wiped whole (no
+entry and no seal) while the database holds rows that only audited writes make (keys,
+complaints, advertisers...) does not pass either.
+
+The log is permanent, so it holds no phone number or e-mail address in clear: the
+values of detail keys that name a person's number or address (:data:`PERSONAL_KEYS`)
+are written as the keyed pseudonym the complaint centre uses for reporters
+(:meth:`lachan.registry.privacy.Vault.pseudonym`), before the entry is hashed.
 """
 
 from __future__ import annotations
@@ -18,9 +25,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from sqlalchemy import event, select, text
@@ -30,6 +38,9 @@ from sqlalchemy.orm import Session
 
 from lachan.registry.clock import iso, utcnow
 from lachan.store.tables_centre import AuditEntry, AuditSeal
+
+if TYPE_CHECKING:
+    from lachan.registry.privacy import Vault
 
 GENESIS = "0" * 64
 #: Advisory-lock key serialising audit appends on PostgreSQL (SQLite writers already queue).
@@ -50,21 +61,70 @@ def entry_hash(prev_hash: str, at: str, actor: str, action: str, target: str, de
 SEAL_KEY_INFO = "audit_seal_key"
 _HEAD_INFO = "audit_head"
 _SEAL_ID = 1
-_default_keys: dict[tuple[str, str], bytes] = {}
+_default_vaults: dict[tuple[str, str], Vault] = {}
+
+#: Detail keys whose values are a person's phone number or e-mail address.
+PERSONAL_KEYS: frozenset[str] = frozenset(
+    {"recipient", "recipients", "reporter", "phone", "number", "msisdn", "email", "sender_number"}
+)
+_PSEUDONYM = re.compile(r"[0-9a-f]{64}")
+
+
+def _environment_vault(session: Session) -> Vault:
+    """The vault of the environment's master secret (cached per secret and home). A
+    missing key file is created only while the session's database holds nothing keyed
+    (as committed: this transaction may be writing the first keyed rows)."""
+    from lachan.registry.privacy import Vault, database_keyed_data, load_master_secret
+    from lachan.store.session import lachan_home
+
+    where = (os.environ.get("LACHAN_SECRET_KEY", ""), str(lachan_home()))
+    found = _default_vaults.get(where)
+    if found is None:
+        url = session.get_bind().url.render_as_string(hide_password=False)
+        master = load_master_secret(in_use=lambda: database_keyed_data(url))
+        found = _default_vaults[where] = Vault(master)
+    return found
 
 
 def _seal_key(session: Session) -> bytes:
     key = session.info.get(SEAL_KEY_INFO)
     if key:
         return bytes(key)
-    from lachan.registry.privacy import audit_seal_key, load_master_secret
-    from lachan.store.session import lachan_home
+    return _environment_vault(session).audit_seal_key
 
-    where = (os.environ.get("LACHAN_SECRET_KEY", ""), str(lachan_home()))
-    found = _default_keys.get(where)
-    if found is None:
-        found = _default_keys[where] = audit_seal_key(load_master_secret())
-    return found
+
+def _pseudonym_function(session: Session) -> Any:
+    """``identity -> pseudonym`` with the session's vault: the one whose seal key the
+    session carries, else the environment's. A seal key with no live vault (set by
+    hand) gives an HMAC under a key derived from it: keyed, though not the centre's."""
+    key = session.info.get(SEAL_KEY_INFO)
+    if not key:
+        return _environment_vault(session).pseudonym
+    from lachan.registry.privacy import vault_for_seal_key
+
+    vault = vault_for_seal_key(bytes(key))
+    if vault is not None:
+        return vault.pseudonym
+    derived = hmac.new(bytes(key), b"lachan audit pseudonym v1", "sha256").digest()
+    return lambda identity: hmac.new(
+        derived, identity.strip().lower().encode("utf-8", "surrogatepass"), "sha256"
+    ).hexdigest()
+
+
+def _pseudonymised(session: Session, details: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """``details`` with the values of :data:`PERSONAL_KEYS` as keyed pseudonyms."""
+    if not details or PERSONAL_KEYS.isdisjoint(details):
+        return details or {}
+    pseudonym = _pseudonym_function(session)
+
+    def one(value: Any) -> Any:
+        if isinstance(value, str) and value.strip() and not _PSEUDONYM.fullmatch(value):
+            return pseudonym(value)
+        if isinstance(value, list | tuple | set | frozenset):
+            return [one(v) for v in value]
+        return value
+
+    return {k: one(v) if k in PERSONAL_KEYS else v for k, v in details.items()}
 
 
 def seal_mac(key: bytes, last_id: int, last_hash: str) -> str:
@@ -110,7 +170,7 @@ def record(
     ).scalar_one_or_none()
     prev_hash = prev or GENESIS
     at = utcnow()
-    det = _canonical(details)
+    det = _canonical(_pseudonymised(session, details))
     actor, action, target = actor[:64], action[:64], target[:300]
     entry = AuditEntry(
         at=at,
@@ -181,6 +241,13 @@ def _check_seal(session: Session, count: int, last_id: int, last_hash: str) -> V
     seal = session.get(AuditSeal, _SEAL_ID)
     if seal is None:
         if count == 0:
+            held = audited_rows(session)
+            if held:
+                return VerifyResult(
+                    False, 0, None,
+                    "the audit log is empty and has no seal, but the database holds "
+                    f"{', '.join(held)}, which only audited writes make (log wiped?)",
+                )
             return VerifyResult(True, 0)
         return VerifyResult(False, count, None, "the audit log has no seal (removed?)")
     if not hmac.compare_digest(seal.mac, seal_mac(_seal_key(session), seal.last_id,
@@ -194,6 +261,22 @@ def _check_seal(session: Session, count: int, last_id: int, last_hash: str) -> V
             "(newest entries removed?)",
         )
     return VerifyResult(True, count)
+
+
+def audited_rows(session: Session) -> list[str]:
+    """The tables holding rows that only audited writes make (a database with any of
+    them has audit entries). Official channels are left out: a migration seeds them."""
+    from lachan.store import tables_advertising as adv
+    from lachan.store import tables_centre as centre
+
+    tables = (centre.ApiKey, centre.Complaint, centre.Source, centre.Decision,
+              centre.DncEntry, centre.DncEvent, adv.Advertiser, adv.Brandname,
+              adv.AdTemplate, adv.Consent, adv.Refusal, adv.AdCopy)
+    return [
+        f"{t.__tablename__} rows"
+        for t in tables
+        if session.execute(select(t).limit(1)).first() is not None
+    ]
 
 
 def history(session: Session, target: str, limit: int = 100) -> list[dict[str, Any]]:

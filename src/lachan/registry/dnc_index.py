@@ -1,6 +1,7 @@
 """The in-memory Do-Not-Call index used for scrubbing.
 
-Numbers are 9-digit national significant numbers (the number without its 0), held per
+Numbers are national significant numbers (the number without its 0: 9 digits for a
+mobile, 10 for a fixed line, which can be registered for calls), held per
 scope (``sms``, ``call``, ``all``: ``DK DNC S``, ``DK DNC V``, ``DK DNC``) in sorted,
 de-duplicated ``uint32`` arrays. Membership of a batch is one ``np.searchsorted`` per
 scope. The index persists as one ``.npy`` file per scope plus ``meta.json`` in a

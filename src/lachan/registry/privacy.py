@@ -4,6 +4,11 @@ One 32-byte master secret, from ``LACHAN_SECRET_KEY`` (hex, URL-safe base64, or 
 string of at least 32 characters) or from ``$LACHAN_HOME/secret.key`` (created with mode
 0600 on first start), gives two keys by HKDF: one for HMAC pseudonyms, one for AES-GCM.
 Every node of a PostgreSQL deployment must share the same secret.
+
+A key file is created only for a database that holds nothing written with a key yet
+(:func:`keyed_data`): when the file is lost but the database still holds encrypted
+complaints, pseudonyms or an audit seal, a new key would make them unreadable, so
+:func:`load_master_secret` refuses with :class:`SecretError` instead.
 """
 
 from __future__ import annotations
@@ -14,7 +19,14 @@ import hashlib
 import hmac
 import os
 import secrets
+import tempfile
+import weakref
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -29,7 +41,8 @@ class SecretError(ValueError):
     """The secret key is missing, too short, or a ciphertext does not authenticate."""
 
 
-def _decode_secret(text: str) -> bytes:
+def _decode_secret(text: str, source: str = "LACHAN_SECRET_KEY") -> bytes:
+    """The 32 or more bytes a key text stands for; ``source`` names it in the error."""
     text = text.strip()
     if len(text) == 64:
         try:
@@ -44,11 +57,24 @@ def _decode_secret(text: str) -> bytes:
         pass
     if len(text) >= 32:
         return hashlib.sha256(text.encode()).digest()
-    raise SecretError("LACHAN_SECRET_KEY must be 32 bytes (64 hex digits) or a longer passphrase")
+    if source == "LACHAN_SECRET_KEY":
+        raise SecretError(
+            "LACHAN_SECRET_KEY must be 32 bytes (64 hex digits) or a longer passphrase")
+    raise SecretError(f"secret key file {source} is not a valid key (it must hold 64 hex "
+                      "digits); restore it or set LACHAN_SECRET_KEY")
 
 
-def load_master_secret(home: Path | None = None) -> bytes:
-    """The master secret from the environment, else from the key file (created if absent)."""
+#: Something that says what the database holds that was written with a key (None:
+#: nothing), asked before a new key file is created.
+InUse = Callable[[], str | None]
+
+
+def load_master_secret(home: Path | None = None, *, in_use: InUse | None = None) -> bytes:
+    """The master secret from the environment, else from the key file.
+
+    A missing key file is created, unless ``in_use`` (default: a look at the configured
+    database, :func:`configured_database_keyed_data`) says the database already holds
+    data written with a key: then :class:`SecretError` names the file to restore."""
     env = os.environ.get("LACHAN_SECRET_KEY")
     if env:
         return _decode_secret(env)
@@ -56,15 +82,114 @@ def load_master_secret(home: Path | None = None) -> bytes:
         from lachan.store.session import lachan_home
 
         home = lachan_home()
-    home.mkdir(parents=True, exist_ok=True)
     path = home / KEY_FILE
+    found = _read_key_file(path)
+    if found is not None:
+        return found
+    held = (in_use or configured_database_keyed_data)()
+    if held:
+        raise SecretError(
+            f"secret key file missing: {path}; restore it or set LACHAN_SECRET_KEY "
+            f"(the database already holds {held} written with the old key)"
+        )
+    _create_key_file(path)
+    found = _read_key_file(path)
+    if found is None:  # pragma: no cover - removed between the two calls
+        raise SecretError(f"secret key file missing: {path}; restore it or set LACHAN_SECRET_KEY")
+    return found
+
+
+def _read_key_file(path: Path) -> bytes | None:
+    """The secret in ``path``; None when there is no such file."""
+    try:
+        text = path.read_text(encoding="ascii")
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError:
+        text = ""
+    except OSError as exc:
+        raise SecretError(f"cannot read secret key file {path}: {exc.strerror or exc}") from None
+    return _decode_secret(text, str(path))
+
+
+def _create_key_file(path: Path) -> None:
+    """Write a new random key (mode 0600) whole, or leave a key another process wrote
+    at the same moment: the file is never seen half-written where hard links work."""
+    key = secrets.token_hex(32) + "\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".secret.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="ascii") as fh:
+                fh.write(key)
+            os.link(tmp, path)  # fails if another process made the key first: theirs stays
+        except FileExistsError:
+            pass
+        except OSError:  # no hard links on this file system: create it in place
+            _create_in_place(path, key)
+        finally:
+            os.unlink(tmp)
+    except OSError as exc:
+        raise SecretError(f"cannot create secret key file {path}: {exc.strerror or exc}") from None
+
+
+def _create_in_place(path: Path, key: str) -> None:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        return _decode_secret(path.read_text(encoding="ascii"))
+        return
     with os.fdopen(fd, "w", encoding="ascii") as fh:
-        fh.write(secrets.token_hex(32) + "\n")
-    return _decode_secret(path.read_text(encoding="ascii"))
+        fh.write(key)
+
+
+def keyed_data(session: Session) -> str | None:
+    """What the database holds that was written with the master secret (encrypted
+    complaints, reporter pseudonyms, the audit seal), or None when nothing."""
+    from sqlalchemy import select
+
+    from lachan.store.tables_centre import AuditSeal, Complaint, SourceReporter
+
+    found = [
+        label
+        for label, table in (
+            ("encrypted complaints", Complaint),
+            ("reporter pseudonyms", SourceReporter),
+            ("an audit seal", AuditSeal),
+        )
+        if session.execute(select(table).limit(1)).first() is not None
+    ]
+    return ", ".join(found) or None
+
+
+def configured_database_keyed_data() -> str | None:
+    """:func:`database_keyed_data` of the configured database."""
+    from lachan.store.session import database_url
+
+    return database_keyed_data(database_url())
+
+
+def database_keyed_data(url: str) -> str | None:
+    """:func:`keyed_data` of the database at ``url`` as committed, read on a connection of
+    its own (so a transaction under way, which may be writing the first keyed rows, does
+    not count); None when there is no database yet or it cannot be read."""
+    from sqlalchemy.exc import SQLAlchemyError
+    from sqlalchemy.orm import Session as OrmSession
+
+    from lachan.store.migrate import DatabaseNotReady, check_ready
+    from lachan.store.session import make_engine
+
+    try:
+        check_ready(url)
+    except DatabaseNotReady:
+        return None
+    engine = make_engine(url, read_only=True)
+    try:
+        with OrmSession(engine) as session:
+            return keyed_data(session)
+    except SQLAlchemyError:
+        return None
+    finally:
+        engine.dispose()
 
 
 def _derive(master: bytes, info: bytes) -> bytes:
@@ -76,6 +201,16 @@ def audit_seal_key(master: bytes) -> bytes:
     return _derive(master, b"lachan audit seal v1")
 
 
+#: Vaults by their audit seal key: a session carrying a seal key (``Session.info``, as
+#: the service sets it) finds the vault to write pseudonyms with (:func:`vault_for_seal_key`).
+_VAULTS: weakref.WeakValueDictionary[bytes, Vault] = weakref.WeakValueDictionary()
+
+
+def vault_for_seal_key(seal_key: bytes) -> Vault | None:
+    """The live :class:`Vault` whose audit seal key is ``seal_key``, if any."""
+    return _VAULTS.get(bytes(seal_key))
+
+
 class Vault:
     """Pseudonyms and at-rest encryption from one master secret."""
 
@@ -85,6 +220,7 @@ class Vault:
         self._hmac_key = _derive(master, b"lachan reporter pseudonym v1")
         self._aead = AESGCM(_derive(master, b"lachan at-rest encryption v1"))
         self.audit_seal_key = audit_seal_key(master)
+        _VAULTS[self.audit_seal_key] = self
 
     @classmethod
     def from_environment(cls, home: Path | None = None) -> Vault:
