@@ -98,3 +98,18 @@ def test_copies_and_report(run, tmp_path: Path) -> None:
     copies.write_text('{"sender": "SHOPX"}\n')
     r = run("advertiser", "copies", aid, str(copies))
     assert r.exit_code == 1 and "line 1: missing field" in r.output
+
+
+def test_withdrawing_one_channel_of_an_all_channel_consent_keeps_the_others(
+        run, tmp_path: Path) -> None:
+    adv = lines(run("advertiser", "create", "Shop ABC").stdout)[0]
+    aid = str(adv["id"])
+    assert run("advertiser", "consent", aid, "0355555555", "--channel", "all").exit_code == 0
+    r = run("advertiser", "consent", aid, "0355555555", "--channel", "sms", "--withdraw")
+    assert r.exit_code == 0, r.output
+    numbers = tmp_path / "one.txt"
+    numbers.write_text("0355555555\n")
+    call = lines(run("scrub", "--advertiser", aid, "--channel", "call", str(numbers)).stdout)
+    sms = lines(run("scrub", "--advertiser", aid, "--channel", "sms", str(numbers)).stdout)
+    assert call[0]["allowed"] is True
+    assert sms[0]["allowed"] is False

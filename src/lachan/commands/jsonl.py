@@ -74,7 +74,8 @@ def run_over_input(file: Path | None, label: str,
 
         size = file.stat().st_size
         with Progress(TextColumn(label), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-                      TimeRemainingColumn(), console=err) as bar:
+                      TimeRemainingColumn(), console=err, redirect_stdout=False,
+                      redirect_stderr=False) as bar:
             task = bar.add_task(label, total=size or 1)
             with file.open("rb") as fh:
                 failed = process(fh, lambda n: bar.advance(task, n))

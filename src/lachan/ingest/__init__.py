@@ -13,6 +13,8 @@ another exception.
 * :mod:`lachan.ingest.csv_numbers` - ``iter_numbers(file, column=None)`` streams
   ``(line_no, raw)`` from number lists and CSV files.
 * :mod:`lachan.ingest.html_text` - ``html_to_text(html) -> (text, links)``.
+* :mod:`lachan.ingest.times` - the plausibility rule for times given from outside (from
+  2000, at most a few minutes ahead of the server clock).
 
 Modules are imported on demand (``from lachan.ingest.eml import parse_forwarded``) so the
 SMS path does not load pydantic or the e-mail package.

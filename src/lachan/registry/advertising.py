@@ -472,18 +472,36 @@ def withdraw_consent(
     if channel != "all":
         q = q.where(Consent.channel.in_((channel, "all")))
     rows = list(session.execute(q).scalars())
+    kept: list[Consent] = []
     for c in rows:
         c.withdrawn_at = at
         c.withdrawn_via = via[:16]
+        if channel != "all" and c.channel == "all":
+            kept += _split_consent(c, rec, channel)
+    session.add_all(kept)
     audit.record(
         session,
         actor,
         "consent.withdraw",
         f"advertiser:{advertiser_id}",
-        {"recipient": rec, "channel": channel, "count": len(rows)},
+        {"recipient": rec, "channel": channel, "count": len(rows),
+         "kept_channels": [k.channel for k in kept]},
     )
     session.flush()
     return len(rows)
+
+
+def _split_consent(c: Consent, recipient: str, withdrawn: str) -> list[Consent]:
+    """The consents that stay when one channel of an ``all`` consent is withdrawn: one per
+    other channel the recipient can be reached on (a phone number: SMS and calls), with
+    the original's method, proof, date and daily limit."""
+    reachable = ("email",) if "@" in recipient else ("sms", "call")
+    return [
+        Consent(advertiser_id=c.advertiser_id, recipient=recipient, channel=ch,
+                method=c.method, proof_ref=c.proof_ref, given_at=c.given_at,
+                daily_limit=c.daily_limit)
+        for ch in reachable if ch != withdrawn
+    ]
 
 
 def list_consents(

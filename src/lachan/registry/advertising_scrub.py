@@ -307,10 +307,17 @@ def consent_view(
     for rec, evs in events.items():
         evs.sort()
         cur = None
+        live = 0  # consents given and not yet withdrawn: a withdrawal ends its own only
         for t, kind in evs:
             if t > at:
                 break
-            cur = kind
+            if kind == "given":
+                live += 1
+            elif kind == "withdrawn":
+                live = max(live - 1, 0)
+            else:  # a refusal ends every consent before it
+                live = 0
+            cur = "given" if live else kind
         if cur:
             state[rec] = cur
 

@@ -22,7 +22,9 @@ Defaults and why:
   weaker than a person's complaint, and arrives in volume.
 - ``suspected_score = 3``: about two complaints by two people, or one scam complaint.
 - ``listed_score = 10`` and ``listed_min_reporters = 3``: shared on the blocklist only
-  when at least three different people complained; one person cannot list a number.
+  when at least three different *verified* reporters complained (the gateway's msisdn, or
+  a complaint pushed with an API key; a self-declared reporter on the public route raises
+  the score but never counts here); one person cannot list a number.
 - ``dedupe_window_hours = 24``: the same person, source and content inside a day is one
   complaint (people re-send a 5656 report when no reply comes quickly).
 - ``rate_per_hour = 20`` and ``rate_per_day = 100``: more complaints than that from one
