@@ -76,3 +76,63 @@ def test_a_third_partys_emergency_with_money_to_send_now_is_scam() -> None:
     assert "EMERGENCY_MONEY_REQUEST" in names(v) and v.label == "scam"
     own = lachan.analyse("Con bi tai nan nhe thoi, dang o nha roi, me dung lo nhe")
     assert "EMERGENCY_MONEY_REQUEST" not in names(own)
+
+
+@pytest.mark.parametrize(("text", "symbol"), [
+    ("Nhiệm vụ cuối: bạn cần nạp thêm 3.000.000đ để mở khoá nhiệm vụ và rút toàn bộ hoa hồng.",
+     "PAY_TO_UNLOCK"),
+    ("Hồ sơ vay đã duyệt. Vui lòng chuyển 1.500.000đ phí bảo hiểm khoản vay vào STK "
+     "0123456789 để được giải ngân trong ngày.", "PAY_TO_UNLOCK"),
+    ("Kiện hàng quà tặng từ Mỹ của bạn đang bị giữ tại hải quan, cần nộp 8.500.000đ phí "
+     "thông quan để nhận hàng.", "PAY_TO_UNLOCK"),
+    ("Mẹ ơi con bị mất điện thoại, đây là số mới của con. Mẹ chuyển giúp con 5 triệu vào STK "
+     "0123456789 nhé.", "EMERGENCY_MONEY_REQUEST"),
+    ("Anh ơi em vừa gửi mã OTP 6 số về máy anh, anh đọc lại giúp em với ạ.",
+     "CODE_HANDOVER_REQUEST"),
+    ("Có tin nhắn 6 số gửi đến máy cậu thì cậu chụp lại gửi tớ nhé, tớ đăng ký nhầm số.",
+     "CODE_HANDOVER_REQUEST"),
+])
+def test_more_wordings_of_the_requests_are_read(text: str, symbol: str) -> None:
+    v = lachan.analyse(text)
+    assert symbol in names(v) and v.label == "scam"
+
+
+def test_a_prepaid_top_up_to_restore_a_sim_is_still_no_request() -> None:
+    v = lachan.analyse("Thue bao cua quy khach da bi khoa 2 chieu. Vui long nap tien de mo "
+                       "khoa lien lac.")
+    assert "PAY_TO_UNLOCK" not in names(v)
+
+
+@pytest.mark.parametrize(("text", "symbol"), [
+    ("Bán súng điện, súng bắn đạn cao su, giao hàng toàn quốc. LH 0912345678", "ILLEGAL_GOODS"),
+    ("Đầu tư USDT an toàn, lãi 5%/ngày, rút gốc bất cứ lúc nào. Tele: @invest_vn",
+     "GUARANTEED_RETURNS"),
+    ("Tao có video clip nóng của mày. Chuyển 20 triệu vào tài khoản này trong 24h nếu không "
+     "tao gửi cho toàn bộ danh bạ.", "EXTORTION_THREAT"),
+    ("Thông báo từ Bộ Y tế: tải ứng dụng khai báo tại http://byt-app.info/download.apk",
+     "APK_LINK"),
+])
+def test_crimes_whatever_the_words_around_them_are_scam(text: str, symbol: str) -> None:
+    v = lachan.analyse(text)
+    assert symbol in names(v) and v.label == "scam"
+
+
+@pytest.mark.parametrize("text", [
+    "Công an khuyến cáo: cảnh giác với kẻ gian rao bán ma tuý, súng điện qua mạng.",
+    "Gửi tiết kiệm online lãi suất 6%/năm, chi tiết tại vietcombank.com.vn",
+    "Clip đám cưới của hai đứa xong rồi nhé, anh gửi cho cả nhà xem.",
+])
+def test_advisories_savings_and_family_clips_are_not_crimes(text: str) -> None:
+    v = lachan.analyse(text)
+    weighed = {s.name for s in v.symbols if s.score}
+    assert not {"ILLEGAL_GOODS", "GUARANTEED_RETURNS", "EXTORTION_THREAT"} & weighed
+    assert v.label != "scam"
+
+
+def test_the_word_fraud_alone_does_not_make_a_fake_court_an_advisory() -> None:
+    v = lachan.analyse("Toà án nhân dân TP.HCM: Bạn có giấy triệu tập vì liên quan vụ án lừa "
+                       "đảo. Liên hệ thư ký 0865432109 để được hướng dẫn.")
+    assert v.label == "scam"
+    advisory = lachan.analyse("Cảnh giác: kẻ gian giả danh công an gọi điện yêu cầu chuyển "
+                              "tiền. Trình báo ngay khi bị đe doạ, gọi 0912345678.")
+    assert advisory.label != "scam"

@@ -35,6 +35,7 @@ from lachan.detect.features import (
     warm_hosts,
     without_link_paths,
 )
+from lachan.detect.illicit import illicit_findings
 from lachan.detect.requests import request_findings
 from lachan.detect.verdict import VerdictMaker, shown_rows
 from lachan.domain import (
@@ -135,6 +136,7 @@ class Engine:
         host_findings(ents, feats)
         text_findings(norm.folded, norm.flags, feats)
         request_findings(norm.folded, tokens, feats)  # after the phrases: an advisory?
+        illicit_findings(norm.folded, tokens, feats)
         shape_findings(without_link_paths(norm.clean, ents), feats)
         contact_findings(norm.clean, ents, feats)
         view = MessageView(norm, ents, sender, channel, context or _NO_CONTEXT)

@@ -563,6 +563,20 @@ _PRIOR_NEEDS_WEIGHTED_FIRST = frozenset({"AUTHORITY_APP_OFF_GOV"})
 _ANY_FIRST = frozenset().union(*(firsts for _, firsts, _, _ in COMBINATIONS))
 
 
+#: Wording that makes a message warn against fraud rather than name it: "lua dao" (fraud)
+#: alone does not, since fake courts and fake "lawyers who recover scammed money" name
+#: it too ("giay trieu tap vi lien quan vu an lua dao", "thu hoi tien bi lua dao").
+_WARNING_RE = re.compile(
+    r"\b(?:canh giac|gia mao|thu doan|ke gian|doi tuong xau|mao danh|tuyet doi khong"
+    r"|khong bao gio|de phong|phong tranh|khuyen cao|trinh bao|beware of|scam alert)\b")
+
+
+def warns(out: MessageFeatures) -> bool:
+    """The message warns against fraud (``SCAM_WARNING`` with warning wording, see
+    :data:`_WARNING_RE`): its quotes of a trick get no fixed prior."""
+    return "SCAM_WARNING" in out.findings and _WARNING_RE.search(out.text) is not None
+
+
 def combination_findings(out: MessageFeatures) -> None:
     """Learned findings for the pairs in :data:`COMBINATIONS` (after all others), with
     the fixed prior of :data:`_PRIORS` where there is one, unless the message warns
@@ -572,7 +586,7 @@ def combination_findings(out: MessageFeatures) -> None:
     names = out.findings.keys()
     if len(names) < 2 or names.isdisjoint(_ANY_FIRST):
         return
-    warning = "SCAM_WARNING" in names
+    warning = warns(out)
     for name, firsts, seconds, detail in COMBINATIONS:
         if names.isdisjoint(firsts) or names.isdisjoint(seconds):
             continue

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from lachan.detect.features import Finding, MessageFeatures
+from lachan.detect.features import Finding, MessageFeatures, warns
 
 #: Log-odds towards scam, meant to decide on their own (like a threat that sends you to a
 #: personal mobile): a code handed over is an account taken over, and the friendly words
@@ -28,9 +28,10 @@ from lachan.detect.features import Finding, MessageFeatures
 #: by the model alone. Neither fires on any of the 12,035 messages of the data.
 CODE_HANDOVER_PRIOR = 12.0
 PAY_TO_UNLOCK_PRIOR = 10.0
-#: The "your child had an accident, send money to the doctor now" fraud: a mother's
-#: worried words pull towards ham (P(scam) 0.003 by the model alone).
-EMERGENCY_PRIOR = 10.0
+#: The "your child had an accident, send money to the doctor now" and "mum, I lost my
+#: phone, this is my new number, send 5 million" frauds: a family's words pull hard
+#: towards ham (P(scam) 0.003 and 0.0002 by the model alone; the second needs 12).
+EMERGENCY_PRIOR = 12.0
 
 #: Words that, up to :data:`NEGATION_WINDOW` words before a request, make it a warning.
 NEGATIONS = frozenset({"khong", "dung", "chua", "ko", "khg", "never", "not", "dont",
@@ -46,12 +47,18 @@ _ASK = (r"(?:xin|doc|cung\s+cap|chup|forward|send\s+me|read\s+me|tell\s+me|give\
         r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|ben|nhan\s+vien))"
         r"|bao\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|nhan\s+vien)))")
 _HANDOVER_RE = re.compile(rf"\b{_ASK}\b(?:\s+\S+){{0,4}}?\s+{_CODE}\b")
+#: The code named first, the request after it ("em vua gui ma OTP 6 so ve may anh, anh doc
+#: lai giup em"; "co tin nhan 6 so gui den thi chup lai gui to").
+_CODE_THEN_ASK_RE = re.compile(
+    rf"\b(?:{_CODE}|tin\s+nhan\s+(?:co\s+|gom\s+)?\d{{1,2}}\s+(?:so|chu\s+so))\b"
+    r"(?:\s+\S+){0,8}?\s+(?P<ask>doc\s+(?:lai|giup|cho)|chup\s+(?:lai|man\s+hinh)"
+    r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|to|ben))|bao\s+(?:lai|giup))\b")
 #: "ma 6 so": the one code wording whose tokens hold no word (digits are shapes there).
-_DIGITS_AFTER_MA = re.compile(r"\bma\s+(?:gom\s+)?\d")
+_DIGITS_AFTER_MA = re.compile(r"\b(?:ma|tin\s+nhan)\s+(?:gom\s+|co\s+)?\d")
 #: "I typed your number by mistake": the story that comes with the request.
 _MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky)\s+nham\s+(?:so|sdt)\b")
 #: Substrings one of which every match of :data:`_HANDOVER_RE` holds.
-_CODE_HINTS = ("otp", "code", "ma ")
+_CODE_HINTS = ("otp", "code", "ma ", "tin nhan")
 #: A delivery code given to the courier at the door is a real practice.
 _DELIVERY_RE = re.compile(r"\b(?:shipper|tai\s+xe|giao\s+hang|nhan\s+hang|nguoi\s+giao)\b")
 
@@ -59,12 +66,13 @@ _DELIVERY_RE = re.compile(r"\b(?:shipper|tai\s+xe|giao\s+hang|nhan\s+hang|nguoi\
 #: ("nap tien") counts for collecting and withdrawing only: "nap tien de kich hoat lai" is
 #: a carrier's genuine notice for a prepaid SIM.
 _PAY_TO_UNLOCK_RE = re.compile(
-    r"\b(?P<verb>chuyen\s+khoan|chuyen\s+tien|nop|dong\s+phi|thanh\s+toan\s+phi|dat\s+coc"
-    r"|chuyen\s+coc|ky\s+quy|nap)\b(?:\s+\S+){0,12}?\s+"
+    r"\b(?P<verb>chuyen\s+khoan|chuyen\s+tien|chuyen(?=\s+\d)|nop|dong\s+phi"
+    r"|thanh\s+toan\s+phi|dat\s+coc|chuyen\s+coc|ky\s+quy|nap)\b(?:\s+\S+){0,12}?\s+"
     r"(?:de|thi\s+moi|moi\s+(?:duoc|co\s+the)|nham)\s+(?:duoc\s+)?"
     r"(?:(?P<unlock>mo\s+khoa|go\s+khoa|giai\s+toa|khoi\s+phuc|xac\s+minh|xac\s+thuc"
     r"|kich\s+hoat\s+lai)"
-    r"|nhan\s+(?:thuong|qua|giai|tien|lai\s+tien|khoan\s+vay|hoa\s+hong)|hoan\s+tien"
+    r"|nhan\s+(?:thuong|qua|giai|tien|lai\s+tien|khoan\s+vay|hoa\s+hong|hang|kien\s+hang)"
+    r"|hoan\s+tien|thong\s+quan"
     r"|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan|hoa\s+hong)|duoc\s+rut)\b")
 
 #: Moving money into a "safe", holding or investigators' account, or to prove one's
@@ -74,8 +82,8 @@ _SAFE_ACCOUNT_RE = re.compile(
     r"\btai\s+khoan\s+(?:tam\s+giu|an\s+toan|phong\s+toa|niem\s+phong|chuyen\s+dung"
     r"|cua\s+(?:co\s+quan\s+)?(?:dieu\s+tra|cong\s+an|vien\s+kiem\s+sat|toa\s+an))\b"
     r"|\bchung\s+minh\s+(?:trong\s+sach|vo\s+toi|nguon\s+(?:goc\s+)?tien)\b")
-_TRANSFER_RE = re.compile(r"\b(?:chuyen|nop|gui|nap)\s+(?:khoan|tien|toan\s+bo|so\s+du|gap|ngay"
-                          r"|lai|vao)\b")
+_TRANSFER_RE = re.compile(r"\b(?:chuyen|nop|gui|nap)\s+(?:giup\s+(?:\S+\s+)?)?(?:khoan|tien"
+                          r"|toan\s+bo|so\s+du|gap|ngay|lai|vao|\d)")
 #: Someone else's emergency (an accident, an arrest) and money to send at once, written
 #: by a third party about the recipient's relative or to be paid to a third party's
 #: account ("con cua chi bi tai nan... chuyen gap vao tai khoan cua bac si").
@@ -89,19 +97,28 @@ _THIRD_PARTY_RE = re.compile(
     r"|nha\s+truong|luat\s+su|cong\s+an)\b"
     r"|\bchuyen\s+(?:khoan\s+|tien\s+)?(?:gap|ngay\s+lap\s+tuc)\b")
 
+#: A carrier's notice about a prepaid line, where topping up does restore the service.
+_CARRIER_RE = re.compile(r"\b(?:thue\s+bao|sim|2\s+chieu|hai\s+chieu|lien\s+lac|goi\s+cuoc"
+                         r"|nghe\s+goi)\b")
+#: A relative's "new number" (the old phone lost or broken) that asks for money: the
+#: impersonation of a child or friend ("me oi con mat dien thoai, day la so moi cua con").
+_NEW_NUMBER_RE = re.compile(
+    r"\bday\s+la\s+so\s+moi\b|\bso\s+moi\s+cua\s+(?:con|em|anh|chi|minh|chau)\b"
+    r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b.*\bso\s+(?:moi|nay)\b")
+
 #: Substrings one of which every match of :data:`_PAY_TO_UNLOCK_RE` holds.
 _PAY_HINTS = ("chuyen ", "nop ", "nap ", "dong phi", "thanh toan phi", "coc", "ky quy")
 #: ... and one of which its purpose holds (both are tested before the expression runs:
 #: substring tests cost a fraction of one search of it).
 _PURPOSE_HINTS = ("khoa", "giai toa", "khoi phuc", "xac minh", "xac thuc", "kich hoat lai",
-                  "nhan ", "hoan tien", "giai ngan", "rut ")
+                  "nhan ", "hoan tien", "giai ngan", "rut ", "thong quan")
 
 _HANDOVER_DETAIL = "asks you to hand over a code sent to your phone"
 _PAY_DETAIL = "asks you to pay in order to unlock, verify or collect"
 _EMERGENCY_DETAIL = "someone else's emergency and money to send at once"
 #: Substrings one of which every match of :data:`_EMERGENCY_RE` holds.
 _EMERGENCY_HINTS = ("tai nan", "cap cuu", "nhap vien", "phau thuat", "mo gap", "bi bat",
-                    "tam giu", "nguy kich")
+                    "tam giu", "nguy kich", "so moi")
 
 
 def _negated(folded: str, start: int) -> bool:
@@ -120,6 +137,9 @@ def _handover(folded: str) -> str | None:
             if _DELIVERY_RE.search(folded) is not None and "otp" not in m.group(0):
                 return None
             return m.group(0)
+    for m in _CODE_THEN_ASK_RE.finditer(folded):
+        if not _negated(folded, m.start("ask")) and _DELIVERY_RE.search(folded) is None:
+            return m.group(0)
     return None
 
 
@@ -129,7 +149,8 @@ def _pay_to_unlock(folded: str) -> str | None:
             h in folded for h in _PAY_HINTS):
         return None
     for m in _PAY_TO_UNLOCK_RE.finditer(folded):
-        if m.group("verb") == "nap" and m.group("unlock") is not None:
+        if (m.group("verb") == "nap" and m.group("unlock") is not None
+                and _CARRIER_RE.search(folded) is not None):
             continue  # topping up a prepaid SIM to restore it
         if not _negated(folded, m.start()):
             return m.group(0)
@@ -147,9 +168,15 @@ def _safe_account(folded: str) -> str | None:
 
 
 def _emergency(folded: str) -> str | None:
-    """A third party's emergency with money to send at once, or ``None``."""
+    """A third party's emergency, or a relative's "new number", with money to send at
+    once, or ``None``."""
+    if _TRANSFER_RE.search(folded) is None:
+        return None
+    new = _NEW_NUMBER_RE.search(folded)
+    if new is not None and not _negated(folded, new.start()):
+        return new.group(0)
     m = _EMERGENCY_RE.search(folded)
-    if m is None or _TRANSFER_RE.search(folded) is None:
+    if m is None:
         return None
     third = _THIRD_PARTY_RE.search(folded)
     return None if third is None else f"{m.group(0)} ... {third.group(0)}"
@@ -162,9 +189,10 @@ _HANDOVER_TOKENS = frozenset({"otp", "code"})
 _HANDOVER_AFTER_MA = frozenset({"xac", "kich", "bao", "dang", "giao", "gom", "vua"})
 _PAY_VERBS = frozenset({"chuyen", "nop", "nap", "dong", "coc", "quy", "toan"})
 _PAY_PURPOSES = frozenset({"khoa", "toa", "phuc", "minh", "thuc", "nhan", "hoan", "ngan",
-                           "rut", "lai"})
+                           "rut", "lai", "quan"})
 _SAFE_TOKENS = frozenset({"khoan", "minh"})
-_EMERGENCY_TOKENS = frozenset({"nan", "cuu", "vien", "thuat", "gap", "bat", "giu", "kich"})
+_EMERGENCY_TOKENS = frozenset({"nan", "cuu", "vien", "thuat", "gap", "bat", "giu", "kich",
+                               "moi"})
 _ALL_TOKENS = (_HANDOVER_TOKENS | _HANDOVER_AFTER_MA | {"ma"} | _PAY_VERBS | _PAY_PURPOSES
                | _SAFE_TOKENS | _EMERGENCY_TOKENS)
 
@@ -176,12 +204,13 @@ def request_findings(folded: str, tokens: list[str], out: MessageFeatures) -> No
     hits = _ALL_TOKENS.intersection(tokens)
     if not hits:
         return
-    advisory = "SCAM_WARNING" in out.findings or "PUBLIC_ADVISORY" in out.findings
+    advisory = warns(out) or "PUBLIC_ADVISORY" in out.findings
     # a message that carries the code itself is the service that sent it, saying how it
     # is used ("cung cap ma nay cho giao dich vien"): a fraudster never has the code
     maybe_code = not _HANDOVER_TOKENS.isdisjoint(hits) or (
         "ma" in hits and not _HANDOVER_AFTER_MA.isdisjoint(hits))
-    if maybe_code or ("ma" in hits and _DIGITS_AFTER_MA.search(folded) is not None):
+    if maybe_code or (("ma" in hits or "nhan" in hits)
+                      and _DIGITS_AFTER_MA.search(folded) is not None):
         asked = None if "OTP_CODE" in out.findings else _handover(folded)
         if asked is not None:
             misdial = _MISDIAL_RE.search(folded)
@@ -216,6 +245,6 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
      "a prize, loan or withdrawal (advance-fee fraud), or to move it into a 'safe' or "
      "investigators' account (fake police)"),
     ("EMERGENCY_MONEY_REQUEST",
-     "a relative's accident or arrest, told by a third party, and money to send at once "
-     "to someone else's account"),
+     "a relative's accident or arrest, told by a third party, or a relative's 'new "
+     "number', and money to send at once"),
 )

@@ -1,0 +1,101 @@
+"""Offers and threats that are crimes whatever words surround them: illegal goods for
+sale (drugs, weapons, counterfeit money, date-rape drugs), promises of a fixed daily
+return on an "investment", sextortion, and links to Android app packages. The datasets
+hold next to none of them, so these findings carry a fixed prior (log-odds towards
+scam) and no learned weight, like those of :mod:`lachan.detect.requests`.
+
+Each is one regular expression over the folded text, run only when the message's
+tokens hold one of its words. A message that warns against fraud (``features.warns``)
+or reads like a public advisory (``PUBLIC_ADVISORY``: "phong chong ma tuy") quotes
+them and gets no prior.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lachan.detect.features import Finding, MessageFeatures, warns
+
+ILLEGAL_GOODS_PRIOR = 10.0
+GUARANTEED_RETURNS_PRIOR = 8.0
+EXTORTION_PRIOR = 10.0
+#: An app package by link invites malware from outside the stores; some games and shops
+#: do hand out .apk files, so this prior helps rather than decides.
+APK_LINK_PRIOR = 5.0
+
+#: Things nobody may sell by message.
+_GOODS = (r"(?:sung\s+(?:dien|hoi|ban\s+dan|ngan|quan\s+dung|k\d\d|colt|glock|tu\s+che)"
+          r"|ma\s+tuy|can\s+sa|thuoc\s+lac|ma\s+tuy\s+da|coca(?:in|ine)|heroin|thuoc\s+me"
+          r"|thuoc\s+kich\s+duc|tien\s+gia|phao\s+no|dan\s+cao\s+su|weed|cannabis|mdma)")
+_SELLING = (r"(?:ban|ban\s+le|ban\s+si|cung\s+cap|co\s+san|ship|giao|nhan\s+ship|can\s+ban"
+            r"|chuyen|sell|selling)")
+_ILLEGAL_GOODS_RE = re.compile(rf"\b{_SELLING}\b(?:\s+\S+){{0,4}}?\s+{_GOODS}\b")
+_GOODS_TOKENS = frozenset({"sung", "tuy", "sa", "lac", "cocain", "cocaine", "heroin", "me",
+                           "duc", "gia", "no", "su", "weed", "cannabis", "mdma"})
+
+#: A fixed daily return, or a guaranteed profit: no lawful investment promises either.
+_RETURNS_RE = re.compile(
+    r"\b(?:lai|loi\s+nhuan|lai\s+suat)\s+(?:len\s+(?:den|toi)\s+)?\d+(?:[.,]\d+)?\s*%\s*"
+    r"(?:/|mot|moi|1|tren)\s*ngay\b"
+    r"|\bcam\s+ket\s+(?:loi\s+nhuan|lai|hoan\s+von|100\s*%\s*thang)\b"
+    r"|\b\d+(?:[.,]\d+)?\s*%\s*(?:per|a|every)\s+day\b|\bguaranteed\s+(?:profit|returns?)\b")
+_RETURNS_TOKENS = frozenset({"ngay", "ket", "day", "guaranteed"})
+
+#: Intimate images and a demand, with the threat to send them to family or contacts.
+_INTIMATE_RE = re.compile(
+    r"\b(?:video|clip|anh|hinh)\s+(?:\S+\s+){0,2}?(?:nong|nhay\s+cam|khoa\s+than|sex|nude"
+    r"|ben\s+tau|chat\s+sex)\b|\bnude\s+(?:photos?|videos?)\b")
+_EXPOSE_RE = re.compile(
+    r"\b(?:gui\s+cho|phat\s+tan|dang\s+len|tung\s+len|cong\s+khai|danh\s+ba|nguoi\s+than"
+    r"|gia\s+dinh|vo\s+(?:may|mi|ban)|ban\s+be|send\s+(?:it\s+)?to\s+(?:your|all))\b")
+_DEMAND_RE = re.compile(r"\b(?:chuyen|nop|gui|tra|pay|send)\b")
+_EXTORTION_TOKENS = frozenset({"video", "clip", "anh", "hinh", "nude"})
+
+_APK_RE = re.compile(r"\.apk\b")
+
+_DETAILS = {
+    "ILLEGAL_GOODS": "offers illegal goods",
+    "GUARANTEED_RETURNS": "promises a fixed daily return or a guaranteed profit",
+    "EXTORTION_THREAT": "threatens to spread intimate images unless paid",
+    "APK_LINK": "links to an Android app package (.apk) outside the app stores",
+}
+
+
+def _add(out: MessageFeatures, name: str, found: str, prior: float, advisory: bool) -> None:
+    out.add(Finding(name, "scam", f'{_DETAILS[name]}: "{found}"', learned=False,
+                    weight=0.0 if advisory else prior))
+
+
+def illicit_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None:
+    """``ILLEGAL_GOODS``, ``GUARANTEED_RETURNS``, ``EXTORTION_THREAT`` and ``APK_LINK``
+    (after the phrase findings, which tell whether the message is an advisory)."""
+    advisory = warns(out) or "PUBLIC_ADVISORY" in out.findings
+    if not _GOODS_TOKENS.isdisjoint(tokens):
+        m = _ILLEGAL_GOODS_RE.search(folded)
+        if m is not None:
+            _add(out, "ILLEGAL_GOODS", m.group(0), ILLEGAL_GOODS_PRIOR, advisory)
+    if "%" in folded or not _RETURNS_TOKENS.isdisjoint(tokens):
+        m = _RETURNS_RE.search(folded)
+        if m is not None:
+            _add(out, "GUARANTEED_RETURNS", m.group(0), GUARANTEED_RETURNS_PRIOR, advisory)
+    if not _EXTORTION_TOKENS.isdisjoint(tokens):
+        m = _INTIMATE_RE.search(folded)
+        if (m is not None and _EXPOSE_RE.search(folded) is not None
+                and _DEMAND_RE.search(folded) is not None):
+            _add(out, "EXTORTION_THREAT", m.group(0), EXTORTION_PRIOR, advisory)
+    if "apk" in folded:
+        m = _APK_RE.search(folded)
+        if m is not None:
+            _add(out, "APK_LINK", ".apk", APK_LINK_PRIOR, advisory)
+
+
+#: ``(name, meaning)`` of every finding of this module, for the symbol catalogue.
+SYMBOLS: tuple[tuple[str, str], ...] = (
+    ("ILLEGAL_GOODS", "offers illegal goods: drugs, weapons, counterfeit money, date-rape "
+                      "drugs"),
+    ("GUARANTEED_RETURNS", "promises a fixed daily return or a guaranteed profit on an "
+                           "'investment'"),
+    ("EXTORTION_THREAT", "threatens to send intimate images to family or contacts unless "
+                         "paid (sextortion)"),
+    ("APK_LINK", "links to an Android app package (.apk), outside the app stores"),
+)
