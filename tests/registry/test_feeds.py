@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from lachan.registry import decisions, feeds, sources
+from lachan.registry import audit, decisions, feeds, sources
 from lachan.registry.clock import as_utc
+from lachan.registry.privacy import Vault
 from lachan.registry.settings import CentreSettings
 from lachan.store.session import Database
 from lachan.store.tables_centre import Source, SourceChange
@@ -20,19 +21,24 @@ S = CentreSettings()
 @pytest.fixture()
 def db(db_url: str):
     database = Database(db_url)
+    for factory in (database.sessions, database.read_sessions):  # the audit seal's key
+        factory.configure(info={audit.SEAL_KEY_INFO: Vault(bytes(range(32))).audit_seal_key})
     yield database
     database.dispose()
 
 
 def _detect(db: Database, kind: str, value: str, category: str, times: int) -> None:
+    """``times`` detections, each from another operator's key (a key counts once a day)."""
     with db.transaction() as s:
-        for _ in range(times):
-            sources.record_detection(s, kind, value, category, actor="filter", settings=S, now=T0)
+        for i in range(times):
+            sources.record_detection(
+                s, kind, value, category, actor=f"key:{category}{i}", settings=S, now=T0
+            )
 
 
 def _list_number(db: Database, value: str) -> None:
-    """Twenty scam detections: the number is listed."""
-    _detect(db, "phone", value, "scam", sources.LISTED_MIN_DETECTIONS)
+    """Twelve scam detections from twelve operators' keys: the number is listed."""
+    _detect(db, "phone", value, "scam", S.listed_min_detections + 2)
 
 
 def test_full_list_carries_score_category_and_listing_time(db: Database) -> None:

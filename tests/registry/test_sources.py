@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from lachan.registry import feeds, sources
+from lachan.registry import audit, feeds, sources
+from lachan.registry.privacy import Vault
 from lachan.registry.settings import CentreSettings
 from lachan.store.session import Database
 
@@ -17,6 +18,8 @@ S = CentreSettings()
 @pytest.fixture()
 def db(db_url: str):
     database = Database(db_url)
+    for factory in (database.sessions, database.read_sessions):  # the audit seal's key
+        factory.configure(info={audit.SEAL_KEY_INFO: Vault(bytes(range(32))).audit_seal_key})
     yield database
     database.dispose()
 

@@ -128,10 +128,10 @@ def test_blocklist_json_and_csv_carry_the_same_real_values(
 ) -> None:
     """The CSV rows used to read score 0.0 with an empty category and updated_at."""
     with app.state.db.transaction() as s:
-        for _ in range(sources.LISTED_MIN_DETECTIONS):  # listed by detections
-            sources.record_detection(s, "phone", "0987654321", "scam", actor="filter")
-        for category in ("ad", "ad", "scam"):
-            sources.record_detection(s, "phone", "0911222333", category, actor="filter")
+        for i in range(12):  # listed by detections from twelve operators' keys
+            sources.record_detection(s, "phone", "0987654321", "scam", actor=f"key:op{i}")
+        for i, category in enumerate(("ad", "ad", "scam")):
+            sources.record_detection(s, "phone", "0911222333", category, actor=f"key:op{i}")
     an, op = role_keys["analyst"], role_keys["operator"]
     assert _decide(client, an, "phone", "0911222333", "block").status_code == 201
     assert _decide(client, an, "phone", "0987654321", "block").status_code == 201  # was listed

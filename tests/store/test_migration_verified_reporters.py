@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from lachan.registry import sources
+from lachan.registry import audit, sources
+from lachan.registry.privacy import Vault
 from lachan.registry.settings import CentreSettings
 from lachan.store.migrate import upgrade
 from lachan.store.session import Database
@@ -95,6 +96,7 @@ def test_backfill_marks_public_only_reporters_unverified(fresh_url: str) -> None
     }
     assert counted == 2
     db = Database(fresh_url)
+    db.sessions.configure(info={audit.SEAL_KEY_INFO: Vault(bytes(range(32))).audit_seal_key})
     try:
         with db.transaction() as s:
             assert sources.refresh(s, CentreSettings(), now=NOW) == 1

@@ -11,12 +11,21 @@ listing a source needs (:mod:`lachan.registry.sources`); the default is unverifi
 A complaint that repeats an earlier one (same reporter, source, channel and content in
 the dedupe window) is folded into it. When the repeat names a graver category (``LD``,
 a scam call, after ``V``, a spam call, about the same number), the earlier complaint is
-raised to that category and its sources' counts follow (status ``upgraded``).
+raised to that category and its sources' counts follow (status ``upgraded``). The
+earlier complaint's reference is told only to its reporter or its filer: to a repeat
+whose channel vouches for the reporter (``reporter_verified``: the dedupe key holds the
+reporter, so it is the same person), or from the API key that filed it (``filed_by``).
+A self-declared repeat from the public route, or through another key, learns that it
+is a duplicate but not the reference, so typing someone's number reveals nothing.
+
+A reporter over the rate limits gets ``rate_limited`` with ``retry_after``: the seconds
+until the oldest complaint counted against the limit leaves its window.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import math
 import re
 import secrets
 import unicodedata
@@ -91,6 +100,9 @@ class ComplaintInput:
 
 @dataclass(frozen=True, slots=True)
 class ComplaintResult:
+    """What became of one complaint. ``ref`` is None for a repeat that another caller
+    filed; ``retry_after`` (seconds) is set when ``rate_limited``."""
+
     status: str  # created | duplicate | upgraded | rate_limited
     ref: str | None = None
     category: str | None = None
@@ -98,9 +110,10 @@ class ComplaintResult:
     symbols: tuple[str, ...] = ()
     sources: tuple[tuple[str, str, str], ...] = ()
     source: tuple[str, str] | None = None
+    retry_after: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "status": self.status,
             "ref": self.ref,
             "category": self.category,
@@ -111,6 +124,9 @@ class ComplaintResult:
             else {"kind": self.source[0], "value": self.source[1]},
             "linked": [{"kind": k, "value": v, "role": r} for k, v, r in self.sources],
         }
+        if self.retry_after is not None:
+            out["retry_after"] = self.retry_after
+        return out
 
 
 def _magic_ok(ext: str, data: bytes) -> bool:
@@ -323,7 +339,7 @@ def _serialise(session: Session, keys: list[str]) -> None:
 
 def _recent_by_key(session: Session, keys: list[str], since: datetime) -> dict[str, Any]:
     """The newest complaint within the window per dedupe key (id, ref, category, score,
-    reporter and whether it is verified)."""
+    reporter, whether it is verified, the key that filed it)."""
     found: dict[str, Any] = {}
     conn = session.connection()
     for part in bulk.parts(conn, keys):
@@ -336,6 +352,7 @@ def _recent_by_key(session: Session, keys: list[str], since: datetime) -> dict[s
                 _C.c.dedupe_key,
                 _C.c.reporter,
                 _C.c.reporter_verified,
+                _C.c.filed_by,
             )
             .where(bulk.value_in(conn, _C.c.dedupe_key, part), _C.c.last_at >= since)
             .order_by(_C.c.id)
@@ -347,27 +364,69 @@ def _recent_by_key(session: Session, keys: list[str], since: datetime) -> dict[s
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class _Sent:
+    """A reporter's complaints in the rate-limit windows: counts, and the oldest of each
+    window (when it leaves the window, the count drops by one)."""
+
+    hour: int = 0
+    day: int = 0
+    first_in_hour: datetime | None = None
+    first_in_day: datetime | None = None
+
+
 def _counts_since(
     session: Session, reporters: list[str], hour_ago: datetime, day_ago: datetime
-) -> tuple[dict[str, int], dict[str, int]]:
+) -> dict[str, _Sent]:
     """Complaints per reporter received since ``hour_ago`` and since ``day_ago``."""
-    per_hour: dict[str, int] = {}
-    per_day: dict[str, int] = {}
+    out: dict[str, _Sent] = {}
     conn = session.connection()
+    in_hour = _C.c.received_at >= hour_ago
     for part in bulk.parts(conn, reporters):
         rows = conn.execute(
             select(
                 _C.c.reporter,
-                func.sum(case((_C.c.received_at >= hour_ago, 1), else_=0)),
+                func.sum(case((in_hour, 1), else_=0)),
                 func.count(),
+                func.min(case((in_hour, _C.c.received_at), else_=None)),
+                func.min(_C.c.received_at),
             )
             .where(bulk.value_in(conn, _C.c.reporter, part), _C.c.received_at >= day_ago)
             .group_by(_C.c.reporter)
         )
-        for r, h, d in rows:
-            per_hour[r] = int(h or 0)
-            per_day[r] = int(d)
-    return per_hour, per_day
+        for r, h, d, first_h, first_d in rows:
+            out[r] = _Sent(int(h or 0), int(d), _as_time(first_h), _as_time(first_d))
+    return out
+
+
+def _as_time(value: datetime | None) -> datetime | None:
+    """An aggregated time in UTC (SQLite gives it back without its zone)."""
+    return None if value is None else as_utc(value)
+
+
+def _retry_after(sent: _Sent, extra: int, settings: CentreSettings, now: datetime) -> int | None:
+    """Seconds until a reporter who sent ``sent`` (plus ``extra`` taken in this batch)
+    may complain again; None while under both limits."""
+    waits: list[float] = []
+    if sent.hour + extra >= settings.rate_per_hour:
+        waits.append(((sent.first_in_hour or now) + timedelta(hours=1) - now).total_seconds())
+    if sent.day + extra >= settings.rate_per_day:
+        waits.append(((sent.first_in_day or now) + timedelta(days=1) - now).total_seconds())
+    if not waits:
+        return None
+    return max(1, math.ceil(max(waits)))
+
+
+def _may_see(item: ComplaintInput, filer: str | None, filed_by: str | None) -> bool:
+    """Whether the sender of ``item`` (a repeat) may be told the earlier complaint's
+    reference: its channel vouches for the reporter, or the same key filed both."""
+    return item.reporter_verified or (filer is not None and filer == filed_by)
+
+
+def _filer(actor: str) -> str | None:
+    """Who files: the caller's key (``key:<id>``, or an internal actor); None for the
+    public route, whose callers nobody can tell apart."""
+    return None if actor == "public" else actor[:64]
 
 
 _FOLD = (
@@ -425,7 +484,8 @@ def submit_many(
         _serialise(session, [p[4] for p in prepared] + [p[1] for p in prepared])
         recent = _recent_by_key(session, sorted({p[4] for p in prepared}), window)
         reporters = sorted({p[1] for p in prepared})
-        per_hour, per_day = _counts_since(session, reporters, hour_ago, day_ago)
+        sent = _counts_since(session, reporters, hour_ago, day_ago)
+    filer = _filer(actor)
     taken: dict[str, int] = {}
     for i, (item, reporter, source, evidence, key) in enumerate(prepared):
         if key in first_index:
@@ -444,18 +504,16 @@ def submit_many(
                 amend.verify = True
             results[i] = ComplaintResult(
                 "upgraded" if raised else "duplicate",
-                existing.ref,
+                existing.ref if _may_see(item, filer, existing.filed_by) else None,
                 raised or current,
                 existing.score,
                 source=source,
             )
             continue
         extra = taken.get(reporter, 0)
-        if (
-            per_hour.get(reporter, 0) + extra >= settings.rate_per_hour
-            or per_day.get(reporter, 0) + extra >= settings.rate_per_day
-        ):
-            results[i] = ComplaintResult("rate_limited", source=source)
+        wait = _retry_after(sent.get(reporter, _Sent()), extra, settings, now)
+        if wait is not None:
+            results[i] = ComplaintResult("rate_limited", source=source, retry_after=wait)
             continue
         taken[reporter] = extra + 1
         first_index[key] = i
@@ -507,6 +565,7 @@ def submit_many(
                 "via": item.via[:16],
                 "reporter": p.reporter,
                 "reporter_verified": item.reporter_verified or p.dedupe_key in dupe_verified,
+                "filed_by": filer,
                 "source_kind": p.source[0] if p.source else None,
                 "source_value": p.source[1] if p.source else None,
                 "category": category,
@@ -583,7 +642,7 @@ def submit_many(
         first = created.get(key)
         results[i] = ComplaintResult(
             "duplicate",
-            first.ref if first else None,
+            first.ref if first and _may_see(items[i], filer, filer) else None,
             first.category if first else None,
             first.score if first else None,
             source=first.source if first else None,

@@ -117,7 +117,7 @@ def _create_key_file(path: Path) -> None:
     at the same moment: the file is never seen half-written where hard links work."""
     key = secrets.token_hex(32) + "\n"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # the data directory
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".secret.", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="ascii") as fh:

@@ -20,16 +20,32 @@ Defaults and why:
   bank's site to look credible; official channels are never listed anyway).
 - ``detection_weight = 0.5``: an operator's filter detection is machine evidence,
   weaker than a person's complaint, and arrives in volume.
+- ``detection_window_hours = 24``: a detection counts once per source, per detecting
+  API key and per day: the same key reporting the same source again within 24 hours
+  (or many times in one request) adds nothing. A filter sees a campaign thousands of
+  times; what it tells the centre is "my network still sees this source today", so
+  one key cannot raise a score by repeating itself.
+- ``listed_min_detections = 10`` and ``listed_min_detectors = 2``: detections alone list a
+  source (its score must reach ``listed_score`` as well) only after ten counted
+  detections (a counted detection is one key's report of the source in one window)
+  from at least two different keys. One operator's filter, however sure, is one
+  party's judgement: a false positive, or a dispute between competitors, must not put
+  a number on every operator's blocklist, so a second, independent operator has to see
+  it too. A scam detection weighs 1, so with decay two operators reporting a number
+  every day list it on the sixth day, five operators on the third. Issue one key per
+  operator for detections, so that two keys are two operators.
 - ``suspected_score = 3``: about two complaints by two people, or one scam complaint.
 - ``listed_score = 10`` and ``listed_min_reporters = 3``: shared on the blocklist only
   when at least three different *verified* reporters complained (the gateway's msisdn, or
-  a complaint pushed with an API key; a self-declared reporter on the public route raises
-  the score but never counts here); one person cannot list a number.
+  a complaint pushed with a gateway or operator key; a self-declared reporter, on the
+  public route or sent with a key of another role, raises the score but never counts
+  here); one person cannot list a number.
 - ``dedupe_window_hours = 24``: the same person, source and content inside a day is one
   complaint (people re-send a 5656 report when no reply comes quickly).
 - ``rate_per_hour = 20`` and ``rate_per_day = 100``: more complaints than that from one
   reporter is a script or an attack; a citizen reporting the day's spam stays well under.
-- ``public_rate_per_minute = 30``: per client address, on the public (no key) routes.
+- ``public_rate_per_minute = 30``: per client address, on the public (no key) routes,
+  and for complaints sent with a key whose role does not vouch for the reporter.
 """
 
 from __future__ import annotations
@@ -50,9 +66,12 @@ class CentreSettings:
     new_reporter_bonus: float = 1.0
     content_factor: float = 0.5
     detection_weight: float = 0.5
+    detection_window_hours: float = 24.0
     suspected_score: float = 3.0
     listed_score: float = 10.0
     listed_min_reporters: int = 3
+    listed_min_detections: int = 10
+    listed_min_detectors: int = 2
     dedupe_window_hours: float = 24.0
     rate_per_hour: int = 20
     rate_per_day: int = 100

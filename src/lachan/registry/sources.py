@@ -13,6 +13,12 @@ triage) but not in ``verified_reporters``, which listing needs (``listed_min_rep
 Reporters that a channel vouches for (the SMS gateway's msisdn, complaints pushed with
 an operator or other key) count in both.
 
+Detections: an operator's filter (or the engine) reporting a source is machine
+evidence. A key's detection of a source counts once per ``detection_window_hours``
+(repeats, inside one request or across requests, add nothing), and detections alone
+list a source only when ``listed_min_detectors`` different keys detected it and
+``listed_min_detections`` detections counted (:func:`record_detections`).
+
 Decisions pin a state (``blocked`` / ``cleared``); the official-channel registry makes a
 source ``official`` (never listed automatically).
 
@@ -23,9 +29,9 @@ Every entry to or exit from the blocklist (``listed`` or ``blocked``) appends a 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, false, select, text, tuple_, update
@@ -38,17 +44,24 @@ from lachan.registry.clock import as_utc, iso, utcnow
 from lachan.registry.normalise import KINDS, InvalidSource, normalise
 from lachan.registry.settings import CentreSettings
 from lachan.store import bulk
-from lachan.store.tables_centre import Decision, Source, SourceChange, SourceReporter
+from lachan.store.tables_centre import (
+    Decision,
+    Source,
+    SourceChange,
+    SourceDetector,
+    SourceReporter,
+)
 
 STATES: tuple[str, ...] = ("unknown", "suspected", "listed", "blocked", "cleared", "official")
 BLOCKLIST_STATES = frozenset({"listed", "blocked"})
 CATEGORIES: tuple[str, ...] = ("ham", "ad", "scam")
-#: Detections alone list a source after this many (machine evidence in volume).
-LISTED_MIN_DETECTIONS = 20
+_SEVERITY = {"ham": 0, "ad": 1, "scam": 2}
 
 __all__ = [
     "KINDS",
     "STATES",
+    "Detected",
+    "Detection",
     "InvalidSource",
     "RegistryContext",
     "get_state",
@@ -56,6 +69,7 @@ __all__ = [
     "normalise",
     "record_complaint_event",
     "record_detection",
+    "record_detections",
     "refresh",
 ]
 
@@ -73,10 +87,14 @@ def current_score(src: Source, settings: CentreSettings, now: datetime | None = 
 
 
 def automatic_state(src: Source, score: float, settings: CentreSettings) -> str:
-    """The state the numbers give (ignores pinned decisions)."""
+    """The state the numbers give (ignores pinned decisions): listed needs the score and
+    either enough verified reporters or enough counted detections from enough keys."""
     if score >= settings.listed_score and (
         src.verified_reporters >= settings.listed_min_reporters
-        or src.detections >= LISTED_MIN_DETECTIONS
+        or (
+            src.detections >= settings.listed_min_detections
+            and src.detectors >= settings.listed_min_detectors
+        )
     ):
         return "listed"
     if score >= settings.suspected_score:
@@ -144,6 +162,7 @@ def _new_values(kind: str, value: str, now: datetime) -> dict[str, Any]:
         "reporters": 0,
         "verified_reporters": 0,
         "detections": 0,
+        "detectors": 0,
         "cat_ham": 0,
         "cat_ad": 0,
         "cat_scam": 0,
@@ -266,12 +285,14 @@ class ComplaintEvent:
 
 _TABLE = Source.__table__
 _COLUMNS = tuple(c.name for c in _TABLE.columns)
-#: Columns a complaint event changes (written back in one statement per batch).
+#: Columns complaints and detections change (written back in one statement per batch).
 _WRITTEN = (
     "state",
     "complaints",
     "reporters",
     "verified_reporters",
+    "detections",
+    "detectors",
     "cat_ham",
     "cat_ad",
     "cat_scam",
@@ -364,17 +385,19 @@ def _verify_known_pairs(session: Session, pairs: list[Pair]) -> set[Pair]:
 
 _PG_UPDATE = text(
     "UPDATE sources SET state = v.state, complaints = v.complaints, reporters = v.reporters,"
-    " verified_reporters = v.verified_reporters,"
+    " verified_reporters = v.verified_reporters, detections = v.detections,"
+    " detectors = v.detectors,"
     " cat_ham = v.cat_ham, cat_ad = v.cat_ad, cat_scam = v.cat_scam, score = v.score,"
     " score_at = v.score_at, last_seen = v.last_seen"
     " FROM unnest(CAST(:id AS bigint[]), CAST(:state AS text[]),"
     " CAST(:complaints AS integer[]), CAST(:reporters AS integer[]),"
-    " CAST(:verified_reporters AS integer[]),"
+    " CAST(:verified_reporters AS integer[]), CAST(:detections AS integer[]),"
+    " CAST(:detectors AS integer[]),"
     " CAST(:cat_ham AS integer[]), CAST(:cat_ad AS integer[]), CAST(:cat_scam AS integer[]),"
     " CAST(:score AS double precision[]), CAST(:score_at AS timestamptz[]),"
     " CAST(:last_seen AS timestamptz[]))"
-    " AS v(id, state, complaints, reporters, verified_reporters, cat_ham, cat_ad, cat_scam,"
-    " score, score_at, last_seen) WHERE sources.id = v.id"
+    " AS v(id, state, complaints, reporters, verified_reporters, detections, detectors,"
+    " cat_ham, cat_ad, cat_scam, score, score_at, last_seen) WHERE sources.id = v.id"
 )
 _UPDATE_MANY = (
     update(_TABLE)
@@ -643,6 +666,295 @@ def record_complaint_event(
     return record_complaint_events(session, [event], settings=settings, now=now)[(kind, value)]  # type: ignore[return-value]
 
 
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """One detection of a source as an operator sent it (``value`` not normalised)."""
+
+    kind: str
+    value: str
+    category: str = "scam"
+
+
+@dataclass(frozen=True, slots=True)
+class Detected:
+    """What one detection did: the source (normalised) and its state afterwards, and
+    whether the detection ``counted`` (False: the same key already counted this source
+    within the window, or earlier in the same request)."""
+
+    kind: str
+    value: str
+    state: str
+    counted: bool
+    source: SourceRow
+
+
+_SD = SourceDetector.__table__
+Key = tuple[str, str]
+
+
+def _checked_detection(d: Detection) -> Key:
+    """The normalised ``(kind, value)`` of a detection; :class:`InvalidSource` otherwise."""
+    if d.category not in CATEGORIES:
+        raise InvalidSource(f"unknown category {d.category[:20]!r}; expected ham, ad or scam")
+    return d.kind, normalise(d.kind, d.value)
+
+
+def _detection_weight(category: str, settings: CentreSettings, weight: float | None) -> float:
+    w = settings.detection_weight if weight is None else weight
+    if category == "scam":
+        return w * settings.scam_factor
+    if category == "ham":
+        return w * settings.ham_factor
+    return w
+
+
+def _count_detection(
+    session: Session,
+    src: SourceRow,
+    category: str,
+    weight: float,
+    settings: CentreSettings,
+    now: datetime,
+    *,
+    journal: bool = True,
+) -> None:
+    src.detections += 1
+    _bump_category(src, category)  # type: ignore[arg-type]
+    _apply(session, src, weight, now, settings, journal=journal)  # type: ignore[arg-type]
+
+
+def _detector_times(session: Session, ids: list[int], detector: str) -> dict[int, datetime]:
+    """When ``detector`` last counted a detection of each of the sources ``ids``."""
+    conn = session.connection()
+    found: dict[int, datetime] = {}
+    for part in bulk.parts(conn, sorted(ids)):
+        q = select(_SD.c.source_id, _SD.c.counted_at).where(
+            _SD.c.detector == detector, bulk.value_in(conn, _SD.c.source_id, part)
+        )
+        found.update((sid, at) for sid, at in conn.execute(q))
+    return found
+
+
+def _mark_counted(
+    session: Session, new: list[int], again: list[int], detector: str, now: datetime
+) -> None:
+    """Remember that ``detector`` counted these sources at ``now``: a row for the sources
+    it detects for the first time, a new time for those it detects again."""
+    conn = session.connection()
+    rows = [
+        {"source_id": sid, "detector": detector, "first_at": now, "counted_at": now}
+        for sid in sorted(new)
+    ]
+    bulk.insert_rows(conn, _SD, rows, on_conflict_nothing=True)
+    for part in bulk.parts(conn, sorted(again)):
+        conn.execute(
+            update(_SD)
+            .where(_SD.c.detector == detector, bulk.value_in(conn, _SD.c.source_id, part))
+            .values(counted_at=now)
+        )
+
+
+def _insert_fresh(
+    session: Session,
+    wanted: dict[Key, str],
+    missing: list[Key],
+    weight: float | None,
+    settings: CentreSettings,
+    now: datetime,
+) -> dict[Key, SourceRow]:
+    """Sources detected for the first time: counted in Python (one detection by one key)
+    and inserted with their final values (``ON CONFLICT DO NOTHING``: a concurrent
+    request's row wins and the caller counts against it). Returns those inserted."""
+    fresh: dict[Key, SourceRow] = {}
+    for k, v in missing:
+        src = SourceRow([_new_values(k, v, now).get(c) for c in _COLUMNS])
+        src.detectors = 1
+        category = wanted[(k, v)]
+        w = _detection_weight(category, settings, weight)
+        _count_detection(session, src, category, w, settings, now, journal=False)
+        fresh[(k, v)] = src
+    inserted = bulk.insert_rows(
+        session.connection(),
+        _TABLE,
+        [{c: getattr(fresh[key], c) for c in _COLUMNS if c != "id"} for key in missing],
+        on_conflict_nothing=["kind", "value"],
+        returning=("id", "kind", "value"),
+    )
+    out: dict[Key, SourceRow] = {}
+    for sid, kind, value in inserted:
+        src = fresh[(kind, value)]
+        src.id = sid
+        out[(kind, value)] = src
+        if src.state in BLOCKLIST_STATES:  # its only journal entry: it enters the list
+            session.add(
+                SourceChange(
+                    source_id=sid, kind=kind, value=value, state=src.state, listed=True, at=now
+                )
+            )
+    return out
+
+
+def _count_known(
+    session: Session,
+    known: dict[Key, SourceRow],
+    wanted: dict[Key, str],
+    detector: str,
+    weight: float | None,
+    settings: CentreSettings,
+    now: datetime,
+) -> set[Key]:
+    """Count ``detector``'s detections of sources already in the registry (rows locked
+    on PostgreSQL), each once per window; write the changed rows back. Returns the keys
+    that counted."""
+    since = now - timedelta(hours=settings.detection_window_hours)
+    last = _detector_times(session, [src.id for src in known.values()], detector)
+    new: list[int] = []
+    again: list[int] = []
+    counted: set[Key] = set()
+    for key, src in sorted(known.items()):
+        at = last.get(src.id)
+        if at is not None and as_utc(at) > since:
+            continue  # this key already counted this source within the window
+        if at is None:
+            src.detectors += 1
+            new.append(src.id)
+        else:
+            again.append(src.id)
+        category = wanted[key]
+        _count_detection(
+            session, src, category, _detection_weight(category, settings, weight), settings, now
+        )
+        counted.add(key)
+    _mark_counted(session, new, again, detector, now)
+    _write_rows(session, [known[k] for k in counted])
+    return counted
+
+
+def _graver_category(current: str | None, new: str) -> str:
+    if current is None or _SEVERITY[new] > _SEVERITY[current]:
+        return new
+    return current
+
+
+def _expire_loaded(session: Session, keys: set[Key]) -> None:
+    """Expire ORM objects of ``keys`` the session holds: their rows were written with
+    Core statements, so the next attribute access reads them again."""
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, Source) and (obj.kind, obj.value) in keys:
+            session.expire(obj)
+
+
+def record_detections(
+    session: Session,
+    items: Sequence[Detection],
+    *,
+    actor: str = "system",
+    settings: CentreSettings | None = None,
+    now: datetime | None = None,
+    weight: float | None = None,
+) -> list[Detected | InvalidSource]:
+    """Record detections of sources by one detector, ``actor`` (an operator's key, the
+    engine), with a few statements per batch. One result per item, in order: what the
+    detection did, or the :class:`InvalidSource` that refused it.
+
+    A source counts once per request and once per ``settings.detection_window_hours``
+    for the same ``actor`` (the gravest category given in the request counts); a
+    counted detection raises ``detections``, the category count and the score, and the
+    first one from a key raises ``detectors``. One audit entry covers the request."""
+    settings = settings or CentreSettings()
+    now = now or utcnow()
+    detector = actor[:64]
+    results: list[Detected | InvalidSource | None] = [None] * len(items)
+    wanted: dict[Key, str] = {}  # key -> the gravest category given
+    keyed: list[tuple[int, Key]] = []
+    for i, d in enumerate(items):
+        try:
+            key = _checked_detection(d)
+        except InvalidSource as exc:
+            results[i] = exc
+            continue
+        keyed.append((i, key))
+        wanted[key] = _graver_category(wanted.get(key), d.category)
+    if not wanted:
+        return [r for r in results if r is not None]
+    session.flush()  # pending ORM changes reach the database before the Core reads
+    with session.no_autoflush:
+        srcs, counted, before = _record_wanted(session, wanted, detector, weight, settings, now)
+        session.flush()  # journal rows of sources that entered or left the blocklist
+    _expire_loaded(session, set(srcs))
+    seen: set[Key] = set()
+    for i, key in keyed:
+        src = srcs[key]
+        results[i] = Detected(key[0], key[1], src.state, key in counted and key not in seen, src)
+        seen.add(key)
+    _audit_detections(session, actor, len(items), srcs, counted, before)
+    return [r for r in results if r is not None]
+
+
+def _record_wanted(
+    session: Session,
+    wanted: dict[Key, str],
+    detector: str,
+    weight: float | None,
+    settings: CentreSettings,
+    now: datetime,
+) -> tuple[dict[Key, SourceRow], set[Key], dict[Key, str]]:
+    """Create, lock and count the sources of ``wanted``: their rows, the keys that
+    counted, and each known source's state before."""
+    keys = set(wanted)
+    found = _select_rows(session, keys)
+    missing = sorted(keys - set(found))
+    srcs = _insert_fresh(session, wanted, missing, weight, settings, now)
+    counted = set(srcs)
+    if srcs:
+        _mark_counted(session, [src.id for src in srcs.values()], [], detector, now)
+    before: dict[Key, str] = {k: "unknown" for k in srcs}
+    rest = keys - set(srcs)
+    if rest:
+        if session.get_bind().dialect.name == "postgresql":
+            known = _select_rows(session, rest, lock=True)
+        else:  # SQLite: this transaction already holds the write lock
+            known = {k: found[k] for k in rest if k in found}
+            if len(known) < len(rest):
+                known.update(_select_rows(session, rest - set(known)))
+        before.update((k, src.state) for k, src in known.items())
+        counted |= _count_known(session, known, wanted, detector, weight, settings, now)
+        srcs.update(known)
+    return srcs, counted, before
+
+
+def _audit_detections(
+    session: Session,
+    actor: str,
+    received: int,
+    srcs: dict[Key, SourceRow],
+    counted: set[Key],
+    before: dict[Key, str],
+) -> None:
+    """One audit entry for a request's counted detections (none when nothing counted:
+    nothing was written)."""
+    if not counted:
+        return
+    names = sorted(f"{k}:{v}" for k, v in counted)
+    changes = {
+        f"{k}:{v}": [before[(k, v)], srcs[(k, v)].state]
+        for k, v in sorted(counted)
+        if before[(k, v)] != srcs[(k, v)].state
+    }
+    audit.record(
+        session,
+        actor,
+        "source.detection",
+        names[0] if len(names) == 1 else "sources",
+        {
+            "received": received,
+            "count": len(names),
+            "sources": names[:1000],
+            "states": dict(list(changes.items())[:1000]),
+        },
+    )
+
+
 def record_detection(
     session: Session,
     kind: str,
@@ -653,33 +965,22 @@ def record_detection(
     settings: CentreSettings | None = None,
     now: datetime | None = None,
     weight: float | None = None,
-) -> Source:
-    """Record one detection (an operator's filter, the engine) of a source.
+) -> SourceRow:
+    """Record one detection of a source by ``actor`` (see :func:`record_detections`;
+    it counts once per window per actor). Returns the source's row.
 
     ``value`` is normalised here; :class:`InvalidSource` for bad values."""
-    settings = settings or CentreSettings()
-    if category not in CATEGORIES:
-        raise InvalidSource(f"unknown category {category[:20]!r}; expected ham, ad or scam")
-    canonical = normalise(kind, value)
-    now = now or utcnow()
-    src = get_or_create(session, kind, canonical, now)
-    src.detections += 1
-    _bump_category(src, category)
-    w = settings.detection_weight if weight is None else weight
-    if category == "scam":
-        w *= settings.scam_factor
-    elif category == "ham":
-        w *= settings.ham_factor
-    before = src.state
-    _apply(session, src, w, now, settings)
-    audit.record(
+    (result,) = record_detections(
         session,
-        actor,
-        "source.detection",
-        f"{kind}:{canonical}",
-        {"category": category, "state_before": before, "state_after": src.state},
+        [Detection(kind, value, category)],
+        actor=actor,
+        settings=settings,
+        now=now,
+        weight=weight,
     )
-    return src
+    if isinstance(result, InvalidSource):
+        raise result
+    return result.source
 
 
 def find(session: Session, kind: str, value: str) -> Source | None:
@@ -738,8 +1039,9 @@ def lookup(
     settings: CentreSettings | None = None,
     now: datetime | None = None,
 ) -> dict[str, Any]:
-    """What may be shared about a source: state, score, counts, categories, official
-    owner, last decision. Never who reported it."""
+    """What may be shared about a source: state, score, counts (complaints, reporters,
+    verified reporters, counted detections, detecting keys), categories, official owner,
+    last decision. Never who reported or detected it."""
     settings = settings or CentreSettings()
     canonical = normalise(kind, value)
     src = find_row(session, kind, canonical)
@@ -754,6 +1056,7 @@ def lookup(
         "reporters": 0,
         "verified_reporters": 0,
         "detections": 0,
+        "detectors": 0,
         "categories": {"ham": 0, "ad": 0, "scam": 0},
         "first_seen": None,
         "last_seen": None,
@@ -768,6 +1071,7 @@ def lookup(
         reporters=src.reporters,
         verified_reporters=src.verified_reporters,
         detections=src.detections,
+        detectors=src.detectors,
         categories={"ham": src.cat_ham, "ad": src.cat_ad, "scam": src.cat_scam},
         first_seen=iso(src.first_seen),
         last_seen=iso(src.last_seen),
@@ -817,6 +1121,7 @@ class _Row:
         "reporters",
         "verified_reporters",
         "detections",
+        "detectors",
     )
 
     def __init__(self, row: Any) -> None:

@@ -1,4 +1,5 @@
-"""Every error is a JSON body ``{"error": code, "detail": message-or-list}``."""
+"""Every error is a JSON body ``{"error": code, "detail": message-or-list}``; a 429 always
+carries ``Retry-After``."""
 
 from __future__ import annotations
 
@@ -29,8 +30,16 @@ _CODES = {
 }
 
 
+#: Seconds a 429 asks the client to wait when the limit that refused it named none: the
+#: per-address limit of the public routes counts requests over one minute.
+DEFAULT_RETRY_AFTER = 60
+
+
 def error_response(status: int, detail: Any, headers: dict[str, str] | None = None) -> JSONResponse:
+    """The JSON error body; every 429 carries ``Retry-After`` (seconds)."""
     body = {"error": _CODES.get(status, "error"), "detail": detail}
+    if status == 429 and not any(k.lower() == "retry-after" for k in headers or {}):
+        headers = {**(headers or {}), "Retry-After": str(DEFAULT_RETRY_AFTER)}
     return JSONResponse(body, status_code=status, headers=headers)
 
 

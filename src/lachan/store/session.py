@@ -8,6 +8,11 @@
   read_only=True)`` gives a plain ``BEGIN`` engine for read-mostly paths (look-ups).
 - :func:`transaction` is a context manager: one session, committed on success, rolled
   back on error.
+
+The SQLite database holds reporters' pseudonyms and encrypted complaints: when Lachan
+creates the data directory it is made mode 0700, and the database file 0600 before
+SQLite first opens it (SQLite gives its ``-wal`` and ``-shm`` files the database's mode).
+Existing files and directories keep their modes.
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 #: Milliseconds a SQLite connection waits for a lock before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+#: Modes of what Lachan creates for SQLite: only the service's user may read them.
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
 
 
 def lachan_home() -> Path:
@@ -55,12 +63,19 @@ def make_engine(url: str | None = None, *, read_only: bool = False, **kwargs: An
         return create_engine(url, **kwargs)
 
     parsed = make_url(url)
-    if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    path = _sqlite_file(parsed.database)
+    if path is not None:
+        make_private_dir(path.parent)
     connect_args = kwargs.pop("connect_args", {})
     connect_args.setdefault("check_same_thread", False)
     connect_args.setdefault("timeout", SQLITE_BUSY_TIMEOUT_MS / 1000)
     engine = create_engine(url, connect_args=connect_args, **kwargs)
+
+    if path is not None:
+
+        @event.listens_for(engine, "do_connect")
+        def _before_connect(*_args: Any) -> None:
+            create_private_file(path)  # before SQLite would create it 0644
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -80,6 +95,31 @@ def make_engine(url: str | None = None, *, read_only: bool = False, **kwargs: An
         conn.exec_driver_sql(begin_sql)
 
     return engine
+
+
+def _sqlite_file(database: str | None) -> Path | None:
+    """The file of a SQLite database name; None for memory databases and URIs."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def make_private_dir(path: Path) -> None:
+    """Create ``path`` (mode 0700, parents as the umask gives) unless it exists."""
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty with mode 0600 unless it exists (an empty file is an empty
+    SQLite database)."""
+    if path.exists():
+        return
+    make_private_dir(path.parent)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except FileExistsError:  # another process created it first
+        return
+    os.close(fd)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -83,6 +83,9 @@ class Complaint(Base):
     via: Mapped[str] = mapped_column(String(16))
     reporter: Mapped[str] = mapped_column(String(64))
     reporter_verified: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    #: The API key that filed it (``key:<id>``; None from the public route): only that
+    #: key is told the reference when the complaint is repeated.
+    filed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     source_kind: Mapped[str | None] = mapped_column(String(16), nullable=True)
     source_value: Mapped[str | None] = mapped_column(String(320), nullable=True)
     category: Mapped[str] = mapped_column(String(8))
@@ -128,6 +131,9 @@ class Source(Base):
     #: Distinct reporters whose channel vouches for them: what listing requires.
     verified_reporters: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     detections: Mapped[int] = mapped_column(Integer, default=0)
+    #: Distinct keys (operators) whose detections were counted: listing by detections
+    #: needs several.
+    detectors: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     cat_ham: Mapped[int] = mapped_column(Integer, default=0)
     cat_ad: Mapped[int] = mapped_column(Integer, default=0)
     cat_scam: Mapped[int] = mapped_column(Integer, default=0)
@@ -153,6 +159,20 @@ class SourceReporter(Base):
     )
     reporter: Mapped[str] = mapped_column(String(64), primary_key=True)
     verified: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class SourceDetector(Base):
+    """Which keys detected a source, and when a detection of theirs last counted (a key
+    counts once per source per ``detection_window_hours``)."""
+
+    __tablename__ = "source_detectors"
+
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    detector: Mapped[str] = mapped_column(String(64), primary_key=True)
+    first_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    counted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class ComplaintSource(Base):

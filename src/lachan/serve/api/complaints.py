@@ -5,8 +5,14 @@ reporter that the sender typed and nobody checked. It is stored with
 ``reporter_verified`` false: it is analysed, linked and raises its sources' score (so a
 source can become ``suspected`` for analysts to triage), but it never counts toward the
 distinct reporters a source needs to be ``listed`` on the shared blocklist. Complaints
-pushed with a key (``gateway``, ``operator``: the SMS gateway's msisdn, an operator's
-batch, a forwarded e-mail) carry a reporter that the channel vouches for, and count.
+pushed with a key whose role vouches for its reporters (:data:`VOUCHING_ROLES`:
+``gateway``, ``operator``, and ``admin``, which passes every check: the SMS gateway's
+msisdn, an operator's batch, a forwarded e-mail) count. A key of any other role
+(``analyst``, ``advertiser``) vouches for nobody: its complaints are taken as the public
+route takes them, unverified and under the same per-address limit.
+
+A repeated complaint is answered ``duplicate`` (or ``upgraded``) with the earlier
+complaint's ``ref`` only when the same key filed it; a 429 carries ``Retry-After``.
 """
 
 from __future__ import annotations
@@ -45,6 +51,21 @@ BODY_LIMITS = {
 SUBMIT = require_roles("gateway", "operator", "public")
 BATCH = require_roles("gateway", "operator")
 READ = require_roles("analyst")
+#: Roles whose keys vouch for the reporters of the complaints they push (admin passes
+#: every role check, as on the batch, e-mail and gateway routes).
+VOUCHING_ROLES: frozenset[str] = frozenset({"gateway", "operator", "admin"})
+#: The caller the public per-address limit applies to.
+_UNVOUCHED = Caller(None, "public")
+RATE_LIMITED = "this reporter has sent too many complaints; try again later"
+
+
+def vouches(caller: Caller) -> bool:
+    """Whether ``caller``'s key vouches for the reporters of its complaints."""
+    return caller.role in VOUCHING_ROLES
+
+
+def _too_many(retry_after: int | None) -> HTTPException:
+    return HTTPException(429, RATE_LIMITED, headers={"Retry-After": str(retry_after or 60)})
 
 
 def _to_input(c: ComplaintIn, via: str, *, verified: bool) -> ComplaintInput:
@@ -66,19 +87,27 @@ def _precheck(item: ComplaintInput) -> None:
     reg.check_evidence(item.evidence)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, openapi_extra={"x-vouching-roles": sorted(VOUCHING_ROLES)})
 def submit_complaint(
     body: ComplaintIn, request: Request, caller: Caller = Depends(SUBMIT)
 ) -> dict[str, Any]:
     """Report spam or a scam: analysed by the engine, its entities linked to sources.
     The same reporter, source and content within the dedupe window is folded into one.
 
-    Without a key the reporter is self-declared and not verified: the complaint raises
-    the source's score but does not count toward the distinct reporters that listing
-    on the blocklist needs. With a gateway or operator key it does."""
-    limit_public(request, caller)
-    public = caller.role == "public"
-    item = _to_input(body, "web" if public else "api", verified=not public)
+    Anyone may call it; whose word counts depends on the key. Only a key whose role
+    vouches for its reporters (``x-vouching-roles``: gateway, operator, admin) files a
+    *verified* complaint, which counts toward the distinct reporters that listing on
+    the blocklist needs. Without a key, or with a key of another role (analyst,
+    advertiser), the reporter is self-declared: the complaint raises the source's score
+    but never counts toward listing, and the public per-address limit applies.
+
+    A repeat answers ``duplicate`` with the earlier ``ref`` only to the key that filed
+    it (``ref`` null otherwise). A reporter over the rate limits gets 429 with
+    ``Retry-After``."""
+    verified = vouches(caller)
+    if not verified:
+        limit_public(request, _UNVOUCHED)
+    item = _to_input(body, "web" if caller.role == "public" else "api", verified=verified)
     _precheck(item)
     result = write(
         request,
@@ -87,7 +116,7 @@ def submit_complaint(
         ),
     )
     if result.status == "rate_limited":
-        raise HTTPException(429, "this reporter has sent too many complaints; try again later")
+        raise _too_many(result.retry_after)
     return result.to_dict()
 
 
@@ -98,8 +127,8 @@ def submit_batch(body: BatchIn, request: Request, caller: Caller = Depends(BATCH
     """Many complaints in one transaction (for gateways that buffer). Each item is
     checked on its own: a malformed one gets ``{"index", "status": "error", "error"}``
     and the valid ones are stored (``created``, ``duplicate``, ``upgraded`` or
-    ``rate_limited``); ``counts`` sums the statuses. Reporters pushed with a key count
-    as verified."""
+    ``rate_limited`` with ``retry_after`` seconds); ``counts`` sums the statuses.
+    Reporters pushed with a gateway or operator key count as verified."""
     results: list[dict[str, Any] | None] = [None] * len(body.complaints)
     good: list[tuple[int, ComplaintInput]] = []
     for i, checked in enumerate(cj.check_items(body.complaints)):
@@ -185,7 +214,7 @@ async def submit_email(
 
     result = await run_in_threadpool(work)
     if result["status"] == "rate_limited":
-        raise HTTPException(429, "this reporter has sent too many complaints; try again later")
+        raise _too_many(result.get("retry_after"))
     if mail.date_note:
         result["notes"] = [mail.date_note]
     return result

@@ -12,7 +12,7 @@ from lachan.registry import decisions, sources
 from lachan.registry.keys import Caller
 from lachan.registry.normalise import KINDS
 from lachan.serve.auth import require_roles
-from lachan.serve.deps import db_of, limit_public, settings_of
+from lachan.serve.deps import db_of, limit_public, settings_of, write
 from lachan.serve.fields import FreeText
 
 router = APIRouter(prefix="/v1", tags=["sources"])
@@ -60,23 +60,35 @@ class DetectionsIn(BaseModel):
 def detections(
     body: DetectionsIn, request: Request, caller: Caller = Depends(DETECT)
 ) -> dict[str, Any]:
-    """Operators' filter detections (machine evidence, weaker than complaints)."""
+    """Operators' filter detections (machine evidence, weaker than complaints).
+
+    Each detection is counted once per source per key and per
+    ``detection_window_hours`` (24 h by default): copies in one request, and repeats
+    within the window, answer ``"counted": false`` and change nothing. Detections alone
+    list a source only when ``listed_min_detectors`` (2) different keys detected it and
+    ``listed_min_detections`` (10) counted, with the listing score. Each result carries
+    the source's state; a refused item gets ``{"index", "error"}``."""
+    items = [sources.Detection(d.kind, d.value, d.category) for d in body.detections]
+    done = write(
+        request,
+        lambda session: sources.record_detections(
+            session, items, actor=caller.actor, settings=settings_of(request)
+        ),
+    )
     out: list[dict[str, Any]] = []
-    with db_of(request).transaction() as session:
-        for i, d in enumerate(body.detections):
-            try:
-                src = sources.record_detection(
-                    session,
-                    d.kind,
-                    d.value,
-                    d.category,
-                    actor=caller.actor,
-                    settings=settings_of(request),
-                )
-            except sources.InvalidSource as exc:
-                out.append({"index": i, "error": str(exc)})
-                continue
-            out.append({"index": i, "kind": src.kind, "value": src.value, "state": src.state})
+    for i, r in enumerate(done):
+        if isinstance(r, sources.InvalidSource):
+            out.append({"index": i, "error": str(r)})
+        else:
+            out.append(
+                {
+                    "index": i,
+                    "kind": r.kind,
+                    "value": r.value,
+                    "state": r.state,
+                    "counted": r.counted,
+                }
+            )
     return {"results": out}
 
 
