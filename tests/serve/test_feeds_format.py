@@ -173,6 +173,7 @@ def test_jsonl_feed_parses_back() -> None:
         "score": 0.97,
         "category": "phishing",
         "updated_at": "2026-11-20T03:00:00Z",
+        "listed": True,
     }
 
 

@@ -117,4 +117,5 @@ def test_feeds_export_csv_and_jsonl_carry_the_sources_values(
     as_jsonl = runner.invoke(cli, ["feeds", "export", "--format", "jsonl"])
     assert as_jsonl.exit_code == 0, as_jsonl.output
     (line,) = [orjson.loads(x) for x in as_jsonl.stdout.splitlines()]
-    assert line == {**row, "score": score}
+    assert row["listed"] == "true"
+    assert line == {**row, "score": score, "listed": True}

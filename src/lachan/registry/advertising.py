@@ -217,9 +217,10 @@ def register_brandname(
 ) -> Brandname:
     """Register a brandname (Article 23: rules, unique case-insensitively, 3 years).
 
-    An organisation's official brandname (official-channel registry) is refused unless
-    ``official_ok``: an administrator has checked that the advertiser is that
-    organisation (advertisers are not linked to organisations in the data)."""
+    An organisation's official brandname (official-channel registry), or a name that
+    ``/v1/verify`` calls an imitation of one, is refused unless ``official_ok``: an
+    administrator has checked that the advertiser is that organisation (advertisers
+    are not linked to organisations in the data)."""
     r = rules()
     get_advertiser(session, advertiser_id)
     try:
@@ -260,7 +261,9 @@ def register_brandname(
 
 
 def _refuse_official_brandname(session: Session, name: str) -> None:
-    """Raise :class:`Conflict` when ``name`` is an organisation's official brandname."""
+    """Raise :class:`Conflict` when ``name`` is an organisation's official brandname, or
+    a name that ``/v1/verify`` calls an imitation of an organisation (``VCB``,
+    ``VIETC0MBANK`` for Vietcombank)."""
     from lachan.registry import official
 
     org_id = official.brandname_holder(session, name)
@@ -270,6 +273,14 @@ def _refuse_official_brandname(session: Session, name: str) -> None:
             f"({org_id}) in the official-channel registry; an advertiser cannot register "
             "it. If you are that organisation, ask the centre's administrator to register "
             "it for you"
+        )
+    imitated = official.imitated_organisation(session, name)
+    if imitated is not None:
+        raise Conflict(
+            f"brandname {name!r} imitates {imitated['name']} ({imitated['id']}): "
+            "/v1/verify answers 'imitates' for it, so an advertiser cannot register it. "
+            "If you are that organisation, ask the centre's administrator to register it "
+            "for you"
         )
 
 

@@ -9,7 +9,9 @@ blocklist, the ``at`` of the incremental feed.
 An official channel (``lachan.registry.official``) is never on the blocklist, whatever
 its source's state: a source blocked before its value became official is left out of
 the full list and reported as removed (``listed`` false, state ``official``) by the
-incremental one."""
+incremental one. The official registry journals that removal when the channel is added
+(and a re-listing when it is removed), so a client whose cursor is past the source's
+listing sees it too."""
 
 from __future__ import annotations
 

@@ -14,6 +14,12 @@ MAX_VALUE_CHARS = 320
 _BRANDNAME = re.compile(r"^[A-Z0-9][A-Z0-9 ._-]{0,19}$")
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+#: Bidirectional controls (right-to-left override and the like): they make a value read
+#: differently from what it is ("moc.knab@x" shown as "x@bank.com"), and no phone
+#: number, address, domain, link or sender name needs one.
+_BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: Ports a scheme uses when none is written: ``https://x.vn:443/`` is ``https://x.vn/``.
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 class InvalidSource(ValueError):
@@ -68,6 +74,19 @@ def _url_host(hostname: str, value: str) -> str:
     return f"[{addr.compressed}]" if addr.version == 6 else addr.compressed
 
 
+def _email(value: str) -> str:
+    """Canonical e-mail address: the local part lower-cased, the domain as :func:`_host`.
+    An address has one ``@``: ``a@b@bank.vn`` is refused (which part is the mailbox?)."""
+    local, at, domain = value.rpartition("@")
+    if "@" in local:
+        raise InvalidSource(
+            f"not a valid e-mail address: {value[:80]!r} has more than one '@'"
+        )
+    if not at or not local or len(local) > 64 or " " in local:
+        raise InvalidSource(f"not a valid e-mail address: {value[:80]!r}")
+    return f"{local.lower()}@{_host(domain)}"
+
+
 def normalise(kind: str, value: str) -> str:
     """The canonical form of ``value`` as an entity of ``kind`` (cached: a batch of
     complaints asks for the same few values many times)."""
@@ -86,6 +105,11 @@ def _normalise(kind: str, value: str) -> str:
         raise InvalidSource(f"{kind} longer than 2048 characters")
     if _CONTROL.search(value):
         raise InvalidSource(f"{kind} contains control characters")
+    if _BIDI.search(value):
+        raise InvalidSource(
+            f"{kind} contains bidirectional control characters (such as U+202E, "
+            "right-to-left override), which make it display as something else"
+        )
     value = value.strip()
     if kind == "phone":
         from lachan.entities.phone import parse_phone
@@ -95,10 +119,7 @@ def _normalise(kind: str, value: str) -> str:
             raise InvalidSource(f"not a valid phone number: {value[:80]!r}")
         return parsed.national
     if kind == "email":
-        local, at, domain = value.rpartition("@")
-        if not at or not local or len(local) > 64 or " " in local:
-            raise InvalidSource(f"not a valid e-mail address: {value[:80]!r}")
-        return f"{local.lower()}@{_host(domain)}"
+        return _email(value)
     if kind == "domain":
         return _host(value)
     if kind == "ip":
@@ -111,11 +132,12 @@ def _normalise(kind: str, value: str) -> str:
             port = parts.port
         except ValueError:
             raise InvalidSource(f"not a valid URL: {value[:80]!r}") from None
-        if parts.scheme.lower() not in ("http", "https") or not hostname:
+        scheme = parts.scheme.lower()
+        if scheme not in ("http", "https") or not hostname:
             raise InvalidSource(f"not a valid http(s) URL: {value[:80]!r}")
         host = _url_host(hostname, value)
-        netloc = host if port is None else f"{host}:{port}"
-        canonical = urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", "", ""))
+        netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+        canonical = urlunsplit((scheme, netloc, parts.path or "/", "", ""))
         if len(canonical) > MAX_VALUE_CHARS:
             raise InvalidSource(f"URL longer than {MAX_VALUE_CHARS} characters without its query")
         return canonical

@@ -14,18 +14,22 @@ import re
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from lachan.registry import audit
 from lachan.registry.clock import utcnow
 from lachan.registry.normalise import InvalidSource, normalise
+from lachan.registry.settings import CentreSettings
+from lachan.store.tables_centre import Source, SourceChange
 from lachan.store.tables_official import CHANNEL_KINDS, OfficialChannel, OfficialOrg
 
 __all__ = [
@@ -36,8 +40,10 @@ __all__ = [
     "brandname_holder",
     "deactivate_org",
     "get_org",
+    "imitated_organisation",
     "import_seed",
     "list_orgs",
+    "lookup",
     "official_domains",
     "official_match",
     "official_matcher",
@@ -46,6 +52,7 @@ __all__ = [
     "remove_channel",
     "seed_rows",
     "upsert_org",
+    "user_content_page",
     "verify",
 ]
 
@@ -175,19 +182,25 @@ _cache: weakref.WeakKeyDictionary[Any, tuple[float, dict[tuple[str, str], str]]]
 )
 
 
-def _index(session: Session) -> dict[tuple[str, str], str]:
-    """``(kind, value) -> organisation id`` of every active channel (cached briefly)."""
-    key = session.get_bind()  # one cache per engine (per app / database)
-    now = time.monotonic()
-    hit = _cache.get(key)
-    if hit is not None and now - hit[0] < CACHE_TTL_S:
-        return hit[1]
+def _load_index(session: Session) -> dict[tuple[str, str], str]:
+    """``(kind, value) -> organisation id`` of every active channel, read now (what this
+    session sees, its own uncommitted changes included)."""
     rows = session.execute(
         select(OfficialChannel.kind, OfficialChannel.value, OfficialChannel.org_id)
         .join(OfficialOrg, OfficialOrg.id == OfficialChannel.org_id)
         .where(OfficialOrg.active.is_(True))
     ).all()
-    index = {(k, v): o for k, v, o in rows if _usable(k, v)}
+    return {(k, v): o for k, v, o in rows if _usable(k, v)}
+
+
+def _index(session: Session) -> dict[tuple[str, str], str]:
+    """:func:`_load_index`, cached briefly."""
+    key = session.get_bind()  # one cache per engine (per app / database)
+    now = time.monotonic()
+    hit = _cache.get(key)
+    if hit is not None and now - hit[0] < CACHE_TTL_S:
+        return hit[1]
+    index = _load_index(session)
     with _cache_lock:
         _cache[key] = (now, index)
     return index
@@ -208,12 +221,77 @@ class ChannelMatch:
     value: str  # the channel as registered
 
 
+# -- pages anyone can publish ------------------------------------------------------------
+
+#: The front doors of a platform's site (``www.facebook.com``, ``m.facebook.com``).
+_FRONT = r"(?:(?:www|m|web|mbasic|touch|mobile)\.)?"
+#: Facebook's and Instagram's own first path segments; every other one is a page, a
+#: profile or a group that a user made.
+_FACEBOOK_OWN = (r"(?:help|policies|privacy|legal|terms|login|login\.php|recover|settings|"
+                 r"business|careers|security|l\.php|dialog|sharer|sharer\.php|plugins)")
+_INSTAGRAM_OWN = r"(?:accounts|about|legal|explore|direct|developer)"
+#: Platforms whose links name anyone's page: ``(host, path)`` patterns (full matches,
+#: lower case) of a user's page, profile, group, chat, video or meeting.
+PLATFORM_PAGES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(host), re.compile(path, re.DOTALL)) for host, path in (
+        (rf"{_FRONT}(?:facebook|fb)\.com", rf"/(?!{_FACEBOOK_OWN}(?:[/?#]|$))[^/?#]+.*"),
+        (r"fb\.me|fb\.watch", r"/.+"),
+        (rf"{_FRONT}messenger\.com", r"/t/.+"),
+        (rf"{_FRONT}instagram\.com", rf"/(?!{_INSTAGRAM_OWN}(?:[/?#]|$))[^/?#]+.*"),
+        (rf"{_FRONT}tiktok\.com", r"/(?:@|t/|v/).+"),
+        (r"v[mt]\.tiktok\.com", r"/.+"),
+        (rf"{_FRONT}zalo\.me", r"/(?!(?:pc|download)(?:[/?#]|$)).+"),
+        (rf"{_FRONT}youtube\.com",
+         r"/(?:@|c/|channel/|user/|watch|shorts/|live/|playlist|post/).*"),
+        (r"youtu\.be", r"/.+"),
+        (r"chat\.whatsapp\.com|wa\.me", r"/.+"),
+        (r"api\.whatsapp\.com", r"/send.*"),
+        (r"(?:[a-z0-9-]+\.)?zoom\.(?:us|com)", r"/(?:j|w|my|s|wc)/.+"),
+    )
+)
+
+
+@lru_cache(maxsize=65_536)
+def user_content_page(url: str) -> str | None:
+    """Why the link ``url`` is a page that anyone can publish, not its host's owner
+    speaking (``None`` when it is not one): a host of the engine's user-content list
+    (``sites.google.com``, ``docs.google.com``, ``oa.zalo.me``: the engine's
+    :func:`lachan.detect.host_checks.check_user_content`), or a user's page on a
+    platform (``facebook.com/<page>``, ``zalo.me/<number>``, :data:`PLATFORM_PAGES`)."""
+    from lachan.detect.host_checks import check_user_content
+    from lachan.detect.host_parse import HostInputError, parse_host
+
+    try:
+        p = parse_host(url)
+    except HostInputError:
+        return None
+    if p.is_ip:
+        return None
+    if check_user_content(p):
+        return f"{p.host} serves pages that anyone can publish"
+    path = p.path.partition("?")[0].partition("#")[0]
+    for host, page in PLATFORM_PAGES:
+        if host.fullmatch(p.host) and page.fullmatch(path):
+            return f"a user's page on {p.host}, where anyone can publish"
+    return None
+
+
+def user_content_hosts(domain: str) -> list[str]:
+    """The engine's user-content hosts at or under ``domain`` (``sites.google.com`` and
+    ``docs.google.com`` for ``google.com``), sorted: an allowlist must not pass them."""
+    from lachan.detect.host_lexicon import USER_CONTENT
+
+    return sorted(h for h in USER_CONTENT if h == domain or h.endswith("." + domain))
+
+
 def _candidates(kind: str, canon: str) -> tuple[str, list[str]]:
     """``(channel kind, channel values to try, most specific first)`` for a value of
     ``kind`` in its registry canonical form."""
     if kind == "domain":
         return "domain", _parents(canon)
     if kind == "url":
+        if user_content_page(canon) is not None:
+            return "domain", []  # anyone's page on a platform is not the platform speaking
         host = urlsplit(canon).hostname or ""
         return "domain", _parents(host) if "." in host and ":" not in host else []
     if kind == "email":
@@ -326,6 +404,103 @@ def official_domains(session: Session) -> list[tuple[str, str]]:
     return [(v, o) for v, o in rows if _usable("domain", v)]
 
 
+# -- the blocklist feed follows the registry ----------------------------------------------
+
+#: States of a source that an official channel takes off the blocklist feed, or that a
+#: removed channel may put back on it.
+_FEED_STATES = ("listed", "blocked", "official")
+
+
+def _covered_query(kind: str, value: str) -> Any:
+    """Sources that the channel ``(kind, value)`` may cover (a superset: :func:`_match`
+    decides), in a state the blocklist feed cares about."""
+    q = select(Source).where(Source.state.in_(_FEED_STATES))
+    if kind in ("phone", "brandname"):
+        return q.where(Source.kind == kind, Source.value == value)
+    if kind == "email_domain":
+        return q.where(Source.kind == "email",
+                       or_(Source.value.like(f"%@{value}"), Source.value.like(f"%.{value}")))
+    # domain: the domain, its subdomains, and links to them
+    return q.where(or_(
+        (Source.kind == "domain") & or_(Source.value == value, Source.value.like(f"%.{value}")),
+        (Source.kind == "url") & or_(*(Source.value.like(f"%{sep}{value}{end}")
+                                       for sep in ("://", ".") for end in ("/%", ":%"))),
+    ))
+
+
+#: Above this many channels at once (a seed import), one pass over the feed's sources
+#: costs less than a query per channel.
+_SCAN_ALL_FROM = 20
+
+
+def _covered_sources(session: Session, channels: list[tuple[str, str]]) -> list[Source]:
+    """Sources in a feed state that ``channels`` may cover, each once, in id order."""
+    if len(channels) > _SCAN_ALL_FROM:
+        queries = [select(Source).where(Source.state.in_(_FEED_STATES))]
+    else:
+        queries = [_covered_query(kind, value) for kind, value in channels]
+    found: dict[int, Source] = {}
+    for q in queries:
+        for src in session.execute(q).scalars():
+            found.setdefault(src.id, src)
+    return [found[i] for i in sorted(found)]
+
+
+def _journal_feed_changes(
+    session: Session,
+    channels: Iterable[tuple[str, str]],
+    before: dict[tuple[str, str], str],
+    *,
+    settings: CentreSettings | None = None,
+) -> int:
+    """Tell the incremental blocklist feed what a change of the registry did to the
+    sources that ``channels`` cover (``before``: :func:`_load_index` before the change).
+    Returns how many feed entries were written (removals or re-listings)."""
+    settings = settings or CentreSettings()
+    after = _load_index(session)
+    now = utcnow()
+    written = 0
+    for src in _covered_sources(session, list(channels)):
+        official_now = _match(after, src.kind, src.value) is not None
+        if (_match(before, src.kind, src.value) is not None) != official_now:
+            written += _follow(session, src, official_now, settings, now)
+    session.flush()
+    return written
+
+
+def _follow(
+    session: Session, src: Source, official_now: bool, settings: CentreSettings,
+    now: datetime,
+) -> int:
+    """Journal one source whose value became (or stopped being) official; 1 when the
+    feed gained an entry. A listed or blocked source that became official gets a
+    removal entry (``listed`` false, state ``official``); one that stopped being
+    official goes back on (a re-listing with its state). A source stored as
+    ``official`` (complaints found it official) that no longer is takes the state its
+    reputation gives, journalled as any change of state."""
+    from lachan.registry.sources import (
+        BLOCKLIST_STATES,
+        automatic_state,
+        current_score,
+        set_state,
+    )
+
+    if src.state == "official":
+        if official_now or src.pinned:
+            return 0
+        new = automatic_state(src, current_score(src, settings, now), settings)
+        set_state(session, src, new, now)  # journals a return to the blocklist
+        return int(new in BLOCKLIST_STATES)
+    if src.state not in BLOCKLIST_STATES:
+        return 0
+    session.add(SourceChange(
+        source_id=src.id, kind=src.kind, value=src.value,
+        state="official" if official_now else src.state,
+        listed=not official_now, at=now,
+    ))
+    return 1
+
+
 # -- writing (audited) ------------------------------------------------------------------
 
 
@@ -351,6 +526,8 @@ def upsert_org(
         raise OfficialError("aliases are 2-40 of a-z, 0-9, space, '&', '.', '-'")
     org = session.get(OfficialOrg, oid)
     created = org is None
+    reactivated = org is not None and not org.active
+    before = _load_index(session) if reactivated else {}
     if org is None:
         org = OfficialOrg(id=oid)
         session.add(org)
@@ -363,19 +540,37 @@ def upsert_org(
     org.updated_at = utcnow()
     session.flush()
     clear_cache()
+    if reactivated:  # its channels count again: take what they cover off the feed
+        _journal_feed_changes(session, _org_channels(session, oid), before)
     audit.record(session, actor, "official.org_created" if created else "official.org_updated",
                  f"official:{oid}", {"name": org.name, "category": category, "bin": bin})
     return _org_dict(session, org)
 
 
-def deactivate_org(session: Session, org_id: str, *, actor: str) -> dict[str, Any]:
+def _org_channels(session: Session, org_id: str) -> list[tuple[str, str]]:
+    return [(k, v) for k, v in session.execute(
+        select(OfficialChannel.kind, OfficialChannel.value)
+        .where(OfficialChannel.org_id == org_id)
+    ).all()]
+
+
+def deactivate_org(
+    session: Session, org_id: str, *, actor: str, settings: CentreSettings | None = None
+) -> dict[str, Any]:
+    """Deactivate an organisation: its channels stop counting as official, and the
+    sources they covered go back on the blocklist feed where their state puts them."""
     org = session.get(OfficialOrg, _org_id(org_id))
     if org is None:
         raise NotFound(f"no organisation {org_id[:64]!r}")
+    before = _load_index(session)
     org.active = False
     org.updated_at = utcnow()
+    session.flush()
     clear_cache()
-    audit.record(session, actor, "official.org_deactivated", f"official:{org.id}", {})
+    relisted = _journal_feed_changes(session, _org_channels(session, org.id), before,
+                                     settings=settings)
+    audit.record(session, actor, "official.org_deactivated", f"official:{org.id}",
+                 {"back_on_blocklist": relisted})
     return _org_dict(session, org)
 
 
@@ -394,16 +589,25 @@ def add_channel(
         if existing.org_id != org.id:
             raise OfficialError(f"{kind} {canon} is already registered to {existing.org_id}")
         return {"org_id": org.id, "kind": kind, "value": canon, "added": False}
+    before = _load_index(session)
     session.add(OfficialChannel(org_id=org.id, kind=kind, value=canon,
                                 source=source.strip()[:MAX_TEXT], added_at=utcnow()))
     session.flush()
     clear_cache()
+    taken_off = _journal_feed_changes(session, [(kind, canon)], before)
     audit.record(session, actor, "official.channel_added", f"official:{org.id}",
-                 {"kind": kind, "value": canon, "source": source[:200]})
-    return {"org_id": org.id, "kind": kind, "value": canon, "added": True}
+                 {"kind": kind, "value": canon, "source": source[:200],
+                  "taken_off_blocklist": taken_off})
+    return {"org_id": org.id, "kind": kind, "value": canon, "added": True,
+            "taken_off_blocklist": taken_off}
 
 
-def remove_channel(session: Session, org_id: str, kind: str, value: str, *, actor: str) -> bool:
+def remove_channel(
+    session: Session, org_id: str, kind: str, value: str, *, actor: str,
+    settings: CentreSettings | None = None,
+) -> bool:
+    """Remove a channel; the sources it covered go back on the blocklist feed where
+    their state puts them there (``settings``: the reputation thresholds)."""
     canon = canonical_channel(kind, value)
     row = session.execute(
         select(OfficialChannel).where(OfficialChannel.org_id == _org_id(org_id),
@@ -412,10 +616,14 @@ def remove_channel(session: Session, org_id: str, kind: str, value: str, *, acto
     ).scalar_one_or_none()
     if row is None:
         raise NotFound(f"{kind} {canon} is not a channel of {org_id[:64]}")
+    owner = row.org_id
+    before = _load_index(session)
     session.delete(row)
+    session.flush()
     clear_cache()
-    audit.record(session, actor, "official.channel_removed", f"official:{row.org_id}",
-                 {"kind": kind, "value": canon})
+    relisted = _journal_feed_changes(session, [(kind, canon)], before, settings=settings)
+    audit.record(session, actor, "official.channel_removed", f"official:{owner}",
+                 {"kind": kind, "value": canon, "back_on_blocklist": relisted})
     return True
 
 
@@ -424,6 +632,7 @@ def import_seed(session: Session, *, actor: str) -> dict[str, int]:
     overrides administrators' changes."""
     orgs, channels = seed_rows()
     now = utcnow()
+    before = _load_index(session)
     added_orgs = added_channels = 0
     for o in orgs:
         if session.get(OfficialOrg, o["id"]) is None:
@@ -431,13 +640,18 @@ def import_seed(session: Session, *, actor: str) -> dict[str, int]:
             added_orgs += 1
     session.flush()
     existing = set(session.execute(select(OfficialChannel.kind, OfficialChannel.value)).all())
+    added: list[tuple[str, str]] = []
     for c in channels:
         if (c["kind"], c["value"]) not in existing:
             session.add(OfficialChannel(**c, added_at=now))
-            added_channels += 1
+            added.append((c["kind"], c["value"]))
+    added_channels = len(added)
     session.flush()
     counts = {"organisations_added": added_orgs, "channels_added": added_channels}
     clear_cache()
+    counts["taken_off_blocklist"] = (
+        _journal_feed_changes(session, added, before) if added else 0
+    )
     audit.record(session, actor, "official.seed_imported", "official", counts)
     return counts
 
@@ -446,6 +660,8 @@ def import_seed(session: Session, *, actor: str) -> dict[str, int]:
 
 VERIFY_KINDS: tuple[str, ...] = ("phone", "domain", "url", "brandname", "email")
 REPORTED_STATES = frozenset({"suspected", "listed", "blocked"})
+#: Graver states win when several sources cover a value (a link, its host, its domain).
+_GRAVITY = {"suspected": 1, "listed": 2, "blocked": 3}
 
 
 def _org_brief(session: Session, org_id: str | None) -> dict[str, Any] | None:
@@ -473,14 +689,144 @@ def _imitated_brandname(name: str, owner: str | None) -> str | None:
     return fz[0] if fz and fz[0] != owner else None
 
 
-def verify(session: Session, kind: str, value: str) -> dict[str, Any]:
-    """Answer "is this X's official channel?": ``official`` (of X), ``imitates`` (X),
-    ``reported`` (the spam-source registry has it), or ``unknown``. A link through a
-    redirect or search page is answered for the site it leads to, with ``via`` naming
-    the redirector.
-    Raises :class:`OfficialError` for a bad value."""
-    from lachan.detect.hosts import HostInputError, analyse_host, redirect_of
+def imitated_organisation(session: Session, name: str) -> dict[str, Any] | None:
+    """The organisation that :func:`verify` says the brandname ``name`` imitates
+    (``{id, name, category}``), or ``None`` (also for a name that is no brandname)."""
+    try:
+        out = verify(session, "brandname", name)
+    except OfficialError:
+        return None
+    return out["organisation"] if out["verdict"] == "imitates" else None
+
+
+def _registrable_chain(host: str) -> list[str]:
+    """``host`` and its parent domains up to its registrable domain, most specific first
+    (``a.b.shop.top``, ``b.shop.top``, ``shop.top``)."""
+    from lachan.entities.domain import registrable_domain
+
+    registrable = registrable_domain(host)
+    if registrable is None or not host.endswith(registrable):
+        return [host]
+    return [p for p in _parents(host) if len(p) >= len(registrable)]
+
+
+def _host_sources(host: str) -> list[tuple[str, str]]:
+    """The registry sources that cover a link's or address's host: an IP address, or
+    the domain and its parents up to the registrable domain."""
+    from lachan.entities.domain import is_ip
+
+    if is_ip(host):
+        return [("ip", host)]
+    return [("domain", d) for d in _registrable_chain(host)]
+
+
+def _source_chain(kind: str, canon: str) -> list[tuple[str, str]]:
+    """The sources whose state answers for ``canon``, most specific first: a link, then
+    its host and the host's parents up to the registrable domain (a block of
+    ``evil-shop.top`` covers ``https://sub.evil-shop.top/login``); an e-mail address,
+    then its domain and parents; a domain and its parents."""
+    if kind == "url":
+        host = urlsplit(canon).hostname or ""  # lower case, no port, no IPv6 brackets
+        return [("url", canon), *_host_sources(host)] if host else [("url", canon)]
+    if kind == "email":
+        return [("email", canon), *_host_sources(canon.rpartition("@")[2])]
+    if kind == "domain":
+        return [("domain", d) for d in _registrable_chain(canon)]
+    return [(kind, canon)]
+
+
+def _registry_finding(
+    session: Session, kind: str, canon: str, settings: CentreSettings | None
+) -> tuple[str, str, str] | None:
+    """``(kind, value, state)`` of the source that answers for ``canon`` in the
+    spam-source registry, or ``None``. Walking from the most specific source up, the
+    gravest reported state (suspected < listed < blocked) wins; a source an analyst
+    cleared stops the walk (what was cleared is not blocked by its parent's block) and
+    answers when nothing more specific was reported."""
     from lachan.registry.sources import get_state
+
+    best: tuple[str, str, str] | None = None
+    for k, v in _source_chain(kind, canon):
+        try:
+            state = get_state(session, k, v, settings)
+        except InvalidSource:
+            continue
+        if state == "cleared":
+            return best or (k, v, state)
+        if state in REPORTED_STATES and (best is None or _GRAVITY[state] > _GRAVITY[best[2]]):
+            best = (k, v, state)
+    return best
+
+
+def _host_analysis(kind: str, canon: str) -> dict[str, Any] | None:
+    """The engine's host analyser on a domain, link or e-mail address's domain."""
+    from lachan.detect.hosts import HostInputError, analyse_host
+
+    item = {"domain": canon, "url": canon, "email": canon.rpartition("@")[2]}.get(kind)
+    if item is None:
+        return None
+    try:
+        # owner and state are known already: the analyser needs no registry look-ups
+        v = analyse_host(item)
+    except HostInputError:
+        return None
+    return {"label": v.label, "score": round(v.score, 4), "brand": v.brand,
+            "symbols": [s.to_dict() for s in v.symbols]}
+
+
+def _brand_in_page_path(url: str, analysis: dict[str, Any]) -> None:
+    """On a platform's user page, a brand named in the path of a log-in or
+    verification page (``facebook.com/vietcombank.xacminh``) is an imitation, as the
+    engine reads it on other user-content hosts (``HOST_BRAND_IN_PATH``). The engine
+    sees the platform's official domain there, so the finding is added here."""
+    from lachan.detect.brands import official_domain_owner
+    from lachan.detect.host_checks import SYMBOLS, brand_in_path, check_login_path
+    from lachan.detect.host_parse import HostInputError, parse_host
+    from lachan.detect.hosts import FLOOR_BRAND_IN_PATH
+
+    if analysis["label"] == "phishing":
+        return
+    try:
+        p = parse_host(url)
+    except HostInputError:
+        return
+    login = check_login_path(p)
+    named = brand_in_path(p) if login else None
+    if named is None or named == official_domain_owner(p.host):
+        return
+    analysis["symbols"].append({
+        "name": "HOST_BRAND_IN_PATH", "score": SYMBOLS["HOST_BRAND_IN_PATH"][0],
+        "detail": f'"{named}" in a {login} page on {p.registrable}'})
+    analysis.update(label="phishing", brand=named,
+                    score=round(max(analysis["score"], FLOOR_BRAND_IN_PATH), 4))
+
+
+def _engine_imitation(kind: str, canon: str, page: str | None) -> tuple[
+        dict[str, Any] | None, str | None]:
+    """``(analysis, brand id imitated)`` as the engine reads ``canon``."""
+    if kind == "brandname":
+        return None, _imitated_brandname(canon, None)
+    analysis = _host_analysis(kind, canon)
+    if analysis is None:
+        return None, None
+    if page is not None and kind == "url":
+        _brand_in_page_path(canon, analysis)
+    imitated = analysis["brand"] if analysis["label"] == "phishing" else None
+    return analysis, imitated
+
+
+def verify(
+    session: Session, kind: str, value: str, settings: CentreSettings | None = None
+) -> dict[str, Any]:
+    """Answer "is this X's official channel?": ``official`` (of X), ``imitates`` (X),
+    ``reported`` (the spam-source registry has it, its host or its domain), ``cleared``
+    (an analyst decided it is not spam; the engine's opinion is in ``note``) or
+    ``unknown``. A link through a redirect or search page is answered for the site it
+    leads to, with ``via`` naming the redirector. A page that anyone can publish on a
+    platform (``sites.google.com/...``, ``facebook.com/<page>``) is no official
+    channel of the platform: it is answered for its content, with ``user_content``
+    saying why. Raises :class:`OfficialError` for a bad value."""
+    from lachan.detect.hosts import redirect_of
 
     if kind not in VERIFY_KINDS:
         expected = ", ".join(VERIFY_KINDS)
@@ -489,7 +835,7 @@ def verify(session: Session, kind: str, value: str) -> dict[str, Any]:
     if hop is not None:
         # google.com/url?q=..., google.com/search?q=site: the answer is about where it
         # leads, not about the search engine whose query string the link borrows
-        out = verify(session, "domain", hop[1])
+        out = verify(session, "domain", hop[1], settings)
         out.update(kind="url", via=hop[0])
         return out
     try:
@@ -498,29 +844,69 @@ def verify(session: Session, kind: str, value: str) -> dict[str, Any]:
         raise OfficialError(str(exc)) from None
     out: dict[str, Any] = {"kind": kind, "value": canon, "verdict": "unknown",
                            "organisation": None, "state": "unknown", "analysis": None}
+    page = user_content_page(canon) if kind in ("url", "domain") else None
+    if page is not None:
+        out["user_content"] = page
     owner = official_owner(session, kind, canon)
     if owner is not None:
         out.update(verdict="official", organisation=_org_brief(session, owner), state="official")
+        if page is not None:
+            out["note"] = (f"{page}: the domain is {out['organisation']['name']}'s, the "
+                           "pages on it are not; verify the whole link (url=...)")
         return out
-    state = get_state(session, kind, canon)
-    out["state"] = state
-    imitated: str | None = None
-    host_item = {"domain": canon, "url": canon, "email": canon.rpartition("@")[2]}.get(kind)
-    if host_item is not None:
-        try:
-            # owner and state are known already: the analyser needs no registry look-ups
-            v = analyse_host(host_item)
-        except HostInputError:
-            v = None
-        if v is not None:
-            out["analysis"] = {"label": v.label, "score": round(v.score, 4), "brand": v.brand,
-                               "symbols": [s.to_dict() for s in v.symbols]}
-            if v.label == "phishing" and v.brand:
-                imitated = v.brand
-    elif kind == "brandname":
-        imitated = _imitated_brandname(canon, None)
-    if imitated is not None:
+    _answer_for_content(session, kind, canon, out, page, settings)
+    return out
+
+
+def _answer_for_content(
+    session: Session, kind: str, canon: str, out: dict[str, Any], page: str | None,
+    settings: CentreSettings | None,
+) -> None:
+    """Fill ``out`` for a value that is no official channel: the registry's state (of
+    the value, its host or its domain) and the engine's reading."""
+    finding = _registry_finding(session, kind, canon, settings)
+    if finding is not None:
+        out["state"] = finding[2]
+        if finding[:2] != (kind, canon):
+            out["registry_match"] = {"kind": finding[0], "value": finding[1],
+                                     "state": finding[2]}
+    analysis, imitated = _engine_imitation(kind, canon, page)
+    out["analysis"] = analysis
+    if out["state"] == "cleared":
+        out["verdict"] = "cleared"
+        if imitated is not None:
+            brief = _org_brief(session, imitated) or {"name": imitated}
+            cleared = finding[1] if finding is not None else canon
+            out["note"] = (f"an analyst cleared {cleared}; the engine reads it as an "
+                           f"imitation of {brief['name']}")
+            out["engine_verdict"] = {"verdict": "imitates", "organisation": brief}
+    elif imitated is not None:
         out.update(verdict="imitates", organisation=_org_brief(session, imitated))
-    elif state in REPORTED_STATES:
+    elif out["state"] in REPORTED_STATES:
         out["verdict"] = "reported"
+
+
+# -- look-up --------------------------------------------------------------------------
+
+
+def lookup(
+    session: Session, kind: str, value: str, settings: CentreSettings | None = None
+) -> dict[str, Any]:
+    """The spam-source registry's look-up (:func:`lachan.registry.sources.lookup`) as
+    :func:`verify` sees the value: a redirect or search link is looked up for the site
+    it leads to (``via`` names the redirector, as in verify), and a value that is an
+    official channel reads ``state: official`` (``registry_state`` keeps the state
+    stored before it became official). Raises ``InvalidSource`` for a bad value."""
+    from lachan.detect.hosts import redirect_of
+    from lachan.registry import sources
+
+    hop = redirect_of(value) if kind == "url" else None
+    if hop is not None:
+        out = lookup(session, "domain", hop[1], settings)
+        out.update(kind="url", via=hop[0])
+        return out
+    out = sources.lookup(session, kind, value, settings)
+    if out["official_owner"] is not None and out["state"] != "official":
+        out["registry_state"] = out["state"]
+        out["state"] = "official"
     return out

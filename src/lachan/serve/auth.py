@@ -16,11 +16,16 @@ from fastapi import HTTPException, Request
 
 from lachan.registry.keys import ALL_ROLES, Caller, InvalidKey, authenticate
 
-#: Seconds a verified key stays cached in-process (a revoked key stops working after this).
-KEY_CACHE_SECONDS = 10.0
+#: Seconds a verified key stays cached in-process. Only live keys are cached, so a key
+#: revoked through any worker (or the CLI) stops working in every process within this
+#: delay; the worker that revoked it clears its own cache at once.
+KEY_CACHE_SECONDS = 1.0
 
 
 class _KeyCache:
+    """Live keys recently authenticated (never a refusal: an unknown or revoked key is
+    looked up each time)."""
+
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._items: dict[str, tuple[float, Caller]] = {}

@@ -1,7 +1,7 @@
 """Blocklist feed formats (pure: no database, no HTTP).
 
-Given :class:`FeedEntry` items (``value, kind, state, score, category, updated_at``) this
-module renders:
+Given :class:`FeedEntry` items (``value, kind, state, score, category, updated_at,
+listed``) this module renders:
 
 ========================  ==============================  ===========================
 format                    function                        entries used
@@ -11,12 +11,13 @@ format                    function                        entries used
 ``dnsbl-domain``          :func:`dnsbl_dnset`             domain (blocking states)
 ``hosts``                 :func:`hosts_file`              domain (blocking states)
 ``adblock``               :func:`adblock_list`            domain (blocking states)
-``csv``                   :func:`csv_feed`                every kind and state
-``jsonl``                 :func:`jsonl_feed`              every kind and state
+``csv``                   :func:`csv_feed`                every kind and state, listed
+``jsonl``                 :func:`jsonl_feed`              every kind and state, listed
 ========================  ==============================  ===========================
 
-DNS and filter formats list only entries whose state is in :data:`BLOCKING_STATES`; CSV
-and JSON Lines carry every state so incremental consumers see clearances too.
+DNS and filter formats list only entries whose state is in :data:`BLOCKING_STATES` (and
+that are not removals, ``listed`` false); CSV and JSON Lines carry every state and a
+``listed`` column so incremental consumers see clearances and removals too.
 :func:`rpz_passthru_zone` writes the opposite RPZ: host names to let through (the
 official domains). No RPZ writer emits an owner name over 255 octets with its origin.
 
@@ -76,6 +77,8 @@ class FeedEntry:
     score: float = 0.0
     category: str | None = None
     updated_at: datetime | None = None
+    #: False: the entry leaves the blocklist (an incremental feed's removal).
+    listed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +150,7 @@ def _as_entry(item: Any) -> FeedEntry:
         def get(name: str) -> Any:
             return getattr(item, name, None)
     score = get("score")
+    listed = get("listed")
     return FeedEntry(
         value=get("value"),
         kind=get("kind"),
@@ -154,6 +158,7 @@ def _as_entry(item: Any) -> FeedEntry:
         score=float(score) if isinstance(score, int | float) and math.isfinite(score) else 0.0,
         category=get("category"),
         updated_at=get("updated_at"),
+        listed=listed is not False,
     )
 
 
@@ -208,8 +213,8 @@ class _Selection:
                 self.skipped["invalid"] += 1
             elif entry.kind not in kinds:
                 self.skipped["unsupported_kind"] += 1
-            elif states is not None and entry.state not in states:
-                self.skipped["state"] += 1
+            elif states is not None and (entry.state not in states or not entry.listed):
+                self.skipped["state"] += 1  # a removal is never a blocklist line
             else:
                 self.items.append(entry)
 
@@ -339,11 +344,42 @@ def rpz_passthru_zone(
     nameserver: str = "localhost",
     hostmaster: str = "hostmaster.lachan.local",
     now: datetime | None = None,
+    exclude: Mapping[str, Iterable[str]] | None = None,
 ) -> Rendered:
     """A response-policy zone that lets ``hosts`` and their subdomains through
     (``host CNAME rpz-passthru.``): an allowlist placed before blocking zones. Invalid
-    hosts and owners over 255 octets under ``origin`` are skipped and counted."""
+    hosts and owners over 255 octets under ``origin`` are skipped and counted.
+
+    ``exclude`` maps a host to names under it that must not be let through (pages
+    anyone can publish: ``sites.google.com`` under ``google.com``). RPZ has no rule
+    that carves a name out of a wildcard and lets later zones decide, so such a host is
+    let through without its wildcard: the host itself and ``www.<host>``, with a
+    comment naming what is left to the blocking zones. A host that is itself excluded
+    is skipped (``user_content``)."""
     skipped: Counter[str] = Counter()
+    valid = _valid_hosts(hosts, skipped)
+    zone_serial = _serial([], serial, now)
+    head = _rpz_head("official domains (RPZ passthru)", origin, zone_serial, ttl, nameserver,
+                     hostmaster, now)
+    excluded = _exclusions(valid, exclude or {})
+    plain = [h for h in valid if h not in excluded]
+    lines, written = _rpz_host_rules(plain, head.origin, "rpz-passthru.", skipped)
+    for host, carved in excluded.items():
+        if host in carved:
+            skipped["user_content"] += 1
+            continue
+        lines.append(f"; *.{host} is not passed: {', '.join(carved)} serve pages anyone "
+                     "can publish")
+        for name in (host, f"www.{host}"):
+            if name not in carved and owner_fits(name, head.origin):
+                lines.append(f"{name} CNAME rpz-passthru.")
+        written += 1
+    return Rendered("\n".join(head.lines + lines) + "\n", written, dict(skipped),
+                    "text/dns; charset=us-ascii")
+
+
+def _valid_hosts(hosts: Iterable[str], skipped: Counter[str]) -> dict[str, None]:
+    """The valid host names of ``hosts``, each once, in order (counting the others)."""
     valid: dict[str, None] = {}
     for value in hosts:
         host = valid_hostname(value)
@@ -353,12 +389,20 @@ def rpz_passthru_zone(
             skipped["duplicate"] += 1
         else:
             valid[host] = None
-    zone_serial = _serial([], serial, now)
-    head = _rpz_head("official domains (RPZ passthru)", origin, zone_serial, ttl, nameserver,
-                     hostmaster, now)
-    lines, written = _rpz_host_rules(valid, head.origin, "rpz-passthru.", skipped)
-    return Rendered("\n".join(head.lines + lines) + "\n", written, dict(skipped),
-                    "text/dns; charset=us-ascii")
+    return valid
+
+
+def _exclusions(
+    hosts: Iterable[str], exclude: Mapping[str, Iterable[str]]
+) -> dict[str, list[str]]:
+    """``host -> valid names to carve out of it`` for the hosts that have some."""
+    out: dict[str, list[str]] = {}
+    for host in hosts:
+        names = [n for v in exclude.get(host, ()) if (n := valid_hostname(v)) is not None
+                 and (n == host or n.endswith("." + host))]
+        if names:
+            out[host] = sorted(set(names))
+    return out
 
 
 # --------------------------------------------------------------------------------------
@@ -461,7 +505,11 @@ def adblock_list(
 # CSV and JSON Lines
 # --------------------------------------------------------------------------------------
 
-CSV_COLUMNS: tuple[str, ...] = ("value", "kind", "state", "score", "category", "updated_at")
+#: ``listed`` is ``true`` for an entry to add (or keep) and ``false`` for one to remove
+#: (the incremental feed's removals); a full export carries only ``true``.
+CSV_COLUMNS: tuple[str, ...] = (
+    "value", "kind", "state", "score", "category", "updated_at", "listed",
+)
 
 
 _PHONE = re.compile(r"\+?\d{3,15}")
@@ -510,6 +558,7 @@ def _rows(entries: Iterable[Any], states: frozenset[str] | None) -> tuple[list[d
             "score": round(entry.score, 4) if math.isfinite(entry.score) else 0.0,
             "category": _category(entry.category),
             "updated_at": _iso(entry.updated_at),
+            "listed": entry.listed,
         })
     return rows, selection.skipped
 
@@ -520,12 +569,13 @@ def csv_feed(entries: Iterable[Any], *, states: frozenset[str] | None = None) ->
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({**row, "listed": "true" if row["listed"] else "false"} for row in rows)
     return Rendered(out.getvalue(), len(rows), dict(skipped), "text/csv; charset=utf-8")
 
 
 def jsonl_feed(entries: Iterable[Any], *, states: frozenset[str] | None = None) -> Rendered:
-    """JSON Lines: one object per entry with the :data:`CSV_COLUMNS` keys."""
+    """JSON Lines: one object per entry with the :data:`CSV_COLUMNS` keys (``listed`` a
+    JSON boolean)."""
     rows, skipped = _rows(entries, states)
     text = "".join(orjson.dumps(row).decode("utf-8") + "\n" for row in rows)
     return Rendered(text, len(rows), dict(skipped), "application/x-ndjson")

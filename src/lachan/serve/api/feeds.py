@@ -34,7 +34,16 @@ def _publishable(kind: str, value: str) -> bool:
     return True
 
 
-@router.get("/blocklist")
+@router.get(
+    "/blocklist",
+    responses={200: {
+        "content": {"text/csv": {}},
+        "headers": {"X-Next-Cursor": {
+            "description": "format=csv: the cursor to pass as `since` next time",
+            "schema": {"type": "integer"},
+        }},
+    }},
+)
 def blocklist(
     request: Request,
     kind: Literal["phone", "domain", "ip", "email", "url", "brandname"] = Query("phone"),
@@ -44,10 +53,13 @@ def blocklist(
     caller: Caller = Depends(READ),
 ) -> Any:
     """Changes to the blocklist after ``since``: entries to add (``listed: true``) or
-    remove, and ``next_cursor`` to pass as ``since`` next time. Each entry carries the
-    source's ``state``, ``score`` and ``category`` and when it changed (``at``; the CSV's
-    ``updated_at``). Values that no feed can carry (an IPv6 address with a zone id stored
-    before it was refused) are left out."""
+    remove (``listed: false``: the source left the blocklist, or became an official
+    channel, state ``official``), and ``next_cursor`` to pass as ``since`` next time.
+    Each entry carries the source's ``state``, ``score`` and ``category`` and when it
+    changed (``at``). ``format=csv`` has the columns ``value, kind, state, score,
+    category, updated_at, listed`` (``true``/``false``) and gives the next cursor in the
+    ``X-Next-Cursor`` header. Values that no feed can carry (an IPv6 address with a zone
+    id stored before it was refused) are left out."""
     refresh(request, caller)
     with db_of(request).read() as session:
         items, cursor = feeds.change_items(session, kind, since, limit)

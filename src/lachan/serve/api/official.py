@@ -15,7 +15,7 @@ from lachan.registry import feeds, official
 from lachan.registry.keys import Caller
 from lachan.serve import feeds_format
 from lachan.serve.auth import require_roles
-from lachan.serve.deps import db_of, limit_public
+from lachan.serve.deps import db_of, limit_public, settings_of
 from lachan.serve.fields import FreeText
 
 router = APIRouter(prefix="/v1", tags=["official"])
@@ -45,7 +45,10 @@ def verify(
 ) -> dict[str, Any]:
     """Is this number, domain, link, sender name or e-mail an official channel of an
     organisation (``official``), an imitation of one (``imitates``), reported to the
-    spam-source registry (``reported``), or ``unknown``? Give exactly one parameter."""
+    spam-source registry (``reported``: it, or the domain it is on), cleared by an
+    analyst (``cleared``), or ``unknown``? A page anyone can publish on a platform
+    (``sites.google.com/...``, ``facebook.com/<page>``) is answered for its content,
+    never as the platform's official channel. Give exactly one parameter."""
     limit_public(request, caller)
     given = {k: v for k, v in (("phone", phone), ("domain", domain), ("url", url),
                                ("brandname", brandname), ("email", email)) if v is not None}
@@ -54,7 +57,7 @@ def verify(
     (kind, value), = given.items()
     with db_of(request).read() as session:
         try:
-            return official.verify(session, kind, value)
+            return official.verify(session, kind, value, settings_of(request))
         except official.OfficialError as exc:
             raise _fail(exc) from None
 
@@ -111,7 +114,8 @@ def delete_org(org_id: str, request: Request, caller: Caller = Depends(ADMIN)) -
     """Deactivate an organisation: its channels stop counting as official."""
     with db_of(request).transaction() as session:
         try:
-            return official.deactivate_org(session, org_id, actor=caller.actor)
+            return official.deactivate_org(session, org_id, actor=caller.actor,
+                                           settings=settings_of(request))
         except official.OfficialError as exc:
             raise _fail(exc) from None
 
@@ -127,7 +131,9 @@ class ChannelIn(BaseModel):
 def add_channel(
     org_id: str, body: ChannelIn, request: Request, caller: Caller = Depends(ADMIN)
 ) -> dict[str, Any]:
-    """Register an official domain, hotline, brandname or e-mail domain."""
+    """Register an official domain, hotline, brandname or e-mail domain. Listed or
+    blocked sources that it covers leave the incremental blocklist feed (a removal
+    entry each; ``taken_off_blocklist`` counts them)."""
     with db_of(request).transaction() as session:
         try:
             return official.add_channel(session, org_id, body.kind, body.value,
@@ -140,10 +146,12 @@ def add_channel(
 def remove_channel(
     org_id: str, kind: ChannelKind, value: str, request: Request, caller: Caller = Depends(ADMIN)
 ) -> dict[str, Any]:
-    """Remove one channel from an organisation."""
+    """Remove one channel from an organisation. Listed or blocked sources it covered go
+    back on the incremental blocklist feed."""
     with db_of(request).transaction() as session:
         try:
-            official.remove_channel(session, org_id, kind, value[:320], actor=caller.actor)
+            official.remove_channel(session, org_id, kind, value[:320], actor=caller.actor,
+                                    settings=settings_of(request))
         except official.OfficialError as exc:
             raise _fail(exc) from None
     return {"removed": True, "org_id": org_id, "kind": kind}
@@ -159,26 +167,48 @@ def import_seed(request: Request, caller: Caller = Depends(ADMIN)) -> dict[str, 
 # -- feeds ------------------------------------------------------------------------------
 
 
-def allowlist_adblock(domains: list[str], now: datetime) -> feeds_format.Rendered:
-    """Official domains as an AdGuard/uBlock exception list (invalid hosts skipped)."""
+def allowlist_adblock(
+    domains: list[str], now: datetime, exclude: dict[str, list[str]] | None = None
+) -> feeds_format.Rendered:
+    """Official domains as an AdGuard/uBlock exception list (invalid hosts skipped).
+    ``exclude``: names under a domain that the exception must not cover (pages anyone
+    can publish), written as ``$denyallow``; a domain that is itself one is left out."""
+    exclude = exclude or {}
     hosts = list(dict.fromkeys(h for d in domains if (h := feeds_format.valid_hostname(d))))
     stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
     lines = ["[Adblock Plus 2.0]", "! Title: Lachan official domains (allowlist)",
              f"! Last modified: {stamp}", "! Expires: 1 hours"]
-    lines += [f"@@||{h}^$important" for h in hosts]
-    return feeds_format.Rendered("\n".join(lines) + "\n", len(hosts),
-                                 {"invalid": len(domains) - len(hosts)})
+    written = 0
+    for h in hosts:
+        carved = exclude.get(h, [])
+        if h in carved:
+            continue
+        lines.append(f"@@||{h}^$important" + (f",denyallow={'|'.join(carved)}" if carved else ""))
+        written += 1
+    return feeds_format.Rendered("\n".join(lines) + "\n", written,
+                                 {"invalid": len(domains) - len(hosts),
+                                  "user_content": len(hosts) - written})
 
 
-def allowlist(domains: list[str], fmt: str, now: datetime, origin: str) -> feeds_format.Rendered:
-    """Official domains as an AdGuard/uBlock exception list or RPZ passthru rules."""
+def allowlist(
+    domains: list[str], fmt: str, now: datetime, origin: str,
+    exclude: dict[str, list[str]] | None = None,
+) -> feeds_format.Rendered:
+    """Official domains as an AdGuard/uBlock exception list or RPZ passthru rules, never
+    passing the user-content hosts of ``exclude``."""
     if fmt == "adblock":
-        return allowlist_adblock(domains, now)
+        return allowlist_adblock(domains, now, exclude)
     try:
         return feeds_format.rpz_passthru_zone(domains, origin=origin, now=now,
-                                              serial=int(now.timestamp()))
+                                              serial=int(now.timestamp()), exclude=exclude)
     except ValueError as exc:  # a bad origin
         raise HTTPException(422, str(exc)) from None
+
+
+def _user_content_under(domains: list[str]) -> dict[str, list[str]]:
+    """``domain -> user-content hosts under it`` (``google.com -> sites.google.com``...)
+    for the official domains that have some."""
+    return {d: hosts for d in domains if (hosts := official.user_content_hosts(d))}
 
 
 @router.get("/official/feed/{fmt}")
@@ -192,7 +222,10 @@ def feed(
 ) -> Response:
     """``list=imitations``: blocked or listed domains that imitate a registered brand, as a
     hosts file, AdGuard list, RPZ zone or JSON. ``list=allow``: the official domains as
-    AdGuard exceptions, RPZ passthru rules or JSON (a hosts file cannot allow)."""
+    AdGuard exceptions, RPZ passthru rules or JSON (a hosts file cannot allow). The
+    allowlist never passes hosts where anyone can publish (``sites.google.com``): AdGuard
+    rules exclude them with ``$denyallow``, RPZ lets such a domain through without its
+    wildcard, and JSON names them in ``except``."""
     from lachan.detect.hosts import HostInputError, classify_items
 
     now = datetime.now(UTC)
@@ -207,9 +240,11 @@ def feed(
                 for (value, state), r in zip(listed, verdicts, strict=True)
                 if not isinstance(r, HostInputError) and r.brand and r.label == "phishing"
             ]
+    carved = _user_content_under([d for d, _ in pairs]) if list_ == "allow" else {}
     if fmt == "json":
         items = [{"domain": d, ("organisation" if list_ == "allow" else "imitates"):
-                  o.split(":")[0]} for d, o in pairs]
+                  o.split(":")[0], **({"except": carved[d]} if d in carved else {})}
+                 for d, o in pairs]
         return Response(
             orjson.dumps({"list": list_, "items": items}),
             media_type="application/json",
@@ -217,7 +252,7 @@ def feed(
     if list_ == "allow":
         if fmt == "hosts":
             raise HTTPException(422, "a hosts file cannot express an allowlist; use adblock or rpz")
-        rendered = allowlist([d for d, _ in pairs], fmt, now, origin)
+        rendered = allowlist([d for d, _ in pairs], fmt, now, origin, carved)
         return Response(rendered.text, media_type=rendered.media_type,
                         headers={"X-Entries": str(rendered.written)})
     entries = [feeds_format.FeedEntry(value=d, kind="domain", state=o.split(":")[1])

@@ -8,7 +8,7 @@ import orjson
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from lachan.registry import decisions, sources
+from lachan.registry import decisions, official, sources
 from lachan.registry.keys import Caller
 from lachan.registry.normalise import KINDS
 from lachan.serve.auth import require_roles
@@ -34,13 +34,18 @@ async def lookup(
     kind: Kind, value: str, request: Request, caller: Caller = Depends(LOOKUP)
 ) -> Response:
     """State, decayed score, counts, category mix, official owner and last decision of a
-    source. Never who reported it."""
+    source. Never who reported it. An official channel reads ``state: official`` (as
+    ``/v1/verify`` answers); a redirect or search link (``google.com/url?q=...``, its
+    ``?`` written as is or as ``%3F``) is looked up for the site it leads to, with
+    ``via`` naming the redirector."""
     limit_public(request, caller)
+    if kind == "url" and request.url.query:
+        value = f"{value}?{request.url.query}"  # this route has no query parameters
     if len(value) > 2048:
         raise HTTPException(413, "value longer than 2048 characters")
     # Two indexed reads of well under a millisecond: run inline, no thread hop.
     with db_of(request).read() as session:
-        out = sources.lookup(session, kind, value, settings_of(request))
+        out = official.lookup(session, kind, value, settings_of(request))
     return Response(orjson.dumps(out), media_type="application/json")
 
 
