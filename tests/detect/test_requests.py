@@ -136,3 +136,17 @@ def test_the_word_fraud_alone_does_not_make_a_fake_court_an_advisory() -> None:
     advisory = lachan.analyse("Cảnh giác: kẻ gian giả danh công an gọi điện yêu cầu chuyển "
                               "tiền. Trình báo ngay khi bị đe doạ, gọi 0912345678.")
     assert advisory.label != "scam"
+
+
+def test_an_offer_to_recover_money_lost_to_fraud_is_scam_and_a_warning_is_not() -> None:
+    v = lachan.analyse("Luật sư hỗ trợ lấy lại tiền đã bị lừa đảo qua mạng, nhắn Zalo 0388999000.")
+    assert "FRAUD_RECOVERY_OFFER" in names(v) and v.label == "scam"
+    warning = lachan.analyse("Cong an khuyen cao: khong co dich vu nao lay lai tien bi lua dao, "
+                             "canh giac ke gian.")
+    assert "FRAUD_RECOVERY_OFFER" not in names(warning) and warning.label != "scam"
+
+
+def test_a_contact_on_a_chat_platform_is_no_claim_to_be_its_staff() -> None:
+    v = lachan.analyse("Shop quan ao tre em, tu van nhan vien ket ban Zalo 0911000999 nhe")
+    assert all(s.detail.split(" ->")[0] != '"zalo"'
+               for s in v.symbols if s.name == "PHONE_NOT_OFFICIAL")

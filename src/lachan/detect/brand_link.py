@@ -126,6 +126,8 @@ def _phone_symbols(view: MessageView, brands: list[Brand], phones: list[Entity])
     for b in brands[:3]:
         if _sender_is_brand(view, b):
             continue  # a registered brandname of the brand itself
+        if b.category == "social":
+            continue  # "ket ban Zalo 09...": a contact on the platform, not its staff
         for e in phones:
             if e.attrs.get("type") not in _PHONE_TYPES_CHECKED:
                 continue

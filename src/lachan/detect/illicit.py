@@ -1,6 +1,7 @@
 """Offers and threats that are crimes whatever words surround them: illegal goods for
 sale (drugs, weapons, counterfeit money, date-rape drugs), promises of a fixed daily
-return on an "investment", sextortion, and links to Android app packages. The datasets
+return on an "investment", sextortion, offers to recover money lost to fraud, and links
+to Android app packages. The datasets
 hold next to none of them, so these findings carry a fixed prior (log-odds towards
 scam) and no learned weight, like those of :mod:`lachan.detect.requests`.
 
@@ -19,6 +20,10 @@ from lachan.detect.features import Finding, MessageFeatures, warns
 ILLEGAL_GOODS_PRIOR = 10.0
 GUARANTEED_RETURNS_PRIOR = 8.0
 EXTORTION_PRIOR = 10.0
+#: An offer to get back money lost to fraud: the recovery fraud that follows the first one
+#: (fake lawyers, "cyber police", hackers). Real help comes from the police, who do not
+#: advertise by message.
+RECOVERY_OFFER_PRIOR = 8.0
 #: An app package by link invites malware from outside the stores; some games and shops
 #: do hand out .apk files, so this prior helps rather than decides.
 APK_LINK_PRIOR = 5.0
@@ -53,11 +58,18 @@ _EXTORTION_TOKENS = frozenset({"video", "clip", "anh", "hinh", "nude"})
 
 _APK_RE = re.compile(r"\.apk\b")
 
+_RECOVERY_RE = re.compile(
+    r"\b(?:thu\s+hoi|lay\s+lai|khoi\s+phuc|doi\s+lai|hoan\s+lai)\s+(?:\S+\s+){0,2}?tien"
+    r"\s+(?:da\s+)?(?:bi\s+)?(?:lua(?:\s+dao)?|chiem\s+doat|mat\s+do\s+lua)\b"
+    r"|\brecover\s+(?:your\s+)?(?:lost|scammed|stolen)\s+(?:money|funds|crypto)\b")
+_RECOVERY_TOKENS = frozenset({"lua", "doat", "recover"})
+
 _DETAILS = {
     "ILLEGAL_GOODS": "offers illegal goods",
     "GUARANTEED_RETURNS": "promises a fixed daily return or a guaranteed profit",
     "EXTORTION_THREAT": "threatens to spread intimate images unless paid",
     "APK_LINK": "links to an Android app package (.apk) outside the app stores",
+    "FRAUD_RECOVERY_OFFER": "offers to get back money lost to fraud",
 }
 
 
@@ -66,8 +78,18 @@ def _add(out: MessageFeatures, name: str, found: str, prior: float, advisory: bo
                     weight=0.0 if advisory else prior))
 
 
+def _offer_negated(folded: str, start: int) -> bool:
+    """A negation in the eight words before ``start`` ("khong the lay lai tien")."""
+    before = folded[max(0, start - 80):start].split()[-8:]
+    return not _NEGATIONS.isdisjoint(before)
+
+
+_NEGATIONS = frozenset({"khong", "dung", "chua", "ko", "khg", "never", "not", "dont"})
+
+
 def illicit_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None:
-    """``ILLEGAL_GOODS``, ``GUARANTEED_RETURNS``, ``EXTORTION_THREAT`` and ``APK_LINK``
+    """``ILLEGAL_GOODS``, ``GUARANTEED_RETURNS``, ``EXTORTION_THREAT``,
+    ``FRAUD_RECOVERY_OFFER`` and ``APK_LINK``
     (after the phrase findings, which tell whether the message is an advisory)."""
     advisory = warns(out) or "PUBLIC_ADVISORY" in out.findings
     if not _GOODS_TOKENS.isdisjoint(tokens):
@@ -83,6 +105,10 @@ def illicit_findings(folded: str, tokens: list[str], out: MessageFeatures) -> No
         if (m is not None and _EXPOSE_RE.search(folded) is not None
                 and _DEMAND_RE.search(folded) is not None):
             _add(out, "EXTORTION_THREAT", m.group(0), EXTORTION_PRIOR, advisory)
+    if not _RECOVERY_TOKENS.isdisjoint(tokens):
+        m = _RECOVERY_RE.search(folded)
+        if m is not None and not _offer_negated(folded, m.start()):
+            _add(out, "FRAUD_RECOVERY_OFFER", m.group(0), RECOVERY_OFFER_PRIOR, advisory)
     if "apk" in folded:
         m = _APK_RE.search(folded)
         if m is not None:
@@ -98,4 +124,6 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("EXTORTION_THREAT", "threatens to send intimate images to family or contacts unless "
                          "paid (sextortion)"),
     ("APK_LINK", "links to an Android app package (.apk), outside the app stores"),
+    ("FRAUD_RECOVERY_OFFER", "offers to get back money lost to fraud (the recovery fraud "
+                             "that follows the first)"),
 )

@@ -75,7 +75,10 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("cong an", "bo cong an", "canh sat", "toa an", "vien kiem sat", "cuc thue",
          "chi cuc thue", "co quan thue", "tong cuc thue", "vneid", "bao hiem xa hoi",
          "bhxh", "dien luc", "evn", "bo thong tin", "cuc vien thong", "chinh quyen dia phuong",
-         "an ninh mang", "thanh tra", "can bo thue", "cong chuc thue", "thue dien tu"),
+         "an ninh mang", "thanh tra", "can bo thue", "cong chuc thue", "thue dien tu",
+         "bo y te", "so y te", "bo giao duc", "so giao duc", "uy ban nhan dan", "ubnd",
+         "bo tai chinh", "kho bac", "hai quan", "quan ly thi truong", "csgt",
+         "bo cong thuong", "bo tu phap"),
     ),
     PhraseRule(
         "COURIER_NAMED", "scam", "talks about a parcel, post office or courier",
@@ -102,7 +105,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
          "lam viec tai nha", "tuyen nhan vien", "tuyen dung", "viec nhe luong cao",
          "don hang ao", "like video", "xem video", "kiem them", "thu nhap them",
          "nhan vien dat hang", "chuyen dat hang", "tuyen so luong lon", "nang cao so luong",
-         "thu hang cua cua hang", "tang tuong tac"),
+         "thu hang cua cua hang", "tang tuong tac", "part time", "work from home",
+         "daily income", "earn up to", "online job", "hiring now"),
     ),
     PhraseRule(
         "GAMBLING_OR_ADULT", "scam", "gambling, betting or adult products",
@@ -111,6 +115,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
          "ban ca", "tan thu", "vong cuoc", "ty le cuoc", "doi thuong",
          "thuong tan thu", "tang code", "giftcode", "nohu", "gamebai",
          "gem bai", "taixiu", "soi keo", "ty le keo", "keo nha cai", "keo bong da"),
+        # "tat ca do uong", "tat ca cuoc goi": all drinks, all calls (tất cả), not betting
+        not_after=frozenset({"tat"}),
     ),
     PhraseRule(
         # sex work offered to strangers by SMS or chat: illegal in Vietnam, and the usual
@@ -180,7 +186,9 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         "PROMOTION", "ad", "advertises a promotion, discount or gift",
         ("khuyen mai", "km", "uu dai", "giam gia", "mien phi", "sale", "voucher",
          "ma giam gia", "hoan tien", "tich diem", "qua tang", "giam ngay", "dong gia",
-         "chi tu", "chi con", "free", "discount", "offer"),
+         "chi tu", "chi con", "free", "discount", "offer", "giam den", "giam toi",
+         "giam them", "mua mot tang mot", "khai truong", "freeship", "gia soc", "xa kho",
+         "thanh ly", "flash sale", "up to"),
     ),
     PhraseRule(
         "TELCO_PACKAGE", "ad", "sells a telecom package or subscription service",
@@ -197,7 +205,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule(
         "REAL_ESTATE_AD", "ad", "advertises real estate",
         ("can ho", "dat nen", "chung cu", "du an", "so do", "biet thu", "nha pho",
-         "mat tien", "lien ke", "shophouse", "view song", "thanh toan chi"),
+         "mat tien", "lien ke", "shophouse", "view song", "thanh toan chi", "cho thue phong",
+         "phong tro", "can ban nha", "ban gap nha", "ban gap dat"),
     ),
 )
 
