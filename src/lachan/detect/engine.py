@@ -135,8 +135,8 @@ class Engine:
         entity_findings(ents, feats)
         host_findings(ents, feats)
         text_findings(norm.folded, norm.flags, feats)
-        request_findings(norm.folded, tokens, feats)  # after the phrases: an advisory?
-        illicit_findings(norm.folded, tokens, feats)
+        request_findings(norm.folded, tokens, bigrams, feats)  # after the phrases
+        illicit_findings(norm.folded, tokens, bigrams, feats)
         shape_findings(without_link_paths(norm.clean, ents), feats)
         contact_findings(norm.clean, ents, feats)
         view = MessageView(norm, ents, sender, channel, context or _NO_CONTEXT)

@@ -5,8 +5,8 @@ to Android app packages. The datasets
 hold next to none of them, so these findings carry a fixed prior (log-odds towards
 scam) and no learned weight, like those of :mod:`lachan.detect.requests`.
 
-Each is one regular expression over the folded text, run only when the message's
-tokens hold one of its words. A message that warns against fraud (``features.warns``)
+Each is one regular expression over the folded text, run only when the message's word
+pairs hold one of its pairs. A message that warns against fraud (``features.warns``)
 or reads like a public advisory (``PUBLIC_ADVISORY``: "phong chong ma tuy") quotes
 them and gets no prior.
 """
@@ -35,8 +35,10 @@ _GOODS = (r"(?:sung\s+(?:dien|hoi|ban\s+dan|ngan|quan\s+dung|k\d\d|colt|glock|tu
 _SELLING = (r"(?:ban|ban\s+le|ban\s+si|cung\s+cap|co\s+san|ship|giao|nhan\s+ship|can\s+ban"
             r"|chuyen|sell|selling)")
 _ILLEGAL_GOODS_RE = re.compile(rf"\b{_SELLING}\b(?:\s+\S+){{0,4}}?\s+{_GOODS}\b")
-_GOODS_TOKENS = frozenset({"sung", "tuy", "sa", "lac", "cocain", "cocaine", "heroin", "me",
-                           "duc", "gia", "no", "su", "weed", "cannabis", "mdma"})
+_GOODS_PAIRS = frozenset({"sung dien", "sung hoi", "sung ban", "sung ngan", "sung quan",
+                          "sung tu", "sung colt", "sung glock", "ma tuy", "can sa", "thuoc lac",
+                          "thuoc me", "kich duc", "tien gia", "phao no", "cao su"})
+_GOODS_WORDS = frozenset({"cocain", "cocaine", "heroin", "weed", "cannabis", "mdma"})
 
 #: A fixed daily return, or a guaranteed profit: no lawful investment promises either.
 _RETURNS_RE = re.compile(
@@ -44,7 +46,8 @@ _RETURNS_RE = re.compile(
     r"(?:/|mot|moi|1|tren)\s*ngay\b"
     r"|\bcam\s+ket\s+(?:loi\s+nhuan|lai|hoan\s+von|100\s*%\s*thang)\b"
     r"|\b\d+(?:[.,]\d+)?\s*%\s*(?:per|a|every)\s+day\b|\bguaranteed\s+(?:profit|returns?)\b")
-_RETURNS_TOKENS = frozenset({"ngay", "ket", "day", "guaranteed"})
+_RETURNS_PAIRS = frozenset({"cam ket", "guaranteed profit", "guaranteed return",
+                            "guaranteed returns"})
 
 #: Intimate images and a demand, with the threat to send them to family or contacts.
 _INTIMATE_RE = re.compile(
@@ -54,7 +57,9 @@ _EXPOSE_RE = re.compile(
     r"\b(?:gui\s+cho|phat\s+tan|dang\s+len|tung\s+len|cong\s+khai|danh\s+ba|nguoi\s+than"
     r"|gia\s+dinh|vo\s+(?:may|mi|ban)|ban\s+be|send\s+(?:it\s+)?to\s+(?:your|all))\b")
 _DEMAND_RE = re.compile(r"\b(?:chuyen|nop|gui|tra|pay|send)\b")
-_EXTORTION_TOKENS = frozenset({"video", "clip", "anh", "hinh", "nude"})
+_EXTORTION_PAIRS = frozenset({"clip nong", "video nong", "anh nong", "hinh nong", "clip sex",
+                              "video sex", "nhay cam", "khoa than", "chat sex", "ben tau",
+                              "nude photos", "nude videos", "nude video", "anh nude"})
 
 _APK_RE = re.compile(r"\.apk\b")
 
@@ -62,7 +67,7 @@ _RECOVERY_RE = re.compile(
     r"\b(?:thu\s+hoi|lay\s+lai|khoi\s+phuc|doi\s+lai|hoan\s+lai)\s+(?:\S+\s+){0,2}?tien"
     r"\s+(?:da\s+)?(?:bi\s+)?(?:lua(?:\s+dao)?|chiem\s+doat|mat\s+do\s+lua)\b"
     r"|\brecover\s+(?:your\s+)?(?:lost|scammed|stolen)\s+(?:money|funds|crypto)\b")
-_RECOVERY_TOKENS = frozenset({"lua", "doat", "recover"})
+_RECOVERY_PAIRS = frozenset({"thu hoi", "lay lai", "khoi phuc", "doi lai", "hoan lai"})
 
 _DETAILS = {
     "ILLEGAL_GOODS": "offers illegal goods",
@@ -87,32 +92,43 @@ def _offer_negated(folded: str, start: int) -> bool:
 _NEGATIONS = frozenset({"khong", "dung", "chua", "ko", "khg", "never", "not", "dont"})
 
 
-def illicit_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None:
+def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
+                     out: MessageFeatures) -> None:
     """``ILLEGAL_GOODS``, ``GUARANTEED_RETURNS``, ``EXTORTION_THREAT``,
-    ``FRAUD_RECOVERY_OFFER`` and ``APK_LINK``
-    (after the phrase findings, which tell whether the message is an advisory)."""
+    ``FRAUD_RECOVERY_OFFER`` and ``APK_LINK`` of the folded text, its ``tokens`` and their
+    ``bigrams`` (after the phrase findings, which tell whether the message is an
+    advisory). Each check runs only when a word pair it needs is there."""
+    pairs = _ALL_PAIRS.intersection(bigrams)
+    percent = "%" in folded and ("ngay" in tokens or "day" in tokens)
+    apk = "apk" in folded
+    goods_word = not _GOODS_WORDS.isdisjoint(tokens)
+    if not (pairs or percent or apk or goods_word or "recover" in tokens):
+        return
     advisory = warns(out) or "PUBLIC_ADVISORY" in out.findings
-    if not _GOODS_TOKENS.isdisjoint(tokens):
+    if goods_word or not _GOODS_PAIRS.isdisjoint(pairs):
         m = _ILLEGAL_GOODS_RE.search(folded)
         if m is not None:
             _add(out, "ILLEGAL_GOODS", m.group(0), ILLEGAL_GOODS_PRIOR, advisory)
-    if "%" in folded or not _RETURNS_TOKENS.isdisjoint(tokens):
+    if percent or not _RETURNS_PAIRS.isdisjoint(pairs):
         m = _RETURNS_RE.search(folded)
         if m is not None:
             _add(out, "GUARANTEED_RETURNS", m.group(0), GUARANTEED_RETURNS_PRIOR, advisory)
-    if not _EXTORTION_TOKENS.isdisjoint(tokens):
+    if not _EXTORTION_PAIRS.isdisjoint(pairs):
         m = _INTIMATE_RE.search(folded)
         if (m is not None and _EXPOSE_RE.search(folded) is not None
                 and _DEMAND_RE.search(folded) is not None):
             _add(out, "EXTORTION_THREAT", m.group(0), EXTORTION_PRIOR, advisory)
-    if not _RECOVERY_TOKENS.isdisjoint(tokens):
+    if not _RECOVERY_PAIRS.isdisjoint(pairs) or "recover" in tokens:
         m = _RECOVERY_RE.search(folded)
         if m is not None and not _offer_negated(folded, m.start()):
             _add(out, "FRAUD_RECOVERY_OFFER", m.group(0), RECOVERY_OFFER_PRIOR, advisory)
-    if "apk" in folded:
+    if apk:
         m = _APK_RE.search(folded)
         if m is not None:
             _add(out, "APK_LINK", ".apk", APK_LINK_PRIOR, advisory)
+
+
+_ALL_PAIRS = _GOODS_PAIRS | _RETURNS_PAIRS | _EXTORTION_PAIRS | _RECOVERY_PAIRS
 
 
 #: ``(name, meaning)`` of every finding of this module, for the symbol catalogue.

@@ -53,8 +53,6 @@ _CODE_THEN_ASK_RE = re.compile(
     rf"\b(?:{_CODE}|tin\s+nhan\s+(?:co\s+|gom\s+)?\d{{1,2}}\s+(?:so|chu\s+so))\b"
     r"(?:\s+\S+){0,8}?\s+(?P<ask>doc\s+(?:lai|giup|cho)|chup\s+(?:lai|man\s+hinh)"
     r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|to|ben))|bao\s+(?:lai|giup))\b")
-#: "ma 6 so": the one code wording whose tokens hold no word (digits are shapes there).
-_DIGITS_AFTER_MA = re.compile(r"\b(?:ma|tin\s+nhan)\s+(?:gom\s+|co\s+)?\d")
 #: "I typed your number by mistake": the story that comes with the request.
 _MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky)\s+nham\s+(?:so|sdt)\b")
 #: Substrings one of which every match of :data:`_HANDOVER_RE` holds.
@@ -116,9 +114,6 @@ _PURPOSE_HINTS = ("khoa", "giai toa", "khoi phuc", "xac minh", "xac thuc", "kich
 _HANDOVER_DETAIL = "asks you to hand over a code sent to your phone"
 _PAY_DETAIL = "asks you to pay in order to unlock, verify or collect"
 _EMERGENCY_DETAIL = "someone else's emergency and money to send at once"
-#: Substrings one of which every match of :data:`_EMERGENCY_RE` holds.
-_EMERGENCY_HINTS = ("tai nan", "cap cuu", "nhap vien", "phau thuat", "mo gap", "bi bat",
-                    "tam giu", "nguy kich", "so moi")
 
 
 def _negated(folded: str, start: int) -> bool:
@@ -182,36 +177,45 @@ def _emergency(folded: str) -> str | None:
     return None if third is None else f"{m.group(0)} ... {third.group(0)}"
 
 
-#: Tokens (of ``features.tokenize``) that each check needs: one set intersection with a
-#: message's tokens tells which checks can match at all, so most messages pay for no
-#: regular expression. ``_HANDOVER_AFTER_MA`` are the words that make "ma" a code.
-_HANDOVER_TOKENS = frozenset({"otp", "code"})
-_HANDOVER_AFTER_MA = frozenset({"xac", "kich", "bao", "dang", "giao", "gom", "vua"})
-_PAY_VERBS = frozenset({"chuyen", "nop", "nap", "dong", "coc", "quy", "toan"})
-_PAY_PURPOSES = frozenset({"khoa", "toa", "phuc", "minh", "thuc", "nhan", "hoan", "ngan",
-                           "rut", "lai", "quan"})
-_SAFE_TOKENS = frozenset({"khoan", "minh"})
-_EMERGENCY_TOKENS = frozenset({"nan", "cuu", "vien", "thuat", "gap", "bat", "giu", "kich",
-                               "moi"})
-_ALL_TOKENS = (_HANDOVER_TOKENS | _HANDOVER_AFTER_MA | {"ma"} | _PAY_VERBS | _PAY_PURPOSES
-               | _SAFE_TOKENS | _EMERGENCY_TOKENS)
+#: Word pairs (the ``bigrams`` of ``features.content_features``) and words one of which
+#: each check needs: one intersection with a message's bigrams tells which checks can
+#: match at all, so most messages pay for no regular expression.
+_DIGIT_PAIRS = frozenset(f"{w} §d{n}" for w in ("ma", "nhan", "gom") for n in (1, 2))
+_CODE_PAIRS = frozenset({"ma otp", "ma xac", "ma kich", "ma bao", "ma dang", "ma giao",
+                         "ma gom", "ma vua"}) | _DIGIT_PAIRS
+_CODE_WORDS = frozenset({"otp", "code"})
+_PURPOSE_PAIRS = frozenset({
+    "mo khoa", "go khoa", "giai toa", "khoi phuc", "xac minh", "xac thuc", "hoat lai",
+    "nhan thuong", "nhan qua", "nhan giai", "nhan tien", "nhan lai", "nhan khoan",
+    "nhan hoa", "nhan hang", "nhan kien", "hoan tien", "giai ngan", "rut tien", "rut von",
+    "rut loi", "rut hoa", "duoc rut", "thong quan"})
+#: Paying: these pairs, "nop"/"nap", or "chuyen" before an amount (a digit shape).
+_PAY_PAIRS = frozenset({"chuyen khoan", "chuyen tien", "dong phi", "toan phi", "dat coc",
+                        "chuyen coc", "ky quy"}) | frozenset(
+    f"chuyen §d{n}" for n in range(1, 13))
+_PAY_WORDS = frozenset({"nop", "nap"})
+_SAFE_PAIRS = frozenset({"tam giu", "an toan", "phong toa", "niem phong", "chuyen dung",
+                         "dieu tra", "cong an", "kiem sat", "toa an", "trong sach", "vo toi",
+                         "nguon tien", "nguon goc"})
+_EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "mo gap",
+                              "bi bat", "tam giu", "nguy kich", "so moi"})
+_ALL_PAIRS = _CODE_PAIRS | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS | _EMERGENCY_PAIRS
 
 
-def request_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None:
+def request_findings(folded: str, tokens: list[str], bigrams: list[str],
+                     out: MessageFeatures) -> None:
     """``CODE_HANDOVER_REQUEST``, ``PAY_TO_UNLOCK`` and ``EMERGENCY_MONEY_REQUEST`` of the
-    folded text and its ``tokens`` (after the phrase findings, which tell whether the
-    message is an advisory)."""
-    hits = _ALL_TOKENS.intersection(tokens)
-    if not hits:
+    folded text, its ``tokens`` and their ``bigrams`` (after the phrase findings, which
+    tell whether the message is an advisory)."""
+    pairs = _ALL_PAIRS.intersection(bigrams)
+    code_word = not _CODE_WORDS.isdisjoint(tokens)
+    if not pairs and not code_word:
         return
     advisory = warns(out) or "PUBLIC_ADVISORY" in out.findings
     # a message that carries the code itself is the service that sent it, saying how it
     # is used ("cung cap ma nay cho giao dich vien"): a fraudster never has the code
-    maybe_code = not _HANDOVER_TOKENS.isdisjoint(hits) or (
-        "ma" in hits and not _HANDOVER_AFTER_MA.isdisjoint(hits))
-    if maybe_code or (("ma" in hits or "nhan" in hits)
-                      and _DIGITS_AFTER_MA.search(folded) is not None):
-        asked = None if "OTP_CODE" in out.findings else _handover(folded)
+    if (code_word or not _CODE_PAIRS.isdisjoint(pairs)) and "OTP_CODE" not in out.findings:
+        asked = _handover(folded)
         if asked is not None:
             misdial = _MISDIAL_RE.search(folded)
             detail = f'{_HANDOVER_DETAIL}: "{asked}"'
@@ -220,14 +224,16 @@ def request_findings(folded: str, tokens: list[str], out: MessageFeatures) -> No
             out.add(Finding("CODE_HANDOVER_REQUEST", "scam", detail, learned=False,
                             weight=0.0 if advisory else CODE_HANDOVER_PRIOR))
     paid = None
-    if not _PAY_VERBS.isdisjoint(hits) and not _PAY_PURPOSES.isdisjoint(hits):
+    if not _PURPOSE_PAIRS.isdisjoint(pairs) and (
+            not _PAY_PAIRS.isdisjoint(pairs) or not _PAY_WORDS.isdisjoint(tokens)):
         paid = _pay_to_unlock(folded)
-    if paid is None and not _SAFE_TOKENS.isdisjoint(hits):
+    if paid is None and not _SAFE_PAIRS.isdisjoint(pairs):
         paid = _safe_account(folded)
     if paid is not None:
         out.add(Finding("PAY_TO_UNLOCK", "scam", f'{_PAY_DETAIL}: "{paid}"',
                         learned=False, weight=0.0 if advisory else PAY_TO_UNLOCK_PRIOR))
-    if not _EMERGENCY_TOKENS.isdisjoint(hits) and any(h in folded for h in _EMERGENCY_HINTS):
+    if (not _EMERGENCY_PAIRS.isdisjoint(pairs) or "mat dien thoai" in folded
+            or "hong dien thoai" in folded):
         urgent = _emergency(folded)
         if urgent is not None:
             out.add(Finding("EMERGENCY_MONEY_REQUEST", "scam",
