@@ -148,5 +148,8 @@ def test_an_offer_to_recover_money_lost_to_fraud_is_scam_and_a_warning_is_not() 
 
 def test_a_contact_on_a_chat_platform_is_no_claim_to_be_its_staff() -> None:
     v = lachan.analyse("Shop quan ao tre em, tu van nhan vien ket ban Zalo 0911000999 nhe")
-    assert all(s.detail.split(" ->")[0] != '"zalo"'
-               for s in v.symbols if s.name == "PHONE_NOT_OFFICIAL")
+    assert "PHONE_NOT_OFFICIAL" not in names(v)
+    bank = lachan.analyse("Shop quan ao tre em, tu van nhan vien Vietcombank ket ban Zalo "
+                          "0911000999 nhe")  # the same wording names a bank's staff
+    assert '"vietcombank" -> 0911000999' in {s.detail for s in bank.symbols
+                                             if s.name == "PHONE_NOT_OFFICIAL"}

@@ -1,21 +1,21 @@
 """Offers and threats that are crimes whatever words surround them: illegal goods for
 sale (drugs, weapons, counterfeit money, date-rape drugs), promises of a fixed daily
 return on an "investment", sextortion, offers to recover money lost to fraud, and links
-to Android app packages. The datasets
-hold next to none of them, so these findings carry a fixed prior (log-odds towards
-scam) and no learned weight, like those of :mod:`lachan.detect.requests`.
+to Android app packages. The datasets hold next to none of them, so these findings carry
+a fixed prior (log-odds towards scam) and no learned weight, like those of
+:mod:`lachan.detect.requests`.
 
 Each is one regular expression over the folded text, run only when the message's word
-pairs hold one of its pairs. A message that warns against fraud (``features.warns``)
-or reads like a public advisory (``PUBLIC_ADVISORY``: "phong chong ma tuy") quotes
-them and gets no prior.
+pairs hold one of its pairs. A message that warns against fraud or reads like a public
+advisory ("phong chong ma tuy") quotes them and gets no prior (``requests.advisory``).
 """
 
 from __future__ import annotations
 
 import re
 
-from lachan.detect.features import Finding, MessageFeatures, warns
+from lachan.detect.features import Finding, MessageFeatures
+from lachan.detect.requests import advisory, negated
 
 ILLEGAL_GOODS_PRIOR = 10.0
 GUARANTEED_RETURNS_PRIOR = 8.0
@@ -77,19 +77,12 @@ _DETAILS = {
     "FRAUD_RECOVERY_OFFER": "offers to get back money lost to fraud",
 }
 
+_ALL_PAIRS = _GOODS_PAIRS | _RETURNS_PAIRS | _EXTORTION_PAIRS | _RECOVERY_PAIRS
 
-def _add(out: MessageFeatures, name: str, found: str, prior: float, advisory: bool) -> None:
+
+def _add(out: MessageFeatures, name: str, found: str, prior: float, quoted: bool) -> None:
     out.add(Finding(name, "scam", f'{_DETAILS[name]}: "{found}"', learned=False,
-                    weight=0.0 if advisory else prior))
-
-
-def _offer_negated(folded: str, start: int) -> bool:
-    """A negation in the eight words before ``start`` ("khong the lay lai tien")."""
-    before = folded[max(0, start - 80):start].split()[-8:]
-    return not _NEGATIONS.isdisjoint(before)
-
-
-_NEGATIONS = frozenset({"khong", "dung", "chua", "ko", "khg", "never", "not", "dont"})
+                    weight=0.0 if quoted else prior))
 
 
 def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
@@ -104,31 +97,30 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
     goods_word = not _GOODS_WORDS.isdisjoint(tokens)
     if not (pairs or percent or apk or goods_word or "recover" in tokens):
         return
-    advisory = warns(out) or "PUBLIC_ADVISORY" in out.findings
+    quoted = advisory(out)
     if goods_word or not _GOODS_PAIRS.isdisjoint(pairs):
         m = _ILLEGAL_GOODS_RE.search(folded)
         if m is not None:
-            _add(out, "ILLEGAL_GOODS", m.group(0), ILLEGAL_GOODS_PRIOR, advisory)
+            _add(out, "ILLEGAL_GOODS", m.group(0), ILLEGAL_GOODS_PRIOR, quoted)
     if percent or not _RETURNS_PAIRS.isdisjoint(pairs):
         m = _RETURNS_RE.search(folded)
         if m is not None:
-            _add(out, "GUARANTEED_RETURNS", m.group(0), GUARANTEED_RETURNS_PRIOR, advisory)
+            _add(out, "GUARANTEED_RETURNS", m.group(0), GUARANTEED_RETURNS_PRIOR, quoted)
     if not _EXTORTION_PAIRS.isdisjoint(pairs):
         m = _INTIMATE_RE.search(folded)
         if (m is not None and _EXPOSE_RE.search(folded) is not None
                 and _DEMAND_RE.search(folded) is not None):
-            _add(out, "EXTORTION_THREAT", m.group(0), EXTORTION_PRIOR, advisory)
+            _add(out, "EXTORTION_THREAT", m.group(0), EXTORTION_PRIOR, quoted)
     if not _RECOVERY_PAIRS.isdisjoint(pairs) or "recover" in tokens:
         m = _RECOVERY_RE.search(folded)
-        if m is not None and not _offer_negated(folded, m.start()):
-            _add(out, "FRAUD_RECOVERY_OFFER", m.group(0), RECOVERY_OFFER_PRIOR, advisory)
+        if m is not None and not negated(folded, m.start()):
+            _add(out, "FRAUD_RECOVERY_OFFER", m.group(0), RECOVERY_OFFER_PRIOR, quoted)
     if apk:
         m = _APK_RE.search(folded)
         if m is not None:
-            _add(out, "APK_LINK", ".apk", APK_LINK_PRIOR, advisory)
+            _add(out, "APK_LINK", ".apk", APK_LINK_PRIOR, quoted)
 
 
-_ALL_PAIRS = _GOODS_PAIRS | _RETURNS_PAIRS | _EXTORTION_PAIRS | _RECOVERY_PAIRS
 
 
 #: ``(name, meaning)`` of every finding of this module, for the symbol catalogue.

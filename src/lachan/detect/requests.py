@@ -5,11 +5,12 @@ frauds (account takeover through a "wrong number" OTP, advance-fee fraud), and b
 are nearly absent from the datasets, so the model cannot learn them: these findings
 carry a fixed prior (log-odds towards scam) and no learned weight.
 
-Each is read from the folded text with one regular expression, run only when a cheap
-substring test says it can match. A request that a negation stands before ("khong bao
-gio yeu cau quy khach cung cap ma OTP") is a bank's warning, not a request; so is any
-message that warns of fraud (``SCAM_WARNING``) or reads like a public advisory
-(``PUBLIC_ADVISORY``): those quote the trick they warn of, and get no prior. A message
+Each is read from the folded text with one regular expression, run only when the
+message's word pairs hold one the expression needs. A request that a negation
+(``phrases.NEGATIONS``) stands before ("khong bao gio yeu cau quy khach cung cap ma OTP")
+is a bank's warning, not a request; so is any message that warns of fraud
+(``features.warns``) or reads like a public advisory (``PUBLIC_ADVISORY``): those quote
+the trick they warn of, and get no prior (:func:`advisory`). A message
 that carries a code (``OTP_CODE``) is the service that sent it, not someone asking.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 
 from lachan.detect.features import Finding, MessageFeatures, warns
+from lachan.detect.phrases import NEGATIONS
 
 #: Log-odds towards scam, meant to decide on their own (like a threat that sends you to a
 #: personal mobile): a code handed over is an account taken over, and the friendly words
@@ -33,9 +35,8 @@ PAY_TO_UNLOCK_PRIOR = 10.0
 #: towards ham (P(scam) 0.003 and 0.0002 by the model alone; the second needs 12).
 EMERGENCY_PRIOR = 12.0
 
-#: Words that, up to :data:`NEGATION_WINDOW` words before a request, make it a warning.
-NEGATIONS = frozenset({"khong", "dung", "chua", "ko", "khg", "never", "not", "dont",
-                       "don't"})
+#: Words before a request in which a negation makes it a warning: wider than the phrase
+#: rules' three, for "khong bao gio yeu cau quy khach cung cap ...".
 NEGATION_WINDOW = 8
 
 #: A one-time code, as messages name it.
@@ -55,8 +56,6 @@ _CODE_THEN_ASK_RE = re.compile(
     r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|to|ben))|bao\s+(?:lai|giup))\b")
 #: "I typed your number by mistake": the story that comes with the request.
 _MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky)\s+nham\s+(?:so|sdt)\b")
-#: Substrings one of which every match of :data:`_HANDOVER_RE` holds.
-_CODE_HINTS = ("otp", "code", "ma ", "tin nhan")
 #: A delivery code given to the courier at the door is a real practice.
 _DELIVERY_RE = re.compile(r"\b(?:shipper|tai\s+xe|giao\s+hang|nhan\s+hang|nguoi\s+giao)\b")
 
@@ -104,60 +103,53 @@ _NEW_NUMBER_RE = re.compile(
     r"\bday\s+la\s+so\s+moi\b|\bso\s+moi\s+cua\s+(?:con|em|anh|chi|minh|chau)\b"
     r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b.*\bso\s+(?:moi|nay)\b")
 
-#: Substrings one of which every match of :data:`_PAY_TO_UNLOCK_RE` holds.
-_PAY_HINTS = ("chuyen ", "nop ", "nap ", "dong phi", "thanh toan phi", "coc", "ky quy")
-#: ... and one of which its purpose holds (both are tested before the expression runs:
-#: substring tests cost a fraction of one search of it).
-_PURPOSE_HINTS = ("khoa", "giai toa", "khoi phuc", "xac minh", "xac thuc", "kich hoat lai",
-                  "nhan ", "hoan tien", "giai ngan", "rut ", "thong quan")
-
 _HANDOVER_DETAIL = "asks you to hand over a code sent to your phone"
 _PAY_DETAIL = "asks you to pay in order to unlock, verify or collect"
 _EMERGENCY_DETAIL = "someone else's emergency and money to send at once"
 
 
-def _negated(folded: str, start: int) -> bool:
+def negated(folded: str, start: int) -> bool:
+    """A negation in the :data:`NEGATION_WINDOW` words before ``start``."""
     before = folded[max(0, start - 80):start].split()[-NEGATION_WINDOW:]
     return not NEGATIONS.isdisjoint(before)
 
 
+def advisory(out: MessageFeatures) -> bool:
+    """The message warns against fraud or reads like a public advisory: the tricks it
+    quotes get no fixed prior."""
+    return warns(out) or "PUBLIC_ADVISORY" in out.findings
+
+
 def _handover(folded: str) -> str | None:
     """The request to hand over a code, or ``None``."""
-    if not any(h in folded for h in _CODE_HINTS):
-        return None
     for m in _HANDOVER_RE.finditer(folded):
         if folded[max(0, m.start() - 5):m.start()] == "viec ":
             continue  # "viec cung cap ma OTP cho TPBank duoc hieu la...": the act, named
-        if not _negated(folded, m.start()):
+        if not negated(folded, m.start()):
             if _DELIVERY_RE.search(folded) is not None and "otp" not in m.group(0):
                 return None
             return m.group(0)
     for m in _CODE_THEN_ASK_RE.finditer(folded):
-        if not _negated(folded, m.start("ask")) and _DELIVERY_RE.search(folded) is None:
+        if not negated(folded, m.start("ask")) and _DELIVERY_RE.search(folded) is None:
             return m.group(0)
     return None
 
 
 def _pay_to_unlock(folded: str) -> str | None:
     """The demand to pay in order to unlock, verify or collect, or ``None``."""
-    if not any(h in folded for h in _PURPOSE_HINTS) or not any(
-            h in folded for h in _PAY_HINTS):
-        return None
     for m in _PAY_TO_UNLOCK_RE.finditer(folded):
         if (m.group("verb") == "nap" and m.group("unlock") is not None
                 and _CARRIER_RE.search(folded) is not None):
             continue  # topping up a prepaid SIM to restore it
-        if not _negated(folded, m.start()):
+        if not negated(folded, m.start()):
             return m.group(0)
     return None
 
 
 def _safe_account(folded: str) -> str | None:
     """The demand to move money into a "safe" or investigators' account, or ``None``."""
-    if "tai khoan" not in folded and "chung minh" not in folded:
-        return None
     m = _SAFE_ACCOUNT_RE.search(folded)
-    if m is None or _negated(folded, m.start()) or _TRANSFER_RE.search(folded) is None:
+    if m is None or negated(folded, m.start()) or _TRANSFER_RE.search(folded) is None:
         return None
     return m.group(0)
 
@@ -168,7 +160,7 @@ def _emergency(folded: str) -> str | None:
     if _TRANSFER_RE.search(folded) is None:
         return None
     new = _NEW_NUMBER_RE.search(folded)
-    if new is not None and not _negated(folded, new.start()):
+    if new is not None and not negated(folded, new.start()):
         return new.group(0)
     m = _EMERGENCY_RE.search(folded)
     if m is None:
@@ -211,7 +203,7 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
     code_word = not _CODE_WORDS.isdisjoint(tokens)
     if not pairs and not code_word:
         return
-    advisory = warns(out) or "PUBLIC_ADVISORY" in out.findings
+    quoted = advisory(out)
     # a message that carries the code itself is the service that sent it, saying how it
     # is used ("cung cap ma nay cho giao dich vien"): a fraudster never has the code
     if (code_word or not _CODE_PAIRS.isdisjoint(pairs)) and "OTP_CODE" not in out.findings:
@@ -222,7 +214,7 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
             if misdial is not None:
                 detail += f' ("{misdial.group(0)}")'
             out.add(Finding("CODE_HANDOVER_REQUEST", "scam", detail, learned=False,
-                            weight=0.0 if advisory else CODE_HANDOVER_PRIOR))
+                            weight=0.0 if quoted else CODE_HANDOVER_PRIOR))
     paid = None
     if not _PURPOSE_PAIRS.isdisjoint(pairs) and (
             not _PAY_PAIRS.isdisjoint(pairs) or not _PAY_WORDS.isdisjoint(tokens)):
@@ -231,14 +223,14 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
         paid = _safe_account(folded)
     if paid is not None:
         out.add(Finding("PAY_TO_UNLOCK", "scam", f'{_PAY_DETAIL}: "{paid}"',
-                        learned=False, weight=0.0 if advisory else PAY_TO_UNLOCK_PRIOR))
+                        learned=False, weight=0.0 if quoted else PAY_TO_UNLOCK_PRIOR))
     if (not _EMERGENCY_PAIRS.isdisjoint(pairs) or "mat dien thoai" in folded
             or "hong dien thoai" in folded):
         urgent = _emergency(folded)
         if urgent is not None:
             out.add(Finding("EMERGENCY_MONEY_REQUEST", "scam",
                             f'{_EMERGENCY_DETAIL}: "{urgent}"', learned=False,
-                            weight=0.0 if advisory else EMERGENCY_PRIOR))
+                            weight=0.0 if quoted else EMERGENCY_PRIOR))
 
 
 #: ``(name, meaning)`` of every finding of this module, for the symbol catalogue.
