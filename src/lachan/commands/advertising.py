@@ -31,7 +31,6 @@ adv_app = typer.Typer(
 PROGRESS_BYTES = 1 << 20
 MAX_JSONL_LINE = 64_000
 #: Most bad lines of a scrubbed list named on stderr (each has its error object on stdout).
-MAX_REPORTED_LINES = 20
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -142,7 +141,7 @@ def _open_list(path: Path, label: str) -> Iterator[IO[bytes]]:
             BarColumn(),
             DownloadColumn(),
             TimeRemainingColumn(),
-            console=Console(stderr=True),
+            console=err,
             transient=True,
             redirect_stdout=False,
             redirect_stderr=False,
@@ -189,12 +188,12 @@ class _BadLineLog:
         self.first: list[str] = []
 
     def watch(self, chunks: Iterable[Sequence[str]]) -> Iterator[Sequence[str]]:
-        from lachan.registry.advertising_scrub import chunk_errors
+        from lachan.registry.advertising_scrub import MAX_LISTED_ERRORS, chunk_errors
 
         for chunk in chunks:
             errors = chunk_errors(chunk)
             self.count += len(errors)
-            room = MAX_REPORTED_LINES - len(self.first)
+            room = MAX_LISTED_ERRORS - len(self.first)
             self.first.extend(message for _i, message in sorted(errors.items())[:max(room, 0)])
             yield chunk
 

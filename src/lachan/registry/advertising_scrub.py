@@ -265,8 +265,6 @@ def dnc_index(session: Session, directory: Path | None = None) -> DncIndex:
 
 
 def _db_tag(url: str) -> str:
-    import hashlib
-
     return hashlib.sha256(url.encode()).hexdigest()[:16]
 
 
@@ -391,13 +389,14 @@ def error_object(line: int | None, message: str) -> dict[str, Any]:
             "error": message}
 
 
-def _with_errors(rows: list[Any], items: Sequence[str], render: Any) -> list[Any]:
+def _with_errors(rows: list[Any], items: Sequence[str], render: Any = None) -> list[Any]:
     """``rows`` with the unreadable lines of ``items`` answered by their error object."""
     errors = chunk_errors(items)
     if errors:
         lines = getattr(items, "lines", None) or []
         for i, message in errors.items():
-            rows[i] = render(error_object(lines[i] if i < len(lines) else None, message))
+            obj = error_object(lines[i] if i < len(lines) else None, message)
+            rows[i] = obj if render is None else render(obj)
     return rows
 
 
@@ -407,7 +406,7 @@ def scrub_chunk(
     """``{number, allowed, reasons}`` for each item (an error object for a line that
     could not be read, see :func:`error_object`)."""
     if channel == "email":
-        return _with_errors([_scrub_email(it, view) for it in items], items, lambda r: r)
+        return _with_errors([_scrub_email(it, view) for it in items], items)
     nsn, codes = scrub_codes(items, channel, index, view)
     reasons = {c: _reasons(c) for c in set(codes.tolist())}
     rows = [
@@ -416,7 +415,7 @@ def scrub_chunk(
         else {"number": f"0{n}", "allowed": not reasons[c], "reasons": list(reasons[c])}
         for raw, n, c in zip(items, nsn.tolist(), codes.tolist(), strict=True)
     ]
-    return _with_errors(rows, items, lambda r: r)
+    return _with_errors(rows, items)
 
 
 def _jsonl(row: dict[str, Any]) -> str:
@@ -429,7 +428,7 @@ def scrub_jsonl(
     """The same as :func:`scrub_chunk`, as JSON Lines text (fast path for big files),
     and how many items are allowed."""
     if channel == "email":
-        rows = _with_errors([_scrub_email(it, view) for it in items], items, lambda r: r)
+        rows = _with_errors([_scrub_email(it, view) for it in items], items)
         text = "".join(_jsonl(r) for r in rows)
         return text, sum(1 for r in rows if r["allowed"])
     nsn, codes = scrub_codes(items, channel, index, view)

@@ -11,6 +11,7 @@ an SQL error. :func:`describe_error` does the same for an error met later.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
@@ -59,9 +60,15 @@ def upgrade(url: str | None = None, target: str = "heads") -> None:
         engine.dispose()
 
 
+@lru_cache(maxsize=1)
+def _scripts() -> ScriptDirectory:
+    """The migration scripts, read once a process (every read-only command checks them)."""
+    return ScriptDirectory.from_config(alembic_config("sqlite://"))
+
+
 def heads() -> set[str]:
     """The head revisions the code knows."""
-    return set(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
+    return set(_scripts().get_heads())
 
 
 def current(url: str | None = None) -> set[str]:
@@ -137,5 +144,4 @@ def check_ready(url: str | None = None) -> None:
 
 
 def _all_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
-    return {rev.revision for rev in script.walk_revisions()}
+    return {rev.revision for rev in _scripts().walk_revisions()}
