@@ -42,7 +42,7 @@ from pydantic import (
 
 from lachan.ingest.errors import MalformedComplaint, TooLarge
 from lachan.ingest.sms_gateway import lookup_phone
-from lachan.ingest.times import EARLIEST, check_plausible
+from lachan.ingest.times import check_plausible
 
 Channel = Literal["sms", "call", "email", "ott", "web"]
 CHANNELS: tuple[str, ...] = ("sms", "call", "email", "ott", "web")
@@ -64,8 +64,6 @@ MAX_FILENAME_CHARS = 255
 #: Largest raw JSON accepted by :func:`load_complaint` / :func:`load_batch` (bytes).
 MAX_COMPLAINT_JSON_BYTES = 8 * 1024 * 1024
 MAX_BATCH_JSON_BYTES = 32 * 1024 * 1024
-#: Earliest complaint time (the rule of every outside time: :mod:`lachan.ingest.times`).
-EARLIEST_TIME = EARLIEST
 VIETNAM_TZ = timezone(timedelta(hours=7))
 
 

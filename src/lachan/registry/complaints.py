@@ -24,7 +24,6 @@ until the oldest complaint counted against the limit leaves its window.
 
 from __future__ import annotations
 
-import ipaddress
 import math
 import re
 import secrets
@@ -46,6 +45,7 @@ from lachan.registry.normalise import InvalidSource, normalise, url_domain
 from lachan.registry.privacy import Vault
 from lachan.registry.settings import CentreSettings
 from lachan.registry.sources import (
+    SEVERITY,
     ComplaintEvent,
     Recategorised,
     RegistryContext,
@@ -57,7 +57,6 @@ from lachan.store import bulk
 from lachan.store.tables_centre import Complaint, ComplaintSource, Evidence, Source
 
 CHANNELS: tuple[str, ...] = ("sms", "call", "email", "ott", "web")
-SEVERITY = {"ham": 0, "ad": 1, "scam": 2}
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
 MAX_EVIDENCE_FILES = 5
 #: Allowed evidence types (decree91.md): extension -> (media type, magic-number check).
@@ -176,9 +175,10 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 def _infer_source(value: str) -> tuple[str, str]:
     """Kind and canonical value of a reported source given without its kind."""
     v = value.strip()
-    if _looks_like_ip(v):  # before phone and brandname: "203.0.113.7" is neither
-        return "ip", normalise("ip", v)
-    if "/" in v and _looks_like_ip(v.partition("/")[0]) and "://" not in v:
+    ip = _as_ip(v)  # before phone and brandname: "203.0.113.7" is neither
+    if ip is not None:
+        return "ip", ip
+    if "/" in v and "://" not in v and _as_ip(v.partition("/")[0]) is not None:
         raise InvalidSource(f"{value[:60]!r} is a network; report one address of it")
     order = ["phone"]
     if "@" in v:
@@ -198,13 +198,12 @@ def _infer_source(value: str) -> tuple[str, str]:
     )
 
 
-def _looks_like_ip(v: str) -> bool:
-    """An IPv4 or IPv6 address (an IPv6 one may be bracketed), as ``ipaddress`` reads it."""
+def _as_ip(v: str) -> str | None:
+    """The canonical IP address ``v`` is (``normalise("ip")``), or None."""
     try:
-        ipaddress.ip_address(v[1:-1] if v.startswith("[") and v.endswith("]") else v)
-    except ValueError:
-        return False
-    return True
+        return normalise("ip", v)
+    except InvalidSource:
+        return None
 
 
 def resolve_source(kind: str | None, value: str | None) -> tuple[str, str] | None:
@@ -282,9 +281,7 @@ def _category(item: ComplaintInput, verdict: Verdict) -> str:
     forced = item.category
     if forced is None and item.channel == "call" and len(item.content.strip()) < 20:
         forced = "ad"  # a spam call report with no text: an unsolicited advertising call
-    if forced and SEVERITY.get(forced, 0) > SEVERITY.get(cat, 0):
-        cat = forced
-    return cat
+    return _graver(cat, forced) or cat
 
 
 def _graver(current: str, forced: str | None) -> str | None:

@@ -25,15 +25,13 @@ from sqlalchemy.orm import Session
 
 from lachan.registry import official
 from lachan.registry.clock import as_utc, iso
-from lachan.registry.sources import BLOCKLIST_STATES
+from lachan.registry.sources import BLOCKLIST_STATES, CATEGORIES, SEVERITY
 from lachan.store.tables_centre import Source, SourceChange
 
 FEED_KINDS: tuple[str, ...] = ("phone", "domain", "ip", "email", "url", "brandname")
 MAX_PAGE = 10_000
 #: Digits of a score in every feed (JSON, CSV, JSON Lines).
 SCORE_DIGITS = 4
-#: Complaint categories, gravest first: a tie between counts goes to the graver one.
-_GRAVITY: tuple[str, ...] = ("scam", "ad", "ham")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +65,7 @@ class FeedItem:
 def category_of(cat_ham: int, cat_ad: int, cat_scam: int) -> str:
     """The category most complaints gave the source (``""`` when none did)."""
     counts = {"ham": cat_ham or 0, "ad": cat_ad or 0, "scam": cat_scam or 0}
-    best = max(_GRAVITY, key=lambda c: (counts[c], -_GRAVITY.index(c)))
+    best = max(CATEGORIES, key=lambda c: (counts[c], SEVERITY[c]))  # a tie: the graver
     return best if counts[best] > 0 else ""
 
 
@@ -166,7 +164,7 @@ def _listed_batches(
     is_official = official.official_matcher(session)
     last_id = 0
     while True:
-        q = select(*columns).where(Source.state.in_(("listed", "blocked")), Source.id > last_id)
+        q = select(*columns).where(Source.state.in_(BLOCKLIST_STATES), Source.id > last_id)
         if kind is not None:
             q = q.where(Source.kind == kind)
         rows = session.execute(q.order_by(Source.id).limit(batch)).all()

@@ -55,7 +55,8 @@ from lachan.store.tables_centre import (
 STATES: tuple[str, ...] = ("unknown", "suspected", "listed", "blocked", "cleared", "official")
 BLOCKLIST_STATES = frozenset({"listed", "blocked"})
 CATEGORIES: tuple[str, ...] = ("ham", "ad", "scam")
-_SEVERITY = {"ham": 0, "ad": 1, "scam": 2}
+#: How grave a complaint category is: a tie or a repeat goes to the graver one.
+SEVERITY = {"ham": 0, "ad": 1, "scam": 2}
 
 __all__ = [
     "KINDS",
@@ -831,7 +832,7 @@ def _count_known(
 
 
 def _graver_category(current: str | None, new: str) -> str:
-    if current is None or _SEVERITY[new] > _SEVERITY[current]:
+    if current is None or SEVERITY[new] > SEVERITY[current]:
         return new
     return current
 
