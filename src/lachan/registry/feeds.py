@@ -189,11 +189,14 @@ def _entered_at(session: Session, ids: list[int]) -> dict[int, datetime]:
     """When each source last entered the blocklist: its latest journal entry."""
     if not ids:
         return {}
-    rows = session.execute(
-        select(SourceChange.source_id, SourceChange.at)
+    latest = (
+        select(func.max(SourceChange.id))
         .where(SourceChange.source_id.in_(ids), SourceChange.listed.is_(True))
-        .order_by(SourceChange.id)
-    ).all()
+        .group_by(SourceChange.source_id)
+    )
+    rows = session.execute(
+        select(SourceChange.source_id, SourceChange.at).where(SourceChange.id.in_(latest))
+    ).all()  # one row a source, whatever the length of its history
     return {source_id: as_utc(at) for source_id, at in rows}
 
 
