@@ -30,8 +30,6 @@ adv_app = typer.Typer(
 #: Files at least this big get a progress bar.
 PROGRESS_BYTES = 1 << 20
 MAX_JSONL_LINE = 64_000
-#: Most bad lines of a scrubbed list named on stderr (each has its error object on stdout).
-_BOM = b"\xef\xbb\xbf"
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -394,13 +392,15 @@ def _read_copies(file: Path) -> tuple[list[Any], list[int]]:
     """The copies of a JSON Lines file and the line of each (a UTF-8 BOM is skipped)."""
     if not file.is_file():
         _fail(f"no such file: {file}")
+    from lachan.commands.jsonl import numbered_lines
+
     items: list[Any] = []
     lines: list[int] = []
     with file.open("rb") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if lineno == 1:
-                line = line.removeprefix(_BOM)
-            if line.strip():
+        for lineno, line in numbered_lines(fh, lambda _n: None, MAX_JSONL_LINE):
+            if line is None:
+                _fail(f"line {lineno}: over {MAX_JSONL_LINE} bytes")
+            elif line.strip():
                 items.append(_parse_copy(lineno, line))
                 lines.append(lineno)
     return items, lines
