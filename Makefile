@@ -3,9 +3,11 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# The engine modules setup.py compiles with mypyc: editing one rebuilds the extensions
+# The engine modules setup.py compiles with mypyc, and its C scoring loops: editing one
+# rebuilds the extensions
 # (until then the package imports the edited .py files: see src/lachan/native.py).
 COMPILED := $(wildcard src/lachan/text/*.py src/lachan/entities/*.py src/lachan/detect/*.py) \
+	src/lachan/detect/_scoring.c src/lachan/detect/_tokens.c \
 	src/lachan/domain.py src/lachan/rules.py
 
 .PHONY: run test lint bench train clean

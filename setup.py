@@ -19,7 +19,7 @@ import os
 import sys
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 ROOT = Path(__file__).resolve().parent
@@ -32,6 +32,11 @@ COMPILED_MODULES = ("domain.py", "rules.py")
 #: Left as Python: subclasses of built-in types (mypyc cannot compile them) and the
 #: training-time weight writer, which is off the hot path.
 NOT_COMPILED = ("entities/spans.py", "detect/host_model.py")
+#: Hand-written C beside the mypyc modules (``native.extension`` loads them): the
+#: content model's scoring loops and its word tokens. The Python code they stand in for
+#: (``char_ngrams``, ``content_model``, ``features.tokenize``) gives the same results.
+C_EXTENSIONS = (("lachan.detect._scoring", "src/lachan/detect/_scoring.c"),
+                ("lachan.detect._tokens", "src/lachan/detect/_tokens.c"))
 
 
 def compiled_sources() -> list[str]:
@@ -79,8 +84,11 @@ def extensions() -> list:
     os.chdir(ROOT)  # mypyc reads [tool.mypy] from pyproject.toml and names modules from paths
     try:
         sources = compiled_sources()
-        _digests.update(source_digests(sources))  # before compiling: what gets compiled
-        return mypycify(sources, opt_level="3", group_name="lachan_native")
+        c_sources = [src for _, src in C_EXTENSIONS]
+        _digests.update(source_digests(sources + c_sources))  # before compiling
+        return [*mypycify(sources, opt_level="3", group_name="lachan_native"),
+                *(Extension(name, [src], extra_compile_args=["-O3"])
+                  for name, src in C_EXTENSIONS)]
     except (Exception, SystemExit) as exc:  # mypyc exits on type errors: build pure
         _say(f"mypyc failed ({exc!r}): no compiled modules, the engine runs as plain Python")
         return []

@@ -25,6 +25,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 #: the shared library of the compiled group (``setup.py``'s ``group_name``)
 GROUP = "lachan_native__mypyc"
@@ -91,3 +92,15 @@ def _choose() -> str:
 
 
 MODE = _choose()
+
+
+def extension(name: str) -> Any:
+    """The hand-written C module ``name`` (``setup.py``'s ``C_EXTENSIONS``) when the
+    compiled build runs, else None: the pure build, and a stale one, run the Python code
+    that module stands in for."""
+    if MODE != "compiled":
+        return None
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None

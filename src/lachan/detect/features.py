@@ -20,8 +20,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from lachan import native
 from lachan.detect.brands import load_brands
 from lachan.detect.host_lexicon import APP_STORES
 from lachan.detect.phrases import PHRASE_RULES, RULES_BY_NAME, match_phrases
@@ -44,6 +45,9 @@ class _ShapeOfLength(dict[int, str]):
 
 
 _SHAPE_OF_LENGTH = _ShapeOfLength(enumerate(_DIGIT_SHAPES))
+#: ``_tokens.c``'s module in the compiled build: :func:`tokenize` and the bigrams of
+#: :func:`content_features` in one pass over the text (the same lists; None when pure).
+TOKENS: Any = native.extension("lachan.detect._tokens")
 META_PREFIX = "§"
 
 
@@ -133,8 +137,11 @@ def accented_words(clean: str) -> list[str]:
 def content_features(folded: str, clean: str = "") -> tuple[list[str], list[str], list[str]]:
     """Return ``(tokens, bigrams, features)``: the tokens and bigrams of the folded text,
     and as features those plus the :func:`accented_words` of ``clean``."""
-    tokens = tokenize(folded)
-    bigrams = list(map(" ".join, zip(tokens, tokens[1:], strict=False)))
+    if TOKENS is not None:
+        tokens, bigrams = TOKENS.tokens_and_bigrams(folded, _DIGIT_SHAPES)
+    else:
+        tokens = tokenize(folded)
+        bigrams = list(map(" ".join, zip(tokens, tokens[1:], strict=False)))
     return tokens, bigrams, tokens + bigrams + accented_words(clean)
 
 
