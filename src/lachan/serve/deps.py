@@ -1,5 +1,6 @@
 """Small helpers routes share: the database, the vault, the settings, a per-address
-rate limiter for public routes."""
+rate limiter for public routes (:func:`limit_public` for a route open to callers without
+a key, :func:`limit_address` for a request taken as an anonymous one whoever sent it)."""
 
 from __future__ import annotations
 
@@ -72,11 +73,19 @@ class AddressLimiter:
             return True
 
 
-def limit_public(request: Request, caller: Caller) -> None:
-    """429 when a caller without a key sends too much from one address."""
-    if caller.role != "public":
-        return
+def limit_address(request: Request) -> None:
+    """429 when the client's address has sent more than ``public_rate_per_minute``
+    requests in the last minute: the limit for a request taken as an anonymous one
+    (no key, or a key that vouches for nobody). The error handler gives the 429 its
+    ``Retry-After``."""
     limiter: AddressLimiter = request.app.state.address_limiter
     address = request.client.host if request.client else "unknown"
     if not limiter.allow(address, settings_of(request).public_rate_per_minute):
         raise HTTPException(429, "too many requests from this address; try again in a minute")
+
+
+def limit_public(request: Request, caller: Caller) -> None:
+    """The per-address limit (:func:`limit_address`) for a caller without a key; a
+    caller with a key is not limited by address."""
+    if caller.role == "public":
+        limit_address(request)

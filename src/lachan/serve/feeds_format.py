@@ -19,7 +19,8 @@ DNS and filter formats list only entries whose state is in :data:`BLOCKING_STATE
 that are not removals, ``listed`` false); CSV and JSON Lines carry every state and a
 ``listed`` column so incremental consumers see clearances and removals too.
 :func:`rpz_passthru_zone` writes the opposite RPZ: host names to let through (the
-official domains). No RPZ writer emits an owner name over 255 octets with its origin.
+official domains), and :func:`adblock_allowlist` the same allowlist as AdGuard / uBlock
+exceptions. No RPZ writer emits an owner name over 255 octets with its origin.
 
 Every value is validated before it is written: host names must be valid LDH names (IDN
 converted to punycode), IPs must parse, and anything with whitespace, control
@@ -376,6 +377,38 @@ def rpz_passthru_zone(
         written += 1
     return Rendered("\n".join(head.lines + lines) + "\n", written, dict(skipped),
                     "text/dns; charset=us-ascii")
+
+
+def adblock_allowlist(
+    hosts: Iterable[str],
+    *,
+    title: str = "Lachan official domains (allowlist)",
+    now: datetime | None = None,
+    exclude: Mapping[str, Iterable[str]] | None = None,
+) -> Rendered:
+    """The AdGuard / uBlock twin of :func:`rpz_passthru_zone`: an exception list that
+    lets ``hosts`` and their subdomains through (``@@||host^$important``). Invalid and
+    repeated hosts are skipped and counted.
+
+    ``exclude`` maps a host to names under it that must not be let through (pages
+    anyone can publish); unlike RPZ, a filter list can carve them out of the exception,
+    with ``$denyallow``. Only valid names under the host are written (others are
+    ignored, as in RPZ). A host that is itself excluded is skipped (``user_content``)."""
+    skipped: Counter[str] = Counter()
+    valid = _valid_hosts(hosts, skipped)
+    excluded = _exclusions(valid, exclude or {})
+    lines = ["[Adblock Plus 2.0]", f"! Title: {_safe_title(title)}",
+             f"! Last modified: {_iso(now or datetime.now(UTC))}", "! Expires: 1 hours"]
+    written = 0
+    for host in valid:
+        carved = excluded.get(host, [])
+        if host in carved:
+            skipped["user_content"] += 1
+            continue
+        lines.append(f"@@||{host}^$important"
+                     + (f",denyallow={'|'.join(carved)}" if carved else ""))
+        written += 1
+    return Rendered("\n".join(lines) + "\n", written, dict(skipped))
 
 
 def _valid_hosts(hosts: Iterable[str], skipped: Counter[str]) -> dict[str, None]:

@@ -31,7 +31,7 @@ from lachan.registry import complaints as reg
 from lachan.registry.complaints import ComplaintInput, EvidenceFile
 from lachan.registry.keys import Caller
 from lachan.serve.auth import require_roles
-from lachan.serve.deps import db_of, limit_public, settings_of, vault_of, write
+from lachan.serve.deps import db_of, limit_address, settings_of, vault_of, write
 
 if TYPE_CHECKING:
     from lachan.ingest.eml import ForwardedEmail
@@ -54,8 +54,6 @@ READ = require_roles("analyst")
 #: Roles whose keys vouch for the reporters of the complaints they push (admin passes
 #: every role check, as on the batch, e-mail and gateway routes).
 VOUCHING_ROLES: frozenset[str] = frozenset({"gateway", "operator", "admin"})
-#: The caller the public per-address limit applies to.
-_UNVOUCHED = Caller(None, "public")
 RATE_LIMITED = "this reporter has sent too many complaints; try again later"
 
 
@@ -106,7 +104,7 @@ def submit_complaint(
     ``Retry-After``."""
     verified = vouches(caller)
     if not verified:
-        limit_public(request, _UNVOUCHED)
+        limit_address(request)  # taken as the public route takes it, whatever the key
     item = _to_input(body, "web" if caller.role == "public" else "api", verified=verified)
     _precheck(item)
     result = write(

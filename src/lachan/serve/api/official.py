@@ -167,29 +167,6 @@ def import_seed(request: Request, caller: Caller = Depends(ADMIN)) -> dict[str, 
 # -- feeds ------------------------------------------------------------------------------
 
 
-def allowlist_adblock(
-    domains: list[str], now: datetime, exclude: dict[str, list[str]] | None = None
-) -> feeds_format.Rendered:
-    """Official domains as an AdGuard/uBlock exception list (invalid hosts skipped).
-    ``exclude``: names under a domain that the exception must not cover (pages anyone
-    can publish), written as ``$denyallow``; a domain that is itself one is left out."""
-    exclude = exclude or {}
-    hosts = list(dict.fromkeys(h for d in domains if (h := feeds_format.valid_hostname(d))))
-    stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
-    lines = ["[Adblock Plus 2.0]", "! Title: Lachan official domains (allowlist)",
-             f"! Last modified: {stamp}", "! Expires: 1 hours"]
-    written = 0
-    for h in hosts:
-        carved = exclude.get(h, [])
-        if h in carved:
-            continue
-        lines.append(f"@@||{h}^$important" + (f",denyallow={'|'.join(carved)}" if carved else ""))
-        written += 1
-    return feeds_format.Rendered("\n".join(lines) + "\n", written,
-                                 {"invalid": len(domains) - len(hosts),
-                                  "user_content": len(hosts) - written})
-
-
 def allowlist(
     domains: list[str], fmt: str, now: datetime, origin: str,
     exclude: dict[str, list[str]] | None = None,
@@ -197,7 +174,7 @@ def allowlist(
     """Official domains as an AdGuard/uBlock exception list or RPZ passthru rules, never
     passing the user-content hosts of ``exclude``."""
     if fmt == "adblock":
-        return allowlist_adblock(domains, now, exclude)
+        return feeds_format.adblock_allowlist(domains, now=now, exclude=exclude)
     try:
         return feeds_format.rpz_passthru_zone(domains, origin=origin, now=now,
                                               serial=int(now.timestamp()), exclude=exclude)
