@@ -51,6 +51,40 @@ def test_unusable_sources_are_refused_with_the_syntax(text: str) -> None:
     assert "S (so/ten)(noi dung)" in reply and len(reply) <= 160
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("S evil.top/x?id=1 phishing", "url", "http://evil.top/x"),
+        ("S NGÂN-HÀNG.vn xac minh", "domain", "xn--ngn-hng-dwao.vn"),
+        ("S SHOP.VN giam gia", "brandname", "SHOP.VN"),
+        ("V 9029", "phone", "9029"),  # a short code is a phone source of the registry
+        ("S +84 912 345 678 vay tien", "phone", "0912345678"),
+    ],
+)
+def test_a_report_carries_its_source_as_the_registry_keeps_it(
+    text: str, kind: str, value: str
+) -> None:
+    cmd = parse_command(text)
+    assert cmd.registry_source is not None
+    assert (cmd.registry_source.kind, cmd.registry_source.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "S x@bad..vn lua dao",  # reads as an address, but its domain has an empty label
+        "S http://evil.top:99999/x mo link",  # no such port
+    ],
+)
+def test_sources_the_registry_refuses_are_refused_by_the_parser(text: str) -> None:
+    cmd = parse_command(text)
+    assert (cmd.action, cmd.reason, cmd.registry_source) == ("help", "bad_source", None)
+
+
+def test_a_registry_refusal_does_not_hide_missing_content() -> None:
+    assert parse_command("S x@bad..vn").reason == "missing_content"
+
+
 def test_reply_names_a_link_source_readably() -> None:
     reply = reply_for(parse_command("S http://evil.top/x phishing"), ref="C1")
     assert "tu http://evil.top/x." in reply

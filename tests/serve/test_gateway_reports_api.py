@@ -68,10 +68,23 @@ def test_link_source_becomes_url_and_domain(client: TestClient, role_keys: dict[
 def test_unusable_sources_are_refused_and_nothing_is_filed(
     client: TestClient, role_keys: dict[str, str]
 ) -> None:
-    for text in ("S ' OR 1=1--", "S 999.999.999.999 x"):
+    for text in ("S ' OR 1=1--", "S 999.999.999.999 x", "S http://evil.top:99999/x mo link"):
         out = _sms(client, role_keys["gateway"], text)
         assert (out["action"], out["outcome"], out["ref"]) == ("help", "ok", None)
         assert out["reply"].startswith("So/ten/link nguoi gui khong hop le.")
         assert "S (so/ten)(noi dung)" in out["reply"]
     listed = client.get("/v1/complaints", headers=bearer(role_keys["analyst"])).json()
     assert listed["items"] == []
+
+
+def test_a_short_code_and_a_link_are_filed_in_canonical_form(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    call = _sms(client, role_keys["gateway"], "V 9029")
+    full = _complaint(client, role_keys, call["ref"])
+    assert full["source"] == {"kind": "phone", "value": "9029"}
+    link = _sms(client, role_keys["gateway"], "S evil.top/x?id=1 phishing")
+    assert "evil.top/x" in link["reply"]
+    full = _complaint(client, role_keys, link["ref"])
+    assert full["source"] == {"kind": "url", "value": "http://evil.top/x"}
+    assert full["meta"]["source_raw"] == "evil.top/x?id=1"

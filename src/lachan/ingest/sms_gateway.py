@@ -38,6 +38,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from lachan.ingest.errors import MalformedCommand, TooLarge
+from lachan.registry.normalise import InvalidSource, NormalisedSource
 
 Action = Literal[
     "report_sms",
@@ -185,6 +186,9 @@ class Command:
     written); ``source_raw`` is the text as written; ``source_kind`` is ``phone`` (a valid
     number), ``shortcode`` (3-5 digits), ``brandname``, ``email``, ``url``, ``domain`` or
     ``ip`` (see :func:`normalise_source`: anything else is refused with ``bad_source``).
+    ``registry_source`` is the same source as the registry keeps it (its canonical form,
+    a short code as a ``phone``): a report's source is checked once, here, and filed as
+    it is; one the registry refuses is refused with ``bad_source`` too.
     ``scope`` is set for DNC commands only. For ``help``, ``reason`` is a code from
     :data:`REASONS`.
     """
@@ -197,6 +201,7 @@ class Command:
     scope: Scope | None = None
     reason: str | None = None
     keyword: str = ""
+    registry_source: NormalisedSource | None = None
 
     @property
     def reason_text(self) -> str | None:
@@ -480,6 +485,10 @@ def _help(reason: str, keyword: str = "") -> Command:
     return Command(action="help", reason=reason, keyword=keyword)
 
 
+#: Registry kind of a source kind the parser tells apart (the others are the same).
+_REGISTRY_KIND = {"shortcode": "phone"}
+
+
 def _report(action: Action, keyword: str, rest: str, *, content_required: bool) -> Command:
     raw_source, remainder = _split_source(rest)
     if raw_source is None or not raw_source.strip():
@@ -493,6 +502,10 @@ def _report(action: Action, keyword: str, rest: str, *, content_required: bool) 
     content = _strip_content(remainder)
     if content_required and not content:
         return _help("missing_content", keyword)
+    try:
+        registry_source = NormalisedSource(_REGISTRY_KIND.get(source[1], source[1]), source[0])
+    except InvalidSource:
+        return _help("bad_source", keyword)
     return Command(
         action=action,
         source=source[0],
@@ -500,6 +513,7 @@ def _report(action: Action, keyword: str, rest: str, *, content_required: bool) 
         source_kind=source[1],
         content=content,
         keyword=keyword,
+        registry_source=registry_source,
     )
 
 

@@ -266,17 +266,14 @@ def _check_seal(session: Session, count: int, last_id: int, last_hash: str) -> V
 def audited_rows(session: Session) -> list[str]:
     """The tables holding rows that only audited writes make (a database with any of
     them has audit entries). Official channels are left out: a migration seeds them."""
+    from lachan.registry.privacy import tables_holding_rows
     from lachan.store import tables_advertising as adv
     from lachan.store import tables_centre as centre
 
     tables = (centre.ApiKey, centre.Complaint, centre.Source, centre.Decision,
               centre.DncEntry, centre.DncEvent, adv.Advertiser, adv.Brandname,
               adv.AdTemplate, adv.Consent, adv.Refusal, adv.AdCopy)
-    return [
-        f"{t.__tablename__} rows"
-        for t in tables
-        if session.execute(select(t).limit(1)).first() is not None
-    ]
+    return tables_holding_rows(session, ((f"{t.__tablename__} rows", t) for t in tables))
 
 
 def history(session: Session, target: str, limit: int = 100) -> list[dict[str, Any]]:

@@ -41,7 +41,7 @@ from lachan.domain import MAX_TEXT_CHARS, Entity, InputTooLarge, Message, Verdic
 from lachan.registry import audit
 from lachan.registry.analysis import ENGINE_CHANNEL, analyse_messages
 from lachan.registry.clock import as_utc, iso, utcnow
-from lachan.registry.normalise import InvalidSource, normalise, url_domain
+from lachan.registry.normalise import InvalidSource, NormalisedSource, normalise, url_domain
 from lachan.registry.privacy import Vault
 from lachan.registry.settings import CentreSettings
 from lachan.registry.sources import (
@@ -83,10 +83,15 @@ class EvidenceFile:
 
 @dataclass(slots=True)
 class ComplaintInput:
+    """One complaint to take. ``source`` is the reported source as sent (normalised by
+    :func:`submit_many`, its kind inferred when ``source_kind`` is None), or a
+    :class:`~lachan.registry.normalise.NormalisedSource` that the channel already
+    checked (used as it is; ``source_kind``, if given, must be its kind)."""
+
     reporter: str
     channel: str
     content: str = ""
-    source: str | None = None
+    source: str | NormalisedSource | None = None
     source_kind: str | None = None
     reported_at: datetime | None = None
     via: str = "api"
@@ -206,7 +211,21 @@ def _as_ip(v: str) -> str | None:
         return None
 
 
-def resolve_source(kind: str | None, value: str | None) -> tuple[str, str] | None:
+def resolve_source(
+    kind: str | None, value: str | NormalisedSource | None
+) -> tuple[str, str] | None:
+    """The ``(kind, canonical value)`` of a reported source; None when none is given.
+
+    A string is normalised here (as ``kind``, or as the kind it reads as when ``kind``
+    is None): :class:`InvalidSource` when it is not usable. A
+    :class:`~lachan.registry.normalise.NormalisedSource` was normalised when it was made
+    and is taken as it is."""
+    if isinstance(value, NormalisedSource):
+        if kind and kind != value.kind:
+            raise InvalidSource(
+                f"source kind {kind[:20]!r} does not match the {value.kind} source given"
+            )
+        return value.kind, value.value
     if value is None or not value.strip():
         return None
     if kind:
@@ -414,6 +433,11 @@ def _retry_after(sent: _Sent, extra: int, settings: CentreSettings, now: datetim
     return max(1, math.ceil(max(waits)))
 
 
+def _as_sent(source: str | NormalisedSource | None) -> str | None:
+    """The reported source as given to :func:`submit_many` (a normalised one's value)."""
+    return source.value if isinstance(source, NormalisedSource) else source
+
+
 def _may_see(item: ComplaintInput, filer: str | None, filed_by: str | None) -> bool:
     """Whether the sender of ``item`` (a repeat) may be told the earlier complaint's
     reference: its channel vouches for the reporter, or the same key filed both."""
@@ -547,7 +571,7 @@ def submit_many(
         category = _graver(category, dupe_category.get(p.dedupe_key)) or category
         payload = {
             "content": item.content,
-            "source_raw": item.source,
+            "source_raw": _as_sent(item.source),
             "meta": item.meta,
             "verdict": verdict.to_dict(with_entities=True),
         }

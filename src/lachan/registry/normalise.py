@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
@@ -146,6 +147,20 @@ def _normalise(kind: str, value: str) -> str:
     if not _BRANDNAME.match(name) or name.replace(" ", "").isdigit():
         raise InvalidSource(f"not a valid brandname: {value[:80]!r}")
     return name
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedSource:
+    """A source in canonical form: making one normalises ``value`` as an entity of
+    ``kind`` (:class:`InvalidSource` when it is none), so there is no other kind of
+    instance. Code that receives one may use it as it is: the value was checked once,
+    where it came in (the SMS gateway's parser), and is not normalised again."""
+
+    kind: str
+    value: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", normalise(self.kind, self.value))
 
 
 def url_domain(url: str) -> str | None:

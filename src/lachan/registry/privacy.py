@@ -21,9 +21,9 @@ import os
 import secrets
 import tempfile
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -142,22 +142,31 @@ def _create_in_place(path: Path, key: str) -> None:
         fh.write(key)
 
 
+def tables_holding_rows(session: Session, tables: Iterable[tuple[str, Any]]) -> list[str]:
+    """The labels of those ``(label, table)`` whose table holds at least one row, in the
+    order given (one ``SELECT 1 ... LIMIT 1`` a table: none of their columns is read)."""
+    from sqlalchemy import literal, select
+
+    return [
+        label
+        for label, table in tables
+        if session.execute(select(literal(1)).select_from(table).limit(1)).first() is not None
+    ]
+
+
 def keyed_data(session: Session) -> str | None:
     """What the database holds that was written with the master secret (encrypted
     complaints, reporter pseudonyms, the audit seal), or None when nothing."""
-    from sqlalchemy import select
-
     from lachan.store.tables_centre import AuditSeal, Complaint, SourceReporter
 
-    found = [
-        label
-        for label, table in (
+    found = tables_holding_rows(
+        session,
+        (
             ("encrypted complaints", Complaint),
             ("reporter pseudonyms", SourceReporter),
             ("an audit seal", AuditSeal),
-        )
-        if session.execute(select(table).limit(1)).first() is not None
-    ]
+        ),
+    )
     return ", ".join(found) or None
 
 

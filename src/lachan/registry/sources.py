@@ -337,6 +337,41 @@ def _select_rows(
     return found
 
 
+def _fresh_row(key: tuple[str, str], now: datetime) -> SourceRow:
+    """A new source's row (no ``id`` yet), to count in Python before it is inserted."""
+    kind, value = key
+    return SourceRow([_new_values(kind, value, now).get(c) for c in _COLUMNS])
+
+
+def _insert_counted(
+    session: Session, fresh: dict[tuple[str, str], SourceRow], now: datetime
+) -> dict[tuple[str, str], SourceRow]:
+    """Insert sources seen for the first time with the values already counted on their
+    rows, in key order (``ON CONFLICT DO NOTHING``: where a concurrent request inserted
+    the same source first, its row wins and the caller counts against that one). Sets
+    the ``id`` of each row inserted, journals those that enter the blocklist (a new
+    source's only journal entry), and returns them by key."""
+    inserted = bulk.insert_rows(
+        session.connection(),
+        _TABLE,
+        [{c: getattr(fresh[key], c) for c in _COLUMNS if c != "id"} for key in sorted(fresh)],
+        on_conflict_nothing=["kind", "value"],
+        returning=("id", "kind", "value"),
+    )
+    out: dict[tuple[str, str], SourceRow] = {}
+    for sid, kind, value in inserted:
+        src = fresh[(kind, value)]
+        src.id = sid
+        out[(kind, value)] = src
+        if src.state in BLOCKLIST_STATES:
+            session.add(
+                SourceChange(
+                    source_id=sid, kind=kind, value=value, state=src.state, listed=True, at=now
+                )
+            )
+    return out
+
+
 _PAIRS = SourceReporter.__table__
 Pair = tuple[int, str]
 
@@ -491,9 +526,7 @@ def record_complaint_events(
         missing = sorted(keys - set(found))
 
         # New sources: every reporter is new to them; count without the database.
-        fresh: dict[tuple[str, str], SourceRow] = {}
-        for k, v in missing:
-            fresh[(k, v)] = SourceRow([_new_values(k, v, now).get(c) for c in _COLUMNS])
+        fresh = {key: _fresh_row(key, now) for key in missing}
         # (source key, reporter) -> whether a verified complaint vouches for them
         seen_fresh: dict[tuple[tuple[str, str], str], bool] = {}
         for e in events:
@@ -505,24 +538,7 @@ def record_complaint_events(
                 seen_fresh[(key, e.reporter)] = was_verified or e.verified
                 newly = e.verified and not was_verified
                 _count_event(session, src, e, first, newly, settings, now, journal=False)
-        inserted = bulk.insert_rows(
-            conn,
-            _TABLE,
-            [{c: getattr(fresh[key], c) for c in _COLUMNS if c != "id"} for key in missing],
-            on_conflict_nothing=["kind", "value"],
-            returning=("id", "kind", "value"),
-        )
-        srcs: dict[tuple[str, str], SourceRow] = {}
-        for sid, kind, value in inserted:
-            src = fresh[(kind, value)]
-            src.id = sid
-            srcs[(kind, value)] = src
-            if src.state in BLOCKLIST_STATES:  # its only journal entry: it enters the list
-                session.add(
-                    SourceChange(
-                        source_id=sid, kind=kind, value=value, state=src.state, listed=True, at=now
-                    )
-                )
+        srcs = _insert_counted(session, fresh, now)
 
         # Known sources, and new ones a concurrent request inserted first.
         rest = keys - set(srcs)
@@ -767,32 +783,14 @@ def _insert_fresh(
     and inserted with their final values (``ON CONFLICT DO NOTHING``: a concurrent
     request's row wins and the caller counts against it). Returns those inserted."""
     fresh: dict[Key, SourceRow] = {}
-    for k, v in missing:
-        src = SourceRow([_new_values(k, v, now).get(c) for c in _COLUMNS])
+    for key in missing:
+        src = _fresh_row(key, now)
         src.detectors = 1
-        category = wanted[(k, v)]
+        category = wanted[key]
         w = _detection_weight(category, settings, weight)
         _count_detection(session, src, category, w, settings, now, journal=False)
-        fresh[(k, v)] = src
-    inserted = bulk.insert_rows(
-        session.connection(),
-        _TABLE,
-        [{c: getattr(fresh[key], c) for c in _COLUMNS if c != "id"} for key in missing],
-        on_conflict_nothing=["kind", "value"],
-        returning=("id", "kind", "value"),
-    )
-    out: dict[Key, SourceRow] = {}
-    for sid, kind, value in inserted:
-        src = fresh[(kind, value)]
-        src.id = sid
-        out[(kind, value)] = src
-        if src.state in BLOCKLIST_STATES:  # its only journal entry: it enters the list
-            session.add(
-                SourceChange(
-                    source_id=sid, kind=kind, value=value, state=src.state, listed=True, at=now
-                )
-            )
-    return out
+        fresh[key] = src
+    return _insert_counted(session, fresh, now)
 
 
 def _count_known(

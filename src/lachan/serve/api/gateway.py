@@ -18,7 +18,6 @@ from lachan.ingest.times import plausible
 from lachan.registry import dnc
 from lachan.registry.complaints import ComplaintInput, submit
 from lachan.registry.keys import Caller
-from lachan.registry.normalise import InvalidSource, normalise
 from lachan.serve.auth import require_roles
 from lachan.serve.deps import settings_of, vault_of, write
 
@@ -30,15 +29,6 @@ _REPORT = {
     "report_call": ("call", "ad"),
     "report_scam_call": ("call", "scam"),
     "forward": ("sms", None),
-}
-_KIND = {
-    "phone": "phone",
-    "shortcode": "phone",
-    "brandname": "brandname",
-    "email": "email",
-    "url": "url",
-    "domain": "domain",
-    "ip": "ip",
 }
 _CONTROL = r"^[^\x00-\x1f\x7f]*$"
 
@@ -66,34 +56,17 @@ class GatewayReply(BaseModel):
     scope: str | None = None
 
 
-def _source(cmd: Command) -> tuple[str | None, str | None]:
-    """The registry kind and value of the reported source; :class:`InvalidSource` when
-    the registry refuses what the parser took (the subscriber gets the syntax help)."""
-    if not cmd.source:
-        return None, None
-    kind = _KIND.get(cmd.source_kind or "")
-    if kind is None:
-        raise InvalidSource(f"unusable source kind {cmd.source_kind!r}")
-    normalise(kind, cmd.source)
-    return kind, cmd.source
-
-
-def _bad_source(cmd: Command) -> Command:
-    return Command(action="help", reason="bad_source", keyword=cmd.keyword)
-
-
 def _report(
     request: Request, caller: Caller, body: GatewaySms, cmd: Command, number: str
 ) -> tuple[str | None, str]:
-    """File the complaint a report command makes; its reference and the outcome."""
-    kind, source = _source(cmd)
+    """File the complaint a report command makes; its reference and the outcome. The
+    parser checked the source (``cmd.registry_source``, canonical): it is filed as it is."""
     channel, category = _REPORT[cmd.action]
     item = ComplaintInput(
         reporter=number,
         channel=channel,
         content=cmd.content,
-        source=source,
-        source_kind=kind,
+        source=cmd.registry_source,
         reported_at=body.received_at,
         via="gateway",
         category=category,
@@ -129,10 +102,7 @@ def gateway_sms(body: GatewaySms, request: Request, caller: Caller = Depends(GAT
     scope: str | None = None
     outcome = "ok"
     if cmd.action in _REPORT:
-        try:
-            ref, outcome = _report(request, caller, body, cmd, number)
-        except InvalidSource:
-            cmd = _bad_source(cmd)
+        ref, outcome = _report(request, caller, body, cmd, number)
     elif cmd.action in ("dnc_register", "dnc_unregister"):
         scope = cmd.scope or "all"
         fn = dnc.register if cmd.action == "dnc_register" else dnc.unregister
