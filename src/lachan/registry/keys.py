@@ -1,13 +1,29 @@
-"""API keys: ``lck_<key id>_<secret>``; only SHA-256 of the whole key is stored."""
+"""API keys: ``lck_<key id>_<secret>``; only SHA-256 of the whole key is stored.
+
+:class:`KeyCache` keeps the key rows of recent callers in a process, so that a request
+seldom reads its key from the database, while a revoked key is still refused everywhere
+within :data:`REVOCATION_CHECK_S`: a revocation made in this process drops the key from
+every cache of the process at once (and again when it is committed), and each cache
+reads the register's :func:`revocation_stamp` (one small aggregate, however many keys
+are in use) at most once per :data:`REVOCATION_CHECK_S`, dropping every row it holds
+when the stamp moved (another worker or the CLI revoked a key).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
+import threading
+import time
+import weakref
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from lachan.registry import audit
@@ -56,19 +72,33 @@ def create_key(session: Session, role: str, label: str = "", actor: str = "syste
     return key
 
 
-def authenticate(session: Session, key: str) -> Caller:
-    """The caller holding ``key``; :class:`InvalidKey` when it is not a valid live key."""
+def _key_id(key: str) -> str:
+    """The key id part of ``key``; :class:`InvalidKey` when ``key`` is not of the form."""
     if len(key) > MAX_KEY_CHARS:
         raise InvalidKey("API key too long")
     parts = key.split("_", 2)
     if len(parts) != 3 or parts[0] != PREFIX or not parts[1]:
         raise InvalidKey("malformed API key")
-    row = session.get(ApiKey, parts[1])
-    if row is None or not hmac.compare_digest(row.secret_hash, _hash(key)):
+    return parts[1]
+
+
+def _caller(key_id: str, key: str, secret_hash: str, role: str, revoked: bool) -> Caller:
+    """The caller of ``key`` given its stored row; :class:`InvalidKey` when refused."""
+    if not hmac.compare_digest(secret_hash, _hash(key)):
         raise InvalidKey("unknown API key")
-    if row.revoked_at is not None:
+    if revoked:
         raise InvalidKey("revoked API key")
-    return Caller(row.key_id, row.role)
+    return Caller(key_id, role)
+
+
+def authenticate(session: Session, key: str) -> Caller:
+    """The caller holding ``key``; :class:`InvalidKey` when it is not a valid live key.
+    Reads the key's row each time (a service uses :meth:`KeyCache.authenticate`)."""
+    key_id = _key_id(key)
+    row = session.get(ApiKey, key_id)
+    if row is None:
+        raise InvalidKey("unknown API key")
+    return _caller(key_id, key, row.secret_hash, row.role, row.revoked_at is not None)
 
 
 def revoke_key(session: Session, key_id: str, actor: str) -> bool:
@@ -77,6 +107,7 @@ def revoke_key(session: Session, key_id: str, actor: str) -> bool:
         return False
     row.revoked_at = utcnow()
     audit.record(session, actor, "key.revoke", f"key:{key_id}", {})
+    _forget_when_committed(session, key_id)
     return True
 
 
@@ -97,3 +128,144 @@ def list_keys(session: Session) -> list[dict[str, object]]:
 def has_admin(session: Session) -> bool:
     q = select(ApiKey.key_id).where(ApiKey.role == "admin", ApiKey.revoked_at.is_(None)).limit(1)
     return session.execute(q).first() is not None
+
+
+# -- the key cache --------------------------------------------------------------------------
+
+#: Seconds between two reads of :func:`revocation_stamp` by one cache: a key revoked by
+#: another process (a worker, the CLI) is refused by every cache within this delay.
+REVOCATION_CHECK_S = 1.0
+#: Seconds a cached key row is trusted at most, however quiet the revocations.
+KEY_ROW_TTL_S = 300.0
+#: Rows one cache holds at most (past it, the cache starts again empty).
+MAX_CACHED_KEYS = 10_000
+
+_REVOCATION_STAMP = select(func.count(ApiKey.revoked_at), func.max(ApiKey.revoked_at))
+
+
+def revocation_stamp(session: Session) -> tuple[Any, ...]:
+    """What moves whenever a key is revoked: how many keys are revoked, and when the
+    latest was. A key is never deleted and never un-revoked, and its role is set once
+    (at creation, when no cache holds it), so a cached key row is current as long as
+    this stamp has not moved. One aggregate over the (small) key table."""
+    return tuple(session.execute(_REVOCATION_STAMP).one())
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    secret_hash: str
+    role: str
+    revoked: bool
+    expires: float  # monotonic time
+
+
+_caches: weakref.WeakSet[KeyCache] = weakref.WeakSet()
+_caches_lock = threading.Lock()
+
+
+def _forget_everywhere(key_id: str) -> None:
+    with _caches_lock:
+        caches = list(_caches)
+    for cache in caches:
+        cache.forget(key_id)
+
+
+def _forget_when_committed(session: Session, key_id: str) -> None:
+    """Drop ``key_id`` from every cache of this process now, and again once ``session``
+    commits (a request served in between may have read the row as it still was)."""
+    _forget_everywhere(key_id)
+    event.listen(session, "after_commit", lambda _s: _forget_everywhere(key_id), once=True)
+
+
+class KeyCache:
+    """Key rows of the keys recently presented to one database, in one process.
+
+    ``open_session`` gives a read session (``Database.read``). :meth:`authenticate`
+    answers from the cache while the revocation stamp it last read is under
+    :data:`REVOCATION_CHECK_S` old; past that, the next call reads the stamp (one query
+    for all keys) and, when it moved, drops every row. A key id with no row is never
+    cached, so a key created in another process works at once. Thread-safe."""
+
+    def __init__(
+        self,
+        open_session: Callable[[], AbstractContextManager[Session]],
+        *,
+        check_s: float = REVOCATION_CHECK_S,
+        row_ttl_s: float = KEY_ROW_TTL_S,
+    ) -> None:
+        self._open_session = open_session
+        self._check_s = check_s
+        self._row_ttl_s = row_ttl_s
+        self._lock = threading.Lock()
+        self._rows: dict[str, _Row] = {}
+        self._stamp: tuple[Any, ...] | None = None
+        self._stamp_read_at = -math.inf  # when the read of ``_stamp`` began (monotonic)
+        #: moves whenever rows are dropped: a row read before it moved is not kept
+        self._epoch = 0
+        with _caches_lock:
+            _caches.add(self)
+
+    def authenticate(self, key: str) -> Caller:
+        """The caller holding ``key``; :class:`InvalidKey` when it is not a valid live
+        key (as :func:`authenticate`; a revocation made by another process is seen
+        within :data:`REVOCATION_CHECK_S`)."""
+        key_id = _key_id(key)
+        now = time.monotonic()
+        with self._lock:
+            stamp_fresh = now - self._stamp_read_at < self._check_s
+            row = self._rows.get(key_id) if stamp_fresh else None
+        if row is None or row.expires <= now:
+            row = self._read(key_id, now, read_stamp=not stamp_fresh)
+        return _caller(key_id, key, row.secret_hash, row.role, row.revoked)
+
+    def _read(self, key_id: str, now: float, *, read_stamp: bool) -> _Row:
+        """The row of ``key_id``: read the revocation stamp first when ``read_stamp``
+        (a row cached under an unchanged stamp is then used as it is), then the row,
+        kept unless rows were dropped while it was read."""
+        with self._open_session() as session:
+            if read_stamp:
+                self._note_stamp(revocation_stamp(session), now)
+            with self._lock:
+                epoch = self._epoch
+                cached = self._rows.get(key_id)
+            if cached is not None and cached.expires > now:
+                return cached
+            found = session.execute(
+                select(ApiKey.secret_hash, ApiKey.role, ApiKey.revoked_at).where(
+                    ApiKey.key_id == key_id
+                )
+            ).first()
+        if found is None:
+            raise InvalidKey("unknown API key")
+        row = _Row(found.secret_hash, found.role, found.revoked_at is not None,
+                   now + self._row_ttl_s)
+        with self._lock:
+            if self._epoch == epoch:
+                if len(self._rows) >= MAX_CACHED_KEYS:
+                    self._rows.clear()
+                self._rows[key_id] = row
+        return row
+
+    def _note_stamp(self, stamp: tuple[Any, ...], read_at: float) -> None:
+        with self._lock:
+            if read_at < self._stamp_read_at:
+                return  # another thread began a later read
+            if stamp != self._stamp:
+                self._rows.clear()
+                self._epoch += 1
+            self._stamp = stamp
+            self._stamp_read_at = read_at
+
+    def forget(self, key_id: str) -> None:
+        """Drop ``key_id``'s row: its next use reads it again."""
+        with self._lock:
+            self._rows.pop(key_id, None)
+            self._epoch += 1
+
+    def clear(self) -> None:
+        """Drop every row, and read the revocation stamp again on the next call."""
+        with self._lock:
+            self._rows.clear()
+            self._epoch += 1
+            self._stamp = None
+            self._stamp_read_at = -math.inf
