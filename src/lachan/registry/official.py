@@ -97,10 +97,28 @@ def _domain_problem(kind: str, host: str) -> str | None:
     return None
 
 
+def channel_problem(kind: str, value: str) -> str | None:
+    """Why a stored channel breaks a rule that :func:`canonical_channel` enforces on
+    every write (an official domain or e-mail domain that is an IP literal, a public
+    suffix or too long), or None. Migration ``off_0003`` removed the rows written before
+    these rules existed."""
+    if kind not in ("domain", "email_domain"):
+        return None
+    return _domain_problem(kind, value)
+
+
+@lru_cache(maxsize=65_536)
 def _usable(kind: str, value: str) -> bool:
-    """Whether a stored channel may count (rows stored before the checks of
-    :func:`canonical_channel` existed may not)."""
-    return kind not in ("domain", "email_domain") or _domain_problem(kind, value) is None
+    """Whether a stored channel may count (:func:`channel_problem` finds nothing).
+
+    Writes refuse rows that break the rules and ``off_0003`` removed older ones, but the
+    check stays on reading: one rule can come to be broken with no write, as the
+    public-suffix list ships in the ``publicsuffixlist`` package, which is upgraded
+    apart from Lachan (no migration runs then), and a domain the list has since made a
+    suffix (a host giving out subdomains to anyone) must stop counting. The answer is
+    cached per value (the list is read once a process), so a rebuild of the index costs
+    a look-up a row, not a public-suffix walk."""
+    return channel_problem(kind, value) is None
 
 
 def canonical_channel(kind: str, value: str) -> str:
