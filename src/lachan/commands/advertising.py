@@ -7,7 +7,6 @@ traceback, and nothing half-written is kept (each command is one transaction).
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -375,19 +374,6 @@ def _parse_copy(lineno: int, line: bytes) -> Any:
         _fail(f"line {lineno}: {exc}")
 
 
-_ITEM = re.compile(r"^item (\d+)(?=:)")
-
-
-def _item_to_line(message: str, lines: Sequence[int]) -> str:
-    """A registry message naming copies by 0-based item as the file's lines."""
-
-    def line_of(m: re.Match[str]) -> str:
-        i = int(m.group(1))
-        return f"line {lines[i]}" if 0 <= i < len(lines) else m.group(0)
-
-    return _ITEM.sub(line_of, message, count=1)
-
-
 def _read_copies(file: Path) -> tuple[list[Any], list[int]]:
     """The copies of a JSON Lines file and the line of each (a UTF-8 BOM is skipped)."""
     if not file.is_file():
@@ -410,18 +396,14 @@ def _read_copies(file: Path) -> tuple[list[Any], list[int]]:
 def adv_copies(advertiser: int, file: Path) -> None:
     """Submit copies of ads sent (JSON Lines: sender, recipient, channel, sent_at, text,
     subject, duration_s); prints each copy's violations. All or nothing."""
-    from lachan.registry.advertising import AdvertisingError
     from lachan.registry.advertising_copies import MAX_BATCH, submit_copies
 
     items, lines = _read_copies(file)
     with _db() as session:
         for i in range(0, max(len(items), 1), MAX_BATCH):
-            try:
-                results = submit_copies(session, advertiser, items[i : i + MAX_BATCH],
-                                        actor="cli")
-            except AdvertisingError as exc:
-                exc.message = _item_to_line(exc.message, lines[i : i + MAX_BATCH])
-                raise
+            # a bad copy is named by its line in the file ("line 7: ...")
+            results = submit_copies(session, advertiser, items[i : i + MAX_BATCH],
+                                    actor="cli", lines=lines[i : i + MAX_BATCH])
             for res in results:
                 _out(res)
 

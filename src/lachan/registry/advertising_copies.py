@@ -33,6 +33,7 @@ from lachan.registry import audit
 from lachan.registry.advertising import (
     AdvertisingError,
     get_advertiser,
+    normalise_recipient,
     normalise_recipients,
     rules,
 )
@@ -90,7 +91,17 @@ class CopyLike(Protocol):
     def duration_s(self) -> int | None: ...
 
 
-def _validate(items: Sequence[CopyLike]) -> None:
+#: Lines of the caller's file, one a copy (``None``: copies are named by position).
+Lines = Sequence[int] | None
+
+
+def _place(i: int, lines: Lines) -> str:
+    """How a message names copy ``i``: ``line N`` when the caller gave the line of each
+    copy in its file, else ``item i`` (0-based, as the API has always named them)."""
+    return f"line {lines[i]}" if lines is not None else f"item {i}"
+
+
+def _validate(items: Sequence[CopyLike], lines: Lines = None) -> None:
     if not items:
         raise AdvertisingError("no copies given")
     if len(items) > MAX_BATCH:
@@ -115,7 +126,7 @@ def _validate(items: Sequence[CopyLike]) -> None:
         except (TypeError, AttributeError):
             fine = False
         if not fine:
-            _validate_one(i, c)
+            _validate_one(_place(i, lines), c)
 
 
 def storable_text(value: str) -> bool:
@@ -131,37 +142,55 @@ def storable_text(value: str) -> bool:
     return True
 
 
-def _validate_one(i: int, c: CopyLike) -> None:
-    """Raise naming what is wrong with copy ``i``."""
+def _validate_one(place: str, c: CopyLike) -> None:
+    """Raise naming what is wrong with the copy at ``place`` (:func:`_place`)."""
     if c.channel not in AD_CHANNELS:
-        raise AdvertisingError(f"item {i}: channel must be sms, email or call")
+        raise AdvertisingError(f"{place}: channel must be sms, email or call")
     if not isinstance(c.sender, str) or not c.sender.strip():
-        raise AdvertisingError(f"item {i}: sender is empty")
+        raise AdvertisingError(f"{place}: sender is empty")
     if len(c.sender) > MAX_SENDER_CHARS:
-        raise AdvertisingError(f"item {i}: sender over {MAX_SENDER_CHARS} characters")
+        raise AdvertisingError(f"{place}: sender over {MAX_SENDER_CHARS} characters")
     if len(c.text) > MAX_TEXT_CHARS or len(c.subject) > MAX_SUBJECT_CHARS:
         raise AdvertisingError(
-            f"item {i}: text over {MAX_TEXT_CHARS} or subject over {MAX_SUBJECT_CHARS} "
+            f"{place}: text over {MAX_TEXT_CHARS} or subject over {MAX_SUBJECT_CHARS} "
             "characters"
         )
     for field_name in ("sender", "recipient", "text", "subject"):
         value = getattr(c, field_name)
         if not isinstance(value, str):
-            raise AdvertisingError(f"item {i}: {field_name} must be text")
+            raise AdvertisingError(f"{place}: {field_name} must be text")
         if "\x00" in value:
-            raise AdvertisingError(f"item {i}: NUL characters are not allowed in {field_name}")
+            raise AdvertisingError(f"{place}: NUL characters are not allowed in {field_name}")
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise AdvertisingError(f"item {i}: {field_name} is not valid Unicode") from None
+            raise AdvertisingError(f"{place}: {field_name} is not valid Unicode") from None
     if c.channel in ("sms", "email") and not c.text.strip():
-        raise AdvertisingError(f"item {i}: an {c.channel} copy needs its text")
+        raise AdvertisingError(f"{place}: an {c.channel} copy needs its text")
     if c.sent_at.tzinfo is None or c.sent_at.utcoffset() is None:
         raise AdvertisingError(
-            f"item {i}: time sent must carry a time zone (e.g. 2026-11-22T09:30:00+07:00)"
+            f"{place}: time sent must carry a time zone (e.g. 2026-11-22T09:30:00+07:00)"
         )
     if c.duration_s is not None and not 0 <= c.duration_s <= 86_400:
-        raise AdvertisingError(f"item {i}: call duration must be 0 to 86400 seconds")
+        raise AdvertisingError(f"{place}: call duration must be 0 to 86400 seconds")
+
+
+def _recipients(items: Sequence[CopyLike], channels: list[str], lines: Lines) -> list[str]:
+    """The copies' recipients in stored form; a bad one refuses the batch, named by
+    :func:`_place` (the first bad line of the file when ``lines`` are given)."""
+    values = [c.recipient for c in items]
+    try:
+        return normalise_recipients(values, channels)
+    except AdvertisingError as exc:
+        if lines is None:
+            raise  # already names the copy as "item i"
+        refused = exc
+    for i, (value, channel) in enumerate(zip(values, channels, strict=True)):
+        try:
+            normalise_recipient(value, channel)
+        except AdvertisingError as exc:
+            raise AdvertisingError(f"{_place(i, lines)}: {exc.message}") from None
+    raise refused
 
 
 def _member(column: Any, name: str, dialect: str) -> Any:
@@ -466,16 +495,21 @@ def submit_copies(
     actor: str = "system",
     analyse: bool = True,
     rules_in_force: AdRules | None = None,
+    lines: Sequence[int] | None = None,
 ) -> list[dict[str, Any]]:
     """Check and store ``items`` (all or none); return per copy ``{id, violations}``.
 
     ``items`` are :class:`CopyInput` or anything with the same attributes (the API passes
-    its validated models as they are)."""
+    its validated models as they are). A bad copy refuses the batch with a message
+    naming it as ``item i`` (its 0-based place), or as ``line N`` when ``lines`` gives
+    the line of each copy in the caller's file."""
+    if lines is not None and len(lines) != len(items):
+        raise ValueError(f"{len(lines)} line numbers for {len(items)} copies")
     r = rules_in_force or rules()
     advertiser = get_advertiser(session, advertiser_id)
-    _validate(items)
+    _validate(items, lines)
     with gc_paused():
-        return _submit(session, advertiser_id, advertiser.name, items, actor, analyse, r)
+        return _submit(session, advertiser_id, advertiser.name, items, actor, analyse, r, lines)
 
 
 def _submit(
@@ -486,10 +520,11 @@ def _submit(
     actor: str,
     analyse: bool,
     r: AdRules,
+    lines: Lines,
 ) -> list[dict[str, Any]]:
     n = len(items)
     channels = [c.channel for c in items]
-    recipients = normalise_recipients([c.recipient for c in items], channels)
+    recipients = _recipients(items, channels, lines)
     times = [as_utc(c.sent_at) for c in items]
     senders = [c.sender.strip() for c in items]
     facts = _Facts(
@@ -543,7 +578,7 @@ def _submit(
         try:
             results[i] = check_copy(copy, f, r)
         except AdInputError as exc:
-            raise AdvertisingError(f"item {i}: {exc}") from None
+            raise AdvertisingError(f"{_place(i, lines)}: {exc}") from None
         if request:
             insort(dkqc[rec], at)
         else:
