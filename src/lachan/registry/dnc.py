@@ -3,7 +3,8 @@
 Scopes combine as sets: registering ``sms`` on a number registered for ``call`` makes it
 ``all``; withdrawing ``sms`` from ``all`` leaves ``call``. Numbers are normalised with
 :func:`lachan.entities.phone.parse_phone` (``0xxxxxxxxx``); only VN mobile and fixed
-numbers can be registered.
+numbers can be registered. Every change is audited; the audit log holds the number only
+as its keyed pseudonym.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from lachan.registry.clock import iso, utcnow
 from lachan.store.tables_centre import DncEntry, DncEvent
 
 SCOPES: tuple[str, ...] = ("sms", "call", "all")
+#: Audit target of every change of the register (the number is never in a target).
+AUDIT_TARGET = "dnc:register"
 _SETS = {"sms": frozenset({"sms"}), "call": frozenset({"call"}), "all": frozenset({"sms", "call"})}
 
 
@@ -101,12 +104,18 @@ def _change(
             at=now,
         )
     )
+    # The audit log is permanent and holds no number in clear: the entry names the
+    # register as its target, and the number goes under "number", one of the detail
+    # keys that audit.record writes as the keyed pseudonym the centre gives personal
+    # numbers (audit.PERSONAL_KEYS), which an auditor computes from a number given to
+    # them (Vault.pseudonym) to find its entries.
     audit.record(
         session,
         actor,
         f"dnc.{action}",
-        f"dnc:{canonical}",
-        {"scope": scope, "before": change.scope_before, "after": change.scope_after, "via": via},
+        AUDIT_TARGET,
+        {"number": canonical, "scope": scope, "before": change.scope_before,
+         "after": change.scope_after, "via": via},
     )
     session.flush()
     return change
