@@ -833,6 +833,25 @@ def _engine_imitation(kind: str, canon: str, page: str | None) -> tuple[
     return analysis, imitated
 
 
+def _where_it_leads(
+    answer: Callable[[Session, str, str, CentreSettings | None], dict[str, Any]],
+    session: Session, kind: str, value: str, settings: CentreSettings | None,
+) -> dict[str, Any] | None:
+    """``answer`` (:func:`verify` or :func:`lookup`) for the site a redirect or search
+    link leads to (``google.com/url?q=...``, ``google.com/search?q=site:...``), with
+    ``kind: url`` and ``via`` naming the redirector; None when ``value`` is no such
+    link. The answer is about where it leads, not about the search engine whose query
+    string the link borrows."""
+    from lachan.detect.hosts import redirect_of
+
+    hop = redirect_of(value) if kind == "url" and isinstance(value, str) else None
+    if hop is None:
+        return None
+    out = answer(session, "domain", hop[1], settings)
+    out.update(kind="url", via=hop[0])
+    return out
+
+
 def verify(
     session: Session, kind: str, value: str, settings: CentreSettings | None = None
 ) -> dict[str, Any]:
@@ -844,18 +863,11 @@ def verify(
     platform (``sites.google.com/...``, ``facebook.com/<page>``) is no official
     channel of the platform: it is answered for its content, with ``user_content``
     saying why. Raises :class:`OfficialError` for a bad value."""
-    from lachan.detect.hosts import redirect_of
-
     if kind not in VERIFY_KINDS:
         expected = ", ".join(VERIFY_KINDS)
         raise OfficialError(f"unknown kind {kind[:20]!r}; expected one of {expected}")
-    hop = redirect_of(value) if kind == "url" and isinstance(value, str) else None
-    if hop is not None:
-        # google.com/url?q=..., google.com/search?q=site: the answer is about where it
-        # leads, not about the search engine whose query string the link borrows
-        out = verify(session, "domain", hop[1], settings)
-        out.update(kind="url", via=hop[0])
-        return out
+    if (led := _where_it_leads(verify, session, kind, value, settings)) is not None:
+        return led
     try:
         canon = normalise(kind, value)
     except InvalidSource as exc:
@@ -915,14 +927,10 @@ def lookup(
     it leads to (``via`` names the redirector, as in verify), and a value that is an
     official channel reads ``state: official`` (``registry_state`` keeps the state
     stored before it became official). Raises ``InvalidSource`` for a bad value."""
-    from lachan.detect.hosts import redirect_of
     from lachan.registry import sources
 
-    hop = redirect_of(value) if kind == "url" else None
-    if hop is not None:
-        out = lookup(session, "domain", hop[1], settings)
-        out.update(kind="url", via=hop[0])
-        return out
+    if (led := _where_it_leads(lookup, session, kind, value, settings)) is not None:
+        return led
     out = sources.lookup(session, kind, value, settings)
     if out["official_owner"] is not None and out["state"] != "official":
         out["registry_state"] = out["state"]
