@@ -13,12 +13,12 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
 import lachan
-from lachan.registry import audit
+from lachan.registry import audit, keys
 from lachan.registry.privacy import Vault, load_master_secret
 from lachan.registry.settings import CentreSettings
 from lachan.serve import errors
 from lachan.serve.api import ROUTERS
-from lachan.serve.auth import RoleCheck, _KeyCache
+from lachan.serve.auth import RoleCheck
 from lachan.serve.deps import AddressLimiter
 from lachan.serve.limits import DEFAULT_MAX_BODY, BodyLimitMiddleware
 from lachan.store.session import Database
@@ -93,7 +93,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.db = db
-    app.state.key_cache = _KeyCache()
+    app.state.key_cache = keys.KeyCache(db.read)  # see lachan.serve.auth
     app.state.vault = Vault(secret_key if secret_key is not None else load_master_secret())
     for factory in (db.sessions, db.read_sessions):  # the audit seal uses this app's key
         factory.configure(info={audit.SEAL_KEY_INFO: app.state.vault.audit_seal_key})

@@ -5,47 +5,19 @@ dependency object keeps them in ``.roles`` so tests can walk every route. ``admi
 passes every check; ``public`` admits callers without a key. A key that is sent but
 invalid is always refused (401), even on public routes, so a client learns its key is
 wrong.
+
+Keys are checked through the app's :class:`~lachan.registry.keys.KeyCache`
+(``app.state.key_cache``): a key's row is read once (kept up to
+:data:`~lachan.registry.keys.KEY_ROW_TTL_S`), and a revoked key is refused at once in
+this process and within :data:`~lachan.registry.keys.REVOCATION_CHECK_S` when another
+process (a worker, the CLI) revoked it.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-
 from fastapi import HTTPException, Request
 
-from lachan.registry.keys import ALL_ROLES, Caller, InvalidKey, authenticate
-
-#: Seconds a verified key stays cached in-process. Only live keys are cached, so a key
-#: revoked through any worker (or the CLI) stops working in every process within this
-#: delay; the worker that revoked it clears its own cache at once.
-KEY_CACHE_SECONDS = 1.0
-
-
-class _KeyCache:
-    """Live keys recently authenticated (never a refusal: an unknown or revoked key is
-    looked up each time)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._items: dict[str, tuple[float, Caller]] = {}
-
-    def get(self, key: str) -> Caller | None:
-        with self._lock:
-            hit = self._items.get(key)
-        if hit is None or hit[0] < time.monotonic():
-            return None
-        return hit[1]
-
-    def put(self, key: str, caller: Caller) -> None:
-        with self._lock:
-            if len(self._items) > 10_000:
-                self._items.clear()
-            self._items[key] = (time.monotonic() + KEY_CACHE_SECONDS, caller)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
+from lachan.registry.keys import ALL_ROLES, Caller, InvalidKey, KeyCache
 
 
 def caller_of(request: Request) -> Caller:
@@ -61,17 +33,11 @@ def caller_of(request: Request) -> Caller:
             "Authorization header must be 'Bearer <API key>'",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    cache: _KeyCache = request.app.state.key_cache
-    hit = cache.get(key)
-    if hit is not None:
-        return hit
+    cache: KeyCache = request.app.state.key_cache
     try:
-        with request.app.state.db.read() as session:
-            caller = authenticate(session, key)
+        return cache.authenticate(key)
     except InvalidKey as exc:
         raise HTTPException(401, str(exc), headers={"WWW-Authenticate": "Bearer"}) from None
-    cache.put(key, caller)
-    return caller
 
 
 class RoleCheck:
