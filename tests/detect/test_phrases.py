@@ -1,5 +1,7 @@
+import pytest
+
 from lachan.detect.features import content_features
-from lachan.detect.phrases import PHRASE_RULES, match_phrases
+from lachan.detect.phrases import PHRASE_RULES, has_negation, match_phrases
 
 
 def hits(folded: str) -> dict[str, str]:
@@ -123,3 +125,17 @@ def test_a_police_advisory_reads_as_one():
     found = hits("bo cong an khuyen cao: toi pham gia danh can bo, de nghi nguoi dan trinh bao")
     assert found["PUBLIC_ADVISORY"] == "khuyen cao"
     assert "PUBLIC_ADVISORY" not in hits("ban lien quan den vu an, goi ngay cho can bo dieu tra")
+
+
+@pytest.mark.parametrize(("words", "negated"), [
+    ("khong cung cap", True),
+    ("dung chuyen tien", True),  # "đừng": don't
+    ("ap dung chuyen tien", False),  # "áp dụng": apply
+    ("the tin dung", False),
+    ("tai ung dung", False),
+    ("su dung ma", False),
+    ("vui long dung", True),
+])
+def test_a_folded_dung_is_a_negation_only_outside_its_compounds(words: str, negated: bool):
+    tokens = words.split()
+    assert has_negation(tokens, 0, len(tokens)) is negated

@@ -36,6 +36,7 @@ from lachan.detect.features import (
     without_link_paths,
 )
 from lachan.detect.illicit import illicit_findings
+from lachan.detect.offers import offer_findings
 from lachan.detect.requests import request_findings
 from lachan.detect.verdict import VerdictMaker, shown_rows
 from lachan.domain import (
@@ -137,6 +138,7 @@ class Engine:
         text_findings(norm.folded, norm.flags, feats)
         request_findings(norm.folded, tokens, bigrams, feats)  # after the phrases
         illicit_findings(norm.folded, tokens, bigrams, feats)
+        offer_findings(norm.folded, tokens, feats)
         shape_findings(without_link_paths(norm.clean, ents), feats)
         contact_findings(norm.clean, ents, feats)
         view = MessageView(norm, ents, sender, channel, context or _NO_CONTEXT)

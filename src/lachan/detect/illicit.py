@@ -1,13 +1,15 @@
 """Offers and threats that are crimes whatever words surround them: illegal goods for
-sale (drugs, weapons, counterfeit money, date-rape drugs), promises of a fixed daily
-return on an "investment", sextortion, offers to recover money lost to fraud, and links
-to Android app packages. The datasets hold next to none of them, so these findings carry
-a fixed prior (log-odds towards scam) and no learned weight, like those of
-:mod:`lachan.detect.requests`.
+sale (drugs, weapons, counterfeit money, date-rape drugs), forged papers made to order,
+sex for sale with a contact, promises of a fixed daily return on an "investment",
+sextortion, offers to recover money lost to fraud, and links to Android app packages.
+The datasets hold next to none of them, so these findings carry a fixed prior (log-odds
+towards scam) and no learned weight, like those of :mod:`lachan.detect.requests`.
 
 Each is one regular expression over the folded text, run only when the message's word
-pairs hold one of its pairs. A message that warns against fraud or reads like a public
-advisory ("phong chong ma tuy") quotes them and gets no prior (``requests.advisory``).
+pairs hold one of its pairs (forged papers and sex for sale: when the broader phrase
+finding of the subject fired, ``FORGED_DOCUMENTS`` or ``ADULT_SERVICE_OFFER``). A
+message that warns against fraud or reads like a public advisory ("phong chong ma tuy")
+quotes them and gets no prior (``requests.advisory``).
 """
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ RECOVERY_OFFER_PRIOR = 8.0
 #: An app package by link invites malware from outside the stores; some games and shops
 #: do hand out .apk files, so this prior helps rather than decides.
 APK_LINK_PRIOR = 5.0
+#: Driving licences, diplomas, ID cards made to order: forgery, and mostly a deposit
+#: fraud too (the papers never come).
+FORGED_PAPERS_PRIOR = 8.0
+#: Sex offered by message with a contact to reach: prostitution is unlawful in Viet Nam,
+#: and these messages are mostly a deposit fraud (pay first on Zalo, nobody comes).
+SEX_SERVICE_PRIOR = 8.0
 
 #: Things nobody may sell by message.
 _GOODS = (r"(?:sung\s+(?:dien|hoi|ban\s+dan|ngan|quan\s+dung|k\d\d|colt|glock|tu\s+che)"
@@ -63,6 +71,26 @@ _EXTORTION_PAIRS = frozenset({"clip nong", "video nong", "anh nong", "hinh nong"
 
 _APK_RE = re.compile(r"\.apk\b")
 
+#: Papers a forger makes; a seller's voice ("nhan lam", "ben em lam", "lam ... cac loai")
+#: tells an offer from someone who goes to get their own ("mai di lam bang lai xe").
+_PAPERS = (r"(?:bang\s+(?:lai|dai\s+hoc|cao\s+dang|trung\s+cap|cap|tot\s+nghiep)|giay\s+to"
+           r"|gp(?:lx)?|giay\s+phep\s+lai\s+xe|cccd|cmnd|chung\s+minh\s+thu|can\s+cuoc"
+           r"|cavet|ho\s+chieu|dang\s+k[iy]\s+xe|giay\s+khai\s+sinh|so\s+ho\s+khau"
+           r"|giay\s+kham\s+suc\s+khoe|chung\s+chi|ielts|toeic)")
+_FORGED_RE = re.compile(
+    rf"\b(?:nhan|chuyen|ben\s+(?:em|e|minh|toi)|cung\s+cap|dich\s+vu)\s+(?:\S+\s+){{0,3}}?"
+    rf"lam\s+(?:\S+\s+){{0,4}}?{_PAPERS}\b"
+    rf"|\blam\s+(?:\S+\s+){{0,3}}?{_PAPERS}\s+(?:\S+\s+){{0,4}}?cac\s+loai\b"
+    rf"|\b{_PAPERS}\b.{{0,80}}?\b(?:that\s+100|khong\s+can\s+(?:thi|hoc)|dong\s+dau\s+do"
+    rf"|co\s+ho\s+so\s+goc)")
+#: Sex named outright, and a way to reach the seller: an offer, not a word in a chat.
+_SEX_RE = re.compile(
+    r"\b(?:lam\s+tinh|tinh\s+mot\s+dem|gai\s+goi|gai\s+lam|nhu\s+cau\s+sinh\s+ly"
+    r"|di\s+khach|ngu\s+qua\s+dem|sex|chat\s+sex)\b")
+_SELLER_CONTACT_RE = re.compile(
+    r"\b(?:zalo|add|lh|lien\s+he|inbox|ib|den\s+tan\s+noi|phuc\s+vu\s+(?:tan\s+noi|tan\s+tinh"
+    r"|toan\s+quoc))\b|\b0\d{9}\b")
+
 _RECOVERY_RE = re.compile(
     r"\b(?:thu\s+hoi|lay\s+lai|khoi\s+phuc|doi\s+lai|hoan\s+lai)\s+(?:\S+\s+){0,2}?tien"
     r"\s+(?:da\s+)?(?:bi\s+)?(?:lua(?:\s+dao)?|chiem\s+doat|mat\s+do\s+lua)\b"
@@ -75,6 +103,8 @@ _DETAILS = {
     "EXTORTION_THREAT": "threatens to spread intimate images unless paid",
     "APK_LINK": "links to an Android app package (.apk) outside the app stores",
     "FRAUD_RECOVERY_OFFER": "offers to get back money lost to fraud",
+    "FORGED_PAPERS_OFFER": "offers to make licences, diplomas or ID papers",
+    "SEX_SERVICE_OFFER": "offers sex for money, with a contact",
 }
 
 _ALL_PAIRS = _GOODS_PAIRS | _RETURNS_PAIRS | _EXTORTION_PAIRS | _RECOVERY_PAIRS
@@ -95,7 +125,10 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
     percent = "%" in folded and ("ngay" in tokens or "day" in tokens)
     apk = "apk" in folded
     goods_word = not _GOODS_WORDS.isdisjoint(tokens)
-    if not (pairs or percent or apk or goods_word or "recover" in tokens):
+    # the phrase findings of the same subjects (learned, and broader) gate these two
+    papers = "FORGED_DOCUMENTS" in out.findings
+    sex = "ADULT_SERVICE_OFFER" in out.findings
+    if not (pairs or percent or apk or goods_word or papers or sex or "recover" in tokens):
         return
     quoted = advisory(out)
     if goods_word or not _GOODS_PAIRS.isdisjoint(pairs):
@@ -115,6 +148,15 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
         m = _RECOVERY_RE.search(folded)
         if m is not None and not negated(folded, m.start()):
             _add(out, "FRAUD_RECOVERY_OFFER", m.group(0), RECOVERY_OFFER_PRIOR, quoted)
+    if papers:
+        m = _FORGED_RE.search(folded)
+        if m is not None and not negated(folded, m.start()):
+            _add(out, "FORGED_PAPERS_OFFER", m.group(0), FORGED_PAPERS_PRIOR, quoted)
+    if sex:
+        m = _SEX_RE.search(folded)
+        if (m is not None and not negated(folded, m.start())
+                and _SELLER_CONTACT_RE.search(folded) is not None):
+            _add(out, "SEX_SERVICE_OFFER", m.group(0), SEX_SERVICE_PRIOR, quoted)
     if apk:
         m = _APK_RE.search(folded)
         if m is not None:
@@ -134,4 +176,8 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("APK_LINK", "links to an Android app package (.apk), outside the app stores"),
     ("FRAUD_RECOVERY_OFFER", "offers to get back money lost to fraud (the recovery fraud "
                              "that follows the first)"),
+    ("FORGED_PAPERS_OFFER", "offers to make driving licences, diplomas or ID papers to order "
+                            "(forgery, and mostly a deposit fraud)"),
+    ("SEX_SERVICE_OFFER", "offers sex for money with a contact to reach (unlawful, and "
+                          "mostly a deposit fraud)"),
 )

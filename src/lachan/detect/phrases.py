@@ -26,6 +26,21 @@ class PhraseRule:
 
 
 NEGATIONS = frozenset({"khong", "dung", "chua", "never", "not", "don't", "dont", "khg", "ko"})
+#: Words after which a folded "dung" is not "đừng" (don't) but part of a compound: "áp
+#: dụng", "tín dụng", "sử dụng", "ứng dụng", "nội dung", "người dùng", "tuyển dụng" ...
+#: (an offer "áp dụng đến 31/12" read as negated, and so did a request "sử dụng ... ").
+DUNG_COMPOUNDS = frozenset({"ap", "tin", "su", "ung", "tac", "noi", "xay", "loi", "nguoi",
+                            "tieu", "chiem", "tuyen", "vien", "huong", "thu", "lam"})
+
+
+def has_negation(words: list[str], start: int, end: int) -> bool:
+    """A word of :data:`NEGATIONS` among ``words[start:end]`` (a "dung" that ends one of
+    :data:`DUNG_COMPOUNDS` is not one)."""
+    for j in range(max(start, 0), end):
+        w = words[j]
+        if w in NEGATIONS and not (w == "dung" and j > 0 and words[j - 1] in DUNG_COMPOUNDS):
+            return True
+    return False
 
 PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule(
@@ -129,7 +144,9 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule(
         "FORGED_DOCUMENTS", "scam", "offers forged papers: licences, diplomas, ID cards",
         ("lam bang", "bang lai", "lam giay to", "bang cap", "cac loai giay to", "lam cccd",
-         "lam cmnd", "giay to khac", "bang dai hoc", "bao dau", "khong can thi"),
+         "lam cmnd", "giay to khac", "bang dai hoc", "bao dau", "khong can thi",
+         "dong dau do", "khong can hoc", "lam giay khai sinh", "lam so ho khau",
+         "lam chung chi"),
     ),
     PhraseRule(
         "BENEFIT_LURE", "scam", "promises a subsidy, refund or benefit to collect",
@@ -279,7 +296,8 @@ def match_phrases(tokens: list[str], bigrams: list[str]) -> dict[str, str]:
         found.sort()  # each symbol shows its earliest phrase, whatever the hash seed
     negations = NEGATIONS
     for i, _, gram, (name, negatable, not_after) in found:
-        if name in hits or (negatable and not negations.isdisjoint(tokens[max(0, i - 3):i])):
+        if name in hits or (negatable and not negations.isdisjoint(tokens[max(0, i - 3):i])
+                            and has_negation(tokens, i - 3, i)):
             continue  # a symbol shows its first phrase; a negated one does not count
         if not_after and i > 0 and tokens[i - 1] in not_after:
             continue  # "ma xac minh": another meaning
@@ -291,7 +309,3 @@ _P1_KEYS = frozenset(_P1)
 _P2_KEYS = frozenset(_P2)
 _LONGER_KEYS = frozenset(_LONGER)
 
-
-def _negated(tokens: list[str], i: int) -> bool:
-    start = max(0, i - 3)
-    return any(t in NEGATIONS for t in tokens[start:i])

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from lachan.detect.features import Finding, MessageFeatures, warns
-from lachan.detect.phrases import NEGATIONS
+from lachan.detect.phrases import NEGATIONS, has_negation
 
 #: Log-odds towards scam, meant to decide on their own (like a threat that sends you to a
 #: personal mobile): a code handed over is an account taken over, and the friendly words
@@ -110,8 +110,9 @@ _EMERGENCY_DETAIL = "someone else's emergency and money to send at once"
 
 def negated(folded: str, start: int) -> bool:
     """A negation in the :data:`NEGATION_WINDOW` words before ``start``."""
-    before = folded[max(0, start - 80):start].split()[-NEGATION_WINDOW:]
-    return not NEGATIONS.isdisjoint(before)
+    before = folded[max(0, start - 80):start].split()[-NEGATION_WINDOW - 1:]
+    return (not NEGATIONS.isdisjoint(before)
+            and has_negation(before, len(before) - NEGATION_WINDOW, len(before)))
 
 
 def advisory(out: MessageFeatures) -> bool:

@@ -6,7 +6,8 @@ Label mapping (also written into the model card):
 * ``vi_smishing_2025``: ``scam`` → scam. Its ``not_scam`` mixes personal / transactional
   messages with carrier and brand promotions, so it is split by the engine's own
   advertising evidence: the ad label (``[QC]``/``(QC)``) or at least two advertising
-  phrase findings → ad; otherwise ham. This keeps carrier promotions from teaching the
+  findings (the advertising phrases, or a commercial offer: ``detect/offers.py``) → ad;
+  otherwise ham. This keeps carrier promotions from teaching the
   model that advertising is personal mail, and it never moves a message across the
   scam / not-scam line the source drew. An SMS command alone ("soạn UT gửi 9118") is not
   advertising evidence: in vi_sms_2016, whose annotators drew the ham / ad line, the
@@ -37,7 +38,8 @@ FRAUD_FINDINGS = frozenset({
     "PRIZE_LURE", "CREDENTIAL_REQUEST", "ACCOUNT_VERIFICATION_LURE",
     "MONEY_TRANSFER_REQUEST", "ACCOUNT_LOCK_THREAT",
 })
-AD_FINDINGS = frozenset({"PROMOTION", "TELCO_PACKAGE", "OPT_OUT_PRESENT", "REAL_ESTATE_AD"})
+AD_FINDINGS = frozenset({"PROMOTION", "TELCO_PACKAGE", "OPT_OUT_PRESENT", "REAL_ESTATE_AD",
+                         "COMMERCIAL_OFFER"})
 
 
 class DataNotFound(FileNotFoundError):

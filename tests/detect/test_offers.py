@@ -1,0 +1,65 @@
+"""A shop's promotion is advertising however it is written: with or without [QC], with
+or without diacritics; a friend mentioning a sale is not."""
+
+import pytest
+
+import lachan
+
+PROMOTIONS = [
+    "Giảm 50% toàn bộ sản phẩm thời trang tại cửa hàng ABC từ 1/12 đến 10/12. Mua ngay kẻo lỡ!",
+    "Highlands Coffee tặng bạn voucher 30K cho đơn từ 99K, áp dụng đến hết 15/12. "
+    "Chi tiết tại app Highlands.",
+    "Khai trương chi nhánh mới, Spa Hoa Mai ưu đãi 40% mọi dịch vụ trong tuần này. "
+    "Đặt lịch: 0909123456",
+    "Mừng sinh nhật, Lotte Mart gửi tặng quý khách phiếu mua hàng 100.000đ. Hạn dùng 31/12.",
+    "Bộ sưu tập Tết 2027 đã có mặt tại Canifa. Mua 2 tặng 1, freeship đơn từ 299K.",
+    "FLASH SALE 12.12: Dien thoai Samsung giam den 3 trieu, tra gop 0%. Xem ngay tai "
+    "thegioididong.com",
+    # "áp dụng", "tín dụng", "ứng dụng" fold to "dung", which is also "đừng" (don't)
+    "Áp dụng mã GIAM30 giảm 30% cho đơn từ 200K trên toàn bộ mỹ phẩm chính hãng. Mua ngay "
+    "trên ứng dụng kẻo lỡ!",
+    "Thẻ tín dụng ABC Bank: hoàn tiền 15% khi mua sắm online, đăng ký tại abcbank.vn",
+    "Grab: Giam 50K cho 3 chuyen GrabCar dau tien, nhap ma GRABNEW. Dat xe ngay!",
+]
+
+
+def names(v: lachan.Verdict) -> set[str]:
+    return {s.name for s in v.symbols}
+
+
+@pytest.mark.parametrize("text", PROMOTIONS)
+def test_a_shops_promotion_is_a_commercial_offer_and_an_ad(text: str) -> None:
+    v = lachan.analyse(text)
+    assert "COMMERCIAL_OFFER" in names(v)
+    assert v.label == "ad", v.symbols[0].detail
+
+
+def test_the_offer_is_quoted_in_the_symbol() -> None:
+    v = lachan.analyse(PROMOTIONS[0])
+    offer = next(s for s in v.symbols if s.name == "COMMERCIAL_OFFER")
+    assert '"giam 50%"' in offer.detail
+
+
+@pytest.mark.parametrize("text", [
+    # a friend passing on a sale: an offer, but no call to action, deadline or shop voice
+    "Shop đó đang giảm 50% đấy, mai đi với tao không?",
+    "Hom qua tao mua duoc cai ao giam gia 30%, dep lam",
+    # a friend passing a deal on, or an order's own notice
+    "Anh chi oi, em forward deal nay: Highlands mua 2 tang 1 den CN, trua nay ai order ko?",
+    "Ê Shopee đang giảm 50% đến hết 12/12 đó, tao với mày mua chung không",
+    "Don hang #5566 duoc freeship, du kien giao ngay 14/10. Cam on ban da mua sam.",
+    # negated, or warned against
+    "Cua hang khong giam 50% nhu quang cao dau, dung tin",
+    "Canh bao: ke gian gia danh shop giam 50% chi hom nay de lua dao, khong chuyen khoan.",
+    # no offer at all
+    "Chieu nay con qua nha ba an com nhe, nho mua ngay banh mi.",
+    "Ban co hen voi bac si luc 9h sang mai tai phong kham so 3, vui long den dung gio.",
+])
+def test_no_offer_without_a_shops_call_to_action(text: str) -> None:
+    assert "COMMERCIAL_OFFER" not in names(lachan.analyse(text))
+
+
+def test_an_offer_is_found_after_one_that_needs_a_call_to_action() -> None:
+    # "giam 10%" has no call to action in the text, but free shipping needs none
+    v = lachan.analyse("Ao khoac giam 10% va freeship toan quoc")
+    assert "COMMERCIAL_OFFER" in names(v)
