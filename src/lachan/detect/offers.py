@@ -15,10 +15,11 @@ folded text, so diacritics and the product do not matter:
 
 Over the SMS data it fires on about a sixth of the 832 vi_sms_2016 ads and on none of
 its 4,436 ham messages. A friend passing a deal on (chat words: "tao", "ơi", "alo", "ko")
-and an order's own notice ("đơn hàng", "dự kiến giao") do not fire it. It is a learned finding (a feature of the model, which weighs it) that
-leans to ad, and one of the advertising findings that split vi_smishing_2025's
-``not_scam`` into ham and ad (``model.datasets``). A message quoting an offer in order to
-negate it ("không giảm 50% đâu") or a public advisory does not fire it.
+and an order's own notice ("đơn hàng", "dự kiến giao") do not fire it. It is a learned
+finding (a feature of the model, which weighs it) that leans to ad, with a fixed prior on
+top (:data:`OFFER_PRIOR`), and one of the advertising findings that split
+vi_smishing_2025's ``not_scam`` into ham and ad (``model.datasets``). A message quoting an
+offer in order to negate it ("không giảm 50% đâu") or a public advisory does not fire it.
 """
 
 from __future__ import annotations
