@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import event
 
 from lachan.registry import audit, feeds, sources
-from lachan.registry.privacy import Vault
 from lachan.registry.settings import CentreSettings
 from lachan.registry.sources import Detected, Detection
 from lachan.store.session import Database
@@ -18,15 +16,6 @@ from lachan.store.session import Database
 T0 = datetime.now(UTC).replace(microsecond=0) - timedelta(days=30)
 S = CentreSettings()
 NUMBER = "0988111444"
-
-
-@pytest.fixture()
-def db(db_url: str):
-    database = Database(db_url)
-    for factory in (database.sessions, database.read_sessions):  # the audit seal's key
-        factory.configure(info={audit.SEAL_KEY_INFO: Vault(bytes(range(32))).audit_seal_key})
-    yield database
-    database.dispose()
 
 
 def _detect(

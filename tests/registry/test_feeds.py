@@ -7,24 +7,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from lachan.registry import audit, decisions, feeds, sources
+from lachan.registry import decisions, feeds, sources
 from lachan.registry.clock import as_utc, iso
-from lachan.registry.privacy import Vault
 from lachan.registry.settings import CentreSettings
 from lachan.store.session import Database
 from lachan.store.tables_centre import Source, SourceChange
 
 T0 = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
 S = CentreSettings()
-
-
-@pytest.fixture()
-def db(db_url: str):
-    database = Database(db_url)
-    for factory in (database.sessions, database.read_sessions):  # the audit seal's key
-        factory.configure(info={audit.SEAL_KEY_INFO: Vault(bytes(range(32))).audit_seal_key})
-    yield database
-    database.dispose()
 
 
 def _detect(db: Database, kind: str, value: str, category: str, times: int) -> None:

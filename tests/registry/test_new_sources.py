@@ -11,8 +11,7 @@ from typing import Any
 
 import pytest
 
-from lachan.registry import audit, feeds, sources
-from lachan.registry.privacy import Vault
+from lachan.registry import feeds, sources
 from lachan.registry.settings import CentreSettings
 from lachan.registry.sources import ComplaintEvent, Detection
 from lachan.store.session import Database
@@ -27,15 +26,6 @@ EAGER = CentreSettings(
     listed_min_detectors=1,
 )
 S = CentreSettings()
-
-
-@pytest.fixture()
-def db(db_url: str):
-    database = Database(db_url)
-    for factory in (database.sessions, database.read_sessions):  # the audit seal's key
-        factory.configure(info={audit.SEAL_KEY_INFO: Vault(bytes(range(32))).audit_seal_key})
-    yield database
-    database.dispose()
 
 
 def _complain(db: Database, number: str, reporter: str, settings: CentreSettings) -> Any:

@@ -6,22 +6,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from lachan.registry import audit, feeds, sources
-from lachan.registry.privacy import Vault
+from lachan.registry import feeds, sources
 from lachan.registry.settings import CentreSettings
 from lachan.store.session import Database
 
 T0 = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
 S = CentreSettings()
-
-
-@pytest.fixture()
-def db(db_url: str):
-    database = Database(db_url)
-    for factory in (database.sessions, database.read_sessions):  # the audit seal's key
-        factory.configure(info={audit.SEAL_KEY_INFO: Vault(bytes(range(32))).audit_seal_key})
-    yield database
-    database.dispose()
 
 
 def _complain(
