@@ -77,13 +77,17 @@ def test_public_body_named_inside_gov_vn_is_not_an_imitation() -> None:
     assert analyse_host("congan-hanoi.com").brand == "police"
 
 
-def test_a_brand_opening_a_label_outside_vn_is_phishing_but_not_one_ending_a_word() -> None:
+def test_a_brand_opening_or_ending_a_label_outside_vn_is_phishing() -> None:
     for item, brand in [("momobingo.com", "momo"), ("grabexpress.net", "grab"),
-                        ("dhlexpress-vietnam.com", "dhl")]:
+                        ("dhlexpress-vietnam.com", "dhl"), ("quatangmomo.com", "momo"),
+                        ("sukien-vietinbank.net", "vietinbank"), ("hotrosacombank.org",
+                                                                  "sacombank")]:
         v = analyse_host(item)
         assert (v.label, v.brand) == ("phishing", brand), item
     # VTI Cloud's domain ends in "icloud" (an alias of Apple) without imitating Apple
     assert analyse_host("vticloud.io").label == "benign"
+    # inside .vn, companies of a group carry its name: the model decides, no floor
+    assert analyse_host("viettelidc.com.vn").label == "benign"
 
 
 def test_keyword_stuffed_risky_tld_is_phishing() -> None:

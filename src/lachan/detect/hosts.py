@@ -289,7 +289,8 @@ def _floor(f: HostFacts) -> float:
         return FLOOR_BRAND_PLUS  # the whole label is the brand: vib.mobi, vietcombank-vn.com
     if b.where in ("lookalike", "fuzzy"):
         return FLOOR_LOOKALIKE
-    if b.where == "label" and not p.suffix.endswith("vn") and _leads(b.term, p.label):
+    if b.where == "label" and not p.suffix.endswith("vn") and (
+            _leads(b.term, p.label) or _ends(b.term, p.label)):
         return FLOOR_BRAND_ABROAD
     return 0.0
 
@@ -298,6 +299,18 @@ def _leads(term: str, label: str) -> bool:
     """The brand name opens the label or one of its hyphenated parts ("dhlexpress-vietnam",
     "vn-momo"), rather than ending a longer word ("vticloud": VTI Cloud, not iCloud)."""
     return any(part.lstrip("0123456789").startswith(term) for part in label.split("-"))
+
+
+#: Brand terms that also end ordinary words: "vticloud" is VTI Cloud, not iCloud.
+_WORD_ENDING_TERMS = frozenset({"icloud"})
+
+
+def _ends(term: str, label: str) -> bool:
+    """The brand name ends the label or one of its hyphenated parts after a lure word
+    ("cuocmomo", "thongtingarena", "baohiemvietinbank", "isacombank"): outside Viet Nam's
+    own domain, a brand glued behind other words is not the brand's site."""
+    return term not in _WORD_ENDING_TERMS and any(
+        part.rstrip("0123456789").endswith(term) for part in label.split("-"))
 
 
 def classify_items(
