@@ -153,3 +153,52 @@ def test_a_contact_on_a_chat_platform_is_no_claim_to_be_its_staff() -> None:
                           "0911000999 nhe")  # the same wording names a bank's staff
     assert '"vietcombank" -> 0911000999' in {s.detail for s in bank.symbols
                                              if s.name == "PHONE_NOT_OFFICIAL"}
+
+
+@pytest.mark.parametrize(("text", "symbol"), [
+    # a refund handled over a personal chat account
+    ("Lazada hoan tien: Don hang cua ban bi trung thanh toan 2 lan, vui long lien he CSKH "
+     "qua Zalo 0374 882 109 de duoc hoan 599.000d trong ngay.", "REFUND_VIA_PRIVATE_CHAT"),
+    # a relative's new number, written by the "relative"
+    ("Mẹ đây, mẹ đổi số mới nhé. Con chuyển mẹ 3tr vào số tk 104867532219 Vietinbank tên "
+     "TRAN VAN BINH, người quen của mẹ, mẹ đang cần gấp.", "EMERGENCY_MONEY_REQUEST"),
+    # a "teacher" and a child taken to hospital
+    ("Chi oi em la co giao chu nhiem cua chau Minh, chau bi ngat o lop dang chuyen vien Nhi, "
+     "can dong tien vien phi gap 15.000.000d. Chi chuyen cho em vao STK 0987654321 MB.",
+     "EMERGENCY_MONEY_REQUEST"),
+    # "do not hang up" in the next sentence is no warning against the request
+    ("Tong dai Shopee: de xac nhan hoan tien, quy khach vui long doc ma xac thuc 6 chu so "
+     "vua duoc gui ve dien thoai cho nhan vien. Tuyet doi khong tat may.",
+     "CODE_HANDOVER_REQUEST"),
+    # a daily return on a stake
+    ("Chuong trinh dau tu co phan AI: gop 5tr nhan 500k/ngay, rut ve tai khoan bat ky luc "
+     "nao. Lien he zalo 0912345678", "GUARANTEED_RETURNS"),
+])
+def test_more_frauds_of_today_are_scam(text: str, symbol: str) -> None:
+    v = lachan.analyse(text)
+    assert symbol in names(v)
+    assert v.label == "scam"
+
+
+@pytest.mark.parametrize("text", [
+    # a negation reaches across "A hay B" in its sentence
+    "BIDV: De dam bao an toan, quy khach vui long thuc hien xac thuc sinh trac hoc tren ung "
+    "dung BIDV SmartBanking hoac den chi nhanh gan nhat. BIDV khong yeu cau khach hang truy "
+    "cap duong link hay cung cap OTP.",
+    # the shop says it does not use Zalo
+    "Shopee: Yeu cau tra hang/hoan tien cua ban da duoc chap nhan, tien se hoan ve Vi "
+    "ShopeePay. Shopee khong yeu cau ket ban Zalo. Hotline 0912345678",
+    # a new number without any money
+    "Chi oi em doi so moi nha, luu lai so nay giup em.",
+])
+def test_their_genuine_neighbours_are_not(text: str) -> None:
+    v = lachan.analyse(text)
+    assert not names(v) & {"CODE_HANDOVER_REQUEST", "REFUND_VIA_PRIVATE_CHAT",
+                           "EMERGENCY_MONEY_REQUEST"}
+    assert v.label != "scam"
+
+
+def test_an_id_card_is_no_telecom_package() -> None:
+    v = lachan.analyse("Agribank: The ATM tu cua quy khach se ngung giao dich tu 31/12/2025. "
+                       "Vui long mang CCCD den diem giao dich Agribank gan nhat de doi the chip.")
+    assert not names(v) & {"TELCO_PACKAGE", "TEENCODE"}

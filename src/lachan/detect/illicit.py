@@ -48,12 +48,16 @@ _GOODS_PAIRS = frozenset({"sung dien", "sung hoi", "sung ban", "sung ngan", "sun
                           "thuoc me", "kich duc", "tien gia", "phao no", "cao su"})
 _GOODS_WORDS = frozenset({"cocain", "cocaine", "heroin", "weed", "cannabis", "mdma"})
 
-#: A fixed daily return, or a guaranteed profit: no lawful investment promises either.
+#: A fixed daily return ("lai 2%/ngay", "gop 5tr nhan 500k/ngay"), or a guaranteed
+#: profit: no lawful investment promises either.
 _RETURNS_RE = re.compile(
     r"\b(?:lai|loi\s+nhuan|lai\s+suat)\s+(?:len\s+(?:den|toi)\s+)?\d+(?:[.,]\d+)?\s*%\s*"
     r"(?:/|mot|moi|1|tren)\s*ngay\b"
     r"|\bcam\s+ket\s+(?:loi\s+nhuan|lai|hoan\s+von|100\s*%\s*thang)\b"
+    r"|\b(?:gop|nap|dau\s+tu|von)\s+\d+\s*(?:k|tr|trieu|d)?\s+(?:\S+\s+){0,2}?(?:nhan|lai|loi)"
+    r"\s+\d+\s*(?:k|tr|trieu|d|%)?\s*(?:/|mot|moi|1)\s*ngay\b"
     r"|\b\d+(?:[.,]\d+)?\s*%\s*(?:per|a|every)\s+day\b|\bguaranteed\s+(?:profit|returns?)\b")
+_STAKE_WORDS = frozenset({"gop", "nap", "dau", "von"})
 _RETURNS_PAIRS = frozenset({"cam ket", "guaranteed profit", "guaranteed return",
                             "guaranteed returns"})
 
@@ -93,7 +97,8 @@ _SELLER_CONTACT_RE = re.compile(
 
 _RECOVERY_RE = re.compile(
     r"\b(?:thu\s+hoi|lay\s+lai|khoi\s+phuc|doi\s+lai|hoan\s+lai)\s+(?:\S+\s+){0,2}?tien"
-    r"\s+(?:da\s+)?(?:bi\s+)?(?:lua(?:\s+dao)?|chiem\s+doat|mat\s+do\s+lua)\b"
+    r"\s+(?:(?:cua\s+)?(?:ban|anh|chi|quy\s+khach)\s+)?(?:da\s+)?(?:bi\s+)?"
+    r"(?:lua(?:\s+dao)?|chiem\s+doat|mat\s+do\s+lua)\b"
     r"|\brecover\s+(?:your\s+)?(?:lost|scammed|stolen)\s+(?:money|funds|crypto)\b")
 _RECOVERY_PAIRS = frozenset({"thu hoi", "lay lai", "khoi phuc", "doi lai", "hoan lai"})
 
@@ -122,7 +127,8 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
     ``bigrams`` (after the phrase findings, which tell whether the message is an
     advisory). Each check runs only when a word pair it needs is there."""
     pairs = _ALL_PAIRS.intersection(bigrams)
-    percent = "%" in folded and ("ngay" in tokens or "day" in tokens)
+    percent = ("ngay" in tokens or "day" in tokens) and (
+        "%" in folded or not _STAKE_WORDS.isdisjoint(tokens))
     apk = "apk" in folded
     goods_word = not _GOODS_WORDS.isdisjoint(tokens)
     # the phrase findings of the same subjects (learned, and broader) gate these two

@@ -190,7 +190,11 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule(
         "SCAM_WARNING", "ham", "warns about fraud: an advisory that describes the tricks",
         ("lua dao", "canh giac", "gia mao", "thu doan", "ke gian", "doi tuong xau",
-         "mao danh", "tuyet doi khong", "beware of", "scam alert"),
+         "mao danh", "tuyet doi khong cung cap", "tuyet doi khong chia se",
+         "tuyet doi khong tiet lo", "tuyet doi khong truy cap", "tuyet doi khong bam",
+         "tuyet doi khong click", "tuyet doi khong chuyen", "beware of", "scam alert"),
+        # not "tuyet doi khong" alone: a fraudster's "tuyet doi khong tat may" (do not
+        # hang up) while asking for the code is no advisory
     ),
     PhraseRule(
         # the wording of police and ministry advisories to the public; unlike
@@ -212,6 +216,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("goi cuoc", "data", "dang ky", "cu phap", "gia han", "noi mang", "ngoai mang",
          "soan", "soan tin", "dk", "cuoc", "dich vu gia tri gia tang", "nhac cho",
          "4g", "5g", "gb", "phut goi"),
+        # "can cuoc" (căn cước, the ID card; CCCD expands to it) is no call charge
+        not_after=frozenset({"can"}),
     ),
     PhraseRule(
         "OPT_OUT_PRESENT", "ad", "carries opt-out instructions",

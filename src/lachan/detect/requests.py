@@ -1,6 +1,7 @@
 """Requests that no bank, carrier, courier or friend makes, whatever the training data
 says: to hand over a code that was just sent to your phone, and to pay in order to
-unlock an account, verify it or collect a prize. Both are the heart of the commonest
+unlock an account, verify it or collect a prize (and, like them, a refund handled over a
+personal chat account, and a relative's emergency). Both are the heart of the commonest
 frauds (account takeover through a "wrong number" OTP, advance-fee fraud), and both
 are nearly absent from the datasets, so the model cannot learn them: these findings
 carry a fixed prior (log-odds towards scam) and no learned weight.
@@ -24,20 +25,25 @@ from lachan.detect.phrases import NEGATIONS, has_negation
 #: Log-odds towards scam, meant to decide on their own (like a threat that sends you to a
 #: personal mobile): a code handed over is an account taken over, and the friendly words
 #: around the request pull hard towards ham ("em oi gui lai cho anh cai ma otp nhe":
-#: P(scam) 0.0004 by the model alone; it takes 12 to reach the threshold). Paying to
+#: P(scam) 0.0004 by the model alone; it took 12 to reach the threshold, 14 leaves a
+#: margin for retraining, which moves both a little). Paying to
 #: unlock, verify or collect is the advance fee of loan, job, prize and "account locked"
 #: frauds; a bank-notice wording with an account number around it scored P(scam) 0.001
 #: by the model alone. Neither fires on any of the 12,035 messages of the data.
-CODE_HANDOVER_PRIOR = 12.0
+CODE_HANDOVER_PRIOR = 14.0
 PAY_TO_UNLOCK_PRIOR = 10.0
 #: The "your child had an accident, send money to the doctor now" and "mum, I lost my
 #: phone, this is my new number, send 5 million" frauds: a family's words pull hard
 #: towards ham (P(scam) 0.003 and 0.0002 by the model alone; the second needs 12).
 EMERGENCY_PRIOR = 12.0
+#: A refund over a personal chat account: the fake-shop-refund fraud, which then asks for
+#: the card or the code. The brand's name and "hoan tien" read as a promotion without it.
+REFUND_CHAT_PRIOR = 8.0
 
-#: Words before a request in which a negation makes it a warning: wider than the phrase
-#: rules' three, for "khong bao gio yeu cau quy khach cung cap ...".
-NEGATION_WINDOW = 8
+#: Words before a request in which a negation makes it a warning, within its sentence:
+#: wider than the phrase rules' three, for "khong bao gio yeu cau quy khach cung cap ..."
+#: and "khong yeu cau khach hang truy cap duong link hay cung cap OTP".
+NEGATION_WINDOW = 12
 
 #: A one-time code, as messages name it.
 _CODE = (r"(?:otp|code|ma\s+(?:otp|xac\s+(?:nhan|thuc|minh)|kich\s+hoat|bao\s+mat"
@@ -79,20 +85,22 @@ _SAFE_ACCOUNT_RE = re.compile(
     r"\btai\s+khoan\s+(?:tam\s+giu|an\s+toan|phong\s+toa|niem\s+phong|chuyen\s+dung"
     r"|cua\s+(?:co\s+quan\s+)?(?:dieu\s+tra|cong\s+an|vien\s+kiem\s+sat|toa\s+an))\b"
     r"|\bchung\s+minh\s+(?:trong\s+sach|vo\s+toi|nguon\s+(?:goc\s+)?tien)\b")
-_TRANSFER_RE = re.compile(r"\b(?:chuyen|nop|gui|nap)\s+(?:giup\s+(?:\S+\s+)?)?(?:khoan|tien"
-                          r"|toan\s+bo|so\s+du|gap|ngay|lai|vao|\d)")
+_TRANSFER_RE = re.compile(r"\b(?:chuyen|nop|gui|nap)\s+(?:giup\s+(?:\S+\s+)?)?"
+                          r"(?:(?:cho\s+)?(?:me|bo|con|em|anh|chi|minh|ba|ong)\s+)?(?:khoan|tien"
+                          r"|toan\s+bo|so\s+du|gap|ngay|lai|vao|\d|cho\s+(?:\S+\s+)?vao)")
 #: Someone else's emergency (an accident, an arrest) and money to send at once, written
 #: by a third party about the recipient's relative or to be paid to a third party's
 #: account ("con cua chi bi tai nan... chuyen gap vao tai khoan cua bac si").
 _EMERGENCY_RE = re.compile(
     r"\b(?:tai\s+nan|cap\s+cuu|nhap\s+vien|phau\s+thuat|mo\s+gap|bi\s+bat|bi\s+tam\s+giu"
-    r"|dang\s+nguy\s+kich)\b")
+    r"|dang\s+nguy\s+kich|bi\s+ngat|ngat\s+xiu|chuyen\s+vien|vien\s+phi\s+gap)\b")
 _THIRD_PARTY_RE = re.compile(
     r"\b(?:con|chong|vo|bo|me|em|chau|nguoi\s+nha)\s+(?:cua\s+)?(?:ban|anh|chi|ong|ba|co"
     r"|chu|bac)\s+(?:bi|dang|da)\b"
     r"|\btai\s+khoan\s+(?:\S+\s+){0,3}?(?:cua\s+)?(?:bac\s+si|benh\s+vien|y\s+ta|thay|co\s+giao"
     r"|nha\s+truong|luat\s+su|cong\s+an)\b"
-    r"|\bchuyen\s+(?:khoan\s+|tien\s+)?(?:gap|ngay\s+lap\s+tuc)\b")
+    r"|\bchuyen\s+(?:khoan\s+|tien\s+)?(?:gap|ngay\s+lap\s+tuc)\b"
+    r"|\b(?:co|thay)\s+(?:giao\s+)?chu\s+nhiem\b")
 
 #: A carrier's notice about a prepaid line, where topping up does restore the service.
 _CARRIER_RE = re.compile(r"\b(?:thue\s+bao|sim|2\s+chieu|hai\s+chieu|lien\s+lac|goi\s+cuoc"
@@ -100,17 +108,34 @@ _CARRIER_RE = re.compile(r"\b(?:thue\s+bao|sim|2\s+chieu|hai\s+chieu|lien\s+lac|
 #: A relative's "new number" (the old phone lost or broken) that asks for money: the
 #: impersonation of a child or friend ("me oi con mat dien thoai, day la so moi cua con").
 _NEW_NUMBER_RE = re.compile(
-    r"\bday\s+la\s+so\s+moi\b|\bso\s+moi\s+cua\s+(?:con|em|anh|chi|minh|chau)\b"
+    r"\bday\s+la\s+so\s+moi\b|\bso\s+moi\s+cua\s+(?:con|em|anh|chi|minh|chau|me|bo)\b"
+    r"|\b(?:me|bo|con|em|anh|chi|chau)\s+(?:\S+\s+){0,2}?doi\s+so\s+(?:moi|dien\s+thoai)\b"
     r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b.*\bso\s+(?:moi|nay)\b")
+
+#: A shop's or brand's refund or compensation handled through a personal chat account:
+#: shops refund through their own app or the payment they took, never over Zalo with a
+#: personal number ("Lazada hoan tien ... lien he CSKH qua Zalo 0374...").
+_REFUND_RE = re.compile(r"\b(?:hoan\s+(?:tien|lai|tra)|boi\s+thuong|tra\s+lai\s+tien"
+                        r"|refund)\b")
+_PRIVATE_CHAT_RE = re.compile(r"\b(?:zalo|ket\s+ban|telegram|whatsapp)\b")
+_REFUND_PAIRS = frozenset({"hoan tien", "hoan lai", "hoan tra", "boi thuong", "lai tien"})
+_REFUND_DETAIL = "a refund or compensation handled through a personal chat account"
 
 _HANDOVER_DETAIL = "asks you to hand over a code sent to your phone"
 _PAY_DETAIL = "asks you to pay in order to unlock, verify or collect"
 _EMERGENCY_DETAIL = "someone else's emergency and money to send at once"
 
 
+#: Where a sentence ends: a negation before it does not reach the next one ("Tuyet doi
+#: khong tat may. Doc ma OTP cho nhan vien" asks for the code).
+_CLAUSE_END_RE = re.compile(r"[.!?;\n]")
+
+
 def negated(folded: str, start: int) -> bool:
-    """A negation in the :data:`NEGATION_WINDOW` words before ``start``."""
-    before = folded[max(0, start - 80):start].split()[-NEGATION_WINDOW - 1:]
+    """A negation in the :data:`NEGATION_WINDOW` words before ``start``, in the same
+    sentence ("khong yeu cau khach hang truy cap duong link hay cung cap OTP")."""
+    before = _CLAUSE_END_RE.split(folded[max(0, start - 120):start])[-1]
+    before = before.split()[-NEGATION_WINDOW - 1:]
     return (not NEGATIONS.isdisjoint(before)
             and has_negation(before, len(before) - NEGATION_WINDOW, len(before)))
 
@@ -155,6 +180,17 @@ def _safe_account(folded: str) -> str | None:
     return m.group(0)
 
 
+def _refund_via_chat(folded: str) -> str | None:
+    """The refund and the chat account it is handled through, or ``None`` (either one
+    negated: "Shopee khong yeu cau ket ban Zalo")."""
+    refund = _REFUND_RE.search(folded)
+    if refund is None or negated(folded, refund.start()):
+        return None
+    chat = next((m for m in _PRIVATE_CHAT_RE.finditer(folded)
+                 if not negated(folded, m.start())), None)
+    return None if chat is None else f"{refund.group(0)} ... {chat.group(0)}"
+
+
 def _emergency(folded: str) -> str | None:
     """A third party's emergency, or a relative's "new number", with money to send at
     once, or ``None``."""
@@ -191,8 +227,10 @@ _SAFE_PAIRS = frozenset({"tam giu", "an toan", "phong toa", "niem phong", "chuye
                          "dieu tra", "cong an", "kiem sat", "toa an", "trong sach", "vo toi",
                          "nguon tien", "nguon goc"})
 _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "mo gap",
-                              "bi bat", "tam giu", "nguy kich", "so moi"})
-_ALL_PAIRS = _CODE_PAIRS | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS | _EMERGENCY_PAIRS
+                              "bi bat", "tam giu", "nguy kich", "so moi", "vien phi",
+                              "chuyen vien"})
+_ALL_PAIRS = (_CODE_PAIRS | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS | _EMERGENCY_PAIRS
+              | _REFUND_PAIRS)
 
 
 def request_findings(folded: str, tokens: list[str], bigrams: list[str],
@@ -225,6 +263,12 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
     if paid is not None:
         out.add(Finding("PAY_TO_UNLOCK", "scam", f'{_PAY_DETAIL}: "{paid}"',
                         learned=False, weight=0.0 if quoted else PAY_TO_UNLOCK_PRIOR))
+    if ("CHAT_APP_CONTACT" in out.findings and "PHONE_MOBILE" in out.findings
+            and (not _REFUND_PAIRS.isdisjoint(bigrams) or "refund" in tokens)):
+        refund = _refund_via_chat(folded)
+        if refund is not None:
+            out.add(Finding("REFUND_VIA_PRIVATE_CHAT", "scam", f'{_REFUND_DETAIL}: "{refund}"',
+                            learned=False, weight=0.0 if quoted else REFUND_CHAT_PRIOR))
     if (not _EMERGENCY_PAIRS.isdisjoint(pairs) or "mat dien thoai" in folded
             or "hong dien thoai" in folded):
         urgent = _emergency(folded)
@@ -243,6 +287,9 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
      "asks you to transfer money or pay a fee to unlock an account, verify it, or collect "
      "a prize, loan or withdrawal (advance-fee fraud), or to move it into a 'safe' or "
      "investigators' account (fake police)"),
+    ("REFUND_VIA_PRIVATE_CHAT",
+     "a shop's or brand's refund or compensation to be handled through a personal chat "
+     "account (Zalo, Telegram) and a personal number: shops refund in their own app"),
     ("EMERGENCY_MONEY_REQUEST",
      "a relative's accident or arrest, told by a third party, or a relative's 'new "
      "number', and money to send at once"),

@@ -146,6 +146,12 @@ OVERRIDES: Mapping[str, str] = MappingProxyType(
         "hn": "ha noi",
         "ctkm": "chuong trinh khuyen mai",
         "sp": "san pham",
+        # official abbreviations of papers and bodies: no chat either
+        "cccd": "can cuoc cong dan",
+        "cmnd": "chung minh nhan dan",
+        "cty": "cong ty",
+        "csgt": "canh sat giao thong",
+        "sdt": "so dien thoai",
     }
 )
 
