@@ -202,3 +202,26 @@ def test_an_id_card_is_no_telecom_package() -> None:
     v = lachan.analyse("Agribank: The ATM tu cua quy khach se ngung giao dich tu 31/12/2025. "
                        "Vui long mang CCCD den diem giao dich Agribank gan nhat de doi the chip.")
     assert not names(v) & {"TELCO_PACKAGE", "TEENCODE"}
+
+
+@pytest.mark.parametrize(("text", "symbol"), [
+    # "de dung giao dich" is to stop the transaction, not "don't"
+    ("Vietcombank: TK cua quy khach co giao dich la 9.500.000 VND. De dung giao dich vui "
+     "long cung cap ma OTP vua nhan cho nhan vien ho tro.", "CODE_HANDOVER_REQUEST"),
+    # a driver with money to give back has no code to ask for
+    ("Anh oi em la tai xe Be, anh duoc hoan 120k tien cuoc. Anh doc giup em ma 6 so vua "
+     "nhan de em chuyen tien ve tai khoan anh.", "CODE_HANDOVER_REQUEST"),
+    # the goods first, the selling after
+    ("Can sa, thuoc lac loai 1, giao tan noi trong 30 phut, bao mat. LH 0912345678",
+     "ILLEGAL_GOODS"),
+])
+def test_requests_and_offers_in_other_word_orders(text: str, symbol: str) -> None:
+    v = lachan.analyse(text)
+    assert symbol in names(v)
+    assert v.label == "scam"
+
+
+def test_a_courier_asking_for_the_delivery_code_is_not_a_handover() -> None:
+    v = lachan.analyse("Em shipper GHN day a, chi doc giup em ma giao hang 4 so de em "
+                       "xac nhan da giao nhe.")
+    assert "CODE_HANDOVER_REQUEST" not in names(v)

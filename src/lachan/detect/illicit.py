@@ -42,7 +42,11 @@ _GOODS = (r"(?:sung\s+(?:dien|hoi|ban\s+dan|ngan|quan\s+dung|k\d\d|colt|glock|tu
           r"|thuoc\s+kich\s+duc|tien\s+gia|phao\s+no|dan\s+cao\s+su|weed|cannabis|mdma)")
 _SELLING = (r"(?:ban|ban\s+le|ban\s+si|cung\s+cap|co\s+san|ship|giao|nhan\s+ship|can\s+ban"
             r"|chuyen|sell|selling)")
-_ILLEGAL_GOODS_RE = re.compile(rf"\b{_SELLING}\b(?:\s+\S+){{0,4}}?\s+{_GOODS}\b")
+_ILLEGAL_GOODS_RE = re.compile(
+    rf"\b{_SELLING}\b(?:\s+\S+){{0,4}}?\s+{_GOODS}\b"
+    # the goods first, the selling after, in one sentence ("Sung hoi, dao ke ... ship toan
+    # quoc")
+    rf"|\b{_GOODS}\b[^.!?\n]{{0,60}}?\b(?:ship|giao|ban|cung\s+cap|co\s+san|sell)\b")
 _GOODS_PAIRS = frozenset({"sung dien", "sung hoi", "sung ban", "sung ngan", "sung quan",
                           "sung tu", "sung colt", "sung glock", "ma tuy", "can sa", "thuoc lac",
                           "thuoc me", "kich duc", "tien gia", "phao no", "cao su"})

@@ -30,7 +30,9 @@ NEGATIONS = frozenset({"khong", "dung", "chua", "never", "not", "don't", "dont",
 #: dụng", "tín dụng", "sử dụng", "ứng dụng", "nội dung", "người dùng", "tuyển dụng" ...
 #: (an offer "áp dụng đến 31/12" read as negated, and so did a request "sử dụng ... ").
 DUNG_COMPOUNDS = frozenset({"ap", "tin", "su", "ung", "tac", "noi", "xay", "loi", "nguoi",
-                            "tieu", "chiem", "tuyen", "vien", "huong", "thu", "lam"})
+                            "tieu", "chiem", "tuyen", "vien", "huong", "thu", "lam",
+                            # "de dung giao dich": to stop (dừng) or use (dùng) it
+                            "de"})
 
 
 def has_negation(words: list[str], start: int, end: int) -> bool:

@@ -64,6 +64,10 @@ _CODE_THEN_ASK_RE = re.compile(
 _MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky)\s+nham\s+(?:so|sdt)\b")
 #: A delivery code given to the courier at the door is a real practice.
 _DELIVERY_RE = re.compile(r"\b(?:shipper|tai\s+xe|giao\s+hang|nhan\s+hang|nguoi\s+giao)\b")
+#: Money said to come back to the reader: a courier or driver has no code to ask for then
+#: ("chi vua duoc hoan 450k ... doc giup em ma 6 so de em chuyen tien ve vi chi").
+_MONEY_BACK_RE = re.compile(r"\b(?:hoan\s+(?:tien|lai)|duoc\s+hoan|chuyen\s+tien\s+(?:ve|lai)"
+                            r"|refund)\b")
 
 #: Paying in order to unlock, restore, verify, collect or withdraw. Topping up
 #: ("nap tien") counts for collecting and withdrawing only: "nap tien de kich hoat lai" is
@@ -148,15 +152,18 @@ def advisory(out: MessageFeatures) -> bool:
 
 def _handover(folded: str) -> str | None:
     """The request to hand over a code, or ``None``."""
+    # a delivery code for the courier at the door, unless money is said to come back
+    delivery = (_DELIVERY_RE.search(folded) is not None
+                and _MONEY_BACK_RE.search(folded) is None)
     for m in _HANDOVER_RE.finditer(folded):
         if folded[max(0, m.start() - 5):m.start()] == "viec ":
             continue  # "viec cung cap ma OTP cho TPBank duoc hieu la...": the act, named
         if not negated(folded, m.start()):
-            if _DELIVERY_RE.search(folded) is not None and "otp" not in m.group(0):
+            if delivery and "otp" not in m.group(0):
                 return None
             return m.group(0)
     for m in _CODE_THEN_ASK_RE.finditer(folded):
-        if not negated(folded, m.start("ask")) and _DELIVERY_RE.search(folded) is None:
+        if not negated(folded, m.start("ask")) and not delivery:
             return m.group(0)
     return None
 
