@@ -229,3 +229,10 @@ _no_tricks = st.text(
 def test_clean_of_text_without_tricks_is_its_nfc(text: str) -> None:
     assume(not re.search(r"(?i)hxxp|cham|chấm|dot", text))
     assert normalise(text).clean == unicodedata.normalize("NFC", text)
+
+
+def test_a_tours_days_and_nights_are_no_disguised_word() -> None:
+    # "5N4D" is five days and four nights: not "snad" written in digits
+    n = normalise("[QC] Tour Nhat Ban mua la do 5N4D chi 24.990.000d. Dat tour: 1900 1839")
+    assert "leet" not in n.flags
+    assert "leet" in normalise("Tai kh0an cua ban bi kh0a, vui long xac m1nh").flags

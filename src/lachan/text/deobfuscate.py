@@ -73,6 +73,8 @@ _URLISH_RE = re.compile(r"[/@]|\w\.\w|^www")
 #: to a name ("imuzik3g", "shopee7g").
 _VOWEL_DIGITS = frozenset("0134")
 _GENERATION_RE = re.compile(r"[2-7]g$")
+#: A tour's length in days and nights: "5N4D", "3N2Đ" (ngày, đêm).
+_DAYS_NIGHTS_RE = re.compile(r"^\d{1,2}n\d{1,2}[dđ]$")
 
 
 def join_letters(s: str) -> tuple[str, bool]:
@@ -107,11 +109,13 @@ def _fix_token(token: str) -> str:
 
 
 def _is_code(token: str) -> bool:
-    """A package or product code rather than a disguised word (see ``_VOWEL_DIGITS``);
+    """A package or product code, or a tour's days and nights ("5n4d"), rather than a
+    disguised word (see ``_VOWEL_DIGITS``);
     ``token`` is one :func:`_fix_token` rewrote, so it has a core."""
     m = _TOKEN_CORE_RE.match(token)
     core = m.group(2) if m is not None else token
-    return _VOWEL_DIGITS.isdisjoint(core) or _GENERATION_RE.search(core) is not None
+    return (_VOWEL_DIGITS.isdisjoint(core) or _GENERATION_RE.search(core) is not None
+            or _DAYS_NIGHTS_RE.match(core) is not None)
 
 
 def fix_leet(s: str) -> tuple[str, bool]:
