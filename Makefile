@@ -3,9 +3,9 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# The engine modules setup.py compiles with mypyc, and its C scoring loops: editing one
-# rebuilds the extensions
-# (until then the package imports the edited .py files: see src/lachan/native.py).
+# The engine modules setup.py compiles (with mypyc, and the hand-written C loops): editing
+# one rebuilds the extensions (until then the package imports the .py files: see
+# src/lachan/native.py).
 COMPILED := $(wildcard src/lachan/text/*.py src/lachan/entities/*.py src/lachan/detect/*.py) \
 	src/lachan/detect/_scoring.c src/lachan/detect/_tokens.c \
 	src/lachan/domain.py src/lachan/rules.py

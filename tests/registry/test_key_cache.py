@@ -152,16 +152,6 @@ def test_an_unknown_key_is_not_cached_and_a_wrong_secret_is_refused(
         cache.authenticate("Bearer nothing")
 
 
-def test_clear_reads_every_key_again(db: Database, clock: _Clock) -> None:
-    operator = _create(db, "operator")[0]
-    cache = keys.KeyCache(db.read)
-    cache.authenticate(operator)
-    _revoke_elsewhere(db, operator)
-    cache.clear()
-    with pytest.raises(keys.InvalidKey, match="revoked"):
-        cache.authenticate(operator)
-
-
 def test_a_row_is_read_again_after_its_time_to_live(db: Database, clock: _Clock) -> None:
     operator = _create(db, "operator")[0]
     cache = keys.KeyCache(db.read, row_ttl_s=10.0)

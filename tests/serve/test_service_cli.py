@@ -39,8 +39,7 @@ def test_db_upgrade_and_keys_create(cli: typer.Typer, db_url: str) -> None:
     key = result.stdout.strip()
     db = Database(db_url)
     try:
-        with db.read() as s:
-            assert keys.authenticate(s, key).role == "analyst"
+        assert keys.KeyCache(db.read).authenticate(key).role == "analyst"
     finally:
         db.dispose()
     bad = runner.invoke(cli, ["keys", "create", "--role", "superuser"])

@@ -1,3 +1,27 @@
 """Database fixtures (SQLite and PostgreSQL) for these tests."""
 
-from lachan.store.testing import backend, db_url, migrated_template  # noqa: F401
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from lachan.store.testing import (  # noqa: F401
+    backend,
+    db_url,
+    migrated_template,
+    pg_create_database,
+    pg_drop_database,
+)
+
+
+@pytest.fixture()
+def fresh_url(backend: str, tmp_path: Path) -> Iterator[str]:  # noqa: F811
+    """An empty database (no migration run) for a migration test to build up itself."""
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'old.db'}"
+        return
+    url = pg_create_database()
+    try:
+        yield url
+    finally:
+        pg_drop_database(url)

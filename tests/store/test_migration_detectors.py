@@ -4,11 +4,8 @@ make it listed; complaints gain ``filed_by``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import pytest
 from sqlalchemy import create_engine, text
 
 from lachan.registry import audit, sources
@@ -16,21 +13,8 @@ from lachan.registry.privacy import Vault
 from lachan.registry.settings import CentreSettings
 from lachan.store.migrate import upgrade
 from lachan.store.session import Database
-from lachan.store.testing import pg_create_database, pg_drop_database
 
 NOW = datetime.now(UTC).replace(microsecond=0)
-
-
-@pytest.fixture()
-def fresh_url(backend: str, tmp_path: Path) -> Iterator[str]:
-    if backend == "sqlite":
-        yield f"sqlite:///{tmp_path / 'old.db'}"
-        return
-    url = pg_create_database()
-    try:
-        yield url
-    finally:
-        pg_drop_database(url)
 
 
 def _source(conn, sid: int, value: str, detections: int) -> None:

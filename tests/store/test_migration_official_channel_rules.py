@@ -4,18 +4,14 @@ channel, and what the registry answers, stays."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
-import pytest
 from sqlalchemy import create_engine, text
 
 from lachan.registry import official
 from lachan.registry.official import MAX_DOMAIN_CHARS
 from lachan.store.migrate import upgrade
 from lachan.store.session import Database
-from lachan.store.testing import pg_create_database, pg_drop_database
 
 LONG_DOMAIN = ("a" * 60 + ".") * 3 + "b" * (MAX_DOMAIN_CHARS - 183 + 1) + ".vn"
 BROKEN = [
@@ -32,18 +28,6 @@ KEPT = [
     ("brandname", "QUAYVCB"),
     ("phone", "19001234"),
 ]
-
-
-@pytest.fixture()
-def fresh_url(backend: str, tmp_path: Path) -> Iterator[str]:
-    if backend == "sqlite":
-        yield f"sqlite:///{tmp_path / 'old.db'}"
-        return
-    url = pg_create_database()
-    try:
-        yield url
-    finally:
-        pg_drop_database(url)
 
 
 def _channels(url: str) -> set[tuple[str, str, str]]:

@@ -208,37 +208,28 @@ class ContentModel:
 
     def logits(self, feats: Sequence[MessageFeatures]) -> np.ndarray:
         """Class logits of each row: a sparse-row product done with NumPy alone, or by the
-        loops of ``_scoring.c`` (the same sums) in the compiled build."""
-        if SCORING is not None:
-            return self._native_logits(feats)
-        data, indices, indptr = feature_arrays(feats, self.index)
+        loops of ``_scoring.c`` (the same sums, rounded the same way) in the compiled
+        build."""
         n, k = len(feats), len(self.classes)
         if self.char_table is not None:
             out = char_logits([f.text for f in feats], self.char_table)
         else:
             out = np.zeros((n, k), dtype=np.float32)
+        if SCORING is not None:
+            contents = [f.content for f in feats]
+            scales = length_scale(np.fromiter(map(len, contents), dtype=np.intp, count=n),
+                                  CONTENT_LONG).astype(np.float32)
+            words = np.empty((n, k), dtype=np.float64)
+            SCORING.word_sums(contents, [f.meta for f in feats], self.index, self.coef, k,
+                              scales, META_VALUE, words)
+            return (out + words).astype(np.float32) + self.intercept
+        data, indices, indptr = feature_arrays(feats, self.index)
         if len(indices):
             rows = np.repeat(np.arange(n), np.diff(indptr))
             contrib = self.coef[indices] * data[:, None]
             for c in range(k):
                 out[:, c] += np.bincount(rows, weights=contrib[:, c], minlength=n)
         return out + self.intercept
-
-    def _native_logits(self, feats: Sequence[MessageFeatures]) -> np.ndarray:
-        """:meth:`logits` through ``_scoring.c``: the same values, as the NumPy path
-        rounds them (char block to float32, word sums added to it, then the intercept)."""
-        n, k = len(feats), len(self.classes)
-        if self.char_table is not None:
-            out = char_logits([f.text for f in feats], self.char_table)
-        else:
-            out = np.zeros((n, k), dtype=np.float32)
-        contents = [f.content for f in feats]
-        scales = length_scale(np.fromiter(map(len, contents), dtype=np.intp, count=n),
-                              CONTENT_LONG).astype(np.float32)
-        words = np.empty((n, k), dtype=np.float64)
-        SCORING.word_sums(contents, [f.meta for f in feats], self.index, self.coef, k,
-                          scales, META_VALUE, words)
-        return (out + words).astype(np.float32) + self.intercept
 
     def weight_of(self, feature: str, label: str, against: str = "ham") -> float:
         """How much one feature pushes towards ``label`` rather than ``against``."""

@@ -574,7 +574,8 @@ _ANY_FIRST = frozenset().union(*(firsts for _, firsts, _, _ in COMBINATIONS))
 #: alone does not, since fake courts and fake "lawyers who recover scammed money" name
 #: it too ("giay trieu tap vi lien quan vu an lua dao", "thu hoi tien bi lua dao").
 _WARNING_RE = re.compile(
-    r"\b(?:canh giac|gia mao|thu doan|ke gian|doi tuong xau|mao danh|tuyet doi khong"
+    r"\b(?:canh giac|gia mao|thu doan|ke gian|doi tuong xau|mao danh"
+    r"|tuyet doi khong (?:cung cap|chia se|tiet lo|truy cap|bam|click|chuyen)"
     r"|khong bao gio|de phong|phong tranh|khuyen cao|trinh bao|beware of|scam alert)\b")
 
 

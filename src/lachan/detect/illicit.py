@@ -46,7 +46,7 @@ _ILLEGAL_GOODS_RE = re.compile(
     rf"\b{_SELLING}\b(?:\s+\S+){{0,4}}?\s+{_GOODS}\b"
     # the goods first, the selling after, in one sentence ("Sung hoi, dao ke ... ship toan
     # quoc")
-    rf"|\b{_GOODS}\b[^.!?\n]{{0,60}}?\b(?:ship|giao|ban|cung\s+cap|co\s+san|sell)\b")
+    rf"|\b{_GOODS}\b[^.!?\n]{{0,60}}?\b{_SELLING}\b")
 _GOODS_PAIRS = frozenset({"sung dien", "sung hoi", "sung ban", "sung ngan", "sung quan",
                           "sung tu", "sung colt", "sung glock", "ma tuy", "can sa", "thuoc lac",
                           "thuoc me", "kich duc", "tien gia", "phao no", "cao su"})
@@ -131,21 +131,21 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
     ``bigrams`` (after the phrase findings, which tell whether the message is an
     advisory). Each check runs only when a word pair it needs is there."""
     pairs = _ALL_PAIRS.intersection(bigrams)
-    percent = ("ngay" in tokens or "day" in tokens) and (
+    daily = ("ngay" in tokens or "day" in tokens) and (
         "%" in folded or not _STAKE_WORDS.isdisjoint(tokens))
     apk = "apk" in folded
     goods_word = not _GOODS_WORDS.isdisjoint(tokens)
     # the phrase findings of the same subjects (learned, and broader) gate these two
     papers = "FORGED_DOCUMENTS" in out.findings
     sex = "ADULT_SERVICE_OFFER" in out.findings
-    if not (pairs or percent or apk or goods_word or papers or sex or "recover" in tokens):
+    if not (pairs or daily or apk or goods_word or papers or sex or "recover" in tokens):
         return
     quoted = advisory(out)
     if goods_word or not _GOODS_PAIRS.isdisjoint(pairs):
         m = _ILLEGAL_GOODS_RE.search(folded)
         if m is not None:
             _add(out, "ILLEGAL_GOODS", m.group(0), ILLEGAL_GOODS_PRIOR, quoted)
-    if percent or not _RETURNS_PAIRS.isdisjoint(pairs):
+    if daily or not _RETURNS_PAIRS.isdisjoint(pairs):
         m = _RETURNS_RE.search(folded)
         if m is not None:
             _add(out, "GUARANTEED_RETURNS", m.group(0), GUARANTEED_RETURNS_PRIOR, quoted)

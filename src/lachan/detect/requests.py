@@ -66,8 +66,8 @@ _MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky)\s+nham\s+(?:so|s
 _DELIVERY_RE = re.compile(r"\b(?:shipper|tai\s+xe|giao\s+hang|nhan\s+hang|nguoi\s+giao)\b")
 #: Money said to come back to the reader: a courier or driver has no code to ask for then
 #: ("chi vua duoc hoan 450k ... doc giup em ma 6 so de em chuyen tien ve vi chi").
-_MONEY_BACK_RE = re.compile(r"\b(?:hoan\s+(?:tien|lai)|duoc\s+hoan|chuyen\s+tien\s+(?:ve|lai)"
-                            r"|refund)\b")
+_REFUND = r"hoan\s+(?:tien|lai|tra)|boi\s+thuong|tra\s+lai\s+tien|refund"
+_MONEY_BACK_RE = re.compile(rf"\b(?:{_REFUND}|duoc\s+hoan|chuyen\s+tien\s+(?:ve|lai))\b")
 
 #: Paying in order to unlock, restore, verify, collect or withdraw. Topping up
 #: ("nap tien") counts for collecting and withdrawing only: "nap tien de kich hoat lai" is
@@ -119,8 +119,7 @@ _NEW_NUMBER_RE = re.compile(
 #: A shop's or brand's refund or compensation handled through a personal chat account:
 #: shops refund through their own app or the payment they took, never over Zalo with a
 #: personal number ("Lazada hoan tien ... lien he CSKH qua Zalo 0374...").
-_REFUND_RE = re.compile(r"\b(?:hoan\s+(?:tien|lai|tra)|boi\s+thuong|tra\s+lai\s+tien"
-                        r"|refund)\b")
+_REFUND_RE = re.compile(rf"\b(?:{_REFUND})\b")
 _PRIVATE_CHAT_RE = re.compile(r"\b(?:zalo|ket\s+ban|telegram|whatsapp)\b")
 _REFUND_PAIRS = frozenset({"hoan tien", "hoan lai", "hoan tra", "boi thuong", "lai tien"})
 _REFUND_DETAIL = "a refund or compensation handled through a personal chat account"

@@ -91,16 +91,6 @@ def _caller(key_id: str, key: str, secret_hash: str, role: str, revoked: bool) -
     return Caller(key_id, role)
 
 
-def authenticate(session: Session, key: str) -> Caller:
-    """The caller holding ``key``; :class:`InvalidKey` when it is not a valid live key.
-    Reads the key's row each time (a service uses :meth:`KeyCache.authenticate`)."""
-    key_id = _key_id(key)
-    row = session.get(ApiKey, key_id)
-    if row is None:
-        raise InvalidKey("unknown API key")
-    return _caller(key_id, key, row.secret_hash, row.role, row.revoked_at is not None)
-
-
 def revoke_key(session: Session, key_id: str, actor: str) -> bool:
     row = session.get(ApiKey, key_id)
     if row is None or row.revoked_at is not None:
@@ -207,8 +197,8 @@ class KeyCache:
 
     def authenticate(self, key: str) -> Caller:
         """The caller holding ``key``; :class:`InvalidKey` when it is not a valid live
-        key (as :func:`authenticate`; a revocation made by another process is seen
-        within :data:`REVOCATION_CHECK_S`)."""
+        key (a revocation made by another process is seen within
+        :data:`REVOCATION_CHECK_S`)."""
         key_id = _key_id(key)
         now = time.monotonic()
         with self._lock:
@@ -261,11 +251,3 @@ class KeyCache:
         with self._lock:
             self._rows.pop(key_id, None)
             self._epoch += 1
-
-    def clear(self) -> None:
-        """Drop every row, and read the revocation stamp again on the next call."""
-        with self._lock:
-            self._rows.clear()
-            self._epoch += 1
-            self._stamp = None
-            self._stamp_read_at = -math.inf
