@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from lachan.serve.testing import key_clock  # noqa: F401 (a fixture: the key cache's clock)
+
 DATA_DIR = Path(
     os.environ.get("LACHAN_DATA", Path(__file__).resolve().parents[1] / ".." / "shared" / "data")
 )

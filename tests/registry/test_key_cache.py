@@ -11,25 +11,9 @@ from sqlalchemy import event, update
 
 from lachan.registry import keys
 from lachan.registry.clock import utcnow
+from lachan.serve.testing import HandClock
 from lachan.store.session import Database
 from lachan.store.tables_centre import ApiKey
-
-
-class _Clock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def monotonic(self) -> float:
-        return self.now
-
-
-@pytest.fixture()
-def clock(monkeypatch: pytest.MonkeyPatch) -> _Clock:
-    fake = _Clock()
-    monkeypatch.setattr(keys, "time", fake)
-    return fake
 
 
 @pytest.fixture()
@@ -77,7 +61,7 @@ def _revoke_elsewhere(db: Database, key: str) -> None:
 
 
 def test_many_keys_cost_one_stamp_read_a_second_not_one_row_read_each(
-    db: Database, clock: _Clock
+    db: Database, key_clock: HandClock
 ) -> None:
     operators = _create(db, "operator", 20)
     cache = keys.KeyCache(db.read)
@@ -85,12 +69,14 @@ def test_many_keys_cost_one_stamp_read_a_second_not_one_row_read_each(
     for _second in range(5):
         for key in operators:
             assert cache.authenticate(key) == keys.Caller(key.split("_")[1], "operator")
-        clock.now += 1.01
+        key_clock.now += 1.01
     assert reads.rows == 20  # each key read once ...
     assert reads.stamps == 5  # ... and one revocation check a second for all of them
 
 
-def test_a_key_revoked_in_this_process_is_refused_at_once(db: Database, clock: _Clock) -> None:
+def test_a_key_revoked_in_this_process_is_refused_at_once(
+    db: Database, key_clock: HandClock
+) -> None:
     (admin, operator) = _create(db, "admin") + _create(db, "operator")
     cache = keys.KeyCache(db.read)
     assert cache.authenticate(operator).role == "operator"
@@ -102,21 +88,21 @@ def test_a_key_revoked_in_this_process_is_refused_at_once(db: Database, clock: _
 
 
 def test_a_key_revoked_by_another_process_is_refused_within_a_second(
-    db: Database, clock: _Clock
+    db: Database, key_clock: HandClock
 ) -> None:
     operator, other = _create(db, "operator", 2)
     cache = keys.KeyCache(db.read)
     assert cache.authenticate(operator).role == "operator"
-    clock.now += 0.5
+    key_clock.now += 0.5
     _revoke_elsewhere(db, operator)
-    clock.now += 1.0
+    key_clock.now += 1.0
     with pytest.raises(keys.InvalidKey, match="revoked"):
         cache.authenticate(operator)
     assert cache.authenticate(other).role == "operator"
 
 
 def test_a_revoked_key_is_refused_within_a_second_even_when_the_cache_is_busy(
-    db: Database, clock: _Clock
+    db: Database, key_clock: HandClock
 ) -> None:
     """Requests every tenth of a second never keep a revoked key alive past the check."""
     operator = _create(db, "operator")[0]
@@ -126,19 +112,19 @@ def test_a_revoked_key_is_refused_within_a_second_even_when_the_cache_is_busy(
     for tick in range(40):
         if tick == 7:
             _revoke_elsewhere(db, operator)
-            revoked_at = clock.now
+            revoked_at = key_clock.now
         try:
             cache.authenticate(operator)
         except keys.InvalidKey:
-            refused_at = clock.now
+            refused_at = key_clock.now
             break
-        clock.now += 0.1
+        key_clock.now += 0.1
     assert revoked_at is not None and refused_at is not None
     assert refused_at - revoked_at <= 1.0 + 1e-9
 
 
 def test_an_unknown_key_is_not_cached_and_a_wrong_secret_is_refused(
-    db: Database, clock: _Clock
+    db: Database, key_clock: HandClock
 ) -> None:
     cache = keys.KeyCache(db.read)
     later = "lck_0123456789ab_" + "A" * 43
@@ -152,14 +138,14 @@ def test_an_unknown_key_is_not_cached_and_a_wrong_secret_is_refused(
         cache.authenticate("Bearer nothing")
 
 
-def test_a_row_is_read_again_after_its_time_to_live(db: Database, clock: _Clock) -> None:
+def test_a_row_is_read_again_after_its_time_to_live(db: Database, key_clock: HandClock) -> None:
     operator = _create(db, "operator")[0]
     cache = keys.KeyCache(db.read, row_ttl_s=10.0)
     reads = _KeyReads(db)
     cache.authenticate(operator)
-    clock.now += 5
+    key_clock.now += 5
     cache.authenticate(operator)
     assert reads.rows == 1
-    clock.now += 5
+    key_clock.now += 5
     cache.authenticate(operator)
     assert reads.rows == 2

@@ -15,28 +15,12 @@ from sqlalchemy import event, update
 from lachan.registry import keys
 from lachan.registry.clock import utcnow
 from lachan.serve.app import create_app
-from lachan.serve.testing import bearer
+from lachan.serve.testing import HandClock, bearer
 from lachan.store.session import Database
 from lachan.store.tables_centre import ApiKey
 
 SECRET = bytes(range(32))
 
-
-class _Clock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def monotonic(self) -> float:
-        return self.now
-
-
-@pytest.fixture()
-def clock(monkeypatch: pytest.MonkeyPatch) -> _Clock:
-    fake = _Clock()
-    monkeypatch.setattr(keys, "time", fake)  # the clock of keys.KeyCache
-    return fake
 
 
 @pytest.fixture()
@@ -49,7 +33,7 @@ def workers(db_url: str) -> Iterator[tuple[FastAPI, FastAPI]]:
 
 
 def test_a_key_revoked_through_one_worker_is_refused_by_the_other_within_a_second(
-    workers: tuple[FastAPI, FastAPI], clock: _Clock
+    workers: tuple[FastAPI, FastAPI], key_clock: HandClock
 ) -> None:
     """(Both apps live in this test's process, so the revocation also drops the key from
     the second app's cache directly; a revocation the process is not told of is the
@@ -65,13 +49,13 @@ def test_a_key_revoked_through_one_worker_is_refused_by_the_other_within_a_secon
         r = a.delete(f"/v1/admin/keys/{key_id}", headers=bearer(admin))
         assert r.status_code == 200, r.text
         assert a.get(feed, headers=bearer(operator)).status_code == 401
-        clock.now += 1.01
+        key_clock.now += 1.01
         r = b.get(feed, headers=bearer(operator))
         assert r.status_code == 401 and "revoked" in r.json()["detail"]
 
 
 def test_a_refused_key_is_never_cached(
-    workers: tuple[FastAPI, FastAPI], clock: _Clock
+    workers: tuple[FastAPI, FastAPI], key_clock: HandClock
 ) -> None:
     """A key created after a worker refused it (unknown then) works at once there."""
     first, second = workers
@@ -122,25 +106,25 @@ def _revoke_elsewhere(app: FastAPI, key: str) -> None:
 
 
 def test_a_live_key_is_not_read_from_the_database_on_each_request(
-    app: FastAPI, client: TestClient, role_keys: dict[str, str], clock: _Clock
+    app: FastAPI, client: TestClient, role_keys: dict[str, str], key_clock: HandClock
 ) -> None:
     reads = _KeyReads(app)
     for _second in range(3):
         for _request in range(5):
             assert client.get(FEED, headers=bearer(role_keys["operator"])).status_code == 200
-        clock.now += 1.01
+        key_clock.now += 1.01
     assert reads.rows == 1  # the key's row, once ...
     assert reads.stamps == 3  # ... then only the revocation stamp, once a second
 
 
 def test_a_key_revoked_by_another_process_is_refused_after_the_stamp_interval(
-    app: FastAPI, client: TestClient, role_keys: dict[str, str], clock: _Clock
+    app: FastAPI, client: TestClient, role_keys: dict[str, str], key_clock: HandClock
 ) -> None:
     operator, analyst = role_keys["operator"], role_keys["analyst"]
     assert client.get(FEED, headers=bearer(operator)).status_code == 200  # now cached
     assert client.get(FEED, headers=bearer(analyst)).status_code == 200
     _revoke_elsewhere(app, operator)
-    clock.now += keys.REVOCATION_CHECK_S + 0.01
+    key_clock.now += keys.REVOCATION_CHECK_S + 0.01
     r = client.get(FEED, headers=bearer(operator))
     assert r.status_code == 401 and "revoked" in r.json()["detail"], r.text
     assert client.get(FEED, headers=bearer(analyst)).status_code == 200  # others unharmed

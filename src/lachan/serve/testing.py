@@ -1,6 +1,7 @@
 """Pytest fixtures for tests of the HTTP service (import them into a ``conftest.py``
 that defines an ``app`` fixture): a client that never raises server errors, one live
-API key per role, and the Authorization header for a key."""
+API key per role, the Authorization header for a key, and a hand-moved clock for the key
+cache (``key_clock``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,24 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from lachan.registry import keys as keys_mod
+
+
+class HandClock:
+    """A monotonic clock a test moves by hand (``clock.now += 1.01``)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+
+@pytest.fixture()
+def key_clock(monkeypatch: pytest.MonkeyPatch) -> HandClock:
+    """The clock of ``keys.KeyCache`` (row time-to-live, revocation stamp), moved by hand."""
+    fake = HandClock()
+    monkeypatch.setattr(keys_mod, "time", fake)
+    return fake
 
 
 @pytest.fixture()
