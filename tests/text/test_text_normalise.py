@@ -124,6 +124,13 @@ def test_teencode_with_punctuation_and_domain_senses() -> None:
     assert n.folded == "soan dang ky gui 9029. so du tai khoan cua ban, khong?"
 
 
+def test_written_abbreviations_are_expanded_but_are_no_chat() -> None:
+    n = normalise("[QC] Cháu đang ở BV Nhi, đơn COD giao tại TP.HCM, ĐT 0912553880")
+    assert n.folded.startswith("[qc] chau dang o benh vien nhi, don cod giao")
+    assert "teencode" not in n.flags
+    assert "teencode" in normalise("BV Nhi ko cho vao").flags  # "ko" is chat
+
+
 def test_leet_digit_fix_keeps_numbers_amounts_and_codes() -> None:
     n = normalise("sh0pee va m0m0 tặng 500k, 5tr, gói 4g, mã FT23123ABC, otp 123456")
     assert n.folded == "shopee va momo tang 500k, 5tr, goi 4g, ma ft23123abc, otp 123456"

@@ -130,6 +130,7 @@ STOP: Mapping[str, str] = MappingProxyType(
         "xoan": "a Vietnamese word typed without accents: xoan",
         "sd": "'SD' is 'số dư' (balance) in bank SMS, 'sử dụng' in chat",
         "cc": "'CC' is 'căn cước' or a copy line; the lexicon's sense is a profanity",
+        "cod": "'COD' is cash on delivery in shop and courier messages, not 'có'",
     }
 )
 
@@ -152,6 +153,16 @@ OVERRIDES: Mapping[str, str] = MappingProxyType(
         "cty": "cong ty",
         "csgt": "canh sat giao thong",
         "sdt": "so dien thoai",
+        # written abbreviations that notices, shops and fraudsters use as much as friends
+        # ("dang o BV Nhi", "[QC]", "DT 0912...", "TP.HCM", "GV chu nhiem")
+        "bv": "benh vien",
+        "qc": "quang cao",
+        "dt": "dien thoai",
+        "tp": "thanh pho",
+        "hs": "hoc sinh",
+        "sv": "sinh vien",
+        "gv": "giao vien",
+        "nv": "nhan vien",
     }
 )
 
