@@ -221,6 +221,8 @@ def test_an_authority_link_outside_gov_vn_weighs_unless_it_is_a_shortener():
 def test_product_names_in_mixed_case_are_not_random_case():
     v = lachan.analyse("Co hoi trung iPhone 16 Pro Max, dang ky eKYC tren iBanking")
     assert "RANDOM_CASE_TOKENS" not in names(v)
+    # the shape of a product's name, not only the names listed
+    assert "RANDOM_CASE_TOKENS" not in names(lachan.analyse("Tra cuu tren app eTax Mobile"))
     assert "RANDOM_CASE_TOKENS" in names(lachan.analyse("nHan qUa oZGa tai day"))
 
 

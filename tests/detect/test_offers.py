@@ -20,6 +20,11 @@ PROMOTIONS = [
     "trên ứng dụng kẻo lỡ!",
     "Thẻ tín dụng ABC Bank: hoàn tiền 15% khi mua sắm online, đăng ký tại abcbank.vn",
     "Grab: Giam 50K cho 3 chuyen GrabCar dau tien, nhap ma GRABNEW. Dat xe ngay!",
+    # a discount in per cent says it by itself; a low price with a place to buy
+    "TikTok Shop 11.11: live sale cùng các KOL hàng đầu, voucher giảm đến 50%.",
+    "KFC Thu 4 ga ran: combo 5 mieng ga chi 99K, chi ap dung dat hang tren app KFC.",
+    "Highlands Coffee: mua 1 Phin Sua Da tang 1 tu 14h-17h tai tat ca cua hang.",
+    "Lau Phan buffet 199K - di 4 tinh tien 3 suot thang 9. Dat ban: 0987654321",
 ]
 
 
@@ -54,6 +59,9 @@ def test_the_offer_is_quoted_in_the_symbol() -> None:
     # no offer at all
     "Chieu nay con qua nha ba an com nhe, nho mua ngay banh mi.",
     "Ban co hen voi bac si luc 9h sang mai tai phong kham so 3, vui long den dung gio.",
+    # a figure compared, a package that renews itself
+    "Doanh thu quy 3 giam 15% so voi cung ky, chi tiet trong bao cao dinh kem.",
+    "Goi cuoc SD120 cua Quy khach se tu dong gia han neu tai khoan du 120.000d.",
 ])
 def test_no_offer_without_a_shops_call_to_action(text: str) -> None:
     assert "COMMERCIAL_OFFER" not in names(lachan.analyse(text))

@@ -127,6 +127,16 @@ def test_a_police_advisory_reads_as_one():
     assert "PUBLIC_ADVISORY" not in hits("ban lien quan den vu an, goi ngay cho can bo dieu tra")
 
 
+def test_a_carriers_missed_call_report_is_a_service_notice():
+    assert hits("cac cuoc goi nho: 09/03/2015 +84946822943 +22:11 01 (qc) soan dkv5 gui 123")[
+        "SERVICE_NOTICE"] == "cac cuoc goi nho"
+    assert hits("quy khach vua bi lo 01 cuoc goi tu so 0963395889")["SERVICE_NOTICE"] == (
+        "vua bi lo")
+    # the advert for the missed-call service is no report of a call
+    assert "SERVICE_NOTICE" not in hits("dang ky mien phi dich vu thong bao cuoc goi nho cua "
+                                        "vinaphone de khong bo lo cac cuoc goi quan trong")
+
+
 @pytest.mark.parametrize(("words", "negated"), [
     ("khong cung cap", True),
     ("dung chuyen tien", True),  # "đừng": don't

@@ -43,11 +43,21 @@ _OFFER_RE = re.compile(
     r"|tang\s+(?:ngay\s+)?(?:ban\s+|quy\s+khach\s+)?\d+\s*k\b"
     r"|phieu mua hang\s+(?:tri gia\s+)?\d"
     r"|gia\s+goc\s+\d"
-    r"|(?:hoc|dung|trai\s+nghiem|kham|tap)\s+thu\s+mien\s+phi"
-    r"|mua\s+(?:\d+|mot|hai)\s+tang\s+(?:\d+|mot)"
+    # a price said to be low: "chi 99k", "chi tu 1 trieu/thang", "gia chi 293.000d"
+    r"|chi\s+(?:con\s+|tu\s+)?\d+(?:[.,]\d+)*\s*(?:k|d|dong|vnd|trieu|tr)\b"
+    r"|(?:hoc|dung|trai\s+nghiem|kham|tap)\s+thu\s+(?:\d+\s+(?:buoi|ngay|tuan)\s+)?mien\s+phi"
+    r"|mua\s+(?:\d+|mot|hai)\s+(?:\S+\s+){0,4}?tang\s+(?:\d+|mot)"
+    r"|di\s+\d+\s+tinh\s+(?:tien\s+)?\d+"
     r"|free\s?ship|flash\s+sale|dong\s+gia\s+\d)")
 #: The offers that are advertising without a call to action.
-_SELF_EVIDENT_RE = re.compile(r"mua\s+(?:\d+|mot|hai)\s+tang|free\s?ship|flash\s+sale")
+_SELF_EVIDENT_RE = re.compile(
+    r"mua\s+(?:\d+|mot|hai)\s|di\s+\d|free\s?ship|flash\s+sale"
+    # a discount in per cent is an offer by itself
+    r"|(?:giam|uu dai|sale|off|chiet khau)\s+(?:ngay\s+|them\s+|den\s+|toi\s+)?-?\d{1,2}\s*%")
+#: A figure reported, not a price cut: "doanh thu quy 3 giam 15% so voi cung ky" (an ad
+#: compares too: "gia giam 50% so voi taxi thuong").
+_FIGURE_RE = re.compile(r"\b(?:doanh\s+thu|loi\s+nhuan|san\s+luong|ty\s+le|tang\s+truong"
+                        r"|xuat\s+khau|nhap\s+khau|chi\s+so|lam\s+phat|gdp|revenue|profit)\b")
 #: A call to action, a deadline or a place to buy.
 _CALL_RE = re.compile(
     r"\b(?:mua ngay|dat ngay|dat lich|dat hang|dat mua|dat (?:xe|mon|phong|ve|ban|cho)"
@@ -56,7 +66,8 @@ _CALL_RE = re.compile(
     r"|keo lo|nhanh tay|so luong co han|tai cua hang|cua hang gan nhat|ghe (?:cua hang|shop)"
     r"|tai app|tai ung dung|dat (?:qua |tren )?app|mo (?:app|ung dung|vi)|tai website"
     r"|truy cap|lien he|lh|hotline|dang ky ngay|dang ky tai|dang ky truoc \d+|de dat"
-    r"|nhap ma|ghe ngay|inbox|mua sam"
+    r"|nhap ma|ghe ngay|inbox|mua sam|dia chi|dien thoai:? 0\d"
+    r"|xem (?:may|them|ngay|tai)|hen ban|dung bo lo|mua ve|dat ve|dat ban|giao tan noi"
     r"|tu \d{1,2}/\d{1,2} (?:den|-) \d{1,2}/\d{1,2}|den \d{1,2}/\d{1,2}"
     r"|shop now|order now|buy now)\b")
 #: A friend passing a deal on ("ê, Shopee đang giảm 50% đó, mày mua chung không"), or an
@@ -67,7 +78,7 @@ _ORDER_RE = re.compile(r"\b(?:don hang|ma van don|van don|du kien giao|da giao|d
 #: Words one of which an offer holds: the regular expressions run only then.
 _OFFER_WORDS = frozenset({"giam", "uu", "sale", "off", "khuyen", "km", "chiet", "hoan",
                           "tang", "nhan", "voucher", "phieu", "freeship", "free", "flash",
-                          "dong", "gia", "thu"})
+                          "dong", "gia", "thu", "tinh", "chi"})
 
 DETAIL = "makes a commercial offer"
 #: Fixed log-odds added to ad on top of the learned weight (about 3.5): the data's offers
@@ -88,7 +99,8 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
         return
     call: bool | None = None  # whether the text has a call to action, looked up once
     for m in _OFFER_RE.finditer(folded):
-        if negated(folded, m.start()):
+        if negated(folded, m.start()) or _FIGURE_RE.search(folded, max(0, m.start() - 40),
+                                                            m.start()):
             continue
         if _SELF_EVIDENT_RE.match(m.group(0)) is None:
             if call is None:

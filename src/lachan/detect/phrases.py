@@ -108,11 +108,13 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("trung thuong", "trung giai", "nhan thuong", "qua tang tri an", "tri an khach hang",
          "khach hang may man", "boc tham", "quay so", "ve cao", "giai thuong", "phan thuong",
          "may man", "you have won", "claim your", "won a", "prize"),
+        negatable=True,  # "ve cua ban khong trung thuong": a lottery's own result
     ),
     PhraseRule(
         "LOAN_OFFER", "scam", "offers a loan or quick disbursement",
+        # (not "khoan vay", the loan: a lender's repayment reminder names it too)
         ("vay tien", "vay von", "vay nhanh", "vay tin chap", "vay online", "giai ngan",
-         "khoan vay", "ho tro vay", "cho vay", "vay tieu dung", "khong can the chap",
+         "ho tro vay", "cho vay", "vay tieu dung", "khong can the chap",
          "lai suat thap", "duyet ho so"),
     ),
     PhraseRule(
@@ -206,12 +208,22 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
          "khong chuyen tien", "khong gui tin nhan"),
     ),
     PhraseRule(
+        # a carrier's report of the subscriber's own calls or settings ("Cac cuoc goi nho:
+        # 09/03 +8494... 22:11", "Quy khach vua bi lo 01 cuoc goi tu so ...", "Quy khach da
+        # tu choi nhan thong tin quang cao"): transactional, whatever advert rides on it.
+        # Not the advert for the missed-call service itself ("dich vu thong bao cuoc goi nho")
+        "SERVICE_NOTICE", "ham", "a carrier's notice of your own missed calls or settings",
+        ("cac cuoc goi nho", "co cuoc goi nho", "vua bi lo", "cuoc goi nho tu so",
+         "da tu choi nhan", "missed call from", "missed calls from"),
+    ),
+    PhraseRule(
         "PROMOTION", "ad", "advertises a promotion, discount or gift",
         ("khuyen mai", "km", "uu dai", "giam gia", "mien phi", "sale", "voucher",
          "ma giam gia", "hoan tien", "tich diem", "qua tang", "giam ngay", "dong gia",
          "chi tu", "chi con", "free", "discount", "offer", "giam den", "giam toi",
          "giam them", "mua mot tang mot", "khai truong", "freeship", "gia soc", "xa kho",
          "thanh ly", "flash sale", "up to"),
+        not_after=frozenset({"tu"}),  # "tu dong gia han": renews itself, no one-price sale
     ),
     PhraseRule(
         "TELCO_PACKAGE", "ad", "sells a telecom package or subscription service",
