@@ -55,7 +55,7 @@ SCAM_KEYWORDS: frozenset[str] = frozenset(
     daohan thetindung ruttindung thuongtet trianthang xacnhan tinchap banking
     card cards atmonline roblox pubg ngocrong valorant booyah napgame shopacc nickgame
     gplx chinhphu govn hoantra nhantien tructuyen taichinh vidientu giaodich lienket
-    chuyentien thanhtoan tracuu trasoat hoso dichvucong""".split()
+    chuyentien thanhtoan tracuu trasoat hoso dichvucong chuanhoa dinhdanh sinhtrachoc""".split()
 )
 
 #: Scam keywords this short only count at the start of a token (``vay-…``, ``…-otp``).
