@@ -225,3 +225,21 @@ def test_a_courier_asking_for_the_delivery_code_is_not_a_handover() -> None:
     v = lachan.analyse("Em shipper GHN day a, chi doc giup em ma giao hang 4 so de em "
                        "xac nhan da giao nhe.")
     assert "CODE_HANDOVER_REQUEST" not in names(v)
+
+
+def test_a_fact_said_with_chua_does_not_negate_a_request() -> None:
+    text = ("Em ben tong dai, SIM cua anh chi sap bi thu hoi vi chua chuan hoa, anh chi nhan 1 "
+            "den so nay va doc ma OTP ve may de em nang cap eSIM a")
+    assert "CODE_HANDOVER_REQUEST" in names(lachan.analyse(text))
+
+
+def test_a_fee_to_release_a_loan_through_a_go_between() -> None:
+    v = lachan.analyse("Ho so vay 30tr cua chi duyet roi, chi chuyen 3 trieu de ke toan sua "
+                       "va giai ngan luon a")
+    assert "PAY_TO_UNLOCK" in names(v)
+
+
+def test_sextortion_by_a_recorded_call_and_the_contacts() -> None:
+    v = lachan.analyse("Anh xem lai clip minh goi video toi qua di, em da quay man hinh roi. "
+                       "Chuyen 30 trieu trong 2 tieng, khong thi em gui cho vo voi co quan anh.")
+    assert "EXTORTION_THREAT" in names(v)

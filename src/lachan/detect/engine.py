@@ -38,6 +38,7 @@ from lachan.detect.features import (
 from lachan.detect.illicit import illicit_findings
 from lachan.detect.offers import offer_findings
 from lachan.detect.requests import request_findings
+from lachan.detect.schemes import scheme_findings
 from lachan.detect.verdict import VerdictMaker, shown_rows
 from lachan.domain import (
     CHANNELS,
@@ -139,6 +140,7 @@ class Engine:
         request_findings(norm.folded, tokens, bigrams, feats)  # after the phrases
         illicit_findings(norm.folded, tokens, bigrams, feats)
         offer_findings(norm.folded, tokens, feats)
+        scheme_findings(norm.folded, tokens, bigrams, feats)  # after the entity findings
         shape_findings(without_link_paths(norm.clean, ents), feats)
         contact_findings(norm.clean, ents, feats)
         view = MessageView(norm, ents, sender, channel, context or _NO_CONTEXT)

@@ -60,22 +60,35 @@ _RETURNS_RE = re.compile(
     r"|\bcam\s+ket\s+(?:loi\s+nhuan|lai|hoan\s+von|100\s*%\s*thang)\b"
     r"|\b(?:gop|nap|dau\s+tu|von)\s+\d+\s*(?:k|tr|trieu|d)?\s+(?:\S+\s+){0,2}?(?:nhan|lai|loi)"
     r"\s+\d+\s*(?:k|tr|trieu|d|%)?\s*(?:/|mot|moi|1)\s*ngay\b"
+    # a monthly return no lawful investment pays (3 % and up: banks pay about 0.5 %)
+    r"|\b(?:gop\s+von|dau\s+tu|von)\s+(?:\S+\s+){0,3}?(?:nhan\s+)?(?:lai|loi\s+nhuan)\s+"
+    r"(?:[3-9]|[1-9]\d)(?:[.,]\d+)?\s*%\s*(?:/|mot|moi|1|tren)\s*thang\b"
     r"|\b\d+(?:[.,]\d+)?\s*%\s*(?:per|a|every)\s+day\b|\bguaranteed\s+(?:profit|returns?)\b")
 _STAKE_WORDS = frozenset({"gop", "nap", "dau", "von"})
+_PERIOD_WORDS = frozenset({"ngay", "day", "thang"})
 _RETURNS_PAIRS = frozenset({"cam ket", "guaranteed profit", "guaranteed return",
                             "guaranteed returns"})
 
 #: Intimate images and a demand, with the threat to send them to family or contacts.
 _INTIMATE_RE = re.compile(
     r"\b(?:video|clip|anh|hinh)\s+(?:\S+\s+){0,2}?(?:nong|nhay\s+cam|khoa\s+than|sex|nude"
-    r"|ben\s+tau|chat\s+sex)\b|\bnude\s+(?:photos?|videos?)\b")
+    r"|ben\s+tau|chat\s+sex)\b|\bnude\s+(?:photos?|videos?)\b"
+    # the recording: "video ban xem phim nguoi lon qua webcam", "clip minh goi video toi qua
+    # ... em da quay man hinh", "recorded you through your camera ... adult sites"
+    r"|\b(?:phim|web|trang)\s+(?:nguoi\s+lon|sex|18\s*\+)\b|\bquay\s+(?:lai\s+)?man\s+hinh\b"
+    r"|\b(?:goi|call)\s+video\b(?:\s+\S+){0,6}?\s+(?:quay|ghi)\b"
+    r"|\badult\s+(?:sites?|videos?|content)\b|\brecorded\s+you\b")
 _EXPOSE_RE = re.compile(
     r"\b(?:gui\s+cho|phat\s+tan|dang\s+len|tung\s+len|cong\s+khai|danh\s+ba|nguoi\s+than"
-    r"|gia\s+dinh|vo\s+(?:may|mi|ban)|ban\s+be|send\s+(?:it\s+)?to\s+(?:your|all))\b")
-_DEMAND_RE = re.compile(r"\b(?:chuyen|nop|gui|tra|pay|send)\b")
+    r"|gia\s+dinh|vo\s+(?:may|mi|ban|anh)|chong\s+(?:may|mi|ban|chi|em)|ban\s+be|co\s+quan"
+    r"|send\s+(?:it\s+)?to\s+(?:your|all)|goes\s+to\s+(?:all\s+)?your|your\s+contacts)\b")
+_DEMAND_RE = re.compile(r"\b(?:chuyen|nop|gui|tra|pay|send|btc|bitcoin)\b")
 _EXTORTION_PAIRS = frozenset({"clip nong", "video nong", "anh nong", "hinh nong", "clip sex",
                               "video sex", "nhay cam", "khoa than", "chat sex", "ben tau",
-                              "nude photos", "nude videos", "nude video", "anh nude"})
+                              "nude photos", "nude videos", "nude video", "anh nude",
+                              "nguoi lon", "man hinh", "goi video", "call video",
+                              "adult sites", "adult site", "adult videos", "adult content",
+                              "recorded you", "phim sex", "web sex"})
 
 _APK_RE = re.compile(r"\.apk\b")
 
@@ -131,21 +144,21 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
     ``bigrams`` (after the phrase findings, which tell whether the message is an
     advisory). Each check runs only when a word pair it needs is there."""
     pairs = _ALL_PAIRS.intersection(bigrams)
-    daily = ("ngay" in tokens or "day" in tokens) and (
+    periodic = not _PERIOD_WORDS.isdisjoint(tokens) and (
         "%" in folded or not _STAKE_WORDS.isdisjoint(tokens))
     apk = "apk" in folded
     goods_word = not _GOODS_WORDS.isdisjoint(tokens)
     # the phrase findings of the same subjects (learned, and broader) gate these two
     papers = "FORGED_DOCUMENTS" in out.findings
     sex = "ADULT_SERVICE_OFFER" in out.findings
-    if not (pairs or daily or apk or goods_word or papers or sex or "recover" in tokens):
+    if not (pairs or periodic or apk or goods_word or papers or sex or "recover" in tokens):
         return
     quoted = advisory(out)
     if goods_word or not _GOODS_PAIRS.isdisjoint(pairs):
         m = _ILLEGAL_GOODS_RE.search(folded)
         if m is not None:
             _add(out, "ILLEGAL_GOODS", m.group(0), ILLEGAL_GOODS_PRIOR, quoted)
-    if daily or not _RETURNS_PAIRS.isdisjoint(pairs):
+    if periodic or not _RETURNS_PAIRS.isdisjoint(pairs):
         m = _RETURNS_RE.search(folded)
         if m is not None:
             _add(out, "GUARANTEED_RETURNS", m.group(0), GUARANTEED_RETURNS_PRIOR, quoted)

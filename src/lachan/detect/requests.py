@@ -74,8 +74,10 @@ _MONEY_BACK_RE = re.compile(rf"\b(?:{_REFUND}|duoc\s+hoan|chuyen\s+tien\s+(?:ve|
 #: a carrier's genuine notice for a prepaid SIM.
 _PAY_TO_UNLOCK_RE = re.compile(
     r"\b(?P<verb>chuyen\s+khoan|chuyen\s+tien|chuyen(?=\s+\d)|nop|dong\s+phi"
-    r"|thanh\s+toan\s+phi|dat\s+coc|chuyen\s+coc|ky\s+quy|nap)\b(?:\s+\S+){0,12}?\s+"
-    r"(?:de|thi\s+moi|moi\s+(?:duoc|co\s+the)|nham)\s+(?:duoc\s+)?"
+    # (16 words: "STK" alone becomes three, "so tai khoan")
+    r"|thanh\s+toan\s+phi|dat\s+coc|chuyen\s+coc|ky\s+quy|nap)\b(?:\s+\S+){0,16}?\s+"
+    # "de giai ngan", and with a go-between: "de ke toan sua va giai ngan"
+    r"(?:de|thi\s+moi|moi\s+(?:duoc|co\s+the)|nham)\s+(?:\S+\s+){0,4}?(?:duoc\s+)?"
     r"(?:(?P<unlock>mo\s+khoa|go\s+khoa|giai\s+toa|khoi\s+phuc|xac\s+minh|xac\s+thuc"
     r"|kich\s+hoat\s+lai)"
     r"|nhan\s+(?:thuong|qua|giai|tien|lai\s+tien|khoan\s+vay|hoa\s+hong|hang|kien\s+hang)"
@@ -89,7 +91,7 @@ _SAFE_ACCOUNT_RE = re.compile(
     r"\btai\s+khoan\s+(?:tam\s+giu|an\s+toan|phong\s+toa|niem\s+phong|chuyen\s+dung"
     r"|cua\s+(?:co\s+quan\s+)?(?:dieu\s+tra|cong\s+an|vien\s+kiem\s+sat|toa\s+an))\b"
     r"|\bchung\s+minh\s+(?:trong\s+sach|vo\s+toi|nguon\s+(?:goc\s+)?tien)\b")
-_TRANSFER_RE = re.compile(r"\b(?:chuyen|nop|gui|nap)\s+(?:giup\s+(?:\S+\s+)?)?"
+_TRANSFER_RE = re.compile(r"\b(?:chuyen|nop|gui|nap|ck|dong)\s+(?:giup\s+(?:\S+\s+)?)?"
                           r"(?:(?:cho\s+)?(?:me|bo|con|em|anh|chi|minh|ba|ong)\s+)?(?:khoan|tien"
                           r"|toan\s+bo|so\s+du|gap|ngay|lai|vao|\d|cho\s+(?:\S+\s+)?vao)")
 #: Someone else's emergency (an accident, an arrest) and money to send at once, written
@@ -97,13 +99,16 @@ _TRANSFER_RE = re.compile(r"\b(?:chuyen|nop|gui|nap)\s+(?:giup\s+(?:\S+\s+)?)?"
 #: account ("con cua chi bi tai nan... chuyen gap vao tai khoan cua bac si").
 _EMERGENCY_RE = re.compile(
     r"\b(?:tai\s+nan|cap\s+cuu|nhap\s+vien|phau\s+thuat|mo\s+gap|bi\s+bat|bi\s+tam\s+giu"
-    r"|dang\s+nguy\s+kich|bi\s+ngat|ngat\s+xiu|chuyen\s+vien|vien\s+phi\s+gap)\b")
+    r"|dang\s+nguy\s+kich|bi\s+ngat|ngat\s+xiu|chuyen\s+vien|vien\s+phi\s+gap"
+    r"|chan\s+thuong|dam\s+xe|tong\s+xe|va\s+cham|bi\s+nga|nga\s+cau\s+thang"
+    r"|gay\s+(?:tay|chan)|hon\s+me|bi\s+thuong\s+nang)\b")
 _THIRD_PARTY_RE = re.compile(
     r"\b(?:con|chong|vo|bo|me|em|chau|nguoi\s+nha)\s+(?:cua\s+)?(?:ban|anh|chi|ong|ba|co"
     r"|chu|bac)\s+(?:bi|dang|da)\b"
     r"|\btai\s+khoan\s+(?:\S+\s+){0,3}?(?:cua\s+)?(?:bac\s+si|benh\s+vien|y\s+ta|thay|co\s+giao"
     r"|nha\s+truong|luat\s+su|cong\s+an)\b"
-    r"|\bchuyen\s+(?:khoan\s+|tien\s+)?(?:gap|ngay\s+lap\s+tuc)\b"
+    r"|\b(?:chuyen|ck)\s+(?:khoan\s+|tien\s+)?(?:gap|ngay\s+lap\s+tuc)\b"
+    r"|\bnguoi\s+nha\s+benh\s+nhan\b|\b(?:dung|khong\s+duoc)\s+(?:goi|bao)\s+(?:cho\s+)?ai\b"
     r"|\b(?:co|thay)\s+(?:giao\s+)?chu\s+nhiem\b")
 
 #: A carrier's notice about a prepaid line, where topping up does restore the service.
@@ -113,7 +118,8 @@ _CARRIER_RE = re.compile(r"\b(?:thue\s+bao|sim|2\s+chieu|hai\s+chieu|lien\s+lac|
 #: impersonation of a child or friend ("me oi con mat dien thoai, day la so moi cua con").
 _NEW_NUMBER_RE = re.compile(
     r"\bday\s+la\s+so\s+moi\b|\bso\s+moi\s+cua\s+(?:con|em|anh|chi|minh|chau|me|bo)\b"
-    r"|\b(?:me|bo|con|em|anh|chi|chau)\s+(?:\S+\s+){0,2}?doi\s+so\s+(?:moi|dien\s+thoai)\b"
+    r"|\b(?:me|bo|con|em|anh|chi|chau)\s+(?:\S+\s+){0,2}?doi\s+so\s+(?:zalo\s+)?"
+    r"(?:moi|dien\s+thoai)\b"
     r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b.*\bso\s+(?:moi|nay)\b")
 
 #: A shop's or brand's refund or compensation handled through a personal chat account:
@@ -138,7 +144,9 @@ def negated(folded: str, start: int) -> bool:
     """A negation in the :data:`NEGATION_WINDOW` words before ``start``, in the same
     sentence ("khong yeu cau khach hang truy cap duong link hay cung cap OTP")."""
     before = _CLAUSE_END_RE.split(folded[max(0, start - 120):start])[-1]
-    before = before.split()[-NEGATION_WINDOW - 1:]
+    # "chua" (not yet) states a fact ("SIM chua chuan hoa, ... doc ma OTP"); warnings say
+    # "khong", "dung", "khong bao gio"
+    before = [w for w in before.split()[-NEGATION_WINDOW - 1:] if w != "chua"]
     return (not NEGATIONS.isdisjoint(before)
             and has_negation(before, len(before) - NEGATION_WINDOW, len(before)))
 
@@ -234,7 +242,9 @@ _SAFE_PAIRS = frozenset({"tam giu", "an toan", "phong toa", "niem phong", "chuye
                          "nguon tien", "nguon goc"})
 _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "mo gap",
                               "bi bat", "tam giu", "nguy kich", "so moi", "vien phi",
-                              "chuyen vien"})
+                              "chuyen vien", "chan thuong", "dam xe", "tong xe", "va cham",
+                              "bi nga", "cau thang", "gay tay", "gay chan", "hon me",
+                              "thuong nang", "zalo moi"})
 _ALL_PAIRS = (_CODE_PAIRS | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS | _EMERGENCY_PAIRS
               | _REFUND_PAIRS)
 

@@ -1,0 +1,391 @@
+"""Frauds that need no link, no threat and no code: the schemes told in plain words.
+
+Each is a request that the institution it names, or a decent employer or lender, never
+makes by message:
+
+* ``ACCOUNT_TRADING``: buying, selling or renting bank accounts, or paying someone to
+  open one in their name (the mule accounts every transfer fraud cashes out through; an
+  offence under the Penal Code, art. 291).
+* ``CARD_CODE_REQUEST``: buy phone or game cards and send their codes over chat (the
+  hijacked-Zalo "lend me some cards" fraud: a card code is cash that cannot be called back).
+* ``JOB_FEE_REQUEST``: a job, at home or abroad, that wants a deposit or a fee first.
+* ``LOAN_SHARK_TERMS``: a loan on an ID photo and your contact list, without a credit
+  check (the black-credit apps that then shame the borrower to their contacts).
+* ``BILL_TO_PERSONAL_ACCOUNT``: a utility, a lender or an authority asking for payment
+  into an account held in a person's name (they collect into their own company accounts).
+* ``AUTHORITY_SUMMONS_CALL``: a court, police or prosecutor "summons" or "parcel" with a
+  number to call (they serve papers in person or by post, not by SMS with a hotline).
+* ``AUTHORITY_OVER_CHAT``: police or a court that "work" with you over a video call or a
+  chat app, or tell you to keep it from your family.
+* ``CUSTOMS_FEE_TO_PERSON``: a parcel or a gift "held at customs" and a fee to pay to a
+  person, over chat or from a "friend" abroad.
+* ``PROXY_MONEY_REQUEST``: "X asked me to ask you" to transfer into a person's account
+  (the friend whose chat account was taken over).
+* ``THIRD_PARTY_TRANSFER``: the same friend's own "I'm in a meeting / my app is locked,
+  send it to this account" with a person's name on the account.
+
+The datasets hold almost none of these (they fire on no ham or ad message of them), so
+the model cannot learn them: like :mod:`lachan.detect.requests` they carry a fixed prior
+(log-odds towards scam), none when the message warns of fraud or reads like a public
+advisory. An offer or a request that a negation stands before in its sentence does not
+count ("khong thu phi dat coc"); the payment and the call of the last three do not need
+one (a bill says "chua thanh toan" before "vui long chuyen").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from lachan.detect.features import Finding, MessageFeatures
+from lachan.detect.requests import advisory, negated
+
+#: Log-odds towards scam: enough to decide with the friendly words around them (a "friend"
+#: asking for card codes, P(scam) 0.01 by the model alone), like the illicit offers.
+SCHEME_PRIOR = 8.0
+#: A friend's chat with an account number and a name pulls harder to ham (P(scam) 0.0005
+#: by the model alone), as a relative's emergency does (``requests.EMERGENCY_PRIOR``).
+PROXY_PRIOR = 12.0
+_FRIENDLY = frozenset({"PROXY_MONEY_REQUEST", "THIRD_PARTY_TRANSFER"})
+
+_BANKS = (r"(?:ngan\s+hang|nh|atm|vietcombank|vcb|techcombank|tcb|vietinbank|bidv|agribank"
+          r"|mb\s*bank|mbbank|mb|acb|tpbank|vpbank|sacombank|shb|ocb|hdbank|vib|msb|scb"
+          r"|seabank|eximbank|lpbank|momo|zalopay|chinh\s+chu)")
+_ACCOUNT = r"(?:tai\s+khoan|tk|stk|the\s+atm|the\s+ngan\s+hang|account)"
+_ACCOUNT_TRADING_RE = re.compile(
+    # "thu mua tai khoan ngan hang", "can thue tk vietcombank chinh chu", "ban the atm"
+    rf"\b(?:thu\s+mua|mua|ban|thue|cho\s+thue|can\s+thue|can\s+mua|nhan\s+mua|gom|mua\s+ban)"
+    rf"\s+(?:lai\s+|gap\s+|gia\s+cao\s+|nhieu\s+|cac\s+)?{_ACCOUNT}\s+(?:\S+\s+){{0,2}}?{_BANKS}\b"
+    # "can nguoi dung ten mo tai khoan", "mo ho tai khoan ngan hang, tra 500k"
+    rf"|\b(?:dung\s+ten|mo\s+(?:ho|giup|thue)|lam\s+ho)\s+(?:\S+\s+){{0,3}}?{_ACCOUNT}\b"
+    rf"|\bmo\s+{_ACCOUNT}\s+(?:\S+\s+){{0,2}}?(?:ho|giup|thue)\b"
+    # "thu mua sim chinh chu, tai khoan ngan hang...": a buyer of accounts or SIMs
+    rf"|\bthu\s+mua\s+(?:\S+\s+){{0,5}}?(?:{_ACCOUNT}|sim)\b"
+    r"|\b(?:buy|rent)(?:ing)?\s+(?:your\s+)?bank\s+accounts?\b")
+_ACCOUNT_TRADING_PAIRS = frozenset({
+    "thu mua", "mua tai", "mua tk", "mua the", "ban tai", "ban tk", "ban the", "thue tai",
+    "thue tk", "thue the", "dung ten", "mo ho", "mo giup", "mo thue", "lam ho", "gom tai",
+    "mua lai", "ban lai", "thue lai", "bank account", "bank accounts"})
+
+#: Cards whose codes are cash: phone top-up and game cards.
+_CARD = (r"(?:the\s+(?:cao|dien\s+thoai|viettel|vina(?:phone)?|mobi(?:fone)?|vietnamobile"
+         r"|garena|zing|gate|vcoin|game|steam|google\s+play|itunes|apple|appstore|nap)"
+         r"|card\s+(?:viettel|vina|mobi|garena|zing|game|dien\s+thoai)|gift\s*cards?)")
+_CARD_CODE_RE = re.compile(
+    # buy cards ... then send, photograph or read their codes
+    rf"\b(?:mua|nap|cao)\s+(?:giup|ho|dum|gium)?\s*(?:\S+\s+){{0,4}}?{_CARD}\b"
+    r"(?:\s+\S+){0,14}?\s+(?:chup|gui|doc|nhan|ib|inbox|send)\s+(?:\S+\s+){0,3}?"
+    r"(?:ma|seri|so\s+seri|mat\s+sau|codes?|the)\b"
+    # or asked for the codes of cards straight away
+    rf"|\b(?:chup|gui|doc|send)\s+(?:giup\s+|lai\s+|cho\s+\S+\s+)?(?:ma|seri|mat\s+sau)"
+    rf"\s+(?:cua\s+)?(?:cac\s+|may\s+|cai\s+)?{_CARD}\b")
+_CARD_PAIRS = frozenset({"the cao", "the dien", "the viettel", "the vina", "the vinaphone",
+                         "the mobi", "the mobifone", "the vietnamobile", "the garena",
+                         "the zing", "the gate", "the vcoin", "the game", "the steam",
+                         "the google", "the itunes", "the apple", "the appstore", "the nap",
+                         "card viettel", "card vina", "card mobi", "card garena", "card zing",
+                         "card game", "card dien", "gift card", "gift cards"})
+
+#: Recruitment, and the money asked before the work.
+_JOB_RE = re.compile(
+    r"\b(?:tuyen\s+(?:dung|gap|lao\s+dong|nhan\s+vien|cong\s+nhan|\d+)|viec\s+lam"
+    r"|xuat\s+khau\s+lao\s+dong|xkld|di\s+(?:lam\s+)?(?:o\s+)?(?:nhat(?:\s+ban)?|han\s+quoc"
+    r"|dai\s+loan|duc|uc|chau\s+au|nuoc\s+ngoai|canada|ba\s+lan|rumani|singapore)"
+    r"|lao\s+dong\s+(?:nhat|han|dai\s+loan|nuoc\s+ngoai)|nhan\s+viec|ung\s+vien"
+    r"|phong\s+van|cong\s+viec|job|hiring|vacanc(?:y|ies))\b")
+_JOB_FEE_RE = re.compile(
+    r"\b(?:dat\s+coc|coc\s+truoc|chuyen\s+coc|tien\s+coc|phi\s+(?:ho\s+so|dao\s+tao|dong\s+phuc"
+    r"|giu\s+cho|xuat\s+canh|visa|dang\s+ky|nhan\s+viec|bao\s+lanh|dat\s+cho)"
+    r"|(?:nop|dong|chuyen(?:\s+khoan)?|ck)\s+(?:\S+\s+){0,3}?(?:truoc|phi|le\s+phi)|ky\s+quy"
+    r"|(?:deposit|registration\s+fee|training\s+fee)\b)")
+_JOB_PAIRS = frozenset({"tuyen dung", "tuyen gap", "tuyen lao", "tuyen nhan", "tuyen cong",
+                        "viec lam", "khau lao", "di nhat", "di han", "di dai", "di duc",
+                        "di uc", "di chau", "di nuoc", "lam o", "lao dong", "nhan viec",
+                        "ung vien", "phong van", "cong viec"}) | frozenset(
+    f"tuyen §d{n}" for n in range(1, 5))
+_FEE_PAIRS = frozenset({"dat coc", "coc truoc", "chuyen coc", "tien coc", "phi ho",
+                        "phi dao", "phi dong", "phi giu", "phi xuat", "phi visa", "phi dang",
+                        "phi nhan", "phi bao", "phi dat", "nop truoc", "dong truoc",
+                        "chuyen truoc", "nop phi", "dong phi", "chuyen phi", "nop tien",
+                        "dong tien", "chuyen tien", "nop le", "dong le", "ky quy"})
+
+#: The terms of a black-credit lender.
+_LOAN_RE = re.compile(r"\b(?:vay|cho\s+vay|giai\s+ngan|khoan\s+vay|loan)\b")
+_LOAN_SHARK_RE = re.compile(
+    # (not "khong chung minh thu nhap": licensed lenders advertise that too)
+    r"\b(?:vay\s+nong|boc\s+ho|bat\s+ho|vay\s+gop\s+ngay|gop\s+theo\s+ngay|danh\s+ba"
+    r"|(?:khong|ko|k)\s+(?:can\s+)?(?:tham\s+dinh|gap\s+mat|xet\s+no\s+xau|check\s+cic)"
+    r"|no\s+xau\s+(?:van|cung)\s+(?:vay|duoc)|bao\s+no\s+xau)\b")
+_LOAN_SHARK_PAIRS = frozenset({"vay nong", "boc ho", "bat ho", "gop ngay", "theo ngay",
+                               "danh ba", "tham dinh", "gap mat", "no xau", "check cic"})
+
+#: Who bills in its own name: utilities, lenders, telcos and authorities.
+_INSTITUTION_RE = re.compile(
+    r"\b(?:dien\s+luc|evn\w*|cap\s+nuoc|nha\s+may\s+nuoc|cong\s+ty\s+nuoc|cong\s+ty\s+dien"
+    r"|toa\s+an|cong\s+an|vien\s+kiem\s+sat|cuc\s+thue|chi\s+cuc\s+thue|co\s+quan\s+thue"
+    r"|bhxh|bao\s+hiem\s+xa\s+hoi|csgt|canh\s+sat|ubnd|uy\s+ban|kho\s+bac|hai\s+quan"
+    r"|fe\s*credit|home\s*credit|hd\s*saison|mcredit|shinhan\s+finance|cong\s+ty\s+tai\s+chinh"
+    r"|vnpt|viettel|fpt\s+telecom|mobifone|vinaphone"
+    # schools, funds and the bodies that collect donations, insurers, airlines, bookings
+    r"|truong\s+(?:trung\s+hoc|tieu\s+hoc|mam\s+non|dai\s+hoc|cao\s+dang|thcs|thpt)"
+    r"|nha\s+truong"
+    r"|phong\s+giao\s+duc|mat\s+tran|chu\s+thap\s+do|quy\s+bao\s+tro|ldtbxh"
+    r"|prudential|manulife|bao\s+viet|aia|agoda|booking|traveloka|vietjet|vietnam\s+airlines"
+    r"|bamboo\s+airways|resort|khach\s+san)\b")
+#: The account said outright to be a private one ("vao stk ca nhan quan ly").
+_SAID_PERSONAL_RE = re.compile(r"\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\s+ca\s+nhan\b")
+#: Vietnamese surnames that are no ordinary word, and those that need a middle name after
+#: them to be read as one ("le" is also a holiday, "do" a "that").
+_SURNAME = (r"(?:nguyen|tran|pham|hoang|huynh|phan|vu|vo|dang|bui|duong|ngo|dinh|dao|doan"
+            r"|trinh|truong|luong|quach|trieu|vuong)")
+_SHORT_SURNAME = r"(?:le|do|ho|ly|mai|cao|ha|lam|ta|lu|to|tang)"
+_MIDDLE = (r"(?:van|thi|huu|duc|minh|ngoc|thanh|quoc|xuan|kim|hong|dinh|cong|quang|anh|thu"
+           r"|thuy|bao|gia|phuong|hai|trung|tien|manh|viet|nhat|tuan)")
+_PERSON = rf"(?:{_SURNAME}(?:\s+[a-z]+){{1,3}}|{_SHORT_SURNAME}\s+{_MIDDLE}(?:\s+[a-z]+){{0,2}})"
+_PERSONAL_HOLDER_RE = re.compile(
+    rf"\b(?:chu\s+(?:tai\s+khoan|tk)|ctk|ten\s+(?:tai\s+khoan|tk)|ten|thu\s+huong"
+    rf"|nguoi\s+nhan)\s*:?\s*{_PERSON}\b"
+    rf"|\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)(?:\s+\S+){{0,5}}?\s*:?\s*\d[\d\s.-]{{5,22}}"
+    rf"\s*(?:-\s*)?"
+    rf"(?:\S+\s+){{0,6}}?{_PERSON}\b"
+    # the name first: "cho nhan vien thu ngan Tran Thi Lua STK 1903..."
+    rf"|\b{_PERSON}\s*,?\s*(?:so\s+tai\s+khoan|stk|tk)\s*:?\s*\d")
+_PAY_RE = re.compile(r"\b(?:chuyen(?:\s+khoan|\s+tien)?|thanh\s+toan|nop|dong|ck|coc"
+                     r"|dat\s+coc|qua\s+(?:so\s+)?tai\s+khoan)\b")
+
+#: A message passed on for someone else ("no nho tao nhan may chuyen 3tr vao tk ... ten
+#: Tran Van Hung"): the hijacked-account friend who cannot write himself.
+_PROXY_RE = re.compile(
+    r"\b(?:nho|bao|dan|nhan)\s+(?:tao|toi|em|minh|anh|chi|to|tui)\s+(?:nhan|noi|nhac|bao|hoi)"
+    r"(?:\s+(?:voi|lai|giup))?\s+(?:may|ban|mi|anh|chi|em|co|chu|bac|ong|ba|cau|di|me|bo)\b")
+
+#: A parcel or gift held at customs and a fee to pay to a person, over chat or as a gift
+#: from a "friend" abroad (the romance fraud's parcel; DHL's own duty notices send you to
+#: its site, and have none of these).
+_CUSTOMS_RE = re.compile(r"\b(?:hai\s+quan|customs|thong\s+quan|diplomat|ngoai\s+giao)\b")
+_PARCEL_RE = re.compile(r"\b(?:qua|mon\s+qua|kien\s+hang|buu\s+kien|buu\s+pham|goi\s+hang"
+                        r"|thung\s+hang|package|parcel|box|gifts?)\b")
+_FEE_RE = re.compile(r"\b(?:phi|le\s+phi|thue|tien\s+phat|nop\s+phat|fee|pay|dong|nop)\b")
+_GIFT_RE = re.compile(r"\b(?:em\s+yeu|anh\s+yeu|honey|dear|my\s+love|i\s+love\s+you"
+                      r"|qua\s+(?:sinh\s+nhat|tang)|gifts?|diplomat)\b")
+_CUSTOMS_PAIRS = frozenset({"hai quan", "thong quan", "ngoai giao"})
+_PRIVATE_WAYS = ("BANK_ACCOUNT", "CHAT_APP_CONTACT", "PHONE_MOBILE", "PHONE_FOREIGN")
+
+
+#: Police or a court that "work" with you over a video call or a chat app, or tell you to
+#: keep it from your family: they summon people in writing and never ask for secrecy.
+_CHAT_WORK_RE = re.compile(
+    r"\b(?:bat|goi|call)\s+video\b|\bvideo\s+(?:call|zalo)\b"
+    r"|\b(?:lam\s+viec|lay\s+loi\s+khai|xac\s+minh|dieu\s+tra)\s+(?:\S+\s+){0,3}?"
+    r"(?:truc\s+tuyen|online|qua\s+(?:zalo|video|telegram|messenger|dien\s+thoai))\b"
+    r"|\bket\s+ban\s+zalo\b")
+_SECRECY_RE = re.compile(
+    r"\b(?:khong\s+duoc|dung|cam)\s+(?:tiet\s+lo|noi|bao|chia\s+se)\s+(?:\S+\s+){0,2}?"
+    r"(?:nguoi\s+nha|nguoi\s+than|gia\s+dinh|ai|bat\s+ky\s+ai)\b|\bgiu\s+bi\s+mat\b")
+_CHAT_WORK_PAIRS = frozenset({"bat video", "goi video", "call video", "video call",
+                              "video zalo", "lam viec", "loi khai", "xac minh", "dieu tra",
+                              "ket ban", "tiet lo", "bi mat"})
+
+
+#: Why the sender cannot pay or talk himself: the excuse of the hijacked chat account
+#: ("dang hop khong nghe may duoc", "bi khoa app ngan hang", "doi so zalo moi").
+_EXCUSE_RE = re.compile(
+    r"\b(?:khong\s+(?:nghe\s+may|nghe\s+duoc|goi\s+duoc|chuyen\s+duoc|dang\s+nhap\s+duoc)"
+    r"|dang\s+(?:hop|ban\s+hop|o\s+san\s+bay|o\s+benh\s+vien|cong\s+tac|o\s+nuoc\s+ngoai)"
+    r"|bi\s+khoa\s+(?:app|tai\s+khoan|tk|the)|(?:tk|tai\s+khoan|app|the)\s+(?:\S+\s+){0,2}?"
+    r"(?:bi\s+loi|bi\s+khoa|het\s+han\s+muc)|doi\s+so|so\s+moi|zalo\s+moi|het\s+han\s+muc"
+    r"|mat\s+dien\s+thoai|chup\s+(?:bill|hoa\s+don|man\s+hinh)|thieu\s+tien|can\s+gap"
+    r"|gap\s+lam)\b")
+_ASK_TRANSFER_RE = re.compile(
+    r"\b(?:chuyen|ck|chuyen\s+khoan|nap|gui)\s+(?:gap\s+|ngay\s+)?(?:giup|ho|dum|gium|gap"
+    r"|ngay|truoc|vao|cho)\b|\bcho\s+(?:em|minh|toi|tao|anh|chi|to|chau|con)\s+muon\b")
+_EXCUSE_PAIRS = frozenset({"nghe may", "nghe duoc", "goi duoc", "chuyen duoc", "nhap duoc",
+                           "dang hop", "ban hop", "san bay", "benh vien", "cong tac",
+                           "nuoc ngoai", "bi khoa", "bi loi", "han muc", "doi so", "so moi",
+                           "zalo moi", "dien thoai", "chup bill", "hoa don", "man hinh",
+                           "thieu tien", "can gap", "gap lam"})
+
+#: A summons or a parcel held by a court or the police, and a number to call.
+_SUMMONS_RE = re.compile(
+    r"\b(?:buu\s+pham|giay\s+trieu\s+tap|trieu\s+tap|lenh\s+bat|vu\s+an|ho\s+so\s+vu\s+an"
+    r"|truy\s+na|khoi\s+to|dieu\s+tra|ho\s+so\s+(?:cua\s+)?(?:ban|anh|chi|ong|ba)"
+    r"|lien\s+quan\s+den\s+(?:vu|duong\s+day))\b")
+_AUTHORITY_RE = re.compile(r"\b(?:toa\s+an|cong\s+an|vien\s+kiem\s+sat|co\s+quan\s+dieu\s+tra"
+                           r"|canh\s+sat|an\s+ninh|csgt|tand|vks)\b")
+_CALL_RE = re.compile(r"\b(?:goi|lien\s+he|lh|lien\s+lac|bam\s+phim|nhan\s+phim)\b")
+#: ...or a parcel "held" for contraband, which the same fraud opens with.
+_HELD_PARCEL_RE = re.compile(
+    r"\b(?:buu\s+pham|buu\s+kien|kien\s+hang|goi\s+hang)\b(?:\s+\S+){0,12}?\s+"
+    r"(?:bi\s+(?:tam\s+)?giu|bi\s+thu\s+giu|hang\s+cam|ma\s+tuy|tien\s+gia|vu\s+khi"
+    r"|vi\s+pham\s+phap\s+luat)\b")
+_SUMMONS_PAIRS = frozenset({"buu pham", "trieu tap", "lenh bat", "vu an", "truy na",
+                            "khoi to", "dieu tra", "ho so", "quan den", "buu kien",
+                            "kien hang", "goi hang"})
+
+_DETAILS = {
+    "ACCOUNT_TRADING": "buys, sells or rents bank accounts",
+    "CARD_CODE_REQUEST": "asks you to buy phone or game cards and send their codes",
+    "JOB_FEE_REQUEST": "a job that asks a deposit or a fee first",
+    "LOAN_SHARK_TERMS": "a loan on black-credit terms",
+    "BILL_TO_PERSONAL_ACCOUNT": "an institution's bill to be paid into a personal account",
+    "AUTHORITY_SUMMONS_CALL": "a court or police summons or parcel, with a number to call",
+    "PROXY_MONEY_REQUEST": "money asked on someone else's behalf, to a person's account",
+    "THIRD_PARTY_TRANSFER": "an excuse, and money to send into another person's account",
+    "CUSTOMS_FEE_TO_PERSON": "a parcel held at customs and a fee to pay to a person",
+    "AUTHORITY_OVER_CHAT": "police or a court working over a video call or chat, or secrecy",
+}
+
+
+def _add(out: MessageFeatures, name: str, found: str, quoted: bool) -> None:
+    prior = PROXY_PRIOR if name in _FRIENDLY else SCHEME_PRIOR
+    out.add(Finding(name, "scam", f'{_DETAILS[name]}: "{found}"', learned=False,
+                    weight=0.0 if quoted else prior))
+
+
+def _first(pattern: re.Pattern[str], folded: str) -> str | None:
+    """The first match of ``pattern`` not negated in its sentence."""
+    for m in pattern.finditer(folded):
+        if not negated(folded, m.start()):
+            return m.group(0)
+    return None
+
+
+_PHONE_FINDINGS = ("PHONE_MOBILE", "PHONE_SERVICE", "PHONE_PREMIUM", "PHONE_FOREIGN")
+_ALL_PAIRS = (_ACCOUNT_TRADING_PAIRS | _CARD_PAIRS | _FEE_PAIRS | _LOAN_SHARK_PAIRS
+              | _SUMMONS_PAIRS | _CUSTOMS_PAIRS | _CHAT_WORK_PAIRS | {"ca nhan"})
+
+
+def _job_fee(folded: str) -> str | None:
+    job = _JOB_RE.search(folded)
+    fee = _first(_JOB_FEE_RE, folded) if job is not None else None
+    return None if job is None or fee is None else f"{job.group(0)} ... {fee}"
+
+
+def _loan_shark(folded: str) -> str | None:
+    loan = _LOAN_RE.search(folded)
+    terms = _first(_LOAN_SHARK_RE, folded) if loan is not None else None
+    return None if loan is None or terms is None else f"{loan.group(0)} ... {terms}"
+
+
+def _bill_to_person(folded: str) -> str | None:
+    who = _INSTITUTION_RE.search(folded)
+    holder = None
+    if who is not None:
+        holder = _SAID_PERSONAL_RE.search(folded) or _PERSONAL_HOLDER_RE.search(folded)
+    if who is None or holder is None or _PAY_RE.search(folded) is None:
+        return None
+    return f"{who.group(0)} ... {holder.group(0)}"
+
+
+def _proxy(folded: str) -> str | None:
+    proxy = _PROXY_RE.search(folded)
+    holder = _PERSONAL_HOLDER_RE.search(folded) if proxy is not None else None
+    if proxy is None or holder is None or _PAY_RE.search(folded) is None:
+        return None
+    return f"{proxy.group(0)} ... {holder.group(0)}"
+
+
+def _third_party(folded: str) -> str | None:
+    excuse = _EXCUSE_RE.search(folded)
+    ask = _ASK_TRANSFER_RE.search(folded) if excuse is not None else None
+    holder = _PERSONAL_HOLDER_RE.search(folded) if ask is not None else None
+    if excuse is None or ask is None or holder is None:
+        return None
+    return f"{excuse.group(0)} ... {ask.group(0)} ... {holder.group(0)}"
+
+
+def _customs_fee(folded: str, findings: Collection[str]) -> str | None:
+    held = _CUSTOMS_RE.search(folded)
+    parcel = _PARCEL_RE.search(folded) if held is not None else None
+    fee = _FEE_RE.search(folded) if parcel is not None else None
+    if held is None or parcel is None or fee is None:
+        return None
+    if not any(w in findings for w in _PRIVATE_WAYS) and _GIFT_RE.search(folded) is None:
+        return None  # a courier's own duty notice
+    return f"{parcel.group(0)} ... {held.group(0)} ... {fee.group(0)}"
+
+
+def _authority_chat(folded: str) -> str | None:
+    who = _AUTHORITY_RE.search(folded)
+    if who is None:
+        return None
+    how = _first(_CHAT_WORK_RE, folded) or _first_secret(folded)
+    return None if how is None else f"{who.group(0)} ... {how}"
+
+
+def _first_secret(folded: str) -> str | None:
+    m = _SECRECY_RE.search(folded)
+    return None if m is None else m.group(0)  # its own "khong" is no negation of it
+
+
+def _summons(folded: str) -> str | None:
+    summons = _SUMMONS_RE.search(folded)
+    who = _AUTHORITY_RE.search(folded) if summons is not None else None
+    story = f"{who.group(0)} ... {summons.group(0)}" if who and summons else None
+    if story is None:
+        held = _HELD_PARCEL_RE.search(folded)
+        story = held.group(0) if held is not None else None
+    call = _CALL_RE.search(folded) if story is not None else None
+    return None if story is None or call is None else f"{story} ... {call.group(0)}"
+
+
+def scheme_findings(folded: str, tokens: list[str], bigrams: list[str],
+                    out: MessageFeatures) -> None:
+    """The findings of this module for the folded text, its ``tokens`` and their
+    ``bigrams``, after the phrase and entity findings (which tell whether the message is
+    an advisory, and whether it holds a bank account or a phone number). Each check runs
+    only when a word pair it needs is there."""
+    pairs = _ALL_PAIRS.intersection(bigrams)
+    findings = out.findings
+    found: list[tuple[str, str | None]] = []
+    if not _ACCOUNT_TRADING_PAIRS.isdisjoint(pairs):
+        found.append(("ACCOUNT_TRADING", _first(_ACCOUNT_TRADING_RE, folded)))
+    if not _CARD_PAIRS.isdisjoint(pairs):
+        found.append(("CARD_CODE_REQUEST", _first(_CARD_CODE_RE, folded)))
+    if (not _FEE_PAIRS.isdisjoint(pairs) or "phi" in tokens) and (
+            not _JOB_PAIRS.isdisjoint(bigrams) or "xkld" in tokens or "job" in tokens):
+        found.append(("JOB_FEE_REQUEST", _job_fee(folded)))
+    if not _LOAN_SHARK_PAIRS.isdisjoint(pairs):
+        found.append(("LOAN_SHARK_TERMS", _loan_shark(folded)))
+    if "BANK_ACCOUNT" in findings or "ca nhan" in pairs:
+        found.append(("BILL_TO_PERSONAL_ACCOUNT", _bill_to_person(folded)))
+        found.append(("PROXY_MONEY_REQUEST", _proxy(folded)))
+        if not _EXCUSE_PAIRS.isdisjoint(bigrams):
+            found.append(("THIRD_PARTY_TRANSFER", _third_party(folded)))
+    if not _CHAT_WORK_PAIRS.isdisjoint(pairs):
+        found.append(("AUTHORITY_OVER_CHAT", _authority_chat(folded)))
+    if (not _CUSTOMS_PAIRS.isdisjoint(pairs) or "customs" in tokens
+            or "diplomat" in tokens):
+        found.append(("CUSTOMS_FEE_TO_PERSON", _customs_fee(folded, findings)))
+    if not _SUMMONS_PAIRS.isdisjoint(pairs) and any(p in findings for p in _PHONE_FINDINGS):
+        found.append(("AUTHORITY_SUMMONS_CALL", _summons(folded)))
+    hits = [(name, text) for name, text in found if text is not None]
+    if hits:
+        quoted = advisory(out)
+        for name, text in hits:
+            _add(out, name, text, quoted)
+
+
+#: ``(name, meaning)`` of every finding of this module, for the symbol catalogue.
+SYMBOLS: tuple[tuple[str, str], ...] = (
+    ("ACCOUNT_TRADING", "buys, sells or rents bank accounts, or pays someone to open one in "
+                        "their name (mule accounts; Penal Code art. 291)"),
+    ("CARD_CODE_REQUEST", "asks you to buy phone or game cards and send their codes over "
+                          "chat (a hijacked friend's account; a code is cash)"),
+    ("JOB_FEE_REQUEST", "a job, at home or abroad, that asks a deposit or a fee first"),
+    ("LOAN_SHARK_TERMS", "a loan on black-credit terms: your contact list, no credit check, "
+                         "'vay nong', 'boc ho'"),
+    ("BILL_TO_PERSONAL_ACCOUNT", "a utility, lender, telco or authority asking for payment "
+                                 "into an account held in a person's name"),
+    ("AUTHORITY_SUMMONS_CALL", "a court, police or prosecutor 'summons' or held parcel, with a "
+                               "number to call"),
+    ("PROXY_MONEY_REQUEST", "a 'friend' passing on someone's request to transfer money into "
+                            "an account held in a person's name"),
+    ("AUTHORITY_OVER_CHAT", "police, a prosecutor or a court that 'work' with you over a video "
+                            "call or a chat app, or tell you to keep it from your family"),
+    ("CUSTOMS_FEE_TO_PERSON", "a parcel or gift 'held at customs' and a fee to pay to a "
+                              "person or over chat (the romance and fake-customs frauds)"),
+    ("THIRD_PARTY_TRANSFER", "a friend or relative who cannot talk or pay ('in a meeting', "
+                             "'my banking app is locked', 'new Zalo') asks you to transfer "
+                             "into an account held in another person's name"),
+)

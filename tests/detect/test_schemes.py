@@ -1,0 +1,126 @@
+"""The plain-word schemes: each fires on the fraud and stays silent on the genuine message
+that looks most like it (a warning, a licensed lender, an employer, a company account)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lachan.detect.content_model import ContentModel
+from lachan.detect.engine import Engine
+from lachan.detect.schemes import PROXY_PRIOR, SCHEME_PRIOR, SYMBOLS
+
+ENGINE = Engine(ContentModel.empty(), detectors=[])
+NAMES = {name for name, _ in SYMBOLS}
+
+
+def schemes(text: str) -> dict[str, float]:
+    found = ENGINE.prepare(text).features.findings
+    return {name: f.weight for name, f in found.items() if name in NAMES}
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("ACCOUNT_TRADING", "Cần người đứng tên mở tài khoản ngân hàng, trả 500k/tài khoản, "
+                        "liên hệ Zalo 0987654321"),
+    ("ACCOUNT_TRADING", "Thu mua tai khoan ngan hang Vietcombank, MB gia cao 2tr/tk, ib zalo"),
+    ("ACCOUNT_TRADING", "Can thue tk chinh chu, tra 3tr/thang, khong mat gi"),
+    ("CARD_CODE_REQUEST", "Chị ơi mua giúp em 5 thẻ Viettel mệnh giá 500k rồi chụp mã thẻ "
+                          "gửi qua Zalo cho em, tối em trả"),
+    ("CARD_CODE_REQUEST", "ban oi nap ho minh 3 the garena 200k, gui seri voi ma qua day nhe"),
+    ("JOB_FEE_REQUEST", "Tuyen 30 lao dong di Nhat Ban, luong 35tr/thang, dat coc truoc 20tr "
+                        "de lam ho so, lien he 0934567890"),
+    ("JOB_FEE_REQUEST", "Viec lam tai nha, nhan viec ngay, chi can dong phi dong phuc 300k"),
+    ("LOAN_SHARK_TERMS", "Vay nong trong ngay, chi can anh CCCD va danh ba, giai ngan 30 phut"),
+    ("LOAN_SHARK_TERMS", "Ho tro vay von khong tham dinh nguoi than, no xau van vay duoc"),
+    ("BILL_TO_PERSONAL_ACCOUNT", "Cong ty cap nuoc thong bao: hoa don thang 11 chua thanh toan, "
+                                 "vui long chuyen 356.000d vao STK 1903456789 Techcombank "
+                                 "NGUYEN THI LAN truoc 17h"),
+    ("BILL_TO_PERSONAL_ACCOUNT", "FE CREDIT: khoan vay cua quy khach qua han, thanh toan ngay "
+                                 "vao tai khoan 0451000123456 Vietcombank chu tai khoan: "
+                                 "Le Van Tam"),
+    ("AUTHORITY_SUMMONS_CALL", "Toa an nhan dan TP Ha Noi thong bao: ban co buu pham lien quan "
+                               "den vu an, goi ngay 02437654321 de duoc huong dan"),
+    ("AUTHORITY_SUMMONS_CALL", "Cong an quan 3: anh co giay trieu tap chua nhan, lien he "
+                               "0912345678 truoc 16h"),
+])
+def test_a_scheme_gets_its_prior(name: str, text: str) -> None:
+    assert schemes(text) == {name: SCHEME_PRIOR}
+
+
+def test_money_passed_on_for_a_friend_to_a_persons_account() -> None:
+    text = ("Tao la ban cua thang Nam, no nho tao nhan may chuyen 3tr vao tk 0123456789 "
+            "Vietinbank ten Tran Van Hung gap nhe")
+    assert schemes(text) == {"PROXY_MONEY_REQUEST": PROXY_PRIOR}
+
+
+@pytest.mark.parametrize("text", [
+    # warnings and advisories quote the scheme
+    "Canh bao: tuyet doi khong mua ban, cho thue tai khoan ngan hang, day la hanh vi vi pham "
+    "phap luat",
+    "Cong an khuyen cao: toa an khong goi dien thong bao buu pham, nguoi dan can trinh bao "
+    "ngay 113",
+    # a bank's own offer to open an account, a game account for sale
+    "VPBank: mo tai khoan ngan hang online mien phi, nhan ngay 100k. Chi tiet 1900545415",
+    "Minh can ban lai tai khoan game lien quan rank cao thu, ib minh",
+    # topping up one's own line
+    "Quy khach da nap the Viettel 100.000d thanh cong. So du tai khoan chinh 120.500d",
+    "De nap the cao, Quy khach bam *100*ma the# va an goi. Chi tiet LH 198",
+    # an employer who charges nothing, a call for applications
+    "Cong ty tuyen nhan vien kho, khong thu phi, khong dat coc, phong van tai 12 Tran Hung Dao",
+    "Truong THPT tuyen dung giao vien, nop ho so truoc 30/12, lien he 02838123456",
+    # a licensed lender's advertisement
+    "(TB) Vay tien mat den 50 trieu, chi can CCCD, khong chung minh thu nhap. "
+    "Dang ky tai fecredit.com.vn",
+    # bills to a company account; a landlord splitting the bill among tenants
+    "EVN thong bao tien dien thang 11: 356.000d. Thanh toan qua tai khoan 123456789 "
+    "Vietcombank CONG TY DIEN LUC HA NOI",
+    "tien dien nuoc thang nay 1tr2 nha, chuyen cho chi vao stk 0123456789 vcb tran thi bich",
+    # a friend who owes you and pays you back
+    "tao chuyen may 3tr vao tk 0123456789 vietinbank roi nhe, nho nhan tin bao tao",
+])
+def test_the_look_alike_gets_no_prior(text: str) -> None:
+    assert {n: w for n, w in schemes(text).items() if w} == {}
+
+
+@pytest.mark.parametrize("text", [
+    "alo e, a dang hop khong nghe may duoc. E chuyen gap giup a 15tr vao so tk 109876543210 "
+    "Agribank HOANG VAN LONG, doi tac cua a, xong chup bill gui a",
+    "Chi oi em bi khoa app ngan hang, chi chuyen giup em 5tr vao stk 102344789912 VietinBank "
+    "PHAM THI MAI (ban em) nha, chieu em gui lai",
+])
+def test_an_excuse_and_a_transfer_to_another_persons_account(text: str) -> None:
+    assert schemes(text) == {"THIRD_PARTY_TRANSFER": PROXY_PRIOR}
+
+
+def test_a_friend_paying_into_his_own_account_gives_no_excuse() -> None:
+    assert schemes("tao dang hop, toi ve tao chuyen lai may 2tr vao tk 0123456789 vcb nhe") == {}
+
+
+def test_a_held_parcel_with_a_number_to_call_needs_no_authority_named() -> None:
+    text = ("Buu dien thong bao: ban co 1 buu pham bi giu tai hai quan do co hang cam. "
+            "Goi 02473001189 de gap nhan vien giai quyet")
+    assert schemes(text) == {"AUTHORITY_SUMMONS_CALL": SCHEME_PRIOR}
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("CUSTOMS_FEE_TO_PERSON", "em yeu, anh da gui qua sinh nhat ve VN roi, ben hai quan san bay "
+                              "se goi em, em dong giup anh phi 12 trieu nhe"),
+    ("CUSTOMS_FEE_TO_PERSON", "Hello dear, I have sent you a package with gifts. Please pay the "
+                              "customs clearance fee 18,500,000 VND so they can deliver it."),
+    ("AUTHORITY_OVER_CHAT", "Day la Cong an quan Hoan Kiem, so CCCD cua chi lien quan den duong "
+                            "day rua tien. Chi bat video Zalo de can bo lam viec truc tuyen."),
+    ("BILL_TO_PERSONAL_ACCOUNT", "Resort ben em con 1 phong, anh chi coc truoc 50% vao stk ca "
+                                 "nhan quan ly 0971552318 MB Bank de giu phong nha"),
+])
+def test_more_schemes(name: str, text: str) -> None:
+    assert name in schemes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a courier's own duty notice, sent to its site
+    "DHL: Lo hang cua quy khach dang cho thong quan, vui long nop thue nhap khau 350.000d "
+    "tai mydhl.dhl.com",
+    # the police's advisory about the same trick
+    "Cong an khuyen cao: cong an khong lam viec qua video Zalo, nguoi dan can trinh bao ngay",
+])
+def test_their_look_alikes(text: str) -> None:
+    assert {n: w for n, w in schemes(text).items() if w} == {}
