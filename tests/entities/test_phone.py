@@ -231,3 +231,10 @@ def test_lookup_fields_are_lookup_as_a_tuple(digits: str, international: bool) -
     assert (fields is None) == (num is None)
     if num is not None:
         assert PhoneNumber(*fields) == num
+
+
+def test_a_lottery_draw_is_no_phone_but_a_number_in_pairs_is() -> None:
+    draw = extract("Ket qua Power 6/55 ky 01122: 03 09 21 36 44 52 | 17. Jackpot 45,2 ty")
+    assert [e for e in draw if e.kind == "phone"] == []
+    paired = extract("goi em 09 12 34 56 78 nhe")
+    assert [e.value for e in paired if e.kind == "phone"] == ["0912345678"]

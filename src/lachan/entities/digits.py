@@ -34,6 +34,9 @@ _NON_DIGITS = str.maketrans("", "", " .-()+\u00a0")
 _DATE = re.compile(r"[0-9]{1,2}[.\-][0-9]{1,2}[.\-][0-9]{2,4}")
 _GROUPED_AMOUNT = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]{0,2}(?:,[0-9]{3})+")
 _MAX_PHONE_DIGITS = 15
+#: The most digits a phone number spelt in pairs or single digits has here ("84 91 234 56
+#: 78" has 11); a longer list of small numbers is no phone.
+_LONGEST_PAIRED_PHONE = 11
 _ACCOUNT_MIN, _ACCOUNT_MAX = 6, 19
 _ACCOUNT_WINDOW = 40  # characters either side where a bank name makes an account
 _KEYWORD_WINDOW = 30  # characters before the number where "STK" makes an account
@@ -341,6 +344,22 @@ def _find_in_piece(text: str, low: str, start: int, piece: str, claims: Claims,
         leftovers.append([Chunk(start, end, digits, piece[0] == "+", False, plain)])
 
 
+def _number_list_end(chunks: list[Chunk], i: int) -> int:
+    """The end (exclusive) of a list of one- and two-digit numbers starting at chunk ``i``
+    that holds more digits than any phone number (a lottery draw, "03 09 21 36 44 52"),
+    or ``i`` when there is none. A phone spelt in pairs or single digits is not longer."""
+    total = 0
+    j = i
+    while j < len(chunks):
+        c = chunks[j]
+        if (not c.digits or len(c.digits) > 2 or c.amount or c.plus
+                or (j > i and c.start - chunks[j - 1].end > 2)):
+            break
+        total += len(c.digits)
+        j += 1
+    return j if total > _LONGEST_PAIRED_PHONE else i
+
+
 def _find_in_run(text: str, low: str, run_start: int, run_end: int, claims: Claims,
                  out: list[Entity], leftovers: list[list[Chunk]]) -> None:
     """The general case: the longest run of chunks that is a valid number wins."""
@@ -352,6 +371,12 @@ def _find_in_run(text: str, low: str, run_start: int, run_end: int, claims: Clai
     group: list[Chunk] = []
     while i < n:
         first = chunks[i]
+        listed = _number_list_end(chunks, i)
+        if listed > i:  # "03 09 21 36 44 52": a list of small numbers, no phone
+            for c in chunks[i:listed]:
+                group.append(c)
+            i = listed
+            continue
         best: tuple[int, PhoneFields] | None = None
         acc = ""
         for j in range(i, n if not first.amount else i):
