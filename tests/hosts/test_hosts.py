@@ -90,6 +90,12 @@ def test_a_brand_opening_or_ending_a_label_outside_vn_is_phishing() -> None:
     assert analyse_host("viettelidc.com.vn").label == "benign"
 
 
+def test_a_brand_on_a_schools_or_the_states_domain_is_phishing() -> None:
+    v = analyse_host("agribanks.edu.vn")
+    assert (v.label, v.brand) == ("phishing", "agribank")
+    assert analyse_host("hvnh.edu.vn").label == "benign"  # the Banking Academy's own
+
+
 def test_keyword_stuffed_risky_tld_is_phishing() -> None:
     v = analyse_host("nhanqua-trian-khachhang.xyz")
     assert v.label == "phishing"

@@ -292,7 +292,14 @@ def _floor(f: HostFacts) -> float:
     if b.where == "label" and not p.suffix.endswith("vn") and (
             _leads(b.term, p.label) or _ends(b.term, p.label)):
         return FLOOR_BRAND_ABROAD
+    if b.where == "label" and p.suffix in _PUBLIC_SECTOR_SUFFIXES:
+        return FLOOR_BRAND_ABROAD  # a bank's or a shop's name on a school's domain
     return 0.0
+
+
+#: Suffixes only schools, research bodies, the state and international bodies may hold:
+#: no brand of the registry sells or banks under them ("agribanks.edu.vn").
+_PUBLIC_SECTOR_SUFFIXES = frozenset({"edu.vn", "gov.vn", "ac.vn", "int.vn"})
 
 
 def _leads(term: str, label: str) -> bool:

@@ -28,8 +28,9 @@ The datasets hold almost none of these (they fire on no ham or ad message of the
 the model cannot learn them: like :mod:`lachan.detect.requests` they carry a fixed prior
 (log-odds towards scam), none when the message warns of fraud or reads like a public
 advisory. An offer or a request that a negation stands before in its sentence does not
-count ("khong thu phi dat coc"); the payment and the call of the last three do not need
-one (a bill says "chua thanh toan" before "vui long chuyen").
+count ("khong thu phi dat coc"); the payment, the call, the customs story and the account
+holder are read without that test (a bill says "chua thanh toan" before "vui long
+chuyen").
 """
 
 from __future__ import annotations
