@@ -25,6 +25,8 @@ PROMOTIONS = [
     "KFC Thu 4 ga ran: combo 5 mieng ga chi 99K, chi ap dung dat hang tren app KFC.",
     "Highlands Coffee: mua 1 Phin Sua Da tang 1 tu 14h-17h tai tat ca cua hang.",
     "Lau Phan buffet 199K - di 4 tinh tien 3 suot thang 9. Dat ban: 0987654321",
+    # "dao tao" (training) and "khoi tao" end in "tao", which is no friend's "I" here
+    "Trung tam dao tao ke toan thuc hanh: khoa hoc 3 thang chi 990K, lien he 0909123456",
 ]
 
 

@@ -68,17 +68,23 @@ _CALL_RE = re.compile(
     r"|truy cap|lien he|lh|hotline|dang ky ngay|dang ky tai|dang ky truoc \d+|de dat"
     r"|nhap ma|ghe ngay|inbox|mua sam|dia chi|dien thoai:? 0\d"
     r"|xem (?:may|them|ngay|tai)|hen ban|dung bo lo|mua ve|dat ve|dat ban|giao tan noi"
+    r"|dat hen|nhan (?:em|cho em|shop)"
     r"|tu \d{1,2}/\d{1,2} (?:den|-) \d{1,2}/\d{1,2}|den \d{1,2}/\d{1,2}"
     r"|shop now|order now|buy now)\b")
 #: A friend passing a deal on ("ê, Shopee đang giảm 50% đó, mày mua chung không"), or an
 #: order's own notice ("Đơn hàng #5566 được freeship, dự kiến giao 14/10"): not an ad.
 #: (Chat abbreviations such as "ko" are expanded by then and give ``TEENCODE``.)
 _CHAT_WORDS = frozenset({"tao", "oi", "alo", "forward", "fw"})
+#: "tao" as a friend's "I", not the end of "dao tao" (training), "khoi tao" or "sang tao".
+_CHAT_TAO_RE = re.compile(r"(?<!dao )(?<!khoi )(?<!sang )(?<!cau )(?<!che )(?<!kien )\btao\b")
 _ORDER_RE = re.compile(r"\b(?:don hang|ma van don|van don|du kien giao|da giao|dang giao)\b")
 #: Words one of which an offer holds: the regular expressions run only then.
 _OFFER_WORDS = frozenset({"giam", "uu", "sale", "off", "khuyen", "km", "chiet", "hoan",
                           "tang", "nhan", "voucher", "phieu", "freeship", "free", "flash",
-                          "dong", "gia", "thu", "tinh", "chi"})
+                          "dong", "gia", "thu", "tinh"})
+#: "chi" (only) before a price: "chi" is also "chị", in most personal messages, so it is
+#: looked for with a literal-led pattern rather than as a gate word.
+_LOW_PRICE_RE = re.compile(r"chi (?:con |tu )?\d")
 
 DETAIL = "makes a commercial offer"
 #: Fixed log-odds added to ad on top of the learned weight (about 3.5): the data's offers
@@ -92,8 +98,12 @@ OFFER_PRIOR = 4.0
 def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None:
     """``COMMERCIAL_OFFER`` of the folded text and its ``tokens`` (after the phrase
     findings, which tell whether the message is an advisory)."""
-    if (_OFFER_WORDS.isdisjoint(tokens) or not _CHAT_WORDS.isdisjoint(tokens)
-            or "TEENCODE" in out.findings):  # chat abbreviations: friends, not a shop
+    chat = _CHAT_WORDS.intersection(tokens)
+    if chat == {"tao"} and _CHAT_TAO_RE.search(folded) is None:
+        chat = set()  # "dao tao", "khoi tao": training, setting up; no "I" of a friend
+    if chat or "TEENCODE" in out.findings:  # chat abbreviations: friends, not a shop
+        return
+    if _OFFER_WORDS.isdisjoint(tokens) and _LOW_PRICE_RE.search(folded) is None:
         return
     if _ORDER_RE.search(folded) is not None:
         return
