@@ -49,6 +49,8 @@ _MESSAGE_FINDINGS: tuple[tuple[str, str, str, str], ...] = (
     ("CONTACT_ONLY", "ham",
      "the text is only a phone number or an e-mail address: a contact passed on", "entities"),
     ("URL_PHISHING_HOST", "scam", "the host analyser calls a link's host phishing", "links"),
+    ("URL_BENIGN_HOST", "ham", "a link whose host the host analyser reads as an ordinary site",
+     "links"),
     ("URL_OFFICIAL_DOMAIN", "ham", "a link to an official domain of a registered brand",
      "links"),
     ("URL_PLATFORM_PAGE", "scam",

@@ -293,7 +293,7 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
     warm_hosts(hosts)  # nothing to do when the batch warmed them all already
     authority = "AUTHORITY_NAMED" in out.findings
     for host in hosts:
-        label, score, brand, official, shortener, _ = _HOST_CACHE.get(host, _NOT_A_HOST)
+        label, score, brand, official, shortener, parsed = _HOST_CACHE.get(host, _NOT_A_HOST)
         if (authority and not official and not is_government_host(host)
                 and host not in APP_STORES):
             out.add(Finding("AUTHORITY_LINK_NOT_GOV", "scam",
@@ -309,6 +309,15 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
         elif official:
             out.add(Finding("URL_OFFICIAL_DOMAIN", "ham",
                             f"link to an official domain of {brand or 'a registered brand'}"))
+        elif parsed and not shortener and score < BENIGN_HOST_SCORE:
+            out.add(Finding("URL_BENIGN_HOST", "ham",
+                            f"link host {host} looks like an ordinary site ({score:.2f})"))
+
+
+#: Below this host-analyser score a link's host reads as an ordinary site (a booking
+#: platform, a charity, a school): over the SMS data, 26 of 180 messages whose links all
+#: score under it are scams, against 47 of 110 at 0.5 and over. A learned finding.
+BENIGN_HOST_SCORE = 0.05
 
 
 #: Fixed prior (log-odds towards scam) of AUTHORITY_LINK_NOT_GOV: the fake tax-office,

@@ -133,8 +133,7 @@ _INSTITUTION_RE = re.compile(
     r"|phong\s+giao\s+duc|mat\s+tran|chu\s+thap\s+do|quy\s+bao\s+tro|ldtbxh"
     r"|prudential|manulife|bao\s+viet|aia|agoda|booking|traveloka|vietjet|vietnam\s+airlines"
     r"|bamboo\s+airways|resort|khach\s+san)\b")
-#: The account said outright to be a private one ("vao stk ca nhan quan ly").
-_SAID_PERSONAL_RE = re.compile(r"\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\s+ca\s+nhan\b")
+
 #: Vietnamese surnames that are no ordinary word, and those that need a middle name after
 #: them to be read as one ("le" is also a holiday, "do" a "that").
 _SURNAME = (r"(?:nguyen|tran|pham|hoang|huynh|phan|vu|vo|dang|bui|duong|ngo|dinh|dao|doan"
@@ -151,6 +150,9 @@ _PERSONAL_HOLDER_RE = re.compile(
     rf"(?:\S+\s+){{0,6}}?{_PERSON}\b"
     # the name first: "cho nhan vien thu ngan Tran Thi Lua STK 1903..."
     rf"|\b{_PERSON}\s*,?\s*(?:so\s+tai\s+khoan|stk|tk)\s*:?\s*\d")
+#: ...or the account said outright to be a private one ("vao stk ca nhan quan ly").
+_PERSONAL_ACCOUNT_RE = re.compile(
+    r"\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\s+ca\s+nhan\b|" + _PERSONAL_HOLDER_RE.pattern)
 _PAY_RE = re.compile(r"\b(?:chuyen(?:\s+khoan|\s+tien)?|thanh\s+toan|nop|dong|ck|coc"
                      r"|dat\s+coc|qua\s+(?:so\s+)?tai\s+khoan)\b")
 
@@ -268,31 +270,28 @@ def _loan_shark(folded: str) -> str | None:
     return None if loan is None or terms is None else f"{loan.group(0)} ... {terms}"
 
 
+def _together(folded: str, *patterns: re.Pattern[str]) -> str | None:
+    """The first match of each pattern, joined with " ... ", or ``None`` as soon as one
+    pattern has none (the cheaper, rarer ones go first)."""
+    found: list[str] = []
+    for pattern in patterns:
+        m = pattern.search(folded)
+        if m is None:
+            return None
+        found.append(m.group(0))
+    return " ... ".join(found)
+
+
 def _bill_to_person(folded: str) -> str | None:
-    who = _INSTITUTION_RE.search(folded)
-    holder = None
-    if who is not None:
-        holder = _SAID_PERSONAL_RE.search(folded) or _PERSONAL_HOLDER_RE.search(folded)
-    if who is None or holder is None or _PAY_RE.search(folded) is None:
-        return None
-    return f"{who.group(0)} ... {holder.group(0)}"
+    return _together(folded, _INSTITUTION_RE, _PERSONAL_ACCOUNT_RE, _PAY_RE)
 
 
 def _proxy(folded: str) -> str | None:
-    proxy = _PROXY_RE.search(folded)
-    holder = _PERSONAL_HOLDER_RE.search(folded) if proxy is not None else None
-    if proxy is None or holder is None or _PAY_RE.search(folded) is None:
-        return None
-    return f"{proxy.group(0)} ... {holder.group(0)}"
+    return _together(folded, _PROXY_RE, _PERSONAL_HOLDER_RE, _PAY_RE)
 
 
 def _third_party(folded: str) -> str | None:
-    excuse = _EXCUSE_RE.search(folded)
-    ask = _ASK_TRANSFER_RE.search(folded) if excuse is not None else None
-    holder = _PERSONAL_HOLDER_RE.search(folded) if ask is not None else None
-    if excuse is None or ask is None or holder is None:
-        return None
-    return f"{excuse.group(0)} ... {ask.group(0)} ... {holder.group(0)}"
+    return _together(folded, _EXCUSE_RE, _ASK_TRANSFER_RE, _PERSONAL_HOLDER_RE)
 
 
 def _customs_fee(folded: str, findings: Collection[str]) -> str | None:
