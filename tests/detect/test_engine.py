@@ -300,3 +300,11 @@ def test_a_long_email_weighs_like_its_pieces_not_more_as_it_grows():
         assert long.probabilities["ham"] == pytest.approx(short.probabilities["ham"], abs=0.05)
     lure = "Xac minh tai khoan tai http://vcb-xacminh.top/x "
     assert lachan.analyse(lure * 1000).label == "scam"
+
+
+def test_an_ordinary_sites_link_is_marked_benign_but_not_a_phishing_or_short_one():
+    assert "URL_BENIGN_HOST" in names(lachan.analyse(
+        "Dat phong cua ban tai khach san da duoc xac nhan, chi tiet tai booking.com"))
+    assert "URL_BENIGN_HOST" not in names(lachan.analyse(
+        "Tai khoan cua ban bi khoa, xac minh tai vietcombank-xacminh.top"))
+    assert "URL_BENIGN_HOST" not in names(lachan.analyse("Xem ngay tai bit.ly/3abcXYZ"))
