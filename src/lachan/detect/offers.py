@@ -76,6 +76,7 @@ _CALL_RE = re.compile(
 #: (Chat abbreviations such as "ko" are expanded by then and give ``TEENCODE``.)
 _CHAT_WORDS = frozenset({"tao", "oi", "alo", "forward", "fw"})
 #: "tao" as a friend's "I", not the end of "dao tao" (training), "khoi tao" or "sang tao".
+_TAO = frozenset({"tao"})
 _CHAT_TAO_RE = re.compile(r"(?<!dao )(?<!khoi )(?<!sang )(?<!cau )(?<!che )(?<!kien )\btao\b")
 _ORDER_RE = re.compile(r"\b(?:don hang|ma van don|van don|du kien giao|da giao|dang giao)\b")
 #: Words one of which an offer holds: the regular expressions run only then.
@@ -99,9 +100,9 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
     """``COMMERCIAL_OFFER`` of the folded text and its ``tokens`` (after the phrase
     findings, which tell whether the message is an advisory)."""
     chat = _CHAT_WORDS.intersection(tokens)
-    if chat == {"tao"} and _CHAT_TAO_RE.search(folded) is None:
-        chat = set()  # "dao tao", "khoi tao": training, setting up; no "I" of a friend
-    if chat or "TEENCODE" in out.findings:  # chat abbreviations: friends, not a shop
+    # "dao tao", "khoi tao": training, setting up; no "I" of a friend
+    friendly = bool(chat) and (chat != _TAO or _CHAT_TAO_RE.search(folded) is not None)
+    if friendly or "TEENCODE" in out.findings:  # chat abbreviations: friends, not a shop
         return
     if _OFFER_WORDS.isdisjoint(tokens) and _LOW_PRICE_RE.search(folded) is None:
         return
