@@ -120,20 +120,8 @@ _LOAN_SHARK_RE = re.compile(
 _LOAN_SHARK_PAIRS = frozenset({"vay nong", "boc ho", "bat ho", "gop ngay", "theo ngay",
                                "danh ba", "tham dinh", "gap mat", "no xau", "check cic"})
 
-#: Who bills in its own name: utilities, lenders, telcos and authorities.
-_INSTITUTION_RE = re.compile(
-    r"\b(?:dien\s+luc|evn\w*|cap\s+nuoc|nha\s+may\s+nuoc|cong\s+ty\s+nuoc|cong\s+ty\s+dien"
-    r"|toa\s+an|cong\s+an|vien\s+kiem\s+sat|cuc\s+thue|chi\s+cuc\s+thue|co\s+quan\s+thue"
-    r"|bhxh|bao\s+hiem\s+xa\s+hoi|csgt|canh\s+sat|ubnd|uy\s+ban|kho\s+bac|hai\s+quan"
-    r"|fe\s*credit|home\s*credit|hd\s*saison|mcredit|shinhan\s+finance|cong\s+ty\s+tai\s+chinh"
-    r"|vnpt|viettel|fpt\s+telecom|mobifone|vinaphone"
-    # schools, funds and the bodies that collect donations, insurers, airlines, bookings
-    r"|truong\s+(?:trung\s+hoc|tieu\s+hoc|mam\s+non|dai\s+hoc|cao\s+dang|thcs|thpt)"
-    r"|nha\s+truong"
-    r"|phong\s+giao\s+duc|mat\s+tran|chu\s+thap\s+do|quy\s+bao\s+tro|ldtbxh"
-    r"|prudential|manulife|bao\s+viet|aia|agoda|booking|traveloka|vietjet|vietnam\s+airlines"
-    r"|bamboo\s+airways|resort|khach\s+san)\b")
-
+#: EVN and its companies ("evnhcmc", "evnspc"), which bill in their own name.
+_EVN_RE = re.compile(r"\bevn\w*")
 #: Vietnamese surnames that are no ordinary word, and those that need a middle name after
 #: them to be read as one ("le" is also a holiday, "do" a "that").
 _SURNAME = (r"(?:nguyen|tran|pham|hoang|huynh|phan|vu|vo|dang|bui|duong|ngo|dinh|dao|doan"
@@ -142,17 +130,39 @@ _SHORT_SURNAME = r"(?:le|do|ho|ly|mai|cao|ha|lam|ta|lu|to|tang)"
 _MIDDLE = (r"(?:van|thi|huu|duc|minh|ngoc|thanh|quoc|xuan|kim|hong|dinh|cong|quang|anh|thu"
            r"|thuy|bao|gia|phuong|hai|trung|tien|manh|viet|nhat|tuan)")
 _PERSON = rf"(?:{_SURNAME}(?:\s+[a-z]+){{1,3}}|{_SHORT_SURNAME}\s+{_MIDDLE}(?:\s+[a-z]+){{0,2}})"
-_PERSONAL_HOLDER_RE = re.compile(
+#: A person named as the holder: after "chu tai khoan", "ten", "thu huong" ...
+_HOLDER_MARK_RE = re.compile(
     rf"\b(?:chu\s+(?:tai\s+khoan|tk)|ctk|ten\s+(?:tai\s+khoan|tk)|ten|thu\s+huong"
-    rf"|nguoi\s+nhan)\s*:?\s*{_PERSON}\b"
-    rf"|\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)(?:\s+\S+){{0,5}}?\s*:?\s*\d[\d\s.-]{{5,22}}"
-    rf"\s*(?:-\s*)?"
-    rf"(?:\S+\s+){{0,6}}?{_PERSON}\b"
-    # the name first: "cho nhan vien thu ngan Tran Thi Lua STK 1903..."
-    rf"|\b{_PERSON}\s*,?\s*(?:so\s+tai\s+khoan|stk|tk)\s*:?\s*\d")
+    rf"|nguoi\s+nhan)\s*:?\s*{_PERSON}\b")
+#: ...or around an account number: "STK 1903456789 Techcombank NGUYEN THI LAN", "cho nhan
+#: vien Tran Thi Lua STK 1903...". The number is found first; the name is looked for in
+#: a bounded stretch after it or right before it (one pattern over the whole text
+#: backtracked badly).
+_ACCOUNT_NUMBER_RE = re.compile(
+    r"\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\b(?:\s+[^\s\d]\S*){0,5}?\s*:?\s*\d[\d .-]{5,22}")
+_NAME_AFTER_RE = re.compile(rf"\s*(?:-\s*)?(?:\S+\s+){{0,6}}?{_PERSON}\b")
+_NAME_BEFORE_RE = re.compile(rf"\b{_PERSON}\s*,?\s*$")
+#: How far from the number a holder's name may stand.
+_NAME_REACH = 80
+
+
+def _personal_holder(folded: str) -> str | None:
+    """Where the text names a person as an account's holder, or ``None``."""
+    m = _HOLDER_MARK_RE.search(folded)
+    if m is not None:
+        return m.group(0)
+    for m in _ACCOUNT_NUMBER_RE.finditer(folded):
+        after = _NAME_AFTER_RE.match(folded[m.end():m.end() + _NAME_REACH])
+        if after is not None:
+            return m.group(0) + after.group(0)
+        before = _NAME_BEFORE_RE.search(folded[max(0, m.start() - _NAME_REACH // 2):m.start()])
+        if before is not None:
+            return before.group(0) + m.group(0)
+    return None
+
+
 #: ...or the account said outright to be a private one ("vao stk ca nhan quan ly").
-_PERSONAL_ACCOUNT_RE = re.compile(
-    r"\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\s+ca\s+nhan\b|" + _PERSONAL_HOLDER_RE.pattern)
+_SAID_PERSONAL_RE = re.compile(r"\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\s+ca\s+nhan\b")
 _PAY_RE = re.compile(r"\b(?:chuyen(?:\s+khoan|\s+tien)?|thanh\s+toan|nop|dong|ck|coc"
                      r"|dat\s+coc|qua\s+(?:so\s+)?tai\s+khoan)\b")
 
@@ -202,11 +212,16 @@ _EXCUSE_RE = re.compile(
 _ASK_TRANSFER_RE = re.compile(
     r"\b(?:chuyen|ck|chuyen\s+khoan|nap|gui)\s+(?:gap\s+|ngay\s+)?(?:giup|ho|dum|gium|gap"
     r"|ngay|truoc|vao|cho)\b|\bcho\s+(?:em|minh|toi|tao|anh|chi|to|chau|con)\s+muon\b")
+#: (The pairs that open each excuse, or close it where its first pair is common: "mat dien
+#: thoai" is looked for by "mat dien", not by "dien thoai".)
 _EXCUSE_PAIRS = frozenset({"nghe may", "nghe duoc", "goi duoc", "chuyen duoc", "nhap duoc",
-                           "dang hop", "ban hop", "san bay", "benh vien", "cong tac",
-                           "nuoc ngoai", "bi khoa", "bi loi", "han muc", "doi so", "so moi",
-                           "zalo moi", "dien thoai", "chup bill", "hoa don", "man hinh",
-                           "thieu tien", "can gap", "gap lam"})
+                           "dang hop", "ban hop", "o san", "o benh", "cong tac", "o nuoc",
+                           "khoa app", "khoa tai", "khoa tk", "khoa the", "bi loi", "han muc",
+                           "doi so", "so moi", "zalo moi", "mat dien", "chup bill",
+                           "chup hoa", "chup man", "thieu tien", "can gap", "gap lam"})
+
+_PROXY_PAIRS = frozenset(f"{a} {b}" for a in ("nho", "bao", "dan", "nhan")
+                         for b in ("tao", "toi", "em", "minh", "anh", "chi", "to", "tui"))
 
 #: A summons or a parcel held by a court or the police, and a number to call.
 _SUMMONS_RE = re.compile(
@@ -254,6 +269,24 @@ def _first(pattern: re.Pattern[str], folded: str) -> str | None:
 
 
 _PHONE_FINDINGS = ("PHONE_MOBILE", "PHONE_SERVICE", "PHONE_PREMIUM", "PHONE_FOREIGN")
+#: Who bills in its own name (utilities, lenders, telcos, schools, funds, insurers,
+#: airlines, bookings and authorities), by word pairs and words; and the pairs and words
+#: that :data:`_AUTHORITY_RE` needs, looked up before that alternation is tried.
+_AUTHORITY_PAIRS = frozenset({"toa an", "cong an", "kiem sat", "dieu tra", "canh sat",
+                              "an ninh"})
+_AUTHORITY_WORDS = frozenset({"csgt", "tand", "vks"})
+_INSTITUTION_PAIRS = _AUTHORITY_PAIRS | frozenset({
+    "dien luc", "cap nuoc", "may nuoc", "ty nuoc", "ty dien", "cuc thue", "quan thue",
+    "xa hoi", "uy ban", "kho bac", "hai quan", "fe credit", "home credit", "hd saison",
+    "shinhan finance", "tai chinh", "fpt telecom", "truong trung", "truong tieu",
+    "truong mam", "truong dai", "truong cao", "truong thcs", "truong thpt", "nha truong",
+    "giao duc", "mat tran", "thap do", "bao tro", "bao viet", "vietnam airlines",
+    "bamboo airways", "khach san"})
+_INSTITUTION_WORDS = _AUTHORITY_WORDS | frozenset({
+    "bhxh", "ubnd", "vnpt", "viettel", "mobifone", "vinaphone", "prudential", "manulife",
+    "aia", "agoda", "booking", "traveloka", "vietjet", "resort", "ldtbxh", "fecredit",
+    "homecredit", "mcredit"})
+_HELD_PAIRS = frozenset({"buu pham", "buu kien", "kien hang", "goi hang"})
 _ALL_PAIRS = (_ACCOUNT_TRADING_PAIRS | _CARD_PAIRS | _FEE_PAIRS | _LOAN_SHARK_PAIRS
               | _SUMMONS_PAIRS | _CUSTOMS_PAIRS | _CHAT_WORK_PAIRS | {"ca nhan"})
 
@@ -282,16 +315,33 @@ def _together(folded: str, *patterns: re.Pattern[str]) -> str | None:
     return " ... ".join(found)
 
 
-def _bill_to_person(folded: str) -> str | None:
-    return _together(folded, _INSTITUTION_RE, _PERSONAL_ACCOUNT_RE, _PAY_RE)
+def _institution(folded: str, tokens: list[str], bigrams: list[str]) -> str | None:
+    """The utility, lender, telco, school or authority the text names, or ``None``."""
+    pair = _INSTITUTION_PAIRS.intersection(bigrams) or _INSTITUTION_WORDS.intersection(tokens)
+    if pair:
+        return min(pair)  # any one of them; the smallest, to be the same on every run
+    m = _EVN_RE.search(folded) if "evn" in folded else None
+    return None if m is None else m.group(0)
+
+
+def _bill_to_person(folded: str, who: str) -> str | None:
+    if _PAY_RE.search(folded) is None:
+        return None
+    said = _SAID_PERSONAL_RE.search(folded)
+    holder = said.group(0) if said is not None else _personal_holder(folded)
+    return None if holder is None else f"{who} ... {holder}"
 
 
 def _proxy(folded: str) -> str | None:
-    return _together(folded, _PROXY_RE, _PERSONAL_HOLDER_RE, _PAY_RE)
+    proxy = _together(folded, _PROXY_RE, _PAY_RE)
+    holder = _personal_holder(folded) if proxy is not None else None
+    return None if holder is None else f"{proxy} ... {holder}"
 
 
 def _third_party(folded: str) -> str | None:
-    return _together(folded, _EXCUSE_RE, _ASK_TRANSFER_RE, _PERSONAL_HOLDER_RE)
+    ask = _together(folded, _EXCUSE_RE, _ASK_TRANSFER_RE)
+    holder = _personal_holder(folded) if ask is not None else None
+    return None if holder is None else f"{ask} ... {holder}"
 
 
 def _customs_fee(folded: str, findings: Collection[str]) -> str | None:
@@ -347,17 +397,24 @@ def scheme_findings(folded: str, tokens: list[str], bigrams: list[str],
         found.append(("JOB_FEE_REQUEST", _job_fee(folded)))
     if not _LOAN_SHARK_PAIRS.isdisjoint(pairs):
         found.append(("LOAN_SHARK_TERMS", _loan_shark(folded)))
+    authority = (not _AUTHORITY_PAIRS.isdisjoint(bigrams)
+                 or not _AUTHORITY_WORDS.isdisjoint(tokens))
     if "BANK_ACCOUNT" in findings or "ca nhan" in pairs:
-        found.append(("BILL_TO_PERSONAL_ACCOUNT", _bill_to_person(folded)))
-        found.append(("PROXY_MONEY_REQUEST", _proxy(folded)))
+        who = _institution(folded, tokens, bigrams)
+        if who is not None:
+            found.append(("BILL_TO_PERSONAL_ACCOUNT", _bill_to_person(folded, who)))
+        if not _PROXY_PAIRS.isdisjoint(bigrams):
+            found.append(("PROXY_MONEY_REQUEST", _proxy(folded)))
         if not _EXCUSE_PAIRS.isdisjoint(bigrams):
             found.append(("THIRD_PARTY_TRANSFER", _third_party(folded)))
-    if not _CHAT_WORK_PAIRS.isdisjoint(pairs):
+    if authority and not _CHAT_WORK_PAIRS.isdisjoint(pairs):
         found.append(("AUTHORITY_OVER_CHAT", _authority_chat(folded)))
     if (not _CUSTOMS_PAIRS.isdisjoint(pairs) or "customs" in tokens
             or "diplomat" in tokens):
         found.append(("CUSTOMS_FEE_TO_PERSON", _customs_fee(folded, findings)))
-    if not _SUMMONS_PAIRS.isdisjoint(pairs) and any(p in findings for p in _PHONE_FINDINGS):
+    if ((authority or not _HELD_PAIRS.isdisjoint(pairs))
+            and not _SUMMONS_PAIRS.isdisjoint(pairs)
+            and any(p in findings for p in _PHONE_FINDINGS)):
         found.append(("AUTHORITY_SUMMONS_CALL", _summons(folded)))
     hits = [(name, text) for name, text in found if text is not None]
     if hits:
