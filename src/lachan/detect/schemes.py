@@ -220,8 +220,6 @@ _EXCUSE_PAIRS = frozenset({"nghe may", "nghe duoc", "goi duoc", "chuyen duoc", "
                            "doi so", "so moi", "zalo moi", "mat dien", "chup bill",
                            "chup hoa", "chup man", "thieu tien", "can gap", "gap lam"})
 
-_PROXY_PAIRS = frozenset(f"{a} {b}" for a in ("nho", "bao", "dan", "nhan")
-                         for b in ("tao", "toi", "em", "minh", "anh", "chi", "to", "tui"))
 
 #: A summons or a parcel held by a court or the police, and a number to call.
 _SUMMONS_RE = re.compile(
@@ -284,11 +282,22 @@ _INSTITUTION_PAIRS = _AUTHORITY_PAIRS | frozenset({
     "bamboo airways", "khach san"})
 _INSTITUTION_WORDS = _AUTHORITY_WORDS | frozenset({
     "bhxh", "ubnd", "vnpt", "viettel", "mobifone", "vinaphone", "prudential", "manulife",
-    "aia", "agoda", "booking", "traveloka", "vietjet", "resort", "ldtbxh", "fecredit",
+    "aia", "agoda", "booking", "traveloka", "vietjet", "resort", "ldtbxh", "fecredit", "evn",
     "homecredit", "mcredit"})
 _HELD_PAIRS = frozenset({"buu pham", "buu kien", "kien hang", "goi hang"})
-_ALL_PAIRS = (_ACCOUNT_TRADING_PAIRS | _CARD_PAIRS | _FEE_PAIRS | _LOAN_SHARK_PAIRS
-              | _SUMMONS_PAIRS | _CUSTOMS_PAIRS | _CHAT_WORK_PAIRS | {"ca nhan"})
+_JOB_WORDS = frozenset({"xkld", "job"})
+_CUSTOMS_WORDS = frozenset({"customs", "diplomat"})
+
+
+
+_PROXY_PAIRS = frozenset(f"{a} {b}" for a in ("nho", "bao", "dan", "nhan")
+                         for b in ("tao", "toi", "em", "minh", "anh", "chi", "to", "tui"))
+#: Every pair and word a gate below looks at.
+_ALL_PAIRS = (_ACCOUNT_TRADING_PAIRS | _CARD_PAIRS | _FEE_PAIRS | _JOB_PAIRS | _LOAN_SHARK_PAIRS
+              | _SUMMONS_PAIRS | _CUSTOMS_PAIRS | _CHAT_WORK_PAIRS | _AUTHORITY_PAIRS
+              | _INSTITUTION_PAIRS | _EXCUSE_PAIRS | _HELD_PAIRS | _PROXY_PAIRS | {"ca nhan"})
+_ALL_WORDS = (frozenset({"phi"}) | _JOB_WORDS | _AUTHORITY_WORDS | _INSTITUTION_WORDS
+              | _CUSTOMS_WORDS)
 
 
 def _job_fee(folded: str) -> str | None:
@@ -315,9 +324,10 @@ def _together(folded: str, *patterns: re.Pattern[str]) -> str | None:
     return " ... ".join(found)
 
 
-def _institution(folded: str, tokens: list[str], bigrams: list[str]) -> str | None:
-    """The utility, lender, telco, school or authority the text names, or ``None``."""
-    pair = _INSTITUTION_PAIRS.intersection(bigrams) or _INSTITUTION_WORDS.intersection(tokens)
+def _institution(folded: str, pairs: frozenset[str], words: frozenset[str]) -> str | None:
+    """The utility, lender, telco, school or authority the text names (its word ``pairs``
+    and ``words`` among this module's), or ``None``."""
+    pair = _INSTITUTION_PAIRS.intersection(pairs) or _INSTITUTION_WORDS.intersection(words)
     if pair:
         return min(pair)  # any one of them; the smallest, to be the same on every run
     m = _EVN_RE.search(folded) if "evn" in folded else None
@@ -384,33 +394,35 @@ def scheme_findings(folded: str, tokens: list[str], bigrams: list[str],
     """The findings of this module for the folded text, its ``tokens`` and their
     ``bigrams``, after the phrase and entity findings (which tell whether the message is
     an advisory, and whether it holds a bank account or a phone number). Each check runs
-    only when a word pair it needs is there."""
+    only when a word pair or word it needs is there: the message's pairs and words are
+    intersected with this module's once, and every gate looks at those few."""
     pairs = _ALL_PAIRS.intersection(bigrams)
+    words = _ALL_WORDS.intersection(tokens)
+    if not pairs and not words and "evn" not in folded:
+        return
     findings = out.findings
     found: list[tuple[str, str | None]] = []
     if not _ACCOUNT_TRADING_PAIRS.isdisjoint(pairs):
         found.append(("ACCOUNT_TRADING", _first(_ACCOUNT_TRADING_RE, folded)))
     if not _CARD_PAIRS.isdisjoint(pairs):
         found.append(("CARD_CODE_REQUEST", _first(_CARD_CODE_RE, folded)))
-    if (not _FEE_PAIRS.isdisjoint(pairs) or "phi" in tokens) and (
-            not _JOB_PAIRS.isdisjoint(bigrams) or "xkld" in tokens or "job" in tokens):
+    if ((not _FEE_PAIRS.isdisjoint(pairs) or "phi" in words)
+            and (not _JOB_PAIRS.isdisjoint(pairs) or not _JOB_WORDS.isdisjoint(words))):
         found.append(("JOB_FEE_REQUEST", _job_fee(folded)))
     if not _LOAN_SHARK_PAIRS.isdisjoint(pairs):
         found.append(("LOAN_SHARK_TERMS", _loan_shark(folded)))
-    authority = (not _AUTHORITY_PAIRS.isdisjoint(bigrams)
-                 or not _AUTHORITY_WORDS.isdisjoint(tokens))
+    authority = not _AUTHORITY_PAIRS.isdisjoint(pairs) or not _AUTHORITY_WORDS.isdisjoint(words)
     if "BANK_ACCOUNT" in findings or "ca nhan" in pairs:
-        who = _institution(folded, tokens, bigrams)
+        who = _institution(folded, pairs, words)
         if who is not None:
             found.append(("BILL_TO_PERSONAL_ACCOUNT", _bill_to_person(folded, who)))
-        if not _PROXY_PAIRS.isdisjoint(bigrams):
+        if not _PROXY_PAIRS.isdisjoint(pairs):
             found.append(("PROXY_MONEY_REQUEST", _proxy(folded)))
-        if not _EXCUSE_PAIRS.isdisjoint(bigrams):
+        if not _EXCUSE_PAIRS.isdisjoint(pairs):
             found.append(("THIRD_PARTY_TRANSFER", _third_party(folded)))
     if authority and not _CHAT_WORK_PAIRS.isdisjoint(pairs):
         found.append(("AUTHORITY_OVER_CHAT", _authority_chat(folded)))
-    if (not _CUSTOMS_PAIRS.isdisjoint(pairs) or "customs" in tokens
-            or "diplomat" in tokens):
+    if not _CUSTOMS_PAIRS.isdisjoint(pairs) or not _CUSTOMS_WORDS.isdisjoint(words):
         found.append(("CUSTOMS_FEE_TO_PERSON", _customs_fee(folded, findings)))
     if ((authority or not _HELD_PAIRS.isdisjoint(pairs))
             and not _SUMMONS_PAIRS.isdisjoint(pairs)
