@@ -124,3 +124,11 @@ def test_more_schemes(name: str, text: str) -> None:
 ])
 def test_their_look_alikes(text: str) -> None:
     assert {n: w for n, w in schemes(text).items() if w} == {}
+
+
+def test_a_call_forwarding_code_with_a_number_but_not_a_carriers_menu_code() -> None:
+    text = ("MobiFone: thue bao cua ban du dieu kien doi SIM 5G mien phi. Bam *21*0703228917# "
+            "de kich hoat.")
+    assert schemes(text) == {"CALL_FORWARD_CODE": SCHEME_PRIOR}
+    assert schemes("Bam goi *098*3# de co 3GB voi 15.000d/3 ngay") == {}
+    assert schemes("De chuyen tiep cuoc goi, bam **21*so dien thoai# roi an goi") == {}

@@ -15,6 +15,8 @@ makes by message:
   into an account held in a person's name (they collect into their own company accounts).
 * ``AUTHORITY_SUMMONS_CALL``: a court, police or prosecutor "summons" or "parcel" with a
   number to call (they serve papers in person or by post, not by SMS with a hotline).
+* ``CALL_FORWARD_CODE``: a call-forwarding code with a number to forward to
+  ("bam *21*0703228917#"), which hands over your calls and voice OTPs.
 * ``AUTHORITY_OVER_CHAT``: police or a court that "work" with you over a video call or a
   chat app, or tell you to keep it from your family.
 * ``CUSTOMS_FEE_TO_PERSON``: a parcel or a gift "held at customs" and a fee to pay to a
@@ -200,6 +202,12 @@ _CHAT_WORK_PAIRS = frozenset({"bat video", "goi video", "call video", "video cal
                               "ket ban", "tiet lo", "bi mat"})
 
 
+#: A call-forwarding code with a number to forward to ("bam *21*0703228917#"): your calls,
+#: and the codes that banks and Zalo send by voice call, go to the fraudster. Carriers'
+#: own help writes the code with a placeholder ("**21*so dien thoai#"), never a number.
+_CALL_FORWARD_RE = re.compile(r"(?:\*\*?|##?)(?:21|61|62|67|002|004)\*\+?\d[\d .]{7,}")
+
+
 #: Why the sender cannot pay or talk himself: the excuse of the hijacked chat account
 #: ("dang hop khong nghe may duoc", "bi khoa app ngan hang", "doi so zalo moi").
 _EXCUSE_RE = re.compile(
@@ -249,6 +257,7 @@ _DETAILS = {
     "THIRD_PARTY_TRANSFER": "an excuse, and money to send into another person's account",
     "CUSTOMS_FEE_TO_PERSON": "a parcel held at customs and a fee to pay to a person",
     "AUTHORITY_OVER_CHAT": "police or a court working over a video call or chat, or secrecy",
+    "CALL_FORWARD_CODE": "asks you to dial a code that forwards your calls to a number",
 }
 
 
@@ -396,12 +405,15 @@ def scheme_findings(folded: str, tokens: list[str], bigrams: list[str],
     an advisory, and whether it holds a bank account or a phone number). Each check runs
     only when a word pair or word it needs is there: the message's pairs and words are
     intersected with this module's once, and every gate looks at those few."""
+    found: list[tuple[str, str | None]] = []
+    if "*" in folded:
+        forward = _CALL_FORWARD_RE.search(folded)
+        found.append(("CALL_FORWARD_CODE", forward.group(0) if forward else None))
     pairs = _ALL_PAIRS.intersection(bigrams)
     words = _ALL_WORDS.intersection(tokens)
-    if not pairs and not words and "evn" not in folded:
+    if not pairs and not words and "evn" not in folded and not found:
         return
     findings = out.findings
-    found: list[tuple[str, str | None]] = []
     if not _ACCOUNT_TRADING_PAIRS.isdisjoint(pairs):
         found.append(("ACCOUNT_TRADING", _first(_ACCOUNT_TRADING_RE, folded)))
     if not _CARD_PAIRS.isdisjoint(pairs):
@@ -450,6 +462,8 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
                                "number to call"),
     ("PROXY_MONEY_REQUEST", "a 'friend' passing on someone's request to transfer money into "
                             "an account held in a person's name"),
+    ("CALL_FORWARD_CODE", "asks you to dial a call-forwarding code with a number ('*21*09...#'): "
+                          "your calls, and the codes banks and Zalo send by voice, go to it"),
     ("AUTHORITY_OVER_CHAT", "police, a prosecutor or a court that 'work' with you over a video "
                             "call or a chat app, or tell you to keep it from your family"),
     ("CUSTOMS_FEE_TO_PERSON", "a parcel or gift 'held at customs' and a fee to pay to a "
