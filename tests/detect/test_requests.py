@@ -243,3 +243,13 @@ def test_sextortion_by_a_recorded_call_and_the_contacts() -> None:
     v = lachan.analyse("Anh xem lai clip minh goi video toi qua di, em da quay man hinh roi. "
                        "Chuyen 30 trieu trong 2 tieng, khong thi em gui cho vo voi co quan anh.")
     assert "EXTORTION_THREAT" in names(v)
+
+
+def test_a_payout_with_a_fee_to_pay_first_is_an_advance_fee() -> None:
+    v = lachan.analyse("Prudential: Quy khach duoc chi tra quyen loi bao hiem 45 trieu. Lien he "
+                       "chuyen vien 0375226118 (Zalo) de hoan tat, can dong truoc thue TNCN 10%.")
+    assert "PAY_TO_UNLOCK" in names(v)
+    # a bill paid ahead, an order paid already: nothing to receive, or done
+    bill = lachan.analyse("Quy khach vui long thanh toan truoc ngay 15/6 de tranh gian doan "
+                          "dich vu. Cam on quy khach.")
+    assert "PAY_TO_UNLOCK" not in names(bill)

@@ -84,6 +84,18 @@ _PAY_TO_UNLOCK_RE = re.compile(
     r"|hoan\s+tien|thong\s+quan"
     r"|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan|hoa\s+hong)|duoc\s+rut)\b")
 
+#: The advance fee said outright: money to be received (a payout, a compensation, a loan)
+#: and a fee or tax to pay first ("duoc chi tra quyen loi bao hiem 45 trieu ... can dong
+#: truoc thue TNCN 10%"). Insurers and lenders deduct their fees; nobody bills them first.
+_FEE_FIRST_RE = re.compile(
+    r"(?<!da )\b(?:dong|nop|chuyen|thanh\s+toan|tra)\s+truoc\s+(?:\S+\s+){0,3}?"
+    r"(?:phi|thue|le\s+phi|tien|\d)")
+_RECEIVE_RE = re.compile(
+    r"\b(?:duoc\s+chi\s+tra|chi\s+tra\s+quyen\s+loi|nhan\s+(?:tien|thuong|khoan|quyen\s+loi)"
+    r"|duoc\s+boi\s+thuong|giai\s+ngan|rut\s+tien|duoc\s+nhan)\b")
+_FEE_FIRST_PAIRS = frozenset({"dong truoc", "nop truoc", "chuyen truoc", "toan truoc",
+                              "tra truoc"})
+
 #: Moving money into a "safe", holding or investigators' account, or to prove one's
 #: innocence: the fake-police fraud ("chuyen so du vao tai khoan tam giu de chung minh
 #: trong sach"). Police, courts and prosecutors never hold a citizen's money this way.
@@ -186,6 +198,17 @@ def _pay_to_unlock(folded: str) -> str | None:
     return None
 
 
+def _fee_first(folded: str) -> str | None:
+    """Money to be received and a fee to pay before it, or ``None``."""
+    receive = _RECEIVE_RE.search(folded)
+    if receive is None:
+        return None
+    for m in _FEE_FIRST_RE.finditer(folded):
+        if not negated(folded, m.start()):
+            return f"{receive.group(0)} ... {m.group(0)}"
+    return None
+
+
 def _safe_account(folded: str) -> str | None:
     """The demand to move money into a "safe" or investigators' account, or ``None``."""
     m = _SAFE_ACCOUNT_RE.search(folded)
@@ -246,7 +269,7 @@ _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "
                               "bi nga", "cau thang", "gay tay", "gay chan", "hon me",
                               "thuong nang", "zalo moi"})
 _ALL_PAIRS = (_CODE_PAIRS | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS | _EMERGENCY_PAIRS
-              | _REFUND_PAIRS)
+              | _REFUND_PAIRS | _FEE_FIRST_PAIRS)
 
 
 def request_findings(folded: str, tokens: list[str], bigrams: list[str],
@@ -276,6 +299,8 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
         paid = _pay_to_unlock(folded)
     if paid is None and not _SAFE_PAIRS.isdisjoint(pairs):
         paid = _safe_account(folded)
+    if paid is None and not _FEE_FIRST_PAIRS.isdisjoint(pairs):
+        paid = _fee_first(folded)
     if paid is not None:
         out.add(Finding("PAY_TO_UNLOCK", "scam", f'{_PAY_DETAIL}: "{paid}"',
                         learned=False, weight=0.0 if quoted else PAY_TO_UNLOCK_PRIOR))
