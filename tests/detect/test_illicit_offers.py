@@ -47,13 +47,9 @@ def test_no_illicit_offer_without_a_seller(text: str) -> None:
 
 
 def test_a_monthly_return_no_bank_pays_is_a_guaranteed_return() -> None:
-    from lachan.detect.content_model import ContentModel
-    from lachan.detect.engine import Engine
-
-    engine = Engine(ContentModel.empty(), detectors=[])
-    found = engine.prepare("Co hoi dau tu nong nghiep cong nghe cao, gop von 50tr nhan lai "
-                           "8%/thang, lien he 0911430276").features.findings
+    found = names(lachan.analyse("Co hoi dau tu nong nghiep cong nghe cao, gop von 50tr nhan "
+                                 "lai 8%/thang, lien he 0911430276"))
     assert "GUARANTEED_RETURNS" in found
-    savings = engine.prepare("Gui tiet kiem 12 thang, lai suat 0.5%/thang, "
-                             "chi tiet tai quay").features.findings
+    savings = names(lachan.analyse("Gui tiet kiem 12 thang, lai suat 0.5%/thang, "
+                                   "chi tiet tai quay"))
     assert "GUARANTEED_RETURNS" not in savings

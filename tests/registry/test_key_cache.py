@@ -4,14 +4,13 @@ key is refused at once in the process that revoked it and within a second in any
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
-from sqlalchemy import event, update
+from sqlalchemy import update
 
 from lachan.registry import keys
 from lachan.registry.clock import utcnow
-from lachan.serve.testing import HandClock
+from lachan.serve.testing import HandClock, KeyReads
 from lachan.store.session import Database
 from lachan.store.tables_centre import ApiKey
 
@@ -22,25 +21,6 @@ def db(db_url: str) -> Iterator[Database]:
     yield database
     database.dispose()
 
-
-class _KeyReads:
-    """Statements reading the key table through the cache's (read) engine."""
-
-    def __init__(self, db: Database) -> None:
-        self.statements: list[str] = []
-        event.listen(db.read_engine, "before_cursor_execute", self._seen)
-
-    def _seen(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if "api_keys" in statement:
-            self.statements.append(statement)
-
-    @property
-    def rows(self) -> int:
-        return sum("count(" not in s.lower() for s in self.statements)
-
-    @property
-    def stamps(self) -> int:
-        return sum("count(" in s.lower() for s in self.statements)
 
 
 def _create(db: Database, role: str, n: int = 1) -> list[str]:
@@ -65,7 +45,7 @@ def test_many_keys_cost_one_stamp_read_a_second_not_one_row_read_each(
 ) -> None:
     operators = _create(db, "operator", 20)
     cache = keys.KeyCache(db.read)
-    reads = _KeyReads(db)
+    reads = KeyReads(db)
     for _second in range(5):
         for key in operators:
             assert cache.authenticate(key) == keys.Caller(key.split("_")[1], "operator")
@@ -141,7 +121,7 @@ def test_an_unknown_key_is_not_cached_and_a_wrong_secret_is_refused(
 def test_a_row_is_read_again_after_its_time_to_live(db: Database, key_clock: HandClock) -> None:
     operator = _create(db, "operator")[0]
     cache = keys.KeyCache(db.read, row_ttl_s=10.0)
-    reads = _KeyReads(db)
+    reads = KeyReads(db)
     cache.authenticate(operator)
     key_clock.now += 5
     cache.authenticate(operator)

@@ -5,17 +5,16 @@ revoked it (``lachan serve --workers 2``: each worker has its own key cache,
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import event, update
+from sqlalchemy import update
 
 from lachan.registry import keys
 from lachan.registry.clock import utcnow
 from lachan.serve.app import create_app
-from lachan.serve.testing import HandClock, bearer
+from lachan.serve.testing import HandClock, KeyReads, bearer
 from lachan.store.session import Database
 from lachan.store.tables_centre import ApiKey
 
@@ -70,25 +69,6 @@ def test_a_refused_key_is_never_cached(
 FEED = "/v1/feeds/blocklist"  # open to the operator role
 
 
-class _KeyReads:
-    """Statements of ``app`` reading the key table: key rows, and revocation stamps."""
-
-    def __init__(self, app: FastAPI) -> None:
-        self.statements: list[str] = []
-        event.listen(app.state.db.read_engine, "before_cursor_execute", self._seen)
-
-    def _seen(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if "api_keys" in statement:
-            self.statements.append(statement)
-
-    @property
-    def rows(self) -> int:
-        return sum("count(" not in s.lower() for s in self.statements)
-
-    @property
-    def stamps(self) -> int:
-        return sum("count(" in s.lower() for s in self.statements)
-
 
 def _revoke_elsewhere(app: FastAPI, key: str) -> None:
     """A revocation by another process (the CLI, a worker on another host): the row
@@ -108,7 +88,7 @@ def _revoke_elsewhere(app: FastAPI, key: str) -> None:
 def test_a_live_key_is_not_read_from_the_database_on_each_request(
     app: FastAPI, client: TestClient, role_keys: dict[str, str], key_clock: HandClock
 ) -> None:
-    reads = _KeyReads(app)
+    reads = KeyReads(app.state.db)
     for _second in range(3):
         for _request in range(5):
             assert client.get(FEED, headers=bearer(role_keys["operator"])).status_code == 200

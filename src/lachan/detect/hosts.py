@@ -25,6 +25,7 @@ from lachan.detect.brands import official_domain_owner
 from lachan.detect.host_checks import (
     CODE_SYMBOLS,
     SYMBOLS,
+    VN_RESTRICTED,
     HostFacts,
     brand_in_path,
     facts_symbols,
@@ -299,7 +300,7 @@ def _floor(f: HostFacts) -> float:
 
 #: Suffixes only schools, research bodies, the state and international bodies may hold:
 #: no brand of the registry sells or banks under them ("agribanks.edu.vn").
-_PUBLIC_SECTOR_SUFFIXES = frozenset({"edu.vn", "gov.vn", "ac.vn", "int.vn"})
+_PUBLIC_SECTOR_SUFFIXES = VN_RESTRICTED | frozenset({"ac.vn", "int.vn"})
 
 
 def _leads(term: str, label: str) -> bool:

@@ -378,13 +378,9 @@ def _authority_chat(folded: str) -> str | None:
     who = _AUTHORITY_RE.search(folded)
     if who is None:
         return None
-    how = _first(_CHAT_WORK_RE, folded) or _first_secret(folded)
+    # (the secrecy demand's own "khong" is no negation of it)
+    how = _first(_CHAT_WORK_RE, folded) or _together(folded, _SECRECY_RE)
     return None if how is None else f"{who.group(0)} ... {how}"
-
-
-def _first_secret(folded: str) -> str | None:
-    m = _SECRECY_RE.search(folded)
-    return None if m is None else m.group(0)  # its own "khong" is no negation of it
 
 
 def _summons(folded: str) -> str | None:

@@ -373,8 +373,7 @@ def _find_in_run(text: str, low: str, run_start: int, run_end: int, claims: Clai
         first = chunks[i]
         listed = _number_list_end(chunks, i)
         if listed > i:  # "03 09 21 36 44 52": a list of small numbers, no phone
-            for c in chunks[i:listed]:
-                group.append(c)
+            group.extend(chunks[i:listed])
             i = listed
             continue
         best: tuple[int, PhoneFields] | None = None

@@ -6,12 +6,36 @@ cache (``key_clock``)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import event
 
 from lachan.registry import keys as keys_mod
+from lachan.store.session import Database
+
+
+class KeyReads:
+    """The statements a database's read engine runs on the key table: key rows, and the
+    revocation stamp (a ``count(...)``), for tests of ``keys.KeyCache``."""
+
+    def __init__(self, db: Database) -> None:
+        self.statements: list[str] = []
+        event.listen(db.read_engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if "api_keys" in statement:
+            self.statements.append(statement)
+
+    @property
+    def rows(self) -> int:
+        return sum("count(" not in s.lower() for s in self.statements)
+
+    @property
+    def stamps(self) -> int:
+        return sum("count(" in s.lower() for s in self.statements)
 
 
 class HandClock:
