@@ -149,3 +149,10 @@ def test_a_carriers_missed_call_report_is_a_service_notice():
 def test_a_folded_dung_is_a_negation_only_outside_its_compounds(words: str, negated: bool):
     tokens = words.split()
     assert has_negation(tokens, 0, len(tokens)) is negated
+
+
+def test_not_yet_is_no_negation() -> None:
+    # "chua" states a fact in notices and frauds alike; warnings say "khong" or "dung"
+    assert hits("quy khach chua cap nhat thong tin, vui long truy cap")[
+        "ACCOUNT_VERIFICATION_LURE"] == "cap nhat thong tin"
+    assert "ACCOUNT_VERIFICATION_LURE" not in hits("khong cap nhat thong tin qua duong link la")

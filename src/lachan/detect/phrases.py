@@ -25,7 +25,9 @@ class PhraseRule:
     not_after: frozenset[str] = frozenset()
 
 
-NEGATIONS = frozenset({"khong", "dung", "chua", "never", "not", "don't", "dont", "khg", "ko"})
+#: Not "chua" (not yet): it states a fact, in notices and frauds alike ("quy khach chua cap
+#: nhat thong tin", "SIM chua chuan hoa, ... doc ma OTP"); warnings say "khong", "dung".
+NEGATIONS = frozenset({"khong", "dung", "never", "not", "don't", "dont", "khg", "ko"})
 #: Words after which a folded "dung" is not "đừng" (don't) but part of a compound: "áp
 #: dụng", "tín dụng", "sử dụng", "ứng dụng", "nội dung", "người dùng", "tuyển dụng" ...
 #: (an offer "áp dụng đến 31/12" read as negated, and so did a request "sử dụng ... ").

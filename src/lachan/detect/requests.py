@@ -156,9 +156,7 @@ def negated(folded: str, start: int) -> bool:
     """A negation in the :data:`NEGATION_WINDOW` words before ``start``, in the same
     sentence ("khong yeu cau khach hang truy cap duong link hay cung cap OTP")."""
     before = _CLAUSE_END_RE.split(folded[max(0, start - 120):start])[-1]
-    # "chua" (not yet) states a fact ("SIM chua chuan hoa, ... doc ma OTP"); warnings say
-    # "khong", "dung", "khong bao gio"
-    before = [w for w in before.split()[-NEGATION_WINDOW - 1:] if w != "chua"]
+    before = before.split()[-NEGATION_WINDOW - 1:]
     return (not NEGATIONS.isdisjoint(before)
             and has_negation(before, len(before) - NEGATION_WINDOW, len(before)))
 
