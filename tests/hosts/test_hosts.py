@@ -90,6 +90,17 @@ def test_a_brand_opening_or_ending_a_label_outside_vn_is_phishing() -> None:
     assert analyse_host("viettelidc.com.vn").label == "benign"
 
 
+def test_a_banks_code_glued_to_a_label_outside_vn_is_phishing() -> None:
+    for item, brand in [("vcbdinghiubink.com", "vietcombank"), ("tcbtrade.com", "techcombank"),
+                        ("www.tpbvnk.com", "tpbank"), ("ocbvnc.com", "ocb")]:
+        v = analyse_host(item)
+        assert (v.label, v.brand) == ("phishing", brand), item
+        assert "HOST_BRAND_LOOKALIKE" in names(v)
+    # English words and foreign banks a code also opens, and the banks' own subsidiaries
+    for item in ("viber.com", "vibe.com", "ocbc.com", "vcbs.com.vn", "acbs.com.vn"):
+        assert analyse_host(item).brand is None, item
+
+
 def test_a_brand_on_a_schools_or_the_states_domain_is_phishing() -> None:
     v = analyse_host("agribanks.edu.vn")
     assert (v.label, v.brand) == ("phishing", "agribank")
