@@ -132,3 +132,40 @@ def test_a_call_forwarding_code_with_a_number_but_not_a_carriers_menu_code() -> 
     assert schemes(text) == {"CALL_FORWARD_CODE": SCHEME_PRIOR}
     assert schemes("Bam goi *098*3# de co 3GB voi 15.000d/3 ngay") == {}
     assert schemes("De chuyen tiep cuoc goi, bam **21*so dien thoai# roi an goi") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Quý khách đã đăng ký gói Netflix Premium 12 tháng, phí 2.990.000đ sẽ được trừ vào tài "
+    "khoản trong 24h. Nếu không phải quý khách đăng ký, vui lòng gọi ngay 0856123456 để hủy.",
+    "TK cua ban bi tru 1.500.000d phi duy tri the tin dung. Neu khong dong y, lien he "
+    "0932111222 de hoan phi.",
+    "Your Amazon account was charged $499.99 for an iPhone order. If you did not make this "
+    "purchase call +1 888 555 0199 to cancel.",
+])
+def test_a_charge_to_disown_by_calling_a_personal_or_foreign_number(text: str) -> None:
+    assert schemes(text) == {"CHARGE_CANCEL_CALL": SCHEME_PRIOR}
+
+
+@pytest.mark.parametrize("text", [
+    # the bank's own alert sends you to its hotline
+    "TK 0123xxx789 -1,500,000VND luc 10:20 06/12. SD: 3,200,000VND. Neu khong phai quy khach "
+    "thuc hien, vui long goi 1900545413.",
+    # a carrier cancels by a short code
+    "Goi MAXS cua quy khach se duoc tu dong gia han, phi 50.000d. Neu khong co nhu cau, soan "
+    "HUY MAXS gui 9123.",
+    # a friend calling about a charge is not told to disown it
+    "Thang nay bi tru phi the 200k, toi goi 0912345678 cho chi nhe",
+])
+def test_a_charge_that_sends_you_to_the_company_is_no_fraud(text: str) -> None:
+    assert "CHARGE_CANCEL_CALL" not in schemes(text)
+
+
+def test_a_plea_for_a_sick_child_to_a_persons_account() -> None:
+    text = ("Con cua chi bi ung thu mau, gia dinh kho khan. Moi tam long xin gui ve STK "
+            "0123456789 Vietcombank NGUYEN THI HOA (me chau). Xin cam on.")
+    assert schemes(text) == {"CHARITY_TO_PERSON": PROXY_PRIOR}
+    # the Fatherland Front's appeal names its own committee as the holder
+    front = ("Mặt trận Tổ quốc kêu gọi ủng hộ đồng bào bị ảnh hưởng bão số 3 và các gia đình có "
+             "hoàn cảnh khó khăn, chuyển khoản vào STK 1020 tại Vietcombank, chủ tài khoản Ban "
+             "Vận động cứu trợ Trung ương.")
+    assert "CHARITY_TO_PERSON" not in schemes(front)

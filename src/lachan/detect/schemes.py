@@ -25,6 +25,12 @@ makes by message:
   (the friend whose chat account was taken over).
 * ``THIRD_PARTY_TRANSFER``: the same friend's own "I'm in a meeting / my app is locked,
   send it to this account" with a person's name on the account.
+* ``CHARGE_CANCEL_CALL``: a charge or a renewal "you may not have made", and a mobile or
+  foreign number to call to cancel it (banks, carriers and shops send you to their
+  hotline, their site or an SMS short code, never to a personal number).
+* ``CHARITY_TO_PERSON``: an appeal for a sick child or a family in hardship, to be paid
+  into an account held in a person's name (funds and the Fatherland Front collect into
+  their own accounts).
 
 The datasets hold almost none of these (they fire on no ham or ad message of them), so
 the model cannot learn them: like :mod:`lachan.detect.requests` they carry a fixed prior
@@ -47,9 +53,10 @@ from lachan.detect.requests import advisory, negated
 #: asking for card codes, P(scam) 0.01 by the model alone), like the illicit offers.
 SCHEME_PRIOR = 8.0
 #: A friend's chat with an account number and a name pulls harder to ham (P(scam) 0.0005
-#: by the model alone), as a relative's emergency does (``requests.EMERGENCY_PRIOR``).
+#: by the model alone), as a relative's emergency does (``requests.EMERGENCY_PRIOR``); so
+#: does a plea for a sick child with its mother's account (P(scam) 0.02 at prior 8).
 PROXY_PRIOR = 12.0
-_FRIENDLY = frozenset({"PROXY_MONEY_REQUEST", "THIRD_PARTY_TRANSFER"})
+_FRIENDLY = frozenset({"PROXY_MONEY_REQUEST", "THIRD_PARTY_TRANSFER", "CHARITY_TO_PERSON"})
 
 _BANKS = (r"(?:ngan\s+hang|nh|atm|vietcombank|vcb|techcombank|tcb|vietinbank|bidv|agribank"
           r"|mb\s*bank|mbbank|mb|acb|tpbank|vpbank|sacombank|shb|ocb|hdbank|vib|msb|scb"
@@ -246,6 +253,41 @@ _SUMMONS_PAIRS = frozenset({"buu pham", "trieu tap", "lenh bat", "vu an", "truy 
                             "khoi to", "dieu tra", "ho so", "quan den", "buu kien",
                             "kien hang", "goi hang"})
 
+#: A charge or a renewal on your account or card, said to be coming or done...
+_CHARGE_RE = re.compile(
+    r"\b(?:(?:bi|da|se|duoc)\s+(?:\S+\s+){0,2}?tru|tru\s+(?:tien|phi|vao|truc\s+tiep)|khau\s+tru"
+    r"|tu\s+dong\s+gia\s+han|gia\s+han\s+(?:goi|dich\s+vu|thanh\s+cong)|phi\s+(?:duy\s+tri|gia\s+han"
+    r"|thuong\s+nien|dang\s+ky)|(?:was|been|be|were)\s+(?:charged|debited|billed|renewed)"
+    r"|auto[- ]?renew\w*)\b")
+#: ...that you are told to disown if it was not yours...
+_DISOWN_RE = re.compile(
+    r"\b(?:neu\s+(?:\S+\s+){0,2}?(?:khong\s+(?:phai|dong\s+y|thuc\s+hien|dang\s+ky|yeu\s+cau"
+    r"|su\s+dung|co\s+nhu\s+cau)|chua\s+(?:dang\s+ky|thuc\s+hien))|khong\s+phai\s+(?:ban|quy"
+    r"\s+khach|qk)|if\s+(?:this\s+was\s+not\s+you|you\s+(?:did\s+not|didn\s+t|do\s+not|don\s+t))"
+    r"|not\s+you)\b")
+#: ...by calling: to cancel, refund or complain.
+_CANCEL_CALL_RE = re.compile(r"\b(?:goi|lien\s+he|lh|lien\s+lac|call|contact|phone)\b")
+_CHARGE_PAIRS = frozenset({"bi tru", "da tru", "se tru", "duoc tru", "tru tien", "tru phi",
+                           "tru vao", "khau tru", "gia han", "phi duy", "phi thuong",
+                           "phi dang", "been charged", "was charged", "be charged",
+                           "was debited", "been debited", "was billed", "was renewed",
+                           "auto renew"})
+_CHARGE_WORDS = frozenset({"autorenew", "autorenewal"})
+_OWN_PHONE_WAYS = ("PHONE_MOBILE", "PHONE_FOREIGN")
+
+#: An appeal for someone sick or in hardship...
+_HARDSHIP_RE = re.compile(
+    r"\b(?:ung\s+thu|benh\s+hiem\s+ngheo|hiem\s+ngheo|mo\s+tim|chay\s+than|suy\s+than"
+    r"|hoan\s+canh\s+(?:kho\s+khan|dac\s+biet)|mo\s+coi|tai\s+nan|bai\s+nao|bach\s+cau"
+    r"|vien\s+phi|chi\s+phi\s+dieu\s+tri|benh\s+nang)\b")
+#: ...and the gift asked for.
+_DONATE_RE = re.compile(
+    r"\b(?:ung\s+ho|quyen\s+gop|giup\s+do|chung\s+tay|tam\s+long|hao\s+tam|tu\s+thien"
+    r"|dong\s+gop|cuu\s+giup|giup\s+(?:chau|be|em|gia\s+dinh))\b")
+_HARDSHIP_PAIRS = frozenset({"ung thu", "hiem ngheo", "mo tim", "chay than", "suy than",
+                             "hoan canh", "mo coi", "tai nan", "bai nao", "bach cau",
+                             "vien phi", "chi phi", "benh nang"})
+
 _DETAILS = {
     "ACCOUNT_TRADING": "buys, sells or rents bank accounts",
     "CARD_CODE_REQUEST": "asks you to buy phone or game cards and send their codes",
@@ -258,6 +300,8 @@ _DETAILS = {
     "CUSTOMS_FEE_TO_PERSON": "a parcel held at customs and a fee to pay to a person",
     "AUTHORITY_OVER_CHAT": "police or a court working over a video call or chat, or secrecy",
     "CALL_FORWARD_CODE": "asks you to dial a code that forwards your calls to a number",
+    "CHARGE_CANCEL_CALL": "a charge to disown by calling a personal or foreign number",
+    "CHARITY_TO_PERSON": "an appeal for someone sick or poor, paid to a person's account",
 }
 
 
@@ -304,9 +348,10 @@ _PROXY_PAIRS = frozenset(f"{a} {b}" for a in ("nho", "bao", "dan", "nhan")
 #: Every pair and word a gate below looks at.
 _ALL_PAIRS = (_ACCOUNT_TRADING_PAIRS | _CARD_PAIRS | _FEE_PAIRS | _JOB_PAIRS | _LOAN_SHARK_PAIRS
               | _SUMMONS_PAIRS | _CUSTOMS_PAIRS | _CHAT_WORK_PAIRS | _AUTHORITY_PAIRS
-              | _INSTITUTION_PAIRS | _EXCUSE_PAIRS | _HELD_PAIRS | _PROXY_PAIRS | {"ca nhan"})
+              | _INSTITUTION_PAIRS | _EXCUSE_PAIRS | _HELD_PAIRS | _PROXY_PAIRS | {"ca nhan"}
+              | _CHARGE_PAIRS | _HARDSHIP_PAIRS)
 _ALL_WORDS = (frozenset({"phi"}) | _JOB_WORDS | _AUTHORITY_WORDS | _INSTITUTION_WORDS
-              | _CUSTOMS_WORDS)
+              | _CUSTOMS_WORDS | _CHARGE_WORDS)
 
 
 def _job_fee(folded: str) -> str | None:
@@ -383,6 +428,21 @@ def _authority_chat(folded: str) -> str | None:
     return None if how is None else f"{who.group(0)} ... {how}"
 
 
+def _charge_cancel(folded: str) -> str | None:
+    charge = _CHARGE_RE.search(folded)
+    if charge is None:
+        return None
+    # the disowning and the call come after the charge
+    rest = _together(folded[charge.start():], _DISOWN_RE, _CANCEL_CALL_RE)
+    return None if rest is None else f"{charge.group(0)} ... {rest}"
+
+
+def _charity_to_person(folded: str) -> str | None:
+    appeal = _together(folded, _HARDSHIP_RE, _DONATE_RE)
+    holder = _personal_holder(folded) if appeal is not None else None
+    return None if holder is None else f"{appeal} ... {holder}"
+
+
 def _summons(folded: str) -> str | None:
     summons = _SUMMONS_RE.search(folded)
     who = _AUTHORITY_RE.search(folded) if summons is not None else None
@@ -428,6 +488,11 @@ def scheme_findings(folded: str, tokens: list[str], bigrams: list[str],
             found.append(("PROXY_MONEY_REQUEST", _proxy(folded)))
         if not _EXCUSE_PAIRS.isdisjoint(pairs):
             found.append(("THIRD_PARTY_TRANSFER", _third_party(folded)))
+        if not _HARDSHIP_PAIRS.isdisjoint(pairs):
+            found.append(("CHARITY_TO_PERSON", _charity_to_person(folded)))
+    if ((not _CHARGE_PAIRS.isdisjoint(pairs) or not _CHARGE_WORDS.isdisjoint(words))
+            and any(p in findings for p in _OWN_PHONE_WAYS)):
+        found.append(("CHARGE_CANCEL_CALL", _charge_cancel(folded)))
     if authority and not _CHAT_WORK_PAIRS.isdisjoint(pairs):
         found.append(("AUTHORITY_OVER_CHAT", _authority_chat(folded)))
     if not _CUSTOMS_PAIRS.isdisjoint(pairs) or not _CUSTOMS_WORDS.isdisjoint(words):
@@ -467,4 +532,9 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("THIRD_PARTY_TRANSFER", "a friend or relative who cannot talk or pay ('in a meeting', "
                              "'my banking app is locked', 'new Zalo') asks you to transfer "
                              "into an account held in another person's name"),
+    ("CHARGE_CANCEL_CALL", "a charge or renewal 'you may not have made', and a mobile or "
+                           "foreign number to call to cancel it (the fake-subscription and "
+                           "fake-refund frauds)"),
+    ("CHARITY_TO_PERSON", "an appeal for someone sick or in hardship, to be paid into an "
+                          "account held in a person's name"),
 )
