@@ -253,3 +253,28 @@ def test_a_payout_with_a_fee_to_pay_first_is_an_advance_fee() -> None:
     bill = lachan.analyse("Quy khach vui long thanh toan truoc ngay 15/6 de tranh gian doan "
                           "dich vu. Cam on quy khach.")
     assert "PAY_TO_UNLOCK" not in names(bill)
+
+
+def test_a_code_named_long_before_the_request_to_read_it() -> None:
+    v = lachan.analyse("Chao chi, em o ngan hang, he thong vua gui ma OTP ve may chi de xac nhan "
+                       "hoan phi thuong nien cho chi. Chi doc giup em ma do nhe.")
+    assert "CODE_HANDOVER_REQUEST" in names(v)
+    assert v.label == "scam"
+
+
+def test_a_grandchild_arrested_who_wants_it_kept_from_the_parents() -> None:
+    v = lachan.analyse("Ong oi chau day, chau bi cong an giu vi va cham xe, can 15 trieu nop phat "
+                       "moi duoc ve. Ong dung noi voi bo me chau, ong chuyen vao tk nay giup chau.")
+    assert "EMERGENCY_MONEY_REQUEST" in names(v)
+    # the parents themselves asked to pay a fine at the station
+    fine = lachan.analyse("Con bi canh sat giao thong giu xe, me chuyen cho con 2 trieu de nop "
+                          "phat o kho bac nhe")
+    assert "EMERGENCY_MONEY_REQUEST" not in names(fine)
+
+
+def test_a_recovery_offer_with_a_fee_is_no_warning_though_it_names_the_fraud() -> None:
+    v = lachan.analyse("Chao anh, toi la can bo phong chong toi pham cong nghe cao. So tien anh bi "
+                       "lua dao da duoc thu hoi, de nhan lai so tien bi chiem doat anh nop phi ho "
+                       "so 2 trieu theo huong dan.")
+    assert "FRAUD_RECOVERY_OFFER" in names(v)
+    assert v.label == "scam"

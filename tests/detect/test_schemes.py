@@ -169,3 +169,68 @@ def test_a_plea_for_a_sick_child_to_a_persons_account() -> None:
              "hoàn cảnh khó khăn, chuyển khoản vào STK 1020 tại Vietcombank, chủ tài khoản Ban "
              "Vận động cứu trợ Trung ương.")
     assert "CHARITY_TO_PERSON" not in schemes(front)
+
+
+@pytest.mark.parametrize("text", [
+    "Homestay Da Lat ben minh con 1 phong toi thu 7, 700k/dem. Ban ck coc truoc 50% vao stk "
+    "0912345678 MB de minh giu phong nha, qua 3h khong coc minh nhan khach khac.",
+    "Minh du 2 ve xem bong da VN - Indo khan dai A, ai lay thi chuyen coc 500k minh gui ve "
+    "qua mail, minh o xa nen khong gap duoc.",
+    "Ban ca ngoai Anh thuan chung 3 thang tuoi gia 5tr, coc truoc 2tr em gui xe khach cho anh "
+    "chi.",
+    "Cho thue can ho 1PN gia 5tr/thang, chu nha dang o nuoc ngoai nen khong dan xem duoc, anh "
+    "chi chuyen coc 1 thang em gui chia khoa.",
+])
+def test_a_deposit_before_you_can_see_what_you_pay_for(text: str) -> None:
+    assert schemes(text) == {"DEPOSIT_FIRST": SCHEME_PRIOR}
+
+
+@pytest.mark.parametrize("text", [
+    # an airline's booking, paid by a deadline
+    "Quy khach da dat cho thanh cong. Ma dat cho: KXT221. Tong so tien: 2.150.000VND. Vui long "
+    "thanh toan truoc: 14/03 10:15",
+    # a hotel takes the deposit into its company's account
+    "Khach san Hoa Sen xac nhan dat phong ngay 20/4. Quy khach vui long dat coc 30% vao tai "
+    "khoan Cong ty TNHH Hoa Sen de giu phong.",
+    # a shop that says there is no deposit
+    "Shop ship toan quoc, khong can coc truoc, nhan hang kiem tra roi moi thanh toan",
+])
+def test_a_deposit_to_a_company_by_a_deadline_or_none_at_all(text: str) -> None:
+    assert "DEPOSIT_FIRST" not in schemes(text)
+
+
+def test_money_sent_by_mistake_to_be_sent_back_into_a_named_account() -> None:
+    text = ("Chi oi em chuyen nham 3 trieu vao tai khoan cua chi, tien hoc cua con em. Chi chuyen "
+            "lai giup em vao STK 0451000765432 Vietcombank nhe, em cam on chi.")
+    assert schemes(text) == {"MISTAKEN_TRANSFER_RETURN": SCHEME_PRIOR}
+
+
+def test_a_relative_held_and_money_to_pay_and_a_chat_about_a_kidnapping_film() -> None:
+    text = ("Con trai ba dang o trong tay chung toi. Chuyen 300 trieu truoc 6h toi, bao cong an "
+            "la het.")
+    assert schemes(text) == {"RANSOM_DEMAND": SCHEME_PRIOR}
+    assert schemes("Phim bat coc hom qua hay vai, toi nay di xem tiep khong") == {}
+
+
+@pytest.mark.parametrize("text", [
+    # a landlord's "new account", the old one "locked"
+    "Chao em, anh chu nha day. Thang nay em chuyen tien phong vao STK moi 0071000987654 ACB "
+    "Tran Van Long giup anh nhe, tk cu bi khoa roi.",
+    # a relative who lost his wallet, to a friend's account
+    "Co oi chau la con chu Binh, chau len Sai Gon bi mat vi, co chuyen giup chau 1 trieu vao tk "
+    "cua ban chau de dong tien tro a.",
+])
+def test_a_new_or_a_friends_account_with_an_excuse(text: str) -> None:
+    assert schemes(text) == {"THIRD_PARTY_TRANSFER": PROXY_PRIOR}
+
+
+def test_a_negation_in_an_earlier_clause_does_not_negate_the_request() -> None:
+    text = ("Em oi chi dang hop khong tien nghe may, em mua giup chi 4 the Vinaphone 200k roi "
+            "chup ma gui chi nhe")
+    assert "CARD_CODE_REQUEST" in schemes(text)
+
+
+def test_a_charge_to_cancel_by_calling_a_mobile_number() -> None:
+    text = ("Quy khach da dang ky goi VIP99 gia 399.000d/thang, tien se tu dong tru vao tai khoan. "
+            "De huy dich vu vui long goi 0902345678 truoc 20h.")
+    assert schemes(text) == {"CHARGE_CANCEL_CALL": SCHEME_PRIOR}

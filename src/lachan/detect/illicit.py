@@ -26,6 +26,9 @@ EXTORTION_PRIOR = 10.0
 #: (fake lawyers, "cyber police", hackers). Real help comes from the police, who do not
 #: advertise by message.
 RECOVERY_OFFER_PRIOR = 8.0
+#: ...and with a fee to pay for it, though it names the fraud and the police as a warning
+#: does: the advisory's words pull to ham.
+RECOVERY_FEE_PRIOR = 12.0
 #: An app package by link invites malware from outside the stores; some games and shops
 #: do hand out .apk files, so this prior helps rather than decides.
 APK_LINK_PRIOR = 5.0
@@ -110,14 +113,18 @@ _SEX_RE = re.compile(
     r"|di\s+khach|ngu\s+qua\s+dem|sex|chat\s+sex)\b")
 _SELLER_CONTACT_RE = re.compile(
     r"\b(?:zalo|add|lh|lien\s+he|inbox|ib|den\s+tan\s+noi|phuc\s+vu\s+(?:tan\s+noi|tan\s+tinh"
-    r"|toan\s+quoc))\b|\b0\d{9}\b")
+    r"|toan\s+quoc)|tai\s+nha|coc\s+truoc)\b|\b0\d{9}\b")
 
 _RECOVERY_RE = re.compile(
-    r"\b(?:thu\s+hoi|lay\s+lai|khoi\s+phuc|doi\s+lai|hoan\s+lai)\s+(?:\S+\s+){0,2}?tien"
+    r"\b(?:thu\s+hoi|lay\s+lai|khoi\s+phuc|doi\s+lai|hoan\s+lai|nhan\s+lai)\s+(?:\S+\s+){0,2}?tien"
     r"\s+(?:(?:cua\s+)?(?:ban|anh|chi|quy\s+khach)\s+)?(?:da\s+)?(?:bi\s+)?"
     r"(?:lua(?:\s+dao)?|chiem\s+doat|mat\s+do\s+lua)\b"
     r"|\brecover\s+(?:your\s+)?(?:lost|scammed|stolen)\s+(?:money|funds|crypto)\b")
-_RECOVERY_PAIRS = frozenset({"thu hoi", "lay lai", "khoi phuc", "doi lai", "hoan lai"})
+_RECOVERY_PAIRS = frozenset({"thu hoi", "lay lai", "khoi phuc", "doi lai", "hoan lai",
+                             "nhan lai"})
+#: The fee the recovery fraud asks: a real advisory quotes the promise, never a fee.
+_RECOVERY_FEE_RE = re.compile(r"\b(?:nop|dong|chuyen|thanh\s+toan)\s+(?:\S+\s+){0,2}?"
+                              r"(?:phi|le\s+phi|tien\s+(?:phi|ho\s+so|tham\s+dinh))\b")
 
 _DETAILS = {
     "ILLEGAL_GOODS": "offers illegal goods",
@@ -170,7 +177,10 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
     if not _RECOVERY_PAIRS.isdisjoint(pairs) or "recover" in tokens:
         m = _RECOVERY_RE.search(folded)
         if m is not None and not negated(folded, m.start()):
-            _add(out, "FRAUD_RECOVERY_OFFER", m.group(0), RECOVERY_OFFER_PRIOR, quoted)
+            # the victim's own "bi lua dao" reads as a warning: a fee to pay says it is none
+            fee = _RECOVERY_FEE_RE.search(folded) is not None
+            _add(out, "FRAUD_RECOVERY_OFFER", m.group(0),
+                 RECOVERY_FEE_PRIOR if fee else RECOVERY_OFFER_PRIOR, quoted and not fee)
     if papers:
         m = _FORGED_RE.search(folded)
         if m is not None and not negated(folded, m.start()):

@@ -58,7 +58,7 @@ _HANDOVER_RE = re.compile(rf"\b{_ASK}\b(?:\s+\S+){{0,4}}?\s+{_CODE}\b")
 #: lai giup em"; "co tin nhan 6 so gui den thi chup lai gui to").
 _CODE_THEN_ASK_RE = re.compile(
     rf"\b(?:{_CODE}|tin\s+nhan\s+(?:co\s+|gom\s+)?\d{{1,2}}\s+(?:so|chu\s+so))\b"
-    r"(?:\s+\S+){0,8}?\s+(?P<ask>doc\s+(?:lai|giup|cho)|chup\s+(?:lai|man\s+hinh)"
+    r"(?:\s+\S+){0,14}?\s+(?P<ask>doc\s+(?:lai|giup|cho)|chup\s+(?:lai|man\s+hinh)"
     r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|to|ben))|bao\s+(?:lai|giup))\b")
 #: "I typed your number by mistake": the story that comes with the request.
 _MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky)\s+nham\s+(?:so|sdt)\b")
@@ -113,7 +113,8 @@ _EMERGENCY_RE = re.compile(
     r"\b(?:tai\s+nan|cap\s+cuu|nhap\s+vien|phau\s+thuat|mo\s+gap|bi\s+bat|bi\s+tam\s+giu"
     r"|dang\s+nguy\s+kich|bi\s+ngat|ngat\s+xiu|chuyen\s+vien|vien\s+phi\s+gap"
     r"|chan\s+thuong|dam\s+xe|tong\s+xe|va\s+cham|bi\s+nga|nga\s+cau\s+thang"
-    r"|gay\s+(?:tay|chan)|hon\s+me|bi\s+thuong\s+nang)\b")
+    r"|gay\s+(?:tay|chan)|hon\s+me|bi\s+thuong\s+nang"
+    r"|bi\s+(?:cong\s+an|canh\s+sat|cong\s+an\s+phuong)\s+(?:giu|bat))\b")
 _THIRD_PARTY_RE = re.compile(
     r"\b(?:con|chong|vo|bo|me|em|chau|nguoi\s+nha)\s+(?:cua\s+)?(?:ban|anh|chi|ong|ba|co"
     r"|chu|bac)\s+(?:bi|dang|da)\b"
@@ -121,7 +122,10 @@ _THIRD_PARTY_RE = re.compile(
     r"|nha\s+truong|luat\s+su|cong\s+an)\b"
     r"|\b(?:chuyen|ck)\s+(?:khoan\s+|tien\s+)?(?:gap|ngay\s+lap\s+tuc)\b"
     r"|\bnguoi\s+nha\s+benh\s+nhan\b|\b(?:dung|khong\s+duoc)\s+(?:goi|bao)\s+(?:cho\s+)?ai\b"
-    r"|\b(?:co|thay)\s+(?:giao\s+)?chu\s+nhiem\b")
+    r"|\b(?:co|thay)\s+(?:giao\s+)?chu\s+nhiem\b"
+    # the secrecy of the grandchild "arrested": "ba dung noi voi bo me chau nhe"
+    r"|\b(?:dung|khong\s+duoc)\s+(?:\S+\s+)?(?:noi|bao|ke)\s+(?:voi|cho)\s+(?:bo\s+me|bo|me"
+    r"|ai|nguoi\s+nha|gia\s+dinh)\b")
 
 #: A carrier's notice about a prepaid line, where topping up does restore the service.
 _CARRIER_RE = re.compile(r"\b(?:thue\s+bao|sim|2\s+chieu|hai\s+chieu|lien\s+lac|goi\s+cuoc"
@@ -265,7 +269,8 @@ _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "
                               "bi bat", "tam giu", "nguy kich", "so moi", "vien phi",
                               "chuyen vien", "chan thuong", "dam xe", "tong xe", "va cham",
                               "bi nga", "cau thang", "gay tay", "gay chan", "hon me",
-                              "thuong nang", "zalo moi"})
+                              "thuong nang", "zalo moi", "an giu", "sat giu", "an bat",
+                              "sat bat"})
 _ALL_PAIRS = (_CODE_PAIRS | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS | _EMERGENCY_PAIRS
               | _REFUND_PAIRS | _FEE_FIRST_PAIRS)
 

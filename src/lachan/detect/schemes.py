@@ -31,6 +31,13 @@ makes by message:
 * ``CHARITY_TO_PERSON``: an appeal for a sick child or a family in hardship, to be paid
   into an account held in a person's name (funds and the Fatherland Front collect into
   their own accounts).
+* ``DEPOSIT_FIRST``: a deposit by transfer before you can see what you pay for: a room
+  held, tickets or a phone sent by post, a flat "the owner abroad" cannot show (the
+  fake-seller and fake-homestay frauds the police warn of most).
+* ``MISTAKEN_TRANSFER_RETURN``: money "sent to you by mistake", to be sent back into an
+  account the sender names (the trap: the first transfer was a loan in your name, or it
+  never came; banks reverse a mistaken transfer themselves).
+* ``RANSOM_DEMAND``: a relative "in our hands" and money to pay (the fake kidnapping).
 
 The datasets hold almost none of these (they fire on no ham or ad message of them), so
 the model cannot learn them: like :mod:`lachan.detect.requests` they carry a fixed prior
@@ -155,9 +162,18 @@ _NAME_BEFORE_RE = re.compile(rf"\b{_PERSON}\s*,?\s*$")
 _NAME_REACH = 80
 
 
+#: ...or an account said to be a friend's or a colleague's ("vao tk cua ban chau"); not
+#: "tai khoan cua ban" alone, which is "your account".
+_OTHERS_ACCOUNT_RE = re.compile(
+    r"\b(?:so\s+tai\s+khoan|stk|tk|tai\s+khoan)\s+(?:moi\s+)?(?:cua|ben)\s+(?:nguoi\s+quen"
+    r"|dong\s+nghiep|ke\s+toan|ban\s+than|ban\s+(?:chau|em|con|minh|anh|chi|toi|tao|to|cua))\b")
+_OTHERS_PAIRS = frozenset({"tk cua", "khoan cua", "stk cua", "tk moi", "khoan moi",
+                           "stk moi"})
+
+
 def _personal_holder(folded: str) -> str | None:
     """Where the text names a person as an account's holder, or ``None``."""
-    m = _HOLDER_MARK_RE.search(folded)
+    m = _HOLDER_MARK_RE.search(folded) or _OTHERS_ACCOUNT_RE.search(folded)
     if m is not None:
         return m.group(0)
     for m in _ACCOUNT_NUMBER_RE.finditer(folded):
@@ -223,17 +239,23 @@ _EXCUSE_RE = re.compile(
     r"|bi\s+khoa\s+(?:app|tai\s+khoan|tk|the)|(?:tk|tai\s+khoan|app|the)\s+(?:\S+\s+){0,2}?"
     r"(?:bi\s+loi|bi\s+khoa|het\s+han\s+muc)|doi\s+so|so\s+moi|zalo\s+moi|het\s+han\s+muc"
     r"|mat\s+dien\s+thoai|chup\s+(?:bill|hoa\s+don|man\s+hinh)|thieu\s+tien|can\s+gap"
-    r"|gap\s+lam)\b")
+    r"|gap\s+lam|doi\s+(?:so\s+)?(?:tai\s+khoan|tk|stk)|(?:tk|tai\s+khoan|stk)\s+cu"
+    r"|mat\s+(?:vi|the)|roi\s+vi)\b")
 _ASK_TRANSFER_RE = re.compile(
     r"\b(?:chuyen|ck|chuyen\s+khoan|nap|gui)\s+(?:gap\s+|ngay\s+)?(?:giup|ho|dum|gium|gap"
-    r"|ngay|truoc|vao|cho)\b|\bcho\s+(?:em|minh|toi|tao|anh|chi|to|chau|con)\s+muon\b")
+    r"|ngay|truoc|vao|cho)\b|\bcho\s+(?:em|minh|toi|tao|anh|chi|to|chau|con)\s+muon\b"
+    # "chuyen tien nha thang 6 vao STK moi"
+    r"|\b(?:chuyen|ck|gui)\s+(?:\S+\s+){0,5}?vao\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)"
+    r"\s+(?:moi|nay|cua|ben)\b")
 #: (The pairs that open each excuse, or close it where its first pair is common: "mat dien
 #: thoai" is looked for by "mat dien", not by "dien thoai".)
 _EXCUSE_PAIRS = frozenset({"nghe may", "nghe duoc", "goi duoc", "chuyen duoc", "nhap duoc",
                            "dang hop", "ban hop", "o san", "o benh", "cong tac", "o nuoc",
                            "khoa app", "khoa tai", "khoa tk", "khoa the", "bi loi", "han muc",
                            "doi so", "so moi", "zalo moi", "mat dien", "chup bill",
-                           "chup hoa", "chup man", "thieu tien", "can gap", "gap lam"})
+                           "chup hoa", "chup man", "thieu tien", "can gap", "gap lam",
+                           "doi tai", "doi tk", "doi stk", "tk cu", "khoan cu", "stk cu",
+                           "mat vi", "mat the", "roi vi"})
 
 
 #: A summons or a parcel held by a court or the police, and a number to call.
@@ -264,7 +286,7 @@ _DISOWN_RE = re.compile(
     r"\b(?:neu\s+(?:\S+\s+){0,2}?(?:khong\s+(?:phai|dong\s+y|thuc\s+hien|dang\s+ky|yeu\s+cau"
     r"|su\s+dung|co\s+nhu\s+cau)|chua\s+(?:dang\s+ky|thuc\s+hien))|khong\s+phai\s+(?:ban|quy"
     r"\s+khach|qk)|if\s+(?:this\s+was\s+not\s+you|you\s+(?:did\s+not|didn\s+t|do\s+not|don\s+t))"
-    r"|not\s+you)\b")
+    r"|not\s+you|de\s+huy|huy\s+(?:dich\s+vu|goi)|to\s+cancel)\b")
 #: ...by calling: to cancel, refund or complain.
 _CANCEL_CALL_RE = re.compile(r"\b(?:goi|lien\s+he|lh|lien\s+lac|call|contact|phone)\b")
 _CHARGE_PAIRS = frozenset({"bi tru", "da tru", "se tru", "duoc tru", "tru tien", "tru phi",
@@ -288,6 +310,43 @@ _HARDSHIP_PAIRS = frozenset({"ung thu", "hiem ngheo", "mo tim", "chay than", "su
                              "hoan canh", "mo coi", "tai nan", "bai nao", "bach cau",
                              "vien phi", "chi phi", "benh nang"})
 
+#: A deposit or the price paid by transfer first...
+_DEPOSIT_RE = re.compile(
+    r"\b(?:(?:ck|chuyen(?:\s+khoan)?|gui|dong|nop)\s+(?:\S+\s+){0,2}?coc"
+    r"|coc\s+(?:truoc|\d+\s*%|\d+(?:[.,]\d+)?\s*(?:k|tr|trieu|d|dong)\b|1\s+thang|mot\s+thang)"
+    r"|dat\s+coc\s+(?:truoc|\d)"
+    r"|(?:ck|chuyen\s+khoan|chuyen\s+tien|thanh\s+toan)\s+(?:\S+\s+){0,2}?truoc)"
+    # (not a deadline: "vui long thanh toan truoc: 02/09 08:27", "truoc 17h")
+    r"(?!\s*:?\s*\d{1,2}\s*(?:[/:h]|gio|ngay))")
+#: ...for what cannot be seen before paying: a room or a ticket held, goods sent by post
+#: or coach, a seller far away, a flat nobody can show.
+_UNSEEN_RE = re.compile(
+    r"\b(?:giu\s+(?:phong|ve|cho|hang|may|be|xe|suat|slot|lich|ban)"
+    r"|(?:gui|ship|giao)\s+(?:\S+\s+){0,3}?(?:ve|hang|may|be|chia\s+khoa|qua\s+(?:mail|email"
+    r"|zalo|xe\s+khach))|xe\s+khach|o\s+xa|o\s+nuoc\s+ngoai"
+    r"|(?:khong|ko)\s+(?:\S+\s+){0,2}?(?:dan\s+xem|xem\s+(?:nha|phong|truc\s+tiep)"
+    r"|gap\s+(?:truc\s+tiep|duoc))|gap\s+truc\s+tiep\s+(?:khong|ko)|xuat\s+ve|nha\s+phong"
+    r"|nhan\s+khach\s+khac|ma\s+dat\s+cho|pass\s+lai|gui\s+ship"
+    r"|ship\s+(?:ngay|toan\s+quoc|cod|hang))\b")
+#: A company that takes the deposit into its own account, a brand's own pre-order.
+_COMPANY_RE = re.compile(r"\b(?:cong\s+ty|tnhh|co\s+phan|jsc)\b")
+_OFFICIAL_WAYS = ("URL_OFFICIAL_DOMAIN", "SENDER_OFFICIAL", "AD_LABEL")
+_DEPOSIT_WORDS = frozenset({"coc"})
+_DEPOSIT_PAIRS = frozenset({"ck truoc", "khoan truoc", "tien truoc", "toan truoc"})
+
+#: Money "sent by mistake" and to be sent back.
+_MISTAKEN_RE = re.compile(r"\b(?:chuyen|ck|gui|nap)\s+(?:\S+\s+){0,2}?nham\b")
+_SEND_BACK_RE = re.compile(r"\b(?:chuyen|ck|gui|tra|hoan)\s+(?:lai|tra)\b")
+_MISTAKEN_PAIRS = frozenset({"chuyen nham", "ck nham", "tien nham", "khoan nham", "gui nham",
+                             "nap nham"})
+
+#: A relative held, and money to pay for them.
+_HELD_RELATIVE_RE = re.compile(
+    r"\b(?:dang\s+)?(?:o\s+)?trong\s+tay\s+(?:chung\s+toi|tao|bon\s+tao|chung\s+tao)\b"
+    r"|\bbat\s+coc\b|\btien\s+chuoc\b")
+_RANSOM_PAY_RE = re.compile(r"\b(?:chuyen|gui|nop|mang|dua)\s+(?:\S+\s+){0,3}?(?:\d|tien)")
+_RANSOM_PAIRS = frozenset({"trong tay", "bat coc", "tien chuoc"})
+
 _DETAILS = {
     "ACCOUNT_TRADING": "buys, sells or rents bank accounts",
     "CARD_CODE_REQUEST": "asks you to buy phone or game cards and send their codes",
@@ -302,6 +361,9 @@ _DETAILS = {
     "CALL_FORWARD_CODE": "asks you to dial a code that forwards your calls to a number",
     "CHARGE_CANCEL_CALL": "a charge to disown by calling a personal or foreign number",
     "CHARITY_TO_PERSON": "an appeal for someone sick or poor, paid to a person's account",
+    "DEPOSIT_FIRST": "a deposit by transfer before you can see what you pay for",
+    "MISTAKEN_TRANSFER_RETURN": "money 'sent by mistake', to send back into a named account",
+    "RANSOM_DEMAND": "a relative held, and money to pay for them",
 }
 
 
@@ -312,9 +374,16 @@ def _add(out: MessageFeatures, name: str, found: str, quoted: bool) -> None:
 
 
 def _first(pattern: re.Pattern[str], folded: str) -> str | None:
-    """The first match of ``pattern`` not negated in its sentence."""
+    """The first match of ``pattern`` not negated in its clause. A comma followed by a new
+    subject opens another clause, which a negation before it does not reach ("chi dang o
+    ngoai khong tien, em mua giup chi 5 the Viettel"); a comma right before the match
+    continues a list ("khong mua ban, cho thue tai khoan")."""
     for m in pattern.finditer(folded):
-        if not negated(folded, m.start()):
+        start = m.start()
+        cut = max(folded.rfind(",", 0, start), folded.rfind(";", 0, start)) + 1
+        if not folded[cut:start].strip():
+            cut = 0
+        if not negated(folded[cut:start], start - cut):
             return m.group(0)
     return None
 
@@ -349,9 +418,10 @@ _PROXY_PAIRS = frozenset(f"{a} {b}" for a in ("nho", "bao", "dan", "nhan")
 _ALL_PAIRS = (_ACCOUNT_TRADING_PAIRS | _CARD_PAIRS | _FEE_PAIRS | _JOB_PAIRS | _LOAN_SHARK_PAIRS
               | _SUMMONS_PAIRS | _CUSTOMS_PAIRS | _CHAT_WORK_PAIRS | _AUTHORITY_PAIRS
               | _INSTITUTION_PAIRS | _EXCUSE_PAIRS | _HELD_PAIRS | _PROXY_PAIRS | {"ca nhan"}
-              | _CHARGE_PAIRS | _HARDSHIP_PAIRS)
+              | _CHARGE_PAIRS | _HARDSHIP_PAIRS | _OTHERS_PAIRS | _DEPOSIT_PAIRS
+              | _MISTAKEN_PAIRS | _RANSOM_PAIRS)
 _ALL_WORDS = (frozenset({"phi"}) | _JOB_WORDS | _AUTHORITY_WORDS | _INSTITUTION_WORDS
-              | _CUSTOMS_WORDS | _CHARGE_WORDS)
+              | _CUSTOMS_WORDS | _CHARGE_WORDS | _DEPOSIT_WORDS)
 
 
 def _job_fee(folded: str) -> str | None:
@@ -437,6 +507,24 @@ def _charge_cancel(folded: str) -> str | None:
     return None if rest is None else f"{charge.group(0)} ... {rest}"
 
 
+def _deposit_first(folded: str, findings: Collection[str]) -> str | None:
+    if any(w in findings for w in _OFFICIAL_WAYS) or _COMPANY_RE.search(folded) is not None:
+        return None
+    deposit = _first(_DEPOSIT_RE, folded)
+    unseen = _UNSEEN_RE.search(folded) if deposit is not None else None
+    return None if unseen is None else f"{deposit} ... {unseen.group(0)}"
+
+
+def _mistaken_return(folded: str) -> str | None:
+    mistake = _MISTAKEN_RE.search(folded)
+    back = _first(_SEND_BACK_RE, folded[mistake.end():]) if mistake is not None else None
+    return None if back is None else f"{mistake.group(0)} ... {back}"
+
+
+def _ransom(folded: str) -> str | None:
+    return _together(folded, _HELD_RELATIVE_RE, _RANSOM_PAY_RE)
+
+
 def _charity_to_person(folded: str) -> str | None:
     appeal = _together(folded, _HARDSHIP_RE, _DONATE_RE)
     holder = _personal_holder(folded) if appeal is not None else None
@@ -480,7 +568,7 @@ def scheme_findings(folded: str, tokens: list[str], bigrams: list[str],
     if not _LOAN_SHARK_PAIRS.isdisjoint(pairs):
         found.append(("LOAN_SHARK_TERMS", _loan_shark(folded)))
     authority = not _AUTHORITY_PAIRS.isdisjoint(pairs) or not _AUTHORITY_WORDS.isdisjoint(words)
-    if "BANK_ACCOUNT" in findings or "ca nhan" in pairs:
+    if "BANK_ACCOUNT" in findings or "ca nhan" in pairs or not _OTHERS_PAIRS.isdisjoint(pairs):
         who = _institution(folded, pairs, words)
         if who is not None:
             found.append(("BILL_TO_PERSONAL_ACCOUNT", _bill_to_person(folded, who)))
@@ -490,6 +578,12 @@ def scheme_findings(folded: str, tokens: list[str], bigrams: list[str],
             found.append(("THIRD_PARTY_TRANSFER", _third_party(folded)))
         if not _HARDSHIP_PAIRS.isdisjoint(pairs):
             found.append(("CHARITY_TO_PERSON", _charity_to_person(folded)))
+        if not _MISTAKEN_PAIRS.isdisjoint(pairs):
+            found.append(("MISTAKEN_TRANSFER_RETURN", _mistaken_return(folded)))
+    if "coc" in words or not _DEPOSIT_PAIRS.isdisjoint(pairs):
+        found.append(("DEPOSIT_FIRST", _deposit_first(folded, findings)))
+    if not _RANSOM_PAIRS.isdisjoint(pairs):
+        found.append(("RANSOM_DEMAND", _ransom(folded)))
     if ((not _CHARGE_PAIRS.isdisjoint(pairs) or not _CHARGE_WORDS.isdisjoint(words))
             and any(p in findings for p in _OWN_PHONE_WAYS)):
         found.append(("CHARGE_CANCEL_CALL", _charge_cancel(folded)))
@@ -537,4 +631,11 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
                            "fake-refund frauds)"),
     ("CHARITY_TO_PERSON", "an appeal for someone sick or in hardship, to be paid into an "
                           "account held in a person's name"),
+    ("DEPOSIT_FIRST", "a deposit or the price by transfer before you can see what you pay "
+                      "for: a room or ticket held, goods sent by post or coach, a seller "
+                      "far away (the fake-seller and fake-homestay frauds)"),
+    ("MISTAKEN_TRANSFER_RETURN", "money 'sent to you by mistake', to be sent back into an "
+                                 "account the sender names (banks reverse such transfers "
+                                 "themselves)"),
+    ("RANSOM_DEMAND", "a relative 'in our hands' and money to pay (the fake kidnapping)"),
 )
