@@ -517,7 +517,9 @@ def _deposit_first(folded: str, findings: Collection[str]) -> str | None:
 
 def _mistaken_return(folded: str) -> str | None:
     mistake = _MISTAKEN_RE.search(folded)
-    back = _first(_SEND_BACK_RE, folded[mistake.end():]) if mistake is not None else None
+    if mistake is None:
+        return None
+    back = _first(_SEND_BACK_RE, folded[mistake.end():])
     return None if back is None else f"{mistake.group(0)} ... {back}"
 
 
