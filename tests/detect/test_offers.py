@@ -27,6 +27,13 @@ PROMOTIONS = [
     "Lau Phan buffet 199K - di 4 tinh tien 3 suot thang 9. Dat ban: 0987654321",
     # "dao tao" (training) and "khoi tao" end in "tao", which is no friend's "I" here
     "Trung tam dao tao ke toan thuc hanh: khoa hoc 3 thang chi 990K, lien he 0909123456",
+    # a discount up to an amount, instalments at 0 %, a call to a number, English
+    "Tu lanh Panasonic giam toi 4 trieu, lap dat tan nha, goi 18001234 de duoc tu van.",
+    "Laptop Dell tra gop 0% 12 thang tai cua hang Phong Vu gan nhat.",
+    "Internet cap quang chi 165k/thang, tang thang cuoc thu 13. Goi 19001800 de lap dat.",
+    "Vinpearl Nha Trang: 25% off room rates for early booking. Book now at vinpearl.com",
+    # a brand's note with a date "CN" and a "Cafe" is no chat, so its offer counts
+    "Cafe Trung Nguyen: giam 20% moi ly tu thu 2 den CN tuan nay, ghe cua hang gan nhat nhe.",
 ]
 
 

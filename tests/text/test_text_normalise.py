@@ -131,6 +131,13 @@ def test_written_abbreviations_are_expanded_but_are_no_chat() -> None:
     assert "teencode" in normalise("BV Nhi ko cho vao").flags  # "ko" is chat
 
 
+def test_a_brands_dates_and_names_are_no_chat() -> None:
+    n = normalise("Cafe Sách khai trương tại VN, áp dụng đến 23:59 CN, thg 12; thi THPT QG")
+    assert n.folded == ("ca phe sach khai truong tai viet nam, ap dung den 23:59 chu nhat, "
+                        "thang 12; thi trung hoc pho thong quoc gia")
+    assert "teencode" not in n.flags
+
+
 def test_leet_digit_fix_keeps_numbers_amounts_and_codes() -> None:
     n = normalise("sh0pee va m0m0 tặng 500k, 5tr, gói 4g, mã FT23123ABC, otp 123456")
     assert n.folded == "shopee va momo tang 500k, 5tr, goi 4g, ma ft23123abc, otp 123456"

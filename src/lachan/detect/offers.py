@@ -35,7 +35,10 @@ _OFFER_RE = re.compile(
     r"\b(?:(?:giam|uu dai|sale|off|khuyen mai|km|chiet khau|hoan tien|tang|nhan)"
     r"\s+(?:ngay\s+|them\s+|den\s+|toi\s+|len\s+(?:den|toi)\s+|gia\s+)?"
     r"(?:den\s+|toi\s+)?-?\d{1,2}\s*%"
-    r"|giam\s+(?:ngay\s+|them\s+|gia\s+)?\d+(?:[.,]\d{3})*\s*(?:k|d|vnd|dong|trieu|tr)\b"
+    r"|giam\s+(?:ngay\s+|them\s+|gia\s+)?(?:den\s+|toi\s+|len\s+(?:den|toi)\s+)?"
+    r"\d+(?:[.,]\d{3})*\s*(?:k|d|vnd|dong|trieu|tr)\b"
+    # "tra gop 0%", "30% off"
+    r"|tra\s+gop\s+(?:lai\s+suat\s+)?0\s*%|\d{1,2}\s*%\s+off\b"
     r"|voucher\s+(?:giam\s+)?\d+(?:[.,]\d{3})*\s*(?:k|d|vnd|dong)\b"
     r"|(?:tang|nhan)\s+(?:ngay\s+)?(?:ban\s+|quy\s+khach\s+)?(?:voucher|phieu mua hang|coupon"
     r"|the\s+qua|ma\s+giam\s+gia)"
@@ -53,7 +56,8 @@ _OFFER_RE = re.compile(
 _SELF_EVIDENT_RE = re.compile(
     r"mua\s+(?:\d+|mot|hai)\s|di\s+\d|free\s?ship|flash\s+sale"
     # a discount in per cent is an offer by itself
-    r"|(?:giam|uu dai|sale|off|chiet khau)\s+(?:ngay\s+|them\s+|den\s+|toi\s+)?-?\d{1,2}\s*%")
+    r"|(?:giam|uu dai|sale|off|chiet khau)\s+(?:ngay\s+|them\s+|den\s+|toi\s+)?-?\d{1,2}\s*%"
+    r"|tra\s+gop|\d{1,2}\s*%\s+off")
 #: A figure reported, not a price cut: "doanh thu quy 3 giam 15% so voi cung ky" (an ad
 #: compares too: "gia giam 50% so voi taxi thuong").
 _FIGURE_RE = re.compile(r"\b(?:doanh\s+thu|loi\s+nhuan|san\s+luong|ty\s+le|tang\s+truong"
@@ -68,7 +72,8 @@ _CALL_RE = re.compile(
     r"|truy cap|lien he|lh|hotline|dang ky ngay|dang ky tai|dang ky truoc \d+|de dat"
     r"|nhap ma|ghe ngay|inbox|mua sam|dia chi|dien thoai:? 0\d"
     r"|xem (?:may|them|ngay|tai)|hen ban|dung bo lo|mua ve|dat ve|dat ban|giao tan noi"
-    r"|dat hen|nhan (?:em|cho em|shop)"
+    r"|dat hen|nhan (?:em|cho em|shop)|goi (?:ngay )?(?:\d+|hotline)"
+    r"|book (?:now|online)|booking online"
     r"|tu \d{1,2}/\d{1,2} (?:den|-) \d{1,2}/\d{1,2}|den \d{1,2}/\d{1,2}"
     r"|shop now|order now|buy now)\b")
 #: A friend passing a deal on ("ê, Shopee đang giảm 50% đó, mày mua chung không"), or an
@@ -82,7 +87,7 @@ _ORDER_RE = re.compile(r"\b(?:don hang|ma van don|van don|du kien giao|da giao|d
 #: Words one of which an offer holds: the regular expressions run only then.
 _OFFER_WORDS = frozenset({"giam", "uu", "sale", "off", "khuyen", "km", "chiet", "hoan",
                           "tang", "nhan", "voucher", "phieu", "freeship", "free", "flash",
-                          "dong", "gia", "thu", "tinh"})
+                          "dong", "gia", "thu", "tinh", "gop"})
 #: "chi" (only) before a price: "chi" is also "chị", in most personal messages, so it is
 #: looked for with a literal-led pattern rather than as a gate word.
 _LOW_PRICE_RE = re.compile(r"chi (?:con |tu )?\d")

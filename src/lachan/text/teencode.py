@@ -163,6 +163,14 @@ OVERRIDES: Mapping[str, str] = MappingProxyType(
         "sv": "sinh vien",
         "gv": "giao vien",
         "nv": "nhan vien",
+        # and those of brands' and schools' notices ("Ap dung den 23:59 CN", "Cafe sach
+        # Nha Nam", "thi THPT QG", "thg 12"): in the SMS data "vn" alone opens 14 ads
+        "cn": "chu nhat",
+        "cafe": "ca phe",
+        "vn": "viet nam",
+        "thpt": "trung hoc pho thong",
+        "qg": "quoc gia",
+        "thg": "thang",
     }
 )
 
