@@ -234,3 +234,13 @@ def test_a_charge_to_cancel_by_calling_a_mobile_number() -> None:
     text = ("Quy khach da dang ky goi VIP99 gia 399.000d/thang, tien se tu dong tru vao tai khoan. "
             "De huy dich vu vui long goi 0902345678 truoc 20h.")
     assert schemes(text) == {"CHARGE_CANCEL_CALL": SCHEME_PRIOR}
+
+
+def test_a_lovers_gift_by_air_whose_carrier_asks_a_fee() -> None:
+    text = ("Em yeu, anh gui em thung qua co day chuyen vang va 30.000 USD qua duong hang khong. "
+            "Ben van chuyen se goi em, em dong phi nhan hang giup anh nhe.")
+    assert schemes(text) == {"CUSTOMS_FEE_TO_PERSON": SCHEME_PRIOR}
+    # a shop's gift sent by a carrier, with its shipping fee
+    shop = ("Shop gui tang ban mon qua tri an, don vi van chuyen GHN se giao trong 3 ngay, phi "
+            "ship 0d.")
+    assert "CUSTOMS_FEE_TO_PERSON" not in schemes(shop)

@@ -20,7 +20,8 @@ makes by message:
 * ``AUTHORITY_OVER_CHAT``: police or a court that "work" with you over a video call or a
   chat app, or tell you to keep it from your family.
 * ``CUSTOMS_FEE_TO_PERSON``: a parcel or a gift "held at customs" and a fee to pay to a
-  person, over chat or from a "friend" abroad.
+  person, over chat or from a "friend" abroad; or a lover's gift "sent by air" whose
+  carrier will ask a fee.
 * ``PROXY_MONEY_REQUEST``: "X asked me to ask you" to transfer into a person's account
   (the friend whose chat account was taken over).
 * ``THIRD_PARTY_TRANSFER``: the same friend's own "I'm in a meeting / my app is locked,
@@ -206,7 +207,12 @@ _PARCEL_RE = re.compile(r"\b(?:qua|mon\s+qua|kien\s+hang|buu\s+kien|buu\s+pham|g
 _FEE_RE = re.compile(r"\b(?:phi|le\s+phi|thue|tien\s+phat|nop\s+phat|fee|pay|dong|nop)\b")
 _GIFT_RE = re.compile(r"\b(?:em\s+yeu|anh\s+yeu|honey|dear|my\s+love|i\s+love\s+you"
                       r"|qua\s+(?:sinh\s+nhat|tang)|gifts?|diplomat)\b")
-_CUSTOMS_PAIRS = frozenset({"hai quan", "thong quan", "ngoai giao"})
+_CUSTOMS_PAIRS = frozenset({"hai quan", "thong quan", "ngoai giao", "van chuyen",
+                            "hang khong", "chuyen phat"})
+#: ...or a lover's gift "sent by air" whose carrier will ask a fee (no customs named).
+_SHIPPED_RE = re.compile(r"\b(?:(?:cong\s+ty|ben|don\s+vi|hang)\s+van\s+chuyen"
+                         r"|(?:duong|qua)\s+hang\s+khong|chuyen\s+phat\s+quoc\s+te)\b")
+_LOVER_RE = re.compile(r"\b(?:em\s+yeu|anh\s+yeu|honey|my\s+love|i\s+love\s+you|my\s+dear)\b")
 _PRIVATE_WAYS = ("BANK_ACCOUNT", "CHAT_APP_CONTACT", "PHONE_MOBILE", "PHONE_FOREIGN")
 
 
@@ -480,6 +486,8 @@ def _third_party(folded: str) -> str | None:
 
 def _customs_fee(folded: str, findings: Collection[str]) -> str | None:
     held = _CUSTOMS_RE.search(folded)
+    if held is None and _LOVER_RE.search(folded) is not None:
+        held = _SHIPPED_RE.search(folded)
     parcel = _PARCEL_RE.search(folded) if held is not None else None
     fee = _FEE_RE.search(folded) if parcel is not None else None
     if held is None or parcel is None or fee is None:
