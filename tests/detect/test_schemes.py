@@ -244,3 +244,14 @@ def test_a_lovers_gift_by_air_whose_carrier_asks_a_fee() -> None:
     shop = ("Shop gui tang ban mon qua tri an, don vi van chuyen GHN se giao trong 3 ngay, phi "
             "ship 0d.")
     assert "CUSTOMS_FEE_TO_PERSON" not in schemes(shop)
+
+
+def test_pay_by_the_day_for_work_that_needs_nothing() -> None:
+    text = ("Tuyen cong tac vien lam tai nha, chi can dien thoai, thu nhap 500k-1tr/ngay. Lien he "
+            "Zalo 0934567123")
+    assert schemes(text) == {"DAILY_PAY_JOB": SCHEME_PRIOR}
+    # a labourer's day rate, and an hourly part-time job, name no such ease
+    for job in ("Tuyen tho phu ho lam cong trinh o Thu Duc, luong 350k/ngay, bao an trua. "
+                "LH 0909123456",
+                "Tuyen nhan vien ban hang ca toi, luong 25.000d/gio, nop ho so tai cua hang"):
+        assert "DAILY_PAY_JOB" not in schemes(job)

@@ -39,6 +39,9 @@ makes by message:
   account the sender names (the trap: the first transfer was a loan in your name, or it
   never came; banks reverse a mistaken transfer themselves).
 * ``RANSOM_DEMAND``: a relative "in our hands" and money to pay (the fake kidnapping).
+* ``DAILY_PAY_JOB``: work that pays by the day, from home or a phone, with no experience
+  ("thu nhap 1-3 trieu/ngay, khong can kinh nghiem, dang ky qua Telegram"): the opening
+  of the task and order-boosting frauds. A labourer's "350k/ngay" names no such ease.
 
 The datasets hold almost none of these (they fire on no ham or ad message of them), so
 the model cannot learn them: like :mod:`lachan.detect.requests` they carry a fixed prior
@@ -353,6 +356,21 @@ _HELD_RELATIVE_RE = re.compile(
 _RANSOM_PAY_RE = re.compile(r"\b(?:chuyen|gui|nop|mang|dua)\s+(?:\S+\s+){0,3}?(?:\d|tien)")
 _RANSOM_PAIRS = frozenset({"trong tay", "bat coc", "tien chuoc"})
 
+#: Pay by the day ("thu nhap 1-3 trieu/ngay", "moi ngay kiem 800.000 dong")...
+_DAILY_PAY_RE = re.compile(
+    r"\b(?:thu\s+nhap|kiem|kiem\s+them|luong|hoa\s+hong|nhan)\s+(?:duoc\s+)?(?:tu\s+|den\s+"
+    r"|len\s+den\s+|tren\s+)?\d+(?:[.,]\d+)*\s*(?:k|tr|trieu|nghin|ngan|d|dong|vnd)?"
+    r"(?:\s*-\s*\d+(?:[.,]\d+)*\s*(?:k|tr|trieu|nghin|ngan|d|dong|vnd)?)?\s*(?:/|moi|mot|1)"
+    r"\s*ngay\b"
+    r"|\bmoi\s+ngay\s+(?:\S+\s+){0,5}?(?:kiem|thu\s+nhap|nhan)\s+(?:duoc\s+|them\s+)?"
+    r"(?:tu\s+|den\s+|len\s+den\s+|tren\s+)?\d")
+#: ...for work that needs nothing: no experience, from home, on a phone, over a chat app.
+_EASY_WORK_RE = re.compile(
+    r"\b(?:khong\s+can\s+(?:kinh\s+nghiem|von|bang\s+cap)|tai\s+nha|online|(?:tren|bang)\s+"
+    r"dien\s+thoai(?:\s+di\s+dong)?|telegram|zalo|chi\s+can\s+(?:co\s+)?dien\s+thoai"
+    r"|thoi\s+gian\s+tu\s+do|viec\s+nhe)\b")
+_DAILY_PAY_PAIRS = frozenset({"moi ngay", "ngay kiem"})
+
 _DETAILS = {
     "ACCOUNT_TRADING": "buys, sells or rents bank accounts",
     "CARD_CODE_REQUEST": "asks you to buy phone or game cards and send their codes",
@@ -370,6 +388,7 @@ _DETAILS = {
     "DEPOSIT_FIRST": "a deposit by transfer before you can see what you pay for",
     "MISTAKEN_TRANSFER_RETURN": "money 'sent by mistake', to send back into a named account",
     "RANSOM_DEMAND": "a relative held, and money to pay for them",
+    "DAILY_PAY_JOB": "work that pays by the day and needs nothing: a task fraud's opening",
 }
 
 
@@ -425,7 +444,7 @@ _ALL_PAIRS = (_ACCOUNT_TRADING_PAIRS | _CARD_PAIRS | _FEE_PAIRS | _JOB_PAIRS | _
               | _SUMMONS_PAIRS | _CUSTOMS_PAIRS | _CHAT_WORK_PAIRS | _AUTHORITY_PAIRS
               | _INSTITUTION_PAIRS | _EXCUSE_PAIRS | _HELD_PAIRS | _PROXY_PAIRS | {"ca nhan"}
               | _CHARGE_PAIRS | _HARDSHIP_PAIRS | _OTHERS_PAIRS | _DEPOSIT_PAIRS
-              | _MISTAKEN_PAIRS | _RANSOM_PAIRS)
+              | _MISTAKEN_PAIRS | _RANSOM_PAIRS | _DAILY_PAY_PAIRS)
 _ALL_WORDS = (frozenset({"phi"}) | _JOB_WORDS | _AUTHORITY_WORDS | _INSTITUTION_WORDS
               | _CUSTOMS_WORDS | _CHARGE_WORDS | _DEPOSIT_WORDS)
 
@@ -535,6 +554,10 @@ def _ransom(folded: str) -> str | None:
     return _together(folded, _HELD_RELATIVE_RE, _RANSOM_PAY_RE)
 
 
+def _daily_pay(folded: str) -> str | None:
+    return _together(folded, _DAILY_PAY_RE, _EASY_WORK_RE)
+
+
 def _charity_to_person(folded: str) -> str | None:
     appeal = _together(folded, _HARDSHIP_RE, _DONATE_RE)
     holder = _personal_holder(folded) if appeal is not None else None
@@ -594,6 +617,8 @@ def scheme_findings(folded: str, tokens: list[str], bigrams: list[str],
         found.append(("DEPOSIT_FIRST", _deposit_first(folded, findings)))
     if not _RANSOM_PAIRS.isdisjoint(pairs):
         found.append(("RANSOM_DEMAND", _ransom(folded)))
+    if not _DAILY_PAY_PAIRS.isdisjoint(pairs) or "/ngay" in folded:
+        found.append(("DAILY_PAY_JOB", _daily_pay(folded)))
     if ((not _CHARGE_PAIRS.isdisjoint(pairs) or not _CHARGE_WORDS.isdisjoint(words))
             and any(p in findings for p in _OWN_PHONE_WAYS)):
         found.append(("CHARGE_CANCEL_CALL", _charge_cancel(folded)))
@@ -648,4 +673,6 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
                                  "account the sender names (banks reverse such transfers "
                                  "themselves)"),
     ("RANSOM_DEMAND", "a relative 'in our hands' and money to pay (the fake kidnapping)"),
+    ("DAILY_PAY_JOB", "work that pays by the day from home, a phone or a chat app, with no "
+                      "experience: the opening of the task and order-boosting frauds"),
 )
