@@ -178,15 +178,16 @@ def _label_lookalike(
 
 
 #: A bank's short code that opens a label glued to more letters ("vcbdigibink.com",
-#: "tcbtrade.com", "acbmk.com"): the code of a Vietnamese bank, with the English words
-#: it also opens left out ("viber", "vibe", OCBC of Singapore). Over the data: 120
+#: "tcbtrade.com", "acbmk.com"): the code of a Vietnamese bank. Over the data: 120
 #: phishing domains the other checks missed, one legitimate domain (viber.com).
 GLUED_BANK_CODES = {
     "vcb": "vietcombank", "tcb": "techcombank", "tpb": "tpbank", "acb": "acb",
     "shb": "shb", "msb": "msb", "scb": "scb", "vpb": "vpbank", "bidv": "bidv",
     "ocb": "ocb", "vib": "vib",
 }
-_GLUED_CODE_RE = re.compile(r"(vcb|tcb|tpb|acb|shb|msb|scb|vpb|bidv|ocb(?!c)|vib(?!e|r))[a-z]")
+_GLUED_CODE_RE = re.compile("(" + "|".join(GLUED_BANK_CODES) + ")[a-z]")
+#: The English words and the foreign bank that a code also opens.
+_NOT_GLUED_CODES = ("vibe", "vibr", "ocbc")
 
 
 def _glued_bank_code(p: ParsedHost, official: str | None, label: str) -> BrandFinding | None:
@@ -195,7 +196,7 @@ def _glued_bank_code(p: ParsedHost, official: str | None, label: str) -> BrandFi
     if p.suffix.endswith("vn"):
         return None
     m = _GLUED_CODE_RE.match(label)
-    if m is None:
+    if m is None or label.startswith(_NOT_GLUED_CODES):
         return None
     bank = GLUED_BANK_CODES[m.group(1)]
     if bank == official or get_brand(bank) is None:

@@ -115,6 +115,13 @@ _EMERGENCY_RE = re.compile(
     r"|chan\s+thuong|dam\s+xe|tong\s+xe|va\s+cham|bi\s+nga|nga\s+cau\s+thang"
     r"|gay\s+(?:tay|chan)|hon\s+me|bi\s+thuong\s+nang"
     r"|bi\s+(?:cong\s+an|canh\s+sat|cong\s+an\s+phuong)\s+(?:giu|bat))\b")
+#: A demand to keep it from the family: the fake police's "khong duoc tiet lo voi nguoi
+#: nha", and the "arrested" grandchild's "ba dung noi voi bo me chau nhe" (used by
+#: ``schemes`` for the police who work over chat too).
+SECRECY = (r"\b(?:khong\s+duoc|dung|cam)\s+(?:tiet\s+lo|noi|bao|chia\s+se)\s+(?:\S+\s+){0,2}?"
+           r"(?:nguoi\s+nha|nguoi\s+than|gia\s+dinh|ai|bat\s+ky\s+ai)\b|\bgiu\s+bi\s+mat\b"
+           r"|\b(?:dung|khong\s+duoc)\s+(?:\S+\s+)?(?:noi|bao|ke)\s+(?:voi|cho)\s+(?:bo\s+me|bo"
+           r"|me|ai|nguoi\s+nha|gia\s+dinh)\b")
 _THIRD_PARTY_RE = re.compile(
     r"\b(?:con|chong|vo|bo|me|em|chau|nguoi\s+nha)\s+(?:cua\s+)?(?:ban|anh|chi|ong|ba|co"
     r"|chu|bac)\s+(?:bi|dang|da)\b"
@@ -122,10 +129,7 @@ _THIRD_PARTY_RE = re.compile(
     r"|nha\s+truong|luat\s+su|cong\s+an)\b"
     r"|\b(?:chuyen|ck)\s+(?:khoan\s+|tien\s+)?(?:gap|ngay\s+lap\s+tuc)\b"
     r"|\bnguoi\s+nha\s+benh\s+nhan\b|\b(?:dung|khong\s+duoc)\s+(?:goi|bao)\s+(?:cho\s+)?ai\b"
-    r"|\b(?:co|thay)\s+(?:giao\s+)?chu\s+nhiem\b"
-    # the secrecy of the grandchild "arrested": "ba dung noi voi bo me chau nhe"
-    r"|\b(?:dung|khong\s+duoc)\s+(?:\S+\s+)?(?:noi|bao|ke)\s+(?:voi|cho)\s+(?:bo\s+me|bo|me"
-    r"|ai|nguoi\s+nha|gia\s+dinh)\b")
+    r"|\b(?:co|thay)\s+(?:giao\s+)?chu\s+nhiem\b|" + SECRECY)
 
 #: A carrier's notice about a prepaid line, where topping up does restore the service.
 _CARRIER_RE = re.compile(r"\b(?:thue\s+bao|sim|2\s+chieu|hai\s+chieu|lien\s+lac|goi\s+cuoc"

@@ -58,7 +58,7 @@ import re
 from collections.abc import Collection
 
 from lachan.detect.features import Finding, MessageFeatures
-from lachan.detect.requests import advisory, negated
+from lachan.detect.requests import SECRECY, advisory, negated
 
 #: Log-odds towards scam: enough to decide with the friendly words around them (a "friend"
 #: asking for card codes, P(scam) 0.01 by the model alone), like the illicit offers.
@@ -226,9 +226,7 @@ _CHAT_WORK_RE = re.compile(
     r"|\b(?:lam\s+viec|lay\s+loi\s+khai|xac\s+minh|dieu\s+tra)\s+(?:\S+\s+){0,3}?"
     r"(?:truc\s+tuyen|online|qua\s+(?:zalo|video|telegram|messenger|dien\s+thoai))\b"
     r"|\bket\s+ban\s+zalo\b")
-_SECRECY_RE = re.compile(
-    r"\b(?:khong\s+duoc|dung|cam)\s+(?:tiet\s+lo|noi|bao|chia\s+se)\s+(?:\S+\s+){0,2}?"
-    r"(?:nguoi\s+nha|nguoi\s+than|gia\s+dinh|ai|bat\s+ky\s+ai)\b|\bgiu\s+bi\s+mat\b")
+_SECRECY_RE = re.compile(SECRECY)
 _CHAT_WORK_PAIRS = frozenset({"bat video", "goi video", "call video", "video call",
                               "video zalo", "lam viec", "loi khai", "xac minh", "dieu tra",
                               "ket ban", "tiet lo", "bi mat"})
@@ -274,7 +272,8 @@ _SUMMONS_RE = re.compile(
     r"|lien\s+quan\s+den\s+(?:vu|duong\s+day))\b")
 _AUTHORITY_RE = re.compile(r"\b(?:toa\s+an|cong\s+an|vien\s+kiem\s+sat|co\s+quan\s+dieu\s+tra"
                            r"|canh\s+sat|an\s+ninh|csgt|tand|vks)\b")
-_CALL_RE = re.compile(r"\b(?:goi|lien\s+he|lh|lien\s+lac|bam\s+phim|nhan\s+phim)\b")
+_CALL = r"goi|lien\s+he|lh|lien\s+lac"
+_CALL_RE = re.compile(rf"\b(?:{_CALL}|bam\s+phim|nhan\s+phim)\b")
 #: ...or a parcel "held" for contraband, which the same fraud opens with.
 _HELD_PARCEL_RE = re.compile(
     r"\b(?:buu\s+pham|buu\s+kien|kien\s+hang|goi\s+hang)\b(?:\s+\S+){0,12}?\s+"
@@ -297,7 +296,7 @@ _DISOWN_RE = re.compile(
     r"\s+khach|qk)|if\s+(?:this\s+was\s+not\s+you|you\s+(?:did\s+not|didn\s+t|do\s+not|don\s+t))"
     r"|not\s+you|de\s+huy|huy\s+(?:dich\s+vu|goi)|to\s+cancel)\b")
 #: ...by calling: to cancel, refund or complain.
-_CANCEL_CALL_RE = re.compile(r"\b(?:goi|lien\s+he|lh|lien\s+lac|call|contact|phone)\b")
+_CANCEL_CALL_RE = re.compile(rf"\b(?:{_CALL}|call|contact|phone)\b")
 _CHARGE_PAIRS = frozenset({"bi tru", "da tru", "se tru", "duoc tru", "tru tien", "tru phi",
                            "tru vao", "khau tru", "gia han", "phi duy", "phi thuong",
                            "phi dang", "been charged", "was charged", "be charged",
@@ -405,7 +404,7 @@ def _first(pattern: re.Pattern[str], folded: str) -> str | None:
     continues a list ("khong mua ban, cho thue tai khoan")."""
     for m in pattern.finditer(folded):
         start = m.start()
-        cut = max(folded.rfind(",", 0, start), folded.rfind(";", 0, start)) + 1
+        cut = folded.rfind(",", 0, start) + 1  # (negated splits at ".", ";" itself)
         if not folded[cut:start].strip():
             cut = 0
         if not negated(folded[cut:start], start - cut):
