@@ -47,3 +47,54 @@ def test_a_long_brand_name_with_one_letter_replaced_is_a_look_alike(item: str) -
 @pytest.mark.parametrize("item", ["finance-news.com", "vrbank.com.vn", "longan.gov.vn"])
 def test_short_names_one_letter_from_a_brand_are_not_look_alikes(item: str) -> None:
     assert analyse_host(item).brand is None
+
+
+@pytest.mark.parametrize("item", [
+    "momo.nhanquatang-tet.vn",  # a scam word in the domain under the brand's name
+    "bidv.xacthuc-taikhoan.com",
+    "vietcombank.ungdung.top",  # a risky TLD
+])
+def test_a_brand_before_a_scam_domain_is_phishing(item: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing"
+    assert "HOST_BRAND_IN_SUBDOMAIN" in {s.name for s in v.symbols}
+
+
+@pytest.mark.parametrize("item", [
+    "myvietcombank.go.link",  # a deep-link service names its customer
+    "shopee.example-shop.com",  # a brand before an ordinary domain stays with the model
+])
+def test_a_brand_before_a_link_service_or_plain_domain_has_no_floor(item: str) -> None:
+    assert analyse_host(item).score < 0.9
+
+
+@pytest.mark.parametrize("item", [
+    "ghtk-vietnam.vn", "www-lazada.vn", "tikiv.vn", "vietinbankonline.com.vn",
+])
+def test_a_brand_with_only_filler_around_it_is_phishing(item: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing"
+    assert v.score >= 0.9
+
+
+@pytest.mark.parametrize("item", [
+    "isacombank.com.vn",  # a product's prefix letter
+    "lazadalogistics.vn",  # a word of its own
+])
+def test_a_brand_with_a_word_of_its_own_has_no_filler_floor(item: str) -> None:
+    assert analyse_host(item).score < 0.9
+
+
+@pytest.mark.parametrize("item", [
+    "lh3.googleusercontent.com", "my-bucket.s3.amazonaws.com", "google.co.uk", "amazon.co.jp",
+])
+def test_global_brands_own_country_and_content_domains_are_not_imitations(item: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "benign"
+    assert not {"HOST_BRAND_IN_LABEL", "HOST_BRAND_LOOKALIKE"} & {s.name for s in v.symbols}
+
+
+def test_a_bank_named_on_a_cloud_bucket_is_still_phishing() -> None:
+    v = analyse_host("vietcombank-xacthuc.s3.amazonaws.com")
+    assert v.label == "phishing"
+    assert v.brand == "vietcombank"

@@ -31,7 +31,8 @@ USER_CONTENT: frozenset[str] = frozenset(
     webflow.io mystrikingly.com square.site godaddysites.com wordpress.com ngrok.io
     ngrok-free.app azurewebsites.net appspot.com sites.google.com docs.google.com
     forms.gle firebasestorage.googleapis.com storage.googleapis.com oa.zalo.me
-    play.google.com apps.apple.com r2.dev surge.sh onrender.com""".split()
+    play.google.com apps.apple.com r2.dev surge.sh onrender.com googleusercontent.com
+    amazonaws.com""".split()
 )
 
 #: App stores: where the authorities publish their real apps (eTax Mobile, VNeID). Their

@@ -280,14 +280,23 @@ def _trick(f: HostFacts) -> tuple[Symbol, float, str] | None:
 def _floor(f: HostFacts) -> float:
     """Minimum score for brand imitations that need no model to be recognised."""
     b, p = f.brand, f.parsed
-    if b is None or b.where == "subdomain":
+    if b is None:
+        return 0.0
+    if b.where == "subdomain":
+        # a brand's name before a domain that also carries a scam or gambling word, a
+        # risky TLD or a log-in path: "shopee.hethongquatang.vn", "bidv.xacthuc.top";
+        # not a link service's or a platform's brand pages (myviettel.go.link)
+        if f.shortener or f.user_content:
+            return 0.0
+        if f.scam_label or f.gambling or f.risky_tld or f.login_path:
+            return FLOOR_BRAND_PLUS
         return 0.0
     if b.where == "mixed_script":
         return FLOOR_MIXED_SCRIPT
     if f.scam_label or f.gambling or f.risky_tld or p.userinfo or f.login_path:
         return FLOOR_BRAND_PLUS
-    if b.where == "label" and p.label.strip("0123456789-").removesuffix("vn").strip("-") == b.term:
-        return FLOOR_BRAND_PLUS  # the whole label is the brand: vib.mobi, vietcombank-vn.com
+    if b.where == "label" and _only_filler(b.term, p.label):
+        return FLOOR_BRAND_PLUS  # the brand and filler: vib.mobi, dhl-vietnam.vn, garenav.vn
     if b.where in ("lookalike", "fuzzy"):
         return FLOOR_LOOKALIKE
     if b.where == "label" and not p.suffix.endswith("vn") and (
@@ -301,6 +310,25 @@ def _floor(f: HostFacts) -> float:
 #: Suffixes only schools, research bodies, the state and international bodies may hold:
 #: no brand of the registry sells or banks under them ("agribanks.edu.vn").
 _PUBLIC_SECTOR_SUFFIXES = VN_RESTRICTED | frozenset({"ac.vn", "int.vn"})
+
+
+#: What an imitation puts around a brand's name that says nothing of its own: the
+#: country, "www" and "online" ("dhl-vietnam.vn", "www-garena.vn", "shinhanonline.com.vn").
+LABEL_FILLER = frozenset({"vn", "vietnam", "www", "online", "official", "chinhhang",
+                          "chinhthuc"})
+
+
+def _only_filler(term: str, label: str) -> bool:
+    """The label is the brand's name with nothing of its own around it: digits, hyphens,
+    :data:`LABEL_FILLER` words, or one stray letter after it ("garenav"; one before it is
+    a product's prefix: iSacombank, eBank, mBank)."""
+    head, found, tail = label.partition(term)
+    if not found:
+        return False
+    if tail[:1].isalpha() and not tail[1:2].isalpha():
+        tail = tail[1:]
+    rest = [w for part in (head, tail) for w in part.strip("0123456789").split("-") if w]
+    return all(w in LABEL_FILLER for w in rest)
 
 
 def _leads(term: str, label: str) -> bool:
