@@ -308,3 +308,12 @@ def test_an_ordinary_sites_link_is_marked_benign_but_not_a_phishing_or_short_one
     assert "URL_BENIGN_HOST" not in names(lachan.analyse(
         "Tai khoan cua ban bi khoa, xac minh tai vietcombank-xacminh.top"))
     assert "URL_BENIGN_HOST" not in names(lachan.analyse("Xem ngay tai bit.ly/3abcXYZ"))
+
+
+def test_the_subscribers_own_number_in_a_carrier_notice_is_no_one_to_call() -> None:
+    from lachan.detect.engine import rule_findings
+
+    own = rule_findings("MobiFone: Thue bao 0901234567 da duoc chuan hoa thong tin thanh cong.")
+    assert "THREAT_WITH_PERSONAL_NUMBER" not in own
+    threat = rule_findings("Thue bao cua quy khach se bi khoa, goi ngay 0901234567 de xac minh.")
+    assert "THREAT_WITH_PERSONAL_NUMBER" in threat

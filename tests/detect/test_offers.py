@@ -80,3 +80,12 @@ def test_an_offer_is_found_after_one_that_needs_a_call_to_action() -> None:
     # "giam 10%" has no call to action in the text, but free shipping needs none
     v = lachan.analyse("Ao khoac giam 10% va freeship toan quoc")
     assert "COMMERCIAL_OFFER" in names(v)
+
+
+@pytest.mark.parametrize("text", [
+    "Watsons: Mua 2 tinh tien 1 cho toan bo san pham cham soc toc, chi 3 ngay cuoi tuan.",
+    "Get 6 months of Premium for the price of 3. Offer ends Sunday.",
+    "Stay 4 nights, pay 3 at Sunrise Resort Hoi An, book now at sunrise.example",
+])
+def test_more_shapes_of_offers_are_commercial(text: str) -> None:
+    assert "COMMERCIAL_OFFER" in {s.name for s in lachan.analyse(text).symbols}

@@ -156,3 +156,11 @@ def test_not_yet_is_no_negation() -> None:
     assert hits("quy khach chua cap nhat thong tin, vui long truy cap")[
         "ACCOUNT_VERIFICATION_LURE"] == "cap nhat thong tin"
     assert "ACCOUNT_VERIFICATION_LURE" not in hits("khong cap nhat thong tin qua duong link la")
+
+
+def test_a_warning_word_after_bi_is_the_fraud_speaking() -> None:
+    from lachan.detect.engine import rule_findings
+
+    assert "SCAM_WARNING" not in rule_findings("So CCCD cua anh bi ke gian su dung mo tai khoan")
+    assert "SCAM_WARNING" in rule_findings("Canh bao: doi tuong gia danh cong an goi video")
+    assert "PUBLIC_ADVISORY" not in rule_findings("Chuong trinh bao hiem suc khoe uu dai 20%")

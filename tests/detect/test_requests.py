@@ -3,6 +3,7 @@
 import pytest
 
 import lachan
+from lachan.detect.engine import rule_findings
 
 
 def names(v: lachan.Verdict) -> set[str]:
@@ -278,3 +279,77 @@ def test_a_recovery_offer_with_a_fee_is_no_warning_though_it_names_the_fraud() -
                        "so 2 trieu theo huong dan.")
     assert "FRAUD_RECOVERY_OFFER" in names(v)
     assert v.label == "scam"
+
+
+@pytest.mark.parametrize("text", [
+    # a loan approved and a fee into an account, the purpose first
+    "Khoan vay 30 trieu cua anh da duoc phe duyet. De giai ngan anh vui long chuyen phi "
+    "tham dinh 900.000d vao stk 1234567890 Vietinbank truoc 15h.",
+    # a scholarship and its "fee"
+    "Chuc mung ban duoc nhan hoc bong 50% khoa tieng Anh, vui long nop le phi 1.500.000d "
+    "vao so tai khoan 0011223344 ACB de xac nhan.",
+    # "nap ... la duoc rut": "la" as "and then"
+    "c nap them 3tr la duoc rut het ve tai khoan luon nha",
+])
+def test_a_fee_to_collect_what_was_granted_is_pay_to_unlock(text: str) -> None:
+    assert "PAY_TO_UNLOCK" in _findings(text)
+    assert lachan.analyse(text).label == "scam"
+
+
+@pytest.mark.parametrize("text", [
+    # tuition to a school, a fee to the State Treasury
+    "Chuc mung em da trung tuyen vao truong. Vui long nop hoc phi ky 1 vao so tai khoan "
+    "cua truong 1234567890 BIDV truoc 30/8.",
+    "Ho so cua ong da duoc phe duyet, vui long nop le phi vao tai khoan Kho bac Nha nuoc "
+    "so 7111 tai Vietcombank.",
+])
+def test_tuition_and_state_fees_are_not_pay_to_unlock(text: str) -> None:
+    assert "PAY_TO_UNLOCK" not in _findings(text)
+
+
+def test_a_refund_through_a_staff_chat_account_is_flagged() -> None:
+    text = ("Bao hiem XYZ: quy khach duoc hoan 2.300.000d phi dong thua. Lien he Zalo nhan "
+            "vien 0912345678 de nhan tien.")
+    assert "REFUND_VIA_PRIVATE_CHAT" in _findings(text)
+
+
+def _findings(text: str) -> set[str]:
+    return set(rule_findings(text))
+
+
+def test_a_remote_control_app_for_a_bank_is_a_fraud_and_a_helpdesks_is_not() -> None:
+    bank = ("Nhan vien ngan hang: de duoc tang han muc the tin dung, anh cai TeamViewer "
+            "QuickSupport roi gui ma ket noi cho em.")
+    helpdesk = "Anh cai UltraViewer roi gui ID cho em de em cai lai phan mem ke toan nhe."
+    assert "REMOTE_ACCESS_REQUEST" in _findings(bank)
+    assert lachan.analyse(bank).label == "scam"
+    assert "REMOTE_ACCESS_REQUEST" not in _findings(helpdesk)
+
+
+def test_a_code_typed_into_a_form_behind_a_link_is_handed_over() -> None:
+    text = ("Truong DH ABC hoan tien hoc phi dong thua 3.000.000d, vui long dien so the va "
+            "ma OTP tai form hoantien-abc.com de nhan.")
+    assert "CODE_HANDOVER_REQUEST" in _findings(text)
+    # the bank's own instruction, no link: no request
+    assert "CODE_HANDOVER_REQUEST" not in _findings(
+        "Vui long nhap ma OTP vao ung dung de hoan tat giao dich.")
+
+
+def test_a_new_number_asking_money_in_english_is_an_emergency_request() -> None:
+    text = "Hi mum, I lost my phone, this is my new number. Can you send me 3 million today?"
+    assert "EMERGENCY_MONEY_REQUEST" in _findings(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dear friend, my late client left USD 7.2 million and you are the beneficiary. A small "
+    "release fee is needed to start the transfer.",
+    "I have a consignment box with 500,000 dollars for you, please pay the clearance fee.",
+])
+def test_an_english_advance_fee_is_pay_to_unlock(text: str) -> None:
+    assert "PAY_TO_UNLOCK" in _findings(text)
+
+
+def test_a_hospital_that_asks_the_family_to_advance_money_is_an_emergency_fraud() -> None:
+    text = ("Benh vien A: nguoi nha cua ban vua nhap vien do tai nan, can dong tam ung 15 "
+            "trieu ngay, lien he bac si 0912345678")
+    assert "EMERGENCY_MONEY_REQUEST" in _findings(text)

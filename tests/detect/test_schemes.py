@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from lachan.detect.content_model import ContentModel
-from lachan.detect.engine import Engine
+from lachan.detect.engine import rule_findings
 from lachan.detect.schemes import PROXY_PRIOR, SCHEME_PRIOR, SYMBOLS
 
-ENGINE = Engine(ContentModel.empty(), detectors=[])
 NAMES = {name for name, _ in SYMBOLS}
 
 
 def schemes(text: str) -> dict[str, float]:
-    found = ENGINE.prepare(text).features.findings
+    found = rule_findings(text)
     return {name: f.weight for name, f in found.items() if name in NAMES}
 
 
@@ -255,3 +253,59 @@ def test_pay_by_the_day_for_work_that_needs_nothing() -> None:
                 "LH 0909123456",
                 "Tuyen nhan vien ban hang ca toi, luong 25.000d/gio, nop ho so tai cua hang"):
         assert "DAILY_PAY_JOB" not in schemes(job)
+
+
+@pytest.mark.parametrize("text,symbol", [
+    # a hijacked friend whose own account "has an error", and a cousin's account
+    ("m oi cho t muon 2tr, tk t bi loi ko ck dc, ck giup vao stk nay nhe: 9988776655 "
+     "Techcombank Le Thi Mai", "THIRD_PARTY_TRANSFER"),
+    ("Tao dang ket o san bay, cho tao muon 4 trieu, chuyen vao tai khoan chi ho tao nhe "
+     "ACB 1122334455 Pham Van Binh", "THIRD_PARTY_TRANSFER"),
+    # a job "won" and its uniform fee
+    ("Ban da trung tuyen vi tri nhan vien thu ngan, luong 9tr. Vui long nop 600k phi dong "
+     "phuc vao stk 5566778899 MB truoc ngay nhan viec.", "JOB_FEE_REQUEST"),
+    # a utility's bill through a staff member's Zalo
+    ("Cong ty Dien luc: ho gia dinh no tien dien 2 thang, se cat dien trong ngay. Thanh "
+     "toan qua ma QR nhan vien gui qua Zalo 0912345678.", "BILL_TO_PERSONAL_ACCOUNT"),
+])
+def test_more_schemes_are_read(text: str, symbol: str) -> None:
+    assert symbol in schemes(text)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("INVESTMENT_OPENER", "Xin loi anh, em nhan nham so. Em lam ben san giao dich vang, "
+                          "tuan nay co keo ngon, anh co muon tham gia khong?"),
+    ("INVESTMENT_OPENER", "Sorry, wrong number! I'm Lily from Hong Kong, I do crypto trading "
+                          "with my uncle, maybe we can chat?"),
+    ("INVESTMENT_OPENER", "Chi vao nhom dau tu cua em di, ca nhom vao lenh theo lenh cua thay "
+                          "la lai deu"),
+    ("UNIT_ORDER_ADVANCE", "Chao em, anh ben ban chi huy quan su huyen, don vi dat 40 suat com. "
+                           "Em lay giup anh 5 thung bia o dai ly ben anh, anh chuyen khoan "
+                           "lai luon ca tien com."),
+])
+def test_more_frauds_openings_are_read(name: str, text: str) -> None:
+    assert name in schemes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Xin loi, minh nhan nham so, chuc ban mot ngay vui ve",  # a real wrong number
+    "Xin loi nham so a, em tuong la anh Hai o san bay",
+    "Thu moi: Tieu doan 3 to chuc giao luu van nghe, moi ca nha den du toi thu 7",
+    "Sang nay bo doi ve giup dan don lu, dan ca xom mang nuoc ra tiep",
+])
+def test_a_wrong_number_or_an_army_unit_alone_is_no_fraud(text: str) -> None:
+    assert not {"INVESTMENT_OPENER", "UNIT_ORDER_ADVANCE"} & set(schemes(text))
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("THIRD_PARTY_TRANSFER", "Toi la tro ly giam doc. Sep dang hop khong nghe may duoc, nho "
+                             "chi chuyen gap 20 trieu cho doi tac vao STK 1234567890 ACB."),
+    ("THIRD_PARTY_TRANSFER", "b oi t mat vi o ga, ck t 2tr vo stk nay 0345678912 nha, dung goi "
+                             "t dang het pin"),
+    ("CARD_CODE_REQUEST", "This is your director. Buy 4 Google Play gift cards of $50 and send "
+                          "me the codes now, keep it private."),
+    ("INVESTMENT_OPENER", "Em duoc thay day danh chi so tren san MT5, nap 20 trieu rut ve 30 "
+                          "trieu, anh thu khong?"),
+])
+def test_bosses_stranded_friends_and_teachers_are_read(name: str, text: str) -> None:
+    assert name in schemes(text)

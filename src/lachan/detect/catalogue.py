@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from lachan.detect import brand_link, host_checks, illicit, offers, requests, schemes
+from lachan.detect import brand_link, host_checks, illicit, offers, requests, schemes, services
 from lachan.detect.features import COMBINATIONS, OBFUSCATION_FINDINGS
 from lachan.detect.phrases import PHRASE_RULES
 
@@ -94,6 +94,7 @@ def message_symbols() -> list[SymbolInfo]:
     out += [SymbolInfo(name, "scam", meaning, "illicit") for name, meaning in illicit.SYMBOLS]
     out += [SymbolInfo(name, "scam", meaning, "schemes") for name, meaning in schemes.SYMBOLS]
     out += [SymbolInfo(name, "ad", meaning, "offers") for name, meaning in offers.SYMBOLS]
+    out += [SymbolInfo(name, "ad", meaning, "services") for name, meaning in services.SYMBOLS]
     out += [SymbolInfo(name, "scam", detail, "combinations")
             for name, _firsts, _seconds, detail in COMBINATIONS]
     out += [SymbolInfo(name, "scam", meaning, "brand links")

@@ -39,6 +39,7 @@ from lachan.detect.illicit import illicit_findings
 from lachan.detect.offers import offer_findings
 from lachan.detect.requests import request_findings
 from lachan.detect.schemes import scheme_findings
+from lachan.detect.services import service_findings
 from lachan.detect.verdict import VerdictMaker, shown_rows
 from lachan.domain import (
     CHANNELS,
@@ -141,6 +142,7 @@ class Engine:
         illicit_findings(norm.folded, tokens, bigrams, feats)
         offer_findings(norm.folded, tokens, feats)
         scheme_findings(norm.folded, tokens, bigrams, feats)  # after the entity findings
+        service_findings(norm.folded, tokens, bigrams, feats)  # after the offers and the schemes
         shape_findings(without_link_paths(norm.clean, ents), feats)
         contact_findings(norm.clean, ents, feats)
         view = MessageView(norm, ents, sender, channel, context or _NO_CONTEXT)
@@ -329,3 +331,16 @@ def default_engine() -> Engine:
             if _default is None:
                 _default = Engine(ContentModel.load())
     return _default
+
+
+_rules_only: Engine | None = None
+
+
+def rule_findings(text: str) -> dict[str, Finding]:
+    """The findings of the rules alone for ``text``: no model, no plugin detectors. What
+    the training data's label mapping reads (``model.datasets``), and what the rules'
+    tests check."""
+    global _rules_only
+    if _rules_only is None:
+        _rules_only = Engine(ContentModel.empty(), detectors=[])
+    return _rules_only.prepare(text).features.findings

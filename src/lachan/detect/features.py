@@ -588,7 +588,7 @@ _ANY_FIRST = frozenset().union(*(firsts for _, firsts, _, _ in COMBINATIONS))
 #: alone does not, since fake courts and fake "lawyers who recover scammed money" name
 #: it too ("giay trieu tap vi lien quan vu an lua dao", "thu hoi tien bi lua dao").
 _WARNING_RE = re.compile(
-    r"\b(?:canh giac|gia mao|thu doan|ke gian|doi tuong xau|mao danh"
+    r"\b(?:canh giac|gia mao|thu doan|ke gian|doi tuong xau|mao danh|gia danh"
     r"|tuyet doi khong (?:cung cap|chia se|tiet lo|truy cap|bam|click|chuyen)"
     r"|khong bao gio|de phong|phong tranh|khuyen cao|trinh bao|beware of|scam alert)\b")
 
@@ -597,6 +597,18 @@ def warns(out: MessageFeatures) -> bool:
     """The message warns against fraud (``SCAM_WARNING`` with warning wording, see
     :data:`_WARNING_RE`): its quotes of a trick get no fixed prior."""
     return "SCAM_WARNING" in out.findings and _WARNING_RE.search(out.text) is not None
+
+
+#: A carrier's notice about the subscriber's own number ("Thue bao 0900824628 da duoc chuan
+#: hoa thong tin thanh cong") names a mobile number that is no one to call.
+_SUBSCRIBER_RE = re.compile(r"\b(?:thue\s+bao|tb)\s*:?\s*(?:so\s+)?\+?\d[\d .]{8,13}")
+_CALL_WORD_RE = re.compile(r"\b(?:goi|lien\s+he|lh|lien\s+lac|zalo|nhan\s+tin|ket\s+ban"
+                           r"|call|hotline|sdt|so\s+dien\s+thoai)\b")
+
+
+def _own_number_only(folded: str) -> bool:
+    return (_SUBSCRIBER_RE.search(folded) is not None
+            and _CALL_WORD_RE.search(folded) is None)
 
 
 def combination_findings(out: MessageFeatures) -> None:
@@ -611,6 +623,8 @@ def combination_findings(out: MessageFeatures) -> None:
     warning = warns(out)
     for name, firsts, seconds, detail in COMBINATIONS:
         if names.isdisjoint(firsts) or names.isdisjoint(seconds):
+            continue
+        if name == "THREAT_WITH_PERSONAL_NUMBER" and _own_number_only(out.text):
             continue
         first = next(n for n in out.findings if n in firsts)
         second = next(n for n in out.findings if n in seconds)

@@ -66,9 +66,12 @@ _RETURNS_RE = re.compile(
     # a monthly return no lawful investment pays (3 % and up: banks pay about 0.5 %)
     r"|\b(?:gop\s+von|dau\s+tu|von)\s+(?:\S+\s+){0,3}?(?:nhan\s+)?(?:lai|loi\s+nhuan)\s+"
     r"(?:[3-9]|[1-9]\d)(?:[.,]\d+)?\s*%\s*(?:/|mot|moi|1|tren)\s*thang\b"
-    r"|\b\d+(?:[.,]\d+)?\s*%\s*(?:per|a|every)\s+day\b|\bguaranteed\s+(?:profit|returns?)\b")
+    r"|\b\d+(?:[.,]\d+)?\s*%\s*(?:per|a|every)\s+day\b|\bguaranteed\s+(?:profit|returns?)\b"
+    # "earn 5% daily", and a profit in money a day: "choi vang lai 3-5tr/ngay"
+    r"|\b\d+(?:[.,]\d+)?\s*%\s*daily\b"
+    r"|\b(?:lai|loi\s+nhuan)\s+(?:\d+\s*-\s*)?\d+\s*(?:k|tr|trieu)\s*(?:/|mot|moi|1)\s*ngay\b")
 _STAKE_WORDS = frozenset({"gop", "nap", "dau", "von"})
-_PERIOD_WORDS = frozenset({"ngay", "day", "thang"})
+_PERIOD_WORDS = frozenset({"ngay", "day", "thang", "daily"})
 _RETURNS_PAIRS = frozenset({"cam ket", "guaranteed profit", "guaranteed return",
                             "guaranteed returns"})
 

@@ -50,11 +50,15 @@ _OFFER_RE = re.compile(
     r"|chi\s+(?:con\s+|tu\s+)?\d+(?:[.,]\d+)*\s*(?:k|d|dong|vnd|trieu|tr)\b"
     r"|(?:hoc|dung|trai\s+nghiem|kham|tap)\s+thu\s+(?:\d+\s+(?:buoi|ngay|tuan)\s+)?mien\s+phi"
     r"|mua\s+(?:\d+|mot|hai)\s+(?:\S+\s+){0,4}?tang\s+(?:\d+|mot)"
-    r"|di\s+\d+\s+tinh\s+(?:tien\s+)?\d+"
+    r"|di\s+\d+\s+tinh\s+(?:tien\s+)?\d+|mua\s+\d+\s+tinh\s+(?:tien\s+)?\d+"
+    # English: "3 months for the price of 1", "stay 3 nights, pay 2", "buy 1 get 1"
+    r"|for\s+the\s+price\s+of\s+(?:\d+|one|two)|stay\s+\d+\s+nights?\W+pay\s+\d+"
+    r"|buy\s+(?:\d+|one|two)\s+get\s+(?:\d+|one)"
     r"|free\s?ship|flash\s+sale|dong\s+gia\s+\d)")
 #: The offers that are advertising without a call to action.
 _SELF_EVIDENT_RE = re.compile(
-    r"mua\s+(?:\d+|mot|hai)\s|di\s+\d|free\s?ship|flash\s+sale"
+    r"mua\s+(?:\d+|mot|hai)\s|di\s+\d|free\s?ship|flash\s+sale|for\s+the\s+price|stay\s+\d"
+    r"|buy\s+(?:\d+|one|two)"
     # a discount in per cent is an offer by itself
     r"|(?:giam|uu dai|sale|off|chiet khau)\s+(?:ngay\s+|them\s+|den\s+|toi\s+)?-?\d{1,2}\s*%"
     r"|tra\s+gop|\d{1,2}\s*%\s+off")
@@ -73,7 +77,8 @@ _CALL_RE = re.compile(
     r"|nhap ma|ghe ngay|inbox|mua sam|dia chi|dien thoai:? 0\d"
     r"|xem (?:may|them|ngay|tai)|hen ban|dung bo lo|mua ve|dat ve|dat ban|giao tan noi"
     r"|dat hen|nhan (?:em|cho em|shop)|goi (?:ngay )?(?:\d+|hotline)"
-    r"|book (?:now|online)|booking online"
+    r"|book (?:now|online)|booking online|dang ky:? \d+|nhan tin (?:de|cho|ngay)|bao gia"
+    r"|offer ends|upgrade (?:now|today)"
     r"|tu \d{1,2}/\d{1,2} (?:den|-) \d{1,2}/\d{1,2}|den \d{1,2}/\d{1,2}"
     r"|shop now|order now|buy now)\b")
 #: A friend passing a deal on ("ê, Shopee đang giảm 50% đó, mày mua chung không"), or an
@@ -87,7 +92,7 @@ _ORDER_RE = re.compile(r"\b(?:don hang|ma van don|van don|du kien giao|da giao|d
 #: Words one of which an offer holds: the regular expressions run only then.
 _OFFER_WORDS = frozenset({"giam", "uu", "sale", "off", "khuyen", "km", "chiet", "hoan",
                           "tang", "nhan", "voucher", "phieu", "freeship", "free", "flash",
-                          "dong", "gia", "thu", "tinh", "gop"})
+                          "dong", "gia", "thu", "tinh", "gop", "price", "stay", "buy"})
 #: "chi" (only) before a price: "chi" is also "chị", in most personal messages, so it is
 #: looked for with a literal-led pattern rather than as a gate word.
 _LOW_PRICE_RE = re.compile(r"chi (?:con |tu )?\d")

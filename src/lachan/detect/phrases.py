@@ -52,7 +52,9 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("bi khoa", "se bi khoa", "tam khoa", "khoa tai khoan", "bi dong bang", "phong toa",
          "vo hieu hoa", "bi dinh chi", "bi han che", "cat lien lac", "thu hoi so",
          "khoa sim", "se bi cat", "bi tam dung", "khoa vinh vien", "account suspended",
-         "account locked", "account will be"),
+         "account locked", "account will be", "will be disabled", "will be suspended",
+         "will be deleted", "will be locked", "been suspended", "been restricted",
+         "been locked", "been disabled"),
     ),
     PhraseRule(
         "DEBT_OR_FINE_THREAT", "scam", "threatens debt collection, fines or legal action",
@@ -109,7 +111,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         "PRIZE_LURE", "scam", "announces a prize, lucky draw or gift to claim",
         ("trung thuong", "trung giai", "nhan thuong", "qua tang tri an", "tri an khach hang",
          "khach hang may man", "boc tham", "quay so", "ve cao", "giai thuong", "phan thuong",
-         "may man", "you have won", "claim your", "won a", "prize"),
+         "may man", "you have won", "claim your", "won a", "prize",
+         "you have been selected", "you've been selected", "airdrop"),
         negatable=True,  # "ve cua ban khong trung thuong": a lottery's own result
     ),
     PhraseRule(
@@ -196,11 +199,13 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule(
         "SCAM_WARNING", "ham", "warns about fraud: an advisory that describes the tricks",
         ("lua dao", "canh giac", "gia mao", "thu doan", "ke gian", "doi tuong xau",
-         "mao danh", "tuyet doi khong cung cap", "tuyet doi khong chia se",
+         "mao danh", "gia danh", "tuyet doi khong cung cap", "tuyet doi khong chia se",
          "tuyet doi khong tiet lo", "tuyet doi khong truy cap", "tuyet doi khong bam",
          "tuyet doi khong click", "tuyet doi khong chuyen", "beware of", "scam alert"),
         # not "tuyet doi khong" alone: a fraudster's "tuyet doi khong tat may" (do not
-        # hang up) while asking for the code is no advisory
+        # hang up) while asking for the code is no advisory; and not after "bi": the fake
+        # officer's "CCCD cua anh bi ke gian su dung", the recovery fraud's "ban bi lua dao?"
+        not_after=frozenset({"bi"}),
     ),
     PhraseRule(
         # the wording of police and ministry advisories to the public; unlike
@@ -208,15 +213,20 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         "PUBLIC_ADVISORY", "ham", "reads like an advisory from the police or a ministry",
         ("toi pham", "trinh bao", "khuyen cao", "de nghi nguoi dan", "nguoi dan can",
          "khong chuyen tien", "khong gui tin nhan"),
+        not_after=frozenset({"chuong"}),  # "chuong trinh bao hiem" is no "trinh bao"
     ),
     PhraseRule(
         # a carrier's report of the subscriber's own calls or settings ("Cac cuoc goi nho:
         # 09/03 +8494... 22:11", "Quy khach vua bi lo 01 cuoc goi tu so ...", "Quy khach da
         # tu choi nhan thong tin quang cao"): transactional, whatever advert rides on it.
         # Not the advert for the missed-call service itself ("dich vu thong bao cuoc goi nho")
-        "SERVICE_NOTICE", "ham", "a carrier's notice of your own missed calls or settings",
+        # A utility's planned outage ("Tam ngung cung cap dien de bao tri luoi dien") too.
+        "SERVICE_NOTICE", "ham",
+        "a carrier's or utility's notice of your own calls, settings or a planned outage",
         ("cac cuoc goi nho", "co cuoc goi nho", "vua bi lo", "cuoc goi nho tu so",
-         "da tu choi nhan", "missed call from", "missed calls from"),
+         "da tu choi nhan", "missed call from", "missed calls from",
+         "tam ngung cung cap", "ngung cung cap dien", "bao tri luoi", "bao duong luoi",
+         "lich cat dien", "lich tam ngung"),
     ),
     PhraseRule(
         "PROMOTION", "ad", "advertises a promotion, discount or gift",

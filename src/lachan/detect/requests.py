@@ -31,7 +31,7 @@ from lachan.detect.phrases import NEGATIONS, has_negation
 #: frauds; a bank-notice wording with an account number around it scored P(scam) 0.001
 #: by the model alone. Neither fires on any of the 12,035 messages of the data.
 CODE_HANDOVER_PRIOR = 14.0
-PAY_TO_UNLOCK_PRIOR = 10.0
+PAY_TO_UNLOCK_PRIOR = 12.0  # a loan's fee in a chat of teencode: P(scam) 0.51 at 10
 #: The "your child had an accident, send money to the doctor now" and "mum, I lost my
 #: phone, this is my new number, send 5 million" frauds: a family's words pull hard
 #: towards ham (P(scam) 0.003 and 0.0002 by the model alone; the second needs 12).
@@ -66,8 +66,9 @@ _MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky)\s+nham\s+(?:so|s
 _DELIVERY_RE = re.compile(r"\b(?:shipper|tai\s+xe|giao\s+hang|nhan\s+hang|nguoi\s+giao)\b")
 #: Money said to come back to the reader: a courier or driver has no code to ask for then
 #: ("chi vua duoc hoan 450k ... doc giup em ma 6 so de em chuyen tien ve vi chi").
-_REFUND = r"hoan\s+(?:tien|lai|tra)|boi\s+thuong|tra\s+lai\s+tien|refund"
-_MONEY_BACK_RE = re.compile(rf"\b(?:{_REFUND}|duoc\s+hoan|chuyen\s+tien\s+(?:ve|lai))\b")
+_REFUND = (r"hoan\s+(?:tien|lai|tra)|duoc\s+hoan|boi\s+thuong|tra\s+lai\s+tien|refund"
+           r"|nhan\s+lai\s+(?:tien|so\s+tien)")
+_MONEY_BACK_RE = re.compile(rf"\b(?:{_REFUND}|chuyen\s+tien\s+(?:ve|lai))\b")
 
 #: Paying in order to unlock, restore, verify, collect or withdraw. Topping up
 #: ("nap tien") counts for collecting and withdrawing only: "nap tien de kich hoat lai" is
@@ -77,7 +78,8 @@ _PAY_TO_UNLOCK_RE = re.compile(
     # (16 words: "STK" alone becomes three, "so tai khoan")
     r"|thanh\s+toan\s+phi|dat\s+coc|chuyen\s+coc|ky\s+quy|nap)\b(?:\s+\S+){0,16}?\s+"
     # "de giai ngan", and with a go-between: "de ke toan sua va giai ngan"
-    r"(?:de|thi\s+moi|moi\s+(?:duoc|co\s+the)|nham)\s+(?:\S+\s+){0,4}?(?:duoc\s+)?"
+    # ("nap 2tr la duoc rut lien": "la" as "and then")
+    r"(?:de|thi\s+moi|moi\s+(?:duoc|co\s+the)|nham|la)\s+(?:\S+\s+){0,4}?(?:duoc\s+)?"
     r"(?:(?P<unlock>mo\s+khoa|go\s+khoa|giai\s+toa|khoi\s+phuc|xac\s+minh|xac\s+thuc"
     r"|kich\s+hoat\s+lai)"
     r"|nhan\s+(?:thuong|qua|giai|tien|lai\s+tien|khoan\s+vay|hoa\s+hong|hang|kien\s+hang)"
@@ -105,7 +107,9 @@ _SAFE_ACCOUNT_RE = re.compile(
     r"|\bchung\s+minh\s+(?:trong\s+sach|vo\s+toi|nguon\s+(?:goc\s+)?tien)\b")
 _TRANSFER_RE = re.compile(r"\b(?:chuyen|nop|gui|nap|ck|dong)\s+(?:giup\s+(?:\S+\s+)?)?"
                           r"(?:(?:cho\s+)?(?:me|bo|con|em|anh|chi|minh|ba|ong)\s+)?(?:khoan|tien"
-                          r"|toan\s+bo|so\s+du|gap|ngay|lai|vao|\d|cho\s+(?:\S+\s+)?vao)")
+                          r"|toan\s+bo|so\s+du|gap|ngay|lai|vao|\d|cho\s+(?:\S+\s+)?vao"
+                          r"|(?:cho\s+\S+\s+)?theo\s+(?:so|stk|tk)|vien\s+phi|tam\s+ung)"
+                          r"|\b(?:send|transfer|lend)\s+me\b")
 #: Someone else's emergency (an accident, an arrest) and money to send at once, written
 #: by a third party about the recipient's relative or to be paid to a third party's
 #: account ("con cua chi bi tai nan... chuyen gap vao tai khoan cua bac si").
@@ -114,7 +118,8 @@ _EMERGENCY_RE = re.compile(
     r"|dang\s+nguy\s+kich|bi\s+ngat|ngat\s+xiu|chuyen\s+vien|vien\s+phi\s+gap"
     r"|chan\s+thuong|dam\s+xe|tong\s+xe|va\s+cham|bi\s+nga|nga\s+cau\s+thang"
     r"|gay\s+(?:tay|chan)|hon\s+me|bi\s+thuong\s+nang"
-    r"|bi\s+(?:cong\s+an|canh\s+sat|cong\s+an\s+phuong)\s+(?:giu|bat))\b")
+    r"|bi\s+(?:cong\s+an|canh\s+sat|cong\s+an\s+phuong)\s+(?:giu|bat)"
+    r"|dang\s+(?:o|nam)\s+(?:vien|benh\s+vien)|(?:dong|nop|tra)\s+vien\s+phi)\b")
 #: A demand to keep it from the family: the fake police's "khong duoc tiet lo voi nguoi
 #: nha", and the "arrested" grandchild's "ba dung noi voi bo me chau nhe" (used by
 #: ``schemes`` for the police who work over chat too).
@@ -124,7 +129,7 @@ SECRECY = (r"\b(?:khong\s+duoc|dung|cam)\s+(?:tiet\s+lo|noi|bao|chia\s+se)\s+(?:
            r"|me|ai|nguoi\s+nha|gia\s+dinh)\b")
 _THIRD_PARTY_RE = re.compile(
     r"\b(?:con|chong|vo|bo|me|em|chau|nguoi\s+nha)\s+(?:cua\s+)?(?:ban|anh|chi|ong|ba|co"
-    r"|chu|bac)\s+(?:bi|dang|da)\b"
+    r"|chu|bac)\s+(?:bi|dang|da|vua)\b"
     r"|\btai\s+khoan\s+(?:\S+\s+){0,3}?(?:cua\s+)?(?:bac\s+si|benh\s+vien|y\s+ta|thay|co\s+giao"
     r"|nha\s+truong|luat\s+su|cong\s+an)\b"
     r"|\b(?:chuyen|ck)\s+(?:khoan\s+|tien\s+)?(?:gap|ngay\s+lap\s+tuc)\b"
@@ -140,14 +145,17 @@ _NEW_NUMBER_RE = re.compile(
     r"\bday\s+la\s+so\s+moi\b|\bso\s+moi\s+cua\s+(?:con|em|anh|chi|minh|chau|me|bo)\b"
     r"|\b(?:me|bo|con|em|anh|chi|chau)\s+(?:\S+\s+){0,2}?doi\s+so\s+(?:zalo\s+)?"
     r"(?:moi|dien\s+thoai)\b"
-    r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b.*\bso\s+(?:moi|nay)\b")
+    r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b.*\bso\s+(?:moi|nay)\b"
+    r"|\b(?:this\s+is|here\s+is|it\s*'?s)\s+my\s+new\s+number\b"
+    r"|\b(?:lost|broke)\s+my\s+phone\b.*\bnew\s+number\b")
 
 #: A shop's or brand's refund or compensation handled through a personal chat account:
 #: shops refund through their own app or the payment they took, never over Zalo with a
 #: personal number ("Lazada hoan tien ... lien he CSKH qua Zalo 0374...").
 _REFUND_RE = re.compile(rf"\b(?:{_REFUND})\b")
 _PRIVATE_CHAT_RE = re.compile(r"\b(?:zalo|ket\s+ban|telegram|whatsapp)\b")
-_REFUND_PAIRS = frozenset({"hoan tien", "hoan lai", "hoan tra", "boi thuong", "lai tien"})
+_REFUND_PAIRS = frozenset({"hoan tien", "hoan lai", "hoan tra", "boi thuong", "lai tien",
+                           "duoc hoan", "lai so"})
 _REFUND_DETAIL = "a refund or compensation handled through a personal chat account"
 
 _HANDOVER_DETAIL = "asks you to hand over a code sent to your phone"
@@ -193,6 +201,41 @@ def _handover(folded: str) -> str | None:
     return None
 
 
+#: A code or password to be typed into a form behind a link ("dien so tai khoan va ma OTP
+#: tai form ..."): handing it over to the page's owner.
+_ON_FORM_RE = re.compile(
+    rf"\b(?:dien|nhap|khai\s+bao|cung\s+cap)\s+(?:\S+\s+){{0,6}}?(?:{_CODE}|mat\s+khau"
+    r"|ma\s+pin)\s+(?:\S+\s+){0,2}?(?:tai|vao|tren|qua|theo)\s+(?:form|link|duong\s+link"
+    r"|bieu\s+mau|dia\s+chi\s+web|website)\b")
+
+
+def _on_form(folded: str) -> str | None:
+    m = _ON_FORM_RE.search(folded)
+    return None if m is None or negated(folded, m.start()) else m.group(0)
+
+
+#: A remote-control app a "bank officer" or "official" has you install: it hands them the
+#: phone, banking app included. Software vendors' helpdesks use the same apps, so a bank,
+#: a card, a loan, a refund or an authority has to be named as well.
+_REMOTE_APP_RE = re.compile(r"\b(?:teamviewer|anydesk|ultra\s?viewer?|quick\s?support|rustdesk"
+                            r"|airdroid)\b")
+_REMOTE_WORDS = frozenset({"teamviewer", "anydesk", "ultraviewer", "ultraview", "quicksupport",
+                           "rustdesk", "airdroid", "ultra", "quick"})
+_MONEY_CONTEXT_RE = re.compile(
+    r"\b(?:ngan\s+hang|the\s+tin\s+dung|han\s+muc|khoan\s+vay|vay|hoan\s+tien|hoan\s+phi"
+    r"|thue|cong\s+an|bao\s+hiem|so\s+du|bank|refund|loan)\b")
+_REMOTE_DETAIL = "has you install a remote-control app for a bank, a loan or an authority"
+REMOTE_ACCESS_PRIOR = 12.0
+
+
+def _remote_access(folded: str) -> str | None:
+    app = _REMOTE_APP_RE.search(folded)
+    if app is None or negated(folded, app.start()):
+        return None
+    context = _MONEY_CONTEXT_RE.search(folded)
+    return None if context is None else f"{context.group(0)} ... {app.group(0)}"
+
+
 def _pay_to_unlock(folded: str) -> str | None:
     """The demand to pay in order to unlock, verify or collect, or ``None``."""
     for m in _PAY_TO_UNLOCK_RE.finditer(folded):
@@ -202,6 +245,52 @@ def _pay_to_unlock(folded: str) -> str | None:
         if not negated(folded, m.start()):
             return m.group(0)
     return None
+
+
+#: Something granted (a loan approved, a scholarship, a job) and a fee to be paid into an
+#: account for it: lenders deduct their fees from the loan, scholarships and employers
+#: charge none. A fee to the State Treasury (KBNN) is an authority's, and tuition
+#: ("hoc phi") a school's.
+_GRANTED_RE = re.compile(
+    r"\b(?:(?:da\s+)?duoc\s+(?:xet\s+|phe\s+)?duyet|da\s+(?:xet\s+|phe\s+)?duyet|duyet\s+roi"
+    r"|hoc\s+bong|trung\s+tuyen\s+(?:vi\s+tri|cong\s+viec|vao\s+lam))\b")
+_FEE_WORD_RE = re.compile(r"\b(?:phi|le\s+phi)\b")
+_INTO_ACCOUNT_RE = re.compile(
+    r"\b(?:nop|dong|chuyen(?:\s+khoan)?|ck|thanh\s+toan|gui)\s+(?:\S+\s+){0,10}?"
+    r"(?:vao|qua|toi)\s+(?:so\s+tai\s+khoan|stk|tk|tai\s+khoan)\b")
+_STATE_FEE_RE = re.compile(r"\b(?:kho\s+bac|kbnn|ngan\s+sach|hoc\s+phi)\b")
+#: The English advance fee: money or a parcel waiting, and a fee to release it ("a late
+#: client ... left USD 4.5 million ... a small processing fee applies", "a parcel with
+#: $800,000 ... pay the diplomatic delivery fee").
+_EN_FEE_RE = re.compile(r"\b(?:processing|clearance|diplomatic|release|transfer|handling"
+                        r"|activation|unlock)\s+(?:\w+\s+)?fee\b")
+_EN_WAITING_RE = re.compile(r"\b(?:beneficiary|inheritance|next\s+of\s+kin|consignment|parcel"
+                            r"|funds|compensation|winnings|lottery|million)\b")
+_EN_FEE_WORDS = frozenset({"fee", "fees"})
+
+
+def _en_advance_fee(folded: str) -> str | None:
+    fee = _EN_FEE_RE.search(folded)
+    waiting = _EN_WAITING_RE.search(folded) if fee is not None else None
+    return None if fee is None or waiting is None else f"{waiting.group(0)} ... {fee.group(0)}"
+
+
+_GRANT_PAIRS = frozenset({"duoc duyet", "phe duyet", "xet duyet", "duyet roi", "hoc bong",
+                          "trung tuyen"})
+
+
+def _granted_fee(folded: str) -> str | None:
+    """Something granted and a fee to pay into an account for it, or ``None``."""
+    granted = _GRANTED_RE.search(folded)
+    if granted is None or negated(folded, granted.start()):
+        return None
+    fee = _FEE_WORD_RE.search(folded, granted.end())
+    into = _INTO_ACCOUNT_RE.search(folded, granted.end()) if fee is not None else None
+    if fee is None or into is None or negated(folded, into.start()):
+        return None
+    if _STATE_FEE_RE.search(folded) is not None:
+        return None
+    return f"{granted.group(0)} ... {into.group(0)}"
 
 
 def _fee_first(folded: str) -> str | None:
@@ -274,9 +363,9 @@ _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "
                               "chuyen vien", "chan thuong", "dam xe", "tong xe", "va cham",
                               "bi nga", "cau thang", "gay tay", "gay chan", "hon me",
                               "thuong nang", "zalo moi", "an giu", "sat giu", "an bat",
-                              "sat bat"})
+                              "sat bat", "new number", "o vien", "nam vien"})
 _ALL_PAIRS = (_CODE_PAIRS | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS | _EMERGENCY_PAIRS
-              | _REFUND_PAIRS | _FEE_FIRST_PAIRS)
+              | _REFUND_PAIRS | _FEE_FIRST_PAIRS | _GRANT_PAIRS)
 
 
 def request_findings(folded: str, tokens: list[str], bigrams: list[str],
@@ -286,13 +375,21 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
     tell whether the message is an advisory)."""
     pairs = _ALL_PAIRS.intersection(bigrams)
     code_word = not _CODE_WORDS.isdisjoint(tokens)
-    if not pairs and not code_word:
+    remote = not _REMOTE_WORDS.isdisjoint(tokens)
+    if not pairs and not code_word and not remote and _EN_FEE_WORDS.isdisjoint(tokens):
         return
     quoted = advisory(out)
+    if remote:
+        app = _remote_access(folded)
+        if app is not None:
+            out.add(Finding("REMOTE_ACCESS_REQUEST", "scam", f'{_REMOTE_DETAIL}: "{app}"',
+                            learned=False, weight=0.0 if quoted else REMOTE_ACCESS_PRIOR))
     # a message that carries the code itself is the service that sent it, saying how it
     # is used ("cung cap ma nay cho giao dich vien"): a fraudster never has the code
     if (code_word or not _CODE_PAIRS.isdisjoint(pairs)) and "OTP_CODE" not in out.findings:
         asked = _handover(folded)
+        if asked is None and "URL_PRESENT" in out.findings:
+            asked = _on_form(folded)
         if asked is not None:
             misdial = _MISDIAL_RE.search(folded)
             detail = f'{_HANDOVER_DETAIL}: "{asked}"'
@@ -308,6 +405,10 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
         paid = _safe_account(folded)
     if paid is None and not _FEE_FIRST_PAIRS.isdisjoint(pairs):
         paid = _fee_first(folded)
+    if paid is None and not _GRANT_PAIRS.isdisjoint(pairs):
+        paid = _granted_fee(folded)
+    if paid is None and not _EN_FEE_WORDS.isdisjoint(tokens):
+        paid = _en_advance_fee(folded)
     if paid is not None:
         out.add(Finding("PAY_TO_UNLOCK", "scam", f'{_PAY_DETAIL}: "{paid}"',
                         learned=False, weight=0.0 if quoted else PAY_TO_UNLOCK_PRIOR))
@@ -341,4 +442,7 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("EMERGENCY_MONEY_REQUEST",
      "a relative's accident or arrest, told by a third party, or a relative's 'new "
      "number', and money to send at once"),
+    ("REMOTE_ACCESS_REQUEST",
+     "has you install a remote-control app (TeamViewer, AnyDesk, UltraViewer) for a bank, "
+     "a card, a loan, a refund or an authority: it hands over the phone and its banking app"),
 )

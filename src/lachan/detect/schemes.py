@@ -94,7 +94,7 @@ _CARD = (r"(?:the\s+(?:cao|dien\s+thoai|viettel|vina(?:phone)?|mobi(?:fone)?|vie
          r"|card\s+(?:viettel|vina|mobi|garena|zing|game|dien\s+thoai)|gift\s*cards?)")
 _CARD_CODE_RE = re.compile(
     # buy cards ... then send, photograph or read their codes
-    rf"\b(?:mua|nap|cao)\s+(?:giup|ho|dum|gium)?\s*(?:\S+\s+){{0,4}}?{_CARD}\b"
+    rf"\b(?:mua|nap|cao|buy)\s+(?:giup|ho|dum|gium)?\s*(?:\S+\s+){{0,4}}?{_CARD}\b"
     r"(?:\s+\S+){0,14}?\s+(?:chup|gui|doc|nhan|ib|inbox|send)\s+(?:\S+\s+){0,3}?"
     r"(?:ma|seri|so\s+seri|mat\s+sau|codes?|the)\b"
     # or asked for the codes of cards straight away
@@ -105,7 +105,7 @@ _CARD_PAIRS = frozenset({"the cao", "the dien", "the viettel", "the vina", "the 
                          "the zing", "the gate", "the vcoin", "the game", "the steam",
                          "the google", "the itunes", "the apple", "the appstore", "the nap",
                          "card viettel", "card vina", "card mobi", "card garena", "card zing",
-                         "card game", "card dien", "gift card", "gift cards"})
+                         "card game", "card dien", "gift card", "gift cards", "buy gift"})
 
 #: Recruitment, and the money asked before the work.
 _JOB_RE = re.compile(
@@ -113,7 +113,9 @@ _JOB_RE = re.compile(
     r"|xuat\s+khau\s+lao\s+dong|xkld|di\s+(?:lam\s+)?(?:o\s+)?(?:nhat(?:\s+ban)?|han\s+quoc"
     r"|dai\s+loan|duc|uc|chau\s+au|nuoc\s+ngoai|canada|ba\s+lan|rumani|singapore)"
     r"|lao\s+dong\s+(?:nhat|han|dai\s+loan|nuoc\s+ngoai)|nhan\s+viec|ung\s+vien"
-    r"|phong\s+van|cong\s+viec|job|hiring|vacanc(?:y|ies))\b")
+    r"|phong\s+van|cong\s+viec|job|hiring|vacanc(?:y|ies)"
+    # "trung tuyen vi tri nhan vien kho" (not a school's "trung tuyen": it bills tuition)
+    r"|trung\s+tuyen\s+(?:vi\s+tri|cong\s+viec|vao\s+lam)|vi\s+tri\s+(?:nhan\s+vien|cong\s+nhan))\b")
 _JOB_FEE_RE = re.compile(
     r"\b(?:dat\s+coc|coc\s+truoc|chuyen\s+coc|tien\s+coc|phi\s+(?:ho\s+so|dao\s+tao|dong\s+phuc"
     r"|giu\s+cho|xuat\s+canh|visa|dang\s+ky|nhan\s+viec|bao\s+lanh|dat\s+cho)"
@@ -122,7 +124,8 @@ _JOB_FEE_RE = re.compile(
 _JOB_PAIRS = frozenset({"tuyen dung", "tuyen gap", "tuyen lao", "tuyen nhan", "tuyen cong",
                         "viec lam", "khau lao", "di nhat", "di han", "di dai", "di duc",
                         "di uc", "di chau", "di nuoc", "lam o", "lao dong", "nhan viec",
-                        "ung vien", "phong van", "cong viec"}) | frozenset(
+                        "ung vien", "phong van", "cong viec", "trung tuyen",
+                        "vi tri"}) | frozenset(
     f"tuyen §d{n}" for n in range(1, 5))
 _FEE_PAIRS = frozenset({"dat coc", "coc truoc", "chuyen coc", "tien coc", "phi ho",
                         "phi dao", "phi dong", "phi giu", "phi xuat", "phi visa", "phi dang",
@@ -159,7 +162,7 @@ _HOLDER_MARK_RE = re.compile(
 #: a bounded stretch after it or right before it (one pattern over the whole text
 #: backtracked badly).
 _ACCOUNT_NUMBER_RE = re.compile(
-    r"\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\b(?:\s+[^\s\d]\S*){0,5}?\s*:?\s*\d[\d .-]{5,22}")
+    r"\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\b(?:\s+[^\s\d]\S*){0,7}?\s*:?\s*\d[\d .-]{5,22}")
 _NAME_AFTER_RE = re.compile(rf"\s*(?:-\s*)?(?:\S+\s+){{0,6}}?{_PERSON}\b")
 _NAME_BEFORE_RE = re.compile(rf"\b{_PERSON}\s*,?\s*$")
 #: How far from the number a holder's name may stand.
@@ -170,9 +173,16 @@ _NAME_REACH = 80
 #: "tai khoan cua ban" alone, which is "your account".
 _OTHERS_ACCOUNT_RE = re.compile(
     r"\b(?:so\s+tai\s+khoan|stk|tk|tai\s+khoan)\s+(?:moi\s+)?(?:cua|ben)\s+(?:nguoi\s+quen"
-    r"|dong\s+nghiep|ke\s+toan|ban\s+than|ban\s+(?:chau|em|con|minh|anh|chi|toi|tao|to|cua))\b")
+    r"|dong\s+nghiep|ke\s+toan|ban\s+than|ban\s+(?:chau|em|con|minh|anh|chi|toi|tao|to|cua))\b"
+    # "chuyen vao tai khoan em ho tao": a cousin's, a sister's, a son-in-law's
+    r"|\b(?:so\s+tai\s+khoan|stk|tk|tai\s+khoan)\s+(?:cua\s+)?(?:em|anh|chi|chau)"
+    r"\s+(?:ho|gai|trai|re|dau)\b"
+    # paid to someone else for the sender: "chuyen gap 30 trieu cho doi tac vao STK"
+    r"|\b(?:chuyen|ck|thanh\s+toan|tra)\s+(?:\S+\s+){0,4}?cho\s+(?:doi\s+tac|nguoi\s+ban"
+    r"(?:\s+hang)?|nha\s+cung\s+cap|ben\s+doi\s+tac)\b")
 _OTHERS_PAIRS = frozenset({"tk cua", "khoan cua", "stk cua", "tk moi", "khoan moi",
-                           "stk moi"})
+                           "stk moi", "tk em", "khoan em", "stk em", "tk anh", "khoan anh",
+                           "tk chi", "khoan chi", "doi tac", "nguoi ban", "cung cap"})
 
 
 def _personal_holder(folded: str) -> str | None:
@@ -247,12 +257,13 @@ _EXCUSE_RE = re.compile(
     r"(?:bi\s+loi|bi\s+khoa|het\s+han\s+muc)|doi\s+so|so\s+moi|zalo\s+moi|het\s+han\s+muc"
     r"|mat\s+dien\s+thoai|chup\s+(?:bill|hoa\s+don|man\s+hinh)|thieu\s+tien|can\s+gap"
     r"|gap\s+lam|doi\s+(?:so\s+)?(?:tai\s+khoan|tk|stk)|(?:tk|tai\s+khoan|stk)\s+cu"
-    r"|mat\s+(?:vi|the)|roi\s+vi)\b")
+    r"|mat\s+(?:vi|the)|roi\s+vi|dang\s+(?:bi\s+)?ket\s+(?:o|tai|trong)"
+    r"|khong\s+(?:co|mang|dung\s+duoc)\s+(?:app|the|vi|tien\s+mat))\b")
 _ASK_TRANSFER_RE = re.compile(
     r"\b(?:chuyen|ck|chuyen\s+khoan|nap|gui)\s+(?:gap\s+|ngay\s+)?(?:giup|ho|dum|gium|gap"
     r"|ngay|truoc|vao|cho)\b|\bcho\s+(?:em|minh|toi|tao|anh|chi|to|chau|con)\s+muon\b"
     # "chuyen tien nha thang 6 vao STK moi"
-    r"|\b(?:chuyen|ck|gui)\s+(?:\S+\s+){0,5}?vao\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)"
+    r"|\b(?:chuyen|ck|gui)\s+(?:\S+\s+){0,5}?(?:vao|vo|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)"
     r"\s+(?:moi|nay|cua|ben)\b")
 #: (The pairs that open each excuse, or close it where its first pair is common: "mat dien
 #: thoai" is looked for by "mat dien", not by "dien thoai".)
@@ -262,7 +273,8 @@ _EXCUSE_PAIRS = frozenset({"nghe may", "nghe duoc", "goi duoc", "chuyen duoc", "
                            "doi so", "so moi", "zalo moi", "mat dien", "chup bill",
                            "chup hoa", "chup man", "thieu tien", "can gap", "gap lam",
                            "doi tai", "doi tk", "doi stk", "tk cu", "khoan cu", "stk cu",
-                           "mat vi", "mat the", "roi vi"})
+                           "mat vi", "mat the", "roi vi", "dang ket", "bi ket",
+                           "co app", "mang app", "mang the", "mang vi", "co tien"})
 
 
 #: A summons or a parcel held by a court or the police, and a number to call.
@@ -370,6 +382,35 @@ _EASY_WORK_RE = re.compile(
     r"|thoi\s+gian\s+tu\s+do|viec\s+nhe)\b")
 _DAILY_PAY_PAIRS = frozenset({"moi ngay", "ngay kiem"})
 
+#: The opening of the investment fraud: a "wrong number" that turns to shares or coins, or
+#: a group that trades "on the teacher's orders" ("em thay anh trong nhom dau tu ... kiem
+#: tien tu san Bitget theo lenh cua thay").
+_OPENER_RE = re.compile(
+    r"\b(?:(?:nhan|goi|nhan\s+tin|gui)\s+nham\s+(?:so|nguoi)|nham\s+so|wrong\s+number"
+    r"|theo\s+lenh|keo\s+lenh|(?:nhom|group)\s+(?:dau\s+tu|keo|tin\s+hieu|chung\s+khoan"
+    r"|trading|crypto)|chuyen\s+gia\s+(?:dau\s+tu|tai\s+chinh|chung\s+khoan)"
+    r"|thay\s+(?:huong\s+dan|chi\s+lenh|dan\s+dau\s+tu|day\s+(?:danh|trade|dau\s+tu|choi)))\b")
+_INVEST_RE = re.compile(
+    r"\b(?:co\s+phieu|chung\s+khoan|crypto|bitcoin|btc|usdt|forex|coin|san\s+(?:giao\s+dich"
+    r"|ngoai\s+hoi|coin|tien\s+ao)|trading|dau\s+tu|stock|shares|invest\w*|binance|bitget"
+    r"|okx|mexc|metatrader|mt4|mt5|chi\s+so)\b")
+_OPENER_PAIRS = frozenset({"nham so", "nham nguoi", "wrong number", "theo lenh", "keo lenh",
+                           "nhom dau", "nhom keo", "nhom tin", "nhom chung", "nhom trading",
+                           "nhom crypto", "group dau", "chuyen gia", "thay huong",
+                           "thay chi", "thay dan", "thay day"})
+
+#: A "military unit" or office that orders food or goods and asks the shop to buy more
+#: from "its usual dealer", to be paid back later: the shop pays the fraudster's dealer.
+_UNIT_RE = re.compile(
+    r"\b(?:tieu\s+doan|trung\s+doan|su\s+doan|lu\s+doan|quan\s+doi|bo\s+doi|doanh\s+trai"
+    r"|ban\s+chi\s+huy|bo\s+chi\s+huy|don\s+vi\s+(?:quan\s+doi|bo\s+doi))\b")
+_BUY_FOR_RE = re.compile(
+    r"\b(?:mua|lay|dat|ung)\s+(?:giup|ho|dum|them|truoc)\b(?:\s+\S+){0,15}?\s+"
+    r"(?:chuyen\s+(?:lai|khoan|tien)|thanh\s+toan\s+sau|tra\s+sau|gui\s+lai\s+tien"
+    r"|hoan\s+lai)\b")
+_UNIT_PAIRS = frozenset({"tieu doan", "trung doan", "su doan", "lu doan", "quan doi",
+                         "bo doi", "doanh trai", "chi huy"})
+
 _DETAILS = {
     "ACCOUNT_TRADING": "buys, sells or rents bank accounts",
     "CARD_CODE_REQUEST": "asks you to buy phone or game cards and send their codes",
@@ -388,6 +429,8 @@ _DETAILS = {
     "MISTAKEN_TRANSFER_RETURN": "money 'sent by mistake', to send back into a named account",
     "RANSOM_DEMAND": "a relative held, and money to pay for them",
     "DAILY_PAY_JOB": "work that pays by the day and needs nothing: a task fraud's opening",
+    "INVESTMENT_OPENER": "a 'wrong number' or a trading group that turns to investments",
+    "UNIT_ORDER_ADVANCE": "an army unit's order, and goods to buy for it from its dealer",
 }
 
 
@@ -443,7 +486,8 @@ _ALL_PAIRS = (_ACCOUNT_TRADING_PAIRS | _CARD_PAIRS | _FEE_PAIRS | _JOB_PAIRS | _
               | _SUMMONS_PAIRS | _CUSTOMS_PAIRS | _CHAT_WORK_PAIRS | _AUTHORITY_PAIRS
               | _INSTITUTION_PAIRS | _EXCUSE_PAIRS | _HELD_PAIRS | _PROXY_PAIRS | {"ca nhan"}
               | _CHARGE_PAIRS | _HARDSHIP_PAIRS | _OTHERS_PAIRS | _DEPOSIT_PAIRS
-              | _MISTAKEN_PAIRS | _RANSOM_PAIRS | _DAILY_PAY_PAIRS)
+              | _MISTAKEN_PAIRS | _RANSOM_PAIRS | _DAILY_PAY_PAIRS | _OPENER_PAIRS
+              | _UNIT_PAIRS)
 _ALL_WORDS = (frozenset({"phi"}) | _JOB_WORDS | _AUTHORITY_WORDS | _INSTITUTION_WORDS
               | _CUSTOMS_WORDS | _CHARGE_WORDS | _DEPOSIT_WORDS)
 
@@ -482,6 +526,19 @@ def _institution(folded: str, pairs: frozenset[str], words: frozenset[str]) -> s
     return None if m is None else m.group(0)
 
 
+#: A bill paid through a staff member's chat account: "Thanh toan qua ma QR nhan vien gui
+#: qua Zalo 0909...". Utilities, lenders and schools take payment in their own apps, at
+#: their counters or into their company accounts.
+_PAY_OVER_CHAT_RE = re.compile(
+    r"\b(?:thanh\s+toan|nop|dong|chuyen\s+(?:khoan|tien))\s+(?:\S+\s+){0,8}?"
+    r"(?:qua|tren|bang)\s+(?:\S+\s+){0,5}?(?:zalo|telegram|messenger)\b")
+
+
+def _bill_over_chat(folded: str, who: str) -> str | None:
+    m = _PAY_OVER_CHAT_RE.search(folded)
+    return None if m is None or negated(folded, m.start()) else f"{who} ... {m.group(0)}"
+
+
 def _bill_to_person(folded: str, who: str) -> str | None:
     if _PAY_RE.search(folded) is None:
         return None
@@ -496,9 +553,20 @@ def _proxy(folded: str) -> str | None:
     return None if holder is None else f"{proxy} ... {holder}"
 
 
+#: "Don't call me", said while asking for money: the hijacked account cannot talk.
+_AVOID_CALL_RE = re.compile(r"\b(?:dung\s+(?:goi|call|alo)|het\s+pin|sap\s+het\s+pin"
+                            r"|khong\s+(?:nghe\s+may|nghe\s+duoc|goi\s+duoc))\b")
+
+
 def _third_party(folded: str) -> str | None:
     ask = _together(folded, _EXCUSE_RE, _ASK_TRANSFER_RE)
-    holder = _personal_holder(folded) if ask is not None else None
+    if ask is None:
+        return None
+    holder = _personal_holder(folded)
+    if holder is None:
+        avoid = _AVOID_CALL_RE.search(folded)
+        holder = avoid.group(0) if avoid is not None and not negated(folded, avoid.start()) \
+            else None
     return None if holder is None else f"{ask} ... {holder}"
 
 
@@ -612,12 +680,23 @@ def scheme_findings(folded: str, tokens: list[str], bigrams: list[str],
             found.append(("CHARITY_TO_PERSON", _charity_to_person(folded)))
         if not _MISTAKEN_PAIRS.isdisjoint(pairs):
             found.append(("MISTAKEN_TRANSFER_RETURN", _mistaken_return(folded)))
+    elif "CHAT_APP_CONTACT" in findings and "PHONE_MOBILE" in findings:
+        who = _institution(folded, pairs, words)
+        if who is not None:
+            found.append(("BILL_TO_PERSONAL_ACCOUNT", _bill_over_chat(folded, who)))
     if "coc" in words or not _DEPOSIT_PAIRS.isdisjoint(pairs):
         found.append(("DEPOSIT_FIRST", _deposit_first(folded, findings)))
     if not _RANSOM_PAIRS.isdisjoint(pairs):
         found.append(("RANSOM_DEMAND", _ransom(folded)))
     if not _DAILY_PAY_PAIRS.isdisjoint(pairs) or "/ngay" in folded:
         found.append(("DAILY_PAY_JOB", _daily_pay(folded)))
+    if not _OPENER_PAIRS.isdisjoint(pairs):
+        opener = _first(_OPENER_RE, folded)
+        invest = _INVEST_RE.search(folded) if opener is not None else None
+        found.append(("INVESTMENT_OPENER",
+                      None if invest is None else f"{opener} ... {invest.group(0)}"))
+    if not _UNIT_PAIRS.isdisjoint(pairs):
+        found.append(("UNIT_ORDER_ADVANCE", _together(folded, _UNIT_RE, _BUY_FOR_RE)))
     if ((not _CHARGE_PAIRS.isdisjoint(pairs) or not _CHARGE_WORDS.isdisjoint(words))
             and any(p in findings for p in _OWN_PHONE_WAYS)):
         found.append(("CHARGE_CANCEL_CALL", _charge_cancel(folded)))
@@ -674,4 +753,8 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("RANSOM_DEMAND", "a relative 'in our hands' and money to pay (the fake kidnapping)"),
     ("DAILY_PAY_JOB", "work that pays by the day from home, a phone or a chat app, with no "
                       "experience: the opening of the task and order-boosting frauds"),
+    ("INVESTMENT_OPENER", "a 'wrong number' that turns to shares or coins, or a trading group "
+                          "run 'on the teacher's orders': the opening of the investment fraud"),
+    ("UNIT_ORDER_ADVANCE", "an 'army unit' or office orders goods and asks you to buy more "
+                           "for it from its usual dealer, to be paid back later"),
 )

@@ -30,8 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from lachan.detect.content_model import ContentModel
-from lachan.detect.engine import Engine
+from lachan.detect.engine import rule_findings
 
 SOURCES = ("vi_sms_2016", "vi_smishing_2025", "en_uci_sms")
 FRAUD_FINDINGS = frozenset({
@@ -96,14 +95,8 @@ def map_label(source: str, label: str, text: str) -> str:
     raise ValueError(f"unknown source {source}")
 
 
-_ENGINE: Engine | None = None
-
-
 def _findings(text: str) -> set[str]:
-    global _ENGINE
-    if _ENGINE is None:
-        _ENGINE = Engine(ContentModel.empty(), detectors=[])
-    return set(_ENGINE.prepare(text).features.findings)
+    return set(rule_findings(text))
 
 
 def looks_like_ad(text: str) -> bool:
