@@ -317,3 +317,16 @@ def test_the_subscribers_own_number_in_a_carrier_notice_is_no_one_to_call() -> N
     assert "THREAT_WITH_PERSONAL_NUMBER" not in own
     threat = rule_findings("Thue bao cua quy khach se bi khoa, goi ngay 0901234567 de xac minh.")
     assert "THREAT_WITH_PERSONAL_NUMBER" in threat
+
+
+def test_units_and_documents_and_benefits_are_no_fraud_signs() -> None:
+    from lachan.detect.engine import rule_findings
+
+    bill = rule_findings("EVN: tien dien thang 6 cua ma KH PD01: 1.284.560d (412 kWh).")
+    assert "RANDOM_CASE_TOKENS" not in bill
+    offer = rule_findings("Chuc mung ban trung tuyen. Mang CCCD, bang cap, so BHXH den phong "
+                          "nhan su luc 8h. Lien he chi Thao 0966 123 458.")
+    assert not {"FORGED_DOCUMENTS", "AUTHORITY_NAMED", "THREAT_WITH_PERSONAL_NUMBER"} & set(offer)
+    # the forger's offer and the authority's own name still count
+    assert "FORGED_DOCUMENTS" in rule_findings("Nhan lam bang dai hoc, bang lai xe, lh 0966123458")
+    assert "AUTHORITY_NAMED" in rule_findings("BHXH thong bao: ban duoc hoan phi bao hiem")

@@ -353,3 +353,9 @@ def test_a_hospital_that_asks_the_family_to_advance_money_is_an_emergency_fraud(
     text = ("Benh vien A: nguoi nha cua ban vua nhap vien do tai nan, can dong tam ung 15 "
             "trieu ngay, lien he bac si 0912345678")
     assert "EMERGENCY_MONEY_REQUEST" in _findings(text)
+
+
+def test_a_scholarship_paid_to_the_student_is_no_fee_demand() -> None:
+    text = ("Chuc mung em duoc nhan hoc bong 7.500.000d. Hoc bong se duoc chuyen vao TK BIDV "
+            "cua em. Em khong phai nop bat ky khoan phi nao.")
+    assert "PAY_TO_UNLOCK" not in _findings(text)

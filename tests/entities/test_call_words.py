@@ -47,3 +47,10 @@ def test_call_words_match_reference_on_random_text() -> None:
             assert not got
         elif (last if last.isascii() else fold_token(last)) in {"goi", "call", "gui", "to"}:
             assert got
+
+
+def test_first_of_a_period_is_no_number_prefix() -> None:
+    # "đầu số 9029" is a prefix; "học kỳ đầu 2025" is the first term of a year
+    assert call_word_before("soạn tin gửi đầu 9029", 17)
+    assert not call_word_before("học phí học kỳ đầu 2025", 19)
+    assert not call_word_before("quy dau 2026", 8)

@@ -112,3 +112,9 @@ def test_ip_url_pre_check_never_skips_an_ip_url(text: str) -> None:
     """The cheap dotted-quad pre-check must hold wherever the IP-link pattern matches."""
     if _BARE_IP_URL.search(text) is not None:
         assert _DOTTED_QUAD.search(text) is not None
+
+
+def test_an_order_code_with_dots_is_no_link() -> None:
+    # the order code's ".HN." is no Honduran domain: a host has no number label after it
+    assert urls("GHTK: Don hang S22871.HN.1234567 se duoc giao hom nay") == []
+    assert urls("Xem don tai ghtk.vn. Cam on") == ["http://ghtk.vn"]

@@ -91,3 +91,13 @@ def test_registry_additions_count_as_official() -> None:
     assert run("Nhân viên bưu điện xin liên hệ 0912 345 678") != []
     assert run("Vietcombank ưu đãi tại https://vcb-promo.vn/tet", context=ctx) == []
     assert run("Nhân viên bưu điện xin liên hệ 0912 345 678", context=ctx) == []
+
+
+def test_the_bank_that_holds_a_charitys_account_is_no_imitated_brand() -> None:
+    charity = ("Hoi Chu thap do phat dong ung ho, TK so 0011002345678, Vietcombank So giao "
+               "dich. Chi tiet: chuthapdo-example.org.vn")
+    assert run(charity) == []
+    # the same bank named as the sender, with a link that is not its own, still is
+    fake = ("Vietcombank thong bao: tai khoan cua quy khach bi tam khoa, xac minh tai "
+            "vcb-xacminh-example.com, hoac chuyen phi vao STK 0011002345678 Vietcombank")
+    assert any(name.startswith("URL_BRAND") for name, _ in run(fake))

@@ -98,3 +98,9 @@ def test_a_bank_named_on_a_cloud_bucket_is_still_phishing() -> None:
     v = analyse_host("vietcombank-xacthuc.s3.amazonaws.com")
     assert v.label == "phishing"
     assert v.brand == "vietcombank"
+
+
+@pytest.mark.parametrize("item", ["mydhl.express.dhl", "https://www.fedex.com/vi-vn"])
+def test_couriers_own_domains_are_official(item: str) -> None:
+    assert analyse_host(item).label == "benign"
+    assert "HOST_OFFICIAL" in {s.name for s in analyse_host(item).symbols}

@@ -144,9 +144,37 @@ def _phone_symbols(view: MessageView, brands: list[Brand], phones: list[Entity])
     return out
 
 
+#: How far from an account number its bank's name may stand ("so 0011 2345 678,
+#: Vietcombank So giao dich", "tai khoan Vietcombank 1234...").
+ACCOUNT_BANK_REACH = 25
+
+
+def _account_banks_only(view: MessageView, brands: list[Brand]) -> list[Brand]:
+    """``brands`` less those named only as the bank that holds an account of the message
+    (a charity's "TK ... tai Vietcombank" with its own site's link imitates no bank)."""
+    accounts = view.of_kind("account")
+    if not accounts:
+        return brands
+    clean = view.norm.clean
+    near: set[str] = set()
+    blanked = list(clean)
+    for e in accounts[:MAX_ENTITIES]:
+        if e.start < 0:
+            continue
+        lo, hi = max(0, e.start - ACCOUNT_BANK_REACH), min(len(clean), e.end + ACCOUNT_BANK_REACH)
+        near.update(b.id for b in find_brands(fold(clean[lo:hi])))
+        blanked[lo:hi] = " " * (hi - lo)
+    if not near:
+        return brands
+    elsewhere = {b.id for b in find_brands(fold("".join(blanked)))}
+    return [b for b in brands if b.id not in near or b.id in elsewhere]
+
+
 def detect(view: MessageView) -> list[Symbol]:
     """Brand-impersonation findings of one message (see the module docstring)."""
     brands = find_brands(view.norm.folded)
+    if brands:
+        brands = _account_banks_only(view, brands)
     if not brands:
         return []
     urls = view.of_kind("url")[:MAX_ENTITIES]

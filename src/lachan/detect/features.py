@@ -375,6 +375,11 @@ _PRODUCT_NAMES = (
 )
 
 
+#: Units written with their own case ("412 kWh", "5000mAh", "1Gbps"): no evasion either.
+_UNITS = frozenset({"kwh", "mwh", "mah", "kva", "db", "ml", "ph", "gbps", "mbps", "kbps",
+                    "ghz", "mhz", "khz", "kw", "mw"})
+
+
 #: The way products are named: e-, i-, m- or v- before a word ("eTax", "iPhone", "mPOS");
 #: not "nHan qUa", a Vietnamese word cased at random.
 _PRODUCT_SHAPE_RE = re.compile(r"[eimv](?:[A-Z][a-z]+|[A-Z]{2,})")
@@ -389,6 +394,7 @@ def _random_case_tokens(clean: str) -> int:
             continue
         if (tok[0].islower() or any(ch.isdigit() for ch in tok)) and not (
             tok.lower().startswith(_PRODUCT_NAMES) or _PRODUCT_SHAPE_RE.fullmatch(tok)
+            or tok.lstrip("0123456789").lower() in _UNITS
         ):
             n += 1
     return n

@@ -77,7 +77,10 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
          "dinh danh dien tu", "kich hoat lai", "dong bo du lieu", "nang cap he thong",
          "dang nhap bat thuong", "dang nhap khac", "khac vung", "tieu dung o nuoc ngoai",
          "huy thanh toan", "chuan hoa thong tin", "cap nhat cccd", "verify your",
-         "confirm your", "unusual activity", "neu khong phai ban", "thiet bi khac",
+         # not "confirm your" alone: "please confirm your attendance" is a school's
+         "confirm your account", "confirm your identity", "confirm your details",
+         "confirm your information", "confirm your payment", "confirm your card",
+         "unusual activity", "neu khong phai ban", "thiet bi khac",
          "was not you", "wasn t you", "please verify", "verify now",
          "dich vu tai chinh toan cau", "phi dich vu hang thang"),
         negatable=True,
@@ -100,6 +103,9 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
          "bo y te", "so y te", "bo giao duc", "so giao duc", "uy ban nhan dan", "ubnd",
          "bo tai chinh", "kho bac", "hai quan", "quan ly thi truong", "csgt",
          "bo cong thuong", "bo tu phap"),
+        # "so BHXH" (the insurance book), "dong BHXH", "tham gia BHXH": an employer's
+        # benefit, not the authority speaking
+        not_after=frozenset({"so", "dong", "gia"}),
     ),
     PhraseRule(
         "COURIER_NAMED", "scam", "talks about a parcel, post office or courier",
@@ -156,6 +162,11 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
          "lam cmnd", "giay to khac", "bang dai hoc", "bao dau", "khong can thi",
          "dong dau do", "khong can hoc", "lam giay khai sinh", "lam so ho khau",
          "lam chung chi"),
+        # not the papers an employer or a school asks you to bring ("mang CCCD, bang cap,
+        # so BHXH", where CCCD reads "can cuoc cong dan"; "nop ban sao bang cap"), a
+        # licence shown, renewed or taken away ("xuat trinh bang lai", "bi tuoc bang lai")
+        not_after=frozenset({"mang", "nop", "cccd", "cmnd", "dan", "kem", "sao", "photo",
+                             "trinh", "tuoc", "doi", "cap"}),
     ),
     PhraseRule(
         "BENEFIT_LURE", "scam", "promises a subsidy, refund or benefit to collect",

@@ -284,10 +284,13 @@ def _granted_fee(folded: str) -> str | None:
     granted = _GRANTED_RE.search(folded)
     if granted is None or negated(folded, granted.start()):
         return None
-    fee = _FEE_WORD_RE.search(folded, granted.end())
+    fee = next((m for m in _FEE_WORD_RE.finditer(folded, granted.end())
+                if not negated(folded, m.start())), None)
     into = _INTO_ACCOUNT_RE.search(folded, granted.end()) if fee is not None else None
     if fee is None or into is None or negated(folded, into.start()):
         return None
+    if folded[max(0, into.start() - 5):into.start()].endswith("duoc "):
+        return None  # "hoc bong se duoc chuyen vao TK cua em": money paid to the reader
     if _STATE_FEE_RE.search(folded) is not None:
         return None
     return f"{granted.group(0)} ... {into.group(0)}"

@@ -157,10 +157,12 @@ def _trades(folded: str, hits: frozenset[str]) -> list[tuple[int, str]]:
         pos = folded.find(hit)
         if pos < 0:  # written with other separators ("anh/chi"): scan the whole text
             return [(m.start(), m.group(0)) for m in _TRADE_RE.finditer(folded)]
-        while pos >= 0:
+        kept = 0
+        while pos >= 0 and kept < 3:  # the first few of each: two are used
             m = _TRADE_RE.match(folded, pos)
             if m is not None:
                 found[pos] = m.group(0)
+                kept += 1
             pos = folded.find(hit, pos + 1)
     return sorted(found.items())
 

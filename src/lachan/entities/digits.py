@@ -66,6 +66,9 @@ _TRAILING_NOISE = _CONTEXT_STRIP + " \t\n"
 
 # Last words that need the word before them to decide ("gọi số", "tổng đài", "gửi tới").
 _SECOND_WORDS = frozenset({"so", "toi", "den", "dai", "he", "tin", "ngay", "thoai"})
+#: Words before "đầu" that make it "first" ("kỳ đầu", "quý đầu"), not a number's prefix.
+_PERIOD_WORDS = frozenset({"ky", "quy", "thang", "tuan", "nam", "lan", "dot", "khoa", "buoi",
+                           "ngay", "gio"})
 
 
 def call_word_before(low: str, start: int) -> bool:
@@ -83,6 +86,10 @@ def call_word_before(low: str, start: int) -> bool:
     word = seg[cut + 1 :].strip(_CONTEXT_STRIP)
     last = word if word.isascii() else fold_token(word)
     if last in _CALL_WORDS:
+        if last == "dau" and cut > 0:  # "đầu số 9029", not "học kỳ đầu 2025"
+            before = seg[:cut].rsplit(None, 1)
+            if before and fold_token(before[-1].strip(_CONTEXT_STRIP)) in _PERIOD_WORDS:
+                return False
         return True
     if last not in _SECOND_WORDS:
         return False  # the common case, decided by one word

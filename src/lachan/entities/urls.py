@@ -21,7 +21,9 @@ _BARE_URL = re.compile(
     # digit ("10:30.Co", a port)
     r"(?<![\w.@/\\-])(?<![0-9]:)"
     r"((?:" + _LABEL + r"\.)+[^\W\d_](?:[\w-]{0,61}[^\W_])?)"  # host: the last label starts
-    r"(?![\w@-])"  # with a letter, so "1.000.000" and "2.5tr" never match
+    # with a letter, so "1.000.000" and "2.5tr" never match; and no number label after it:
+    # "S22871.HN.1234567" is an order code, not the Honduran host "s22871.hn"
+    r"(?![\w@-]|\.\d)"
     r"((?::\d{1,5})?(?:[/?#]" + _PATH + r")?)"
 )
 # digit first, then the look-behind: a leading class lets the engine skip text fast
