@@ -309,3 +309,9 @@ def test_a_wrong_number_or_an_army_unit_alone_is_no_fraud(text: str) -> None:
 ])
 def test_bosses_stranded_friends_and_teachers_are_read(name: str, text: str) -> None:
     assert name in schemes(text)
+
+
+def test_a_brokers_newsletter_is_no_investment_opener() -> None:
+    text = ("SSI: Chuyen gia chung khoan nhan dinh thi truong tuan toi, co phieu ngan hang "
+            "duoc ky vong. Chi tiet tren ung dung iBoard.")
+    assert "INVESTMENT_OPENER" not in schemes(text)

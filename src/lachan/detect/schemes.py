@@ -388,7 +388,8 @@ _DAILY_PAY_PAIRS = frozenset({"moi ngay", "ngay kiem"})
 _OPENER_RE = re.compile(
     r"\b(?:(?:nhan|goi|nhan\s+tin|gui)\s+nham\s+(?:so|nguoi)|nham\s+so|wrong\s+number"
     r"|theo\s+lenh|keo\s+lenh|(?:nhom|group)\s+(?:dau\s+tu|keo|tin\s+hieu|chung\s+khoan"
-    r"|trading|crypto)|chuyen\s+gia\s+(?:dau\s+tu|tai\s+chinh|chung\s+khoan)"
+    r"|trading|crypto)"
+    # (not "chuyen gia chung khoan": a licensed broker's newsletter quotes its analysts)
     r"|thay\s+(?:huong\s+dan|chi\s+lenh|dan\s+dau\s+tu|day\s+(?:danh|trade|dau\s+tu|choi)))\b")
 _INVEST_RE = re.compile(
     r"\b(?:co\s+phieu|chung\s+khoan|crypto|bitcoin|btc|usdt|forex|coin|san\s+(?:giao\s+dich"
@@ -396,7 +397,7 @@ _INVEST_RE = re.compile(
     r"|okx|mexc|metatrader|mt4|mt5|chi\s+so)\b")
 _OPENER_PAIRS = frozenset({"nham so", "nham nguoi", "wrong number", "theo lenh", "keo lenh",
                            "nhom dau", "nhom keo", "nhom tin", "nhom chung", "nhom trading",
-                           "nhom crypto", "group dau", "chuyen gia", "thay huong",
+                           "nhom crypto", "group dau", "thay huong",
                            "thay chi", "thay dan", "thay day"})
 
 #: A "military unit" or office that orders food or goods and asks the shop to buy more
