@@ -315,3 +315,11 @@ def test_a_brokers_newsletter_is_no_investment_opener() -> None:
     text = ("SSI: Chuyen gia chung khoan nhan dinh thi truong tuan toi, co phieu ngan hang "
             "duoc ky vong. Chi tiet tren ung dung iBoard.")
     assert "INVESTMENT_OPENER" not in schemes(text)
+
+
+def test_cannot_is_no_excuse_but_no_cash_is() -> None:
+    from lachan.detect.schemes import _EXCUSE_RE
+
+    assert _EXCUSE_RE.search("em khong co the den duoc") is None  # "khong co the": cannot
+    assert _EXCUSE_RE.search("t dang o ngoai khong co tien mat") is not None
+    assert _EXCUSE_RE.search("anh khong dung duoc app ngan hang") is not None

@@ -25,7 +25,7 @@ from lachan.detect.brands import (
     official_domain_owner,
     official_phone_owner,
 )
-from lachan.detect.features import host_facts, is_government_host
+from lachan.detect.features import CONTACT_CUE_RE, host_facts, is_government_host
 from lachan.domain import Entity, Symbol
 from lachan.text import fold
 
@@ -54,10 +54,6 @@ _STAFF_CLAIM = re.compile(
 _PHONE_TYPES_CHECKED = frozenset({"mobile", "foreign"})
 #: A contact cue must come this close before the number ("liên hệ 09…", "Zalo: 09…").
 CUE_WINDOW = 40
-_CONTACT_CUE = re.compile(
-    r"(?<![a-z])(?:lien he|lien lac|goi|call|hotline|zalo|tong dai|nhan vien|can bo|"
-    r"chuyen vien|ket ban|nhan tin|inbox)(?![a-z])"
-)
 
 
 def _official_for(kind: str, value: str, brand: Brand, view: MessageView) -> bool:
@@ -132,7 +128,7 @@ def _phone_symbols(view: MessageView, brands: list[Brand], phones: list[Entity])
             if e.attrs.get("type") not in _PHONE_TYPES_CHECKED:
                 continue
             before = fold(view.norm.clean[max(0, e.start - CUE_WINDOW) : max(e.start, 0)])
-            if not _CONTACT_CUE.search(before):
+            if not CONTACT_CUE_RE.search(before):
                 continue  # e.g. the subscriber's own number in a carrier notice
             if not _official_for("phone", e.value, b, view):
                 out.append(Symbol("PHONE_NOT_OFFICIAL", score, f'"{b.id}" -> {e.value}'))

@@ -605,16 +605,23 @@ def warns(out: MessageFeatures) -> bool:
     return "SCAM_WARNING" in out.findings and _WARNING_RE.search(out.text) is not None
 
 
+#: Words that offer a number as someone to reach ("lien he 09...", "Zalo: 09..."), on
+#: folded text (``brand_link`` reads them right before a number).
+CONTACT_CUE_RE = re.compile(
+    r"(?<![a-z])(?:lien he|lien lac|goi|call|hotline|zalo|tong dai|nhan vien|can bo|"
+    r"chuyen vien|ket ban|nhan tin|inbox)(?![a-z])"
+)
+#: ... and their abbreviations, for the notice below ("LH 09...", "SDT: 09...").
+_CONTACT_ABBREVIATION_RE = re.compile(r"\b(?:lh|sdt|so\s+dien\s+thoai)\b")
 #: A carrier's notice about the subscriber's own number ("Thue bao 0900824628 da duoc chuan
 #: hoa thong tin thanh cong") names a mobile number that is no one to call.
 _SUBSCRIBER_RE = re.compile(r"\b(?:thue\s+bao|tb)\s*:?\s*(?:so\s+)?\+?\d[\d .]{8,13}")
-_CALL_WORD_RE = re.compile(r"\b(?:goi|lien\s+he|lh|lien\s+lac|zalo|nhan\s+tin|ket\s+ban"
-                           r"|call|hotline|sdt|so\s+dien\s+thoai)\b")
 
 
 def _own_number_only(folded: str) -> bool:
     return (_SUBSCRIBER_RE.search(folded) is not None
-            and _CALL_WORD_RE.search(folded) is None)
+            and CONTACT_CUE_RE.search(folded) is None
+            and _CONTACT_ABBREVIATION_RE.search(folded) is None)
 
 
 def combination_findings(out: MessageFeatures) -> None:

@@ -88,7 +88,7 @@ _CHAT_WORDS = frozenset({"tao", "oi", "alo", "forward", "fw"})
 #: "tao" as a friend's "I", not the end of "dao tao" (training), "khoi tao" or "sang tao".
 _TAO = frozenset({"tao"})
 _CHAT_TAO_RE = re.compile(r"(?<!dao )(?<!khoi )(?<!sang )(?<!cau )(?<!che )(?<!kien )\btao\b")
-_ORDER_RE = re.compile(r"\b(?:don hang|ma van don|van don|du kien giao|da giao|dang giao)\b")
+ORDER_NOTICE_RE = re.compile(r"\b(?:don hang|ma van don|van don|du kien giao|da giao|dang giao)\b")
 #: Words one of which an offer holds: the regular expressions run only then.
 _OFFER_WORDS = frozenset({"giam", "uu", "sale", "off", "khuyen", "km", "chiet", "hoan",
                           "tang", "nhan", "voucher", "phieu", "freeship", "free", "flash",
@@ -116,7 +116,7 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
         return
     if _OFFER_WORDS.isdisjoint(tokens) and _LOW_PRICE_RE.search(folded) is None:
         return
-    if _ORDER_RE.search(folded) is not None:
+    if ORDER_NOTICE_RE.search(folded) is not None:
         return
     call: bool | None = None  # whether the text has a call to action, looked up once
     for m in _OFFER_RE.finditer(folded):

@@ -289,7 +289,7 @@ def _granted_fee(folded: str) -> str | None:
     into = _INTO_ACCOUNT_RE.search(folded, granted.end()) if fee is not None else None
     if fee is None or into is None or negated(folded, into.start()):
         return None
-    if folded[max(0, into.start() - 5):into.start()].endswith("duoc "):
+    if folded.endswith("duoc ", 0, into.start()):
         return None  # "hoc bong se duoc chuyen vao TK cua em": money paid to the reader
     if _STATE_FEE_RE.search(folded) is not None:
         return None

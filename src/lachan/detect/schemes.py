@@ -250,15 +250,18 @@ _CALL_FORWARD_RE = re.compile(r"(?:\*\*?|##?)(?:21|61|62|67|002|004)\*\+?\d[\d .
 
 #: Why the sender cannot pay or talk himself: the excuse of the hijacked chat account
 #: ("dang hop khong nghe may duoc", "bi khoa app ngan hang", "doi so zalo moi").
+_CANNOT_CALL = r"khong\s+(?:nghe\s+may|nghe\s+duoc|goi\s+duoc)"
 _EXCUSE_RE = re.compile(
-    r"\b(?:khong\s+(?:nghe\s+may|nghe\s+duoc|goi\s+duoc|chuyen\s+duoc|dang\s+nhap\s+duoc)"
+    rf"\b(?:{_CANNOT_CALL}|khong\s+(?:chuyen\s+duoc|dang\s+nhap\s+duoc)"
     r"|dang\s+(?:hop|ban\s+hop|o\s+san\s+bay|o\s+benh\s+vien|cong\s+tac|o\s+nuoc\s+ngoai)"
     r"|bi\s+khoa\s+(?:app|tai\s+khoan|tk|the)|(?:tk|tai\s+khoan|app|the)\s+(?:\S+\s+){0,2}?"
     r"(?:bi\s+loi|bi\s+khoa|het\s+han\s+muc)|doi\s+so|so\s+moi|zalo\s+moi|het\s+han\s+muc"
     r"|mat\s+dien\s+thoai|chup\s+(?:bill|hoa\s+don|man\s+hinh)|thieu\s+tien|can\s+gap"
     r"|gap\s+lam|doi\s+(?:so\s+)?(?:tai\s+khoan|tk|stk)|(?:tk|tai\s+khoan|stk)\s+cu"
     r"|mat\s+(?:vi|the)|roi\s+vi|dang\s+(?:bi\s+)?ket\s+(?:o|tai|trong)"
-    r"|khong\s+(?:co|mang|dung\s+duoc)\s+(?:app|the|vi|tien\s+mat))\b")
+    # (not "khong co the": that is "cannot")
+    r"|khong\s+(?:co\s+(?:app|vi|tien\s+mat)|mang\s+(?:app|the|vi|tien\s+mat)"
+    r"|dung\s+duoc\s+(?:app|the|vi)))\b")
 _ASK_TRANSFER_RE = re.compile(
     r"\b(?:chuyen|ck|chuyen\s+khoan|nap|gui)\s+(?:gap\s+|ngay\s+)?(?:giup|ho|dum|gium|gap"
     r"|ngay|truoc|vao|cho)\b|\bcho\s+(?:em|minh|toi|tao|anh|chi|to|chau|con)\s+muon\b"
@@ -274,7 +277,8 @@ _EXCUSE_PAIRS = frozenset({"nghe may", "nghe duoc", "goi duoc", "chuyen duoc", "
                            "chup hoa", "chup man", "thieu tien", "can gap", "gap lam",
                            "doi tai", "doi tk", "doi stk", "tk cu", "khoan cu", "stk cu",
                            "mat vi", "mat the", "roi vi", "dang ket", "bi ket",
-                           "co app", "mang app", "mang the", "mang vi", "co tien"})
+                           "co app", "co vi", "mang app", "mang the", "mang vi",
+                           "duoc app", "duoc the", "duoc vi", "tien mat"})
 
 
 #: A summons or a parcel held by a court or the police, and a number to call.
@@ -555,8 +559,8 @@ def _proxy(folded: str) -> str | None:
 
 
 #: "Don't call me", said while asking for money: the hijacked account cannot talk.
-_AVOID_CALL_RE = re.compile(r"\b(?:dung\s+(?:goi|call|alo)|het\s+pin|sap\s+het\s+pin"
-                            r"|khong\s+(?:nghe\s+may|nghe\s+duoc|goi\s+duoc))\b")
+_AVOID_CALL_RE = re.compile(rf"\b(?:dung\s+(?:goi|call|alo)|(?:sap\s+)?het\s+pin"
+                            rf"|{_CANNOT_CALL})\b")
 
 
 def _third_party(folded: str) -> str | None:

@@ -13,18 +13,19 @@ as ham. ``SERVICE_AD`` names what they share, on the folded text:
   "thông tắc cống", "sửa điều hoà";
 - a business's own words: "bảo hành 12 tháng", "có mặt sau 20 phút", "phục vụ 24/7",
   "giao tận nhà", "ship toàn quốc", "khảo sát tận nơi";
-- enrolment: "tuyển sinh", "khai giảng", "khoá học", "học thử";
+- enrolment: "tuyển sinh", "khai giảng", "khoá học online", "học thử";
 - an opening or a launch: "chính thức hoạt động", "mở thêm cơ sở", "mới ra mắt", "mới
   về hàng", "grand opening";
-- an invitation to the public: "trân trọng kính mời quý khách", "mời anh chị đến trải
-  nghiệm", "lái thử", "vé đã mở bán", "mở cổng đăng ký";
+- an invitation to the public: "kính mời bạn đọc", "mời anh chị đến trải nghiệm",
+  "lái thử", "vé đã mở bán", "mở cổng đăng ký";
 - a salesperson's introduction: "xin phép giới thiệu gói bảo hiểm", "tư vấn viên".
 
 It fires when the message has two of these, or one and a way to reach the seller (a
-phone number, a link, an address, Zalo, "đặt lịch", "đăng ký", "liên hệ"). Recruitment
-is left out: the job frauds of ``schemes`` look the same, and an ad-leaning prior would
-pull their scam probability down. So is any message that already carries a fraud
-finding with a fixed prior, an order's own notice, an advisory, and a negated match
+phone number, a link, Zalo, "đặt lịch", "đăng ký", "liên hệ"; not an address alone, which
+a class's own notice gives too). Recruitment is left out: the job frauds of ``schemes``
+look the same, and an ad-leaning prior would pull their scam probability down. So is any
+message that already carries a finding leaning to scam (but the ways to pay or reach a
+seller: a number, a link, an account), an order's own notice, an advisory, a negated match
 ("không nhận sửa xe nữa"). A finding leaning to ad with a fixed prior
 (:data:`SERVICE_PRIOR`), not a feature of the model: learned from the data's few such ads
 (9 of vi_sms_2016's 832) it cost 0.003 of 8-seed cross-validated vi_sms_2016 F1, as
@@ -36,6 +37,7 @@ from __future__ import annotations
 import re
 
 from lachan.detect.features import Finding, MessageFeatures
+from lachan.detect.offers import ORDER_NOTICE_RE
 from lachan.detect.requests import advisory, negated
 
 #: What a business says when it puts a trade, a course, an opening or an event before
@@ -51,18 +53,18 @@ _TRADE_RE = re.compile(
     r"|cham\s+soc\s+(?:da|toc|xe|nha))"
     r"|chuyen\s+nha\s+tron\s+goi|thong\s+tac\s+(?:cong|bon|chau)|hut\s+be\s+phot"
     r"|diet\s+(?:moi|chuot|gian|con\s+trung|muoi)"
-    r"|sua\s+(?:dieu\s+hoa|may\s+(?:giat|lanh|tinh|lanh)|tu\s+lanh|tivi|binh\s+nong\s+lanh"
+    r"|sua\s+(?:dieu\s+hoa|may\s+(?:giat|lanh|tinh)|tu\s+lanh|tivi|binh\s+nong\s+lanh"
     r"|khoa|dien\s+nuoc|laptop|dien\s+thoai)\b[^.!?\n]{0,40}?\btai\s+nha"
     r"|xe\s+(?:ghep|tien\s+chuyen|hop\s+dong)|cho\s+thue\s+(?:xe|mat\s+bang|van\s+phong)"
     r"|tour\s+\S+(?:\s+\S+)?\s+\d\s*n\s*\d\s*d|khoi\s+hanh\s+(?:ngay|tu|hang|thu|\d)"
     r"|tron\s+goi|phi\s+tham\s+du|workshop|webinar"
     r"|nhan\s+dat\s+(?:hoa|banh|mon|hang|tiec)"
     r"|cho\s+thue\s+(?:phong|can\s+ho)|ban\s+(?:gap\s+)?(?:dat\s+nen|can\s+ho)"
-    r"|hang\s+(?:moi\s+)?ve\s+(?:roi|nha|a)"
+    r"|hang\s+ve\s+(?:roi|nha|a)"
     # a business's own words
     r"|bao\s+hanh\s+\d+\s+(?:thang|nam)|co\s+mat\s+(?:sau|trong)\s+\d+\s+phut"
     r"|phuc\s+vu\s+24\s*/\s*7|giao\s+(?:hang\s+)?tan\s+(?:nha|noi)"
-    r"|(?:ship|giao\s+hang|giao)\s+(?:toan\s+quoc|cod|tan\s+noi)"
+    r"|(?:ship|giao\s+hang|giao)\s+(?:toan\s+quoc|cod)|ship\s+tan\s+noi"
     r"|khao\s+sat\s+(?:tan\s+noi|mien\s+phi)|xem\s+(?:mau|album\s+mau)|album\s+mau"
     r"|nhan\s+lich|nau\s+co\s+tan\s+nha|nhan\s+xe\s+(?:den|tu|ca)|dat\s+truoc"
     r"|(?:live|livestream)\s+(?:tren|luc|toi)|open\s+\d{1,2}\s*(?:am|h)"
@@ -120,16 +122,15 @@ _CONTACT_FINDINGS = frozenset({
 _CONTACT_RE = re.compile(
     r"\b(?:hotline|lh|lien\s+he|zalo|inbox|ib|fanpage|dat\s+(?:lich|phong|ban|cho)"
     r"|dang\s+ky|showroom|nhan\s+(?:em|cho\s+em|tin|shop)|bao\s+gia)\b")
-#: An order's or a booking's own notice, not an ad for it.
-_ORDER_RE = re.compile(r"\b(?:don\s+hang|ma\s+van\s+don|van\s+don|du\s+kien\s+giao"
-                       r"|da\s+giao|dang\s+giao|ma\s+dat\s+cho|da\s+duoc\s+xac\s+nhan)\b")
+#: A booking's own notice, not an ad for it (an order's is ``offers.ORDER_NOTICE_RE``).
+_BOOKING_RE = re.compile(r"\b(?:ma\s+dat\s+cho|da\s+duoc\s+xac\s+nhan)\b")
 #: Recruitment: the job frauds look the same ("tuyen", "viec lam", "ung tuyen").
 _JOB_RE = re.compile(r"\b(?:tuyen\s+(?:dung|gap|nhan\s+vien|\d+)|viec\s+lam|ung\s+tuyen"
                      r"|cong\s+tac\s+vien|ctv)\b")
 
 DETAIL = "advertises a trade, a course, an opening or an event"
-#: Fixed log-odds added to ad on top of the learned weight: the data holds few such ads,
-#: and their accented, personal-sounding wording reads as ham to the model alone.
+#: Fixed log-odds added to ad (the finding is no feature of the model): the data holds few
+#: such ads, and their accented, personal-sounding wording reads as ham to the model.
 SERVICE_PRIOR = 5.0
 #: ... and when two of the business's phrases are there ("mới về lô ... ship toàn quốc"):
 #: a seller's chat-like wording read as ham 0.92 at 5, and 0.63 at 7.
@@ -183,7 +184,8 @@ def service_findings(folded: str, tokens: list[str], bigrams: list[str],
     if len(found) < 2 and _CONTACT_FINDINGS.isdisjoint(out.findings) \
             and _CONTACT_RE.search(folded) is None:
         return
-    if (_ORDER_RE.search(folded) is not None or _JOB_RE.search(folded) is not None
+    if (ORDER_NOTICE_RE.search(folded) is not None or _BOOKING_RE.search(folded) is not None
+            or _JOB_RE.search(folded) is not None
             or advisory(out) or _fraud_found(out)):
         return
     prior = SERVICE_PRIOR if len(found) < 2 else SERVICE_PRIOR_TWICE
