@@ -330,3 +330,22 @@ def test_units_and_documents_and_benefits_are_no_fraud_signs() -> None:
     # the forger's offer and the authority's own name still count
     assert "FORGED_DOCUMENTS" in rule_findings("Nhan lam bang dai hoc, bang lai xe, lh 0966123458")
     assert "AUTHORITY_NAMED" in rule_findings("BHXH thong bao: ban duoc hoan phi bao hiem")
+
+
+def test_a_loan_offer_on_a_host_imitating_the_lender_is_scam() -> None:
+    v = lachan.analyse("Chuc mung ban nhan duoc goi vay uu dai 0% lai suat tu FE Credit. "
+                       "Nhan tien tai fecredit-vaynhanh.top")
+    assert "URL_IMITATES_BRAND" in {s.name for s in v.symbols}
+    assert v.label == "scam"
+
+
+def test_a_phishing_host_that_glues_a_name_the_message_writes_imitates_it() -> None:
+    from lachan.detect.features import named_in_host
+
+    text = "san okx viet nam tang 200 usdt, dang ky qua okx-vn.promo de nhan thuong"
+    assert named_in_host("okx-vn.promo", text) == "okx"
+    assert named_in_host("spotify-renew.account-help.net", "spotify: update your card at "
+                         "spotify-renew.account-help.net") == "spotify"
+    # the name's own site, and a name the message writes only in the link
+    assert named_in_host("lucozade.co.uk", "u can with lucozade energy! see lucozade.co.uk") is None
+    assert named_in_host("okx-vn.promo", "dang ky qua okx-vn.promo") is None

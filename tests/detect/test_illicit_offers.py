@@ -53,3 +53,36 @@ def test_a_monthly_return_no_bank_pays_is_a_guaranteed_return() -> None:
     savings = names(lachan.analyse("Gui tiet kiem 12 thang, lai suat 0.5%/thang, "
                                    "chi tiet tai quay"))
     assert "GUARANTEED_RETURNS" not in savings
+
+
+@pytest.mark.parametrize("text", [
+    "Soi cau XSMB hom nay chuan 99%: bach thu lo 47, vao nhom VIP 300k/tuan de nhan so, "
+    "Zalo 0934 221 876.",
+    "keo toi nay chac an, vao 1tr an 2tr, ib anh chi cho",
+    "Chot so mien Trung hom nay, nap phi 200k nhan so truoc 17h. LH 0582 114 903",
+])
+def test_lottery_numbers_and_betting_tips_for_sale_are_scam(text: str) -> None:
+    v = lachan.analyse(text)
+    assert "BETTING_TIPS_SALE" in names(v)
+    assert v.label == "scam"
+
+
+@pytest.mark.parametrize("text", [
+    # a carrier's "huong dan de dang ky", a lottery's own result, a police warning
+    "Soan DK R10 gui 9123 va lam theo huong dan de dang ky goi roaming.",
+    "Vietlott: ket qua Mega 6/45 ky 1234: 05 12 19 27 33 41. Jackpot 15 ty dong.",
+    "Cong an canh bao: khong tham gia cac nhom soi cau, ban so lo de, nap phi de nhan so.",
+])
+def test_no_tips_sale_in_a_guide_a_result_or_a_warning(text: str) -> None:
+    assert "BETTING_TIPS_SALE" not in names(lachan.analyse(text))
+
+
+def test_a_recorded_video_call_and_a_demand_is_extortion() -> None:
+    text = ("Video call toi qua cua anh da duoc ghi lai. Chuyen 10tr vao stk 0123456789 ACB "
+            "neu khong toi gui cho vo anh.")
+    assert "EXTORTION_THREAT" in names(lachan.analyse(text))
+
+
+def test_a_weekly_return_is_a_guaranteed_return() -> None:
+    text = "Vao nhom dau tu cung chuyen gia, lai 15%/tuan, Zalo 0962 580 714"
+    assert "GUARANTEED_RETURNS" in names(lachan.analyse(text))

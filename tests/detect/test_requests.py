@@ -359,3 +359,33 @@ def test_a_scholarship_paid_to_the_student_is_no_fee_demand() -> None:
     text = ("Chuc mung em duoc nhan hoc bong 7.500.000d. Hoc bong se duoc chuyen vao TK BIDV "
             "cua em. Em khong phai nop bat ky khoan phi nao.")
     assert "PAY_TO_UNLOCK" not in _findings(text)
+
+
+def test_a_refund_through_a_social_page_is_flagged_and_the_shops_own_page_is_not() -> None:
+    fake = ("Don hang cua chi bi loi, chi nhan tin vao Facebook CSKH https://facebook.com/"
+            "cskh.hoantien.88 de duoc hoan tien 450.000d nhe.")
+    shop = ("Cam on chi da mua hang. Moi thac mac ve doi tra, hoan tien vui long xem chinh sach "
+            "tai https://facebook.com/myshop.vn")
+    assert "REFUND_VIA_PRIVATE_CHAT" in _findings(fake)
+    assert "REFUND_VIA_PRIVATE_CHAT" not in _findings(shop)
+
+
+@pytest.mark.parametrize("text", [
+    # the phone broken, a borrowed one; "so nay moi cua a"
+    "Me oi dien thoai con hong nen muon may ban nhan. Con can gap 3tr, me ck vao stk "
+    "102744669120 MB cua ban con nhe.",
+    "e oi ck giup a 2tr vao stk 045122338899 nhe, a dang ket. so nay moi cua a",
+])
+def test_a_relative_on_a_borrowed_or_new_phone_asking_money_is_flagged(text: str) -> None:
+    assert "EMERGENCY_MONEY_REQUEST" in _findings(text)
+
+
+def test_a_broken_phone_without_money_is_not() -> None:
+    text = "Dien thoai me hong roi, me muon may co Lan nhan con, toi con goi lai so nay nhe."
+    assert "EMERGENCY_MONEY_REQUEST" not in _findings(text)
+
+
+def test_the_code_asked_after_a_long_misdial_story_is_a_handover() -> None:
+    text = ("Ma OTP vua gui den so cua ban la do minh nhap nham so dien thoai luc dang ky, ban "
+            "doc lai giup minh 6 so do voi")
+    assert "CODE_HANDOVER_REQUEST" in _findings(text)

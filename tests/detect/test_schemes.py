@@ -41,7 +41,9 @@ def schemes(text: str) -> dict[str, float]:
                                "0912345678 truoc 16h"),
 ])
 def test_a_scheme_gets_its_prior(name: str, text: str) -> None:
-    assert schemes(text) == {name: SCHEME_PRIOR}
+    # a bill into a person's account pulls to ham like a friend's request, and weighs as much
+    prior = PROXY_PRIOR if name == "BILL_TO_PERSONAL_ACCOUNT" else SCHEME_PRIOR
+    assert schemes(text) == {name: prior}
 
 
 def test_money_passed_on_for_a_friend_to_a_persons_account() -> None:
@@ -323,3 +325,41 @@ def test_cannot_is_no_excuse_but_no_cash_is() -> None:
     assert _EXCUSE_RE.search("em khong co the den duoc") is None  # "khong co the": cannot
     assert _EXCUSE_RE.search("t dang o ngoai khong co tien mat") is not None
     assert _EXCUSE_RE.search("anh khong dung duoc app ngan hang") is not None
+
+
+@pytest.mark.parametrize("text", [
+    "A goi vao so 1900 6868 99 de noi chuyen va tam su voi em nhe, em buon qua.",
+    "Em co don lam, anh goi cho em qua so 19001234 nha, em doi.",
+])
+def test_a_strangers_call_me_on_a_premium_number_is_a_lure(text: str) -> None:
+    assert "PREMIUM_CHAT_LURE" in schemes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a song line sold as such, in no one's voice; a friend's call-me to a mobile number
+    "Goi 19002285 nghe bai hat va tam su cua mot tinh yeu don phuong, 3000d/phut.",
+    "Em buon qua, anh goi cho em so 0912345678 nhe",
+])
+def test_a_song_line_or_a_friends_number_is_no_chat_lure(text: str) -> None:
+    assert "PREMIUM_CHAT_LURE" not in schemes(text)
+
+
+def test_a_mistaken_transfer_sent_back_where_it_came_from_is_honest() -> None:
+    honest = ("Anh oi em chuyen nham 200k vao tk anh luc trua, anh chuyen lai giup em vao dung tk "
+              "em da chuyen nhe.")
+    trap = ("Anh oi em chuyen nham 2tr vao tk anh, anh chuyen lai giup em vao stk 0123456789 "
+            "Techcombank nhe.")
+    assert "MISTAKEN_TRANSFER_RETURN" not in schemes(honest)
+    assert "MISTAKEN_TRANSFER_RETURN" in schemes(trap)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("CUSTOMS_FEE_TO_PERSON", "Chau o buu dien, bac co buu pham tu nuoc ngoai trong co tien mat, "
+                              "bac dong phi thong quan 2tr cho chau qua stk de nhan nhe."),
+    ("BILL_TO_PERSONAL_ACCOUNT", "Chuc mung em da trung tuyen. Em chuyen phi giu cho 3.500.000d "
+                                 "vao STK 0451000987213 Vietcombank, chu tai khoan Tran Thi "
+                                 "Lan, truoc 17h mai."),
+])
+def test_a_parcels_fee_to_the_writer_and_an_admission_fee_to_a_person(name: str,
+                                                                       text: str) -> None:
+    assert name in schemes(text)

@@ -27,6 +27,7 @@ from lachan.detect.brands import load_brands
 from lachan.detect.host_lexicon import APP_STORES
 from lachan.detect.phrases import PHRASE_RULES, RULES_BY_NAME, match_phrases
 from lachan.domain import Entity
+from lachan.entities.domain import registrable_domain
 
 #: Bytes table for :func:`tokenize`: [a-z0-9] stay, every other byte becomes a space.
 _TOKEN_BYTES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32
@@ -303,6 +304,11 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
             imitates = f", imitates {brand}" if brand else ""
             out.add(Finding("URL_PHISHING_HOST", "scam",
                             f"link host {host} looks like phishing ({score:.2f}{imitates})"))
+            named = brand or named_in_host(host, out.text)
+            if named:
+                out.add(Finding("URL_IMITATES_BRAND", "scam",
+                                f"link host {host} imitates {named}", learned=False,
+                                weight=IMITATION_PRIOR))
         elif official and brand in _platform_brands():
             out.add(Finding("URL_PLATFORM_PAGE", "scam",
                             f"link to a page on {host} ({brand}), where anyone can publish"))
@@ -312,6 +318,44 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
         elif parsed and not shortener and score < BENIGN_HOST_SCORE:
             out.add(Finding("URL_BENIGN_HOST", "ham",
                             f"link host {host} looks like an ordinary site ({score:.2f})"))
+
+
+#: Fixed prior (log-odds towards scam) of URL_IMITATES_BRAND: a link whose host the
+#: analyser calls phishing and names the brand it imitates ("fecredit-vaynhanh.top").
+#: Over the SMS data it fires on 27 scams and no ham or ad message, but its learned
+#: weight (URL_PHISHING_HOST's) is outvoted by a loan or prize offer's ad words.
+IMITATION_PRIOR = 6.0
+
+
+#: Words a phishing host glues to a name that say nothing of whose it is.
+_HOST_FILLER = frozenset({
+    "www", "com", "net", "org", "vn", "vip", "top", "online", "site", "xyz", "app", "web",
+    "login", "account", "accounts", "help", "support", "secure", "verify", "update", "promo",
+    "official", "service", "services", "center", "info", "pay", "new", "home", "my", "the",
+    "win", "shop", "txt", "get", "cash", "free", "club", "mobile", "game", "games", "music",
+    "text", "sale", "gift", "bonus", "nhan", "qua", "tang", "khuyenmai", "uudai"})
+
+
+def named_in_host(host: str, folded: str) -> str | None:
+    """A name that a phishing ``host`` glues to other words ("okx-vn.promo",
+    "spotify-renew.account-help.net") and that the message (``folded``) also writes outside
+    its links, so the host borrows a name the text claims: a brand the seed does not
+    know yet. ``None`` when no such name; a host that is the name alone ("lucozade.co.uk")
+    is the name's own site, and does not count."""
+    host = host.lower()
+    reg = registrable_domain(host) or host
+    own = reg.split(".")[0]
+    labels = host[: -len(reg)].split(".") if host.endswith(reg) else []
+    if "-" in own:
+        labels.append(own)
+    for label in labels:
+        for part in label.split("-"):
+            if len(part) < 3 or not part.isalpha() or part in _HOST_FILLER:
+                continue
+            word = re.compile(rf"\b{part}\b")
+            if len(word.findall(folded)) > len(word.findall(host)):
+                return part
+    return None
 
 
 #: Below this host-analyser score a link's host reads as an ordinary site (a booking

@@ -1,7 +1,8 @@
 """Offers and threats that are crimes whatever words surround them: illegal goods for
 sale (drugs, weapons, counterfeit money, date-rape drugs), forged papers made to order,
 sex for sale with a contact, promises of a fixed daily return on an "investment",
-sextortion, offers to recover money lost to fraud, and links to Android app packages.
+sextortion, offers to recover money lost to fraud, lottery numbers and betting tips for
+sale, and links to Android app packages.
 The datasets hold next to none of them, so these findings carry a fixed prior (log-odds
 towards scam) and no learned weight, like those of :mod:`lachan.detect.requests`.
 
@@ -39,6 +40,11 @@ FORGED_PAPERS_PRIOR = 8.0
 #: and these messages are mostly a deposit fraud (pay first on Zalo, nobody comes).
 SEX_SERVICE_PRIOR = 8.0
 
+#: Lottery numbers or football tips sold by a fee, a "VIP group" or a chat: no one can
+#: foresee a draw, and betting outside Vietlott and licensed casinos is unlawful; the fee
+#: is the fraud ("nap phi 300k nhan so", "vao nhom VIP 500k/tuan", "ib anh chi keo").
+BETTING_TIPS_PRIOR = 8.0
+
 #: Things nobody may sell by message.
 _GOODS = (r"(?:sung\s+(?:dien|hoi|ban\s+dan|ngan|quan\s+dung|k\d\d|colt|glock|tu\s+che)"
           r"|ma\s+tuy|can\s+sa|thuoc\s+lac|ma\s+tuy\s+da|coca(?:in|ine)|heroin|thuoc\s+me"
@@ -59,7 +65,7 @@ _GOODS_WORDS = frozenset({"cocain", "cocaine", "heroin", "weed", "cannabis", "md
 #: profit: no lawful investment promises either.
 _RETURNS_RE = re.compile(
     r"\b(?:lai|loi\s+nhuan|lai\s+suat)\s+(?:len\s+(?:den|toi)\s+)?\d+(?:[.,]\d+)?\s*%\s*"
-    r"(?:/|mot|moi|1|tren)\s*ngay\b"
+    r"(?:/|mot|moi|1|tren)\s*(?:ngay|tuan)\b"
     r"|\bcam\s+ket\s+(?:loi\s+nhuan|lai|hoan\s+von|100\s*%\s*thang)\b"
     r"|\b(?:gop|nap|dau\s+tu|von)\s+\d+\s*(?:k|tr|trieu|d)?\s+(?:\S+\s+){0,2}?(?:nhan|lai|loi)"
     r"\s+\d+\s*(?:k|tr|trieu|d|%)?\s*(?:/|mot|moi|1)\s*ngay\b"
@@ -71,7 +77,7 @@ _RETURNS_RE = re.compile(
     r"|\b\d+(?:[.,]\d+)?\s*%\s*daily\b"
     r"|\b(?:lai|loi\s+nhuan)\s+(?:\d+\s*-\s*)?\d+\s*(?:k|tr|trieu)\s*(?:/|mot|moi|1)\s*ngay\b")
 _STAKE_WORDS = frozenset({"gop", "nap", "dau", "von"})
-_PERIOD_WORDS = frozenset({"ngay", "day", "thang", "daily"})
+_PERIOD_WORDS = frozenset({"ngay", "day", "thang", "daily", "tuan"})
 _RETURNS_PAIRS = frozenset({"cam ket", "guaranteed profit", "guaranteed return",
                             "guaranteed returns"})
 
@@ -83,6 +89,7 @@ _INTIMATE_RE = re.compile(
     # ... em da quay man hinh", "recorded you through your camera ... adult sites"
     r"|\b(?:phim|web|trang)\s+(?:nguoi\s+lon|sex|18\s*\+)\b|\bquay\s+(?:lai\s+)?man\s+hinh\b"
     r"|\b(?:goi|call)\s+video\b(?:\s+\S+){0,6}?\s+(?:quay|ghi)\b"
+    r"|\bvideo\s+call\b(?:\s+\S+){0,6}?\s+(?:quay|ghi)\b"
     r"|\badult\s+(?:sites?|videos?|content)\b|\brecorded\s+you\b")
 _EXPOSE_RE = re.compile(
     r"\b(?:gui\s+cho|phat\s+tan|dang\s+len|tung\s+len|cong\s+khai|danh\s+ba|nguoi\s+than"
@@ -94,7 +101,21 @@ _EXTORTION_PAIRS = frozenset({"clip nong", "video nong", "anh nong", "hinh nong"
                               "nude photos", "nude videos", "nude video", "anh nude",
                               "nguoi lon", "man hinh", "goi video", "call video",
                               "adult sites", "adult site", "adult videos", "adult content",
-                              "recorded you", "phim sex", "web sex"})
+                              "recorded you", "phim sex", "web sex", "video call"})
+
+_TIPS_RE = re.compile(
+    r"\b(?:soi\s+cau|bach\s+thu|song\s+thu|dan\s+(?:de|lo)\s+(?:\d+\s+so|\d\d|vip|chuan)|chot\s+so|cau\s+lo|lo\s+de"
+    r"|soi\s+keo|tip\s+keo|keo\s+(?:thom|ngon|chac|vip|toi\s+nay|hom\s+nay)|an\s+chac"
+    r"|chac\s+an|(?:vao|danh|choi)\s+\d+\s*(?:k|tr|trieu)\s+an\s+\d+"
+    r"|ve\s+100\s*%|chuan\s+9\d\s*%)\b")
+#: ...sold: a fee, a VIP group, a chat, a bookmaker's sign-up.
+_TIP_SALE_RE = re.compile(
+    r"\b(?:nap\s+phi|phi|vip|nhom|group|ib|inbox|zalo|telegram|tele|lh|lien\s+he"
+    r"|chuyen\s+khoan|ck|nha\s+cai|\d+\s*k\s*/\s*(?:tuan|thang|ngay))\b")
+_TIPS_PAIRS = frozenset({"soi cau", "bach thu", "song thu", "dan de", "dan lo", "chot so",
+                         "cau lo", "lo de", "soi keo", "tip keo", "keo thom", "keo ngon",
+                         "keo chac", "keo vip", "keo toi", "keo hom", "an chac", "chac an",
+                         "ve 100", "chuan 99", "chuan 98", "chuan 95"})
 
 _APK_RE = re.compile(r"\.apk\b")
 
@@ -137,9 +158,11 @@ _DETAILS = {
     "FRAUD_RECOVERY_OFFER": "offers to get back money lost to fraud",
     "FORGED_PAPERS_OFFER": "offers to make licences, diplomas or ID papers",
     "SEX_SERVICE_OFFER": "offers sex for money, with a contact",
+    "BETTING_TIPS_SALE": "sells lottery numbers or betting tips",
 }
 
-_ALL_PAIRS = _GOODS_PAIRS | _RETURNS_PAIRS | _EXTORTION_PAIRS | _RECOVERY_PAIRS
+_ALL_PAIRS = (_GOODS_PAIRS | _RETURNS_PAIRS | _EXTORTION_PAIRS | _RECOVERY_PAIRS
+              | _TIPS_PAIRS)
 
 
 def _add(out: MessageFeatures, name: str, found: str, prior: float, quoted: bool) -> None:
@@ -193,6 +216,11 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
         if (m is not None and not negated(folded, m.start())
                 and _SELLER_CONTACT_RE.search(folded) is not None):
             _add(out, "SEX_SERVICE_OFFER", m.group(0), SEX_SERVICE_PRIOR, quoted)
+    if not _TIPS_PAIRS.isdisjoint(pairs):
+        m = _TIPS_RE.search(folded)
+        if (m is not None and not negated(folded, m.start())
+                and (_TIP_SALE_RE.search(folded) is not None or "PHONE_MOBILE" in out.findings)):
+            _add(out, "BETTING_TIPS_SALE", m.group(0), BETTING_TIPS_PRIOR, quoted)
     if apk:
         m = _APK_RE.search(folded)
         if m is not None:
@@ -216,4 +244,6 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
                             "(forgery, and mostly a deposit fraud)"),
     ("SEX_SERVICE_OFFER", "offers sex for money with a contact to reach (unlawful, and "
                           "mostly a deposit fraud)"),
+    ("BETTING_TIPS_SALE", "sells lottery numbers or football betting tips for a fee, a VIP "
+                          "group or a chat (no draw can be foreseen; the fee is the fraud)"),
 )

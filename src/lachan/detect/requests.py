@@ -58,7 +58,7 @@ _HANDOVER_RE = re.compile(rf"\b{_ASK}\b(?:\s+\S+){{0,4}}?\s+{_CODE}\b")
 #: lai giup em"; "co tin nhan 6 so gui den thi chup lai gui to").
 _CODE_THEN_ASK_RE = re.compile(
     rf"\b(?:{_CODE}|tin\s+nhan\s+(?:co\s+|gom\s+)?\d{{1,2}}\s+(?:so|chu\s+so))\b"
-    r"(?:\s+\S+){0,14}?\s+(?P<ask>doc\s+(?:lai|giup|cho)|chup\s+(?:lai|man\s+hinh)"
+    r"(?:\s+\S+){0,20}?\s+(?P<ask>doc\s+(?:lai|giup|cho)|chup\s+(?:lai|man\s+hinh)"
     r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|to|ben))|bao\s+(?:lai|giup))\b")
 #: "I typed your number by mistake": the story that comes with the request.
 _MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky)\s+nham\s+(?:so|sdt)\b")
@@ -107,7 +107,7 @@ _SAFE_ACCOUNT_RE = re.compile(
     r"|\bchung\s+minh\s+(?:trong\s+sach|vo\s+toi|nguon\s+(?:goc\s+)?tien)\b")
 _TRANSFER_RE = re.compile(r"\b(?:chuyen|nop|gui|nap|ck|dong)\s+(?:giup\s+(?:\S+\s+)?)?"
                           r"(?:(?:cho\s+)?(?:me|bo|con|em|anh|chi|minh|ba|ong)\s+)?(?:khoan|tien"
-                          r"|toan\s+bo|so\s+du|gap|ngay|lai|vao|\d|cho\s+(?:\S+\s+)?vao"
+                          r"|toan\s+bo|so\s+du|gap|ngay|lai|vao|truoc|\d|cho\s+(?:\S+\s+)?vao"
                           r"|(?:cho\s+\S+\s+)?theo\s+(?:so|stk|tk)|vien\s+phi|tam\s+ung)"
                           r"|\b(?:send|transfer|lend)\s+me\b")
 #: Someone else's emergency (an accident, an arrest) and money to send at once, written
@@ -142,7 +142,11 @@ _CARRIER_RE = re.compile(r"\b(?:thue\s+bao|sim|2\s+chieu|hai\s+chieu|lien\s+lac|
 #: A relative's "new number" (the old phone lost or broken) that asks for money: the
 #: impersonation of a child or friend ("me oi con mat dien thoai, day la so moi cua con").
 _NEW_NUMBER_RE = re.compile(
-    r"\bday\s+la\s+so\s+moi\b|\bso\s+moi\s+cua\s+(?:con|em|anh|chi|minh|chau|me|bo)\b"
+    r"\bday\s+la\s+so\s+moi\b"
+    r"|\bso\s+(?:nay\s+)?moi\s+cua\s+(?:con|em|e|anh|a|chi|c|minh|chau|me|bo)\b"
+    # the phone broken or lost, and a borrowed one or another number to text from
+    r"|\b(?:dien\s+thoai|may)\s+(?:\S+\s+){0,2}?(?:hong|mat|bi\s+cuop|roi\s+vo)\b"
+    r"(?:\s+\S+){0,4}?\s+(?:muon\s+(?:may|dien\s+thoai)|so\s+(?:moi|nay))\b"
     r"|\b(?:me|bo|con|em|anh|chi|chau)\s+(?:\S+\s+){0,2}?doi\s+so\s+(?:zalo\s+)?"
     r"(?:moi|dien\s+thoai)\b"
     r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b.*\bso\s+(?:moi|nay)\b"
@@ -153,7 +157,12 @@ _NEW_NUMBER_RE = re.compile(
 #: shops refund through their own app or the payment they took, never over Zalo with a
 #: personal number ("Lazada hoan tien ... lien he CSKH qua Zalo 0374...").
 _REFUND_RE = re.compile(rf"\b(?:{_REFUND})\b")
-_PRIVATE_CHAT_RE = re.compile(r"\b(?:zalo|ket\s+ban|telegram|whatsapp)\b")
+_PRIVATE_CHAT_RE = re.compile(
+    r"\b(?:zalo|ket\s+ban|telegram|whatsapp)\b"
+    # a page on a social network to write to ("nhan vao Facebook ban nay"): a fake
+    # customer-care page ("CSKH...") that asks for the card or the banking app next
+    r"|\b(?:nhan|nhan\s+tin|inbox|ib)\s+(?:vao|qua|cho|voi)?\s*(?:trang\s+|page\s+)?"
+    r"(?:facebook|fb|messenger|fanpage)\b")
 _REFUND_PAIRS = frozenset({"hoan tien", "hoan lai", "hoan tra", "boi thuong", "lai tien",
                            "duoc hoan", "lai so"})
 _REFUND_DETAIL = "a refund or compensation handled through a personal chat account"
@@ -366,7 +375,8 @@ _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "
                               "chuyen vien", "chan thuong", "dam xe", "tong xe", "va cham",
                               "bi nga", "cau thang", "gay tay", "gay chan", "hon me",
                               "thuong nang", "zalo moi", "an giu", "sat giu", "an bat",
-                              "sat bat", "new number", "o vien", "nam vien"})
+                              "sat bat", "new number", "o vien", "nam vien", "mat dien",
+                              "hong dien", "thoai hong", "muon may", "nay moi"})
 _ALL_PAIRS = (_CODE_PAIRS | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS | _EMERGENCY_PAIRS
               | _REFUND_PAIRS | _FEE_FIRST_PAIRS | _GRANT_PAIRS)
 
@@ -415,7 +425,8 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
     if paid is not None:
         out.add(Finding("PAY_TO_UNLOCK", "scam", f'{_PAY_DETAIL}: "{paid}"',
                         learned=False, weight=0.0 if quoted else PAY_TO_UNLOCK_PRIOR))
-    if ("CHAT_APP_CONTACT" in out.findings and "PHONE_MOBILE" in out.findings
+    if ((("CHAT_APP_CONTACT" in out.findings and "PHONE_MOBILE" in out.findings)
+         or "URL_PLATFORM_PAGE" in out.findings)
             and (not _REFUND_PAIRS.isdisjoint(bigrams) or "refund" in tokens)):
         refund = _refund_via_chat(folded)
         if refund is not None:
