@@ -60,6 +60,8 @@ def test_a_monthly_return_no_bank_pays_is_a_guaranteed_return() -> None:
     "Zalo 0934 221 876.",
     "keo toi nay chac an, vao 1tr an 2tr, ib anh chi cho",
     "Chot so mien Trung hom nay, nap phi 200k nhan so truoc 17h. LH 0582 114 903",
+    # only a figure of certainty: digit runs are shapes among the word pairs
+    "So dep hom nay chuan 99%, nap phi 200k nhan so, Zalo 0934 221 876",
 ])
 def test_lottery_numbers_and_betting_tips_for_sale_are_scam(text: str) -> None:
     v = lachan.analyse(text)

@@ -50,7 +50,8 @@ _MESSAGE_FINDINGS: tuple[tuple[str, str, str, str], ...] = (
      "the text is only a phone number or an e-mail address: a contact passed on", "entities"),
     ("URL_PHISHING_HOST", "scam", "the host analyser calls a link's host phishing", "links"),
     ("URL_IMITATES_BRAND", "scam",
-     "a link whose host the host analyser calls phishing and names the brand it imitates",
+     "a link whose host the host analyser calls phishing and that imitates a brand: one the "
+     "analyser names, or a name the message writes that the host glues to other words",
      "links"),
     ("URL_BENIGN_HOST", "ham", "a link whose host the host analyser reads as an ordinary site",
      "links"),

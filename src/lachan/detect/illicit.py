@@ -104,10 +104,11 @@ _EXTORTION_PAIRS = frozenset({"clip nong", "video nong", "anh nong", "hinh nong"
                               "recorded you", "phim sex", "web sex", "video call"})
 
 _TIPS_RE = re.compile(
-    r"\b(?:soi\s+cau|bach\s+thu|song\s+thu|dan\s+(?:de|lo)\s+(?:\d+\s+so|\d\d|vip|chuan)|chot\s+so|cau\s+lo|lo\s+de"
-    r"|soi\s+keo|tip\s+keo|keo\s+(?:thom|ngon|chac|vip|toi\s+nay|hom\s+nay)|an\s+chac"
-    r"|chac\s+an|(?:vao|danh|choi)\s+\d+\s*(?:k|tr|trieu)\s+an\s+\d+"
-    r"|ve\s+100\s*%|chuan\s+9\d\s*%)\b")
+    r"\b(?:soi\s+cau|bach\s+thu|song\s+thu|dan\s+(?:de|lo)\s+(?:\d+\s+so|\d\d|vip|chuan)"
+    r"|chot\s+so|cau\s+lo|lo\s+de|soi\s+keo|tip\s+keo|keo\s+(?:thom|ngon|chac|vip|toi\s+nay|hom\s+nay)|an\s+chac"
+    r"|chac\s+an|(?:vao|danh|choi)\s+\d+\s*(?:k|tr|trieu)\s+an\s+\d+)\b"
+    # a certainty no draw allows (no word boundary after "%")
+    r"|\b(?:ve\s+100|chuan\s+9\d)\s*%")
 #: ...sold: a fee, a VIP group, a chat, a bookmaker's sign-up.
 _TIP_SALE_RE = re.compile(
     r"\b(?:nap\s+phi|phi|vip|nhom|group|ib|inbox|zalo|telegram|tele|lh|lien\s+he"
@@ -115,7 +116,8 @@ _TIP_SALE_RE = re.compile(
 _TIPS_PAIRS = frozenset({"soi cau", "bach thu", "song thu", "dan de", "dan lo", "chot so",
                          "cau lo", "lo de", "soi keo", "tip keo", "keo thom", "keo ngon",
                          "keo chac", "keo vip", "keo toi", "keo hom", "an chac", "chac an",
-                         "ve 100", "chuan 99", "chuan 98", "chuan 95"})
+                         # digit runs are shapes among the word pairs: "ve 100%", "chuan 99%"
+                         "ve §d3", "chuan §d2"})
 
 _APK_RE = re.compile(r"\.apk\b")
 

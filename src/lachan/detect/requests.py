@@ -432,8 +432,7 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
         if refund is not None:
             out.add(Finding("REFUND_VIA_PRIVATE_CHAT", "scam", f'{_REFUND_DETAIL}: "{refund}"',
                             learned=False, weight=0.0 if quoted else REFUND_CHAT_PRIOR))
-    if (not _EMERGENCY_PAIRS.isdisjoint(pairs) or "mat dien thoai" in folded
-            or "hong dien thoai" in folded):
+    if not _EMERGENCY_PAIRS.isdisjoint(pairs):  # "mat dien", "hong dien": a phone lost
         urgent = _emergency(folded)
         if urgent is not None:
             out.add(Finding("EMERGENCY_MONEY_REQUEST", "scam",

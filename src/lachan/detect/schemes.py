@@ -208,7 +208,8 @@ def _personal_holder(folded: str) -> str | None:
     return None
 
 
-#: ...or the account said outright to be a private one ("vao stk ca nhan quan ly").
+#: ...or the account said outright to be a private one ("vao stk ca nhan quan ly"), or a
+#: staff member's, a doctor's or a director's ("vao TK nhan vien thu Le Van Tin").
 _SAID_PERSONAL_RE = re.compile(
     r"\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\s+(?:ca\s+nhan\b|(?:cua\s+)?(?:nhan\s+vien"
     r"|nv|can\s+bo|ky\s+thuat\s+vien|ktv|giam\s+doc|bac\s+si|nha\s+xe)\b)")
