@@ -19,6 +19,10 @@ def names(v) -> set[str]:  # noqa: ANN001
     return {s.name for s in v.symbols}
 
 
+def detail(v, name: str) -> str:  # noqa: ANN001
+    return next((s.detail for s in v.symbols if s.name == name), "")
+
+
 @pytest.mark.parametrize(
     ("item", "brand", "symbol"),
     [
@@ -111,6 +115,18 @@ def test_keyword_stuffed_risky_tld_is_phishing() -> None:
     v = analyse_host("nhanqua-trian-khachhang.xyz")
     assert v.label == "phishing"
     assert {"HOST_SCAM_KEYWORD", "HOST_RISKY_TLD"} <= names(v)
+
+
+def test_odd_even_betting_and_coin_mining_words_are_keywords() -> None:
+    # "chẵn lẻ" (odd/even betting) and coin mining: the lures of game and investment sites
+    bet = analyse_host("vipchanle-win.net")
+    assert bet.label == "phishing"
+    assert "chanle" in detail(bet, "HOST_GAMBLING_KEYWORD")
+    coin = analyse_host("btc-mining-pool.com")
+    assert coin.label == "phishing"
+    assert "mining" in detail(coin, "HOST_SCAM_KEYWORD")
+    # a securities firm's or a news site's own name is not a lure
+    assert "HOST_SCAM_KEYWORD" not in names(analyse_host("vietstock.vn"))
 
 
 def test_other_checks_fire() -> None:

@@ -56,7 +56,8 @@ SCAM_KEYWORDS: frozenset[str] = frozenset(
     daohan thetindung ruttindung thuongtet trianthang xacnhan tinchap banking
     card cards atmonline roblox pubg ngocrong valorant booyah napgame shopacc nickgame
     gplx chinhphu govn hoantra nhantien tructuyen taichinh vidientu giaodich lienket
-    chuyentien thanhtoan tracuu trasoat hoso dichvucong chuanhoa dinhdanh sinhtrachoc""".split()
+    chuyentien thanhtoan tracuu trasoat hoso dichvucong chuanhoa dinhdanh sinhtrachoc
+    coin mining btc bitcoin token swap trading exchange profit wealth futures broker""".split()
 )
 
 #: Scam keywords this short only count at the start of a token (``vay-…``, ``…-otp``).
@@ -64,7 +65,8 @@ SHORT_SCAM_KEYWORDS: frozenset[str] = frozenset("vay otp ctv atm gov nap acc".sp
 
 GAMBLING_KEYWORDS: frozenset[str] = frozenset(
     """casino slot nohu taixiu baccarat xoso lode nhacai xocdia banca gamebai sunwin
-    hitclub keonhacai cado""".split()
+    hitclub keonhacai cado chanle cacuoc soicau fun88 w88 poker lottery jackpot roulette
+    sicbo xsmb keobong xoilac danhbai vuabai""".split()
 )
 
 SHORT_GAMBLING_KEYWORDS: frozenset[str] = frozenset("bet".split())
