@@ -88,3 +88,34 @@ def test_a_recorded_video_call_and_a_demand_is_extortion() -> None:
 def test_a_weekly_return_is_a_guaranteed_return() -> None:
     text = "Vao nhom dau tu cung chuyen gia, lai 15%/tuan, Zalo 0962 580 714"
     assert "GUARANTEED_RETURNS" in names(lachan.analyse(text))
+
+
+def test_a_victims_centre_that_asks_a_fee_for_the_refund_is_recovery_fraud() -> None:
+    text = ("Ben em la trung tam ho tro nan nhan lua dao. Ho so chi bi lua 40 trieu da duoc "
+            "duyet, chi dong phi thu tuc 3 trieu de duoc hoan tien trong ngay.")
+    assert "FRAUD_RECOVERY_OFFER" in names(lachan.analyse(text))
+
+
+def test_an_apk_file_in_a_chat_is_scam() -> None:
+    v = lachan.analyse("Gui ban file thiep moi dam cuoi, ban tai ve xem nhe thiepcuoi_NamLinh.apk")
+    assert v.label == "scam"
+    assert "APK_LINK" in names(v)
+
+
+def test_a_river_called_song_thu_is_no_lottery_tip() -> None:
+    v = lachan.analyse("Can ho ven song Thu Duc gia tu 40tr/m2, lien he 0909 812 634")
+    assert "BETTING_TIPS_SALE" not in names(v)
+
+
+@pytest.mark.parametrize("text", [
+    "Tai xiu online uy tin, nap 100k nhan 200k, vao nhom tele de nhan code",
+    "No hu doi thuong, tang giftcode 50k cho thanh vien moi",
+])
+def test_a_gambling_game_with_a_signup_lure_is_scam(text: str) -> None:
+    assert "GAMBLING_SIGNUP_LURE" in names(lachan.analyse(text))
+
+
+def test_a_fixed_daily_gold_return_is_guaranteed_returns() -> None:
+    v = lachan.analyse("Dau tu vang online chi tu 2 trieu, lai co dinh 1,2%/ngay, rut goc bat ky "
+                       "luc nao. Zalo 0835 220 914")
+    assert "GUARANTEED_RETURNS" in names(v)

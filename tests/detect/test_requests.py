@@ -389,3 +389,57 @@ def test_the_code_asked_after_a_long_misdial_story_is_a_handover() -> None:
     text = ("Ma OTP vua gui den so cua ban la do minh nhap nham so dien thoai luc dang ky, ban "
             "doc lai giup minh 6 so do voi")
     assert "CODE_HANDOVER_REQUEST" in _findings(text)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("CODE_HANDOVER_REQUEST", "Em bên ngân hàng đây ạ, chị đọc giúp em mã số vừa gửi về máy "
+                              "để em hủy giao dịch lạ cho chị nhé."),
+    ("CODE_HANDOVER_REQUEST", "Hi, this is Lazada support. We sent you a code; please reply "
+                              "with the code so we can release your refund."),
+    ("PAY_TO_UNLOCK", "ho so vay cua anh bi treo, anh nop 2tr phi mo khoa thi ben em moi giai "
+                      "ngan duoc"),
+    ("PAY_TO_UNLOCK", "Chi can dong phi giai ngan 1.500.000d la nhan duoc khoan vay ngay"),
+    ("EMERGENCY_MONEY_REQUEST", "Thua phu huynh, chau Minh lop 5B bi nga o san truong dang cap "
+                                "cuu, can dong tam ung 15 trieu, phu huynh lien he thay Nam "
+                                "0913 224 556 gap"),
+    ("PAY_TO_UNLOCK", "My love, I sent you a box with gold and $500,000 for safekeeping; the "
+                      "courier only needs a clearance fee of 1,500 USD."),
+])
+def test_wider_requests_fire(name: str, text: str) -> None:
+    assert name in rule_findings(text)
+
+
+def test_a_parent_told_of_a_school_trip_is_no_emergency() -> None:
+    text = ("Thua phu huynh, thu 6 lop 5B di tham quan, phu huynh dong 150.000d tien xe cho co "
+            "chu nhiem.")
+    assert "EMERGENCY_MONEY_REQUEST" not in rule_findings(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bo phan bao mat Vietcombank: vui long phan hoi tin nhan nay kem ten dang nhap va mat khau "
+    "de chung toi khoa truy cap la.",
+    "Ban gui minh tai khoan game voi mat khau de minh nap kim cuong nhanh nhe",
+    "Anh đọc giúp em 16 số trên thẻ, ngày hết hạn và mã CVV để em nâng hạn mức ạ.",
+])
+def test_a_request_for_a_password_or_card_details_is_scam(text: str) -> None:
+    assert rule_findings(text)["CREDENTIAL_HANDOVER_REQUEST"].weight > 0
+
+
+@pytest.mark.parametrize("text", [
+    "VTC Pay gui quy khach mat khau ODP xac nhan giao dich: 551204.",
+    "Không cung cấp mật khẩu, mã PIN hay số thẻ cho bất kỳ ai, kể cả nhân viên ngân hàng.",
+    "Nhap mat khau de dang nhap ung dung, sau do chon Chuyen tien.",
+])
+def test_a_service_that_sends_or_guards_a_password_asks_for_none(text: str) -> None:
+    assert "CREDENTIAL_HANDOVER_REQUEST" not in rule_findings(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ho so rut tien cua chi da duoc duyet. De mo khoa dong tien chi can nop phi bao lanh 10%.",
+    "Nhiem vu 3 la don combo, em nap 3.000.000 de he thong chay don, xong nhan lai goc va hoa "
+    "hong 25%.",
+    "Chuc mung con da dat hoc bong du hoc he, phu huynh dong truoc le phi ho so 2.000.000 de giu "
+    "suat.",
+])
+def test_more_advance_fees_fire(text: str) -> None:
+    assert "PAY_TO_UNLOCK" in rule_findings(text)

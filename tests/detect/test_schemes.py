@@ -363,3 +363,62 @@ def test_a_mistaken_transfer_sent_back_where_it_came_from_is_honest() -> None:
 def test_a_parcels_fee_to_the_writer_and_an_admission_fee_to_a_person(name: str,
                                                                        text: str) -> None:
     assert name in schemes(text)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("THIRD_PARTY_TRANSFER", "em oi anh dang can gap 3tr, em ck giup anh vao tk nay nhe "
+                             "0451000987654 Vietcombank, mai anh tra, dung noi voi ai nha"),
+    ("DAILY_PAY_JOB", "lam online tai nha, 1 ngay 400k-800k, ai can ib minh nha"),
+    ("DAILY_PAY_JOB", "Tuyen CTV danh gia san pham, 1 danh gia 40k, nhan tien lien, ib tele"),
+    ("DEPOSIT_FIRST", "Em chot don 3 hop sua cho chi nha, chi chuyen khoan coc 50% giup em, ben "
+                      "em khong ho tro COD a"),
+    ("DEPOSIT_FIRST", "Minh pass ve may bay Ha Noi - Da Nang ngay 30 Tet, ban chuyen khoan "
+                      "truoc roi minh doi ten ve cho"),
+    ("DEPOSIT_FIRST", "The flat is still free. I am overseas, so please transfer the deposit "
+                      "first and I will courier the keys to you."),
+    ("APP_LINK_OVER_CHAT", "Chao chu, chau la can bo BHXH phuong. Chu can cai ung dung de nhan "
+                           "tro cap, chau gui link qua Zalo chu bam vao nhe"),
+])
+def test_wider_schemes_fire(name: str, text: str) -> None:
+    assert schemes(text).get(name, 0.0) > 0.0
+
+
+@pytest.mark.parametrize("text", [
+    # a shop that takes cash on delivery, a labourer's day rate, a store's app
+    "Shop ship COD toan quoc, kiem tra hang roi moi thanh toan nhe",
+    "Can 2 tho ho, 1 ngay 400k, lam tai cong trinh quan 7, lien he 0903 112 233",
+    "BHXH Viet Nam: tai ung dung VssID tren App Store hoac Google Play de tra cuu qua trinh "
+    "dong bao hiem.",
+])
+def test_the_honest_cousins_of_wider_schemes_get_none(text: str) -> None:
+    found = schemes(text)
+    assert not {"DEPOSIT_FIRST", "DAILY_PAY_JOB", "APP_LINK_OVER_CHAT"} & set(found)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("THIRD_PARTY_TRANSFER", "ck gap giup t 3tr vao stk nay 0341228899 VPBank, toi t tra, dung "
+                             "goi t dang hop"),
+    ("APP_LINK_OVER_CHAT", "Em ben Chi cuc Thue, anh cai app eTax theo link em gui de doi chieu "
+                           "so thue con no"),
+    ("APP_LINK_OVER_CHAT", "Chi oi em goi tu cong an phuong, ho so CCCD cua chi bi sai, em gui "
+                           "link qua Zalo chi cai dat giup em nhe"),
+    ("BANK_PROCEDURE_OVER_CHAT", "Em la nhan vien Techcombank, tai khoan anh chua xac thuc khuon "
+                                 "mat, anh ket ban Zalo 0387 214 906 de em ho tro lam online"),
+    ("INVESTMENT_OPENER", "Nhom vua chot lai 30% ma co phieu. Ib tro ly Lan de vao app giao dich "
+                          "noi bo mua IPO"),
+    ("INVESTMENT_OPENER", "Hom nay chi lai them 35 trieu tren san cua anh trai, em muon thu 5 "
+                          "trieu khong"),
+])
+def test_more_schemes_fire(name: str, text: str) -> None:
+    assert schemes(text).get(name, 0.0) > 0.0
+
+
+@pytest.mark.parametrize("text", [
+    # a bank's own app for biometrics, a friend's loan with a call welcome
+    "Techcombank: Quy khach vui long xac thuc khuon mat tren ung dung Techcombank Mobile truoc "
+    "01/01. Hotline 1800 588 822.",
+    "e oi ck giup a 500k vao tk 0341228899 VPBank nhe, toi a goi lai",
+])
+def test_no_chat_procedure_or_excuse_in_honest_messages(text: str) -> None:
+    found = schemes(text)
+    assert not {"BANK_PROCEDURE_OVER_CHAT", "THIRD_PARTY_TRANSFER"} & set(found)

@@ -118,3 +118,8 @@ def test_an_order_code_with_dots_is_no_link() -> None:
     # the order code's ".HN." is no Honduran domain: a host has no number label after it
     assert urls("GHTK: Don hang S22871.HN.1234567 se duoc giao hom nay") == []
     assert urls("Xem don tai ghtk.vn. Cam on") == ["http://ghtk.vn"]
+    # ...nor is the code with its region alone at the end
+    assert urls("GHTK: Đơn hàng S21889.HN của shop sẽ được giao hôm nay") == []
+    assert urls("Ma van don B220431.SG, thu ho 245.000d") == []
+    # a lower-case host with digits is still one
+    assert urls("Vao s21889.hn de nhan qua") == ["http://s21889.hn"]

@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from lachan.detect import brand_link, host_checks, illicit, offers, requests, schemes, services
+from lachan.detect import (
+    brand_link,
+    host_checks,
+    illicit,
+    offers,
+    pretexts,
+    requests,
+    schemes,
+    services,
+)
 from lachan.detect.features import COMBINATIONS, OBFUSCATION_FINDINGS
 from lachan.detect.phrases import PHRASE_RULES
 
@@ -97,6 +106,7 @@ def message_symbols() -> list[SymbolInfo]:
     out += [SymbolInfo(name, "scam", meaning, "requests") for name, meaning in requests.SYMBOLS]
     out += [SymbolInfo(name, "scam", meaning, "illicit") for name, meaning in illicit.SYMBOLS]
     out += [SymbolInfo(name, "scam", meaning, "schemes") for name, meaning in schemes.SYMBOLS]
+    out += [SymbolInfo(name, "scam", meaning, "pretexts") for name, meaning in pretexts.SYMBOLS]
     out += [SymbolInfo(name, "ad", meaning, "offers") for name, meaning in offers.SYMBOLS]
     out += [SymbolInfo(name, "ad", meaning, "services") for name, meaning in services.SYMBOLS]
     out += [SymbolInfo(name, "scam", detail, "combinations")

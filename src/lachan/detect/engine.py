@@ -37,6 +37,7 @@ from lachan.detect.features import (
 )
 from lachan.detect.illicit import illicit_findings
 from lachan.detect.offers import offer_findings
+from lachan.detect.pretexts import pretext_findings
 from lachan.detect.requests import request_findings
 from lachan.detect.schemes import scheme_findings
 from lachan.detect.services import service_findings
@@ -142,6 +143,7 @@ class Engine:
         illicit_findings(norm.folded, tokens, bigrams, feats)
         offer_findings(norm.folded, tokens, feats)
         scheme_findings(norm.folded, tokens, bigrams, feats)  # after the entity findings
+        pretext_findings(norm.folded, tokens, bigrams, feats)
         service_findings(norm.folded, tokens, bigrams, feats)  # after the offers and the schemes
         shape_findings(without_link_paths(norm.clean, ents), feats)
         contact_findings(norm.clean, ents, feats)

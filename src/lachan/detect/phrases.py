@@ -55,6 +55,9 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
          "account locked", "account will be", "will be disabled", "will be suspended",
          "will be deleted", "will be locked", "been suspended", "been restricted",
          "been locked", "been disabled"),
+        # "van phong toa nha": an office building (văn phòng tòa nhà), no freeze; the cost
+        # is "van bi khoa" (vẫn bị khóa, "still locked"), which no message of the data has
+        not_after=frozenset({"van"}),
     ),
     PhraseRule(
         "DEBT_OR_FINE_THREAT", "scam", "threatens debt collection, fines or legal action",

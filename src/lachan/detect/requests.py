@@ -48,9 +48,10 @@ NEGATION_WINDOW = 12
 #: A one-time code, as messages name it.
 _CODE = (r"(?:otp|code|ma\s+(?:otp|xac\s+(?:nhan|thuc|minh)|kich\s+hoat|bao\s+mat"
          r"|dang\s+nhap|giao\s+dich|\d{1,2}\s+(?:so|chu\s+so)|gom\s+\d{1,2}\s+so"
-         r"|vua\s+(?:gui|nhan|den|nhan\s+duoc)))")
+         r"|(?:so\s+)?vua\s+(?:gui|nhan|den|nhan\s+duoc)))")
 #: Asking for it: give, read out, send back, photograph.
 _ASK = (r"(?:xin|doc|cung\s+cap|chup|forward|send\s+me|read\s+me|tell\s+me|give\s+me"
+        r"|reply\s+(?:to\s+(?:us|this\s+message)\s+)?with"
         r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|ben|nhan\s+vien))"
         r"|bao\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|nhan\s+vien)))")
 _HANDOVER_RE = re.compile(rf"\b{_ASK}\b(?:\s+\S+){{0,4}}?\s+{_CODE}\b")
@@ -79,10 +80,13 @@ _PAY_TO_UNLOCK_RE = re.compile(
     r"|thanh\s+toan\s+phi|dat\s+coc|chuyen\s+coc|ky\s+quy|nap)\b(?:\s+\S+){0,16}?\s+"
     # "de giai ngan", and with a go-between: "de ke toan sua va giai ngan"
     # ("nap 2tr la duoc rut lien": "la" as "and then")
-    r"(?:de|thi\s+moi|moi\s+(?:duoc|co\s+the)|nham|la)\s+(?:\S+\s+){0,4}?(?:duoc\s+)?"
+    # ("thi he thong moi giai ngan": the one who acts between "thi" and "moi")
+    r"(?:de|thi\s+(?:\S+\s+){0,2}?moi|moi\s+(?:duoc|co\s+the)|nham|la)\s+(?:\S+\s+){0,4}?"
+    r"(?:duoc\s+)?"
     r"(?:(?P<unlock>mo\s+khoa|go\s+khoa|giai\s+toa|khoi\s+phuc|xac\s+minh|xac\s+thuc"
     r"|kich\s+hoat\s+lai)"
-    r"|nhan\s+(?:thuong|qua|giai|tien|lai\s+tien|khoan\s+vay|hoa\s+hong|hang|kien\s+hang)"
+    r"|nhan\s+(?:thuong|qua|giai|tien|lai\s+(?:tien|goc|von)|khoan\s+vay|hoa\s+hong|hang"
+    r"|kien\s+hang)|chay\s+don|hoan\s+thanh\s+(?:don|nhiem\s+vu)"
     r"|hoan\s+tien|thong\s+quan"
     r"|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan|hoa\s+hong)|duoc\s+rut)\b")
 
@@ -94,7 +98,7 @@ _FEE_FIRST_RE = re.compile(
     r"(?:phi|thue|le\s+phi|tien|\d)")
 _RECEIVE_RE = re.compile(
     r"\b(?:duoc\s+chi\s+tra|chi\s+tra\s+quyen\s+loi|nhan\s+(?:tien|thuong|khoan|quyen\s+loi)"
-    r"|duoc\s+boi\s+thuong|giai\s+ngan|rut\s+tien|duoc\s+nhan)\b")
+    r"|duoc\s+boi\s+thuong|giai\s+ngan|rut\s+tien|duoc\s+nhan|hoc\s+bong)\b")
 _FEE_FIRST_PAIRS = frozenset({"dong truoc", "nop truoc", "chuyen truoc", "toan truoc",
                               "tra truoc"})
 
@@ -134,7 +138,9 @@ _THIRD_PARTY_RE = re.compile(
     r"|nha\s+truong|luat\s+su|cong\s+an)\b"
     r"|\b(?:chuyen|ck)\s+(?:khoan\s+|tien\s+)?(?:gap|ngay\s+lap\s+tuc)\b"
     r"|\bnguoi\s+nha\s+benh\s+nhan\b|\b(?:dung|khong\s+duoc)\s+(?:goi|bao)\s+(?:cho\s+)?ai\b"
-    r"|\b(?:co|thay)\s+(?:giao\s+)?chu\s+nhiem\b|" + SECRECY)
+    r"|\b(?:co|thay)\s+(?:giao\s+)?chu\s+nhiem\b"
+    # a school's "thua phu huynh, chau ... dang cap cuu": the parent's child
+    r"|\b(?:thua|kinh\s+gui|gui)\s+(?:quy\s+)?phu\s+huynh\b|" + SECRECY)
 
 #: A carrier's notice about a prepaid line, where topping up does restore the service.
 _CARRIER_RE = re.compile(r"\b(?:thue\s+bao|sim|2\s+chieu|hai\s+chieu|lien\s+lac|goi\s+cuoc"
@@ -210,6 +216,30 @@ def _handover(folded: str) -> str | None:
     return None
 
 
+#: A password, a PIN or card details to send back ("phan hoi tin nhan nay kem ten dang nhap
+#: va mat khau", "gui minh tai khoan Garena voi mat khau", "doc giup em 16 so tren the ...
+#: ma CVV"): nobody who runs an account asks for them. Not a service's "da gui mat khau moi"
+#: nor an app's "nhap mat khau de dang nhap" (typing it into the app is no handing over).
+_SECRET = (r"(?:mat\s+khau|password|passcode|ma\s+pin|pin\s+code|ma\s+cvv|cvv|cvc"
+           r"|\d{2}\s+so\s+(?:tren|in\s+tren|cua)\s+(?:mat\s+)?the|card\s+number)")
+_SECRET_RE = re.compile(
+    rf"(?<!da )(?<!se )\b(?:doc|gui|cung\s+cap|phan\s+hoi|tra\s+loi|reply|send|give|tell"
+    rf"|cho\s+(?:em|minh|toi|anh|chi)\s+xin|xin)\b(?:\s+\S+){{0,8}}?\s+{_SECRET}\b")
+_SECRET_WORDS = frozenset({"khau", "password", "passcode", "pin", "cvv", "cvc"})
+_SECRET_DETAIL = "asks you to send a password, a PIN or card details"
+
+
+#: A service sending the reader a password ("VTC Pay gui quy khach mat khau ODP ...").
+_TO_READER_RE = re.compile(r"(?:gui|send)\s+(?:toi\s+|cho\s+|to\s+)?(?:quy\s+khach|qk|ban|you)\b")
+
+
+def _secret(folded: str) -> str | None:
+    for m in _SECRET_RE.finditer(folded):
+        if not negated(folded, m.start()) and _TO_READER_RE.match(m.group(0)) is None:
+            return m.group(0)
+    return None
+
+
 #: A code or password to be typed into a form behind a link ("dien so tai khoan va ma OTP
 #: tai form ..."): handing it over to the page's owner.
 _ON_FORM_RE = re.compile(
@@ -245,6 +275,18 @@ def _remote_access(folded: str) -> str | None:
     return None if context is None else f"{context.group(0)} ... {app.group(0)}"
 
 
+#: The purpose first and the fee after it ("de mo khoa dong tien anh can nop phi luu ky").
+_PURPOSE_THEN_PAY_RE = re.compile(
+    r"\bde\s+(?:mo\s+khoa|giai\s+toa|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan)|nhan\s+(?:lai\s+)?"
+    r"tien|hoan\s+tat\s+(?:ho\s+so|thu\s+tuc)\s+(?:giai\s+ngan|rut|nhan))\b(?:\s+\S+){0,6}?\s+"
+    r"(?:can|phai|vui\s+long|yeu\s+cau)\s+(?:\S+\s+){0,2}?(?:nop|dong|chuyen|nap|thanh\s+toan)\b")
+#: The fee named for what it unlocks ("nop 3tr phi mo khoa", "dong phi giai ngan").
+_FEE_NAMED_RE = re.compile(
+    r"\b(?:nop|dong|chuyen|ck|thanh\s+toan)\s+(?:\S+\s+){0,3}?phi\s+(?:mo\s+khoa|go\s+khoa"
+    r"|giai\s+toa|giai\s+ngan|kich\s+hoat|xac\s+minh|xac\s+thuc|rut\s+tien"
+    r"|nhan\s+(?:thuong|qua|giai|tien))\b")
+
+
 def _pay_to_unlock(folded: str) -> str | None:
     """The demand to pay in order to unlock, verify or collect, or ``None``."""
     for m in _PAY_TO_UNLOCK_RE.finditer(folded):
@@ -253,6 +295,10 @@ def _pay_to_unlock(folded: str) -> str | None:
             continue  # topping up a prepaid SIM to restore it
         if not negated(folded, m.start()):
             return m.group(0)
+    for pattern in (_FEE_NAMED_RE, _PURPOSE_THEN_PAY_RE):
+        named = pattern.search(folded)
+        if named is not None and not negated(folded, named.start()):
+            return named.group(0)
     return None
 
 
@@ -274,7 +320,8 @@ _STATE_FEE_RE = re.compile(r"\b(?:kho\s+bac|kbnn|ngan\s+sach|hoc\s+phi)\b")
 _EN_FEE_RE = re.compile(r"\b(?:processing|clearance|diplomatic|release|transfer|handling"
                         r"|activation|unlock)\s+(?:\w+\s+)?fee\b")
 _EN_WAITING_RE = re.compile(r"\b(?:beneficiary|inheritance|next\s+of\s+kin|consignment|parcel"
-                            r"|funds|compensation|winnings|lottery|million)\b")
+                            r"|funds|compensation|winnings|lottery|million|box|package"
+                            r"|safekeeping)\b")
 _EN_FEE_WORDS = frozenset({"fee", "fees"})
 
 
@@ -355,13 +402,13 @@ def _emergency(folded: str) -> str | None:
 #: match at all, so most messages pay for no regular expression.
 _DIGIT_PAIRS = frozenset(f"{w} §d{n}" for w in ("ma", "nhan", "gom") for n in (1, 2))
 _CODE_PAIRS = frozenset({"ma otp", "ma xac", "ma kich", "ma bao", "ma dang", "ma giao",
-                         "ma gom", "ma vua"}) | _DIGIT_PAIRS
+                         "ma gom", "ma vua", "ma so"}) | _DIGIT_PAIRS
 _CODE_WORDS = frozenset({"otp", "code"})
 _PURPOSE_PAIRS = frozenset({
     "mo khoa", "go khoa", "giai toa", "khoi phuc", "xac minh", "xac thuc", "hoat lai",
     "nhan thuong", "nhan qua", "nhan giai", "nhan tien", "nhan lai", "nhan khoan",
     "nhan hoa", "nhan hang", "nhan kien", "hoan tien", "giai ngan", "rut tien", "rut von",
-    "rut loi", "rut hoa", "duoc rut", "thong quan"})
+    "rut loi", "rut hoa", "duoc rut", "thong quan", "chay don", "thanh don", "thanh nhiem"})
 #: Paying: these pairs, "nop"/"nap", or "chuyen" before an amount (a digit shape).
 _PAY_PAIRS = frozenset({"chuyen khoan", "chuyen tien", "dong phi", "toan phi", "dat coc",
                         "chuyen coc", "ky quy"}) | frozenset(
@@ -389,7 +436,9 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
     pairs = _ALL_PAIRS.intersection(bigrams)
     code_word = not _CODE_WORDS.isdisjoint(tokens)
     remote = not _REMOTE_WORDS.isdisjoint(tokens)
-    if not pairs and not code_word and not remote and _EN_FEE_WORDS.isdisjoint(tokens):
+    secret_word = not _SECRET_WORDS.isdisjoint(tokens)
+    if (not pairs and not code_word and not remote and not secret_word
+            and _EN_FEE_WORDS.isdisjoint(tokens)):
         return
     quoted = advisory(out)
     if remote:
@@ -410,6 +459,12 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
                 detail += f' ("{misdial.group(0)}")'
             out.add(Finding("CODE_HANDOVER_REQUEST", "scam", detail, learned=False,
                             weight=0.0 if quoted else CODE_HANDOVER_PRIOR))
+    if (secret_word and "CODE_HANDOVER_REQUEST" not in out.findings
+            and "OTP_CODE" not in out.findings):
+        secret = _secret(folded)
+        if secret is not None:
+            out.add(Finding("CREDENTIAL_HANDOVER_REQUEST", "scam", f'{_SECRET_DETAIL}: "{secret}"',
+                            learned=False, weight=0.0 if quoted else CODE_HANDOVER_PRIOR))
     paid = None
     if not _PURPOSE_PAIRS.isdisjoint(pairs) and (
             not _PAY_PAIRS.isdisjoint(pairs) or not _PAY_WORDS.isdisjoint(tokens)):
@@ -445,6 +500,9 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("CODE_HANDOVER_REQUEST",
      "asks you to read out, send or give a code (OTP) sent to your phone: no bank, "
      "courier or friend does; account takeover"),
+    ("CREDENTIAL_HANDOVER_REQUEST",
+     "asks you to send a password, a PIN or card details (number, CVV): nobody who runs an "
+     "account asks for them"),
     ("PAY_TO_UNLOCK",
      "asks you to transfer money or pay a fee to unlock an account, verify it, or collect "
      "a prize, loan or withdrawal (advance-fee fraud), or to move it into a 'safe' or "

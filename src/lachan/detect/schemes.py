@@ -296,7 +296,8 @@ _EXCUSE_PAIRS = frozenset({"nghe may", "nghe duoc", "goi duoc", "chuyen duoc", "
                            "doi tai", "doi tk", "doi stk", "tk cu", "khoan cu", "stk cu",
                            "mat vi", "mat the", "roi vi", "dang ket", "bi ket",
                            "co app", "co vi", "mang app", "mang the", "mang vi",
-                           "duoc app", "duoc the", "duoc vi", "tien mat"})
+                           "duoc app", "duoc the", "duoc vi", "tien mat", "dung goi",
+                           "dung call"})
 
 
 #: A summons or a parcel held by a court or the police, and a number to call.
@@ -356,8 +357,8 @@ _HARDSHIP_PAIRS = frozenset({"ung thu", "hiem ngheo", "mo tim", "chay than", "su
 _DEPOSIT_RE = re.compile(
     r"\b(?:(?:ck|chuyen(?:\s+khoan)?|gui|dong|nop)\s+(?:\S+\s+){0,2}?coc"
     r"|coc\s+(?:truoc|\d+\s*%|\d+(?:[.,]\d+)?\s*(?:k|tr|trieu|d|dong)\b|1\s+thang|mot\s+thang)"
-    r"|dat\s+coc\s+(?:truoc|\d)"
-    r"|(?:ck|chuyen\s+khoan|chuyen\s+tien|thanh\s+toan)\s+(?:\S+\s+){0,2}?truoc)"
+    r"|dat\s+coc\s+(?:truoc|\d)|(?:transfer|send|pay|wire)\s+(?:\S+\s+){0,3}?deposit"
+    r"|(?:ck|chuyen(?:\s+khoan|\s+tien)?|thanh\s+toan)\s+(?:\S+\s+){0,2}?truoc)"
     # (not a deadline: "vui long thanh toan truoc: 02/09 08:27", "truoc 17h")
     r"(?!\s*:?\s*\d{1,2}\s*(?:[/:h]|gio|ngay))")
 #: ...for what cannot be seen before paying: a room or a ticket held, goods sent by post
@@ -369,12 +370,19 @@ _UNSEEN_RE = re.compile(
     r"|(?:khong|ko)\s+(?:\S+\s+){0,2}?(?:dan\s+xem|xem\s+(?:nha|phong|truc\s+tiep)"
     r"|gap\s+(?:truc\s+tiep|duoc))|gap\s+truc\s+tiep\s+(?:khong|ko)|xuat\s+ve|nha\s+phong"
     r"|nhan\s+khach\s+khac|ma\s+dat\s+cho|pass\s+lai|gui\s+ship"
+    # no cash on delivery ("khong ho tro COD"), a ticket passed on ("pass ve", "doi ten ve"),
+    # the shipping paid to the shipper before the parcel is seen
+    r"|(?:khong|ko)\s+(?:ho\s+tro\s+|nhan\s+)?(?:cod|ship\s+cod)|pass\s+(?:\S+\s+)?ve"
+    r"|doi\s+ten\s+(?:\S+\s+)?ve|phi\s+(?:ship|van\s+chuyen|giao\s+hang)"
+    # the landlord "working abroad" who posts the keys
+    r"|abroad|overseas|(?:courier|send|mail|post)\s+(?:\S+\s+)?the\s+keys"
     r"|ship\s+(?:ngay|toan\s+quoc|cod|hang))\b")
 #: A company that takes the deposit into its own account, a brand's own pre-order.
 _COMPANY_RE = re.compile(r"\b(?:cong\s+ty|tnhh|co\s+phan|jsc)\b")
 _OFFICIAL_WAYS = ("URL_OFFICIAL_DOMAIN", "SENDER_OFFICIAL", "AD_LABEL")
-_DEPOSIT_WORDS = frozenset({"coc"})
-_DEPOSIT_PAIRS = frozenset({"ck truoc", "khoan truoc", "tien truoc", "toan truoc"})
+_DEPOSIT_WORDS = frozenset({"coc", "deposit"})
+_DEPOSIT_PAIRS = frozenset({"ck truoc", "khoan truoc", "tien truoc", "toan truoc",
+                            "chuyen truoc"})
 
 #: Money "sent by mistake" and to be sent back.
 _MISTAKEN_RE = re.compile(r"\b(?:chuyen|ck|gui|nap)\s+(?:\S+\s+){0,2}?nham\b")
@@ -401,13 +409,22 @@ _DAILY_PAY_RE = re.compile(
     r"(?:\s*-\s*\d+(?:[.,]\d+)*\s*(?:k|tr|trieu|nghin|ngan|d|dong|vnd)?)?\s*(?:/|moi|mot|1)"
     r"\s*ngay\b"
     r"|\bmoi\s+ngay\s+(?:\S+\s+){0,5}?(?:kiem|thu\s+nhap|nhan)\s+(?:duoc\s+|them\s+)?"
-    r"(?:tu\s+|den\s+|len\s+den\s+|tren\s+)?\d")
+    r"(?:tu\s+|den\s+|len\s+den\s+|tren\s+)?\d"
+    # "1 ngay 500k-1tr"
+    r"|\b(?:1|mot|moi)\s+ngay\s+(?:kiem\s+|nhan\s+|duoc\s+|thu\s+nhap\s+)?(?:tu\s+)?"
+    r"\d+(?:[.,]\d+)*\s*(?:k|tr|trieu)\b"
+    # or by the task: "1 danh gia 35k", "moi luot like 5k", "moi don hoa hong 50k"
+    r"|\b(?:1|mot|moi)\s+(?:luot\s+)?(?:danh\s+gia|like|follow|binh\s+luan|review|video"
+    r"|nhiem\s+vu|don(?:\s+hang)?)\s+(?:\S+\s+){0,2}?(?:duoc\s+)?\d+(?:[.,]\d+)*\s*(?:k|d|dong"
+    r"|nghin|ngan)\b")
 #: ...for work that needs nothing: no experience, from home, on a phone, over a chat app.
 _EASY_WORK_RE = re.compile(
     r"\b(?:khong\s+can\s+(?:kinh\s+nghiem|von|bang\s+cap)|tai\s+nha|online|(?:tren|bang)\s+"
     r"dien\s+thoai(?:\s+di\s+dong)?|telegram|zalo|chi\s+can\s+(?:co\s+)?dien\s+thoai"
-    r"|thoi\s+gian\s+tu\s+do|viec\s+nhe)\b")
-_DAILY_PAY_PAIRS = frozenset({"moi ngay", "ngay kiem"})
+    r"|thoi\s+gian\s+tu\s+do|viec\s+nhe|ib|inbox|tele|nhan\s+tien\s+(?:lien|ngay))\b")
+_DAILY_PAY_PAIRS = frozenset({"moi ngay", "ngay kiem", "§d1 ngay", "mot ngay", "§d1 danh",
+                              "§d1 like", "§d1 luot", "moi luot", "§d1 follow", "moi don",
+                              "§d1 nhiem", "moi nhiem", "§d1 review", "§d1 video"})
 
 #: The opening of the investment fraud: a "wrong number" that turns to shares or coins, or
 #: a group that trades "on the teacher's orders" ("em thay anh trong nhom dau tu ... kiem
@@ -417,15 +434,51 @@ _OPENER_RE = re.compile(
     r"|theo\s+lenh|keo\s+lenh|(?:nhom|group)\s+(?:dau\s+tu|keo|tin\s+hieu|chung\s+khoan"
     r"|trading|crypto)"
     # (not "chuyen gia chung khoan": a licensed broker's newsletter quotes its analysts)
-    r"|thay\s+(?:huong\s+dan|chi\s+lenh|dan\s+dau\s+tu|day\s+(?:danh|trade|dau\s+tu|choi)))\b")
+    r"|thay\s+(?:huong\s+dan|chi\s+lenh|dan\s+dau\s+tu|day\s+(?:danh|trade|dau\s+tu|choi))"
+    # "ib tro ly Mai de mo tai khoan", "ung dung giao dich noi bo cua quy", "lai them 42 trieu
+    # tren san cua chu"
+    r"|(?:ib|inbox|lien\s+he|nhan)\s+(?:cho\s+)?tro\s+ly|(?:ung\s+dung|app|san)\s+(?:giao\s+dich\s+)?"
+    r"noi\s+bo|(?:lai|loi\s+nhuan)\s+(?:them\s+)?\d+(?:[.,]\d+)?\s*(?:trieu|tr|%)\s+(?:\S+\s+){0,2}?"
+    r"tren\s+san)\b")
 _INVEST_RE = re.compile(
     r"\b(?:co\s+phieu|chung\s+khoan|crypto|bitcoin|btc|usdt|forex|coin|san\s+(?:giao\s+dich"
     r"|ngoai\s+hoi|coin|tien\s+ao)|trading|dau\s+tu|stock|shares|invest\w*|binance|bitget"
-    r"|okx|mexc|metatrader|mt4|mt5|chi\s+so)\b")
+    r"|okx|mexc|metatrader|mt4|mt5|chi\s+so|trade|xau|ipo"
+    r"|lai\s+(?:them\s+)?\d+(?:[.,]\d+)?\s*(?:trieu|tr)\s+(?:\S+\s+){0,2}?tren\s+san)\b")
 _OPENER_PAIRS = frozenset({"nham so", "nham nguoi", "wrong number", "theo lenh", "keo lenh",
                            "nhom dau", "nhom keo", "nhom tin", "nhom chung", "nhom trading",
                            "nhom crypto", "group dau", "thay huong",
-                           "thay chi", "thay dan", "thay day"})
+                           "thay chi", "thay dan", "thay day", "tro ly", "noi bo",
+                           "tren san"})
+
+#: An app to install from a link sent over a chat app ("can cai ung dung de cap nhat, chau
+#: gui duong dan qua Zalo"): authorities, utilities and insurers publish their apps in the
+#: stores, and never send an app's link by chat (it is a remote-control or banking trojan).
+_INSTALL_RE = re.compile(r"\b(?:(?:cai|tai)\s+(?:dat\s+|ve\s+)?(?:ung\s+dung|app|phan\s+mem)"
+                         r"|cai\s+dat)\b")
+_LINK_OVER_CHAT_RE = re.compile(
+    r"\b(?:gui|send|nhan)\s+(?:\S+\s+){0,3}?(?:duong\s+dan|link|file)\b(?:\s+\S+){0,3}?\s+"
+    r"(?:qua|tren|bang|via)\s+(?:zalo|messenger|telegram|facebook|viber)\b"
+    # or by the link the caller sends: "cai app eTax theo link em gui"
+    r"|\b(?:theo|qua|bang|vao)\s+(?:duong\s+dan|link)\s+(?:ma\s+)?(?:em|minh|toi|chau|anh|chi"
+    r"|ben\s+em)\s+(?:vua\s+|da\s+|se\s+)?gui\b")
+_INSTALL_PAIRS = frozenset({"cai ung", "cai app", "cai phan", "cai dat", "tai ung", "tai app",
+                            "tai phan", "tai ve"})
+
+
+#: A bank's "staff" who does an account procedure over a chat app ("em la nhan vien BIDV
+#: ... ho tro anh xac thuc khuon mat online qua Zalo"): banks do biometrics, verification
+#: and unlocking in their own app or at the counter, never over a personal chat account.
+_BANK_STAFF_RE = re.compile(
+    rf"\b(?:nhan\s+vien|nv|chuyen\s+vien|can\s+bo|bo\s+phan|phong|tong\s+dai|em\s+(?:la|ben|o|tu)"
+    rf"|ben)\s+(?:\S+\s+){{0,3}}?{_BANKS}\b")
+_PROCEDURE_RE = re.compile(
+    r"\b(?:xac\s+(?:thuc|minh)|sinh\s+trac|khuon\s+mat|cap\s+nhat\s+(?:thong\s+tin|tai\s+khoan"
+    r"|ho\s+so|cccd|can\s+cuoc)|mo\s+khoa|chuan\s+hoa|dong\s+bo)\b")
+_PROCEDURE_PAIRS = frozenset({"xac thuc", "xac minh", "sinh trac", "khuon mat", "nhat thong",
+                              "nhat tai", "nhat ho", "nhat cccd", "nhat can", "mo khoa",
+                              "chuan hoa", "dong bo"})
+
 
 #: A "military unit" or office that orders food or goods and asks the shop to buy more
 #: from "its usual dealer", to be paid back later: the shop pays the fraudster's dealer.
@@ -459,6 +512,8 @@ _DETAILS = {
     "DAILY_PAY_JOB": "work that pays by the day and needs nothing: a task fraud's opening",
     "INVESTMENT_OPENER": "a 'wrong number' or a trading group that turns to investments",
     "UNIT_ORDER_ADVANCE": "an army unit's order, and goods to buy for it from its dealer",
+    "APP_LINK_OVER_CHAT": "an institution's app to install from a link sent over chat",
+    "BANK_PROCEDURE_OVER_CHAT": "a bank's 'staff' doing an account procedure over a chat app",
     "PREMIUM_CHAT_LURE": "a stranger's invitation to call a premium-rate number to talk",
 }
 
@@ -525,7 +580,7 @@ _ALL_PAIRS = (_ACCOUNT_TRADING_PAIRS | _CARD_PAIRS | _FEE_PAIRS | _JOB_PAIRS | _
               | _INSTITUTION_PAIRS | _EXCUSE_PAIRS | _HELD_PAIRS | _PROXY_PAIRS | {"ca nhan"}
               | _CHARGE_PAIRS | _HARDSHIP_PAIRS | _OTHERS_PAIRS | _DEPOSIT_PAIRS
               | _MISTAKEN_PAIRS | _RANSOM_PAIRS | _DAILY_PAY_PAIRS | _OPENER_PAIRS
-              | _UNIT_PAIRS | _CHAT_LURE_PAIRS)
+              | _UNIT_PAIRS | _CHAT_LURE_PAIRS | _INSTALL_PAIRS | _PROCEDURE_PAIRS)
 _ALL_WORDS = (frozenset({"phi"}) | _JOB_WORDS | _AUTHORITY_WORDS | _INSTITUTION_WORDS
               | _CUSTOMS_WORDS | _CHARGE_WORDS | _DEPOSIT_WORDS)
 
@@ -596,15 +651,25 @@ _AVOID_CALL_RE = re.compile(rf"\b(?:dung\s+(?:goi|call|alo)|(?:sap\s+)?het\s+pin
                             rf"|{_CANNOT_CALL})\b")
 
 
-def _third_party(folded: str) -> str | None:
+def _third_party(folded: str, findings: Collection[str]) -> str | None:
     ask = _together(folded, _EXCUSE_RE, _ASK_TRANSFER_RE)
     if ask is None:
-        return None
+        # "ck gap giup t 2tr vao stk nay ... dung goi t dang ban": the refusal to be called
+        # is the excuse, and the account number given is where the money goes
+        refusal = _AVOID_CALL_RE.search(folded)
+        if (refusal is None or "BANK_ACCOUNT" not in findings
+                or negated(folded, refusal.start())):
+            return None
+        ask = _together(folded, _ASK_TRANSFER_RE)
+        return None if ask is None else f"{ask} ... {refusal.group(0)}"
     holder = _personal_holder(folded)
     if holder is None:
         avoid = _AVOID_CALL_RE.search(folded)
         holder = avoid.group(0) if avoid is not None and not negated(folded, avoid.start()) \
             else None
+    if holder is None:  # "dung noi voi ai nha": the owner of the chat account must not hear
+        secret = _SECRECY_RE.search(folded)
+        holder = None if secret is None else secret.group(0)
     return None if holder is None else f"{ask} ... {holder}"
 
 
@@ -717,7 +782,7 @@ def scheme_findings(folded: str, tokens: list[str], bigrams: list[str],
         if not _PROXY_PAIRS.isdisjoint(pairs):
             found.append(("PROXY_MONEY_REQUEST", _proxy(folded)))
         if not _EXCUSE_PAIRS.isdisjoint(pairs):
-            found.append(("THIRD_PARTY_TRANSFER", _third_party(folded)))
+            found.append(("THIRD_PARTY_TRANSFER", _third_party(folded, findings)))
         if not _HARDSHIP_PAIRS.isdisjoint(pairs):
             found.append(("CHARITY_TO_PERSON", _charity_to_person(folded)))
         if not _MISTAKEN_PAIRS.isdisjoint(pairs):
@@ -726,7 +791,7 @@ def scheme_findings(folded: str, tokens: list[str], bigrams: list[str],
         who = _institution(folded, pairs, words)
         if who is not None:
             found.append(("BILL_TO_PERSONAL_ACCOUNT", _bill_over_chat(folded, who)))
-    if "coc" in words or not _DEPOSIT_PAIRS.isdisjoint(pairs):
+    if not _DEPOSIT_WORDS.isdisjoint(words) or not _DEPOSIT_PAIRS.isdisjoint(pairs):
         found.append(("DEPOSIT_FIRST", _deposit_first(folded, findings)))
     if not _RANSOM_PAIRS.isdisjoint(pairs):
         found.append(("RANSOM_DEMAND", _ransom(folded)))
@@ -739,6 +804,18 @@ def scheme_findings(folded: str, tokens: list[str], bigrams: list[str],
                       None if invest is None else f"{opener} ... {invest.group(0)}"))
     if not _UNIT_PAIRS.isdisjoint(pairs):
         found.append(("UNIT_ORDER_ADVANCE", _together(folded, _UNIT_RE, _BUY_FOR_RE)))
+    if "CHAT_APP_CONTACT" in findings and not _PROCEDURE_PAIRS.isdisjoint(pairs):
+        staff = _BANK_STAFF_RE.search(folded)
+        procedure = _first(_PROCEDURE_RE, folded) if staff is not None else None
+        found.append(("BANK_PROCEDURE_OVER_CHAT",
+                      None if staff is None or procedure is None
+                      else f"{staff.group(0)} ... {procedure}"))
+    if not _INSTALL_PAIRS.isdisjoint(pairs):
+        who = _institution(folded, pairs, words)
+        install = _first(_INSTALL_RE, folded) if who is not None else None
+        chat = _LINK_OVER_CHAT_RE.search(folded) if install is not None else None
+        found.append(("APP_LINK_OVER_CHAT",
+                      None if chat is None else f"{who} ... {install} ... {chat.group(0)}"))
     if "PHONE_PREMIUM" in findings and not _CHAT_LURE_PAIRS.isdisjoint(pairs):
         found.append(("PREMIUM_CHAT_LURE", _first(_CHAT_LURE_RE, folded)))
     if ((not _CHARGE_PAIRS.isdisjoint(pairs) or not _CHARGE_WORDS.isdisjoint(words))
@@ -766,6 +843,12 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("CARD_CODE_REQUEST", "asks you to buy phone or game cards and send their codes over "
                           "chat (a hijacked friend's account; a code is cash)"),
     ("JOB_FEE_REQUEST", "a job, at home or abroad, that asks a deposit or a fee first"),
+    ("BANK_PROCEDURE_OVER_CHAT", "a bank's 'staff' who does biometrics, verification or "
+                                 "unlocking with you over a chat app (banks do them in their "
+                                 "own app or at the counter)"),
+    ("APP_LINK_OVER_CHAT", "a public body, utility or insurer whose app is to be installed "
+                           "from a link sent over a chat app (they publish apps in the "
+                           "stores)"),
     ("PREMIUM_CHAT_LURE", "a stranger's invitation to call a premium-rate (1900) number to "
                           "talk or make friends: every minute is billed to you"),
     ("LOAN_SHARK_TERMS", "a loan on black-credit terms: your contact list, no credit check, "

@@ -197,6 +197,10 @@ def find_emails(text: str, claims: Claims) -> list[Entity]:
     return out
 
 
+#: The shape of a courier's order number before its region code ("S21889" of "S21889.HN").
+_ORDER_CODE = re.compile(r"[A-Z]{1,3}[0-9]{4,}")
+
+
 @lru_cache(maxsize=16384)
 def _bare_ok(host: str, has_tail: bool) -> bool:
     """Is a scheme-less ``host`` really a link and not glued words or an abbreviation?"""
@@ -219,6 +223,9 @@ def _bare_ok(host: str, has_tail: bool) -> bool:
         return True
     if label[0].isdigit() and suffix in _AMBIGUOUS_TLDS and host.count(".") == 1:
         return False  # "3x3m.sl 1" (số lượng), "2h.la": a measure glued to a word
+    if len(written_labels) == 2 and len(suffix) == 2 and _ORDER_CODE.fullmatch(label) \
+            and written_labels[1].isupper():
+        return False  # "S21889.HN", "B12345.SG": a courier's order code and its region
     if "-" in label or any(c.isdigit() for c in label):
         return True
     if len(label) == 1 and len(written_labels) == 2:

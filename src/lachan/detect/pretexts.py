@@ -1,0 +1,298 @@
+"""Frauds told as a story whose pretext gives them away, whatever the wording around it.
+
+Each is a request or a promise that the one it claims to be never makes by message:
+
+* ``KEYPRESS_TO_AGENT``: "press 1 to speak to an operator" written in a message: the
+  script of a robocall (a SIM "to be locked", a parcel "from the court"), where the
+  "operator" is the fraudster. Carriers, banks and courts do not send IVR menus by SMS.
+* ``INHERITANCE_CLAIM``: an unclaimed fortune of a "late relative" or a stranger "with no
+  heir", offered to you for your details or a fee (the advance-fee letter).
+* ``TECH_SUPPORT_CALL``: a computer or an account "infected" or "compromised", and a
+  number to call: Microsoft, Apple and antivirus makers never ask you to call them.
+* ``OVERSEAS_JOB_LURE``: easy, well-paid work across the border (Cambodia, Myanmar, "pick
+  up at the border"): the recruitment of the scam compounds, where the recruits are held.
+* ``SPIRITUAL_FEE``: a spirit, a curse or bad luck "following you", and money for the
+  ritual that lifts it (the fortune-teller's fraud).
+* ``QR_TO_RECEIVE``: a QR code to scan, or a PIN to type, in order to *receive* money: a
+  payment is received without either, so the code pays the fraudster.
+* ``MILITARY_EXEMPTION_SALE``: an exemption or a deferral of military service for a fee
+  (it cannot be bought; the "officer" who sells it is a fraudster).
+* ``PAYMENT_DIVERTED``: the payment system "down", and the bill to pay into another
+  account meanwhile (the school, utility or hotel whose gateway is "broken").
+* ``ACCOUNT_CHANGE_PAYMENT``: a supplier's bank account "changed", and an invoice to pay
+  into the new one (business e-mail compromise).
+
+The datasets hold almost none of them, so the model cannot learn them: like
+:mod:`lachan.detect.schemes` they carry a fixed prior (log-odds towards scam), none when
+the message warns of fraud or reads like a public advisory (:func:`requests.advisory`).
+Each check runs only when a word pair or word it needs is in the message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from lachan.detect.features import Finding, MessageFeatures
+from lachan.detect.requests import advisory, negated
+
+#: Log-odds towards scam, as for the schemes (``schemes.SCHEME_PRIOR``): an official's
+#: wording ("Viettel thong bao: thue bao cua quy khach...") reads as a genuine notice.
+PRETEXT_PRIOR = 10.0
+
+#: "bam phim 1 de gap tong dai vien", "press 9 to speak to an agent".
+_KEYPRESS_RE = re.compile(
+    r"\b(?:bam|nhan|an|go)\s+(?:phim|so)\s+(?:\d|#|\*)\s*(?:\S+\s+){0,2}?(?:de\s+|va\s+)?"
+    r"(?:gap|ket\s+noi|noi\s+chuyen|lien\s+he|duoc\s+(?:ho\s+tro|tu\s+van|giai\s+dap)"
+    r"|nghe|xac\s+nhan|huy|tro\s+chuyen)\b"
+    r"|\bpress\s+(?:\d|#|\*)\s+(?:\S+\s+){0,2}?(?:to\s+)?(?:speak|talk|connect|reach|be\s+connected)\b")
+_KEYPRESS_PAIRS = frozenset({"bam phim", "nhan phim", "an phim", "go phim", "press §d1"})
+
+#: An inheritance or an unclaimed fund...
+_INHERITANCE_RE = re.compile(
+    r"\b(?:(?:nhan|huong|khoan|tai\s+san|quyen|nguoi)\s+thua\s+ke|di\s+san\s+thua\s+ke"
+    r"|unclaimed\s+(?:fund|funds|inheritance|estate|deposit)|next\s+of\s+kin|inheritance"
+    r"|late\s+(?:client|relative|husband|father|uncle|customer))\b")
+#: ...that is large and foreign ("2,3 trieu USD", "$4.7 million")...
+_FORTUNE_RE = re.compile(r"\b(?:usd|do\s+la|euro|million|millions|bang\s+anh)\b|\$\s?\d")
+#: ...and yours for your details or a reply.
+_CLAIM_RE = re.compile(
+    r"\b(?:phan\s+hoi|lien\s+he|tra\s+loi|cccd|cmnd|can\s+cuoc|ho\s+chieu|gui\s+(?:\S+\s+){0,2}?"
+    r"(?:thong\s+tin|anh)|reply|contact|respond|full\s+name|id\s+copy|passport|address)\b")
+_INHERITANCE_PAIRS = frozenset({"thua ke", "next of", "of kin", "unclaimed fund",
+                                "unclaimed funds", "unclaimed inheritance", "late client",
+                                "late relative", "late husband", "late father", "late uncle",
+                                "late customer", "unclaimed estate", "unclaimed deposit"})
+_INHERITANCE_WORDS = frozenset({"inheritance"})
+
+#: A computer, a licence or an account infected or compromised...
+_INFECTED_RE = re.compile(
+    r"\b(?:virus|malware|trojan|spyware|ransomware|hacked|compromised|infected|bi\s+hack"
+    r"|bi\s+nhiem|nhiem\s+(?:ma\s+doc|virus)|ma\s+doc|bi\s+xam\s+nhap|security\s+alert)\b")
+#: ...of a maker's product, and a call to a "technician".
+_MAKER_RE = re.compile(r"\b(?:microsoft|windows|apple|icloud|macbook|iphone|google|norton"
+                       r"|mcafee|avast|kaspersky|may\s+tinh|computer|pc|laptop)\b")
+_TECH_CALL_RE = re.compile(r"\b(?:call|goi|lien\s+he|contact|dial)\b")
+_TECH_WORDS = frozenset({"virus", "malware", "trojan", "spyware", "ransomware", "hacked",
+                         "compromised", "infected"})
+_TECH_PAIRS = frozenset({"bi hack", "bi nhiem", "nhiem ma", "ma doc", "xam nhap",
+                         "security alert"})
+
+#: Work across the border...
+_ABROAD_RE = re.compile(
+    r"\b(?:campuchia|cam\s+pu\s+chia|cambodia|myanmar|mianma|sihanoukville|bavet|moc\s+bai"
+    r"|philippines|philipin|dubai|bien\s+gioi|border)\b")
+#: ...that is easy and well paid, with board and transport.
+_EASY_ABROAD_RE = re.compile(
+    r"\b(?:khong\s+can\s+(?:kinh\s+nghiem|bang\s+cap|ngoai\s+ngu)|bao\s+(?:an\s+o|an|o|ve\s+may"
+    r"\s+bay)|(?:xe\s+)?dua\s+don|luong\s+(?:cao|\d)|\d+\s*(?:usd|do|\$)|viec\s+nhe"
+    r"|no\s+experience|free\s+(?:food|accommodation|housing)|high\s+salary)\b")
+_JOB_ABROAD_RE = re.compile(r"\b(?:viec|tuyen|luong|lam\s+(?:viec|cskh|sale|online)|job|jobs"
+                            r"|work|hiring|salary|nhan\s+vien)\b")
+_ABROAD_WORDS = frozenset({"campuchia", "cambodia", "myanmar", "mianma", "sihanoukville",
+                           "bavet", "philippines", "philipin", "dubai"})
+_ABROAD_PAIRS = frozenset({"bien gioi", "moc bai", "pu chia"})
+
+#: A spirit, a curse or bad luck upon you...
+_CURSE_RE = re.compile(
+    r"\b(?:vong\s+theo|co\s+vong|bi\s+yem|yem\s+bua|bua\s+ngai|bi\s+bua|nghiep\s+(?:nang|chuong)"
+    r"|van\s+han|han\s+nang|tai\s+hoa|xui\s+xeo|bi\s+(?:dinh|trung)\s+(?:bua|ngai|vong)"
+    r"|am\s+khi|ma\s+theo|curse|cursed|evil\s+spirit)\b")
+#: ...and a ritual to pay for.
+_RITUAL_FEE_RE = re.compile(
+    r"\b(?:giai\s+han|cung\s+giai|lap\s+dan|lam\s+le|tran\s+yeu|giai\s+nghiep|cat\s+vong"
+    r"|giai\s+bua|le\s+(?:giai|tran|cung)|ritual)\b(?:\s+\S+){0,12}?\s+(?:\d|chuyen|ck|phi"
+    r"|le\s+phi|tien|pay|fee)")
+_CURSE_PAIRS = frozenset({"vong theo", "co vong", "bi yem", "yem bua", "bua ngai", "bi bua",
+                          "nghiep nang", "nghiep chuong", "van han", "han nang", "tai hoa",
+                          "xui xeo", "am khi", "ma theo", "evil spirit"})
+_CURSE_WORDS = frozenset({"curse", "cursed"})
+
+#: A QR code scanned, or a PIN typed, to receive money ("quet ma QR em gui de nhan lai tien
+#: coc", "app hoi ma PIN thi cu nhap vao la tien ve").
+_QR_RECEIVE_RE = re.compile(
+    r"\b(?:quet|scan)\s+(?:\S+\s+){0,4}?(?:qr|ma\s+qr)\b(?:\s+\S+){0,10}?\s+(?:de\s+)?"
+    r"(?:nhan|receive|duoc\s+(?:hoan|nhan))\s+(?:lai\s+)?(?:tien|coc|hoan|khoan|so\s+tien"
+    r"|money|payment|refund)\b"
+    r"|\b(?:nhap|dien|go)\s+(?:\S+\s+){0,2}?(?:ma\s+)?pin\b(?:\s+\S+){0,6}?\s+"
+    r"(?:tien\s+(?:ve|se\s+ve)|nhan\s+(?:duoc\s+)?tien|de\s+nhan)\b")
+_QR_PAIRS = frozenset({"ma qr", "ma pin", "quet qr", "scan qr", "nhap pin", "qr code"})
+#: A QR code that leads to typing card details or a code ("quet ... nhap thong tin the
+#: ngan hang va ma OTP", "scan the QR code ... enter your card details"): a payment page
+#: never needs the OTP typed into a form a sticker led to.
+_QR_CARD_RE = re.compile(
+    r"\b(?:quet|scan)\b.{0,160}?\b(?:nhap|dien|khai|enter|provide)\s+(?:\S+\s+){0,3}?"
+    r"(?:thong\s+tin\s+the|so\s+the|ma\s+otp|otp|card\s+(?:details|number|info\w*))\b")
+
+#: Military service: "nghia vu quan su", "nhap ngu"...
+_SERVICE_RE = re.compile(r"\b(?:nghia\s+vu\s+quan\s+su|nvqs|nhap\s+ngu|di\s+bo\s+doi"
+                         r"|kham\s+tuyen\s+quan\s+su)\b")
+#: ...escaped or put off, for money.
+_EXEMPT_RE = re.compile(r"\b(?:mien|hoan|tam\s+hoan|tron|khong\s+phai\s+di|lo\s+(?:ho\s+so|cho)"
+                        r"|chay|rut\s+ten)\b")
+_SERVICE_FEE_RE = re.compile(r"\b(?:le\s+phi|phi|tron\s+goi|chi\s+phi|\d+\s*(?:tr|trieu|k))\b")
+_SERVICE_PAIRS = frozenset({"quan su", "nhap ngu", "bo doi"})
+_SERVICE_WORDS = frozenset({"nvqs"})
+
+#: The payment system "down" ("cong thanh toan cua truong dang loi", "he thong dang bao
+#: tri")...
+_SYSTEM_DOWN_RE = re.compile(
+    r"\b(?:cong\s+thanh\s+toan|he\s+thong(?:\s+thanh\s+toan)?|app|ung\s+dung|may\s+pos"
+    r"|tai\s+khoan\s+(?:cong\s+ty|truong|cua\s+(?:cong\s+ty|truong|benh\s+vien)))"
+    r"\s+(?:\S+\s+){0,6}?(?:dang\s+)?(?:bi\s+)?(?:loi|bao\s+tri|gian\s+doan|su\s+co|tam\s+khoa"
+    r"|bi\s+khoa|nang\s+cap)\b")
+#: ...and the bill paid into an account meanwhile.
+_PAY_INTO_RE = re.compile(
+    r"\b(?:nop|dong|chuyen(?:\s+khoan)?|ck|thanh\s+toan)\s+(?:\S+\s+){0,12}?"
+    r"(?:vao|qua|toi)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)\b")
+_DOWN_PAIRS = frozenset({"dang loi", "bi loi", "bao tri", "gian doan", "su co", "tam khoa",
+                         "bi khoa", "nang cap"})
+
+#: A supplier's account changed ("our company bank account has changed", "cong ty doi
+#: so tai khoan")...
+_ACCOUNT_CHANGED_RE = re.compile(
+    r"\b(?:bank\s+)?account\s+(?:details\s+)?(?:has|have)\s+(?:been\s+)?(?:changed|updated)\b"
+    r"|\bnew\s+(?:bank\s+)?account\b"
+    r"|\b(?:doi|thay\s+doi|cap\s+nhat)\s+(?:so\s+)?(?:tai\s+khoan|stk)\s+(?:\S+\s+){0,3}?"
+    r"(?:cong\s+ty|nhan\s+tien|thanh\s+toan)\b")
+#: ...and an invoice to pay into it.
+_INVOICE_RE = re.compile(r"\b(?:invoice|remit|remittance|outstanding|payment|wire|cong\s+no"
+                         r"|hoa\s+don|thanh\s+toan)\b")
+_CHANGED_PAIRS = frozenset({"has changed", "have changed", "been changed", "been updated",
+                            "new account", "new bank", "doi so", "doi tai", "doi stk",
+                            "thay doi", "nhat so", "nhat tai"})
+
+_DETAILS = {
+    "KEYPRESS_TO_AGENT": "a robocall's script: press a key to reach an 'operator'",
+    "INHERITANCE_CLAIM": "an unclaimed fortune offered to you for your details or a fee",
+    "TECH_SUPPORT_CALL": "a computer or an account 'infected', and a number to call",
+    "OVERSEAS_JOB_LURE": "easy, well-paid work across the border",
+    "SPIRITUAL_FEE": "a curse or bad luck, and a ritual to pay for",
+    "QR_TO_RECEIVE": "a QR code or a PIN to receive money",
+    "QR_TO_CARD_FORM": "a QR code that leads to typing card details or a code",
+    "MILITARY_EXEMPTION_SALE": "an exemption from military service for a fee",
+    "PAYMENT_DIVERTED": "the payment system 'down', and the bill paid into an account",
+    "ACCOUNT_CHANGE_PAYMENT": "a supplier's 'new' bank account and an invoice to pay",
+}
+
+_ALL_PAIRS = (_KEYPRESS_PAIRS | _INHERITANCE_PAIRS | _TECH_PAIRS | _ABROAD_PAIRS
+              | _CURSE_PAIRS | _QR_PAIRS | _SERVICE_PAIRS | _DOWN_PAIRS | _CHANGED_PAIRS)
+_ALL_WORDS = (_INHERITANCE_WORDS | _TECH_WORDS | _ABROAD_WORDS | _CURSE_WORDS
+              | _SERVICE_WORDS)
+
+
+def _unnegated(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` that no negation stands before in its sentence."""
+    return next((m for m in pattern.finditer(folded) if not negated(folded, m.start())), None)
+
+
+def _all(folded: str, first: re.Pattern[str], *more: re.Pattern[str],
+         negatable: bool = True) -> str | None:
+    """The first unnegated match of ``first`` (any match where it is not ``negatable``) and
+    the first match of each of ``more``, joined with " ... ", or ``None`` as soon as one
+    has none."""
+    m = _unnegated(first, folded) if negatable else first.search(folded)
+    if m is None:
+        return None
+    found = [m.group(0)]
+    for pattern in more:
+        other = pattern.search(folded)
+        if other is None:
+            return None
+        found.append(other.group(0))
+    return " ... ".join(found)
+
+
+_PHONE_FINDINGS = ("PHONE_FOREIGN", "PHONE_MOBILE", "PHONE_SERVICE", "PHONE_PREMIUM")
+#: An account number after the request to pay.
+_ACCOUNT_DIGITS_RE = re.compile(r"\d[\d .-]{5,}\d")
+
+
+def _tech_support(folded: str, findings: Collection[str]) -> str | None:
+    if not any(p in findings for p in _PHONE_FINDINGS):
+        return None
+    return _all(folded, _INFECTED_RE, _MAKER_RE, _TECH_CALL_RE)
+
+
+def _diverted(folded: str, findings: Collection[str]) -> str | None:
+    down = _unnegated(_SYSTEM_DOWN_RE, folded)
+    if down is None:
+        return None
+    into = _PAY_INTO_RE.search(folded, down.end())  # the bill comes after the excuse
+    if into is None or negated(folded, into.start()):
+        return None
+    if "BANK_ACCOUNT" not in findings and _ACCOUNT_DIGITS_RE.search(folded, into.end()) is None:
+        return None  # no account to pay into: a notice to pay later
+    return f"{down.group(0)} ... {into.group(0)}"
+
+
+def pretext_findings(folded: str, tokens: list[str], bigrams: list[str],
+                     out: MessageFeatures) -> None:
+    """The findings of this module for the folded text, its ``tokens`` and their
+    ``bigrams``, after the phrase and entity findings (an advisory quotes the tricks it
+    warns of: no prior then; the phone findings tell a number to call)."""
+    pairs = _ALL_PAIRS.intersection(bigrams)
+    words = _ALL_WORDS.intersection(tokens)
+    if not pairs and not words:
+        return
+    findings = out.findings
+    found: list[tuple[str, str | None]] = []
+    if not _KEYPRESS_PAIRS.isdisjoint(pairs):
+        m = _unnegated(_KEYPRESS_RE, folded)
+        found.append(("KEYPRESS_TO_AGENT", None if m is None else m.group(0)))
+    if not _INHERITANCE_PAIRS.isdisjoint(pairs) or not _INHERITANCE_WORDS.isdisjoint(words):
+        # (the story itself is negative: "khong co nguoi thua ke")
+        found.append(("INHERITANCE_CLAIM", _all(folded, _INHERITANCE_RE, _FORTUNE_RE,
+                                                _CLAIM_RE, negatable=False)))
+    if not _TECH_PAIRS.isdisjoint(pairs) or not _TECH_WORDS.isdisjoint(words):
+        found.append(("TECH_SUPPORT_CALL", _tech_support(folded, findings)))
+    if not _ABROAD_PAIRS.isdisjoint(pairs) or not _ABROAD_WORDS.isdisjoint(words):
+        found.append(("OVERSEAS_JOB_LURE", _all(folded, _ABROAD_RE, _JOB_ABROAD_RE,
+                                                _EASY_ABROAD_RE)))
+    if not _CURSE_PAIRS.isdisjoint(pairs) or not _CURSE_WORDS.isdisjoint(words):
+        found.append(("SPIRITUAL_FEE", _all(folded, _CURSE_RE, _RITUAL_FEE_RE)))
+    if not _QR_PAIRS.isdisjoint(pairs):
+        m = _unnegated(_QR_RECEIVE_RE, folded)
+        found.append(("QR_TO_RECEIVE", None if m is None else m.group(0)))
+        m = _unnegated(_QR_CARD_RE, folded) if m is None else None
+        found.append(("QR_TO_CARD_FORM", None if m is None else m.group(0)))
+    if not _SERVICE_PAIRS.isdisjoint(pairs) or not _SERVICE_WORDS.isdisjoint(words):
+        found.append(("MILITARY_EXEMPTION_SALE", _all(folded, _SERVICE_RE, _EXEMPT_RE,
+                                                      _SERVICE_FEE_RE)))
+    if not _DOWN_PAIRS.isdisjoint(pairs):
+        found.append(("PAYMENT_DIVERTED", _diverted(folded, findings)))
+    if not _CHANGED_PAIRS.isdisjoint(pairs):
+        found.append(("ACCOUNT_CHANGE_PAYMENT", _all(folded, _ACCOUNT_CHANGED_RE,
+                                                     _INVOICE_RE)))
+    hits = [(name, text) for name, text in found if text is not None]
+    if not hits:
+        return
+    quoted = advisory(out)
+    for name, text in hits:
+        out.add(Finding(name, "scam", f'{_DETAILS[name]}: "{text}"', learned=False,
+                        weight=0.0 if quoted else PRETEXT_PRIOR))
+
+
+#: ``(name, meaning)`` of every finding of this module, for the symbol catalogue.
+SYMBOLS: tuple[tuple[str, str], ...] = (
+    ("KEYPRESS_TO_AGENT", "'press 1 to speak to an operator' written in a message: a "
+                          "robocall's script (a SIM to be locked, a parcel from the court)"),
+    ("INHERITANCE_CLAIM", "an unclaimed fortune of a 'late relative' or a stranger with no "
+                          "heir, offered for your details or a fee"),
+    ("TECH_SUPPORT_CALL", "a computer or an account 'infected' or 'compromised', and a "
+                          "number to call (makers never ask you to call them)"),
+    ("OVERSEAS_JOB_LURE", "easy, well-paid work across the border (Cambodia, Myanmar): the "
+                          "recruitment of the scam compounds"),
+    ("SPIRITUAL_FEE", "a spirit, a curse or bad luck upon you, and money for the ritual "
+                      "that lifts it"),
+    ("QR_TO_RECEIVE", "a QR code to scan or a PIN to type in order to receive money (a "
+                      "payment is received without either)"),
+    ("QR_TO_CARD_FORM", "a QR code (a sticker, a 'parking ticket') that leads to typing card "
+                        "details or a one-time code (quishing)"),
+    ("MILITARY_EXEMPTION_SALE", "an exemption or a deferral of military service for a fee "
+                                "(it cannot be bought)"),
+    ("PAYMENT_DIVERTED", "the payment system 'down', and the bill to pay into an account "
+                         "meanwhile"),
+    ("ACCOUNT_CHANGE_PAYMENT", "a supplier's bank account 'changed', and an invoice to pay "
+                               "into the new one (business e-mail compromise)"),
+)
