@@ -119,3 +119,14 @@ def test_a_fixed_daily_gold_return_is_guaranteed_returns() -> None:
     v = lachan.analyse("Dau tu vang online chi tu 2 trieu, lai co dinh 1,2%/ngay, rut goc bat ky "
                        "luc nao. Zalo 0835 220 914")
     assert "GUARANTEED_RETURNS" in names(v)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("FRAUD_RECOVERY_OFFER", "Van phong luat su chung toi ho tro thu hoi 80-100% so tien bi mat, "
+                             "lien he Zalo de tu van"),
+    ("EXTORTION_THREAT", "Toi co video luc anh goi video call toi qua. Neu khong muon toi gui cho "
+                         "vo anh va ban be, chuyen 20 trieu truoc 12h."),
+    ("GUARANTEED_RETURNS", "ib mk di, keo dau tu coin x5 trong 1 tuan, dam bao ko lo"),
+])
+def test_round_three_illicit_offers_fire(name: str, text: str) -> None:
+    assert name in names(lachan.analyse(text))

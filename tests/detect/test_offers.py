@@ -89,3 +89,41 @@ def test_an_offer_is_found_after_one_that_needs_a_call_to_action() -> None:
 ])
 def test_more_shapes_of_offers_are_commercial(text: str) -> None:
     assert "COMMERCIAL_OFFER" in {s.name for s in lachan.analyse(text).symbols}
+
+
+@pytest.mark.parametrize("text", [
+    # a shop speaking to its customers in chat words and teencode
+    "Shop Hoa Cải ơi: váy len về hàng mới, đồng giá 199k, mua 2 freeship. Chị em nào cần "
+    "nhắn shop nhé.",
+    "sale cuoi tuan ne ca nha oi, ao thun chi 89k, mua 2 freeship, ib shop de chon size nha",
+    # one price with words between, a deadline, a cash-back amount, a decimal amount
+    "Lotte Cinema: thứ 3 đồng giá vé 2D 50.000đ tại mọi cụm rạp. Đặt vé trên app Lotte Cinema.",
+    "Khóa học Photoshop cơ bản chỉ còn 149k (giá gốc 600k). Ưu đãi kết thúc sau 24h.",
+    "VPBank: Mo the tin dung nhan hoan tien den 1,5 trieu dong cho chi tieu dau tien. Chi tiet "
+    "tai vpbank.com.vn",
+    "Nguyen Kim: Tu lanh Samsung giam den 3,5 trieu, mua online tai nguyenkim.com",
+])
+def test_offers_in_a_shops_voice_and_new_shapes_are_commercial(text: str) -> None:
+    assert "COMMERCIAL_OFFER" in names(lachan.analyse(text))
+
+
+def test_a_friend_in_teencode_passing_on_a_sale_is_still_no_ad() -> None:
+    v = lachan.analyse("e oi shop kia dang giam 50% do, mai di mua vs a ko")
+    assert "COMMERCIAL_OFFER" not in names(v)
+
+
+@pytest.mark.parametrize("text", [
+    # an offer "for orders from" is no order's notice
+    "Pharmacity tang Quy khach ma giam 15% cho don hang tu 300.000d, ap dung den 20/12.",
+    "Vinaphone: Tang QK 50% gia tri the nap hom nay khi nap tu 50.000d. Chi tiet LH 18001091.",
+    # a spa in its own voice
+    "Chi oi, spa em dang co lieu trinh cham da 10 buoi gia 1.990k (gia goc 3.500k), dat lich "
+    "truoc cuoi tuan nhe.",
+])
+def test_round_three_offers_are_commercial(text: str) -> None:
+    assert "COMMERCIAL_OFFER" in names(lachan.analyse(text))
+
+
+def test_an_orders_own_notice_is_still_no_offer() -> None:
+    v = lachan.analyse("Don hang #88123 cua ban da duoc giao, tang ban voucher 30k cho lan sau.")
+    assert "COMMERCIAL_OFFER" not in names(v)

@@ -109,3 +109,15 @@ def test_a_long_excuse_for_the_broken_gateway_still_counts() -> None:
     text = ("Kính gửi phụ huynh, do hệ thống thu học phí của nhà trường đang bảo trì, phụ huynh "
             "chuyển khoản 980.000đ vào STK 0071 003 224 551 (cô Hạnh) trong hôm nay.")
     assert pretexts(text).get("PAYMENT_DIVERTED") == PRETEXT_PRIOR
+
+
+def test_card_details_typed_to_receive_a_payment_is_a_trap() -> None:
+    text = ("Chị ơi em chuyển khoản rồi mà tiền đang bị treo, chị vào link em gửi rồi nhập thông "
+            "tin thẻ để nhận nha.")
+    assert pretexts(text).get("QR_TO_RECEIVE") == PRETEXT_PRIOR
+
+
+def test_rent_to_a_new_account_under_audit_is_account_change_fraud() -> None:
+    text = ("Hi, rent for this month should now be paid to the new company account below, as "
+            "the old one is under audit: Vietinbank 108877201933.")
+    assert pretexts(text).get("ACCOUNT_CHANGE_PAYMENT") == PRETEXT_PRIOR

@@ -443,3 +443,23 @@ def test_a_service_that_sends_or_guards_a_password_asks_for_none(text: str) -> N
 ])
 def test_more_advance_fees_fire(text: str) -> None:
     assert "PAY_TO_UNLOCK" in rule_findings(text)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("CODE_HANDOVER_REQUEST", "Minh lo gui ma ve so ban, ban doc giup minh 6 so vua nhan voi"),
+    ("CODE_HANDOVER_REQUEST", "Anh doc em 4 so cuoi the va ma vua gui ve may de em hoan phi nhe"),
+    ("CREDENTIAL_HANDOVER_REQUEST", "Em la nhan vien ngan hang, chi gui em anh 2 mat the de em "
+                                    "lam ho so doi the chip nhe"),
+    ("EMERGENCY_MONEY_REQUEST", "Benh vien thong bao: nguoi than cua ban dang nhap vien cap cuu, "
+                                "can dong vien phi gap, lien he bac si 0839 442 017"),
+    ("EMERGENCY_MONEY_REQUEST", "Co oi chau moi doi Zalo, chau dang ket o san bay, co cho chau "
+                                "muon tam 4 trieu toi chau gui lai"),
+    ("EMERGENCY_MONEY_REQUEST", "Hey, lost my phone and using a friend's phone. Can you send 2 "
+                                "million to my friend's Momo? Will pay back tonight."),
+    ("REFUND_VIA_PRIVATE_CHAT", "Lazada: don hang bi tru tien 2 lan, ke toan se hoan tien "
+                                "489.000d, vui long lien he tong dai vien qua Messenger."),
+    ("PAY_TO_UNLOCK", "Chuc mung em duoc nhan hoc bong du hoc Uc, em dong phi xet ho so 3 trieu "
+                      "trong 3 ngay de giu suat."),
+])
+def test_round_three_requests_fire(name: str, text: str) -> None:
+    assert rule_findings(text)[name].weight > 0

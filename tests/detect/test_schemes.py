@@ -422,3 +422,35 @@ def test_more_schemes_fire(name: str, text: str) -> None:
 def test_no_chat_procedure_or_excuse_in_honest_messages(text: str) -> None:
     found = schemes(text)
     assert not {"BANK_PROCEDURE_OVER_CHAT", "THIRD_PARTY_TRANSFER"} & set(found)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("THIRD_PARTY_TRANSFER", "Dang ranh khong, chuyen giup minh 5 trieu vao tk nay voi, app ngan "
+                             "hang minh dang bi loi khong chuyen duoc, VPBank 218846210 LE THI "
+                             "THU"),
+    ("THIRD_PARTY_TRANSFER", "e oi a dang ket chut viec, ck giup a 3tr vao stk nay nhe, toi a "
+                             "tra: vcb 0451000382716 NGUYEN DUC ANH"),
+    ("DEPOSIT_FIRST", "Em co lo dat nen can ban gap, anh dat coc giu cho 50 trieu qua tai khoan "
+                      "ca nhan em hom nay, mai em dan di xem"),
+    ("DEPOSIT_FIRST", "It is still available. I'm overseas so I'd need a deposit to hold it, "
+                      "and the keys will be sent by courier."),
+    ("APP_LINK_OVER_CHAT", "Toi ben BHXH, ho so luong huu cua ba co sai sot, ba can cai app "
+                           "theo link de cap nhat"),
+    ("INVESTMENT_OPENER", "Ma co phieu sap tang tran, tham gia nhom Zalo mien phi cua chuyen gia "
+                          "de nhan khuyen nghi"),
+    ("INVESTMENT_OPENER", "Our members made 35% last week on BTC signals. Join our private "
+                          "Telegram group today."),
+    ("DAILY_PAY_JOB", "Cong ty can nguoi ban thoi gian review dia diem tren Google Maps, moi "
+                      "review 50k"),
+    ("DAILY_PAY_JOB", "Flexible remote job for expats, 1-2 hours a day, earn $150-$400 daily."),
+    ("UTILITY_CUTOFF_MOBILE", "Dien luc thong bao: quy khach no tien dien, se tam ngung cap dien "
+                              "trong hom nay. Lien he nhan vien 0789 330 512 de thanh toan."),
+])
+def test_round_three_schemes_fire(name: str, text: str) -> None:
+    assert schemes(text).get(name, 0.0) > 0.0
+
+
+def test_a_cut_off_notice_with_the_hotline_is_no_fraud() -> None:
+    text = ("EVNHANOI: Quy khach chua thanh toan tien dien thang 5, se ngung cap dien tu ngay "
+            "15/6. Thanh toan qua app EVNHANOI hoac LH 19001288.")
+    assert "UTILITY_CUTOFF_MOBILE" not in schemes(text)

@@ -43,8 +43,10 @@ SEX_SERVICE_PRIOR = 8.0
 
 #: Lottery numbers or football tips sold by a fee, a "VIP group" or a chat: no one can
 #: foresee a draw, and betting outside Vietlott and licensed casinos is unlawful; the fee
-#: is the fraud ("nap phi 300k nhan so", "vao nhom VIP 500k/tuan", "ib anh chi keo").
-BETTING_TIPS_PRIOR = 8.0
+#: is the fraud ("nap phi 300k nhan so", "vao nhom VIP 500k/tuan", "ib anh chi keo"). It
+#: was 8 until a retrain left a tip sold in a chat ("keo toi nay chac an ... ib anh chi
+#: cho") at P(scam) under the threshold.
+BETTING_TIPS_PRIOR = 10.0
 
 #: Things nobody may sell by message.
 _GOODS = (r"(?:sung\s+(?:dien|hoi|ban\s+dan|ngan|quan\s+dung|k\d\d|colt|glock|tu\s+che)"
@@ -69,6 +71,8 @@ _RETURNS_RE = re.compile(
     r"\d+(?:[.,]\d+)?\s*%\s*"
     r"(?:/|mot|moi|1|tren)\s*(?:ngay|tuan)\b"
     r"|\bcam\s+ket\s+(?:loi\s+nhuan|lai|hoan\s+von|100\s*%\s*thang)\b"
+    r"|\b(?:dam\s+bao|cam\s+ket|bao)\s+(?:khong|ko|k)\s+(?:lo|thua\s+lo|mat\s+von)\b"
+    r"|\bx\s?\d{1,2}\s+(?:tai\s+khoan\s+|von\s+)?(?:trong|sau)\s+(?:\d+|mot)\s+(?:ngay|tuan)\b"
     r"|\b(?:gop|nap|dau\s+tu|von)\s+\d+\s*(?:k|tr|trieu|d)?\s+(?:\S+\s+){0,2}?(?:nhan|lai|loi)"
     r"\s+\d+\s*(?:k|tr|trieu|d|%)?\s*(?:/|mot|moi|1)\s*ngay\b"
     # a monthly return no lawful investment pays (3 % and up: banks pay about 0.5 %)
@@ -83,7 +87,7 @@ _RETURNS_RE = re.compile(
 _STAKE_WORDS = frozenset({"gop", "nap", "dau", "von"})
 _PERIOD_WORDS = frozenset({"ngay", "day", "thang", "daily", "tuan"})
 _RETURNS_PAIRS = frozenset({"cam ket", "guaranteed profit", "guaranteed return",
-                            "guaranteed returns"})
+                            "guaranteed returns", "dam bao", "bao khong"})
 
 #: Intimate images and a demand, with the threat to send them to family or contacts.
 _INTIMATE_RE = re.compile(
@@ -94,6 +98,8 @@ _INTIMATE_RE = re.compile(
     r"|\b(?:phim|web|trang)\s+(?:nguoi\s+lon|sex|18\s*\+)\b|\bquay\s+(?:lai\s+)?man\s+hinh\b"
     r"|\b(?:goi|call)\s+video\b(?:\s+\S+){0,6}?\s+(?:quay|ghi)\b"
     r"|\bvideo\s+call\b(?:\s+\S+){0,6}?\s+(?:quay|ghi)\b"
+    r"|\b(?:co|giu|dang\s+giu)\s+(?:\S+\s+){0,2}?(?:video|clip)\s+(?:luc|khi)\s+(?:\S+\s+){0,2}?"
+    r"(?:goi\s+video|video\s+call|call\s+video)\b"
     r"|\badult\s+(?:sites?|videos?|content)\b|\brecorded\s+you\b")
 _EXPOSE_RE = re.compile(
     r"\b(?:gui\s+cho|phat\s+tan|dang\s+len|tung\s+len|cong\s+khai|danh\s+ba|nguoi\s+than"
@@ -164,7 +170,7 @@ _SELLER_CONTACT_RE = re.compile(
 _RECOVERY_RE = re.compile(
     r"\b(?:thu\s+hoi|lay\s+lai|khoi\s+phuc|doi\s+lai|hoan\s+lai|nhan\s+lai)\s+(?:\S+\s+){0,2}?tien"
     r"\s+(?:(?:cua\s+)?(?:ban|anh|chi|quy\s+khach)\s+)?(?:da\s+)?(?:bi\s+)?"
-    r"(?:lua(?:\s+dao)?|chiem\s+doat|mat\s+do\s+lua)\b"
+    r"(?:lua(?:\s+dao)?|chiem\s+doat|mat(?:\s+do\s+lua)?)\b"
     r"|\brecover\s+(?:your\s+)?(?:lost|scammed|stolen)\s+(?:money|funds|crypto)\b"
     # "trung tam ho tro nan nhan lua dao ... hoan tien": a centre for victims, and a refund
     r"|\bnan\s+nhan\s+(?:\S+\s+){0,3}?(?:lua\s+dao|bi\s+lua)\b.{0,240}?"

@@ -33,10 +33,13 @@ from lachan.detect.requests import advisory, negated
 #: free shipping, a flash or one-price sale.
 _OFFER_RE = re.compile(
     r"\b(?:(?:giam|uu dai|sale|off|khuyen mai|km|chiet khau|hoan tien|tang|nhan)"
-    r"\s+(?:ngay\s+|them\s+|den\s+|toi\s+|len\s+(?:den|toi)\s+|gia\s+)?"
+    r"\s+(?:qk\s+|quy khach\s+|ban\s+)?"
+    r"(?:ngay\s+|them\s+|den\s+|toi\s+|len\s+(?:den|toi)\s+|gia\s+)?"
     r"(?:den\s+|toi\s+)?-?\d{1,2}\s*%"
     r"|giam\s+(?:ngay\s+|them\s+|gia\s+)?(?:den\s+|toi\s+|len\s+(?:den|toi)\s+)?"
-    r"\d+(?:[.,]\d{3})*\s*(?:k|d|vnd|dong|trieu|tr)\b"
+    r"\d+(?:[.,]\d+)*\s*(?:k|d|vnd|dong|trieu|tr)\b"
+    # cash back of an amount: "nhan hoan tien den 2 trieu dong"
+    r"|hoan\s+tien\s+(?:len\s+)?(?:den\s+|toi\s+)?\d+(?:[.,]\d+)*\s*(?:k|d|vnd|dong|trieu|tr)\b"
     # "tra gop 0%", "30% off"
     r"|tra\s+gop\s+(?:lai\s+suat\s+)?0\s*%|\d{1,2}\s*%\s+off\b"
     r"|voucher\s+(?:giam\s+)?\d+(?:[.,]\d{3})*\s*(?:k|d|vnd|dong)\b"
@@ -54,7 +57,7 @@ _OFFER_RE = re.compile(
     # English: "3 months for the price of 1", "stay 3 nights, pay 2", "buy 1 get 1"
     r"|for\s+the\s+price\s+of\s+(?:\d+|one|two)|stay\s+\d+\s+nights?\W+pay\s+\d+"
     r"|buy\s+(?:\d+|one|two)\s+get\s+(?:\d+|one)"
-    r"|free\s?ship|flash\s+sale|dong\s+gia\s+\d)")
+    r"|free\s?ship|flash\s+sale|dong\s+gia\s+(?:\S+\s+){0,3}?\d)")
 #: The offers that are advertising without a call to action.
 _SELF_EVIDENT_RE = re.compile(
     r"mua\s+(?:\d+|mot|hai)\s|di\s+\d|free\s?ship|flash\s+sale|for\s+the\s+price|stay\s+\d"
@@ -71,7 +74,9 @@ _CALL_RE = re.compile(
     r"\b(?:mua ngay|dat ngay|dat lich|dat hang|dat mua|dat (?:xe|mon|phong|ve|ban|cho)"
     r"|xem ngay|nap ngay|nhan qua ngay|chi tiet|ap dung (?:den|tu|cho|tai|khi)"
     r"|han (?:dung|su dung)|hsd|chi hom nay|duy nhat hom nay|trong tuan nay|tu ngay|den het"
-    r"|keo lo|nhanh tay|so luong co han|tai cua hang|cua hang gan nhat|ghe (?:cua hang|shop)"
+    r"|keo lo|nhanh tay|so luong (?:\S+ ){0,2}?co han|tai cua hang|cua hang gan nhat"
+    r"|ghe (?:cua hang|shop)|ket thuc (?:sau|vao|ngay)|tu van mien phi"
+    r"|mua (?:online|truc tuyen) tai"
     r"|tai app|tai ung dung|dat (?:qua |tren )?app|mo (?:app|ung dung|vi)|tai website"
     r"|truy cap|lien he|lh|hotline|dang ky ngay|dang ky tai|dang ky truoc \d+|de dat"
     r"|nhap ma|ghe ngay|inbox|mua sam|dia chi|dien thoai:? 0\d"
@@ -88,7 +93,20 @@ _CHAT_WORDS = frozenset({"tao", "oi", "alo", "forward", "fw"})
 #: "tao" as a friend's "I", not the end of "dao tao" (training), "khoi tao" or "sang tao".
 _TAO = frozenset({"tao"})
 _CHAT_TAO_RE = re.compile(r"(?<!dao )(?<!khoi )(?<!sang )(?<!cau )(?<!che )(?<!kien )\btao\b")
-ORDER_NOTICE_RE = re.compile(r"\b(?:don hang|ma van don|van don|du kien giao|da giao|dang giao)\b")
+#: ...unless the voice is a shop's, speaking to its customers ("ib shop", "nhan shop",
+#: "Shop Me Bong oi", "cac ban oi", "me nao can"): shops write in chat words and teencode.
+_SHOP_VOICE_RE = re.compile(
+    r"\b(?:ib|inbox|nhan(?:\s+tin)?|lien\s+he|ghe)\s+(?:cho\s+|voi\s+)?shop\b"
+    r"|\bshop\s+(?:\S+\s+){0,3}?oi\b"
+    # "ben em vua ve lo vay moi", "spa em dang co lieu trinh", "xuong go nha e nhan dong"
+    r"|\b(?:ben|shop|spa|tiem|cua\s+hang|xuong(?:\s+\S+)?|salon|studio|nha\s+hang|trung\s+tam)"
+    r"\s+(?:nha\s+)?(?:em|e|minh|chung\s+toi)\s+(?:vua|dang|co|nhan|ban|chuyen|moi)\b"
+    r"|\b(?:cac\s+ban|ca\s+nha|moi\s+nguoi|khach\s+yeu|cac\s+me|chi\s+em|me\s+nao|ban\s+nao"
+    r"|ai\s+can)\b")
+#: (Not an offer's "cho don hang tu 300.000d": an order named by its number or its state.)
+ORDER_NOTICE_RE = re.compile(
+    r"\b(?:don hang\s+(?:#\s*|so\s+|ma\s+)?[a-z]{0,4}\d|don hang\s+(?:cua\s+(?:ban|quy khach|qk"
+    r"|anh|chi|em)|da|dang|se|duoc|bi)\b|ma van don|van don|du kien giao|da giao|dang giao)\b")
 #: Words one of which an offer holds: the regular expressions run only then.
 _OFFER_WORDS = frozenset({"giam", "uu", "sale", "off", "khuyen", "km", "chiet", "hoan",
                           "tang", "nhan", "voucher", "phieu", "freeship", "free", "flash",
@@ -112,7 +130,8 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
     chat = _CHAT_WORDS.intersection(tokens)
     # "dao tao", "khoi tao": training, setting up; no "I" of a friend
     friendly = bool(chat) and (chat != _TAO or _CHAT_TAO_RE.search(folded) is not None)
-    if friendly or "TEENCODE" in out.findings:  # chat abbreviations: friends, not a shop
+    if ((friendly or "TEENCODE" in out.findings)  # chat abbreviations: friends, not a shop
+            and _SHOP_VOICE_RE.search(folded) is None):
         return
     if _OFFER_WORDS.isdisjoint(tokens) and _LOW_PRICE_RE.search(folded) is None:
         return

@@ -48,13 +48,15 @@ NEGATION_WINDOW = 12
 #: A one-time code, as messages name it.
 _CODE = (r"(?:otp|code|ma\s+(?:otp|xac\s+(?:nhan|thuc|minh)|kich\s+hoat|bao\s+mat"
          r"|dang\s+nhap|giao\s+dich|\d{1,2}\s+(?:so|chu\s+so)|gom\s+\d{1,2}\s+so"
-         r"|(?:so\s+)?vua\s+(?:gui|nhan|den|nhan\s+duoc)))")
+         r"|(?:so\s+)?vua\s+(?:gui|nhan|den|nhan\s+duoc))"
+         # the digits just received: "doc giup minh 4 so vua nhan"
+         r"|\d{1,2}\s+(?:so|chu\s+so)\s+(?:vua|moi)\s+(?:gui|nhan|den))")
 #: Asking for it: give, read out, send back, photograph.
 _ASK = (r"(?:xin|doc|cung\s+cap|chup|forward|send\s+me|read\s+me|tell\s+me|give\s+me"
         r"|reply\s+(?:to\s+(?:us|this\s+message)\s+)?with"
         r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|ben|nhan\s+vien))"
         r"|bao\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|nhan\s+vien)))")
-_HANDOVER_RE = re.compile(rf"\b{_ASK}\b(?:\s+\S+){{0,4}}?\s+{_CODE}\b")
+_HANDOVER_RE = re.compile(rf"\b{_ASK}\b(?:\s+\S+){{0,6}}?\s+{_CODE}\b")
 #: The code named first, the request after it ("em vua gui ma OTP 6 so ve may anh, anh doc
 #: lai giup em"; "co tin nhan 6 so gui den thi chup lai gui to").
 _CODE_THEN_ASK_RE = re.compile(
@@ -113,7 +115,8 @@ _TRANSFER_RE = re.compile(r"\b(?:chuyen|nop|gui|nap|ck|dong)\s+(?:giup\s+(?:\S+\
                           r"(?:(?:cho\s+)?(?:me|bo|con|em|anh|chi|minh|ba|ong)\s+)?(?:khoan|tien"
                           r"|toan\s+bo|so\s+du|gap|ngay|lai|vao|truoc|\d|cho\s+(?:\S+\s+)?vao"
                           r"|(?:cho\s+\S+\s+)?theo\s+(?:so|stk|tk)|vien\s+phi|tam\s+ung)"
-                          r"|\b(?:send|transfer|lend)\s+me\b")
+                          r"|\bcho\s+(?:\S+\s+)?muon\b"
+                          r"|\b(?:send|transfer|lend)\s+me\b|\bsend\s+(?:\S+\s+){0,3}?to\s+my\b")
 #: Someone else's emergency (an accident, an arrest) and money to send at once, written
 #: by a third party about the recipient's relative or to be paid to a third party's
 #: account ("con cua chi bi tai nan... chuyen gap vao tai khoan cua bac si").
@@ -132,7 +135,7 @@ SECRECY = (r"\b(?:khong\s+duoc|dung|cam)\s+(?:tiet\s+lo|noi|bao|chia\s+se)\s+(?:
            r"|\b(?:dung|khong\s+duoc)\s+(?:\S+\s+)?(?:noi|bao|ke)\s+(?:voi|cho)\s+(?:bo\s+me|bo"
            r"|me|ai|nguoi\s+nha|gia\s+dinh)\b")
 _THIRD_PARTY_RE = re.compile(
-    r"\b(?:con|chong|vo|bo|me|em|chau|nguoi\s+nha)\s+(?:cua\s+)?(?:ban|anh|chi|ong|ba|co"
+    r"\b(?:con|chong|vo|bo|me|em|chau|nguoi\s+nha|nguoi\s+than)\s+(?:cua\s+)?(?:ban|anh|chi|ong|ba|co"
     r"|chu|bac)\s+(?:bi|dang|da|vua)\b"
     r"|\btai\s+khoan\s+(?:\S+\s+){0,3}?(?:cua\s+)?(?:bac\s+si|benh\s+vien|y\s+ta|thay|co\s+giao"
     r"|nha\s+truong|luat\s+su|cong\s+an)\b"
@@ -153,24 +156,27 @@ _NEW_NUMBER_RE = re.compile(
     # the phone broken or lost, and a borrowed one or another number to text from
     r"|\b(?:dien\s+thoai|may)\s+(?:\S+\s+){0,2}?(?:hong|mat|bi\s+cuop|roi\s+vo)\b"
     r"(?:\s+\S+){0,4}?\s+(?:muon\s+(?:may|dien\s+thoai)|so\s+(?:moi|nay))\b"
-    r"|\b(?:me|bo|con|em|anh|chi|chau)\s+(?:\S+\s+){0,2}?doi\s+so\s+(?:zalo\s+)?"
-    r"(?:moi|dien\s+thoai)\b"
+    r"|\b(?:me|bo|con|em|anh|chi|chau)\s+(?:\S+\s+){0,2}?doi\s+(?:so\s+(?:zalo\s+)?"
+    r"(?:moi|dien\s+thoai)|zalo)\b"
+    r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b(?:\s+\S+){0,6}?\s+"
+    r"(?:muon\s+(?:may|dien\s+thoai)|so\s+(?:cua\s+)?ban)\b"
     r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b.*\bso\s+(?:moi|nay)\b"
     r"|\b(?:this\s+is|here\s+is|it\s*'?s)\s+my\s+new\s+number\b"
-    r"|\b(?:lost|broke)\s+my\s+phone\b.*\bnew\s+number\b")
+    r"|\b(?:lost|broke)\s+my\s+phone\b.*\b(?:new\s+number|friend\s*'?\s*s\s+(?:number|phone))\b")
 
 #: A shop's or brand's refund or compensation handled through a personal chat account:
 #: shops refund through their own app or the payment they took, never over Zalo with a
 #: personal number ("Lazada hoan tien ... lien he CSKH qua Zalo 0374...").
 _REFUND_RE = re.compile(rf"\b(?:{_REFUND})\b")
 _PRIVATE_CHAT_RE = re.compile(
-    r"\b(?:zalo|ket\s+ban|telegram|whatsapp)\b"
+    r"\b(?:zalo|ket\s+ban|telegram|whatsapp)\b|\b(?:qua|tren|on|via)\s+messenger\b"
     # a page on a social network to write to ("nhan vao Facebook ban nay"): a fake
     # customer-care page ("CSKH...") that asks for the card or the banking app next
     r"|\b(?:nhan|nhan\s+tin|inbox|ib)\s+(?:vao|qua|cho|voi)?\s*(?:trang\s+|page\s+)?"
     r"(?:facebook|fb|messenger|fanpage)\b")
 _REFUND_PAIRS = frozenset({"hoan tien", "hoan lai", "hoan tra", "boi thuong", "lai tien",
                            "duoc hoan", "lai so"})
+_CHAT_APP_WORDS = frozenset({"messenger", "whatsapp"})
 _REFUND_DETAIL = "a refund or compensation handled through a personal chat account"
 
 _HANDOVER_DETAIL = "asks you to hand over a code sent to your phone"
@@ -221,6 +227,7 @@ def _handover(folded: str) -> str | None:
 #: ma CVV"): nobody who runs an account asks for them. Not a service's "da gui mat khau moi"
 #: nor an app's "nhap mat khau de dang nhap" (typing it into the app is no handing over).
 _SECRET = (r"(?:mat\s+khau|password|passcode|ma\s+pin|pin\s+code|ma\s+cvv|cvv|cvc"
+           r"|anh\s+(?:\S+\s+)?(?:2|hai)\s+mat\s+(?:cua\s+)?the|mat\s+(?:truoc|sau)\s+(?:cua\s+)?the"
            r"|\d{2}\s+so\s+(?:tren|in\s+tren|cua)\s+(?:mat\s+)?the|card\s+number)")
 _SECRET_RE = re.compile(
     rf"(?<!da )(?<!se )\b(?:doc|gui|cung\s+cap|phan\s+hoi|tra\s+loi|reply|send|give|tell"
@@ -313,6 +320,9 @@ _FEE_WORD_RE = re.compile(r"\b(?:phi|le\s+phi)\b")
 _INTO_ACCOUNT_RE = re.compile(
     r"\b(?:nop|dong|chuyen(?:\s+khoan)?|ck|thanh\s+toan|gui)\s+(?:\S+\s+){0,10}?"
     r"(?:vao|qua|toi)\s+(?:so\s+tai\s+khoan|stk|tk|tai\s+khoan)\b")
+#: ...or a fee "to hold the place" of something granted ("dong phi xet ho so ... de giu
+#: suat"): a scholarship or a job kept for a fee.
+_HOLD_PLACE_RE = re.compile(r"\bde\s+giu\s+(?:suat|cho|ho\s+so|vi\s+tri)\b")
 _STATE_FEE_RE = re.compile(r"\b(?:kho\s+bac|kbnn|ngan\s+sach|hoc\s+phi)\b")
 #: The English advance fee: money or a parcel waiting, and a fee to release it ("a late
 #: client ... left USD 4.5 million ... a small processing fee applies", "a parcel with
@@ -342,7 +352,8 @@ def _granted_fee(folded: str) -> str | None:
         return None
     fee = next((m for m in _FEE_WORD_RE.finditer(folded, granted.end())
                 if not negated(folded, m.start())), None)
-    into = _INTO_ACCOUNT_RE.search(folded, granted.end()) if fee is not None else None
+    into = ((_INTO_ACCOUNT_RE.search(folded, granted.end()) or _HOLD_PLACE_RE.search(folded))
+            if fee is not None else None)
     if fee is None or into is None or negated(folded, into.start()):
         return None
     if folded.endswith("duoc ", 0, into.start()):
@@ -402,7 +413,7 @@ def _emergency(folded: str) -> str | None:
 #: match at all, so most messages pay for no regular expression.
 _DIGIT_PAIRS = frozenset(f"{w} §d{n}" for w in ("ma", "nhan", "gom") for n in (1, 2))
 _CODE_PAIRS = frozenset({"ma otp", "ma xac", "ma kich", "ma bao", "ma dang", "ma giao",
-                         "ma gom", "ma vua", "ma so"}) | _DIGIT_PAIRS
+                         "ma gom", "ma vua", "ma so", "§d1 so", "§d1 chu"}) | _DIGIT_PAIRS
 _CODE_WORDS = frozenset({"otp", "code"})
 _PURPOSE_PAIRS = frozenset({
     "mo khoa", "go khoa", "giai toa", "khoi phuc", "xac minh", "xac thuc", "hoat lai",
@@ -423,9 +434,10 @@ _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "
                               "bi nga", "cau thang", "gay tay", "gay chan", "hon me",
                               "thuong nang", "zalo moi", "an giu", "sat giu", "an bat",
                               "sat bat", "new number", "o vien", "nam vien", "mat dien",
-                              "hong dien", "thoai hong", "muon may", "nay moi"})
-_ALL_PAIRS = (_CODE_PAIRS | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS | _EMERGENCY_PAIRS
-              | _REFUND_PAIRS | _FEE_FIRST_PAIRS | _GRANT_PAIRS)
+                              "hong dien", "thoai hong", "muon may", "nay moi",
+                              "doi zalo", "lost my", "broke my", "nguoi than"})
+_ALL_PAIRS = (_CODE_PAIRS | {"mat the"} | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS
+              | _EMERGENCY_PAIRS | _REFUND_PAIRS | _FEE_FIRST_PAIRS | _GRANT_PAIRS)
 
 
 def request_findings(folded: str, tokens: list[str], bigrams: list[str],
@@ -436,7 +448,7 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
     pairs = _ALL_PAIRS.intersection(bigrams)
     code_word = not _CODE_WORDS.isdisjoint(tokens)
     remote = not _REMOTE_WORDS.isdisjoint(tokens)
-    secret_word = not _SECRET_WORDS.isdisjoint(tokens)
+    secret_word = not _SECRET_WORDS.isdisjoint(tokens) or "mat the" in pairs
     if (not pairs and not code_word and not remote and not secret_word
             and _EN_FEE_WORDS.isdisjoint(tokens)):
         return
@@ -480,8 +492,12 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
     if paid is not None:
         out.add(Finding("PAY_TO_UNLOCK", "scam", f'{_PAY_DETAIL}: "{paid}"',
                         learned=False, weight=0.0 if quoted else PAY_TO_UNLOCK_PRIOR))
-    if ((("CHAT_APP_CONTACT" in out.findings and "PHONE_MOBILE" in out.findings)
-         or "URL_PLATFORM_PAGE" in out.findings)
+    # (Messenger and WhatsApp are named in a brand's own voice: "contact our agent on
+    # WhatsApp", "lien he tong dai vien qua Messenger")
+    if ((("CHAT_APP_CONTACT" in out.findings
+          and any(p in out.findings for p in ("PHONE_MOBILE", "PHONE_FOREIGN")))
+         or "URL_PLATFORM_PAGE" in out.findings
+         or not _CHAT_APP_WORDS.isdisjoint(tokens))
             and (not _REFUND_PAIRS.isdisjoint(bigrams) or "refund" in tokens)):
         refund = _refund_via_chat(folded)
         if refund is not None:
