@@ -130,3 +130,12 @@ def test_a_fixed_daily_gold_return_is_guaranteed_returns() -> None:
 ])
 def test_round_three_illicit_offers_fire(name: str, text: str) -> None:
     assert name in names(lachan.analyse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Khoa hoc kiem tien TikTok, khong hieu qua hoan 200% hoc phi, dang ky qua Zalo 0372 118 495",
+    "Learn dropshipping: 200% money-back guarantee if you don't earn in 30 days.",
+    "Goi von cong dong: gop 1tr nhan lai 1tr3 sau 30 ngay, cam ket bao toan von.",
+])
+def test_returns_no_one_can_promise_are_guaranteed_returns(text: str) -> None:
+    assert "GUARANTEED_RETURNS" in names(lachan.analyse(text))

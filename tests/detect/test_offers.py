@@ -127,3 +127,23 @@ def test_round_three_offers_are_commercial(text: str) -> None:
 def test_an_orders_own_notice_is_still_no_offer() -> None:
     v = lachan.analyse("Don hang #88123 cua ban da duoc giao, tang ban voucher 30k cho lan sau.")
     assert "COMMERCIAL_OFFER" not in names(v)
+
+
+@pytest.mark.parametrize("text", [
+    "Sacombank: Chi tieu the Visa tai Lotte Mart cuoi tuan, hoan 10% toi da 200.000d/the. Chi "
+    "tiet: sacombank.com.vn",
+    "ACB: Mo tai khoan so dep mien phi, tang 50.000d khi giao dich lan dau. Uu dai den 31/12.",
+    "Saigontourist: Tour Da Lat 3N2D gia tu 3.290.000d/khach. Dat tour tai van phong hoac "
+    "website.",
+    "ShopDunk: Trade in your old iPhone and get up to 5,000,000 VND off iPhone 16 Pro. Shop now "
+    "at any store.",
+    "VNPAY: Quet ma VNPAY-QR tai GS25, giam 10K cho hoa don tu 50K. Ap dung moi thu 6.",
+])
+def test_round_four_offers_are_commercial(text: str) -> None:
+    assert "COMMERCIAL_OFFER" in names(lachan.analyse(text))
+
+
+def test_an_order_delivered_with_a_voucher_is_no_ad_offer() -> None:
+    v = lachan.analyse("Shopee: Don hang 250614ABCD8K2 da duoc giao thanh cong. Ban nhan duoc "
+                       "voucher giam 10K cho don tiep theo, HSD 30/06.")
+    assert "COMMERCIAL_OFFER" not in names(v)

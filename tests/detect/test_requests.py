@@ -463,3 +463,12 @@ def test_more_advance_fees_fire(text: str) -> None:
 ])
 def test_round_three_requests_fire(name: str, text: str) -> None:
     assert rule_findings(text)[name].weight > 0
+
+
+@pytest.mark.parametrize("text", [
+    "Vinamilk ky niem 48 nam, quy khach duoc chon nhan qua 5 trieu. De nhan qua, vui long chuyen "
+    "phi van chuyen 350.000d vao STK 0381004562218 Vietcombank.",
+    "Instant loan for expats, approval in 10 minutes. Just pay a 2% processing fee upfront.",
+])
+def test_round_four_advance_fees_fire(text: str) -> None:
+    assert rule_findings(text)["PAY_TO_UNLOCK"].weight > 0

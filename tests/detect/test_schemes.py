@@ -454,3 +454,29 @@ def test_a_cut_off_notice_with_the_hotline_is_no_fraud() -> None:
     text = ("EVNHANOI: Quy khach chua thanh toan tien dien thang 5, se ngung cap dien tu ngay "
             "15/6. Thanh toan qua app EVNHANOI hoac LH 19001288.")
     assert "UTILITY_CUTOFF_MOBILE" not in schemes(text)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("INVESTMENT_OPENER", "Em la tro ly cua TS Nguyen Minh, chuyen gia chung khoan. Thay chia se "
+                          "ma co phieu tang tran trong nhom kin."),
+    ("INVESTMENT_OPENER", "Join our exclusive crypto signals group, members made 3x last month."),
+    ("DEPOSIT_FIRST", "Thanh ly vang SJC re hon thi truong, dat coc 30% giu gia, LH anh Tuan "
+                      "0903 221 554"),
+    ("DEPOSIT_FIRST", "Ban sim so dep duoi 999, chuyen khoan truoc de giu so, so dep co nguoi dat "
+                      "la mat"),
+    ("DEPOSIT_FIRST", "Selling 2 concert tickets cheap. Transfer a deposit of 2M and I'll send the "
+                      "e-tickets by Zalo."),
+    ("DEPOSIT_FIRST", "Hang hai quan thanh ly iPhone 16 gia 8 trieu, chuyen khoan coc 30% giu "
+                      "may, ship COD phan con lai"),
+    ("DAILY_PAY_JOB", "Ben minh tuyen CTV tha tim, follow shop, moi nhiem vu 15-50k, lam tai nha"),
+    ("BILL_TO_PERSONAL_ACCOUNT", "Goi bao hiem y te 2025 chi 99k/thang, dong truoc 12 thang vao "
+                                 "STK ca nhan nhan vien 1903 2211 4587 Techcombank"),
+])
+def test_round_four_schemes_fire(name: str, text: str) -> None:
+    assert schemes(text).get(name, 0.0) > 0.0
+
+
+def test_a_pupils_name_in_the_transfer_memo_is_no_account_holder() -> None:
+    text = ("Truong Tieu hoc Doan Thi Diem TB: tien an ban tru thang 11 la 1.210.000d. PH nop qua "
+            "TK truong 0021000998877 Vietcombank, ND: 2A2 Nguyen Bao Chau.")
+    assert "BILL_TO_PERSONAL_ACCOUNT" not in schemes(text)

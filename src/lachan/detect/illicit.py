@@ -70,7 +70,9 @@ _RETURNS_RE = re.compile(
     r"\b(?:lai|loi\s+nhuan|lai\s+suat)\s+(?:co\s+dinh\s+|on\s+dinh\s+|len\s+(?:den|toi)\s+)?"
     r"\d+(?:[.,]\d+)?\s*%\s*"
     r"(?:/|mot|moi|1|tren)\s*(?:ngay|tuan)\b"
-    r"|\bcam\s+ket\s+(?:loi\s+nhuan|lai|hoan\s+von|100\s*%\s*thang)\b"
+    r"|\bcam\s+ket\s+(?:loi\s+nhuan|lai|hoan\s+von|100\s*%\s*thang|bao\s+toan\s+von)\b"
+    # more back than was paid: "hoan 200% hoc phi", "200% money-back guarantee"
+    r"|\bhoan\s+(?:lai\s+)?(?:[2-9]\d\d|1[1-9]\d)\s*%|\b[2-9]\d\d\s*%\s+money[- ]?back\b"
     r"|\b(?:dam\s+bao|cam\s+ket|bao)\s+(?:khong|ko|k)\s+(?:lo|thua\s+lo|mat\s+von)\b"
     r"|\bx\s?\d{1,2}\s+(?:tai\s+khoan\s+|von\s+)?(?:trong|sau)\s+(?:\d+|mot)\s+(?:ngay|tuan)\b"
     r"|\b(?:gop|nap|dau\s+tu|von)\s+\d+\s*(?:k|tr|trieu|d)?\s+(?:\S+\s+){0,2}?(?:nhan|lai|loi)"
@@ -87,7 +89,8 @@ _RETURNS_RE = re.compile(
 _STAKE_WORDS = frozenset({"gop", "nap", "dau", "von"})
 _PERIOD_WORDS = frozenset({"ngay", "day", "thang", "daily", "tuan"})
 _RETURNS_PAIRS = frozenset({"cam ket", "guaranteed profit", "guaranteed return",
-                            "guaranteed returns", "dam bao", "bao khong"})
+                            "guaranteed returns", "dam bao", "bao khong", "money back",
+                            "hoan §d3", "lai §d3"})
 
 #: Intimate images and a demand, with the threat to send them to family or contacts.
 _INTIMATE_RE = re.compile(

@@ -32,7 +32,7 @@ from lachan.detect.requests import advisory, negated
 #: The offer: a discount in % or an amount, buy-X-get-Y, a voucher or coupon of a value,
 #: free shipping, a flash or one-price sale.
 _OFFER_RE = re.compile(
-    r"\b(?:(?:giam|uu dai|sale|off|khuyen mai|km|chiet khau|hoan tien|tang|nhan)"
+    r"\b(?:(?:giam|uu dai|sale|off|khuyen mai|km|chiet khau|hoan tien|hoan|tang|nhan)"
     r"\s+(?:qk\s+|quy khach\s+|ban\s+)?"
     r"(?:ngay\s+|them\s+|den\s+|toi\s+|len\s+(?:den|toi)\s+|gia\s+)?"
     r"(?:den\s+|toi\s+)?-?\d{1,2}\s*%"
@@ -40,17 +40,21 @@ _OFFER_RE = re.compile(
     r"\d+(?:[.,]\d+)*\s*(?:k|d|vnd|dong|trieu|tr)\b"
     # cash back of an amount: "nhan hoan tien den 2 trieu dong"
     r"|hoan\s+tien\s+(?:len\s+)?(?:den\s+|toi\s+)?\d+(?:[.,]\d+)*\s*(?:k|d|vnd|dong|trieu|tr)\b"
+    r"|\d+(?:[.,]\d+)*\s*(?:k|d|dong)\s+hoan\s+tien\b"
+    # English: "get up to 5,000,000 VND off", "save 20%"
+    r"|(?:get|save)\s+(?:up\s+to\s+)?[\d.,]+\s*(?:%|vnd|k|usd|d)?\s+off\b|save\s+(?:up\s+to\s+)?\d{1,2}\s*%"
     # "tra gop 0%", "30% off"
     r"|tra\s+gop\s+(?:lai\s+suat\s+)?0\s*%|\d{1,2}\s*%\s+off\b"
     r"|voucher\s+(?:giam\s+)?\d+(?:[.,]\d{3})*\s*(?:k|d|vnd|dong)\b"
     r"|(?:tang|nhan)\s+(?:ngay\s+)?(?:ban\s+|quy\s+khach\s+)?(?:voucher|phieu mua hang|coupon"
     r"|the\s+qua|ma\s+giam\s+gia)"
     # "tang 50k" is a gift; "nhan 150k" is as often a task fraud's pay ("5 phut nhan 150k")
-    r"|tang\s+(?:ngay\s+)?(?:ban\s+|quy\s+khach\s+)?\d+\s*k\b"
+    r"|tang\s+(?:ngay\s+)?(?:ban\s+|quy\s+khach\s+)?\d+(?:[.,]\d{3})*\s*(?:k|d|dong|vnd)\b"
     r"|phieu mua hang\s+(?:tri gia\s+)?\d"
     r"|gia\s+goc\s+\d"
     # a price said to be low: "chi 99k", "chi tu 1 trieu/thang", "gia chi 293.000d"
-    r"|chi\s+(?:con\s+|tu\s+)?\d+(?:[.,]\d+)*\s*(?:k|d|dong|vnd|trieu|tr)\b"
+    r"|chi\s+(?:con\s+|tu\s+)?\d+(?:[.,]\d+)*\s*(?:k|d|dong|vnd|trieu|tr\d?)\b"
+    r"|gia\s+(?:chi\s+)?tu\s+\d+(?:[.,]\d+)*\s*(?:k|d|dong|vnd|trieu|tr)\b"
     r"|(?:hoc|dung|trai\s+nghiem|kham|tap)\s+thu\s+(?:\d+\s+(?:buoi|ngay|tuan)\s+)?mien\s+phi"
     r"|mua\s+(?:\d+|mot|hai)\s+(?:\S+\s+){0,4}?tang\s+(?:\d+|mot)"
     r"|di\s+\d+\s+tinh\s+(?:tien\s+)?\d+|mua\s+\d+\s+tinh\s+(?:tien\s+)?\d+"
@@ -72,7 +76,7 @@ _FIGURE_RE = re.compile(r"\b(?:doanh\s+thu|loi\s+nhuan|san\s+luong|ty\s+le|tang\
 #: A call to action, a deadline or a place to buy.
 _CALL_RE = re.compile(
     r"\b(?:mua ngay|dat ngay|dat lich|dat hang|dat mua|dat (?:xe|mon|phong|ve|ban|cho)"
-    r"|xem ngay|nap ngay|nhan qua ngay|chi tiet|ap dung (?:den|tu|cho|tai|khi)"
+    r"|xem ngay|nap ngay|nhan qua ngay|chi tiet|ap dung (?:den|tu|cho|tai|khi|moi)|dat tour"
     r"|han (?:dung|su dung)|hsd|chi hom nay|duy nhat hom nay|trong tuan nay|tu ngay|den het"
     r"|keo lo|nhanh tay|so luong (?:\S+ ){0,2}?co han|tai cua hang|cua hang gan nhat"
     r"|ghe (?:cua hang|shop)|ket thuc (?:sau|vao|ngay)|tu van mien phi"
@@ -105,8 +109,9 @@ _SHOP_VOICE_RE = re.compile(
     r"|ai\s+can)\b")
 #: (Not an offer's "cho don hang tu 300.000d": an order named by its number or its state.)
 ORDER_NOTICE_RE = re.compile(
-    r"\b(?:don hang\s+(?:#\s*|so\s+|ma\s+)?[a-z]{0,4}\d|don hang\s+(?:cua\s+(?:ban|quy khach|qk"
-    r"|anh|chi|em)|da|dang|se|duoc|bi)\b|ma van don|van don|du kien giao|da giao|dang giao)\b")
+    r"\b(?:don hang\s+(?:#\s*|so\s+|ma\s+)?[a-z]{0,4}\d[a-z0-9.-]*"
+    r"|don hang\s+(?:cua\s+(?:ban|quy khach|qk|anh|chi|em)|da|dang|se|duoc|bi)\b"
+    r"|ma van don|van don|du kien giao|da giao|dang giao)\b")
 #: Words one of which an offer holds: the regular expressions run only then.
 _OFFER_WORDS = frozenset({"giam", "uu", "sale", "off", "khuyen", "km", "chiet", "hoan",
                           "tang", "nhan", "voucher", "phieu", "freeship", "free", "flash",

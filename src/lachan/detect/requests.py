@@ -285,7 +285,8 @@ def _remote_access(folded: str) -> str | None:
 #: The purpose first and the fee after it ("de mo khoa dong tien anh can nop phi luu ky").
 _PURPOSE_THEN_PAY_RE = re.compile(
     r"\bde\s+(?:mo\s+khoa|giai\s+toa|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan)|nhan\s+(?:lai\s+)?"
-    r"tien|hoan\s+tat\s+(?:ho\s+so|thu\s+tuc)\s+(?:giai\s+ngan|rut|nhan))\b(?:\s+\S+){0,6}?\s+"
+    r"(?:tien|qua|thuong|giai|phan\s+qua)|hoan\s+tat\s+(?:ho\s+so|thu\s+tuc)\s+"
+    r"(?:giai\s+ngan|rut|nhan))\b,?(?:\s+\S+){0,6}?\s+"
     r"(?:can|phai|vui\s+long|yeu\s+cau)\s+(?:\S+\s+){0,2}?(?:nop|dong|chuyen|nap|thanh\s+toan)\b")
 #: The fee named for what it unlocks ("nop 3tr phi mo khoa", "dong phi giai ngan").
 _FEE_NAMED_RE = re.compile(
@@ -330,7 +331,8 @@ _STATE_FEE_RE = re.compile(r"\b(?:kho\s+bac|kbnn|ngan\s+sach|hoc\s+phi)\b")
 _EN_FEE_RE = re.compile(r"\b(?:processing|clearance|diplomatic|release|transfer|handling"
                         r"|activation|unlock)\s+(?:\w+\s+)?fee\b")
 _EN_WAITING_RE = re.compile(r"\b(?:beneficiary|inheritance|next\s+of\s+kin|consignment|parcel"
-                            r"|funds|compensation|winnings|lottery|million|box|package"
+                            r"|funds|compensation|winnings|lottery|million|box|package|loan"
+                            r"|approval|approved"
                             r"|safekeeping)\b")
 _EN_FEE_WORDS = frozenset({"fee", "fees"})
 
@@ -422,7 +424,7 @@ _PURPOSE_PAIRS = frozenset({
     "rut loi", "rut hoa", "duoc rut", "thong quan", "chay don", "thanh don", "thanh nhiem"})
 #: Paying: these pairs, "nop"/"nap", or "chuyen" before an amount (a digit shape).
 _PAY_PAIRS = frozenset({"chuyen khoan", "chuyen tien", "dong phi", "toan phi", "dat coc",
-                        "chuyen coc", "ky quy"}) | frozenset(
+                        "chuyen coc", "ky quy", "chuyen phi", "long chuyen"}) | frozenset(
     f"chuyen §d{n}" for n in range(1, 13))
 _PAY_WORDS = frozenset({"nop", "nap"})
 _SAFE_PAIRS = frozenset({"tam giu", "an toan", "phong toa", "niem phong", "chuyen dung",

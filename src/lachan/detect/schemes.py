@@ -176,7 +176,11 @@ _ACCOUNT_NUMBER_RE = re.compile(
     r"\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\b(?:\s+[^\s\d]\S*){0,7}?\s*:?\s*\d[\d .-]{5,22}"
     # or right after a bank's name ("... VPBank 218846210 LE THI THU")
     rf"|\b{_BANKS}\s*:?\s*\d[\d .-]{{5,22}}")
-_NAME_AFTER_RE = re.compile(rf"\s*(?:-\s*)?(?:\S+\s+){{0,6}}?{_PERSON}\b")
+#: (Not a name in the transfer's memo: "TK truong 0021... Vietcombank, ND: 2A2 Nguyen Bao
+#: Chau" is the pupil to pay for, written after "ND"/"noi dung"/"ghi chu".)
+_NAME_AFTER_RE = re.compile(
+    rf"\s*(?:-\s*)?(?:(?!nd\b|noi\s+dung|ghi\s+chu|ghi\b|cu\s+phap|memo\b|content\b)\S+\s+)"
+    rf"{{0,6}}?{_PERSON}\b")
 _NAME_BEFORE_RE = re.compile(rf"\b{_PERSON}\s*,?\s*$")
 #: How far from the number a holder's name may stand.
 _NAME_REACH = 80
@@ -365,14 +369,14 @@ _DEPOSIT_RE = re.compile(
     r"\b(?:(?:ck|chuyen(?:\s+khoan)?|gui|dong|nop)\s+(?:\S+\s+){0,2}?coc"
     r"|coc\s+(?:truoc|\d+\s*%|\d+(?:[.,]\d+)?\s*(?:k|tr|trieu|d|dong)\b|1\s+thang|mot\s+thang)"
     r"|dat\s+coc\s+(?:truoc|\d|giu\s+(?:cho|suat|lo|nen|phong))"
-    r"|(?:transfer|send|pay|wire|need)\s+(?:\S+\s+){0,3}?deposit"
+    r"|(?:transfer|send|pay|wire|need)\s+(?:\S+\s+){0,3}?deposit|deposit\s+\d{1,2}\s*%"
     r"|(?:ck|chuyen(?:\s+khoan|\s+tien)?|thanh\s+toan)\s+(?:\S+\s+){0,2}?truoc)"
     # (not a deadline: "vui long thanh toan truoc: 02/09 08:27", "truoc 17h")
     r"(?!\s*:?\s*\d{1,2}\s*(?:[/:h]|gio|ngay))")
 #: ...for what cannot be seen before paying: a room or a ticket held, goods sent by post
 #: or coach, a seller far away, a flat nobody can show.
 _UNSEEN_RE = re.compile(
-    r"\b(?:giu\s+(?:phong|ve|cho|hang|may|be|xe|suat|slot|lich|ban)"
+    r"\b(?:giu\s+(?:phong|ve|cho|hang|may|be|xe|suat|slot|lich|ban|so|gia)"
     r"|(?:gui|ship|giao)\s+(?:\S+\s+){0,3}?(?:ve|hang|may|be|chia\s+khoa|qua\s+(?:mail|email"
     r"|zalo|xe\s+khach))|xe\s+khach|o\s+xa|o\s+nuoc\s+ngoai"
     r"|(?:khong|ko)\s+(?:\S+\s+){0,2}?(?:dan\s+xem|xem\s+(?:nha|phong|truc\s+tiep)"
@@ -384,7 +388,11 @@ _UNSEEN_RE = re.compile(
     r"|doi\s+ten\s+(?:\S+\s+)?ve|phi\s+(?:ship|van\s+chuyen|giao\s+hang)"
     # the landlord "working abroad" who posts the keys
     r"|abroad|overseas|(?:courier|send|mail|post)\s+(?:\S+\s+)?the\s+keys"
-    r"|ship\s+(?:ngay|toan\s+quoc|cod|hang))\b")
+    r"|ship\s+(?:ngay|toan\s+quoc|cod|hang|lien)"
+    # e-tickets sent after the deposit; "customs-seized" stock sold off ("hang hai quan thanh
+    # ly"): customs auctions goods, never by chat
+    r"|(?:send|email)\s+(?:you\s+)?(?:the\s+)?e-?\s?tickets?|customs\s+seized"
+    r"|hang\s+hai\s+quan\s+(?:thanh\s+ly|tich\s+thu))\b")
 #: A company that takes the deposit into its own account, a brand's own pre-order.
 _COMPANY_RE = re.compile(r"\b(?:cong\s+ty|tnhh|co\s+phan|jsc)\b")
 _OFFICIAL_WAYS = ("URL_OFFICIAL_DOMAIN", "SENDER_OFFICIAL", "AD_LABEL")
@@ -412,7 +420,7 @@ _RANSOM_PAIRS = frozenset({"trong tay", "bat coc", "tien chuoc"})
 
 #: Pay by the day ("thu nhap 1-3 trieu/ngay", "moi ngay kiem 800.000 dong")...
 _DAILY_PAY_RE = re.compile(
-    r"\b(?:thu\s+nhap|kiem|kiem\s+them|luong|hoa\s+hong|nhan)\s+(?:duoc\s+)?(?:tu\s+|den\s+"
+    r"\b(?:thu\s+nhap|kiem|kiem\s+them|luong|hoa\s+hong|nhan|toi\s+thieu)\s+(?:duoc\s+)?(?:tu\s+|den\s+"
     r"|len\s+den\s+|tren\s+)?\d+(?:[.,]\d+)*\s*(?:k|tr|trieu|nghin|ngan|d|dong|vnd)?"
     r"(?:\s*-\s*\d+(?:[.,]\d+)*\s*(?:k|tr|trieu|nghin|ngan|d|dong|vnd)?)?\s*(?:/|moi|mot|1)"
     r"\s*ngay\b"
@@ -423,7 +431,8 @@ _DAILY_PAY_RE = re.compile(
     r"\d+(?:[.,]\d+)*\s*(?:k|tr|trieu)\b"
     # or by the task: "1 danh gia 35k", "moi luot like 5k", "moi don hoa hong 50k"
     r"|\b(?:1|mot|moi)\s+(?:luot\s+)?(?:danh\s+gia|like|follow|binh\s+luan|review|video"
-    r"|nhiem\s+vu|don(?:\s+hang)?)\s+(?:\S+\s+){0,2}?(?:duoc\s+)?\d+(?:[.,]\d+)*\s*(?:k|d|dong"
+    r"|nhiem\s+vu|don(?:\s+hang)?)\s+(?:\S+\s+){0,2}?(?:duoc\s+)?(?:\d+\s*-\s*)?\d+(?:[.,]\d+)*"
+    r"\s*(?:k|d|dong"
     r"|nghin|ngan)\b"
     # "earn $150-$400 daily"
     r"|\bearn\s+(?:up\s+to\s+)?\$?\s?\d+(?:\s*-\s*\$?\s?\d+)?\s*(?:usd|\$|k|vnd)?\s*"
@@ -433,7 +442,8 @@ _EASY_WORK_RE = re.compile(
     r"\b(?:khong\s+can\s+(?:kinh\s+nghiem|von|bang\s+cap)|tai\s+nha|online|(?:tren|bang)\s+"
     r"dien\s+thoai(?:\s+di\s+dong)?|telegram|zalo|chi\s+can\s+(?:co\s+)?dien\s+thoai"
     r"|thoi\s+gian\s+tu\s+do|viec\s+nhe|ib|inbox|tele|nhan\s+tien\s+(?:lien|ngay)"
-    r"|ban\s+thoi\s+gian|part\s*-?\s*time|remote|flexible|from\s+home|hours?\s+a\s+day)\b")
+    r"|ban\s+thoi\s+gian|part\s*-?\s*time|remote|flexible|from\s+home|hours?\s+a\s+day"
+    r"|ctv|cong\s+tac\s+vien|tha\s+tim)\b")
 _DAILY_PAY_PAIRS = frozenset({"moi ngay", "ngay kiem", "§d1 ngay", "mot ngay", "§d1 danh",
                               "§d1 like", "§d1 luot", "moi luot", "§d1 follow", "moi don",
                               "§d1 nhiem", "moi nhiem", "§d1 review", "§d1 video",
@@ -450,7 +460,9 @@ _OPENER_RE = re.compile(
     r"|thay\s+(?:huong\s+dan|chi\s+lenh|dan\s+dau\s+tu|day\s+(?:danh|trade|dau\s+tu|choi))"
     # "ib tro ly Mai de mo tai khoan", "ung dung giao dich noi bo cua quy", "lai them 42 trieu
     # tren san cua chu"
-    r"|(?:tham\s+gia|vao)\s+nhom\s+(?:zalo|telegram|tele|vip)"
+    r"|(?:tham\s+gia|vao)\s+nhom\s+(?:zalo|telegram|tele|vip|kin)|nhom\s+kin"
+    r"|(?:la|lam)\s+tro\s+ly\s+(?:cua\s+)?(?:\S+\s+){0,4}?(?:chuyen\s+gia|thay|ts|tien\s+si"
+    r"|giao\s+su)|join\s+(?:our\s+)?(?:\S+\s+){0,3}?(?:group|channel)"
     r"|(?:join|private)\s+(?:our\s+)?(?:private\s+)?(?:telegram|whatsapp|vip|signal)\s+group"
     r"|(?:ib|inbox|lien\s+he|nhan)\s+(?:cho\s+)?tro\s+ly|(?:ung\s+dung|app|san)\s+(?:giao\s+dich\s+)?"
     r"noi\s+bo|(?:lai|loi\s+nhuan)\s+(?:them\s+)?\d+(?:[.,]\d+)?\s*(?:trieu|tr|%)\s+(?:\S+\s+){0,2}?"
@@ -466,7 +478,7 @@ _OPENER_PAIRS = frozenset({"nham so", "nham nguoi", "wrong number", "theo lenh",
                            "thay chi", "thay dan", "thay day", "tro ly", "noi bo",
                            "tren san", "nhom zalo", "nhom telegram", "nhom tele",
                            "nhom vip", "telegram group", "whatsapp group", "vip group",
-                           "signal group"})
+                           "signal group", "nhom kin", "la tro", "join our"})
 
 #: An app to install from a link sent over a chat app ("can cai ung dung de cap nhat, chau
 #: gui duong dan qua Zalo"): authorities, utilities and insurers publish their apps in the
@@ -585,7 +597,7 @@ _INSTITUTION_PAIRS = _AUTHORITY_PAIRS | frozenset({
     "shinhan finance", "tai chinh", "fpt telecom", "truong trung", "truong tieu",
     "truong mam", "truong dai", "truong cao", "truong thcs", "truong thpt", "nha truong",
     "giao duc", "mat tran", "thap do", "bao tro", "bao viet", "vietnam airlines",
-    "bamboo airways", "khach san", "trung tuyen", "nhap hoc"})
+    "bamboo airways", "khach san", "trung tuyen", "nhap hoc", "bao hiem"})
 _INSTITUTION_WORDS = _AUTHORITY_WORDS | frozenset({
     "bhxh", "ubnd", "vnpt", "viettel", "mobifone", "vinaphone", "prudential", "manulife",
     "aia", "agoda", "booking", "traveloka", "vietjet", "resort", "ldtbxh", "fecredit", "evn",
