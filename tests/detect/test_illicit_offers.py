@@ -139,3 +139,9 @@ def test_round_three_illicit_offers_fire(name: str, text: str) -> None:
 ])
 def test_returns_no_one_can_promise_are_guaranteed_returns(text: str) -> None:
     assert "GUARANTEED_RETURNS" in names(lachan.analyse(text))
+
+
+def test_a_bookmakers_signup_bonus_is_a_gambling_lure() -> None:
+    v = lachan.analyse("NHA CAI UY TIN - tang 188K khi dang ky, rut tien 3 phut. Link vao khong "
+                       "bi chan: 8kbet-vn.me")
+    assert "GAMBLING_SIGNUP_LURE" in names(v)

@@ -4,6 +4,7 @@ or without diacritics; a friend mentioning a sale is not."""
 import pytest
 
 import lachan
+from lachan.detect.engine import rule_findings
 
 PROMOTIONS = [
     "Giảm 50% toàn bộ sản phẩm thời trang tại cửa hàng ABC từ 1/12 đến 10/12. Mua ngay kẻo lỡ!",
@@ -147,3 +148,19 @@ def test_an_order_delivered_with_a_voucher_is_no_ad_offer() -> None:
     v = lachan.analyse("Shopee: Don hang 250614ABCD8K2 da duoc giao thanh cong. Ban nhan duoc "
                        "voucher giam 10K cho don tiep theo, HSD 30/06.")
     assert "COMMERCIAL_OFFER" not in names(v)
+
+
+def test_a_brands_draw_that_charges_nothing_leans_to_ad() -> None:
+    text = ("Vinamilk tri an: cao the trong thung sua de trung thuong xe may va nhieu qua tang. "
+            "The le tai vinamilk.com.vn. Khach hang khong phai dong bat ky khoan phi nao.")
+    found = rule_findings(text)
+    assert found["PRIZE_NO_FEE"].weight > 0
+
+
+@pytest.mark.parametrize("text", [
+    # the same promise with a personal number, or a stranger's link
+    "Chuc mung ban trung xe may SH, khong mat phi, lien he 0912 334 556 de nhan giai",
+    "Ban trung thuong iPhone 16, hoan toan khong thu phi, nhan tai vinamilk-tri-an.top",
+])
+def test_a_draw_with_a_private_way_gets_no_such_lean(text: str) -> None:
+    assert "PRIZE_NO_FEE" not in rule_findings(text)

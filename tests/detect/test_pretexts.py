@@ -121,3 +121,9 @@ def test_rent_to_a_new_account_under_audit_is_account_change_fraud() -> None:
     text = ("Hi, rent for this month should now be paid to the new company account below, as "
             "the old one is under audit: Vietinbank 108877201933.")
     assert pretexts(text).get("ACCOUNT_CHANGE_PAYMENT") == PRETEXT_PRIOR
+
+
+def test_a_warning_that_calls_the_script_a_fraud_gets_no_prior() -> None:
+    text = ("Canh bao: cuoc goi tu dong 'thue bao sap bi khoa, bam phim 1 de gap tong dai vien' la "
+            "lua dao.")
+    assert pretexts(text).get("KEYPRESS_TO_AGENT") == 0.0

@@ -472,3 +472,9 @@ def test_round_three_requests_fire(name: str, text: str) -> None:
 ])
 def test_round_four_advance_fees_fire(text: str) -> None:
     assert rule_findings(text)["PAY_TO_UNLOCK"].weight > 0
+
+
+def test_an_english_refund_through_whatsapp_is_a_private_chat_refund() -> None:
+    text = ("Vietnam Airlines: your flight was cancelled. To receive your refund, contact our "
+            "refund agent on WhatsApp +84 79 331 8842.")
+    assert rule_findings(text)["REFUND_VIA_PRIVATE_CHAT"].weight > 0

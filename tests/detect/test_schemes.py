@@ -480,3 +480,25 @@ def test_a_pupils_name_in_the_transfer_memo_is_no_account_holder() -> None:
     text = ("Truong Tieu hoc Doan Thi Diem TB: tien an ban tru thang 11 la 1.210.000d. PH nop qua "
             "TK truong 0021000998877 Vietcombank, ND: 2A2 Nguyen Bao Chau.")
     assert "BILL_TO_PERSONAL_ACCOUNT" not in schemes(text)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    # a notice that warns against paying a person is no bill into one
+    ("BILL_TO_PERSONAL_ACCOUNT", "Nha truong nhac han nop hoc phi thang 1. Phu huynh nop qua tai "
+                                 "khoan cua truong tai BIDV, khong chuyen vao tai khoan ca nhan "
+                                 "cua giao vien."),
+    # a neighbour's used goods, seen at the door before the rest is paid
+    ("DEPOSIT_FIRST", "minh pass lai iphone 12, gia 5tr5. ai lay coc 500k giu may, qua nha minh "
+                      "xem may truc tiep roi tra not"),
+    # a courier who could not reach the reader
+    ("THIRD_PARTY_TRANSFER", "chi oi e la shipper J&T, don 450k ma chi k nghe may. e de hang o "
+                             "tap hoa, chi ck vao momo 0935111222 cho e roi ra lay nhe"),
+])
+def test_honest_cousins_of_round_five(name: str, text: str) -> None:
+    assert name not in schemes(text)
+
+
+def test_a_seller_who_cannot_meet_still_asks_a_deposit_first() -> None:
+    text = ("Pass 2 ve concert gia goc, chuyen khoan truoc minh gui ve dien tu qua mail, minh ban "
+            "khong gap truc tiep duoc.")
+    assert schemes(text).get("DEPOSIT_FIRST", 0.0) > 0.0

@@ -123,3 +123,9 @@ def test_an_order_code_with_dots_is_no_link() -> None:
     assert urls("Ma van don B220431.SG, thu ho 245.000d") == []
     # a lower-case host with digits is still one
     assert urls("Vao s21889.hn de nhan qua") == ["http://s21889.hn"]
+
+
+def test_a_hyphenated_host_that_starts_with_a_digit_is_a_link() -> None:
+    # ".me" is also a word, and "3x3m.sl" a measure; "8kbet-vn.me" is a bookmaker's host
+    assert urls("Link vao khong bi chan: 8kbet-vn.me") == ["http://8kbet-vn.me"]
+    assert urls("kich thuoc 3x3m.sl 1 cai") == []

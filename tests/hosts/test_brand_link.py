@@ -101,3 +101,12 @@ def test_the_bank_that_holds_a_charitys_account_is_no_imitated_brand() -> None:
     fake = ("Vietcombank thong bao: tai khoan cua quy khach bi tam khoa, xac minh tai "
             "vcb-xacminh-example.com, hoac chuyen phi vao STK 0011002345678 Vietcombank")
     assert any(name.startswith("URL_BRAND") for name, _ in run(fake))
+
+
+def test_social_insurance_named_as_a_jobs_benefit_is_no_brand_claim() -> None:
+    text = ("The Gioi Di Dong tuyen nhan vien ban hang, dong BHXH day du. Nop ho so tai "
+            "vieclam.thegioididong.com")
+    assert run(text) == []
+    # named as the sender, it still counts
+    found = run("BHXH thong bao: cap nhat ho so huong luong huu tai bhxh-capnhat.top")
+    assert [name for name, _ in found] == ["URL_BRAND_MISMATCH"]

@@ -166,11 +166,28 @@ def _account_banks_only(view: MessageView, brands: list[Brand]) -> list[Brand]:
     return [b for b in brands if b.id not in near or b.id in elsewhere]
 
 
+#: Social insurance named as a job's benefit ("dong BHXH day du", "che do BHXH, BHYT"):
+#: the employer's link is no imitation of the insurer.
+_BENEFIT_RE = re.compile(
+    r"\b(?:dong|che\s+do|tham\s+gia|huong|full|day\s+du)\s+(?:\S+\s+)?(?:bhxh|bao\s+hiem\s+xa\s+hoi)"
+    r"|\b(?:bhxh|bao\s+hiem\s+xa\s+hoi)\s*,?\s*(?:bhyt|bhtn|day\s+du|theo\s+luat)\b")
+
+
+def _benefit_only(view: MessageView, brands: list[Brand]) -> list[Brand]:
+    """``brands`` less social insurance where it is named only as a job's benefit."""
+    folded = view.norm.folded
+    if not any(b.id == "socialinsurance" for b in brands) or _BENEFIT_RE.search(folded) is None:
+        return brands
+    if any(b.id == "socialinsurance" for b in find_brands(_BENEFIT_RE.sub(" ", folded))):
+        return brands  # named elsewhere too
+    return [b for b in brands if b.id != "socialinsurance"]
+
+
 def detect(view: MessageView) -> list[Symbol]:
     """Brand-impersonation findings of one message (see the module docstring)."""
     brands = find_brands(view.norm.folded)
     if brands:
-        brands = _account_banks_only(view, brands)
+        brands = _benefit_only(view, _account_banks_only(view, brands))
     if not brands:
         return []
     urls = view.of_kind("url")[:MAX_ENTITIES]

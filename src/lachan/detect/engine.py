@@ -36,7 +36,7 @@ from lachan.detect.features import (
     without_link_paths,
 )
 from lachan.detect.illicit import illicit_findings
-from lachan.detect.offers import offer_findings
+from lachan.detect.offers import offer_findings, prize_terms_findings
 from lachan.detect.pretexts import pretext_findings
 from lachan.detect.requests import request_findings
 from lachan.detect.schemes import scheme_findings
@@ -144,6 +144,7 @@ class Engine:
         offer_findings(norm.folded, tokens, feats)
         scheme_findings(norm.folded, tokens, bigrams, feats)  # after the entity findings
         pretext_findings(norm.folded, tokens, bigrams, feats)
+        prize_terms_findings(norm.folded, feats)  # after every fixed-prior scam finding
         service_findings(norm.folded, tokens, bigrams, feats)  # after the offers and the schemes
         shape_findings(without_link_paths(norm.clean, ents), feats)
         contact_findings(norm.clean, ents, feats)

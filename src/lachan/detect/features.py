@@ -642,7 +642,8 @@ _WARNING_RE = re.compile(
     r"\b(?:canh giac|gia mao|thu doan|ke gian|doi tuong xau|mao danh|gia danh"
     r"|tuyet doi khong (?:cung cap|chia se|tiet lo|truy cap|bam|click|chuyen)"
     r"|khong bao gio|de phong|phong tranh|khuyen cao|trinh bao|beware of|scam alert"
-    r"|canh bao lua dao|khong (?:nen )?lam theo)\b")
+    r"|canh bao lua dao|khong (?:nen )?lam theo|la (?:lua dao|gia mao|mao danh)"
+    r"|is a scam|are scams)\b")
 
 
 def warns(out: MessageFeatures) -> bool:

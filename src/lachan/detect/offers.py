@@ -158,9 +158,46 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
         return
 
 
+#: A brand's lucky draw that says it charges nothing ("Khong thu phi duoi moi hinh thuc",
+#: "khach hang khong phai dong bat ky khoan phi nao"): the data's prize messages are mostly
+#: frauds, so the model reads a genuine draw as one. A fraud's draw asks a fee, a personal
+#: contact or a link to a stranger's site; with none of them the promise is an advert's.
+_NO_FEE_RE = re.compile(
+    r"\bkhong\s+(?:thu|mat|phai\s+(?:dong|tra|nop))\s+(?:bat\s+ky\s+)?(?:khoan\s+)?"
+    r"(?:phi|le\s+phi|tien)\b|\bmien\s+phi\s+tham\s+gia\b|\bno\s+(?:fee|charge)s?\b"
+    r"|\bkhong\s+thu\s+phi\b")
+#: What a fraud's draw holds instead: a personal contact or an account, or a link that is
+#: no brand's own.
+_PRIVATE_WAYS = ("PHONE_MOBILE", "PHONE_FOREIGN", "BANK_ACCOUNT", "CHAT_APP_CONTACT",
+                 "URL_SHORTENER", "URL_PHISHING_HOST")
+_OWN_LINKS = ("URL_OFFICIAL_DOMAIN", "URL_BENIGN_HOST")
+PRIZE_NO_FEE_PRIOR = 4.0
+
+
+def prize_terms_findings(folded: str, out: MessageFeatures) -> None:
+    """``PRIZE_NO_FEE`` (leans to ad, fixed prior): a lucky draw that says it charges
+    nothing and gives no private way to pay or reach anyone. Run after every scam finding
+    with a fixed prior (any of them rules it out)."""
+    findings = out.findings
+    if "PRIZE_LURE" not in findings or _NO_FEE_RE.search(folded) is None:
+        return
+    if any(w in findings for w in _PRIVATE_WAYS):
+        return
+    if "URL_PRESENT" in findings and not any(w in findings for w in _OWN_LINKS):
+        return
+    if any(f.leans == "scam" and not f.learned and f.weight > 0 for f in findings.values()):
+        return
+    m = _NO_FEE_RE.search(folded)
+    out.add(Finding("PRIZE_NO_FEE", "ad", f'a lucky draw that charges nothing: "{m.group(0)}"'
+                    if m is not None else "a lucky draw that charges nothing",
+                    learned=False, weight=PRIZE_NO_FEE_PRIOR))
+
+
 #: ``(name, meaning)`` of the finding of this module, for the symbol catalogue.
 SYMBOLS: tuple[tuple[str, str], ...] = (
     ("COMMERCIAL_OFFER", "makes a commercial offer (a discount in per cent or an amount, "
                          "buy-X-get-Y, a voucher, free shipping, a flash sale) with a call "
                          "to action, a deadline or a place to buy"),
+    ("PRIZE_NO_FEE", "a brand's lucky draw that says it charges nothing and gives no personal "
+                     "contact, account or stranger's link (an advert's promise, not a fraud's)"),
 )

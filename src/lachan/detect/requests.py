@@ -452,7 +452,7 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
     remote = not _REMOTE_WORDS.isdisjoint(tokens)
     secret_word = not _SECRET_WORDS.isdisjoint(tokens) or "mat the" in pairs
     if (not pairs and not code_word and not remote and not secret_word
-            and _EN_FEE_WORDS.isdisjoint(tokens)):
+            and _EN_FEE_WORDS.isdisjoint(tokens) and "refund" not in tokens):
         return
     quoted = advisory(out)
     if remote:

@@ -393,6 +393,12 @@ _UNSEEN_RE = re.compile(
     # ly"): customs auctions goods, never by chat
     r"|(?:send|email)\s+(?:you\s+)?(?:the\s+)?e-?\s?tickets?|customs\s+seized"
     r"|hang\s+hai\s+quan\s+(?:thanh\s+ly|tich\s+thu))\b")
+#: ...unless the buyer comes to see it ("qua nha minh nhan truc tiep, kiem tra thoai mai",
+#: "xem may truc tiep roi tra not"): a neighbour's used phone or pet, held for a deposit.
+_SEEN_RE = re.compile(
+    r"(?<!khong )(?<!ko )(?<!k )\b(?:xem|nhan|lay|kiem\s+tra|gap)\s+(?:\S+\s+){0,2}?truc\s+tiep"
+    r"(?!\s+(?:khong|ko|duoc))"
+    r"|\bkiem\s+tra\s+(?:thoai\s+mai|roi\s+(?:moi\s+)?(?:thanh\s+toan|tra))\b")
 #: A company that takes the deposit into its own account, a brand's own pre-order.
 _COMPANY_RE = re.compile(r"\b(?:cong\s+ty|tnhh|co\s+phan|jsc)\b")
 _OFFICIAL_WAYS = ("URL_OFFICIAL_DOMAIN", "SENDER_OFFICIAL", "AD_LABEL")
@@ -681,8 +687,11 @@ def _bill_over_chat(folded: str, who: str) -> str | None:
 def _bill_to_person(folded: str, who: str) -> str | None:
     if _PAY_RE.search(folded) is None:
         return None
-    said = _SAID_PERSONAL_RE.search(folded)
-    holder = said.group(0) if said is not None else _personal_holder(folded)
+    # "khong chuyen vao tai khoan ca nhan cua giao vien": the notice that warns of it
+    said = _first(_SAID_PERSONAL_RE, folded)
+    if said is None and _SAID_PERSONAL_RE.search(folded) is not None:
+        return None
+    holder = said if said is not None else _personal_holder(folded)
     return None if holder is None else f"{who} ... {holder}"
 
 
@@ -692,12 +701,18 @@ def _proxy(folded: str) -> str | None:
     return None if holder is None else f"{proxy} ... {holder}"
 
 
+#: A courier who could not reach the reader ("e la shipper ..., chi khong nghe may").
+_SHIPPER_RE = re.compile(r"\b(?:shipper|giao\s+hang|tai\s+xe|buu\s+ta)\b")
+_READER_MISSED_RE = re.compile(r"\b(?:chi|anh|ban|co|chu|quy\s+khach)\s+(?:\S+\s+)?"
+                               rf"{_CANNOT_CALL}")
 #: "Don't call me", said while asking for money: the hijacked account cannot talk.
 _AVOID_CALL_RE = re.compile(rf"\b(?:dung\s+(?:goi|call|alo)|(?:sap\s+)?het\s+pin"
                             rf"|{_CANNOT_CALL})\b")
 
 
 def _third_party(folded: str, findings: Collection[str]) -> str | None:
+    if _SHIPPER_RE.search(folded) is not None and _READER_MISSED_RE.search(folded) is not None:
+        return None  # "e la shipper ..., chi k nghe may": the courier could not reach the reader
     ask = _together(folded, _EXCUSE_RE, _ASK_TRANSFER_RE)
     if ask is None:
         # "ck gap giup t 2tr vao stk nay ... dung goi t dang ban": the refusal to be called
@@ -754,6 +769,8 @@ def _charge_cancel(folded: str) -> str | None:
 def _deposit_first(folded: str, findings: Collection[str]) -> str | None:
     if any(w in findings for w in _OFFICIAL_WAYS) or _COMPANY_RE.search(folded) is not None:
         return None
+    if _SEEN_RE.search(folded) is not None:
+        return None  # "qua nha minh xem may truc tiep": seen before the rest is paid
     deposit = _first(_DEPOSIT_RE, folded)
     unseen = _UNSEEN_RE.search(folded) if deposit is not None else None
     return None if unseen is None else f"{deposit} ... {unseen.group(0)}"

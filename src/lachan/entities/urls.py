@@ -221,7 +221,8 @@ def _bare_ok(host: str, has_tail: bool) -> bool:
         return False
     if has_tail or "." in suffix:
         return True
-    if label[0].isdigit() and suffix in _AMBIGUOUS_TLDS and host.count(".") == 1:
+    if (label[0].isdigit() and suffix in _AMBIGUOUS_TLDS and host.count(".") == 1
+            and "-" not in label):
         return False  # "3x3m.sl 1" (số lượng), "2h.la": a measure glued to a word
     if len(written_labels) == 2 and len(suffix) == 2 and _ORDER_CODE.fullmatch(label) \
             and written_labels[1].isupper():
