@@ -132,13 +132,14 @@ OFFER_PRIOR = 4.0
 def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None:
     """``COMMERCIAL_OFFER`` of the folded text and its ``tokens`` (after the phrase
     findings, which tell whether the message is an advisory)."""
+    # (the cheap gates first: most messages hold no offer word)
+    if _OFFER_WORDS.isdisjoint(tokens) and _LOW_PRICE_RE.search(folded) is None:
+        return
     chat = _CHAT_WORDS.intersection(tokens)
     # "dao tao", "khoi tao": training, setting up; no "I" of a friend
     friendly = bool(chat) and (chat != _TAO or _CHAT_TAO_RE.search(folded) is not None)
     if ((friendly or "TEENCODE" in out.findings)  # chat abbreviations: friends, not a shop
             and _SHOP_VOICE_RE.search(folded) is None):
-        return
-    if _OFFER_WORDS.isdisjoint(tokens) and _LOW_PRICE_RE.search(folded) is None:
         return
     if ORDER_NOTICE_RE.search(folded) is not None:
         return
