@@ -145,3 +145,9 @@ def test_a_bookmakers_signup_bonus_is_a_gambling_lure() -> None:
     v = lachan.analyse("NHA CAI UY TIN - tang 188K khi dang ky, rut tien 3 phut. Link vao khong "
                        "bi chan: 8kbet-vn.me")
     assert "GAMBLING_SIGNUP_LURE" in names(v)
+
+
+def test_a_casino_job_with_board_is_no_gambling_lure() -> None:
+    v = lachan.analyse("Tuyen nhan vien phuc vu casino Phu Quoc, luong 12tr, bao an o, lien he "
+                       "phong nhan su 0297 3846 123")
+    assert "GAMBLING_SIGNUP_LURE" not in names(v)

@@ -127,3 +127,14 @@ def test_a_warning_that_calls_the_script_a_fraud_gets_no_prior() -> None:
     text = ("Canh bao: cuoc goi tu dong 'thue bao sap bi khoa, bam phim 1 de gap tong dai vien' la "
             "lua dao.")
     assert pretexts(text).get("KEYPRESS_TO_AGENT") == 0.0
+
+
+@pytest.mark.parametrize("text", [
+    # a hotline's own menu names the number to call; a voicemail notice
+    "Viettel: goi 18008098, bam phim 9 de gap dien thoai vien ho tro.",
+    "Ban co 1 tin nhan thoai moi. Goi 1414 va bam phim 1 de nghe.",
+    # a lorry driver's route along the border, a border post
+    "Tuyen lai xe tuyen bien gioi Lang Son, luong 15tr, bao an o, khong can kinh nghiem.",
+])
+def test_hotline_menus_and_border_jobs_are_no_pretexts(text: str) -> None:
+    assert pretexts(text) == {}

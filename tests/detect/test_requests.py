@@ -478,3 +478,12 @@ def test_an_english_refund_through_whatsapp_is_a_private_chat_refund() -> None:
     text = ("Vietnam Airlines: your flight was cancelled. To receive your refund, contact our "
             "refund agent on WhatsApp +84 79 331 8842.")
     assert rule_findings(text)["REFUND_VIA_PRIVATE_CHAT"].weight > 0
+
+
+@pytest.mark.parametrize("text", [
+    "Em xin loi, em quen mat khau tai khoan Netflix chung roi, anh doi giup em nhe",
+    "Gui em mat khau wifi nha anh voi, dien thoai em het 4G",
+    "Gui anh file bao cao thang 11, mat khau mo file la 2911.",
+])
+def test_apologies_wifi_and_passwords_given_ask_for_no_credential(text: str) -> None:
+    assert "CREDENTIAL_HANDOVER_REQUEST" not in rule_findings(text)

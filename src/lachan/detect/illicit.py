@@ -147,7 +147,7 @@ _GAMBLING_LURE_RE = re.compile(
     r"|\b(?:x2|x3|gap\s+doi)\s+(?:gia\s+tri\s+)?(?:the\s+)?nap\b|\bthuong\s+nap\s+(?:dau|lan)"
     r"|\b(?:gift\s*code|code\s+tan\s+thu|nhan\s+code|tang\s+code)\b"
     r"|\b(?:vao|tham\s+gia)\s+(?:nhom|group)\s+(?:tele|telegram|zalo|vip)\b"
-    r"|\bchoi\s+la\s+(?:thang|an|trung)\b|\bbao\s+(?:thang|an|lai)\b"
+    r"|\bchoi\s+la\s+(?:thang|an|trung)\b"
     # "tang 188K khi dang ky", "link vao khong bi chan", "rut tien 3 phut"
     r"|\btang\s+\d+\s*k?\s+khi\s+dang\s+ky\b|\bkhong\s+bi\s+chan\b|\brut\s+tien\s+\d+\s+phut\b")
 _GAMBLING_LURE_PRIOR = 8.0

@@ -46,9 +46,11 @@ PRETEXT_PRIOR = 12.0
 _KEYPRESS_RE = re.compile(
     r"\b(?:bam|nhan|an|go)\s+(?:phim|so)\s+(?:\d|#|\*)\s*(?:\S+\s+){0,2}?(?:de\s+|va\s+)?"
     r"(?:gap|ket\s+noi|noi\s+chuyen|lien\s+he|duoc\s+(?:ho\s+tro|tu\s+van|giai\s+dap)"
-    r"|nghe|xac\s+nhan|huy|tro\s+chuyen)\b"
+    r"|tro\s+chuyen|nghe)\b"
     r"|\bpress\s+(?:\d|#|\*)\s+(?:\S+\s+){0,2}?(?:to\s+)?(?:speak|talk|connect|reach|be\s+connected)\b")
 _KEYPRESS_PAIRS = frozenset({"bam phim", "nhan phim", "an phim", "go phim", "press §d1"})
+_CALL_FIRST_RE = re.compile(r"\b(?:goi|call|dial|quay\s+so)\s+(?:(?:den|vao|toi|so)\s+)?"
+                            r"(?:\S+\s+){0,2}?\+?\d[\d .]{2,}")
 
 #: An inheritance or an unclaimed fund...
 _INHERITANCE_RE = re.compile(
@@ -83,7 +85,7 @@ _TECH_PAIRS = frozenset({"bi hack", "bi nhiem", "nhiem ma", "ma doc", "xam nhap"
 #: Work across the border...
 _ABROAD_RE = re.compile(
     r"\b(?:campuchia|cam\s+pu\s+chia|cambodia|myanmar|mianma|sihanoukville|bavet|moc\s+bai"
-    r"|philippines|philipin|dubai|bien\s+gioi|border)\b")
+    r"|philippines|philipin)\b")
 #: ...that is easy and well paid, with board and transport.
 _EASY_ABROAD_RE = re.compile(
     r"\b(?:khong\s+can\s+(?:kinh\s+nghiem|bang\s+cap|ngoai\s+ngu)|bao\s+(?:an\s+o|an|o|ve\s+may"
@@ -92,8 +94,9 @@ _EASY_ABROAD_RE = re.compile(
 _JOB_ABROAD_RE = re.compile(r"\b(?:viec|tuyen|luong|lam\s+(?:viec|cskh|sale|online)|job|jobs"
                             r"|work|hiring|salary|nhan\s+vien)\b")
 _ABROAD_WORDS = frozenset({"campuchia", "cambodia", "myanmar", "mianma", "sihanoukville",
-                           "bavet", "philippines", "philipin", "dubai"})
-_ABROAD_PAIRS = frozenset({"bien gioi", "moc bai", "pu chia"})
+                           "bavet", "philippines", "philipin"})
+#: (Not "bien gioi" alone: a lorry driver's route or a border post's job is honest work.)
+_ABROAD_PAIRS = frozenset({"moc bai", "pu chia"})
 
 #: A spirit, a curse or bad luck upon you...
 _CURSE_RE = re.compile(
@@ -249,6 +252,10 @@ def pretext_findings(folded: str, tokens: list[str], bigrams: list[str],
     found: list[tuple[str, str | None]] = []
     if not _KEYPRESS_PAIRS.isdisjoint(pairs):
         m = _unnegated(_KEYPRESS_RE, folded)
+        # a hotline's own menu names the number to call first ("goi 18001091 va bam phim 9
+        # de gap dien thoai vien", "goi 1414 va bam phim 1 de nghe"): the robocall has none
+        if m is not None and _CALL_FIRST_RE.search(folded, 0, m.start()) is not None:
+            m = None
         found.append(("KEYPRESS_TO_AGENT", None if m is None else m.group(0)))
     if not _INHERITANCE_PAIRS.isdisjoint(pairs) or not _INHERITANCE_WORDS.isdisjoint(words):
         # (the story itself is negative: "khong co nguoi thua ke")

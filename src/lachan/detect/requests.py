@@ -231,7 +231,9 @@ _SECRET = (r"(?:mat\s+khau|password|passcode|ma\s+pin|pin\s+code|ma\s+cvv|cvv|cv
            r"|\d{2}\s+so\s+(?:tren|in\s+tren|cua)\s+(?:mat\s+)?the|card\s+number)")
 _SECRET_RE = re.compile(
     rf"(?<!da )(?<!se )\b(?:doc|gui|cung\s+cap|phan\s+hoi|tra\s+loi|reply|send|give|tell"
-    rf"|cho\s+(?:em|minh|toi|anh|chi)\s+xin|xin)\b(?:\s+\S+){{0,8}}?\s+{_SECRET}\b")
+    rf"|cho\s+(?:em|minh|toi|anh|chi)\s+xin)\b(?:\s+\S+){{0,8}}?\s+{_SECRET}\b"
+    # (not a password given: "gui anh file bao cao, mat khau la 1234")
+    r"(?!(?:\s+\S+){0,3}?\s*(?:la|:|is|=)\s)")
 _SECRET_WORDS = frozenset({"khau", "password", "passcode", "pin", "cvv", "cvc"})
 _SECRET_DETAIL = "asks you to send a password, a PIN or card details"
 
@@ -241,6 +243,8 @@ _TO_READER_RE = re.compile(r"(?:gui|send)\s+(?:toi\s+|cho\s+|to\s+)?(?:quy\s+kha
 
 
 def _secret(folded: str) -> str | None:
+    if "wifi" in folded or "wi-fi" in folded:
+        return None  # a guest's "gui em mat khau wifi voi"
     for m in _SECRET_RE.finditer(folded):
         if not negated(folded, m.start()) and _TO_READER_RE.match(m.group(0)) is None:
             return m.group(0)
