@@ -320,6 +320,10 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
                             f"link host {host} looks like an ordinary site ({score:.2f})"))
 
 
+#: The findings :func:`entity_findings` makes of a phone number that is someone to call.
+PHONE_FINDINGS = ("PHONE_MOBILE", "PHONE_SERVICE", "PHONE_PREMIUM", "PHONE_FOREIGN")
+
+
 #: Fixed prior (log-odds towards scam) of URL_IMITATES_BRAND: a link whose host the
 #: analyser calls phishing and that imitates a brand ("fecredit-vaynhanh.top"), the
 #: analyser's or one the message names (:func:`named_in_host`). Over the SMS data it fires

@@ -150,7 +150,7 @@ _GAMBLING_LURE_RE = re.compile(
     r"|\bchoi\s+la\s+(?:thang|an|trung)\b"
     # "tang 188K khi dang ky", "link vao khong bi chan", "rut tien 3 phut"
     r"|\btang\s+\d+\s*k?\s+khi\s+dang\s+ky\b|\bkhong\s+bi\s+chan\b|\brut\s+tien\s+\d+\s+phut\b")
-_GAMBLING_LURE_PRIOR = 8.0
+GAMBLING_LURE_PRIOR = 8.0
 
 #: Papers a forger makes; a seller's voice ("nhan lam", "ben em lam", "lam ... cac loai")
 #: tells an offer from someone who goes to get their own ("mai di lam bang lai xe").
@@ -260,12 +260,12 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
         if (m is not None and not negated(folded, m.start())
                 and (_TIP_SALE_RE.search(folded) is not None or "PHONE_MOBILE" in out.findings)):
             _add(out, "BETTING_TIPS_SALE", m.group(0), BETTING_TIPS_PRIOR, quoted)
-    if "GAMBLING_OR_ADULT" in out.findings:
+    if gambling:
         m = _GAME_RE.search(folded)
         lure = _GAMBLING_LURE_RE.search(folded) if m is not None else None
         if m is not None and lure is not None and not negated(folded, m.start()):
             _add(out, "GAMBLING_SIGNUP_LURE", f"{m.group(0)} ... {lure.group(0)}",
-                 _GAMBLING_LURE_PRIOR, quoted)
+                 GAMBLING_LURE_PRIOR, quoted)
     if apk:
         m = _APK_RE.search(folded)
         if m is not None:

@@ -165,8 +165,7 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
 #: contact or a link to a stranger's site; with none of them the promise is an advert's.
 _NO_FEE_RE = re.compile(
     r"\bkhong\s+(?:thu|mat|phai\s+(?:dong|tra|nop))\s+(?:bat\s+ky\s+)?(?:khoan\s+)?"
-    r"(?:phi|le\s+phi|tien)\b|\bmien\s+phi\s+tham\s+gia\b|\bno\s+(?:fee|charge)s?\b"
-    r"|\bkhong\s+thu\s+phi\b")
+    r"(?:phi|le\s+phi|tien)\b|\bmien\s+phi\s+tham\s+gia\b|\bno\s+(?:fee|charge)s?\b")
 #: What a fraud's draw holds instead: a personal contact or an account, or a link that is
 #: no brand's own.
 _PRIVATE_WAYS = ("PHONE_MOBILE", "PHONE_FOREIGN", "BANK_ACCOUNT", "CHAT_APP_CONTACT",
@@ -180,7 +179,10 @@ def prize_terms_findings(folded: str, out: MessageFeatures) -> None:
     nothing and gives no private way to pay or reach anyone. Run after every scam finding
     with a fixed prior (any of them rules it out)."""
     findings = out.findings
-    if "PRIZE_LURE" not in findings or _NO_FEE_RE.search(folded) is None:
+    if "PRIZE_LURE" not in findings:
+        return
+    no_fee = _NO_FEE_RE.search(folded)
+    if no_fee is None:
         return
     if any(w in findings for w in _PRIVATE_WAYS):
         return
@@ -188,9 +190,7 @@ def prize_terms_findings(folded: str, out: MessageFeatures) -> None:
         return
     if any(f.leans == "scam" and not f.learned and f.weight > 0 for f in findings.values()):
         return
-    m = _NO_FEE_RE.search(folded)
-    out.add(Finding("PRIZE_NO_FEE", "ad", f'a lucky draw that charges nothing: "{m.group(0)}"'
-                    if m is not None else "a lucky draw that charges nothing",
+    out.add(Finding("PRIZE_NO_FEE", "ad", f'a lucky draw that charges nothing: "{no_fee.group(0)}"',
                     learned=False, weight=PRIZE_NO_FEE_PRIOR))
 
 

@@ -33,8 +33,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from lachan.detect.features import Finding, MessageFeatures
-from lachan.detect.requests import advisory, negated
+from lachan.detect.features import PHONE_FINDINGS, Finding, MessageFeatures
+from lachan.detect.requests import advisory, first_unnegated, negated
 
 #: Log-odds towards scam, a little above the schemes' (``schemes.SCHEME_PRIOR``): an
 #: official's wording ("Buu dien thong bao: quy khach co 1 buu pham tu Toa an...") reads
@@ -194,17 +194,12 @@ _ALL_WORDS = (_INHERITANCE_WORDS | _TECH_WORDS | _ABROAD_WORDS | _CURSE_WORDS
               | _SERVICE_WORDS)
 
 
-def _unnegated(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
-    """The first match of ``pattern`` that no negation stands before in its sentence."""
-    return next((m for m in pattern.finditer(folded) if not negated(folded, m.start())), None)
-
-
 def _all(folded: str, first: re.Pattern[str], *more: re.Pattern[str],
          negatable: bool = True) -> str | None:
     """The first unnegated match of ``first`` (any match where it is not ``negatable``) and
     the first match of each of ``more``, joined with " ... ", or ``None`` as soon as one
     has none."""
-    m = _unnegated(first, folded) if negatable else first.search(folded)
+    m = first_unnegated(first, folded) if negatable else first.search(folded)
     if m is None:
         return None
     found = [m.group(0)]
@@ -216,19 +211,18 @@ def _all(folded: str, first: re.Pattern[str], *more: re.Pattern[str],
     return " ... ".join(found)
 
 
-_PHONE_FINDINGS = ("PHONE_FOREIGN", "PHONE_MOBILE", "PHONE_SERVICE", "PHONE_PREMIUM")
 #: An account number after the request to pay.
 _ACCOUNT_DIGITS_RE = re.compile(r"\d[\d .-]{5,}\d")
 
 
 def _tech_support(folded: str, findings: Collection[str]) -> str | None:
-    if not any(p in findings for p in _PHONE_FINDINGS):
+    if not any(p in findings for p in PHONE_FINDINGS):
         return None
     return _all(folded, _INFECTED_RE, _MAKER_RE, _TECH_CALL_RE)
 
 
 def _diverted(folded: str, findings: Collection[str]) -> str | None:
-    down = _unnegated(_SYSTEM_DOWN_RE, folded)
+    down = first_unnegated(_SYSTEM_DOWN_RE, folded)
     if down is None:
         return None
     into = _PAY_INTO_RE.search(folded, down.end())  # the bill comes after the excuse
@@ -251,7 +245,7 @@ def pretext_findings(folded: str, tokens: list[str], bigrams: list[str],
     findings = out.findings
     found: list[tuple[str, str | None]] = []
     if not _KEYPRESS_PAIRS.isdisjoint(pairs):
-        m = _unnegated(_KEYPRESS_RE, folded)
+        m = first_unnegated(_KEYPRESS_RE, folded)
         # a hotline's own menu names the number to call first ("goi 18001091 va bam phim 9
         # de gap dien thoai vien", "goi 1414 va bam phim 1 de nghe"): the robocall has none
         if m is not None and _CALL_FIRST_RE.search(folded, 0, m.start()) is not None:
@@ -269,13 +263,13 @@ def pretext_findings(folded: str, tokens: list[str], bigrams: list[str],
     if not _CURSE_PAIRS.isdisjoint(pairs) or not _CURSE_WORDS.isdisjoint(words):
         found.append(("SPIRITUAL_FEE", _all(folded, _CURSE_RE, _RITUAL_FEE_RE)))
     if not _QR_PAIRS.isdisjoint(pairs):
-        m = _unnegated(_QR_RECEIVE_RE, folded)
-        found.append(("QR_TO_RECEIVE", None if m is None else m.group(0)))
-        if m is None:
-            m = _unnegated(_CARD_TO_RECEIVE_RE, folded)
-            found.append(("QR_TO_RECEIVE", None if m is None else m.group(0)))
-        m = _unnegated(_QR_CARD_RE, folded) if m is None else None
-        found.append(("QR_TO_CARD_FORM", None if m is None else m.group(0)))
+        m = (first_unnegated(_QR_RECEIVE_RE, folded)
+             or first_unnegated(_CARD_TO_RECEIVE_RE, folded))
+        if m is not None:
+            found.append(("QR_TO_RECEIVE", m.group(0)))
+        else:
+            form = first_unnegated(_QR_CARD_RE, folded)
+            found.append(("QR_TO_CARD_FORM", None if form is None else form.group(0)))
     if not _SERVICE_PAIRS.isdisjoint(pairs) or not _SERVICE_WORDS.isdisjoint(words):
         found.append(("MILITARY_EXEMPTION_SALE", _all(folded, _SERVICE_RE, _EXEMPT_RE,
                                                       _SERVICE_FEE_RE)))

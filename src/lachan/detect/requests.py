@@ -198,6 +198,14 @@ def negated(folded: str, start: int) -> bool:
             and has_negation(before, len(before) - NEGATION_WINDOW, len(before)))
 
 
+def first_unnegated(pattern: re.Pattern[str], folded: str,
+                    pos: int = 0) -> re.Match[str] | None:
+    """The first match of ``pattern`` (from ``pos``) that no negation stands before in its
+    sentence (:func:`negated`)."""
+    return next((m for m in pattern.finditer(folded, pos) if not negated(folded, m.start())),
+                None)
+
+
 def advisory(out: MessageFeatures) -> bool:
     """The message warns against fraud or reads like a public advisory: the tricks it
     quotes get no fixed prior."""
@@ -336,8 +344,7 @@ _EN_FEE_RE = re.compile(r"\b(?:processing|clearance|diplomatic|release|transfer|
                         r"|activation|unlock)\s+(?:\w+\s+)?fee\b")
 _EN_WAITING_RE = re.compile(r"\b(?:beneficiary|inheritance|next\s+of\s+kin|consignment|parcel"
                             r"|funds|compensation|winnings|lottery|million|box|package|loan"
-                            r"|approval|approved"
-                            r"|safekeeping)\b")
+                            r"|approval|approved|safekeeping)\b")
 _EN_FEE_WORDS = frozenset({"fee", "fees"})
 
 
@@ -356,8 +363,7 @@ def _granted_fee(folded: str) -> str | None:
     granted = _GRANTED_RE.search(folded)
     if granted is None or negated(folded, granted.start()):
         return None
-    fee = next((m for m in _FEE_WORD_RE.finditer(folded, granted.end())
-                if not negated(folded, m.start())), None)
+    fee = first_unnegated(_FEE_WORD_RE, folded, granted.end())
     into = ((_INTO_ACCOUNT_RE.search(folded, granted.end()) or _HOLD_PLACE_RE.search(folded))
             if fee is not None else None)
     if fee is None or into is None or negated(folded, into.start()):
@@ -394,8 +400,7 @@ def _refund_via_chat(folded: str) -> str | None:
     refund = _REFUND_RE.search(folded)
     if refund is None or negated(folded, refund.start()):
         return None
-    chat = next((m for m in _PRIVATE_CHAT_RE.finditer(folded)
-                 if not negated(folded, m.start())), None)
+    chat = first_unnegated(_PRIVATE_CHAT_RE, folded)
     return None if chat is None else f"{refund.group(0)} ... {chat.group(0)}"
 
 

@@ -59,7 +59,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from lachan.detect.features import Finding, MessageFeatures
+from lachan.detect.features import PHONE_FINDINGS, Finding, MessageFeatures
 from lachan.detect.requests import SECRECY, advisory, negated
 
 #: Log-odds towards scam: enough to decide with the friendly words around them (a "friend"
@@ -438,8 +438,7 @@ _DAILY_PAY_RE = re.compile(
     # or by the task: "1 danh gia 35k", "moi luot like 5k", "moi don hoa hong 50k"
     r"|\b(?:1|mot|moi)\s+(?:luot\s+)?(?:danh\s+gia|like|follow|binh\s+luan|review|video"
     r"|nhiem\s+vu|don(?:\s+hang)?)\s+(?:\S+\s+){0,2}?(?:duoc\s+)?(?:\d+\s*-\s*)?\d+(?:[.,]\d+)*"
-    r"\s*(?:k|d|dong"
-    r"|nghin|ngan)\b"
+    r"\s*(?:k|d|dong|nghin|ngan)\b"
     # "earn $150-$400 daily"
     r"|\bearn\s+(?:up\s+to\s+)?\$?\s?\d+(?:\s*-\s*\$?\s?\d+)?\s*(?:usd|\$|k|vnd)?\s*"
     r"(?:daily|a\s+day|per\s+day)\b")
@@ -469,7 +468,7 @@ _OPENER_RE = re.compile(
     r"|(?:tham\s+gia|vao)\s+nhom\s+(?:zalo|telegram|tele|vip|kin)|nhom\s+kin"
     r"|(?:la|lam)\s+tro\s+ly\s+(?:cua\s+)?(?:\S+\s+){0,4}?(?:chuyen\s+gia|thay|ts|tien\s+si"
     r"|giao\s+su)|join\s+(?:our\s+)?(?:\S+\s+){0,3}?(?:group|channel)"
-    r"|(?:join|private)\s+(?:our\s+)?(?:private\s+)?(?:telegram|whatsapp|vip|signal)\s+group"
+    r"|private\s+(?:telegram|whatsapp|vip|signal)\s+group"
     r"|(?:ib|inbox|lien\s+he|nhan)\s+(?:cho\s+)?tro\s+ly|(?:ung\s+dung|app|san)\s+(?:giao\s+dich\s+)?"
     r"noi\s+bo|(?:lai|loi\s+nhuan)\s+(?:them\s+)?\d+(?:[.,]\d+)?\s*(?:trieu|tr|%)\s+(?:\S+\s+){0,2}?"
     r"tren\s+san)\b")
@@ -590,7 +589,6 @@ def _first(pattern: re.Pattern[str], folded: str) -> str | None:
     return None
 
 
-_PHONE_FINDINGS = ("PHONE_MOBILE", "PHONE_SERVICE", "PHONE_PREMIUM", "PHONE_FOREIGN")
 #: Who bills in its own name (utilities, lenders, telcos, schools, funds, insurers,
 #: airlines, bookings and authorities), by word pairs and words; and the pairs and words
 #: that :data:`_AUTHORITY_RE` needs, looked up before that alternation is tried.
@@ -713,21 +711,17 @@ _AVOID_CALL_RE = re.compile(rf"\b(?:dung\s+(?:goi|call|alo)|(?:sap\s+)?het\s+pin
 def _third_party(folded: str, findings: Collection[str]) -> str | None:
     if _SHIPPER_RE.search(folded) is not None and _READER_MISSED_RE.search(folded) is not None:
         return None  # "e la shipper ..., chi k nghe may": the courier could not reach the reader
+    avoid = _AVOID_CALL_RE.search(folded)
+    refusal = None if avoid is None or negated(folded, avoid.start()) else avoid.group(0)
     ask = _together(folded, _EXCUSE_RE, _ASK_TRANSFER_RE)
     if ask is None:
         # "ck gap giup t 2tr vao stk nay ... dung goi t dang ban": the refusal to be called
         # is the excuse, and the account number given is where the money goes
-        refusal = _AVOID_CALL_RE.search(folded)
-        if (refusal is None or "BANK_ACCOUNT" not in findings
-                or negated(folded, refusal.start())):
+        if refusal is None or "BANK_ACCOUNT" not in findings:
             return None
         ask = _together(folded, _ASK_TRANSFER_RE)
-        return None if ask is None else f"{ask} ... {refusal.group(0)}"
-    holder = _personal_holder(folded)
-    if holder is None:
-        avoid = _AVOID_CALL_RE.search(folded)
-        holder = avoid.group(0) if avoid is not None and not negated(folded, avoid.start()) \
-            else None
+        return None if ask is None else f"{ask} ... {refusal}"
+    holder = _personal_holder(folded) or refusal
     if holder is None:  # "dung noi voi ai nha": the owner of the chat account must not hear
         secret = _SECRECY_RE.search(folded)
         holder = None if secret is None else secret.group(0)
@@ -893,7 +887,7 @@ def scheme_findings(folded: str, tokens: list[str], bigrams: list[str],
         found.append(("CUSTOMS_FEE_TO_PERSON", _customs_fee(folded, findings)))
     if ((authority or not _HELD_PAIRS.isdisjoint(pairs))
             and not _SUMMONS_PAIRS.isdisjoint(pairs)
-            and any(p in findings for p in _PHONE_FINDINGS)):
+            and any(p in findings for p in PHONE_FINDINGS)):
         found.append(("AUTHORITY_SUMMONS_CALL", _summons(folded)))
     hits = [(name, text) for name, text in found if text is not None]
     if hits:
