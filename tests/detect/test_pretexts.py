@@ -138,3 +138,52 @@ def test_a_warning_that_calls_the_script_a_fraud_gets_no_prior() -> None:
 ])
 def test_hotline_menus_and_border_jobs_are_no_pretexts(text: str) -> None:
     assert pretexts(text) == {}
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("CALL_TRANSFER_TO_POLICE", "Chào chị, em bên bảo hiểm xã hội, thẻ BHYT của chị bị dùng "
+                                "thanh toán 31 triệu ở bệnh viện Bạch Mai, em chuyển cuộc gọi "
+                                "sang công an để chị trình báo nhé."),
+    ("CALL_TRANSFER_TO_POLICE", "We will transfer your call to the police investigation "
+                                "department now."),
+    ("FINE_PAID_TO_OFFICER", "Em ben doi CSGT quan 7, xe anh bi phat nguoi vuot den do, anh "
+                             "muon xu ly nhanh thi chuyen khoan phi nop phat 2tr qua em."),
+])
+def test_the_officer_scripts_are_found_with_the_pretext_prior(name: str, text: str) -> None:
+    assert pretexts(text).get(name) == PRETEXT_PRIOR
+
+
+def test_the_fake_officer_script_keeps_its_prior_despite_the_advisory_words() -> None:
+    # "trinh bao" reads as a police advisory's word; the script itself is no advisory
+    text = ("Em là nhân viên ngân hàng, tài khoản anh liên quan vụ án, em nối máy sang công an "
+            "để anh trình báo.")
+    assert pretexts(text).get("CALL_TRANSFER_TO_POLICE") == PRETEXT_PRIOR
+
+
+@pytest.mark.parametrize("text", [
+    # a warning that quotes the script
+    "Cảnh báo lừa đảo: đối tượng giả danh nhân viên bảo hiểm rồi chuyển cuộc gọi sang công an "
+    "giả. Không làm theo.",
+    # a fine paid at the treasury by the driver himself, no officer who takes it
+    "Anh oi em vua nop phat nguoi 800k qua Cong dich vu cong roi nhe, bien lai em gui anh.",
+    # a friend who paid a fine asks for it back: no officer
+    "Tao nộp phạt hộ mày 500k rồi, chuyển lại cho tao nha.",
+])
+def test_warnings_and_genuine_fines_are_no_officer_scripts(text: str) -> None:
+    found = pretexts(text)
+    assert found.get("FINE_PAID_TO_OFFICER") is None
+    assert not found.get("CALL_TRANSFER_TO_POLICE")
+
+
+def test_a_wrong_number_that_asks_to_get_acquainted_is_an_opener() -> None:
+    from lachan.detect.pretexts import OPENER_PRIOR
+    text = ("Xin lỗi em add nhầm Zalo, mà thấy anh dễ thương ghê, mình làm quen được không ạ?")
+    assert pretexts(text).get("WRONG_NUMBER_OPENER") == OPENER_PRIOR
+
+
+@pytest.mark.parametrize("text", [
+    "Xin lỗi anh, em nhắn nhầm số, tin nhắn trước là gửi cho chị Hà ạ.",
+    "Chị ơi em chuyển nhầm số tài khoản, chị kiểm tra giúp em với.",
+])
+def test_a_plain_wrong_number_apology_is_no_opener(text: str) -> None:
+    assert pretexts(text).get("WRONG_NUMBER_OPENER") is None

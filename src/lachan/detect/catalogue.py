@@ -104,6 +104,8 @@ def message_symbols() -> list[SymbolInfo]:
     out += [SymbolInfo(name, "scam", f"text hides words from filters ({flag})", "text")
             for flag, (name, _prior) in OBFUSCATION_FINDINGS.items()]
     out += [SymbolInfo(name, "scam", meaning, "requests") for name, meaning in requests.SYMBOLS]
+    out += [SymbolInfo(name, "ham", meaning, "requests")
+            for name, meaning in requests.HAM_SYMBOLS]
     out += [SymbolInfo(name, "scam", meaning, "illicit") for name, meaning in illicit.SYMBOLS]
     out += [SymbolInfo(name, "scam", meaning, "schemes") for name, meaning in schemes.SYMBOLS]
     out += [SymbolInfo(name, "scam", meaning, "pretexts") for name, meaning in pretexts.SYMBOLS]

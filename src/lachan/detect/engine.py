@@ -38,7 +38,7 @@ from lachan.detect.features import (
 from lachan.detect.illicit import illicit_findings
 from lachan.detect.offers import offer_findings, prize_terms_findings
 from lachan.detect.pretexts import pretext_findings
-from lachan.detect.requests import request_findings
+from lachan.detect.requests import official_channel_findings, request_findings
 from lachan.detect.schemes import scheme_findings
 from lachan.detect.services import service_findings
 from lachan.detect.verdict import VerdictMaker, shown_rows
@@ -145,6 +145,7 @@ class Engine:
         scheme_findings(norm.folded, tokens, bigrams, feats)  # after the entity findings
         pretext_findings(norm.folded, tokens, bigrams, feats)
         prize_terms_findings(norm.folded, feats)  # after every fixed-prior scam finding
+        official_channel_findings(norm.folded, feats)  # likewise
         service_findings(norm.folded, tokens, bigrams, feats)  # after the offers and the schemes
         shape_findings(without_link_paths(norm.clean, ents), feats)
         contact_findings(norm.clean, ents, feats)

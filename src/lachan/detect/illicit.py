@@ -2,7 +2,8 @@
 sale (drugs, weapons, counterfeit money, date-rape drugs), forged papers made to order,
 sex for sale with a contact, promises of a fixed daily return on an "investment",
 sextortion, offers to recover money lost to fraud, lottery numbers and betting tips for
-sale, and links to Android app packages.
+sale, links to Android app packages, and cures no medicine can promise (a diabetes
+"cured for good without insulin", "10 kg lost in 14 days").
 The datasets hold next to none of them, so these findings carry a fixed prior (log-odds
 towards scam) and no learned weight, like those of :mod:`lachan.detect.requests`.
 
@@ -40,6 +41,9 @@ FORGED_PAPERS_PRIOR = 8.0
 #: Sex offered by message with a contact to reach: prostitution is unlawful in Viet Nam,
 #: and these messages are mostly a deposit fraud (pay first on Zalo, nobody comes).
 SEX_SERVICE_PRIOR = 8.0
+#: A cure or a weight loss no product may promise (advertising one is unlawful, and the
+#: product is mostly a fake sold for a transfer first).
+MIRACLE_CURE_PRIOR = 10.0
 
 #: Lottery numbers or football tips sold by a fee, a "VIP group" or a chat: no one can
 #: foresee a draw, and betting outside Vietlott and licensed casinos is unlawful; the fee
@@ -85,10 +89,17 @@ _RETURNS_RE = re.compile(
     r"|\b\d+(?:[.,]\d+)?\s*%\s*(?:per|a|every)\s+day\b|\bguaranteed\s+(?:profit|returns?)\b"
     # "earn 5% daily", and a profit in money a day: "choi vang lai 3-5tr/ngay"
     r"|\b\d+(?:[.,]\d+)?\s*%\s*daily\b"
-    r"|\b(?:lai|loi\s+nhuan)\s+(?:\d+\s*-\s*)?\d+\s*(?:k|tr|trieu)\s*(?:/|mot|moi|1)\s*ngay\b")
+    r"|\b(?:lai|loi\s+nhuan)\s+(?:\d+\s*-\s*)?\d+\s*(?:k|tr|trieu)\s*(?:/|mot|moi|1)\s*ngay\b"
+    # a stake multiplied in a day or a week: "vao von 5tr nhan 15tr sau 1 ngay"
+    r"|\b(?:vao\s+von|bo\s+von|von|nap|gop|dau\s+tu|vao)\s+\d+(?:[.,]\d+)?\s*(?:k|tr|trieu)\s+"
+    r"(?:\S+\s+){0,2}?(?:nhan|lai|an|ve|rut)\s+(?:ve\s+)?\d+(?:[.,]\d+)?\s*(?:k|tr|trieu)\s+"
+    r"(?:chi\s+)?(?:sau|trong)\s+(?:\d+|mot|vai)\s+(?:ngay|gio|tieng|tuan|phut)\b"
+    # a trading "room" that never loses: "lenh thang 100%", "ty le thang 95%"
+    r"|\b(?:lenh|keo|ty\s+le|win\s+rate)\s+(?:thang\s+|chien\s+thang\s+)?(?:[89]\d|100)\s*%")
 _STAKE_WORDS = frozenset({"gop", "nap", "dau", "von"})
 _PERIOD_WORDS = frozenset({"ngay", "day", "thang", "daily", "tuan"})
-_RETURNS_PAIRS = frozenset({"cam ket", "guaranteed profit", "guaranteed return",
+_RETURNS_PAIRS = frozenset({"cam ket", "guaranteed profit", "guaranteed return", "lenh thang",
+                            "win rate", "ty le",
                             "guaranteed returns", "dam bao", "bao khong", "money back",
                             "hoan §d3", "lai §d3"})
 
@@ -169,8 +180,38 @@ _SEX_RE = re.compile(
     r"\b(?:lam\s+tinh|tinh\s+mot\s+dem|gai\s+goi|gai\s+lam|nhu\s+cau\s+sinh\s+ly"
     r"|di\s+khach|ngu\s+qua\s+dem|sex|chat\s+sex)\b")
 _SELLER_CONTACT_RE = re.compile(
-    r"\b(?:zalo|add|lh|lien\s+he|inbox|ib|den\s+tan\s+noi|phuc\s+vu\s+(?:tan\s+noi|tan\s+tinh"
-    r"|toan\s+quoc)|tai\s+nha|coc\s+truoc)\b|\b0\d{9}\b")
+    r"\b(?:zalo|add|lh|lien\s+he|inbox|ib|dang\s+ky|dat\s+lich|book|den\s+tan\s+noi"
+    r"|phuc\s+vu\s+(?:tan\s+noi|tan\s+tinh|toan\s+quoc)|tai\s+nha|coc\s+truoc)\b|\b0\d{9}\b")
+
+#: The escort ad's euphemisms, which name no sex: a roster of "models, actresses, office
+#: girls" to serve, "cac em tre dep phuc vu A-Z cho quy ong".
+_ESCORT_RE = re.compile(
+    r"\bnguoi\s+mau\W+(?:\S+\W+){0,3}?(?:sinh\s+vien|nhan\s+vien\s+van\s+phong|hot\s+girl"
+    r"|tiep\s+vien)\b"
+    r"|\bphuc\s+vu\s+(?:tu\s+)?a\s*-?\s*z\b|\b(?:cho|danh\s+cho)\s+(?:cac\s+)?quy\s+ong\b"
+    r"|\bcac\s+em\s+(?:gai\s+)?(?:tre|xinh|dep|chan\s+dai|sinh\s+vien)\b(?:\s+\S+){0,3}?\s+"
+    r"(?:phuc\s+vu|chieu|tan\s+tinh)\b")
+_ESCORT_PAIRS = frozenset({"nguoi mau", "a z", "quy ong", "cac em"})
+#: ...a service, not a casting call or a job ("tuyen nguoi mau, sinh vien lam PG").
+_ESCORT_SERVICE_RE = re.compile(r"\b(?:phuc\s+vu|dich\s+vu)\b")
+_CASTING_RE = re.compile(r"\b(?:tuyen|casting|ung\s+tuyen|tuyen\s+dung|hiring)\b")
+
+#: A cure no medicine promises ("chua khoi dut diem tieu duong", "tieu duong ... khoi
+#: han"), or a weight loss in days ("giam 10kg trong 14 ngay").
+_DISEASES = (r"(?:tieu\s+duong|ung\s+thu|cao\s+huyet\s+ap|huyet\s+ap|gout|gut|xuong\s+khop"
+             r"|thoai\s+hoa|viem\s+gan|dau\s+da\s+day|da\s+day|vo\s+sinh|hiv|suy\s+than"
+             r"|mat\s+ngu|vay\s+nen|dong\s+kinh|parkinson|xo\s+gan|hen\s+suyen"
+             r"|tieu\s+duong\s+tuyp\s+\d)")
+_CURE_RE = re.compile(
+    rf"\b(?:chua\s+(?:khoi|dut\s+diem|tri\s+dut\s+diem|tan\s+goc)|tri\s+(?:dut\s+diem|tan\s+goc)"
+    rf"|khoi\s+(?:han|hoan\s+toan|100\s*%))\s+(?:\S+\s+){{0,3}}?{_DISEASES}\b"
+    rf"|\b{_DISEASES}\b(?:\s+\S+){{0,6}}?\s+(?:khoi\s+(?:han|hoan\s+toan|100)|dut\s+diem"
+    rf"|tan\s+goc)\b"
+    rf"|\bkhong\s+(?:can\s+|phai\s+)?tiem\s+insulin\b"
+    rf"|\bgiam\s+\d+\s*(?:-\s*\d+\s*)?kg\s+(?:chi\s+)?(?:trong|sau)\s+(?:\d+|mot)\s+(?:ngay|tuan)\b")
+_CANNOT_RE = re.compile(r"\b(?:khong|ko|kho|chang)\b")  # ("chua" is "chữa", cure, too)
+_CURE_PAIRS = frozenset({"chua khoi", "dut diem", "tan goc", "khoi han", "khoi hoan", "giam can",
+                         "tiem insulin"})
 
 _RECOVERY_RE = re.compile(
     r"\b(?:thu\s+hoi|lay\s+lai|khoi\s+phuc|doi\s+lai|hoan\s+lai|nhan\s+lai)\s+(?:\S+\s+){0,2}?tien"
@@ -179,12 +220,17 @@ _RECOVERY_RE = re.compile(
     r"|\brecover\s+(?:your\s+)?(?:lost|scammed|stolen)\s+(?:money|funds|crypto)\b"
     # "trung tam ho tro nan nhan lua dao ... hoan tien": a centre for victims, and a refund
     r"|\bnan\s+nhan\s+(?:\S+\s+){0,3}?(?:lua\s+dao|bi\s+lua)\b.{0,240}?"
-    r"\b(?:hoan\s+tien|hoan\s+tra|lay\s+lai|thu\s+hoi)\b")
+    r"\b(?:hoan\s+tien|hoan\s+tra|lay\s+lai|thu\s+hoi)\b"
+    # losses "won back" by an expert ("chuyen gia giup go lo 100%"), premiums of a
+    # cancelled insurance "got back in full" for a fee
+    r"|\b(?:ho\s+tro|giup|chuyen\s+gia|cam\s+ket)\s+(?:\S+\s+){0,3}?go\s+lo\b"
+    r"|\blay\s+lai\s+(?:\d+\s*%\s+)?(?:phi|tien)\s+(?:\S+\s+){0,2}?(?:da\s+dong|bao\s+hiem)\b")
 _RECOVERY_PAIRS = frozenset({"thu hoi", "lay lai", "khoi phuc", "doi lai", "hoan lai", "nan nhan",
-                             "nhan lai"})
+                             "nhan lai", "go lo"})
 #: The fee the recovery fraud asks: a real advisory quotes the promise, never a fee.
 _RECOVERY_FEE_RE = re.compile(r"\b(?:nop|dong|chuyen|thanh\s+toan)\s+(?:\S+\s+){0,2}?"
-                              r"(?:phi|le\s+phi|tien\s+(?:phi|ho\s+so|tham\s+dinh))\b")
+                              r"(?:phi|le\s+phi|tien\s+(?:phi|ho\s+so|tham\s+dinh))\b"
+                              r"|\bphi\s+(?:dich\s+vu|ho\s+so)\s+(?:\S+\s+){0,2}?tra\s+truoc\b")
 
 _DETAILS = {
     "ILLEGAL_GOODS": "offers illegal goods",
@@ -194,12 +240,13 @@ _DETAILS = {
     "FRAUD_RECOVERY_OFFER": "offers to get back money lost to fraud",
     "FORGED_PAPERS_OFFER": "offers to make licences, diplomas or ID papers",
     "SEX_SERVICE_OFFER": "offers sex for money, with a contact",
+    "MIRACLE_CURE_CLAIM": "promises a cure or a weight loss no product may promise",
     "BETTING_TIPS_SALE": "sells lottery numbers or betting tips",
     "GAMBLING_SIGNUP_LURE": "an unlicensed gambling game and its sign-up lure",
 }
 
 _ALL_PAIRS = (_GOODS_PAIRS | _RETURNS_PAIRS | _EXTORTION_PAIRS | _RECOVERY_PAIRS
-              | _TIPS_PAIRS)
+              | _TIPS_PAIRS | _ESCORT_PAIRS | _CURE_PAIRS)
 
 
 def _add(out: MessageFeatures, name: str, found: str, prior: float, quoted: bool) -> None:
@@ -250,11 +297,26 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
         m = _FORGED_RE.search(folded)
         if m is not None and not negated(folded, m.start()):
             _add(out, "FORGED_PAPERS_OFFER", m.group(0), FORGED_PAPERS_PRIOR, quoted)
-    if sex:
-        m = _SEX_RE.search(folded)
+    escort = not _ESCORT_PAIRS.isdisjoint(pairs)
+    if sex or escort:
+        m = _SEX_RE.search(folded) if sex else None
+        euphemism = False
+        if (m is None and escort and _ESCORT_SERVICE_RE.search(folded) is not None
+                and _CASTING_RE.search(folded) is None):
+            m = _ESCORT_RE.search(folded)
+            euphemism = m is not None
+        # (the euphemism's price or link is its contact too)
         if (m is not None and not negated(folded, m.start())
-                and _SELLER_CONTACT_RE.search(folded) is not None):
+                and (_SELLER_CONTACT_RE.search(folded) is not None
+                     or (euphemism and ("URL_PRESENT" in out.findings
+                                        or "MONEY" in out.findings)))):
             _add(out, "SEX_SERVICE_OFFER", m.group(0), SEX_SERVICE_PRIOR, quoted)
+    if not _CURE_PAIRS.isdisjoint(pairs):
+        m = _CURE_RE.search(folded)
+        # (the disease first: "tieu duong khong chua khoi dut diem duoc" says it cannot be)
+        if (m is not None and not negated(folded, m.start())
+                and _CANNOT_RE.search(m.group(0)) is None):
+            _add(out, "MIRACLE_CURE_CLAIM", m.group(0), MIRACLE_CURE_PRIOR, quoted)
     if not _TIPS_PAIRS.isdisjoint(pairs):
         m = _TIPS_RE.search(folded)
         if (m is not None and not negated(folded, m.start())
@@ -289,6 +351,9 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
                             "(forgery, and mostly a deposit fraud)"),
     ("SEX_SERVICE_OFFER", "offers sex for money with a contact to reach (unlawful, and "
                           "mostly a deposit fraud)"),
+    ("MIRACLE_CURE_CLAIM", "promises a cure for a chronic disease ('cured for good, no more "
+                           "insulin') or a weight loss in days: unlawful to advertise, and "
+                           "mostly a fake product sold for a transfer first"),
     ("GAMBLING_SIGNUP_LURE", "an unlicensed gambling game (tai xiu, no hu, a bookmaker) and "
                              "its lure to sign up: a deposit bonus, a starter code, its chat "
                              "group"),

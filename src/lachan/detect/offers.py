@@ -44,7 +44,7 @@ _OFFER_RE = re.compile(
     # English: "get up to 5,000,000 VND off", "save 20%"
     r"|(?:get|save)\s+(?:up\s+to\s+)?[\d.,]+\s*(?:%|vnd|k|usd|d)?\s+off\b|save\s+(?:up\s+to\s+)?\d{1,2}\s*%"
     # "tra gop 0%", "30% off"
-    r"|tra\s+gop\s+(?:lai\s+suat\s+)?0\s*%|\d{1,2}\s*%\s+off\b"
+    r"|tra\s+gop\s+(?:lai\s+suat\s+|lai\s+)?0\s*%|\d{1,2}\s*%\s+off\b"
     r"|voucher\s+(?:giam\s+)?\d+(?:[.,]\d{3})*\s*(?:k|d|vnd|dong)\b"
     r"|(?:tang|nhan)\s+(?:ngay\s+)?(?:ban\s+|quy\s+khach\s+)?(?:voucher|phieu mua hang|coupon"
     r"|the\s+qua|ma\s+giam\s+gia)"
@@ -61,11 +61,18 @@ _OFFER_RE = re.compile(
     # English: "3 months for the price of 1", "stay 3 nights, pay 2", "buy 1 get 1"
     r"|for\s+the\s+price\s+of\s+(?:\d+|one|two)|stay\s+\d+\s+nights?\W+pay\s+\d+"
     r"|buy\s+(?:\d+|one|two)\s+get\s+(?:\d+|one)"
-    r"|free\s?ship|flash\s+sale|dong\s+gia\s+(?:\S+\s+){0,3}?\d)")
+    r"|free\s?ship|flash\s+sale|dong\s+gia\s+(?:\S+\s+){0,3}?\d"
+    # "giam con 199k", "sale sap san 50%", "1 tang 1", "tich diem x2", "tro gia den 3 trieu",
+    # "ho tro 50% le phi", "tang 2 thang cuoc", "hoan 100%"
+    r"|giam\s+(?:gia\s+)?con\s+\d+(?:[.,]\d+)*\s*(?:k|d|vnd|dong|trieu|tr)\b"
+    r"|sale\s+(?:\S+\s+){1,2}?\d{1,2}\s*%|\b[1-3]\s+tang\s+[1-3]\b"
+    r"|tich\s+diem\s+x\s?\d|x\s?[2-5]\s+diem|tro\s+gia\s+(?:len\s+)?(?:den\s+|toi\s+)?\d"
+    r"|ho\s+tro\s+(?:\d{1,2}|100)\s*%|tang\s+(?:them\s+)?\d+\s+(?:thang|ngay)\s+(?:cuoc|mien\s+phi"
+    r"|su\s+dung|data)|hoan\s+(?:tien\s+)?100\s*%)")
 #: The offers that are advertising without a call to action.
 _SELF_EVIDENT_RE = re.compile(
     r"mua\s+(?:\d+|mot|hai)\s|di\s+\d|free\s?ship|flash\s+sale|for\s+the\s+price|stay\s+\d"
-    r"|buy\s+(?:\d+|one|two)"
+    r"|buy\s+(?:\d+|one|two)|[1-3]\s+tang|giam\s+(?:gia\s+)?con|sale\s|tro\s+gia|ho\s+tro\s+\d"
     # a discount in per cent is an offer by itself
     r"|(?:giam|uu dai|sale|off|chiet khau)\s+(?:ngay\s+|them\s+|den\s+|toi\s+)?-?\d{1,2}\s*%"
     r"|tra\s+gop|\d{1,2}\s*%\s+off")
@@ -89,7 +96,11 @@ _CALL_RE = re.compile(
     r"|book (?:now|online)|booking online|dang ky:? \d+|nhan tin (?:de|cho|ngay)|bao gia"
     r"|offer ends|upgrade (?:now|today)"
     r"|tu \d{1,2}/\d{1,2} (?:den|-) \d{1,2}/\d{1,2}|den \d{1,2}/\d{1,2}"
-    r"|shop now|order now|buy now)\b")
+    r"|shop now|order now|buy now"
+    r"|order (?:ngay|tai|tren|qua)|hom nay|cuoi tuan|trong thang|chi con"
+    r"|con \d+ (?:ngay|gio|tieng|suat)"
+    r"|dat truoc|den \d{1,2}h|tu \d{1,2}h|with code|use code|valid until|t&cs? apply|hurry"
+    r"|thanh vien moi|khach hang moi|cho don (?:dau|tu)|tren app|qua app)\b")
 #: A friend passing a deal on ("ê, Shopee đang giảm 50% đó, mày mua chung không"), or an
 #: order's own notice ("Đơn hàng #5566 được freeship, dự kiến giao 14/10"): not an ad.
 #: (Chat abbreviations such as "ko" are expanded by then and give ``TEENCODE``.)
@@ -115,7 +126,8 @@ ORDER_NOTICE_RE = re.compile(
 #: Words one of which an offer holds: the regular expressions run only then.
 _OFFER_WORDS = frozenset({"giam", "uu", "sale", "off", "khuyen", "km", "chiet", "hoan",
                           "tang", "nhan", "voucher", "phieu", "freeship", "free", "flash",
-                          "dong", "gia", "thu", "tinh", "gop", "price", "stay", "buy"})
+                          "dong", "gia", "thu", "tinh", "gop", "price", "stay", "buy",
+                          "save", "get", "tich", "tro"})
 #: "chi" (only) before a price: "chi" is also "chị", in most personal messages, so it is
 #: looked for with a literal-led pattern rather than as a gate word.
 _LOW_PRICE_RE = re.compile(r"chi (?:con |tu )?\d")
@@ -166,6 +178,19 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
 _NO_FEE_RE = re.compile(
     r"\bkhong\s+(?:thu|mat|phai\s+(?:dong|tra|nop))\s+(?:bat\s+ky\s+)?(?:khoan\s+)?"
     r"(?:phi|le\s+phi|tien)\b|\bmien\s+phi\s+tham\s+gia\b|\bno\s+(?:fee|charge)s?\b")
+#: A promoter's draw: tied to a purchase or a deposit ("hoa don tu 300k", "moi giao dich tu
+#: 100k nhan 1 luot quay", "gui tiet kiem tu 50 trieu"), a code under the cap, a public
+#: drawing or a registration with the Ministry of Industry and Trade. The fraud's prize is
+#: already won; the promoter's is a chance bought with a purchase.
+_PROMOTER_DRAW_RE = re.compile(
+    r"\b(?:hoa\s+don|don\s+hang|giao\s+dich|gui\s+tiet\s+kiem|mua|mo\s+so|nap)\s+(?:\S+\s+){0,4}?"
+    r"tu\s+\d+(?:[.,]\d+)*\s*(?:k|d|dong|vnd|trieu|tr)\b"
+    r"|\bluot\s+quay\b|\b(?:duoi|trong|mo)\s+nap\b|\bquay\s+so\s+cong\s+khai\b"
+    r"|\b(?:so\s+dang\s+ky\s+(?:cua\s+)?|dang\s+ky\s+voi\s+)bo\s+cong\s+thuong\b"
+    r"|\bcong\s+bo\s+(?:ket\s+qua\s+)?(?:tren|tai|qua)\s+(?:fanpage|livestream|website|trang)\b")
+#: ...not a prize said to be won already, the fraud's opening.
+_WON_RE = re.compile(r"\b(?:da\s+trung|da\s+duoc\s+chon|trung\s+giai|la\s+(?:chu\s+nhan"
+                     r"|nguoi\s+may\s+man)|congratulations|you\s+(?:have\s+)?won)\b")
 #: What a fraud's draw holds instead: a personal contact or an account, or a link that is
 #: no brand's own.
 _PRIVATE_WAYS = ("PHONE_MOBILE", "PHONE_FOREIGN", "BANK_ACCOUNT", "CHAT_APP_CONTACT",
@@ -176,21 +201,24 @@ PRIZE_NO_FEE_PRIOR = 4.0
 
 def prize_terms_findings(folded: str, out: MessageFeatures) -> None:
     """``PRIZE_NO_FEE`` (leans to ad, fixed prior): a lucky draw that says it charges
-    nothing and gives no private way to pay or reach anyone. Run after every scam finding
+    nothing, or a promoter's draw tied to a purchase and not said to be won already, that
+    gives no private way to pay or reach anyone. Run after every scam finding
     with a fixed prior (any of them rules it out)."""
     findings = out.findings
     if "PRIZE_LURE" not in findings:
         return
     no_fee = _NO_FEE_RE.search(folded)
     if no_fee is None:
-        return
+        no_fee = _PROMOTER_DRAW_RE.search(folded)
+        if no_fee is None or _WON_RE.search(folded) is not None:
+            return
     if any(w in findings for w in _PRIVATE_WAYS):
         return
     if "URL_PRESENT" in findings and not any(w in findings for w in _OWN_LINKS):
         return
     if any(f.leans == "scam" and not f.learned and f.weight > 0 for f in findings.values()):
         return
-    out.add(Finding("PRIZE_NO_FEE", "ad", f'a lucky draw that charges nothing: "{no_fee.group(0)}"',
+    out.add(Finding("PRIZE_NO_FEE", "ad", f'a promoter\'s lucky draw: "{no_fee.group(0)}"',
                     learned=False, weight=PRIZE_NO_FEE_PRIOR))
 
 
@@ -199,6 +227,7 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("COMMERCIAL_OFFER", "makes a commercial offer (a discount in per cent or an amount, "
                          "buy-X-get-Y, a voucher, free shipping, a flash sale) with a call "
                          "to action, a deadline or a place to buy"),
-    ("PRIZE_NO_FEE", "a brand's lucky draw that says it charges nothing and gives no personal "
+    ("PRIZE_NO_FEE", "a brand's lucky draw that says it charges nothing, or a chance tied to a "
+                     "purchase (a bill from 300k, a code under the cap), and gives no personal "
                      "contact, account or stranger's link (an advert's promise, not a fraud's)"),
 )

@@ -23,6 +23,9 @@ class PhraseRule:
     #: words that, right before a phrase, make it mean something else ("mã xác minh" is
     #: a verification code, not a request to verify)
     not_after: frozenset[str] = frozenset()
+    #: words that, right after a phrase, make it mean something else ("can ho tro" is
+    #: "cần hỗ trợ", help needed, not "căn hộ", a flat)
+    not_before: frozenset[str] = frozenset()
 
 
 #: Not "chua" (not yet): it states a fact, in notices and frauds alike ("quy khach chua cap
@@ -34,15 +37,26 @@ NEGATIONS = frozenset({"khong", "dung", "never", "not", "don't", "dont", "khg", 
 DUNG_COMPOUNDS = frozenset({"ap", "tin", "su", "ung", "tac", "noi", "xay", "loi", "nguoi",
                             "tieu", "chiem", "tuyen", "vien", "huong", "thu", "lam",
                             # "de dung giao dich": to stop (dừng) or use (dùng) it
-                            "de"})
+                            "de",
+                            # "the BHYT bi dung thanh toan": was used; "duoc dung": may be used
+                            "bi", "duoc"})
+
+
+#: Words after which "khong" closes a question, not a negation: "phai khong" (right?),
+#: "duoc khong" (all right?), "hay khong" (or not?): "anh bi lo tren san cu phai khong a,
+#: ben em co chuyen gia giup go lo" negates nothing.
+QUESTION_TAGS = frozenset({"phai", "duoc", "hay"})
 
 
 def has_negation(words: list[str], start: int, end: int) -> bool:
     """A word of :data:`NEGATIONS` among ``words[start:end]`` (a "dung" that ends one of
-    :data:`DUNG_COMPOUNDS` is not one)."""
+    :data:`DUNG_COMPOUNDS` is not one, nor a "khong" that closes a question after one of
+    :data:`QUESTION_TAGS`)."""
     for j in range(max(start, 0), end):
         w = words[j]
-        if w in NEGATIONS and not (w == "dung" and j > 0 and words[j - 1] in DUNG_COMPOUNDS):
+        if w in NEGATIONS and not (j > 0 and (
+                (w == "dung" and words[j - 1] in DUNG_COMPOUNDS)
+                or (w == "khong" and words[j - 1] in QUESTION_TAGS))):
             return True
     return False
 
@@ -270,6 +284,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("can ho", "dat nen", "chung cu", "du an", "so do", "biet thu", "nha pho",
          "mat tien", "lien ke", "shophouse", "view song", "thanh toan chi", "cho thue phong",
          "phong tro", "can ban nha", "ban gap nha", "ban gap dat"),
+        not_before=frozenset({"tro"}),
     ),
 )
 
@@ -279,7 +294,7 @@ RULES_BY_NAME: dict[str, PhraseRule] = {r.name: r for r in PHRASE_RULES}
 
 
 MAX_PHRASE_WORDS = 6
-_Hit = tuple[str, bool, frozenset[str]]  # (symbol, negatable, not after)
+_Hit = tuple[str, bool, frozenset[str], frozenset[str]]  # symbol, negatable, not after, before
 
 
 _Longer = dict[str, list[tuple[int, str, _Hit]]]
@@ -294,7 +309,7 @@ def _compile() -> tuple[dict[str, _Hit], dict[str, _Hit], _Longer]:
             words = phrase.split()
             if not 1 <= len(words) <= MAX_PHRASE_WORDS:
                 raise ValueError(f"phrase must have 1 to {MAX_PHRASE_WORDS} words: {phrase!r}")
-            hit = (rule.name, rule.negatable, rule.not_after)
+            hit = (rule.name, rule.negatable, rule.not_after, rule.not_before)
             if len(words) == 1:
                 p1.setdefault(words[0], hit)
             elif len(words) == 2:
@@ -341,12 +356,14 @@ def match_phrases(tokens: list[str], bigrams: list[str]) -> dict[str, str]:
     if len(found) > 1:
         found.sort()  # each symbol shows its earliest phrase, whatever the hash seed
     negations = NEGATIONS
-    for i, _, gram, (name, negatable, not_after) in found:
+    for i, words, gram, (name, negatable, not_after, not_before) in found:
         if name in hits or (negatable and not negations.isdisjoint(tokens[max(0, i - 3):i])
                             and has_negation(tokens, i - 3, i)):
             continue  # a symbol shows its first phrase; a negated one does not count
         if not_after and i > 0 and tokens[i - 1] in not_after:
             continue  # "ma xac minh": another meaning
+        if not_before and i - words < len(tokens) and tokens[i - words] in not_before:
+            continue  # "can ho tro": another meaning
         hits[name] = gram
     return hits
 

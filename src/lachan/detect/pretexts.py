@@ -21,6 +21,16 @@ Each is a request or a promise that the one it claims to be never makes by messa
   account meanwhile (the school, utility or hotel whose gateway is "broken").
 * ``ACCOUNT_CHANGE_PAYMENT``: a supplier's bank account "changed", and an invoice to pay
   into the new one (business e-mail compromise).
+* ``CALL_TRANSFER_TO_POLICE``: "I will put your call through to the police" from a
+  caller who is a bank's, an insurer's or a courier's "staff": the second act of the
+  fake-officer fraud. Nobody transfers a call to the police; the police do not take one.
+* ``FINE_PAID_TO_OFFICER``: an officer who says he is one and a fine to pay to him or
+  by transfer "to settle it quickly": fines are paid at the State Treasury or on the
+  public-services portal, never to a person.
+* ``WRONG_NUMBER_OPENER``: a message "sent to the wrong number" or a Zalo "added by
+  mistake" that goes on to ask to get acquainted: the opening of the romance and
+  investment frauds. It asks for nothing yet, so its prior is lower
+  (:data:`OPENER_PRIOR`).
 
 The datasets hold almost none of them, so the model cannot learn them: like
 :mod:`lachan.detect.schemes` they carry a fixed prior (log-odds towards scam), none when
@@ -33,7 +43,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from lachan.detect.features import PHONE_FINDINGS, Finding, MessageFeatures
+from lachan.detect.features import PHONE_FINDINGS, Finding, MessageFeatures, warns
 from lachan.detect.requests import advisory, first_unnegated, negated
 
 #: Log-odds towards scam, a little above the schemes' (``schemes.SCHEME_PRIOR``): an
@@ -41,6 +51,8 @@ from lachan.detect.requests import advisory, first_unnegated, negated
 #: as a genuine notice, and such a call script scored P(scam) 0.46 at 10. None of these
 #: findings fires on a ham or ad message of the data.
 PRETEXT_PRIOR = 12.0
+#: The opener asks for nothing yet: enough to flag it, less than a request's.
+OPENER_PRIOR = 8.0
 
 #: "bam phim 1 de gap tong dai vien", "press 9 to speak to an agent".
 _KEYPRESS_RE = re.compile(
@@ -175,6 +187,48 @@ _CHANGED_PAIRS = frozenset({"has changed", "have changed", "been changed", "been
                             "thay doi", "nhat so", "nhat tai", "company account",
                             "under audit"})
 
+#: The call "put through" to the police ("em se chuyen cuoc goi sang cong an de anh trinh
+#: bao", "ket noi may voi can bo dieu tra").
+_CALL_TRANSFER_RE = re.compile(
+    r"\b(?:chuyen|noi|ket\s+noi|chuyen\s+tiep)\s+(?:cuoc\s+goi|may|ma\s+y|cuoc\s+dien\s+thoai)"
+    r"\s+(?:cua\s+(?:anh|chi|ban|quy\s+khach|ong|ba|co|chu)\s+)?(?:sang|qua|toi|den|voi|cho)\s+"
+    r"(?:ben\s+|phia\s+|bo\s+phan\s+|can\s+bo\s+|co\s+quan\s+|phong\s+)?"
+    r"(?:cong\s+an|canh\s+sat|csgt|dieu\s+tra|vien\s+kiem\s+sat|toa\s+an|thanh\s+tra)\b"
+    r"|\b(?:transfer|connect|put)\s+(?:you|your\s+call)\s+(?:\S+\s+){0,2}?(?:to|with)\s+"
+    r"(?:the\s+)?(?:police|investigat\w*)\b")
+_CALL_TRANSFER_PAIRS = frozenset({"cuoc goi", "noi may", "chuyen may", "ket noi",
+                                  "transfer you", "connect you", "your call"})
+
+#: An officer who says he is one ("em ben doi CSGT", "toi la can bo cong an phuong")...
+_OFFICER_SELF_RE = re.compile(
+    r"\b(?:em|toi|minh|anh|chung\s+toi)\s+(?:la\s+|ben\s+|o\s+|thuoc\s+|tu\s+)(?:\S+\s+)?"
+    r"(?:can\s+bo\s+|chien\s+si\s+|nhan\s+vien\s+)?(?:doi\s+|phong\s+|so\s+|cuc\s+)?"
+    r"(?:csgt|canh\s+sat|cong\s+an|thanh\s+tra|giao\s+thong)\b")
+#: ...a fine...
+_FINE_RE = re.compile(r"\b(?:nop\s+phat|tien\s+phat|xu\s+phat|phat\s+nguoi|bien\s+ban\s+phat"
+                      r"|muc\s+phat|phi\s+phat)\b")
+#: ...paid to him, or by transfer to be done with it.
+_PAID_TO_HIM_RE = re.compile(
+    r"\b(?:qua|cho|vao\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)(?:\s+\S+){0,2}?\s+cua)\s+"
+    r"(?:em|anh|toi|minh)\b"
+    r"|\b(?:khong|ko|k)\s+(?:phai|can)\s+(?:len|den|ra|toi|xuong)\s+(?:tru\s+so|co\s+quan"
+    r"|phuong|don|doi)\b"
+    r"|\bxu\s+ly\s+(?:nhanh|gon|tai\s+cho)\b")
+_FINE_PAIRS = frozenset({"nop phat", "tien phat", "xu phat", "phat nguoi", "muc phat",
+                         "phi phat"})
+
+#: A message to "the wrong number" or a Zalo "added by mistake" ("em nhan nham so", "add
+#: nham Zalo")...
+_WRONG_NUMBER_RE = re.compile(
+    r"\b(?:nhan|nhan\s+tin|gui|add|ket\s+ban|goi|them|inbox|ib)\s+(?:\S+\s+){0,2}?nham\b"
+    r"|\bnham\s+(?:so|zalo|nguoi|ban|facebook|fb)\b"
+    r"|\bwrong\s+(?:number|person)\b")
+#: ...that asks to get acquainted ("minh lam quen duoc khong", "noi chuyen chut duoc khong").
+_ACQUAINT_RE = re.compile(
+    r"\b(?:lam\s+quen|ket\s+ban|lam\s+ban|tro\s+chuyen|noi\s+chuyen\s+(?:chut|mot\s+chut"
+    r"|(?:\S+\s+)?duoc\s+khong)|get\s+to\s+know|be\s+friends)\b")
+_OPENER_WORDS = frozenset({"nham", "wrong"})
+
 _DETAILS = {
     "KEYPRESS_TO_AGENT": "a robocall's script: press a key to reach an 'operator'",
     "INHERITANCE_CLAIM": "an unclaimed fortune offered to you for your details or a fee",
@@ -186,12 +240,16 @@ _DETAILS = {
     "MILITARY_EXEMPTION_SALE": "an exemption from military service for a fee",
     "PAYMENT_DIVERTED": "the payment system 'down', and the bill paid into an account",
     "ACCOUNT_CHANGE_PAYMENT": "a supplier's 'new' bank account and an invoice to pay",
+    "CALL_TRANSFER_TO_POLICE": "the call 'put through' to the police by a caller",
+    "FINE_PAID_TO_OFFICER": "a self-declared officer and a fine paid to him",
+    "WRONG_NUMBER_OPENER": "a message 'to the wrong number' that asks to get acquainted",
 }
 
 _ALL_PAIRS = (_KEYPRESS_PAIRS | _INHERITANCE_PAIRS | _TECH_PAIRS | _ABROAD_PAIRS
-              | _CURSE_PAIRS | _QR_PAIRS | _SERVICE_PAIRS | _DOWN_PAIRS | _CHANGED_PAIRS)
+              | _CURSE_PAIRS | _QR_PAIRS | _SERVICE_PAIRS | _DOWN_PAIRS | _CHANGED_PAIRS
+              | _CALL_TRANSFER_PAIRS | _FINE_PAIRS)
 _ALL_WORDS = (_INHERITANCE_WORDS | _TECH_WORDS | _ABROAD_WORDS | _CURSE_WORDS
-              | _SERVICE_WORDS)
+              | _SERVICE_WORDS | _OPENER_WORDS)
 
 
 def _all(folded: str, first: re.Pattern[str], *more: re.Pattern[str],
@@ -278,13 +336,26 @@ def pretext_findings(folded: str, tokens: list[str], bigrams: list[str],
     if not _CHANGED_PAIRS.isdisjoint(pairs):
         found.append(("ACCOUNT_CHANGE_PAYMENT", _all(folded, _ACCOUNT_CHANGED_RE,
                                                      _INVOICE_RE)))
+    if not _CALL_TRANSFER_PAIRS.isdisjoint(pairs):
+        m = first_unnegated(_CALL_TRANSFER_RE, folded)
+        found.append(("CALL_TRANSFER_TO_POLICE", None if m is None else m.group(0)))
+    if not _FINE_PAIRS.isdisjoint(pairs):
+        found.append(("FINE_PAID_TO_OFFICER", _all(folded, _OFFICER_SELF_RE, _FINE_RE,
+                                                   _PAID_TO_HIM_RE)))
+    if not _OPENER_WORDS.isdisjoint(words):
+        found.append(("WRONG_NUMBER_OPENER", _all(folded, _WRONG_NUMBER_RE, _ACQUAINT_RE)))
     hits = [(name, text) for name, text in found if text is not None]
     if not hits:
         return
-    quoted = advisory(out)
+    # (the fake officer's script holds the advisory's words: "trinh bao", "toi pham"; only
+    # a warning quotes it)
+    quoted_script = warns(out)
+    quoted = quoted_script or advisory(out)
     for name, text in hits:
+        q = quoted_script if name == "CALL_TRANSFER_TO_POLICE" else quoted
+        prior = OPENER_PRIOR if name == "WRONG_NUMBER_OPENER" else PRETEXT_PRIOR
         out.add(Finding(name, "scam", f'{_DETAILS[name]}: "{text}"', learned=False,
-                        weight=0.0 if quoted else PRETEXT_PRIOR))
+                        weight=0.0 if q else prior))
 
 
 #: ``(name, meaning)`` of every finding of this module, for the symbol catalogue.
@@ -309,4 +380,11 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
                          "meanwhile"),
     ("ACCOUNT_CHANGE_PAYMENT", "a supplier's bank account 'changed', and an invoice to pay "
                                "into the new one (business e-mail compromise)"),
+    ("CALL_TRANSFER_TO_POLICE", "a caller who will 'put the call through' to the police: the "
+                                "second act of the fake-officer fraud"),
+    ("FINE_PAID_TO_OFFICER", "a self-declared officer and a fine to pay to him or by transfer "
+                             "'to settle it quickly' (fines go to the State Treasury)"),
+    ("WRONG_NUMBER_OPENER", "a message 'to the wrong number' or a Zalo 'added by mistake' "
+                            "that asks to get acquainted: the romance and investment frauds' "
+                            "opening"),
 )

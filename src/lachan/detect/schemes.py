@@ -163,7 +163,11 @@ _SURNAME = (r"(?:nguyen|tran|pham|hoang|huynh|phan|vu|vo|dang|bui|duong|ngo|dinh
 _SHORT_SURNAME = r"(?:le|do|ho|ly|mai|cao|ha|lam|ta|lu|to|tang)"
 _MIDDLE = (r"(?:van|thi|huu|duc|minh|ngoc|thanh|quoc|xuan|kim|hong|dinh|cong|quang|anh|thu"
            r"|thuy|bao|gia|phuong|hai|trung|tien|manh|viet|nhat|tuan)")
-_PERSON = rf"(?:{_SURNAME}(?:\s+[a-z]+){{1,3}}|{_SHORT_SURNAME}\s+{_MIDDLE}(?:\s+[a-z]+){{0,2}})"
+#: (Not a school: "Truong TH Kim Dong" is Truong Tieu hoc, though Truong is a surname too;
+#: teencode reads "TH" as "thoi".)
+_SCHOOL_AHEAD = r"(?!truong\s+(?:th|thoi|thcs|thpt|dh|cd|mn|mam|tieu|trung|dai|cao|quoc|pho)\b)"
+_PERSON = (rf"(?:{_SCHOOL_AHEAD}{_SURNAME}(?:\s+[a-z]+){{1,3}}"
+           rf"|{_SHORT_SURNAME}\s+{_MIDDLE}(?:\s+[a-z]+){{0,2}})")
 #: A person named as the holder: after "chu tai khoan", "ten", "thu huong" ...
 _HOLDER_MARK_RE = re.compile(
     rf"\b(?:chu\s+(?:tai\s+khoan|tk)|ctk|ten\s+(?:tai\s+khoan|tk)|ten|thu\s+huong"
@@ -296,7 +300,7 @@ _ASK_TRANSFER_RE = re.compile(
     r"|ngay|truoc|vao|cho)\b|\bcho\s+(?:em|minh|toi|tao|anh|chi|to|chau|con)\s+muon\b"
     # "chuyen tien nha thang 6 vao STK moi"
     r"|\b(?:chuyen|ck|gui)\s+(?:\S+\s+){0,5}?(?:vao|vo|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)"
-    r"\s+(?:moi|nay|cua|ben)\b")
+    r"\s+(?:(?:moi|nay|cua|ben)\b|\d)")
 #: (The pairs that open each excuse, or close it where its first pair is common: "mat dien
 #: thoai" is looked for by "mat dien", not by "dien thoai".)
 _EXCUSE_PAIRS = frozenset({"nghe may", "nghe duoc", "goi duoc", "chuyen duoc", "nhap duoc",
@@ -392,7 +396,10 @@ _UNSEEN_RE = re.compile(
     # e-tickets sent after the deposit; "customs-seized" stock sold off ("hang hai quan thanh
     # ly"): customs auctions goods, never by chat
     r"|(?:send|email)\s+(?:you\s+)?(?:the\s+)?e-?\s?tickets?|customs\s+seized"
-    r"|hang\s+hai\s+quan\s+(?:thanh\s+ly|tich\s+thu))\b")
+    r"|hang\s+hai\s+quan\s+(?:thanh\s+ly|tich\s+thu)"
+    # game accounts and items, which nobody can look at before paying
+    r"|(?:ban|nhan|pass|giao)\s+(?:acc|nick)|acc\s+game|robux|kim\s+cuong|quan\s+huy"
+    r"|vat\s+pham\s+game)\b")
 #: ...unless the buyer comes to see it ("qua nha minh nhan truc tiep, kiem tra thoai mai",
 #: "xem may truc tiep roi tra not"): a neighbour's used phone or pet, held for a deposit.
 _SEEN_RE = re.compile(
@@ -400,7 +407,12 @@ _SEEN_RE = re.compile(
     r"(?!\s+(?:khong|ko|duoc))"
     r"|\bkiem\s+tra\s+(?:thoai\s+mai|roi\s+(?:moi\s+)?(?:thanh\s+toan|tra))\b")
 #: A company that takes the deposit into its own account, a brand's own pre-order.
-_COMPANY_RE = re.compile(r"\b(?:cong\s+ty|tnhh|co\s+phan|jsc)\b")
+#: (Not "hang cong ty thu hoi": a company's repossessed stock is a seller's story.)
+_COMPANY_RE = re.compile(r"(?<!hang )\b(?:cong\s+ty|tnhh|co\s+phan|jsc)\b(?!\s+thu\s+hoi)")
+#: A deposit already received ("ben em da nhan coc 2 trieu"): the seller's receipt.
+_RECEIVED_DEPOSIT_RE = re.compile(r"\b(?:da|vua)\s+(?:nhan|thu)\s+(?:duoc\s+)?(?:tien\s+)?coc\b")
+#: A developer's launch: a booking deposit, refundable, under a sales contract.
+_DEVELOPER_RE = re.compile(r"\b(?:mo\s+ban|chu\s+dau\s+tu|hdmb|hop\s+dong\s+mua\s+ban)\b")
 _OFFICIAL_WAYS = ("URL_OFFICIAL_DOMAIN", "SENDER_OFFICIAL", "AD_LABEL")
 _DEPOSIT_WORDS = frozenset({"coc", "deposit"})
 _DEPOSIT_PAIRS = frozenset({"ck truoc", "khoan truoc", "tien truoc", "toan truoc",
@@ -765,6 +777,10 @@ def _deposit_first(folded: str, findings: Collection[str]) -> str | None:
         return None
     if _SEEN_RE.search(folded) is not None:
         return None  # "qua nha minh xem may truc tiep": seen before the rest is paid
+    if _RECEIVED_DEPOSIT_RE.search(folded) is not None:
+        return None
+    if "REAL_ESTATE_AD" in findings and _DEVELOPER_RE.search(folded) is not None:
+        return None
     deposit = _first(_DEPOSIT_RE, folded)
     unseen = _UNSEEN_RE.search(folded) if deposit is not None else None
     return None if unseen is None else f"{deposit} ... {unseen.group(0)}"

@@ -91,6 +91,18 @@ _TRADE_RE = re.compile(
     r"|gioi\s+thieu\s+(?:den\s+|toi\s+|voi\s+)?(?:anh\s*/?\s*chi\s+|quy\s+khach\s+|ban\s+)?"
     r"(?:goi\s+bao\s+hiem|san\s+pham|dich\s+vu|khoa\s+hoc|chuong\s+trinh\s+bieu\s+dien)"
     r"|tu\s+van\s+vien|ai\s+(?:lay|an|can|mua)\s+(?:thi\s+)?(?:em|e|inbox|ib|dat)\b"
+    # a lead followed up ("ban vua de lai thong tin ve khoa hoc", "anh dang quan tam toi dich
+    # vu ben em"), a broker's or an agent's trade, a seller's terms
+    r"|de\s+lai\s+thong\s+tin|tu\s+van\s+(?:lo\s+trinh|mien\s+phi)|bang\s+minh\s+hoa"
+    r"|(?:quan\s+tam|tim\s+hieu)\s+(?:toi\s+|den\s+|ve\s+)?(?:\S+\s+){0,3}?"
+    r"(?:dich\s+vu|san\s+pham|du\s+an|khoa\s+hoc|bao\s+hiem|can\s+ho|goi\s+cuoc)"
+    r"|moi\s+gioi\s+(?:nha\s+dat|bat\s+dong\s+san|bds)|(?<!dang )ky\s+gui|dang\s+co\s+khach\s+can"
+    r"|dan\s+(?:anh|chi|ban)\s+(?:di\s+)?xem|lam\s+dai\s+ly|dai\s+ly\s+(?:chinh\s+hang|uy\s+quyen)"
+    r"|chuyen\s+(?:cung\s+cap|phan\s+phoi|ban\s+(?:si|le)|hoa\s+tuoi|may\s+do|in\s+an)"
+    r"|gia\s+(?:si|tot\s+hon|re\s+hon|tot\s+nhat|re\s+nhat)|hang\s+(?:chinh\s+hang|xach\s+tay)"
+    r"|xach\s+tay|noi\s+dia\s+(?:nhat|han|trung|thai)|sim\s+so\s+dep"
+    r"|in\s+(?:logo|theo\s+yeu\s+cau|lay\s+ngay)"
+    r"|thiet\s+ke\s+mien\s+phi"
     r")")
 #: The word pairs (and the few single words) that open each phrase of the pattern: one
 #: set intersection with the message's pairs decides whether it runs at all.
@@ -111,6 +123,11 @@ _TRADE_PAIRS = frozenset({
     "dat ve", "mo cong", "hoi cho", "le hoi", "dem nhac", "wedding fair", "gioi thieu",
     "tu van", "ai lay", "ai an", "ai can", "ai mua", "khoi hanh", "tron goi", "phi tham",
     "ban dat", "ban can", "ban gap", "hang ve",
+    "de lai", "bang minh", "quan tam", "tim hieu", "moi gioi",
+    "ky gui", "dang co", "dan anh", "dan chi", "dan ban", "lam dai", "dai ly", "chuyen cung",
+    "chuyen phan", "chuyen ban", "chuyen hoa", "chuyen may", "chuyen in", "gia si", "gia tot",
+    "gia re", "hang chinh", "hang xach", "xach tay", "noi dia", "sim so",
+    "in logo", "in theo", "in lay", "thiet ke",
 })
 _TRADE_WORDS = frozenset({"tour", "open", "workshop", "webinar"})
 #: A way to reach the seller, as a finding of the entity and phrase checks.
@@ -123,7 +140,9 @@ _CONTACT_RE = re.compile(
     r"\b(?:hotline|lh|lien\s+he|zalo|inbox|ib|fanpage|dat\s+(?:lich|phong|ban|cho)"
     r"|dang\s+ky|showroom|nhan\s+(?:em|cho\s+em|tin|shop)|bao\s+gia)\b")
 #: A booking's own notice, not an ad for it (an order's is ``offers.ORDER_NOTICE_RE``).
-_BOOKING_RE = re.compile(r"\b(?:ma\s+dat\s+cho|da\s+duoc\s+xac\s+nhan)\b")
+_BOOKING_RE = re.compile(r"\b(?:ma\s+dat\s+cho|da\s+duoc\s+xac\s+nhan"
+                         r"|xac\s+nhan\s+(?:lich|dat|don|ve|dang\s+ky)"
+                         r"|da\s+mo\s+(?:lam\s+)?thu\s+tuc)\b")
 #: Recruitment: the job frauds look the same ("tuyen", "viec lam", "ung tuyen").
 _JOB_RE = re.compile(r"\b(?:tuyen\s+(?:dung|gap|nhan\s+vien|\d+)|viec\s+lam|ung\s+tuyen"
                      r"|cong\s+tac\s+vien|ctv)\b")
