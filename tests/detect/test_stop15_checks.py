@@ -138,3 +138,87 @@ def test_a_carriers_sign_up_syntax_is_no_consignment() -> None:
     text = ("Quy khach vua bi lo 01 cuoc goi. Soan DK gui 193 dang ky gui thong bao cuoc goi "
             "nho (5500d/thang).")
     assert "SERVICE_AD" not in names(text)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("OFFICIAL_ON_PRIVATE_CHAT", "Em chao anh, em la Ha ben Cuc thue. Ho so quyet toan cua cong "
+                                 "ty anh bi sai ma so, anh ket ban Zalo em de em gui bieu mau."),
+    ("OFFICIAL_ON_PRIVATE_CHAT", "Em là cán bộ điều tra, vụ án có liên quan tài khoản của chị. "
+                                 "Lát em gọi video qua Zalo, chị chuẩn bị CCCD."),
+    ("BOSS_IN_NEW_GROUP", "Chi ke toan oi, sep vua tao nhom Zalo moi cho phong tai chinh, chi "
+                          "vao nhom va lam theo chi dao chuyen khoan nhe."),
+    ("PAY_OR_BE_SUED", "Công ty thu hồi nợ: khoản vay quá hạn, chuyển khoản 8.700.000đ vào TK "
+                       "1903 5567 4420 18 để tránh khởi kiện."),
+    ("FEE_FOR_A_GIFT", "Vinaphone: ban duoc nhan 1 dien thoai 5G mien phi. Chi tra phi giao "
+                       "hang 250k."),
+    ("FEE_FOR_A_GIFT", "Chuc mung ban da duoc chon nhan hoc bong toan phan. Vui long dong phi "
+                       "xet ho so 5.000.000d trong 3 ngay."),
+    ("IDENTITY_MISUSE_CALL", "Cục Viễn thông: Số CCCD của bạn đang được dùng đăng ký 12 thuê "
+                             "bao khác. Vui lòng liên hệ 0243 299 1187 để xử lý."),
+    ("PAID_BY_WIRE_OR_CARD", "Lãnh sự quán thông báo hồ sơ visa của bạn bị treo, cần đóng phí "
+                             "bổ sung qua Western Union 300 USD."),
+    ("FINE_PAID_TO_OFFICER", "Alo anh có xe biển 59 đúng không, em bên Phòng CSGT, xe anh bị "
+                             "phạt nguội, nộp qua tài khoản em, em xóa lỗi cho."),
+    ("KEYPRESS_TO_AGENT", "Toa an thong bao: ong/ba bi khoi kien. Nhan 9 de gap thu ky toa an."),
+])
+def test_more_pretexts_are_found(name: str, text: str) -> None:
+    assert (weight(text, name) or 0) > 0
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    # a ward officer's Zalo group for ID-card appointments: no case, fine or secrecy
+    ("OFFICIAL_ON_PRIVATE_CHAT", "Chao ba con, toi la can bo cong an phuong, ba con ket ban Zalo "
+                                 "toi de nhan lich lam CCCD cho cac chau."),
+    # the boss's new group for the year-end party, no payment
+    ("BOSS_IN_NEW_GROUP", "Sep vua tao nhom Zalo moi cho ca phong de ban lich tat nien nhe."),
+    # a bank's reminder to pay through its app to avoid late fees, no account, no lawsuit
+    ("PAY_OR_BE_SUED", "Quy khach vui long thanh toan khoan vay qua ung dung truoc 25/9 de "
+                       "tranh phat sinh phi phat."),
+    # free delivery, no fee for a gift
+    ("FEE_FOR_A_GIFT", "Don hang cua ban duoc mien phi giao hang, du kien giao ngay 12/4."),
+    # a carrier's promotion that uses "tai khoan goc"
+    ("IDENTITY_MISUSE_CALL", "Viettel KM: 3.000d/ngay, tru tai khoan goc, su dung den 24h. Dang "
+                             "ky goi *109#."),
+    # a family remittance received by Western Union, no fee to pay
+    ("PAID_BY_WIRE_OR_CARD", "Vietcombank: TK 0441 +12,350,000 VND. ND: KIEU HOI WESTERN UNION."),
+])
+def test_their_honest_neighbours_get_none(name: str, text: str) -> None:
+    assert not weight(text, name)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("THIRD_PARTY_TRANSFER", "Con đang ở Nhật, tài khoản bên này bị khóa, mẹ chuyển giúp con 30 "
+                             "triệu vào tài khoản bạn con nhé."),
+    ("THIRD_PARTY_TRANSFER", "Cháu ơi, chú đang ở bệnh viện, điện thoại sắp hết pin, cháu chuyển "
+                             "giúp chú 10 triệu vào số tài khoản này nhé."),
+    ("EMERGENCY_MONEY_REQUEST", "Phu huynh em Minh Khoa oi, chau bi ngo doc o truong, nha truong "
+                                "dua di vien, anh chi ung truoc vien phi 15tr giup em."),
+    ("EMERGENCY_MONEY_REQUEST", "Chào phụ huynh, đây là số Zalo mới của cô. Phụ huynh đóng tiền "
+                                "học thêm 1.200.000đ qua tài khoản 8866 4433 2211 ACB giúp cô."),
+    ("JOB_FEE_REQUEST", "cv lam tai nha cho sv: xau vong hat, 250k/ngay, coc nguyen lieu 300k."),
+    ("DEPOSIT_FIRST", "Cho thue can ho mini Q7, dat coc online giu cho 2tr, anh dang o nuoc ngoai "
+                      "nen gui chia khoa qua ship."),
+    ("DEPOSIT_FIRST", "Selling 2 tickets for the show, pay first, I send the e-tickets right "
+                      "after."),
+    ("CODE_HANDOVER_REQUEST", "Bạn ơi mình lỡ đăng ký Zalo bằng số bạn, mã xác nhận gửi về máy "
+                              "bạn, bạn chụp gửi mình với."),
+    ("GUARANTEED_RETURNS", "Mua co phan cong ty sap IPO, cam ket x5 sau 6 thang."),
+    ("GUARANTEED_RETURNS", "Choi tai xiu co tool du doan chinh xac 90%, moi ngay lai 2-3 trieu."),
+    ("EXTORTION_THREAT", "Không trả trước 5h chiều bên em ghép ảnh gửi danh bạ."),
+    ("ILLEGAL_GOODS", "Ban de thi THPT quoc gia, co dap an truoc gio thi. Gia 1.5tr."),
+    ("FRAUD_RECOVERY_OFFER", "Minh thay ban comment bi lua tren group. Ben minh co the truy vet "
+                             "va thu hoi tien, phi dich vu 10%."),
+    ("APP_LINK_OVER_CHAT", "Em bên Bảo hiểm xã hội quận 7, chị cài app VssID bản mới qua link "
+                           "zalo em gửi để bổ sung hồ sơ."),
+])
+def test_wider_wordings_of_known_frauds(name: str, text: str) -> None:
+    assert (weight(text, name) or 0) > 0
+
+
+def test_a_vietnamese_suffix_before_a_foreign_tld_is_phishing() -> None:
+    from lachan.detect.hosts import analyse_host
+    v = analyse_host("xacthuc-thuebao.vn.link")
+    assert v.label == "phishing"
+    assert "HOST_FAKE_VN_SUFFIX" in {s.name for s in v.symbols}
+    assert analyse_host("congty-abc.com.vn.co").label == "phishing"
+    assert "HOST_FAKE_VN_SUFFIX" not in {s.name for s in analyse_host("www.vn.com").symbols}

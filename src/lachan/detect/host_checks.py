@@ -48,6 +48,8 @@ SYMBOLS: dict[str, tuple[float, str]] = {
                                           "trick of the address bar"),
     "HOST_BRAND_IN_PATH": (0.5, "a brand's name in the path of a log-in or verification page "
                                 "on a site where anyone can publish"),
+    "HOST_FAKE_VN_SUFFIX": (0.9, "a Vietnamese suffix's word before a foreign top-level domain "
+                                 "(xacthuc.vn.link, ketoan.com.vn.co)"),
     "HOST_BRAND_LOOKALIKE": (0.9, "label imitates a brand with look-alike characters or a typo"),
     "HOST_IDN": (0.2, "internationalised (non-ASCII) domain name"),
     "HOST_MIXED_SCRIPT": (0.8, "label mixes Latin with Cyrillic or Greek look-alike letters"),

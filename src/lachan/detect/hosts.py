@@ -76,6 +76,8 @@ FLOOR_BRAND_ABROAD = 0.6
 #: label ("vn", "google") and scored them 0.004 and 0.20.
 FLOOR_OFFICIAL_INSIDE = 0.95
 FLOOR_BRAND_IN_PATH = 0.9
+#: A Vietnamese suffix's word before a foreign TLD ("xacthuc-thuebao.vn.link").
+FLOOR_FAKE_SUFFIX = 0.9
 _ONLY_PARSED = frozenset({ParsedHost})
 #: A long batch is analysed this many items at a time: the parsed hosts, facts and
 #: arrays of one chunk are freed before the next, so memory (and the page faults of
@@ -257,7 +259,18 @@ def _verdict(
     ))
 
 
-def _trick(f: HostFacts) -> tuple[Symbol, float, str] | None:
+#: Registrable labels that are a suffix's own words: a host such as
+#: "xacthuc-thuebao.vn.link" or "ketoan.com.vn.co" puts ".vn" before a foreign TLD, so the
+#: eye reads a Vietnamese address; no Vietnamese site is registered under "vn.link".
+_SUFFIX_WORDS = frozenset({"vn", "gov", "govvn", "gov-vn", "com-vn", "comvn"})
+
+
+def _fake_suffix(p: ParsedHost) -> bool:
+    return (not p.is_ip and p.label in _SUFFIX_WORDS and bool(p.subdomains)
+            and p.subdomains != ("www",) and not p.suffix.endswith("vn"))
+
+
+def _trick(f: HostFacts) -> tuple[Symbol, float, str | None] | None:
     """``(symbol, floor, brand)`` for the tricks the model cannot see, which read the
     whole host or the path: an official domain at the start of another, a brand in the
     path of a log-in page on a user-content host."""
@@ -274,6 +287,10 @@ def _trick(f: HostFacts) -> tuple[Symbol, float, str] | None:
             return (Symbol("HOST_BRAND_IN_PATH", SYMBOLS["HOST_BRAND_IN_PATH"][0],
                            f'"{named}" in a {f.login_path} page on {p.registrable}'),
                     FLOOR_BRAND_IN_PATH, named)
+    if _fake_suffix(p):
+        return (Symbol("HOST_FAKE_VN_SUFFIX", SYMBOLS["HOST_FAKE_VN_SUFFIX"][0],
+                       f'".{p.label}" before .{p.suffix}: the site is {p.registrable}'),
+                FLOOR_FAKE_SUFFIX, b.brand if b is not None else None)
     return None
 
 
@@ -427,7 +444,7 @@ def _classify(
         where, facts, codes, scores.tolist(), random.tolist(), entropy.tolist(),
         _model_symbols(scores), strict=True,
     ):
-        if code & CODE_SYMBOLS or rnd:  # _verdict with no registry, written out
+        if code & CODE_SYMBOLS or rnd or f[0][4] in _SUFFIX_WORDS:  # _verdict, written out
             p, official, user_content, shortener, b, _, scam_sub, _, _, _, login_path, _, _ = f
             symbols = symbols_of(f, rnd, ent)
             symbols.append(msym)

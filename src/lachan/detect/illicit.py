@@ -62,8 +62,10 @@ _ILLEGAL_GOODS_RE = re.compile(
     rf"\b{_SELLING}\b(?:\s+\S+){{0,4}}?\s+{_GOODS}\b"
     # the goods first, the selling after, in one sentence ("Sung hoi, dao ke ... ship toan
     # quoc")
-    rf"|\b{_GOODS}\b[^.!?\n]{{0,60}}?\b{_SELLING}\b")
-_GOODS_PAIRS = frozenset({"sung dien", "sung hoi", "sung ban", "sung ngan", "sung quan",
+    rf"|\b{_GOODS}\b[^.!?\n]{{0,60}}?\b{_SELLING}\b"
+    # an exam's paper "with the answers before the exam"
+    r"|\bde\s+thi\b[^.!?\n]{0,60}?\b(?:dap\s+an\s+truoc|co\s+dap\s+an|truoc\s+gio\s+thi|lo\s+de)\b")
+_GOODS_PAIRS = frozenset({"de thi", "sung dien", "sung hoi", "sung ban", "sung ngan", "sung quan",
                           "sung tu", "sung colt", "sung glock", "ma tuy", "can sa", "thuoc lac",
                           "thuoc me", "kich duc", "tien gia", "phao no", "cao su"})
 _GOODS_WORDS = frozenset({"cocain", "cocaine", "heroin", "weed", "cannabis", "mdma"})
@@ -78,7 +80,11 @@ _RETURNS_RE = re.compile(
     # more back than was paid: "hoan 200% hoc phi", "200% money-back guarantee"
     r"|\bhoan\s+(?:lai\s+)?(?:[2-9]\d\d|1[1-9]\d)\s*%|\b[2-9]\d\d\s*%\s+money[- ]?back\b"
     r"|\b(?:dam\s+bao|cam\s+ket|bao)\s+(?:khong|ko|k)\s+(?:lo|thua\s+lo|mat\s+von)\b"
-    r"|\bx\s?\d{1,2}\s+(?:tai\s+khoan\s+|von\s+)?(?:trong|sau)\s+(?:\d+|mot)\s+(?:ngay|tuan)\b"
+    r"|\bx\s?\d{1,2}\s+(?:tai\s+khoan\s+|von\s+)?(?:trong|sau)\s+(?:\d+|mot)\s+(?:ngay|tuan|thang)\b"
+    r"|\bcam\s+ket\s+x\s?\d{1,2}\b"
+    # "moi ngay lai 2-3 trieu", and a betting tool "du doan chinh xac 90%"
+    r"|\b(?:moi|1|mot)\s+ngay\s+(?:\S+\s+){0,2}?(?:lai|loi|kiem|an)\s+(?:\d+\s*-\s*)?\d+\s*(?:k|tr|trieu)\b"
+    r"|\b(?:tool|phan\s+mem|app)\s+(?:\S+\s+){0,2}?du\s+doan\s+(?:\S+\s+)?(?:chinh\s+xac\s+)?(?:[7-9]\d|100)\s*%"
     r"|\b(?:gop|nap|dau\s+tu|von)\s+\d+\s*(?:k|tr|trieu|d)?\s+(?:\S+\s+){0,2}?(?:nhan|lai|loi)"
     r"\s+\d+\s*(?:k|tr|trieu|d|%)?\s*(?:/|mot|moi|1)\s*ngay\b"
     # a monthly return no lawful investment pays (3 % and up: banks pay about 0.5 %)
@@ -99,6 +105,7 @@ _RETURNS_RE = re.compile(
 _STAKE_WORDS = frozenset({"gop", "nap", "dau", "von"})
 _PERIOD_WORDS = frozenset({"ngay", "day", "thang", "daily", "tuan"})
 _RETURNS_PAIRS = frozenset({"cam ket", "guaranteed profit", "guaranteed return", "lenh thang",
+                            "du doan",
                             "win rate", "ty le",
                             "guaranteed returns", "dam bao", "bao khong", "money back",
                             "hoan §d3", "lai §d3"})
@@ -114,7 +121,9 @@ _INTIMATE_RE = re.compile(
     r"|\bvideo\s+call\b(?:\s+\S+){0,6}?\s+(?:quay|ghi)\b"
     r"|\b(?:co|giu|dang\s+giu)\s+(?:\S+\s+){0,2}?(?:video|clip)\s+(?:luc|khi)\s+(?:\S+\s+){0,2}?"
     r"(?:goi\s+video|video\s+call|call\s+video)\b"
-    r"|\badult\s+(?:sites?|videos?|content)\b|\brecorded\s+you\b")
+    r"|\badult\s+(?:sites?|videos?|content)\b|\brecorded\s+you\b"
+    # the loan app's collector: "ghep anh gui danh ba"
+    r"|\bghep\s+(?:anh|hinh|mat)\b")
 _EXPOSE_RE = re.compile(
     r"\b(?:gui\s+cho|phat\s+tan|dang\s+len|tung\s+len|cong\s+khai|danh\s+ba|nguoi\s+than"
     r"|gia\s+dinh|vo\s+(?:may|mi|ban|anh)|chong\s+(?:may|mi|ban|chi|em)|ban\s+be|co\s+quan"
@@ -125,7 +134,8 @@ _EXTORTION_PAIRS = frozenset({"clip nong", "video nong", "anh nong", "hinh nong"
                               "nude photos", "nude videos", "nude video", "anh nude",
                               "nguoi lon", "man hinh", "goi video", "call video",
                               "adult sites", "adult site", "adult videos", "adult content",
-                              "recorded you", "phim sex", "web sex", "video call"})
+                              "recorded you", "phim sex", "web sex", "video call",
+                              "ghep anh", "ghep hinh", "ghep mat"})
 
 _TIPS_RE = re.compile(
     # ("song thu" with its numbers: "song Thu Duc" is a river)
@@ -224,13 +234,17 @@ _RECOVERY_RE = re.compile(
     # losses "won back" by an expert ("chuyen gia giup go lo 100%"), premiums of a
     # cancelled insurance "got back in full" for a fee
     r"|\b(?:ho\s+tro|giup|chuyen\s+gia|cam\s+ket)\s+(?:\S+\s+){0,3}?go\s+lo\b"
-    r"|\blay\s+lai\s+(?:\d+\s*%\s+)?(?:phi|tien)\s+(?:\S+\s+){0,2}?(?:da\s+dong|bao\s+hiem)\b")
+    r"|\b(?:lay\s+lai|hoan(?:\s+lai)?)\s+(?:\d+\s*%\s+)?(?:phi|tien)\s+(?:\S+\s+){0,2}?"
+    r"(?:da\s+dong|bao\s+hiem)\b"
+    # "ban bi lua ... ben minh truy vet va thu hoi tien"
+    r"|\bbi\s+lua\b.{0,120}?\b(?:truy\s+vet|thu\s+hoi\s+(?:lai\s+)?tien|lay\s+lai\s+tien)\b")
 _RECOVERY_PAIRS = frozenset({"thu hoi", "lay lai", "khoi phuc", "doi lai", "hoan lai", "nan nhan",
-                             "nhan lai", "go lo"})
+                             "nhan lai", "go lo", "bi lua", "truy vet", "hoan §d3"})
 #: The fee the recovery fraud asks: a real advisory quotes the promise, never a fee.
 _RECOVERY_FEE_RE = re.compile(r"\b(?:nop|dong|chuyen|thanh\s+toan)\s+(?:\S+\s+){0,2}?"
                               r"(?:phi|le\s+phi|tien\s+(?:phi|ho\s+so|tham\s+dinh))\b"
-                              r"|\bphi\s+(?:dich\s+vu|ho\s+so)\s+(?:\S+\s+){0,2}?tra\s+truoc\b")
+                              r"|\bphi\s+(?:dich\s+vu|ho\s+so)\s+(?:\S+\s+){0,2}?tra\s+truoc\b"
+                              r"|\bphi\s+dich\s+vu\s+\d+\s*%")
 
 _DETAILS = {
     "ILLEGAL_GOODS": "offers illegal goods",

@@ -43,9 +43,9 @@ DUNG_COMPOUNDS = frozenset({"ap", "tin", "su", "ung", "tac", "noi", "xay", "loi"
 
 
 #: Words after which "khong" closes a question, not a negation: "phai khong" (right?),
-#: "duoc khong" (all right?), "hay khong" (or not?): "anh bi lo tren san cu phai khong a,
-#: ben em co chuyen gia giup go lo" negates nothing.
-QUESTION_TAGS = frozenset({"phai", "duoc", "hay"})
+#: "duoc khong" (all right?), "hay khong" (or not?), "dung khong" (is it?): "anh bi lo tren
+#: san cu phai khong a, ben em co chuyen gia giup go lo" negates nothing.
+QUESTION_TAGS = frozenset({"phai", "duoc", "hay", "dung"})
 
 
 def has_negation(words: list[str], start: int, end: int) -> bool:
@@ -57,6 +57,8 @@ def has_negation(words: list[str], start: int, end: int) -> bool:
         if w in NEGATIONS and not (j > 0 and (
                 (w == "dung" and words[j - 1] in DUNG_COMPOUNDS)
                 or (w == "khong" and words[j - 1] in QUESTION_TAGS))):
+            if w == "dung" and j + 1 < len(words) and words[j + 1].startswith("khong"):
+                continue  # "dung khong": "đúng không" (is it?), no "đừng"
             return True
     return False
 

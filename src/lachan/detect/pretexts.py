@@ -27,6 +27,18 @@ Each is a request or a promise that the one it claims to be never makes by messa
 * ``FINE_PAID_TO_OFFICER``: an officer who says he is one and a fine to pay to him or
   by transfer "to settle it quickly": fines are paid at the State Treasury or on the
   public-services portal, never to a person.
+* ``OFFICIAL_ON_PRIVATE_CHAT``: a self-declared officer (police, investigator, tax
+  office, social insurance, court) who moves the matter to his own Zalo: "ket ban Zalo
+  em", "lat em goi video qua Zalo". Officials summon in writing; they do not befriend.
+* ``BOSS_IN_NEW_GROUP``: "the boss has made a new Zalo group", and a payment to make on
+  his orders (the chief-executive fraud against accountants).
+* ``PAY_OR_BE_SUED``: money into an account "to avoid a lawsuit", an arrest or a freeze.
+* ``FEE_FOR_A_GIFT``: something free, won or granted (a phone, a scholarship, a prize)
+  and a fee to pay for it first: shipping, insurance, a file fee.
+* ``IDENTITY_MISUSE_CALL``: your ID card "used to register 12 SIMs" or your account
+  "linked to a money-laundering case", and a number or a chat to contact.
+* ``PAID_BY_WIRE_OR_CARD``: a fee or a fine to pay by Western Union, MoneyGram, scratch
+  cards or gift cards: no authority or firm takes them.
 * ``WRONG_NUMBER_OPENER``: a message "sent to the wrong number" or a Zalo "added by
   mistake" that goes on to ask to get acquainted: the opening of the romance and
   investment frauds. It asks for nothing yet, so its prior is lower
@@ -56,11 +68,12 @@ OPENER_PRIOR = 8.0
 
 #: "bam phim 1 de gap tong dai vien", "press 9 to speak to an agent".
 _KEYPRESS_RE = re.compile(
-    r"\b(?:bam|nhan|an|go)\s+(?:phim|so)\s+(?:\d|#|\*)\s*(?:\S+\s+){0,2}?(?:de\s+|va\s+)?"
+    r"\b(?:bam|nhan|an|go)\s+(?:phim\s+|so\s+)?(?:\d|#|\*)\s*(?:\S+\s+){0,2}?(?:de\s+|va\s+)?"
     r"(?:gap|ket\s+noi|noi\s+chuyen|lien\s+he|duoc\s+(?:ho\s+tro|tu\s+van|giai\s+dap)"
     r"|tro\s+chuyen|nghe)\b"
     r"|\bpress\s+(?:\d|#|\*)\s+(?:\S+\s+){0,2}?(?:to\s+)?(?:speak|talk|connect|reach|be\s+connected)\b")
-_KEYPRESS_PAIRS = frozenset({"bam phim", "nhan phim", "an phim", "go phim", "press §d1"})
+_KEYPRESS_PAIRS = frozenset({"bam phim", "nhan phim", "an phim", "go phim", "press §d1",
+                             "bam §d1", "nhan §d1"})
 _CALL_FIRST_RE = re.compile(r"\b(?:goi|call|dial|quay\s+so)\s+(?:(?:den|vao|toi|so)\s+)?"
                             r"(?:\S+\s+){0,2}?\+?\d[\d .]{2,}")
 
@@ -138,7 +151,7 @@ _QR_PAIRS = frozenset({"ma qr", "ma pin", "quet qr", "scan qr", "nhap pin", "qr 
 #: Card details or a code typed in order to receive money ("vao muc doi soat theo link em
 #: gui, nhap thong tin the de nhan"): receiving a transfer needs neither.
 _CARD_TO_RECEIVE_RE = re.compile(
-    r"\b(?:nhap|dien|khai|cung\s+cap|enter)\s+(?:\S+\s+){0,2}?(?:thong\s+tin\s+the|so\s+the"
+    r"\b(?:nhap|dien|khai|cung\s+cap|enter)\s+(?:\S+\s+){0,6}?(?:thong\s+tin\s+the|so\s+the"
     r"|ma\s+pin|ma\s+otp|otp|card\s+details)\b(?:\s+\S+){0,4}?\s+(?:de|to)\s+(?:nhan|receive"
     r"|duoc\s+(?:nhan|hoan))\b")
 #: A QR code that leads to typing card details or a code ("quet ... nhap thong tin the
@@ -209,8 +222,9 @@ _FINE_RE = re.compile(r"\b(?:nop\s+phat|tien\s+phat|xu\s+phat|phat\s+nguoi|bien\
                       r"|muc\s+phat|phi\s+phat)\b")
 #: ...paid to him, or by transfer to be done with it.
 _PAID_TO_HIM_RE = re.compile(
-    r"\b(?:qua|cho|vao\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)(?:\s+\S+){0,2}?\s+cua)\s+"
-    r"(?:em|anh|toi|minh)\b"
+    r"\b(?:qua|cho|vao\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)(?:\s+\S+){0,2}?\s+cua"
+    r"|(?:qua|vao)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)(?:\s+cua)?)\s+(?:em|anh|toi|minh)\b"
+    r"|\bxoa\s+(?:loi|bien\s+ban|vi\s+pham|phat)\b"
     r"|\b(?:khong|ko|k)\s+(?:phai|can)\s+(?:len|den|ra|toi|xuong)\s+(?:tru\s+so|co\s+quan"
     r"|phuong|don|doi)\b"
     r"|\bxu\s+ly\s+(?:nhanh|gon|tai\s+cho)\b")
@@ -229,6 +243,83 @@ _ACQUAINT_RE = re.compile(
     r"|(?:\S+\s+)?duoc\s+khong)|get\s+to\s+know|be\s+friends)\b")
 _OPENER_WORDS = frozenset({"nham", "wrong"})
 
+#: A self-declared officer ("em la can bo dieu tra", "em ben Cuc thue", "chi cong an
+#: phuong")...
+_OFFICIAL_SELF_RE = re.compile(
+    r"\b(?:em|toi|minh|anh|chi|chung\s+toi)\s+(?:la\s+|ben\s+|o\s+|thuoc\s+|tu\s+)"
+    r"(?:\S+\s+){0,2}?(?:can\s+bo|chien\s+si|dieu\s+tra\s+vien|cong\s+an|canh\s+sat|csgt"
+    r"|cuc\s+thue|chi\s+cuc\s+thue|thue\s+(?:quan|phuong|tinh)|bao\s+hiem\s+xa\s+hoi|bhxh"
+    r"|toa\s+an|vien\s+kiem\s+sat|thanh\s+tra|cuc\s+vien\s+thong|so\s+tt)\b")
+#: ...who moves the matter to his own chat.
+_OWN_CHAT_RE = re.compile(
+    r"\b(?:ket\s+ban|add|them)\s+(?:zalo|telegram|viber)\b"
+    r"|\b(?:zalo|telegram)\s+(?:cua\s+)?(?:em|toi|anh|minh|chi)\b"
+    r"|\b(?:goi\s+video|video\s+call|goi)\s+(?:\S+\s+){0,2}?qua\s+(?:zalo|telegram|viber)\b"
+    r"|\bnhan\s+tin\s+(?:qua\s+)?(?:zalo|telegram)\s+(?:cho\s+)?(?:em|toi|minh)\b")
+#: ...about a case, a fine, a wrong file, in secret or by video (a ward officer who adds
+#: residents to a Zalo group for ID-card appointments names none of these).
+_OFFICIAL_MATTER_RE = re.compile(
+    r"\b(?:goi\s+video|video\s+call|vu\s+an|dieu\s+tra|rua\s+tien|ma\s+tuy|bi\s+phat|phat\s+\d"
+    r"|khong\s+(?:duoc\s+)?(?:noi|tiet\s+lo|bao)|bi\s+mat|bi\s+sai|sai\s+(?:ma|thong\s+tin)"
+    r"|chuyen\s+(?:tien|khoan)|nop\s+(?:tien|phat|phi)|app\s+ngan\s+hang)\b")
+_OWN_CHAT_WORDS = frozenset({"zalo", "telegram", "viber"})
+
+#: The boss's new group ("sep vua tao nhom Zalo moi"), and money to move on his orders.
+_BOSS_GROUP_RE = re.compile(
+    r"\b(?:sep|giam\s+doc|tong\s+giam\s+doc|chu\s+tich|truong\s+phong|ceo|boss)\s+(?:\S+\s+){0,3}?"
+    r"(?:tao|lap|moi\s+vao|keo\s+vao|them\s+vao|vua\s+tao)\s+(?:\S+\s+){0,2}?(?:nhom|group)\b")
+_BOSS_PAY_RE = re.compile(r"\b(?:chuyen\s+khoan|chuyen\s+tien|thanh\s+toan|chi\s+dao|ck"
+                          r"|transfer|payment)\b")
+_BOSS_PAIRS = frozenset({"tao nhom", "lap nhom", "tao group", "vao nhom", "vao group",
+                         "zalo moi", "nhom zalo", "nhom moi"})
+
+#: Money into an account "to avoid" a lawsuit, an arrest or a freeze...
+_PAY_OR_ELSE_RE = re.compile(
+    r"\b(?:chuyen(?:\s+khoan|\s+tien)?|ck|nop|dong|thanh\s+toan)\s+(?:\S+\s+){0,8}?"
+    r"(?:vao|qua|toi)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)\b.{0,80}?"
+    r"\b(?:de\s+tranh|neu\s+khong|khong\s+thi|tranh\s+bi)\s+(?:\S+\s+){0,2}?"
+    r"(?:khoi\s+kien|truy\s+to|truy\s+cuu|bat\s+giu|bat|phong\s+toa|cuong\s+che|xu\s+ly\s+hinh\s+su"
+    r"|ra\s+toa|hau\s+qua\s+phap\s+ly)\b")
+_PAY_OR_ELSE_PAIRS = frozenset({"de tranh", "neu khong", "khong thi", "tranh bi"})
+
+#: Something free, won or granted ("duoc nhan 1 dien thoai mien phi", "trung iphone",
+#: "hoc bong toan phan")...
+_GIFT_RE = re.compile(
+    r"\b(?:mien\s+phi|duoc\s+(?:chon|nhan|tang|tai\s+tro)|trung\s+(?:giai|thuong)|qua\s+tang"
+    r"|hoc\s+bong|tri\s+an|won|free)\b")
+#: ...and a fee to pay first for it.
+_GIFT_FEE_RE = re.compile(
+    r"\b(?:chi\s+(?:can\s+)?|vui\s+long\s+|can\s+)?(?:tra|dong|nop|chuyen|thanh\s+toan)\s+"
+    r"(?:truoc\s+)?(?:phi\s+|tien\s+)(?:ship|giao\s+hang|van\s+chuyen|xet\s+ho\s+so|ho\s+so"
+    r"|bao\s+hiem(?:\s+hang)?|thu\s+tuc|kich\s+hoat|nhan\s+qua|dang\s+ky|giu\s+cho)\b"
+    r"|\bpay\s+(?:the\s+)?(?:shipping|delivery|processing|handling)\s+fee\b")
+_GIFT_FEE_PAIRS = frozenset({"phi ship", "phi giao", "phi van", "phi xet", "phi ho",
+                             "phi bao", "phi thu", "phi kich", "phi nhan", "phi dang",
+                             "phi giu", "tien ship", "shipping fee", "delivery fee",
+                             "processing fee", "handling fee"})
+
+#: Your ID "used to register SIMs", your account "linked to a case"...
+_MISUSE_RE = re.compile(
+    r"\b(?:cccd|can\s+cuoc(?:\s+cong\s+dan)?|cmnd|so\s+dinh\s+danh|the\s+bao\s+hiem\s+y\s+te"
+    r"|tai\s+khoan(?:\s+ngan\s+hang)?|thong\s+tin\s+ca\s+nhan)\s+(?:[^\s.,;!?]+\s+){0,4}?"
+    r"(?:(?:dang\s+|da\s+)?(?:bi|duoc)\s+(?:ke\s+gian\s+)?(?:dung|su\s+dung)\s+(?:de\s+)?"
+    r"(?:dang\s+ky|mo|vao)\s+(?:[^\s.,;!?]+\s+){0,2}?(?:thue\s+bao|sim|tai\s+khoan|khoan\s+vay)"
+    r"|(?:co\s+)?lien\s+quan\s+(?:den\s+|toi\s+)?(?:[^\s.,;!?]+\s+){0,2}?(?:vu\s+an|duong\s+day"
+    r"|rua\s+tien|ma\s+tuy|lua\s+dao))\b")
+#: ...and a number or a chat to contact about it.
+_CONTACT_ABOUT_RE = re.compile(r"\b(?:lien\s+he|goi|lien\s+lac|ket\s+ban|zalo|nhan\s+tin)\b")
+_MISUSE_PAIRS = frozenset({"bi dung", "duoc dung", "dang dung", "su dung", "lien quan"})
+
+#: A fee paid by a wire service or cards: "dong phi ... qua Western Union", "nop phat bang
+#: the cao", "pay the fee in gift cards".
+_WIRE_OR_CARD_RE = re.compile(
+    r"\b(?:phi|le\s+phi|fee|fees|fine|tien\s+phat|dong|nop|pay|chuyen)\b(?:\s+\S+){0,6}?\s+"
+    r"(?:qua|bang|via|by|through|in|with)\s+(?:western\s+union|moneygram|the\s+cao"
+    r"|ma\s+the\s+cao|gift\s+cards?|itunes(?:\s+cards?)?|google\s+play\s+cards?|steam\s+cards?)\b")
+_WIRE_OR_CARD_PAIRS = frozenset({"western union", "the cao", "gift card", "gift cards",
+                                 "itunes card", "play card", "steam card"})
+_WIRE_WORDS = frozenset({"moneygram", "itunes"})
+
 _DETAILS = {
     "KEYPRESS_TO_AGENT": "a robocall's script: press a key to reach an 'operator'",
     "INHERITANCE_CLAIM": "an unclaimed fortune offered to you for your details or a fee",
@@ -243,13 +334,20 @@ _DETAILS = {
     "CALL_TRANSFER_TO_POLICE": "the call 'put through' to the police by a caller",
     "FINE_PAID_TO_OFFICER": "a self-declared officer and a fine paid to him",
     "WRONG_NUMBER_OPENER": "a message 'to the wrong number' that asks to get acquainted",
+    "OFFICIAL_ON_PRIVATE_CHAT": "a self-declared officer who moves the matter to his own chat",
+    "BOSS_IN_NEW_GROUP": "the boss's 'new group' and a payment on his orders",
+    "PAY_OR_BE_SUED": "money into an account to avoid a lawsuit or an arrest",
+    "FEE_FOR_A_GIFT": "something free or won, and a fee to pay for it first",
+    "IDENTITY_MISUSE_CALL": "your ID or account 'misused', and someone to contact",
+    "PAID_BY_WIRE_OR_CARD": "a fee or fine paid by a wire service or cards",
 }
 
 _ALL_PAIRS = (_KEYPRESS_PAIRS | _INHERITANCE_PAIRS | _TECH_PAIRS | _ABROAD_PAIRS
               | _CURSE_PAIRS | _QR_PAIRS | _SERVICE_PAIRS | _DOWN_PAIRS | _CHANGED_PAIRS
-              | _CALL_TRANSFER_PAIRS | _FINE_PAIRS)
+              | _CALL_TRANSFER_PAIRS | _FINE_PAIRS | _BOSS_PAIRS | _PAY_OR_ELSE_PAIRS
+              | _GIFT_FEE_PAIRS | _MISUSE_PAIRS | _WIRE_OR_CARD_PAIRS)
 _ALL_WORDS = (_INHERITANCE_WORDS | _TECH_WORDS | _ABROAD_WORDS | _CURSE_WORDS
-              | _SERVICE_WORDS | _OPENER_WORDS)
+              | _SERVICE_WORDS | _OPENER_WORDS | _OWN_CHAT_WORDS | _WIRE_WORDS)
 
 
 def _all(folded: str, first: re.Pattern[str], *more: re.Pattern[str],
@@ -289,6 +387,16 @@ def _diverted(folded: str, findings: Collection[str]) -> str | None:
     if "BANK_ACCOUNT" not in findings and _ACCOUNT_DIGITS_RE.search(folded, into.end()) is None:
         return None  # no account to pay into: a notice to pay later
     return f"{down.group(0)} ... {into.group(0)}"
+
+
+def _identity_misuse(folded: str, findings: Collection[str]) -> str | None:
+    misuse = first_unnegated(_MISUSE_RE, folded)
+    if misuse is None:
+        return None
+    contact = _CONTACT_ABOUT_RE.search(folded, misuse.end())
+    if contact is None and not any(p in findings for p in PHONE_FINDINGS):
+        return None
+    return misuse.group(0) if contact is None else f"{misuse.group(0)} ... {contact.group(0)}"
 
 
 def pretext_findings(folded: str, tokens: list[str], bigrams: list[str],
@@ -344,6 +452,21 @@ def pretext_findings(folded: str, tokens: list[str], bigrams: list[str],
                                                    _PAID_TO_HIM_RE)))
     if not _OPENER_WORDS.isdisjoint(words):
         found.append(("WRONG_NUMBER_OPENER", _all(folded, _WRONG_NUMBER_RE, _ACQUAINT_RE)))
+    if not _OWN_CHAT_WORDS.isdisjoint(words):
+        found.append(("OFFICIAL_ON_PRIVATE_CHAT", _all(folded, _OFFICIAL_SELF_RE, _OWN_CHAT_RE,
+                                                       _OFFICIAL_MATTER_RE)))
+    if not _BOSS_PAIRS.isdisjoint(pairs):
+        found.append(("BOSS_IN_NEW_GROUP", _all(folded, _BOSS_GROUP_RE, _BOSS_PAY_RE)))
+    if not _PAY_OR_ELSE_PAIRS.isdisjoint(pairs):
+        m = first_unnegated(_PAY_OR_ELSE_RE, folded)
+        found.append(("PAY_OR_BE_SUED", None if m is None else m.group(0)))
+    if not _GIFT_FEE_PAIRS.isdisjoint(pairs):
+        found.append(("FEE_FOR_A_GIFT", _all(folded, _GIFT_FEE_RE, _GIFT_RE)))
+    if not _MISUSE_PAIRS.isdisjoint(pairs):
+        found.append(("IDENTITY_MISUSE_CALL", _identity_misuse(folded, findings)))
+    if not _WIRE_OR_CARD_PAIRS.isdisjoint(pairs) or not _WIRE_WORDS.isdisjoint(words):
+        m = first_unnegated(_WIRE_OR_CARD_RE, folded)
+        found.append(("PAID_BY_WIRE_OR_CARD", None if m is None else m.group(0)))
     hits = [(name, text) for name, text in found if text is not None]
     if not hits:
         return
@@ -384,6 +507,18 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
                                 "second act of the fake-officer fraud"),
     ("FINE_PAID_TO_OFFICER", "a self-declared officer and a fine to pay to him or by transfer "
                              "'to settle it quickly' (fines go to the State Treasury)"),
+    ("OFFICIAL_ON_PRIVATE_CHAT", "a self-declared officer (police, investigator, tax office, "
+                                 "social insurance, court) who moves the matter to his own "
+                                 "Zalo or video call"),
+    ("BOSS_IN_NEW_GROUP", "'the boss has made a new Zalo group' and a payment to make on his "
+                          "orders (chief-executive fraud)"),
+    ("PAY_OR_BE_SUED", "money into an account 'to avoid' a lawsuit, an arrest or a freeze"),
+    ("FEE_FOR_A_GIFT", "something free, won or granted (a phone, a scholarship, a prize) and "
+                       "a fee to pay for it first: shipping, insurance, a file fee"),
+    ("IDENTITY_MISUSE_CALL", "your ID card 'used to register SIMs' or your account 'linked to "
+                             "a case', and a number or a chat to contact"),
+    ("PAID_BY_WIRE_OR_CARD", "a fee or a fine to pay by Western Union, MoneyGram, scratch "
+                             "cards or gift cards"),
     ("WRONG_NUMBER_OPENER", "a message 'to the wrong number' or a Zalo 'added by mistake' "
                             "that asks to get acquainted: the romance and investment frauds' "
                             "opening"),

@@ -61,7 +61,7 @@ _HANDOVER_RE = re.compile(rf"\b{_ASK}\b(?:\s+\S+){{0,6}}?\s+{_CODE}\b")
 #: lai giup em"; "co tin nhan 6 so gui den thi chup lai gui to").
 _CODE_THEN_ASK_RE = re.compile(
     rf"\b(?:{_CODE}|tin\s+nhan\s+(?:co\s+|gom\s+)?\d{{1,2}}\s+(?:so|chu\s+so))\b"
-    r"(?:\s+\S+){0,20}?\s+(?P<ask>doc\s+(?:lai|giup|cho)|chup\s+(?:lai|man\s+hinh)"
+    r"(?:\s+\S+){0,20}?\s+(?P<ask>doc\s+(?:lai|giup|cho)|chup\s+(?:lai|man\s+hinh|gui|cho)"
     r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|to|ben))|bao\s+(?:lai|giup))\b")
 #: "I typed your number by mistake": the story that comes with the request.
 _MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky)\s+nham\s+(?:so|sdt)\b")
@@ -118,6 +118,7 @@ _TRANSFER_RE = re.compile(r"\b(?:chuyen|nop|gui|nap|ck|dong)\s+(?:giup\s+(?:\S+\
                           r"(?:(?:cho\s+)?(?:me|bo|con|em|anh|chi|minh|ba|ong)\s+)?(?:khoan|tien"
                           r"|toan\s+bo|so\s+du|gap|ngay|lai|vao|truoc|\d|cho\s+(?:\S+\s+)?vao"
                           r"|(?:cho\s+\S+\s+)?theo\s+(?:so|stk|tk)|vien\s+phi|tam\s+ung)"
+                          r"|\bung\s+(?:truoc|tien|giup)\b"
                           r"|\bcho\s+(?:\S+\s+)?muon\b"
                           # "can 30tr nop phat de bao lanh": a sum needed to pay with
                           r"|\bcan\s+(?:gap\s+)?\d+(?:[.,]\d+)?\s*(?:k|tr|trieu)\s+(?:de\s+)?"
@@ -134,6 +135,7 @@ _EMERGENCY_RE = re.compile(
     r"|bi\s+(?:cong\s+an|canh\s+sat|cong\s+an\s+phuong)\s+(?:tam\s+)?(?:giu|bat)"
     # stranded: "bi mat vi", "bi moc tui het tien"
     r"|bi\s+(?:mat|moc|trom|cuop|giut)\s+(?:het\s+)?(?:vi|tui|tien|dien\s+thoai|giay\s+to)"
+    r"|ngo\s+doc|dua\s+(?:di\s+|vao\s+)?(?:vien|benh\s+vien|cap\s+cuu)"
     r"|dang\s+(?:o|nam)\s+(?:vien|benh\s+vien)|(?:dong|nop|tra)\s+vien\s+phi)\b")
 #: A demand to keep it from the family: the fake police's "khong duoc tiet lo voi nguoi
 #: nha", and the "arrested" grandchild's "ba dung noi voi bo me chau nhe" (used by
@@ -150,7 +152,10 @@ _THIRD_PARTY_RE = re.compile(
     r"|\b(?:chuyen|ck)\s+(?:khoan\s+|tien\s+)?(?:gap|ngay\s+lap\s+tuc)\b"
     r"|\bnguoi\s+nha\s+benh\s+nhan\b"
     # a stranger who says whose friend he is ("em la Tuan ban anh Hieu day")
-    r"|\b(?:em|minh|toi|to)\s+la\s+\S+(?:\s+\S+)?\s+ban\s+(?:cua\s+)?(?:anh|chi|thang|con|co)\s+\S+"
+    r"|\b(?:em|minh|toi|to)\s+la\s+(?:\S+\s+){0,2}?ban\s+(?:cua\s+)?(?:(?:anh|chi|thang|con|co)\s+)?"
+    r"[a-z]+"
+    # a school's call to a parent: "phu huynh em Minh Khoa oi, chau bi ngo doc"
+    r"|\bphu\s+huynh\s+(?:em|chau|be|hoc\s+sinh)\b"
     r"|\b(?:dung|khong\s+duoc)\s+(?:goi|bao|noi)\s+(?:cho\s+|voi\s+)?ai\b"
     r"|\b(?:co|thay)\s+(?:giao\s+)?chu\s+nhiem\b"
     # a school's "thua phu huynh, chau ... dang cap cuu": the parent's child
@@ -162,8 +167,8 @@ _CARRIER_RE = re.compile(r"\b(?:thue\s+bao|sim|2\s+chieu|hai\s+chieu|lien\s+lac|
 #: A relative's "new number" (the old phone lost or broken) that asks for money: the
 #: impersonation of a child or friend ("me oi con mat dien thoai, day la so moi cua con").
 _NEW_NUMBER_RE = re.compile(
-    r"\bday\s+la\s+so\s+moi\b"
-    r"|\bso\s+(?:nay\s+)?moi\s+cua\s+(?:con|em|e|anh|a|chi|c|minh|chau|me|bo)\b"
+    r"\bday\s+la\s+so\s+(?:zalo\s+|dien\s+thoai\s+)?moi\b"
+    r"|\bso\s+(?:zalo\s+)?(?:nay\s+)?moi\s+cua\s+(?:con|em|e|anh|a|chi|c|minh|chau|me|bo|co|thay)\b"
     # the phone broken or lost, and a borrowed one or another number to text from
     r"|\b(?:dien\s+thoai|may)\s+(?:\S+\s+){0,2}?(?:hong|mat|bi\s+cuop|roi\s+vo)\b"
     r"(?:\s+\S+){0,4}?\s+(?:muon\s+(?:may|dien\s+thoai)|so\s+(?:moi|nay))\b"
@@ -461,7 +466,8 @@ _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "
                               "sat bat", "new number", "o vien", "nam vien", "mat dien",
                               "hong dien", "thoai hong", "muon may", "nay moi",
                               "doi zalo", "lost my", "broke my", "nguoi than", "mat vi",
-                              "moc tui", "bi trom", "bi cuop", "giut tui"})
+                              "moc tui", "bi trom", "bi cuop", "giut tui", "ngo doc",
+                              "dua di", "dua vao"})
 _ALL_PAIRS = (_CODE_PAIRS | {"mat the"} | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS
               | _EMERGENCY_PAIRS | _REFUND_PAIRS | _FEE_FIRST_PAIRS | _GRANT_PAIRS)
 

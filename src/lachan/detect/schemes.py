@@ -128,7 +128,8 @@ _JOB_RE = re.compile(
     # "trung tuyen vi tri nhan vien kho" (not a school's "trung tuyen": it bills tuition)
     r"|trung\s+tuyen\s+(?:vi\s+tri|cong\s+viec|vao\s+lam)|vi\s+tri\s+(?:nhan\s+vien|cong\s+nhan))\b")
 _JOB_FEE_RE = re.compile(
-    r"\b(?:dat\s+coc|coc\s+truoc|chuyen\s+coc|tien\s+coc|phi\s+(?:ho\s+so|dao\s+tao|dong\s+phuc"
+    r"\b(?:dat\s+coc|coc\s+truoc|chuyen\s+coc|tien\s+coc|coc\s+(?:nguyen|vat)\s+lieu"
+    r"|phi\s+(?:ho\s+so|dao\s+tao|dong\s+phuc"
     r"|giu\s+cho|xuat\s+canh|visa|dang\s+ky|nhan\s+viec|bao\s+lanh|dat\s+cho)"
     r"|(?:nop|dong|chuyen(?:\s+khoan)?|ck)\s+(?:\S+\s+){0,3}?(?:truoc|phi|le\s+phi)|ky\s+quy"
     r"|(?:deposit|registration\s+fee|training\s+fee)\b)")
@@ -142,7 +143,8 @@ _FEE_PAIRS = frozenset({"dat coc", "coc truoc", "chuyen coc", "tien coc", "phi h
                         "phi dao", "phi dong", "phi giu", "phi xuat", "phi visa", "phi dang",
                         "phi nhan", "phi bao", "phi dat", "nop truoc", "dong truoc",
                         "chuyen truoc", "nop phi", "dong phi", "chuyen phi", "nop tien",
-                        "dong tien", "chuyen tien", "nop le", "dong le", "ky quy"})
+                        "dong tien", "chuyen tien", "nop le", "dong le", "ky quy",
+                        "coc nguyen", "coc vat"})
 
 #: The terms of a black-credit lender.
 _LOAN_RE = re.compile(r"\b(?:vay|cho\s+vay|giai\s+ngan|khoan\s+vay|loan)\b")
@@ -205,7 +207,8 @@ _OTHERS_ACCOUNT_RE = re.compile(
 _OTHERS_PAIRS = frozenset({"tk ban", "khoan ban", "stk ban",
                            "tk cua", "khoan cua", "stk cua", "tk moi", "khoan moi",
                            "stk moi", "tk em", "khoan em", "stk em", "tk anh", "khoan anh",
-                           "tk chi", "khoan chi", "doi tac", "nguoi ban", "cung cap"})
+                           "tk chi", "khoan chi", "doi tac", "nguoi ban", "cung cap",
+                           "tk nay", "khoan nay", "stk nay"})
 
 
 def _personal_holder(folded: str) -> str | None:
@@ -300,7 +303,9 @@ _ASK_TRANSFER_RE = re.compile(
     r"|ngay|truoc|vao|cho)\b|\bcho\s+(?:em|minh|toi|tao|anh|chi|to|chau|con)\s+muon\b"
     # "chuyen tien nha thang 6 vao STK moi"
     r"|\b(?:chuyen|ck|gui)\s+(?:\S+\s+){0,5}?(?:vao|vo|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)"
-    r"\s+(?:(?:moi|nay|cua|ben)\b|\d)")
+    r"\s+(?:(?:moi|nay|cua|ben)\b|\d)"
+    r"|\b(?:chuyen|ck|gui)\s+(?:\S+\s+){0,6}?(?:vao|vo|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)"
+    r"\s+(?:nay|ban\s+(?:con|em|chau|minh))\b")
 #: (The pairs that open each excuse, or close it where its first pair is common: "mat dien
 #: thoai" is looked for by "mat dien", not by "dien thoai".)
 _EXCUSE_PAIRS = frozenset({"nghe may", "nghe duoc", "goi duoc", "chuyen duoc", "nhap duoc",
@@ -312,7 +317,7 @@ _EXCUSE_PAIRS = frozenset({"nghe may", "nghe duoc", "goi duoc", "chuyen duoc", "
                            "mat vi", "mat the", "roi vi", "dang ket", "bi ket",
                            "co app", "co vi", "mang app", "mang the", "mang vi",
                            "duoc app", "duoc the", "duoc vi", "tien mat", "dung goi",
-                           "dung call"})
+                           "dung call", "bi khoa"})
 
 
 #: A summons or a parcel held by a court or the police, and a number to call.
@@ -372,8 +377,9 @@ _HARDSHIP_PAIRS = frozenset({"ung thu", "hiem ngheo", "mo tim", "chay than", "su
 _DEPOSIT_RE = re.compile(
     r"\b(?:(?:ck|chuyen(?:\s+khoan)?|gui|dong|nop)\s+(?:\S+\s+){0,2}?coc"
     r"|coc\s+(?:truoc|\d+\s*%|\d+(?:[.,]\d+)?\s*(?:k|tr|trieu|d|dong)\b|1\s+thang|mot\s+thang)"
-    r"|dat\s+coc\s+(?:truoc|\d|giu\s+(?:cho|suat|lo|nen|phong))"
+    r"|dat\s+coc\s+(?:online\s+|truoc\s+)?(?:truoc|\d|giu\s+(?:cho|suat|lo|nen|phong|nha|can))"
     r"|(?:transfer|send|pay|wire|need)\s+(?:\S+\s+){0,3}?deposit|deposit\s+\d{1,2}\s*%"
+    r"|pay\s+(?:first|upfront|in\s+advance)"
     r"|(?:ck|chuyen(?:\s+khoan|\s+tien)?|thanh\s+toan)\s+(?:\S+\s+){0,2}?truoc)"
     # (not a deadline: "vui long thanh toan truoc: 02/09 08:27", "truoc 17h")
     r"(?!\s*:?\s*\d{1,2}\s*(?:[/:h]|gio|ngay))")
@@ -399,7 +405,11 @@ _UNSEEN_RE = re.compile(
     r"|hang\s+hai\s+quan\s+(?:thanh\s+ly|tich\s+thu)"
     # game accounts and items, which nobody can look at before paying
     r"|(?:ban|nhan|pass|giao)\s+(?:acc|nick)|acc\s+game|robux|kim\s+cuong|quan\s+huy"
-    r"|vat\s+pham\s+game)\b")
+    r"|vat\s+pham\s+game"
+    # a seller "going abroad" whose goods wait in a "transport depot"; a ticket "passed on"
+    r"|(?:di|sang|dang\s+o)\s+nuoc\s+ngoai|kho\s+van\s+chuyen|gui\s+o\s+kho"
+    r"|(?:nen|can|muon)\s+pass|chuyen\s+ve\s+(?:tren|qua)\s+app|giu\s+(?:nha|can)"
+    r"|i\s+(?:will\s+)?send\s+(?:you\s+)?the\s+(?:e-?)?tickets?)\b")
 #: ...unless the buyer comes to see it ("qua nha minh nhan truc tiep, kiem tra thoai mai",
 #: "xem may truc tiep roi tra not"): a neighbour's used phone or pet, held for a deposit.
 _SEEN_RE = re.compile(
@@ -416,7 +426,7 @@ _DEVELOPER_RE = re.compile(r"\b(?:mo\s+ban|chu\s+dau\s+tu|hdmb|hop\s+dong\s+mua\
 _OFFICIAL_WAYS = ("URL_OFFICIAL_DOMAIN", "SENDER_OFFICIAL", "AD_LABEL")
 _DEPOSIT_WORDS = frozenset({"coc", "deposit"})
 _DEPOSIT_PAIRS = frozenset({"ck truoc", "khoan truoc", "tien truoc", "toan truoc",
-                            "chuyen truoc"})
+                            "chuyen truoc", "pay first", "pay upfront", "in advance"})
 
 #: Money "sent by mistake" and to be sent back.
 _MISTAKEN_RE = re.compile(r"\b(?:chuyen|ck|gui|nap)\s+(?:\S+\s+){0,2}?nham\b")
@@ -506,7 +516,7 @@ _LINK_OVER_CHAT_RE = re.compile(
     r"\b(?:gui|send|nhan)\s+(?:\S+\s+){0,3}?(?:duong\s+dan|link|file)\b(?:\s+\S+){0,3}?\s+"
     r"(?:qua|tren|bang|via)\s+(?:zalo|messenger|telegram|facebook|viber)\b"
     # or by the link the caller sends: "cai app eTax theo link em gui"
-    r"|\b(?:theo|qua|bang|vao)\s+(?:duong\s+dan|link)\s+(?:ma\s+)?(?:em|minh|toi|chau|anh|chi"
+    r"|\b(?:theo|qua|bang|vao)\s+(?:duong\s+dan|link)\s+(?:zalo\s+|messenger\s+)?(?:ma\s+)?(?:em|minh|toi|chau|anh|chi"
     r"|ben\s+em)\s+(?:vua\s+|da\s+|se\s+)?gui\b"
     # "can cai app theo link de cap nhat"; "can bo se goi dien huong dan cai dat lai"
     r"|\b(?:cai|tai)\s+(?:\S+\s+){0,3}?(?:theo|qua|tu|bang)\s+(?:duong\s+dan|link)\b"
