@@ -222,3 +222,24 @@ def test_a_vietnamese_suffix_before_a_foreign_tld_is_phishing() -> None:
     assert "HOST_FAKE_VN_SUFFIX" in {s.name for s in v.symbols}
     assert analyse_host("congty-abc.com.vn.co").label == "phishing"
     assert "HOST_FAKE_VN_SUFFIX" not in {s.name for s in analyse_host("www.vn.com").symbols}
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("INSTITUTION_STAFF_MOBILE", "Vietnam Airlines: chuyen bay VN215 bi huy. Quy khach duoc hoan "
+                                 "2.800.000d, vui long lien he tong dai 0868 557 019 de nhan "
+                                 "hoan."),
+    ("INSTITUTION_STAFF_MOBILE", "Bệnh viện Bạch Mai thông báo kết quả xét nghiệm bất thường, "
+                                 "liên hệ bác sĩ Tuấn 0846 112 990 để được tư vấn thuốc."),
+    ("THIRD_PARTY_TRANSFER", "chi oi the em bi khoa, chi chuyen giup em 3tr vao tk nay nha "
+                             "106876543210 vietinbank"),
+    ("DEPOSIT_FIRST", "Voucher nghỉ dưỡng giảm 70%, chuyển khoản trước để nhận mã đặt phòng."),
+    ("GAMBLING_SIGNUP_LURE", "Nhà cái hàng đầu châu Á tặng 888K cho tân thủ, truy cập ngay."),
+])
+def test_institutions_on_mobiles_and_more_deposits(name: str, text: str) -> None:
+    assert (weight(text, name) or 0) > 0
+
+
+def test_an_institutions_hotline_is_no_staff_mobile() -> None:
+    text = ("Vietnam Airlines: chuyen bay VN215 bi huy, quy khach duoc hoan ve. Lien he tong dai "
+            "1900 1100 de duoc ho tro.")
+    assert not weight(text, "INSTITUTION_STAFF_MOBILE")

@@ -170,7 +170,10 @@ _GAMBLING_LURE_RE = re.compile(
     r"|\b(?:vao|tham\s+gia)\s+(?:nhom|group)\s+(?:tele|telegram|zalo|vip)\b"
     r"|\bchoi\s+la\s+(?:thang|an|trung)\b"
     # "tang 188K khi dang ky", "link vao khong bi chan", "rut tien 3 phut"
-    r"|\btang\s+\d+\s*k?\s+khi\s+dang\s+ky\b|\bkhong\s+bi\s+chan\b|\brut\s+tien\s+\d+\s+phut\b")
+    r"|\btang\s+\d+\s*k?\s+khi\s+dang\s+ky\b|\bkhong\s+bi\s+chan\b|\brut\s+tien\s+\d+\s+phut\b"
+    # "tang 888K cho tan thu", "hoan tra 1,5% moi ngay"
+    r"|\b(?:tang|thuong)\s+\d+\s*k?\s+(?:cho\s+)?(?:tan\s+thu|thanh\s+vien\s+moi|nguoi\s+moi)\b"
+    r"|\bhoan\s+(?:tra\s+)?\d+(?:[.,]\d+)?\s*%\s+(?:moi\s+ngay|hang\s+ngay|khong\s+gioi\s+han)")
 GAMBLING_LURE_PRIOR = 8.0
 
 #: Papers a forger makes; a seller's voice ("nhan lam", "ben em lam", "lam ... cac loai")

@@ -409,7 +409,9 @@ _UNSEEN_RE = re.compile(
     # a seller "going abroad" whose goods wait in a "transport depot"; a ticket "passed on"
     r"|(?:di|sang|dang\s+o)\s+nuoc\s+ngoai|kho\s+van\s+chuyen|gui\s+o\s+kho"
     r"|(?:nen|can|muon)\s+pass|chuyen\s+ve\s+(?:tren|qua)\s+app|giu\s+(?:nha|can)"
-    r"|i\s+(?:will\s+)?send\s+(?:you\s+)?the\s+(?:e-?)?tickets?)\b")
+    r"|i\s+(?:will\s+)?send\s+(?:you\s+)?the\s+(?:e-?)?tickets?"
+    # a booking code or a voucher sent once paid
+    r"|(?:nhan|gui)\s+ma\s+(?:dat\s+phong|dat\s+cho|voucher|ve))\b")
 #: ...unless the buyer comes to see it ("qua nha minh nhan truc tiep, kiem tra thoai mai",
 #: "xem may truc tiep roi tra not"): a neighbour's used phone or pet, held for a deposit.
 _SEEN_RE = re.compile(
@@ -586,6 +588,8 @@ _DETAILS = {
     "APP_LINK_OVER_CHAT": "an institution's app to install from a link sent over chat",
     "BANK_PROCEDURE_OVER_CHAT": "a bank's 'staff' doing an account procedure over a chat app",
     "UTILITY_CUTOFF_MOBILE": "a utility's cut-off, and a personal mobile to call to pay",
+    "INSTITUTION_STAFF_MOBILE": "an institution's refund, result or upgrade handled by 'staff' "
+                                "on a personal mobile",
     "PREMIUM_CHAT_LURE": "a stranger's invitation to call a premium-rate number to talk",
 }
 
@@ -623,7 +627,8 @@ _INSTITUTION_PAIRS = _AUTHORITY_PAIRS | frozenset({
     "shinhan finance", "tai chinh", "fpt telecom", "truong trung", "truong tieu",
     "truong mam", "truong dai", "truong cao", "truong thcs", "truong thpt", "nha truong",
     "giao duc", "mat tran", "thap do", "bao tro", "bao viet", "vietnam airlines",
-    "bamboo airways", "khach san", "trung tuyen", "nhap hoc", "bao hiem"})
+    "bamboo airways", "khach san", "trung tuyen", "nhap hoc", "bao hiem", "nuoc sach",
+    "benh vien"})
 _INSTITUTION_WORDS = _AUTHORITY_WORDS | frozenset({
     "bhxh", "ubnd", "vnpt", "viettel", "mobifone", "vinaphone", "prudential", "manulife",
     "aia", "agoda", "booking", "traveloka", "vietjet", "resort", "ldtbxh", "fecredit", "evn",
@@ -699,6 +704,26 @@ _PAY_OVER_CHAT_RE = re.compile(
     r"(?:qua|tren|bang)\s+(?:\S+\s+){0,5}?(?:zalo|telegram|messenger)\b")
 
 
+#: A switchboard, a doctor or a member of staff reached on a personal mobile ("lien he tong
+#: dai 0868 557 019", "bac si Tuan 0846 112 990")...
+_STAFF_MOBILE_RE = re.compile(
+    r"\b(?:tong\s+dai(?:\s+vien)?|bac\s+si|nhan\s+vien|chuyen\s+vien|can\s+bo|bo\s+phan"
+    r"|cskh|luat\s+su|ky\s+thuat\s+vien)\s+(?:[a-z]+\s+){0,3}?(?:so\s+)?:?\s*"
+    r"0[35789]\d{2}[ .]?\d{3}[ .]?\d{3}\b")
+#: ...about a refund, a result, an upgrade, a check or a payout: what an institution handles
+#: in its own channels.
+_STAFF_MATTER_RE = re.compile(
+    r"\b(?:hoan\s+(?:tien|phi|lai)?|nhan\s+hoan|ket\s+qua|nang\s+cap|doi\s+e?sim|kiem\s+tra"
+    r"|thu\s+hoi|xu\s+ly|nhan\s+(?:tien|thuong|qua|boi\s+thuong)|boi\s+thuong|tu\s+van\s+thuoc)\b")
+
+
+def _staff_mobile(folded: str, who: str) -> str | None:
+    staff = _STAFF_MOBILE_RE.search(folded)
+    if staff is None or _STAFF_MATTER_RE.search(folded) is None:
+        return None
+    return f"{who} ... {staff.group(0)}"
+
+
 def _bill_over_chat(folded: str, who: str) -> str | None:
     m = _PAY_OVER_CHAT_RE.search(folded)
     return None if m is None or negated(folded, m.start()) else f"{who} ... {m.group(0)}"
@@ -730,6 +755,12 @@ _AVOID_CALL_RE = re.compile(rf"\b(?:dung\s+(?:goi|call|alo)|(?:sap\s+)?het\s+pin
                             rf"|{_CANNOT_CALL})\b")
 
 
+#: "vao tk nay 1068...": an account given by number, said to be "this one", not the
+#: writer's own that is "locked".
+_THIS_ACCOUNT_RE = re.compile(r"\b(?:vao|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)\s+nay\b"
+                              r"(?:\s+\S+){0,2}?\s+\d{6,}")
+
+
 def _third_party(folded: str, findings: Collection[str]) -> str | None:
     if _SHIPPER_RE.search(folded) is not None and _READER_MISSED_RE.search(folded) is not None:
         return None  # "e la shipper ..., chi k nghe may": the courier could not reach the reader
@@ -744,6 +775,9 @@ def _third_party(folded: str, findings: Collection[str]) -> str | None:
         ask = _together(folded, _ASK_TRANSFER_RE)
         return None if ask is None else f"{ask} ... {refusal}"
     holder = _personal_holder(folded) or refusal
+    if holder is None:  # "the bi khoa, chuyen giup em vao tk nay": not the writer's own
+        this = _THIS_ACCOUNT_RE.search(folded)
+        holder = None if this is None else this.group(0)
     if holder is None:  # "dung noi voi ai nha": the owner of the chat account must not hear
         secret = _SECRECY_RE.search(folded)
         holder = None if secret is None else secret.group(0)
@@ -887,6 +921,11 @@ def scheme_findings(folded: str, tokens: list[str], bigrams: list[str],
                       None if invest is None else f"{opener} ... {invest.group(0)}"))
     if not _UNIT_PAIRS.isdisjoint(pairs):
         found.append(("UNIT_ORDER_ADVANCE", _together(folded, _UNIT_RE, _BUY_FOR_RE)))
+    if ("PHONE_MOBILE" in findings and "AD_LABEL" not in findings
+            and "COMMERCIAL_OFFER" not in findings):
+        who = _institution(folded, pairs, words)
+        if who is not None:
+            found.append(("INSTITUTION_STAFF_MOBILE", _staff_mobile(folded, who)))
     if "PHONE_MOBILE" in findings and not _CUTOFF_PAIRS.isdisjoint(pairs):
         found.append(("UTILITY_CUTOFF_MOBILE",
                       _together(folded, _CUTOFF_RE, _UTILITY_RE, _PAY_RE)))
@@ -929,6 +968,9 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("CARD_CODE_REQUEST", "asks you to buy phone or game cards and send their codes over "
                           "chat (a hijacked friend's account; a code is cash)"),
     ("JOB_FEE_REQUEST", "a job, at home or abroad, that asks a deposit or a fee first"),
+    ("INSTITUTION_STAFF_MOBILE", "a telco, an airline, a utility, a hospital or an authority "
+                                 "whose switchboard, doctor or staff handles a refund, a result "
+                                 "or an upgrade on a personal mobile number"),
     ("UTILITY_CUTOFF_MOBILE", "a power or water cut-off 'today', and a personal mobile number "
                               "to call to pay (utilities give a hotline, never a mobile)"),
     ("BANK_PROCEDURE_OVER_CHAT", "a bank's 'staff' who does biometrics, verification or "
