@@ -243,3 +243,24 @@ def test_an_institutions_hotline_is_no_staff_mobile() -> None:
     text = ("Vietnam Airlines: chuyen bay VN215 bi huy, quy khach duoc hoan ve. Lien he tong dai "
             "1900 1100 de duoc ho tro.")
     assert not weight(text, "INSTITUTION_STAFF_MOBILE")
+
+
+@pytest.mark.parametrize("text", [
+    "Netflix: Gói Di động chỉ từ 74.000 ₫/tháng. Đăng ký ngay.",
+    "NAIL MI XINH: Noi mi 150k, tang ve sinh mong mien phi. Dat lich ib fanpage nhe",
+    "Cocoon: Tặng túi vải + bộ mini size cho đơn từ 399k trong tuần lễ Trái Đất.",
+    "KM: Tang 100% gia tri the nap lan dau cho thue bao moi. Chi tiet LH 18008098.",
+    "Lắp mạng combo internet + truyền hình 220k/tháng, tặng 2 tháng cước khi đóng trước 6 tháng.",
+    "Vay mua nha lai suat uu dai 6.5%/nam trong 12 thang dau.",
+])
+def test_gifts_rates_and_prices_of_an_advert(text: str) -> None:
+    assert "COMMERCIAL_OFFER" in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "8h phòng 1 tầng 1 nhé",
+    "Quy khach da dang ky thanh cong goi GT45S, het 100 phut giam cuoc goi noi mang giam con "
+    "200d/phut.",
+])
+def test_a_floor_and_a_packages_rate_are_no_offers(text: str) -> None:
+    assert "COMMERCIAL_OFFER" not in names(text)

@@ -53,7 +53,7 @@ _OFFER_RE = re.compile(
     r"|phieu mua hang\s+(?:tri gia\s+)?\d"
     r"|gia\s+goc\s+\d"
     # a price said to be low: "chi 99k", "chi tu 1 trieu/thang", "gia chi 293.000d"
-    r"|chi\s+(?:con\s+|tu\s+)?\d+(?:[.,]\d+)*\s*(?:k|d|dong|vnd|trieu|tr\d?)\b"
+    r"|chi\s+(?:con\s+|tu\s+)?\d+(?:[.,]\d+)*\s*(?:(?:k|d|dong|vnd|trieu|tr\d?)\b|₫)"
     r"|gia\s+(?:chi\s+)?tu\s+\d+(?:[.,]\d+)*\s*(?:k|d|dong|vnd|trieu|tr)\b"
     r"|(?:hoc|dung|trai\s+nghiem|kham|tap)\s+thu\s+(?:\d+\s+(?:buoi|ngay|tuan)\s+)?mien\s+phi"
     r"|mua\s+(?:\d+|mot|hai)\s+(?:\S+\s+){0,4}?tang\s+(?:\d+|mot)"
@@ -64,15 +64,25 @@ _OFFER_RE = re.compile(
     r"|free\s?ship|flash\s+sale|dong\s+gia\s+(?:\S+\s+){0,3}?\d"
     # "giam con 199k", "sale sap san 50%", "1 tang 1", "tich diem x2", "tro gia den 3 trieu",
     # "ho tro 50% le phi", "tang 2 thang cuoc", "hoan 100%"
-    r"|giam\s+(?:gia\s+)?con\s+\d+(?:[.,]\d+)*\s*(?:k|d|vnd|dong|trieu|tr)\b"
-    r"|sale\s+(?:\S+\s+){1,2}?\d{1,2}\s*%|\b[1-3]\s+tang\s+[1-3]\b"
+    # (not a rate in a package's terms: "giam con 200d/phut"; not a room "phong 1 tang 1",
+    # on the first floor)
+    r"|giam\s+(?:gia\s+)?con\s+\d+(?:[.,]\d+)*\s*(?:k|d|vnd|dong|trieu|tr)\b(?!\s*/)"
+    r"|sale\s+(?:\S+\s+){1,2}?\d{1,2}\s*%"
+    r"|(?<!phong )(?<!so )(?<!nha )(?<!toa )\b[1-3]\s+tang\s+[1-3]\b"
     r"|tich\s+diem\s+x\s?\d|x\s?[2-5]\s+diem|tro\s+gia\s+(?:len\s+)?(?:den\s+|toi\s+)?\d"
     r"|ho\s+tro\s+(?:\d{1,2}|100)\s*%|tang\s+(?:them\s+)?\d+\s+(?:thang|ngay)\s+(?:cuoc|mien\s+phi"
-    r"|su\s+dung|data)|hoan\s+(?:tien\s+)?100\s*%)")
+    r"|su\s+dung|data)|hoan\s+(?:tien\s+)?100\s*%"
+    # "tang ve sinh mong mien phi", "tang tui vai cho don tu 399k", "tang 100% gia tri the nap",
+    # "nhan qua 5 trieu", "lai suat uu dai 6.5%/nam"
+    r"|tang\s+(?:\S+\s+){1,4}?mien\s+phi|tang\s+(?:\S+\s+){1,6}?cho\s+(?:don|hoa\s+don)\s+(?:hang\s+)?tu\s+\d"
+    r"|tang\s+100\s*%|nhan\s+(?:ngay\s+)?qua\s+(?:tri\s+gia\s+)?\d"
+    r"|lai\s+suat\s+(?:uu\s+dai\s+|chi\s+|tu\s+|co\s+dinh\s+)(?:chi\s+|tu\s+)?\d+(?:[.,]\d+)?\s*%\s*/\s*nam)")
 #: The offers that are advertising without a call to action.
 _SELF_EVIDENT_RE = re.compile(
     r"mua\s+(?:\d+|mot|hai)\s|di\s+\d|free\s?ship|flash\s+sale|for\s+the\s+price|stay\s+\d"
     r"|buy\s+(?:\d+|one|two)|[1-3]\s+tang|giam\s+(?:gia\s+)?con|sale\s|tro\s+gia|ho\s+tro\s+\d"
+    r"|tang\s+(?:them\s+)?\d+\s+(?:thang|ngay)|tang\s+\S+\s+(?:\S+\s+){0,5}?(?:mien\s+phi|cho\s+don)"
+    r"|tang\s+100|lai\s+suat"
     # a discount in per cent is an offer by itself
     r"|(?:giam|uu dai|sale|off|chiet khau)\s+(?:ngay\s+|them\s+|den\s+|toi\s+)?-?\d{1,2}\s*%"
     r"|tra\s+gop|\d{1,2}\s*%\s+off")
@@ -100,7 +110,8 @@ _CALL_RE = re.compile(
     r"|order (?:ngay|tai|tren|qua)|hom nay|cuoi tuan|trong thang|chi con"
     r"|con \d+ (?:ngay|gio|tieng|suat)"
     r"|dat truoc|den \d{1,2}h|tu \d{1,2}h|with code|use code|valid until|t&cs? apply|hurry"
-    r"|thanh vien moi|khach hang moi|cho don (?:dau|tu)|tren app|qua app)\b")
+    r"|thanh vien moi|khach hang moi|cho don (?:dau|tu)|tren app|qua app"
+    r"|ap dung \d+ ngay|dang ky som|nhan (?:tin )?(?:cho )?(?:anh|chi|minh)\b(?! \d))\b")
 #: A friend passing a deal on ("ê, Shopee đang giảm 50% đó, mày mua chung không"), or an
 #: order's own notice ("Đơn hàng #5566 được freeship, dự kiến giao 14/10"): not an ad.
 #: (Chat abbreviations such as "ko" are expanded by then and give ``TEENCODE``.)
@@ -127,7 +138,7 @@ ORDER_NOTICE_RE = re.compile(
 _OFFER_WORDS = frozenset({"giam", "uu", "sale", "off", "khuyen", "km", "chiet", "hoan",
                           "tang", "nhan", "voucher", "phieu", "freeship", "free", "flash",
                           "dong", "gia", "thu", "tinh", "gop", "price", "stay", "buy",
-                          "save", "get", "tich", "tro"})
+                          "save", "get", "tich", "tro", "lai"})
 #: "chi" (only) before a price: "chi" is also "chị", in most personal messages, so it is
 #: looked for with a literal-led pattern rather than as a gate word.
 _LOW_PRICE_RE = re.compile(r"chi (?:con |tu )?\d")
@@ -186,6 +197,7 @@ _PROMOTER_DRAW_RE = re.compile(
     r"\b(?:hoa\s+don|don\s+hang|giao\s+dich|gui\s+tiet\s+kiem|mua|mo\s+so|nap)\s+(?:\S+\s+){0,4}?"
     r"tu\s+\d+(?:[.,]\d+)*\s*(?:k|d|dong|vnd|trieu|tr)\b"
     r"|\bluot\s+quay\b|\b(?:duoi|trong|mo)\s+nap\b|\bquay\s+so\s+cong\s+khai\b"
+    r"|\bphieu\s+may\s+man\b|\btrong\s+(?:moi\s+)?(?:goi|hop|chai|lon|thung)\b"
     r"|\b(?:so\s+dang\s+ky\s+(?:cua\s+)?|dang\s+ky\s+voi\s+)bo\s+cong\s+thuong\b"
     r"|\bcong\s+bo\s+(?:ket\s+qua\s+)?(?:tren|tai|qua)\s+(?:fanpage|livestream|website|trang)\b")
 #: ...not a prize said to be won already, the fraud's opening.
