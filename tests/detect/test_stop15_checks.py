@@ -264,3 +264,45 @@ def test_gifts_rates_and_prices_of_an_advert(text: str) -> None:
 ])
 def test_a_floor_and_a_packages_rate_are_no_offers(text: str) -> None:
     assert "COMMERCIAL_OFFER" not in names(text)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("COD_SURPRISE_PARCEL", "Bạn nhận được 1 kiện hàng thu hộ 890.000đ từ người gửi ẩn danh, quà "
+                            "tặng bất ngờ, vui lòng thanh toán khi shipper gọi."),
+    ("FEE_FOR_A_GIFT", "Xin chao, toi muon gui cho ban mot mon qua nho tu Luan Don. Ban chi can "
+                       "tra phi van chuyen quoc te."),
+    ("FEE_FOR_A_GIFT", "Mời anh chị nhận quà miễn phí từ các nhãn hàng. Chỉ cần chuyển 99k phí "
+                       "thành viên."),
+    ("IDENTITY_MISUSE_CALL", "Vietinbank: tai khoan cua ban lien quan giao dich dang ngo, tam "
+                             "phong toa. Lien he bo phan phap che 0243 9988 776."),
+    ("OFFICIAL_ON_PRIVATE_CHAT", "Chao chi, em la can bo toa an quan 3. Chi co giay trieu tap, "
+                                 "lien he em truoc 16h de giai quyet."),
+    ("QR_TO_RECEIVE", "Bạn có khoản tiền hoàn bảo hiểm 660.000đ. Quét mã QR trong tin nhắn để "
+                      "nhận về tài khoản."),
+    ("DEPOSIT_FIRST", "Trại chó Corgi 3tr. Chuyển cọc 50% + phí lồng vận chuyển 800k, trại gửi "
+                      "bay ra HN."),
+    ("INSTITUTION_STAFF_MOBILE", "Bệnh viện tạm hết thuốc, anh liên hệ dược sĩ Hùng 0905 228 714 "
+                                 "mua gấp."),
+    ("JOB_FEE_REQUEST", "Tuyen nguoi mau anh, cat-se 2-5tr/buoi. Dong phi lam portfolio 1tr5."),
+    ("FRAUD_RECOVERY_OFFER", "Nhan lay lai Facebook bi hack, bi khoa 956. Coc truoc 500k."),
+    ("GUARANTEED_RETURNS", "Nap von 5tr he thong tu dong do don, loi nhuan 20%/don."),
+    ("GUARANTEED_RETURNS", "Dat don hang ao giup shop tang tuong tac, tien von hoan lai ngay."),
+    ("GUARANTEED_RETURNS", "Du an token VNX sap niem yet, mua presale gia goc x50 lan."),
+    ("ILLEGAL_GOODS", "Bán SIM rác kích hoạt sẵn số lượng lớn, ship toàn quốc."),
+    ("EMERGENCY_MONEY_REQUEST", "Phụ huynh nộp tiền học hè 1.800.000đ vào STK cô Hiền, cô đổi số "
+                                "mới nên PH không gọi số cũ, con bị tai nạn nhẹ nên cô cần gấp."),
+])
+def test_the_third_development_set_s_frauds(name: str, text: str) -> None:
+    assert (weight(text, name) or 0) > 0
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    # a gift shop's own parcel, paid on delivery, no anonymous sender
+    ("COD_SURPRISE_PARCEL", "Shop gửi chị đơn hàng thu hộ 250k, giao trong hôm nay nhé."),
+    # a savings product: a rate per year, no stake per order
+    ("GUARANTEED_RETURNS", "Gửi tiết kiệm online lãi suất 5%/năm, rút linh hoạt."),
+    # a phone shop's own SIMs, registered to the buyer
+    ("ILLEGAL_GOODS", "Cửa hàng bán SIM chính chủ, đăng ký bằng CCCD của khách tại quầy."),
+])
+def test_and_their_honest_neighbours(name: str, text: str) -> None:
+    assert not weight(text, name)

@@ -63,9 +63,13 @@ _ILLEGAL_GOODS_RE = re.compile(
     # the goods first, the selling after, in one sentence ("Sung hoi, dao ke ... ship toan
     # quoc")
     rf"|\b{_GOODS}\b[^.!?\n]{{0,60}}?\b{_SELLING}\b"
+    # SIMs activated under someone else's name, sold in bulk
+    r"|\b(?:ban|cung\s+cap|co\s+san|si)\s+(?:\S+\s+){0,2}?sim\s+(?:rac|kich\s+hoat\s+san"
+    r"|khong\s+chinh\s+chu|da\s+kich\s+hoat)\b"
     # an exam's paper "with the answers before the exam"
     r"|\bde\s+thi\b[^.!?\n]{0,60}?\b(?:dap\s+an\s+truoc|co\s+dap\s+an|truoc\s+gio\s+thi|lo\s+de)\b")
-_GOODS_PAIRS = frozenset({"de thi", "sung dien", "sung hoi", "sung ban", "sung ngan", "sung quan",
+_GOODS_PAIRS = frozenset({"de thi", "sim rac", "hoat san", "chinh chu",
+                          "sung dien", "sung hoi", "sung ban", "sung ngan", "sung quan",
                           "sung tu", "sung colt", "sung glock", "ma tuy", "can sa", "thuoc lac",
                           "thuoc me", "kich duc", "tien gia", "phao no", "cao su"})
 _GOODS_WORDS = frozenset({"cocain", "cocaine", "heroin", "weed", "cannabis", "mdma"})
@@ -85,6 +89,11 @@ _RETURNS_RE = re.compile(
     # "moi ngay lai 2-3 trieu", and a betting tool "du doan chinh xac 90%"
     r"|\b(?:moi|1|mot)\s+ngay\s+(?:\S+\s+){0,2}?(?:lai|loi|kiem|an)\s+(?:\d+\s*-\s*)?\d+\s*(?:k|tr|trieu)\b"
     r"|\b(?:tool|phan\s+mem|app)\s+(?:\S+\s+){0,2}?du\s+doan\s+(?:\S+\s+)?(?:chinh\s+xac\s+)?(?:[7-9]\d|100)\s*%"
+    # a stake and a cut per order ("nap von 5tr ... loi nhuan 20%/don"), fake orders whose
+    # money "comes back at once", a token "x50"
+    r"|\b(?:loi\s+nhuan|hoa\s+hong|lai)\s+\d+\s*%\s*/\s*(?:don|lenh)\b"
+    r"|\b(?:dat|chot|lam)\s+don\s+(?:hang\s+)?ao\b|\btien\s+von\s+(?:duoc\s+)?hoan\s+(?:lai\s+)?ngay\b"
+    r"|\b(?:presale|token|coin|niem\s+yet)\b.{0,80}?\bx\s?\d{1,3}\b"
     r"|\b(?:gop|nap|dau\s+tu|von)\s+\d+\s*(?:k|tr|trieu|d)?\s+(?:\S+\s+){0,2}?(?:nhan|lai|loi)"
     r"\s+\d+\s*(?:k|tr|trieu|d|%)?\s*(?:/|mot|moi|1)\s*ngay\b"
     # a monthly return no lawful investment pays (3 % and up: banks pay about 0.5 %)
@@ -103,9 +112,11 @@ _RETURNS_RE = re.compile(
     # a trading "room" that never loses: "lenh thang 100%", "ty le thang 95%"
     r"|\b(?:lenh|keo|ty\s+le|win\s+rate)\s+(?:thang\s+|chien\s+thang\s+)?(?:[89]\d|100)\s*%")
 _STAKE_WORDS = frozenset({"gop", "nap", "dau", "von"})
+#: Words that open a check of the returns by themselves: a stake per order, a token sale.
+_RETURN_WORDS = frozenset({"presale", "token", "don"})
 _PERIOD_WORDS = frozenset({"ngay", "day", "thang", "daily", "tuan"})
 _RETURNS_PAIRS = frozenset({"cam ket", "guaranteed profit", "guaranteed return", "lenh thang",
-                            "du doan",
+                            "du doan", "hang ao", "don ao", "von hoan", "tien von",
                             "win rate", "ty le",
                             "guaranteed returns", "dam bao", "bao khong", "money back",
                             "hoan §d3", "lai §d3"})
@@ -240,14 +251,17 @@ _RECOVERY_RE = re.compile(
     r"|\b(?:lay\s+lai|hoan(?:\s+lai)?)\s+(?:\d+\s*%\s+)?(?:phi|tien)\s+(?:\S+\s+){0,2}?"
     r"(?:da\s+dong|bao\s+hiem)\b"
     # "ban bi lua ... ben minh truy vet va thu hoi tien"
-    r"|\bbi\s+lua\b.{0,120}?\b(?:truy\s+vet|thu\s+hoi\s+(?:lai\s+)?tien|lay\s+lai\s+tien)\b")
+    r"|\bbi\s+lua\b.{0,120}?\b(?:truy\s+vet|thu\s+hoi\s+(?:lai\s+)?tien|lay\s+lai\s+tien)\b"
+    # an account "got back" for a fee ("nhan lay lai Facebook bi hack, coc truoc 500k")
+    r"|\b(?:lay\s+lai|khoi\s+phuc|mo\s+khoa)\s+(?:facebook|fb|zalo|instagram|tiktok|nick"
+    r"|tai\s+khoan)\s+(?:\S+\s+){0,2}?bi\s+(?:hack|khoa|vo\s+hieu)\b")
 _RECOVERY_PAIRS = frozenset({"thu hoi", "lay lai", "khoi phuc", "doi lai", "hoan lai", "nan nhan",
                              "nhan lai", "go lo", "bi lua", "truy vet", "hoan §d3"})
 #: The fee the recovery fraud asks: a real advisory quotes the promise, never a fee.
 _RECOVERY_FEE_RE = re.compile(r"\b(?:nop|dong|chuyen|thanh\s+toan)\s+(?:\S+\s+){0,2}?"
                               r"(?:phi|le\s+phi|tien\s+(?:phi|ho\s+so|tham\s+dinh))\b"
                               r"|\bphi\s+(?:dich\s+vu|ho\s+so)\s+(?:\S+\s+){0,2}?tra\s+truoc\b"
-                              r"|\bphi\s+dich\s+vu\s+\d+\s*%")
+                              r"|\bphi\s+dich\s+vu\s+\d+\s*%|\bcoc\s+truoc\b")
 
 _DETAILS = {
     "ILLEGAL_GOODS": "offers illegal goods",
@@ -287,14 +301,15 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
     sex = "ADULT_SERVICE_OFFER" in out.findings
     gambling = "GAMBLING_OR_ADULT" in out.findings
     if not (pairs or periodic or apk or goods_word or papers or sex or gambling
-            or "recover" in tokens):
+            or "recover" in tokens or not _RETURN_WORDS.isdisjoint(tokens)):
         return
     quoted = advisory(out)
     if goods_word or not _GOODS_PAIRS.isdisjoint(pairs):
         m = _ILLEGAL_GOODS_RE.search(folded)
         if m is not None:
             _add(out, "ILLEGAL_GOODS", m.group(0), ILLEGAL_GOODS_PRIOR, quoted)
-    if periodic or not _RETURNS_PAIRS.isdisjoint(pairs):
+    if periodic or not _RETURNS_PAIRS.isdisjoint(pairs) or (
+            not _RETURN_WORDS.isdisjoint(tokens) and ("%" in folded or " x" in folded)):
         m = _RETURNS_RE.search(folded)
         if m is not None:
             _add(out, "GUARANTEED_RETURNS", m.group(0), GUARANTEED_RETURNS_PRIOR, quoted)

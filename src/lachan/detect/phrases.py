@@ -66,6 +66,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule(
         "ACCOUNT_LOCK_THREAT", "scam", "threatens to lock, freeze or cut off an account or SIM",
         ("bi khoa", "se bi khoa", "tam khoa", "khoa tai khoan", "bi dong bang", "phong toa",
+         "bi thu hoi", "se bi thu hoi",
          "vo hieu hoa", "bi dinh chi", "bi han che", "cat lien lac", "thu hoi so",
          "khoa sim", "se bi cat", "bi tam dung", "khoa vinh vien", "account suspended",
          "account locked", "account will be", "will be disabled", "will be suspended",

@@ -39,6 +39,8 @@ Each is a request or a promise that the one it claims to be never makes by messa
   "linked to a money-laundering case", and a number or a chat to contact.
 * ``PAID_BY_WIRE_OR_CARD``: a fee or a fine to pay by Western Union, MoneyGram, scratch
   cards or gift cards: no authority or firm takes them.
+* ``COD_SURPRISE_PARCEL``: a parcel "from an anonymous sender", "a surprise gift", to pay
+  for on delivery.
 * ``WRONG_NUMBER_OPENER``: a message "sent to the wrong number" or a Zalo "added by
   mistake" that goes on to ask to get acquainted: the opening of the romance and
   investment frauds. It asks for nothing yet, so its prior is lower
@@ -142,8 +144,8 @@ _CURSE_WORDS = frozenset({"curse", "cursed"})
 #: coc", "app hoi ma PIN thi cu nhap vao la tien ve").
 _QR_RECEIVE_RE = re.compile(
     r"\b(?:quet|scan)\s+(?:\S+\s+){0,4}?(?:qr|ma\s+qr)\b(?:\s+\S+){0,10}?\s+(?:de\s+)?"
-    r"(?:nhan|receive|duoc\s+(?:hoan|nhan))\s+(?:lai\s+)?(?:tien|coc|hoan|khoan|so\s+tien"
-    r"|money|payment|refund)\b"
+    r"(?:nhan|receive|duoc\s+(?:hoan|nhan))\s+(?:lai\s+|ve\s+)?(?:tien|coc|hoan|khoan|so\s+tien"
+    r"|money|payment|refund|tai\s+khoan)\b"
     r"|\b(?:nhap|dien|go)\s+(?:\S+\s+){0,2}?(?:ma\s+)?pin\b(?:\s+\S+){0,6}?\s+"
     r"(?:tien\s+(?:ve|se\s+ve)|nhan\s+(?:duoc\s+)?tien|de\s+nhan)\b")
 _QR_PAIRS = frozenset({"ma qr", "ma pin", "quet qr", "scan qr", "nhap pin", "qr code",
@@ -243,6 +245,12 @@ _ACQUAINT_RE = re.compile(
     r"|(?:\S+\s+)?duoc\s+khong)|get\s+to\s+know|be\s+friends)\b")
 _OPENER_WORDS = frozenset({"nham", "wrong"})
 
+#: A parcel "from an anonymous sender", "a surprise gift", to pay for on delivery.
+_COD_SURPRISE_RE = re.compile(
+    r"\b(?:kien\s+hang|don\s+hang|buu\s+pham|goi\s+hang)\s+(?:\S+\s+){0,3}?(?:thu\s+ho|cod)\b"
+    r".{0,100}?\b(?:an\s+danh|qua\s+tang\s+bat\s+ngo|bat\s+ngo|nguoi\s+gui\s+bi\s+mat)\b")
+_COD_PAIRS = frozenset({"thu ho", "an danh", "bat ngo"})
+
 #: A self-declared officer ("em la can bo dieu tra", "em ben Cuc thue", "chi cong an
 #: phuong")...
 _OFFICIAL_SELF_RE = re.compile(
@@ -255,14 +263,17 @@ _OWN_CHAT_RE = re.compile(
     r"\b(?:ket\s+ban|add|them)\s+(?:zalo|telegram|viber)\b"
     r"|\b(?:zalo|telegram)\s+(?:cua\s+)?(?:em|toi|anh|minh|chi)\b"
     r"|\b(?:goi\s+video|video\s+call|goi)\s+(?:\S+\s+){0,2}?qua\s+(?:zalo|telegram|viber)\b"
-    r"|\bnhan\s+tin\s+(?:qua\s+)?(?:zalo|telegram)\s+(?:cho\s+)?(?:em|toi|minh)\b")
+    r"|\bnhan\s+tin\s+(?:qua\s+)?(?:zalo|telegram)\s+(?:cho\s+)?(?:em|toi|minh)\b"
+    # or to his own number: "lien he em truoc 16h de giai quyet"
+    r"|\blien\s+he\s+(?:truc\s+tiep\s+)?(?:voi\s+)?(?:em|toi|minh)\s+(?:truoc|de|ngay|qua)\b")
 #: ...about a case, a fine, a wrong file, in secret or by video (a ward officer who adds
 #: residents to a Zalo group for ID-card appointments names none of these).
 _OFFICIAL_MATTER_RE = re.compile(
     r"\b(?:goi\s+video|video\s+call|vu\s+an|dieu\s+tra|rua\s+tien|ma\s+tuy|bi\s+phat|phat\s+\d"
     r"|khong\s+(?:duoc\s+)?(?:noi|tiet\s+lo|bao)|bi\s+mat|bi\s+sai|sai\s+(?:ma|thong\s+tin)"
-    r"|chuyen\s+(?:tien|khoan)|nop\s+(?:tien|phat|phi)|app\s+ngan\s+hang)\b")
-_OWN_CHAT_WORDS = frozenset({"zalo", "telegram", "viber"})
+    r"|chuyen\s+(?:tien|khoan)|nop\s+(?:tien|phat|phi)|app\s+ngan\s+hang|trieu\s+tap"
+    r"|xet\s+xu|vang\s+mat|khoi\s+kien)\b")
+_OWN_CHAT_WORDS = frozenset({"zalo", "telegram", "viber", "trieu", "xet"})
 
 #: The boss's new group ("sep vua tao nhom Zalo moi"), and money to move on his orders.
 _BOSS_GROUP_RE = re.compile(
@@ -286,17 +297,21 @@ _PAY_OR_ELSE_PAIRS = frozenset({"de tranh", "neu khong", "khong thi", "tranh bi"
 #: "hoc bong toan phan")...
 _GIFT_RE = re.compile(
     r"\b(?:mien\s+phi|duoc\s+(?:chon|nhan|tang|tai\s+tro)|trung\s+(?:giai|thuong)|qua\s+tang"
-    r"|hoc\s+bong|tri\s+an|won|free)\b")
+    r"|hoc\s+bong|tri\s+an|won|free|mon\s+qua|gui\s+qua|duoc\s+hoan|hoan\s+phi|giai\s+ngan"
+    r"|dat\s+hoc\s+bong|dai\s+su|nhan\s+qua)\b")
 #: ...and a fee to pay first for it.
 _GIFT_FEE_RE = re.compile(
     r"\b(?:chi\s+(?:can\s+)?|vui\s+long\s+|can\s+)?(?:tra|dong|nop|chuyen|thanh\s+toan)\s+"
-    r"(?:truoc\s+)?(?:phi\s+|tien\s+)(?:ship|giao\s+hang|van\s+chuyen|xet\s+ho\s+so|ho\s+so"
-    r"|bao\s+hiem(?:\s+hang)?|thu\s+tuc|kich\s+hoat|nhan\s+qua|dang\s+ky|giu\s+cho)\b"
+    r"(?:truoc\s+)?(?:\d+\s*(?:k|tr|d)\s+)?(?:phi\s+|tien\s+)(?:ship|giao\s+hang|van\s+chuyen"
+    r"|xet\s+ho\s+so|ho\s+so|bao\s+hiem(?:\s+hang)?|thu\s+tuc|kich\s+hoat|nhan\s+qua|dang\s+ky"
+    r"|giu\s+(?:cho|suat|hoc\s+bong)|thanh\s+vien|hai\s+quan|thong\s+quan)\b"
+    r"|\bvoi\s+phi\s+(?:kich\s+hoat|dang\s+ky|thanh\s+vien)\b"
     r"|\bpay\s+(?:the\s+)?(?:shipping|delivery|processing|handling)\s+fee\b")
 _GIFT_FEE_PAIRS = frozenset({"phi ship", "phi giao", "phi van", "phi xet", "phi ho",
                              "phi bao", "phi thu", "phi kich", "phi nhan", "phi dang",
                              "phi giu", "tien ship", "shipping fee", "delivery fee",
-                             "processing fee", "handling fee"})
+                             "processing fee", "handling fee", "phi hai", "phi thong",
+                             "voi phi", "phi thanh"})
 
 #: Your ID "used to register SIMs", your account "linked to a case"...
 _MISUSE_RE = re.compile(
@@ -305,7 +320,7 @@ _MISUSE_RE = re.compile(
     r"(?:(?:dang\s+|da\s+)?(?:bi|duoc)\s+(?:ke\s+gian\s+)?(?:dung|su\s+dung)\s+(?:de\s+)?"
     r"(?:dang\s+ky|mo|vao)\s+(?:[^\s.,;!?]+\s+){0,2}?(?:thue\s+bao|sim|tai\s+khoan|khoan\s+vay)"
     r"|(?:co\s+)?lien\s+quan\s+(?:den\s+|toi\s+)?(?:[^\s.,;!?]+\s+){0,2}?(?:vu\s+an|duong\s+day"
-    r"|rua\s+tien|ma\s+tuy|lua\s+dao))\b")
+    r"|rua\s+tien|ma\s+tuy|lua\s+dao|giao\s+dich\s+(?:dang\s+ngo|bat\s+thuong|dang\s+nghi)))\b")
 #: ...and a number or a chat to contact about it.
 _CONTACT_ABOUT_RE = re.compile(r"\b(?:lien\s+he|goi|lien\s+lac|ket\s+ban|zalo|nhan\s+tin)\b")
 _MISUSE_PAIRS = frozenset({"bi dung", "duoc dung", "dang dung", "su dung", "lien quan"})
@@ -340,12 +355,13 @@ _DETAILS = {
     "FEE_FOR_A_GIFT": "something free or won, and a fee to pay for it first",
     "IDENTITY_MISUSE_CALL": "your ID or account 'misused', and someone to contact",
     "PAID_BY_WIRE_OR_CARD": "a fee or fine paid by a wire service or cards",
+    "COD_SURPRISE_PARCEL": "a 'surprise' parcel from an unknown sender, paid on delivery",
 }
 
 _ALL_PAIRS = (_KEYPRESS_PAIRS | _INHERITANCE_PAIRS | _TECH_PAIRS | _ABROAD_PAIRS
               | _CURSE_PAIRS | _QR_PAIRS | _SERVICE_PAIRS | _DOWN_PAIRS | _CHANGED_PAIRS
               | _CALL_TRANSFER_PAIRS | _FINE_PAIRS | _BOSS_PAIRS | _PAY_OR_ELSE_PAIRS
-              | _GIFT_FEE_PAIRS | _MISUSE_PAIRS | _WIRE_OR_CARD_PAIRS)
+              | _GIFT_FEE_PAIRS | _MISUSE_PAIRS | _WIRE_OR_CARD_PAIRS | _COD_PAIRS)
 _ALL_WORDS = (_INHERITANCE_WORDS | _TECH_WORDS | _ABROAD_WORDS | _CURSE_WORDS
               | _SERVICE_WORDS | _OPENER_WORDS | _OWN_CHAT_WORDS | _WIRE_WORDS)
 
@@ -464,6 +480,9 @@ def pretext_findings(folded: str, tokens: list[str], bigrams: list[str],
         found.append(("FEE_FOR_A_GIFT", _all(folded, _GIFT_FEE_RE, _GIFT_RE)))
     if not _MISUSE_PAIRS.isdisjoint(pairs):
         found.append(("IDENTITY_MISUSE_CALL", _identity_misuse(folded, findings)))
+    if len(_COD_PAIRS.intersection(pairs)) >= 2:
+        m = _COD_SURPRISE_RE.search(folded)
+        found.append(("COD_SURPRISE_PARCEL", None if m is None else m.group(0)))
     if not _WIRE_OR_CARD_PAIRS.isdisjoint(pairs) or not _WIRE_WORDS.isdisjoint(words):
         m = first_unnegated(_WIRE_OR_CARD_RE, folded)
         found.append(("PAID_BY_WIRE_OR_CARD", None if m is None else m.group(0)))
@@ -508,8 +527,8 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("FINE_PAID_TO_OFFICER", "a self-declared officer and a fine to pay to him or by transfer "
                              "'to settle it quickly' (fines go to the State Treasury)"),
     ("OFFICIAL_ON_PRIVATE_CHAT", "a self-declared officer (police, investigator, tax office, "
-                                 "social insurance, court) who moves the matter to his own "
-                                 "Zalo or video call"),
+                                 "social insurance, court) who moves a case, a fine or a summons "
+                                 "to his own Zalo, video call or number"),
     ("BOSS_IN_NEW_GROUP", "'the boss has made a new Zalo group' and a payment to make on his "
                           "orders (chief-executive fraud)"),
     ("PAY_OR_BE_SUED", "money into an account 'to avoid' a lawsuit, an arrest or a freeze"),
@@ -519,6 +538,8 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
                              "a case', and a number or a chat to contact"),
     ("PAID_BY_WIRE_OR_CARD", "a fee or a fine to pay by Western Union, MoneyGram, scratch "
                              "cards or gift cards"),
+    ("COD_SURPRISE_PARCEL", "a parcel 'from an anonymous sender', 'a surprise gift', to pay "
+                            "for on delivery (the brushing and cash-on-delivery fraud)"),
     ("WRONG_NUMBER_OPENER", "a message 'to the wrong number' or a Zalo 'added by mistake' "
                             "that asks to get acquainted: the romance and investment frauds' "
                             "opening"),

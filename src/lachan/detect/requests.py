@@ -172,7 +172,7 @@ _NEW_NUMBER_RE = re.compile(
     # the phone broken or lost, and a borrowed one or another number to text from
     r"|\b(?:dien\s+thoai|may)\s+(?:\S+\s+){0,2}?(?:hong|mat|bi\s+cuop|roi\s+vo)\b"
     r"(?:\s+\S+){0,4}?\s+(?:muon\s+(?:may|dien\s+thoai)|so\s+(?:moi|nay))\b"
-    r"|\b(?:me|bo|con|em|anh|chi|chau)\s+(?:\S+\s+){0,2}?doi\s+(?:so\s+(?:zalo\s+)?"
+    r"|\b(?:me|bo|con|em|anh|chi|chau|co|thay)\s+(?:\S+\s+){0,2}?doi\s+(?:so\s+(?:zalo\s+)?"
     r"(?:moi|dien\s+thoai)|zalo)\b"
     r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b(?:\s+\S+){0,6}?\s+"
     r"(?:muon\s+(?:may|dien\s+thoai)|so\s+(?:cua\s+)?ban)\b"

@@ -126,7 +126,9 @@ _JOB_RE = re.compile(
     r"|lao\s+dong\s+(?:nhat|han|dai\s+loan|nuoc\s+ngoai)|nhan\s+viec|ung\s+vien"
     r"|phong\s+van|cong\s+viec|job|hiring|vacanc(?:y|ies)"
     # "trung tuyen vi tri nhan vien kho" (not a school's "trung tuyen": it bills tuition)
-    r"|trung\s+tuyen\s+(?:vi\s+tri|cong\s+viec|vao\s+lam)|vi\s+tri\s+(?:nhan\s+vien|cong\s+nhan))\b")
+    r"|trung\s+tuyen\s+(?:vi\s+tri|cong\s+viec|vao\s+lam)|vi\s+tri\s+(?:nhan\s+vien|cong\s+nhan)"
+    r"|tuyen\s+(?:\S+\s+){0,2}?(?:nguoi\s+mau|ctv|cong\s+tac\s+vien|nhan\s+su|tho|ky\s+su|ke\s+toan"
+    r"|sinh\s+vien))\b")
 _JOB_FEE_RE = re.compile(
     r"\b(?:dat\s+coc|coc\s+truoc|chuyen\s+coc|tien\s+coc|coc\s+(?:nguyen|vat)\s+lieu"
     r"|phi\s+(?:ho\s+so|dao\s+tao|dong\s+phuc"
@@ -137,7 +139,8 @@ _JOB_PAIRS = frozenset({"tuyen dung", "tuyen gap", "tuyen lao", "tuyen nhan", "t
                         "viec lam", "khau lao", "di nhat", "di han", "di dai", "di duc",
                         "di uc", "di chau", "di nuoc", "lam o", "lao dong", "nhan viec",
                         "ung vien", "phong van", "cong viec", "trung tuyen",
-                        "vi tri"}) | frozenset(
+                        "vi tri", "tuyen nguoi", "tuyen ctv", "tuyen tho", "tuyen ky",
+                        "tuyen ke"}) | frozenset(
     f"tuyen §d{n}" for n in range(1, 5))
 _FEE_PAIRS = frozenset({"dat coc", "coc truoc", "chuyen coc", "tien coc", "phi ho",
                         "phi dao", "phi dong", "phi giu", "phi xuat", "phi visa", "phi dang",
@@ -411,7 +414,9 @@ _UNSEEN_RE = re.compile(
     r"|(?:nen|can|muon)\s+pass|chuyen\s+ve\s+(?:tren|qua)\s+app|giu\s+(?:nha|can)"
     r"|i\s+(?:will\s+)?send\s+(?:you\s+)?the\s+(?:e-?)?tickets?"
     # a booking code or a voucher sent once paid
-    r"|(?:nhan|gui)\s+ma\s+(?:dat\s+phong|dat\s+cho|voucher|ve))\b")
+    r"|(?:nhan|gui)\s+ma\s+(?:dat\s+phong|dat\s+cho|voucher|ve)"
+    # a pet "flown out" after the deposit and a cage's fee; an e-ticket sent once paid
+    r"|gui\s+bay|phi\s+(?:\S+\s+)?van\s+chuyen|ve\s+dien\s+tu|e-?ticket)\b")
 #: ...unless the buyer comes to see it ("qua nha minh nhan truc tiep, kiem tra thoai mai",
 #: "xem may truc tiep roi tra not"): a neighbour's used phone or pet, held for a deposit.
 _SEEN_RE = re.compile(
@@ -707,14 +712,15 @@ _PAY_OVER_CHAT_RE = re.compile(
 #: A switchboard, a doctor or a member of staff reached on a personal mobile ("lien he tong
 #: dai 0868 557 019", "bac si Tuan 0846 112 990")...
 _STAFF_MOBILE_RE = re.compile(
-    r"\b(?:tong\s+dai(?:\s+vien)?|bac\s+si|nhan\s+vien|chuyen\s+vien|can\s+bo|bo\s+phan"
+    r"\b(?:tong\s+dai(?:\s+vien)?|bac\s+si|duoc\s+si|nhan\s+vien|chuyen\s+vien|can\s+bo|bo\s+phan"
     r"|cskh|luat\s+su|ky\s+thuat\s+vien)\s+(?:[a-z]+\s+){0,3}?(?:so\s+)?:?\s*"
     r"0[35789]\d{2}[ .]?\d{3}[ .]?\d{3}\b")
 #: ...about a refund, a result, an upgrade, a check or a payout: what an institution handles
 #: in its own channels.
 _STAFF_MATTER_RE = re.compile(
     r"\b(?:hoan\s+(?:tien|phi|lai)?|nhan\s+hoan|ket\s+qua|nang\s+cap|doi\s+e?sim|kiem\s+tra"
-    r"|thu\s+hoi|xu\s+ly|nhan\s+(?:tien|thuong|qua|boi\s+thuong)|boi\s+thuong|tu\s+van\s+thuoc)\b")
+    r"|thu\s+hoi|xu\s+ly|nhan\s+(?:tien|thuong|qua|boi\s+thuong)|boi\s+thuong|tu\s+van\s+thuoc"
+    r"|mua\s+(?:gap|thuoc)|chuyen\s+khoan\s+truoc)\b")
 
 
 def _staff_mobile(folded: str, who: str) -> str | None:
