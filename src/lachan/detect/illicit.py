@@ -113,11 +113,12 @@ _RETURNS_RE = re.compile(
     r"|\b(?:lenh|keo|ty\s+le|win\s+rate)\s+(?:thang\s+|chien\s+thang\s+)?(?:[89]\d|100)\s*%")
 _STAKE_WORDS = frozenset({"gop", "nap", "dau", "von"})
 #: Words that open a check of the returns by themselves: a stake per order, a token sale.
-_RETURN_WORDS = frozenset({"presale", "token", "don"})
+_RETURN_WORDS = frozenset({"presale", "token"})
 _PERIOD_WORDS = frozenset({"ngay", "day", "thang", "daily", "tuan"})
 _RETURNS_PAIRS = frozenset({"cam ket", "guaranteed profit", "guaranteed return", "lenh thang",
                             "du doan", "hang ao", "don ao", "von hoan", "tien von",
-                            "win rate", "ty le",
+                            "loi nhuan", "hoa hong",
+                            "win rate", "le thang",
                             "guaranteed returns", "dam bao", "bao khong", "money back",
                             "hoan §d3", "lai §d3"})
 

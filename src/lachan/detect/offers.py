@@ -138,10 +138,11 @@ ORDER_NOTICE_RE = re.compile(
 _OFFER_WORDS = frozenset({"giam", "uu", "sale", "off", "khuyen", "km", "chiet", "hoan",
                           "tang", "nhan", "voucher", "phieu", "freeship", "free", "flash",
                           "dong", "gia", "thu", "tinh", "gop", "price", "stay", "buy",
-                          "save", "get", "tich", "tro", "lai"})
+                          "save", "get", "tich"})
 #: "chi" (only) before a price: "chi" is also "chị", in most personal messages, so it is
 #: looked for with a literal-led pattern rather than as a gate word.
-_LOW_PRICE_RE = re.compile(r"chi (?:con |tu )?\d")
+#: (and "tro gia", "ho tro 50%", "lai suat": "tro" and "lai" are common words too)
+_LOW_PRICE_RE = re.compile(r"chi (?:con |tu )?\d|tro gia|ho tro \d|lai suat")
 
 DETAIL = "makes a commercial offer"
 #: Fixed log-odds added to ad on top of the learned weight (about 3.5): the data's offers

@@ -273,7 +273,9 @@ _OFFICIAL_MATTER_RE = re.compile(
     r"|khong\s+(?:duoc\s+)?(?:noi|tiet\s+lo|bao)|bi\s+mat|bi\s+sai|sai\s+(?:ma|thong\s+tin)"
     r"|chuyen\s+(?:tien|khoan)|nop\s+(?:tien|phat|phi)|app\s+ngan\s+hang|trieu\s+tap"
     r"|xet\s+xu|vang\s+mat|khoi\s+kien)\b")
-_OWN_CHAT_WORDS = frozenset({"zalo", "telegram", "viber", "trieu", "xet"})
+_OWN_CHAT_WORDS = frozenset({"zalo", "telegram", "viber"})
+#: (A summons to be settled on the officer's own number: no chat word.)
+_SUMMONS_TALK_PAIRS = frozenset({"trieu tap", "xet xu", "khoi kien"})
 
 #: The boss's new group ("sep vua tao nhom Zalo moi"), and money to move on his orders.
 _BOSS_GROUP_RE = re.compile(
@@ -323,7 +325,7 @@ _MISUSE_RE = re.compile(
     r"|rua\s+tien|ma\s+tuy|lua\s+dao|giao\s+dich\s+(?:dang\s+ngo|bat\s+thuong|dang\s+nghi)))\b")
 #: ...and a number or a chat to contact about it.
 _CONTACT_ABOUT_RE = re.compile(r"\b(?:lien\s+he|goi|lien\s+lac|ket\s+ban|zalo|nhan\s+tin)\b")
-_MISUSE_PAIRS = frozenset({"bi dung", "duoc dung", "dang dung", "su dung", "lien quan"})
+_MISUSE_PAIRS = frozenset({"bi dung", "duoc dung", "bi su", "duoc su", "lien quan"})
 
 #: A fee paid by a wire service or cards: "dong phi ... qua Western Union", "nop phat bang
 #: the cao", "pay the fee in gift cards".
@@ -361,7 +363,8 @@ _DETAILS = {
 _ALL_PAIRS = (_KEYPRESS_PAIRS | _INHERITANCE_PAIRS | _TECH_PAIRS | _ABROAD_PAIRS
               | _CURSE_PAIRS | _QR_PAIRS | _SERVICE_PAIRS | _DOWN_PAIRS | _CHANGED_PAIRS
               | _CALL_TRANSFER_PAIRS | _FINE_PAIRS | _BOSS_PAIRS | _PAY_OR_ELSE_PAIRS
-              | _GIFT_FEE_PAIRS | _MISUSE_PAIRS | _WIRE_OR_CARD_PAIRS | _COD_PAIRS)
+              | _GIFT_FEE_PAIRS | _MISUSE_PAIRS | _WIRE_OR_CARD_PAIRS | _COD_PAIRS
+              | _SUMMONS_TALK_PAIRS)
 _ALL_WORDS = (_INHERITANCE_WORDS | _TECH_WORDS | _ABROAD_WORDS | _CURSE_WORDS
               | _SERVICE_WORDS | _OPENER_WORDS | _OWN_CHAT_WORDS | _WIRE_WORDS)
 
@@ -468,12 +471,13 @@ def pretext_findings(folded: str, tokens: list[str], bigrams: list[str],
                                                    _PAID_TO_HIM_RE)))
     if not _OPENER_WORDS.isdisjoint(words):
         found.append(("WRONG_NUMBER_OPENER", _all(folded, _WRONG_NUMBER_RE, _ACQUAINT_RE)))
-    if not _OWN_CHAT_WORDS.isdisjoint(words):
+    if not _OWN_CHAT_WORDS.isdisjoint(words) or not _SUMMONS_TALK_PAIRS.isdisjoint(pairs):
         found.append(("OFFICIAL_ON_PRIVATE_CHAT", _all(folded, _OFFICIAL_SELF_RE, _OWN_CHAT_RE,
                                                        _OFFICIAL_MATTER_RE)))
     if not _BOSS_PAIRS.isdisjoint(pairs):
         found.append(("BOSS_IN_NEW_GROUP", _all(folded, _BOSS_GROUP_RE, _BOSS_PAY_RE)))
-    if not _PAY_OR_ELSE_PAIRS.isdisjoint(pairs):
+    if not _PAY_OR_ELSE_PAIRS.isdisjoint(pairs) and ("BANK_ACCOUNT" in findings
+                                                     or "khoan" in folded or "tk" in folded):
         m = first_unnegated(_PAY_OR_ELSE_RE, folded)
         found.append(("PAY_OR_BE_SUED", None if m is None else m.group(0)))
     if not _GIFT_FEE_PAIRS.isdisjoint(pairs):

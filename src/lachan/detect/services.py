@@ -96,7 +96,7 @@ _TRADE_RE = re.compile(
     r"|de\s+lai\s+thong\s+tin|tu\s+van\s+(?:lo\s+trinh|mien\s+phi)|bang\s+minh\s+hoa"
     r"|(?:quan\s+tam|tim\s+hieu)\s+(?:toi\s+|den\s+|ve\s+)?(?:\S+\s+){0,3}?"
     r"(?:dich\s+vu|san\s+pham|du\s+an|khoa\s+hoc|bao\s+hiem|can\s+ho|goi\s+cuoc)"
-    r"|moi\s+gioi\s+(?:nha\s+dat|bat\s+dong\s+san|bds)|(?<!dang )ky\s+gui|dang\s+co\s+khach\s+can"
+    r"|moi\s+gioi\s+(?:nha\s+dat|bat\s+dong\s+san|bds)|(?<!dang )ky\s+gui|co\s+khach\s+can"
     r"|dan\s+(?:anh|chi|ban)\s+(?:di\s+)?xem|lam\s+dai\s+ly|dai\s+ly\s+(?:chinh\s+hang|uy\s+quyen)"
     r"|chuyen\s+(?:cung\s+cap|phan\s+phoi|ban\s+(?:si|le)|hoa\s+tuoi|may\s+do|in\s+an)"
     r"|gia\s+(?:si|tot\s+hon|re\s+hon|tot\s+nhat|re\s+nhat)|hang\s+(?:chinh\s+hang|xach\s+tay)"
@@ -124,7 +124,7 @@ _TRADE_PAIRS = frozenset({
     "tu van", "ai lay", "ai an", "ai can", "ai mua", "khoi hanh", "tron goi", "phi tham",
     "ban dat", "ban can", "ban gap", "hang ve",
     "de lai", "bang minh", "quan tam", "tim hieu", "moi gioi",
-    "ky gui", "dang co", "dan anh", "dan chi", "dan ban", "lam dai", "dai ly", "chuyen cung",
+    "ky gui", "co khach", "dan anh", "dan chi", "dan ban", "lam dai", "dai ly", "chuyen cung",
     "chuyen phan", "chuyen ban", "chuyen hoa", "chuyen may", "chuyen in", "gia si", "gia tot",
     "gia re", "hang chinh", "hang xach", "xach tay", "noi dia", "sim so",
     "in logo", "in theo", "in lay", "thiet ke",
