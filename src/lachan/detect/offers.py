@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from lachan.detect.features import Finding, MessageFeatures
-from lachan.detect.requests import advisory, negated
+from lachan.detect.requests import advisory, negated, nothing_of_a_fraud
 
 #: The offer: a discount in % or an amount, buy-X-get-Y, a voucher or coupon of a value,
 #: free shipping, a flash or one-price sale.
@@ -204,11 +204,6 @@ _PROMOTER_DRAW_RE = re.compile(
 #: ...not a prize said to be won already, the fraud's opening.
 _WON_RE = re.compile(r"\b(?:da\s+trung|da\s+duoc\s+chon|trung\s+giai|la\s+(?:chu\s+nhan"
                      r"|nguoi\s+may\s+man)|congratulations|you\s+(?:have\s+)?won)\b")
-#: What a fraud's draw holds instead: a personal contact or an account, or a link that is
-#: no brand's own.
-_PRIVATE_WAYS = ("PHONE_MOBILE", "PHONE_FOREIGN", "BANK_ACCOUNT", "CHAT_APP_CONTACT",
-                 "URL_SHORTENER", "URL_PHISHING_HOST")
-_OWN_LINKS = ("URL_OFFICIAL_DOMAIN", "URL_BENIGN_HOST")
 PRIZE_NO_FEE_PRIOR = 4.0
 
 
@@ -217,19 +212,16 @@ def prize_terms_findings(folded: str, out: MessageFeatures) -> None:
     nothing, or a promoter's draw tied to a purchase and not said to be won already, that
     gives no private way to pay or reach anyone. Run after every scam finding
     with a fixed prior (any of them rules it out)."""
-    findings = out.findings
-    if "PRIZE_LURE" not in findings:
+    if "PRIZE_LURE" not in out.findings:
         return
     no_fee = _NO_FEE_RE.search(folded)
     if no_fee is None:
         no_fee = _PROMOTER_DRAW_RE.search(folded)
         if no_fee is None or _WON_RE.search(folded) is not None:
             return
-    if any(w in findings for w in _PRIVATE_WAYS):
-        return
-    if "URL_PRESENT" in findings and not any(w in findings for w in _OWN_LINKS):
-        return
-    if any(f.leans == "scam" and not f.learned and f.weight > 0 for f in findings.values()):
+    # what a fraud's draw holds instead: a personal contact or an account, a link that is no
+    # brand's own, a fee
+    if not nothing_of_a_fraud(out):
         return
     out.add(Finding("PRIZE_NO_FEE", "ad", f'a promoter\'s lucky draw: "{no_fee.group(0)}"',
                     learned=False, weight=PRIZE_NO_FEE_PRIOR))

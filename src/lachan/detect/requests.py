@@ -554,10 +554,25 @@ _OFFICIAL_ONLY_RE = re.compile(
     r"(?:tai\s+khoan|tk|stk)\s+(?:ca\s+nhan|cua\s+(?:ca\s+nhan|nhan\s+vien|giao\s+vien|bat\s+ky))\b"
     r"|\b(?:chi\s+)?(?:thanh\s+toan|nop\s+tien|dong\s+tien)\s+(?:qua|tai|tren)\s+(?:cac\s+)?kenh"
     r"\s+(?:thanh\s+toan\s+)?chinh\s+thuc\b")
-#: ...and nothing of a fraud's: no private way to pay or reach anyone, no stranger's link.
-_PRIVATE_OR_BAD = ("BANK_ACCOUNT", "PHONE_MOBILE", "PHONE_FOREIGN", "CHAT_APP_CONTACT",
-                   "URL_SHORTENER", "URL_PHISHING_HOST")
+#: A private way to pay or reach someone, or a link that hides or fakes its site.
+PRIVATE_WAYS = ("PHONE_MOBILE", "PHONE_FOREIGN", "BANK_ACCOUNT", "CHAT_APP_CONTACT",
+                "URL_SHORTENER", "URL_PHISHING_HOST")
 _OWN_LINKS = ("URL_OFFICIAL_DOMAIN", "URL_BENIGN_HOST")
+
+
+def nothing_of_a_fraud(out: MessageFeatures) -> bool:
+    """No private way to pay or reach anyone, no link but to a brand's own or an ordinary
+    site, and no finding with a fixed prior towards scam: what an honest notice or a
+    genuine lucky draw gives, and a fraud never does."""
+    findings = out.findings
+    if any(w in findings for w in PRIVATE_WAYS):
+        return False
+    if "URL_PRESENT" in findings and not any(w in findings for w in _OWN_LINKS):
+        return False
+    return not any(f.leans == "scam" and not f.learned and f.weight > 0
+                   for f in findings.values())
+
+
 #: Log-odds taken off scam: a lender's reminder of its debt scored P(scam) 0.81 at 4.
 OFFICIAL_ONLY_WEIGHT = 7.0
 
@@ -568,14 +583,7 @@ def official_channel_findings(folded: str, out: MessageFeatures) -> None:
     if "chinh thuc" not in folded and "ca nhan" not in folded:
         return
     m = _OFFICIAL_ONLY_RE.search(folded)
-    if m is None:
-        return
-    findings = out.findings
-    if any(w in findings for w in _PRIVATE_OR_BAD):
-        return
-    if "URL_PRESENT" in findings and not any(w in findings for w in _OWN_LINKS):
-        return  # a link to a site that is nobody's official one
-    if any(f.leans == "scam" and not f.learned and f.weight > 0 for f in findings.values()):
+    if m is None or not nothing_of_a_fraud(out):
         return
     out.add(Finding("OFFICIAL_CHANNELS_ONLY", "ham",
                     f'pays through official channels only: "{m.group(0)}"', learned=False,
