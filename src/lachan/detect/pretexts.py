@@ -214,11 +214,13 @@ _CALL_TRANSFER_RE = re.compile(
 _CALL_TRANSFER_PAIRS = frozenset({"cuoc goi", "noi may", "chuyen may", "ket noi",
                                   "transfer you", "connect you", "your call"})
 
-#: An officer who says he is one ("em ben doi CSGT", "toi la can bo cong an phuong")...
-_OFFICER_SELF_RE = re.compile(
-    r"\b(?:em|toi|minh|anh|chung\s+toi)\s+(?:la\s+|ben\s+|o\s+|thuoc\s+|tu\s+)(?:\S+\s+)?"
-    r"(?:can\s+bo\s+|chien\s+si\s+|nhan\s+vien\s+)?(?:doi\s+|phong\s+|so\s+|cuc\s+)?"
-    r"(?:csgt|canh\s+sat|cong\s+an|thanh\s+tra|giao\s+thong)\b")
+#: An officer who says he is one ("em ben doi CSGT", "em la can bo dieu tra", "em ben Cuc
+#: thue"): the fine's and the private chat's first part.
+_OFFICIAL_SELF_RE = re.compile(
+    r"\b(?:em|toi|minh|anh|chi|chung\s+toi)\s+(?:la\s+|ben\s+|o\s+|thuoc\s+|tu\s+)"
+    r"(?:\S+\s+){0,2}?(?:can\s+bo|chien\s+si|dieu\s+tra\s+vien|cong\s+an|canh\s+sat|csgt"
+    r"|giao\s+thong|cuc\s+thue|chi\s+cuc\s+thue|thue\s+(?:quan|phuong|tinh)|bao\s+hiem\s+xa\s+hoi"
+    r"|bhxh|toa\s+an|vien\s+kiem\s+sat|thanh\s+tra|cuc\s+vien\s+thong|so\s+tt)\b")
 #: ...a fine...
 _FINE_RE = re.compile(r"\b(?:nop\s+phat|tien\s+phat|xu\s+phat|phat\s+nguoi|bien\s+ban\s+phat"
                       r"|muc\s+phat|phi\s+phat)\b")
@@ -251,14 +253,7 @@ _COD_SURPRISE_RE = re.compile(
     r".{0,100}?\b(?:an\s+danh|qua\s+tang\s+bat\s+ngo|bat\s+ngo|nguoi\s+gui\s+bi\s+mat)\b")
 _COD_PAIRS = frozenset({"thu ho", "an danh", "bat ngo"})
 
-#: A self-declared officer ("em la can bo dieu tra", "em ben Cuc thue", "chi cong an
-#: phuong")...
-_OFFICIAL_SELF_RE = re.compile(
-    r"\b(?:em|toi|minh|anh|chi|chung\s+toi)\s+(?:la\s+|ben\s+|o\s+|thuoc\s+|tu\s+)"
-    r"(?:\S+\s+){0,2}?(?:can\s+bo|chien\s+si|dieu\s+tra\s+vien|cong\s+an|canh\s+sat|csgt"
-    r"|cuc\s+thue|chi\s+cuc\s+thue|thue\s+(?:quan|phuong|tinh)|bao\s+hiem\s+xa\s+hoi|bhxh"
-    r"|toa\s+an|vien\s+kiem\s+sat|thanh\s+tra|cuc\s+vien\s+thong|so\s+tt)\b")
-#: ...who moves the matter to his own chat.
+#: A self-declared officer (:data:`_OFFICIAL_SELF_RE`) who moves the matter to his own chat.
 _OWN_CHAT_RE = re.compile(
     r"\b(?:ket\s+ban|add|them)\s+(?:zalo|telegram|viber)\b"
     r"|\b(?:zalo|telegram)\s+(?:cua\s+)?(?:em|toi|anh|minh|chi)\b"
@@ -467,7 +462,7 @@ def pretext_findings(folded: str, tokens: list[str], bigrams: list[str],
         m = first_unnegated(_CALL_TRANSFER_RE, folded)
         found.append(("CALL_TRANSFER_TO_POLICE", None if m is None else m.group(0)))
     if not _FINE_PAIRS.isdisjoint(pairs):
-        found.append(("FINE_PAID_TO_OFFICER", _all(folded, _OFFICER_SELF_RE, _FINE_RE,
+        found.append(("FINE_PAID_TO_OFFICER", _all(folded, _OFFICIAL_SELF_RE, _FINE_RE,
                                                    _PAID_TO_HIM_RE)))
     if not _OPENER_WORDS.isdisjoint(words):
         found.append(("WRONG_NUMBER_OPENER", _all(folded, _WRONG_NUMBER_RE, _ACQUAINT_RE)))
