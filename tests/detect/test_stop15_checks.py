@@ -306,3 +306,37 @@ def test_the_third_development_set_s_frauds(name: str, text: str) -> None:
 ])
 def test_and_their_honest_neighbours(name: str, text: str) -> None:
     assert not weight(text, name)
+
+
+@pytest.mark.parametrize("text", [
+    "Gym 24h Fitness: Dang ky hoi vien 12 thang tang them 3 thang. Chi trong tuan nay!",
+    "Vietcombank: Tang den 1.000.000d khi mo the Visa va chi tieu tu 5tr. Dang ky tren VCB "
+    "Digibank.",
+    "MB: Mo tai khoan so dep mien phi tren App MBBank. Uu dai den 31/12.",
+    "Mắt kính Anna: Mua gọng tặng tròng chống ánh sáng xanh. Áp dụng đến 20/8.",
+    "Galaxy Play: Mien phi 7 ngay xem phim khong quang cao, sau do chi 70k/thang.",
+])
+def test_trials_gifts_with_a_purchase_and_dated_offers(text: str) -> None:
+    assert "COMMERCIAL_OFFER" in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a package's own renewal notice: a price per month, no offer
+    "Goi cuoc MAXS (50.000d/thang) cua Quy khach se duoc gia han 1 thang tiep theo.",
+    # a task fraud's pay per day is no price
+    "Tuyen nhan vien lam tai nha, thu nhap 350 - 999k/ngay.",
+    # a mother buying a gift for her child
+    "Mẹ mua áo tặng con rồi, tối về thử nhé.",
+])
+def test_prices_per_month_pay_per_day_and_family_gifts_are_no_offers(text: str) -> None:
+    assert "COMMERCIAL_OFFER" not in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Luyện thi IELTS cam kết đầu ra 6.5+, test đầu vào miễn phí tại tất cả cơ sở.",
+    "Van phong Luat su Minh Tam: Tu van ly hon, tranh chap dat dai. Tu van mien phi lan dau.",
+    "Cho thuê xe tự lái 4-7 chỗ, thủ tục đơn giản, giao xe tận nơi, liên hệ 0905 123 456.",
+    "Xin chào, em chuyên đồ ăn vặt, sỉ lẻ đều có, inbox em nha!",
+])
+def test_a_centre_a_lawyer_a_car_hire_and_a_wholesaler_advertise(text: str) -> None:
+    assert "SERVICE_AD" in names(text)

@@ -76,13 +76,18 @@ _OFFER_RE = re.compile(
     # "nhan qua 5 trieu", "lai suat uu dai 6.5%/nam"
     r"|tang\s+(?:\S+\s+){1,4}?mien\s+phi|tang\s+(?:\S+\s+){1,6}?cho\s+(?:don|hoa\s+don)\s+(?:hang\s+)?tu\s+\d"
     r"|tang\s+100\s*%|nhan\s+(?:ngay\s+)?qua\s+(?:tri\s+gia\s+)?\d"
+    # "tang den 1.000.000d", "tang them 3 thang", "mien phi 7 ngay", "uu dai den 31/12",
+    # "mua gong tang trong"
+    r"|tang\s+(?:den|toi|len\s+den)\s+\d+(?:[.,]\d+)*\s*(?:k|d|dong|vnd|trieu|tr)\b"
+    r"|tang\s+them\s+\d+\s+(?:thang|ngay|buoi)\b|mien\s+phi\s+\d+\s+(?:ngay|thang|tuan)\b"
+    r"|uu\s+dai\s+(?:den|toi\s+het|tu)\s+(?:ngay\s+)?\d{1,2}/\d{1,2}|mua\s+\S+\s+tang\s+\S+"
     r"|lai\s+suat\s+(?:uu\s+dai\s+|chi\s+|tu\s+|co\s+dinh\s+)(?:chi\s+|tu\s+)?\d+(?:[.,]\d+)?\s*%\s*/\s*nam)")
 #: The offers that are advertising without a call to action.
 _SELF_EVIDENT_RE = re.compile(
     r"mua\s+(?:\d+|mot|hai)\s|di\s+\d|free\s?ship|flash\s+sale|for\s+the\s+price|stay\s+\d"
     r"|buy\s+(?:\d+|one|two)|[1-3]\s+tang|giam\s+(?:gia\s+)?con|sale\s|tro\s+gia|ho\s+tro\s+\d"
     r"|tang\s+(?:them\s+)?\d+\s+(?:thang|ngay)|tang\s+\S+\s+(?:\S+\s+){0,5}?(?:mien\s+phi|cho\s+don)"
-    r"|tang\s+100|lai\s+suat"
+    r"|tang\s+100|lai\s+suat|tang\s+them|mien\s+phi\s+\d|uu\s+dai\s+(?:den|toi|tu)"
     # a discount in per cent is an offer by itself
     r"|(?:giam|uu dai|sale|off|chiet khau)\s+(?:ngay\s+|them\s+|den\s+|toi\s+)?-?\d{1,2}\s*%"
     r"|tra\s+gop|\d{1,2}\s*%\s+off")
@@ -109,9 +114,11 @@ _CALL_RE = re.compile(
     r"|shop now|order now|buy now"
     r"|order (?:ngay|tai|tren|qua)|hom nay|cuoi tuan|trong thang|chi con"
     r"|con \d+ (?:ngay|gio|tieng|suat)"
-    r"|dat truoc|den \d{1,2}h|tu \d{1,2}h|with code|use code|valid until|t&cs? apply|hurry"
+    r"|dat truoc|den \d{1,2}h|tu \d{1,2}h|with code|use code|valid until|t&cs? apply"
+    r"|hurry"
     r"|thanh vien moi|khach hang moi|cho don (?:dau|tu)|tren app|qua app"
-    r"|ap dung \d+ ngay|dang ky som|nhan (?:tin )?(?:cho )?(?:anh|chi|minh)\b(?! \d))\b")
+    r"|ap dung \d+ ngay|dang ky som|dang ky tren"
+    r"|nhan (?:tin )?(?:cho )?(?:anh|chi|minh)\b(?! \d))\b")
 #: A friend passing a deal on ("ê, Shopee đang giảm 50% đó, mày mua chung không"), or an
 #: order's own notice ("Đơn hàng #5566 được freeship, dự kiến giao 14/10"): not an ad.
 #: (Chat abbreviations such as "ko" are expanded by then and give ``TEENCODE``.)
@@ -138,7 +145,7 @@ ORDER_NOTICE_RE = re.compile(
 _OFFER_WORDS = frozenset({"giam", "uu", "sale", "off", "khuyen", "km", "chiet", "hoan",
                           "tang", "nhan", "voucher", "phieu", "freeship", "free", "flash",
                           "dong", "gia", "thu", "tinh", "gop", "price", "stay", "buy",
-                          "save", "get", "tich"})
+                          "save", "get", "tich", "mien", "mua"})
 #: "chi" (only) before a price: "chi" is also "chị", in most personal messages, so it is
 #: looked for with a literal-led pattern rather than as a gate word.
 #: (and "tro gia", "ho tro 50%", "lai suat": "tro" and "lai" are common words too)

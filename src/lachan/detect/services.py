@@ -103,6 +103,11 @@ _TRADE_RE = re.compile(
     r"|xach\s+tay|noi\s+dia\s+(?:nhat|han|trung|thai)|sim\s+so\s+dep"
     r"|in\s+(?:logo|theo\s+yeu\s+cau|lay\s+ngay)"
     r"|thiet\s+ke\s+mien\s+phi"
+    # a centre's, a lawyer's, a seller's and a laundry's words
+    r"|luyen\s+thi|cam\s+ket\s+dau\s+ra|(?:test|kiem\s+tra)\s+dau\s+vao"
+    r"|tu\s+van\s+(?:ly\s+hon|phap\s+ly|luat|bao\s+hiem|tuyen\s+sinh)"
+    r"|si\s+le|ban\s+si|giao\s+(?:xe\s+|nhan\s+)tan\s+(?:noi|nha)|kiem\s+tra\s+truoc\s+khi\s+nhan"
+    r"|ban\s+giao\s+(?:trong|sau)\s+\d+\s+ngay"
     r")")
 #: The word pairs (and the few single words) that open each phrase of the pattern: one
 #: set intersection with the message's pairs decides whether it runs at all.
@@ -127,7 +132,8 @@ _TRADE_PAIRS = frozenset({
     "ky gui", "co khach", "dan anh", "dan chi", "dan ban", "lam dai", "dai ly", "chuyen cung",
     "chuyen phan", "chuyen ban", "chuyen hoa", "chuyen may", "chuyen in", "gia si", "gia tot",
     "gia re", "hang chinh", "hang xach", "xach tay", "noi dia", "sim so",
-    "in logo", "in theo", "in lay", "thiet ke",
+    "in logo", "in theo", "in lay", "thiet ke", "luyen thi", "ket dau", "test dau", "tra dau",
+    "si le", "ban si", "giao xe", "giao nhan", "truoc khi", "ban giao",
 })
 _TRADE_WORDS = frozenset({"tour", "open", "workshop", "webinar"})
 #: A way to reach the seller, as a finding of the entity and phrase checks.
