@@ -340,3 +340,12 @@ def test_prices_per_month_pay_per_day_and_family_gifts_are_no_offers(text: str) 
 ])
 def test_a_centre_a_lawyer_a_car_hire_and_a_wholesaler_advertise(text: str) -> None:
     assert "SERVICE_AD" in names(text)
+
+
+def test_a_draw_whose_code_is_the_readers_own_number_gives_no_private_contact() -> None:
+    own = ("Chuc mung Ban da co co hoi trung vang tu chuong trinh Ngay Vang. Ma du thuong chinh "
+           "la so dien thoai 0867256447 cua Ban, hay don cho Than Tai nhe!")
+    assert "LURE_TO_PRIVATE_CONTACT" not in names(own)
+    other = ("Chuc mung so dien thoai 0912345678 cua ban trung thuong 50 trieu, lien he "
+             "0987654321 de nhan")
+    assert "LURE_TO_PRIVATE_CONTACT" in names(other)

@@ -666,13 +666,18 @@ CONTACT_CUE_RE = re.compile(
 _CONTACT_ABBREVIATION_RE = re.compile(r"\b(?:lh|sdt|so\s+dien\s+thoai)\b")
 #: A carrier's notice about the subscriber's own number ("Thue bao 0900824628 da duoc chuan
 #: hoa thong tin thanh cong") names a mobile number that is no one to call.
-_SUBSCRIBER_RE = re.compile(r"\b(?:thue\s+bao|tb)\s*:?\s*(?:so\s+)?\+?\d[\d .]{8,13}")
+_SUBSCRIBER_RE = re.compile(r"\b(?:thue\s+bao|tb)\s*:?\s*(?:so\s+)?\+?\d[\d .]{8,13}"
+                            # "ma du thuong chinh la so dien thoai 0867... cua ban"
+                            r"|\bso\s+(?:dien\s+thoai|thue\s+bao)\s+\+?\d[\d .]{8,13}\s*cua\s+"
+                            r"(?:ban|quy\s+khach|qk)\b")
 
 
 def _own_number_only(folded: str) -> bool:
-    return (_SUBSCRIBER_RE.search(folded) is not None
-            and CONTACT_CUE_RE.search(folded) is None
-            and _CONTACT_ABBREVIATION_RE.search(folded) is None)
+    own = _SUBSCRIBER_RE.search(folded)
+    if own is None:
+        return False
+    rest = folded[:own.start()] + folded[own.end():]  # "so dien thoai ... cua ban" is no cue
+    return CONTACT_CUE_RE.search(rest) is None and _CONTACT_ABBREVIATION_RE.search(rest) is None
 
 
 def combination_findings(out: MessageFeatures) -> None:
@@ -689,6 +694,10 @@ def combination_findings(out: MessageFeatures) -> None:
         if names.isdisjoint(firsts) or names.isdisjoint(seconds):
             continue
         if name == "THREAT_WITH_PERSONAL_NUMBER" and _own_number_only(out.text):
+            continue
+        # a lucky draw whose code "is your phone number": the reader's own, no one to reach
+        if (name == "LURE_TO_PRIVATE_CONTACT" and "CHAT_APP_CONTACT" not in names
+                and _own_number_only(out.text)):
             continue
         first = next(n for n in out.findings if n in firsts)
         second = next(n for n in out.findings if n in seconds)
