@@ -118,3 +118,22 @@ def test_token_sets_equal_a_scan_of_the_table() -> None:
         t for t in table if t.strip('()".,!?:;') in set(OVERRIDES)
     )
     assert _unit_tokens() == frozenset(t for t in table if t.strip('()".,!?:;') in UNITS)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Mua do o Circle K gan nha", "circle k"),
+    ("Chuyen vao Truong TH Kim Dong", "truong th kim dong"),
+    ("DC: 12 Tran Phu", "dc: 12"),
+])
+def test_a_chat_short_form_written_as_a_name_in_capitals_is_kept(text: str, kept: str) -> None:
+    assert kept in normalise(text).folded
+
+
+@pytest.mark.parametrize(("text", "expanded"), [
+    ("KO DUOC DAU NHA", "khong duoc"),  # a shouted message: chat in capitals
+    ("Em K biet dau", "em khong biet"),  # a capital K after a pronoun
+    ("ko dc dau nha", "khong duoc"),
+    ("TK cua ban da bi tru", "tai khoan"),  # SMS jargon, whatever its case
+])
+def test_chat_in_capitals_and_sms_jargon_are_still_expanded(text: str, expanded: str) -> None:
+    assert expanded in normalise(text).folded

@@ -169,7 +169,7 @@ _SHORT_SURNAME = r"(?:le|do|ho|ly|mai|cao|ha|lam|ta|lu|to|tang)"
 _MIDDLE = (r"(?:van|thi|huu|duc|minh|ngoc|thanh|quoc|xuan|kim|hong|dinh|cong|quang|anh|thu"
            r"|thuy|bao|gia|phuong|hai|trung|tien|manh|viet|nhat|tuan)")
 #: (Not a school: "Truong TH Kim Dong" is Truong Tieu hoc, though Truong is a surname too;
-#: teencode reads "TH" as "thoi".)
+#: in a shouted message teencode reads "TH" as "thoi".)
 _SCHOOL_AHEAD = r"(?!truong\s+(?:th|thoi|thcs|thpt|dh|cd|mn|mam|tieu|trung|dai|cao|quoc|pho)\b)"
 _PERSON = (rf"(?:{_SCHOOL_AHEAD}{_SURNAME}(?:\s+[a-z]+){{1,3}}"
            rf"|{_SHORT_SURNAME}\s+{_MIDDLE}(?:\s+[a-z]+){{0,2}})")

@@ -91,7 +91,7 @@ def normalise(text: str) -> Normalised:
         elif folded != before:  # only codes such as "st5k" were rewritten: no trick
             flags.append("product_code")
         words = folded.split(" ")
-    changed, chat = expand_words(words)
+    changed, chat = expand_words(words, clean)
     if changed:
         folded = " ".join(words)
         if chat:

@@ -282,13 +282,49 @@ def _unit_tokens() -> frozenset[str]:
 _table_keys: KeysView[str] | None = None  # lookup_table().keys(), kept after first use
 
 
-def expand_words(words: list[str]) -> tuple[bool, bool]:
+def _acronyms(source: str, hits: set[str], words: list[str]) -> set[int]:
+    """Positions of chat short forms that ``source`` (the message before folding, split
+    the same way as ``words``) writes as a name: an acronym in capitals ("Truong TH Kim
+    Dong", "DC: 12 Tran Phu") in a message that is not shouted, or a capital letter after a
+    capitalised word ("Circle K"). Nothing when the two splits do not line up."""
+    original = source.split()
+    if len(original) != len(words):
+        return set()
+    letters = [c for c in source if c.isalpha()]
+    if 2 * sum(c.isupper() for c in letters) > len(letters):
+        return set()  # a shouted message: "KO DUOC DAU" is chat in capitals
+    keep: set[int] = set()
+    for i, w in enumerate(words):
+        if w not in hits:
+            continue
+        core = original[i].strip(_EDGE_PUNCT)
+        if len(core) >= 2 and core.isalpha() and core.isupper():
+            keep.add(i)
+        elif (len(core) == 1 and core.isupper() and i > 0
+              and original[i - 1][:1].isupper() and original[i - 1][1:2].islower()
+              and words[i - 1] not in _PRONOUNS):
+            keep.add(i)  # "Circle K", not "Anh K biet" (anh khong biet)
+    return keep
+
+
+#: Who speaks or is spoken to: a capital "K" after one is "không" ("Em K biet").
+_PRONOUNS = frozenset({"anh", "em", "chi", "toi", "minh", "ban", "tao", "may", "co", "chu",
+                       "bac", "ong", "ba", "con", "chau", "no", "ho", "to", "cau"})
+
+
+#: Punctuation stripped around a token before its case is read ("TH," "(K)").
+_EDGE_PUNCT = ".,;:!?()[]{}\"'-_/"
+
+
+def expand_words(words: list[str], source: str | None = None) -> tuple[bool, bool]:
     """Expand teencode tokens of a folded, whitespace-split message in place.
 
     A unit-like short form right after a number is left alone ("50 k", "5 m"; see
-    :data:`UNITS`). Returns ``(changed, chat)``: whether anything was expanded, and
-    whether a chat abbreviation was (SMS jargon from :data:`OVERRIDES`, such as "TK" in
-    a bank message, changes the text but is not reported as teencode).
+    :data:`UNITS`), and so is a chat short form that ``source`` (the text before folding,
+    when given) writes as a name in capitals ("Truong TH", "Circle K"); SMS jargon from
+    :data:`OVERRIDES` ("TK", "CSGT") is expanded whatever its case. Returns ``(changed,
+    chat)``: whether anything was expanded, and whether a chat abbreviation was (SMS jargon
+    changes the text but is not reported as teencode).
     """
     global _table_keys
     keys = _table_keys
@@ -318,5 +354,13 @@ def expand_words(words: list[str]) -> tuple[bool, bool]:
                 hits.discard(unit)
         if not hits:
             return False, False
+    overrides = _override_tokens()
+    if source is not None and not hits <= overrides:
+        chat_hits = hits - overrides
+        for i in _acronyms(source, chat_hits, words):
+            expanded[i] = words[i]
+        hits = {w for w, e in zip(words, expanded, strict=True) if w != e} | (hits & overrides)
+        if not hits:
+            return False, False
     words[:] = expanded
-    return True, not hits <= _override_tokens()
+    return True, not hits <= overrides
