@@ -273,7 +273,8 @@ def _fake_suffix(p: ParsedHost) -> bool:
 def _trick(f: HostFacts) -> tuple[Symbol, float, str | None] | None:
     """``(symbol, floor, brand)`` for the tricks the model cannot see, which read the
     whole host or the path: an official domain at the start of another, a brand in the
-    path of a log-in page on a user-content host."""
+    path of a log-in page on a user-content host, a Vietnamese suffix's word before a
+    foreign TLD (:func:`_fake_suffix`)."""
     b, p = f.brand, f.parsed
     if b is not None and b.where == "subdomain":
         inside = official_inside(p)
@@ -444,7 +445,8 @@ def _classify(
         where, facts, codes, scores.tolist(), random.tolist(), entropy.tolist(),
         _model_symbols(scores), strict=True,
     ):
-        if code & CODE_SYMBOLS or rnd or f[0][4] in _SUFFIX_WORDS:  # _verdict, written out
+        # (_verdict with no registry, written out; a fake suffix is found by no check)
+        if code & CODE_SYMBOLS or rnd or f[0].label in _SUFFIX_WORDS:
             p, official, user_content, shortener, b, _, scam_sub, _, _, _, login_path, _, _ = f
             symbols = symbols_of(f, rnd, ent)
             symbols.append(msym)

@@ -146,10 +146,10 @@ _OFFER_WORDS = frozenset({"giam", "uu", "sale", "off", "khuyen", "km", "chiet", 
                           "tang", "nhan", "voucher", "phieu", "freeship", "free", "flash",
                           "dong", "gia", "thu", "tinh", "gop", "price", "stay", "buy",
                           "save", "get", "tich", "mien", "mua"})
-#: "chi" (only) before a price: "chi" is also "chị", in most personal messages, so it is
-#: looked for with a literal-led pattern rather than as a gate word.
-#: (and "tro gia", "ho tro 50%", "lai suat": "tro" and "lai" are common words too)
-_LOW_PRICE_RE = re.compile(r"chi (?:con |tu )?\d|tro gia|ho tro \d|lai suat")
+#: Offers whose words are too common to be gate words, looked for as literals instead:
+#: "chi" (only) before a price ("chi" is also "chị", in most personal messages), "tro gia",
+#: "ho tro 50%", "lai suat" ("tro" and "lai" are common words too).
+_LITERAL_GATE_RE = re.compile(r"chi (?:con |tu )?\d|tro gia|ho tro \d|lai suat")
 
 DETAIL = "makes a commercial offer"
 #: Fixed log-odds added to ad on top of the learned weight (about 3.5): the data's offers
@@ -164,7 +164,7 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
     """``COMMERCIAL_OFFER`` of the folded text and its ``tokens`` (after the phrase
     findings, which tell whether the message is an advisory)."""
     # (the cheap gates first: most messages hold no offer word)
-    if _OFFER_WORDS.isdisjoint(tokens) and _LOW_PRICE_RE.search(folded) is None:
+    if _OFFER_WORDS.isdisjoint(tokens) and _LITERAL_GATE_RE.search(folded) is None:
         return
     chat = _CHAT_WORDS.intersection(tokens)
     # "dao tao", "khoi tao": training, setting up; no "I" of a friend

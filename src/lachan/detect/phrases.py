@@ -48,19 +48,24 @@ DUNG_COMPOUNDS = frozenset({"ap", "tin", "su", "ung", "tac", "noi", "xay", "loi"
 QUESTION_TAGS = frozenset({"phai", "duoc", "hay", "dung"})
 
 
+def _negates(words: list[str], j: int) -> bool:
+    """Whether ``words[j]`` is a negation: a word of :data:`NEGATIONS`, but not a "dung"
+    that ends one of :data:`DUNG_COMPOUNDS` or comes before "khong" ("dung khong": "đúng
+    không", is it?), nor a "khong" that closes a question after one of
+    :data:`QUESTION_TAGS`."""
+    w = words[j]
+    if w not in NEGATIONS:
+        return False
+    before = words[j - 1] if j > 0 else ""
+    if w == "dung":
+        return before not in DUNG_COMPOUNDS and not (
+            j + 1 < len(words) and words[j + 1].startswith("khong"))
+    return w != "khong" or before not in QUESTION_TAGS
+
+
 def has_negation(words: list[str], start: int, end: int) -> bool:
-    """A word of :data:`NEGATIONS` among ``words[start:end]`` (a "dung" that ends one of
-    :data:`DUNG_COMPOUNDS` is not one, nor a "khong" that closes a question after one of
-    :data:`QUESTION_TAGS`)."""
-    for j in range(max(start, 0), end):
-        w = words[j]
-        if w in NEGATIONS and not (j > 0 and (
-                (w == "dung" and words[j - 1] in DUNG_COMPOUNDS)
-                or (w == "khong" and words[j - 1] in QUESTION_TAGS))):
-            if w == "dung" and j + 1 < len(words) and words[j + 1].startswith("khong"):
-                continue  # "dung khong": "đúng không" (is it?), no "đừng"
-            return True
-    return False
+    """A negation (:func:`_negates`) among ``words[start:end]``."""
+    return any(_negates(words, j) for j in range(max(start, 0), end))
 
 PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule(

@@ -99,14 +99,16 @@ _TRADE_RE = re.compile(
     r"|moi\s+gioi\s+(?:nha\s+dat|bat\s+dong\s+san|bds)|(?<!dang )ky\s+gui|co\s+khach\s+can"
     r"|dan\s+(?:anh|chi|ban)\s+(?:di\s+)?xem|lam\s+dai\s+ly|dai\s+ly\s+(?:chinh\s+hang|uy\s+quyen)"
     r"|chuyen\s+(?:cung\s+cap|phan\s+phoi|ban\s+(?:si|le)|hoa\s+tuoi|may\s+do|in\s+an)"
-    r"|gia\s+(?:si|tot\s+hon|re\s+hon|tot\s+nhat|re\s+nhat)|hang\s+(?:chinh\s+hang|xach\s+tay)"
+    r"|gia\s+(?:si|tot\s+hon|re\s+hon|tot\s+nhat|re\s+nhat)|hang\s+chinh\s+hang"
     r"|xach\s+tay|noi\s+dia\s+(?:nhat|han|trung|thai)|sim\s+so\s+dep"
     r"|in\s+(?:logo|theo\s+yeu\s+cau|lay\s+ngay)"
     r"|thiet\s+ke\s+mien\s+phi"
     # a centre's, a lawyer's, a seller's and a laundry's words
-    r"|luyen\s+thi|cam\s+ket\s+dau\s+ra|(?:test|kiem\s+tra)\s+dau\s+vao"
+    # (each phrase starts at its gate pair: "ket dau ra" of "cam ket dau ra")
+    r"|luyen\s+thi|(?<=cam )ket\s+dau\s+ra|test\s+dau\s+vao|(?<=kiem )tra\s+dau\s+vao"
     r"|tu\s+van\s+(?:ly\s+hon|phap\s+ly|luat|bao\s+hiem|tuyen\s+sinh)"
-    r"|si\s+le|ban\s+si|giao\s+(?:xe\s+|nhan\s+)tan\s+(?:noi|nha)|kiem\s+tra\s+truoc\s+khi\s+nhan"
+    r"|si\s+le|ban\s+si|giao\s+(?:xe\s+|nhan\s+)tan\s+(?:noi|nha)"
+    r"|(?<=kiem )tra\s+truoc\s+khi\s+nhan"
     r"|ban\s+giao\s+(?:trong|sau)\s+\d+\s+ngay"
     r")")
 #: The word pairs (and the few single words) that open each phrase of the pattern: one
@@ -131,9 +133,9 @@ _TRADE_PAIRS = frozenset({
     "de lai", "bang minh", "quan tam", "tim hieu", "moi gioi",
     "ky gui", "co khach", "dan anh", "dan chi", "dan ban", "lam dai", "dai ly", "chuyen cung",
     "chuyen phan", "chuyen ban", "chuyen hoa", "chuyen may", "chuyen in", "gia si", "gia tot",
-    "gia re", "hang chinh", "hang xach", "xach tay", "noi dia", "sim so",
+    "gia re", "hang chinh", "xach tay", "noi dia", "sim so",
     "in logo", "in theo", "in lay", "thiet ke", "luyen thi", "ket dau", "test dau", "tra dau",
-    "si le", "ban si", "giao xe", "giao nhan", "truoc khi", "ban giao",
+    "si le", "ban si", "giao xe", "giao nhan", "tra truoc", "ban giao",
 })
 _TRADE_WORDS = frozenset({"tour", "open", "workshop", "webinar"})
 #: A way to reach the seller, as a finding of the entity and phrase checks.

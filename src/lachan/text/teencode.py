@@ -359,7 +359,7 @@ def expand_words(words: list[str], source: str | None = None) -> tuple[bool, boo
         chat_hits = hits - overrides
         for i in _acronyms(source, chat_hits, words):
             expanded[i] = words[i]
-        hits = {w for w, e in zip(words, expanded, strict=True) if w != e} | (hits & overrides)
+        hits = {w for w, e in zip(words, expanded, strict=True) if w != e}
         if not hits:
             return False, False
     words[:] = expanded

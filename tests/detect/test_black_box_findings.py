@@ -1,6 +1,6 @@
-"""The frauds, adverts and honest messages of the fifteenth stop's black-box sets: each
-check fires on the message it was written for and stays silent on the honest one most
-like it."""
+"""Frauds, adverts and honest messages of the black-box sets (written by people who had not
+seen the code): each check fires on the message it was written for and stays silent on the
+honest one most like it."""
 
 from __future__ import annotations
 
@@ -289,8 +289,9 @@ def test_a_floor_and_a_packages_rate_are_no_offers(text: str) -> None:
     ("GUARANTEED_RETURNS", "Dat don hang ao giup shop tang tuong tac, tien von hoan lai ngay."),
     ("GUARANTEED_RETURNS", "Du an token VNX sap niem yet, mua presale gia goc x50 lan."),
     ("ILLEGAL_GOODS", "Bán SIM rác kích hoạt sẵn số lượng lớn, ship toàn quốc."),
-    ("EMERGENCY_MONEY_REQUEST", "Phụ huynh nộp tiền học hè 1.800.000đ vào STK cô Hiền, cô đổi số "
-                                "mới nên PH không gọi số cũ, con bị tai nạn nhẹ nên cô cần gấp."),
+    ("EMERGENCY_MONEY_REQUEST", "Phụ huynh nộp tiền học hè 1.800.000đ vào STK cô Hiền "
+                                "0071000123456 trước thứ 6 nhé, cô đổi số mới nên PH không gọi "
+                                "số cũ ạ."),
 ])
 def test_the_third_development_set_s_frauds(name: str, text: str) -> None:
     assert (weight(text, name) or 0) > 0
@@ -349,3 +350,17 @@ def test_a_draw_whose_code_is_the_readers_own_number_gives_no_private_contact() 
     other = ("Chuc mung so dien thoai 0912345678 cua ban trung thuong 50 trieu, lien he "
              "0987654321 de nhan")
     assert "LURE_TO_PRIVATE_CONTACT" in names(other)
+
+
+@pytest.mark.parametrize("text", [
+    "Kiểm tra đầu vào miễn phí, cam kết đầu ra IELTS 6.5, liên hệ 0905 123 456.",
+    "Nuoc hoa chiet authentic, ship COD toan quoc, kiem tra truoc khi nhan.",
+])
+def test_trade_phrases_that_open_mid_phrase_are_read(text: str) -> None:
+    # "kiem tra dau vao", "cam ket dau ra", "kiem tra truoc khi nhan": their gate pairs stand
+    # after the phrase's first word
+    assert "SERVICE_AD" in names(text)
+
+
+def test_paying_before_receiving_is_no_inspection_before_receiving() -> None:
+    assert "SERVICE_AD" not in names("Chuyen khoan tra truoc khi nhan hang, lien he 0905 123 456.")
