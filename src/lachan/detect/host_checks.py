@@ -20,6 +20,7 @@ from lachan.detect.host_lexicon import (
     RISKY_TLDS,
     SHORTENERS,
     USER_CONTENT,
+    well_known_domains,
 )
 from lachan.detect.host_match import (
     BRAND,
@@ -65,6 +66,8 @@ SYMBOLS: dict[str, tuple[float, str]] = {
     "HOST_USERINFO": (0.6, "user-info trick: text before '@' hides the real host"),
     "HOST_REDIRECT": (0.3, "a redirect or search link that leads to another site: the verdict "
                            "is that site's"),
+    "HOST_WELL_KNOWN": (-1.0, "domain of a widely used site (the bundled list of well-known "
+                              "domains): its name is no imitation"),
     "HOST_RESTRICTED_VN": (-0.3, "restricted Vietnamese zone (.gov.vn, .edu.vn)"),
     "HOST_MODEL": (0.0, "trained host model: probability of phishing"),
 }
@@ -100,6 +103,7 @@ class HostFacts(NamedTuple):
     login_path: str | None
     mixed_script: bool
     suffix_class: str  # restricted_vn | vn2 | vn | generic | risky | other | ip
+    well_known: bool  # the registrable domain is a widely used site's (not a user page)
 
 
 def _hosted_on(host: str, registrable: str, names: frozenset[str]) -> bool:
@@ -436,6 +440,7 @@ def inspect_coded(parsed: Iterable[ParsedHost]) -> tuple[list[HostFacts], list[i
     discrete dense features as bits, so a batch builds its feature matrix without reading
     the facts again). The same checks, written out in one loop."""
     index = official_domains_index()
+    known = well_known_domains()
     cache = _LABEL_CACHE
     out: list[HostFacts] = []
     codes: list[int] = []
@@ -447,7 +452,7 @@ def inspect_coded(parsed: Iterable[ParsedHost]) -> tuple[list[HostFacts], list[i
         login = check_login_path(p) if path else None
         if is_ip:
             out.append(_new_tuple(HostFacts, (
-                p, None, uc, False, None, (), (), (), False, "", login, False, "ip")))
+                p, None, uc, False, None, (), (), (), False, "", login, False, "ip", False)))
             codes.append(CODE_IP | (CODE_USER_CONTENT if uc else 0)
                          | (CODE_NOTED if login or userinfo else 0)
                          | (CODE_VN_AFFIX if label.startswith("vn") or label.endswith("vn")
@@ -488,13 +493,15 @@ def inspect_coded(parsed: Iterable[ParsedHost]) -> tuple[list[HostFacts], list[i
         if idn:
             code |= CODE_IDN
         shortener = host in SHORTENERS or reg in SHORTENERS
-        if official or shortener or login or userinfo or len(subs) >= DEEP_SUBDOMAIN_MIN:
+        well_known = not uc and official is None and reg in known
+        if (official or shortener or login or userinfo or well_known
+                or len(subs) >= DEEP_SUBDOMAIN_MIN):
             code |= CODE_NOTED
         codes.append(code)
         out.append(_new_tuple(HostFacts, (
             p, official, uc, shortener, brand, scam_label,
             scam_sub, gambling, risky, tld, login,
-            brand is not None and brand.where == "mixed_script", sfx_class,
+            brand is not None and brand.where == "mixed_script", sfx_class, well_known,
         )))
     return out, codes
 
@@ -515,20 +522,24 @@ _W_SHORTENER, _W_USER_CONTENT, _W_IP, _W_DEEP = (
 _W_RANDOM, _W_SCAM, _W_GAMBLING, _W_LOGIN = (
     _W["HOST_RANDOM_LABEL"], _W["HOST_SCAM_KEYWORD"], _W["HOST_GAMBLING_KEYWORD"],
     _W["HOST_LOGIN_PATH"])
-_W_USERINFO, _W_RESTRICTED = _W["HOST_USERINFO"], _W["HOST_RESTRICTED_VN"]
+_W_USERINFO, _W_RESTRICTED, _W_WELL_KNOWN = (
+    _W["HOST_USERINFO"], _W["HOST_RESTRICTED_VN"], _W["HOST_WELL_KNOWN"])
 
 
 def symbols_of(f: HostFacts, random_label: bool, entropy: float) -> list[Symbol]:
     """:func:`facts_symbols` with positional arguments; each symbol is the table's name
     and weight with its detail, built as a plain tuple (no per-symbol call)."""
     p, official, user_content, shortener, b, scam_label, scam_sub, gambling, risky_tld, tld, \
-        login_path, _, sfx_class = f
+        login_path, _, sfx_class, well_known = f
     host, unicode_host, registrable, suffix, label, subdomains, _, is_ip, idn, userinfo, _ = p
     new = _new_tuple
     out: list[Symbol] = []
     if official:
         out.append(new(Symbol, ("HOST_OFFICIAL", _W_OFFICIAL,
                                 f"{registrable} is an official domain of {official}")))
+    if well_known:
+        out.append(new(Symbol, ("HOST_WELL_KNOWN", _W_WELL_KNOWN,
+                                f"{registrable} is a widely used site")))
     if b is not None:
         where = b.where
         if where == "label":

@@ -4,6 +4,12 @@ gambling keywords, login-mimicking path words. Written by the project (no data c
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
+#: The bundled list of widely used sites (``lachan/data/well_known_domains.txt``).
+WELL_KNOWN_RESOURCE = "well_known_domains.txt"
+
 #: Cheap generic TLDs that abuse reports (Spamhaus, Interisle) rank high for phishing.
 RISKY_TLDS: frozenset[str] = frozenset(
     """xyz top vip online live club site fun shop win life cfd store click icu tk ga ml cf gq
@@ -92,3 +98,14 @@ UNICODE_CONFUSABLES: dict[str, str] = {
     "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w",
     "ı": "i", "ɡ": "g", "ɑ": "a", "ℓ": "l",
 }
+
+
+@lru_cache(maxsize=1)
+def well_known_domains() -> frozenset[str]:
+    """Registrable domains of widely used sites, global and Vietnamese, that the project
+    lists from public popularity rankings (``lachan/data/well_known_domains.txt``; ``#``
+    starts a comment). A host under one of them is not phishing by its name alone: only a
+    report in the registry, a user page on it or its path can make it so."""
+    raw = resources.files("lachan.data").joinpath(WELL_KNOWN_RESOURCE).read_text("utf-8")
+    names = (line.split("#", 1)[0].strip().lower() for line in raw.splitlines())
+    return frozenset(n for n in names if n)

@@ -6,7 +6,8 @@ the whole batch with numpy). The checks live in ``host_checks`` (symbol table, o
 function per check), the trained model in ``host_model``.
 
 Decision order: an official domain of the seed or the registry is benign; a domain the
-registry lists or blocks is phishing; otherwise the model's calibrated score decides,
+registry lists or blocks is phishing; a well-known site's domain (not a user page on it)
+is benign; otherwise the model's calibrated score decides,
 raised to a floor when a brand is imitated together with a scam keyword, a risky TLD
 or look-alike letters.
 """
@@ -65,6 +66,9 @@ REPORTED_STATES = frozenset({"listed", "blocked"})
 FLOOR_MIXED_SCRIPT = 0.95
 FLOOR_BRAND_PLUS = 0.9
 SHORTENER_CAP = 0.3
+#: Highest score of a host under a well-known site's domain (``host_lexicon``) that the
+#: registry has not reported.
+WELL_KNOWN_CAP = 0.05
 FLOOR_LOOKALIKE = 0.8
 #: A brand's name opening the label of a domain outside .vn that is not one of its
 #: own ("momobingo.com", "grabexpress.net"): validation recall 0.7902 -> 0.7914 with
@@ -221,7 +225,7 @@ def _verdict(
     f: HostFacts, score: float, random: bool, entropy: float, context: AnalysisContext | None,
     model_symbol: Symbol | None = None,
 ) -> HostVerdict:
-    p, official, user_content, shortener, b, _, scam_sub, _, _, _, login_path, _, _ = f
+    p, official, user_content, shortener, b, _, scam_sub, _, _, _, login_path, _, _, known = f
     symbols = symbols_of(f, random, entropy)
     symbols.append(model_symbol or _MODEL_SYMBOLS.get(round(score, 3)) or _model_symbol(score))
     state = owner = None
@@ -236,6 +240,12 @@ def _verdict(
     if state in REPORTED_STATES:
         symbols.append(Symbol("HOST_REPORTED", 1.0, f"{p.registrable} is {state}"))
         score = max(score, 0.99)
+    elif known:  # a widely used site: only a report makes it phishing
+        if state == "suspected":
+            symbols.append(Symbol("HOST_SUSPECTED", SYMBOLS["HOST_SUSPECTED"][0], p.registrable))
+        return _new_tuple(HostVerdict, (
+            p.host, "benign", min(score, WELL_KNOWN_CAP), None, tuple(symbols), p.registrable
+        ))
     elif state == "suspected":
         symbols.append(Symbol("HOST_SUSPECTED", SYMBOLS["HOST_SUSPECTED"][0], p.registrable))
         score = max(score, min(1.0, score + 0.2))
@@ -447,12 +457,14 @@ def _classify(
     ):
         # (_verdict with no registry, written out; a fake suffix is found by no check)
         if code & CODE_SYMBOLS or rnd or f[0].label in _SUFFIX_WORDS:
-            p, official, user_content, shortener, b, _, scam_sub, _, _, _, login_path, _, _ = f
+            p, official, user_content, shortener, b, _, scam_sub, _, _, _, login_path, _, _, \
+                known = f
             symbols = symbols_of(f, rnd, ent)
             symbols.append(msym)
-            if official:
+            if official or known:
                 out[i] = _new_tuple(HostVerdict, (
-                    p[0], "benign", min(sc, 0.01), official, tuple(symbols), p[2]))
+                    p[0], "benign", min(sc, 0.01 if official else WELL_KNOWN_CAP), official,
+                    tuple(symbols), p[2]))
                 continue
             score = sc
             if shortener or (

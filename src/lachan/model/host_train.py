@@ -40,6 +40,7 @@ from lachan.detect.host_features import (
     hashed_features,
     tokens_of,
 )
+from lachan.detect.host_lexicon import well_known_domains
 from lachan.detect.host_model import HostModel
 from lachan.detect.host_parse import HostInputError, parse_host
 from lachan.model import host_data
@@ -111,10 +112,13 @@ def fit(x: sparse.csr_matrix, y: np.ndarray) -> LogisticRegression:
     return clf
 
 
-def threshold_for(legit_scores: np.ndarray, target_fpr: float) -> float:
-    """Smallest logit threshold leaving at most ``target_fpr`` of legit scores at or above."""
+def threshold_for(legit_scores: np.ndarray, target_fpr: float, n_legit: int | None = None) -> float:
+    """Smallest logit threshold leaving at most ``target_fpr`` of ``n_legit`` legitimate
+    hosts at or above it, of which ``legit_scores`` are those the model decides (the
+    others, official and well-known domains, are benign whatever their score; by default
+    there are none)."""
     s = np.sort(legit_scores)[::-1]
-    k = int(np.floor(target_fpr * len(s)))  # how many legit may pass
+    k = int(np.floor(target_fpr * (len(s) if n_legit is None else n_legit)))  # may pass
     if k >= len(s):
         return float(s[-1])
     return float(np.nextafter(s[k], np.inf))
@@ -161,8 +165,10 @@ def train(seed_note: str = "") -> TrainResult:
         tr, te = fold != k, fold == k
         clf = fit(x[tr], y[tr])
         oof[te] = clf.decision_function(x[te])
-    official = np.array([f.official is not None for f in facts])
-    thr = threshold_for(oof[from_list & ~official], TARGET_FPR)
+    # official and well-known domains are benign whatever the model says
+    cleared = np.array([f.official is not None or f.well_known for f in facts])
+    # the FPR is over the whole legitimate list, as on validation
+    thr = threshold_for(oof[from_list & ~cleared], TARGET_FPR, int(from_list.sum()))
     clf = fit(x, y)
     coef = clf.coef_.ravel()
     n_hash = 1 << HASH_BITS
@@ -228,8 +234,12 @@ def describe(
         "link-free ham SMS (vi_sms_2016, en_uci_sms; folded, neighbours glued like domain",
         f"names: {m.get('lm_strings', 0)} strings). Weights and the trigram table are in",
         "`src/lachan/data/host_model.npz` (plain arrays, loaded with allow_pickle=False).",
-        "Official domains of the seed (`official_channels.json`) are always benign; the",
-        "model is one detector among the checks.",
+        "Official domains of the seed (`official_channels.json`) are always benign, and so",
+        "are the domains of well-known sites (`well_known_domains.txt`: "
+        f"{len(well_known_domains()):,} global",
+        "and Vietnamese sites the project listed from public popularity rankings, not from",
+        "these data; no user-content platform) unless the registry reports them; the model",
+        "is one detector among the checks.",
         "",
         "## Data",
         "- phishing: ChongLuaDao blacklist snapshot (`domains/phishing_hosts.txt`, CC0)",
@@ -247,8 +257,10 @@ def describe(
         "",
         "## Threshold",
         f"Chosen on 5-fold out-of-fold scores of the training side (folds by registrable "
-        f"domain) for a legitimate FPR <= {m['target_fpr']:.1%} (FPR of the legitimate list; "
-        "the ham-SMS link domains are trained on but not counted in it); out-of-fold recall "
+        f"domain) for a legitimate FPR <= {m['target_fpr']:.1%} (FPR of the whole legitimate "
+        "list, as on validation: its official and well-known domains count as legitimate "
+        "hosts the analyser clears, whatever the model's score; the ham-SMS link domains "
+        "are trained on but not counted in it); out-of-fold recall "
         f"there: {m['oof_recall_at_threshold']:.4f}. Scores are shifted so 0.5 is the "
         "threshold.",
         "",
