@@ -87,8 +87,8 @@ def test_allowlists_never_pass_user_content_hosts(
     key = bearer(role_keys["operator"])
     adblock = client.get("/v1/official/feed/adblock", params={"list": "allow"},
                          headers=key).text.splitlines()
-    assert ("@@||google.com^$important,denyallow=docs.google.com|play.google.com|"
-            "sites.google.com") in adblock
+    assert ("@@||google.com^$important,denyallow=docs.google.com|drive.google.com|play.google.com|"
+            "script.google.com|sites.google.com") in adblock
     assert "@@||google.com^$important" not in adblock
     assert "@@||vietcombank.com.vn^$important" in adblock
     assert not any(line.startswith("@@||sites.google.com") for line in adblock)

@@ -57,3 +57,15 @@ def test_a_report_in_the_registry_outweighs_the_list() -> None:
 def test_batch_and_single_agree_on_well_known_sites() -> None:
     items = ["vnexpress.net", "wikipedia.org", "vnexpress-net.top"]
     assert [v.label for v in classify_items(items)] == [analyse_host(i).label for i in items]
+
+
+@pytest.mark.parametrize("url", [
+    "https://script.google.com/macros/s/vietcombank-xacminh/exec",
+    "https://drive.google.com/file/d/momo-dangnhap/view",
+])
+def test_pages_anyone_can_publish_on_google_are_not_cleared_as_google(url: str) -> None:
+    v = analyse_host(url)
+    assert "HOST_OFFICIAL" not in names(v) and "HOST_USER_CONTENT" in names(v)
+    assert v.label == "phishing" and v.brand in {"vietcombank", "momo"}
+    # the same service's own page without a brand's log-in stays benign
+    assert analyse_host("https://script.google.com/macros/s/abc/exec").label == "benign"

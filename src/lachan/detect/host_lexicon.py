@@ -38,7 +38,8 @@ USER_CONTENT: frozenset[str] = frozenset(
     ngrok-free.app azurewebsites.net appspot.com sites.google.com docs.google.com
     forms.gle firebasestorage.googleapis.com storage.googleapis.com oa.zalo.me
     play.google.com apps.apple.com r2.dev surge.sh onrender.com googleusercontent.com
-    amazonaws.com""".split()
+    amazonaws.com script.google.com drive.google.com forms.office.com onedrive.live.com
+    ipfs.io dweb.link telegra.ph gitbook.io""".split()
 )
 
 #: App stores: where the authorities publish their real apps (eTax Mobile, VNeID). Their
