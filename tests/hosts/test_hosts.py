@@ -35,6 +35,12 @@ def detail(v, name: str) -> str:  # noqa: ANN001
         ("https://vietcombank.com.vn@xacminh-taikhoan.top/", None, "HOST_USERINFO"),
         ("vib.mobi", "vib", "HOST_BRAND_IN_LABEL"),
         ("vietcomb\u0430nk.com", "vietcombank", "HOST_MIXED_SCRIPT"),
+        # retailers, airlines and payment services scammers imitate in Viet Nam
+        ("dienmayxanh-quatang.com", "thegioididong", "HOST_BRAND_IN_LABEL"),
+        ("tgdd-tructuyen.top", "thegioididong", "HOST_BRAND_IN_LABEL"),
+        ("vincom-khuyenmai.com", "vingroup", "HOST_BRAND_IN_LABEL"),
+        ("paypal-verify.com", "paypal", "HOST_BRAND_IN_LABEL"),
+        ("steamcommunlty.com", "steam", "HOST_BRAND_LOOKALIKE"),
     ],
 )
 def test_brand_imitations_are_phishing_and_name_the_brand(
@@ -57,6 +63,8 @@ def test_brand_imitations_are_phishing_and_name_the_brand(
         "www.facebook.com",
         "vneid.gov.vn",
         "thuedientu.gdt.gov.vn",
+        "www.dienmayxanh.com",
+        "fptshop.com.vn",
     ],
 )
 def test_official_domains_are_always_benign(item: str) -> None:
