@@ -164,3 +164,31 @@ def test_a_brands_draw_that_charges_nothing_leans_to_ad() -> None:
 ])
 def test_a_draw_with_a_private_way_gets_no_such_lean(text: str) -> None:
     assert "PRIZE_NO_FEE" not in rule_findings(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Highlands Coffee ra mắt thức uống mới Trà Sen Vàng Kem Cheese. Ghé cửa hàng gần nhất "
+    "để thưởng thức ngay!",
+    "The Coffee House: Mon moi Tra Dao Cam Sa da co mat. Dat ngay tren app de nhan nhieu "
+    "uu dai.",
+    "Shopee: Sale 12.12 sap bat dau, san deal ngay!",
+    "Vinamilk giới thiệu sản phẩm sữa tươi mới. Tìm mua tại các siêu thị trên toàn quốc.",
+])
+def test_a_brands_new_product_or_sale_event_with_a_shops_call_is_an_ad(text: str) -> None:
+    v = lachan.analyse(text)
+    assert "COMMERCIAL_OFFER" in names(v) and v.label == "ad"
+
+
+@pytest.mark.parametrize("text", [
+    # a family's, an office's new things: no shop's call
+    "Con mới mua mẫu áo mới, chi tiết con kể sau nhé mẹ",
+    "Mẹ thử ngay món mới con nấu đi, ngon lắm",
+    "Hôm nay công ty ra mắt giám đốc mới, chi tiết xem email",
+    "Em gửi anh bản thiết kế phiên bản mới, anh xem rồi liên hệ em nhé",
+    "Thông báo: ra mắt phiên bản mới của ứng dụng nội bộ, chi tiết tại phòng IT",
+    # a friend, even with a shop's words
+    "Anh ơi mai ghé cửa hàng gần nhất mua món mới cho em nhé",
+])
+def test_new_things_in_personal_or_office_mail_are_no_offer(text: str) -> None:
+    v = lachan.analyse(text)
+    assert "COMMERCIAL_OFFER" not in names(v) and v.label == "ham"
