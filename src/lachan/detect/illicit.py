@@ -2,7 +2,7 @@
 sale (drugs, weapons, counterfeit money, date-rape drugs), forged papers made to order,
 sex for sale with a contact, promises of a fixed daily return on an "investment",
 sextortion, offers to recover money lost to fraud, lottery numbers and betting tips for
-sale, links to Android app packages, and cures no medicine can promise (a diabetes
+sale, links to Android app packages, pyramid schemes, and cures no medicine can promise (a diabetes
 "cured for good without insulin", "10 kg lost in 14 days").
 The datasets hold next to none of them, so these findings carry a fixed prior (log-odds
 towards scam) and no learned weight, like those of :mod:`lachan.detect.requests`.
@@ -44,6 +44,10 @@ SEX_SERVICE_PRIOR = 8.0
 #: A cure or a weight loss no product may promise (advertising one is unlawful, and the
 #: product is mostly a fake sold for a transfer first).
 MIRACLE_CURE_PRIOR = 10.0
+#: A pyramid: pay to join and earn by recruiting ("mua goi 12 trieu, gioi thieu 2 nguoi,
+#: hoa hong 7 tang"). Multi-level selling is lawful in Viet Nam only under a licence, and
+#: never pays for recruits alone.
+PYRAMID_PRIOR = 10.0
 
 #: Lottery numbers or football tips sold by a fee, a "VIP group" or a chat: no one can
 #: foresee a draw, and betting outside Vietlott and licensed casinos is unlawful; the fee
@@ -109,11 +113,20 @@ _RETURNS_RE = re.compile(
     r"|\b(?:vao\s+von|bo\s+von|von|nap|gop|dau\s+tu|vao)\s+\d+(?:[.,]\d+)?\s*(?:k|tr|trieu)\s+"
     r"(?:\S+\s+){0,2}?(?:nhan|lai|an|ve|rut)\s+(?:ve\s+)?\d+(?:[.,]\d+)?\s*(?:k|tr|trieu)\s+"
     r"(?:chi\s+)?(?:sau|trong)\s+(?:\d+|mot|vai)\s+(?:ngay|gio|tieng|tuan|phut)\b"
+    # a weekly return ("loi nhuan trung binh 15%/tuan"), a stake doubled within hours
+    # ("USDT x2 trong 24h"), a stake returned with more at once ("nap 10tr nhan ngay 13,5tr
+    # sau 15 phut")
+    r"|\b(?:lai|loi\s+nhuan)\s+(?:trung\s+binh\s+|co\s+dinh\s+|on\s+dinh\s+|toi\s+thieu\s+)?"
+    r"\d+(?:[.,]\d+)?\s*%\s*(?:/|mot|moi|1)\s*tuan\b"
+    r"|\bx\s?[2-9]\d?\s+(?:\S+\s+){0,2}?(?:trong|sau)\s+(?:\d+\s*(?:h|gio|tieng|ngay|phut)"
+    r"|mot\s+(?:ngay|tuan))\b"
+    r"|\b(?:nap|gop|vao)\s+\d+(?:[.,]\d+)?\s*(?:k|tr|trieu)\s+nhan\s+ngay\s+\d+(?:[.,]\d+)?\s*"
+    r"(?:k|tr|trieu)\b"
     # a trading "room" that never loses: "lenh thang 100%", "ty le thang 95%"
     r"|\b(?:lenh|keo|ty\s+le|win\s+rate)\s+(?:thang\s+|chien\s+thang\s+)?(?:[89]\d|100)\s*%")
 _STAKE_WORDS = frozenset({"gop", "nap", "dau", "von"})
 #: Words that open a check of the returns by themselves: a stake per order, a token sale.
-_RETURN_WORDS = frozenset({"presale", "token"})
+_RETURN_WORDS = frozenset({"presale", "token", "usdt", "btc", "bitcoin", "coin", "crypto"})
 _PERIOD_WORDS = frozenset({"ngay", "day", "thang", "daily", "tuan"})
 _RETURNS_PAIRS = frozenset({"cam ket", "guaranteed profit", "guaranteed return", "lenh thang",
                             "du doan", "hang ao", "don ao", "von hoan", "tien von",
@@ -135,7 +148,10 @@ _INTIMATE_RE = re.compile(
     r"(?:goi\s+video|video\s+call|call\s+video)\b"
     r"|\badult\s+(?:sites?|videos?|content)\b|\brecorded\s+you\b"
     # the loan app's collector: "ghep anh gui danh ba"
-    r"|\bghep\s+(?:anh|hinh|mat)\b")
+    r"|\bghep\s+(?:anh|hinh|mat)\b"
+    # a clip or photos deleted once paid: "anh gui em 15tr thi em xoa (clip)"
+    r"|\b(?:gui|chuyen|dua|nop)\s+(?:\S+\s+){0,3}?\d+(?:[.,]\d+)?\s*(?:k|tr|trieu|cu|d)\s+"
+    r"(?:\S+\s+){0,2}?thi\s+(?:em|tao|toi|minh|chi|anh|tui)\s+(?:se\s+)?(?:xoa|huy)\b(?!\s+(?:no|lai|phat)\b)")
 _EXPOSE_RE = re.compile(
     r"\b(?:gui\s+cho|phat\s+tan|dang\s+len|tung\s+len|cong\s+khai|danh\s+ba|nguoi\s+than"
     r"|gia\s+dinh|vo\s+(?:may|mi|ban|anh)|chong\s+(?:may|mi|ban|chi|em)|ban\s+be|co\s+quan"
@@ -147,7 +163,8 @@ _EXTORTION_PAIRS = frozenset({"clip nong", "video nong", "anh nong", "hinh nong"
                               "nguoi lon", "man hinh", "goi video", "call video",
                               "adult sites", "adult site", "adult videos", "adult content",
                               "recorded you", "phim sex", "web sex", "video call",
-                              "ghep anh", "ghep hinh", "ghep mat"})
+                              "ghep anh", "ghep hinh", "ghep mat", "em xoa", "tao xoa",
+                              "toi xoa", "minh xoa", "chi xoa", "anh xoa", "tui xoa"})
 
 _TIPS_RE = re.compile(
     # ("song thu" with its numbers: "song Thu Duc" is a river)
@@ -187,6 +204,8 @@ _GAMBLING_LURE_RE = re.compile(
     r"|\b(?:tang|thuong)\s+\d+\s*k?\s+(?:cho\s+)?(?:tan\s+thu|thanh\s+vien\s+moi|nguoi\s+moi)\b"
     r"|\bhoan\s+(?:tra\s+)?\d+(?:[.,]\d+)?\s*%\s+(?:moi\s+ngay|hang\s+ngay|khong\s+gioi\s+han)")
 GAMBLING_LURE_PRIOR = 8.0
+#: Games named in one word, which the phrase finding's list may miss.
+_GAME_WORDS = frozenset({"baccarat", "sicbo", "casino", "nohu", "taixiu", "gamebai"})
 
 #: Papers a forger makes; a seller's voice ("nhan lam", "ben em lam", "lam ... cac loai")
 #: tells an offer from someone who goes to get their own ("mai di lam bang lai xe").
@@ -235,6 +254,19 @@ _CURE_RE = re.compile(
     rf"|\bkhong\s+(?:can\s+|phai\s+)?tiem\s+insulin\b"
     rf"|\bgiam\s+\d+\s*(?:-\s*\d+\s*)?kg\s+(?:chi\s+)?(?:trong|sau)\s+(?:\d+|mot)\s+(?:ngay|tuan)\b")
 _CANNOT_RE = re.compile(r"\b(?:khong|ko|kho|chang)\b")  # ("chua" is "chữa", cure, too)
+#: Commissions over many levels, or money for bringing people in without selling.
+_PYRAMID_RE = re.compile(
+    r"\bhoa\s+hong\s+(?:\S+\s+){0,2}?(?:[3-9]|1\d)\s+(?:tang|cap|tuyen|level)\b"
+    r"|\b(?:[3-9]|1\d)\s+(?:tang|cap|level)\s+hoa\s+hong\b"
+    r"|\b(?:moi|gioi\s+thieu|keo|rui|ru)\s+(?:them\s+)?(?:\d+\s+nguoi|ban\s+be|nguoi\s+than"
+    r"|nguoi\s+quen)\s+(?:\S+\s+){0,4}?(?:tham\s+gia|vao)\b(?:\s+\S+){0,4}?\s+(?:la\s+)?"
+    r"(?:co\s+tien|nhan\s+(?:hoa\s+hong|tien|thuong)|huong\s+\d)"
+    r"|\bkhong\s+can\s+ban\s+hang\b(?:\s+\S+){0,6}?\s+(?:moi|gioi\s+thieu|keo)\b"
+    r"|\b(?:mua|dong|nap)\s+(?:goi|phi\s+tham\s+gia)\s+(?:\S+\s+){0,2}?\d+(?:[.,]\d+)?\s*"
+    r"(?:k|tr|trieu)\b(?:\s+\S+){0,3}?\s+(?:va\s+)?gioi\s+thieu\s+\d+\s+nguoi\b")
+_PYRAMID_PAIRS = frozenset({"hoa hong", "moi ban", "gioi thieu", "ban hang", "keo ban",
+                            "moi nguoi", "rui ban", "ru ban"})
+
 _CURE_PAIRS = frozenset({"chua khoi", "dut diem", "tan goc", "khoi han", "khoi hoan", "giam can",
                          "tiem insulin"})
 
@@ -273,12 +305,13 @@ _DETAILS = {
     "FORGED_PAPERS_OFFER": "offers to make licences, diplomas or ID papers",
     "SEX_SERVICE_OFFER": "offers sex for money, with a contact",
     "MIRACLE_CURE_CLAIM": "promises a cure or a weight loss no product may promise",
+    "PYRAMID_SCHEME": "pays for bringing people in, or commissions over many levels",
     "BETTING_TIPS_SALE": "sells lottery numbers or betting tips",
     "GAMBLING_SIGNUP_LURE": "an unlicensed gambling game and its sign-up lure",
 }
 
 _ALL_PAIRS = (_GOODS_PAIRS | _RETURNS_PAIRS | _EXTORTION_PAIRS | _RECOVERY_PAIRS
-              | _TIPS_PAIRS | _ESCORT_PAIRS | _CURE_PAIRS)
+              | _TIPS_PAIRS | _ESCORT_PAIRS | _CURE_PAIRS | _PYRAMID_PAIRS)
 
 
 def _add(out: MessageFeatures, name: str, found: str, prior: float, quoted: bool) -> None:
@@ -300,7 +333,7 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
     # the phrase findings of the same subjects (learned, and broader) gate these two
     papers = "FORGED_DOCUMENTS" in out.findings
     sex = "ADULT_SERVICE_OFFER" in out.findings
-    gambling = "GAMBLING_OR_ADULT" in out.findings
+    gambling = "GAMBLING_OR_ADULT" in out.findings or not _GAME_WORDS.isdisjoint(tokens)
     if not (pairs or periodic or apk or goods_word or papers or sex or gambling
             or "recover" in tokens or not _RETURN_WORDS.isdisjoint(tokens)):
         return
@@ -350,6 +383,11 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
         if (m is not None and not negated(folded, m.start())
                 and _CANNOT_RE.search(m.group(0)) is None):
             _add(out, "MIRACLE_CURE_CLAIM", m.group(0), MIRACLE_CURE_PRIOR, quoted)
+    if not _PYRAMID_PAIRS.isdisjoint(pairs):
+        m = _PYRAMID_RE.search(folded)
+        # (not negated(): "khong can ban hang, chi can moi ban be..." is the pitch itself)
+        if m is not None:
+            _add(out, "PYRAMID_SCHEME", m.group(0), PYRAMID_PRIOR, quoted)
     if not _TIPS_PAIRS.isdisjoint(pairs):
         m = _TIPS_RE.search(folded)
         if (m is not None and not negated(folded, m.start())
@@ -387,6 +425,9 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("MIRACLE_CURE_CLAIM", "promises a cure for a chronic disease ('cured for good, no more "
                            "insulin') or a weight loss in days: unlawful to advertise, and "
                            "mostly a fake product sold for a transfer first"),
+    ("PYRAMID_SCHEME", "pays for bringing people in ('moi ban be tham gia la co tien') or "
+                       "promises commissions over many levels ('hoa hong 7 tang'): a pyramid, "
+                       "unlawful whatever it sells"),
     ("GAMBLING_SIGNUP_LURE", "an unlicensed gambling game (tai xiu, no hu, a bookmaker) and "
                              "its lure to sign up: a deposit bonus, a starter code, its chat "
                              "group"),

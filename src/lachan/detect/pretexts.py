@@ -146,6 +146,9 @@ _QR_RECEIVE_RE = re.compile(
     r"\b(?:quet|scan)\s+(?:\S+\s+){0,4}?(?:qr|ma\s+qr)\b(?:\s+\S+){0,10}?\s+(?:de\s+)?"
     r"(?:nhan|receive|duoc\s+(?:hoan|nhan))\s+(?:lai\s+|ve\s+)?(?:tien|coc|hoan|khoan|so\s+tien"
     r"|money|payment|refund|tai\s+khoan)\b"
+    # ...the money left unsaid: "quet QR nay bang app ngan hang de nhan nhe"
+    r"|\b(?:quet|scan)\s+(?:\S+\s+){0,4}?(?:qr|ma\s+qr)\b(?:\s+\S+){0,10}?\s+de\s+nhan\s+"
+    r"(?:nhe|nha|nhen|a|luon|ngay)\b"
     r"|\b(?:nhap|dien|go)\s+(?:\S+\s+){0,2}?(?:ma\s+)?pin\b(?:\s+\S+){0,6}?\s+"
     r"(?:tien\s+(?:ve|se\s+ve)|nhan\s+(?:duoc\s+)?tien|de\s+nhan)\b")
 _QR_PAIRS = frozenset({"ma qr", "ma pin", "quet qr", "scan qr", "nhap pin", "qr code",
@@ -220,7 +223,9 @@ _OFFICIAL_SELF_RE = re.compile(
     r"\b(?:em|toi|minh|anh|chi|chung\s+toi)\s+(?:la\s+|ben\s+|o\s+|thuoc\s+|tu\s+)"
     r"(?:\S+\s+){0,2}?(?:can\s+bo|chien\s+si|dieu\s+tra\s+vien|cong\s+an|canh\s+sat|csgt"
     r"|giao\s+thong|cuc\s+thue|chi\s+cuc\s+thue|thue\s+(?:quan|phuong|tinh)|bao\s+hiem\s+xa\s+hoi"
-    r"|bhxh|toa\s+an|vien\s+kiem\s+sat|thanh\s+tra|cuc\s+vien\s+thong|so\s+tt)\b")
+    r"|bhxh|toa\s+an|vien\s+kiem\s+sat|thanh\s+tra|cuc\s+vien\s+thong|so\s+tt"
+    r"|(?:cuc\s+|chi\s+cuc\s+|doi\s+)?(?:quan\s+ly\s+thi\s+truong|qltt|hai\s+quan"
+    r"|xuat\s+nhap\s+canh))\b")
 #: ...a fine...
 _FINE_RE = re.compile(r"\b(?:nop\s+phat|tien\s+phat|xu\s+phat|phat\s+nguoi|bien\s+ban\s+phat"
                       r"|muc\s+phat|phi\s+phat)\b")
@@ -231,7 +236,11 @@ _PAID_TO_HIM_RE = re.compile(
     r"|\bxoa\s+(?:loi|bien\s+ban|vi\s+pham|phat)\b"
     r"|\b(?:khong|ko|k)\s+(?:phai|can)\s+(?:len|den|ra|toi|xuong)\s+(?:tru\s+so|co\s+quan"
     r"|phuong|don|doi)\b"
-    r"|\bxu\s+ly\s+(?:nhanh|gon|tai\s+cho)\b")
+    r"|\bxu\s+ly\s+(?:nhanh|gon|tai\s+cho)\b"
+    # ...or a sum named in the message itself, "to avoid" worse: a decision names the fine
+    # and where to pay it, it does not bargain ("nop phat 7.500.000d de tranh bi dinh chi")
+    r"|\b\d[\d.,]*\s*(?:k|d|dong|vnd|trieu|tr)\s+(?:\S+\s+){0,2}?de\s+tranh\s+(?:bi\s+)?"
+    r"(?:dinh\s+chi|khoi\s+to|truy\s+to|xu\s+ly|phong\s+toa|cuong\s+che|thu\s+hoi|khoa|bat)\b")
 _FINE_PAIRS = frozenset({"nop phat", "tien phat", "xu phat", "phat nguoi", "muc phat",
                          "phi phat"})
 
@@ -313,13 +322,15 @@ _GIFT_FEE_PAIRS = frozenset({"phi ship", "phi giao", "phi van", "phi xet", "phi 
 #: Your ID "used to register SIMs", your account "linked to a case"...
 _MISUSE_RE = re.compile(
     r"\b(?:cccd|can\s+cuoc(?:\s+cong\s+dan)?|cmnd|so\s+dinh\s+danh|the\s+bao\s+hiem\s+y\s+te"
-    r"|tai\s+khoan(?:\s+ngan\s+hang)?|thong\s+tin\s+ca\s+nhan)\s+(?:[^\s.,;!?]+\s+){0,4}?"
+    r"|tai\s+khoan(?:\s+ngan\s+hang)?|thong\s+tin\s+ca\s+nhan|ho\s+chieu|passport)\s+"
+    r"(?:[^\s.,;!?]+\s+){0,4}?"
     r"(?:(?:dang\s+|da\s+)?(?:bi|duoc)\s+(?:ke\s+gian\s+)?(?:dung|su\s+dung)\s+(?:de\s+)?"
     r"(?:dang\s+ky|mo|vao)\s+(?:[^\s.,;!?]+\s+){0,2}?(?:thue\s+bao|sim|tai\s+khoan|khoan\s+vay)"
     r"|(?:co\s+)?lien\s+quan\s+(?:den\s+|toi\s+)?(?:[^\s.,;!?]+\s+){0,2}?(?:vu\s+an|duong\s+day"
     r"|rua\s+tien|ma\s+tuy|lua\s+dao|giao\s+dich\s+(?:dang\s+ngo|bat\s+thuong|dang\s+nghi)))\b")
 #: ...and a number or a chat to contact about it.
-_CONTACT_ABOUT_RE = re.compile(r"\b(?:lien\s+he|goi|lien\s+lac|ket\s+ban|zalo|nhan\s+tin)\b")
+_CONTACT_ABOUT_RE = re.compile(r"\b(?:lien\s+he|goi|lien\s+lac|ket\s+ban|zalo|nhan\s+tin"
+                               r"|ke\s+khai\s+tai\s+san)\b")
 _MISUSE_PAIRS = frozenset({"bi dung", "duoc dung", "bi su", "duoc su", "lien quan"})
 
 #: A fee paid by a wire service or cards: "dong phi ... qua Western Union", "nop phat bang

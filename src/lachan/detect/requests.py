@@ -93,7 +93,7 @@ _PAY_TO_UNLOCK_RE = re.compile(
     r"|nhan\s+(?:thuong|qua|giai|tien|lai\s+(?:tien|goc|von)|khoan\s+vay|hoa\s+hong|hang"
     r"|kien\s+hang)|chay\s+don|hoan\s+thanh\s+(?:don|nhiem\s+vu)"
     r"|hoan\s+tien|thong\s+quan"
-    r"|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan|hoa\s+hong)|duoc\s+rut)\b")
+    r"|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan|hoa\s+hong|duoc)|duoc\s+rut)\b")
 
 #: The advance fee said outright: money to be received (a payout, a compensation, a loan)
 #: and a fee or tax to pay first ("duoc chi tra quyen loi bao hiem 45 trieu ... can dong
@@ -174,6 +174,7 @@ _NEW_NUMBER_RE = re.compile(
     r"(?:\s+\S+){0,4}?\s+(?:muon\s+(?:may|dien\s+thoai)|so\s+(?:moi|nay))\b"
     r"|\b(?:me|bo|con|em|anh|chi|chau|co|thay)\s+(?:\S+\s+){0,2}?doi\s+(?:so\s+(?:zalo\s+)?"
     r"(?:moi|dien\s+thoai)|zalo)\b"
+    r"|\b(?:me|bo|con|em|anh|chi|chau|co|thay)\s+(?:moi|vua)\s+doi\s+so\b"
     r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b(?:\s+\S+){0,6}?\s+"
     r"(?:muon\s+(?:may|dien\s+thoai)|so\s+(?:cua\s+)?ban)\b"
     r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b.*\bso\s+(?:moi|nay)\b"
@@ -423,10 +424,18 @@ def _refund_via_chat(folded: str) -> str | None:
     return None if chat is None else f"{refund.group(0)} ... {chat.group(0)}"
 
 
-def _emergency(folded: str) -> str | None:
+#: A sum "needed" in advance ("can tam ung 15 trieu de phau thuat"): a hospital's cashier
+#: asks that too, so it counts only with a mobile number or an account to pay instead.
+_NEED_ADVANCE_RE = re.compile(
+    r"\bcan\s+(?:gap\s+)?(?:tam\s+ung|ung|dong|nop|chuyen)\s+(?:gap\s+|ngay\s+)?\d+(?:[.,]\d+)?"
+    r"\s*(?:k|tr|trieu)\b")
+
+
+def _emergency(folded: str, private_way: bool = False) -> str | None:
     """A third party's emergency, or a relative's "new number", with money to send at
-    once, or ``None``."""
-    if _TRANSFER_RE.search(folded) is None:
+    once, or ``None``. ``private_way``: the message gives a mobile number or an account."""
+    if _TRANSFER_RE.search(folded) is None and (
+            not private_way or _NEED_ADVANCE_RE.search(folded) is None):
         return None
     new = _NEW_NUMBER_RE.search(folded)
     if new is not None and not negated(folded, new.start()):
@@ -452,7 +461,8 @@ _PURPOSE_PAIRS = frozenset({
     "rut loi", "rut hoa", "duoc rut", "thong quan", "chay don", "thanh don", "thanh nhiem"})
 #: Paying: these pairs, "nop"/"nap", or "chuyen" before an amount (a digit shape).
 _PAY_PAIRS = frozenset({"chuyen khoan", "chuyen tien", "dong phi", "toan phi", "dat coc",
-                        "chuyen coc", "ky quy", "chuyen phi", "long chuyen"}) | frozenset(
+                        "chuyen coc", "ky quy", "chuyen phi", "long chuyen", "dong thue",
+                        "dong tien"}) | frozenset(
     f"chuyen §d{n}" for n in range(1, 13))
 _PAY_WORDS = frozenset({"nop", "nap"})
 _SAFE_PAIRS = frozenset({"tam giu", "an toan", "phong toa", "niem phong", "chuyen dung",
@@ -467,7 +477,7 @@ _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "
                               "hong dien", "thoai hong", "muon may", "nay moi",
                               "doi zalo", "lost my", "broke my", "nguoi than", "mat vi",
                               "moc tui", "bi trom", "bi cuop", "giut tui", "ngo doc",
-                              "dua di", "dua vao"})
+                              "dua di", "dua vao", "doi so"})
 _ALL_PAIRS = (_CODE_PAIRS | {"mat the"} | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS
               | _EMERGENCY_PAIRS | _REFUND_PAIRS | _FEE_FIRST_PAIRS | _GRANT_PAIRS)
 
@@ -536,7 +546,8 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
             out.add(Finding("REFUND_VIA_PRIVATE_CHAT", "scam", f'{_REFUND_DETAIL}: "{refund}"',
                             learned=False, weight=0.0 if quoted else REFUND_CHAT_PRIOR))
     if not _EMERGENCY_PAIRS.isdisjoint(pairs):  # "mat dien", "hong dien": a phone lost
-        urgent = _emergency(folded)
+        urgent = _emergency(folded, "PHONE_MOBILE" in out.findings
+                            or "BANK_ACCOUNT" in out.findings)
         if urgent is not None:
             out.add(Finding("EMERGENCY_MONEY_REQUEST", "scam",
                             f'{_EMERGENCY_DETAIL}: "{urgent}"', learned=False,

@@ -248,7 +248,12 @@ _PROXY_RE = re.compile(
 #: its site, and have none of these).
 _CUSTOMS_RE = re.compile(r"\b(?:hai\s+quan|customs|thong\s+quan|diplomat|ngoai\s+giao)\b")
 _PARCEL_RE = re.compile(r"\b(?:qua|mon\s+qua|kien\s+hang|buu\s+kien|buu\s+pham|goi\s+hang"
-                        r"|thung\s+hang|package|parcel|box|gifts?)\b")
+                        r"|thung\s+hang|package|parcel|box|gifts?|vali|so\s+vang|thung\s+tien)\b")
+#: ...cash, gold or jewels said to be inside it: no carrier knows or says what a parcel holds
+#: ("trong kien co 80.000 bang Anh").
+_VALUABLES_RE = re.compile(
+    r"\btrong\s+(?:kien|hop|thung|goi|vali|buu\s+kien)\s+(?:hang\s+)?(?:co|chua|dung)\s+"
+    r"(?:\S+\s+){0,3}?(?:\d|tien|vang|usd|do\s+la|bang\s+anh|euro|trang\s+suc|kim\s+cuong)")
 _FEE_RE = re.compile(r"\b(?:phi|le\s+phi|thue|tien\s+phat|nop\s+phat|fee|pay|dong|nop)\b")
 _GIFT_RE = re.compile(r"\b(?:em\s+yeu|anh\s+yeu|honey|dear|my\s+love|i\s+love\s+you"
                       r"|qua\s+(?:sinh\s+nhat|tang)|gifts?|diplomat)\b")
@@ -346,7 +351,9 @@ _CHARGE_RE = re.compile(
     r"\b(?:(?:bi|da|se|duoc)\s+(?:\S+\s+){0,2}?tru|tru\s+(?:tien|phi|vao|truc\s+tiep)|khau\s+tru"
     r"|tu\s+dong\s+gia\s+han|gia\s+han\s+(?:goi|dich\s+vu|thanh\s+cong)|phi\s+(?:duy\s+tri|gia\s+han"
     r"|thuong\s+nien|dang\s+ky)|(?:was|been|be|were)\s+(?:charged|debited|billed|renewed)"
-    r"|auto[- ]?renew\w*)\b")
+    r"|auto[- ]?renew\w*"
+    # a code for a transfer you did not start: "ma OTP ... dung de chuyen 19.800.000d"
+    r"|de\s+(?:chuyen|thanh\s+toan)\s+(?:khoan\s+|tien\s+)?\d[\d.,]*\s*(?:k|d|vnd|dong|trieu|tr)?)\b")
 #: ...that you are told to disown if it was not yours...
 _DISOWN_RE = re.compile(
     r"\b(?:neu\s+(?:\S+\s+){0,2}?(?:khong\s+(?:phai|dong\s+y|thuc\s+hien|dang\s+ky|yeu\s+cau"
@@ -359,7 +366,7 @@ _CHARGE_PAIRS = frozenset({"bi tru", "da tru", "se tru", "duoc tru", "tru tien",
                            "tru vao", "khau tru", "gia han", "phi duy", "phi thuong",
                            "phi dang", "been charged", "was charged", "be charged",
                            "was debited", "been debited", "was billed", "was renewed",
-                           "auto renew"})
+                           "auto renew", "de chuyen", "de thanh"})
 _CHARGE_WORDS = frozenset({"autorenew", "autorenewal"})
 _OWN_PHONE_WAYS = ("PHONE_MOBILE", "PHONE_FOREIGN")
 
@@ -367,14 +374,19 @@ _OWN_PHONE_WAYS = ("PHONE_MOBILE", "PHONE_FOREIGN")
 _HARDSHIP_RE = re.compile(
     r"\b(?:ung\s+thu|benh\s+hiem\s+ngheo|hiem\s+ngheo|mo\s+tim|chay\s+than|suy\s+than"
     r"|hoan\s+canh\s+(?:kho\s+khan|dac\s+biet)|mo\s+coi|tai\s+nan|bai\s+nao|bach\s+cau"
-    r"|vien\s+phi|chi\s+phi\s+dieu\s+tri|benh\s+nang)\b")
+    r"|vien\s+phi|chi\s+phi\s+dieu\s+tri|benh\s+nang"
+    # a disaster's victims: "dong bao vung lu", "bao so 3", "lu quet", "sat lo"
+    r"|vung\s+lu|lu\s+lut|lu\s+quet|bao\s+so\s+\d+|bao\s+lu|thien\s+tai|sat\s+lo(?:\s+dat)?"
+    r"|dong\s+bao\s+(?:vung|mien|bi|gap))\b")
 #: ...and the gift asked for.
 _DONATE_RE = re.compile(
     r"\b(?:ung\s+ho|quyen\s+gop|giup\s+do|chung\s+tay|tam\s+long|hao\s+tam|tu\s+thien"
     r"|dong\s+gop|cuu\s+giup|giup\s+(?:chau|be|em|gia\s+dinh))\b")
 _HARDSHIP_PAIRS = frozenset({"ung thu", "hiem ngheo", "mo tim", "chay than", "suy than",
                              "hoan canh", "mo coi", "tai nan", "bai nao", "bach cau",
-                             "vien phi", "chi phi", "benh nang"})
+                             "vien phi", "chi phi", "benh nang", "vung lu", "lu lut",
+                             "lu quet", "bao so", "bao lu", "thien tai", "sat lo",
+                             "dong bao"})
 
 #: A deposit or the price paid by transfer first...
 _DEPOSIT_RE = re.compile(
@@ -583,7 +595,8 @@ _DETAILS = {
     "AUTHORITY_OVER_CHAT": "police or a court working over a video call or chat, or secrecy",
     "CALL_FORWARD_CODE": "asks you to dial a code that forwards your calls to a number",
     "CHARGE_CANCEL_CALL": "a charge to disown by calling a personal or foreign number",
-    "CHARITY_TO_PERSON": "an appeal for someone sick or poor, paid to a person's account",
+    "CHARITY_TO_PERSON": "an appeal for someone sick, poor or hit by a disaster, paid to a "
+                         "person's account",
     "DEPOSIT_FIRST": "a deposit by transfer before you can see what you pay for",
     "MISTAKEN_TRANSFER_RETURN": "money 'sent by mistake', to send back into a named account",
     "RANSOM_DEMAND": "a relative held, and money to pay for them",
@@ -799,7 +812,7 @@ def _customs_fee(folded: str, findings: Collection[str]) -> str | None:
     if held is None or parcel is None or fee is None:
         return None
     if (not any(w in findings for w in _PRIVATE_WAYS) and _GIFT_RE.search(folded) is None
-            and _TO_WRITER_RE.search(folded) is None):
+            and _TO_WRITER_RE.search(folded) is None and _VALUABLES_RE.search(folded) is None):
         return None  # a courier's own duty notice
     return f"{parcel.group(0)} ... {held.group(0)} ... {fee.group(0)}"
 
@@ -857,7 +870,12 @@ def _daily_pay(folded: str) -> str | None:
 
 def _charity_to_person(folded: str) -> str | None:
     appeal = _together(folded, _HARDSHIP_RE, _DONATE_RE)
-    holder = _personal_holder(folded) if appeal is not None else None
+    if appeal is None:
+        return None
+    holder = _personal_holder(folded)
+    if holder is None:  # or the account said to be a private one: "stk ca nhan truong ban"
+        said = _SAID_PERSONAL_RE.search(folded)
+        holder = said.group(0) if said is not None else None
     return None if holder is None else f"{appeal} ... {holder}"
 
 
@@ -1007,8 +1025,9 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("CHARGE_CANCEL_CALL", "a charge or renewal 'you may not have made', and a mobile or "
                            "foreign number to call to cancel it (the fake-subscription and "
                            "fake-refund frauds)"),
-    ("CHARITY_TO_PERSON", "an appeal for someone sick or in hardship, to be paid into an "
-                          "account held in a person's name"),
+    ("CHARITY_TO_PERSON", "an appeal for someone sick, in hardship or hit by a flood or "
+                          "storm, to be paid into an account held in a person's name or said "
+                          "to be a private one"),
     ("DEPOSIT_FIRST", "a deposit or the price by transfer before you can see what you pay "
                       "for: a room or ticket held, goods sent by post or coach, a seller "
                       "far away (the fake-seller and fake-homestay frauds)"),

@@ -1,0 +1,102 @@
+"""More shapes of fraud from a black-box set written by people who had not seen the code:
+each check fires on the fraud it was written for and stays silent on the honest message
+most like it."""
+
+from __future__ import annotations
+
+import pytest
+
+import lachan
+from lachan.detect.engine import rule_findings
+
+
+def names(text: str) -> set[str]:
+    return set(rule_findings(text))
+
+
+FRAUDS = [
+    ("CHARITY_TO_PERSON", "Quỹ từ thiện Tấm Lòng Vàng kêu gọi ủng hộ đồng bào vùng lũ Yên Bái. "
+                          "Mọi tấm lòng xin gửi về STK cá nhân trưởng ban 0341009988776 "
+                          "Vietcombank - PHAM VAN THANH."),
+    ("CHARITY_TO_PERSON", "Hội chữ thập đỏ phường kêu gọi ủng hộ bão số 3, tài khoản nhận: "
+                          "19073344556677 (tk cá nhân cán bộ phụ trách). Hạn chót tối nay."),
+    ("EXTORTION_THREAT", "Anh ơi, clip anh với em tối qua em lưu lại rồi nè. Anh gửi em 15tr thì "
+                         "em xóa, không thì em đăng lên group công ty anh nhé."),
+    ("GUARANTEED_RETURNS", "Sàn ngoại hối được cấp phép tại Mỹ, nạp tối thiểu 5tr, lợi nhuận "
+                           "trung bình 15%/tuần. Đăng ký: fx-vietpro.net"),
+    ("GUARANTEED_RETURNS", "U.S.D.T x2 trong 24h!!! Nap toi thieu 50$. Dang ky: t.me/usdt_x2_vn"),
+    ("GUARANTEED_RETURNS", "Nhóm mình hôm nay có đơn ưu tiên cho VIP, nạp 10tr nhận ngay 13,5tr "
+                           "sau 15 phút."),
+    ("FINE_PAID_TO_OFFICER", "Xin chao, toi la nhan vien Cuc Quan ly thi truong. Cua hang cua "
+                             "ban bi to cao ban hang gia, vui long nop phat 7.500.000d de tranh "
+                             "bi dinh chi kinh doanh."),
+    ("IDENTITY_MISUSE_CALL", "Chúng tôi gọi từ Cục Xuất nhập cảnh. Hộ chiếu của anh đang bị dùng "
+                             "để mở tài khoản ở Campuchia. Anh cần kê khai tài sản qua ứng dụng "
+                             "tôi gửi."),
+    ("EMERGENCY_MONEY_REQUEST", "Bệnh viện Bạch Mai: Người nhà bệnh nhân Nguyễn Văn Thắng đang "
+                                "cấp cứu, cần tạm ứng 15 triệu để phẫu thuật ngay. Liên hệ bác "
+                                "sĩ Hoàng 0972330918."),
+    ("EMERGENCY_MONEY_REQUEST", "Vo oi, anh moi doi so, dien thoai cu bi rot song. Chuyen cho "
+                                "anh 8 trieu vao tk sep anh nhe."),
+    ("CHARGE_CANCEL_CALL", "MBBank: Ma OTP cua ban la 482913 dung de chuyen 19.800.000d toi TK "
+                           "0071 2334 5566. Neu ban KHONG yeu cau, goi ngay 0587223119 de huy "
+                           "lenh."),
+    ("PYRAMID_SCHEME", "Co hoi kinh doanh sieu hot, khong can ban hang, chi can moi ban be tham "
+                       "gia la co tien."),
+    ("PYRAMID_SCHEME", "Chỉ cần mua gói 12 triệu và giới thiệu 2 người, nhận hoa hồng 7 tầng, "
+                       "thu nhập thụ động 50-100tr/tháng."),
+    ("PAY_TO_UNLOCK", "Tai khoan dau tu cua ban dang lai 186.000.000d. De rut tien ve ngan hang "
+                      "can dong thue thu nhap 10% truoc."),
+    ("PAY_TO_UNLOCK", "Hồ sơ vay của anh bị đóng băng khoản giải ngân. Anh cần nạp 10% để chứng "
+                      "minh năng lực trả nợ thì mới rút được ạ."),
+    ("QR_TO_RECEIVE", "Shop hoàn tiền 100% cho lô hàng lỗi. Bạn quét QR này bằng app ngân hàng "
+                      "để nhận nhé."),
+    ("GAMBLING_SIGNUP_LURE", "B.a.c.c.a.r.a.t truc tuyen, tang 888k thanh vien moi. Vao: "
+                             "c4sino-vn.fun"),
+    ("CUSTOMS_FEE_TO_PERSON", "Chi oi em la nhan vien chuyen phat quoc te, co kien hang gui chi, "
+                              "trong kien co 80.000 bang Anh nen phai dong phi 35tr moi thong "
+                              "quan duoc a."),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), FRAUDS)
+def test_the_fraud_is_found_and_called_a_scam(name: str, text: str) -> None:
+    assert name in names(text)
+    assert lachan.analyse(text).label == "scam"
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    # an official appeal names the relief fund's own account
+    ("CHARITY_TO_PERSON", "Ủy ban MTTQ Việt Nam kêu gọi ủng hộ đồng bào bị thiệt hại do bão số "
+                          "3. Tài khoản: 0011001932418 Ban Vận động cứu trợ Trung ương, "
+                          "Vietcombank."),
+    # paying a debt off is no clip deleted
+    ("EXTORTION_THREAT", "Anh chuyển em 2tr thì em xóa nợ cho anh nhé, gia đình mình khỏi lo."),
+    # a decision names the fine and the State Treasury
+    ("FINE_PAID_TO_OFFICER", "Chi cuc QLTT thong bao: co so cua ong da bi xu phat 7.500.000d "
+                             "theo quyet dinh so 12/QD-XPVPHC. De nghi nop phat tai Kho bac Nha "
+                             "nuoc trong 10 ngay."),
+    # a hospital's cashier, no mobile or account
+    ("EMERGENCY_MONEY_REQUEST", "Bệnh viện thông báo: người nhà bệnh nhân Nguyễn Văn Thắng đang "
+                                "cấp cứu, cần tạm ứng 15 triệu tại quầy thu ngân tầng 1."),
+    # a new number and no money
+    ("EMERGENCY_MONEY_REQUEST", "Em moi doi so nhe chi, luu lai so nay giup em. Toi nay em qua "
+                                "nha chi lay do."),
+    # the bank's own OTP notice calls its hotline
+    ("CHARGE_CANCEL_CALL", "MBBank: Ma OTP 482913 dung de chuyen 19.800.000d toi TK 0071 2334 "
+                           "5566. Tuyet doi khong cung cap ma cho bat ky ai. Neu khong phai ban "
+                           "thuc hien, goi 1900545426."),
+    # a referral programme pays per sale, not per recruit; a running club is no business
+    ("PYRAMID_SCHEME", "Shopee Affiliate: gioi thieu ban be tai app, nhan hoa hong 10% moi don "
+                       "hang thanh cong."),
+    ("PYRAMID_SCHEME", "Moi ban be tham gia nhom chay bo cuoi tuan nhe, co nuoc uong mien phi"),
+])
+def test_the_honest_message_most_like_it_gets_none(name: str, text: str) -> None:
+    assert name not in names(text)
+    assert lachan.analyse(text).label != "scam"
+
+
+def test_a_warning_that_quotes_a_pyramid_is_no_fraud() -> None:
+    text = ("Cảnh báo: các mô hình đa cấp hứa hoa hồng 7 tầng, mời bạn bè tham gia là có tiền "
+            "đều là lừa đảo, không tham gia.")
+    assert lachan.analyse(text).label != "scam"
