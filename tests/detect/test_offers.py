@@ -192,3 +192,26 @@ def test_a_brands_new_product_or_sale_event_with_a_shops_call_is_an_ad(text: str
 def test_new_things_in_personal_or_office_mail_are_no_offer(text: str) -> None:
     v = lachan.analyse(text)
     assert "COMMERCIAL_OFFER" not in names(v) and v.label == "ham"
+
+
+@pytest.mark.parametrize("text", [
+    "Mắt kính Anna: Gọng kính đồng giá 199K, đo mắt miễn phí. Hệ thống 60 cửa hàng toàn quốc.",
+    "Tiem banh Givral: Banh trung thu da co mat, dat hop 4 banh tang kem hop tra.",
+    "Yoga Hương Tre khai giảng lớp yoga bầu, tặng thảm tập cho 10 học viên đầu tiên.",
+    "Thẩm mỹ viện: Tắm trắng gói 5 buổi giá ưu đãi 1.500.000đ trong tháng 3.",
+    "Cửa hàng trái cây Klever: Sầu riêng Ri6 85K/kg, xoài cát 60K/kg. Giao nội thành trong 1h.",
+    "Cơm gà bà Buội nhận đặt cơm văn phòng, từ 10 suất giao miễn phí bán kính 3km.",
+    # a garment's size letter is no chat word ("size M" is not "size minh")
+    "Highlands Coffee: Mua 1 tặng 1 Phin Sữa Đá size M mỗi thứ 4, áp dụng khi đặt qua app.",
+])
+def test_a_shops_one_price_gift_or_price_list_is_an_offer(text: str) -> None:
+    v = lachan.analyse(text)
+    assert "COMMERCIAL_OFFER" in names(v) and v.label == "ad"
+
+
+@pytest.mark.parametrize("text", [
+    "Chợ hôm nay sầu riêng 85k/kg đó em, mai mẹ mua cho",
+    "Tao mua mấy cái áo đồng giá 100k ở chợ, đẹp lắm",
+])
+def test_a_price_told_among_family_or_friends_is_no_offer(text: str) -> None:
+    assert "COMMERCIAL_OFFER" not in names(lachan.analyse(text))

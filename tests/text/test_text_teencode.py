@@ -124,6 +124,7 @@ def test_token_sets_equal_a_scan_of_the_table() -> None:
     ("Mua do o Circle K gan nha", "circle k"),
     ("Chuyen vao Truong TH Kim Dong", "truong th kim dong"),
     ("DC: 12 Tran Phu", "dc: 12"),
+    ("Ao thun size M mau den", "size m mau"),  # a garment's size, not "minh"
 ])
 def test_a_chat_short_form_written_as_a_name_in_capitals_is_kept(text: str, kept: str) -> None:
     assert kept in normalise(text).folded

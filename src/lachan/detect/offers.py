@@ -12,8 +12,9 @@ folded text, so diacritics and the product do not matter:
 - with a call to action, a deadline or a place to buy ("mua ngay", "đặt lịch",
   "áp dụng đến", "hạn dùng", "chỉ hôm nay", "từ 1/12 đến 10/12", "chi tiết tại"), except
   for the offers that say it themselves (buy-X-get-Y, free shipping, a flash sale);
-- or a new product or a sale event without a figure ("ra mắt thức uống mới", "món mới",
-  "Sale 12.12") with a shop's own call: its stores, app or site, "đặt ngay", "săn deal".
+- or a new product, a sale event or a price list ("ra mắt thức uống mới", "món mới",
+  "Sale 12.12", "sầu riêng 85K/kg") with a shop's own call: its stores, app or site,
+  "đặt ngay", "săn deal", "giao nội thành".
 
 Over the SMS data it fires on about a sixth of the 832 vi_sms_2016 ads and on none of
 its 4,436 ham messages. A friend passing a deal on (chat words: "tao", "ơi", "alo", or teencode)
@@ -83,7 +84,14 @@ _OFFER_RE = re.compile(
     r"|tang\s+(?:den|toi|len\s+den)\s+\d+(?:[.,]\d+)*\s*(?:k|d|dong|vnd|trieu|tr)\b"
     r"|tang\s+them\s+\d+\s+(?:thang|ngay|buoi)\b|mien\s+phi\s+\d+\s+(?:ngay|thang|tuan)\b"
     r"|uu\s+dai\s+(?:den|toi\s+het|tu)\s+(?:ngay\s+)?\d{1,2}/\d{1,2}|mua\s+\S+\s+tang\s+\S+"
-    r"|lai\s+suat\s+(?:uu\s+dai\s+|chi\s+|tu\s+|co\s+dinh\s+)(?:chi\s+|tu\s+)?\d+(?:[.,]\d+)?\s*%\s*/\s*nam)")
+    r"|lai\s+suat\s+(?:uu\s+dai\s+|chi\s+|tu\s+|co\s+dinh\s+)(?:chi\s+|tu\s+)?\d+(?:[.,]\d+)?\s*%\s*/\s*nam"
+    # "dat hop 4 banh tang kem hop tra", "tang tham tap cho 10 hoc vien dau tien", "gia uu
+    # dai 1.500.000d", "giao mien phi", a price per unit ("sau rieng 85k/kg")
+    r"|(?:mua|dat)\s+(?:\S+\s+){1,5}?tang\s+(?:kem|them)\b"
+    r"|tang\s+(?:\S+\s+){1,4}?cho\s+\d+\s+(?:hoc\s+vien|khach(?:\s+hang)?|ban|nguoi|don)"
+    r"\s+(?:\S+\s+)?dau\s+tien"
+    r"|gia\s+(?:uu\s+dai|khuyen\s+mai|dac\s+biet|soc)\s+(?:chi\s+)?(?:tu\s+)?\d"
+    r"|giao\s+(?:hang\s+)?mien\s+phi|mien\s+phi\s+(?:giao\s+hang|van\s+chuyen|ship))")
 #: The offers that are advertising without a call to action.
 _SELF_EVIDENT_RE = re.compile(
     r"mua\s+(?:\d+|mot|hai)\s|di\s+\d|free\s?ship|flash\s+sale|for\s+the\s+price|stay\s+\d"
@@ -92,7 +100,9 @@ _SELF_EVIDENT_RE = re.compile(
     r"|tang\s+100|lai\s+suat|tang\s+them|mien\s+phi\s+\d|uu\s+dai\s+(?:den|toi|tu)"
     # a discount in per cent is an offer by itself
     r"|(?:giam|uu dai|sale|off|chiet khau)\s+(?:ngay\s+|them\s+|den\s+|toi\s+)?-?\d{1,2}\s*%"
-    r"|tra\s+gop|\d{1,2}\s*%\s+off")
+    r"|tra\s+gop|\d{1,2}\s*%\s+off"
+    r"|dong\s+gia|(?:mua|dat)\s+(?:\S+\s+){1,5}?tang\s+(?:kem|them)|tang\s+\S+\s+(?:\S+\s+){0,3}?cho\s+\d|gia\s+(?:uu|khuyen|dac|soc)"
+    r"|giao\s+(?:hang\s+)?mien|mien\s+phi\s+(?:giao|van|ship)")
 #: A figure reported, not a price cut: "doanh thu quy 3 giam 15% so voi cung ky" (an ad
 #: compares too: "gia giam 50% so voi taxi thuong").
 _FIGURE_RE = re.compile(r"\b(?:doanh\s+thu|loi\s+nhuan|san\s+luong|ty\s+le|tang\s+truong"
@@ -120,24 +130,30 @@ _CALL_RE = re.compile(
     r"|hurry"
     r"|thanh vien moi|khach hang moi|cho don (?:dau|tu)|tren app|qua app"
     r"|ap dung \d+ ngay|dang ky som|dang ky tren"
-    r"|nhan (?:tin )?(?:cho )?(?:anh|chi|minh)\b(?! \d))\b")
-#: A new product or a sale event: "ra mat thuc uong moi", "mon moi", "san pham sua tuoi
-#: moi", "bo suu tap thu dong moi", "sale 12.12", "sieu sale", "san deal". Weaker than an
-#: offer ("mon moi", "phien ban moi" are also a family's and an office's words), so it
-#: needs a shop's call (:data:`_SHOP_CALL_RE`), not any call to action.
+    r"|nhan (?:tin )?(?:cho )?(?:anh|chi|minh)\b(?! \d)"
+    r"|he thong (?:\d+ )?cua hang|toan quoc|giao (?:noi thanh|tan noi|trong \d|nhanh))\b")
+#: Weaker offers: a new product or a sale event ("ra mat thuc uong moi", "mon moi", "san
+#: pham sua tuoi moi", "sale 12.12", "san deal") or a price list ("sau rieng 85k/kg").
+#: A family's and an office's words too ("mon moi", "phien ban moi", "85k/kg hom nay"), so
+#: they need a shop's call (:data:`_SHOP_CALL_RE`), not any call to action.
 _LAUNCH_RE = re.compile(
     r"\b(?:ra\s+mat\s+(?:san\s+pham|thuc\s+uong|do\s+uong|mon|bo\s+suu\s+tap|dong|mau|menu"
     r"|huong\s+vi|combo|phien\s+ban|dien\s+thoai|xe)\b"
     r"|(?:mon|san\s+pham|thuc\s+uong|do\s+uong|bo\s+suu\s+tap|menu|huong\s+vi|dong\s+san\s+pham"
     r"|mau|collection)\s+(?:\S+\s+){0,3}?moi\b"
-    r"|sale\s+\d{1,2}[./]\d{1,2}\b|(?:sieu|mega|big)\s+sale\b|san\s+(?:sale|deal)\b)")
+    r"|sale\s+\d{1,2}[./]\d{1,2}\b|(?:sieu|mega|big)\s+sale\b|san\s+(?:sale|deal)\b"
+    r"|\d+(?:[.,]\d+)*\s*(?:k|d|dong)\s*/\s*(?:kg|hop|ly|phan|suat|buoi|chai|bo|set|combo|mon)\b)")
+#: The price list's gate: a price per unit, looked for as a literal.
+_PRICE_LIST_GATE_RE = re.compile(r"\d\s*(?:k|d|dong)\s*/\s*(?:kg|hop|ly|phan|suat|buoi|chai"
+                                 r"|bo|set|combo|mon)\b")
 #: A shop's call: to its stores, its app or site, or to buy now.
 _SHOP_CALL_RE = re.compile(
     r"\b(?:ghe\s+(?:ngay\s+)?(?:cua\s+hang|shop|\S+\s+gan\s+nhat)|cua\s+hang\s+gan\s+nhat"
     r"|he\s+thong\s+cua\s+hang|(?:tat\s+ca|cac)\s+cua\s+hang|toan\s+quoc|dat\s+(?:ngay|hang|mua)"
     r"|mua\s+ngay|san\s+(?:sale|deal)|tim\s+mua|co\s+ban\s+tai|(?:tren|tai|qua)\s+app|tai\s+app"
     r"|website|truy\s+cap|hotline|(?:thuong\s+thuc|kham\s+pha|trai\s+nghiem)\s+ngay"
-    r"|keo\s+lo|nhanh\s+tay|so\s+luong\s+(?:\S+\s+){0,2}?co\s+han|order\s+ngay)\b")
+    r"|keo\s+lo|nhanh\s+tay|so\s+luong\s+(?:\S+\s+){0,2}?co\s+han|order\s+ngay"
+    r"|giao\s+(?:noi\s+thanh|tan\s+noi|hang\s+tan\s+noi|trong\s+\d|nhanh|mien\s+phi))\b")
 #: The launch's gate words.
 _LAUNCH_WORDS = frozenset({"moi", "sale", "deal", "mat"})
 
@@ -186,8 +202,9 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
     """``COMMERCIAL_OFFER`` of the folded text and its ``tokens`` (after the phrase
     findings, which tell whether the message is an advisory)."""
     # (the cheap gates first: most messages hold no offer word)
+    price_list = _PRICE_LIST_GATE_RE.search(folded) is not None
     if (_OFFER_WORDS.isdisjoint(tokens) and _LAUNCH_WORDS.isdisjoint(tokens)
-            and _LITERAL_GATE_RE.search(folded) is None):
+            and _LITERAL_GATE_RE.search(folded) is None and not price_list):
         return
     chat = _CHAT_WORDS.intersection(tokens)
     # "dao tao", "khoi tao": training, setting up; no "I" of a friend
@@ -211,7 +228,7 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
             out.add(Finding("COMMERCIAL_OFFER", "ad", f'{DETAIL}: "{m.group(0)}"',
                             weight=OFFER_PRIOR))
         return
-    if _LAUNCH_WORDS.isdisjoint(tokens):
+    if _LAUNCH_WORDS.isdisjoint(tokens) and not price_list:
         return
     launch = _LAUNCH_RE.search(folded)
     if (launch is not None and not negated(folded, launch.start())

@@ -304,7 +304,13 @@ def _acronyms(source: str, hits: set[str], words: list[str]) -> set[int]:
               and original[i - 1][:1].isupper() and original[i - 1][1:2].islower()
               and words[i - 1] not in _PRONOUNS):
             keep.add(i)  # "Circle K", not "Anh K biet" (anh khong biet)
+        elif len(core) == 1 and core.isupper() and i > 0 and words[i - 1] in _SIZE_WORDS:
+            keep.add(i)  # a garment's size: "size M"
     return keep
+
+
+#: Words before a garment's size letter ("size M", "sz L").
+_SIZE_WORDS = frozenset({"size", "sz"})
 
 
 #: Who speaks or is spoken to: a capital "K" after one is "không" ("Em K biet").
