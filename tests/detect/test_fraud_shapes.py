@@ -53,6 +53,18 @@ FRAUDS = [
                       "để nhận nhé."),
     ("GAMBLING_SIGNUP_LURE", "B.a.c.c.a.r.a.t truc tuyen, tang 888k thanh vien moi. Vao: "
                              "c4sino-vn.fun"),
+    ("FEE_FOR_A_GIFT", "Chó Poodle thuần chủng 2 tháng tuổi, tặng miễn phí cho người yêu "
+                       "thương, chỉ cần chịu phí vận chuyển hàng không 1.8tr."),
+    ("JOB_FEE_REQUEST", "Bạn đã được nhận vào vị trí trợ lý văn phòng, vui lòng nộp phí đào tạo "
+                        "1.200.000đ để nhận thẻ nhân viên."),
+    ("EMERGENCY_MONEY_REQUEST", "Anh yêu à, em bị giữ hành lý ở sân bay, cần 3000 SGD đóng phạt. "
+                                "Anh chuyển giúp em qua tài khoản chị họ em được không."),
+    ("EMERGENCY_MONEY_REQUEST", "Chị ơi em đang kẹt ở cây xăng quên ví, chị chuyển vào tk chồng "
+                                "em 2tr cho nhanh nhé 0381229046 MB."),
+    ("GUARANTEED_RETURNS", "Cổ phần dự án điện mặt trời: góp 100tr nhận 8tr/tháng cố định. Liên "
+                           "hệ chuyên viên 0903114587."),
+    ("CHARITY_TO_PERSON", "Be Bao Ngoc 5 tuoi bi ung thu mau, can 300 trieu de ghep tuy. Xin moi "
+                          "nguoi chung tay, STK me be: 0881234009 MB."),
     ("CUSTOMS_FEE_TO_PERSON", "Chi oi em la nhan vien chuyen phat quoc te, co kien hang gui chi, "
                               "trong kien co 80.000 bang Anh nen phai dong phi 35tr moi thong "
                               "quan duoc a."),
@@ -86,6 +98,10 @@ def test_the_fraud_is_found_and_called_a_scam(name: str, text: str) -> None:
     ("CHARGE_CANCEL_CALL", "MBBank: Ma OTP 482913 dung de chuyen 19.800.000d toi TK 0071 2334 "
                            "5566. Tuyet doi khong cung cap ma cho bat ky ai. Neu khong phai ban "
                            "thuc hien, goi 1900545426."),
+    # a wallet forgotten, the money to the writer himself; a bank's savings rate
+    ("EMERGENCY_MONEY_REQUEST", "Anh ơi em quên ví ở nhà, chiều anh chuyển em 200k tiền ăn trưa "
+                                "nhé, tối em đưa lại."),
+    ("GUARANTEED_RETURNS", "Gửi tiết kiệm 100tr nhận lãi 500k/tháng tại ngân hàng ABC."),
     # a referral programme pays per sale, not per recruit; a running club is no business
     ("PYRAMID_SCHEME", "Shopee Affiliate: gioi thieu ban be tai app, nhan hoa hong 10% moi don "
                        "hang thanh cong."),

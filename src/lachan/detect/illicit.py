@@ -125,6 +125,24 @@ _RETURNS_RE = re.compile(
     # a trading "room" that never loses: "lenh thang 100%", "ty le thang 95%"
     r"|\b(?:lenh|keo|ty\s+le|win\s+rate)\s+(?:thang\s+|chien\s+thang\s+)?(?:[89]\d|100)\s*%")
 _STAKE_WORDS = frozenset({"gop", "nap", "dau", "von"})
+#: A monthly income in money for a stake ("gop 100tr nhan 8tr/thang co dinh"): a return
+#: of 3 % a month or more, which no lawful investment promises (banks pay about 0.5 %).
+_MONTHLY_CASH_RE = re.compile(
+    r"\b(?:gop(?:\s+von)?|nap|dau\s+tu|vao\s+von|bo\s+von)\s+(\d+(?:[.,]\d+)?)\s*(tr|trieu|ty|k)\s+"
+    r"(?:\S+\s+){0,2}?(?:nhan|lai|loi\s+nhuan|huong)\s+(?:ve\s+|deu\s+)?(\d+(?:[.,]\d+)?)\s*"
+    r"(tr|trieu|k)\s*(?:/|mot|moi|1)\s*thang\b")
+_UNIT = {"k": 1e3, "tr": 1e6, "trieu": 1e6, "ty": 1e9}
+MONTHLY_RETURN_FLOOR = 0.03
+
+
+def _monthly_cash_return(folded: str) -> str | None:
+    """The stake and monthly income said in money, when the income is 3 % a month or more."""
+    for m in _MONTHLY_CASH_RE.finditer(folded):
+        stake = float(m.group(1).replace(",", ".")) * _UNIT[m.group(2)]
+        income = float(m.group(3).replace(",", ".")) * _UNIT[m.group(4)]
+        if stake > 0 and income / stake >= MONTHLY_RETURN_FLOOR:
+            return m.group(0)
+    return None
 #: Words that open a check of the returns by themselves: a stake per order, a token sale.
 _RETURN_WORDS = frozenset({"presale", "token", "usdt", "btc", "bitcoin", "coin", "crypto"})
 _PERIOD_WORDS = frozenset({"ngay", "day", "thang", "daily", "tuan"})
@@ -345,8 +363,9 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
     if periodic or not _RETURNS_PAIRS.isdisjoint(pairs) or (
             not _RETURN_WORDS.isdisjoint(tokens) and ("%" in folded or " x" in folded)):
         m = _RETURNS_RE.search(folded)
-        if m is not None:
-            _add(out, "GUARANTEED_RETURNS", m.group(0), GUARANTEED_RETURNS_PRIOR, quoted)
+        found = m.group(0) if m is not None else _monthly_cash_return(folded)
+        if found is not None:
+            _add(out, "GUARANTEED_RETURNS", found, GUARANTEED_RETURNS_PRIOR, quoted)
     if not _EXTORTION_PAIRS.isdisjoint(pairs):
         m = _INTIMATE_RE.search(folded)
         if (m is not None and _EXPOSE_RE.search(folded) is not None

@@ -307,7 +307,7 @@ _GIFT_RE = re.compile(
     r"|dat\s+hoc\s+bong|dai\s+su|nhan\s+qua)\b")
 #: ...and a fee to pay first for it.
 _GIFT_FEE_RE = re.compile(
-    r"\b(?:chi\s+(?:can\s+)?|vui\s+long\s+|can\s+)?(?:tra|dong|nop|chuyen|thanh\s+toan)\s+"
+    r"\b(?:chi\s+(?:can\s+)?|vui\s+long\s+|can\s+)?(?:tra|dong|nop|chuyen|thanh\s+toan|chiu)\s+"
     r"(?:truoc\s+)?(?:\d+\s*(?:k|tr|d)\s+)?(?:phi\s+|tien\s+)(?:ship|giao\s+hang|van\s+chuyen"
     r"|xet\s+ho\s+so|ho\s+so|bao\s+hiem(?:\s+hang)?|thu\s+tuc|kich\s+hoat|nhan\s+qua|dang\s+ky"
     r"|giu\s+(?:cho|suat|hoc\s+bong)|thanh\s+vien|hai\s+quan|thong\s+quan)\b"

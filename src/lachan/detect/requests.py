@@ -117,7 +117,8 @@ _SAFE_ACCOUNT_RE = re.compile(
 _TRANSFER_RE = re.compile(r"\b(?:chuyen|nop|gui|nap|ck|dong)\s+(?:giup\s+(?:\S+\s+)?)?"
                           r"(?:(?:cho\s+)?(?:me|bo|con|em|anh|chi|minh|ba|ong)\s+)?(?:khoan|tien"
                           r"|toan\s+bo|so\s+du|gap|ngay|lai|vao|truoc|\d|cho\s+(?:\S+\s+)?vao"
-                          r"|(?:cho\s+\S+\s+)?theo\s+(?:so|stk|tk)|vien\s+phi|tam\s+ung)"
+                          r"|(?:cho\s+\S+\s+)?theo\s+(?:so|stk|tk)|vien\s+phi|tam\s+ung"
+                          r"|qua\s+(?:so\s+)?(?:tai\s+khoan|tk|stk))"
                           r"|\bung\s+(?:truoc|tien|giup)\b"
                           r"|\bcho\s+(?:\S+\s+)?muon\b"
                           # "can 30tr nop phat de bao lanh": a sum needed to pay with
@@ -136,6 +137,9 @@ _EMERGENCY_RE = re.compile(
     # stranded: "bi mat vi", "bi moc tui het tien"
     r"|bi\s+(?:mat|moc|trom|cuop|giut)\s+(?:het\s+)?(?:vi|tui|tien|dien\s+thoai|giay\s+to)"
     r"|ngo\s+doc|dua\s+(?:di\s+|vao\s+)?(?:vien|benh\s+vien|cap\s+cuu)"
+    # stranded: luggage held at an airport, a wallet forgotten, short of the fee
+    r"|bi\s+giu\s+(?:hanh\s+ly|ho\s+chieu|lai\s+(?:o|tai)\s+san\s+bay)|quen\s+(?:mang\s+)?vi"
+    r"|thieu\s+tien\s+(?:dong|tra|nop|mua)"
     r"|dang\s+(?:o|nam)\s+(?:vien|benh\s+vien)|(?:dong|nop|tra)\s+vien\s+phi)\b")
 #: A demand to keep it from the family: the fake police's "khong duoc tiet lo voi nguoi
 #: nha", and the "arrested" grandchild's "ba dung noi voi bo me chau nhe" (used by
@@ -151,6 +155,10 @@ _THIRD_PARTY_RE = re.compile(
     r"|nha\s+truong|luat\s+su|cong\s+an)\b"
     r"|\b(?:chuyen|ck)\s+(?:khoan\s+|tien\s+)?(?:gap|ngay\s+lap\s+tuc)\b"
     r"|\bnguoi\s+nha\s+benh\s+nhan\b"
+    # the money into someone else's account: "tk chong em", "tai khoan chi ho em", "tk
+    # nguoi nha minh"
+    r"|\b(?:tk|stk|tai\s+khoan)\s+(?:cua\s+)?(?:chong|vo|nguoi\s+nha|chi\s+ho|anh\s+ho|em\s+ho"
+    r"|chi\s+gai|em\s+gai|anh\s+trai|ban)\s+(?:em|anh|chi|minh|toi|to|tui)\b"
     # a stranger who says whose friend he is ("em la Tuan ban anh Hieu day")
     r"|\b(?:em|minh|toi|to)\s+la\s+(?:\S+\s+){0,2}?ban\s+(?:cua\s+)?(?:(?:anh|chi|thang|con|co)\s+)?"
     r"[a-z]+"
@@ -477,7 +485,8 @@ _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "
                               "hong dien", "thoai hong", "muon may", "nay moi",
                               "doi zalo", "lost my", "broke my", "nguoi than", "mat vi",
                               "moc tui", "bi trom", "bi cuop", "giut tui", "ngo doc",
-                              "dua di", "dua vao", "doi so"})
+                              "dua di", "dua vao", "doi so", "giu hanh", "quen vi",
+                              "thieu tien", "mang vi"})
 _ALL_PAIRS = (_CODE_PAIRS | {"mat the"} | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS
               | _EMERGENCY_PAIRS | _REFUND_PAIRS | _FEE_FIRST_PAIRS | _GRANT_PAIRS)
 

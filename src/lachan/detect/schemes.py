@@ -127,6 +127,7 @@ _JOB_RE = re.compile(
     r"|phong\s+van|cong\s+viec|job|hiring|vacanc(?:y|ies)"
     # "trung tuyen vi tri nhan vien kho" (not a school's "trung tuyen": it bills tuition)
     r"|trung\s+tuyen\s+(?:vi\s+tri|cong\s+viec|vao\s+lam)|vi\s+tri\s+(?:nhan\s+vien|cong\s+nhan)"
+    r"|duoc\s+nhan\s+vao\s+(?:vi\s+tri|lam)|the\s+nhan\s+vien"
     r"|tuyen\s+(?:\S+\s+){0,2}?(?:nguoi\s+mau|ctv|cong\s+tac\s+vien|nhan\s+su|tho|ky\s+su|ke\s+toan"
     r"|sinh\s+vien))\b")
 _JOB_FEE_RE = re.compile(
@@ -140,7 +141,7 @@ _JOB_PAIRS = frozenset({"tuyen dung", "tuyen gap", "tuyen lao", "tuyen nhan", "t
                         "di uc", "di chau", "di nuoc", "lam o", "lao dong", "nhan viec",
                         "ung vien", "phong van", "cong viec", "trung tuyen",
                         "vi tri", "tuyen nguoi", "tuyen ctv", "tuyen tho", "tuyen ky",
-                        "tuyen ke"}) | frozenset(
+                        "tuyen ke", "nhan vao"}) | frozenset(
     f"tuyen §d{n}" for n in range(1, 5))
 _FEE_PAIRS = frozenset({"dat coc", "coc truoc", "chuyen coc", "tien coc", "phi ho",
                         "phi dao", "phi dong", "phi giu", "phi xuat", "phi visa", "phi dang",
@@ -233,7 +234,8 @@ def _personal_holder(folded: str) -> str | None:
 #: staff member's, a doctor's or a director's ("vao TK nhan vien thu Le Van Tin").
 _SAID_PERSONAL_RE = re.compile(
     r"\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\s+(?:ca\s+nhan\b|(?:cua\s+)?(?:nhan\s+vien"
-    r"|nv|can\s+bo|ky\s+thuat\s+vien|ktv|giam\s+doc|bac\s+si|nha\s+xe)\b)")
+    r"|nv|can\s+bo|ky\s+thuat\s+vien|ktv|giam\s+doc|bac\s+si|nha\s+xe"
+    r"|(?:me|bo|ba|gia\s+dinh|nguoi\s+nha)\s+(?:be|chau|em|benh\s+nhan))\b)")
 _PAY_RE = re.compile(r"\b(?:chuyen(?:\s+khoan|\s+tien)?|thanh\s+toan|nop|dong|ck|coc"
                      r"|dat\s+coc|qua\s+(?:so\s+)?tai\s+khoan)\b")
 
@@ -289,7 +291,7 @@ _CHAT_WORK_PAIRS = frozenset({"bat video", "goi video", "call video", "video cal
 #: A call-forwarding code with a number to forward to ("bam *21*0703228917#"): your calls,
 #: and the codes that banks and Zalo send by voice call, go to the fraudster. Carriers'
 #: own help writes the code with a placeholder ("**21*so dien thoai#"), never a number.
-_CALL_FORWARD_RE = re.compile(r"(?:\*\*?|##?)(?:21|61|62|67|002|004)\*\+?\d[\d .]{7,}")
+_CALL_FORWARD_RE = re.compile(r"(?:\*\*?|##?)(?:21|61|62|67|002|004)\*\+?\d[\dx .]{7,}")
 
 
 #: Why the sender cannot pay or talk himself: the excuse of the hijacked chat account
