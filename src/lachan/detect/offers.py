@@ -86,7 +86,7 @@ _OFFER_RE = re.compile(
     r"|uu\s+dai\s+(?:den|toi\s+het|tu)\s+(?:ngay\s+)?\d{1,2}/\d{1,2}|mua\s+\S+\s+tang\s+\S+"
     r"|lai\s+suat\s+(?:uu\s+dai\s+|chi\s+|tu\s+|co\s+dinh\s+)(?:chi\s+|tu\s+)?\d+(?:[.,]\d+)?\s*%\s*/\s*nam"
     # "dat hop 4 banh tang kem hop tra", "tang tham tap cho 10 hoc vien dau tien", "gia uu
-    # dai 1.500.000d", "giao mien phi", a price per unit ("sau rieng 85k/kg")
+    # dai 1.500.000d", "giao mien phi"
     r"|(?:mua|dat)\s+(?:\S+\s+){1,5}?tang\s+(?:kem|them)\b"
     r"|tang\s+(?:\S+\s+){1,4}?cho\s+\d+\s+(?:hoc\s+vien|khach(?:\s+hang)?|ban|nguoi|don)"
     r"\s+(?:\S+\s+)?dau\s+tien"
@@ -101,7 +101,10 @@ _SELF_EVIDENT_RE = re.compile(
     # a discount in per cent is an offer by itself
     r"|(?:giam|uu dai|sale|off|chiet khau)\s+(?:ngay\s+|them\s+|den\s+|toi\s+)?-?\d{1,2}\s*%"
     r"|tra\s+gop|\d{1,2}\s*%\s+off"
-    r"|dong\s+gia|(?:mua|dat)\s+(?:\S+\s+){1,5}?tang\s+(?:kem|them)|tang\s+\S+\s+(?:\S+\s+){0,3}?cho\s+\d|gia\s+(?:uu|khuyen|dac|soc)"
+    # a one-price sale, a gift with an order or to the first buyers, a special price, free
+    # delivery
+    r"|dong\s+gia|(?:mua|dat)\s+(?:\S+\s+){1,5}?tang\s+(?:kem|them)"
+    r"|tang\s+\S+\s+(?:\S+\s+){0,3}?cho\s+\d|gia\s+(?:uu|khuyen|dac|soc)"
     r"|giao\s+(?:hang\s+)?mien|mien\s+phi\s+(?:giao|van|ship)")
 #: A figure reported, not a price cut: "doanh thu quy 3 giam 15% so voi cung ky" (an ad
 #: compares too: "gia giam 50% so voi taxi thuong").
@@ -154,7 +157,7 @@ _SHOP_CALL_RE = re.compile(
     r"|website|truy\s+cap|hotline|(?:thuong\s+thuc|kham\s+pha|trai\s+nghiem)\s+ngay"
     r"|keo\s+lo|nhanh\s+tay|so\s+luong\s+(?:\S+\s+){0,2}?co\s+han|order\s+ngay"
     r"|giao\s+(?:noi\s+thanh|tan\s+noi|hang\s+tan\s+noi|trong\s+\d|nhanh|mien\s+phi))\b")
-#: The launch's gate words.
+#: The launch's gate words (a price list's gate is :data:`_PRICE_LIST_GATE_RE`).
 _LAUNCH_WORDS = frozenset({"moi", "sale", "deal", "mat"})
 
 #: A friend passing a deal on ("ê, Shopee đang giảm 50% đó, mày mua chung không"), or an
@@ -285,8 +288,9 @@ def prize_terms_findings(folded: str, out: MessageFeatures) -> None:
 SYMBOLS: tuple[tuple[str, str], ...] = (
     ("COMMERCIAL_OFFER", "makes a commercial offer (a discount in per cent or an amount, "
                          "buy-X-get-Y, a voucher, free shipping, a flash sale) with a call "
-                         "to action, a deadline or a place to buy; or a new product or sale "
-                         "event with a shop's call to its stores, app or site"),
+                         "to action, a deadline or a place to buy; or a new product, a sale "
+                         "event or a price list with a shop's call to its stores, app or "
+                         "site"),
     ("PRIZE_NO_FEE", "a brand's lucky draw that says it charges nothing, or a chance tied to a "
                      "purchase (a bill from 300k, a code under the cap), and gives no personal "
                      "contact, account or stranger's link (an advert's promise, not a fraud's)"),
