@@ -65,6 +65,27 @@ FRAUDS = [
                            "hệ chuyên viên 0903114587."),
     ("CHARITY_TO_PERSON", "Be Bao Ngoc 5 tuoi bi ung thu mau, can 300 trieu de ghep tuy. Xin moi "
                           "nguoi chung tay, STK me be: 0881234009 MB."),
+    # chat-style frauds (a second development set, of one-to-one chats)
+    ("CODE_HANDOVER_REQUEST", "Dạ chào cô, con là nhân viên bảo hiểm xã hội, cô cho con xin số "
+                              "CCCD, số tài khoản và mã OTP ngân hàng gửi về để con làm hồ sơ ạ"),
+    ("CODE_HANDOVER_REQUEST", "Ê mày có nhận được tin nhắn mã xác thực Zalo không, tao đăng nhập "
+                              "nhầm số mày, gửi tao cái mã với, gấp lắm"),
+    ("CODE_HANDOVER_REQUEST", "Ngân hàng gửi mã về sđt bạn do mình nhập sai, bạn gửi lại 6 số đó "
+                              "giúp mình nhé"),
+    ("THIRD_PARTY_TRANSFER", "Ê mày, tao đang ở ngoài không vào được app ngân hàng, mày ck hộ tao "
+                             "5tr cho thằng em họ nha, stk 19036582741013 Techcombank."),
+    ("GUARANTEED_RETURNS", "Nhiệm vụ 2 cần nạp 2 triệu, hoàn thành nhận 2tr600 nhé em, làm liền "
+                           "cho kịp phiên"),
+    ("EXTORTION_THREAT", "Chúng tôi đã hack được điện thoại của bạn, có toàn bộ danh bạ và ảnh "
+                         "riêng tư. Gửi 500 USD vào ví này nếu không muốn bị phát tán"),
+    ("BOSS_TRANSFER_ORDER", "Giám đốc yêu cầu em chuyển tạm 70tr cho nhà cung cấp mới, tk: 1012 "
+                            "8899 7766 Vietcombank. Anh đang trên máy bay không nghe máy được."),
+    ("ROMANCE_MONEY_REQUEST", "Em yêu, anh đang làm nhiệm vụ ở Syria, không rút được tiền. Anh "
+                              "cần 1.200 USD vé máy bay để về gặp em."),
+    ("PAY_TO_UNLOCK", "Em đã chuyển tiền mua đàn cho chị rồi mà hệ thống báo tài khoản chị cần "
+                      "kích hoạt chức năng nhận tiền, phí 500k, chị nộp xong sẽ nhận được ạ"),
+    ("PAY_TO_UNLOCK", "Tk của chị đang bị kẹt đơn, chị cần nạp thêm 12 triệu để giải phóng, sau "
+                      "đó rút được toàn bộ 38 triệu ạ"),
     ("CUSTOMS_FEE_TO_PERSON", "Chi oi em la nhan vien chuyen phat quoc te, co kien hang gui chi, "
                               "trong kien co 80.000 bang Anh nen phai dong phi 35tr moi thong "
                               "quan duoc a."),
@@ -102,6 +123,13 @@ def test_the_fraud_is_found_and_called_a_scam(name: str, text: str) -> None:
     ("EMERGENCY_MONEY_REQUEST", "Anh ơi em quên ví ở nhà, chiều anh chuyển em 200k tiền ăn trưa "
                                 "nhé, tối em đưa lại."),
     ("GUARANTEED_RETURNS", "Gửi tiết kiệm 100tr nhận lãi 500k/tháng tại ngân hàng ABC."),
+    # a warning about someone else who asks; a boss who can be called; a partner at home
+    ("CODE_HANDOVER_REQUEST", "Chị ơi có ai nhắn chị xin mã OTP thì tuyệt đối không đưa nha, "
+                              "ngân hàng không bao giờ hỏi đâu"),
+    ("BOSS_TRANSFER_ORDER", "Sếp duyệt rồi, chiều nay em chuyển 50tr cho đối tác theo hợp đồng "
+                            "số 12 nhé, có gì gọi anh"),
+    ("ROMANCE_MONEY_REQUEST", "Em yêu ơi tối nay anh về muộn, em chuyển anh 200k đổ xăng nhé"),
+    ("GUARANTEED_RETURNS", "Em chuyển 2tr tiền nhà, nhận lại 500k tiền thừa nhé"),
     # a referral programme pays per sale, not per recruit; a running club is no business
     ("PYRAMID_SCHEME", "Shopee Affiliate: gioi thieu ban be tai app, nhan hoa hong 10% moi don "
                        "hang thanh cong."),

@@ -133,6 +133,30 @@ _MONTHLY_CASH_RE = re.compile(
     r"(tr|trieu|k)\s*(?:/|mot|moi|1)\s*thang\b")
 _UNIT = {"k": 1e3, "tr": 1e6, "trieu": 1e6, "ty": 1e9}
 MONTHLY_RETURN_FLOOR = 0.03
+#: A stake to put in and more to take back, said together: "nap 5tr de lam, hoan thanh nhan
+#: lai 6tr5", "nap 2 trieu, hoan thanh nhan 2tr600" (the task fraud's "order").
+_AMOUNT = r"(\d+(?:[.,]\d+)?)\s*(k|tr|trieu|ty)(\d{1,3})?\b"
+_STAKE_BACK_RE = re.compile(
+    rf"\b(?:nap|gop|vao|chuyen)\s+(?:them\s+)?{_AMOUNT}[,.;]?(?:\s+\S+){{0,8}}?\s+"
+    rf"(?:nhan|rut|hoan)\s+(?:lai\s+|ve\s+|duoc\s+)?(?:ngay\s+)?{_AMOUNT}")
+
+
+def _amount(number: str, unit: str, tail: str | None) -> float:
+    """"6tr5" is 6.5 million, "2tr600" 2.6 million, "1,5tr" 1.5 million."""
+    value = float(number.replace(",", "."))
+    if tail:
+        value += float("0." + tail)
+    return value * _UNIT[unit]
+
+
+def _stake_back(folded: str) -> str | None:
+    """A stake and a larger sum to take back, said in one breath."""
+    for m in _STAKE_BACK_RE.finditer(folded):
+        put = _amount(m.group(1), m.group(2), m.group(3))
+        back = _amount(m.group(4), m.group(5), m.group(6))
+        if 0 < put < back <= 100 * put:
+            return m.group(0)
+    return None
 
 
 def _monthly_cash_return(folded: str) -> str | None:
@@ -145,7 +169,10 @@ def _monthly_cash_return(folded: str) -> str | None:
     return None
 #: Words that open a check of the returns by themselves: a stake per order, a token sale.
 _RETURN_WORDS = frozenset({"presale", "token", "usdt", "btc", "bitcoin", "coin", "crypto"})
-_PERIOD_WORDS = frozenset({"ngay", "day", "thang", "daily", "tuan"})
+#: (with a stake word: "nhan", "rut" and "hoan" open the check of a stake taken back with
+#: more, "nap 5tr ... nhan lai 6tr5")
+_PERIOD_WORDS = frozenset({"ngay", "day", "thang", "daily", "tuan", "gio", "tieng", "phut",
+                           "nhan", "rut", "hoan"})
 _RETURNS_PAIRS = frozenset({"cam ket", "guaranteed profit", "guaranteed return", "lenh thang",
                             "du doan", "hang ao", "don ao", "von hoan", "tien von",
                             "loi nhuan", "hoa hong",
@@ -165,6 +192,8 @@ _INTIMATE_RE = re.compile(
     r"|\b(?:co|giu|dang\s+giu)\s+(?:\S+\s+){0,2}?(?:video|clip)\s+(?:luc|khi)\s+(?:\S+\s+){0,2}?"
     r"(?:goi\s+video|video\s+call|call\s+video)\b"
     r"|\badult\s+(?:sites?|videos?|content)\b|\brecorded\s+you\b"
+    # "anh rieng tu", "hinh anh rieng tu" said to be held
+    r"|\b(?:anh|hinh|video|clip)\s+(?:\S+\s+)?rieng\s+tu\b"
     # the loan app's collector: "ghep anh gui danh ba"
     r"|\bghep\s+(?:anh|hinh|mat)\b"
     # a clip or photos deleted once paid: "anh gui em 15tr thi em xoa (clip)"
@@ -182,7 +211,8 @@ _EXTORTION_PAIRS = frozenset({"clip nong", "video nong", "anh nong", "hinh nong"
                               "adult sites", "adult site", "adult videos", "adult content",
                               "recorded you", "phim sex", "web sex", "video call",
                               "ghep anh", "ghep hinh", "ghep mat", "em xoa", "tao xoa",
-                              "toi xoa", "minh xoa", "chi xoa", "anh xoa", "tui xoa"})
+                              "toi xoa", "minh xoa", "chi xoa", "anh xoa", "tui xoa",
+                              "rieng tu"})
 
 _TIPS_RE = re.compile(
     # ("song thu" with its numbers: "song Thu Duc" is a river)
@@ -363,7 +393,8 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
     if periodic or not _RETURNS_PAIRS.isdisjoint(pairs) or (
             not _RETURN_WORDS.isdisjoint(tokens) and ("%" in folded or " x" in folded)):
         m = _RETURNS_RE.search(folded)
-        found = m.group(0) if m is not None else _monthly_cash_return(folded)
+        found = (m.group(0) if m is not None
+                 else _monthly_cash_return(folded) or _stake_back(folded))
         if found is not None:
             _add(out, "GUARANTEED_RETURNS", found, GUARANTEED_RETURNS_PRIOR, quoted)
     if not _EXTORTION_PAIRS.isdisjoint(pairs):

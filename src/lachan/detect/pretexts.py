@@ -290,6 +290,38 @@ _BOSS_PAY_RE = re.compile(r"\b(?:chuyen\s+khoan|chuyen\s+tien|thanh\s+toan|chi\s
 _BOSS_PAIRS = frozenset({"tao nhom", "lap nhom", "tao group", "vao nhom", "vao group",
                          "zalo moi", "nhom zalo", "nhom moi"})
 
+#: The boss, out of reach, who orders a transfer to a partner at once: a boss or a chat
+#: account "phu", a sum, a partner or supplier, and no way to check ("dung goi", "dang o
+#: san bay", "chua cong bo", a spare account): business e-mail compromise, over chat.
+_BOSS_RE = re.compile(r"\b(?:sep|giam\s+doc|tong\s+giam\s+doc|truong\s+phong|chu\s+tich|ceo"
+                      r"|boss|ke\s+toan\s+truong|(?:zalo|nick|acc)\s+phu|lam\s+lenh\s+chuyen)\b")
+_BOSS_ORDER_RE = re.compile(
+    r"\b(?:chuyen|ck|thanh\s+toan|lam\s+lenh\s+chuyen|chi)\s+(?:\S+\s+){0,5}?\d+(?:[.,]\d+)?\s*"
+    r"(?:tr|trieu|ty)\b")
+_PARTNER_RE = re.compile(r"\b(?:doi\s+tac|nha\s+cung\s+cap|khach\s+hang|cong\s+ty\s+(?:tnhh|cp|co"
+                         r"\s+phan)|lo\s+hang|dat\s+coc|hop\s+dong)\b")
+_NO_CHECK_RE = re.compile(
+    r"\b(?:dung\s+goi|khong\s+(?:nghe\s+may|tien\s+nghe|goi\s+duoc)|dang\s+(?:hop|o\s+san\s+bay"
+    r"|tren\s+may\s+bay)|tren\s+may\s+bay|chua\s+cong\s+bo|bi\s+mat|(?:zalo|nick|acc)\s+phu)\b")
+_BOSS_ORDER_PAIRS = frozenset({"doi tac", "cung cap", "khach hang", "lo hang", "dat coc",
+                               "hop dong"})
+
+#: A lover, far away, who asks money for a ticket, a visa, customs or a hospital: the
+#: romance fraud ("em yeu, anh dang o Syria ... can 1.200 USD ve may bay").
+_LOVER_ADDRESS_RE = re.compile(
+    r"\b(?:em\s+yeu|anh\s+yeu|vo\s+yeu|chong\s+yeu|baby|honey|cung\s+oi|my\s+love|dear"
+    r"|anh\s+thuong\s+em|thuong\s+em\s+that\s+long|cuoi\s+em|gap\s+em)\b")
+_FAR_AWAY_RE = re.compile(
+    r"\b(?:syria|dubai|iraq|afghanistan|ben\s+my|canada|anh\s+quoc|singapore|han\s+quoc|dai\s+loan"
+    r"|nuoc\s+ngoai|gian\s+khoan|quan\s+doi|san\s+bay|visa|ve\s+may\s+bay|hai\s+quan"
+    r"|thung\s+(?:do|qua)|itunes|gift\s+card)\b")
+_LOVER_MONEY_RE = re.compile(
+    r"\b(?:chuyen|gui|muon|can|giup|mua\s+giup|dong|nap)\s+(?:\S+\s+){0,4}?(?:\d+(?:[.,]\d+)?\s*"
+    r"(?:k|tr|trieu|usd|do|sgd|euro|\$)|tien)\b")
+_LOVER_PAIRS = frozenset({"em yeu", "anh yeu", "vo yeu", "chong yeu", "cung oi", "my love",
+                          "anh thuong", "that long", "cuoi em", "gap em"})
+_LOVER_WORDS = frozenset({"baby", "honey", "dear"})
+
 #: Money into an account "to avoid" a lawsuit, an arrest or a freeze...
 _PAY_OR_ELSE_RE = re.compile(
     r"\b(?:chuyen(?:\s+khoan|\s+tien)?|ck|nop|dong|thanh\s+toan)\s+(?:\S+\s+){0,8}?"
@@ -359,6 +391,8 @@ _DETAILS = {
     "WRONG_NUMBER_OPENER": "a message 'to the wrong number' that asks to get acquainted",
     "OFFICIAL_ON_PRIVATE_CHAT": "a self-declared officer who moves the matter to his own chat",
     "BOSS_IN_NEW_GROUP": "the boss's 'new group' and a payment on his orders",
+    "BOSS_TRANSFER_ORDER": "the boss, out of reach, orders a transfer to a partner at once",
+    "ROMANCE_MONEY_REQUEST": "a lover far away asks money for a ticket, a visa or customs",
     "PAY_OR_BE_SUED": "money into an account to avoid a lawsuit or an arrest",
     "FEE_FOR_A_GIFT": "something free or won, and a fee to pay for it first",
     "IDENTITY_MISUSE_CALL": "your ID or account 'misused', and someone to contact",
@@ -370,9 +404,9 @@ _ALL_PAIRS = (_KEYPRESS_PAIRS | _INHERITANCE_PAIRS | _TECH_PAIRS | _ABROAD_PAIRS
               | _CURSE_PAIRS | _QR_PAIRS | _SERVICE_PAIRS | _DOWN_PAIRS | _CHANGED_PAIRS
               | _CALL_TRANSFER_PAIRS | _FINE_PAIRS | _BOSS_PAIRS | _PAY_OR_ELSE_PAIRS
               | _GIFT_FEE_PAIRS | _MISUSE_PAIRS | _WIRE_OR_CARD_PAIRS | _COD_PAIRS
-              | _SUMMONS_TALK_PAIRS)
+              | _SUMMONS_TALK_PAIRS | _BOSS_ORDER_PAIRS | _LOVER_PAIRS)
 _ALL_WORDS = (_INHERITANCE_WORDS | _TECH_WORDS | _ABROAD_WORDS | _CURSE_WORDS
-              | _SERVICE_WORDS | _OPENER_WORDS | _OWN_CHAT_WORDS | _WIRE_WORDS)
+              | _SERVICE_WORDS | _OPENER_WORDS | _OWN_CHAT_WORDS | _WIRE_WORDS | _LOVER_WORDS)
 
 
 def _all(folded: str, first: re.Pattern[str], *more: re.Pattern[str],
@@ -482,6 +516,12 @@ def pretext_findings(folded: str, tokens: list[str], bigrams: list[str],
                                                        _OFFICIAL_MATTER_RE)))
     if not _BOSS_PAIRS.isdisjoint(pairs):
         found.append(("BOSS_IN_NEW_GROUP", _all(folded, _BOSS_GROUP_RE, _BOSS_PAY_RE)))
+    if not _BOSS_ORDER_PAIRS.isdisjoint(pairs):
+        found.append(("BOSS_TRANSFER_ORDER", _all(folded, _BOSS_RE, _BOSS_ORDER_RE, _PARTNER_RE,
+                                                  _NO_CHECK_RE)))
+    if not _LOVER_PAIRS.isdisjoint(pairs) or not _LOVER_WORDS.isdisjoint(words):
+        found.append(("ROMANCE_MONEY_REQUEST", _all(folded, _LOVER_ADDRESS_RE, _FAR_AWAY_RE,
+                                                    _LOVER_MONEY_RE)))
     if not _PAY_OR_ELSE_PAIRS.isdisjoint(pairs) and ("BANK_ACCOUNT" in findings
                                                      or "khoan" in folded or "tk" in folded):
         m = first_unnegated(_PAY_OR_ELSE_RE, folded)
@@ -541,6 +581,12 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
                                  "to his own Zalo, video call or number"),
     ("BOSS_IN_NEW_GROUP", "'the boss has made a new Zalo group' and a payment to make on his "
                           "orders (chief-executive fraud)"),
+    ("BOSS_TRANSFER_ORDER", "the boss (or a 'spare' chat account) orders a sum sent to a partner "
+                            "or supplier, and cannot be called or wants it kept secret "
+                            "(chief-executive fraud over chat)"),
+    ("ROMANCE_MONEY_REQUEST", "a lover far away (a soldier in Syria, an engineer at sea, an "
+                              "airport abroad) asks money for a ticket, a visa, customs or "
+                              "gift cards"),
     ("PAY_OR_BE_SUED", "money into an account 'to avoid' a lawsuit, an arrest or a freeze"),
     ("FEE_FOR_A_GIFT", "something free, won or granted (a phone, a scholarship, a prize) and "
                        "a fee to pay for it first: shipping, insurance, a file fee"),

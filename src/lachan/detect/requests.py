@@ -49,22 +49,27 @@ NEGATION_WINDOW = 12
 _CODE = (r"(?:otp|code|ma\s+(?:otp|xac\s+(?:nhan|thuc|minh)|kich\s+hoat|bao\s+mat"
          r"|dang\s+nhap|giao\s+dich|\d{1,2}\s+(?:so|chu\s+so)|gom\s+\d{1,2}\s+so"
          r"|(?:so\s+)?vua\s+(?:gui|nhan|den|nhan\s+duoc))"
-         # the digits just received: "doc giup minh 4 so vua nhan"
-         r"|\d{1,2}\s+(?:so|chu\s+so)\s+(?:vua|moi)\s+(?:gui|nhan|den))")
+         # the digits just received: "doc giup minh 4 so vua nhan", "gui lai 6 so do"
+         r"|\d{1,2}\s+(?:so|chu\s+so)\s+(?:vua|moi)\s+(?:gui|nhan|den)"
+         r"|\d{1,2}\s+(?:so|chu\s+so)\s+(?:do|nay|kia|ay)\b)")
 #: Asking for it: give, read out, send back, photograph.
 _ASK = (r"(?:xin|doc|cung\s+cap|chup|forward|send\s+me|read\s+me|tell\s+me|give\s+me"
         r"|reply\s+(?:to\s+(?:us|this\s+message)\s+)?with"
-        r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|ben|nhan\s+vien))"
+        r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|ben|nhan\s+vien)"
+        r"|minh|tao|to|em|anh|chi|toi|tui)"
         r"|bao\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|nhan\s+vien)))")
-_HANDOVER_RE = re.compile(rf"\b{_ASK}\b(?:\s+\S+){{0,6}}?\s+{_CODE}\b")
+#: (ten words between: "xin so CCCD, so tai khoan va ma OTP", where CCCD reads as four)
+_HANDOVER_RE = re.compile(rf"\b{_ASK}\b(?:\s+\S+){{0,10}}?\s+{_CODE}\b")
 #: The code named first, the request after it ("em vua gui ma OTP 6 so ve may anh, anh doc
 #: lai giup em"; "co tin nhan 6 so gui den thi chup lai gui to").
 _CODE_THEN_ASK_RE = re.compile(
     rf"\b(?:{_CODE}|tin\s+nhan\s+(?:co\s+|gom\s+)?\d{{1,2}}\s+(?:so|chu\s+so))\b"
     r"(?:\s+\S+){0,20}?\s+(?P<ask>doc\s+(?:lai|giup|cho)|chup\s+(?:lai|man\s+hinh|gui|cho)"
-    r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|to|ben))|bao\s+(?:lai|giup))\b")
+    r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|to|ben)|tao|to|minh)"
+    r"|bao\s+(?:lai|giup))\b")
 #: "I typed your number by mistake": the story that comes with the request.
-_MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky)\s+nham\s+(?:so|sdt)\b")
+_MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky|dang\s+nhap)\s+(?:nham|sai)"
+                         r"\s+(?:so|sdt)\b|\bdo\s+(?:minh|em|tao|to|anh|chi)\s+nhap\s+(?:sai|nham)\b")
 #: A delivery code given to the courier at the door is a real practice.
 _DELIVERY_RE = re.compile(r"\b(?:shipper|tai\s+xe|giao\s+hang|nhan\s+hang|nguoi\s+giao)\b")
 #: Money said to come back to the reader: a courier or driver has no code to ask for then
@@ -93,7 +98,7 @@ _PAY_TO_UNLOCK_RE = re.compile(
     r"|nhan\s+(?:thuong|qua|giai|tien|lai\s+(?:tien|goc|von)|khoan\s+vay|hoa\s+hong|hang"
     r"|kien\s+hang)|chay\s+don|hoan\s+thanh\s+(?:don|nhiem\s+vu)"
     r"|hoan\s+tien|thong\s+quan"
-    r"|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan|hoa\s+hong|duoc)|duoc\s+rut)\b")
+    r"|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan|hoa\s+hong|duoc)|duoc\s+rut|giai\s+phong)\b")
 
 #: The advance fee said outright: money to be received (a payout, a compensation, a loan)
 #: and a fee or tax to pay first ("duoc chi tra quyen loi bao hiem 45 trieu ... can dong
@@ -237,6 +242,12 @@ def advisory(out: MessageFeatures) -> bool:
     return warns(out) or "PUBLIC_ADVISORY" in out.findings
 
 
+#: Someone else's request, described to warn: "co ai nhan xin ma OTP thi dung dua", "neu
+#: ke gian doc ma OTP...".
+_OTHERS_ASK_RE = re.compile(r"\b(?:co\s+ai|neu\s+(?:co\s+)?(?:ai|nguoi|ke)|bat\s+ky\s+ai"
+                            r"|ke\s+gian|doi\s+tuong|ke\s+xau)\b(?:\s+\S+){0,4}?\s*$")
+
+
 def _handover(folded: str) -> str | None:
     """The request to hand over a code, or ``None``."""
     # a delivery code for the courier at the door, unless money is said to come back
@@ -245,6 +256,8 @@ def _handover(folded: str) -> str | None:
     for m in _HANDOVER_RE.finditer(folded):
         if folded[max(0, m.start() - 5):m.start()] == "viec ":
             continue  # "viec cung cap ma OTP cho TPBank duoc hieu la...": the act, named
+        if _OTHERS_ASK_RE.search(folded, max(0, m.start() - 40), m.start()) is not None:
+            continue  # a warning about someone else who asks
         if not negated(folded, m.start()):
             if delivery and "otp" not in m.group(0):
                 return None
@@ -335,6 +348,15 @@ _FEE_NAMED_RE = re.compile(
     r"|nhan\s+(?:thuong|qua|giai|tien))\b")
 
 
+#: Receiving money said to need a feature switched on or an upgrade, for a fee ("tai khoan
+#: chi can kich hoat chuc nang nhan tien, phi 500k", "nang cap tk len VIP moi nhan duoc
+#: giao dich ..., phi nang cap 990k"): the fake buyer's fraud. Receiving needs nothing.
+_RECEIVE_FEE_RE = re.compile(
+    r"\b(?:kich\s+hoat|nang\s+cap|mo|lien\s+ket)\s+(?:\S+\s+){0,5}?(?:chuc\s+nang\s+)?"
+    r"nhan\s+(?:tien|duoc)\b[,.;]?(?:\s+\S+){0,12}?\s+phi\b"
+    r"|\bmoi\s+nhan\s+duoc\s+(?:giao\s+dich|tien|khoan)\b[,.;]?(?:\s+\S+){0,12}?\s+phi\b")
+
+
 def _pay_to_unlock(folded: str) -> str | None:
     """The demand to pay in order to unlock, verify or collect, or ``None``."""
     for m in _PAY_TO_UNLOCK_RE.finditer(folded):
@@ -343,7 +365,7 @@ def _pay_to_unlock(folded: str) -> str | None:
             continue  # topping up a prepaid SIM to restore it
         if not negated(folded, m.start()):
             return m.group(0)
-    for pattern in (_FEE_NAMED_RE, _PURPOSE_THEN_PAY_RE):
+    for pattern in (_FEE_NAMED_RE, _PURPOSE_THEN_PAY_RE, _RECEIVE_FEE_RE):
         named = pattern.search(folded)
         if named is not None and not negated(folded, named.start()):
             return named.group(0)
@@ -466,11 +488,12 @@ _PURPOSE_PAIRS = frozenset({
     "mo khoa", "go khoa", "giai toa", "khoi phuc", "xac minh", "xac thuc", "hoat lai",
     "nhan thuong", "nhan qua", "nhan giai", "nhan tien", "nhan lai", "nhan khoan",
     "nhan hoa", "nhan hang", "nhan kien", "hoan tien", "giai ngan", "rut tien", "rut von",
-    "rut loi", "rut hoa", "duoc rut", "thong quan", "chay don", "thanh don", "thanh nhiem"})
+    "rut loi", "rut hoa", "duoc rut", "thong quan", "chay don", "thanh don", "thanh nhiem",
+    "nhan duoc", "giai phong", "rut duoc"})
 #: Paying: these pairs, "nop"/"nap", or "chuyen" before an amount (a digit shape).
 _PAY_PAIRS = frozenset({"chuyen khoan", "chuyen tien", "dong phi", "toan phi", "dat coc",
                         "chuyen coc", "ky quy", "chuyen phi", "long chuyen", "dong thue",
-                        "dong tien"}) | frozenset(
+                        "dong tien", "phi nang", "phi kich"}) | frozenset(
     f"chuyen §d{n}" for n in range(1, 13))
 _PAY_WORDS = frozenset({"nop", "nap"})
 _SAFE_PAIRS = frozenset({"tam giu", "an toan", "phong toa", "niem phong", "chuyen dung",

@@ -300,8 +300,14 @@ _CANNOT_CALL = r"khong\s+(?:nghe\s+may|nghe\s+duoc|goi\s+duoc)"
 _EXCUSE_RE = re.compile(
     rf"\b(?:{_CANNOT_CALL}|khong\s+(?:chuyen\s+duoc|dang\s+nhap\s+duoc)"
     r"|dang\s+(?:hop|ban\s+hop|o\s+san\s+bay|o\s+benh\s+vien|cong\s+tac|o\s+nuoc\s+ngoai)"
-    r"|bi\s+khoa\s+(?:app|tai\s+khoan|tk|the)|(?:tk|tai\s+khoan|app|the)\s+(?:\S+\s+){0,2}?"
-    r"(?:bi\s+loi|bi\s+khoa|het\s+han\s+muc)|doi\s+so|so\s+moi|zalo\s+moi|het\s+han\s+muc"
+    r"|bi\s+khoa\s+(?:app|tai\s+khoan|tk|the)|(?:tk|tai\s+khoan|app|the|acc|nick)\s+(?:\S+\s+){0,2}?"
+    r"(?:bi\s+loi|dang\s+loi|bi\s+khoa|het\s+han\s+muc|qua\s+han\s+muc|bi\s+nuot)"
+    r"|doi\s+so|so\s+moi|zalo\s+moi|het\s+han\s+muc"
+    # "khong vao duoc app ngan hang", "bi loi ngan hang", writing from another's account or
+    # phone ("nhan bang nick cua me chau", "dang dung may cua ban")
+    r"|khong\s+vao\s+duoc\s+(?:app|ngan\s+hang|tai\s+khoan|tk)|bi\s+loi\s+ngan\s+hang"
+    r"|nhan\s+(?:bang|qua)\s+(?:nick|acc|may|zalo|facebook|fb)\s+(?:cua\s+)?(?:\S+\s+){0,2}?"
+    r"(?:me|bo|ban|nguoi|vo|chong)|(?:dung|muon)\s+(?:tam\s+)?may\s+(?:cua\s+)?(?:ban|nguoi)"
     r"|mat\s+dien\s+thoai|chup\s+(?:bill|hoa\s+don|man\s+hinh)|thieu\s+tien|can\s+gap"
     r"|gap\s+lam|doi\s+(?:so\s+)?(?:tai\s+khoan|tk|stk)|(?:tk|tai\s+khoan|stk)\s+cu"
     r"|mat\s+(?:vi|the)|roi\s+vi|dang\s+(?:bi\s+)?ket\s+(?:o|tai|trong|chut|viec)"
@@ -327,7 +333,9 @@ _EXCUSE_PAIRS = frozenset({"nghe may", "nghe duoc", "goi duoc", "chuyen duoc", "
                            "mat vi", "mat the", "roi vi", "dang ket", "bi ket",
                            "co app", "co vi", "mang app", "mang the", "mang vi",
                            "duoc app", "duoc the", "duoc vi", "tien mat", "dung goi",
-                           "dung call", "bi khoa"})
+                           "dung call", "bi khoa", "vao duoc", "dang loi", "qua han",
+                           "bi nuot", "loi ngan", "bang nick", "bang acc", "bang may",
+                           "dung may", "muon may", "tam may"})
 
 
 #: A summons or a parcel held by a court or the police, and a number to call.
@@ -779,7 +787,13 @@ _AVOID_CALL_RE = re.compile(rf"\b(?:dung\s+(?:goi|call|alo)|(?:sap\s+)?het\s+pin
 #: "vao tk nay 1068...": an account given by number, said to be "this one", not the
 #: writer's own that is "locked".
 _THIS_ACCOUNT_RE = re.compile(r"\b(?:vao|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)\s+nay\b"
-                              r"(?:\s+\S+){0,2}?\s+\d{6,}")
+                              r"(?:\s+\S+){0,2}?\s+\d{6,}"
+                              # ...or said to be someone else's: "vao tk vo em", "cho thang
+                              # em ho", "vao tk khach", "tk nguoi quen cua minh"
+                              r"|\b(?:vao|qua|cho)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)\s+(?:cua\s+)?"
+                              r"(?:vo|chong|nguoi\s+quen|nguoi\s+nha|ban|em\s+ho|chi\s+ho|anh\s+ho"
+                              r"|khach|doi\s+tac|con|chau|me|bo)\b"
+                              r"|\bcho\s+(?:thang|con|dua)\s+(?:em|ban|chau)(?:\s+ho)?\b")
 
 
 def _third_party(folded: str, findings: Collection[str]) -> str | None:
