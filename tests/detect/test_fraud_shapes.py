@@ -86,6 +86,22 @@ FRAUDS = [
                       "kích hoạt chức năng nhận tiền, phí 500k, chị nộp xong sẽ nhận được ạ"),
     ("PAY_TO_UNLOCK", "Tk của chị đang bị kẹt đơn, chị cần nạp thêm 12 triệu để giải phóng, sau "
                       "đó rút được toàn bộ 38 triệu ạ"),
+    ("EMERGENCY_MONEY_REQUEST", "Anh ơi em Tuấn đây, em đổi số rồi, anh lưu số mới này nha. Em "
+                                "đang có việc gấp muốn mượn anh 7 triệu, tuần sau em trả đủ"),
+    ("BILL_TO_PERSONAL_ACCOUNT", "Chị ơi em là cô Hương giáo viên tiếng Anh của bé Bin, trung "
+                                 "tâm đang đổi tk nên tháng này chị chuyển học phí 3tr2 vào tk "
+                                 "riêng của em nha"),
+    ("GUARANTEED_RETURNS", "Em ơi, chị có kèo forex uy tín, vào lệnh theo tín hiệu là lời 200% "
+                           "trong 1 tuần."),
+    ("GUARANTEED_RETURNS", "Đầu tư cùng e đi a, 1 ngày lãi 3-5%, rút về tk ngân hàng 5 phút."),
+    ("GUARANTEED_RETURNS", "Ck ơi góp vốn với e làm đại lý mỹ phẩm, 20tr thôi, mỗi tháng chia lợi "
+                           "nhuận 6tr, 3 tháng là hoàn vốn rồi"),
+    ("JOB_FEE_REQUEST", "Hi bạn, mình là HR của công ty Nhật, bạn phù hợp vị trí trợ lý online "
+                        "15tr/tháng. Để ký hợp đồng bạn cần nộp 1tr5 phí bảo lãnh."),
+    ("AUTHORITY_OVER_CHAT", "Tôi là điều tra viên Viện kiểm sát, bà có tên trong hồ sơ vụ án ma "
+                            "túy. Bà phải kết nối Zoom với tôi ngay và không được rời khỏi phòng."),
+    ("CUSTOMS_FEE_TO_PERSON", "Gói hàng của bạn từ Hàn Quốc bị hải quan kiểm tra, cần nộp thuế "
+                              "2tr3. Bạn nộp qua số tk nhân viên này để lấy hàng nhanh"),
     ("CUSTOMS_FEE_TO_PERSON", "Chi oi em la nhan vien chuyen phat quoc te, co kien hang gui chi, "
                               "trong kien co 80.000 bang Anh nen phai dong phi 35tr moi thong "
                               "quan duoc a."),
@@ -130,6 +146,10 @@ def test_the_fraud_is_found_and_called_a_scam(name: str, text: str) -> None:
                             "số 12 nhé, có gì gọi anh"),
     ("ROMANCE_MONEY_REQUEST", "Em yêu ơi tối nay anh về muộn, em chuyển anh 200k đổ xăng nhé"),
     ("GUARANTEED_RETURNS", "Em chuyển 2tr tiền nhà, nhận lại 500k tiền thừa nhé"),
+    # a new number and nothing asked; the account's balance, not the teacher's account
+    ("EMERGENCY_MONEY_REQUEST", "Em đổi số rồi nha chị, lưu số mới này giúp em, cuối tuần em qua"),
+    ("BILL_TO_PERSONAL_ACCOUNT", "Nhà trường thông báo học phí tháng 9 đóng qua tài khoản nhà "
+                                 "trường, tk có số dư thì trừ tự động."),
     # a referral programme pays per sale, not per recruit; a running club is no business
     ("PYRAMID_SCHEME", "Shopee Affiliate: gioi thieu ban be tai app, nhan hoa hong 10% moi don "
                        "hang thanh cong."),

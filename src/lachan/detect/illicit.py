@@ -122,6 +122,11 @@ _RETURNS_RE = re.compile(
     r"|mot\s+(?:ngay|tuan))\b"
     r"|\b(?:nap|gop|vao)\s+\d+(?:[.,]\d+)?\s*(?:k|tr|trieu)\s+nhan\s+ngay\s+\d+(?:[.,]\d+)?\s*"
     r"(?:k|tr|trieu)\b"
+    r"|\b(?:loi|lai)\s+\d+\s*%\s+(?:trong|sau)\s+(?:\d+|mot)\s+(?:ngay|tuan|gio|tieng)\b"
+    r"|\b(?:1|mot|moi)\s+ngay\s+(?:lai|loi)\s+\d+(?:\s*-\s*\d+)?\s*%"
+    r"|\bdam\s+bao\s+(?:loi|lai)\s+(?:ngay\s+)?trong\s+ngay\b"
+    r"|\bhoan\s+von\s+(?:ngay\s+)?(?:sau\s+\d+\s+phut|\+\s*\d+\s*%)"
+    r"|\bhoa\s+hong\s+\d+(?:\s*-\s*\d+)?\s*%\s*/\s*don\b"
     # a trading "room" that never loses: "lenh thang 100%", "ty le thang 95%"
     r"|\b(?:lenh|keo|ty\s+le|win\s+rate)\s+(?:thang\s+|chien\s+thang\s+)?(?:[89]\d|100)\s*%")
 _STAKE_WORDS = frozenset({"gop", "nap", "dau", "von"})
@@ -130,7 +135,10 @@ _STAKE_WORDS = frozenset({"gop", "nap", "dau", "von"})
 _MONTHLY_CASH_RE = re.compile(
     r"\b(?:gop(?:\s+von)?|nap|dau\s+tu|vao\s+von|bo\s+von)\s+(\d+(?:[.,]\d+)?)\s*(tr|trieu|ty|k)\s+"
     r"(?:\S+\s+){0,2}?(?:nhan|lai|loi\s+nhuan|huong)\s+(?:ve\s+|deu\s+)?(\d+(?:[.,]\d+)?)\s*"
-    r"(tr|trieu|k)\s*(?:/|mot|moi|1)\s*thang\b")
+    r"(tr|trieu|k)\s*(?:/|mot|moi|1)\s*thang\b"
+    r"|\b(?:gop(?:\s+von)?|nap|dau\s+tu|von)\s+(?:\S+\s+){0,8}?(\d+(?:[.,]\d+)?)\s*(tr|trieu|ty|k)\b"
+    r"[,.]?(?:\s+\S+){0,3}?\s+(?:moi|hang|1|mot)\s+thang\s+(?:chia\s+|nhan\s+|tra\s+)?"
+    r"(?:loi\s+nhuan\s+|lai\s+)?(\d+(?:[.,]\d+)?)\s*(tr|trieu|k)\b")
 _UNIT = {"k": 1e3, "tr": 1e6, "trieu": 1e6, "ty": 1e9}
 MONTHLY_RETURN_FLOOR = 0.03
 #: A stake to put in and more to take back, said together: "nap 5tr de lam, hoan thanh nhan
@@ -162,13 +170,15 @@ def _stake_back(folded: str) -> str | None:
 def _monthly_cash_return(folded: str) -> str | None:
     """The stake and monthly income said in money, when the income is 3 % a month or more."""
     for m in _MONTHLY_CASH_RE.finditer(folded):
-        stake = float(m.group(1).replace(",", ".")) * _UNIT[m.group(2)]
-        income = float(m.group(3).replace(",", ".")) * _UNIT[m.group(4)]
+        g = m.groups() if m.group(1) is not None else m.groups()[4:]
+        stake = float(g[0].replace(",", ".")) * _UNIT[g[1]]
+        income = float(g[2].replace(",", ".")) * _UNIT[g[3]]
         if stake > 0 and income / stake >= MONTHLY_RETURN_FLOOR:
             return m.group(0)
     return None
 #: Words that open a check of the returns by themselves: a stake per order, a token sale.
-_RETURN_WORDS = frozenset({"presale", "token", "usdt", "btc", "bitcoin", "coin", "crypto"})
+_RETURN_WORDS = frozenset({"presale", "token", "usdt", "btc", "bitcoin", "coin", "crypto",
+                           "loi", "lai", "von"})
 #: (with a stake word: "nhan", "rut" and "hoan" open the check of a stake taken back with
 #: more, "nap 5tr ... nhan lai 6tr5")
 _PERIOD_WORDS = frozenset({"ngay", "day", "thang", "daily", "tuan", "gio", "tieng", "phut",
@@ -178,7 +188,7 @@ _RETURNS_PAIRS = frozenset({"cam ket", "guaranteed profit", "guaranteed return",
                             "loi nhuan", "hoa hong",
                             "win rate", "le thang",
                             "guaranteed returns", "dam bao", "bao khong", "money back",
-                            "hoan §d3", "lai §d3"})
+                            "hoan §d3", "lai §d3", "hoan von", "bao loi", "bao lai"})
 
 #: Intimate images and a demand, with the threat to send them to family or contacts.
 _INTIMATE_RE = re.compile(

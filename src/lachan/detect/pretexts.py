@@ -310,7 +310,8 @@ _BOSS_ORDER_PAIRS = frozenset({"doi tac", "cung cap", "khach hang", "lo hang", "
 #: romance fraud ("em yeu, anh dang o Syria ... can 1.200 USD ve may bay").
 _LOVER_ADDRESS_RE = re.compile(
     r"\b(?:em\s+yeu|anh\s+yeu|vo\s+yeu|chong\s+yeu|baby|honey|cung\s+oi|my\s+love|dear"
-    r"|anh\s+thuong\s+em|thuong\s+em\s+that\s+long|cuoi\s+em|gap\s+em)\b")
+    r"|anh\s+thuong\s+em|thuong\s+em\s+that\s+long|cuoi\s+em|gap\s+em|song\s+voi\s+em"
+    r"|gap\s+nhau|nho\s+em)\b")
 _FAR_AWAY_RE = re.compile(
     r"\b(?:syria|dubai|iraq|afghanistan|ben\s+my|canada|anh\s+quoc|singapore|han\s+quoc|dai\s+loan"
     r"|nuoc\s+ngoai|gian\s+khoan|quan\s+doi|san\s+bay|visa|ve\s+may\s+bay|hai\s+quan"
@@ -319,7 +320,8 @@ _LOVER_MONEY_RE = re.compile(
     r"\b(?:chuyen|gui|muon|can|giup|mua\s+giup|dong|nap)\s+(?:\S+\s+){0,4}?(?:\d+(?:[.,]\d+)?\s*"
     r"(?:k|tr|trieu|usd|do|sgd|euro|\$)|tien)\b")
 _LOVER_PAIRS = frozenset({"em yeu", "anh yeu", "vo yeu", "chong yeu", "cung oi", "my love",
-                          "anh thuong", "that long", "cuoi em", "gap em"})
+                          "anh thuong", "that long", "cuoi em", "gap em", "voi em",
+                          "gap nhau", "nho em"})
 _LOVER_WORDS = frozenset({"baby", "honey", "dear"})
 
 #: Money into an account "to avoid" a lawsuit, an arrest or a freeze...

@@ -91,7 +91,7 @@ _PAY_TO_UNLOCK_RE = re.compile(
     # "de giai ngan", and with a go-between: "de ke toan sua va giai ngan"
     # ("nap 2tr la duoc rut lien": "la" as "and then")
     # ("thi he thong moi giai ngan": the one who acts between "thi" and "moi")
-    r"(?:de|thi\s+(?:\S+\s+){0,2}?moi|moi\s+(?:duoc|co\s+the)|nham|la)\s+(?:\S+\s+){0,4}?"
+    r"(?:de|thi\s+(?:\S+\s+){0,2}?moi|moi\s+(?:duoc|co\s+the)|nham|la)\s+(?:\S+\s+){0,6}?"
     r"(?:duoc\s+)?"
     r"(?:(?P<unlock>mo\s+khoa|go\s+khoa|giai\s+toa|khoi\s+phuc|xac\s+minh|xac\s+thuc"
     r"|kich\s+hoat\s+lai)"
@@ -108,7 +108,8 @@ _FEE_FIRST_RE = re.compile(
     r"(?:phi|thue|le\s+phi|tien|\d)")
 _RECEIVE_RE = re.compile(
     r"\b(?:duoc\s+chi\s+tra|chi\s+tra\s+quyen\s+loi|nhan\s+(?:tien|thuong|khoan|quyen\s+loi)"
-    r"|duoc\s+boi\s+thuong|giai\s+ngan|rut\s+tien|duoc\s+nhan|hoc\s+bong)\b")
+    r"|duoc\s+boi\s+thuong|giai\s+ngan|rut\s+tien|duoc\s+nhan|hoc\s+bong"
+    r"|duoc\s+(?:ho\s+tro\s+)?vay|duoc\s+cap\s+(?:han\s+muc|khoan\s+vay))\b")
 _FEE_FIRST_PAIRS = frozenset({"dong truoc", "nop truoc", "chuyen truoc", "toan truoc",
                               "tra truoc"})
 
@@ -126,6 +127,9 @@ _TRANSFER_RE = re.compile(r"\b(?:chuyen|nop|gui|nap|ck|dong)\s+(?:giup\s+(?:\S+\
                           r"|qua\s+(?:so\s+)?(?:tai\s+khoan|tk|stk))"
                           r"|\bung\s+(?:truoc|tien|giup)\b"
                           r"|\bcho\s+(?:\S+\s+)?muon\b"
+                          # "muon anh 7 trieu", "cho em vay 2 trieu", "chuyen lien giup"
+                          r"|\b(?:vay|muon)\s+(?:\S+\s+)?\d+(?:[.,]\d+)?\s*(?:k|tr|trieu|cu)\b"
+                          r"|\bchuyen\s+lien\b"
                           # "can 30tr nop phat de bao lanh": a sum needed to pay with
                           r"|\bcan\s+(?:gap\s+)?\d+(?:[.,]\d+)?\s*(?:k|tr|trieu)\s+(?:de\s+)?"
                           r"(?:nop|dong|tra|chuoc|lo)\b"
@@ -188,6 +192,8 @@ _NEW_NUMBER_RE = re.compile(
     r"|\b(?:me|bo|con|em|anh|chi|chau|co|thay)\s+(?:\S+\s+){0,2}?doi\s+(?:so\s+(?:zalo\s+)?"
     r"(?:moi|dien\s+thoai)|zalo)\b"
     r"|\b(?:me|bo|con|em|anh|chi|chau|co|thay)\s+(?:moi|vua)\s+doi\s+so\b"
+    r"|\b(?:doi|thay)\s+(?:so|sim)\s+(?:roi|moi)\b|\bluu\s+(?:lai\s+)?so\s+moi\b"
+    r"|\b(?:moi|vua)\s+(?:doi|thay)\s+sim\b|\bso\s+cu\s+(?:\S+\s+){0,2}?bi\s+khoa\b"
     r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b(?:\s+\S+){0,6}?\s+"
     r"(?:muon\s+(?:may|dien\s+thoai)|so\s+(?:cua\s+)?ban)\b"
     r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b.*\bso\s+(?:moi|nay)\b"
@@ -509,7 +515,8 @@ _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "
                               "doi zalo", "lost my", "broke my", "nguoi than", "mat vi",
                               "moc tui", "bi trom", "bi cuop", "giut tui", "ngo doc",
                               "dua di", "dua vao", "doi so", "giu hanh", "quen vi",
-                              "thieu tien", "mang vi"})
+                              "thieu tien", "mang vi", "doi sim", "thay sim",
+                              "so cu"})
 _ALL_PAIRS = (_CODE_PAIRS | {"mat the"} | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS
               | _EMERGENCY_PAIRS | _REFUND_PAIRS | _FEE_FIRST_PAIRS | _GRANT_PAIRS)
 

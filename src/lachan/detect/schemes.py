@@ -127,7 +127,8 @@ _JOB_RE = re.compile(
     r"|phong\s+van|cong\s+viec|job|hiring|vacanc(?:y|ies)"
     # "trung tuyen vi tri nhan vien kho" (not a school's "trung tuyen": it bills tuition)
     r"|trung\s+tuyen\s+(?:vi\s+tri|cong\s+viec|vao\s+lam)|vi\s+tri\s+(?:nhan\s+vien|cong\s+nhan)"
-    r"|duoc\s+nhan\s+vao\s+(?:vi\s+tri|lam)|the\s+nhan\s+vien"
+    r"|duoc\s+nhan\s+vao\s+(?:vi\s+tri|lam)|the\s+nhan\s+vien|phu\s+hop\s+(?:voi\s+)?vi\s+tri"
+    r"|tuyen\s+nguoi|ung\s+tuyen"
     r"|tuyen\s+(?:\S+\s+){0,2}?(?:nguoi\s+mau|ctv|cong\s+tac\s+vien|nhan\s+su|tho|ky\s+su|ke\s+toan"
     r"|sinh\s+vien))\b")
 _JOB_FEE_RE = re.compile(
@@ -135,20 +136,21 @@ _JOB_FEE_RE = re.compile(
     r"|phi\s+(?:ho\s+so|dao\s+tao|dong\s+phuc"
     r"|giu\s+cho|xuat\s+canh|visa|dang\s+ky|nhan\s+viec|bao\s+lanh|dat\s+cho)"
     r"|(?:nop|dong|chuyen(?:\s+khoan)?|ck)\s+(?:\S+\s+){0,3}?(?:truoc|phi|le\s+phi)|ky\s+quy"
+    r"|nap\s+\d+\s*(?:k|tr|trieu)\s+(?:de\s+)?kich\s+hoat"
     r"|(?:deposit|registration\s+fee|training\s+fee)\b)")
 _JOB_PAIRS = frozenset({"tuyen dung", "tuyen gap", "tuyen lao", "tuyen nhan", "tuyen cong",
                         "viec lam", "khau lao", "di nhat", "di han", "di dai", "di duc",
                         "di uc", "di chau", "di nuoc", "lam o", "lao dong", "nhan viec",
                         "ung vien", "phong van", "cong viec", "trung tuyen",
                         "vi tri", "tuyen nguoi", "tuyen ctv", "tuyen tho", "tuyen ky",
-                        "tuyen ke", "nhan vao"}) | frozenset(
+                        "tuyen ke", "nhan vao", "hop vi", "ung tuyen"}) | frozenset(
     f"tuyen §d{n}" for n in range(1, 5))
 _FEE_PAIRS = frozenset({"dat coc", "coc truoc", "chuyen coc", "tien coc", "phi ho",
                         "phi dao", "phi dong", "phi giu", "phi xuat", "phi visa", "phi dang",
                         "phi nhan", "phi bao", "phi dat", "nop truoc", "dong truoc",
                         "chuyen truoc", "nop phi", "dong phi", "chuyen phi", "nop tien",
                         "dong tien", "chuyen tien", "nop le", "dong le", "ky quy",
-                        "coc nguyen", "coc vat"})
+                        "coc nguyen", "coc vat", "kich hoat"})
 
 #: The terms of a black-credit lender.
 _LOAN_RE = re.compile(r"\b(?:vay|cho\s+vay|giai\s+ngan|khoan\s+vay|loan)\b")
@@ -212,7 +214,8 @@ _OTHERS_PAIRS = frozenset({"tk ban", "khoan ban", "stk ban",
                            "tk cua", "khoan cua", "stk cua", "tk moi", "khoan moi",
                            "stk moi", "tk em", "khoan em", "stk em", "tk anh", "khoan anh",
                            "tk chi", "khoan chi", "doi tac", "nguoi ban", "cung cap",
-                           "tk nay", "khoan nay", "stk nay"})
+                           "tk nay", "khoan nay", "stk nay", "khoan rieng", "tk rieng",
+                           "stk rieng", "tk co", "khoan co"})
 
 
 def _personal_holder(folded: str) -> str | None:
@@ -235,7 +238,9 @@ def _personal_holder(folded: str) -> str | None:
 _SAID_PERSONAL_RE = re.compile(
     r"\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\s+(?:ca\s+nhan\b|(?:cua\s+)?(?:nhan\s+vien"
     r"|nv|can\s+bo|ky\s+thuat\s+vien|ktv|giam\s+doc|bac\s+si|nha\s+xe"
-    r"|(?:me|bo|ba|gia\s+dinh|nguoi\s+nha)\s+(?:be|chau|em|benh\s+nhan))\b)")
+    r"|(?:me|bo|ba|gia\s+dinh|nguoi\s+nha)\s+(?:be|chau|em|benh\s+nhan))\b)"
+    r"|\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\s+(?:rieng|(?:cua\s+)?co)\b"
+    r"(?!\s+(?:\d|the|so|du|tien|san|phi|han))")
 _PAY_RE = re.compile(r"\b(?:chuyen(?:\s+khoan|\s+tien)?|thanh\s+toan|nop|dong|ck|coc"
                      r"|dat\s+coc|qua\s+(?:so\s+)?tai\s+khoan)\b")
 
@@ -254,8 +259,9 @@ _PARCEL_RE = re.compile(r"\b(?:qua|mon\s+qua|kien\s+hang|buu\s+kien|buu\s+pham|g
 #: ...cash, gold or jewels said to be inside it: no carrier knows or says what a parcel holds
 #: ("trong kien co 80.000 bang Anh").
 _VALUABLES_RE = re.compile(
-    r"\btrong\s+(?:kien|hop|thung|goi|vali|buu\s+kien)\s+(?:hang\s+)?(?:co|chua|dung)\s+"
-    r"(?:\S+\s+){0,3}?(?:\d|tien|vang|usd|do\s+la|bang\s+anh|euro|trang\s+suc|kim\s+cuong)")
+    r"\b(?:trong\s+)?(?:kien|hop|thung|goi|vali|buu\s+kien)\s+(?:hang\s+|do\s+|qua\s+)?"
+    r"(?:\S+\s+){0,4}?(?:co|chua|dung)\s+(?:\S+\s+){0,3}?(?:\d+\s*k?\s*usd|tien|vang|usd|do\s+la"
+    r"|bang\s+anh|euro|trang\s+suc|kim\s+cuong|ngoai\s+te)\b")
 _FEE_RE = re.compile(r"\b(?:phi|le\s+phi|thue|tien\s+phat|nop\s+phat|fee|pay|dong|nop)\b")
 _GIFT_RE = re.compile(r"\b(?:em\s+yeu|anh\s+yeu|honey|dear|my\s+love|i\s+love\s+you"
                       r"|qua\s+(?:sinh\s+nhat|tang)|gifts?|diplomat)\b")
@@ -281,11 +287,14 @@ _CHAT_WORK_RE = re.compile(
     r"\b(?:bat|goi|call)\s+video\b|\bvideo\s+(?:call|zalo)\b"
     r"|\b(?:lam\s+viec|lay\s+loi\s+khai|xac\s+minh|dieu\s+tra)\s+(?:\S+\s+){0,3}?"
     r"(?:truc\s+tuyen|online|qua\s+(?:zalo|video|telegram|messenger|dien\s+thoai))\b"
-    r"|\bket\s+ban\s+zalo\b")
+    r"|\bket\s+ban\s+zalo\b"
+    # "ket noi Zoom voi toi ngay", "khong duoc roi khoi phong, khong duoc cup may"
+    r"|\b(?:ket\s+noi|vao|qua)\s+zoom\b|\bkhong\s+duoc\s+(?:roi\s+khoi\s+phong|cup\s+may|tat\s+may)\b")
 _SECRECY_RE = re.compile(SECRECY)
 _CHAT_WORK_PAIRS = frozenset({"bat video", "goi video", "call video", "video call",
                               "video zalo", "lam viec", "loi khai", "xac minh", "dieu tra",
-                              "ket ban", "tiet lo", "bi mat"})
+                              "ket ban", "tiet lo", "bi mat", "noi zoom", "qua zoom",
+                              "vao zoom", "duoc roi", "duoc cup", "duoc tat"})
 
 
 #: A call-forwarding code with a number to forward to ("bam *21*0703228917#"): your calls,
@@ -655,6 +664,7 @@ _INSTITUTION_PAIRS = _AUTHORITY_PAIRS | frozenset({
     "shinhan finance", "tai chinh", "fpt telecom", "truong trung", "truong tieu",
     "truong mam", "truong dai", "truong cao", "truong thcs", "truong thpt", "nha truong",
     "giao duc", "mat tran", "thap do", "bao tro", "bao viet", "vietnam airlines",
+    "giao vien", "trung tam", "hoc phi",
     "bamboo airways", "khach san", "trung tuyen", "nhap hoc", "bao hiem", "nuoc sach",
     "benh vien"})
 _INSTITUTION_WORDS = _AUTHORITY_WORDS | frozenset({
@@ -828,7 +838,8 @@ def _customs_fee(folded: str, findings: Collection[str]) -> str | None:
     if held is None or parcel is None or fee is None:
         return None
     if (not any(w in findings for w in _PRIVATE_WAYS) and _GIFT_RE.search(folded) is None
-            and _TO_WRITER_RE.search(folded) is None and _VALUABLES_RE.search(folded) is None):
+            and _TO_WRITER_RE.search(folded) is None and _VALUABLES_RE.search(folded) is None
+            and _SAID_PERSONAL_RE.search(folded) is None):
         return None  # a courier's own duty notice
     return f"{parcel.group(0)} ... {held.group(0)} ... {fee.group(0)}"
 
