@@ -177,8 +177,10 @@ def _monthly_cash_return(folded: str) -> str | None:
             return m.group(0)
     return None
 #: Words that open a check of the returns by themselves: a stake per order, a token sale.
-_RETURN_WORDS = frozenset({"presale", "token", "usdt", "btc", "bitcoin", "coin", "crypto",
-                           "loi", "lai", "von"})
+_RETURN_WORDS = frozenset({"presale", "token", "usdt", "btc", "bitcoin", "coin", "crypto"})
+#: ...and a profit in per cent said with its period: "loi 200% trong 1 tuan", "1 ngay lai 3-5%"
+#: ("lai" is also "again": these open the check only with a "%").
+_PERCENT_RETURN_WORDS = frozenset({"loi", "lai"})
 #: (with a stake word: "nhan", "rut" and "hoan" open the check of a stake taken back with
 #: more, "nap 5tr ... nhan lai 6tr5")
 _PERIOD_WORDS = frozenset({"ngay", "day", "thang", "daily", "tuan", "gio", "tieng", "phut",
@@ -393,7 +395,8 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
     sex = "ADULT_SERVICE_OFFER" in out.findings
     gambling = "GAMBLING_OR_ADULT" in out.findings or not _GAME_WORDS.isdisjoint(tokens)
     if not (pairs or periodic or apk or goods_word or papers or sex or gambling
-            or "recover" in tokens or not _RETURN_WORDS.isdisjoint(tokens)):
+            or "recover" in tokens or not _RETURN_WORDS.isdisjoint(tokens)
+            or ("%" in folded and not _PERCENT_RETURN_WORDS.isdisjoint(tokens))):
         return
     quoted = advisory(out)
     if goods_word or not _GOODS_PAIRS.isdisjoint(pairs):
@@ -401,7 +404,8 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
         if m is not None:
             _add(out, "ILLEGAL_GOODS", m.group(0), ILLEGAL_GOODS_PRIOR, quoted)
     if periodic or not _RETURNS_PAIRS.isdisjoint(pairs) or (
-            not _RETURN_WORDS.isdisjoint(tokens) and ("%" in folded or " x" in folded)):
+            not _RETURN_WORDS.isdisjoint(tokens) and ("%" in folded or " x" in folded)) or (
+            "%" in folded and not _PERCENT_RETURN_WORDS.isdisjoint(tokens)):
         m = _RETURNS_RE.search(folded)
         found = (m.group(0) if m is not None
                  else _monthly_cash_return(folded) or _stake_back(folded))

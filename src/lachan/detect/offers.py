@@ -157,8 +157,11 @@ _SHOP_CALL_RE = re.compile(
     r"|website|truy\s+cap|hotline|(?:thuong\s+thuc|kham\s+pha|trai\s+nghiem)\s+ngay"
     r"|keo\s+lo|nhanh\s+tay|so\s+luong\s+(?:\S+\s+){0,2}?co\s+han|order\s+ngay"
     r"|giao\s+(?:noi\s+thanh|tan\s+noi|hang\s+tan\s+noi|trong\s+\d|nhanh|mien\s+phi))\b")
-#: The launch's gate words (a price list's gate is :data:`_PRICE_LIST_GATE_RE`).
-_LAUNCH_WORDS = frozenset({"moi", "sale", "deal", "mat"})
+#: The launch's gate words: "sale" and "deal" alone, "moi" (new, also "invite" and "each")
+#: beside a product's word, "mat" with "ra" ("ra mat", a launch); a price list's gate is
+#: :data:`_PRICE_LIST_GATE_RE`.
+_SALE_WORDS = frozenset({"sale", "deal"})
+_PRODUCT_WORDS = frozenset({"mon", "pham", "uong", "suu", "menu", "vi", "mau", "collection"})
 
 #: A friend passing a deal on ("ê, Shopee đang giảm 50% đó, mày mua chung không"), or an
 #: order's own notice ("Đơn hàng #5566 được freeship, dự kiến giao 14/10"): not an ad.
@@ -205,9 +208,13 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
     """``COMMERCIAL_OFFER`` of the folded text and its ``tokens`` (after the phrase
     findings, which tell whether the message is an advisory)."""
     # (the cheap gates first: most messages hold no offer word)
-    price_list = _PRICE_LIST_GATE_RE.search(folded) is not None
-    if (_OFFER_WORDS.isdisjoint(tokens) and _LAUNCH_WORDS.isdisjoint(tokens)
-            and _LITERAL_GATE_RE.search(folded) is None and not price_list):
+    offer = (not _OFFER_WORDS.isdisjoint(tokens)
+             or _LITERAL_GATE_RE.search(folded) is not None)
+    weak = (not _SALE_WORDS.isdisjoint(tokens)
+            or ("moi" in tokens and not _PRODUCT_WORDS.isdisjoint(tokens))
+            or ("mat" in tokens and "ra" in tokens)
+            or ("/" in folded and _PRICE_LIST_GATE_RE.search(folded) is not None))
+    if not offer and not weak:
         return
     chat = _CHAT_WORDS.intersection(tokens)
     # "dao tao", "khoi tao": training, setting up; no "I" of a friend
@@ -218,7 +225,7 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
     if ORDER_NOTICE_RE.search(folded) is not None:
         return
     call: bool | None = None  # whether the text has a call to action, looked up once
-    for m in _OFFER_RE.finditer(folded):
+    for m in _OFFER_RE.finditer(folded) if offer else ():
         if negated(folded, m.start()) or _FIGURE_RE.search(folded, max(0, m.start() - 40),
                                                             m.start()):
             continue
@@ -231,7 +238,7 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
             out.add(Finding("COMMERCIAL_OFFER", "ad", f'{DETAIL}: "{m.group(0)}"',
                             weight=OFFER_PRIOR))
         return
-    if _LAUNCH_WORDS.isdisjoint(tokens) and not price_list:
+    if not weak:
         return
     launch = _LAUNCH_RE.search(folded)
     if (launch is not None and not negated(folded, launch.start())
