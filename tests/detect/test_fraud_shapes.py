@@ -140,12 +140,13 @@ def test_the_fraud_is_found_and_called_a_scam(name: str, text: str) -> None:
                                 "nhé, tối em đưa lại."),
     ("GUARANTEED_RETURNS", "Gửi tiết kiệm 100tr nhận lãi 500k/tháng tại ngân hàng ABC."),
     # a warning about someone else who asks; a boss who can be called; a partner at home
-    ("CODE_HANDOVER_REQUEST", "Chị ơi có ai nhắn chị xin mã OTP thì tuyệt đối không đưa nha, "
-                              "ngân hàng không bao giờ hỏi đâu"),
     ("BOSS_TRANSFER_ORDER", "Sếp duyệt rồi, chiều nay em chuyển 50tr cho đối tác theo hợp đồng "
                             "số 12 nhé, có gì gọi anh"),
     ("ROMANCE_MONEY_REQUEST", "Em yêu ơi tối nay anh về muộn, em chuyển anh 200k đổ xăng nhé"),
     ("GUARANTEED_RETURNS", "Em chuyển 2tr tiền nhà, nhận lại 500k tiền thừa nhé"),
+    # a private tutor's fee into her own account
+    ("BILL_TO_PERSONAL_ACCOUNT", "Học phí lớp Toán 9 tháng 11: 1tr2/tháng, phụ huynh đóng trước "
+                                 "ngày 10 nha. STK: BIDV 21510001234567 Nguyen Thi Lan"),
     # a new number and nothing asked; the account's balance, not the teacher's account
     ("EMERGENCY_MONEY_REQUEST", "Em đổi số rồi nha chị, lưu số mới này giúp em, cuối tuần em qua"),
     ("BILL_TO_PERSONAL_ACCOUNT", "Nhà trường thông báo học phí tháng 9 đóng qua tài khoản nhà "
@@ -163,4 +164,16 @@ def test_the_honest_message_most_like_it_gets_none(name: str, text: str) -> None
 def test_a_warning_that_quotes_a_pyramid_is_no_fraud() -> None:
     text = ("Cảnh báo: các mô hình đa cấp hứa hoa hồng 7 tầng, mời bạn bè tham gia là có tiền "
             "đều là lừa đảo, không tham gia.")
+    assert lachan.analyse(text).label != "scam"
+
+
+@pytest.mark.parametrize("text", [
+    "hnay có đứa nhắn zalo giả làm m xin mã otp, t ko đưa nha, m đổi mk zalo đi",
+    "Bạn ơi nếu có ai nhắn bảo bạn gửi lại mã OTP vừa nhận vì họ nhập nhầm thì đừng gửi nha, "
+    "lừa đảo đó",
+    "Chị ơi có ai nhắn chị xin mã OTP thì tuyệt đối không đưa nha, ngân hàng không bao giờ hỏi",
+])
+def test_a_warning_about_someone_else_who_asks_for_the_code_is_no_fraud(text: str) -> None:
+    found = rule_findings(text).get("CODE_HANDOVER_REQUEST")
+    assert found is None or found.weight == 0.0  # shown as a quote, without its prior
     assert lachan.analyse(text).label != "scam"

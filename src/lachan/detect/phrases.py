@@ -237,7 +237,9 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("lua dao", "canh giac", "gia mao", "thu doan", "ke gian", "doi tuong xau",
          "mao danh", "gia danh", "tuyet doi khong cung cap", "tuyet doi khong chia se",
          "tuyet doi khong tiet lo", "tuyet doi khong truy cap", "tuyet doi khong bam",
-         "tuyet doi khong click", "tuyet doi khong chuyen", "beware of", "scam alert"),
+         "tuyet doi khong click", "tuyet doi khong chuyen", "beware of", "scam alert",
+         # chat slang for a scam: "toan lua ga, ne ra"
+         "lua ga"),
         # not "tuyet doi khong" alone: a fraudster's "tuyet doi khong tat may" (do not
         # hang up) while asking for the code is no advisory; and not after "bi": the fake
         # officer's "CCCD cua anh bi ke gian su dung", the recovery fraud's "ban bi lua dao?"

@@ -250,8 +250,9 @@ def advisory(out: MessageFeatures) -> bool:
 
 #: Someone else's request, described to warn: "co ai nhan xin ma OTP thi dung dua", "neu
 #: ke gian doc ma OTP...".
-_OTHERS_ASK_RE = re.compile(r"\b(?:co\s+ai|neu\s+(?:co\s+)?(?:ai|nguoi|ke)|bat\s+ky\s+ai"
-                            r"|ke\s+gian|doi\s+tuong|ke\s+xau)\b(?:\s+\S+){0,4}?\s*$")
+_OTHERS_ASK_RE = re.compile(r"\b(?:co\s+(?:ai|dua|nguoi|thang|con|may\s+dua)|neu\s+(?:co\s+)?"
+                            r"(?:ai|nguoi|ke)|bat\s+ky\s+ai|ke\s+gian|doi\s+tuong|ke\s+xau"
+                            r"|gia\s+(?:lam|danh|mao))\b(?:\s+\S+){0,6}?\s*$")
 
 
 def _handover(folded: str) -> str | None:
@@ -262,8 +263,6 @@ def _handover(folded: str) -> str | None:
     for m in _HANDOVER_RE.finditer(folded):
         if folded[max(0, m.start() - 5):m.start()] == "viec ":
             continue  # "viec cung cap ma OTP cho TPBank duoc hieu la...": the act, named
-        if _OTHERS_ASK_RE.search(folded, max(0, m.start() - 40), m.start()) is not None:
-            continue  # a warning about someone else who asks
         if not negated(folded, m.start()):
             if delivery and "otp" not in m.group(0):
                 return None
@@ -550,8 +549,12 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
             detail = f'{_HANDOVER_DETAIL}: "{asked}"'
             if misdial is not None:
                 detail += f' ("{misdial.group(0)}")'
+            # a warning about someone else who asks ("co dua gia lam m xin ma otp, t ko dua"):
+            # shown, without its prior, like an advisory's quote
+            start = folded.find(asked)
+            told = _OTHERS_ASK_RE.search(folded, max(0, start - 40), max(start, 0)) is not None
             out.add(Finding("CODE_HANDOVER_REQUEST", "scam", detail, learned=False,
-                            weight=0.0 if quoted else CODE_HANDOVER_PRIOR))
+                            weight=0.0 if quoted or told else CODE_HANDOVER_PRIOR))
     if (secret_word and "CODE_HANDOVER_REQUEST" not in out.findings
             and "OTP_CODE" not in out.findings):
         secret = _secret(folded)

@@ -664,7 +664,7 @@ _INSTITUTION_PAIRS = _AUTHORITY_PAIRS | frozenset({
     "shinhan finance", "tai chinh", "fpt telecom", "truong trung", "truong tieu",
     "truong mam", "truong dai", "truong cao", "truong thcs", "truong thpt", "nha truong",
     "giao duc", "mat tran", "thap do", "bao tro", "bao viet", "vietnam airlines",
-    "giao vien", "trung tam", "hoc phi",
+    "trung tam",
     "bamboo airways", "khach san", "trung tuyen", "nhap hoc", "bao hiem", "nuoc sach",
     "benh vien"})
 _INSTITUTION_WORDS = _AUTHORITY_WORDS | frozenset({
