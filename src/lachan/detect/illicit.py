@@ -122,14 +122,22 @@ _RETURNS_RE = re.compile(
     r"|mot\s+(?:ngay|tuan))\b"
     r"|\b(?:nap|gop|vao)\s+\d+(?:[.,]\d+)?\s*(?:k|tr|trieu)\s+nhan\s+ngay\s+\d+(?:[.,]\d+)?\s*"
     r"(?:k|tr|trieu)\b"
-    r"|\b(?:loi|lai)\s+\d+\s*%\s+(?:trong|sau)\s+(?:\d+|mot)\s+(?:ngay|tuan|gio|tieng)\b"
-    r"|\b(?:1|mot|moi)\s+ngay\s+(?:lai|loi)\s+\d+(?:\s*-\s*\d+)?\s*%"
-    r"|\bdam\s+bao\s+(?:loi|lai)\s+(?:ngay\s+)?trong\s+ngay\b"
-    r"|\bhoan\s+von\s+(?:ngay\s+)?(?:sau\s+\d+\s+phut|\+\s*\d+\s*%)"
-    r"|\bhoa\s+hong\s+\d+(?:\s*-\s*\d+)?\s*%\s*/\s*don\b"
     # a trading "room" that never loses: "lenh thang 100%", "ty le thang 95%"
     r"|\b(?:lenh|keo|ty\s+le|win\s+rate)\s+(?:thang\s+|chien\s+thang\s+)?(?:[89]\d|100)\s*%")
 _STAKE_WORDS = frozenset({"gop", "nap", "dau", "von"})
+#: A profit in per cent said with its period, or a stake back at once, in chat: "loi 200%
+#: trong 1 tuan", "1 ngay lai 3-5%", "dam bao loi ngay trong ngay", "hoan von ngay sau 5
+#: phut", "hoa hong 15-20%/don" (its own pattern, run on its own gate: "lai" is also
+#: "again").
+_CHAT_RETURNS_RE = re.compile(
+    r"\b(?:loi|lai)\s+\d+\s*%\s+(?:trong|sau)\s+(?:\d+|mot)\s+(?:ngay|tuan|gio|tieng)\b"
+    r"|\b(?:1|mot|moi)\s+ngay\s+(?:lai|loi)\s+\d+(?:\s*-\s*\d+)?\s*%"
+    r"|\bdam\s+bao\s+(?:loi|lai)\s+(?:ngay\s+)?trong\s+ngay\b"
+    r"|\bhoan\s+von\s+(?:ngay\s+)?(?:sau\s+\d+\s+phut|\+\s*\d+\s*%)"
+    r"|\bhoa\s+hong\s+\d+(?:\s*-\s*\d+)?\s*%\s*/\s*don\b")
+_CHAT_RETURNS_PAIRS = frozenset({"hoan von", "bao loi", "bao lai"})
+#: "nhan", "rut", "hoan" with a stake word open the check of a stake taken back with more.
+_BACK_WORDS = frozenset({"nhan", "rut", "hoan"})
 #: A monthly income in money for a stake ("gop 100tr nhan 8tr/thang co dinh"): a return
 #: of 3 % a month or more, which no lawful investment promises (banks pay about 0.5 %).
 _MONTHLY_CASH_RE = re.compile(
@@ -181,16 +189,13 @@ _RETURN_WORDS = frozenset({"presale", "token", "usdt", "btc", "bitcoin", "coin",
 #: ...and a profit in per cent said with its period: "loi 200% trong 1 tuan", "1 ngay lai 3-5%"
 #: ("lai" is also "again": these open the check only with a "%").
 _PERCENT_RETURN_WORDS = frozenset({"loi", "lai"})
-#: (with a stake word: "nhan", "rut" and "hoan" open the check of a stake taken back with
-#: more, "nap 5tr ... nhan lai 6tr5")
-_PERIOD_WORDS = frozenset({"ngay", "day", "thang", "daily", "tuan", "gio", "tieng", "phut",
-                           "nhan", "rut", "hoan"})
+_PERIOD_WORDS = frozenset({"ngay", "day", "thang", "daily", "tuan", "gio", "tieng", "phut"})
 _RETURNS_PAIRS = frozenset({"cam ket", "guaranteed profit", "guaranteed return", "lenh thang",
                             "du doan", "hang ao", "don ao", "von hoan", "tien von",
                             "loi nhuan", "hoa hong",
                             "win rate", "le thang",
                             "guaranteed returns", "dam bao", "bao khong", "money back",
-                            "hoan §d3", "lai §d3", "hoan von", "bao loi", "bao lai"})
+                            "hoan §d3", "lai §d3"})
 
 #: Intimate images and a demand, with the threat to send them to family or contacts.
 _INTIMATE_RE = re.compile(
@@ -394,23 +399,32 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
     papers = "FORGED_DOCUMENTS" in out.findings
     sex = "ADULT_SERVICE_OFFER" in out.findings
     gambling = "GAMBLING_OR_ADULT" in out.findings or not _GAME_WORDS.isdisjoint(tokens)
+    stake = not _STAKE_WORDS.isdisjoint(tokens)
+    stake_back = stake and not _BACK_WORDS.isdisjoint(tokens)
+    chat_returns = (("%" in folded and not _PERCENT_RETURN_WORDS.isdisjoint(tokens))
+                    or not _CHAT_RETURNS_PAIRS.isdisjoint(bigrams))
     if not (pairs or periodic or apk or goods_word or papers or sex or gambling
             or "recover" in tokens or not _RETURN_WORDS.isdisjoint(tokens)
-            or ("%" in folded and not _PERCENT_RETURN_WORDS.isdisjoint(tokens))):
+            or stake_back or chat_returns):
         return
     quoted = advisory(out)
     if goods_word or not _GOODS_PAIRS.isdisjoint(pairs):
         m = _ILLEGAL_GOODS_RE.search(folded)
         if m is not None:
             _add(out, "ILLEGAL_GOODS", m.group(0), ILLEGAL_GOODS_PRIOR, quoted)
+    found = None
     if periodic or not _RETURNS_PAIRS.isdisjoint(pairs) or (
-            not _RETURN_WORDS.isdisjoint(tokens) and ("%" in folded or " x" in folded)) or (
-            "%" in folded and not _PERCENT_RETURN_WORDS.isdisjoint(tokens)):
+            not _RETURN_WORDS.isdisjoint(tokens) and ("%" in folded or " x" in folded)):
         m = _RETURNS_RE.search(folded)
         found = (m.group(0) if m is not None
-                 else _monthly_cash_return(folded) or _stake_back(folded))
-        if found is not None:
-            _add(out, "GUARANTEED_RETURNS", found, GUARANTEED_RETURNS_PRIOR, quoted)
+                 else _monthly_cash_return(folded) if "thang" in tokens else None)
+    if found is None and chat_returns:
+        m = _CHAT_RETURNS_RE.search(folded)
+        found = None if m is None else m.group(0)
+    if found is None and stake_back:
+        found = _stake_back(folded)
+    if found is not None:
+        _add(out, "GUARANTEED_RETURNS", found, GUARANTEED_RETURNS_PRIOR, quoted)
     if not _EXTORTION_PAIRS.isdisjoint(pairs):
         m = _INTIMATE_RE.search(folded)
         if (m is not None and _EXPOSE_RE.search(folded) is not None

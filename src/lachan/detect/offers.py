@@ -34,8 +34,12 @@ from lachan.detect.requests import advisory, negated, nothing_of_a_fraud
 
 #: The offer: a discount in % or an amount, buy-X-get-Y, a voucher or coupon of a value,
 #: free shipping, a flash or one-price sale.
+#: (The look-ahead names the first letters of every branch below: the engine tries them
+#: all at each word start, and this drops a third of its time at the same matches. A new
+#: branch must start with one of these.)
 _OFFER_RE = re.compile(
-    r"\b(?:(?:giam|uu dai|sale|off|khuyen mai|km|chiet khau|hoan tien|hoan|tang|nhan)"
+    r"\b(?=[bcdfghklmnopstuvx\d])"
+    r"(?:(?:giam|uu dai|sale|off|khuyen mai|km|chiet khau|hoan tien|hoan|tang|nhan)"
     r"\s+(?:qk\s+|quy khach\s+|ban\s+)?"
     r"(?:ngay\s+|them\s+|den\s+|toi\s+|len\s+(?:den|toi)\s+|gia\s+)?"
     r"(?:den\s+|toi\s+)?-?\d{1,2}\s*%"
