@@ -177,3 +177,15 @@ def test_a_warning_about_someone_else_who_asks_for_the_code_is_no_fraud(text: st
     found = rule_findings(text).get("CODE_HANDOVER_REQUEST")
     assert found is None or found.weight == 0.0  # shown as a quote, without its prior
     assert lachan.analyse(text).label != "scam"
+
+
+@pytest.mark.parametrize("text", [
+    "Mẹ ơi sáng nay có số lạ gọi xưng công an phường, bảo con dính đường dây rửa tiền rồi bắt "
+    "chuyển tiền vào tài khoản tạm giữ để chứng minh trong sạch, con cúp máy luôn rồi.",
+    "Bà ơi có ai gọi xưng nhân viên ngân hàng bảo đọc mã OTP để nâng hạng thẻ thì bà tuyệt đối "
+    "không đọc nha bà, ngân hàng không bao giờ xin mã đâu.",
+    "m ơi cái group đầu tư coin lãi 30%/tháng đó đừng có vô, lừa đảo 100% luôn, t có đứa bạn "
+    "mất 200 triệu rồi.",
+])
+def test_a_fraud_told_of_by_the_one_who_received_it_is_no_fraud(text: str) -> None:
+    assert lachan.analyse(text).label != "scam"

@@ -650,10 +650,24 @@ _WARNING_RE = re.compile(
     r"|is a scam|are scams)\b")
 
 
+#: A fraud told of by the one who received it, in chat: "co so la goi xung cong an", "co
+#: nguoi nhan em trung thuong", "xem ho t cai link nay co phai lua dao ko", "lua dao 100%",
+#: "dung co vo". A fraudster speaks as the bank or the police; he does not report that
+#: someone "claimed" to be them.
+_NARRATED_RE = re.compile(
+    r"\b(?:xung\s+(?:la\s+)?(?:cong\s+an|nhan\s+vien|ngan\s+hang|can\s+bo|shipper|ben|toa|bao\s+hiem)"
+    r"|(?:so|nguoi)\s+la\s+(?:goi|nhan)|co\s+(?:phai|fai)\s+(?:la\s+)?lua\s+dao"
+    r"|lua\s+dao\s+(?:do|day|roi|100|ca|het|a)|dung\s+co\s+(?:vo|tin|bam|nghe)"
+    r"|(?:dung|khong)\s+(?:doc|gui)\s+(?:\S+\s+)?(?:cho\s+)?ai)\b")
+
+
 def warns(out: MessageFeatures) -> bool:
     """The message warns against fraud (``SCAM_WARNING`` with warning wording, see
-    :data:`_WARNING_RE`): its quotes of a trick get no fixed prior."""
-    return "SCAM_WARNING" in out.findings and _WARNING_RE.search(out.text) is not None
+    :data:`_WARNING_RE`), or tells of one received (:data:`_NARRATED_RE`): its quotes of a
+    trick get no fixed prior."""
+    if "SCAM_WARNING" in out.findings and _WARNING_RE.search(out.text) is not None:
+        return True
+    return _NARRATED_RE.search(out.text) is not None
 
 
 #: Words that offer a number as someone to reach ("lien he 09...", "Zalo: 09..."), on
