@@ -102,6 +102,15 @@ FRAUDS = [
                             "túy. Bà phải kết nối Zoom với tôi ngay và không được rời khỏi phòng."),
     ("CUSTOMS_FEE_TO_PERSON", "Gói hàng của bạn từ Hàn Quốc bị hải quan kiểm tra, cần nộp thuế "
                               "2tr3. Bạn nộp qua số tk nhân viên này để lấy hàng nhanh"),
+    ("FEE_FOR_A_GIFT", "Chúc mừng anh trúng xe SH Mode trong chương trình tri ân. Để nhận giải "
+                       "anh nộp 10% thuế thu nhập 8.500.000đ vào tk 190388881234 Techcombank."),
+    ("ACCOUNT_TRADING", "Ơ mày, t vừa bị khóa tài khoản ngân hàng, mày cho t mượn tài khoản m "
+                        "nhận giúp 20 triệu rồi ck lại cho người khác hộ t nha"),
+    ("EXTORTION_THREAT", "Ảnh của em bị ghép vào web đen rồi, muốn gỡ thì chuyển 5 triệu cho anh, "
+                         "đừng báo ai kẻo bị phát tán thêm."),
+    ("BILL_TO_PERSONAL_ACCOUNT", "Anh là thầy Hùng chủ nhiệm lớp con em. Trường thu gấp tiền học "
+                                 "thêm hè 1.800.000đ, phụ huynh chuyển vào tài khoản cá nhân của "
+                                 "thầy 2201 5566 7788 BIDV"),
     ("CUSTOMS_FEE_TO_PERSON", "Chi oi em la nhan vien chuyen phat quoc te, co kien hang gui chi, "
                               "trong kien co 80.000 bang Anh nen phai dong phi 35tr moi thong "
                               "quan duoc a."),

@@ -209,6 +209,8 @@ _INTIMATE_RE = re.compile(
     r"|\b(?:co|giu|dang\s+giu)\s+(?:\S+\s+){0,2}?(?:video|clip)\s+(?:luc|khi)\s+(?:\S+\s+){0,2}?"
     r"(?:goi\s+video|video\s+call|call\s+video)\b"
     r"|\badult\s+(?:sites?|videos?|content)\b|\brecorded\s+you\b"
+    # photos put on a porn site: "anh cua em bi ghep vao web den"
+    r"|\bweb\s+den\b"
     # "anh rieng tu", "hinh anh rieng tu" said to be held
     r"|\b(?:anh|hinh|video|clip)\s+(?:\S+\s+)?rieng\s+tu\b"
     # the loan app's collector: "ghep anh gui danh ba"
@@ -229,7 +231,7 @@ _EXTORTION_PAIRS = frozenset({"clip nong", "video nong", "anh nong", "hinh nong"
                               "recorded you", "phim sex", "web sex", "video call",
                               "ghep anh", "ghep hinh", "ghep mat", "em xoa", "tao xoa",
                               "toi xoa", "minh xoa", "chi xoa", "anh xoa", "tui xoa",
-                              "rieng tu"})
+                              "rieng tu", "web den"})
 
 _TIPS_RE = re.compile(
     # ("song thu" with its numbers: "song Thu Duc" is a river)

@@ -338,20 +338,21 @@ _PAY_OR_ELSE_PAIRS = frozenset({"de tranh", "neu khong", "khong thi", "tranh bi"
 _GIFT_RE = re.compile(
     r"\b(?:mien\s+phi|duoc\s+(?:chon|nhan|tang|tai\s+tro)|trung\s+(?:giai|thuong)|qua\s+tang"
     r"|hoc\s+bong|tri\s+an|won|free|mon\s+qua|gui\s+qua|duoc\s+hoan|hoan\s+phi|giai\s+ngan"
-    r"|dat\s+hoc\s+bong|dai\s+su|nhan\s+qua)\b")
+    r"|dat\s+hoc\s+bong|dai\s+su|nhan\s+qua|trung\s+(?:\S+\s+){0,2}?(?:xe|iphone|vang)|nhan\s+giai)\b")
 #: ...and a fee to pay first for it.
 _GIFT_FEE_RE = re.compile(
     r"\b(?:chi\s+(?:can\s+)?|vui\s+long\s+|can\s+)?(?:tra|dong|nop|chuyen|thanh\s+toan|chiu)\s+"
     r"(?:truoc\s+)?(?:\d+\s*(?:k|tr|d)\s+)?(?:phi\s+|tien\s+)(?:ship|giao\s+hang|van\s+chuyen"
     r"|xet\s+ho\s+so|ho\s+so|bao\s+hiem(?:\s+hang)?|thu\s+tuc|kich\s+hoat|nhan\s+qua|dang\s+ky"
     r"|giu\s+(?:cho|suat|hoc\s+bong)|thanh\s+vien|hai\s+quan|thong\s+quan)\b"
+    r"|\b(?:nop|dong|chuyen)\s+(?:\S+\s+){0,2}?thue\s+thu\s+nhap\b"
     r"|\bvoi\s+phi\s+(?:kich\s+hoat|dang\s+ky|thanh\s+vien)\b"
     r"|\bpay\s+(?:the\s+)?(?:shipping|delivery|processing|handling)\s+fee\b")
 _GIFT_FEE_PAIRS = frozenset({"phi ship", "phi giao", "phi van", "phi xet", "phi ho",
                              "phi bao", "phi thu", "phi kich", "phi nhan", "phi dang",
                              "phi giu", "tien ship", "shipping fee", "delivery fee",
                              "processing fee", "handling fee", "phi hai", "phi thong",
-                             "voi phi", "phi thanh"})
+                             "voi phi", "phi thanh", "thue thu"})
 
 #: Your ID "used to register SIMs", your account "linked to a case"...
 _MISUSE_RE = re.compile(

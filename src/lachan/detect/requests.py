@@ -65,7 +65,7 @@ _HANDOVER_RE = re.compile(rf"\b{_ASK}\b(?:\s+\S+){{0,10}}?\s+{_CODE}\b")
 _CODE_THEN_ASK_RE = re.compile(
     rf"\b(?:{_CODE}|tin\s+nhan\s+(?:co\s+|gom\s+)?\d{{1,2}}\s+(?:so|chu\s+so))\b"
     r"(?:\s+\S+){0,20}?\s+(?P<ask>doc\s+(?:lai|giup|cho)|chup\s+(?:lai|man\s+hinh|gui|cho)"
-    r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|to|ben)|tao|to|minh)"
+    r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|to|ben)|tao|to|minh|em|anh)"
     r"|bao\s+(?:lai|giup))\b")
 #: "I typed your number by mistake": the story that comes with the request.
 _MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky|dang\s+nhap)\s+(?:nham|sai)"

@@ -93,11 +93,15 @@ _ACCOUNT_TRADING_RE = re.compile(
     rf"|\bmo\s+{_ACCOUNT}\s+(?:\S+\s+){{0,2}}?(?:ho|giup|thue)\b"
     # "thu mua sim chinh chu, tai khoan ngan hang...": a buyer of accounts or SIMs
     rf"|\bthu\s+mua\s+(?:\S+\s+){{0,5}}?(?:{_ACCOUNT}|sim)\b"
-    r"|\b(?:buy|rent)(?:ing)?\s+(?:your\s+)?bank\s+accounts?\b")
+    r"|\b(?:buy|rent)(?:ing)?\s+(?:your\s+)?bank\s+accounts?\b"
+    # a money mule asked for: "cho t muon tai khoan m nhan giup 20 trieu roi ck lai"
+    rf"|\b(?:muon|thue)\s+(?:tam\s+)?{_ACCOUNT}\s+(?:ngan\s+hang\s+)?(?:\S+\s+){{0,2}}?"
+    r"(?:nhan\s+(?:giup|ho|dum|tien)|de\s+nhan)\b")
 _ACCOUNT_TRADING_PAIRS = frozenset({
     "thu mua", "mua tai", "mua tk", "mua the", "ban tai", "ban tk", "ban the", "thue tai",
     "thue tk", "thue the", "dung ten", "mo ho", "mo giup", "mo thue", "lam ho", "gom tai",
-    "mua lai", "ban lai", "thue lai", "bank account", "bank accounts"})
+    "mua lai", "ban lai", "thue lai", "bank account", "bank accounts", "muon tai", "muon tk",
+    "muon stk", "muon tam"})
 
 #: Cards whose codes are cash: phone top-up and game cards.
 _CARD = (r"(?:the\s+(?:cao|dien\s+thoai|viettel|vina(?:phone)?|mobi(?:fone)?|vietnamobile"
@@ -214,6 +218,7 @@ _OTHERS_PAIRS = frozenset({"tk ban", "khoan ban", "stk ban",
                            "tk cua", "khoan cua", "stk cua", "tk moi", "khoan moi",
                            "stk moi", "tk em", "khoan em", "stk em", "tk anh", "khoan anh",
                            "tk chi", "khoan chi", "doi tac", "nguoi ban", "cung cap",
+                           "tk can", "khoan can", "stk can",
                            "tk nay", "khoan nay", "stk nay", "khoan rieng", "tk rieng",
                            "stk rieng", "tk co", "khoan co"})
 
@@ -664,7 +669,7 @@ _INSTITUTION_PAIRS = _AUTHORITY_PAIRS | frozenset({
     "shinhan finance", "tai chinh", "fpt telecom", "truong trung", "truong tieu",
     "truong mam", "truong dai", "truong cao", "truong thcs", "truong thpt", "nha truong",
     "giao duc", "mat tran", "thap do", "bao tro", "bao viet", "vietnam airlines",
-    "trung tam",
+    "trung tam", "chu nhiem",
     "bamboo airways", "khach san", "trung tuyen", "nhap hoc", "bao hiem", "nuoc sach",
     "benh vien"})
 _INSTITUTION_WORDS = _AUTHORITY_WORDS | frozenset({
