@@ -111,6 +111,20 @@ FRAUDS = [
     ("BILL_TO_PERSONAL_ACCOUNT", "Anh là thầy Hùng chủ nhiệm lớp con em. Trường thu gấp tiền học "
                                  "thêm hè 1.800.000đ, phụ huynh chuyển vào tài khoản cá nhân của "
                                  "thầy 2201 5566 7788 BIDV"),
+    ("CODE_HANDOVER_REQUEST", "chi oi e ben cskh ngan hang, tai khoan cua chi co giao dich 15tr, "
+                              "neu ko phai chi thi chi doc ma OTP vua gui de e huy giao dich"),
+    ("CREDENTIAL_HANDOVER_REQUEST", "Thẻ tín dụng của chị được nâng hạn mức lên 100 triệu. Chị "
+                                    "đọc cho em số thẻ, ngày hết hạn nhé"),
+    ("PAY_TO_UNLOCK", "Chị có lệnh triệu tập của Viện kiểm sát, muốn giải quyết nhanh thì chị "
+                      "chuyển tiền bảo lãnh 150 triệu"),
+    ("PAY_TO_UNLOCK", "Tài khoản shop chị bị phạt vì vi phạm chính sách, chị nộp 2tr tiền ký quỹ "
+                      "thì bên em gỡ phạt trong 24h"),
+    ("PAY_TO_UNLOCK", "Tài khoản đầu tư của chị đang lãi 120 triệu, nhưng muốn rút thì phải nộp "
+                      "15% thuế thu nhập trước ạ"),
+    ("JOB_FEE_REQUEST", "Bạn đã trúng tuyển vị trí nhân viên bán hàng, vui lòng chuyển 600k tiền "
+                        "đồng phục và thẻ nhân viên trước ngày đi làm."),
+    ("CARD_CODE_REQUEST", "Sếp đang ở sân bay, gọi không được nên nhắn em: mua giúp 3 thẻ iTunes "
+                          "2 triệu gửi mã cho chị ấy qua đây nhé"),
     ("CUSTOMS_FEE_TO_PERSON", "Chi oi em la nhan vien chuyen phat quoc te, co kien hang gui chi, "
                               "trong kien co 80.000 bang Anh nen phai dong phi 35tr moi thong "
                               "quan duoc a."),
@@ -197,4 +211,13 @@ def test_a_warning_about_someone_else_who_asks_for_the_code_is_no_fraud(text: st
     "mất 200 triệu rồi.",
 ])
 def test_a_fraud_told_of_by_the_one_who_received_it_is_no_fraud(text: str) -> None:
+    assert lachan.analyse(text).label != "scam"
+
+
+@pytest.mark.parametrize("text", [
+    "Ông nội ơi, nếu có ai gọi bảo chú Tư bị công an bắt cần nộp tiền bảo lãnh thì ông gọi cho "
+    "bố con trước nha, đừng chuyển khoản gì hết.",
+    "Mẹ đọc cho con số thẻ BHYT của mẹ để con đăng ký khám nhé",
+])
+def test_a_warning_to_family_or_a_health_card_number_is_no_fraud(text: str) -> None:
     assert lachan.analyse(text).label != "scam"

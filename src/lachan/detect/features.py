@@ -658,7 +658,9 @@ _NARRATED_RE = re.compile(
     r"\b(?:xung\s+(?:la\s+)?(?:cong\s+an|nhan\s+vien|ngan\s+hang|can\s+bo|shipper|ben|toa|bao\s+hiem)"
     r"|(?:so|nguoi)\s+la\s+(?:goi|nhan)|co\s+(?:phai|fai)\s+(?:la\s+)?lua\s+dao"
     r"|lua\s+dao\s+(?:do|day|roi|100|ca|het|a)|dung\s+co\s+(?:vo|tin|bam|nghe)"
-    r"|(?:dung|khong)\s+(?:doc|gui)\s+(?:\S+\s+)?(?:cho\s+)?ai)\b")
+    r"|(?:dung|khong)\s+(?:doc|gui)\s+(?:\S+\s+)?(?:cho\s+)?ai"
+    # "neu co ai goi bao chu Tu bi cong an bat...", "co nguoi nhan bao em trung thuong"
+    r"|(?:neu\s+)?co\s+(?:ai|nguoi|so\s+la|dua)\s+(?:goi|nhan)(?:\s+\S+){0,3}?\s+(?:bao|xung|noi))\b")
 
 
 def warns(out: MessageFeatures) -> bool:

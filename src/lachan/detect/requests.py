@@ -91,14 +91,16 @@ _PAY_TO_UNLOCK_RE = re.compile(
     # "de giai ngan", and with a go-between: "de ke toan sua va giai ngan"
     # ("nap 2tr la duoc rut lien": "la" as "and then")
     # ("thi he thong moi giai ngan": the one who acts between "thi" and "moi")
-    r"(?:de|thi\s+(?:\S+\s+){0,2}?moi|moi\s+(?:duoc|co\s+the)|nham|la)\s+(?:\S+\s+){0,6}?"
+    r"(?:de|thi\s+(?:\S+\s+){0,2}?moi|thi\s+(?:ben\s+)?(?:em|minh|chung\s+toi|he\s+thong)"
+    r"(?:\s+se)?|moi\s+(?:duoc|co\s+the)|nham|la)\s+(?:\S+\s+){0,6}?"
     r"(?:duoc\s+)?"
     r"(?:(?P<unlock>mo\s+khoa|go\s+khoa|giai\s+toa|khoi\s+phuc|xac\s+minh|xac\s+thuc"
     r"|kich\s+hoat\s+lai)"
     r"|nhan\s+(?:thuong|qua|giai|tien|lai\s+(?:tien|goc|von)|khoan\s+vay|hoa\s+hong|hang"
     r"|kien\s+hang)|chay\s+don|hoan\s+thanh\s+(?:don|nhiem\s+vu)"
     r"|hoan\s+tien|thong\s+quan"
-    r"|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan|hoa\s+hong|duoc)|duoc\s+rut|giai\s+phong)\b")
+    r"|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan|hoa\s+hong|duoc)|duoc\s+rut|giai\s+phong"
+    r"|go\s+(?:phat|han\s+che|phong\s+toa))\b")
 
 #: The advance fee said outright: money to be received (a payout, a compensation, a loan)
 #: and a fee or tax to pay first ("duoc chi tra quyen loi bao hiem 45 trieu ... can dong
@@ -119,7 +121,9 @@ _FEE_FIRST_PAIRS = frozenset({"dong truoc", "nop truoc", "chuyen truoc", "toan t
 _SAFE_ACCOUNT_RE = re.compile(
     r"\btai\s+khoan\s+(?:tam\s+giu|an\s+toan|phong\s+toa|niem\s+phong|chuyen\s+dung"
     r"|cua\s+(?:co\s+quan\s+)?(?:dieu\s+tra|cong\s+an|vien\s+kiem\s+sat|toa\s+an))\b"
-    r"|\bchung\s+minh\s+(?:trong\s+sach|vo\s+toi|nguon\s+(?:goc\s+)?tien)\b")
+    r"|\bchung\s+minh\s+(?:trong\s+sach|vo\s+toi|nguon\s+(?:goc\s+)?tien)\b"
+    # bail paid by transfer to the one who calls: "chuyen tien bao lanh 150 trieu"
+    r"|\b(?:chuyen|ck|nop)\s+(?:\S+\s+){0,2}?tien\s+bao\s+lanh\b")
 _TRANSFER_RE = re.compile(r"\b(?:chuyen|nop|gui|nap|ck|dong)\s+(?:giup\s+(?:\S+\s+)?)?"
                           r"(?:(?:cho\s+)?(?:me|bo|con|em|anh|chi|minh|ba|ong)\s+)?(?:khoan|tien"
                           r"|toan\s+bo|so\s+du|gap|ngay|lai|vao|truoc|\d|cho\s+(?:\S+\s+)?vao"
@@ -222,14 +226,17 @@ _EMERGENCY_DETAIL = "someone else's emergency and money to send at once"
 
 #: Where a sentence ends: a negation before it does not reach the next one ("Tuyet doi
 #: khong tat may. Doc ma OTP cho nhan vien" asks for the code).
-_CLAUSE_END_RE = re.compile(r"[.!?;\n]")
+#: (a colon too: "goi khong duoc nen nhan em: mua giup 3 the ..." - what follows is new)
+_CLAUSE_END_RE = re.compile(r"[.!?;:\n]")
 
 
 def negated(folded: str, start: int) -> bool:
     """A negation in the :data:`NEGATION_WINDOW` words before ``start``, in the same
     sentence ("khong yeu cau khach hang truy cap duong link hay cung cap OTP")."""
-    before = _CLAUSE_END_RE.split(folded[max(0, start - 120):start])[-1]
-    before = before.split()[-NEGATION_WINDOW - 1:]
+    before = _CLAUSE_END_RE.split(folded[max(0, start - 120):start])[-1].split()
+    if "thi" in before:  # a condition's "then": "neu khong phai chi thi chi doc ma OTP"
+        before = before[len(before) - before[::-1].index("thi"):]
+    before = before[-NEGATION_WINDOW - 1:]
     return (not NEGATIONS.isdisjoint(before)
             and has_negation(before, len(before) - NEGATION_WINDOW, len(before)))
 
@@ -281,7 +288,10 @@ _SECRET = (r"(?:mat\s+khau|password|passcode|ma\s+pin|pin\s+code|ma\s+cvv|cvv|cv
            r"|anh\s+(?:\S+\s+)?(?:2|hai)\s+mat\s+(?:cua\s+)?the|mat\s+(?:truoc|sau)\s+(?:cua\s+)?the"
            r"|\d{2}\s+so\s+(?:tren|in\s+tren|cua)\s+(?:mat\s+)?the|card\s+number"
            # a SIM's serial, which lets a fraudster move the number to his own SIM
-           r"|(?:so\s+)?(?:seri|serial|series)\s+(?:\S+\s+)?sim|\d{2}\s+so\s+(?:in\s+)?(?:sau|tren)\s+sim)")
+           r"|(?:so\s+)?(?:seri|serial|series)\s+(?:\S+\s+)?sim|\d{2}\s+so\s+(?:in\s+)?(?:sau|tren)\s+sim"
+    # the card's number itself ("doc cho em so the, ngay het han"), not a health-insurance
+    # or a membership card's
+    r"|so\s+the(?!\s+(?:bao|bhyt|thanh\s+vien|hoi\s+vien|tich|nho|cao|dien|xe))\b)")
 _SECRET_RE = re.compile(
     rf"(?<!da )(?<!se )\b(?:doc|gui|cung\s+cap|phan\s+hoi|tra\s+loi|reply|send|give|tell"
     rf"|cho\s+(?:em|minh|toi|anh|chi)\s+xin)\b(?:\s+\S+){{0,8}}?\s+{_SECRET}\b"
@@ -342,6 +352,7 @@ def _remote_access(folded: str) -> str | None:
 
 #: The purpose first and the fee after it ("de mo khoa dong tien anh can nop phi luu ky").
 _PURPOSE_THEN_PAY_RE = re.compile(
+    r"\bmuon\s+rut\s+(?:\S+\s+){0,3}?thi\s+(?:phai|can)\s+(?:nop|dong|chuyen|nap)\b|"
     r"\bde\s+(?:mo\s+khoa|giai\s+toa|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan)|nhan\s+(?:lai\s+)?"
     r"(?:tien|qua|thuong|giai|phan\s+qua)|hoan\s+tat\s+(?:ho\s+so|thu\s+tuc)\s+"
     r"(?:giai\s+ngan|rut|nhan))\b,?(?:\s+\S+){0,6}?\s+"
@@ -494,7 +505,7 @@ _PURPOSE_PAIRS = frozenset({
     "nhan thuong", "nhan qua", "nhan giai", "nhan tien", "nhan lai", "nhan khoan",
     "nhan hoa", "nhan hang", "nhan kien", "hoan tien", "giai ngan", "rut tien", "rut von",
     "rut loi", "rut hoa", "duoc rut", "thong quan", "chay don", "thanh don", "thanh nhiem",
-    "nhan duoc", "giai phong", "rut duoc"})
+    "nhan duoc", "giai phong", "rut duoc", "go phat", "go han", "muon rut"})
 #: Paying: these pairs, "nop"/"nap", or "chuyen" before an amount (a digit shape).
 _PAY_PAIRS = frozenset({"chuyen khoan", "chuyen tien", "dong phi", "toan phi", "dat coc",
                         "chuyen coc", "ky quy", "chuyen phi", "long chuyen", "dong thue",
@@ -502,6 +513,7 @@ _PAY_PAIRS = frozenset({"chuyen khoan", "chuyen tien", "dong phi", "toan phi", "
     f"chuyen §d{n}" for n in range(1, 13))
 _PAY_WORDS = frozenset({"nop", "nap"})
 _SAFE_PAIRS = frozenset({"tam giu", "an toan", "phong toa", "niem phong", "chuyen dung",
+                         "bao lanh",
                          "dieu tra", "cong an", "kiem sat", "toa an", "trong sach", "vo toi",
                          "nguon tien", "nguon goc"})
 _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "mo gap",
@@ -516,7 +528,7 @@ _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "
                               "dua di", "dua vao", "doi so", "giu hanh", "quen vi",
                               "thieu tien", "mang vi", "doi sim", "thay sim",
                               "so cu"})
-_ALL_PAIRS = (_CODE_PAIRS | {"mat the"} | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS
+_ALL_PAIRS = (_CODE_PAIRS | {"mat the", "so the"} | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS
               | _EMERGENCY_PAIRS | _REFUND_PAIRS | _FEE_FIRST_PAIRS | _GRANT_PAIRS)
 
 
@@ -528,7 +540,8 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
     pairs = _ALL_PAIRS.intersection(bigrams)
     code_word = not _CODE_WORDS.isdisjoint(tokens)
     remote = not _REMOTE_WORDS.isdisjoint(tokens)
-    secret_word = not _SECRET_WORDS.isdisjoint(tokens) or "mat the" in pairs
+    secret_word = (not _SECRET_WORDS.isdisjoint(tokens) or "mat the" in pairs
+                   or "so the" in pairs)
     if (not pairs and not code_word and not remote and not secret_word
             and _EN_FEE_WORDS.isdisjoint(tokens) and "refund" not in tokens):
         return

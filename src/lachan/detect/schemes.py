@@ -137,6 +137,7 @@ _JOB_RE = re.compile(
     r"|sinh\s+vien))\b")
 _JOB_FEE_RE = re.compile(
     r"\b(?:dat\s+coc|coc\s+truoc|chuyen\s+coc|tien\s+coc|coc\s+(?:nguyen|vat)\s+lieu"
+    r"|tien\s+(?:dong\s+phuc|the\s+nhan\s+vien|ho\s+so|dao\s+tao)"
     r"|phi\s+(?:ho\s+so|dao\s+tao|dong\s+phuc"
     r"|giu\s+cho|xuat\s+canh|visa|dang\s+ky|nhan\s+viec|bao\s+lanh|dat\s+cho)"
     r"|(?:nop|dong|chuyen(?:\s+khoan)?|ck)\s+(?:\S+\s+){0,3}?(?:truoc|phi|le\s+phi)|ky\s+quy"
@@ -154,7 +155,7 @@ _FEE_PAIRS = frozenset({"dat coc", "coc truoc", "chuyen coc", "tien coc", "phi h
                         "phi nhan", "phi bao", "phi dat", "nop truoc", "dong truoc",
                         "chuyen truoc", "nop phi", "dong phi", "chuyen phi", "nop tien",
                         "dong tien", "chuyen tien", "nop le", "dong le", "ky quy",
-                        "coc nguyen", "coc vat", "kich hoat"})
+                        "coc nguyen", "coc vat", "kich hoat", "tien dong"})
 
 #: The terms of a black-credit lender.
 _LOAN_RE = re.compile(r"\b(?:vay|cho\s+vay|giai\s+ngan|khoan\s+vay|loan)\b")
