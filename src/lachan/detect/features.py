@@ -79,6 +79,9 @@ class MessageFeatures:
     form: list[str] = field(default_factory=list)
     #: The folded text, read by the model's character n-gram block (``char_ngrams``).
     text: str = ""
+    #: Whether the text tells of a fraud received (:func:`warns`), looked up on first use:
+    #: every module's advisory test asks it.
+    narrated: bool | None = None
 
     @property
     def meta(self) -> list[str]:
@@ -659,8 +662,11 @@ _NARRATED_RE = re.compile(
     r"|(?:so|nguoi)\s+la\s+(?:goi|nhan)|co\s+(?:phai|fai)\s+(?:la\s+)?lua\s+dao"
     r"|lua\s+dao\s+(?:do|day|roi|100|ca|het|a)|dung\s+co\s+(?:vo|tin|bam|nghe)"
     r"|(?:dung|khong)\s+(?:doc|gui)\s+(?:\S+\s+)?(?:cho\s+)?ai"
-    # "neu co ai goi bao chu Tu bi cong an bat...", "co nguoi nhan bao em trung thuong"
-    r"|(?:neu\s+)?co\s+(?:ai|nguoi|so\s+la|dua)\s+(?:goi|nhan)(?:\s+\S+){0,3}?\s+(?:bao|xung|noi))\b")
+    # someone else who called or wrote to claim or ask something: "neu co ai goi bao chu Tu
+    # bi cong an bat...", "co nguoi nhan bao em trung thuong", "co ai nhan chi xin ma OTP
+    # thi dung dua", "co dua nhan zalo gia lam m xin ma otp"
+    r"|(?:neu\s+)?co\s+(?:ai|nguoi|so\s+la|dua|thang)\s+(?:goi|nhan)(?:\s+\S+){0,4}?\s+"
+    r"(?:bao|xung|noi|xin))\b")
 
 
 def warns(out: MessageFeatures) -> bool:
@@ -669,7 +675,9 @@ def warns(out: MessageFeatures) -> bool:
     trick get no fixed prior."""
     if "SCAM_WARNING" in out.findings and _WARNING_RE.search(out.text) is not None:
         return True
-    return _NARRATED_RE.search(out.text) is not None
+    if out.narrated is None:
+        out.narrated = _NARRATED_RE.search(out.text) is not None
+    return out.narrated
 
 
 #: Words that offer a number as someone to reach ("lien he 09...", "Zalo: 09..."), on

@@ -135,18 +135,24 @@ _CHAT_RETURNS_RE = re.compile(
     r"|\bdam\s+bao\s+(?:loi|lai)\s+(?:ngay\s+)?trong\s+ngay\b"
     r"|\bhoan\s+von\s+(?:ngay\s+)?(?:sau\s+\d+\s+phut|\+\s*\d+\s*%)"
     r"|\bhoa\s+hong\s+\d+(?:\s*-\s*\d+)?\s*%\s*/\s*don\b")
-_CHAT_RETURNS_PAIRS = frozenset({"hoan von", "bao loi", "bao lai"})
+_CHAT_RETURNS_PAIRS = frozenset({"hoan von", "dam bao"})
 #: "nhan", "rut", "hoan" with a stake word open the check of a stake taken back with more.
 _BACK_WORDS = frozenset({"nhan", "rut", "hoan"})
 #: A monthly income in money for a stake ("gop 100tr nhan 8tr/thang co dinh"): a return
 #: of 3 % a month or more, which no lawful investment promises (banks pay about 0.5 %).
-_MONTHLY_CASH_RE = re.compile(
-    r"\b(?:gop(?:\s+von)?|nap|dau\s+tu|vao\s+von|bo\s+von)\s+(\d+(?:[.,]\d+)?)\s*(tr|trieu|ty|k)\s+"
-    r"(?:\S+\s+){0,2}?(?:nhan|lai|loi\s+nhuan|huong)\s+(?:ve\s+|deu\s+)?(\d+(?:[.,]\d+)?)\s*"
-    r"(tr|trieu|k)\s*(?:/|mot|moi|1)\s*thang\b"
-    r"|\b(?:gop(?:\s+von)?|nap|dau\s+tu|von)\s+(?:\S+\s+){0,8}?(\d+(?:[.,]\d+)?)\s*(tr|trieu|ty|k)\b"
-    r"[,.]?(?:\s+\S+){0,3}?\s+(?:moi|hang|1|mot)\s+thang\s+(?:chia\s+|nhan\s+|tra\s+)?"
-    r"(?:loi\s+nhuan\s+|lai\s+)?(\d+(?:[.,]\d+)?)\s*(tr|trieu|k)\b")
+#: (two shapes: the stake, then the income; the income after "moi thang", "gop von ... 20tr,
+#: moi thang chia loi nhuan 6tr")
+_MONTHLY_CASH_RES = (
+    re.compile(
+        r"\b(?:gop(?:\s+von)?|nap|dau\s+tu|vao\s+von|bo\s+von)\s+(\d+(?:[.,]\d+)?)\s*"
+        r"(tr|trieu|ty|k)\s+(?:\S+\s+){0,2}?(?:nhan|lai|loi\s+nhuan|huong)\s+(?:ve\s+|deu\s+)?"
+        r"(\d+(?:[.,]\d+)?)\s*(tr|trieu|k)\s*(?:/|mot|moi|1)\s*thang\b"),
+    re.compile(
+        r"\b(?:gop(?:\s+von)?|nap|dau\s+tu|von)\s+(?:\S+\s+){0,8}?(\d+(?:[.,]\d+)?)\s*"
+        r"(tr|trieu|ty|k)\b[,.]?(?:\s+\S+){0,3}?\s+(?:moi|hang|1|mot)\s+thang\s+"
+        r"(?:chia\s+|nhan\s+|tra\s+)?(?:loi\s+nhuan\s+|lai\s+)?(\d+(?:[.,]\d+)?)\s*"
+        r"(tr|trieu|k)\b"),
+)
 _UNIT = {"k": 1e3, "tr": 1e6, "trieu": 1e6, "ty": 1e9}
 MONTHLY_RETURN_FLOOR = 0.03
 #: A stake to put in and more to take back, said together: "nap 5tr de lam, hoan thanh nhan
@@ -177,13 +183,15 @@ def _stake_back(folded: str) -> str | None:
 
 def _monthly_cash_return(folded: str) -> str | None:
     """The stake and monthly income said in money, when the income is 3 % a month or more."""
-    for m in _MONTHLY_CASH_RE.finditer(folded):
-        g = m.groups() if m.group(1) is not None else m.groups()[4:]
-        stake = float(g[0].replace(",", ".")) * _UNIT[g[1]]
-        income = float(g[2].replace(",", ".")) * _UNIT[g[3]]
-        if stake > 0 and income / stake >= MONTHLY_RETURN_FLOOR:
-            return m.group(0)
+    for pattern in _MONTHLY_CASH_RES:
+        for m in pattern.finditer(folded):
+            stake = _amount(m.group(1), m.group(2), None)
+            income = _amount(m.group(3), m.group(4), None)
+            if stake > 0 and income / stake >= MONTHLY_RETURN_FLOOR:
+                return m.group(0)
     return None
+
+
 #: Words that open a check of the returns by themselves: a stake per order, a token sale.
 _RETURN_WORDS = frozenset({"presale", "token", "usdt", "btc", "bitcoin", "coin", "crypto"})
 #: ...and a profit in per cent said with its period: "loi 200% trong 1 tuan", "1 ngay lai 3-5%"

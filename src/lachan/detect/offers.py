@@ -148,11 +148,10 @@ _LAUNCH_RE = re.compile(
     r"|huong\s+vi|combo|phien\s+ban|dien\s+thoai|xe)\b"
     r"|(?:mon|san\s+pham|thuc\s+uong|do\s+uong|bo\s+suu\s+tap|menu|huong\s+vi|dong\s+san\s+pham"
     r"|mau|collection)\s+(?:\S+\s+){0,3}?moi\b"
-    r"|sale\s+\d{1,2}[./]\d{1,2}\b|(?:sieu|mega|big)\s+sale\b|san\s+(?:sale|deal)\b"
-    r"|\d+(?:[.,]\d+)*\s*(?:k|d|dong)\s*/\s*(?:kg|hop|ly|phan|suat|buoi|chai|bo|set|combo|mon)\b)")
-#: The price list's gate: a price per unit, looked for as a literal.
-_PRICE_LIST_GATE_RE = re.compile(r"\d\s*(?:k|d|dong)\s*/\s*(?:kg|hop|ly|phan|suat|buoi|chai"
-                                 r"|bo|set|combo|mon)\b")
+    r"|sale\s+\d{1,2}[./]\d{1,2}\b|(?:sieu|mega|big)\s+sale\b|san\s+(?:sale|deal)\b)")
+#: ...and the price list: a price per unit, looked for only when the text holds a "/".
+_PRICE_LIST_RE = re.compile(r"\b\d+(?:[.,]\d+)*\s*(?:k|d|dong)\s*/\s*(?:kg|hop|ly|phan|suat"
+                            r"|buoi|chai|bo|set|combo|mon)\b")
 #: A shop's call: to its stores, its app or site, or to buy now.
 _SHOP_CALL_RE = re.compile(
     r"\b(?:ghe\s+(?:ngay\s+)?(?:cua\s+hang|shop|\S+\s+gan\s+nhat)|cua\s+hang\s+gan\s+nhat"
@@ -163,7 +162,7 @@ _SHOP_CALL_RE = re.compile(
     r"|giao\s+(?:noi\s+thanh|tan\s+noi|hang\s+tan\s+noi|trong\s+\d|nhanh|mien\s+phi))\b")
 #: The launch's gate words: "sale" and "deal" alone, "moi" (new, also "invite" and "each")
 #: beside a product's word, "mat" with "ra" ("ra mat", a launch); a price list's gate is
-#: :data:`_PRICE_LIST_GATE_RE`.
+#: :data:`_PRICE_LIST_RE`.
 _SALE_WORDS = frozenset({"sale", "deal"})
 _PRODUCT_WORDS = frozenset({"mon", "pham", "uong", "suu", "menu", "vi", "mau", "collection"})
 
@@ -214,10 +213,10 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
     # (the cheap gates first: most messages hold no offer word)
     offer = (not _OFFER_WORDS.isdisjoint(tokens)
              or _LITERAL_GATE_RE.search(folded) is not None)
+    price_list = _PRICE_LIST_RE.search(folded) if "/" in folded else None
     weak = (not _SALE_WORDS.isdisjoint(tokens)
             or ("moi" in tokens and not _PRODUCT_WORDS.isdisjoint(tokens))
-            or ("mat" in tokens and "ra" in tokens)
-            or ("/" in folded and _PRICE_LIST_GATE_RE.search(folded) is not None))
+            or ("mat" in tokens and "ra" in tokens) or price_list is not None)
     if not offer and not weak:
         return
     chat = _CHAT_WORDS.intersection(tokens)
@@ -244,7 +243,7 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
         return
     if not weak:
         return
-    launch = _LAUNCH_RE.search(folded)
+    launch = _LAUNCH_RE.search(folded) or price_list
     if (launch is not None and not negated(folded, launch.start())
             and _SHOP_CALL_RE.search(folded) is not None and not advisory(out)):
         out.add(Finding("COMMERCIAL_OFFER", "ad", f'{DETAIL}: "{launch.group(0)}"',

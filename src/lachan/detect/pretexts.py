@@ -58,7 +58,7 @@ import re
 from collections.abc import Collection
 
 from lachan.detect.features import PHONE_FINDINGS, Finding, MessageFeatures, warns
-from lachan.detect.requests import advisory, first_unnegated, negated
+from lachan.detect.requests import LOVER, advisory, first_unnegated, negated
 
 #: Log-odds towards scam, a little above the schemes' (``schemes.SCHEME_PRIOR``): an
 #: official's wording ("Buu dien thong bao: quy khach co 1 buu pham tu Toa an...") reads
@@ -282,8 +282,10 @@ _OWN_CHAT_WORDS = frozenset({"zalo", "telegram", "viber"})
 _SUMMONS_TALK_PAIRS = frozenset({"trieu tap", "xet xu", "khoi kien"})
 
 #: The boss's new group ("sep vua tao nhom Zalo moi"), and money to move on his orders.
+#: The boss, as staff name him.
+_BOSS = r"(?:sep|giam\s+doc|tong\s+giam\s+doc|chu\s+tich|truong\s+phong|ceo|boss)"
 _BOSS_GROUP_RE = re.compile(
-    r"\b(?:sep|giam\s+doc|tong\s+giam\s+doc|chu\s+tich|truong\s+phong|ceo|boss)\s+(?:\S+\s+){0,3}?"
+    rf"\b{_BOSS}\s+(?:\S+\s+){{0,3}}?"
     r"(?:tao|lap|moi\s+vao|keo\s+vao|them\s+vao|vua\s+tao)\s+(?:\S+\s+){0,2}?(?:nhom|group)\b")
 _BOSS_PAY_RE = re.compile(r"\b(?:chuyen\s+khoan|chuyen\s+tien|thanh\s+toan|chi\s+dao|ck"
                           r"|transfer|payment)\b")
@@ -293,8 +295,8 @@ _BOSS_PAIRS = frozenset({"tao nhom", "lap nhom", "tao group", "vao nhom", "vao g
 #: The boss, out of reach, who orders a transfer to a partner at once: a boss or a chat
 #: account "phu", a sum, a partner or supplier, and no way to check ("dung goi", "dang o
 #: san bay", "chua cong bo", a spare account): business e-mail compromise, over chat.
-_BOSS_RE = re.compile(r"\b(?:sep|giam\s+doc|tong\s+giam\s+doc|truong\s+phong|chu\s+tich|ceo"
-                      r"|boss|ke\s+toan\s+truong|(?:zalo|nick|acc)\s+phu|lam\s+lenh\s+chuyen)\b")
+_BOSS_RE = re.compile(rf"\b(?:{_BOSS}|ke\s+toan\s+truong|(?:zalo|nick|acc)\s+phu"
+                      r"|lam\s+lenh\s+chuyen)\b")
 _BOSS_ORDER_RE = re.compile(
     r"\b(?:chuyen|ck|thanh\s+toan|lam\s+lenh\s+chuyen|chi)\s+(?:\S+\s+){0,5}?\d+(?:[.,]\d+)?\s*"
     r"(?:tr|trieu|ty)\b")
@@ -309,9 +311,8 @@ _BOSS_ORDER_PAIRS = frozenset({"doi tac", "cung cap", "khach hang", "lo hang", "
 #: A lover, far away, who asks money for a ticket, a visa, customs or a hospital: the
 #: romance fraud ("em yeu, anh dang o Syria ... can 1.200 USD ve may bay").
 _LOVER_ADDRESS_RE = re.compile(
-    r"\b(?:em\s+yeu|anh\s+yeu|vo\s+yeu|chong\s+yeu|baby|honey|cung\s+oi|my\s+love|dear"
-    r"|anh\s+thuong\s+em|thuong\s+em\s+that\s+long|cuoi\s+em|gap\s+em|song\s+voi\s+em"
-    r"|gap\s+nhau|nho\s+em)\b")
+    rf"\b(?:{LOVER}|anh\s+thuong\s+em|thuong\s+em\s+that\s+long|cuoi\s+em|gap\s+em"
+    r"|song\s+voi\s+em|gap\s+nhau|nho\s+em)\b")
 _FAR_AWAY_RE = re.compile(
     r"\b(?:syria|dubai|iraq|afghanistan|ben\s+my|canada|anh\s+quoc|singapore|han\s+quoc|dai\s+loan"
     r"|nuoc\s+ngoai|gian\s+khoan|quan\s+doi|san\s+bay|visa|ve\s+may\s+bay|hai\s+quan"

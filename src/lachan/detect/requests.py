@@ -157,6 +157,14 @@ _EMERGENCY_RE = re.compile(
 #: A demand to keep it from the family: the fake police's "khong duoc tiet lo voi nguoi
 #: nha", and the "arrested" grandchild's "ba dung noi voi bo me chau nhe" (used by
 #: ``schemes`` for the police who work over chat too).
+#: Whose account the money goes into when it is not the writer's: a spouse, a relative, a
+#: friend ("tk chong em", "vao tk nguoi quen"); ``schemes`` reads it too.
+OTHERS_ACCOUNT = (r"(?:tk|stk|tai\s+khoan)\s+(?:cua\s+)?(?:vo|chong|nguoi\s+nha|nguoi\s+quen|ban"
+                  r"|em\s+ho|chi\s+ho|anh\s+ho|chi\s+gai|em\s+gai|anh\s+trai)")
+#: A lover's words ("em yeu", "baby", "cung oi"): the romance fraud's voice, read by
+#: ``schemes`` and ``pretexts``.
+LOVER = (r"(?:em\s+yeu|anh\s+yeu|vo\s+yeu|chong\s+yeu|baby|honey|cung\s+oi|my\s+love|my\s+dear"
+         r"|dear|i\s+love\s+you)")
 SECRECY = (r"\b(?:khong\s+duoc|dung|cam)\s+(?:tiet\s+lo|noi|bao|chia\s+se)\s+(?:\S+\s+){0,2}?"
            r"(?:nguoi\s+nha|nguoi\s+than|gia\s+dinh|ai|bat\s+ky\s+ai)\b|\bgiu\s+bi\s+mat\b"
            r"|\b(?:dung|khong\s+duoc)\s+(?:\S+\s+)?(?:noi|bao|ke)\s+(?:voi|cho)\s+(?:bo\s+me|bo"
@@ -170,8 +178,7 @@ _THIRD_PARTY_RE = re.compile(
     r"|\bnguoi\s+nha\s+benh\s+nhan\b"
     # the money into someone else's account: "tk chong em", "tai khoan chi ho em", "tk
     # nguoi nha minh"
-    r"|\b(?:tk|stk|tai\s+khoan)\s+(?:cua\s+)?(?:chong|vo|nguoi\s+nha|chi\s+ho|anh\s+ho|em\s+ho"
-    r"|chi\s+gai|em\s+gai|anh\s+trai|ban)\s+(?:em|anh|chi|minh|toi|to|tui)\b"
+    rf"|\b{OTHERS_ACCOUNT}\s+(?:em|anh|chi|minh|toi|to|tui)\b"
     # a stranger who says whose friend he is ("em la Tuan ban anh Hieu day")
     r"|\b(?:em|minh|toi|to)\s+la\s+(?:\S+\s+){0,2}?ban\s+(?:cua\s+)?(?:(?:anh|chi|thang|con|co)\s+)?"
     r"[a-z]+"
@@ -253,13 +260,6 @@ def advisory(out: MessageFeatures) -> bool:
     """The message warns against fraud or reads like a public advisory: the tricks it
     quotes get no fixed prior."""
     return warns(out) or "PUBLIC_ADVISORY" in out.findings
-
-
-#: Someone else's request, described to warn: "co ai nhan xin ma OTP thi dung dua", "neu
-#: ke gian doc ma OTP...".
-_OTHERS_ASK_RE = re.compile(r"\b(?:co\s+(?:ai|dua|nguoi|thang|con|may\s+dua)|neu\s+(?:co\s+)?"
-                            r"(?:ai|nguoi|ke)|bat\s+ky\s+ai|ke\s+gian|doi\s+tuong|ke\s+xau"
-                            r"|gia\s+(?:lam|danh|mao))\b(?:\s+\S+){0,6}?\s*$")
 
 
 def _handover(folded: str) -> str | None:
@@ -562,12 +562,8 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
             detail = f'{_HANDOVER_DETAIL}: "{asked}"'
             if misdial is not None:
                 detail += f' ("{misdial.group(0)}")'
-            # a warning about someone else who asks ("co dua gia lam m xin ma otp, t ko dua"):
-            # shown, without its prior, like an advisory's quote
-            start = folded.find(asked)
-            told = _OTHERS_ASK_RE.search(folded, max(0, start - 40), max(start, 0)) is not None
             out.add(Finding("CODE_HANDOVER_REQUEST", "scam", detail, learned=False,
-                            weight=0.0 if quoted or told else CODE_HANDOVER_PRIOR))
+                            weight=0.0 if quoted else CODE_HANDOVER_PRIOR))
     if (secret_word and "CODE_HANDOVER_REQUEST" not in out.findings
             and "OTP_CODE" not in out.findings):
         secret = _secret(folded)

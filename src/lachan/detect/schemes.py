@@ -60,7 +60,7 @@ import re
 from collections.abc import Collection
 
 from lachan.detect.features import PHONE_FINDINGS, Finding, MessageFeatures
-from lachan.detect.requests import SECRECY, advisory, negated
+from lachan.detect.requests import LOVER, OTHERS_ACCOUNT, SECRECY, advisory, negated
 
 #: Log-odds towards scam: enough to decide with the friendly words around them (a "friend"
 #: asking for card codes, P(scam) 0.01 by the model alone), like the illicit offers. It was
@@ -262,6 +262,133 @@ _PROXY_RE = re.compile(
 _CUSTOMS_RE = re.compile(r"\b(?:hai\s+quan|customs|thong\s+quan|diplomat|ngoai\s+giao)\b")
 _PARCEL_RE = re.compile(r"\b(?:qua|mon\s+qua|kien\s+hang|buu\s+kien|buu\s+pham|goi\s+hang"
                         r"|thung\s+hang|package|parcel|box|gifts?|vali|so\s+vang|thung\s+tien)\b")
+_FEE_RE = re.compile(
+    r"\b(?:dat\s+coc|coc\s+truoc|chuyen\s+coc|tien\s+coc|coc\s+(?:nguyen|vat)\s+lieu"
+    r"|tien\s+(?:dong\s+phuc|the\s+nhan\s+vien|ho\s+so|dao\s+tao)"
+    r"|phi\s+(?:ho\s+so|dao\s+tao|dong\s+phuc"
+    r"|giu\s+cho|xuat\s+canh|visa|dang\s+ky|nhan\s+viec|bao\s+lanh|dat\s+cho)"
+    r"|(?:nop|dong|chuyen(?:\s+khoan)?|ck)\s+(?:\S+\s+){0,3}?(?:truoc|phi|le\s+phi)|ky\s+quy"
+    r"|nap\s+\d+\s*(?:k|tr|trieu)\s+(?:de\s+)?kich\s+hoat"
+    r"|(?:deposit|registration\s+fee|training\s+fee)\b)")
+_JOB_PAIRS = frozenset({"tuyen dung", "tuyen gap", "tuyen lao", "tuyen nhan", "tuyen cong",
+                        "viec lam", "khau lao", "di nhat", "di han", "di dai", "di duc",
+                        "di uc", "di chau", "di nuoc", "lam o", "lao dong", "nhan viec",
+                        "ung vien", "phong van", "cong viec", "trung tuyen",
+                        "vi tri", "tuyen nguoi", "tuyen ctv", "tuyen tho", "tuyen ky",
+                        "tuyen ke", "nhan vao", "hop vi", "ung tuyen"}) | frozenset(
+    f"tuyen §d{n}" for n in range(1, 5))
+_FEE_PAIRS = frozenset({"dat coc", "coc truoc", "chuyen coc", "tien coc", "phi ho",
+                        "phi dao", "phi dong", "phi giu", "phi xuat", "phi visa", "phi dang",
+                        "phi nhan", "phi bao", "phi dat", "nop truoc", "dong truoc",
+                        "chuyen truoc", "nop phi", "dong phi", "chuyen phi", "nop tien",
+                        "dong tien", "chuyen tien", "nop le", "dong le", "ky quy",
+                        "coc nguyen", "coc vat", "kich hoat", "tien dong"})
+
+#: The terms of a black-credit lender.
+_LOAN_RE = re.compile(r"\b(?:vay|cho\s+vay|giai\s+ngan|khoan\s+vay|loan)\b")
+_LOAN_SHARK_RE = re.compile(
+    # (not "khong chung minh thu nhap": licensed lenders advertise that too)
+    r"\b(?:vay\s+nong|boc\s+ho|bat\s+ho|vay\s+gop\s+ngay|gop\s+theo\s+ngay|danh\s+ba"
+    r"|(?:khong|ko|k)\s+(?:can\s+)?(?:tham\s+dinh|gap\s+mat|xet\s+no\s+xau|check\s+cic)"
+    r"|no\s+xau\s+(?:van|cung)\s+(?:vay|duoc)|bao\s+no\s+xau)\b")
+_LOAN_SHARK_PAIRS = frozenset({"vay nong", "boc ho", "bat ho", "gop ngay", "theo ngay",
+                               "danh ba", "tham dinh", "gap mat", "no xau", "check cic"})
+
+#: EVN and its companies ("evnhcmc", "evnspc"), which bill in their own name.
+_EVN_RE = re.compile(r"\bevn\w*")
+#: Vietnamese surnames that are no ordinary word, and those that need a middle name after
+#: them to be read as one ("le" is also a holiday, "do" a "that").
+_SURNAME = (r"(?:nguyen|tran|pham|hoang|huynh|phan|vu|vo|dang|bui|duong|ngo|dinh|dao|doan"
+            r"|trinh|truong|luong|quach|trieu|vuong)")
+_SHORT_SURNAME = r"(?:le|do|ho|ly|mai|cao|ha|lam|ta|lu|to|tang)"
+_MIDDLE = (r"(?:van|thi|huu|duc|minh|ngoc|thanh|quoc|xuan|kim|hong|dinh|cong|quang|anh|thu"
+           r"|thuy|bao|gia|phuong|hai|trung|tien|manh|viet|nhat|tuan)")
+#: (Not a school: "Truong TH Kim Dong" is Truong Tieu hoc, though Truong is a surname too;
+#: in a shouted message teencode reads "TH" as "thoi".)
+_SCHOOL_AHEAD = r"(?!truong\s+(?:th|thoi|thcs|thpt|dh|cd|mn|mam|tieu|trung|dai|cao|quoc|pho)\b)"
+_PERSON = (rf"(?:{_SCHOOL_AHEAD}{_SURNAME}(?:\s+[a-z]+){{1,3}}"
+           rf"|{_SHORT_SURNAME}\s+{_MIDDLE}(?:\s+[a-z]+){{0,2}})")
+#: A person named as the holder: after "chu tai khoan", "ten", "thu huong" ...
+_HOLDER_MARK_RE = re.compile(
+    rf"\b(?:chu\s+(?:tai\s+khoan|tk)|ctk|ten\s+(?:tai\s+khoan|tk)|ten|thu\s+huong"
+    rf"|nguoi\s+nhan)\s*:?\s*{_PERSON}\b")
+#: ...or around an account number: "STK 1903456789 Techcombank NGUYEN THI LAN", "cho nhan
+#: vien Tran Thi Lua STK 1903...". The number is found first; the name is looked for in
+#: a bounded stretch after it or right before it (one pattern over the whole text
+#: backtracked badly).
+_ACCOUNT_NUMBER_RE = re.compile(
+    r"\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\b(?:\s+[^\s\d]\S*){0,7}?\s*:?\s*\d[\d .-]{5,22}"
+    # or right after a bank's name ("... VPBank 218846210 LE THI THU")
+    rf"|\b{_BANKS}\s*:?\s*\d[\d .-]{{5,22}}")
+#: (Not a name in the transfer's memo: "TK truong 0021... Vietcombank, ND: 2A2 Nguyen Bao
+#: Chau" is the pupil to pay for, written after "ND"/"noi dung"/"ghi chu".)
+_NAME_AFTER_RE = re.compile(
+    rf"\s*(?:-\s*)?(?:(?!nd\b|noi\s+dung|ghi\s+chu|ghi\b|cu\s+phap|memo\b|content\b)\S+\s+)"
+    rf"{{0,6}}?{_PERSON}\b")
+_NAME_BEFORE_RE = re.compile(rf"\b{_PERSON}\s*,?\s*$")
+#: How far from the number a holder's name may stand.
+_NAME_REACH = 80
+
+
+#: ...or an account said to be a friend's or a colleague's ("vao tk cua ban chau"); not
+#: "tai khoan cua ban" alone, which is "your account".
+_OTHERS_ACCOUNT_RE = re.compile(
+    r"\b(?:so\s+tai\s+khoan|stk|tk|tai\s+khoan)\s+(?:moi\s+)?(?:cua|ben)\s+(?:nguoi\s+quen"
+    r"|dong\s+nghiep|ke\s+toan|ban\s+than|ban\s+(?:chau|em|con|minh|anh|chi|toi|tao|to|cua))\b"
+    # "chuyen vao tai khoan em ho tao": a cousin's, a sister's, a son-in-law's
+    r"|\b(?:so\s+tai\s+khoan|stk|tk|tai\s+khoan)\s+(?:cua\s+)?(?:em|anh|chi|chau)"
+    r"\s+(?:ho|gai|trai|re|dau)\b"
+    r"|\b(?:so\s+tai\s+khoan|stk|tk|tai\s+khoan)\s+ban\s+(?:chau|em|con|minh|toi|to)\b"
+    # paid to someone else for the sender: "chuyen gap 30 trieu cho doi tac vao STK"
+    r"|\b(?:chuyen|ck|thanh\s+toan|tra)\s+(?:\S+\s+){0,4}?cho\s+(?:doi\s+tac|nguoi\s+ban"
+    r"(?:\s+hang)?|nha\s+cung\s+cap|ben\s+doi\s+tac)\b")
+_OTHERS_PAIRS = frozenset({"tk ban", "khoan ban", "stk ban",
+                           "tk cua", "khoan cua", "stk cua", "tk moi", "khoan moi",
+                           "stk moi", "tk em", "khoan em", "stk em", "tk anh", "khoan anh",
+                           "tk chi", "khoan chi", "doi tac", "nguoi ban", "cung cap",
+                           "tk can", "khoan can", "stk can",
+                           "tk nay", "khoan nay", "stk nay", "khoan rieng", "tk rieng",
+                           "stk rieng", "tk co", "khoan co"})
+
+
+def _personal_holder(folded: str) -> str | None:
+    """Where the text names a person as an account's holder, or ``None``."""
+    m = _HOLDER_MARK_RE.search(folded) or _OTHERS_ACCOUNT_RE.search(folded)
+    if m is not None:
+        return m.group(0)
+    for m in _ACCOUNT_NUMBER_RE.finditer(folded):
+        after = _NAME_AFTER_RE.match(folded[m.end():m.end() + _NAME_REACH])
+        if after is not None:
+            return m.group(0) + after.group(0)
+        before = _NAME_BEFORE_RE.search(folded[max(0, m.start() - _NAME_REACH // 2):m.start()])
+        if before is not None:
+            return before.group(0) + m.group(0)
+    return None
+
+
+#: ...or the account said outright to be a private one ("vao stk ca nhan quan ly"), or a
+#: staff member's, a doctor's or a director's ("vao TK nhan vien thu Le Van Tin").
+_SAID_PERSONAL_RE = re.compile(
+    r"\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\s+(?:ca\s+nhan\b|(?:cua\s+)?(?:nhan\s+vien"
+    r"|nv|can\s+bo|ky\s+thuat\s+vien|ktv|giam\s+doc|bac\s+si|nha\s+xe"
+    r"|(?:me|bo|ba|gia\s+dinh|nguoi\s+nha)\s+(?:be|chau|em|benh\s+nhan))\b)"
+    r"|\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\s+(?:rieng|(?:cua\s+)?co)\b"
+    r"(?!\s+(?:\d|the|so|du|tien|san|phi|han))")
+_PAY_RE = re.compile(r"\b(?:chuyen(?:\s+khoan|\s+tien)?|thanh\s+toan|nop|dong|ck|coc"
+                     r"|dat\s+coc|qua\s+(?:so\s+)?tai\s+khoan)\b")
+
+#: A message passed on for someone else ("no nho tao nhan may chuyen 3tr vao tk ... ten
+#: Tran Van Hung"): the hijacked-account friend who cannot write himself.
+_PROXY_RE = re.compile(
+    r"\b(?:nho|bao|dan|nhan)\s+(?:tao|toi|em|minh|anh|chi|to|tui)\s+(?:nhan|noi|nhac|bao|hoi)"
+    r"(?:\s+(?:voi|lai|giup))?\s+(?:may|ban|mi|anh|chi|em|co|chu|bac|ong|ba|cau|di|me|bo)\b")
+
+#: A parcel or gift held at customs and a fee to pay to a person, over chat or as a gift
+#: from a "friend" abroad (the romance fraud's parcel; DHL's own duty notices send you to
+#: its site, and have none of these).
+_CUSTOMS_RE = re.compile(r"\b(?:hai\s+quan|customs|thong\s+quan|diplomat|ngoai\s+giao)\b")
+_PARCEL_RE = re.compile(r"\b(?:qua|mon\s+qua|kien\s+hang|buu\s+kien|buu\s+pham|goi\s+hang"
+                        r"|thung\s+hang|package|parcel|box|gifts?|vali|so\s+vang|thung\s+tien)\b")
 #: ...cash, gold or jewels said to be inside it: no carrier knows or says what a parcel holds
 #: ("trong kien co 80.000 bang Anh").
 _VALUABLES_RE = re.compile(
@@ -276,7 +403,7 @@ _CUSTOMS_PAIRS = frozenset({"hai quan", "thong quan", "ngoai giao", "van chuyen"
 #: ...or a lover's gift "sent by air" whose carrier will ask a fee (no customs named).
 _SHIPPED_RE = re.compile(r"\b(?:(?:cong\s+ty|ben|don\s+vi|hang)\s+van\s+chuyen"
                          r"|(?:duong|qua)\s+hang\s+khong|chuyen\s+phat\s+quoc\s+te)\b")
-_LOVER_RE = re.compile(r"\b(?:em\s+yeu|anh\s+yeu|honey|my\s+love|i\s+love\s+you|my\s+dear)\b")
+_LOVER_RE = re.compile(rf"\b{LOVER}\b")
 _PRIVATE_WAYS = ("BANK_ACCOUNT", "CHAT_APP_CONTACT", "PHONE_MOBILE", "PHONE_FOREIGN")
 #: ...or the fee paid to the writer ("dong phi thong quan cho chau qua STK"), or cash and
 #: jewels said to be in the parcel (no customs lets a stranger's parcel of cash through
@@ -284,7 +411,8 @@ _PRIVATE_WAYS = ("BANK_ACCOUNT", "CHAT_APP_CONTACT", "PHONE_MOBILE", "PHONE_FORE
 _TO_WRITER_RE = re.compile(
     r"\bcho\s+(?:chau|em|e|anh|a|chi|c|toi|minh|tui)\s+(?:qua|vao|bang)\s+(?:stk|tk|so\s+tk"
     r"|so\s+tai\s+khoan|tai\s+khoan|chuyen\s+khoan)\b"
-    r"|\b(?:tien\s+mat|trang\s+suc|vang\s+bac|do\s+la|usd)\b")
+    r"|\b(?:tien\s+mat|trang\s+suc|vang\s+bac|do\s+la|usd|bang\s+anh|euro|ngoai\s+te"
+    r"|kim\s+cuong)\b")
 
 
 #: Police or a court that "work" with you over a video call or a chat app, or tell you to
@@ -806,9 +934,9 @@ _THIS_ACCOUNT_RE = re.compile(r"\b(?:vao|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)
                               r"(?:\s+\S+){0,2}?\s+\d{6,}"
                               # ...or said to be someone else's: "vao tk vo em", "cho thang
                               # em ho", "vao tk khach", "tk nguoi quen cua minh"
+                              rf"|\b(?:vao|qua|cho)\s+(?:so\s+)?{OTHERS_ACCOUNT}\b"
                               r"|\b(?:vao|qua|cho)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)\s+(?:cua\s+)?"
-                              r"(?:vo|chong|nguoi\s+quen|nguoi\s+nha|ban|em\s+ho|chi\s+ho|anh\s+ho"
-                              r"|khach|doi\s+tac|con|chau|me|bo)\b"
+                              r"(?:khach|doi\s+tac|con|chau|me|bo)\b"
                               r"|\bcho\s+(?:thang|con|dua)\s+(?:em|ban|chau)(?:\s+ho)?\b")
 
 
@@ -844,7 +972,7 @@ def _customs_fee(folded: str, findings: Collection[str]) -> str | None:
     if held is None or parcel is None or fee is None:
         return None
     if (not any(w in findings for w in _PRIVATE_WAYS) and _GIFT_RE.search(folded) is None
-            and _TO_WRITER_RE.search(folded) is None and _VALUABLES_RE.search(folded) is None
+            and _TO_WRITER_RE.search(folded) is None
             and _SAID_PERSONAL_RE.search(folded) is None):
         return None  # a courier's own duty notice
     return f"{parcel.group(0)} ... {held.group(0)} ... {fee.group(0)}"
