@@ -107,3 +107,18 @@ def test_a_bank_named_on_a_cloud_bucket_is_still_phishing() -> None:
 def test_couriers_own_domains_are_official(item: str) -> None:
     assert analyse_host(item).label == "benign"
     assert "HOST_OFFICIAL" in {s.name for s in analyse_host(item).symbols}
+
+
+@pytest.mark.parametrize(("item", "brand"), [
+    ("hocphi-thcs.vn-pay.com", "vnpay"),
+    ("viet-combank.top", "vietcombank"),
+    ("shop-ee.vn", "shopee"),
+])
+def test_a_brand_split_by_a_hyphen_is_a_look_alike(item: str, brand: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing" and v.brand == brand
+
+
+@pytest.mark.parametrize("item", ["thong-tin.vn", "ac-b2b.com", "mb-auto.vn"])
+def test_a_hyphen_does_not_join_short_codes_or_words_into_a_brand(item: str) -> None:
+    assert analyse_host(item).brand is None

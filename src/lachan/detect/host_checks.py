@@ -177,10 +177,35 @@ def _label_lookalike(
         for h in scan(skel) if skel != label else ():
             if h.kind == BRAND and h.ref != official and _counts(h.ref, restricted):
                 return BrandFinding(h.ref, "lookalike", label)
+    if "-" in label:
+        split = _split_brand(label, official, restricted)
+        if split is not None:
+            return split
     fz = fuzzy_brand(label)
     if fz is not None and fz[0] != official:
         return BrandFinding(fz[0], "fuzzy", fz[1])
     return _glued_bank_code(p, official, label)
+
+
+#: The shortest brand name a hyphen may split: short codes ("mb", "acb") would join
+#: across the hyphens of ordinary names.
+SPLIT_BRAND_MIN = 5
+
+
+def _split_brand(label: str, official: str | None, restricted: bool) -> BrandFinding | None:
+    """A brand's name split by a hyphen ("vn-pay.com", "viet-combank.top"): the label read
+    without its hyphens holds the name across a place where a hyphen stood."""
+    joined = label.replace("-", "")
+    cuts = set()
+    at = 0
+    for part in label.split("-")[:-1]:
+        at += len(part)
+        cuts.add(at)
+    for h in scan(joined):
+        if (h.kind == BRAND and h.ref != official and len(h.term) >= SPLIT_BRAND_MIN
+                and any(h.start < c < h.end for c in cuts) and _counts(h.ref, restricted)):
+            return BrandFinding(h.ref, "lookalike", label)
+    return None
 
 
 #: A bank's short code that opens a label glued to more letters ("vcbdigibink.com",
