@@ -29,6 +29,10 @@ from lachan.text.fold import (
         ("truy cập mbbank-hotro chấm com chấm vn", "truy cập mbbank-hotro.com.vn"),
         ("go to paypal-verify dot com now", "go to paypal-verify.com now"),
         ("link: (vietinbank-otp CHẤM online)", "link: (vietinbank-otp.online)"),
+        # a link spelled one character at a time
+        ("Nhan vao b i d v - s m a r t . c o m / update ngay",
+         "Nhan vao bidv-smart.com/ update ngay"),
+        ("Dang ky: b e t 8 8 v n . c o m", "Dang ky: bet88vn.com"),
     ],
 )
 def test_defanged_links_are_restored(text: str, expected: str) -> None:
@@ -44,6 +48,8 @@ def test_defanged_links_are_restored(text: str, expected: str) -> None:
         "ok (.) ok",  # no word on either side of the brackets
         "he said (.) then",
         "cham soc khach hang",
+        "c a m o n . b a n",  # spaced letters, but no known TLD after the dot
+        "Cam on . Ban nhe",
     ],
 )
 def test_ordinary_text_is_not_taken_for_a_defanged_link(text: str) -> None:

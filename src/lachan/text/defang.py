@@ -1,6 +1,7 @@
 """Restore "defanged" links: ``hxxps://vcb-xacminh[.]top``, ``vcb chấm top``.
 
-Scammers (and, innocently, security reports) break links so filters miss them. We put
+Scammers (and, innocently, security reports) break links so filters miss them
+(``b i d v - s m a r t . c o m`` too). We put
 them back together so that entity extraction sees a real URL. Only clear patterns are
 restored: a spelled-out dot ("chấm", "cham", "dot") counts only between a domain-like
 label and a known top-level domain, so "tôi chấm bài" stays as it is.
@@ -42,6 +43,10 @@ _LABEL_RE = re.compile(r"[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*", re
 _MAX_HOST = 253
 _LEFT_STOPS = (" ", "\n", "\t", "/", "(", '"', "'", ":")
 _TLD_AHEAD_RE = re.compile(rf"(?:{_TLD_ALT})(?![\w\-])", re.IGNORECASE)
+# A link spelled one character at a time: "b i d v - s m a r t . c o m / update". Joined
+# only when the result holds a dot before a known TLD ("c a m o n . b a n" stays).
+_SPACED_LINK_RE = re.compile(r"(?<!\S)(?:[A-Za-z0-9./:\-] ){5,}[A-Za-z0-9/](?!\S)")
+_JOINED_HOST_RE = re.compile(rf"[a-z0-9]\.(?:{_TLD_ALT})(?![a-z0-9])", re.IGNORECASE)
 
 
 def may_be_defanged(low: str) -> bool:
@@ -59,6 +64,7 @@ def may_be_defanged(low: str) -> bool:
         or " cham " in low
         or " chấm " in low
         or " dot " in low
+        or " . " in low
     )
 
 
@@ -97,4 +103,11 @@ def restore_links(text: str, low: str | None = None) -> str | None:
         s = _BRACKET_DOT_RE.sub(".", s)
     if " cham " in low or " chấm " in low or " dot " in low:
         s = _join_spelled_dots(s)
+    if " . " in low:
+        s = _SPACED_LINK_RE.sub(_join_spaced_link, s)
     return None if s == text else s
+
+
+def _join_spaced_link(m: re.Match[str]) -> str:
+    joined = m.group(0).replace(" ", "")
+    return joined if _JOINED_HOST_RE.search(joined) is not None else m.group(0)
