@@ -19,7 +19,7 @@ PROMOTIONS = [
     # "áp dụng", "tín dụng", "ứng dụng" fold to "dung", which is also "đừng" (don't)
     "Áp dụng mã GIAM30 giảm 30% cho đơn từ 200K trên toàn bộ mỹ phẩm chính hãng. Mua ngay "
     "trên ứng dụng kẻo lỡ!",
-    "Thẻ tín dụng ABC Bank: hoàn tiền 15% khi mua sắm online, đăng ký tại abcbank.vn",
+    "Thẻ tín dụng VPBank: hoàn tiền 15% khi mua sắm online, đăng ký tại vpbank.com.vn",
     "Grab: Giam 50K cho 3 chuyen GrabCar dau tien, nhap ma GRABNEW. Dat xe ngay!",
     # a discount in per cent says it by itself; a low price with a place to buy
     "TikTok Shop 11.11: live sale cùng các KOL hàng đầu, voucher giảm đến 50%.",

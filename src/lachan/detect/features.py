@@ -306,7 +306,8 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
         if label == "phishing":
             imitates = f", imitates {brand}" if brand else ""
             out.add(Finding("URL_PHISHING_HOST", "scam",
-                            f"link host {host} looks like phishing ({score:.2f}{imitates})"))
+                            f"link host {host} looks like phishing ({score:.2f}{imitates})",
+                            weight=PHISHING_HOST_PRIOR))
             named = brand or named_in_host(host, out.text)
             if named:
                 out.add(Finding("URL_IMITATES_BRAND", "scam",
@@ -325,6 +326,14 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
 
 #: The findings :func:`entity_findings` makes of a phone number that is someone to call.
 PHONE_FINDINGS = ("PHONE_MOBILE", "PHONE_SERVICE", "PHONE_PREMIUM", "PHONE_FOREIGN")
+
+
+#: Fixed prior (log-odds towards scam) on top of URL_PHISHING_HOST's learned weight: over
+#: the SMS data the finding is on 50 scams, 3 ads and no ham message, but a lender's or a
+#: prize's ad words outvoted it ("... tra phi thue san bay 199k tai airasia-tangve.site"
+#: read as an ad). The host analyser passes 1 % of legitimate domains and none of the
+#: links in ham SMS.
+PHISHING_HOST_PRIOR = 3.0
 
 
 #: Fixed prior (log-odds towards scam) of URL_IMITATES_BRAND: a link whose host the
@@ -647,7 +656,9 @@ _ANY_FIRST = frozenset().union(*(firsts for _, firsts, _, _ in COMBINATIONS))
 #: it too ("giay trieu tap vi lien quan vu an lua dao", "thu hoi tien bi lua dao").
 _WARNING_RE = re.compile(
     r"\b(?:canh giac|gia mao|thu doan|ke gian|doi tuong xau|mao danh|gia danh"
+    # (not the fake officer's "Tuyet doi khong tiet lo." or "... voi ai": secrecy)
     r"|tuyet doi khong (?:cung cap|chia se|tiet lo|truy cap|bam|click|chuyen)"
+    r"(?!\s*(?:[.!]|$|voi\s|cho\s+(?:ai|nguoi\s+(?:nha|than))))"
     r"|khong bao gio|de phong|phong tranh|khuyen cao|trinh bao|beware of|scam alert"
     r"|canh bao lua dao|khong (?:nen )?lam theo|la (?:lua dao|gia mao|mao danh)"
     r"|is a scam|are scams)\b")
@@ -660,13 +671,17 @@ _WARNING_RE = re.compile(
 _NARRATED_RE = re.compile(
     r"\b(?:xung\s+(?:la\s+)?(?:cong\s+an|nhan\s+vien|ngan\s+hang|can\s+bo|shipper|ben|toa|bao\s+hiem)"
     r"|(?:so|nguoi)\s+la\s+(?:goi|nhan)|co\s+(?:phai|fai)\s+(?:la\s+)?lua\s+dao"
-    r"|lua\s+dao\s+(?:do|day|roi|100|ca|het|a)|dung\s+co\s+(?:vo|tin|bam|nghe)"
+    # ("lay lai tien bi lua dao 100%": the recovery fraud's promise, no remark)
+    r"|lua\s+dao\s+(?:do|day|roi|ca|het|a)|(?<!bi )lua\s+dao\s+100|dung\s+co\s+(?:vo|tin|bam|nghe)"
     r"|(?:dung|khong)\s+(?:doc|gui)\s+(?:\S+\s+)?(?:cho\s+)?ai"
     # someone else who called or wrote to claim or ask something: "neu co ai goi bao chu Tu
     # bi cong an bat...", "co nguoi nhan bao em trung thuong", "co ai nhan chi xin ma OTP
     # thi dung dua", "co dua nhan zalo gia lam m xin ma otp"
     r"|(?:neu\s+)?co\s+(?:ai|nguoi|so\s+la|dua|thang)\s+(?:goi|nhan)(?:\s+\S+){0,4}?\s+"
-    r"(?:bao|xung|noi|xin))\b")
+    r"(?:bao|xung|noi|xin)"
+    # advice for when someone asks: "ai nho muon tk ngan hang nhan tien ho thi tu choi"
+    r"|(?:ai|nguoi\s+nao|ke\s+nao)\s+(?:nho|nhan|goi|bao|xin|hoi)\b(?:\s+\S+){0,10}?\s+thi\s+"
+    r"(?:tu\s+choi|dung|block|chan|bo\s+qua|ke))\b")
 
 
 def warns(out: MessageFeatures) -> bool:

@@ -70,9 +70,17 @@ _ILLEGAL_GOODS_RE = re.compile(
     # SIMs activated under someone else's name, sold in bulk
     r"|\b(?:ban|cung\s+cap|co\s+san|si)\s+(?:\S+\s+){0,2}?sim\s+(?:rac|kich\s+hoat\s+san"
     r"|khong\s+chinh\s+chu|da\s+kich\s+hoat)\b"
+    r"|\bsim\b[^.!?\n]{0,80}?\bkhong\s+can\s+(?:dang\s+ky\s+)?chinh\s+chu\b"
+    # people's data sold: "cung cap data khach hang ... co SDT", "mua ban thong tin"
+    r"|\b(?:ban|cung\s+cap|mua\s+ban|can\s+ban)\s+(?:\S+\s+){0,2}?(?:data|du\s+lieu|danh\s+sach)"
+    r"\s+(?:khach\s+hang|sdt|so\s+dien\s+thoai)\b(?=[^.!?\n]{0,80}?\b(?:sdt|so\s+dien\s+thoai"
+    r"|gia\s+re|cap\s+nhat|telegram|zalo)\b)|\bmua\s+ban\s+thong\s+tin\s+(?:ca\s+nhan|khach)?"
     # an exam's paper "with the answers before the exam"
-    r"|\bde\s+thi\b[^.!?\n]{0,60}?\b(?:dap\s+an\s+truoc|co\s+dap\s+an|truoc\s+gio\s+thi|lo\s+de)\b")
-_GOODS_PAIRS = frozenset({"de thi", "sim rac", "hoat san", "chinh chu",
+    r"|\bde\s+thi\b[^.!?\n]{0,60}?\b(?:dap\s+an\s+truoc|co\s+dap\s+an|truoc\s+gio\s+thi|lo\s+de"
+    # "co de thi vao 10 ban chuan nam nay": the real paper, before the exam
+    r"|ban\s+(?:chuan|that|goc)|de\s+that)\b")
+_GOODS_PAIRS = frozenset({"de thi", "sim rac", "hoat san", "chinh chu", "data khach",
+                          "lieu khach", "ban thong", "sach khach",
                           "sung dien", "sung hoi", "sung ban", "sung ngan", "sung quan",
                           "sung tu", "sung colt", "sung glock", "ma tuy", "can sa", "thuoc lac",
                           "thuoc me", "kich duc", "tien gia", "phao no", "cao su"})
@@ -134,8 +142,12 @@ _CHAT_RETURNS_RE = re.compile(
     r"|\b(?:1|mot|moi)\s+ngay\s+(?:lai|loi)\s+\d+(?:\s*-\s*\d+)?\s*%"
     r"|\bdam\s+bao\s+(?:loi|lai)\s+(?:ngay\s+)?trong\s+ngay\b"
     r"|\bhoan\s+von\s+(?:ngay\s+)?(?:sau\s+\d+\s+phut|\+\s*\d+\s*%)"
-    r"|\bhoa\s+hong\s+\d+(?:\s*-\s*\d+)?\s*%\s*/\s*don\b")
-_CHAT_RETURNS_PAIRS = frozenset({"hoan von", "dam bao"})
+    r"|\bhoa\s+hong\s+\d+(?:\s*-\s*\d+)?\s*%\s*/\s*don\b"
+    # a loss made good: "khong lai em hoan tien 100%", "lo bao nhieu ben em den bay nhieu"
+    r"|\bkhong\s+(?:co\s+)?(?:lai|loi)\s+(?:\S+\s+){0,2}?(?:hoan|den|tra\s+lai)\s+"
+    r"(?:lai\s+)?(?:tien|von|100\s*%)"
+    r"|\blo\s+(?:bao\s+nhieu\s+)?(?:\S+\s+){0,2}?(?:den|boi\s+thuong)\s+(?:bay\s+nhieu|100\s*%|du)\b")
+_CHAT_RETURNS_PAIRS = frozenset({"hoan von", "dam bao", "khong lai", "khong loi", "lo bao"})
 #: "nhan", "rut", "hoan" with a stake word open the check of a stake taken back with more.
 _BACK_WORDS = frozenset({"nhan", "rut", "hoan"})
 #: A monthly income in money for a stake ("gop 100tr nhan 8tr/thang co dinh"): a return
@@ -159,8 +171,15 @@ MONTHLY_RETURN_FLOOR = 0.03
 #: lai 6tr5", "nap 2 trieu, hoan thanh nhan 2tr600" (the task fraud's "order").
 _AMOUNT = r"(\d+(?:[.,]\d+)?)\s*(k|tr|trieu|ty)(\d{1,3})?\b"
 _STAKE_BACK_RE = re.compile(
-    rf"\b(?:nap|gop|vao|chuyen)\s+(?:them\s+)?{_AMOUNT}[,.;]?(?:\s+\S+){{0,8}}?\s+"
+    rf"\b(?:nap|gop|vao|chuyen|dau\s+tu(?:\s+goi)?)\s+(?:them\s+)?{_AMOUNT}[,.;]?(?:\s+\S+){{0,8}}?\s+"
     rf"(?:nhan|rut|hoan)\s+(?:lai\s+|ve\s+|duoc\s+)?(?:ngay\s+)?{_AMOUNT}")
+
+
+#: ...or in full: "nap 2.000.000d de hoan thanh, he thong se hoan lai 2.600.000d".
+_FULL = r"(\d{1,3}(?:[.,]\d{3}){1,3})\s*(?:d|dong|vnd|usdt)?\b"
+_STAKE_BACK_FULL_RE = re.compile(
+    rf"\b(?:nap|gop|vao|chuyen)\s+(?:them\s+)?{_FULL}[,.;]?(?:\s+\S+){{0,8}}?\s+"
+    rf"(?:nhan|rut|hoan)\s+(?:lai\s+|ve\s+|duoc\s+)?(?:ngay\s+)?{_FULL}")
 
 
 def _amount(number: str, unit: str, tail: str | None) -> float:
@@ -176,6 +195,10 @@ def _stake_back(folded: str) -> str | None:
     for m in _STAKE_BACK_RE.finditer(folded):
         put = _amount(m.group(1), m.group(2), m.group(3))
         back = _amount(m.group(4), m.group(5), m.group(6))
+        if 0 < put < back <= 100 * put:
+            return m.group(0)
+    for m in _STAKE_BACK_FULL_RE.finditer(folded):
+        put, back = (float(re.sub(r"[.,]", "", g)) for g in m.groups())
         if 0 < put < back <= 100 * put:
             return m.group(0)
     return None
@@ -217,6 +240,9 @@ _INTIMATE_RE = re.compile(
     r"|\b(?:co|giu|dang\s+giu)\s+(?:\S+\s+){0,2}?(?:video|clip)\s+(?:luc|khi)\s+(?:\S+\s+){0,2}?"
     r"(?:goi\s+video|video\s+call|call\s+video)\b"
     r"|\badult\s+(?:sites?|videos?|content)\b|\brecorded\s+you\b"
+    # the mailbox "hacked" with its browsing history
+    r"|\blich\s+su\s+(?:duyet\s+web|truy\s+cap\s+web)\b|\bda\s+hack\s+(?:\S+\s+){0,2}?"
+    r"(?:tai\s+khoan|email|may\s+tinh|dien\s+thoai)\b"
     # photos put on a porn site: "anh cua em bi ghep vao web den"
     r"|\bweb\s+den\b"
     # "anh rieng tu", "hinh anh rieng tu" said to be held
@@ -224,14 +250,23 @@ _INTIMATE_RE = re.compile(
     # the loan app's collector: "ghep anh gui danh ba"
     r"|\bghep\s+(?:anh|hinh|mat)\b"
     # a clip or photos deleted once paid: "anh gui em 15tr thi em xoa (clip)"
+    # "clip nay" held with the reader's contacts, deleted for a sum
+    r"|\b(?:clip|video)\s+(?:nay|do)\b(?=.*\b(?:danh\s+sach\s+lien\s+lac|danh\s+ba)\b)"
     r"|\b(?:gui|chuyen|dua|nop)\s+(?:\S+\s+){0,3}?\d+(?:[.,]\d+)?\s*(?:k|tr|trieu|cu|d)\s+"
     r"(?:\S+\s+){0,2}?thi\s+(?:em|tao|toi|minh|chi|anh|tui)\s+(?:se\s+)?(?:xoa|huy)\b(?!\s+(?:no|lai|phat)\b)")
 _EXPOSE_RE = re.compile(
     r"\b(?:gui\s+cho|phat\s+tan|dang\s+len|tung\s+len|cong\s+khai|danh\s+ba|nguoi\s+than"
     r"|gia\s+dinh|vo\s+(?:may|mi|ban|anh)|chong\s+(?:may|mi|ban|chi|em)|ban\s+be|co\s+quan"
-    r"|send\s+(?:it\s+)?to\s+(?:your|all)|goes\s+to\s+(?:all\s+)?your|your\s+contacts)\b")
-_DEMAND_RE = re.compile(r"\b(?:chuyen|nop|gui|tra|pay|send|btc|bitcoin)\b")
-_EXTORTION_PAIRS = frozenset({"clip nong", "video nong", "anh nong", "hinh nong", "clip sex",
+    r"|send\s+(?:it\s+)?to\s+(?:your|all)|goes\s+to\s+(?:all\s+)?your|your\s+contacts"
+    # "sang mai ca truong biet", "con chi thay clip nay", "danh sach lien lac"
+    r"|ca\s+(?:truong|lop|xom|cong\s+ty|co\s+quan|nha|ho)\s+(?:deu\s+|se\s+)?biet"
+    r"|moi\s+nguoi\s+(?:deu\s+|se\s+)?biet|(?:con|bo|me|vo|chong)\s+(?:cua\s+)?(?:chi|anh|ban|may|em)"
+    r"\s+(?:se\s+)?(?:thay|xem|biet)|danh\s+sach\s+lien\s+lac)\b")
+#: (or just the sum: "15 trieu va moi thu se bi xoa vinh vien")
+_DEMAND_RE = re.compile(r"\b(?:chuyen|nop|gui|tra|pay|send|btc|bitcoin)\b"
+                        r"|\b\d+(?:[.,]\d+)?\s*(?:tr|trieu|k|usd|usdt)\b")
+_EXTORTION_PAIRS = frozenset({"duyet web", "da hack", "clip nay", "video nay", "clip do",
+                              "clip nong", "video nong", "anh nong", "hinh nong", "clip sex",
                               "video sex", "nhay cam", "khoa than", "chat sex", "ben tau",
                               "nude photos", "nude videos", "nude video", "anh nude",
                               "nguoi lon", "man hinh", "goi video", "call video",
@@ -362,7 +397,24 @@ _RECOVERY_RE = re.compile(
     r"|\bbi\s+lua\b.{0,120}?\b(?:truy\s+vet|thu\s+hoi\s+(?:lai\s+)?tien|lay\s+lai\s+tien)\b"
     # an account "got back" for a fee ("nhan lay lai Facebook bi hack, coc truoc 500k")
     r"|\b(?:lay\s+lai|khoi\s+phuc|mo\s+khoa)\s+(?:facebook|fb|zalo|instagram|tiktok|nick"
-    r"|tai\s+khoan)\s+(?:\S+\s+){0,2}?bi\s+(?:hack|khoa|vo\s+hieu)\b")
+    r"|tai\s+khoan)\s+(?:\S+\s+){0,2}?bi\s+(?:hack|khoa|vo\s+hieu)\b"
+    # a lawyer's "file to get the money back", or money got back from a fake exchange
+    r"|\bho\s+so\s+(?:doi|lay|thu\s+hoi)\s+lai\s+tien\b"
+    r"|\b(?:lay\s+lai|thu\s+hoi|doi\s+lai)\s+tien\s+(?:\S+\s+){0,2}?(?:san\s+(?:ao|forex|crypto"
+    r"|tien\s+ao|chung\s+khoan\s+ao)|da\s+mat)\b")
+#: An account lost, and someone who "gets it back" for a fee ("mat tai khoan zalo, em co
+#: nguoi quen ... lay lai duoc trong 2h, chi can chuyen 800k phi xu ly"); without the fee it
+#: is the owner's own story ("may ma lay lai duoc bang email").
+_ACCOUNT_BACK_RE = re.compile(
+    r"\b(?:mat|bi\s+hack|bi\s+khoa)\s+(?:\S+\s+)?(?:tai\s+khoan|tk|nick|acc|facebook|fb|zalo)\b"
+    r".{0,80}?\b(?:lay\s+lai|khoi\s+phuc|mo\s+khoa)\s+(?:duoc|giup|ho|lai)\b")
+
+#: A credit record "cleaned" for a fee ("xoa no xau nhom 3-5", "chay diem tin dung CIC"):
+#: nobody but the lender can change what the credit bureau holds.
+_CREDIT_FIX_RE = re.compile(
+    r"\b(?:xoa|chay|lam\s+sach|rut)\s+(?:\S+\s+){0,2}?(?:no\s+xau|cic|lich\s+su\s+tin\s+dung)\b"
+    r"|\bchay\s+diem\s+tin\s+dung\b")
+_CREDIT_FIX_PAIRS = frozenset({"no xau", "diem tin", "xoa cic", "chay cic"})
 _RECOVERY_PAIRS = frozenset({"thu hoi", "lay lai", "khoi phuc", "doi lai", "hoan lai", "nan nhan",
                              "nhan lai", "go lo", "bi lua", "truy vet", "hoan §d3"})
 #: The fee the recovery fraud asks: a real advisory quotes the promise, never a fee.
@@ -377,7 +429,8 @@ _DETAILS = {
     "EXTORTION_THREAT": "threatens to spread intimate images unless paid",
     "APK_LINK": "links to an Android app package (.apk) outside the app stores",
     "FRAUD_RECOVERY_OFFER": "offers to get back money lost to fraud",
-    "FORGED_PAPERS_OFFER": "offers to make licences, diplomas or ID papers",
+    "FORGED_PAPERS_OFFER": "offers to make licences, diplomas or ID papers, or to clean a credit "
+                           "record",
     "SEX_SERVICE_OFFER": "offers sex for money, with a contact",
     "MIRACLE_CURE_CLAIM": "promises a cure or a weight loss no product may promise",
     "PYRAMID_SCHEME": "pays for bringing people in, or commissions over many levels",
@@ -386,7 +439,7 @@ _DETAILS = {
 }
 
 _ALL_PAIRS = (_GOODS_PAIRS | _RETURNS_PAIRS | _EXTORTION_PAIRS | _RECOVERY_PAIRS
-              | _TIPS_PAIRS | _ESCORT_PAIRS | _CURE_PAIRS | _PYRAMID_PAIRS)
+              | _TIPS_PAIRS | _ESCORT_PAIRS | _CURE_PAIRS | _PYRAMID_PAIRS | _CREDIT_FIX_PAIRS)
 
 
 def _add(out: MessageFeatures, name: str, found: str, prior: float, quoted: bool) -> None:
@@ -442,15 +495,19 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
             _add(out, "EXTORTION_THREAT", m.group(0), EXTORTION_PRIOR, quoted)
     if not _RECOVERY_PAIRS.isdisjoint(pairs) or "recover" in tokens:
         m = _RECOVERY_RE.search(folded)
+        if m is None:
+            back = _ACCOUNT_BACK_RE.search(folded)
+            m = back if back is not None and _RECOVERY_FEE_RE.search(folded) else None
         if m is not None and not negated(folded, m.start()):
             # the victim's own "bi lua dao" reads as a warning: a fee to pay says it is none
             fee = _RECOVERY_FEE_RE.search(folded) is not None
             _add(out, "FRAUD_RECOVERY_OFFER", m.group(0),
                  RECOVERY_FEE_PRIOR if fee else RECOVERY_OFFER_PRIOR, quoted and not fee)
-    if papers:
-        m = _FORGED_RE.search(folded)
-        if m is not None and not negated(folded, m.start()):
-            _add(out, "FORGED_PAPERS_OFFER", m.group(0), FORGED_PAPERS_PRIOR, quoted)
+    m = _FORGED_RE.search(folded) if papers else None
+    if m is None and not _CREDIT_FIX_PAIRS.isdisjoint(pairs):
+        m = _CREDIT_FIX_RE.search(folded)
+    if m is not None and not negated(folded, m.start()):
+        _add(out, "FORGED_PAPERS_OFFER", m.group(0), FORGED_PAPERS_PRIOR, quoted)
     escort = not _ESCORT_PAIRS.isdisjoint(pairs)
     if sex or escort:
         m = _SEX_RE.search(folded) if sex else None
@@ -506,8 +563,9 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("APK_LINK", "links to an Android app package (.apk), outside the app stores"),
     ("FRAUD_RECOVERY_OFFER", "offers to get back money lost to fraud (the recovery fraud "
                              "that follows the first)"),
-    ("FORGED_PAPERS_OFFER", "offers to make driving licences, diplomas or ID papers to order "
-                            "(forgery, and mostly a deposit fraud)"),
+    ("FORGED_PAPERS_OFFER", "offers to make driving licences, diplomas or ID papers to order, "
+                            "or to wipe bad debt off a credit record (forgery, and mostly a "
+                            "deposit fraud)"),
     ("SEX_SERVICE_OFFER", "offers sex for money with a contact to reach (unlawful, and "
                           "mostly a deposit fraud)"),
     ("MIRACLE_CURE_CLAIM", "promises a cure for a chronic disease ('cured for good, no more "

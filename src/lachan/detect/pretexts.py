@@ -287,6 +287,12 @@ _BOSS = r"(?:sep|giam\s+doc|tong\s+giam\s+doc|chu\s+tich|truong\s+phong|ceo|boss
 _BOSS_GROUP_RE = re.compile(
     rf"\b{_BOSS}\s+(?:\S+\s+){{0,3}}?"
     r"(?:tao|lap|moi\s+vao|keo\s+vao|them\s+vao|vua\s+tao)\s+(?:\S+\s+){0,2}?(?:nhom|group)\b")
+#: ...or a group "just created" that the staff member is told to join, with the boss in it
+#: ("Em vao nhom zalo 'Ban lanh dao - ke toan' anh vua tao ... pho giam doc se gui thong
+#: tin chuyen khoan").
+_JOIN_NEW_GROUP_RE = re.compile(
+    r"\b(?:vao|tham\s+gia)\s+(?:\S+\s+){0,2}?(?:nhom|group)\b(?:\s+\S+){0,8}?\s+(?:vua|moi)\s+"
+    r"(?:tao|lap)\b")
 _BOSS_PAY_RE = re.compile(r"\b(?:chuyen\s+khoan|chuyen\s+tien|thanh\s+toan|chi\s+dao|ck"
                           r"|transfer|payment)\b")
 _BOSS_PAIRS = frozenset({"tao nhom", "lap nhom", "tao group", "vao nhom", "vao group",
@@ -298,13 +304,16 @@ _BOSS_PAIRS = frozenset({"tao nhom", "lap nhom", "tao group", "vao nhom", "vao g
 _BOSS_RE = re.compile(rf"\b(?:{_BOSS}|ke\s+toan\s+truong|(?:zalo|nick|acc)\s+phu"
                       r"|lam\s+lenh\s+chuyen)\b")
 _BOSS_ORDER_RE = re.compile(
-    r"\b(?:chuyen|ck|thanh\s+toan|lam\s+lenh\s+chuyen|chi)\s+(?:\S+\s+){0,5}?\d+(?:[.,]\d+)?\s*"
-    r"(?:tr|trieu|ty)\b")
+    r"\b(?:chuyen|ck|thanh\s+toan|lam\s+lenh\s+chuyen|chi)\s+(?:\S+\s+){0,5}?(?:\d+(?:[.,]\d+)?\s*"
+    r"(?:tr|trieu|ty)\b|\d{1,3}(?:[.,]\d{3}){2,}\s*(?:d|dong|vnd)?\b)"
+    # the company's balance asked first ("kiem tra so du tai khoan cong ty roi bao anh")
+    r"|\bkiem\s+tra\s+so\s+du\s+(?:\S+\s+){0,2}?cong\s+ty\b")
 _PARTNER_RE = re.compile(r"\b(?:doi\s+tac|nha\s+cung\s+cap|khach\s+hang|cong\s+ty\s+(?:tnhh|cp|co"
                          r"\s+phan)|lo\s+hang|dat\s+coc|hop\s+dong)\b")
 _NO_CHECK_RE = re.compile(
     r"\b(?:dung\s+goi|khong\s+(?:nghe\s+may|tien\s+nghe|goi\s+duoc)|dang\s+(?:hop|o\s+san\s+bay"
-    r"|tren\s+may\s+bay)|tren\s+may\s+bay|chua\s+cong\s+bo|bi\s+mat|(?:zalo|nick|acc)\s+phu)\b")
+    r"|tren\s+may\s+bay)|tren\s+may\s+bay|chua\s+cong\s+bo|bi\s+mat|(?:zalo|nick|acc)\s+phu"
+    r"|khong\s+can\s+(?:qua|bao|hoi)\s+(?:\S+\s+)?(?:truong\s+phong|ke\s+toan|giam\s+doc|sep))\b")
 _BOSS_ORDER_PAIRS = frozenset({"doi tac", "cung cap", "khach hang", "lo hang", "dat coc",
                                "hop dong"})
 
@@ -519,7 +528,8 @@ def pretext_findings(folded: str, tokens: list[str], bigrams: list[str],
         found.append(("OFFICIAL_ON_PRIVATE_CHAT", _all(folded, _OFFICIAL_SELF_RE, _OWN_CHAT_RE,
                                                        _OFFICIAL_MATTER_RE)))
     if not _BOSS_PAIRS.isdisjoint(pairs):
-        found.append(("BOSS_IN_NEW_GROUP", _all(folded, _BOSS_GROUP_RE, _BOSS_PAY_RE)))
+        found.append(("BOSS_IN_NEW_GROUP", _all(folded, _BOSS_GROUP_RE, _BOSS_PAY_RE)
+                       or _all(folded, _JOIN_NEW_GROUP_RE, _BOSS_RE, _BOSS_PAY_RE)))
     if not _BOSS_ORDER_PAIRS.isdisjoint(pairs):
         found.append(("BOSS_TRANSFER_ORDER", _all(folded, _BOSS_RE, _BOSS_ORDER_RE, _PARTNER_RE,
                                                   _NO_CHECK_RE)))

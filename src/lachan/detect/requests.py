@@ -68,6 +68,9 @@ _CODE_THEN_ASK_RE = re.compile(
     r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|to|ben)|tao|to|minh|em|anh)"
     r"|bao\s+(?:lai|giup))\b")
 #: "I typed your number by mistake": the story that comes with the request.
+_READ_TO_STAFF_RE = re.compile(
+    r"\bdoc\s+(?:lai\s+)?(?:ma|so|otp)\s+(?:otp\s+|nay\s+|do\s+|tren\s+)?cho\s+(?:nhan\s+vien"
+    r"|tong\s+dai\s+vien|can\s+bo|chuyen\s+vien|ben\s+(?:em|minh|toi))\b")
 _MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky|dang\s+nhap)\s+(?:nham|sai)"
                          r"\s+(?:so|sdt)\b|\bdo\s+(?:minh|em|tao|to|anh|chi)\s+nhap\s+(?:sai|nham)\b")
 #: A delivery code given to the courier at the door is a real practice.
@@ -92,13 +95,13 @@ _PAY_TO_UNLOCK_RE = re.compile(
     # ("nap 2tr la duoc rut lien": "la" as "and then")
     # ("thi he thong moi giai ngan": the one who acts between "thi" and "moi")
     r"(?:de|thi\s+(?:\S+\s+){0,2}?moi|thi\s+(?:ben\s+)?(?:em|minh|chung\s+toi|he\s+thong)"
-    r"(?:\s+se)?|moi\s+(?:duoc|co\s+the)|nham|la)\s+(?:\S+\s+){0,6}?"
+    r"(?:\s+se)?|moi\s+(?:duoc|co\s+the)|moi(?=\s+(?:rut|nhan|giai))|nham|la)\s+(?:\S+\s+){0,6}?"
     r"(?:duoc\s+)?"
     r"(?:(?P<unlock>mo\s+khoa|go\s+khoa|giai\s+toa|khoi\s+phuc|xac\s+minh|xac\s+thuc"
     r"|kich\s+hoat\s+lai)"
     r"|nhan\s+(?:thuong|qua|giai|tien|lai\s+(?:tien|goc|von)|khoan\s+vay|hoa\s+hong|hang"
     r"|kien\s+hang)|chay\s+don|hoan\s+thanh\s+(?:don|nhiem\s+vu)"
-    r"|hoan\s+tien|thong\s+quan"
+    r"|hoan\s+tien|thong\s+quan|chuyen\s+(?:tien\s+)?ve\s+(?:tk|tai\s+khoan|stk|vi)"
     r"|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan|hoa\s+hong|duoc)|duoc\s+rut|giai\s+phong"
     r"|go\s+(?:phat|han\s+che|phong\s+toa))\b")
 
@@ -107,13 +110,15 @@ _PAY_TO_UNLOCK_RE = re.compile(
 #: truoc thue TNCN 10%"). Insurers and lenders deduct their fees; nobody bills them first.
 _FEE_FIRST_RE = re.compile(
     r"(?<!da )\b(?:dong|nop|chuyen|thanh\s+toan|tra)\s+truoc\s+(?:\S+\s+){0,3}?"
-    r"(?:phi|thue|le\s+phi|tien|\d)")
+    r"(?:phi|thue|le\s+phi|tien|\d)"
+    # ...or a fee "to receive" it: "nop phi thu tuc 2 trieu de nhan"
+    r"|(?<!da )\b(?:dong|nop)\s+(?:\S+\s+){0,2}?phi\s+(?:\S+\s+){0,4}?de\s+(?:duoc\s+)?nhan\b")
 _RECEIVE_RE = re.compile(
     r"\b(?:duoc\s+chi\s+tra|chi\s+tra\s+quyen\s+loi|nhan\s+(?:tien|thuong|khoan|quyen\s+loi)"
     r"|duoc\s+boi\s+thuong|giai\s+ngan|rut\s+tien|duoc\s+nhan|hoc\s+bong"
     r"|duoc\s+(?:ho\s+tro\s+)?vay|duoc\s+cap\s+(?:han\s+muc|khoan\s+vay))\b")
 _FEE_FIRST_PAIRS = frozenset({"dong truoc", "nop truoc", "chuyen truoc", "toan truoc",
-                              "tra truoc"})
+                              "tra truoc", "nop phi", "dong phi"})
 
 #: Moving money into a "safe", holding or investigators' account, or to prove one's
 #: innocence: the fake-police fraud ("chuyen so du vao tai khoan tam giu de chung minh
@@ -125,7 +130,8 @@ _SAFE_ACCOUNT_RE = re.compile(
     # bail paid by transfer to the one who calls: "chuyen tien bao lanh 150 trieu"
     r"|\b(?:chuyen|ck|nop)\s+(?:\S+\s+){0,2}?tien\s+bao\s+lanh\b")
 _TRANSFER_RE = re.compile(r"\b(?:chuyen|nop|gui|nap|ck|dong)\s+(?:giup\s+(?:\S+\s+)?)?"
-                          r"(?:(?:cho\s+)?(?:me|bo|con|em|anh|chi|minh|ba|ong)\s+)?(?:khoan|tien"
+                          r"(?:(?:cho\s+)?(?:me|bo|con|em|anh|chi|minh|ba|ong|co|chau|thay|bac|chu"
+                          r"|t|tao)\s+)?(?:khoan|tien"
                           r"|toan\s+bo|so\s+du|gap|ngay|lai|vao|truoc|\d|cho\s+(?:\S+\s+)?vao"
                           r"|(?:cho\s+\S+\s+)?theo\s+(?:so|stk|tk)|vien\s+phi|tam\s+ung"
                           r"|qua\s+(?:so\s+)?(?:tai\s+khoan|tk|stk))"
@@ -134,6 +140,8 @@ _TRANSFER_RE = re.compile(r"\b(?:chuyen|nop|gui|nap|ck|dong)\s+(?:giup\s+(?:\S+\
                           # "muon anh 7 trieu", "cho em vay 2 trieu", "chuyen lien giup"
                           r"|\b(?:vay|muon)\s+(?:\S+\s+)?\d+(?:[.,]\d+)?\s*(?:k|tr|trieu|cu)\b"
                           r"|\bchuyen\s+lien\b"
+                          # "bac chuyen cho chau de chau giai quyet"
+                          r"|\bchuyen\s+(?:cho\s+)?(?:chau|con|em|co|thay)\s+de\b"
                           # "can 30tr nop phat de bao lanh": a sum needed to pay with
                           r"|\bcan\s+(?:gap\s+)?\d+(?:[.,]\d+)?\s*(?:k|tr|trieu)\s+(?:de\s+)?"
                           r"(?:nop|dong|tra|chuoc|lo)\b"
@@ -153,7 +161,9 @@ _EMERGENCY_RE = re.compile(
     # stranded: luggage held at an airport, a wallet forgotten, short of the fee
     r"|bi\s+giu\s+(?:hanh\s+ly|ho\s+chieu|lai\s+(?:o|tai)\s+san\s+bay)|quen\s+(?:mang\s+)?vi"
     r"|thieu\s+tien\s+(?:dong|tra|nop|mua)"
-    r"|dang\s+(?:o|nam)\s+(?:vien|benh\s+vien)|(?:dong|nop|tra)\s+vien\s+phi)\b")
+    r"|dang\s+(?:o|nam)\s+(?:vien|benh\s+vien)|(?:dong|nop|tra)\s+vien\s+phi"
+    # a fee at the airport, a crash's other party holding the rider
+    r"|phi\s+hanh\s+ly|giu\s+(?:nguoi|xe)\s+(?:\S+\s+){0,2}?doi\s+boi\s+thuong)\b")
 #: A demand to keep it from the family: the fake police's "khong duoc tiet lo voi nguoi
 #: nha", and the "arrested" grandchild's "ba dung noi voi bo me chau nhe" (used by
 #: ``schemes`` for the police who work over chat too).
@@ -170,8 +180,13 @@ SECRECY = (r"\b(?:khong\s+duoc|dung|cam)\s+(?:tiet\s+lo|noi|bao|chia\s+se)\s+(?:
            r"|\b(?:dung|khong\s+duoc)\s+(?:\S+\s+)?(?:noi|bao|ke)\s+(?:voi|cho)\s+(?:bo\s+me|bo"
            r"|me|ai|nguoi\s+nha|gia\s+dinh)\b")
 _THIRD_PARTY_RE = re.compile(
-    r"\b(?:con|chong|vo|bo|me|em|chau|nguoi\s+nha|nguoi\s+than)\s+(?:cua\s+)?(?:ban|anh|chi|ong|ba|co"
-    r"|chu|bac)\s+(?:bi|dang|da|vua)\b"
+    r"\b(?:con|chong|vo|bo|me|em|chau|nguoi\s+nha|nguoi\s+than)\s+(?:trai\s+|gai\s+)?(?:cua\s+|nha\s+)?"
+    r"(?:ban|anh|chi|ong|ba|co|chu|bac)\s+(?:bi|dang|da|vua|di)\b"
+    # the parent of a child in someone's care: "me be Khoa oi", "co phai me cua chau Minh Anh"
+    r"|\b(?:me|bo|ba|phu\s+huynh)\s+(?:cua\s+)?(?:be|chau)\s+[a-z]+"
+    # a staff member's or a payee's own account: "ck giup e vao tk cua nhan vien nay"
+    r"|\b(?:tk|stk|tai\s+khoan)\s+(?:cua\s+)?(?:nhan\s+vien|nguoi\s+nhan)\b"
+    r"|\bso\s+(?:tai\s+khoan\s+|tk\s+)?cua\s+ban\s+(?:con|em|anh|chi|minh|toi|tao|t)\b"
     r"|\btai\s+khoan\s+(?:\S+\s+){0,3}?(?:cua\s+)?(?:bac\s+si|benh\s+vien|y\s+ta|thay|co\s+giao"
     r"|nha\s+truong|luat\s+su|cong\s+an)\b"
     r"|\b(?:chuyen|ck)\s+(?:khoan\s+|tien\s+)?(?:gap|ngay\s+lap\s+tuc)\b"
@@ -208,6 +223,8 @@ _NEW_NUMBER_RE = re.compile(
     r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b(?:\s+\S+){0,6}?\s+"
     r"(?:muon\s+(?:may|dien\s+thoai)|so\s+(?:cua\s+)?ban)\b"
     r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b.*\bso\s+(?:moi|nay)\b"
+    r"|\b(?:con|em|anh|chi|chau|minh|t|tao|to)\s+(?:dang\s+)?muon\s+(?:may|dien\s+thoai|dt)"
+    r"\s+(?:cua\s+)?(?:ban|nguoi|dong\s+nghiep)\b"
     r"|\b(?:this\s+is|here\s+is|it\s*'?s)\s+my\s+new\s+number\b"
     r"|\b(?:lost|broke)\s+my\s+phone\b.*\b(?:new\s+number|friend\s*'?\s*s\s+(?:number|phone))\b")
 
@@ -291,14 +308,19 @@ _SECRET = (r"(?:mat\s+khau|password|passcode|ma\s+pin|pin\s+code|ma\s+cvv|cvv|cv
            r"|(?:so\s+)?(?:seri|serial|series)\s+(?:\S+\s+)?sim|\d{2}\s+so\s+(?:in\s+)?(?:sau|tren)\s+sim"
     # the card's number itself ("doc cho em so the, ngay het han"), not a health-insurance
     # or a membership card's
-    r"|so\s+the(?!\s+(?:bao|bhyt|thanh\s+vien|hoi\s+vien|tich|nho|cao|dien|xe))\b)")
+    r"|so\s+the(?!\s+(?:bao|bhyt|thanh\s+vien|hoi\s+vien|tich|nho|cao|dien|xe))\b"
+    # a portrait holding the ID card: what opens an account or a loan in the reader's name
+    r"|anh\s+(?:chan\s+dung|mat|khuon\s+mat|selfie)\s+(?:\S+\s+)?cam\s+(?:cccd|cmnd|can\s+cuoc))")
 _SECRET_RE = re.compile(
     rf"(?<!da )(?<!se )\b(?:doc|gui|cung\s+cap|phan\s+hoi|tra\s+loi|reply|send|give|tell"
-    rf"|cho\s+(?:em|minh|toi|anh|chi)\s+xin)\b(?:\s+\S+){{0,8}}?\s+{_SECRET}\b"
+    # "bao em 3 so CVV", "chup giup em 2 mat the"
+    rf"|bao\s+(?:lai\s+|giup\s+)?(?:em|minh|anh|chi|toi|nhan\s+vien)|chup"
+    # (ten words: "gui con anh 2 mat CCCD voi anh chan dung cam CCCD", CCCD being four)
+    rf"|cho\s+(?:em|minh|toi|anh|chi)\s+xin)\b(?:\s+\S+){{0,10}}?\s+{_SECRET}\b"
     # (not a password given: "gui anh file bao cao, mat khau la 1234")
     r"(?!(?:\s+\S+){0,3}?\s*(?:la|:|is|=)\s)")
 _SECRET_WORDS = frozenset({"khau", "password", "passcode", "pin", "cvv", "cvc", "seri",
-                           "serial", "series"})
+                           "serial", "series", "cam"})
 _SECRET_DETAIL = "asks you to send a password, a PIN or card details"
 
 
@@ -332,9 +354,14 @@ def _on_form(folded: str) -> str | None:
 #: phone, banking app included. Software vendors' helpdesks use the same apps, so a bank,
 #: a card, a loan, a refund or an authority has to be named as well.
 _REMOTE_APP_RE = re.compile(r"\b(?:teamviewer|anydesk|ultra\s?viewer?|quick\s?support|rustdesk"
-                            r"|airdroid)\b")
+                            r"|airdroid)\b"
+                            # screen sharing switched on in an app the caller had installed
+                            r"|\b(?:bat|mo|an|chon)\s+(?:\S+\s+){0,2}?(?:chia\s+se|share)\s+man\s+hinh\b"
+                            r"(?=.*?\b(?:cai|tai)\s+(?:dat\s+)?(?:app|ung\s+dung))"
+                            r"|\b(?:cai|tai)\s+(?:dat\s+)?(?:app|ung\s+dung)\b(?:\s+\S+){0,20}?\s+"
+                            r"(?:bat|mo|an|chon)\s+(?:\S+\s+){0,2}?(?:chia\s+se|share)\s+man\s+hinh\b")
 _REMOTE_WORDS = frozenset({"teamviewer", "anydesk", "ultraviewer", "ultraview", "quicksupport",
-                           "rustdesk", "airdroid", "ultra", "quick"})
+                           "rustdesk", "airdroid", "ultra", "quick", "hinh", "screen"})
 _MONEY_CONTEXT_RE = re.compile(
     r"\b(?:ngan\s+hang|the\s+tin\s+dung|han\s+muc|khoan\s+vay|vay|hoan\s+tien|hoan\s+phi"
     r"|thue|cong\s+an|bao\s+hiem|so\s+du|bank|refund|loan)\b")
@@ -353,10 +380,13 @@ def _remote_access(folded: str) -> str | None:
 #: The purpose first and the fee after it ("de mo khoa dong tien anh can nop phi luu ky").
 _PURPOSE_THEN_PAY_RE = re.compile(
     r"\bmuon\s+rut\s+(?:\S+\s+){0,3}?thi\s+(?:phai|can)\s+(?:nop|dong|chuyen|nap)\b|"
-    r"\bde\s+(?:mo\s+khoa|giai\s+toa|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan)|nhan\s+(?:lai\s+)?"
+    r"\bde\s+(?:mo\s+khoa|giai\s+toa|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan|ve)|nhan\s+(?:lai\s+)?"
     r"(?:tien|qua|thuong|giai|phan\s+qua)|hoan\s+tat\s+(?:ho\s+so|thu\s+tuc)\s+"
     r"(?:giai\s+ngan|rut|nhan))\b,?(?:\s+\S+){0,6}?\s+"
-    r"(?:can|phai|vui\s+long|yeu\s+cau)\s+(?:\S+\s+){0,2}?(?:nop|dong|chuyen|nap|thanh\s+toan)\b")
+    # ("anh can nang cap len tai khoan Gold bang cach nap them"; a loan's "can mua goi bao
+    # hiem 990k")
+    r"(?:can|phai|vui\s+long|yeu\s+cau)\s+(?:\S+\s+){0,7}?(?:nop|dong|chuyen|nap|thanh\s+toan"
+    r"|mua\s+(?:goi\s+)?bao\s+hiem)\b")
 #: The fee named for what it unlocks ("nop 3tr phi mo khoa", "dong phi giai ngan").
 _FEE_NAMED_RE = re.compile(
     r"\b(?:nop|dong|chuyen|ck|thanh\s+toan)\s+(?:\S+\s+){0,3}?phi\s+(?:mo\s+khoa|go\s+khoa"
@@ -395,7 +425,9 @@ def _pay_to_unlock(folded: str) -> str | None:
 _GRANTED_RE = re.compile(
     r"\b(?:(?:da\s+)?duoc\s+(?:xet\s+|phe\s+)?duyet|da\s+(?:xet\s+|phe\s+)?duyet|duyet\s+roi"
     r"|hoc\s+bong|trung\s+tuyen\s+(?:vi\s+tri|cong\s+viec|vao\s+lam))\b")
-_FEE_WORD_RE = re.compile(r"\b(?:phi|le\s+phi)\b")
+#: (or money to "prove an income": "chung minh thu nhap bang cach chuyen 3tr vao tk cong ty")
+_FEE_WORD_RE = re.compile(r"\b(?:phi|le\s+phi|chung\s+minh\s+(?:thu\s+nhap|tai\s+chinh"
+                          r"|kha\s+nang))\b")
 _INTO_ACCOUNT_RE = re.compile(
     r"\b(?:nop|dong|chuyen(?:\s+khoan)?|ck|thanh\s+toan|gui)\s+(?:\S+\s+){0,10}?"
     r"(?:vao|qua|toi)\s+(?:so\s+tai\s+khoan|stk|tk|tai\s+khoan)\b")
@@ -505,11 +537,11 @@ _PURPOSE_PAIRS = frozenset({
     "nhan thuong", "nhan qua", "nhan giai", "nhan tien", "nhan lai", "nhan khoan",
     "nhan hoa", "nhan hang", "nhan kien", "hoan tien", "giai ngan", "rut tien", "rut von",
     "rut loi", "rut hoa", "duoc rut", "thong quan", "chay don", "thanh don", "thanh nhiem",
-    "nhan duoc", "giai phong", "rut duoc", "go phat", "go han", "muon rut"})
+    "nhan duoc", "giai phong", "rut duoc", "go phat", "go han", "muon rut", "rut ve"})
 #: Paying: these pairs, "nop"/"nap", or "chuyen" before an amount (a digit shape).
 _PAY_PAIRS = frozenset({"chuyen khoan", "chuyen tien", "dong phi", "toan phi", "dat coc",
                         "chuyen coc", "ky quy", "chuyen phi", "long chuyen", "dong thue",
-                        "dong tien", "phi nang", "phi kich"}) | frozenset(
+                        "dong tien", "phi nang", "phi kich", "mua goi", "mua bao"}) | frozenset(
     f"chuyen §d{n}" for n in range(1, 13))
 _PAY_WORDS = frozenset({"nop", "nap"})
 _SAFE_PAIRS = frozenset({"tam giu", "an toan", "phong toa", "niem phong", "chuyen dung",
@@ -527,7 +559,7 @@ _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "
                               "moc tui", "bi trom", "bi cuop", "giut tui", "ngo doc",
                               "dua di", "dua vao", "doi so", "giu hanh", "quen vi",
                               "thieu tien", "mang vi", "doi sim", "thay sim",
-                              "so cu"})
+                              "so cu", "hanh ly", "boi thuong"})
 _ALL_PAIRS = (_CODE_PAIRS | {"mat the", "so the"} | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS
               | _EMERGENCY_PAIRS | _REFUND_PAIRS | _FEE_FIRST_PAIRS | _GRANT_PAIRS)
 
@@ -553,8 +585,12 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
                             learned=False, weight=0.0 if quoted else REMOTE_ACCESS_PRIOR))
     # a message that carries the code itself is the service that sent it, saying how it
     # is used ("cung cap ma nay cho giao dich vien"): a fraudster never has the code
-    if (code_word or not _CODE_PAIRS.isdisjoint(pairs)) and "OTP_CODE" not in out.findings:
-        asked = _handover(folded)
+    # (unless it tells the reader to read it out to the "staff" who will call: "Ma OTP cua
+    # ban la 739104. Nhan vien ngan hang se goi ..., vui long doc ma nay cho nhan vien")
+    staff = _READ_TO_STAFF_RE.search(folded) if code_word else None
+    if (code_word or not _CODE_PAIRS.isdisjoint(pairs)) and (
+            "OTP_CODE" not in out.findings or staff is not None):
+        asked = _handover(folded) or (None if staff is None else staff.group(0))
         if asked is None and "URL_PRESENT" in out.findings:
             asked = _on_form(folded)
         if asked is not None:

@@ -87,7 +87,10 @@ _ACCOUNT = r"(?:tai\s+khoan|tk|stk|the\s+atm|the\s+ngan\s+hang|account)"
 _ACCOUNT_TRADING_RE = re.compile(
     # "thu mua tai khoan ngan hang", "can thue tk vietcombank chinh chu", "ban the atm"
     rf"\b(?:thu\s+mua|mua|ban|thue|cho\s+thue|can\s+thue|can\s+mua|nhan\s+mua|gom|mua\s+ban)"
-    rf"\s+(?:lai\s+|gap\s+|gia\s+cao\s+|nhieu\s+|cac\s+)?{_ACCOUNT}\s+(?:\S+\s+){{0,2}}?{_BANKS}\b"
+    rf"\s+(?:lai\s+|gap\s+|gia\s+cao\s+|nhieu\s+|cac\s+)?(?:so\s+)?{_ACCOUNT}\s+(?:\S+\s+){{0,2}}?"
+    rf"{_BANKS}\b"
+    # "e co tk ngan hang nao ko xai ko, cho a thue 2tr/thang"
+    rf"|\b{_ACCOUNT}\s+(?:ngan\s+hang\s+)?(?:\S+\s+){{0,6}}?cho\s+(?:\S+\s+)?thue\s+\d"
     # "can nguoi dung ten mo tai khoan", "mo ho tai khoan ngan hang, tra 500k"
     rf"|\b(?:dung\s+ten|mo\s+(?:ho|giup|thue)|lam\s+ho)\s+(?:\S+\s+){{0,3}}?{_ACCOUNT}\b"
     rf"|\bmo\s+{_ACCOUNT}\s+(?:\S+\s+){{0,2}}?(?:ho|giup|thue)\b"
@@ -101,7 +104,8 @@ _ACCOUNT_TRADING_PAIRS = frozenset({
     "thu mua", "mua tai", "mua tk", "mua the", "ban tai", "ban tk", "ban the", "thue tai",
     "thue tk", "thue the", "dung ten", "mo ho", "mo giup", "mo thue", "lam ho", "gom tai",
     "mua lai", "ban lai", "thue lai", "bank account", "bank accounts", "muon tai", "muon tk",
-    "muon stk", "muon tam"})
+    "muon stk", "muon tam", "thue so", "mua so", "a thue", "anh thue", "minh thue",
+    "toi thue", "em thue"})
 
 #: Cards whose codes are cash: phone top-up and game cards.
 _CARD = (r"(?:the\s+(?:cao|dien\s+thoai|viettel|vina(?:phone)?|mobi(?:fone)?|vietnamobile"
@@ -245,6 +249,7 @@ _SAID_PERSONAL_RE = re.compile(
     r"\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\s+(?:ca\s+nhan\b|(?:cua\s+)?(?:nhan\s+vien"
     r"|nv|can\s+bo|ky\s+thuat\s+vien|ktv|giam\s+doc|bac\s+si|nha\s+xe"
     r"|(?:me|bo|ba|gia\s+dinh|nguoi\s+nha)\s+(?:be|chau|em|benh\s+nhan))\b)"
+    r"|\bma\s+qr\s+(?:ca\s+nhan|(?:cua\s+)?nhan\s+vien)\b"
     r"|\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\s+(?:rieng|(?:cua\s+)?co)\b"
     r"(?!\s+(?:\d|the|so|du|tien|san|phi|han))")
 _PAY_RE = re.compile(r"\b(?:chuyen(?:\s+khoan|\s+tien)?|thanh\s+toan|nop|dong|ck|coc"
@@ -397,7 +402,9 @@ _HARDSHIP_RE = re.compile(
     r"|vien\s+phi|chi\s+phi\s+dieu\s+tri|benh\s+nang"
     # a disaster's victims: "dong bao vung lu", "bao so 3", "lu quet", "sat lo"
     r"|vung\s+lu|lu\s+lut|lu\s+quet|bao\s+so\s+\d+|bao\s+lu|thien\s+tai|sat\s+lo(?:\s+dat)?"
-    r"|dong\s+bao\s+(?:vung|mien|bi|gap))\b")
+    r"|dong\s+bao\s+(?:vung|mien|bi|gap)"
+    # children of the highlands, a school to build, a house burnt down
+    r"|vung\s+cao|xay\s+truong|tre\s+em\s+ngheo|vu\s+chay|chay\s+nha|khong\s+co\s+cho\s+o)\b")
 #: ...and the gift asked for.
 _DONATE_RE = re.compile(
     r"\b(?:ung\s+ho|quyen\s+gop|giup\s+do|chung\s+tay|tam\s+long|hao\s+tam|tu\s+thien"
@@ -406,7 +413,8 @@ _HARDSHIP_PAIRS = frozenset({"ung thu", "hiem ngheo", "mo tim", "chay than", "su
                              "hoan canh", "mo coi", "tai nan", "bai nao", "bach cau",
                              "vien phi", "chi phi", "benh nang", "vung lu", "lu lut",
                              "lu quet", "bao so", "bao lu", "thien tai", "sat lo",
-                             "dong bao"})
+                             "dong bao", "vung cao", "xay truong", "em ngheo", "vu chay",
+                             "chay nha", "cho o"})
 
 #: A deposit or the price paid by transfer first...
 _DEPOSIT_RE = re.compile(
@@ -459,7 +467,11 @@ _SEEN_RE = re.compile(
 #: (Not "hang cong ty thu hoi": a company's repossessed stock is a seller's story.)
 _COMPANY_RE = re.compile(r"(?<!hang )\b(?:cong\s+ty|tnhh|co\s+phan|jsc)\b(?!\s+thu\s+hoi)")
 #: A deposit already received ("ben em da nhan coc 2 trieu"): the seller's receipt.
-_RECEIVED_DEPOSIT_RE = re.compile(r"\b(?:da|vua)\s+(?:nhan|thu)\s+(?:duoc\s+)?(?:tien\s+)?coc\b")
+_RECEIVED_DEPOSIT_RE = re.compile(r"\b(?:(?:da|vua)\s+(?:nhan|thu)\s+(?:duoc\s+)?|nhan\s+duoc\s+)"
+                                  r"(?:tien\s+)?coc\b"
+                                  # ...or the writer pays: "cho chi xin stk"
+                                  r"|\bcho\s+(?:chi|anh|minh|toi|em|tao|to)\s+xin\s+(?:so\s+tai\s+khoan"
+                                  r"|stk|tk|tai\s+khoan)\b")
 #: A developer's launch: a booking deposit, refundable, under a sales contract.
 _DEVELOPER_RE = re.compile(r"\b(?:mo\s+ban|chu\s+dau\s+tu|hdmb|hop\s+dong\s+mua\s+ban)\b")
 _OFFICIAL_WAYS = ("URL_OFFICIAL_DOMAIN", "SENDER_OFFICIAL", "AD_LABEL")
@@ -804,7 +816,11 @@ _THIS_ACCOUNT_RE = re.compile(r"\b(?:vao|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)
                               rf"|\b(?:vao|qua|cho)\s+(?:so\s+)?{OTHERS_ACCOUNT}\b"
                               r"|\b(?:vao|qua|cho)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)\s+(?:cua\s+)?"
                               r"(?:khach|doi\s+tac|con|chau|me|bo)\b"
-                              r"|\bcho\s+(?:thang|con|dua)\s+(?:em|ban|chau)(?:\s+ho)?\b")
+                              r"|\bcho\s+(?:thang|con|dua)\s+(?:em|ban|chau)(?:\s+ho)?\b"
+                              # a "new" account while the old one is "under maintenance"
+                              r"|\b(?:vao|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)\s+moi\b"
+                              r"(?=.*\b(?:stk|tk|tai\s+khoan)\s+cu\s+(?:\S+\s+)?(?:bao\s+tri|bi\s+khoa"
+                              r"|bi\s+loi|loi|khoa))")
 
 
 def _third_party(folded: str, findings: Collection[str]) -> str | None:
@@ -858,8 +874,10 @@ def _charge_cancel(folded: str) -> str | None:
     charge = _CHARGE_RE.search(folded)
     if charge is None:
         return None
-    # the disowning and the call come after the charge
-    rest = _together(folded[charge.start():], _DISOWN_RE, _CANCEL_CALL_RE)
+    # the disowning and the call come after the charge, or before the charge they would
+    # stop ("neu ban khong yeu cau, goi ngay 0589... de huy truoc khi tien bi tru")
+    rest = (_together(folded[charge.start():], _DISOWN_RE, _CANCEL_CALL_RE)
+            or _together(folded[:charge.start()], _DISOWN_RE, _CANCEL_CALL_RE))
     return None if rest is None else f"{charge.group(0)} ... {rest}"
 
 

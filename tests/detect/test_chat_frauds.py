@@ -1,0 +1,162 @@
+"""Chat and SMS frauds of the seventeenth round of black-box sets, written for these tests
+(not copied from the sets): each check fires on the fraud and stays silent on the honest
+message most like it."""
+
+from __future__ import annotations
+
+import pytest
+
+import lachan
+from lachan.detect.engine import rule_findings
+
+
+def names(text: str) -> set[str]:
+    return set(rule_findings(text))
+
+
+FRAUDS = [
+    # a relative in a crash, the other party holding him
+    ("EMERGENCY_MONEY_REQUEST", "Cô ơi cháu nhà cô đi xe va chạm, bên kia giữ người đòi bồi "
+                                "thường 15tr. Cô chuyển cho cháu để cháu lo nhé, đừng báo ai."),
+    # a borrowed phone, the money to a friend's account
+    ("EMERGENCY_MONEY_REQUEST", "Bố ơi con đây, con mượn máy của bạn. Con bị tai nạn nằm viện, bố "
+                                "chuyển con 8tr vào số của bạn con nhé."),
+    # a teacher with a sick pupil
+    ("EMERGENCY_MONEY_REQUEST", "Mẹ bé An ơi, bé ngất ở lớp đang đưa đi cấp cứu, cô ở cùng bé. "
+                                "Mẹ chuyển cô 2tr để cô đóng viện phí trước nhé."),
+    # the other party's airport fee into a staff member's account
+    ("EMERGENCY_MONEY_REQUEST", "anh oi e ket o san bay, phai dong phi hanh ly 1tr8 ma the loi, "
+                                "a ck giup e vao tk cua nhan vien nay nhe"),
+    # a stake back with more, in full figures
+    ("GUARANTEED_RETURNS", "Đơn thứ 2 của anh: nạp 3.000.000đ để hoàn thành, hệ thống hoàn lại "
+                           "3.900.000đ ngay."),
+    ("GUARANTEED_RETURNS", "Anh thử vào 10tr xem, không lãi em hoàn tiền 100% luôn."),
+    ("GUARANTEED_RETURNS", "Dự án token mới, đầu tư gói 5tr nhận 12tr sau 20 ngày."),
+    # a withdrawal that needs a deposit first
+    ("PAY_TO_UNLOCK", "Ví của chị đang có 90.000 USDT. Để rút về ví, chị cần nâng cấp tài khoản "
+                      "VIP bằng cách nạp thêm 8.000 USDT."),
+    ("PAY_TO_UNLOCK", "Mỗi đơn cần đặt cọc 3tr, hoa hồng 35%. Làm đủ 5 đơn mới rút được tiền."),
+    ("PAY_TO_UNLOCK", "Khoản vay 20tr của anh đã duyệt rồi, anh chứng minh thu nhập bằng cách "
+                      "chuyển 2tr vào tk công ty, giải ngân xong hoàn lại."),
+    ("PAY_TO_UNLOCK", "Gói vay 0% lãi suất của bạn đã sẵn sàng. Để nhận tiền bạn cần mua gói "
+                      "bảo hiểm 790k."),
+    ("PAY_TO_UNLOCK", "Hop dong bao hiem cua ban duoc chi tra 30 trieu. Vui long nop phi ho so "
+                      "1 trieu de nhan."),
+    # a card's security code read out; a portrait holding the ID card
+    ("CREDENTIAL_HANDOVER_REQUEST", "Anh chụp giúp em mặt sau thẻ và báo em 3 số CVV để em "
+                                    "nâng hạn mức nhé."),
+    ("CREDENTIAL_HANDOVER_REQUEST", "Ông gửi con ảnh chân dung cầm CCCD để con làm lại hồ sơ "
+                                    "định danh cho ông nhé."),
+    # screen sharing switched on in an app the "officer" had installed
+    ("REMOTE_ACCESS_REQUEST", "Chị ơi em bên công an phường, chị cài app dịch vụ công em gửi rồi "
+                              "bật chia sẻ màn hình để em hướng dẫn khai báo."),
+    # extortion with a clip and the reader's contacts, or a school told
+    ("EXTORTION_THREAT", "Anh có muốn vợ anh xem clip này không? Tôi có danh sách liên lạc của "
+                         "anh. 20 triệu thì mọi thứ biến mất."),
+    ("EXTORTION_THREAT", "Tao giữ ảnh nhạy cảm của mày. Chuyển 3tr trước 8h không thì cả lớp "
+                         "biết."),
+    ("EXTORTION_THREAT", "Chúng tôi đã hack email của bạn và có lịch sử duyệt web. Chuyển 500 "
+                         "USD bằng bitcoin nếu không muốn bị công khai."),
+    # the recovery fraud: an account or money got back for a fee
+    ("FRAUD_RECOVERY_OFFER", "Anh ơi thấy anh mất tài khoản Facebook, bên em lấy lại được trong "
+                             "1 ngày, anh chuyển 500k phí xử lý là xong."),
+    ("FRAUD_RECOVERY_OFFER", "Hồ sơ đòi lại tiền của chị đã được thụ lý. Chị thanh toán phí "
+                             "ủy thác 5 triệu trong 24h."),
+    # a credit record wiped, a SIM sold unregistered, people's data sold
+    ("FORGED_PAPERS_OFFER", "Nhận xóa nợ xấu CIC nhóm 3-5, bảo đảm vay lại được. Zalo 0912 345 "
+                            "678."),
+    ("ILLEGAL_GOODS", "Sim data 4G giá rẻ, không cần đăng ký chính chủ, ship toàn quốc."),
+    ("ILLEGAL_GOODS", "Cung cấp data khách hàng bất động sản có SDT, giá rẻ, Telegram @datavn"),
+    ("ILLEGAL_GOODS", "Cô có đề thi học kỳ bản chuẩn, phụ huynh chuyển 500k cô gửi file cho con."),
+    # the boss: a sum in full figures, the company's balance, a new group
+    ("BOSS_TRANSFER_ORDER", "Anh là giám đốc, đang họp, em chuyển 120.000.000đ cọc hợp đồng cho "
+                            "đối tác trước 10h, không cần qua kế toán trưởng."),
+    ("BOSS_TRANSFER_ORDER", "Em ơi sếp đây, anh dùng zalo phụ. Em kiểm tra số dư tài khoản công "
+                            "ty rồi báo anh, chiều cần chuyển cọc hợp đồng."),
+    ("BOSS_IN_NEW_GROUP", "Em vào nhóm zalo 'Ban giám đốc' anh vừa tạo nhé, phó giám đốc sẽ gửi "
+                          "thông tin chuyển khoản."),
+    # money trading: a bank account rented out
+    ("ACCOUNT_TRADING", "Cần thuê stk + app ngân hàng nhận tiền, trả 300k/ngày."),
+    ("ACCOUNT_TRADING", "Em có tk ngân hàng nào không dùng không, cho anh thuê 1tr5/tháng."),
+    # a new account "while the old one is under maintenance"
+    ("THIRD_PARTY_TRANSFER", "Đơn của chị bị lỗi, chị chuyển lại 320k vào tk mới của shop giúp "
+                             "em, tk cũ đang bảo trì ạ."),
+    # an appeal paid into a private account
+    ("CHARITY_TO_PERSON", "Nhóm em quyên góp xây trường cho trẻ vùng cao, anh ủng hộ qua tk cá "
+                          "nhân em nhé."),
+    ("BILL_TO_PERSONAL_ACCOUNT", "Thông báo: hộ gia đình chưa đóng tiền nước, thanh toán qua mã "
+                                 "QR cá nhân của nhân viên thu để tránh ngừng cấp nước."),
+    # a code the "staff" will call for; a charge to stop by calling a mobile
+    ("CODE_HANDOVER_REQUEST", "Mã OTP của bạn là 551203. Nhân viên sẽ gọi, vui lòng đọc mã này "
+                              "cho nhân viên để nhận hoàn tiền."),
+    ("CHARGE_CANCEL_CALL", "[BIDV] Ma OTP cua ban la 220918. Neu ban khong yeu cau, goi ngay "
+                           "0587 111 222 de huy giao dich truoc khi bi tru tien."),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), FRAUDS)
+def test_the_fraud_is_found_and_called_a_scam(name: str, text: str) -> None:
+    assert name in names(text)
+    assert lachan.analyse(text).label == "scam"
+
+
+HONEST = [
+    # a colleague's screen, a real recovery of a forgotten password
+    ("REMOTE_ACCESS_REQUEST", "Em bật chia sẻ màn hình để anh xem báo cáo thuế quý 3 nhé."),
+    ("FRAUD_RECOVERY_OFFER", "Tao mất tài khoản Facebook rồi, may mà lấy lại được bằng email."),
+    # a relative really in hospital, money to the writer himself
+    ("EMERGENCY_MONEY_REQUEST", "Chị ơi mẹ em nhập viện rồi, em đang ở viện với mẹ, tối em gọi "
+                                "chị nhé."),
+    # a deposit received, a buyer who pays
+    ("DEPOSIT_FIRST", "Anh ơi cửa hàng nhận được tiền cọc 2tr rồi ạ, anh qua showroom làm giấy "
+                      "tờ lúc nào cũng được."),
+    ("DEPOSIT_FIRST", "E ơi chị đi làm chưa về, e gửi hàng nhà bên cạnh nhé, chị ck tiền trước "
+                      "cho e 156k, cho chị xin stk."),
+    # a bank's own notice, the code given at the counter
+    ("CODE_HANDOVER_REQUEST", "Mã OTP của bạn là 551203. Tuyệt đối không cung cấp mã này cho "
+                              "bất kỳ ai, kể cả nhân viên ngân hàng."),
+    # a roommate's share of the bills
+    ("BILL_TO_PERSONAL_ACCOUNT", "Tiền điện nước tháng này 1tr2 nha, chuyển cho chị vào stk "
+                                 "0123456789 VCB Tran Thi Bich."),
+    # a clip passed round among friends
+    ("EXTORTION_THREAT", "Clip này hay quá, gửi cả lớp xem đi, 20k một vé xem phim tối nay."),
+    # the ministry's warning that sends people to the report portal
+    ("AUTHORITY_LINK_NOT_GOV", "Bộ TT&TT cảnh báo: thủ đoạn giả danh điện lực yêu cầu cài app "
+                               "lạ. Báo cáo lừa đảo tại canhbao.khonggianmang.vn"),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), HONEST)
+def test_the_honest_message_most_like_it_gets_none(name: str, text: str) -> None:
+    assert name not in names(text)
+    assert lachan.analyse(text).label != "scam"
+
+
+def test_advice_against_lending_an_account_is_no_fraud() -> None:
+    # it quotes the money mule's request; the advice ("thi tu choi") gives it no prior
+    text = "Ai nhờ mượn tk ngân hàng nhận tiền hộ thì từ chối nha em, dính vào là bị liên đới."
+    assert lachan.analyse(text).label != "scam"
+
+
+def test_a_fake_officers_demand_for_secrecy_is_no_warning() -> None:
+    # "Tuyet doi khong tiet lo." ends the fake officer's message; a bank's advisory says
+    # what not to disclose
+    text = ("Bo Cong an TB: So CCCD cua ong lien quan duong day rua tien dang dieu tra. Lien he "
+            "Thuong ta Minh 0859 412 367 de phoi hop. Tuyet doi khong tiet lo.")
+    assert lachan.analyse(text).label == "scam"
+
+
+def test_a_recovery_promise_of_100_per_cent_is_no_remark() -> None:
+    # "lua dao 100%" is a chat's verdict on a message; "lay lai tien bi lua dao 100%" is the
+    # recovery fraud's promise
+    text = ("Ben em co dich vu lay lai tien bi lua dao 100%, thu phi sau. LH Luat su Hung "
+            "0815 276 093")
+    assert "FRAUD_RECOVERY_OFFER" in names(text)
+    assert lachan.analyse(text).label == "scam"
+
+
+def test_a_phishing_link_outweighs_a_prize_offers_ad_words() -> None:
+    text = ("Hang hang khong tang 2 ve khu hoi mien phi cho 500 nguoi dau tien. Dang ky va tra "
+            "phi san bay 199k tai airasia-tangve.site")
+    assert "URL_PHISHING_HOST" in names(text)
+    assert lachan.analyse(text).label == "scam"
