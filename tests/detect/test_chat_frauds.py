@@ -91,6 +91,60 @@ FRAUDS = [
                               "cho nhân viên để nhận hoàn tiền."),
     ("CHARGE_CANCEL_CALL", "[BIDV] Ma OTP cua ban la 220918. Neu ban khong yeu cau, goi ngay "
                            "0587 111 222 de huy giao dich truoc khi bi tru tien."),
+    # an "army unit" that has the shop pay its dealer
+    ("UNIT_ORDER_ADVANCE", "Chào quán, anh bên ban chỉ huy quân sự huyện, đặt 20 mâm cỗ. Đơn "
+                           "vị anh hay lấy rượu bên đại lý Hưng Thịnh, em lấy hộ anh 6 thùng "
+                           "nhé."),
+    ("UNIT_ORDER_ADVANCE", "Anh là trợ lý hậu cần tiểu đoàn 2, đặt 30 bộ quần áo. Bên in logo "
+                           "anh quen, em chuyển cọc 5tr cho họ giúp anh, chiều anh trả hết."),
+    # labour export and admissions fees
+    ("JOB_FEE_REQUEST", "Đơn XKLĐ Hàn Quốc ngành nông nghiệp, lương 40tr, bay nhanh. Cọc hồ sơ "
+                        "10tr giữ suất em nhé."),
+    ("JOB_FEE_REQUEST", "Công ty tuyển lao động đi Đức, không cần tiếng. Em đóng 1500 đô tiền "
+                        "giữ visa trước nhé."),
+    ("PAY_TO_UNLOCK", "Cháu nhà mình đậu rồi chị ạ, nhưng phải đóng trước 10tr phí giữ chỗ "
+                      "ký túc xá vào tk thầy Bình phòng đào tạo."),
+    # a task fraud's extra orders, a withdrawal that needs more, a fee named with its sum
+    ("PAY_TO_UNLOCK", "Tài khoản của bạn vượt mức, để rút tiền bạn phải làm thêm 3 đơn combo "
+                      "5tr nữa."),
+    ("PAY_TO_UNLOCK", "Anh nạp thêm 20tr nâng VIP là rút hết được cả gốc lẫn lãi nhé."),
+    ("PAY_TO_UNLOCK", "Vé đã chuyển nhượng, hệ thống yêu cầu phí xác minh chủ sở hữu 350k, "
+                      "bạn ck nốt nha."),
+    ("PAY_TO_UNLOCK", "Đơn của chị bị trùng, kế toán cần chị ck thêm 1.500.000 để hệ thống hoàn "
+                      "cọc cũ ạ."),
+    ("PAY_TO_UNLOCK", "Chị đóng thêm phí bảo hiểm động vật 900k thì xe mới chạy ạ."),
+    ("PAY_TO_UNLOCK", "Sân bay giữ bé cún để kiểm dịch, bạn đóng 1tr làm giấy ko thì bé bị tạm "
+                      "giữ."),
+    # a pet given away "for its shipping only"; cash inside a parcel from abroad
+    ("FEE_FOR_A_GIFT", "Pass bé Poodle cho ai yêu thương, ko lấy tiền bé, chỉ lấy phí vận "
+                       "chuyển 1tr5 thôi."),
+    ("CUSTOMS_FEE_TO_PERSON", "Chú ơi cháu là bạn anh Nam bên Nhật, anh ấy gửi về 2000 đô và "
+                              "laptop, chú đóng phí gửi hàng 1tr5 nhé."),
+    # a fine paid into "our" account; a tax officer who moves the file to his Zalo
+    ("FINE_PAID_TO_OFFICER", "Hộ kinh doanh của anh bị phạt 5tr. Anh nộp vào tk bên em trong "
+                             "ngày để được giảm 50% mức phạt."),
+    ("OFFICIAL_ON_PRIVATE_CHAT", "Em là cán bộ chi cục thuế, hồ sơ hoàn thuế của chị còn "
+                                 "thiếu, chị kết bạn zalo em hướng dẫn nhé."),
+    ("APK_LINK", "Em là cán bộ thuế, chị cài app thuế điện tử theo file apk em gửi nhé."),
+    # returns: doubled in days, a loss made good, an "inside" signal, a mining package
+    ("GUARANTEED_RETURNS", "Anh vào thử gói 10tr đi, 5 ngày là x2, em chỉ muốn anh cũng kiếm "
+                           "được."),
+    ("GUARANTEED_RETURNS", "Anh thử 1 lệnh nhỏ 3tr thôi, lãi thì rút liền, lỗ em đền cho anh."),
+    ("GUARANTEED_RETURNS", "Gói đào coin 8tr chạy 30 ngày thu về 15tr."),
+    # a debt pressed by shame, or on a relative
+    ("DEBT_SHAMING_THREAT", "Chồng chị nợ app 6tr quá hạn, nói trả ngay không bọn tôi gửi ảnh "
+                            "ghép lên danh bạ."),
+    ("DEBT_SHAMING_THREAT", "M trốn nợ hả? Ck 2tr vào stk này k thì mai cả công ty m biết."),
+    ("DEBT_SHAMING_THREAT", "Chị là vợ anh Hải? Anh ấy vay bên em 10tr, chị ko thanh toán thay "
+                            "thì mai bên em gửi đơn lên phường."),
+    # a face video, an ATM card's photo
+    ("CREDENTIAL_HANDOVER_REQUEST", "Em ở nhà mạng, anh gửi em ảnh CCCD 2 mặt và quay video "
+                                    "khuôn mặt để em xác thực giúp."),
+    ("CREDENTIAL_HANDOVER_REQUEST", "Anh chụp 2 mặt CCCD và thẻ ATM cũ gửi em để em mở thẻ "
+                                    "tín dụng nhé."),
+    # charity into the writer's or the mother's own account
+    ("CHARITY_TO_PERSON", "Nhóm thiện nguyện cần 30tr mua thuốc cho cụ bà neo đơn, ai ủng hộ ck "
+                          "qua tk của mình, mình sao kê sau."),
 ]
 
 
@@ -120,6 +174,15 @@ HONEST = [
                                  "0123456789 VCB Tran Thi Bich."),
     # a clip passed round among friends
     ("EXTORTION_THREAT", "Clip này hay quá, gửi cả lớp xem đi, 20k một vé xem phim tối nay."),
+    # a labour-export fee paid at the office, against an invoice
+    ("JOB_FEE_REQUEST", "Con chị đi Đài Loan qua công ty, đóng phí tại văn phòng có hóa đơn, "
+                        "ghi rõ trên hợp đồng."),
+    # a bank's memo, not a threat to a relative
+    ("DEBT_SHAMING_THREAT", "(TPBank): TK xxxx3635 PS:+500.000VND SO DU: 5.047.380VND ND: Tra "
+                            "no thay anh Nam"),
+    # a dealer's deposit for a real order the buyer sees
+    ("UNIT_ORDER_ADVANCE", "Công ty anh đặt 30 bộ đồng phục, em báo giá rồi anh qua xưởng xem "
+                           "mẫu nhé."),
     # the ministry's warning that sends people to the report portal
     ("AUTHORITY_LINK_NOT_GOV", "Bộ TT&TT cảnh báo: thủ đoạn giả danh điện lực yêu cầu cài app "
                                "lạ. Báo cáo lừa đảo tại canhbao.khonggianmang.vn"),
@@ -129,6 +192,11 @@ HONEST = [
 @pytest.mark.parametrize(("name", "text"), HONEST)
 def test_the_honest_message_most_like_it_gets_none(name: str, text: str) -> None:
     assert name not in names(text)
+    assert lachan.analyse(text).label != "scam"
+
+
+def test_a_scheme_someone_else_was_lured_into_is_told_of_not_offered() -> None:
+    text = "Bố mình bị rủ thuê máy đào coin lãi 3%/ngày, giải thích mãi mới tin là đa cấp."
     assert lachan.analyse(text).label != "scam"
 
 

@@ -655,7 +655,8 @@ _ANY_FIRST = frozenset().union(*(firsts for _, firsts, _, _ in COMBINATIONS))
 #: alone does not, since fake courts and fake "lawyers who recover scammed money" name
 #: it too ("giay trieu tap vi lien quan vu an lua dao", "thu hoi tien bi lua dao").
 _WARNING_RE = re.compile(
-    r"\b(?:canh giac|gia mao|thu doan|ke gian|doi tuong xau|mao danh|gia danh"
+    # ("chuyen gia danh ho": an expert trades for you, folded)
+    r"\b(?:canh giac|gia mao|thu doan|ke gian|doi tuong xau|mao danh|(?<!chuyen )gia danh"
     # (not the fake officer's "Tuyet doi khong tiet lo." or "... voi ai": secrecy)
     r"|tuyet doi khong (?:cung cap|chia se|tiet lo|truy cap|bam|click|chuyen)"
     r"(?!\s*(?:[.!]|$|voi\s|cho\s+(?:ai|nguoi\s+(?:nha|than))))"
@@ -680,8 +681,13 @@ _NARRATED_RE = re.compile(
     r"|(?:neu\s+)?co\s+(?:ai|nguoi|so\s+la|dua|thang)\s+(?:goi|nhan)(?:\s+\S+){0,4}?\s+"
     r"(?:bao|xung|noi|xin)"
     # advice for when someone asks: "ai nho muon tk ngan hang nhan tien ho thi tu choi"
-    r"|(?:ai|nguoi\s+nao|ke\s+nao)\s+(?:nho|nhan|goi|bao|xin|hoi)\b(?:\s+\S+){0,10}?\s+thi\s+"
-    r"(?:tu\s+choi|dung|block|chan|bo\s+qua|ke))\b")
+    r"|(?:ai|nguoi\s+nao|ke\s+nao)\s+(?:nho|nhan|goi|bao|xin|hoi|bat)\b(?:\s+\S+){0,10}?\s+thi\s+"
+    r"(?:cu\s+)?(?:tu\s+choi|dung|block|chan|bo\s+qua|ke)"
+    # "ai nhan bat dong phi la lua day", "ho bao lua", "may ma chua ck", someone else lured
+    # ("bo minh bi ru thue may dao coin")
+    r"|(?:ai|nguoi\s+nao)\s+(?:nho|nhan|goi|bao|xin|hoi|bat)\b(?:\s+\S+){0,10}?\s+la\s+"
+    r"(?:lua|gia\s+mao|scam)|ho\s+bao\s+(?:la\s+)?lua|may\s+(?:ma\s+)?(?:chua|khong)\s+(?:ck|chuyen"
+    r"|bam|gui|dua)|bi\s+(?:ru|du\s+do|loi\s+keo)\s+(?:\S+\s+){0,2}?(?:thue|mua|dau\s+tu|nap|vao|tham\s+gia))\b")
 
 
 def warns(out: MessageFeatures) -> bool:

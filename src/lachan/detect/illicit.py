@@ -23,7 +23,9 @@ from lachan.detect.requests import advisory, negated
 
 ILLEGAL_GOODS_PRIOR = 10.0
 GUARANTEED_RETURNS_PRIOR = 8.0
-EXTORTION_PRIOR = 10.0
+#: (12: a threat written in a chat's own words, "tao co anh nhay cam cua may ... ca truong
+#: biet", scored ham by 10.4 log-odds on the model alone)
+EXTORTION_PRIOR = 12.0
 #: An offer to get back money lost to fraud: the recovery fraud that follows the first one
 #: (fake lawyers, "cyber police", hackers). Real help comes from the police, who do not
 #: advertise by message.
@@ -35,6 +37,9 @@ RECOVERY_FEE_PRIOR = 12.0
 #: do hand out .apk files, so this prior helps rather than decides. It was 5 until a
 #: black-box set's "wedding photos" sent as a .apk file scored P(scam) 0.44 with it.
 APK_LINK_PRIOR = 8.0
+#: ...and 4 more from an authority: no ministry, tax office or police hands out an app as a
+#: file ("em la can bo thue, chi cai app theo file apk em gui" scored P(scam) 0.18 at 8).
+APK_AUTHORITY_EXTRA = 4.0
 #: Driving licences, diplomas, ID cards made to order: forgery, and mostly a deposit
 #: fraud too (the papers never come).
 FORGED_PAPERS_PRIOR = 8.0
@@ -132,7 +137,7 @@ _RETURNS_RE = re.compile(
     r"(?:k|tr|trieu)\b"
     # a trading "room" that never loses: "lenh thang 100%", "ty le thang 95%"
     r"|\b(?:lenh|keo|ty\s+le|win\s+rate)\s+(?:thang\s+|chien\s+thang\s+)?(?:[89]\d|100)\s*%")
-_STAKE_WORDS = frozenset({"gop", "nap", "dau", "von"})
+_STAKE_WORDS = frozenset({"gop", "nap", "dau", "von", "combo", "truoc", "goi"})
 #: A profit in per cent said with its period, or a stake back at once, in chat: "loi 200%
 #: trong 1 tuan", "1 ngay lai 3-5%", "dam bao loi ngay trong ngay", "hoan von ngay sau 5
 #: phut", "hoa hong 15-20%/don" (its own pattern, run on its own gate: "lai" is also
@@ -146,10 +151,17 @@ _CHAT_RETURNS_RE = re.compile(
     # a loss made good: "khong lai em hoan tien 100%", "lo bao nhieu ben em den bay nhieu"
     r"|\bkhong\s+(?:co\s+)?(?:lai|loi)\s+(?:\S+\s+){0,2}?(?:hoan|den|tra\s+lai)\s+"
     r"(?:lai\s+)?(?:tien|von|100\s*%)"
-    r"|\blo\s+(?:bao\s+nhieu\s+)?(?:\S+\s+){0,2}?(?:den|boi\s+thuong)\s+(?:bay\s+nhieu|100\s*%|du)\b")
-_CHAT_RETURNS_PAIRS = frozenset({"hoan von", "dam bao", "khong lai", "khong loi", "lo bao"})
+    r"|\blo\s+(?:bao\s+nhieu\s+)?(?:\S+\s+){0,2}?(?:den|boi\s+thuong)\s+(?:bay\s+nhieu|100\s*%|du)\b"
+    r"|\blo\s+(?:thi\s+)?(?:em|minh|ben\s+em|toi|chi)\s+(?:se\s+)?(?:den|chiu|boi\s+thuong)\b"
+    # a stake doubled in days ("7 ngay la x2"), a payback in a month, an "inside" signal
+    r"|\b(?:\d+|mot|vai)\s+(?:ngay|tuan|gio|tieng)\s+(?:la\s+)?x\s?[2-9]\b"
+    r"|\bx\s?[2-9]\s+(?:sau|trong)\s+(?:\d+|mot|vai)\s+(?:ngay|tuan|gio|tieng)\b"
+    r"|\b(?:[1-3]|mot|hai|ba)\s+(?:ngay|tuan|thang)\s+(?:la\s+)?hoan\s+von\b"
+    r"|\b(?:tin\s+hieu|lenh|keo)\s+noi\s+bo\b")
+_CHAT_RETURNS_PAIRS = frozenset({"hoan von", "dam bao", "khong lai", "khong loi", "lo bao",
+                                 "lo em", "lo thi", "la x2", "la x3", "noi bo"})
 #: "nhan", "rut", "hoan" with a stake word open the check of a stake taken back with more.
-_BACK_WORDS = frozenset({"nhan", "rut", "hoan"})
+_BACK_WORDS = frozenset({"nhan", "rut", "hoan", "thu"})
 #: A monthly income in money for a stake ("gop 100tr nhan 8tr/thang co dinh"): a return
 #: of 3 % a month or more, which no lawful investment promises (banks pay about 0.5 %).
 #: (two shapes: the stake, then the income; the income after "moi thang", "gop von ... 20tr,
@@ -171,15 +183,17 @@ MONTHLY_RETURN_FLOOR = 0.03
 #: lai 6tr5", "nap 2 trieu, hoan thanh nhan 2tr600" (the task fraud's "order").
 _AMOUNT = r"(\d+(?:[.,]\d+)?)\s*(k|tr|trieu|ty)(\d{1,3})?\b"
 _STAKE_BACK_RE = re.compile(
-    rf"\b(?:nap|gop|vao|chuyen|dau\s+tu(?:\s+goi)?)\s+(?:them\s+)?{_AMOUNT}[,.;]?(?:\s+\S+){{0,8}}?\s+"
-    rf"(?:nhan|rut|hoan)\s+(?:lai\s+|ve\s+|duoc\s+)?(?:ngay\s+)?{_AMOUNT}")
+    # ("tra truoc 1tr nhan 1tr3", "goi dao coin 10tr chay 30 ngay thu ve 18tr")
+    rf"\b(?:nap|gop|vao|chuyen|dau\s+tu(?:\s+goi)?|tra\s+truoc|ung\s+truoc|don\s+combo"
+    rf"|goi(?:\s+\S+){{0,2}}?)\s+(?:them\s+)?{_AMOUNT}[,.;]?(?:\s+\S+){{0,8}}?\s+"
+    rf"(?:nhan|rut|hoan|thu)\s+(?:lai\s+|ve\s+|duoc\s+)?(?:ngay\s+)?{_AMOUNT}")
 
 
 #: ...or in full: "nap 2.000.000d de hoan thanh, he thong se hoan lai 2.600.000d".
 _FULL = r"(\d{1,3}(?:[.,]\d{3}){1,3})\s*(?:d|dong|vnd|usdt)?\b"
 _STAKE_BACK_FULL_RE = re.compile(
-    rf"\b(?:nap|gop|vao|chuyen)\s+(?:them\s+)?{_FULL}[,.;]?(?:\s+\S+){{0,8}}?\s+"
-    rf"(?:nhan|rut|hoan)\s+(?:lai\s+|ve\s+|duoc\s+)?(?:ngay\s+)?{_FULL}")
+    rf"\b(?:nap|gop|vao|chuyen|tra\s+truoc|don\s+combo)\s+(?:them\s+)?{_FULL}[,.;]?(?:\s+\S+){{0,8}}?\s+"
+    rf"(?:nhan|rut|hoan|thu)\s+(?:lai\s+|ve\s+|duoc\s+)?(?:ngay\s+)?{_FULL}")
 
 
 def _amount(number: str, unit: str, tail: str | None) -> float:
@@ -236,6 +250,7 @@ _INTIMATE_RE = re.compile(
     # ... em da quay man hinh", "recorded you through your camera ... adult sites"
     r"|\b(?:phim|web|trang)\s+(?:nguoi\s+lon|sex|18\s*\+)\b|\bquay\s+(?:lai\s+)?man\s+hinh\b"
     r"|\b(?:goi|call)\s+video\b(?:\s+\S+){0,6}?\s+(?:quay|ghi)\b"
+    r"|\b(?:ghi|quay)\s+(?:lai\s+)?(?:cuoc\s+)?(?:goi\s+video|video\s+call|call\s+video)\b"
     r"|\bvideo\s+call\b(?:\s+\S+){0,6}?\s+(?:quay|ghi)\b"
     r"|\b(?:co|giu|dang\s+giu)\s+(?:\S+\s+){0,2}?(?:video|clip)\s+(?:luc|khi)\s+(?:\S+\s+){0,2}?"
     r"(?:goi\s+video|video\s+call|call\s+video)\b"
@@ -261,7 +276,7 @@ _EXPOSE_RE = re.compile(
     # "sang mai ca truong biet", "con chi thay clip nay", "danh sach lien lac"
     r"|ca\s+(?:truong|lop|xom|cong\s+ty|co\s+quan|nha|ho)\s+(?:deu\s+|se\s+)?biet"
     r"|moi\s+nguoi\s+(?:deu\s+|se\s+)?biet|(?:con|bo|me|vo|chong)\s+(?:cua\s+)?(?:chi|anh|ban|may|em)"
-    r"\s+(?:se\s+)?(?:thay|xem|biet)|danh\s+sach\s+lien\s+lac)\b")
+    r"\s+(?:se\s+)?(?:thay|xem|biet)|danh\s+sach\s+lien\s+lac|nguoi\s+nha)\b")
 #: (or just the sum: "15 trieu va moi thu se bi xoa vinh vien")
 _DEMAND_RE = re.compile(r"\b(?:chuyen|nop|gui|tra|pay|send|btc|bitcoin)\b"
                         r"|\b\d+(?:[.,]\d+)?\s*(?:tr|trieu|k|usd|usdt)\b")
@@ -293,7 +308,7 @@ _TIPS_PAIRS = frozenset({"soi cau", "bach thu", "song thu", "dan de", "dan lo", 
                          # digit runs are shapes among the word pairs: "ve 100%", "chuan 99%"
                          "ve §d3", "chuan §d2"})
 
-_APK_RE = re.compile(r"\.apk\b")
+_APK_RE = re.compile(r"\.apk\b|\b(?:file|tep|link|ban)\s+apk\b")
 
 #: An unlicensed gambling game (licensed casinos may not advertise to Vietnamese
 #: residents)...
@@ -409,6 +424,25 @@ _ACCOUNT_BACK_RE = re.compile(
     r"\b(?:mat|bi\s+hack|bi\s+khoa)\s+(?:\S+\s+)?(?:tai\s+khoan|tk|nick|acc|facebook|fb|zalo)\b"
     r".{0,80}?\b(?:lay\s+lai|khoi\s+phuc|mo\s+khoa)\s+(?:duoc|giup|ho|lai)\b")
 
+#: A debt pressed with shame or threats ("ck 3tr5 ... khong thi mai ca co quan m biet",
+#: "gui anh ghep len danh ba"), on a relative ("chi khong thanh toan thay thi ..."), or by
+#: a "debt collection company": debt-collection services are banned in Viet Nam since
+#: 2021, and shaming a debtor to his contacts is harassment whoever the lender is.
+#: (not "no" alone: "nó", he, folds to it)
+_DEBT_RE = re.compile(r"\b(?:(?:tron|con|tra|doi|quit|khoan|tien|thu\s+hoi)\s+no"
+                      r"|no\s+(?:xau|qua\s+han|the|app|\d)|vay|khoan\s+vay|qua\s+han|con\s+no)\b")
+_SHAME_RE = re.compile(
+    r"\b(?:ca|toan)\s+(?:co\s+quan|cong\s+ty|xom|lop|truong|ho\s+hang|dong\s+ho)\s+(?:\S+\s+){0,2}?"
+    r"(?:biet|thay)\b|\b(?:anh|hinh)\s+ghep\b|\bgui\s+(?:\S+\s+){0,3}?(?:len\s+)?danh\s+ba\b"
+    # (the relative's payment as a condition: "chi ko thanh toan thay thi ... gui don"; a
+    # bank's memo "tra no thay X" is no threat)
+    r"|\blen\s+tan\s+nha\b|\b(?:thanh\s+toan|tra)\s+(?:no\s+)?thay\b(?:\s+\S+){0,3}?\s+thi\b"
+    r"|\bcong\s+ty\s+(?:dich\s+vu\s+)?(?:thu\s+hoi|doi)\s+no\b")
+_DEBT_DEMAND_RE = re.compile(r"\b(?:ck|chuyen|tra|thanh\s+toan|nop)\b")
+_SHAME_PAIRS = frozenset({"co quan", "cong ty", "ho hang", "anh ghep", "hinh ghep", "danh ba",
+                          "tan nha", "no thay", "toan thay", "tra thay", "hoi no", "doi no"})
+DEBT_SHAMING_PRIOR = 12.0
+
 #: A credit record "cleaned" for a fee ("xoa no xau nhom 3-5", "chay diem tin dung CIC"):
 #: nobody but the lender can change what the credit bureau holds.
 _CREDIT_FIX_RE = re.compile(
@@ -428,6 +462,7 @@ _DETAILS = {
     "GUARANTEED_RETURNS": "promises a fixed daily return or a guaranteed profit",
     "EXTORTION_THREAT": "threatens to spread intimate images unless paid",
     "APK_LINK": "links to an Android app package (.apk) outside the app stores",
+    "DEBT_SHAMING_THREAT": "presses a debt with shame or threats, or on a relative",
     "FRAUD_RECOVERY_OFFER": "offers to get back money lost to fraud",
     "FORGED_PAPERS_OFFER": "offers to make licences, diplomas or ID papers, or to clean a credit "
                            "record",
@@ -439,7 +474,8 @@ _DETAILS = {
 }
 
 _ALL_PAIRS = (_GOODS_PAIRS | _RETURNS_PAIRS | _EXTORTION_PAIRS | _RECOVERY_PAIRS
-              | _TIPS_PAIRS | _ESCORT_PAIRS | _CURE_PAIRS | _PYRAMID_PAIRS | _CREDIT_FIX_PAIRS)
+              | _TIPS_PAIRS | _ESCORT_PAIRS | _CURE_PAIRS | _PYRAMID_PAIRS | _CREDIT_FIX_PAIRS
+              | _SHAME_PAIRS)
 
 
 def _add(out: MessageFeatures, name: str, found: str, prior: float, quoted: bool) -> None:
@@ -547,7 +583,14 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
     if apk:
         m = _APK_RE.search(folded)
         if m is not None:
-            _add(out, "APK_LINK", ".apk", APK_LINK_PRIOR, quoted)
+            _add(out, "APK_LINK", ".apk", APK_LINK_PRIOR + (
+                APK_AUTHORITY_EXTRA if "AUTHORITY_NAMED" in out.findings else 0.0), quoted)
+    if not _SHAME_PAIRS.isdisjoint(pairs):
+        # (no negation test: the threat is a condition, "tra ngay khong bon toi gui ...")
+        m = _SHAME_RE.search(folded)
+        if (m is not None and _DEBT_RE.search(folded) is not None
+                and _DEBT_DEMAND_RE.search(folded) is not None):
+            _add(out, "DEBT_SHAMING_THREAT", m.group(0), DEBT_SHAMING_PRIOR, quoted)
 
 
 
@@ -561,6 +604,9 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("EXTORTION_THREAT", "threatens to send intimate images to family or contacts unless "
                          "paid (sextortion)"),
     ("APK_LINK", "links to an Android app package (.apk), outside the app stores"),
+    ("DEBT_SHAMING_THREAT", "presses a debt by threatening to shame the debtor to his office, "
+                            "family or contacts, by asking a relative to pay it, or as a 'debt "
+                            "collection company' (banned in Viet Nam since 2021)"),
     ("FRAUD_RECOVERY_OFFER", "offers to get back money lost to fraud (the recovery fraud "
                              "that follows the first)"),
     ("FORGED_PAPERS_OFFER", "offers to make driving licences, diplomas or ID papers to order, "

@@ -242,7 +242,15 @@ _PAID_TO_HIM_RE = re.compile(
     r"|\b\d[\d.,]*\s*(?:k|d|dong|vnd|trieu|tr)\s+(?:\S+\s+){0,2}?de\s+tranh\s+(?:bi\s+)?"
     r"(?:dinh\s+chi|khoi\s+to|truy\s+to|xu\s+ly|phong\s+toa|cuong\s+che|thu\s+hoi|khoa|bat)\b")
 _FINE_PAIRS = frozenset({"nop phat", "tien phat", "xu phat", "phat nguoi", "muc phat",
-                         "phi phat"})
+                         "phi phat", "bi phat"})
+#: ...or, from anyone, a fine paid into "our" account, or cut if paid to it ("nop vao tk ben
+#: em trong ngay de duoc giam 50% muc phat"): fines go to the State Treasury.
+_FINE_ANY_RE = re.compile(r"\b(?:nop\s+phat|tien\s+phat|xu\s+phat|bi\s+phat|muc\s+phat"
+                          r"|phi\s+phat)\b")
+_FINE_TO_US_RE = re.compile(
+    r"\b(?:nop|chuyen|ck|dong|thanh\s+toan)\s+(?:\S+\s+){0,3}?(?:vao|qua)\s+(?:so\s+)?(?:stk|tk"
+    r"|tai\s+khoan)\s+(?:cua\s+|ben\s+)?(?:em|toi|minh|chung\s+toi)\b"
+    r"|\bgiam\s+(?:\d+\s*%\s+)?(?:muc\s+|tien\s+)?phat\b")
 
 #: A message to "the wrong number" or a Zalo "added by mistake" ("em nhan nham so", "add
 #: nham Zalo")...
@@ -276,7 +284,9 @@ _OFFICIAL_MATTER_RE = re.compile(
     r"\b(?:goi\s+video|video\s+call|vu\s+an|dieu\s+tra|rua\s+tien|ma\s+tuy|bi\s+phat|phat\s+\d"
     r"|khong\s+(?:duoc\s+)?(?:noi|tiet\s+lo|bao)|bi\s+mat|bi\s+sai|sai\s+(?:ma|thong\s+tin)"
     r"|chuyen\s+(?:tien|khoan)|nop\s+(?:tien|phat|phi)|app\s+ngan\s+hang|trieu\s+tap"
-    r"|xet\s+xu|vang\s+mat|khoi\s+kien)\b")
+    r"|xet\s+xu|vang\s+mat|khoi\s+kien"
+    # a tax refund or settlement, a file said to be wrong or short
+    r"|hoan\s+thue|quyet\s+toan\s+thue|ho\s+so\s+(?:\S+\s+){0,3}?(?:con\s+thieu|bi\s+loi|chua\s+dung))\b")
 _OWN_CHAT_WORDS = frozenset({"zalo", "telegram", "viber"})
 #: (A summons to be settled on the officer's own number: no chat word.)
 _SUMMONS_TALK_PAIRS = frozenset({"trieu tap", "xet xu", "khoi kien"})
@@ -348,10 +358,12 @@ _PAY_OR_ELSE_PAIRS = frozenset({"de tranh", "neu khong", "khong thi", "tranh bi"
 _GIFT_RE = re.compile(
     r"\b(?:mien\s+phi|duoc\s+(?:chon|nhan|tang|tai\s+tro)|trung\s+(?:giai|thuong)|qua\s+tang"
     r"|hoc\s+bong|tri\s+an|won|free|mon\s+qua|gui\s+qua|duoc\s+hoan|hoan\s+phi|giai\s+ngan"
-    r"|dat\s+hoc\s+bong|dai\s+su|nhan\s+qua|trung\s+(?:\S+\s+){0,2}?(?:xe|iphone|vang)|nhan\s+giai)\b")
+    r"|dat\s+hoc\s+bong|dai\s+su|nhan\s+qua|trung\s+(?:\S+\s+){0,2}?(?:xe|iphone|vang)|nhan\s+giai"
+    # a pet "given to whoever loves it", "no money asked"
+    r"|khong\s+lay\s+tien|ai\s+yeu\s+thuong|nguoi\s+yeu\s+thuong)\b")
 #: ...and a fee to pay first for it.
 _GIFT_FEE_RE = re.compile(
-    r"\b(?:chi\s+(?:can\s+)?|vui\s+long\s+|can\s+)?(?:tra|dong|nop|chuyen|thanh\s+toan|chiu)\s+"
+    r"\b(?:chi\s+(?:can\s+)?|vui\s+long\s+|can\s+)?(?:tra|dong|nop|chuyen|thanh\s+toan|chiu|lay)\s+"
     r"(?:truoc\s+)?(?:\d+\s*(?:k|tr|d)\s+)?(?:phi\s+|tien\s+)(?:ship|giao\s+hang|van\s+chuyen"
     r"|xet\s+ho\s+so|ho\s+so|bao\s+hiem(?:\s+hang)?|thu\s+tuc|kich\s+hoat|nhan\s+qua|dang\s+ky"
     r"|giu\s+(?:cho|suat|hoc\s+bong)|thanh\s+vien|hai\s+quan|thong\s+quan)\b"
@@ -363,6 +375,16 @@ _GIFT_FEE_PAIRS = frozenset({"phi ship", "phi giao", "phi van", "phi xet", "phi 
                              "phi giu", "tien ship", "shipping fee", "delivery fee",
                              "processing fee", "handling fee", "phi hai", "phi thong",
                              "voi phi", "phi thanh", "thue thu"})
+
+def _only_the_fee(folded: str) -> str | None:
+    """ "khong lay tien be, chi lay phi van chuyen": the fee after "chi" (only) stands
+    against the negation before it."""
+    m = _GIFT_FEE_RE.search(folded)
+    if m is None or not m.group(0).startswith("chi "):
+        return None
+    gift = _GIFT_RE.search(folded)
+    return None if gift is None else f"{m.group(0)} ... {gift.group(0)}"
+
 
 #: Your ID "used to register SIMs", your account "linked to a case"...
 _MISUSE_RE = re.compile(
@@ -521,7 +543,8 @@ def pretext_findings(folded: str, tokens: list[str], bigrams: list[str],
         found.append(("CALL_TRANSFER_TO_POLICE", None if m is None else m.group(0)))
     if not _FINE_PAIRS.isdisjoint(pairs):
         found.append(("FINE_PAID_TO_OFFICER", _all(folded, _OFFICIAL_SELF_RE, _FINE_RE,
-                                                   _PAID_TO_HIM_RE)))
+                                                   _PAID_TO_HIM_RE)
+                       or _all(folded, _FINE_ANY_RE, _FINE_TO_US_RE)))
     if not _OPENER_WORDS.isdisjoint(words):
         found.append(("WRONG_NUMBER_OPENER", _all(folded, _WRONG_NUMBER_RE, _ACQUAINT_RE)))
     if not _OWN_CHAT_WORDS.isdisjoint(words) or not _SUMMONS_TALK_PAIRS.isdisjoint(pairs):
@@ -541,7 +564,8 @@ def pretext_findings(folded: str, tokens: list[str], bigrams: list[str],
         m = first_unnegated(_PAY_OR_ELSE_RE, folded)
         found.append(("PAY_OR_BE_SUED", None if m is None else m.group(0)))
     if not _GIFT_FEE_PAIRS.isdisjoint(pairs):
-        found.append(("FEE_FOR_A_GIFT", _all(folded, _GIFT_FEE_RE, _GIFT_RE)))
+        found.append(("FEE_FOR_A_GIFT", _all(folded, _GIFT_FEE_RE, _GIFT_RE)
+                      or _only_the_fee(folded)))
     if not _MISUSE_PAIRS.isdisjoint(pairs):
         found.append(("IDENTITY_MISUSE_CALL", _identity_misuse(folded, findings)))
     if len(_COD_PAIRS.intersection(pairs)) >= 2:

@@ -85,7 +85,7 @@ _MONEY_BACK_RE = re.compile(rf"\b(?:{_REFUND}|chuyen\s+tien\s+(?:ve|lai))\b")
 #: ("nap tien") counts for collecting and withdrawing only: "nap tien de kich hoat lai" is
 #: a carrier's genuine notice for a prepaid SIM.
 _PAY_TO_UNLOCK_RE = re.compile(
-    r"\b(?P<verb>chuyen\s+khoan|chuyen\s+tien|chuyen(?=\s+\d)|nop|dong\s+phi"
+    r"\b(?P<verb>chuyen\s+khoan|chuyen\s+tien|chuyen(?=\s+\d)|ck(?=\s+(?:them\s+)?\d)|nop|dong\s+phi"
     # (16 words: "STK" alone becomes three, "so tai khoan")
     # (not a bottle's cap, "nap chai", "mo nap trung thuong": "nắp" folds to "nap")
     r"|thanh\s+toan\s+phi|dat\s+coc|chuyen\s+coc|ky\s+quy"
@@ -102,7 +102,8 @@ _PAY_TO_UNLOCK_RE = re.compile(
     r"|nhan\s+(?:thuong|qua|giai|tien|lai\s+(?:tien|goc|von)|khoan\s+vay|hoa\s+hong|hang"
     r"|kien\s+hang)|chay\s+don|hoan\s+thanh\s+(?:don|nhiem\s+vu)"
     r"|hoan\s+tien|thong\s+quan|chuyen\s+(?:tien\s+)?ve\s+(?:tk|tai\s+khoan|stk|vi)"
-    r"|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan|hoa\s+hong|duoc)|duoc\s+rut|giai\s+phong"
+    r"|hoan\s+(?:lai\s+)?(?:coc|tien\s+coc)"
+    r"|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan|hoa\s+hong|duoc|het)|duoc\s+rut|giai\s+phong"
     r"|go\s+(?:phat|han\s+che|phong\s+toa))\b")
 
 #: The advance fee said outright: money to be received (a payout, a compensation, a loan)
@@ -310,17 +311,22 @@ _SECRET = (r"(?:mat\s+khau|password|passcode|ma\s+pin|pin\s+code|ma\s+cvv|cvv|cv
     # or a membership card's
     r"|so\s+the(?!\s+(?:bao|bhyt|thanh\s+vien|hoi\s+vien|tich|nho|cao|dien|xe))\b"
     # a portrait holding the ID card: what opens an account or a loan in the reader's name
-    r"|anh\s+(?:chan\s+dung|mat|khuon\s+mat|selfie)\s+(?:\S+\s+)?cam\s+(?:cccd|cmnd|can\s+cuoc))")
+    r"|anh\s+(?:chan\s+dung|mat|khuon\s+mat|selfie)\s+(?:\S+\s+)?cam\s+(?:cccd|cmnd|can\s+cuoc)"
+    # a video of the face (the biometric check made for the caller), the ATM card itself
+    r"|quay\s+(?:video\s+|clip\s+)?(?:khuon\s+mat|mat|chan\s+dung))")
 _SECRET_RE = re.compile(
     rf"(?<!da )(?<!se )\b(?:doc|gui|cung\s+cap|phan\s+hoi|tra\s+loi|reply|send|give|tell"
     # "bao em 3 so CVV", "chup giup em 2 mat the"
     rf"|bao\s+(?:lai\s+|giup\s+)?(?:em|minh|anh|chi|toi|nhan\s+vien)|chup"
     # (ten words: "gui con anh 2 mat CCCD voi anh chan dung cam CCCD", CCCD being four)
     rf"|cho\s+(?:em|minh|toi|anh|chi)\s+xin)\b(?:\s+\S+){{0,10}}?\s+{_SECRET}\b"
-    # (not a password given: "gui anh file bao cao, mat khau la 1234")
-    r"(?!(?:\s+\S+){0,3}?\s*(?:la|:|is|=)\s)")
+    # (not a password given: "gui anh file bao cao, mat khau la 1234", "mat khau file la")
+    r"(?!(?:\s+\S+){0,2}?\s*(?:la|:|is|=)\s)"
+    # a photo of the ATM card ("chup 2 mat CCCD va the ATM cu gui em"); not a card handed
+    # to family ("gui the ATM cho me giu")
+    r"|\bchup\b(?:\s+\S+){0,8}?\s+the\s+atm\b")
 _SECRET_WORDS = frozenset({"khau", "password", "passcode", "pin", "cvv", "cvc", "seri",
-                           "serial", "series", "cam"})
+                           "serial", "series", "cam", "quay", "atm"})
 _SECRET_DETAIL = "asks you to send a password, a PIN or card details"
 
 
@@ -385,13 +391,20 @@ _PURPOSE_THEN_PAY_RE = re.compile(
     r"(?:giai\s+ngan|rut|nhan))\b,?(?:\s+\S+){0,6}?\s+"
     # ("anh can nang cap len tai khoan Gold bang cach nap them"; a loan's "can mua goi bao
     # hiem 990k")
-    r"(?:can|phai|vui\s+long|yeu\s+cau)\s+(?:\S+\s+){0,7}?(?:nop|dong|chuyen|nap|thanh\s+toan"
-    r"|mua\s+(?:goi\s+)?bao\s+hiem)\b")
+    r"(?:can|phai|vui\s+long|yeu\s+cau)\s+(?:\S+\s+){0,9}?(?:nop|dong|chuyen|nap|thanh\s+toan"
+    r"|mua\s+(?:goi\s+)?bao\s+hiem|lam\s+them\s+(?:\S+\s+){0,2}?(?:don|nhiem\s+vu))\b")
 #: The fee named for what it unlocks ("nop 3tr phi mo khoa", "dong phi giai ngan").
 _FEE_NAMED_RE = re.compile(
     r"\b(?:nop|dong|chuyen|ck|thanh\s+toan)\s+(?:\S+\s+){0,3}?phi\s+(?:mo\s+khoa|go\s+khoa"
     r"|giai\s+toa|giai\s+ngan|kich\s+hoat|xac\s+minh|xac\s+thuc|rut\s+tien"
-    r"|nhan\s+(?:thuong|qua|giai|tien))\b")
+    r"|nhan\s+(?:thuong|qua|giai|tien)|linh\s+(?:thuong|giai))\b"
+    # the fee named with its sum, the payment after it ("he thong yeu cau phi xac minh chu so
+    # huu 450k, ban ck not"), or an order "activated" by a payment ("chuyen 2tr kich hoat
+    # lenh thi tien ve")
+    r"|\bphi\s+(?:mo\s+khoa|xac\s+minh|xac\s+thuc|kich\s+hoat|giai\s+ngan|rut\s+tien|linh\s+thuong)"
+    r"\s+(?:\S+\s+){0,3}?\d+(?:[.,]\d+)?\s*(?:k|tr|trieu|d|dong)\b"
+    r"|\b(?:chuyen|nop|dong|ck|nap)\s+(?:\S+\s+){0,2}?(?:kich\s+hoat|mo\s+khoa|giai\s+phong)\s+"
+    r"(?:lenh|giao\s+dich|khoan\s+tien|lenh\s+chuyen)\b")
 
 
 #: Receiving money said to need a feature switched on or an upgrade, for a fee ("tai khoan
@@ -401,6 +414,15 @@ _RECEIVE_FEE_RE = re.compile(
     r"\b(?:kich\s+hoat|nang\s+cap|mo|lien\s+ket)\s+(?:\S+\s+){0,5}?(?:chuc\s+nang\s+)?"
     r"nhan\s+(?:tien|duoc)\b[,.;]?(?:\s+\S+){0,12}?\s+phi\b"
     r"|\bmoi\s+nhan\s+duoc\s+(?:giao\s+dich|tien|khoan)\b[,.;]?(?:\s+\S+){0,12}?\s+phi\b")
+
+
+#: A fee without which something bought stays held ("dong them phi bao hiem dong vat 1tr2
+#: thi xe moi chay", "dong 1tr5 lam giay ko thi be bi tam giu"): the pet-seller's and
+#: fake-courier's second fee.
+_RELEASE_FEE_RE = re.compile(
+    r"\b(?:dong|nop|chuyen|ck|tra)\s+(?:them\s+)?(?:\S+\s+){0,6}?(?:thi\s+(?:\S+\s+){0,2}?moi\s+"
+    r"(?:chay|xuat|tha|duoc\s+nhan)|(?:khong|ko)\s+thi\s+(?:\S+\s+){0,2}?bi\s+(?:tam\s+)?giu)\b")
+_RELEASE_PAIRS = frozenset({"moi chay", "moi xuat", "moi tha", "bi tam", "bi giu"})
 
 
 def _pay_to_unlock(folded: str) -> str | None:
@@ -423,7 +445,7 @@ def _pay_to_unlock(folded: str) -> str | None:
 #: charge none. A fee to the State Treasury (KBNN) is an authority's, and tuition
 #: ("hoc phi") a school's.
 _GRANTED_RE = re.compile(
-    r"\b(?:(?:da\s+)?duoc\s+(?:xet\s+|phe\s+)?duyet|da\s+(?:xet\s+|phe\s+)?duyet|duyet\s+roi"
+    r"\b(?:(?:da\s+)?duoc\s+(?:xet\s+|phe\s+)?duyet|da\s+(?:xet\s+|phe\s+)?duyet|duyet\s+roi|dau\s+roi"
     r"|hoc\s+bong|trung\s+tuyen\s+(?:vi\s+tri|cong\s+viec|vao\s+lam))\b")
 #: (or money to "prove an income": "chung minh thu nhap bang cach chuyen 3tr vao tk cong ty")
 _FEE_WORD_RE = re.compile(r"\b(?:phi|le\s+phi|chung\s+minh\s+(?:thu\s+nhap|tai\s+chinh"
@@ -453,7 +475,7 @@ def _en_advance_fee(folded: str) -> str | None:
 
 
 _GRANT_PAIRS = frozenset({"duoc duyet", "phe duyet", "xet duyet", "duyet roi", "hoc bong",
-                          "trung tuyen"})
+                          "trung tuyen", "dau roi"})
 
 
 def _granted_fee(folded: str) -> str | None:
@@ -537,12 +559,14 @@ _PURPOSE_PAIRS = frozenset({
     "nhan thuong", "nhan qua", "nhan giai", "nhan tien", "nhan lai", "nhan khoan",
     "nhan hoa", "nhan hang", "nhan kien", "hoan tien", "giai ngan", "rut tien", "rut von",
     "rut loi", "rut hoa", "duoc rut", "thong quan", "chay don", "thanh don", "thanh nhiem",
-    "nhan duoc", "giai phong", "rut duoc", "go phat", "go han", "muon rut", "rut ve"})
+    "nhan duoc", "giai phong", "rut duoc", "go phat", "go han", "muon rut", "rut ve",
+    "hoan coc", "linh thuong", "linh giai", "hoat lenh", "rut het"})
 #: Paying: these pairs, "nop"/"nap", or "chuyen" before an amount (a digit shape).
 _PAY_PAIRS = frozenset({"chuyen khoan", "chuyen tien", "dong phi", "toan phi", "dat coc",
                         "chuyen coc", "ky quy", "chuyen phi", "long chuyen", "dong thue",
-                        "dong tien", "phi nang", "phi kich", "mua goi", "mua bao"}) | frozenset(
-    f"chuyen §d{n}" for n in range(1, 13))
+                        "dong tien", "phi nang", "phi kich", "mua goi", "mua bao", "phi xac",
+                        "phi linh", "phi mo", "hoat lenh", "lam them", "ck them"}) | frozenset(
+    f"{verb} §d{n}" for verb in ("chuyen", "ck") for n in range(1, 13))
 _PAY_WORDS = frozenset({"nop", "nap"})
 _SAFE_PAIRS = frozenset({"tam giu", "an toan", "phong toa", "niem phong", "chuyen dung",
                          "bao lanh",
@@ -561,7 +585,8 @@ _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "
                               "thieu tien", "mang vi", "doi sim", "thay sim",
                               "so cu", "hanh ly", "boi thuong"})
 _ALL_PAIRS = (_CODE_PAIRS | {"mat the", "so the"} | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS
-              | _EMERGENCY_PAIRS | _REFUND_PAIRS | _FEE_FIRST_PAIRS | _GRANT_PAIRS)
+              | _EMERGENCY_PAIRS | _REFUND_PAIRS | _FEE_FIRST_PAIRS | _GRANT_PAIRS
+              | _RELEASE_PAIRS)
 
 
 def request_findings(folded: str, tokens: list[str], bigrams: list[str],
@@ -618,6 +643,9 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
         paid = _granted_fee(folded)
     if paid is None and not _EN_FEE_WORDS.isdisjoint(tokens):
         paid = _en_advance_fee(folded)
+    if paid is None and not _RELEASE_PAIRS.isdisjoint(bigrams):
+        m = _RELEASE_FEE_RE.search(folded)
+        paid = None if m is None else m.group(0)
     if paid is not None:
         out.add(Finding("PAY_TO_UNLOCK", "scam", f'{_PAY_DETAIL}: "{paid}"',
                         learned=False, weight=0.0 if quoted else PAY_TO_UNLOCK_PRIOR))

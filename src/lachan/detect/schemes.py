@@ -137,6 +137,9 @@ _JOB_RE = re.compile(
     r"|trung\s+tuyen\s+(?:vi\s+tri|cong\s+viec|vao\s+lam)|vi\s+tri\s+(?:nhan\s+vien|cong\s+nhan)"
     r"|duoc\s+nhan\s+vao\s+(?:vi\s+tri|lam)|the\s+nhan\s+vien|phu\s+hop\s+(?:voi\s+)?vi\s+tri"
     r"|tuyen\s+nguoi|ung\s+tuyen"
+    # labour export: "dau don", "don Nhat", "ho so Dai Loan"
+    r"|dau\s+don|don\s+(?:xkld|nhat|dai\s+loan|han\s+quoc)|ho\s+so\s+(?:di\s+)?(?:nhat|dai\s+loan"
+    r"|han\s+quoc|duc|canada|ba\s+lan)"
     r"|tuyen\s+(?:\S+\s+){0,2}?(?:nguoi\s+mau|ctv|cong\s+tac\s+vien|nhan\s+su|tho|ky\s+su|ke\s+toan"
     r"|sinh\s+vien))\b")
 _JOB_FEE_RE = re.compile(
@@ -146,18 +149,24 @@ _JOB_FEE_RE = re.compile(
     r"|giu\s+cho|xuat\s+canh|visa|dang\s+ky|nhan\s+viec|bao\s+lanh|dat\s+cho)"
     r"|(?:nop|dong|chuyen(?:\s+khoan)?|ck)\s+(?:\S+\s+){0,3}?(?:truoc|phi|le\s+phi)|ky\s+quy"
     r"|nap\s+\d+\s*(?:k|tr|trieu)\s+(?:de\s+)?kich\s+hoat"
+    # a visa "held", a file's deposit, a fee into a personal account, a first instalment
+    r"|tien\s+(?:giu\s+)?(?:visa|suat)|coc\s+(?:ho\s+so|giu\s+suat)|giu\s+suat"
+    r"|qua\s+(?:so\s+)?(?:tk|tai\s+khoan|stk)\s+ca\s+nhan"
+    r"|nop\s+\d+(?:[.,]\d+)?\s*(?:tr|trieu|k)\s+dot\s+\d"
     r"|(?:deposit|registration\s+fee|training\s+fee)\b)")
 _JOB_PAIRS = frozenset({"tuyen dung", "tuyen gap", "tuyen lao", "tuyen nhan", "tuyen cong",
                         "viec lam", "khau lao", "di nhat", "di han", "di dai", "di duc",
                         "di uc", "di chau", "di nuoc", "lam o", "lao dong", "nhan viec",
                         "ung vien", "phong van", "cong viec", "trung tuyen",
                         "vi tri", "tuyen nguoi", "tuyen ctv", "tuyen tho", "tuyen ky",
-                        "tuyen ke", "nhan vao", "hop vi", "ung tuyen"}) | frozenset(
+                        "tuyen ke", "nhan vao", "hop vi", "ung tuyen", "dau don", "don nhat",
+                        "don dai", "don xkld", "so nhat", "so dai", "so di"}) | frozenset(
     f"tuyen §d{n}" for n in range(1, 5))
 _FEE_PAIRS = frozenset({"dat coc", "coc truoc", "chuyen coc", "tien coc", "phi ho",
                         "phi dao", "phi dong", "phi giu", "phi xuat", "phi visa", "phi dang",
                         "phi nhan", "phi bao", "phi dat", "nop truoc", "dong truoc",
                         "chuyen truoc", "nop phi", "dong phi", "chuyen phi", "nop tien",
+                        "tien giu", "giu suat", "coc ho", "khoan ca", "tk ca",
                         "dong tien", "chuyen tien", "nop le", "dong le", "ky quy",
                         "coc nguyen", "coc vat", "kich hoat", "tien dong"})
 
@@ -225,7 +234,8 @@ _OTHERS_PAIRS = frozenset({"tk ban", "khoan ban", "stk ban",
                            "tk chi", "khoan chi", "doi tac", "nguoi ban", "cung cap",
                            "tk can", "khoan can", "stk can",
                            "tk nay", "khoan nay", "stk nay", "khoan rieng", "tk rieng",
-                           "stk rieng", "tk co", "khoan co"})
+                           "stk rieng", "tk co", "khoan co", "tk me", "khoan me", "stk me",
+                           "tk bo", "khoan bo"})
 
 
 def _personal_holder(folded: str) -> str | None:
@@ -404,7 +414,8 @@ _HARDSHIP_RE = re.compile(
     r"|vung\s+lu|lu\s+lut|lu\s+quet|bao\s+so\s+\d+|bao\s+lu|thien\s+tai|sat\s+lo(?:\s+dat)?"
     r"|dong\s+bao\s+(?:vung|mien|bi|gap)"
     # children of the highlands, a school to build, a house burnt down
-    r"|vung\s+cao|xay\s+truong|tre\s+em\s+ngheo|vu\s+chay|chay\s+nha|khong\s+co\s+cho\s+o)\b")
+    r"|vung\s+cao|xay\s+truong|tre\s+em\s+ngheo|vu\s+chay|chay\s+nha|khong\s+co\s+cho\s+o"
+    r"|neo\s+don)\b")
 #: ...and the gift asked for.
 _DONATE_RE = re.compile(
     r"\b(?:ung\s+ho|quyen\s+gop|giup\s+do|chung\s+tay|tam\s+long|hao\s+tam|tu\s+thien"
@@ -414,7 +425,7 @@ _HARDSHIP_PAIRS = frozenset({"ung thu", "hiem ngheo", "mo tim", "chay than", "su
                              "vien phi", "chi phi", "benh nang", "vung lu", "lu lut",
                              "lu quet", "bao so", "bao lu", "thien tai", "sat lo",
                              "dong bao", "vung cao", "xay truong", "em ngheo", "vu chay",
-                             "chay nha", "cho o"})
+                             "chay nha", "cho o", "neo don"})
 
 #: A deposit or the price paid by transfer first...
 _DEPOSIT_RE = re.compile(
@@ -606,13 +617,26 @@ _PROCEDURE_PAIRS = frozenset({"xac thuc", "xac minh", "sinh trac", "khuon mat", 
 #: from "its usual dealer", to be paid back later: the shop pays the fraudster's dealer.
 _UNIT_RE = re.compile(
     r"\b(?:tieu\s+doan|trung\s+doan|su\s+doan|lu\s+doan|quan\s+doi|bo\s+doi|doanh\s+trai"
-    r"|ban\s+chi\s+huy|bo\s+chi\s+huy|don\s+vi\s+(?:quan\s+doi|bo\s+doi))\b")
+    r"|ban\s+chi\s+huy|bo\s+chi\s+huy|chqs|quan\s+su|quoc\s+phong|(?:thuong|trung|dai|thieu)\s+uy"
+    # "don vi anh", "don vi ben anh", "logo don vi", "dau do cua don vi"
+    r"|don\s+vi\s+(?:quan\s+doi|bo\s+doi|anh|a|minh|ben\s+anh|cua\s+anh|can|dat)"
+    r"|(?:cua|logo|ke\s+toan)\s+don\s+vi)\b")
 _BUY_FOR_RE = re.compile(
     r"\b(?:mua|lay|dat|ung)\s+(?:giup|ho|dum|them|truoc)\b(?:\s+\S+){0,15}?\s+"
     r"(?:chuyen\s+(?:lai|khoan|tien)|thanh\s+toan\s+sau|tra\s+sau|gui\s+lai\s+tien"
-    r"|hoan\s+lai)\b")
+    r"|hoan\s+lai)\b"
+    # ...or goods got, or a deposit paid, from another seller the caller names: "mua ho dai
+    # ly quen cua a sdt 0912...", "ben co so Minh Phat, em dat giup anh", "e chuyen coc 8tr
+    # cho ho giup a", "em ck 12.500.000 cho ben ban ruou", "ung truoc tien hang ben xuong go"
+    r"|\b(?:mua|lay|dat|nhap|ung)\s+(?:giup|ho|dum|gium|them|truoc)\b(?:\s+\S+){0,12}?\s+"
+    r"(?:ben|dai\s+ly|co\s+so|xuong|nha\s+cung\s+cap|nguoi\s+quen|sdt|so\s+dien\s+thoai)\b"
+    r"|\b(?:ben|dai\s+ly|co\s+so|xuong|nguoi\s+quen)\s+(?:\S+\s+){0,8}?(?:mua|lay|dat|nhap)\s+"
+    r"(?:giup|ho|dum|gium)\b"
+    r"|\b(?:chuyen|ck|ung)\s+(?:truoc\s+|coc\s+)?(?:\S+\s+){0,3}?(?:cho\s+(?:ho|ben\s+(?:do|kia|ay|nay"
+    r"|ban)|doi\s+tac|dai\s+ly|xuong|nha\s+cung\s+cap)|coc\s+giup\s+(?:anh|a|minh))\b")
 _UNIT_PAIRS = frozenset({"tieu doan", "trung doan", "su doan", "lu doan", "quan doi",
-                         "bo doi", "doanh trai", "chi huy"})
+                         "bo doi", "doanh trai", "chi huy", "don vi", "quan su", "quoc phong",
+                         "thuong uy", "trung uy", "dai uy", "thieu uy"})
 
 _DETAILS = {
     "ACCOUNT_TRADING": "buys, sells or rents bank accounts",
@@ -713,7 +737,15 @@ _ALL_WORDS = (frozenset({"phi", "earn"}) | _JOB_WORDS | _AUTHORITY_WORDS | _INST
               | _CUSTOMS_WORDS | _CHARGE_WORDS | _DEPOSIT_WORDS)
 
 
+#: A fee paid in person, at the agency's office, against an invoice: how a licensed labour
+#: export company takes it.
+_IN_PERSON_FEE_RE = re.compile(r"\btai\s+(?:van\s+phong|tru\s+so)\b(?:\s+\S+){0,4}?\s+(?:co\s+)?"
+                               r"hoa\s+don\b")
+
+
 def _job_fee(folded: str) -> str | None:
+    if _IN_PERSON_FEE_RE.search(folded) is not None:
+        return None
     job = _JOB_RE.search(folded)
     fee = _first(_JOB_FEE_RE, folded) if job is not None else None
     return None if job is None or fee is None else f"{job.group(0)} ... {fee}"
@@ -846,6 +878,18 @@ def _third_party(folded: str, findings: Collection[str]) -> str | None:
     return None if holder is None else f"{ask} ... {holder}"
 
 
+#: Foreign cash said to be inside a parcel or gift from abroad ("gui ve 3000 euro va dien
+#: thoai", "thung qua tu My co 5000 do"), and a fee to pay for it: no one posts cash.
+_CASH_PARCEL_RE = re.compile(
+    r"\b(?:thung|goi|hop|kien)\s+(?:qua|hang)\b(?:\s+\S+){0,8}?\s+\d[\d.,]*\s*(?:do|usd|euro|eur|bang)\b"
+    r"|\bgui\s+(?:ve\s+)?(?:cho\s+\S+\s+)?\d[\d.,]*\s*(?:do|usd|euro|eur|bang)\s+(?:va|kem|cung)\b")
+_CASH_FEE_RE = re.compile(r"\b(?:dong|nop|chuyen|ck|tra)\s+(?:\S+\s+){0,2}?phi\b")
+
+
+def _cash_parcel(folded: str) -> str | None:
+    return _together(folded, _CASH_PARCEL_RE, _CASH_FEE_RE)
+
+
 def _customs_fee(folded: str, findings: Collection[str]) -> str | None:
     held = _CUSTOMS_RE.search(folded)
     if held is None and _LOVER_RE.search(folded) is not None:
@@ -920,9 +964,15 @@ def _charity_to_person(folded: str) -> str | None:
         return None
     holder = _personal_holder(folded)
     if holder is None:  # or the account said to be a private one: "stk ca nhan truong ban"
-        said = _SAID_PERSONAL_RE.search(folded)
+        said = _SAID_PERSONAL_RE.search(folded) or _MY_ACCOUNT_RE.search(folded)
         holder = said.group(0) if said is not None else None
     return None if holder is None else f"{appeal} ... {holder}"
+
+
+#: An appeal's money into the writer's own account ("ai ung ho ck qua tk cua minh, minh sao
+#: ke sau"): a charity has its own.
+_MY_ACCOUNT_RE = re.compile(
+    r"\b(?:so\s+tai\s+khoan|stk|tk|tai\s+khoan)\s+(?:cua\s+)?(?:minh|em|toi)\b")
 
 
 def _summons(folded: str) -> str | None:
@@ -1019,7 +1069,10 @@ def scheme_findings(folded: str, tokens: list[str], bigrams: list[str],
     if authority and not _CHAT_WORK_PAIRS.isdisjoint(pairs):
         found.append(("AUTHORITY_OVER_CHAT", _authority_chat(folded)))
     if not _CUSTOMS_PAIRS.isdisjoint(pairs) or not _CUSTOMS_WORDS.isdisjoint(words):
-        found.append(("CUSTOMS_FEE_TO_PERSON", _customs_fee(folded, findings)))
+        found.append(("CUSTOMS_FEE_TO_PERSON", _customs_fee(folded, findings)
+                      or (_cash_parcel(folded) if "phi" in words else None)))
+    elif "phi" in words:
+        found.append(("CUSTOMS_FEE_TO_PERSON", _cash_parcel(folded)))
     if ((authority or not _HELD_PAIRS.isdisjoint(pairs))
             and not _SUMMONS_PAIRS.isdisjoint(pairs)
             and any(p in findings for p in PHONE_FINDINGS)):
