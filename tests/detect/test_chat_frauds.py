@@ -142,6 +142,16 @@ FRAUDS = [
                                     "khuôn mặt để em xác thực giúp."),
     ("CREDENTIAL_HANDOVER_REQUEST", "Anh chụp 2 mặt CCCD và thẻ ATM cũ gửi em để em mở thẻ "
                                     "tín dụng nhé."),
+    # a carrier's "SIM will lose signal" with a personal number; the ID card's sides to Zalo
+    ("THREAT_WITH_PERSONAL_NUMBER", "Vinaphone: sim cua ban se mat song neu khong nang cap "
+                                    "5G. Goi 0911 222 333 de duoc ho tro."),
+    ("CREDENTIAL_HANDOVER_REQUEST", "Nha mang: thue bao chua xac thuc, vui long chup anh 2 mat "
+                                    "CCCD gui qua Zalo 0358 111 222."),
+    # a changed number that borrows; a storm's victims and a person's account
+    ("EMERGENCY_MONEY_REQUEST", "Chi oi em doi so, luu so nay nhe. Em dang ket, chi cho em muon "
+                                "2 trieu, chuyen vao STK 2130 8867 191 ACB giup em."),
+    ("CHARITY_TO_PERSON", "Ung ho nan nhan bao lu mien Trung, sao ke cong khai. STK 0988 446 221 "
+                          "chu TK Tran Van Hung."),
     # charity into the writer's or the mother's own account
     ("CHARITY_TO_PERSON", "Nhóm thiện nguyện cần 30tr mua thuốc cho cụ bà neo đơn, ai ủng hộ ck "
                           "qua tk của mình, mình sao kê sau."),

@@ -77,7 +77,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
          "account locked", "account will be", "will be disabled", "will be suspended",
          "will be deleted", "will be locked", "been suspended", "been restricted",
          "been locked", "been disabled", "tai khoan se bi dong", "tk se bi dong",
-         "tai khoan bi dong"),
+         "tai khoan bi dong", "se mat song", "sim se bi mat song"),
         # "van phong toa nha": an office building (văn phòng tòa nhà), no freeze; the cost
         # is "van bi khoa" (vẫn bị khóa, "still locked"), which no message of the data has
         not_after=frozenset({"van"}),

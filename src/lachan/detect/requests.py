@@ -220,6 +220,8 @@ _NEW_NUMBER_RE = re.compile(
     r"(?:moi|dien\s+thoai)|zalo)\b"
     r"|\b(?:me|bo|con|em|anh|chi|chau|co|thay)\s+(?:moi|vua)\s+doi\s+so\b"
     r"|\b(?:doi|thay)\s+(?:so|sim)\s+(?:roi|moi)\b|\bluu\s+(?:lai\s+)?so\s+moi\b"
+    # "em doi so, luu so nay nhe"
+    r"|\bdoi\s+so\b[,.]?\s+(?:\S+\s+){0,2}?luu\s+(?:lai\s+)?so\s+(?:nay|moi)\b"
     r"|\b(?:moi|vua)\s+(?:doi|thay)\s+sim\b|\bso\s+cu\s+(?:\S+\s+){0,2}?bi\s+khoa\b"
     r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b(?:\s+\S+){0,6}?\s+"
     r"(?:muon\s+(?:may|dien\s+thoai)|so\s+(?:cua\s+)?ban)\b"
@@ -313,7 +315,10 @@ _SECRET = (r"(?:mat\s+khau|password|passcode|ma\s+pin|pin\s+code|ma\s+cvv|cvv|cv
     # a portrait holding the ID card: what opens an account or a loan in the reader's name
     r"|anh\s+(?:chan\s+dung|mat|khuon\s+mat|selfie)\s+(?:\S+\s+)?cam\s+(?:cccd|cmnd|can\s+cuoc)"
     # a video of the face (the biometric check made for the caller), the ATM card itself
-    r"|quay\s+(?:video\s+|clip\s+)?(?:khuon\s+mat|mat|chan\s+dung))")
+    r"|quay\s+(?:video\s+|clip\s+)?(?:khuon\s+mat|mat|chan\s+dung)"
+    # the ID card's two sides sent to a chat account ("chup anh 2 mat CCCD gui qua Zalo 09..")
+    r"|anh\s+(?:\S+\s+)?(?:2|hai)\s+mat\s+(?:cccd|cmnd|can\s+cuoc(?:\s+cong\s+dan)?)"
+    r"(?=.{0,40}?\b(?:zalo|telegram|messenger|viber)\b))")
 _SECRET_RE = re.compile(
     rf"(?<!da )(?<!se )\b(?:doc|gui|cung\s+cap|phan\s+hoi|tra\s+loi|reply|send|give|tell"
     # "bao em 3 so CVV", "chup giup em 2 mat the"
@@ -326,7 +331,7 @@ _SECRET_RE = re.compile(
     # to family ("gui the ATM cho me giu")
     r"|\bchup\b(?:\s+\S+){0,8}?\s+the\s+atm\b")
 _SECRET_WORDS = frozenset({"khau", "password", "passcode", "pin", "cvv", "cvc", "seri",
-                           "serial", "series", "cam", "quay", "atm"})
+                           "serial", "series", "cam", "quay", "atm", "zalo"})
 _SECRET_DETAIL = "asks you to send a password, a PIN or card details"
 
 

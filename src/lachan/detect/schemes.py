@@ -415,7 +415,7 @@ _HARDSHIP_RE = re.compile(
     r"|dong\s+bao\s+(?:vung|mien|bi|gap)"
     # children of the highlands, a school to build, a house burnt down
     r"|vung\s+cao|xay\s+truong|tre\s+em\s+ngheo|vu\s+chay|chay\s+nha|khong\s+co\s+cho\s+o"
-    r"|neo\s+don)\b")
+    r"|neo\s+don|nan\s+nhan\s+(?:bao|lu|thien\s+tai|vu\s+chay|chay))\b")
 #: ...and the gift asked for.
 _DONATE_RE = re.compile(
     r"\b(?:ung\s+ho|quyen\s+gop|giup\s+do|chung\s+tay|tam\s+long|hao\s+tam|tu\s+thien"
@@ -425,7 +425,7 @@ _HARDSHIP_PAIRS = frozenset({"ung thu", "hiem ngheo", "mo tim", "chay than", "su
                              "vien phi", "chi phi", "benh nang", "vung lu", "lu lut",
                              "lu quet", "bao so", "bao lu", "thien tai", "sat lo",
                              "dong bao", "vung cao", "xay truong", "em ngheo", "vu chay",
-                             "chay nha", "cho o", "neo don"})
+                             "chay nha", "cho o", "neo don", "nan nhan"})
 
 #: A deposit or the price paid by transfer first...
 _DEPOSIT_RE = re.compile(
