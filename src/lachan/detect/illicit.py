@@ -137,7 +137,10 @@ _RETURNS_RE = re.compile(
     r"(?:k|tr|trieu)\b"
     # a trading "room" that never loses: "lenh thang 100%", "ty le thang 95%"
     r"|\b(?:lenh|keo|ty\s+le|win\s+rate)\s+(?:thang\s+|chien\s+thang\s+)?(?:[89]\d|100)\s*%")
-_STAKE_WORDS = frozenset({"gop", "nap", "dau", "von", "combo", "truoc", "goi"})
+_STAKE_WORDS = frozenset({"gop", "nap", "dau", "von"})
+#: ...and the words that open a stake taken back with more (with :data:`_BACK_WORDS`):
+#: "tra truoc 1tr nhan 1tr3", "don combo ... nhan ve", "goi dao coin 10tr ... thu ve 18tr".
+_STAKE_BACK_WORDS = _STAKE_WORDS | {"combo", "truoc", "goi"}
 #: A profit in per cent said with its period, or a stake back at once, in chat: "loi 200%
 #: trong 1 tuan", "1 ngay lai 3-5%", "dam bao loi ngay trong ngay", "hoan von ngay sau 5
 #: phut", "hoa hong 15-20%/don" (its own pattern, run on its own gate: "lai" is also
@@ -498,8 +501,8 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
     papers = "FORGED_DOCUMENTS" in out.findings
     sex = "ADULT_SERVICE_OFFER" in out.findings
     gambling = "GAMBLING_OR_ADULT" in out.findings or not _GAME_WORDS.isdisjoint(tokens)
-    stake = not _STAKE_WORDS.isdisjoint(tokens)
-    stake_back = stake and not _BACK_WORDS.isdisjoint(tokens)
+    stake_back = (not _STAKE_BACK_WORDS.isdisjoint(tokens)
+                  and not _BACK_WORDS.isdisjoint(tokens))
     chat_returns = (("%" in folded and not _PERCENT_RETURN_WORDS.isdisjoint(tokens))
                     or not _CHAT_RETURNS_PAIRS.isdisjoint(bigrams))
     if not (pairs or periodic or apk or goods_word or papers or sex or gambling
