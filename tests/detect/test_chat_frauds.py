@@ -78,6 +78,9 @@ FRAUDS = [
     # money trading: a bank account rented out
     ("ACCOUNT_TRADING", "Cần thuê stk + app ngân hàng nhận tiền, trả 300k/ngày."),
     ("ACCOUNT_TRADING", "Em có tk ngân hàng nào không dùng không, cho anh thuê 1tr5/tháng."),
+    # "this account", the writer's own being broken (the account comes next)
+    ("THIRD_PARTY_TRANSFER", "Ban oi cho minh muon 3tr den toi tra, ck qua stk nay giup minh, tk "
+                             "minh dang bi loi ko chuyen duoc."),
     # a new account "while the old one is under maintenance"
     ("THIRD_PARTY_TRANSFER", "Đơn của chị bị lỗi, chị chuyển lại 320k vào tk mới của shop giúp "
                              "em, tk cũ đang bảo trì ạ."),

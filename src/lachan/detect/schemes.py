@@ -855,6 +855,15 @@ _THIS_ACCOUNT_RE = re.compile(r"\b(?:vao|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)
                               r"|bi\s+loi|loi|khoa))")
 
 
+#: ...or "this account" with no number, when the writer says his own is broken ("ck qua
+#: stk nay giup minh, tk minh dang bi loi ko chuyen duoc"): the hijacked chat account's
+#: borrowing, the account to come in the next message.
+_OWN_ACCOUNT_BROKEN_RE = re.compile(
+    r"\b(?:tk|tai\s+khoan|the|app)\s+(?:ngan\s+hang\s+)?(?:cua\s+)?(?:minh|em|toi|tao|to|tui|anh|chi)"
+    r"\s+(?:dang\s+)?(?:bi\s+)?(?:loi|khoa|han\s+che|het\s+han\s+muc)\b")
+_PLAIN_THIS_ACCOUNT_RE = re.compile(r"\b(?:vao|qua|vo)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)\s+nay\b")
+
+
 def _third_party(folded: str, findings: Collection[str]) -> str | None:
     if _SHIPPER_RE.search(folded) is not None and _READER_MISSED_RE.search(folded) is not None:
         return None  # "e la shipper ..., chi k nghe may": the courier could not reach the reader
@@ -871,6 +880,8 @@ def _third_party(folded: str, findings: Collection[str]) -> str | None:
     holder = _personal_holder(folded) or refusal
     if holder is None:  # "the bi khoa, chuyen giup em vao tk nay": not the writer's own
         this = _THIS_ACCOUNT_RE.search(folded)
+        if this is None and _OWN_ACCOUNT_BROKEN_RE.search(folded) is not None:
+            this = _PLAIN_THIS_ACCOUNT_RE.search(folded)
         holder = None if this is None else this.group(0)
     if holder is None:  # "dung noi voi ai nha": the owner of the chat account must not hear
         secret = _SECRECY_RE.search(folded)
