@@ -269,7 +269,9 @@ _INTIMATE_RE = re.compile(
     r"|\bghep\s+(?:anh|hinh|mat)\b"
     # a clip or photos deleted once paid: "anh gui em 15tr thi em xoa (clip)"
     # "clip nay" held with the reader's contacts, deleted for a sum
-    r"|\b(?:clip|video)\s+(?:nay|do)\b(?=.*\b(?:danh\s+sach\s+lien\s+lac|danh\s+ba)\b)"
+    # (each look-ahead bounded: an unbounded one rescans the rest of a 100 kB text at every
+    # repeat of its opening words)
+    r"|\b(?:clip|video)\s+(?:nay|do)\b(?=.{0,300}?\b(?:danh\s+sach\s+lien\s+lac|danh\s+ba)\b)"
     r"|\b(?:gui|chuyen|dua|nop)\s+(?:\S+\s+){0,3}?\d+(?:[.,]\d+)?\s*(?:k|tr|trieu|cu|d)\s+"
     r"(?:\S+\s+){0,2}?thi\s+(?:em|tao|toi|minh|chi|anh|tui)\s+(?:se\s+)?(?:xoa|huy)\b(?!\s+(?:no|lai|phat)\b)")
 _EXPOSE_RE = re.compile(

@@ -225,11 +225,13 @@ _NEW_NUMBER_RE = re.compile(
     r"|\b(?:moi|vua)\s+(?:doi|thay)\s+sim\b|\bso\s+cu\s+(?:\S+\s+){0,2}?bi\s+khoa\b"
     r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b(?:\s+\S+){0,6}?\s+"
     r"(?:muon\s+(?:may|dien\s+thoai)|so\s+(?:cua\s+)?ban)\b"
-    r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b.*\bso\s+(?:moi|nay)\b"
+    # (bounded: ".*" rescanned the rest of a 100 kB text at every "mat dien thoai")
+    r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b.{0,300}?\bso\s+(?:moi|nay)\b"
     r"|\b(?:con|em|anh|chi|chau|minh|t|tao|to)\s+(?:dang\s+)?muon\s+(?:may|dien\s+thoai|dt)"
     r"\s+(?:cua\s+)?(?:ban|nguoi|dong\s+nghiep)\b"
     r"|\b(?:this\s+is|here\s+is|it\s*'?s)\s+my\s+new\s+number\b"
-    r"|\b(?:lost|broke)\s+my\s+phone\b.*\b(?:new\s+number|friend\s*'?\s*s\s+(?:number|phone))\b")
+    r"|\b(?:lost|broke)\s+my\s+phone\b.{0,300}?\b(?:new\s+number|friend\s*'?\s*s\s+(?:number"
+    r"|phone))\b")
 
 #: A shop's or brand's refund or compensation handled through a personal chat account:
 #: shops refund through their own app or the payment they took, never over Zalo with a
@@ -368,7 +370,7 @@ _REMOTE_APP_RE = re.compile(r"\b(?:teamviewer|anydesk|ultra\s?viewer?|quick\s?su
                             r"|airdroid)\b"
                             # screen sharing switched on in an app the caller had installed
                             r"|\b(?:bat|mo|an|chon)\s+(?:\S+\s+){0,2}?(?:chia\s+se|share)\s+man\s+hinh\b"
-                            r"(?=.*?\b(?:cai|tai)\s+(?:dat\s+)?(?:app|ung\s+dung))"
+                            r"(?=.{0,300}?\b(?:cai|tai)\s+(?:dat\s+)?(?:app|ung\s+dung))"
                             r"|\b(?:cai|tai)\s+(?:dat\s+)?(?:app|ung\s+dung)\b(?:\s+\S+){0,20}?\s+"
                             r"(?:bat|mo|an|chon)\s+(?:\S+\s+){0,2}?(?:chia\s+se|share)\s+man\s+hinh\b")
 _REMOTE_WORDS = frozenset({"teamviewer", "anydesk", "ultraviewer", "ultraview", "quicksupport",

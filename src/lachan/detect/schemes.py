@@ -851,7 +851,7 @@ _THIS_ACCOUNT_RE = re.compile(r"\b(?:vao|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)
                               r"|\bcho\s+(?:thang|con|dua)\s+(?:em|ban|chau)(?:\s+ho)?\b"
                               # a "new" account while the old one is "under maintenance"
                               r"|\b(?:vao|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)\s+moi\b"
-                              r"(?=.*\b(?:stk|tk|tai\s+khoan)\s+cu\s+(?:\S+\s+)?(?:bao\s+tri|bi\s+khoa"
+                              r"(?=.{0,300}?\b(?:stk|tk|tai\s+khoan)\s+cu\s+(?:\S+\s+)?(?:bao\s+tri|bi\s+khoa"
                               r"|bi\s+loi|loi|khoa))")
 
 
