@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from lachan.detect.brands import get_brand, official_domain_owner, official_domains_index
@@ -196,11 +197,7 @@ def _split_brand(label: str, official: str | None, restricted: bool) -> BrandFin
     """A brand's name split by a hyphen ("vn-pay.com", "viet-combank.top"): the label read
     without its hyphens holds the name across a place where a hyphen stood."""
     joined = label.replace("-", "")
-    cuts = set()
-    at = 0
-    for part in label.split("-")[:-1]:
-        at += len(part)
-        cuts.add(at)
+    cuts = set(accumulate(len(part) for part in label.split("-")[:-1]))
     for h in scan(joined):
         if (h.kind == BRAND and h.ref != official and len(h.term) >= SPLIT_BRAND_MIN
                 and any(h.start < c < h.end for c in cuts) and _counts(h.ref, restricted)):

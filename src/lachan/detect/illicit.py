@@ -267,11 +267,11 @@ _INTIMATE_RE = re.compile(
     r"|\b(?:anh|hinh|video|clip)\s+(?:\S+\s+)?rieng\s+tu\b"
     # the loan app's collector: "ghep anh gui danh ba"
     r"|\bghep\s+(?:anh|hinh|mat)\b"
-    # a clip or photos deleted once paid: "anh gui em 15tr thi em xoa (clip)"
     # "clip nay" held with the reader's contacts, deleted for a sum
     # (each look-ahead bounded: an unbounded one rescans the rest of a 100 kB text at every
     # repeat of its opening words)
     r"|\b(?:clip|video)\s+(?:nay|do)\b(?=.{0,300}?\b(?:danh\s+sach\s+lien\s+lac|danh\s+ba)\b)"
+    # a clip or photos deleted once paid: "anh gui em 15tr thi em xoa (clip)"
     r"|\b(?:gui|chuyen|dua|nop)\s+(?:\S+\s+){0,3}?\d+(?:[.,]\d+)?\s*(?:k|tr|trieu|cu|d)\s+"
     r"(?:\S+\s+){0,2}?thi\s+(?:em|tao|toi|minh|chi|anh|tui)\s+(?:se\s+)?(?:xoa|huy)\b(?!\s+(?:no|lai|phat)\b)")
 _EXPOSE_RE = re.compile(
@@ -535,13 +535,12 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
                 and _DEMAND_RE.search(folded) is not None):
             _add(out, "EXTORTION_THREAT", m.group(0), EXTORTION_PRIOR, quoted)
     if not _RECOVERY_PAIRS.isdisjoint(pairs) or "recover" in tokens:
+        # the victim's own "bi lua dao" reads as a warning: a fee to pay says it is none
+        fee = _RECOVERY_FEE_RE.search(folded) is not None
         m = _RECOVERY_RE.search(folded)
-        if m is None:
-            back = _ACCOUNT_BACK_RE.search(folded)
-            m = back if back is not None and _RECOVERY_FEE_RE.search(folded) else None
+        if m is None and fee:
+            m = _ACCOUNT_BACK_RE.search(folded)
         if m is not None and not negated(folded, m.start()):
-            # the victim's own "bi lua dao" reads as a warning: a fee to pay says it is none
-            fee = _RECOVERY_FEE_RE.search(folded) is not None
             _add(out, "FRAUD_RECOVERY_OFFER", m.group(0),
                  RECOVERY_FEE_PRIOR if fee else RECOVERY_OFFER_PRIOR, quoted and not fee)
     m = _FORGED_RE.search(folded) if papers else None

@@ -376,14 +376,18 @@ _GIFT_FEE_PAIRS = frozenset({"phi ship", "phi giao", "phi van", "phi xet", "phi 
                              "processing fee", "handling fee", "phi hai", "phi thong",
                              "voi phi", "phi thanh", "thue thu"})
 
-def _only_the_fee(folded: str) -> str | None:
-    """ "khong lay tien be, chi lay phi van chuyen": the fee after "chi" (only) stands
-    against the negation before it."""
-    m = _GIFT_FEE_RE.search(folded)
-    if m is None or not m.group(0).startswith("chi "):
-        return None
+
+def _fee_for_a_gift(folded: str) -> str | None:
+    """The first unnegated fee and the gift it is for, or ``None``. A fee after "chi"
+    (only) stands against the negation before it: "khong lay tien be, chi lay phi van
+    chuyen"."""
     gift = _GIFT_RE.search(folded)
-    return None if gift is None else f"{m.group(0)} ... {gift.group(0)}"
+    if gift is None:
+        return None
+    for m in _GIFT_FEE_RE.finditer(folded):
+        if m.group(0).startswith("chi ") or not negated(folded, m.start()):
+            return f"{m.group(0)} ... {gift.group(0)}"
+    return None
 
 
 #: Your ID "used to register SIMs", your account "linked to a case"...
@@ -564,8 +568,7 @@ def pretext_findings(folded: str, tokens: list[str], bigrams: list[str],
         m = first_unnegated(_PAY_OR_ELSE_RE, folded)
         found.append(("PAY_OR_BE_SUED", None if m is None else m.group(0)))
     if not _GIFT_FEE_PAIRS.isdisjoint(pairs):
-        found.append(("FEE_FOR_A_GIFT", _all(folded, _GIFT_FEE_RE, _GIFT_RE)
-                      or _only_the_fee(folded)))
+        found.append(("FEE_FOR_A_GIFT", _fee_for_a_gift(folded)))
     if not _MISUSE_PAIRS.isdisjoint(pairs):
         found.append(("IDENTITY_MISUSE_CALL", _identity_misuse(folded, findings)))
     if len(_COD_PAIRS.intersection(pairs)) >= 2:

@@ -67,10 +67,12 @@ _CODE_THEN_ASK_RE = re.compile(
     r"(?:\s+\S+){0,20}?\s+(?P<ask>doc\s+(?:lai|giup|cho)|chup\s+(?:lai|man\s+hinh|gui|cho)"
     r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|to|ben)|tao|to|minh|em|anh)"
     r"|bao\s+(?:lai|giup))\b")
-#: "I typed your number by mistake": the story that comes with the request.
+#: A code to read out to the "staff" who will call ("vui long doc ma nay cho nhan vien"):
+#: said even by a message that carries the code itself.
 _READ_TO_STAFF_RE = re.compile(
     r"\bdoc\s+(?:lai\s+)?(?:ma|so|otp)\s+(?:otp\s+|nay\s+|do\s+|tren\s+)?cho\s+(?:nhan\s+vien"
     r"|tong\s+dai\s+vien|can\s+bo|chuyen\s+vien|ben\s+(?:em|minh|toi))\b")
+#: "I typed your number by mistake": the story that comes with the request.
 _MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky|dang\s+nhap)\s+(?:nham|sai)"
                          r"\s+(?:so|sdt)\b|\bdo\s+(?:minh|em|tao|to|anh|chi)\s+nhap\s+(?:sai|nham)\b")
 #: A delivery code given to the courier at the door is a real practice.
@@ -333,7 +335,12 @@ _SECRET_RE = re.compile(
     # to family ("gui the ATM cho me giu")
     r"|\bchup\b(?:\s+\S+){0,8}?\s+the\s+atm\b")
 _SECRET_WORDS = frozenset({"khau", "password", "passcode", "pin", "cvv", "cvc", "seri",
-                           "serial", "series", "cam", "quay", "atm", "zalo"})
+                           "serial", "series"})
+#: ...and the word pairs of the ID card's and the face's shapes ("cam" and "quay" alone are
+#: "cảm ơn" and "quay lại": they would open the pattern on most chats).
+_SECRET_PAIRS = frozenset({"mat the", "so the", "mat can", "mat cccd", "mat cmnd", "cam can",
+                           "cam cccd", "cam cmnd", "quay video", "quay clip", "quay khuon",
+                           "quay mat", "quay chan", "the atm"})
 _SECRET_DETAIL = "asks you to send a password, a PIN or card details"
 
 
@@ -374,7 +381,9 @@ _REMOTE_APP_RE = re.compile(r"\b(?:teamviewer|anydesk|ultra\s?viewer?|quick\s?su
                             r"|\b(?:cai|tai)\s+(?:dat\s+)?(?:app|ung\s+dung)\b(?:\s+\S+){0,20}?\s+"
                             r"(?:bat|mo|an|chon)\s+(?:\S+\s+){0,2}?(?:chia\s+se|share)\s+man\s+hinh\b")
 _REMOTE_WORDS = frozenset({"teamviewer", "anydesk", "ultraviewer", "ultraview", "quicksupport",
-                           "rustdesk", "airdroid", "ultra", "quick", "hinh", "screen"})
+                           "rustdesk", "airdroid", "ultra", "quick"})
+#: (screen sharing by its pair: "man hinh" alone is every screenshot, "chup man hinh")
+_REMOTE_PAIRS = frozenset({"se man", "share man", "screen sharing", "screen share"})
 _MONEY_CONTEXT_RE = re.compile(
     r"\b(?:ngan\s+hang|the\s+tin\s+dung|han\s+muc|khoan\s+vay|vay|hoan\s+tien|hoan\s+phi"
     r"|thue|cong\s+an|bao\s+hiem|so\s+du|bank|refund|loan)\b")
@@ -591,7 +600,8 @@ _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "
                               "dua di", "dua vao", "doi so", "giu hanh", "quen vi",
                               "thieu tien", "mang vi", "doi sim", "thay sim",
                               "so cu", "hanh ly", "boi thuong"})
-_ALL_PAIRS = (_CODE_PAIRS | {"mat the", "so the"} | _PURPOSE_PAIRS | _PAY_PAIRS | _SAFE_PAIRS
+_ALL_PAIRS = (_CODE_PAIRS | _SECRET_PAIRS | _REMOTE_PAIRS | _PURPOSE_PAIRS | _PAY_PAIRS
+              | _SAFE_PAIRS
               | _EMERGENCY_PAIRS | _REFUND_PAIRS | _FEE_FIRST_PAIRS | _GRANT_PAIRS
               | _RELEASE_PAIRS)
 
@@ -603,9 +613,8 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
     tell whether the message is an advisory)."""
     pairs = _ALL_PAIRS.intersection(bigrams)
     code_word = not _CODE_WORDS.isdisjoint(tokens)
-    remote = not _REMOTE_WORDS.isdisjoint(tokens)
-    secret_word = (not _SECRET_WORDS.isdisjoint(tokens) or "mat the" in pairs
-                   or "so the" in pairs)
+    remote = not _REMOTE_WORDS.isdisjoint(tokens) or not _REMOTE_PAIRS.isdisjoint(pairs)
+    secret_word = not _SECRET_WORDS.isdisjoint(tokens) or not _SECRET_PAIRS.isdisjoint(pairs)
     if (not pairs and not code_word and not remote and not secret_word
             and _EN_FEE_WORDS.isdisjoint(tokens) and "refund" not in tokens):
         return

@@ -282,6 +282,10 @@ _GIFT_RE = re.compile(r"\b(?:em\s+yeu|anh\s+yeu|honey|dear|my\s+love|i\s+love\s+
                       r"|qua\s+(?:sinh\s+nhat|tang)|gifts?|diplomat)\b")
 _CUSTOMS_PAIRS = frozenset({"hai quan", "thong quan", "ngoai giao", "van chuyen",
                             "hang khong", "chuyen phat"})
+#: A sum in a foreign currency, as word pairs ("§d4 euro"): with "phi", what opens the check
+#: of cash said to be in a parcel (:func:`_cash_parcel`).
+_CASH_PAIRS = frozenset(f"§d{n} {cur}" for n in range(1, 8)
+                        for cur in ("do", "usd", "euro", "eur", "bang"))
 #: ...or a lover's gift "sent by air" whose carrier will ask a fee (no customs named).
 _SHIPPED_RE = re.compile(r"\b(?:(?:cong\s+ty|ben|don\s+vi|hang)\s+van\s+chuyen"
                          r"|(?:duong|qua)\s+hang\s+khong|chuyen\s+phat\s+quoc\s+te)\b")
@@ -477,10 +481,10 @@ _SEEN_RE = re.compile(
 #: A company that takes the deposit into its own account, a brand's own pre-order.
 #: (Not "hang cong ty thu hoi": a company's repossessed stock is a seller's story.)
 _COMPANY_RE = re.compile(r"(?<!hang )\b(?:cong\s+ty|tnhh|co\s+phan|jsc)\b(?!\s+thu\s+hoi)")
-#: A deposit already received ("ben em da nhan coc 2 trieu"): the seller's receipt.
-_RECEIVED_DEPOSIT_RE = re.compile(r"\b(?:(?:da|vua)\s+(?:nhan|thu)\s+(?:duoc\s+)?|nhan\s+duoc\s+)"
+#: No deposit asked of the reader: one already received ("ben em da nhan coc 2 trieu"), the
+#: seller's receipt; or the writer is the one who pays ("cho chi xin stk").
+_NO_DEPOSIT_ASKED_RE = re.compile(r"\b(?:(?:da|vua)\s+(?:nhan|thu)\s+(?:duoc\s+)?|nhan\s+duoc\s+)"
                                   r"(?:tien\s+)?coc\b"
-                                  # ...or the writer pays: "cho chi xin stk"
                                   r"|\bcho\s+(?:chi|anh|minh|toi|em|tao|to)\s+xin\s+(?:so\s+tai\s+khoan"
                                   r"|stk|tk|tai\s+khoan)\b")
 #: A developer's launch: a booking deposit, refundable, under a sales contract.
@@ -732,7 +736,7 @@ _ALL_PAIRS = (_ACCOUNT_TRADING_PAIRS | _CARD_PAIRS | _FEE_PAIRS | _JOB_PAIRS | _
               | _CHARGE_PAIRS | _HARDSHIP_PAIRS | _OTHERS_PAIRS | _DEPOSIT_PAIRS
               | _MISTAKEN_PAIRS | _RANSOM_PAIRS | _DAILY_PAY_PAIRS | _OPENER_PAIRS
               | _UNIT_PAIRS | _CHAT_LURE_PAIRS | _INSTALL_PAIRS | _PROCEDURE_PAIRS
-              | _CUTOFF_PAIRS)
+              | _CUTOFF_PAIRS | _CASH_PAIRS)
 _ALL_WORDS = (frozenset({"phi", "earn"}) | _JOB_WORDS | _AUTHORITY_WORDS | _INSTITUTION_WORDS
               | _CUSTOMS_WORDS | _CHARGE_WORDS | _DEPOSIT_WORDS)
 
@@ -941,7 +945,7 @@ def _deposit_first(folded: str, findings: Collection[str]) -> str | None:
         return None
     if _SEEN_RE.search(folded) is not None:
         return None  # "qua nha minh xem may truc tiep": seen before the rest is paid
-    if _RECEIVED_DEPOSIT_RE.search(folded) is not None:
+    if _NO_DEPOSIT_ASKED_RE.search(folded) is not None:
         return None
     if "REAL_ESTATE_AD" in findings and _DEVELOPER_RE.search(folded) is not None:
         return None
@@ -1079,11 +1083,12 @@ def scheme_findings(folded: str, tokens: list[str], bigrams: list[str],
         found.append(("CHARGE_CANCEL_CALL", _charge_cancel(folded)))
     if authority and not _CHAT_WORK_PAIRS.isdisjoint(pairs):
         found.append(("AUTHORITY_OVER_CHAT", _authority_chat(folded)))
-    if not _CUSTOMS_PAIRS.isdisjoint(pairs) or not _CUSTOMS_WORDS.isdisjoint(words):
-        found.append(("CUSTOMS_FEE_TO_PERSON", _customs_fee(folded, findings)
-                      or (_cash_parcel(folded) if "phi" in words else None)))
-    elif "phi" in words:
-        found.append(("CUSTOMS_FEE_TO_PERSON", _cash_parcel(folded)))
+    customs = (_customs_fee(folded, findings)
+               if not _CUSTOMS_PAIRS.isdisjoint(pairs) or not _CUSTOMS_WORDS.isdisjoint(words)
+               else None)
+    if customs is None and "phi" in words and not _CASH_PAIRS.isdisjoint(pairs):
+        customs = _cash_parcel(folded)
+    found.append(("CUSTOMS_FEE_TO_PERSON", customs))
     if ((authority or not _HELD_PAIRS.isdisjoint(pairs))
             and not _SUMMONS_PAIRS.isdisjoint(pairs)
             and any(p in findings for p in PHONE_FINDINGS)):
