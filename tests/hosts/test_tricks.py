@@ -2,6 +2,7 @@
 
 import pytest
 
+from lachan.detect.host_match import fuzzy_brand
 from lachan.detect.hosts import analyse_host
 
 
@@ -42,6 +43,18 @@ def test_a_brand_in_the_path_of_a_login_page_on_a_user_content_host_is_phishing(
 def test_a_long_brand_name_with_one_letter_replaced_is_a_look_alike(item: str) -> None:
     v = analyse_host(item)
     assert v.label == "phishing" and v.brand in {"vietcombank", "vietinbank"}
+
+
+@pytest.mark.parametrize("item", ["viietccombank.com", "vviietcombank.net", "mbbbank.org"])
+def test_a_brand_name_with_letters_doubled_is_a_look_alike(item: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing" and v.brand in {"vietcombank", "mbbank"}
+    assert "HOST_BRAND_LOOKALIKE" in {s.name for s in v.symbols}
+
+
+def test_a_double_moved_elsewhere_is_a_word_not_a_look_alike() -> None:
+    assert fuzzy_brand("goggles") is None  # not "google"
+    assert fuzzy_brand("gooogle") == ("google", "gooogle")
 
 
 @pytest.mark.parametrize("item", ["finance-news.com", "vrbank.com.vn", "longan.gov.vn"])
