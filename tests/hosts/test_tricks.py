@@ -1,8 +1,11 @@
 """Tricks the host model cannot see: it reads the registrable label only."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from lachan.detect.host_match import fuzzy_brand
+from lachan.detect.host_lexicon import GAME_LURE_WORDS, GAME_NAMES, SHORT_GAME_NAMES
+from lachan.detect.host_match import fuzzy_brand, game_lure
 from lachan.detect.hosts import analyse_host
 
 
@@ -135,3 +138,36 @@ def test_a_brand_split_by_a_hyphen_is_a_look_alike(item: str, brand: str) -> Non
 @pytest.mark.parametrize("item", ["thong-tin.vn", "ac-b2b.com", "mb-auto.vn"])
 def test_a_hyphen_does_not_join_short_codes_or_words_into_a_brand(item: str) -> None:
     assert analyse_host(item).brand is None
+
+
+@pytest.mark.parametrize("item", [
+    "napff.vn",  # top-up + Free Fire, under .vn, which the model trusts
+    "www.sukienlmht.vn",
+    "muanicklq.com",
+    "ff-garena-sukien.site",
+    "freefire-membership.com",
+])
+def test_a_games_name_beside_a_lure_word_is_phishing(item: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing"
+    assert "HOST_GAME_LURE" in {s.name for s in v.symbols}
+
+
+@pytest.mark.parametrize("item", [
+    "ff.garena.vn",  # the game's own site
+    "coffeeshop.vn",  # "ff" inside a word
+    "staff-shop.com",
+    "offshop.vn",
+    "playtogether.fandom.com",  # a game's name with no lure word
+])
+def test_a_games_own_site_or_ff_inside_a_word_is_no_game_lure(item: str) -> None:
+    assert "HOST_GAME_LURE" not in {s.name for s in analyse_host(item).symbols}
+
+
+@given(st.from_regex(r"[a-z0-9-]{0,63}", fullmatch=True))
+def test_game_lure_names_a_game_and_a_lure_word_of_the_label(label: str) -> None:
+    found = game_lure(label)
+    if found is not None:
+        game, lure = found
+        assert game in label and lure in label
+        assert game in GAME_NAMES | SHORT_GAME_NAMES and lure in GAME_LURE_WORDS

@@ -52,6 +52,9 @@ SYMBOLS: dict[str, tuple[float, str]] = {
                                 "on a site where anyone can publish"),
     "HOST_FAKE_VN_SUFFIX": (0.9, "a Vietnamese suffix's word before a foreign top-level domain "
                                  "(xacthuc.vn.link, ketoan.com.vn.co)"),
+    "HOST_GAME_LURE": (0.9, "an online game's name beside a lure word (napff, sukienlmht, "
+                            "freefire-membership): free items or top-ups outside the game's "
+                            "own site"),
     "HOST_BRAND_LOOKALIKE": (0.9, "label imitates a brand with look-alike characters or a typo"),
     "HOST_IDN": (0.2, "internationalised (non-ASCII) domain name"),
     "HOST_MIXED_SCRIPT": (0.8, "label mixes Latin with Cyrillic or Greek look-alike letters"),

@@ -78,6 +78,22 @@ GAMBLING_KEYWORDS: frozenset[str] = frozenset(
 
 SHORT_GAMBLING_KEYWORDS: frozenset[str] = frozenset("bet".split())
 
+#: Online games whose players are lured with free items, top-ups or accounts ("napff",
+#: "sukienlmht", "freefirenhanqua"): the games' own sites are official domains of their
+#: publishers (ff.garena.vn), so a game's name beside a lure word elsewhere is a lure.
+GAME_NAMES: frozenset[str] = frozenset(
+    """freefire pubg roblox lienquan lmht booyah valorant ngocrong playtogether tocchien
+    genshin""".split()
+)
+#: Short codes of games, which count only at an edge of the label or of a hyphenated
+#: part, next to a lure word ("napff", "hacklq", "ff-member"; not "coffeeshop", "staff").
+SHORT_GAME_NAMES: frozenset[str] = frozenset("ff lq aov fo4".split())
+#: What a game's lure offers or asks for.
+GAME_LURE_WORDS: frozenset[str] = frozenset(
+    """nap napthe sukien quatang nhanqua giftcode member event acc nick hack skin quanhuy
+    shop free mienphi tang trian""".split()
+)
+
 #: Path words of pages that imitate a log-in, verification or payout step.
 LOGIN_PATH_WORDS: tuple[str, ...] = (
     "login", "log-in", "signin", "sign-in", "dang-nhap", "dangnhap", "xac-minh", "xacminh",

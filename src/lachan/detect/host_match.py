@@ -22,8 +22,11 @@ from lachan.detect.host_lexicon import (
     ASCII_CONFUSABLES,
     ASCII_SEQUENCE_CONFUSABLES,
     GAMBLING_KEYWORDS,
+    GAME_LURE_WORDS,
+    GAME_NAMES,
     SCAM_KEYWORDS,
     SHORT_GAMBLING_KEYWORDS,
+    SHORT_GAME_NAMES,
     SHORT_SCAM_KEYWORDS,
     UNICODE_CONFUSABLES,
 )
@@ -354,4 +357,45 @@ def fuzzy_brand_plain(label: str) -> tuple[str, str] | None:
                 bid = exact.get(tok[:i] + c + tok[i + 1 :])
                 if bid is not None and len(tok) >= SUBSTITUTION_MIN_LEN:
                     return bid, tok
+    return None
+
+
+def _alternatives(words: frozenset[str]) -> str:
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+_LURES = _alternatives(GAME_LURE_WORDS)
+_SHORT_GAMES = _alternatives(SHORT_GAME_NAMES)
+#: A game's name anywhere in the label (a cheap gate before the pair is looked for).
+GAME_RE = re.compile(f"{_alternatives(GAME_NAMES)}|{_SHORT_GAMES}")
+_LONG_GAME_RE = re.compile(_alternatives(GAME_NAMES))
+_LURE_RE = re.compile(_LURES)
+#: A short game code at an edge of the label or of a part (hyphens and digits part it)
+#: next to a lure word: "napff", "muanicklq", "ff-member", "ffmembership2021".
+_SHORT_GAME_LURE_RE = re.compile(
+    f"(?:^|[-0-9])({_SHORT_GAMES})[-0-9]*({_LURES})|({_LURES})[-0-9]*({_SHORT_GAMES})(?:$|[-0-9])"
+)
+
+
+def game_lure(label: str) -> tuple[str, str] | None:
+    """``(game, lure word)`` when ``label`` puts an online game's name beside a word that
+    offers free items, top-ups or accounts ("napff", "sukienlmht", "freefire-membership",
+    "ff-garena-sukien"), else ``None``."""
+    if GAME_RE.search(label) is None:
+        return None
+    m = _LONG_GAME_RE.search(label)
+    if m is not None:
+        lure = _LURE_RE.search(label[: m.start()] + "-" + label[m.end():])
+        if lure is not None:
+            return m.group(0), lure.group(0)
+    s = _SHORT_GAME_LURE_RE.search(label)
+    if s is not None:
+        return (s.group(1), s.group(2)) if s.group(1) else (s.group(4), s.group(3))
+    parts = label.split("-")
+    for game in SHORT_GAME_NAMES.intersection(parts):
+        for part in parts:
+            if part != game:
+                lure = _LURE_RE.match(part)
+                if lure is not None:
+                    return game, lure.group(0)
     return None

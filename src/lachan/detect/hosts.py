@@ -43,6 +43,7 @@ from lachan.detect.host_features import (
     token_logit,
     tokens_of,
 )
+from lachan.detect.host_match import GAME_RE, game_lure
 from lachan.detect.host_model import HostModel, bundled_model
 from lachan.detect.host_parse import MAX_ITEM_CHARS, HostInputError, ParsedHost, parse_many
 from lachan.domain import AnalysisContext, NullContext, Symbol
@@ -82,6 +83,10 @@ FLOOR_OFFICIAL_INSIDE = 0.95
 FLOOR_BRAND_IN_PATH = 0.9
 #: A Vietnamese suffix's word before a foreign TLD ("xacthuc-thuebao.vn.link").
 FLOOR_FAKE_SUFFIX = 0.9
+#: A game's name beside a lure word (``host_match.game_lure``): over the host lists it
+#: finds 203 phishing registrable domains (7 of them in validation, all missed before:
+#: "napff.vn", "sukienlmht.vn") and no legitimate domain, ham-SMS link or well-known site.
+FLOOR_GAME_LURE = 0.9
 _ONLY_PARSED = frozenset({ParsedHost})
 #: A long batch is analysed this many items at a time: the parsed hosts, facts and
 #: arrays of one chunk are freed before the next, so memory (and the page faults of
@@ -284,7 +289,7 @@ def _trick(f: HostFacts) -> tuple[Symbol, float, str | None] | None:
     """``(symbol, floor, brand)`` for the tricks the model cannot see, which read the
     whole host or the path: an official domain at the start of another, a brand in the
     path of a log-in page on a user-content host, a Vietnamese suffix's word before a
-    foreign TLD (:func:`_fake_suffix`)."""
+    foreign TLD (:func:`_fake_suffix`), a game's name beside a lure word."""
     b, p = f.brand, f.parsed
     if b is not None and b.where == "subdomain":
         inside = official_inside(p)
@@ -302,6 +307,11 @@ def _trick(f: HostFacts) -> tuple[Symbol, float, str | None] | None:
         return (Symbol("HOST_FAKE_VN_SUFFIX", SYMBOLS["HOST_FAKE_VN_SUFFIX"][0],
                        f'".{p.label}" before .{p.suffix}: the site is {p.registrable}'),
                 FLOOR_FAKE_SUFFIX, b.brand if b is not None else None)
+    lure = None if p.is_ip else game_lure(p.label)
+    if lure is not None:
+        return (Symbol("HOST_GAME_LURE", SYMBOLS["HOST_GAME_LURE"][0],
+                       f'"{lure[0]}" with "{lure[1]}" in {p.registrable}'),
+                FLOOR_GAME_LURE, b.brand if b is not None else None)
     return None
 
 
@@ -342,7 +352,7 @@ _PUBLIC_SECTOR_SUFFIXES = VN_RESTRICTED | frozenset({"ac.vn", "int.vn"})
 
 #: What an imitation puts around a brand's name that says nothing of its own: the
 #: country, "www" and "online" ("dhl-vietnam.vn", "www-garena.vn", "shinhanonline.com.vn").
-LABEL_FILLER = frozenset({"vn", "vietnam", "www", "online", "official", "chinhhang",
+LABEL_FILLER = frozenset({"vn", "vietnam", "www", "online", "official", "chinhhang", "ff", "lq",
                           "chinhthuc"})
 
 
@@ -451,12 +461,15 @@ def _classify(
         ):
             out[i] = _verdict(f, sc, rnd, ent, ctx)
         return out
+    game_search = GAME_RE.search
     for i, f, code, sc, rnd, ent, msym in zip(
         where, facts, codes, scores.tolist(), random.tolist(), entropy.tolist(),
         _model_symbols(scores), strict=True,
     ):
-        # (_verdict with no registry, written out; a fake suffix is found by no check)
-        if code & CODE_SYMBOLS or rnd or f[0].label in _SUFFIX_WORDS:
+        # (_verdict with no registry, written out; a fake suffix or a game's lure is
+        # found by no check)
+        if (code & CODE_SYMBOLS or rnd or f[0].label in _SUFFIX_WORDS
+                or game_search(f[0].label) is not None):
             p, official, user_content, shortener, b, _, scam_sub, _, _, _, login_path, _, _, \
                 known = f
             symbols = symbols_of(f, rnd, ent)

@@ -268,7 +268,7 @@ def describe(
         "The whole analyser: this model and the rule floors of `lachan/detect/hosts.py` (an",
         "official domain at the start of another, a brand before a domain with a scam word,",
         "one letter replaced in a long brand name, a bank's code glued to a label outside",
-        ".vn, a brand with only filler around it, ...).",
+        ".vn, a brand with only filler around it, a game's name beside a lure word, ...).",
         "",
         "| set | figure | value |",
         "|---|---|---|",
