@@ -1,6 +1,6 @@
-"""Chat and SMS frauds of the seventeenth round of black-box sets, written for these tests
-(not copied from the sets): each check fires on the fraud and stays silent on the honest
-message most like it."""
+"""Chat and SMS frauds of the seventeenth and eighteenth rounds of black-box sets, written
+for these tests (not copied from the sets): each check fires on the fraud and stays silent
+on the honest message most like it."""
 
 from __future__ import annotations
 
@@ -155,6 +155,43 @@ FRAUDS = [
                                 "2 trieu, chuyen vao STK 2130 8867 191 ACB giup em."),
     ("CHARITY_TO_PERSON", "Ung ho nan nhan bao lu mien Trung, sao ke cong khai. STK 0988 446 221 "
                           "chu TK Tran Van Hung."),
+    # eighteenth round: a code read back in other words
+    ("CODE_HANDOVER_REQUEST", "Nếu anh không mua hàng, em hủy giúp, anh cung cấp mã xác thực "
+                              "vừa gửi đến máy anh để em chặn giao dịch."),
+    ("CODE_HANDOVER_REQUEST", "a ơi e là quản trị nhóm, a gửi e mã 6 số vừa gửi về máy để "
+                              "duyệt vào nhóm nhé"),
+    ("CODE_HANDOVER_REQUEST", "Quà tặng data 5G cho bác, bác soạn tin theo cú pháp rồi báo em "
+                              "mã nhận được để em kích hoạt"),
+    # extortion with photos "joined", a recording, evidence of a scandal
+    ("EXTORTION_THREAT", "tao cắt ghép xong ảnh mày rồi, ck 15tr trước tối nay không là gửi "
+                         "cho vợ mày"),
+    ("EXTORTION_THREAT", "Chúng tôi có đủ bằng chứng, không muốn tai tiếng thì chuyển 100 "
+                         "triệu để xóa hết dữ liệu."),
+    # a debt pressed by posting the debtor's photo, collectors sent to the home
+    ("DEBT_SHAMING_THREAT", "Khoản vay của chị quá hạn, ck 3tr tiền lãi ngay không là ảnh chị "
+                            "bị đăng lên các nhóm."),
+    ("DEBT_SHAMING_THREAT", "Khoản nợ 6tr của anh đã chuyển bộ phận thu hồi hiện trường, thanh "
+                            "toán trước 17h để tránh nhân viên đến nhà."),
+    # something coming to the reader and a fee with its sum asked for it
+    ("PAY_TO_UNLOCK", "Ông được hưởng thừa kế của người bác ở Úc, phí công chứng và dịch "
+                      "thuật 15tr, ông cần nộp trước để làm thủ tục."),
+    ("PAY_TO_UNLOCK", "Khoản vay của anh chờ giải ngân, anh cần mua bảo hiểm khoản vay 10% "
+                      "= 2tr rồi chuyển vào tk kế toán."),
+    ("PAY_TO_UNLOCK", "Bưu kiện của chị đang lưu kho hải quan, phí lưu kho 4.500.000đ, quá hạn "
+                      "không nộp sẽ bị tiêu hủy."),
+    # a fake investigation on camera, silence ordered, the balance into an "appraisal" account
+    ("AUTHORITY_OVER_CHAT", "Đây là lần triệu tập cuối, ông mở camera để cán bộ ghi lời khai, "
+                            "tuyệt đối không được cho vợ con biết."),
+    ("PAY_TO_UNLOCK", "Tôi là cán bộ điều tra, anh chuyển số dư sang tài khoản giám định, xác "
+                      "minh xong hoàn trả."),
+    # an app or an eSIM from the caller's own link or QR code
+    ("APP_LINK_OVER_CHAT", "Nhà mạng nâng cấp SIM 5G, chị quét mã QR em gửi để tải eSIM mới "
+                           "nhé."),
+    ("APP_LINK_OVER_CHAT", "Em bên công ty cấp nước, anh cài ứng dụng thanh toán mới em gửi để "
+                           "tránh bị ngắt nước."),
+    # a bank log-in on the page the caller sends
+    ("CREDENTIAL_HANDOVER_REQUEST", "Phí thường niên thẻ bị tính sai, anh vào trang em gửi "
+                                    "đăng nhập ngân hàng để hủy phí nhé."),
     # charity into the writer's or the mother's own account
     ("CHARITY_TO_PERSON", "Nhóm thiện nguyện cần 30tr mua thuốc cho cụ bà neo đơn, ai ủng hộ ck "
                           "qua tk của mình, mình sao kê sau."),
@@ -196,6 +233,16 @@ HONEST = [
     # a dealer's deposit for a real order the buyer sees
     ("UNIT_ORDER_ADVANCE", "Công ty anh đặt 30 bộ đồng phục, em báo giá rồi anh qua xưởng xem "
                            "mẫu nhé."),
+    # eighteenth round: a shop's real refund of a deposit already paid
+    ("PAY_TO_UNLOCK", "Mẫu này hết hàng nên shop hoàn lại 100% tiền cọc 300k vào tài khoản anh "
+                      "đã chuyển, anh kiểm tra giúp em."),
+    # a lender's own notice of a disbursed loan, its fee deducted
+    ("PAY_TO_UNLOCK", "Khoản vay 30tr đã giải ngân, phí bảo hiểm 900k đã được trừ vào khoản "
+                      "vay."),
+    # a friend sharing a real app, no institution and no link of his own
+    ("APP_LINK_OVER_CHAT", "Cài app Grab đi, đặt xe rẻ hơn nhiều, tải trên CH Play ấy."),
+    # "đứng tên" is no negation, "mày" is not luck
+    ("EXTORTION_THREAT", "Clip sinh nhật hôm qua tao gửi cho vợ mày rồi nhé, đẹp lắm."),
     # the ministry's warning that sends people to the report portal
     ("AUTHORITY_LINK_NOT_GOV", "Bộ TT&TT cảnh báo: thủ đoạn giả danh điện lực yêu cầu cài app "
                                "lạ. Báo cáo lừa đảo tại canhbao.khonggianmang.vn"),

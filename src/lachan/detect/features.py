@@ -685,10 +685,11 @@ _NARRATED_RE = re.compile(
     # advice for when someone asks: "ai nho muon tk ngan hang nhan tien ho thi tu choi"
     r"|(?:ai|nguoi\s+nao|ke\s+nao)\s+(?:nho|nhan|goi|bao|xin|hoi|bat)\b(?:\s+\S+){0,10}?\s+thi\s+"
     r"(?:cu\s+)?(?:tu\s+choi|dung|block|chan|bo\s+qua|ke)"
-    # "ai nhan bat dong phi la lua day", "ho bao lua", "may ma chua ck", someone else lured
+    # "ai nhan bat dong phi la lua day", "ho bao lua", "may ma chua ck" (not "may khong ck
+    # ... thi": "mày", you, folds to "may" too), someone else lured
     # ("bo minh bi ru thue may dao coin")
     r"|(?:ai|nguoi\s+nao)\s+(?:nho|nhan|goi|bao|xin|hoi|bat)\b(?:\s+\S+){0,10}?\s+la\s+"
-    r"(?:lua|gia\s+mao|scam)|ho\s+bao\s+(?:la\s+)?lua|may\s+(?:ma\s+)?(?:chua|khong)\s+(?:ck|chuyen"
+    r"(?:lua|gia\s+mao|scam)|ho\s+bao\s+(?:la\s+)?lua|may\s+(?:ma\s+(?:chua|khong)|chua)\s+(?:ck|chuyen"
     r"|bam|gui|dua)|bi\s+(?:ru|du\s+do|loi\s+keo)\s+(?:\S+\s+){0,2}?(?:thue|mua|dau\s+tu|nap|vao|tham\s+gia))\b")
 
 

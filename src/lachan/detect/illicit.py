@@ -274,8 +274,21 @@ _INTIMATE_RE = re.compile(
     # a clip or photos deleted once paid: "anh gui em 15tr thi em xoa (clip)"
     r"|\b(?:gui|chuyen|dua|nop)\s+(?:\S+\s+){0,3}?\d+(?:[.,]\d+)?\s*(?:k|tr|trieu|cu|d)\s+"
     r"(?:\S+\s+){0,2}?thi\s+(?:em|tao|toi|minh|chi|anh|tui)\s+(?:se\s+)?(?:xoa|huy)\b(?!\s+(?:no|lai|phat)\b)")
+#: Compromising material held without intimacy said: photos "cut and joined", a recording,
+#: "enough evidence", a scandal ("tao da cat ghep du het", "co du bang chung ... tai tieng").
+_HELD_RE = re.compile(
+    r"\b(?:cat\s+ghep|ghep\s+(?:xong|het|du|roi)|da\s+ghep)\b"
+    r"|\b(?:doan|cuon|file)\s+(?:ghi\s+hinh|ghi\s+am|clip|video)\b"
+    r"|\b(?:co|giu|nam)\s+(?:du\s+|het\s+|nhieu\s+)?(?:bang\s+chung|(?:anh|hinh)\s+(?:may|mi|ban))\b"
+    r"|\btai\s+tieng\b")
+#: Deleting it once paid ("toi se xoa het neu anh chuyen"): the exposure left unsaid.
+_DELETE_FOR_PAY_RE = re.compile(r"\bxoa\s+(?:het|sach|toan\s+bo|vinh\s+vien)\b")
 _EXPOSE_RE = re.compile(
-    r"\b(?:gui\s+cho|phat\s+tan|dang\s+len|tung\s+len|cong\s+khai|danh\s+ba|nguoi\s+than"
+    # posted with the name, tagged, or to the office: "dang len TikTok kem ten anh",
+    # "tag ca cty may", "ca danh ba ... deu nhan duoc", "anh huong chuc vu"
+    r"\b(?:kem\s+ten|tag\s+(?:ca\s+)?|deu\s+nhan\s+duoc|cong\s+ty\s+(?:may|mi|ban)"
+    r"|anh\s+huong\s+(?:den\s+)?(?:chuc\s+vu|cong\s+viec|danh\s+du|gia\s+dinh))\b"
+    r"|\b(?:gui\s+cho|phat\s+tan|dang\s+len|tung\s+len|cong\s+khai|danh\s+ba|nguoi\s+than"
     r"|gia\s+dinh|vo\s+(?:may|mi|ban|anh)|chong\s+(?:may|mi|ban|chi|em)|ban\s+be|co\s+quan"
     r"|send\s+(?:it\s+)?to\s+(?:your|all)|goes\s+to\s+(?:all\s+)?your|your\s+contacts"
     # "sang mai ca truong biet", "con chi thay clip nay", "danh sach lien lac"
@@ -294,7 +307,9 @@ _EXTORTION_PAIRS = frozenset({"duyet web", "da hack", "clip nay", "video nay", "
                               "recorded you", "phim sex", "web sex", "video call",
                               "ghep anh", "ghep hinh", "ghep mat", "em xoa", "tao xoa",
                               "toi xoa", "minh xoa", "chi xoa", "anh xoa", "tui xoa",
-                              "rieng tu", "web den"})
+                              "rieng tu", "web den", "cat ghep", "ghep xong", "ghep het",
+                              "ghep du", "ghep roi", "da ghep", "ghi hinh", "ghi am",
+                              "bang chung", "anh may", "hinh may", "tai tieng"})
 
 _TIPS_RE = re.compile(
     # ("song thu" with its numbers: "song Thu Duc" is a river)
@@ -442,10 +457,16 @@ _SHAME_RE = re.compile(
     # (the relative's payment as a condition: "chi ko thanh toan thay thi ... gui don"; a
     # bank's memo "tra no thay X" is no threat)
     r"|\blen\s+tan\s+nha\b|\b(?:thanh\s+toan|tra)\s+(?:no\s+)?thay\b(?:\s+\S+){0,3}?\s+thi\b"
-    r"|\bcong\s+ty\s+(?:dich\s+vu\s+)?(?:thu\s+hoi|doi)\s+no\b")
+    r"|\bcong\s+ty\s+(?:dich\s+vu\s+)?(?:thu\s+hoi|doi)\s+no\b"
+    # the photo posted to groups as a runaway debtor, collectors sent to the home
+    r"|\b(?:anh|hinh|ten)\s+(?:\S+\s+){0,2}?(?:bi\s+)?dang\s+len\b|\bcon\s+no\s+(?:bo\s+tron|quit)\b"
+    r"|\bthu\s+hoi\s+(?:no\s+)?hien\s+truong\b"
+    r"|\b(?:nhan\s+vien|nguoi|doi|anh\s+em)\s+(?:\S+\s+){0,2}?(?:den|toi|xuong)\s+(?:tan\s+)?nha\b")
 _DEBT_DEMAND_RE = re.compile(r"\b(?:ck|chuyen|tra|thanh\s+toan|nop)\b")
 _SHAME_PAIRS = frozenset({"co quan", "cong ty", "ho hang", "anh ghep", "hinh ghep", "danh ba",
-                          "tan nha", "no thay", "toan thay", "tra thay", "hoi no", "doi no"})
+                          "tan nha", "no thay", "toan thay", "tra thay", "hoi no", "doi no",
+                          "dang len", "no bo", "no quit", "hien truong", "den nha", "toi nha",
+                          "xuong nha"})
 DEBT_SHAMING_PRIOR = 12.0
 
 #: A credit record "cleaned" for a fee ("xoa no xau nhom 3-5", "chay diem tin dung CIC"):
@@ -531,7 +552,10 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
         _add(out, "GUARANTEED_RETURNS", found, GUARANTEED_RETURNS_PRIOR, quoted)
     if not _EXTORTION_PAIRS.isdisjoint(pairs):
         m = _INTIMATE_RE.search(folded)
-        if (m is not None and _EXPOSE_RE.search(folded) is not None
+        if m is None:
+            m = _HELD_RE.search(folded)
+        if (m is not None and (_EXPOSE_RE.search(folded) is not None
+                               or _DELETE_FOR_PAY_RE.search(folded) is not None)
                 and _DEMAND_RE.search(folded) is not None):
             _add(out, "EXTORTION_THREAT", m.group(0), EXTORTION_PRIOR, quoted)
     if not _RECOVERY_PAIRS.isdisjoint(pairs) or "recover" in tokens:

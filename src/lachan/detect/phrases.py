@@ -42,6 +42,11 @@ DUNG_COMPOUNDS = frozenset({"ap", "tin", "su", "ung", "tac", "noi", "xay", "loi"
                             "bi", "duoc"})
 
 
+#: Words before which a folded "dung" is not "đừng" but "đứng" (stand) or "đúng" (right):
+#: "dung ten nhan" (stand as the recipient), "dung gio" (on time).
+DUNG_NOT_BEFORE = frozenset({"ten", "gio", "han", "hen", "dau", "sau"})
+
+
 #: Words after which "khong" closes a question, not a negation: "phai khong" (right?),
 #: "duoc khong" (all right?), "hay khong" (or not?), "dung khong" (is it?): "anh bi lo tren
 #: san cu phai khong a, ben em co chuyen gia giup go lo" negates nothing.
@@ -51,15 +56,16 @@ QUESTION_TAGS = frozenset({"phai", "duoc", "hay", "dung"})
 def _negates(words: list[str], j: int) -> bool:
     """Whether ``words[j]`` is a negation: a word of :data:`NEGATIONS`, but not a "dung"
     that ends one of :data:`DUNG_COMPOUNDS` or comes before "khong" ("dung khong": "đúng
-    không", is it?), nor a "khong" that closes a question after one of
-    :data:`QUESTION_TAGS`."""
+    không", is it?) or a word of :data:`DUNG_NOT_BEFORE`, nor a "khong" that closes a
+    question after one of :data:`QUESTION_TAGS`."""
     w = words[j]
     if w not in NEGATIONS:
         return False
     before = words[j - 1] if j > 0 else ""
     if w == "dung":
-        return before not in DUNG_COMPOUNDS and not (
-            j + 1 < len(words) and words[j + 1].startswith("khong"))
+        after = words[j + 1] if j + 1 < len(words) else ""
+        return (before not in DUNG_COMPOUNDS and not after.startswith("khong")
+                and after not in DUNG_NOT_BEFORE)
     return w != "khong" or before not in QUESTION_TAGS
 
 
@@ -252,7 +258,9 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         "PUBLIC_ADVISORY", "ham", "reads like an advisory from the police or a ministry",
         ("toi pham", "trinh bao", "khuyen cao", "de nghi nguoi dan", "nguoi dan can",
          "khong chuyen tien", "khong gui tin nhan"),
-        not_after=frozenset({"chuong"}),  # "chuong trinh bao hiem" is no "trinh bao"
+        # "chuong trinh bao hiem" is no "trinh bao"; "anh khong chuyen tien ve duoc" is a
+        # lover's excuse (he cannot send money), not the advice
+        not_after=frozenset({"chuong", "anh", "em", "toi", "minh", "tao", "to", "tui"}),
     ),
     PhraseRule(
         # a carrier's report of the subscriber's own calls or settings ("Cac cuoc goi nho:

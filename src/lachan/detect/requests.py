@@ -48,7 +48,9 @@ NEGATION_WINDOW = 12
 #: A one-time code, as messages name it.
 _CODE = (r"(?:otp|code|ma\s+(?:otp|xac\s+(?:nhan|thuc|minh)|kich\s+hoat|bao\s+mat"
          r"|dang\s+nhap|giao\s+dich|\d{1,2}\s+(?:so|chu\s+so)|gom\s+\d{1,2}\s+so"
-         r"|(?:so\s+)?vua\s+(?:gui|nhan|den|nhan\s+duoc))"
+         r"|(?:so\s+)?vua\s+(?:gui|nhan|den|nhan\s+duoc)"
+         # the code that comes: "bao em ma nhan duoc", "tin nhan ma so gui ve a doc cho e"
+         r"|(?:so\s+)?(?:da\s+)?nhan\s+duoc|(?:so\s+)?gui\s+(?:ve|den|toi))"
          # the digits just received: "doc giup minh 4 so vua nhan", "gui lai 6 so do"
          r"|\d{1,2}\s+(?:so|chu\s+so)\s+(?:vua|moi)\s+(?:gui|nhan|den)"
          r"|\d{1,2}\s+(?:so|chu\s+so)\s+(?:do|nay|kia|ay)\b)")
@@ -56,8 +58,9 @@ _CODE = (r"(?:otp|code|ma\s+(?:otp|xac\s+(?:nhan|thuc|minh)|kich\s+hoat|bao\s+ma
 _ASK = (r"(?:xin|doc|cung\s+cap|chup|forward|send\s+me|read\s+me|tell\s+me|give\s+me"
         r"|reply\s+(?:to\s+(?:us|this\s+message)\s+)?with"
         r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|ben|nhan\s+vien)"
-        r"|minh|tao|to|em|anh|chi|toi|tui)"
-        r"|bao\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|nhan\s+vien)))")
+        r"|minh|tao|to|em|e|anh|chi|toi|tui)"
+        # "báo em mã": tell me the code
+        r"|bao\s+(?:lai|giup|em|e|minh|cho\s+(?:minh|anh|em|chi|toi|nhan\s+vien)))")
 #: (ten words between: "xin so CCCD, so tai khoan va ma OTP", where CCCD reads as four)
 _HANDOVER_RE = re.compile(rf"\b{_ASK}\b(?:\s+\S+){{0,10}}?\s+{_CODE}\b")
 #: The code named first, the request after it ("em vua gui ma OTP 6 so ve may anh, anh doc
@@ -127,7 +130,7 @@ _FEE_FIRST_PAIRS = frozenset({"dong truoc", "nop truoc", "chuyen truoc", "toan t
 #: innocence: the fake-police fraud ("chuyen so du vao tai khoan tam giu de chung minh
 #: trong sach"). Police, courts and prosecutors never hold a citizen's money this way.
 _SAFE_ACCOUNT_RE = re.compile(
-    r"\btai\s+khoan\s+(?:tam\s+giu|an\s+toan|phong\s+toa|niem\s+phong|chuyen\s+dung"
+    r"\btai\s+khoan\s+(?:tam\s+giu|an\s+toan|phong\s+toa|niem\s+phong|chuyen\s+dung|giam\s+dinh"
     r"|cua\s+(?:co\s+quan\s+)?(?:dieu\s+tra|cong\s+an|vien\s+kiem\s+sat|toa\s+an))\b"
     r"|\bchung\s+minh\s+(?:trong\s+sach|vo\s+toi|nguon\s+(?:goc\s+)?tien)\b"
     # bail paid by transfer to the one who calls: "chuyen tien bao lanh 150 trieu"
@@ -180,6 +183,9 @@ LOVER = (r"(?:em\s+yeu|anh\s+yeu|vo\s+yeu|chong\s+yeu|baby|honey|cung\s+oi|my\s+
          r"|dear|i\s+love\s+you)")
 SECRECY = (r"\b(?:khong\s+duoc|dung|cam)\s+(?:tiet\s+lo|noi|bao|chia\s+se)\s+(?:\S+\s+){0,2}?"
            r"(?:nguoi\s+nha|nguoi\s+than|gia\s+dinh|ai|bat\s+ky\s+ai)\b|\bgiu\s+bi\s+mat\b"
+           # "tuyet doi khong duoc cho vo con biet", "vu an dang dieu tra bi mat"
+           r"|\bkhong\s+duoc\s+(?:de\s+|cho\s+)(?:vo|chong|con|vo\s+con|nguoi\s+nha|gia\s+dinh|ai)"
+           r"\s+(?:\S+\s+)?biet\b|\bdieu\s+tra\s+bi\s+mat\b"
            r"|\b(?:dung|khong\s+duoc)\s+(?:\S+\s+)?(?:noi|bao|ke)\s+(?:voi|cho)\s+(?:bo\s+me|bo"
            r"|me|ai|nguoi\s+nha|gia\s+dinh)\b")
 _THIRD_PARTY_RE = re.compile(
@@ -261,10 +267,20 @@ _EMERGENCY_DETAIL = "someone else's emergency and money to send at once"
 _CLAUSE_END_RE = re.compile(r"[.!?;:\n]")
 
 
+#: A negated condition closed by a comma ("neu chi khong thuc hien, em ho tro huy ngay"):
+#: its negation says nothing of the request after it.
+_NEGATED_CONDITION_RE = re.compile(r"\b(?:neu|if)\s+[^,]{0,60}?\b(?:khong|ko|not|didn't|did\s+not)"
+                                   r"\b[^,]{0,60}?,")
+
+
 def negated(folded: str, start: int) -> bool:
     """A negation in the :data:`NEGATION_WINDOW` words before ``start``, in the same
     sentence ("khong yeu cau khach hang truy cap duong link hay cung cap OTP")."""
-    before = _CLAUSE_END_RE.split(folded[max(0, start - 120):start])[-1].split()
+    clause = _CLAUSE_END_RE.split(folded[max(0, start - 120):start])[-1]
+    cond = _NEGATED_CONDITION_RE.search(clause)
+    if cond is not None:  # "neu chi khong thuc hien, ... chi cung cap ma": a condition
+        clause = clause[cond.end():]
+    before = clause.split()
     if "thi" in before:  # a condition's "then": "neu khong phai chi thi chi doc ma OTP"
         before = before[len(before) - before[::-1].index("thi"):]
     before = before[-NEGATION_WINDOW - 1:]
@@ -340,7 +356,9 @@ _SECRET_WORDS = frozenset({"khau", "password", "passcode", "pin", "cvv", "cvc", 
 #: "cảm ơn" and "quay lại": they would open the pattern on most chats).
 _SECRET_PAIRS = frozenset({"mat the", "so the", "mat can", "mat cccd", "mat cmnd", "cam can",
                            "cam cccd", "cam cmnd", "quay video", "quay clip", "quay khuon",
-                           "quay mat", "quay chan", "the atm"})
+                           "quay mat", "quay chan", "the atm", "trang em", "link em",
+                           "web em", "dan em", "trang e", "link e", "trang chau", "link chau",
+                           "trang toi", "link toi", "trang minh", "link minh"})
 _SECRET_DETAIL = "asks you to send a password, a PIN or card details"
 
 
@@ -348,9 +366,19 @@ _SECRET_DETAIL = "asks you to send a password, a PIN or card details"
 _TO_READER_RE = re.compile(r"(?:gui|send)\s+(?:toi\s+|cho\s+|to\s+)?(?:quy\s+khach|qk|ban|you)\b")
 
 
+#: A bank log-in on a page the writer sends ("anh vao trang em gui dang nhap ngan hang de
+#: xac nhan"): the page is the writer's, and so is what is typed into it.
+_SENT_LOGIN_RE = re.compile(
+    r"\b(?:vao|truy\s+cap|mo|bam)\s+(?:trang|link|web|duong\s+link|duong\s+dan)\s+(?:ma\s+)?"
+    r"(?:em|e|chau|toi|minh|ben\s+em)\s+(?:vua\s+)?gui\s+(?:\S+\s+){0,3}?(?:dang\s+nhap|nhap)\b")
+
+
 def _secret(folded: str) -> str | None:
     if "wifi" in folded or "wi-fi" in folded:
         return None  # a guest's "gui em mat khau wifi voi"
+    login = _SENT_LOGIN_RE.search(folded)
+    if login is not None and not negated(folded, login.start()):
+        return login.group(0)
     for m in _SECRET_RE.finditer(folded):
         if not negated(folded, m.start()) and _TO_READER_RE.match(m.group(0)) is None:
             return m.group(0)
@@ -363,6 +391,10 @@ _ON_FORM_RE = re.compile(
     rf"\b(?:dien|nhap|khai\s+bao|cung\s+cap)\s+(?:\S+\s+){{0,6}}?(?:{_CODE}|mat\s+khau"
     r"|ma\s+pin)\s+(?:\S+\s+){0,2}?(?:tai|vao|tren|qua|theo)\s+(?:form|link|duong\s+link"
     r"|bieu\s+mau|dia\s+chi\s+web|website)\b")
+#: The form is one the writer sends ("dien thong tin the va ma OTP vao bieu mau em gui"):
+#: no link need be in the message itself.
+_SENT_FORM_RE = re.compile(r"\b(?:form|link|bieu\s+mau|trang|duong\s+dan)\s+(?:ben\s+)?"
+                           r"(?:em|e|anh|a|minh|toi|chau|con)\s+(?:vua\s+)?gui\b")
 
 
 def _on_form(folded: str) -> str | None:
@@ -511,6 +543,49 @@ def _granted_fee(folded: str) -> str | None:
     return f"{granted.group(0)} ... {into.group(0)}"
 
 
+#: Money or goods the reader is told are coming to them: an inheritance, a loan's
+#: disbursement, money "traced" and recovered, a parcel held in a warehouse or at customs,
+#: a refund, a child's modelling fee, a frozen balance released.
+_WINDFALL_RE = re.compile(
+    r"\b(?:thua\s+(?:ke|huong)|di\s+chuc|de\s+lai\s+(?:tai\s+san|tien|\d)|giai\s+ngan"
+    r"|truy\s+vet\s+duoc|thu\s+hoi\s+(?:ve|lai|duoc)|lay\s+lai\s+(?:tien|duoc)"
+    r"|(?:buu\s+kien|kien\s+hang|buu\s+pham|thung\s+hang)\s+(?:\S+\s+){0,8}?(?:luu\s+kho|tam\s+giu"
+    r"|hai\s+quan|thong\s+quan|noi\s+bai|tan\s+son\s+nhat|san\s+bay|kho)"
+    r"|cat\s*-?\s*xe|dung\s+ten\s+nhan|chia\s+doi"
+    r"|rut\s+(?:duoc\s+)?(?:toan\s+bo|het)|gui\s+lai\s+gap\s+(?:doi|ba))\b"
+    r"|\b(?:se\s+)?hoan\s+(?:lai|tra)\s+(?:\S+\s+){0,3}?\d")
+#: A fee, tax or deposit with its sum or share ("le phi 45tr", "phi thu tuc 10%",
+#: "chi phi giay to ban dau 3.000 USD", "nop 2tr de nang diem", "chuyen ... 15% khoan vay").
+_FEE_SUM_RE = re.compile(
+    r"\b(?:phi|le\s+phi|thue|ky\s+quy|bao\s+hiem|chi\s+phi|tien\s+coc)\s+(?:\S+\s+){0,8}?"
+    r"(?:\d+(?:[.,]\d+)*\s*(?:tr|trieu|k|d|dong|usd|usdt|%)|\d+%)"
+    r"|\b(?:nop|dong|chuyen|ck|nap(?:\s+them)?)\s+(?:\S+\s+){0,6}?"
+    r"(?:\d+(?:[.,]\d+)*\s*(?:tr|trieu|k|usd|usdt|%)|\d+%)")
+#: ...asked of the reader, not deducted by a lender or an insurer ("phi ... da duoc tru").
+_FEE_ASKED_RE = re.compile(r"(?<!da )\b(?:nop|dong|chuyen|ck|nap|thanh\s+toan|mua|can|phai"
+                           r"|vui\s+long|truoc|ban\s+dau)\b")
+_DEDUCTED_RE = re.compile(r"\b(?:da\s+(?:duoc\s+)?(?:tru|khau\s+tru|thanh\s+toan|nop|dong)"
+                          r"|khau\s+tru|tru\s+(?:vao|truc\s+tiep|tu))\b")
+_WINDFALL_PAIRS = frozenset({"thua ke", "thua huong", "di chuc", "de lai", "giai ngan",
+                             "truy vet", "thu hoi", "lay lai", "buu kien", "kien hang",
+                             "buu pham", "thung hang", "hoan lai", "hoan tra", "cat xe",
+                             "rut duoc", "rut toan", "rut het", "lai gap", "ten nhan",
+                             "chia doi"})
+
+
+def _windfall_fee(folded: str) -> str | None:
+    """Something coming to the reader and a fee or tax with its sum asked for it, or
+    ``None``: heirs, borrowers, victims and addressees are paid, they pay nothing first."""
+    windfall = first_unnegated(_WINDFALL_RE, folded)
+    if windfall is None:
+        return None
+    fee = first_unnegated(_FEE_SUM_RE, folded)
+    if (fee is None or _FEE_ASKED_RE.search(folded) is None
+            or _DEDUCTED_RE.search(folded) is not None or _STATE_FEE_RE.search(folded) is not None):
+        return None
+    return f"{windfall.group(0)} ... {fee.group(0)}"
+
+
 def _fee_first(folded: str) -> str | None:
     """Money to be received and a fee to pay before it, or ``None``."""
     receive = _RECEIVE_RE.search(folded)
@@ -568,7 +643,8 @@ def _emergency(folded: str, private_way: bool = False) -> str | None:
 #: match at all, so most messages pay for no regular expression.
 _DIGIT_PAIRS = frozenset(f"{w} §d{n}" for w in ("ma", "nhan", "gom") for n in (1, 2))
 _CODE_PAIRS = frozenset({"ma otp", "ma xac", "ma kich", "ma bao", "ma dang", "ma giao",
-                         "ma gom", "ma vua", "ma so", "§d1 so", "§d1 chu"}) | _DIGIT_PAIRS
+                         "ma gom", "ma vua", "ma so", "ma nhan", "ma gui", "§d1 so",
+                         "§d1 chu"}) | _DIGIT_PAIRS
 _CODE_WORDS = frozenset({"otp", "code"})
 _PURPOSE_PAIRS = frozenset({
     "mo khoa", "go khoa", "giai toa", "khoi phuc", "xac minh", "xac thuc", "hoat lai",
@@ -585,7 +661,7 @@ _PAY_PAIRS = frozenset({"chuyen khoan", "chuyen tien", "dong phi", "toan phi", "
     f"{verb} §d{n}" for verb in ("chuyen", "ck") for n in range(1, 13))
 _PAY_WORDS = frozenset({"nop", "nap"})
 _SAFE_PAIRS = frozenset({"tam giu", "an toan", "phong toa", "niem phong", "chuyen dung",
-                         "bao lanh",
+                         "bao lanh", "giam dinh",
                          "dieu tra", "cong an", "kiem sat", "toa an", "trong sach", "vo toi",
                          "nguon tien", "nguon goc"})
 _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "mo gap",
@@ -603,7 +679,7 @@ _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "
 _ALL_PAIRS = (_CODE_PAIRS | _SECRET_PAIRS | _REMOTE_PAIRS | _PURPOSE_PAIRS | _PAY_PAIRS
               | _SAFE_PAIRS
               | _EMERGENCY_PAIRS | _REFUND_PAIRS | _FEE_FIRST_PAIRS | _GRANT_PAIRS
-              | _RELEASE_PAIRS)
+              | _RELEASE_PAIRS | _WINDFALL_PAIRS)
 
 
 def request_findings(folded: str, tokens: list[str], bigrams: list[str],
@@ -632,7 +708,8 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
     if (code_word or not _CODE_PAIRS.isdisjoint(pairs)) and (
             "OTP_CODE" not in out.findings or staff is not None):
         asked = _handover(folded) or (None if staff is None else staff.group(0))
-        if asked is None and "URL_PRESENT" in out.findings:
+        if asked is None and ("URL_PRESENT" in out.findings
+                              or _SENT_FORM_RE.search(folded) is not None):
             asked = _on_form(folded)
         if asked is not None:
             misdial = _MISDIAL_RE.search(folded)
@@ -657,6 +734,8 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
         paid = _fee_first(folded)
     if paid is None and not _GRANT_PAIRS.isdisjoint(pairs):
         paid = _granted_fee(folded)
+    if paid is None and not _WINDFALL_PAIRS.isdisjoint(pairs):
+        paid = _windfall_fee(folded)
     if paid is None and not _EN_FEE_WORDS.isdisjoint(tokens):
         paid = _en_advance_fee(folded)
     if paid is None and not _RELEASE_PAIRS.isdisjoint(bigrams):

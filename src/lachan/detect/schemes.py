@@ -309,12 +309,17 @@ _CHAT_WORK_RE = re.compile(
     r"(?:truc\s+tuyen|online|qua\s+(?:zalo|video|telegram|messenger|dien\s+thoai))\b"
     r"|\bket\s+ban\s+zalo\b"
     # "ket noi Zoom voi toi ngay", "khong duoc roi khoi phong, khong duoc cup may"
-    r"|\b(?:ket\s+noi|vao|qua)\s+zoom\b|\bkhong\s+duoc\s+(?:roi\s+khoi\s+phong|cup\s+may|tat\s+may)\b")
+    r"|\b(?:ket\s+noi|vao|qua)\s+zoom\b|\bkhong\s+duoc\s+(?:roi\s+khoi\s+phong|cup\s+may|tat\s+may)\b"
+    # a statement taken on camera, the balance declared, no other call allowed: "mo camera
+    # de can bo ghi nhan loi khai", "khai bao so du hien co", "goi cho ai khac"
+    r"|\b(?:mo|bat)\s+camera\b|\blen\s+man\s+hinh\b|\bkhai\s+bao\s+(?:\S+\s+){0,2}?so\s+du\b"
+    r"|\bso\s+du\s+hien\s+co\b|\bgoi\s+cho\s+ai\s+khac\b")
 _SECRECY_RE = re.compile(SECRECY)
 _CHAT_WORK_PAIRS = frozenset({"bat video", "goi video", "call video", "video call",
                               "video zalo", "lam viec", "loi khai", "xac minh", "dieu tra",
                               "ket ban", "tiet lo", "bi mat", "noi zoom", "qua zoom",
-                              "vao zoom", "duoc roi", "duoc cup", "duoc tat"})
+                              "vao zoom", "duoc roi", "duoc cup", "duoc tat", "mo camera",
+                              "bat camera", "man hinh", "so du", "ai khac", "duoc cho"})
 
 
 #: A call-forwarding code with a number to forward to ("bam *21*0703228917#"): your calls,
@@ -373,7 +378,11 @@ _SUMMONS_RE = re.compile(
     r"|truy\s+na|khoi\s+to|dieu\s+tra|ho\s+so\s+(?:cua\s+)?(?:ban|anh|chi|ong|ba)"
     r"|lien\s+quan\s+den\s+(?:vu|duong\s+day))\b")
 _AUTHORITY_RE = re.compile(r"\b(?:toa\s+an|cong\s+an|vien\s+kiem\s+sat|co\s+quan\s+dieu\s+tra"
-                           r"|canh\s+sat|an\s+ninh|csgt|tand|vks)\b")
+                           r"|canh\s+sat|an\s+ninh|csgt|tand|vks"
+                           # the case itself: "lan trieu tap cuoi", "lenh tam giam", "can bo
+                           # dieu tra", "ghi nhan loi khai"
+                           r"|trieu\s+tap|tam\s+giam|can\s+bo\s+dieu\s+tra|dieu\s+tra\s+vien"
+                           r"|loi\s+khai)\b")
 _CALL = r"goi|lien\s+he|lh|lien\s+lac"
 _CALL_RE = re.compile(rf"\b(?:{_CALL}|bam\s+phim|nhan\s+phim)\b")
 #: ...or a parcel "held" for contraband, which the same fraud opens with.
@@ -576,19 +585,24 @@ _OPENER_PAIRS = frozenset({"nham so", "nham nguoi", "wrong number", "theo lenh",
 #: An app to install from a link sent over a chat app ("can cai ung dung de cap nhat, chau
 #: gui duong dan qua Zalo"): authorities, utilities and insurers publish their apps in the
 #: stores, and never send an app's link by chat (it is a remote-control or banking trojan).
-_INSTALL_RE = re.compile(r"\b(?:(?:cai|tai)\s+(?:dat\s+|ve\s+)?(?:ung\s+dung|app|phan\s+mem)"
+_INSTALL_RE = re.compile(r"\b(?:(?:cai|tai)\s+(?:dat\s+|ve\s+)?(?:ung\s+dung|app|phan\s+mem|esim)"
                          r"|cai\s+dat)\b")
 _LINK_OVER_CHAT_RE = re.compile(
     r"\b(?:gui|send|nhan)\s+(?:\S+\s+){0,3}?(?:duong\s+dan|link|file)\b(?:\s+\S+){0,3}?\s+"
     r"(?:qua|tren|bang|via)\s+(?:zalo|messenger|telegram|facebook|viber)\b"
     # or by the link the caller sends: "cai app eTax theo link em gui"
-    r"|\b(?:theo|qua|bang|vao)\s+(?:duong\s+dan|link)\s+(?:zalo\s+|messenger\s+)?(?:ma\s+)?(?:em|minh|toi|chau|anh|chi"
+    r"|\b(?:theo|qua|bang|vao)\s+(?:duong\s+dan|link|file)\s+(?:zalo\s+|messenger\s+)?(?:ma\s+)?(?:em|minh|toi|chau|anh|chi"
     r"|ben\s+em)\s+(?:vua\s+|da\s+|se\s+)?gui\b"
+    # the app itself sent by the caller: "tai app chau gui", "cai ung dung CSKH moi em gui",
+    # or a QR code to scan for it: "quet ma QR em gui de tai eSIM"
+    r"|\b(?:app|ung\s+dung|phan\s+mem)\s+(?:\S+\s+){0,4}?(?:ma\s+)?(?:em|e|minh|toi|chau|con|ben\s+em)"
+    r"\s+(?:vua\s+|da\s+)?gui\b"
+    r"|\bquet\s+(?:ma\s+)?qr\s+(?:\S+\s+)?(?:em|minh|toi|chau)\s+gui\s+(?:de\s+)?(?:tai|cai|kich\s+hoat)\b"
     # "can cai app theo link de cap nhat"; "can bo se goi dien huong dan cai dat lai"
     r"|\b(?:cai|tai)\s+(?:\S+\s+){0,3}?(?:theo|qua|tu|bang)\s+(?:duong\s+dan|link)\b"
     r"|\bgoi\s+(?:dien\s+)?(?:\S+\s+){0,2}?huong\s+dan\s+(?:\S+\s+){0,2}?cai\b")
 _INSTALL_PAIRS = frozenset({"cai ung", "cai app", "cai phan", "cai dat", "tai ung", "tai app",
-                            "tai phan", "tai ve"})
+                            "tai phan", "tai ve", "tai esim"})
 
 
 #: A utility's cut-off "today", and a personal mobile to call to pay ("EVNHCMC: ... se tam
@@ -697,10 +711,10 @@ def _first(pattern: re.Pattern[str], folded: str) -> str | None:
 #: airlines, bookings and authorities), by word pairs and words; and the pairs and words
 #: that :data:`_AUTHORITY_RE` needs, looked up before that alternation is tried.
 _AUTHORITY_PAIRS = frozenset({"toa an", "cong an", "kiem sat", "dieu tra", "canh sat",
-                              "an ninh"})
+                              "an ninh", "trieu tap", "tam giam", "loi khai"})
 _AUTHORITY_WORDS = frozenset({"csgt", "tand", "vks"})
 _INSTITUTION_PAIRS = _AUTHORITY_PAIRS | frozenset({
-    "dien luc", "cap nuoc", "may nuoc", "ty nuoc", "ty dien", "cuc thue", "quan thue",
+    "dien luc", "cap nuoc", "may nuoc", "ty nuoc", "ty dien", "cuc thue", "quan thue", "nha mang",
     "xa hoi", "uy ban", "kho bac", "hai quan", "fe credit", "home credit", "hd saison",
     "shinhan finance", "tai chinh", "fpt telecom", "truong trung", "truong tieu",
     "truong mam", "truong dai", "truong cao", "truong thcs", "truong thpt", "nha truong",
@@ -1061,7 +1075,8 @@ def scheme_findings(folded: str, tokens: list[str], bigrams: list[str],
         who = _institution(folded, pairs, words)
         if who is not None:
             found.append(("INSTITUTION_STAFF_MOBILE", _staff_mobile(folded, who)))
-    if "PHONE_MOBILE" in findings and not _CUTOFF_PAIRS.isdisjoint(pairs):
+    if (("PHONE_MOBILE" in findings or "CHAT_APP_CONTACT" in findings)
+            and not _CUTOFF_PAIRS.isdisjoint(pairs)):
         found.append(("UTILITY_CUTOFF_MOBILE",
                       _together(folded, _CUTOFF_RE, _UTILITY_RE, _PAY_RE)))
     if "CHAT_APP_CONTACT" in findings and not _PROCEDURE_PAIRS.isdisjoint(pairs):
