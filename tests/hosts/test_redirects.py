@@ -16,6 +16,17 @@ def test_a_redirect_to_a_phishing_site_is_phishing():
     assert "www.google.com" in v.symbols[-1].detail
 
 
+def test_a_redirect_wrapped_in_redirects_is_followed_to_its_end():
+    inner = "https%253A%252F%252Fvcb-xacminh.top"
+    for item in (f"https://google.com/url?q=https%3A%2F%2Fgoogle.com%2Furl%3Fq%3D{inner}",
+                 "https://facebook.com/l.php?u=https%3A%2F%2Fwww.google.com%2Furl%3Fq%3D"
+                 "https%253A%252F%252Fvcb-xacminh.top"):
+        v = analyse_host(item)
+        assert v.label == "phishing" and v.host == "vcb-xacminh.top"
+    # a redirect that stays on the search engine's own site is the search engine
+    assert analyse_host("https://google.com/url?q=https://google.com/maps").label == "benign"
+
+
 def test_a_plain_search_stays_the_search_engine():
     v = analyse_host("https://www.google.com/search?q=thoi+tiet+ha+noi")
     assert v.host == "www.google.com"

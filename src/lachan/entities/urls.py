@@ -108,9 +108,16 @@ _TARGET = re.compile(r"(?:https?://)?((?:" + _LABEL + r"\.)+[^\W\d_][\w-]{0,61})
                      re.IGNORECASE | re.DOTALL)
 
 
-def redirect_target(registrable: str | None, tail: str) -> str | None:
+#: Redirect links wrapped in redirect links are followed this deep ("google.com/url?q=
+#: google.com/url?q=phishing.top"); deeper, the link is answered for the last one reached.
+MAX_REDIRECT_HOPS = 4
+_PORT_RE = re.compile(r":\d{1,5}")
+
+
+def redirect_target(registrable: str | None, tail: str, _hops: int = 0) -> str | None:
     """The host a redirect or search link of :data:`REDIRECTORS` leads to (ASCII), or
-    ``None``: ``("google.com", "/search?q=cash688.com")`` gives ``"cash688.com"``."""
+    ``None``: ``("google.com", "/search?q=cash688.com")`` gives ``"cash688.com"``. A target
+    that is itself such a link is followed (:data:`MAX_REDIRECT_HOPS`)."""
     paths = REDIRECTORS.get(registrable or "")
     if not paths or "?" not in tail:
         return None
@@ -122,11 +129,22 @@ def redirect_target(registrable: str | None, tail: str) -> str | None:
         for pair in query.split("&"):
             key, eq, value = pair.partition("=")
             if eq and key == param:
-                m = _TARGET.fullmatch(unquote_plus(value).strip())
+                target = unquote_plus(value).strip()
+                m = _TARGET.fullmatch(target)
                 if m is None:
                     return None
                 host = to_ascii(m.group(1))
-                if host is None or registrable_domain(host) in (None, registrable):
+                if host is None:
+                    return None
+                inner = registrable_domain(host)
+                if inner in REDIRECTORS and _hops < MAX_REDIRECT_HOPS:
+                    rest = target[m.end(1):]
+                    port = _PORT_RE.match(rest)
+                    nested = redirect_target(inner, rest[port.end():] if port else rest,
+                                             _hops + 1)
+                    if nested is not None:
+                        return nested
+                if inner in (None, registrable):
                     return None
                 return host
     return None
