@@ -48,6 +48,23 @@ def test_a_long_brand_name_with_one_letter_replaced_is_a_look_alike(item: str) -
     assert v.label == "phishing" and v.brand in {"vietcombank", "vietinbank"}
 
 
+@pytest.mark.parametrize(("item", "brand"), [
+    ("v1etcombank.com", "vietcombank"),  # "1" for "i" as well as for "l"
+    ("agr1bank.com", "agribank"),
+    ("b1dv.com.vn", "bidv"),
+    ("m0m0.vn", "momo"),  # a digit at the label's end that stands for a letter
+])
+def test_digits_for_letters_name_the_brand_imitated(item: str, brand: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing" and v.brand == brand
+    assert "HOST_BRAND_LOOKALIKE" in {s.name for s in v.symbols}
+
+
+def test_a_digit_at_the_end_that_makes_no_brand_stays_a_digit() -> None:
+    assert analyse_host("shopee1.vn").brand == "shopee"  # the brand itself, a number after
+    assert "HOST_BRAND_LOOKALIKE" not in {s.name for s in analyse_host("vn1.vn").symbols}
+
+
 @pytest.mark.parametrize("item", ["viietccombank.com", "vviietcombank.net", "mbbbank.org"])
 def test_a_brand_name_with_letters_doubled_is_a_look_alike(item: str) -> None:
     v = analyse_host(item)

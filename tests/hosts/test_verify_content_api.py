@@ -230,7 +230,7 @@ def _advertiser(client: TestClient, key: str) -> int:
 
 @pytest.mark.parametrize(("name", "org"), [
     ("VCB", "vietcombank"), ("VIETC0MBANK", "vietcombank"), ("MOMO-VN", "momo"),
-    ("FPTSHOP", "fptshop"),
+    ("FPTSHOP", "fptshop"), ("V1ETCOMBANK", "vietcombank"), ("B1DV", "bidv"), ("M0M0", "momo"),
 ])
 def test_advertiser_cannot_register_a_lookalike_of_an_official_brandname(
     client: TestClient, role_keys: dict[str, str], name: str, org: str

@@ -28,7 +28,7 @@ from lachan.detect.host_match import (
     GAMBLING,
     SCAM,
     Hit,
-    ascii_skeleton,
+    ascii_lookalikes,
     fuzzy_brand,
     is_mixed_script,
     scan,
@@ -161,6 +161,10 @@ def check_label_brand(
     return _label_lookalike(p, official, label, restricted)
 
 
+def _covers_digit(label: str, start: int, end: int) -> bool:
+    return any(c.isdigit() for c in label[start:end])
+
+
 def _label_lookalike(
     p: ParsedHost, official: str | None, label: str, restricted: bool
 ) -> BrandFinding | None:
@@ -173,14 +177,14 @@ def _label_lookalike(
         for h in scan(skel):
             if h.kind == BRAND and h.ref != official:
                 return BrandFinding(h.ref, "mixed_script" if mixed else "lookalike", uni_label)
-    # ascii_skeleton maps only inside the label's core (digits and "-" at the ends kept):
-    # with no confusable there the skeleton is the label itself
+    # digits, "rn" and "vv" that imitate letters (host_match.ascii_lookalikes)
     core = label.strip("0123456789-")
-    if core and _MAYBE_CONFUSABLE.search(core):
-        skel = ascii_skeleton(label)
-        for h in scan(skel) if skel != label else ():
-            if h.kind == BRAND and h.ref != official and _counts(h.ref, restricted):
-                return BrandFinding(h.ref, "lookalike", label)
+    if core and _MAYBE_CONFUSABLE.search(label):
+        for skel, must_cover in ascii_lookalikes(label):
+            for h in scan(skel):
+                if (h.kind == BRAND and h.ref != official and _counts(h.ref, restricted)
+                        and (not must_cover or _covers_digit(label, h.start, h.end))):
+                    return BrandFinding(h.ref, "lookalike", label)
     if "-" in label:
         split = _split_brand(label, official, restricted)
         if split is not None:

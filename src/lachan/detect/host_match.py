@@ -142,19 +142,47 @@ def scan(s: str) -> list[Hit]:
 
 
 _ASCII_TABLE = str.maketrans(ASCII_CONFUSABLES)
+#: "1" stands for "i" as often as for "l" ("v1etcombank", "b1dv", "agr1bank").
+_ASCII_TABLE_I = str.maketrans({**ASCII_CONFUSABLES, "1": "i"})
 
 
-def ascii_skeleton(label: str) -> str:
+def ascii_skeleton(label: str, one_is_i: bool = False) -> str:
     """Digits and letter sequences that imitate letters mapped back (``sh0pee`` ->
-    ``shopee``, ``rnomo`` -> ``momo``); digits at the ends of a label are kept."""
+    ``shopee``, ``rnomo`` -> ``momo``; "1" as "l", or as "i" with ``one_is_i``); digits at
+    the ends of a label are kept."""
     core = label.strip("0123456789-")
     if not core:
         return label
     i = label.find(core)
-    mapped = core.translate(_ASCII_TABLE)
+    return label[:i] + _mapped(core, one_is_i) + label[i + len(core) :]
+
+
+def _mapped(text: str, one_is_i: bool) -> str:
+    mapped = text.translate(_ASCII_TABLE_I if one_is_i else _ASCII_TABLE)
     for seq, rep in ASCII_SEQUENCE_CONFUSABLES:
         mapped = mapped.replace(seq, rep)
-    return label[:i] + mapped + label[i + len(core) :]
+    return mapped
+
+
+def ascii_lookalikes(label: str) -> list[tuple[str, bool]]:
+    """The skeletons of ``label`` to look for brands in, each with whether a brand found
+    there must cover a character that was mapped: the label's core mapped ("1" as "l",
+    then as "i"), then the whole label mapped, digits at its ends too ("m0m0" -> "momo"),
+    where a brand must take in a mapped digit ("shopee1" is no "shopeel")."""
+    out: list[tuple[str, bool]] = []
+    seen = {label}
+    for one_is_i in (False, True):
+        skel = ascii_skeleton(label, one_is_i)
+        if skel not in seen:
+            seen.add(skel)
+            out.append((skel, False))
+    if label[:1].isdigit() or label[-1:].isdigit():
+        for one_is_i in (False, True):
+            skel = _mapped(label, one_is_i)
+            if skel not in seen and len(skel) == len(label):
+                seen.add(skel)
+                out.append((skel, True))
+    return out
 
 
 def unicode_skeleton(label: str) -> str:

@@ -696,10 +696,10 @@ def _org_brief(session: Session, org_id: str | None) -> dict[str, Any] | None:
 
 
 def _imitated_brandname(name: str, owner: str | None) -> str | None:
-    from lachan.detect.host_match import BRAND, ascii_skeleton, fuzzy_brand, scan
+    from lachan.detect.host_match import BRAND, ascii_lookalikes, fuzzy_brand, scan
 
     squeezed = re.sub(r"[^a-z0-9]", "", name.lower())
-    for s in dict.fromkeys((squeezed, ascii_skeleton(squeezed))):
+    for s in (squeezed, *(skel for skel, _ in ascii_lookalikes(squeezed))):
         for h in scan(s):
             if h.kind == BRAND and h.ref != owner:
                 return h.ref
