@@ -3,7 +3,7 @@ registry is given the line of each copy); the API's batches keep naming it ``ite
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import orjson
@@ -40,6 +40,11 @@ def _refusal(db: Database, copies: list[CopyInput], lines: list[int] | None) -> 
     (_copy(sender="  "), "line 12: sender is empty"),
     (_copy(sent_at=datetime(2026, 11, 22, 9, 30)), "line 12: time sent must carry a time zone"),
     (_copy(channel="fax"), "line 12: channel must be sms, email or call"),
+    # as the API refuses them; year 9999 overflowed once converted to Vietnam time
+    (_copy(sent_at=datetime(1900, 1, 1, tzinfo=UTC)),
+     "line 12: time sent 1900-01-01T00:00:00+00:00 is before 2000"),
+    (_copy(sent_at=datetime(9999, 12, 31, 23, 59, tzinfo=UTC)),
+     "line 12: time sent 9999-12-31T23:59:00+00:00 is in the future"),
 ])
 def test_a_bad_copy_is_named_by_the_line_given_with_it(
     db: Database, bad: CopyInput, message: str

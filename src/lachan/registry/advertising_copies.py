@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from lachan.detect import ad_rules
 from lachan.detect.ad_rules import AdInputError, BrandnameFacts, CopyFacts, Template
 from lachan.gc_pause import gc_paused
+from lachan.ingest.times import EARLIEST, MAX_CLOCK_SKEW, ImplausibleTime, check_plausible
 from lachan.registry import audit
 from lachan.registry.advertising import (
     AdvertisingError,
@@ -106,6 +107,7 @@ def _validate(items: Sequence[CopyLike], lines: Lines = None) -> None:
         raise AdvertisingError("no copies given")
     if len(items) > MAX_BATCH:
         raise AdvertisingError(f"at most {MAX_BATCH} copies per batch; got {len(items)}")
+    latest = datetime.now(UTC) + MAX_CLOCK_SKEW
     for i, c in enumerate(items):
         # one quick test per copy; the checks below name what is wrong with a copy failing it
         try:
@@ -121,6 +123,7 @@ def _validate(items: Sequence[CopyLike], lines: Lines = None) -> None:
                 and bool(sender.strip())
                 and (c.channel == "call" or bool(text.strip()))
                 and c.sent_at.utcoffset() is not None
+                and EARLIEST <= c.sent_at <= latest
                 and (c.duration_s is None or 0 <= c.duration_s <= 86_400)
             )
         except (TypeError, AttributeError):
@@ -171,6 +174,10 @@ def _validate_one(place: str, c: CopyLike) -> None:
         raise AdvertisingError(
             f"{place}: time sent must carry a time zone (e.g. 2026-11-22T09:30:00+07:00)"
         )
+    try:  # (as the API does: not before 2000, not in the future; the CLI reads files too)
+        check_plausible(c.sent_at, "time sent")
+    except ImplausibleTime as exc:
+        raise AdvertisingError(f"{place}: {exc}") from None
     if c.duration_s is not None and not 0 <= c.duration_s <= 86_400:
         raise AdvertisingError(f"{place}: call duration must be 0 to 86400 seconds")
 
