@@ -32,8 +32,13 @@ for _name in COMMAND_MODULES:
 def main() -> None:
     """Run the command; an output or input that fails (a full disk, a closed pipe or
     stream) ends it with one line on stderr and exit status 1, not a traceback."""
+    from lachan.store.session import DatabaseUrlError
+
     try:
         app()
+    except DatabaseUrlError as exc:
+        sys.stderr.write(f"lachan: error: {exc}\n")
+        raise SystemExit(2) from None
     except BrokenPipeError:
         _quiet_stdout()  # the reader went away (``| head``): nothing more to say
         raise SystemExit(1) from None

@@ -173,3 +173,28 @@ def test_evaluate_names_the_rows_it_cannot_trust(tmp_path):
     result = runner.invoke(app, ["evaluate", str(good)])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["n"] == 2
+
+
+def _sms_dir(root, files: dict[str, bytes]):  # noqa: ANN001, ANN202
+    (root / "sms").mkdir(parents=True)
+    for name in ("vi_sms_2016", "vi_smishing_2025", "en_uci_sms"):
+        (root / "sms" / f"{name}.tsv").write_bytes(files.get(name, b"label\ttext\n"))
+    return root
+
+
+def test_train_names_what_is_wrong_with_its_data_and_writes_nothing(tmp_path) -> None:  # noqa: ANN001
+    cases = [
+        ({"vi_sms_2016": b"label\ttext\nham\thi\nscam\tvcb khoa tk\n"},
+         "row 3: label 'scam' is not one of ['ad', 'ham']"),
+        ({"vi_sms_2016": b"foo\tbar\n1\t2\n"}, "needs 'label' and 'text' columns"),
+        ({"vi_sms_2016": b"label\ttext\n\xff\xfe\x00binary\n"}, "not UTF-8 text"),
+        ({"vi_sms_2016": b"label\ttext\nham\tchao ban\nad\tgiam gia 50%\n"},
+         "too few messages to train on"),
+    ]
+    for i, (files, message) in enumerate(cases):
+        data = _sms_dir(tmp_path / f"d{i}", files)
+        out = tmp_path / f"out{i}"
+        result = runner.invoke(app, ["train", "--data-dir", str(data), "--out-dir", str(out)])
+        assert result.exit_code == 2, result.output
+        assert message in " ".join(result.stderr.split())
+        assert "Traceback" not in result.output and not out.exists()

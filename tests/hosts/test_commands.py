@@ -207,3 +207,15 @@ def test_check_url_reads_what_a_browser_reads() -> None:
     assert r.exit_code == 0 and json.loads(r.stdout)["label"] == "benign"
     r = runner.invoke(app, ["check-url", "ab[red]c.com"])
     assert r.exit_code == 2 and "ab[red]c.com" in r.stderr  # not read as markup
+
+
+def test_train_urls_refuses_too_few_hosts_without_a_traceback(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    (tmp_path / "domains").mkdir()
+    (tmp_path / "domains" / "phishing_hosts.txt").write_text("vcb-xacminh.top\n")
+    (tmp_path / "domains" / "legit_domains.txt").write_text("google.com\n")
+    monkeypatch.setenv("LACHAN_DATA", str(tmp_path))
+    result = runner.invoke(app, ["train-urls", "--out", str(tmp_path / "m"), "--card",
+                                 str(tmp_path / "card.md")])
+    assert result.exit_code == 2
+    assert "too few hosts to train on" in " ".join(result.stderr.split())
+    assert not (tmp_path / "m.npz").exists()

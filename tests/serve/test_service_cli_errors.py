@@ -98,3 +98,18 @@ def test_feeds_export_to_a_missing_directory_or_a_directory(ready: None, tmp_pat
 def test_purge_refuses_an_age_that_is_no_date(ready: None, days: str) -> None:
     r = runner.invoke(app, ["purge", "--older-than", days])
     assert r.exit_code == 2 and "--older-than must be a number of days" in clean(r)
+
+
+def test_a_database_url_of_no_known_database_is_one_line_of_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from lachan import cli
+
+    monkeypatch.setenv("LACHAN_DATABASE_URL", "garbage://user:secret@x/db")
+    monkeypatch.setattr("sys.argv", ["lachan", "keys", "list"])
+    with pytest.raises(SystemExit) as ended:
+        cli.main()
+    assert ended.value.code == 2
+    err = capsys.readouterr().err
+    assert "LACHAN_DATABASE_URL is no database URL" in err and "Traceback" not in err
+    assert "secret" not in err  # the password is not repeated

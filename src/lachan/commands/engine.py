@@ -199,22 +199,27 @@ def train(
     """Train the content model from the SMS datasets; write weights and model card."""
     from rich.progress import Progress
 
-    from lachan.model.datasets import DataNotFound
+    from lachan.model.datasets import DataError, DataNotFound
     from lachan.model.datasets import data_dir as find_data
     from lachan.model.train import model_card
     from lachan.model.train import train as run_training
 
     try:
         root = find_data(data_dir)
-    except DataNotFound as exc:
+        with Progress(console=err) as bar:
+            result = run_training(root, _progress_factory(bar))
+    except (DataNotFound, DataError) as exc:
         err.print(f"[red]error:[/red] {escape(printable(str(exc)))}")
         raise typer.Exit(2) from exc
-    with Progress(console=err) as bar:
-        result = run_training(root, _progress_factory(bar))
     target = out_dir or _package_data_dir()
-    target.mkdir(parents=True, exist_ok=True)
-    result.model.save(target / "content_model.npz")
-    (target / "content_model_card.md").write_text(model_card(result), encoding="utf-8")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        result.model.save(target / "content_model.npz")
+        (target / "content_model_card.md").write_text(model_card(result), encoding="utf-8")
+    except OSError as exc:
+        err.print(f"[red]error:[/red] cannot write into {escape(printable(str(target)))}: "
+                  f"{escape(exc.strerror or str(exc))}")
+        raise typer.Exit(2) from exc
     err.print(result.figures.markdown())
     err.print(f"wrote {target / 'content_model.npz'} and the model card")
     summary = {"validation": result.figures.as_dict(),

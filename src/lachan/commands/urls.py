@@ -391,11 +391,20 @@ def train_urls(
     try:
         with err.status("training the host model"):
             result = host_train.train()
-    except host_data.DataMissing as exc:
+    except (host_data.DataMissing, host_data.DataTooSmall) as exc:
         err.print(f"[red]error:[/red] {escape(printable(str(exc)))}")
         raise typer.Exit(2) from exc
     path = out or host_train.model_path()
-    result.model.save(path)
+    if path.is_dir():
+        path = path / "host_model.npz"
+    elif path.suffix != ".npz":  # (numpy would add it without saying)
+        path = path.with_name(path.name + ".npz")
+    try:
+        result.model.save(path)
+    except OSError as exc:
+        err.print(f"[red]error:[/red] cannot write {escape(printable(str(path)))}: "
+                  f"{escape(exc.strerror or str(exc))}")
+        raise typer.Exit(2) from exc
     err.print(f"weights written to {path}")
     if out is None:
         host_model.bundled_model.cache_clear()
@@ -415,7 +424,12 @@ def train_urls(
         for k, val in d.items():
             flat[f"{set_name}:{k}"] = val
     card_path = card or host_train.card_path()
-    card_path.parent.mkdir(parents=True, exist_ok=True)
-    card_path.write_text(host_train.describe(result, flat, curve), encoding="utf-8")
+    try:
+        card_path.parent.mkdir(parents=True, exist_ok=True)
+        card_path.write_text(host_train.describe(result, flat, curve), encoding="utf-8")
+    except OSError as exc:
+        err.print(f"[red]error:[/red] cannot write {escape(printable(str(card_path)))}: "
+                  f"{escape(exc.strerror or str(exc))}")
+        raise typer.Exit(2) from exc
     err.print(f"model card written to {card_path}")
     sys.stdout.buffer.write(orjson.dumps(figs) + b"\n")

@@ -45,6 +45,16 @@ class DataNotFound(FileNotFoundError):
     pass
 
 
+class DataError(ValueError):
+    """A dataset that cannot be trained on: not UTF-8, no label or text column, a label the
+    source does not have, or too few messages of a class."""
+
+
+#: The fewest messages of each class (ham, ad, scam) training accepts: the grouped
+#: five-fold cross-validation needs several groups of each.
+MIN_PER_CLASS = 20
+
+
 @dataclass(frozen=True, slots=True)
 class Example:
     text: str
@@ -114,14 +124,44 @@ def load_examples(root: Path, sources: tuple[str, ...] = SOURCES) -> list[Exampl
         path = root / "sms" / f"{source}.tsv"
         if not path.is_file():
             raise DataNotFound(f"missing dataset {path}")
-        for row in read_tsv(path):
+        try:
+            rows = list(read_tsv(path))
+        except UnicodeDecodeError as exc:
+            raise DataError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        except csv.Error as exc:
+            raise DataError(f"{path}: not a tab-separated file ({exc})") from None
+        if rows and not {"label", "text"} <= set(rows[0]):
+            raise DataError(f"{path}: needs 'label' and 'text' columns; the header has "
+                            f"{sorted(k for k in rows[0] if k)[:6]}")
+        for n, row in enumerate(rows, start=2):
             text = (row.get("text") or "").strip()
             if not text:
                 continue
             src_label = row.get("label") or ""
+            known = _SOURCE_LABELS.get(source)
+            if known is not None and src_label.strip().lower() not in known:
+                raise DataError(f"{path}: row {n}: label {src_label[:40]!r} is not one of "
+                                f"{known}")
             out.append(Example(text, map_label(source, src_label, text), source, src_label,
                                row.get("sender_type") or None))
     return out
+
+
+_CLASSES = frozenset({"ham", "ad", "scam"})
+#: The labels each source's file uses.
+_SOURCE_LABELS = {"vi_sms_2016": ["ad", "ham"], "vi_smishing_2025": ["not_scam", "scam"],
+                  "en_uci_sms": ["ham", "spam"]}
+
+
+def check_trainable(examples: list[Example]) -> None:
+    """:class:`DataError` unless each class has :data:`MIN_PER_CLASS` messages."""
+    counts = {c: 0 for c in sorted(_CLASSES)}
+    for e in examples:
+        counts[e.label] += 1
+    short = {c: n for c, n in counts.items() if n < MIN_PER_CLASS}
+    if short:
+        raise DataError(f"too few messages to train on: {short} (at least {MIN_PER_CLASS} "
+                        f"of each class are needed)")
 
 
 #: Labels ``lachan evaluate`` reads: the engine's three, the 2025 set's ``not_scam`` (ham)

@@ -28,6 +28,15 @@ class DataMissing(FileNotFoundError):
     """The shared datasets are not where they should be (set LACHAN_DATA)."""
 
 
+class DataTooSmall(ValueError):
+    """Too few hosts of a class to train on (:data:`MIN_PER_CLASS` each, training side)."""
+
+
+#: The fewest phishing and legitimate hosts the training side must hold: the threshold is
+#: chosen on five folds of them.
+MIN_PER_CLASS = 20
+
+
 def data_dir() -> Path:
     env = os.environ.get("LACHAN_DATA")
     if env:

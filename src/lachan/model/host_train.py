@@ -148,6 +148,10 @@ def train(seed_note: str = "") -> TrainResult:
     l_train, l_val = host_data.split_hosts(legit)
     p_facts = facts_of(p_train)
     l_facts = facts_of(l_train)
+    if min(len(p_facts), len(l_facts)) < host_data.MIN_PER_CLASS:
+        raise host_data.DataTooSmall(
+            f"too few hosts to train on: {len(p_facts)} phishing and {len(l_facts)} legitimate "
+            f"on the training side (at least {host_data.MIN_PER_CLASS} of each are needed)")
     extra = extra_benign_facts(phishing, legit)
     facts = p_facts + l_facts + extra
     n_p = len(p_facts)

@@ -31,7 +31,7 @@ from lachan.detect.features import MessageFeatures
 from lachan.detect.verdict import VerdictMaker
 from lachan.domain import LABELS
 from lachan.model import metrics
-from lachan.model.datasets import SOURCES, Example, load_examples
+from lachan.model.datasets import SOURCES, Example, check_trainable, load_examples
 from lachan.model.split import near_duplicate_groups, validation_mask
 
 CLASSES = LABELS  # ("ham", "ad", "scam")
@@ -175,6 +175,7 @@ def choose_threshold(p_scam: np.ndarray, is_scam: np.ndarray, target_fpr: float)
 def train(data_root: Path, progress: Progress = _no_progress, seed: int = 91,
           sources: tuple[str, ...] = SOURCES) -> TrainResult:
     examples = load_examples(data_root, sources)
+    check_trainable(examples)
     digest = hashlib.sha256()
     for e in examples:
         digest.update(e.source.encode() + b"\0" + e.label.encode() + b"\0" + e.text.encode())

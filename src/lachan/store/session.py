@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 #: Milliseconds a SQLite connection waits for a lock before giving up.
@@ -39,10 +40,23 @@ def lachan_home() -> Path:
     return Path(os.environ.get("LACHAN_HOME") or ".lachan")
 
 
+class DatabaseUrlError(ValueError):
+    """``LACHAN_DATABASE_URL`` names no database this installation can open."""
+
+
 def database_url() -> str:
-    """The database to use: ``$LACHAN_DATABASE_URL`` or SQLite under :func:`lachan_home`."""
+    """The database to use: ``$LACHAN_DATABASE_URL`` or SQLite under :func:`lachan_home`;
+    :class:`DatabaseUrlError` when the variable is no URL of a known database."""
     url = os.environ.get("LACHAN_DATABASE_URL", "").strip()
     if url:
+        try:
+            make_url(url).get_dialect()
+        except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+            shown = url.split("@")[-1][:80]  # (no password in the message)
+            raise DatabaseUrlError(
+                f"LACHAN_DATABASE_URL is no database URL this installation can open "
+                f"(...{shown!r}): {exc.__class__.__name__}; use sqlite:///PATH or "
+                f"postgresql+psycopg://USER@HOST/DB") from None
         return url
     return f"sqlite:///{(lachan_home() / 'lachan.db').resolve()}"
 
