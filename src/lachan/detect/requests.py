@@ -545,15 +545,15 @@ def _granted_fee(folded: str) -> str | None:
 
 #: Money or goods the reader is told are coming to them: an inheritance, a loan's
 #: disbursement, money "traced" and recovered, a parcel held in a warehouse or at customs,
-#: a refund, a child's modelling fee, a frozen balance released.
+#: a child's modelling fee, a frozen balance released.
 _WINDFALL_RE = re.compile(
     r"\b(?:thua\s+(?:ke|huong)|di\s+chuc|de\s+lai\s+(?:tai\s+san|tien|\d)|giai\s+ngan"
     r"|truy\s+vet\s+duoc|thu\s+hoi\s+(?:ve|lai|duoc)|lay\s+lai\s+(?:tien|duoc)"
     r"|(?:buu\s+kien|kien\s+hang|buu\s+pham|thung\s+hang)\s+(?:\S+\s+){0,8}?(?:luu\s+kho|tam\s+giu"
     r"|hai\s+quan|thong\s+quan|noi\s+bai|tan\s+son\s+nhat|san\s+bay|kho)"
     r"|cat\s*-?\s*xe|dung\s+ten\s+nhan|chia\s+doi"
-    r"|rut\s+(?:duoc\s+)?(?:toan\s+bo|het)|gui\s+lai\s+gap\s+(?:doi|ba))\b"
-    r"|\b(?:se\s+)?hoan\s+(?:lai|tra)\s+(?:\S+\s+){0,3}?\d")
+    # (not a refund of a sum: shops refund change and deposits every day)
+    r"|rut\s+(?:duoc\s+)?(?:toan\s+bo|het)|gui\s+lai\s+gap\s+(?:doi|ba))\b")
 #: A fee, tax or deposit with its sum or share ("le phi 45tr", "phi thu tuc 10%",
 #: "chi phi giay to ban dau 3.000 USD", "nop 2tr de nang diem", "chuyen ... 15% khoan vay").
 _FEE_SUM_RE = re.compile(
@@ -568,7 +568,7 @@ _DEDUCTED_RE = re.compile(r"\b(?:da\s+(?:duoc\s+)?(?:tru|khau\s+tru|thanh\s+toan
                           r"|khau\s+tru|tru\s+(?:vao|truc\s+tiep|tu))\b")
 _WINDFALL_PAIRS = frozenset({"thua ke", "thua huong", "di chuc", "de lai", "giai ngan",
                              "truy vet", "thu hoi", "lay lai", "buu kien", "kien hang",
-                             "buu pham", "thung hang", "hoan lai", "hoan tra", "cat xe",
+                             "buu pham", "thung hang", "cat xe",
                              "rut duoc", "rut toan", "rut het", "lai gap", "ten nhan",
                              "chia doi"})
 
