@@ -21,6 +21,11 @@ from lachan.ingest.sms_gateway import OUTCOMES, parse_command, reply_for
         ('S "Shop ABC" giam gia 50%', "SHOP ABC", "brandname", "giam gia 50%"),
         ("S SHOP.VN giam gia", "SHOP.VN", "brandname", "giam gia"),
         ("S 091.234.56.78 vay tien", "0912345678", "phone", "vay tien"),
+        # a defanged link is the link, not a brandname "HXXPS"; an IPv6 host is a host
+        ("S hxxps://vcb[.]top lua dao", "https://vcb.top", "url", "lua dao"),
+        ("S http://[2001:db8::1]/login gia mao", "http://[2001:db8::1]/login", "url",
+         "gia mao"),
+        ("S VCB: tin gia", "VCB", "brandname", "tin gia"),  # a colon after a name
     ],
 )
 def test_links_hosts_and_quoted_names_are_sources(
@@ -40,6 +45,11 @@ def test_links_hosts_and_quoted_names_are_sources(
         "S 12345678901234 vay tien",  # digits that are no number
         "S 1=1 abc",
         "S http://localhost/x abc",  # not a public host
+        # a scheme that is no web link, a host that is none: never the word before the
+        # colon as a brandname ("FTP", "JAVASCRIPT") nor the token as one ("XN--ZZ.COM")
+        "S ftp://evil.top spam",
+        "S javascript:alert(1) x",
+        "S xn--zz.com spam",
         "V 45.77.10.23",  # calls come from numbers only
     ],
 )

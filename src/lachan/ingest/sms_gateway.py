@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 
 from lachan.ingest.errors import MalformedCommand, TooLarge
 from lachan.registry.normalise import InvalidSource, NormalisedSource
+from lachan.text.defang import restore_links
 
 Action = Literal[
     "report_sms",
@@ -164,6 +165,11 @@ _BRACKET_MAP = str.maketrans(
 _LEAD_SEPS = " \t\r\n:;,.-_/|*#=\"'"
 _QUOTES = "\"'"
 _URL_RE = re.compile(r"(?i)https?://[^\s<>\"'()\[\]{}]+")
+#: Any other address with a scheme ("hxxps://vcb[.]top", "ftp://...", "javascript:..."):
+#: the whole token is the source (restored when defanged, else refused), never the word
+#: before its colon read as a brandname ("HXXPS").
+_SCHEME_TOKEN_RE = re.compile(
+    r"(?i)(?:[a-z][a-z0-9+.\-]{1,15}://\S+|(?:javascript|data|vbscript|file|blob):\S+)")
 _DOTTED_QUAD_RE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _TOKEN_RE = re.compile(r"[^\s()\[\]{}<>,;:\"']+")
 _PHONEISH_RE = re.compile(r"\+?\(?\d[\d .\-()]*\d")
@@ -379,7 +385,12 @@ def normalise_source(raw: str) -> tuple[str, str] | None:
         return s.lower(), "email"
     if s.isupper() and _brandname(s):
         return _brandname(s)
-    return _link(s) or _brandname(s)
+    link = _link(s)
+    if link is not None:
+        return link
+    if "." in s and not s.isupper():
+        return None  # a host that is none ("xn--zz.com"): no brandname either
+    return _brandname(s)
 
 
 # --------------------------------------------------------------------------------------
@@ -457,8 +468,12 @@ def _split_source(rest: str) -> tuple[str | None, str]:
     if not r:
         return None, ""
     url = _URL_RE.match(r)
-    if url is not None:
+    if url is not None and r[url.end():url.end() + 1] != "[":  # (an IPv6 host: below)
         return url.group(0).rstrip(".,"), r[len(url.group(0).rstrip(".,")):]
+    scheme = _SCHEME_TOKEN_RE.match(r)
+    if scheme is not None:
+        token = scheme.group(0).rstrip(".,")
+        return restore_links(token) or token, r[len(token):]
     if r[0] in _OPEN:
         end = _closing(r, 0)
         if end != -1:
