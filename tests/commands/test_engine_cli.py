@@ -198,3 +198,13 @@ def test_train_names_what_is_wrong_with_its_data_and_writes_nothing(tmp_path) ->
         assert result.exit_code == 2, result.output
         assert message in " ".join(result.stderr.split())
         assert "Traceback" not in result.output and not out.exists()
+
+
+def test_an_id_too_large_to_keep_exactly_is_refused_not_rounded() -> None:
+    stdin = ('{"id":123456789012345678901234567890,"text":"hi"}\n'
+             '{"id":"123456789012345678901234567890","text":"hi"}\n{"id":1.5,"text":"hi"}\n')
+    result = runner.invoke(app, ["classify"], input=stdin)
+    assert result.exit_code == 1
+    out = lines(result.stdout)
+    assert "send it as a string" in out[0]["error"] and out[0]["line"] == 1
+    assert out[1]["id"] == "123456789012345678901234567890" and out[2]["id"] == 1.5

@@ -219,3 +219,10 @@ def test_train_urls_refuses_too_few_hosts_without_a_traceback(tmp_path: Path, mo
     assert result.exit_code == 2
     assert "too few hosts to train on" in " ".join(result.stderr.split())
     assert not (tmp_path / "m.npz").exists()
+
+
+def test_classify_urls_refuses_an_id_it_would_round() -> None:
+    result = runner.invoke(app, ["classify-urls"],
+                           input='{"id":99999999999999999999999999999,"url":"a.com"}\n')
+    assert result.exit_code == 1
+    assert "send it as a string" in json.loads(result.stdout.splitlines()[0])["error"]

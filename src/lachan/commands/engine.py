@@ -12,7 +12,13 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from lachan.commands.jsonl import from_argument, numbered_lines, printable, run_over_input
+from lachan.commands.jsonl import (
+    from_argument,
+    id_problem,
+    numbered_lines,
+    printable,
+    run_over_input,
+)
 from lachan.domain import MAX_TEXT_CHARS
 from lachan.gc_pause import freeze_startup
 
@@ -106,8 +112,9 @@ def _parse(line: bytes) -> tuple[Any, dict[str, Any] | str]:
     if not isinstance(obj, dict):
         return None, "each line must be a JSON object"
     ident = obj.get("id")
-    if isinstance(ident, (dict, list)):
-        return None, 'field "id" must be a string or a number'
+    problem = id_problem(ident)
+    if problem is not None:
+        return None, problem
     if not isinstance(obj.get("text"), str):
         return ident, 'field "text" (a string) is required'
     for key in ("sender", "channel"):

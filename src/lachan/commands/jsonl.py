@@ -20,6 +20,22 @@ BOM = b"\xef\xbb\xbf"
 _CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if c != 0x09}
 
 
+#: An id that is a number must survive the round trip: integers of 64 bits at most (orjson
+#: reads longer ones as floats), floats within the 53 bits a double holds exactly.
+_EXACT_FLOAT = float(2**53)
+
+
+def id_problem(ident: object) -> str | None:
+    """Why ``ident`` cannot be an input line's ``id``, or ``None``."""
+    if ident is None or isinstance(ident, str | int):
+        return None
+    if isinstance(ident, float):
+        if ident != ident or abs(ident) >= _EXACT_FLOAT:
+            return 'field "id": a number this large cannot be kept exactly; send it as a string'
+        return None
+    return 'field "id" must be a string or a number'
+
+
 def printable(s: str) -> str:
     """``s`` with control characters written as ``\\xNN``: text from outside (a link in a
     message, a host) printed on a terminal must not move its cursor or retitle it."""

@@ -12,7 +12,13 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from lachan.commands.jsonl import from_argument, numbered_lines, printable, run_over_input
+from lachan.commands.jsonl import (
+    from_argument,
+    id_problem,
+    numbered_lines,
+    printable,
+    run_over_input,
+)
 
 err = Console(stderr=True)
 
@@ -125,8 +131,9 @@ def parse_line(raw: bytes) -> tuple[Any, str]:
     if not isinstance(obj, dict):
         raise ValueError('each line must be a JSON object with "url" or "host"')
     ident = obj.get("id")
-    if isinstance(ident, (dict, list)):
-        raise ValueError('field "id" must be a string or a number')
+    problem = id_problem(ident)
+    if problem is not None:
+        raise ValueError(problem)
     value = obj.get("url")
     if value is None:
         value = obj.get("host")
@@ -151,7 +158,8 @@ def _fast_line(raw: bytes) -> tuple[Any, str] | None:
     value = obj.get("url")
     if value is None:
         value = obj.get("host")
-    if type(value) is not str or isinstance(ident, (dict, list)):
+    if type(value) is not str or (ident is not None and type(ident) is not str
+                                  and id_problem(ident) is not None):
         return None
     return ident, value
 
