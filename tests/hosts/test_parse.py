@@ -49,7 +49,12 @@ def test_ip_literal() -> None:
         ("exa mple.com", "not a valid host"),
         ("bad\x00host.com", "control characters"),
         ("a" * 70 + ".com", "longer than 63"),
-        ("javascript://alert(1)", "unsupported URL scheme"),
+        ("javascript://alert(1)", "not a web address: a javascript: link"),
+        ("javascript:alert(1)", "not a web address"),  # not "invalid port 'alert(1)'"
+        ("data:text/html,hi", "not a web address"),
+        ("mailto:a@b.com", "not a web address"),
+        ("gopher://host.com/", "unsupported URL scheme"),
+        ("1.2.3.4.5", "invalid IPv4"),
         ("http://host.com:99999/", "invalid port"),
         ("xn--zz.com", "punycode"),
         ("999.1.1.1", "invalid IPv4"),
@@ -165,3 +170,20 @@ def test_a_trailing_line_break_is_not_part_of_the_host():
     for item, host in (("abc.com\n", "abc.com"), ("1.2.3.4\n", "1.2.3.4")):
         parsed = parse_host(item)
         assert parsed.host == host and "\n" not in parsed.suffix
+
+
+@pytest.mark.parametrize(("item", "host"), [
+    ("http://127.1/", "127.0.0.1"),  # what a browser makes of these numbers
+    ("http://0x7f.1/", "127.0.0.1"),
+    ("http://2130706433/", "127.0.0.1"),
+    ("http://0300.0250.1.1/login", "192.168.1.1"),
+])
+def test_numbers_a_browser_reads_as_an_ipv4_address_are_that_address(item: str,
+                                                                       host: str) -> None:
+    p = parse_host(item)
+    assert p.host == host and p.is_ip
+
+
+def test_a_web_scheme_with_backslashes_leads_where_a_browser_goes() -> None:
+    assert parse_host("http:\\\\evil.top\\vcb").host == "evil.top"
+    assert parse_host("https:evil.top/x").host == "evil.top"

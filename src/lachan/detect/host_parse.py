@@ -29,6 +29,40 @@ _ascii_host = _ASCII_HOST.match
 #: with "-" (and labels of at most 63 characters) a string of them matches it
 _host_chars = re.compile(r"[a-z0-9_.-]+").fullmatch
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}\Z")
+#: A web scheme written with backslashes or without slashes ("http:\\evil.top\\x"):
+#: browsers read it as "http://evil.top/x".
+_LOOSE_WEB_SCHEME = re.compile(r"^(?:https?|hxxps?|ftp):[\\/]*", re.IGNORECASE)
+#: Schemes of links that lead to no web host ("javascript:", "data:", "mailto:").
+_OTHER_SCHEME = re.compile(r"^(javascript|vbscript|data|mailto|tel|sms|file|blob|about):",
+                           re.IGNORECASE)
+#: A host a browser reads as an IPv4 address: one to four numbers, decimal, hex (0x) or
+#: octal (leading 0): "127.1", "0x7f.1", "2130706433" are 127.0.0.1 (WHATWG URL standard).
+_NUMERIC_HOST = re.compile(r"^(?:0x[0-9a-f]*|\d+)(?:\.(?:0x[0-9a-f]*|\d+)){0,3}\.?\Z")
+
+
+def _browser_ipv4(host: str) -> str | None:
+    """The dotted IPv4 address a browser reads ``host`` as, or ``None`` when it is no
+    number of the WHATWG host parser (:class:`HostInputError` when one is out of range)."""
+    if not _NUMERIC_HOST.match(host):
+        return None
+    parts = host.rstrip(".").split(".")
+    nums = []
+    for p in parts:
+        if p.startswith("0x"):
+            nums.append(int(p[2:] or "0", 16))
+        elif len(p) > 1 and p.startswith("0"):
+            if any(c in "89" for c in p):
+                raise HostInputError(f"invalid IPv4 address {host[:80]!r}")
+            nums.append(int(p, 8))
+        else:
+            nums.append(int(p))
+    *head, last = nums
+    if any(n > 255 for n in head) or last >= 256 ** (5 - len(nums)):
+        raise HostInputError(f"invalid IPv4 address {host[:80]!r}")
+    value = last
+    for i, n in enumerate(head):
+        value += n << (8 * (3 - i))
+    return ".".join(str((value >> shift) & 255) for shift in (24, 16, 8, 0))
 
 
 class HostInputError(ValueError):
@@ -184,6 +218,12 @@ def parse_host(item: object) -> ParsedHost:
         raise HostInputError("control characters in host or URL")
     if "[" in s or "(" in s:  # defanged forms shared in reports: example[.]com, hxxp[:]//
         s = s.replace("[.]", ".").replace("(.)", ".").replace("[dot]", ".").replace("[:]", ":")
+    other = _OTHER_SCHEME.match(s)
+    if other is not None:
+        raise HostInputError(f"not a web address: a {other.group(1).lower()}: link")
+    loose = _LOOSE_WEB_SCHEME.match(s) if not _SCHEME.match(s) else None
+    if loose is not None:
+        s = s[loose.end():]
     m = _SCHEME.match(s)
     if m:
         scheme = m.group(0)[:-3].lower()
@@ -226,6 +266,12 @@ def parse_host(item: object) -> ParsedHost:
         host = _to_ascii(host)
     if len(host) > MAX_HOST_CHARS:
         raise HostInputError(f"host too long ({len(host)} characters, limit {MAX_HOST_CHARS})")
+    if not _IPV4.match(host) and host[-1:].isdigit():
+        dotted = _browser_ipv4(host)
+        if dotted is not None:
+            host = dotted
+        elif host.rpartition(".")[2].isdigit():  # no TLD is a number: a bad IPv4 address
+            raise HostInputError(f"invalid IPv4 address {host[:80]!r}")
     if _IPV4.match(host):
         if any(int(p) > 255 for p in host.split(".")):
             raise HostInputError(f"invalid IPv4 address {host!r}")
