@@ -208,3 +208,10 @@ def test_an_id_too_large_to_keep_exactly_is_refused_not_rounded() -> None:
     out = lines(result.stdout)
     assert "send it as a string" in out[0]["error"] and out[0]["line"] == 1
     assert out[1]["id"] == "123456789012345678901234567890" and out[2]["id"] == 1.5
+
+
+def test_classify_reads_stdin_for_a_dash_and_names_a_missing_file(tmp_path) -> None:  # noqa: ANN001
+    result = runner.invoke(app, ["classify", "-"], input='{"id":1,"text":"hi"}\n')
+    assert result.exit_code == 0 and lines(result.stdout)[0]["id"] == 1
+    missing = runner.invoke(app, ["classify", str(tmp_path / "nope.jsonl")])
+    assert missing.exit_code == 2 and "no such file" in missing.stderr

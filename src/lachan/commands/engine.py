@@ -124,8 +124,8 @@ def _parse(line: bytes) -> tuple[Any, dict[str, Any] | str]:
 
 
 def classify(
-    file: Annotated[Path | None, typer.Argument(help="JSON Lines file; stdin when absent.",
-                                               exists=True, dir_okay=False)] = None,
+    file: Annotated[Path | None, typer.Argument(
+        help="JSON Lines file; stdin when absent or '-'.", dir_okay=False)] = None,
     entities: Annotated[bool, typer.Option(help="Include the entities found.")] = False,
 ) -> None:
     """Classify JSON Lines ({"text", "id"?, "sender"?, "channel"?}) into JSON Lines verdicts."""

@@ -11,6 +11,7 @@ from typing import IO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 err = Console(stderr=True)
 
@@ -79,7 +80,13 @@ def numbered_lines(fh: IO[bytes], on_bytes: OnBytes,
 def run_over_input(file: Path | None, label: str,
                    process: Callable[[IO[bytes], OnBytes], int]) -> None:
     """Feed ``file`` (with a progress bar on stderr) or stdin to ``process``, which
-    returns how many lines failed; exit 1 when any did."""
+    returns how many lines failed; exit 1 when any did. ``-`` is stdin too."""
+    if file is not None and str(file) == "-":
+        file = None
+    if file is not None and not file.is_file():
+        what = "a directory, not a file" if file.is_dir() else "no such file"
+        err.print(f"[red]error:[/red] {escape(printable(str(file)))}: {what}")
+        raise typer.Exit(2)
     if file is None:
         if sys.stdin is None:
             err.print("[red]error:[/red] no input: standard input is closed; give a FILE")

@@ -266,8 +266,8 @@ def _read_batches(
 
 def classify_urls(
     file: Annotated[Path | None, typer.Argument(
-        help="JSON Lines file ({\"url\"|\"host\", \"id\"?}); stdin when absent.",
-        exists=True, dir_okay=False)] = None,
+        help="JSON Lines file ({\"url\"|\"host\", \"id\"?}); stdin when absent or '-'.",
+        dir_okay=False)] = None,
     registry: Annotated[bool, typer.Option(help=_REGISTRY_HELP)] = False,
 ) -> None:
     """Classify links/hosts from JSON Lines into JSON Lines verdicts
