@@ -164,6 +164,15 @@ def test_evaluate_names_the_rows_it_cannot_trust(tmp_path):
     result = runner.invoke(app, ["evaluate", str(unknown)])
     said = " ".join(result.stderr.split())
     assert result.exit_code == 2 and "line 3" in said and "foo" in said
+    no_text = tmp_path / "n.tsv"
+    no_text.write_text("label\ttext\nham\nscam\tx\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(no_text)])
+    said = " ".join(result.stderr.split())
+    assert result.exit_code == 2 and "line 2: no text column" in said
+    huge = tmp_path / "h.tsv"
+    huge.write_text("label\ttext\nham\t" + "a" * 100_001 + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(huge)])
+    assert result.exit_code == 2 and "over the engine's limit" in " ".join(result.stderr.split())
     empty = tmp_path / "e.tsv"
     empty.write_text("label\ttext\n", encoding="utf-8")
     assert runner.invoke(app, ["evaluate", str(empty)]).exit_code == 2

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lachan.detect.engine import rule_findings
+from lachan.domain import MAX_TEXT_CHARS
 
 SOURCES = ("vi_sms_2016", "vi_smishing_2025", "en_uci_sms")
 FRAUD_FINDINGS = frozenset({
@@ -175,8 +176,8 @@ _SWALLOWED_ROW = re.compile(r"\n(?:ham|ad|scam|not_scam|spam)\t", re.IGNORECASE)
 def read_labelled_tsv(path: Path) -> list[tuple[str, str]]:
     """``(label, text)`` pairs from any TSV with ``label`` and ``text`` columns, written by
     Python's csv module (a quoted text may hold line breaks). Raises ``ValueError`` naming
-    the lines of rows it cannot trust: an unknown or empty label, rows swallowed by a stray
-    quote, no rows at all."""
+    the lines of rows it cannot trust: an unknown or empty label, no text column, a text
+    over the engine's size limit, rows swallowed by a stray quote, no rows at all."""
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     rows: list[tuple[str, str]] = []
     problems: list[str] = []
@@ -189,7 +190,12 @@ def read_labelled_tsv(path: Path) -> list[tuple[str, str]]:
         for row in reader:
             label = (row["label"] or "").strip().lower()
             text = row["text"] or ""
-            if label not in EVALUATION_LABELS:
+            if row["text"] is None:
+                problems.append(f"line {start}: no text column (a tab missing?)")
+            elif len(text) > MAX_TEXT_CHARS:
+                problems.append(f"line {start}: a text of {len(text):,} characters, over the "
+                                f"engine's limit of {MAX_TEXT_CHARS:,}")
+            elif label not in EVALUATION_LABELS:
                 problems.append(f"line {start}: unknown label {label[:30]!r} (expected one of "
                                 f"{', '.join(sorted(EVALUATION_LABELS))})")
             elif _SWALLOWED_ROW.search(text):
