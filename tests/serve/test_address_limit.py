@@ -37,3 +37,13 @@ def test_an_unvouched_complaint_spends_the_same_budget_as_a_keyless_lookup(
     assert refused.status_code == 429 and refused.headers["retry-after"] == "60"
     assert _complain(client, role_keys["advertiser"]) == 429
     assert _complain(client, role_keys["gateway"]) == 201  # a vouching key: no address limit
+
+
+def test_workers_share_the_limit_so_together_they_never_pass_it() -> None:
+    from lachan.serve.deps import AddressLimiter
+
+    workers = [AddressLimiter(workers=3) for _ in range(3)]  # one per process
+    allowed = sum(w.allow("10.0.0.7", 30) for w in workers for _ in range(30))
+    assert allowed == 30  # each lets its share (10) through, not 30
+    alone = AddressLimiter()
+    assert sum(alone.allow("10.0.0.8", 30) for _ in range(40)) == 30

@@ -122,6 +122,7 @@ def serve(
         err.print("[bold]First start: an admin API key was created. It is shown only once:[/bold]")
         print(key, flush=True)
     err.print(f"database: {url.split('@')[-1]}; listening on http://{host}:{port} (docs at /docs)")
+    os.environ["LACHAN_WORKERS"] = str(workers)  # each worker's share of the address limit
     uvicorn.run(
         "lachan.serve.main:app",
         host=host,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -63,6 +64,15 @@ def route_roles(route: APIRoute) -> frozenset[str] | None:
     return None
 
 
+def _workers() -> int:
+    """How many worker processes share the address limit (``LACHAN_WORKERS``, set by
+    ``lachan serve``; 1 when unset or unreadable)."""
+    try:
+        return max(1, int(os.environ.get("LACHAN_WORKERS", "1")))
+    except ValueError:
+        return 1
+
+
 def create_app(
     database_url: str | None = None,
     *,
@@ -98,7 +108,7 @@ def create_app(
     for factory in (db.sessions, db.read_sessions):  # the audit seal uses this app's key
         factory.configure(info={audit.SEAL_KEY_INFO: app.state.vault.audit_seal_key})
     app.state.settings = settings if settings is not None else CentreSettings.load()
-    app.state.address_limiter = AddressLimiter()
+    app.state.address_limiter = AddressLimiter(_workers())
     errors.install(app)
 
     body_limits: dict[str, int] = {}

@@ -53,13 +53,20 @@ def settings_of(request: Request) -> CentreSettings:
 
 
 class AddressLimiter:
-    """Sliding one-minute window per client address (public callers only)."""
+    """Sliding one-minute window per client address (public callers only).
 
-    def __init__(self) -> None:
+    Each worker process keeps its own window, so with ``workers`` processes (``lachan
+    serve --workers N`` passes ``LACHAN_WORKERS``) each allows its share of the limit,
+    rounded up: together they never let one address past the limit, however the kernel
+    spreads its connections (an uneven spread may stop it a little earlier)."""
+
+    def __init__(self, workers: int = 1) -> None:
         self._lock = threading.Lock()
         self._hits: dict[str, deque[float]] = {}
+        self.workers = max(1, workers)
 
     def allow(self, address: str, per_minute: int) -> bool:
+        per_minute = -(-per_minute // self.workers)  # this worker's share, rounded up
         now = time.monotonic()
         with self._lock:
             if len(self._hits) > 100_000:
