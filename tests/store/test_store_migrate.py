@@ -38,3 +38,20 @@ def test_sqlite_engine_uses_wal_and_foreign_keys(tmp_path) -> None:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         db.dispose()
+
+
+def test_the_commands_say_when_they_made_a_new_database(monkeypatch, tmp_path) -> None:  # noqa: ANN001
+    from typer.testing import CliRunner
+
+    from lachan.cli import app
+
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    assert migrate.upgrade(url) is True  # nothing was there
+    assert migrate.upgrade(url) is False
+    monkeypatch.setenv("LACHAN_HOME", str(tmp_path / "typo"))
+    monkeypatch.delenv("LACHAN_DATABASE_URL", raising=False)
+    runner = CliRunner()
+    first = runner.invoke(app, ["advertiser", "create", "Shop ABC"])
+    assert first.exit_code == 0 and "a new database was created" in first.stderr
+    second = runner.invoke(app, ["advertiser", "create", "Shop XYZ"])
+    assert second.exit_code == 0 and "new database" not in second.stderr

@@ -49,14 +49,16 @@ def _db(write: bool = True) -> Iterator[Any]:
 
     from lachan.registry.advertising import AdvertisingError
     from lachan.registry.privacy import SecretError
-    from lachan.store.migrate import describe_error, upgrade
+    from lachan.store.migrate import describe_error, new_database_note, upgrade
     from lachan.store.session import Database, database_url
 
     url = database_url()
     try:
-        upgrade(url)
+        new = upgrade(url)
     except Exception as exc:  # a readable message, not a traceback
         _fail(f"could not open the database: {describe_error(exc, url)}")
+    if new:
+        err.print(f"[yellow]{escape(new_database_note(url))}[/yellow]")
     db = Database(url)
     held: list[str] = []
     if write:

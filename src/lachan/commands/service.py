@@ -75,14 +75,16 @@ def _readable_errors(doing: str) -> Iterator[None]:
 
 
 def _upgrade() -> str:
-    from lachan.store.migrate import describe_error, upgrade
+    from lachan.store.migrate import describe_error, new_database_note, upgrade
     from lachan.store.session import database_url
 
     url = database_url()
     try:
-        upgrade(url)
+        new = upgrade(url)
     except Exception as exc:  # a readable message, not a traceback
         _fail(f"could not migrate the database: {describe_error(exc, url)}")
+    if new:
+        err.print(f"[yellow]{escape(new_database_note(url))}[/yellow]")
     return url
 
 

@@ -47,17 +47,27 @@ def alembic_config(url: str | None = None) -> Config:
     return cfg
 
 
-def upgrade(url: str | None = None, target: str = "heads") -> None:
-    """Bring the database at ``url`` (default :func:`database_url`) up to ``target``."""
+def upgrade(url: str | None = None, target: str = "heads") -> bool:
+    """Bring the database at ``url`` (default :func:`database_url`) up to ``target``;
+    ``True`` when it held no Lachan schema before (a new database was made)."""
     url = url or database_url()
     cfg = alembic_config(url)
     engine = make_engine(url)
     try:
         with engine.begin() as conn:
+            new = not MigrationContext.configure(conn).get_current_heads()
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, target)
     finally:
         engine.dispose()
+    return new
+
+
+def new_database_note(url: str) -> str:
+    """What a command says when it made a new database: a mistyped ``LACHAN_HOME`` would
+    otherwise split the data over two databases without a word."""
+    return (f"note: a new database was created at {_where(url)} (set LACHAN_HOME or "
+            f"LACHAN_DATABASE_URL if you meant an existing one)")
 
 
 @lru_cache(maxsize=1)
