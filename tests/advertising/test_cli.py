@@ -113,3 +113,20 @@ def test_withdrawing_one_channel_of_an_all_channel_consent_keeps_the_others(
     sms = lines(run("scrub", "--advertiser", aid, "--channel", "sms", str(numbers)).stdout)
     assert call[0]["allowed"] is True
     assert sms[0]["allowed"] is False
+
+
+def test_create_refuses_a_bad_tax_code_a_second_advertiser_with_one_and_hidden_characters(
+    tmp_path, monkeypatch  # noqa: ANN001
+) -> None:
+    monkeypatch.setenv("LACHAN_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("LACHAN_DATABASE_URL", raising=False)
+    runner = CliRunner()
+    assert runner.invoke(app, ["advertiser", "create", "A", "--tax-code", "0101234567"]
+                         ).exit_code == 0
+    for args, said in ((["B", "--tax-code", "abc"], "is not a Vietnamese tax code"),
+                       (["C", "--tax-code", "0101234567"], "already has tax code"),
+                       (["D\u202egpj.exe"], "text-direction characters")):
+        result = runner.invoke(app, ["advertiser", "create", *args])
+        assert result.exit_code != 0 and said in " ".join(result.stderr.split())
+    branch = runner.invoke(app, ["advertiser", "create", "A2", "--tax-code", "0101234567-001"])
+    assert branch.exit_code == 0

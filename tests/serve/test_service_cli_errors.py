@@ -113,3 +113,8 @@ def test_a_database_url_of_no_known_database_is_one_line_of_error(
     err = capsys.readouterr().err
     assert "LACHAN_DATABASE_URL is no database URL" in err and "Traceback" not in err
     assert "secret" not in err  # the password is not repeated
+
+
+def test_a_key_label_too_long_is_refused_not_cut(fresh: Path) -> None:
+    result = runner.invoke(app, ["keys", "create", "--role", "analyst", "--label", "x" * 201])
+    assert result.exit_code == 2 and "at most 200 characters" in clean(result)

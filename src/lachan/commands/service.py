@@ -152,6 +152,9 @@ def keys_create(
 
     if role not in keys.ROLES:
         _fail(f"unknown role {role!r}; choose one of {', '.join(keys.ROLES)}", 2)
+    if len(label) > keys.MAX_LABEL_CHARS:
+        _fail(f"a key's label is at most {keys.MAX_LABEL_CHARS} characters; got {len(label):,}",
+              2)
     _upgrade()
     db = _database()
     try:

@@ -7,6 +7,7 @@ the API and the CLI show them as they are.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -133,6 +134,13 @@ def advertiser_dict(a: Advertiser) -> dict[str, Any]:
     }
 
 
+#: A Vietnamese tax code (mã số thuế): 10 digits, a branch's 13 (10, a hyphen, 3).
+_TAX_CODE = re.compile(r"\d{10}(?:-\d{3})?")
+#: Control characters and those that turn text around (U+202E shows "gpj.exe" for
+#: "exe.jpg") have no place in a name shown to officials.
+_HIDDEN_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
 def create_advertiser(
     session: Session,
     name: str,
@@ -147,8 +155,20 @@ def create_advertiser(
         raise AdvertisingError("advertiser name must have 1 to 200 characters")
     if len(tax_code) > 32 or len(contact) > 200:
         raise AdvertisingError("tax code is at most 32 characters, contact at most 200")
+    for what, value in (("name", name), ("contact", contact)):
+        if _HIDDEN_CHARS.search(value):
+            raise AdvertisingError(f"advertiser {what} holds control or text-direction "
+                                   f"characters")
+    tax_code = tax_code.strip()
+    if tax_code and not _TAX_CODE.fullmatch(tax_code):
+        raise AdvertisingError(f"tax code {tax_code[:32]!r} is not a Vietnamese tax code "
+                               f"(10 digits, or 10-3 for a branch: 0101234567-001)")
+    if tax_code:
+        same = session.scalar(select(Advertiser.id).where(Advertiser.tax_code == tax_code))
+        if same is not None:
+            raise Conflict(f"advertiser {same} already has tax code {tax_code}")
     a = Advertiser(
-        name=name, tax_code=tax_code.strip(), contact=contact.strip(), created_at=utcnow()
+        name=name, tax_code=tax_code, contact=contact.strip(), created_at=utcnow()
     )
     session.add(a)
     session.flush()

@@ -55,10 +55,17 @@ def _hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+#: Longest note on who holds a key.
+MAX_LABEL_CHARS = 200
+
+
 def create_key(session: Session, role: str, label: str = "", actor: str = "system") -> str:
     """Create a key for ``role``; return the full key (shown once, never stored)."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
+    if len(label) > MAX_LABEL_CHARS:  # (the API refuses it with 422; never cut silently)
+        raise ValueError(f"a key's label is at most {MAX_LABEL_CHARS} characters; "
+                         f"got {len(label):,}")
     key_id = secrets.token_hex(6)
     key = f"{PREFIX}_{key_id}_{secrets.token_urlsafe(32)}"
     session.add(
