@@ -224,3 +224,10 @@ def test_classify_reads_stdin_for_a_dash_and_names_a_missing_file(tmp_path) -> N
     assert result.exit_code == 0 and lines(result.stdout)[0]["id"] == 1
     missing = runner.invoke(app, ["classify", str(tmp_path / "nope.jsonl")])
     assert missing.exit_code == 2 and "no such file" in missing.stderr
+
+
+def test_a_line_that_is_not_utf8_says_so() -> None:
+    result = runner.invoke(app, ["classify"], input=b'{"text":"\xff\xfe abc"}\n{"text":"ok"}\n')
+    out = lines(result.stdout)
+    assert result.exit_code == 1 and out[0]["error"].startswith("not UTF-8 text")
+    assert out[1]["label"] == "ham"

@@ -15,6 +15,7 @@ from rich.markup import escape
 from lachan.commands.jsonl import (
     from_argument,
     id_problem,
+    json_problem,
     numbered_lines,
     printable,
     run_over_input,
@@ -108,7 +109,7 @@ def _parse(line: bytes) -> tuple[Any, dict[str, Any] | str]:
     try:
         obj = orjson.loads(line)
     except orjson.JSONDecodeError as exc:
-        return None, f"not valid JSON: {exc}"
+        return None, json_problem(exc)
     if not isinstance(obj, dict):
         return None, "each line must be a JSON object"
     ident = obj.get("id")

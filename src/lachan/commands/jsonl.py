@@ -37,6 +37,15 @@ def id_problem(ident: object) -> str | None:
     return 'field "id" must be a string or a number'
 
 
+def json_problem(exc: Exception) -> str:
+    """A decoding error of a JSON line, said plainly (orjson reports bytes that are not
+    UTF-8 as "str is not valid UTF-8: surrogates not allowed")."""
+    said = str(exc)
+    if "not valid UTF-8" in said:
+        return "not UTF-8 text: each line must be JSON in UTF-8"
+    return f"not valid JSON: {said}"
+
+
 def printable(s: str) -> str:
     """``s`` with control characters written as ``\\xNN``: text from outside (a link in a
     message, a host) printed on a terminal must not move its cursor or retitle it."""

@@ -15,6 +15,7 @@ from rich.markup import escape
 from lachan.commands.jsonl import (
     from_argument,
     id_problem,
+    json_problem,
     numbered_lines,
     printable,
     run_over_input,
@@ -125,7 +126,7 @@ def parse_line(raw: bytes) -> tuple[Any, str]:
     try:
         obj = orjson.loads(stripped)
     except orjson.JSONDecodeError as exc:
-        raise ValueError(f"not valid JSON: {exc}") from None
+        raise ValueError(json_problem(exc)) from None
     if isinstance(obj, str):
         return None, obj
     if not isinstance(obj, dict):
