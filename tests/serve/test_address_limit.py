@@ -47,3 +47,4 @@ def test_workers_share_the_limit_so_together_they_never_pass_it() -> None:
     assert allowed == 30  # each lets its share (10) through, not 30
     alone = AddressLimiter()
     assert sum(alone.allow("10.0.0.8", 30) for _ in range(40)) == 30
+

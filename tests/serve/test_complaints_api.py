@@ -190,3 +190,15 @@ def test_analyst_lists_complaints_for_triage(client: TestClient, role_keys: dict
     by_source = client.get("/v1/complaints?source=%2B84987654320", headers=h).json()["items"]
     assert len(by_source) == 3
     assert all("content" not in x and "reporter" not in x for x in page["items"])
+
+
+def test_a_json_body_sent_as_plain_text_is_the_wrong_media_type(client: TestClient) -> None:
+    import json as _json
+
+    body = {"reporter": "0905550001", "channel": "sms", "source": "0977000111",
+            "content": "Tai khoan cua ban bi khoa"}
+    r = client.post("/v1/complaints", content=_json.dumps(body),
+                    headers={"content-type": "text/plain"})
+    assert r.status_code == 415 and "application/json" in r.text
+    bad = client.post("/v1/complaints", json={"reporter": 5})
+    assert bad.status_code == 422  # a JSON body with wrong fields is still a 422

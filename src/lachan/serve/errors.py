@@ -55,13 +55,24 @@ def _clean_errors(errors: Any) -> list[dict[str, Any]]:
     return jsonable_encoder(out)
 
 
+def _body_not_json(req: Request, errors: Any) -> bool:
+    """The route wanted a JSON object and the body came with another declared type
+    ("text/plain", a form): the type is wrong (415), not the fields (422)."""
+    declared = req.headers.get("content-type", "").split(";")[0].strip().lower()
+    if not declared or declared == "application/json" or declared.endswith("+json"):
+        return False
+    return any(tuple(e.get("loc", ()))[:1] == ("body",) for e in errors)
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_req: Request, exc: StarletteHTTPException) -> JSONResponse:
         return error_response(exc.status_code, exc.detail, getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_req: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validation(req: Request, exc: RequestValidationError) -> JSONResponse:
+        if _body_not_json(req, exc.errors()):
+            return error_response(415, "send the body as JSON (Content-Type: application/json)")
         return error_response(422, _clean_errors(exc.errors()))
 
     @app.exception_handler(InputTooLarge)
