@@ -155,3 +155,8 @@ def test_sources_lookup_sees_official_owner(app: FastAPI) -> None:
             "vietcombank"
         )
         assert official.official_owner(session, "domain", "vietcombank.com.vn.evil.top") is None
+
+
+def test_verify_refuses_a_parameter_given_twice(client: TestClient) -> None:
+    r = client.get("/v1/verify?domain=shopee.vn&domain=vcb-xacminh.top")
+    assert r.status_code == 422 and "repeated" in r.text
