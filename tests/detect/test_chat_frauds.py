@@ -192,6 +192,22 @@ FRAUDS = [
     # a bank log-in on the page the caller sends
     ("CREDENTIAL_HANDOVER_REQUEST", "Phí thường niên thẻ bị tính sai, anh vào trang em gửi "
                                     "đăng nhập ngân hàng để hủy phí nhé."),
+    # identity papers and the bank card's photo for a "payout"; a parcel's redelivery fee
+    # by QR code; compensation through a Zalo friend
+    ("CREDENTIAL_HANDOVER_REQUEST", "Em được nhận trợ cấp 5tr, gửi anh ảnh thẻ ngân hàng và "
+                                    "CCCD để anh làm hồ sơ nhé."),
+    ("CREDENTIAL_HANDOVER_REQUEST", "Bên thuế cần chị nhắn lại số CCCD, ngày cấp để cấp mã "
+                                    "số thuế mới."),
+    ("PAY_TO_UNLOCK", "Đơn của anh giao không thành công, để giao lại anh đóng phí 20k qua mã "
+                      "QR em gửi nhé."),
+    ("REFUND_VIA_PRIVATE_CHAT", "Hàng của chị bị vỡ khi vận chuyển, công ty đền bù gấp đôi, chị "
+                                "kết bạn Zalo bộ phận bồi thường để nhận tiền."),
+    # a hijacked chat account, the money to someone else's account
+    ("THIRD_PARTY_TRANSFER", "Cô ơi zalo cũ cháu bị lỗi nên cháu lập cái mới, cô ck giúp cháu "
+                             "5tr vào stk 0123 456 789 Vietcombank Tran Van Nam chồng sắp "
+                             "cưới của cháu nhé."),
+    ("THIRD_PARTY_TRANSFER", "Mẹ ơi điện thoại con bị rơi vỡ, mẹ ck 1tr2 tiền sửa vào tk chủ "
+                             "tiệm giúp con với."),
     # charity into the writer's or the mother's own account
     ("CHARITY_TO_PERSON", "Nhóm thiện nguyện cần 30tr mua thuốc cho cụ bà neo đơn, ai ủng hộ ck "
                           "qua tk của mình, mình sao kê sau."),
@@ -243,6 +259,13 @@ HONEST = [
     ("APP_LINK_OVER_CHAT", "Cài app Grab đi, đặt xe rẻ hơn nhiều, tải trên CH Play ấy."),
     # "đứng tên" is no negation, "mày" is not luck
     ("EXTORTION_THREAT", "Clip sinh nhật hôm qua tao gửi cho vợ mày rồi nhé, đẹp lắm."),
+    # a real redelivery, a real payout to one's own account, a shop paid by its customer
+    ("PAY_TO_UNLOCK", "Shipper giao lại đơn cho chị chiều nay nhé, phí ship chị thanh toán "
+                      "rồi."),
+    ("THIRD_PARTY_TRANSFER", "Mẹ ơi con mua điện thoại rồi, con ck tiền vào tk chủ tiệm, mẹ "
+                             "yên tâm nhé."),
+    ("CREDENTIAL_HANDOVER_REQUEST", "Thẻ ngân hàng mới của em đẹp ghê, gửi anh xem ảnh thẻ "
+                                    "nè."),
     # the ministry's warning that sends people to the report portal
     ("AUTHORITY_LINK_NOT_GOV", "Bộ TT&TT cảnh báo: thủ đoạn giả danh điện lực yêu cầu cài app "
                                "lạ. Báo cáo lừa đảo tại canhbao.khonggianmang.vn"),

@@ -66,6 +66,9 @@ def _negates(words: list[str], j: int) -> bool:
         after = words[j + 1] if j + 1 < len(words) else ""
         return (before not in DUNG_COMPOUNDS and not after.startswith("khong")
                 and after not in DUNG_NOT_BEFORE)
+    if (w in ("khong", "ko", "khg") and j + 2 < len(words) and words[j + 1] == "thanh"
+            and words[j + 2].startswith("cong")):
+        return False  # "giao khong thanh cong": a failure told, no negation
     return w != "khong" or before not in QUESTION_TAGS
 
 

@@ -82,7 +82,7 @@ _MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky|dang\s+nhap)\s+(?
 _DELIVERY_RE = re.compile(r"\b(?:shipper|tai\s+xe|giao\s+hang|nhan\s+hang|nguoi\s+giao)\b")
 #: Money said to come back to the reader: a courier or driver has no code to ask for then
 #: ("chi vua duoc hoan 450k ... doc giup em ma 6 so de em chuyen tien ve vi chi").
-_REFUND = (r"hoan\s+(?:tien|lai|tra)|duoc\s+hoan|boi\s+thuong|tra\s+lai\s+tien|refund"
+_REFUND = (r"hoan\s+(?:tien|lai|tra)|duoc\s+hoan|boi\s+thuong|den\s+bu|tra\s+lai\s+tien|refund"
            r"|nhan\s+lai\s+(?:tien|so\s+tien)")
 _MONEY_BACK_RE = re.compile(rf"\b(?:{_REFUND}|chuyen\s+tien\s+(?:ve|lai))\b")
 
@@ -252,7 +252,7 @@ _PRIVATE_CHAT_RE = re.compile(
     r"|\b(?:nhan|nhan\s+tin|inbox|ib)\s+(?:vao|qua|cho|voi)?\s*(?:trang\s+|page\s+)?"
     r"(?:facebook|fb|messenger|fanpage)\b")
 _REFUND_PAIRS = frozenset({"hoan tien", "hoan lai", "hoan tra", "boi thuong", "lai tien",
-                           "duoc hoan", "lai so"})
+                           "duoc hoan", "lai so", "den bu"})
 _CHAT_APP_WORDS = frozenset({"messenger", "whatsapp"})
 _REFUND_DETAIL = "a refund or compensation handled through a personal chat account"
 
@@ -338,13 +338,17 @@ _SECRET = (r"(?:mat\s+khau|password|passcode|ma\s+pin|pin\s+code|ma\s+cvv|cvv|cv
     r"|quay\s+(?:video\s+|clip\s+)?(?:khuon\s+mat|mat|chan\s+dung)"
     # the ID card's two sides sent to a chat account ("chup anh 2 mat CCCD gui qua Zalo 09..")
     r"|anh\s+(?:\S+\s+)?(?:2|hai)\s+mat\s+(?:cccd|cmnd|can\s+cuoc(?:\s+cong\s+dan)?)"
-    r"(?=.{0,40}?\b(?:zalo|telegram|messenger|viber)\b))")
+    r"(?=.{0,40}?\b(?:zalo|telegram|messenger|viber)\b)"
+    # a photo of the bank card, the ID number with its date of issue: what opens an
+    # account or a loan in the reader's name ("gui anh CCCD 2 mat, anh the ngan hang")
+    r"|(?:anh|hinh)\s+(?:chup\s+)?the\s+(?:ngan\s+hang|atm|tin\s+dung)"
+    r"|so\s+(?:cccd|cmnd|can\s+cuoc(?:\s+cong\s+dan)?)\s*,?\s+(?:va\s+)?ngay\s+cap)")
 _SECRET_RE = re.compile(
     rf"(?<!da )(?<!se )\b(?:doc|gui|cung\s+cap|phan\s+hoi|tra\s+loi|reply|send|give|tell"
     # "bao em 3 so CVV", "chup giup em 2 mat the"
     rf"|bao\s+(?:lai\s+|giup\s+)?(?:em|minh|anh|chi|toi|nhan\s+vien)|chup"
     # (ten words: "gui con anh 2 mat CCCD voi anh chan dung cam CCCD", CCCD being four)
-    rf"|cho\s+(?:em|minh|toi|anh|chi)\s+xin)\b(?:\s+\S+){{0,10}}?\s+{_SECRET}\b"
+    rf"|cho\s+(?:em|minh|toi|anh|chi)\s+xin|nhan\s+lai)\b(?:\s+\S+){{0,10}}?\s+{_SECRET}\b"
     # (not a password given: "gui anh file bao cao, mat khau la 1234", "mat khau file la")
     r"(?!(?:\s+\S+){0,2}?\s*(?:la|:|is|=)\s)"
     # a photo of the ATM card ("chup 2 mat CCCD va the ATM cu gui em"); not a card handed
@@ -358,7 +362,8 @@ _SECRET_PAIRS = frozenset({"mat the", "so the", "mat can", "mat cccd", "mat cmnd
                            "cam cccd", "cam cmnd", "quay video", "quay clip", "quay khuon",
                            "quay mat", "quay chan", "the atm", "trang em", "link em",
                            "web em", "dan em", "trang e", "link e", "trang chau", "link chau",
-                           "trang toi", "link toi", "trang minh", "link minh"})
+                           "trang toi", "link toi", "trang minh", "link minh", "the ngan",
+                           "ngay cap"})
 _SECRET_DETAIL = "asks you to send a password, a PIN or card details"
 
 
@@ -471,6 +476,23 @@ _RELEASE_FEE_RE = re.compile(
     r"\b(?:dong|nop|chuyen|ck|tra)\s+(?:them\s+)?(?:\S+\s+){0,6}?(?:thi\s+(?:\S+\s+){0,2}?moi\s+"
     r"(?:chay|xuat|tha|duoc\s+nhan)|(?:khong|ko)\s+thi\s+(?:\S+\s+){0,2}?bi\s+(?:tam\s+)?giu)\b")
 _RELEASE_PAIRS = frozenset({"moi chay", "moi xuat", "moi tha", "bi tam", "bi giu"})
+#: A parcel's redelivery for a fee paid by QR code or transfer from the chat ("don cua chi
+#: giao lai can dong 30k phi, chi quet QR nay"): couriers collect cash on delivery at the
+#: door and charge no fee to deliver again.
+_REDELIVERY_RE = re.compile(r"\b(?:giao\s+lai|phat\s+lai|sai\s+dia\s+chi)\b")
+_QR_FEE_RE = re.compile(
+    r"\bphi\b(?:\s+\S+){0,8}?\s+(?:qua\s+)?(?:ma\s+)?qr\b|\bqr\b(?:\s+\S+){0,6}?\s+phi\b"
+    r"|\bphi\b(?:\s+\S+){0,6}?\s+(?:vao|qua)\s+(?:so\s+)?(?:tai\s+khoan|tk|stk)\b"
+    r"|\bquet\s+(?:ma\s+)?qr\b")
+_REDELIVERY_PAIRS = frozenset({"giao lai", "phat lai", "dia chi"})
+
+
+def _redelivery_fee(folded: str) -> str | None:
+    redelivery = _REDELIVERY_RE.search(folded)
+    fee = _QR_FEE_RE.search(folded) if redelivery is not None else None
+    if fee is None or negated(folded, fee.start()) or "phi" not in folded:
+        return None
+    return f"{redelivery.group(0)} ... {fee.group(0)}"
 
 
 def _pay_to_unlock(folded: str) -> str | None:
@@ -679,7 +701,7 @@ _EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "
 _ALL_PAIRS = (_CODE_PAIRS | _SECRET_PAIRS | _REMOTE_PAIRS | _PURPOSE_PAIRS | _PAY_PAIRS
               | _SAFE_PAIRS
               | _EMERGENCY_PAIRS | _REFUND_PAIRS | _FEE_FIRST_PAIRS | _GRANT_PAIRS
-              | _RELEASE_PAIRS | _WINDFALL_PAIRS)
+              | _RELEASE_PAIRS | _WINDFALL_PAIRS | _REDELIVERY_PAIRS | frozenset({"ket ban"}))
 
 
 def request_findings(folded: str, tokens: list[str], bigrams: list[str],
@@ -738,6 +760,8 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
         paid = _windfall_fee(folded)
     if paid is None and not _EN_FEE_WORDS.isdisjoint(tokens):
         paid = _en_advance_fee(folded)
+    if paid is None and not _REDELIVERY_PAIRS.isdisjoint(pairs):
+        paid = _redelivery_fee(folded)
     if paid is None and not _RELEASE_PAIRS.isdisjoint(bigrams):
         m = _RELEASE_FEE_RE.search(folded)
         paid = None if m is None else m.group(0)
@@ -747,7 +771,9 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
     # (Messenger and WhatsApp are named in a brand's own voice: "contact our agent on
     # WhatsApp", "lien he tong dai vien qua Messenger")
     if ((("CHAT_APP_CONTACT" in out.findings
-          and any(p in out.findings for p in ("PHONE_MOBILE", "PHONE_FOREIGN")))
+          and (any(p in out.findings for p in ("PHONE_MOBILE", "PHONE_FOREIGN"))
+               # "ket ban Zalo bo phan boi thuong": a person's account, not a brand's OA
+               or "ket ban" in pairs))
          or "URL_PLATFORM_PAGE" in out.findings
          or not _CHAT_APP_WORDS.isdisjoint(tokens))
             and (not _REFUND_PAIRS.isdisjoint(bigrams) or "refund" in tokens)):

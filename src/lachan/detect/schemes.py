@@ -235,7 +235,8 @@ _OTHERS_PAIRS = frozenset({"tk ban", "khoan ban", "stk ban",
                            "tk can", "khoan can", "stk can",
                            "tk nay", "khoan nay", "stk nay", "khoan rieng", "tk rieng",
                            "stk rieng", "tk co", "khoan co", "tk me", "khoan me", "stk me",
-                           "tk bo", "khoan bo"})
+                           "tk bo", "khoan bo", "tk chu", "khoan chu", "stk chu",
+                           "tk shop", "khoan shop", "stk shop", "tk tiem", "khoan tiem"})
 
 
 def _personal_holder(folded: str) -> str | None:
@@ -334,8 +335,11 @@ _CANNOT_CALL = r"khong\s+(?:nghe\s+may|nghe\s+duoc|goi\s+duoc)"
 _EXCUSE_RE = re.compile(
     rf"\b(?:{_CANNOT_CALL}|khong\s+(?:chuyen\s+duoc|dang\s+nhap\s+duoc)"
     r"|dang\s+(?:hop|ban\s+hop|o\s+san\s+bay|o\s+benh\s+vien|cong\s+tac|o\s+nuoc\s+ngoai)"
-    r"|bi\s+khoa\s+(?:app|tai\s+khoan|tk|the)|(?:tk|tai\s+khoan|app|the|acc|nick)\s+(?:\S+\s+){0,2}?"
-    r"(?:bi\s+loi|dang\s+loi|bi\s+khoa|het\s+han\s+muc|qua\s+han\s+muc|bi\s+nuot)"
+    r"|bi\s+khoa\s+(?:app|tai\s+khoan|tk|the)|(?:tk|tai\s+khoan|app|the|acc|nick|zalo|facebook"
+    r"|dien\s+thoai|sim)\s+(?:\S+\s+){0,2}?"
+    r"(?:bi\s+loi|dang\s+loi|bi\s+khoa|het\s+han\s+muc|qua\s+han\s+muc|bi\s+nuot"
+    # "zalo cu con bi loi nen con lap cai moi", "dien thoai con bi roi vo man hinh"
+    r"|bi\s+(?:roi\s+)?(?:vo|hong|mat))"
     r"|doi\s+so|so\s+moi|zalo\s+moi|het\s+han\s+muc"
     # "khong vao duoc app ngan hang", "bi loi ngan hang", writing from another's account or
     # phone ("nhan bang nick cua me chau", "dang dung may cua ban")
@@ -353,12 +357,13 @@ _ASK_TRANSFER_RE = re.compile(
     r"|ngay|truoc|vao|cho)\b|\bcho\s+(?:em|minh|toi|tao|anh|chi|to|chau|con)\s+muon\b"
     # "chuyen tien nha thang 6 vao STK moi"
     r"|\b(?:chuyen|ck|gui)\s+(?:\S+\s+){0,5}?(?:vao|vo|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)"
-    r"\s+(?:(?:moi|nay|cua|ben)\b|\d)"
+    r"\s+(?:(?:moi|nay|cua|ben|chu|shop|tiem)\b|\d)"
     r"|\b(?:chuyen|ck|gui)\s+(?:\S+\s+){0,6}?(?:vao|vo|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)"
     r"\s+(?:nay|ban\s+(?:con|em|chau|minh))\b")
 #: (The pairs that open each excuse, or close it where its first pair is common: "mat dien
 #: thoai" is looked for by "mat dien", not by "dien thoai".)
-_EXCUSE_PAIRS = frozenset({"nghe may", "nghe duoc", "goi duoc", "chuyen duoc", "nhap duoc",
+_EXCUSE_PAIRS = frozenset({"bi vo", "roi vo", "bi hong",
+                           "nghe may", "nghe duoc", "goi duoc", "chuyen duoc", "nhap duoc",
                            "dang hop", "ban hop", "o san", "o benh", "cong tac", "o nuoc",
                            "khoa app", "khoa tai", "khoa tk", "khoa the", "bi loi", "han muc",
                            "doi so", "so moi", "zalo moi", "mat dien", "chup bill",
@@ -867,6 +872,12 @@ _THIS_ACCOUNT_RE = re.compile(r"\b(?:vao|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)
                               r"|\b(?:vao|qua|cho)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)\s+(?:cua\s+)?"
                               r"(?:khach|doi\s+tac|con|chau|me|bo)\b"
                               r"|\bcho\s+(?:thang|con|dua)\s+(?:em|ban|chau)(?:\s+ho)?\b"
+                              # a shop's or a repairer's, or a fiance's: "vao tk chu tiem",
+                              # "qua stk shop", "Le Van Thinh chong sap cuoi cua con"
+                              r"|\b(?:vao|qua|cho)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)\s+(?:cua\s+)?"
+                              r"(?:chu\s+(?:tiem|shop|cua\s+hang|nha|tro)|shop|tiem|cua\s+hang)\b"
+                              r"|\b(?:chong|vo|nguoi\s+yeu|ban\s+trai|ban\s+gai)\s+(?:sap\s+cuoi\s+)?"
+                              r"cua\s+(?:con|em|chau|minh)\b"
                               # a "new" account while the old one is "under maintenance"
                               r"|\b(?:vao|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)\s+moi\b"
                               r"(?=.{0,300}?\b(?:stk|tk|tai\s+khoan)\s+cu\s+(?:\S+\s+)?(?:bao\s+tri|bi\s+khoa"
