@@ -489,8 +489,10 @@ _REDELIVERY_PAIRS = frozenset({"giao lai", "phat lai", "dia chi"})
 
 def _redelivery_fee(folded: str) -> str | None:
     redelivery = _REDELIVERY_RE.search(folded)
-    fee = _QR_FEE_RE.search(folded) if redelivery is not None else None
-    if fee is None or negated(folded, fee.start()) or "phi" not in folded:
+    if redelivery is None or "phi" not in folded:
+        return None
+    fee = _QR_FEE_RE.search(folded)
+    if fee is None or negated(folded, fee.start()):
         return None
     return f"{redelivery.group(0)} ... {fee.group(0)}"
 
