@@ -161,6 +161,10 @@ def check_label_brand(
     return _label_lookalike(p, official, label, restricted)
 
 
+#: Digits at a label's ends that may stand for a letter ("m0m0").
+_EDGE_CONFUSABLES = frozenset("013457")
+
+
 def _covers_digit(label: str, start: int, end: int) -> bool:
     return any(c.isdigit() for c in label[start:end])
 
@@ -179,7 +183,8 @@ def _label_lookalike(
                 return BrandFinding(h.ref, "mixed_script" if mixed else "lookalike", uni_label)
     # digits, "rn" and "vv" that imitate letters (host_match.ascii_lookalikes)
     core = label.strip("0123456789-")
-    if core and _MAYBE_CONFUSABLE.search(label):
+    if core and (_MAYBE_CONFUSABLE.search(core) is not None
+                 or label[:1] in _EDGE_CONFUSABLES or label[-1:] in _EDGE_CONFUSABLES):
         for skel, must_cover in ascii_lookalikes(label):
             for h in scan(skel):
                 if (h.kind == BRAND and h.ref != official and _counts(h.ref, restricted)

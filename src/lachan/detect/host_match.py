@@ -171,18 +171,22 @@ def ascii_lookalikes(label: str) -> list[tuple[str, bool]]:
     where a brand must take in a mapped digit ("shopee1" is no "shopeel")."""
     out: list[tuple[str, bool]] = []
     seen = {label}
-    for one_is_i in (False, True):
+    variants = (False, True) if "1" in label else (False,)
+    for one_is_i in variants:
         skel = ascii_skeleton(label, one_is_i)
         if skel not in seen:
             seen.add(skel)
             out.append((skel, False))
-    if label[:1].isdigit() or label[-1:].isdigit():
-        for one_is_i in (False, True):
+    if label[:1] in _CONFUSABLE_DIGITS or label[-1:] in _CONFUSABLE_DIGITS:
+        for one_is_i in variants:
             skel = _mapped(label, one_is_i)
             if skel not in seen and len(skel) == len(label):
                 seen.add(skel)
                 out.append((skel, True))
     return out
+
+
+_CONFUSABLE_DIGITS = frozenset(d for d in ASCII_CONFUSABLES if d.isdigit())
 
 
 def unicode_skeleton(label: str) -> str:
