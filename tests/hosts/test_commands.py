@@ -95,6 +95,7 @@ def test_check_url_with_the_registry(tmp_path: Path, monkeypatch) -> None:  # no
     monkeypatch.setenv("LACHAN_DATABASE_URL", url)
     r = runner.invoke(app, ["check-url", "--registry", "--json", "greenfield-garden.vn"])
     assert r.exit_code == 2 and "not migrated" in r.output
+    assert not (tmp_path / "reg.db").exists()  # asking made no empty database
     upgrade(url)
     db = Database(url)
     with db.transaction() as session:

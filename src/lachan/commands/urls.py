@@ -48,14 +48,13 @@ def _registry_context() -> Any:
     from sqlalchemy.exc import SQLAlchemyError
 
     from lachan.registry.sources import RegistryContext
-    from lachan.store.migrate import is_current
+    from lachan.store.migrate import DatabaseNotReady, check_ready
     from lachan.store.session import Database
 
     try:
+        check_ready()  # (before opening it: a SQLite file that is not there is not made)
         db = Database()
-        if not is_current(db.url):
-            raise RuntimeError("the database is not migrated; run `lachan db upgrade`")
-    except (SQLAlchemyError, RuntimeError, OSError) as exc:
+    except (SQLAlchemyError, DatabaseNotReady, OSError) as exc:
         err.print(f"[red]error:[/red] registry unavailable: {exc}", highlight=False)
         raise typer.Exit(2) from None
     return RegistryContext(db.read)
