@@ -208,6 +208,14 @@ FRAUDS = [
                              "cưới của cháu nhé."),
     ("THIRD_PARTY_TRANSFER", "Mẹ ơi điện thoại con bị rơi vỡ, mẹ ck 1tr2 tiền sửa vào tk chủ "
                              "tiệm giúp con với."),
+    # a charge to disown by calling a mobile: a transfer's code, a monthly fee, a service
+    ("CHARGE_CANCEL_CALL", "ACB: Ma OTP cua QK la 110293 cho giao dich 18.500.000d. Neu QK khong "
+                           "thuc hien, goi ngay 0912 765 432 de huy."),
+    ("CHARGE_CANCEL_CALL", "TPBank: tai khoan phat sinh phi duy tri 990.000d/thang. Neu muon "
+                           "huy, lien he 0936 552 187"),
+    # a code to read out to the "staff" who will call
+    ("CODE_HANDOVER_REQUEST", "Mã xác thực của bạn là 884120. Nhân viên sẽ gọi cho bạn, vui "
+                              "lòng đọc mã này để nhận quà."),
     # charity into the writer's or the mother's own account
     ("CHARITY_TO_PERSON", "Nhóm thiện nguyện cần 30tr mua thuốc cho cụ bà neo đơn, ai ủng hộ ck "
                           "qua tk của mình, mình sao kê sau."),
@@ -266,6 +274,9 @@ HONEST = [
                              "yên tâm nhé."),
     ("CREDENTIAL_HANDOVER_REQUEST", "Thẻ ngân hàng mới của em đẹp ghê, gửi anh xem ảnh thẻ "
                                     "nè."),
+    # a carrier's own renewal notice, cancelled by a command to its short code
+    ("CHARGE_CANCEL_CALL", "Goi cuoc MXH100 phi 100.000d/thang da duoc gia han. De huy soan "
+                           "HUY MXH100 gui 999"),
     # the ministry's warning that sends people to the report portal
     ("AUTHORITY_LINK_NOT_GOV", "Bộ TT&TT cảnh báo: thủ đoạn giả danh điện lực yêu cầu cài app "
                                "lạ. Báo cáo lừa đảo tại canhbao.khonggianmang.vn"),

@@ -406,20 +406,24 @@ _CHARGE_RE = re.compile(
     r"|thuong\s+nien|dang\s+ky)|(?:was|been|be|were)\s+(?:charged|debited|billed|renewed)"
     r"|auto[- ]?renew\w*"
     # a code for a transfer you did not start: "ma OTP ... dung de chuyen 19.800.000d"
-    r"|de\s+(?:chuyen|thanh\s+toan)\s+(?:khoan\s+|tien\s+)?\d[\d.,]*\s*(?:k|d|vnd|dong|trieu|tr)?)\b")
+    r"|(?:de\s+(?:chuyen|thanh\s+toan)|cho\s+giao\s+dich)\s+(?:khoan\s+|tien\s+)?\d[\d.,]*\s*"
+    r"(?:k|d|vnd|dong|trieu|tr)?"
+    # a fee by the day or the month for a service "subscribed": "tra phi 15.000d/ngay"
+    r"|phi\s+\d[\d.,]*\s*(?:k|d|dong|vnd)?\s*/\s*(?:ngay|thang|tuan))\b")
 #: ...that you are told to disown if it was not yours...
 _DISOWN_RE = re.compile(
     r"\b(?:neu\s+(?:\S+\s+){0,2}?(?:khong\s+(?:phai|dong\s+y|thuc\s+hien|dang\s+ky|yeu\s+cau"
     r"|su\s+dung|co\s+nhu\s+cau)|chua\s+(?:dang\s+ky|thuc\s+hien))|khong\s+phai\s+(?:ban|quy"
     r"\s+khach|qk)|if\s+(?:this\s+was\s+not\s+you|you\s+(?:did\s+not|didn\s+t|do\s+not|don\s+t))"
-    r"|not\s+you|de\s+huy|huy\s+(?:dich\s+vu|goi)|to\s+cancel)\b")
+    r"|not\s+you|de\s+huy|huy\s+(?:dich\s+vu|goi)|to\s+cancel|muon\s+huy)\b")
 #: ...by calling: to cancel, refund or complain.
 _CANCEL_CALL_RE = re.compile(rf"\b(?:{_CALL}|call|contact|phone)\b")
 _CHARGE_PAIRS = frozenset({"bi tru", "da tru", "se tru", "duoc tru", "tru tien", "tru phi",
                            "tru vao", "khau tru", "gia han", "phi duy", "phi thuong",
                            "phi dang", "been charged", "was charged", "be charged",
                            "was debited", "been debited", "was billed", "was renewed",
-                           "auto renew", "de chuyen", "de thanh"})
+                           "auto renew", "de chuyen", "de thanh", "cho giao", "phi §d1",
+                           "phi §d2"})
 _CHARGE_WORDS = frozenset({"autorenew", "autorenewal"})
 _OWN_PHONE_WAYS = ("PHONE_MOBILE", "PHONE_FOREIGN")
 
