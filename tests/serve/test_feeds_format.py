@@ -113,14 +113,15 @@ def test_rpz_refuses_a_bad_origin() -> None:
 def test_dnsbl_ip4set() -> None:
     out = dnsbl_ip4set(ENTRIES, now=NOW, serial=7)
     lines = body_lines(out.text, "#")
-    assert lines[:2] == ["$TTL 300", ":127.0.0.2:Listed by Lachan, see $"]
-    assert lines[2:] == ["45.119.82.17", "103.221.220.0/24"]
+    assert lines[:3] == ["$TTL 300", ":127.0.0.2:Listed by Lachan, see $", "127.0.0.2"]
+    assert lines[3:] == ["45.119.82.17", "103.221.220.0/24"]  # (127.0.0.2: RFC 5782's test)
     assert out.skipped["unsupported_kind"] >= 1  # the IPv6 address and non-IP kinds
 
 
 def test_dnsbl_dnset_lists_domain_and_subdomains() -> None:
     out = dnsbl_dnset(ENTRIES, now=NOW)
     lines = body_lines(out.text, "#")[2:]
+    assert lines.pop(0) == "test"  # the test name RFC 5782 asks every domain list for
     assert lines == [
         "vcb-xacthuc.top",
         "*.vcb-xacthuc.top",
@@ -267,3 +268,17 @@ def test_no_value_can_break_a_line_format(entries: list[FeedEntry]) -> None:
 
 def test_every_format_is_tested_for_injection() -> None:
     assert set(FORMATS) == set(_LINE_GRAMMAR) | {"csv", "jsonl"}
+
+
+def test_blocklists_never_list_a_public_suffix_or_a_loopback_address() -> None:
+    # stored before the registry refused them: "com.vn" would block every bank under it,
+    # 127.0.0.1 every answer of a resolver that loads the list (RFC 5782)
+    entries = [FeedEntry("com.vn", "domain", "blocked"),
+               FeedEntry("github.io", "domain", "blocked"),
+               FeedEntry("vcb-xacthuc.top", "domain", "blocked"),
+               FeedEntry("127.0.0.1", "ip", "blocked"), FeedEntry("0.0.0.0", "ip", "blocked"),
+               FeedEntry("45.119.82.17", "ip", "blocked")]
+    for feed in (hosts_file, rpz_zone, dnsbl_dnset, dnsbl_ip4set):
+        text = feed(entries, now=NOW).text
+        assert "com.vn" not in text.replace("vcb-xacthuc", "") and "github.io" not in text
+        assert "127.0.0.1" not in text and "\n0.0.0.0\n" not in text

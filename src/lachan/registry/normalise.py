@@ -38,6 +38,11 @@ def _host(value: str) -> str:
     labels = ascii_host.split(".")
     if len(ascii_host) > 253 or len(labels) < 2 or not all(_LABEL.match(x) for x in labels):
         raise InvalidSource(f"not a valid domain name: {value[:80]!r}")
+    from lachan.entities.domain import public_suffix
+
+    if public_suffix(ascii_host) == ascii_host:  # "com.vn", "github.io": everyone's
+        raise InvalidSource(f"{ascii_host[:80]!r} is a public suffix, under which anyone "
+                            "registers domains: not a source")
     return ascii_host
 
 
@@ -58,12 +63,35 @@ def _plain_ip(text: str, value: str) -> ipaddress.IPv4Address | ipaddress.IPv6Ad
 
 
 def _ip(value: str) -> str:
-    """Canonical IP address; an IPv6 address may be written in brackets (``[::1]``)."""
+    """Canonical IP address; an IPv6 address may be written in brackets (``[::1]``), and
+    an IPv4-mapped one (``::ffff:203.0.113.5``) is its IPv4 address."""
     bracketed = value.startswith("[") and value.endswith("]")
     addr = _plain_ip(value[1:-1] if bracketed else value, value)
     if addr is None or (bracketed and addr.version != 6):
         raise InvalidSource(f"not a valid IP address: {value[:80]!r}")
-    return addr.compressed
+    return _public(addr, value).compressed
+
+
+def _public(addr: ipaddress.IPv4Address | ipaddress.IPv6Address,
+            value: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+    """``addr`` (an IPv4-mapped address as IPv4) when it can be a source on the Internet;
+    :class:`InvalidSource` for loopback, unspecified, private, link-local and multicast
+    addresses: listed in a DNS blocklist, 127.0.0.1 would break every resolver that reads
+    it (RFC 5782), and a private address is everyone's own network."""
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        addr = addr.ipv4_mapped
+    private = (any(addr in net for net in _PRIVATE_V4)
+               if isinstance(addr, ipaddress.IPv4Address) else addr in _ULA_V6)
+    if (addr.is_loopback or addr.is_unspecified or addr.is_link_local or addr.is_multicast
+            or private):
+        raise InvalidSource(f"{value[:80]!r} is a loopback, private or special address, "
+                            "not a source on the Internet")
+    return addr
+
+
+_PRIVATE_V4 = ipaddress.ip_network("10.0.0.0/8"), ipaddress.ip_network("172.16.0.0/12"), \
+    ipaddress.ip_network("192.168.0.0/16"), ipaddress.ip_network("100.64.0.0/10")
+_ULA_V6 = ipaddress.ip_network("fc00::/7")
 
 
 def _url_host(hostname: str, value: str) -> str:
@@ -72,6 +100,7 @@ def _url_host(hostname: str, value: str) -> str:
     addr = _plain_ip(hostname, value)
     if addr is None:
         return _host(hostname)
+    addr = _public(addr, value)
     return f"[{addr.compressed}]" if addr.version == 6 else addr.compressed
 
 

@@ -45,6 +45,8 @@ from typing import Any, TypeVar
 import idna
 import orjson
 
+from lachan.entities.domain import public_suffix
+
 T = TypeVar("T")
 
 #: States that put an entry into the DNS, hosts and filter-list feeds.
@@ -118,6 +120,14 @@ def valid_hostname(value: str) -> str | None:
     return host
 
 
+def blockable_hostname(value: str) -> str | None:
+    """:func:`valid_hostname`, but never a public suffix: blocking "com.vn" (stored before
+    the registry refused such sources) would block every bank under it. (An allowlist may
+    carve a user-content suffix such as github.io out; a blocklist may not list it.)"""
+    host = valid_hostname(value)
+    return None if host is None or public_suffix(host) == host else host
+
+
 IpLike = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
@@ -130,9 +140,12 @@ def valid_ip(value: str) -> IpLike | None:
     if "%" in value:
         return None
     try:
-        return ipaddress.ip_network(value.strip(), strict=True)
+        net = ipaddress.ip_network(value.strip(), strict=True)
     except ValueError:
         return None
+    # (a loopback or unspecified address, stored before the registry refused them, would
+    # answer every query of a resolver that loads the list: RFC 5782 forbids 127.0.0.1)
+    return None if net.is_loopback or net.is_unspecified else net
 
 
 def _category(value: Any) -> str:
@@ -206,6 +219,7 @@ class _Selection:
     """Entries of the wanted kinds and states, validated; counts what it skips."""
 
     def __init__(self, entries: Iterable[Any], kinds: set[str], states: frozenset[str] | None):
+        self.states = states
         self.skipped: Counter[str] = Counter()
         self.items: list[FeedEntry] = []
         for item in entries:
@@ -235,7 +249,8 @@ class _Selection:
         return list(seen)
 
     def hosts(self) -> list[str]:
-        return self._valid("domain", valid_hostname)
+        return self._valid("domain", valid_hostname if self.states is None
+                           or not self.states <= BLOCKING_STATES else blockable_hostname)
 
     def networks(self) -> list[IpLike]:
         return self._valid("ip", valid_ip)
@@ -472,6 +487,7 @@ def dnsbl_ip4set(
     """
     selection = _Selection(entries, {"ip"}, BLOCKING_STATES)
     lines = _rbldnsd_header(selection, serial, ttl, txt, now, "ip4set")
+    lines.append("127.0.0.2")  # the test entry every IPv4 DNSBL must list (RFC 5782, 5)
     written = 0
     for net in selection.networks():
         if not isinstance(net, ipaddress.IPv4Network):
@@ -493,6 +509,7 @@ def dnsbl_dnset(
     """An rbldnsd ``dnset`` data file: each blocked domain and (``*.host``) its subdomains."""
     selection = _Selection(entries, {"domain"}, BLOCKING_STATES)
     lines = _rbldnsd_header(selection, serial, ttl, txt, now, "dnset")
+    lines.append("test")  # the test name every domain DNSBL must list (RFC 5782, 5)
     written = 0
     for host in selection.hosts():
         lines.append(host)
