@@ -186,10 +186,19 @@ def test_lookup_follows_a_redirect_link_as_verify_does(
     look = client.get(path)
     assert look.status_code == 200, look.text
     body = look.json()
-    assert body["value"] == "vcb-xacminh.top" and body["via"] == "www.google.com"
+    # answered for the whole link it leads to (a user-content page is judged by its path)
+    assert body["value"] == "https://vcb-xacminh.top/" and body["via"] == "www.google.com"
     assert body["official_owner"] is None and body["state"] == "unknown"
     assert _decide(client, role_keys["analyst"], "domain", "vcb-xacminh.top", "block") == 201
     assert client.get(path).json()["state"] == "blocked"
+
+
+def test_a_redirect_to_a_user_content_page_is_no_official_channel(client: TestClient) -> None:
+    page = "https://sites.google.com/view/vcb-dang-nhap"
+    for link in (f"https://www.google.com/url?q={page}",
+                 f"https://l.facebook.com/l.php?u={page}"):
+        d = _verify(client, url=link)
+        assert d["verdict"] != "official" and d["value"] == page, d
 
 
 def test_lookup_of_an_ordinary_google_link_is_still_googles(client: TestClient) -> None:

@@ -43,12 +43,13 @@ from lachan.detect.host_features import (
     token_logit,
     tokens_of,
 )
+from lachan.detect.host_lexicon import USER_CONTENT
 from lachan.detect.host_match import GAME_RE, game_lure
 from lachan.detect.host_model import HostModel, bundled_model
 from lachan.detect.host_parse import MAX_ITEM_CHARS, HostInputError, ParsedHost, parse_many
 from lachan.domain import AnalysisContext, NullContext, Symbol
 from lachan.entities.domain import registrable_domain
-from lachan.entities.urls import REDIRECTORS, redirect_target
+from lachan.entities.urls import REDIRECTORS, redirect_url
 from lachan.gc_pause import gc_paused
 
 __all__ = [
@@ -409,8 +410,9 @@ def classify_items(
 
 
 def redirect_of(item: str) -> tuple[str, str] | None:
-    """``(redirector host, target host)`` when ``item`` is a link of
-    :data:`lachan.entities.urls.REDIRECTORS` that carries another site."""
+    """``(redirector host, target link)`` when ``item`` is a link of
+    :data:`lachan.entities.urls.REDIRECTORS` that carries another site (the whole link:
+    a user-content page is judged by its path)."""
     s = item.strip()
     if len(s) > MAX_ITEM_CHARS:
         return None
@@ -422,8 +424,14 @@ def redirect_of(item: str) -> tuple[str, str] | None:
     registrable = registrable_domain(host)
     if registrable not in REDIRECTORS:
         return None
-    target = redirect_target(registrable, f"{parts.path}?{parts.query}")
+    target = redirect_url(registrable, f"{parts.path}?{parts.query}", _anyones)
     return (host, target) if target is not None else None
+
+
+def _anyones(host: str) -> bool:
+    """A host where anyone publishes (``sites.google.com``), by the user-content list."""
+    return host in USER_CONTENT or any(host.endswith("." + u) for u in USER_CONTENT
+                                       if "." in u and u.count(".") < host.count("."))
 
 
 def _classify_all(

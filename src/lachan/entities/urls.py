@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote_plus
@@ -114,10 +115,28 @@ MAX_REDIRECT_HOPS = 4
 _PORT_RE = re.compile(r":\d{1,5}")
 
 
-def redirect_target(registrable: str | None, tail: str, _hops: int = 0) -> str | None:
+def redirect_target(registrable: str | None, tail: str) -> str | None:
     """The host a redirect or search link of :data:`REDIRECTORS` leads to (ASCII), or
     ``None``: ``("google.com", "/search?q=cash688.com")`` gives ``"cash688.com"``. A target
     that is itself such a link is followed (:data:`MAX_REDIRECT_HOPS`)."""
+    found = _redirect(registrable, tail, 0)
+    return None if found is None else found[0]
+
+
+def redirect_url(registrable: str | None, tail: str,
+                 anyones: Callable[[str], bool] | None = None) -> str | None:
+    """The whole link a redirect or search link leads to (``http://`` added when the target
+    has no scheme), or ``None``: the page's path matters where anyone may publish
+    (``sites.google.com/view/...``). ``anyones(host)`` says whether a host of the
+    redirector's own site is one where anyone publishes ("google.com/url?q=
+    sites.google.com/view/..."): such a target is followed too."""
+    found = _redirect(registrable, tail, 0, anyones)
+    return None if found is None else found[1]
+
+
+def _redirect(registrable: str | None, tail: str, hops: int,
+              anyones: Callable[[str], bool] | None = None) -> tuple[str, str] | None:
+    """``(host, link)`` at the end of a chain of redirect links, or ``None``."""
     paths = REDIRECTORS.get(registrable or "")
     if not paths or "?" not in tail:
         return None
@@ -137,16 +156,18 @@ def redirect_target(registrable: str | None, tail: str, _hops: int = 0) -> str |
                 if host is None:
                     return None
                 inner = registrable_domain(host)
-                if inner in REDIRECTORS and _hops < MAX_REDIRECT_HOPS:
-                    rest = target[m.end(1):]
+                rest = target[m.end(1):]
+                if inner in REDIRECTORS and hops < MAX_REDIRECT_HOPS:
                     port = _PORT_RE.match(rest)
-                    nested = redirect_target(inner, rest[port.end():] if port else rest,
-                                             _hops + 1)
+                    nested = _redirect(inner, rest[port.end():] if port else rest, hops + 1,
+                                       anyones)
                     if nested is not None:
                         return nested
-                if inner in (None, registrable):
-                    return None
-                return host
+                if inner is None or (inner == registrable
+                                     and (anyones is None or not anyones(host))):
+                    return None  # the same site, unless a host of it is anyone's page
+                link = target if "://" in target[:m.start(1)] else "http://" + target
+                return host, link
     return None
 
 

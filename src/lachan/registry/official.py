@@ -847,7 +847,17 @@ def _where_it_leads(
     hop = redirect_of(value) if kind == "url" and isinstance(value, str) else None
     if hop is None:
         return None
-    out = answer(session, "domain", hop[1], settings)
+    host = urlsplit(hop[1]).hostname or hop[1]
+    try:
+        out = answer(session, "url", hop[1], settings)
+    except OfficialError:  # (a target no URL form takes: its host)
+        out = answer(session, "domain", host, settings)
+    if out.get("state") in (None, "unknown") and "user_content" not in out:
+        # the link itself unknown to the registry: what it knows of the host, unless that
+        # is an official one (a page anyone may publish on it is no official channel)
+        on_host = answer(session, "domain", host, settings)
+        if on_host.get("state") not in (None, "unknown", "official"):
+            out = on_host
     out.update(kind="url", via=hop[0])
     return out
 
