@@ -86,6 +86,19 @@ def test_reporter_rate_limit(db: Database) -> None:
     assert other.status == "created"
 
 
+def test_self_declared_complaints_do_not_use_up_the_real_reporters_quota(db: Database) -> None:
+    # anyone may name a number as reporter without a key; the number's owner reports
+    # through the gateway, which vouches for him
+    settings = CentreSettings(rate_per_hour=3)
+    with db.transaction() as s:
+        named = reg.submit_many(
+            s, VAULT, [_item(source=f"098765432{i}") for i in range(4)], settings=settings)
+        own = reg.submit(s, VAULT, _item(source="0977000111", reporter_verified=True),
+                         settings=settings)
+    assert [r.status for r in named] == ["created"] * 3 + ["rate_limited"]
+    assert own.status == "created"
+
+
 @pytest.mark.parametrize(
     ("files", "message"),
     [

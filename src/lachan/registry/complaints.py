@@ -392,9 +392,13 @@ class _Sent:
 
 
 def _counts_since(
-    session: Session, reporters: list[str], hour_ago: datetime, day_ago: datetime
+    session: Session, reporters: list[str], hour_ago: datetime, day_ago: datetime,
+    verified: bool,
 ) -> dict[str, _Sent]:
-    """Complaints per reporter received since ``hour_ago`` and since ``day_ago``."""
+    """Complaints per reporter received since ``hour_ago`` and since ``day_ago``, of those
+    whose reporter was ``verified`` (by the gateway or a vouching key) or not: anyone may
+    name a number as reporter without a key, and those self-declared complaints must not
+    use up the quota of the number's real owner, who reports through the gateway."""
     out: dict[str, _Sent] = {}
     conn = session.connection()
     in_hour = _C.c.received_at >= hour_ago
@@ -407,7 +411,9 @@ def _counts_since(
                 func.min(case((in_hour, _C.c.received_at), else_=None)),
                 func.min(_C.c.received_at),
             )
-            .where(bulk.value_in(conn, _C.c.reporter, part), _C.c.received_at >= day_ago)
+            .where(bulk.value_in(conn, _C.c.reporter, part), _C.c.received_at >= day_ago,
+                   _C.c.reporter_verified.is_(True) if verified
+                   else _C.c.reporter_verified.is_not(True))
             .group_by(_C.c.reporter)
         )
         for r, h, d, first_h, first_d in rows:
@@ -505,9 +511,10 @@ def submit_many(
         _serialise(session, [p[4] for p in prepared] + [p[1] for p in prepared])
         recent = _recent_by_key(session, sorted({p[4] for p in prepared}), window)
         reporters = sorted({p[1] for p in prepared})
-        sent = _counts_since(session, reporters, hour_ago, day_ago)
+        sent = {v: _counts_since(session, reporters, hour_ago, day_ago, v)
+                for v in {bool(p[0].reporter_verified) for p in prepared}}
     filer = _filer(actor)
-    taken: dict[str, int] = {}
+    taken: dict[tuple[str, bool], int] = {}
     for i, (item, reporter, source, evidence, key) in enumerate(prepared):
         if key in first_index:
             batch_dupes.append((i, key))
@@ -531,12 +538,13 @@ def submit_many(
                 source=source,
             )
             continue
-        extra = taken.get(reporter, 0)
-        wait = _retry_after(sent.get(reporter, _Sent()), extra, settings, now)
+        quota = (reporter, bool(item.reporter_verified))
+        extra = taken.get(quota, 0)
+        wait = _retry_after(sent[quota[1]].get(reporter, _Sent()), extra, settings, now)
         if wait is not None:
             results[i] = ComplaintResult("rate_limited", source=source, retry_after=wait)
             continue
-        taken[reporter] = extra + 1
+        taken[quota] = extra + 1
         first_index[key] = i
         pending.append(_Pending(i, item, reporter, source, key, evidence))
 
