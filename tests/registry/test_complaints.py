@@ -105,6 +105,8 @@ def test_self_declared_complaints_do_not_use_up_the_real_reporters_quota(db: Dat
         ([EvidenceFile("a.exe", b"MZ")], "type not accepted"),
         ([EvidenceFile("a.png", b"GIF89a")], "not a .png"),
         ([EvidenceFile("a.pdf", b"")], "empty"),
+        # shown to analysts as "hoadongnp.exe.png"... reversed: "hoadon" + "exe.png"
+        ([EvidenceFile("hoadon\u202egnp.exe.png", PNG)], "text-direction"),
     ],
 )
 def test_bad_evidence_is_refused(db: Database, files, message: str) -> None:

@@ -15,8 +15,9 @@ Example::
 ``reporter`` is a phone number (normalised to ``0xxxxxxxxx``) or an e-mail address
 (domain lower-cased). ``time`` is ISO 8601; without an offset it is Vietnam time; by
 default it is now. Evidence files are jpg, jpeg, png, amr, mp3, mp4 or pdf, checked by
-extension, MIME type and magic bytes, at most :data:`MAX_EVIDENCE_BYTES` each, decoded
-from standard base64 (a ``data:...;base64,`` prefix is allowed).
+extension, MIME type and magic bytes, at most :data:`MAX_EVIDENCE_BYTES` in all per
+complaint (the registry's limit, which the route's body limit fits), decoded from standard
+base64 (a ``data:...;base64,`` prefix is allowed).
 """
 
 from __future__ import annotations

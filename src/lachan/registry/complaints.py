@@ -149,6 +149,10 @@ def _magic_ok(ext: str, data: bytes) -> bool:
     return False
 
 
+#: Control characters and those that turn text around in a file name shown to analysts.
+_HIDDEN_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def check_evidence(files: Sequence[EvidenceFile]) -> list[tuple[str, str, bytes]]:
     """Validated ``(filename, media_type, data)``; :class:`ComplaintError` otherwise."""
     if len(files) > MAX_EVIDENCE_FILES:
@@ -159,6 +163,9 @@ def check_evidence(files: Sequence[EvidenceFile]) -> list[tuple[str, str, bytes]
     out = []
     for f in files:
         name = f.filename.strip()[:200]
+        if _HIDDEN_IN_NAME.search(name):  # "hoadon\u202egnp.exe.png" shows as "...exe.png"
+            raise ComplaintError("evidence file name holds control or text-direction "
+                                 "characters")
         ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
         if ext not in EVIDENCE_TYPES:
             raise ComplaintError(
