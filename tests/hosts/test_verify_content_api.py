@@ -266,3 +266,13 @@ def test_ordinary_brandnames_are_still_registered(
     r = client.post(f"/v1/advertisers/{aid}/brandnames", json={"name": name},
                     headers=bearer(key))
     assert r.status_code == 201, r.text
+
+
+def test_advertiser_cannot_register_a_brandname_the_registry_blocks(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    assert _decide(client, role_keys["analyst"], "brandname", "SHOP-LUA", "block") == 201
+    aid = _advertiser(client, role_keys["advertiser"])
+    r = client.post(f"/v1/advertisers/{aid}/brandnames", json={"name": "SHOP-LUA"},
+                    headers=bearer(role_keys["advertiser"]))
+    assert r.status_code == 409 and "spam-source registry" in r.text

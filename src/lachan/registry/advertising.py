@@ -302,6 +302,20 @@ def _refuse_official_brandname(session: Session, name: str) -> None:
             "If you are that organisation, ask the centre's administrator to register it "
             "for you"
         )
+    from lachan.registry.normalise import InvalidSource, normalise
+    from lachan.store.tables_centre import Source
+
+    try:
+        key = normalise("brandname", name)
+    except InvalidSource:
+        return
+    state = session.scalar(select(Source.state).where(Source.kind == "brandname",
+                                                      Source.value == key))
+    if state in ("listed", "blocked"):
+        raise Conflict(
+            f"brandname {name!r} is {state} in the spam-source registry; an advertiser "
+            "cannot register it until an analyst clears it"
+        )
 
 
 def find_brandname(session: Session, name: str) -> Brandname | None:
