@@ -23,9 +23,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start(env: dict[str, str], port: int, log: Path) -> subprocess.Popen:
+def _start(env: dict[str, str], port: int, log: Path, workers: int = 1) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "lachan.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [sys.executable, "-m", "lachan.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--workers", str(workers)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=log.open("ab"),
@@ -114,6 +115,32 @@ def test_acknowledged_complaints_survive_sigkill(db_url: str, tmp_path: Path) ->
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def test_workers_end_with_a_killed_master_and_free_the_port(db_url: str, tmp_path: Path) -> None:
+    env = {**os.environ, "LACHAN_HOME": str(tmp_path / "home"), "LACHAN_DATABASE_URL": db_url}
+    env.pop("LACHAN_SECRET_KEY", None)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = tmp_path / "server.log"
+    proc = _start(env, port, log, workers=2)
+    try:
+        _wait_healthy(proc, base)
+        os.kill(proc.pid, signal.SIGKILL)  # the master only: its workers must not linger
+        proc.wait(10)
+        deadline = time.monotonic() + STARTUP_SECONDS
+        answering = True
+        while answering and time.monotonic() < deadline:
+            try:
+                httpx.get(base + "/v1/health", timeout=1)
+                time.sleep(0.2)
+            except httpx.HTTPError:
+                answering = False
+        assert not answering, "workers still answer after their master was killed"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(10)
 
 
 @pytest.fixture(autouse=True)
