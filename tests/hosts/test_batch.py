@@ -162,11 +162,18 @@ def test_batch_model_symbols_every_half_and_odd_scores() -> None:
 
 @given(st.text(alphabet="0123456789-rnvwshopecbak", max_size=24))
 def test_skeleton_is_looked_at_exactly_when_it_differs(label: str) -> None:
-    from lachan.detect.host_checks import _MAYBE_CONFUSABLE
-    from lachan.detect.host_match import ascii_skeleton
+    from lachan.detect.host_match import MAYBE_CONFUSABLE, ascii_skeleton
 
     core = label.strip("0123456789-")
-    assert bool(core and _MAYBE_CONFUSABLE.search(core)) == (ascii_skeleton(label) != label)
+    assert bool(core and MAYBE_CONFUSABLE.search(core)) == (ascii_skeleton(label) != label)
+
+
+@given(st.text(alphabet="0123456789-rnvwmoshpeicbak", max_size=16))
+def test_the_look_alike_gate_drops_no_brand(label: str) -> None:
+    from lachan.detect.host_match import BRAND, ascii_lookalikes, lookalike_brand_hits, scan
+
+    every = [h.ref for skel in ascii_lookalikes(label) for h in scan(skel) if h.kind == BRAND]
+    assert [h.ref for h in lookalike_brand_hits(label)] == every
 
 
 class _SilentRegistry:

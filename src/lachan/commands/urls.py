@@ -158,8 +158,7 @@ def _fast_line(raw: bytes) -> tuple[Any, str] | None:
     value = obj.get("url")
     if value is None:
         value = obj.get("host")
-    if type(value) is not str or (ident is not None and type(ident) is not str
-                                  and id_problem(ident) is not None):
+    if type(value) is not str or id_problem(ident) is not None:
         return None
     return ident, value
 

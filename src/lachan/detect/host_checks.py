@@ -28,9 +28,9 @@ from lachan.detect.host_match import (
     GAMBLING,
     SCAM,
     Hit,
-    ascii_lookalikes,
     fuzzy_brand,
     is_mixed_script,
+    lookalike_brand_hits,
     scan,
     unicode_skeleton,
 )
@@ -80,7 +80,6 @@ SYMBOLS: dict[str, tuple[float, str]] = {
 MAX_SCAN_CHARS = 128
 DEEP_SUBDOMAIN_MIN = 3
 
-_MAYBE_CONFUSABLE = re.compile(r"[013457]|rn|vv")
 VN_RESTRICTED = frozenset({"gov.vn", "edu.vn"})
 VN_SECOND_LEVEL = frozenset(
     """com.vn net.vn org.vn int.vn ac.vn biz.vn info.vn name.vn pro.vn health.vn""".split()
@@ -125,6 +124,12 @@ def check_user_content(p: ParsedHost) -> bool:
     return _hosted_on(p.host, p.registrable, USER_CONTENT)
 
 
+def on_user_content(host: str, registrable: str) -> bool:
+    """:func:`check_user_content` for a host not parsed: anyone publishes pages there
+    (``sites.google.com``, ``x.weebly.com``)."""
+    return _hosted_on(host, registrable, USER_CONTENT)
+
+
 def check_shortener(p: ParsedHost) -> bool:
     return p.host in SHORTENERS or p.registrable in SHORTENERS
 
@@ -161,14 +166,6 @@ def check_label_brand(
     return _label_lookalike(p, official, label, restricted)
 
 
-#: Digits at a label's ends that may stand for a letter ("m0m0").
-_EDGE_CONFUSABLES = frozenset("013457")
-
-
-def _covers_digit(label: str, start: int, end: int) -> bool:
-    return any(c.isdigit() for c in label[start:end])
-
-
 def _label_lookalike(
     p: ParsedHost, official: str | None, label: str, restricted: bool
 ) -> BrandFinding | None:
@@ -181,15 +178,10 @@ def _label_lookalike(
         for h in scan(skel):
             if h.kind == BRAND and h.ref != official:
                 return BrandFinding(h.ref, "mixed_script" if mixed else "lookalike", uni_label)
-    # digits, "rn" and "vv" that imitate letters (host_match.ascii_lookalikes)
-    core = label.strip("0123456789-")
-    if core and (_MAYBE_CONFUSABLE.search(core) is not None
-                 or label[:1] in _EDGE_CONFUSABLES or label[-1:] in _EDGE_CONFUSABLES):
-        for skel, must_cover in ascii_lookalikes(label):
-            for h in scan(skel):
-                if (h.kind == BRAND and h.ref != official and _counts(h.ref, restricted)
-                        and (not must_cover or _covers_digit(label, h.start, h.end))):
-                    return BrandFinding(h.ref, "lookalike", label)
+    # digits, "rn" and "vv" that imitate letters
+    for h in lookalike_brand_hits(label):
+        if h.ref != official and _counts(h.ref, restricted):
+            return BrandFinding(h.ref, "lookalike", label)
     if "-" in label:
         split = _split_brand(label, official, restricted)
         if split is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -164,26 +165,45 @@ def _mapped(text: str, one_is_i: bool) -> str:
     return mapped
 
 
-def ascii_lookalikes(label: str) -> list[tuple[str, bool]]:
-    """The skeletons of ``label`` to look for brands in, each with whether a brand found
-    there must cover a character that was mapped: the label's core mapped ("1" as "l",
-    then as "i"), then the whole label mapped, digits at its ends too ("m0m0" -> "momo"),
-    where a brand must take in a mapped digit ("shopee1" is no "shopeel")."""
-    out: list[tuple[str, bool]] = []
+def ascii_lookalikes(label: str) -> list[str]:
+    """The skeletons of ``label`` to look for brands in, other than the label itself: its
+    core mapped ("1" as "l", then as "i"), then the whole label mapped, digits at its ends
+    too ("m0m0" -> "momo"). (A brand the whole-label skeleton holds without a mapped end
+    digit is in the core's skeleton already.)"""
+    out: list[str] = []
     seen = {label}
     variants = (False, True) if "1" in label else (False,)
     for one_is_i in variants:
         skel = ascii_skeleton(label, one_is_i)
         if skel not in seen:
             seen.add(skel)
-            out.append((skel, False))
+            out.append(skel)
     if label[:1] in _CONFUSABLE_DIGITS or label[-1:] in _CONFUSABLE_DIGITS:
         for one_is_i in variants:
             skel = _mapped(label, one_is_i)
             if skel not in seen and len(skel) == len(label):
                 seen.add(skel)
-                out.append((skel, True))
+                out.append(skel)
     return out
+
+
+#: What a label's core holds when one of its skeletons can differ from it.
+MAYBE_CONFUSABLE = re.compile(r"[013457]|rn|vv")
+
+
+def lookalike_brand_hits(label: str) -> Iterator[Hit]:
+    """Brands in the digit and letter-sequence skeletons of ``label``
+    (:func:`ascii_lookalikes`); none, at the cost of one search, when no character of it
+    can stand for another."""
+    core = label.strip("0123456789-")
+    if not core or (MAYBE_CONFUSABLE.search(core) is None
+                    and label[:1] not in _CONFUSABLE_DIGITS
+                    and label[-1:] not in _CONFUSABLE_DIGITS):
+        return
+    for skel in ascii_lookalikes(label):
+        for h in scan(skel):
+            if h.kind == BRAND:
+                yield h
 
 
 _CONFUSABLE_DIGITS = frozenset(d for d in ASCII_CONFUSABLES if d.isdigit())

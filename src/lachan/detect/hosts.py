@@ -32,6 +32,7 @@ from lachan.detect.host_checks import (
     facts_symbols,
     inspect_coded,
     official_inside,
+    on_user_content,
     symbols_of,
 )
 from lachan.detect.host_features import (
@@ -43,7 +44,6 @@ from lachan.detect.host_features import (
     token_logit,
     tokens_of,
 )
-from lachan.detect.host_lexicon import USER_CONTENT
 from lachan.detect.host_match import GAME_RE, game_lure
 from lachan.detect.host_model import HostModel, bundled_model
 from lachan.detect.host_parse import MAX_ITEM_CHARS, HostInputError, ParsedHost, parse_many
@@ -424,14 +424,9 @@ def redirect_of(item: str) -> tuple[str, str] | None:
     registrable = registrable_domain(host)
     if registrable not in REDIRECTORS:
         return None
-    target = redirect_url(registrable, f"{parts.path}?{parts.query}", _anyones)
+    target = redirect_url(registrable, f"{parts.path}?{parts.query}",
+                          lambda h: on_user_content(h, registrable_domain(h) or h))
     return (host, target) if target is not None else None
-
-
-def _anyones(host: str) -> bool:
-    """A host where anyone publishes (``sites.google.com``), by the user-content list."""
-    return host in USER_CONTENT or any(host.endswith("." + u) for u in USER_CONTENT
-                                       if "." in u and u.count(".") < host.count("."))
 
 
 def _classify_all(

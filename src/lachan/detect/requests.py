@@ -374,11 +374,13 @@ _SECRET_DETAIL = "asks you to send a password, a PIN or card details"
 _TO_READER_RE = re.compile(r"(?:gui|send)\s+(?:toi\s+|cho\s+|to\s+)?(?:quy\s+khach|qk|ban|you)\b")
 
 
+#: A page or form the writer sends ("trang em gui", "bieu mau ben em vua gui").
+_SENT_PAGE = (r"(?:trang|link|web|form|bieu\s+mau|duong\s+link|duong\s+dan)\s+(?:ma\s+|ben\s+)?"
+              r"(?:em|e|anh|a|chau|toi|minh|con|ben\s+em)\s+(?:vua\s+)?gui")
 #: A bank log-in on a page the writer sends ("anh vao trang em gui dang nhap ngan hang de
 #: xac nhan"): the page is the writer's, and so is what is typed into it.
-_SENT_LOGIN_RE = re.compile(
-    r"\b(?:vao|truy\s+cap|mo|bam)\s+(?:trang|link|web|duong\s+link|duong\s+dan)\s+(?:ma\s+)?"
-    r"(?:em|e|chau|toi|minh|ben\s+em)\s+(?:vua\s+)?gui\s+(?:\S+\s+){0,3}?(?:dang\s+nhap|nhap)\b")
+_SENT_LOGIN_RE = re.compile(rf"\b(?:vao|truy\s+cap|mo|bam)\s+{_SENT_PAGE}\s+(?:\S+\s+){{0,3}}?"
+                            r"(?:dang\s+nhap|nhap)\b")
 
 
 def _secret(folded: str) -> str | None:
@@ -401,8 +403,7 @@ _ON_FORM_RE = re.compile(
     r"|bieu\s+mau|dia\s+chi\s+web|website)\b")
 #: The form is one the writer sends ("dien thong tin the va ma OTP vao bieu mau em gui"):
 #: no link need be in the message itself.
-_SENT_FORM_RE = re.compile(r"\b(?:form|link|bieu\s+mau|trang|duong\s+dan)\s+(?:ben\s+)?"
-                           r"(?:em|e|anh|a|minh|toi|chau|con)\s+(?:vua\s+)?gui\b")
+_SENT_FORM_RE = re.compile(rf"\b{_SENT_PAGE}\b")
 
 
 def _on_form(folded: str) -> str | None:
@@ -487,7 +488,7 @@ _QR_FEE_RE = re.compile(
     r"\bphi\b(?:\s+\S+){0,8}?\s+(?:qua\s+)?(?:ma\s+)?qr\b|\bqr\b(?:\s+\S+){0,6}?\s+phi\b"
     r"|\bphi\b(?:\s+\S+){0,6}?\s+(?:vao|qua)\s+(?:so\s+)?(?:tai\s+khoan|tk|stk)\b"
     r"|\bquet\s+(?:ma\s+)?qr\b")
-_REDELIVERY_PAIRS = frozenset({"giao lai", "phat lai", "dia chi"})
+_REDELIVERY_PAIRS = frozenset({"giao lai", "phat lai", "sai dia"})
 
 
 def _redelivery_fee(folded: str) -> str | None:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lachan.detect.engine import rule_findings
-from lachan.domain import MAX_TEXT_CHARS
+from lachan.domain import LABELS, MAX_TEXT_CHARS
 
 SOURCES = ("vi_sms_2016", "vi_smishing_2025", "en_uci_sms")
 FRAUD_FINDINGS = frozenset({
@@ -134,12 +134,12 @@ def load_examples(root: Path, sources: tuple[str, ...] = SOURCES) -> list[Exampl
         if rows and not {"label", "text"} <= set(rows[0]):
             raise DataError(f"{path}: needs 'label' and 'text' columns; the header has "
                             f"{sorted(k for k in rows[0] if k)[:6]}")
+        known = _SOURCE_LABELS.get(source)
         for n, row in enumerate(rows, start=2):
             text = (row.get("text") or "").strip()
             if not text:
                 continue
             src_label = row.get("label") or ""
-            known = _SOURCE_LABELS.get(source)
             if known is not None and src_label.strip().lower() not in known:
                 raise DataError(f"{path}: row {n}: label {src_label[:40]!r} is not one of "
                                 f"{known}")
@@ -148,7 +148,6 @@ def load_examples(root: Path, sources: tuple[str, ...] = SOURCES) -> list[Exampl
     return out
 
 
-_CLASSES = frozenset({"ham", "ad", "scam"})
 #: The labels each source's file uses.
 _SOURCE_LABELS = {"vi_sms_2016": ["ad", "ham"], "vi_smishing_2025": ["not_scam", "scam"],
                   "en_uci_sms": ["ham", "spam"]}
@@ -156,7 +155,7 @@ _SOURCE_LABELS = {"vi_sms_2016": ["ad", "ham"], "vi_smishing_2025": ["not_scam",
 
 def check_trainable(examples: list[Example]) -> None:
     """:class:`DataError` unless each class has :data:`MIN_PER_CLASS` messages."""
-    counts = {c: 0 for c in sorted(_CLASSES)}
+    counts = dict.fromkeys(LABELS, 0)
     for e in examples:
         counts[e.label] += 1
     short = {c: n for c, n in counts.items() if n < MIN_PER_CLASS}

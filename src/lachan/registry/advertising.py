@@ -27,6 +27,7 @@ from lachan.ingest.refusal import RefusalError, confirmation_text, parse_refusal
 from lachan.registry import audit
 from lachan.registry.advertising_numbers import INVALID, format_national, normalise_numbers
 from lachan.registry.clock import as_utc, iso, utcnow
+from lachan.registry.normalise import HIDDEN_CHARS, InvalidSource, normalise
 from lachan.rules import AD_CHANNELS, AdRules, load_rules
 from lachan.store.tables_advertising import (
     AdTemplate,
@@ -136,9 +137,6 @@ def advertiser_dict(a: Advertiser) -> dict[str, Any]:
 
 #: A Vietnamese tax code (mã số thuế): 10 digits, a branch's 13 (10, a hyphen, 3).
 _TAX_CODE = re.compile(r"\d{10}(?:-\d{3})?")
-#: Control characters and those that turn text around (U+202E shows "gpj.exe" for
-#: "exe.jpg") have no place in a name shown to officials.
-_HIDDEN_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def create_advertiser(
@@ -156,7 +154,7 @@ def create_advertiser(
     if len(tax_code) > 32 or len(contact) > 200:
         raise AdvertisingError("tax code is at most 32 characters, contact at most 200")
     for what, value in (("name", name), ("contact", contact)):
-        if _HIDDEN_CHARS.search(value):
+        if HIDDEN_CHARS.search(value):
             raise AdvertisingError(f"advertiser {what} holds control or text-direction "
                                    f"characters")
     tax_code = tax_code.strip()
@@ -302,7 +300,7 @@ def _refuse_official_brandname(session: Session, name: str) -> None:
             "If you are that organisation, ask the centre's administrator to register it "
             "for you"
         )
-    from lachan.registry.normalise import InvalidSource, normalise
+    from lachan.registry.sources import BLOCKLIST_STATES
     from lachan.store.tables_centre import Source
 
     try:
@@ -311,7 +309,7 @@ def _refuse_official_brandname(session: Session, name: str) -> None:
         return
     state = session.scalar(select(Source.state).where(Source.kind == "brandname",
                                                       Source.value == key))
-    if state in ("listed", "blocked"):
+    if state in BLOCKLIST_STATES:
         raise Conflict(
             f"brandname {name!r} is {state} in the spam-source registry; an advertiser "
             "cannot register it until an analyst clears it"

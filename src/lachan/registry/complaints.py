@@ -41,7 +41,13 @@ from lachan.domain import MAX_TEXT_CHARS, Entity, InputTooLarge, Message, Verdic
 from lachan.registry import audit
 from lachan.registry.analysis import ENGINE_CHANNEL, analyse_messages
 from lachan.registry.clock import as_utc, iso, utcnow
-from lachan.registry.normalise import InvalidSource, NormalisedSource, normalise, url_domain
+from lachan.registry.normalise import (
+    HIDDEN_CHARS,
+    InvalidSource,
+    NormalisedSource,
+    normalise,
+    url_domain,
+)
 from lachan.registry.privacy import Vault
 from lachan.registry.settings import CentreSettings
 from lachan.registry.sources import (
@@ -149,10 +155,6 @@ def _magic_ok(ext: str, data: bytes) -> bool:
     return False
 
 
-#: Control characters and those that turn text around in a file name shown to analysts.
-_HIDDEN_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 def check_evidence(files: Sequence[EvidenceFile]) -> list[tuple[str, str, bytes]]:
     """Validated ``(filename, media_type, data)``; :class:`ComplaintError` otherwise."""
     if len(files) > MAX_EVIDENCE_FILES:
@@ -163,7 +165,7 @@ def check_evidence(files: Sequence[EvidenceFile]) -> list[tuple[str, str, bytes]
     out = []
     for f in files:
         name = f.filename.strip()[:200]
-        if _HIDDEN_IN_NAME.search(name):  # "hoadon\u202egnp.exe.png" shows as "...exe.png"
+        if HIDDEN_CHARS.search(name):  # "hoadon\u202egnp.exe.png" shows as "...exe.png"
             raise ComplaintError("evidence file name holds control or text-direction "
                                  "characters")
         ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""

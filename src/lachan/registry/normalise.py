@@ -19,6 +19,11 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 #: differently from what it is ("moc.knab@x" shown as "x@bank.com"), and no phone
 #: number, address, domain, link or sender name needs one.
 _BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: What hides or turns text around in a name shown to people (an advertiser's, an evidence
+#: file's): control characters (C0, C1), zero-width and bidirectional controls, the
+#: byte-order mark ("hoadon\u202egnp.exe.png" shows as "hoadonexe.png").
+HIDDEN_CHARS = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 #: Ports a scheme uses when none is written: ``https://x.vn:443/`` is ``https://x.vn/``.
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 

@@ -696,13 +696,15 @@ def _org_brief(session: Session, org_id: str | None) -> dict[str, Any] | None:
 
 
 def _imitated_brandname(name: str, owner: str | None) -> str | None:
-    from lachan.detect.host_match import BRAND, ascii_lookalikes, fuzzy_brand, scan
+    from itertools import chain
+
+    from lachan.detect.host_match import BRAND, fuzzy_brand, lookalike_brand_hits, scan
 
     squeezed = re.sub(r"[^a-z0-9]", "", name.lower())
-    for s in (squeezed, *(skel for skel, _ in ascii_lookalikes(squeezed))):
-        for h in scan(s):
-            if h.kind == BRAND and h.ref != owner:
-                return h.ref
+    for h in chain((h for h in scan(squeezed) if h.kind == BRAND),
+                   lookalike_brand_hits(squeezed)):
+        if h.ref != owner:
+            return h.ref
     fz = fuzzy_brand(squeezed)
     return fz[0] if fz and fz[0] != owner else None
 
@@ -847,16 +849,15 @@ def _where_it_leads(
     hop = redirect_of(value) if kind == "url" and isinstance(value, str) else None
     if hop is None:
         return None
-    host = urlsplit(hop[1]).hostname or hop[1]
     try:
-        out = answer(session, "url", hop[1], settings)
-    except OfficialError:  # (a target no URL form takes: its host)
-        out = answer(session, "domain", host, settings)
-    if out.get("state") in (None, "unknown") and "user_content" not in out:
+        out: dict[str, Any] | None = answer(session, "url", hop[1], settings)
+    except OfficialError:  # (a target no URL form takes: its host answers)
+        out = None
+    if out is None or (out.get("state") in (None, "unknown") and "user_content" not in out):
         # the link itself unknown to the registry: what it knows of the host, unless that
         # is an official one (a page anyone may publish on it is no official channel)
-        on_host = answer(session, "domain", host, settings)
-        if on_host.get("state") not in (None, "unknown", "official"):
+        on_host = answer(session, "domain", urlsplit(hop[1]).hostname or hop[1], settings)
+        if out is None or on_host.get("state") not in (None, "unknown", "official"):
             out = on_host
     out.update(kind="url", via=hop[0])
     return out

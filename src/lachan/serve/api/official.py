@@ -33,9 +33,6 @@ def _fail(exc: official.OfficialError) -> HTTPException:
     return HTTPException(422, str(exc))
 
 
-_KINDS = ("phone", "domain", "url", "brandname", "email")
-
-
 @router.get("/verify")
 def verify(
     request: Request,
@@ -55,7 +52,7 @@ def verify(
     limit_public(request, caller)
     given = {k: v for k, v in (("phone", phone), ("domain", domain), ("url", url),
                                ("brandname", brandname), ("email", email)) if v is not None}
-    repeated = [k for k in _KINDS if len(request.query_params.getlist(k)) > 1]
+    repeated = [k for k in given if len(request.query_params.getlist(k)) > 1]
     if len(given) != 1 or repeated:  # "domain=a.com&domain=b.com" asks two questions
         raise HTTPException(422, "give exactly one of phone, domain, url, brandname, email"
                                  + (f" (once: {', '.join(repeated)} was repeated)"
