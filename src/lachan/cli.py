@@ -37,14 +37,14 @@ def main() -> None:
     try:
         app()
     except DatabaseUrlError as exc:
-        sys.stderr.write(f"lachan: error: {exc}\n")
+        sys.stderr.write(f"error: {exc}\n")
         raise SystemExit(2) from None
     except BrokenPipeError:
         _quiet_stdout()  # the reader went away (``| head``): nothing more to say
         raise SystemExit(1) from None
     except OSError as exc:
         _quiet_stdout()
-        sys.stderr.write(f"lachan: error: {exc.strerror or exc}\n")
+        sys.stderr.write(f"error: {exc.strerror or exc}\n")
         raise SystemExit(1) from None
 
 

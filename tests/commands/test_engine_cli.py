@@ -1,5 +1,6 @@
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from lachan.cli import app
@@ -81,6 +82,26 @@ def test_check_json_has_entities_and_symbols():
     assert d["label"] == "scam"
     assert any(s["name"] == "CONTENT_MODEL" for s in d["symbols"])
     assert "entities" in d
+
+
+@pytest.mark.parametrize("text", ["", "  \n "])
+def test_check_refuses_an_empty_message(text):
+    result = runner.invoke(app, ["check", text])
+    assert result.exit_code == 2
+    assert "empty" in result.stderr
+
+
+def test_check_reads_the_message_from_stdin_with_a_dash():
+    result = runner.invoke(app, ["check", "--json", "-"], input=SCAM + "\n")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == json.loads(
+        runner.invoke(app, ["check", "--json", SCAM]).stdout)
+
+
+def test_check_takes_a_message_starting_with_a_dash_after_double_dash():
+    result = runner.invoke(app, ["check", "--", "-50% toan bo cua hang, soan DK gui 9029"])
+    assert result.exit_code == 0, result.output
+    assert "AD" in result.stdout
 
 
 def test_check_rejects_unknown_channel():

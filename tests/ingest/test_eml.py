@@ -213,6 +213,35 @@ def test_broken_mime_and_invalid_base64_still_give_a_result() -> None:
     assert mail.defects  # the parser's findings are reported
 
 
+_SCAM_ORIGINAL = (b"From: scam@evil.tk\r\nSubject: Trung thuong\r\n\r\n"
+                  b"Ban trung thuong, vao http://evil.tk/nhan\r\n")
+
+
+def _forward_attaching(body: bytes, encoding: bytes) -> bytes:
+    return (b"From: fwd@x.vn\r\nContent-Type: multipart/mixed; boundary=XX\r\n\r\n--XX\r\n"
+            b"Content-Type: text/plain\r\n\r\nsee attached\r\n--XX\r\n"
+            b"Content-Type: message/rfc822\r\nContent-Transfer-Encoding: " + encoding
+            + b"\r\n\r\n" + body + b"\r\n--XX--\r\n")
+
+
+@pytest.mark.parametrize("encoding", [b"base64", b"quoted-printable"])
+def test_attached_original_sent_encoded_is_decoded(encoding: bytes) -> None:
+    import base64
+    import quopri
+
+    body = (base64.encodebytes(_SCAM_ORIGINAL) if encoding == b"base64"
+            else quopri.encodestring(_SCAM_ORIGINAL))
+    mail = parse_forwarded(_forward_attaching(body, encoding))
+    assert (mail.mode, mail.from_addr, mail.forwarded_by) == ("attachment", "scam@evil.tk",
+                                                              "fwd@x.vn")
+    assert mail.urls == ("http://evil.tk/nhan",)
+
+
+def test_attached_original_in_broken_base64_is_malformed() -> None:
+    with pytest.raises(MalformedEmail, match="not valid base64"):
+        parse_forwarded(_forward_attaching(b"%%%%brokenbase64%%%%", b"base64"))
+
+
 _HEADER_NAMES = st.sampled_from(
     [b"From", b"To", b"Subject", b"Received", b"Content-Type", b"Reply-To", b"Return-Path",
      b"Date", b"Content-Transfer-Encoding", b"Content-Disposition"]

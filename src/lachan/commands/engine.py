@@ -48,8 +48,17 @@ def register(app: typer.Typer) -> None:
 _COLOURS = {"ham": "green", "ad": "yellow", "scam": "bold red"}
 
 
+def _read_stdin_text() -> str:
+    """The message from standard input (``lachan check -``), bytes that are not UTF-8 as
+    U+FFFD; one character over the engine's limit is enough to refuse it."""
+    data = sys.stdin.buffer.read(4 * MAX_TEXT_CHARS + 4)
+    return data.decode("utf-8", "replace").removesuffix("\n")
+
+
 def check(
-    text: Annotated[str, typer.Argument(help="The message to analyse.")],
+    text: Annotated[str, typer.Argument(
+        help='The message to analyse; "-" reads it from standard input. A message that '
+             'starts with "-" goes after "--": lachan check -- "-50% hom nay".')],
     sender: Annotated[str | None, typer.Option(help="Sender: number or brandname.")] = None,
     channel: Annotated[str, typer.Option(help="sms, email, ott or call.")] = "sms",
     as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as JSON.")] = False,
@@ -57,8 +66,11 @@ def check(
     """Analyse one message and print the verdict with its reasons."""
     from lachan.detect.engine import default_engine
 
-    text = from_argument(text)
+    text = _read_stdin_text() if text == "-" else from_argument(text)
     sender = from_argument(sender) if sender is not None else None
+    if not text.strip():
+        err.print("[red]error:[/red] the message is empty: nothing to analyse")
+        raise typer.Exit(2)
     try:
         verdict = default_engine().analyse(text, sender=sender, channel=channel.lower(),
                                            explain=True)

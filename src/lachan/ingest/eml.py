@@ -23,8 +23,10 @@ characters, never raised.
 
 from __future__ import annotations
 
+import binascii
 import codecs
 import ipaddress
+import quopri
 import re
 import unicodedata
 from collections import deque
@@ -473,6 +475,13 @@ def _attached_original(msg: Message, budget: int) -> Message | None:
         payload = part.get_payload()
         if ctype in ("message/rfc822", "message/global") and isinstance(payload, list):
             inner = next((p for p in payload if isinstance(p, Message)), None)
+            encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+            if inner is not None and encoding in ("base64", "quoted-printable"):
+                # RFC 2046 forbids it, but mail clients do it: the parser leaves the
+                # encoded text as the body of a message without headers
+                data = _decoded_attachment(inner.as_bytes(), encoding)
+                _check_raw(data, budget, "attached e-mail")
+                return _parse_bytes(data, "attached e-mail")
             if inner is not None and (inner.keys() or inner.get_payload()):
                 return inner
         filename = (_filename(part) or "").lower()
@@ -485,6 +494,19 @@ def _attached_original(msg: Message, budget: int) -> Message | None:
                     continue
                 return _parse_bytes(data, "attached .eml file")
     return None
+
+
+def _decoded_attachment(encoded: bytes, encoding: str) -> bytes:
+    """An attached message sent in base64 or quoted-printable, decoded; a broken base64
+    is :class:`MalformedEmail` (the complaint would otherwise file the encoded text)."""
+    if encoding == "quoted-printable":
+        return quopri.decodestring(encoded)
+    try:
+        return binascii.a2b_base64(b"".join(encoded.split()), strict_mode=True)
+    except (binascii.Error, ValueError):
+        raise MalformedEmail(
+            "the attached e-mail (message/rfc822) is declared base64 but is not valid base64"
+        ) from None
 
 
 _MARKER_WORDS = re.compile(r"forward|original|chuy[eể]n ti[eế]p|transf[eé]r", re.IGNORECASE)
