@@ -190,3 +190,27 @@ def test_game_lure_names_a_game_and_a_lure_word_of_the_label(label: str) -> None
         game, lure = found
         assert game in label and lure in label
         assert game in GAME_NAMES | SHORT_GAME_NAMES and lure in GAME_LURE_WORDS
+
+
+@pytest.mark.parametrize(("item", "word"), [
+    ("https://sites.google.com/view/kiemtienonl24h", "kiemtien"),  # earn money online
+    ("sites.google.com/site/nhan-qua-tri-an", "nhanqua"),
+    ("https://telegra.ph/Trung-thuong-xe-SH-05-12", "trungthuong"),
+    ("https://sites.google.com/view/dangnhap-taikhoan/home", "dangnhap + taikhoan"),
+    ("https://sites.google.com/view/casino-vip", "casino"),
+])
+def test_a_page_on_a_user_content_host_named_with_a_lure_is_phishing(item: str, word: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing"
+    page = [s for s in v.symbols if s.name == "HOST_PAGE_LURE"]
+    assert page and f'"{word}"' in page[0].detail
+
+
+@pytest.mark.parametrize("item", [
+    "https://sites.google.com/view/hotrohocsinh",  # one plain keyword: a school's help page
+    "https://sites.google.com/view/thcs-nguyen-du/tuyen-sinh",
+    "https://docs.google.com/forms/d/e/1FAIpQLSf/viewform",
+    "https://kiemtien.vn/sites/view",  # no user-content host: the model's and the checks' call
+])
+def test_a_plain_page_on_a_user_content_host_is_no_page_lure(item: str) -> None:
+    assert "HOST_PAGE_LURE" not in {s.name for s in analyse_host(item).symbols}

@@ -29,6 +29,7 @@ from lachan.detect.host_match import (
     SCAM,
     Hit,
     fuzzy_brand,
+    game_lure,
     is_mixed_script,
     lookalike_brand_hits,
     scan,
@@ -52,6 +53,9 @@ SYMBOLS: dict[str, tuple[float, str]] = {
                                 "on a site where anyone can publish"),
     "HOST_FAKE_VN_SUFFIX": (0.9, "a Vietnamese suffix's word before a foreign top-level domain "
                                  "(xacthuc.vn.link, ketoan.com.vn.co)"),
+    "HOST_PAGE_LURE": (0.9, "a page on a site where anyone can publish, named with a scam or "
+                            "gambling word or a game's lure (sites.google.com/view/"
+                            "kiemtienonline, .../site/hacksogarena)"),
     "HOST_GAME_LURE": (0.9, "an online game's name beside a lure word (napff, sukienlmht, "
                             "freefire-membership): free items or top-ups outside the game's "
                             "own site"),
@@ -284,6 +288,57 @@ def brand_in_path(p: ParsedHost) -> str | None:
     for h in scan(path.replace("/", ".")):
         if h.kind == BRAND:
             return h.ref
+    return None
+
+
+#: Scam keywords that name a page for what it promises (a prize, money, a loan) or
+#: threatens: one is enough. A page named with another keyword alone ("hotrohocsinh",
+#: "tracuudiem") is a school's or a club's as often; it needs two.
+PAGE_LURE_WORDS = frozenset(
+    """khuyenmai nhanqua quatang quatanthu tangqua trian uudai hoantien nhanthuong
+    traothuong trungthuong doithuong vongquay lixi giftcode napthe thecao doithe kiemtien
+    vaytien vayvon vaynhanh vayonline giaingan hoanphi ruttien hotrovay airdrop claim reward
+    bonus gift hopqua tinthuong thuongtet trianthang nhantien xacminh xacthuc mokhoa nopphat
+    phatnguoi hoantra""".split()
+)
+#: Path words of publishing platforms that come before a page's own name
+#: (sites.google.com/view/NAME, /site/NAME; wixsite.com/NAME; telegra.ph/NAME-05-12).
+_PLATFORM_PATH_WORDS = frozenset({"view", "site", "u", "s", "d", "a", "e", "p"})
+
+
+def page_name(p: ParsedHost) -> str:
+    """The name a user gave a page on a platform that publishes pages by path: the first
+    path segment that is not the platform's own word, lower case, at most
+    ``MAX_SCAN_CHARS`` characters; ``""`` when there is none."""
+    path = p.path[:512].partition("?")[0].partition("#")[0]
+    for seg in path.split("/"):
+        if seg and seg not in _PLATFORM_PATH_WORDS:
+            return seg[:MAX_SCAN_CHARS]
+    return ""
+
+
+def page_lure(p: ParsedHost) -> tuple[str, str] | None:
+    """``(kind, word)`` when a page on a user-content host is named with a scam or
+    gambling keyword (``kind`` "scam" / "gambling") or an online game's lure ("game"):
+    the model reads only the platform's own name ("google"). Brands are
+    :func:`brand_in_path`'s."""
+    name = page_name(p)
+    if len(name) < 4:
+        return None
+    lure = game_lure(name)
+    if lure is not None:
+        return "game", f"{lure[0]} + {lure[1]}"
+    squeezed = name.replace("-", "").replace("_", "").replace(".", "")
+    hits = scan(squeezed)
+    for h in hits:
+        if h.kind == GAMBLING:
+            return "gambling", h.ref
+    scam = _unique([h.ref for h in hits if h.kind == SCAM])
+    lures = [w for w in scam if w in PAGE_LURE_WORDS]
+    if lures:
+        return "scam", lures[0]
+    if len(scam) >= 2:  # "dangnhap-taikhoan"; one plain "hotro" is a school's help page too
+        return "scam", " + ".join(scam[:2])
     return None
 
 

@@ -33,6 +33,8 @@ from lachan.detect.host_checks import (
     inspect_coded,
     official_inside,
     on_user_content,
+    page_lure,
+    page_name,
     symbols_of,
 )
 from lachan.detect.host_features import (
@@ -82,6 +84,10 @@ FLOOR_BRAND_ABROAD = 0.6
 #: label ("vn", "google") and scored them 0.004 and 0.20.
 FLOOR_OFFICIAL_INSIDE = 0.95
 FLOOR_BRAND_IN_PATH = 0.9
+#: A page on a user-content host named with a scam or gambling word or a game's lure
+#: (sites.google.com/view/kiemtienonl24h, .../view/mohopquafreefiremayman): the model reads
+#: only "google" and scored the phishing list's pages 0.18.
+FLOOR_PAGE_LURE = 0.9
 #: A Vietnamese suffix's word before a foreign TLD ("xacthuc-thuebao.vn.link").
 FLOOR_FAKE_SUFFIX = 0.9
 #: A game's name beside a lure word (``host_match.game_lure``): over the host lists it
@@ -298,12 +304,18 @@ def _trick(f: HostFacts) -> tuple[Symbol, float, str | None] | None:
             return (Symbol("HOST_OFFICIAL_DOMAIN_INSIDE", SYMBOLS["HOST_OFFICIAL_DOMAIN_INSIDE"][0],
                            f"{inside[0]} is {inside[1]}'s, but the site is {p.registrable}"),
                     FLOOR_OFFICIAL_INSIDE, inside[1])
-    elif b is None and f.user_content and f.login_path:
-        named = brand_in_path(p)
+    elif b is None and f.user_content and p.path:
+        named = brand_in_path(p) if f.login_path else None
         if named is not None:
             return (Symbol("HOST_BRAND_IN_PATH", SYMBOLS["HOST_BRAND_IN_PATH"][0],
                            f'"{named}" in a {f.login_path} page on {p.registrable}'),
                     FLOOR_BRAND_IN_PATH, named)
+        page = page_lure(p)
+        if page is not None:
+            return (Symbol("HOST_PAGE_LURE", SYMBOLS["HOST_PAGE_LURE"][0],
+                           f'{page[0]} word "{page[1]}" in the page "{page_name(p)}" on '
+                           f"{p.host}"),
+                    FLOOR_PAGE_LURE, None)
     if _fake_suffix(p):
         return (Symbol("HOST_FAKE_VN_SUFFIX", SYMBOLS["HOST_FAKE_VN_SUFFIX"][0],
                        f'".{p.label}" before .{p.suffix}: the site is {p.registrable}'),
