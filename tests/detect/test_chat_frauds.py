@@ -219,6 +219,23 @@ FRAUDS = [
     # charity into the writer's or the mother's own account
     ("CHARITY_TO_PERSON", "Nhóm thiện nguyện cần 30tr mua thuốc cho cụ bà neo đơn, ai ủng hộ ck "
                           "qua tk của mình, mình sao kê sau."),
+    # nineteenth round: a bank's "staff" and a remote-control app, the bank named only
+    ("REMOTE_ACCESS_REQUEST", "Em là nhân viên CSKH Techcombank, chị cài giúp em AnyDesk rồi "
+                              "đọc dãy số kết nối để em xử lý lỗi tài khoản."),
+    # a range of daily returns; deposits that buy a bigger cut
+    ("GUARANTEED_RETURNS", "Sàn vàng quốc tế, vốn chỉ từ 3 triệu, lãi 4-8%/ngày, rút 24/7."),
+    ("GUARANTEED_RETURNS", "Shop tuyển CTV xử lý đơn hàng ảo, nạp càng nhiều hoa hồng càng cao."),
+    # a loan whose fee is paid before it
+    ("PAY_TO_UNLOCK", "Bên em hỗ trợ vay vốn nợ xấu vẫn duyệt, phí hồ sơ chuyển trước 300k "
+                      "là giải ngân."),
+    # the friend whose banking app "is broken", the money into "this number"
+    ("THIRD_PARTY_TRANSFER", "Bà ơi chuyển giúp tôi 5tr vào số này nhé, app ngân hàng của tôi "
+                             "đang lỗi, tối tôi gửi lại."),
+    ("THIRD_PARTY_TRANSFER", "Mình là bạn của Hùng, tài khoản ngân hàng của Hùng bị lỗi nên "
+                             "bạn chuyển tiền vào số này giúp Hùng nhé."),
+    # congratulations on money to claim over a chat app
+    ("LURE_TO_PRIVATE_CONTACT", "Chúc mừng bạn nhận 2 triệu tri ân, kết bạn Zalo 0387123456 để "
+                                "nhận."),
 ]
 
 
@@ -280,6 +297,20 @@ HONEST = [
     # the ministry's warning that sends people to the report portal
     ("AUTHORITY_LINK_NOT_GOV", "Bộ TT&TT cảnh báo: thủ đoạn giả danh điện lực yêu cầu cài app "
                                "lạ. Báo cáo lừa đảo tại canhbao.khonggianmang.vn"),
+    # nineteenth round: a software vendor's helpdesk names no bank
+    ("REMOTE_ACCESS_REQUEST", "Anh ơi em bên phần mềm kế toán, anh mở UltraViewer giúp em để "
+                              "em cài bản cập nhật nhé."),
+    # the one who got the money by mistake offers it back
+    ("MISTAKEN_TRANSFER_RETURN", "Sáng nay chị chuyển nhầm 500k vào tk em phải không? Để em "
+                                 "chuyển trả lại chị luôn nhé."),
+    # a benefit paid into one's own account
+    ("BILL_TO_PERSONAL_ACCOUNT", "BHXH quận 3: chế độ ốm đau của Ông Trần Văn Nam đã được duyệt, "
+                                 "số tiền 3.200.000đ sẽ chuyển vào tài khoản cá nhân trong 7 "
+                                 "ngày."),
+    # a university's fee notice: its bank and its own portal under edu.vn
+    ("DEMAND_WITH_UNOFFICIAL_LINK", "Trường ĐH Kinh tế: hạn nộp học phí là 15/01, nộp qua "
+                                    "Vietcombank hoặc cổng sv.neu.edu.vn, quá hạn sẽ bị khóa "
+                                    "tài khoản đăng ký môn."),
 ]
 
 

@@ -25,7 +25,7 @@ from lachan.detect.brands import (
     official_domain_owner,
     official_phone_owner,
 )
-from lachan.detect.features import CONTACT_CUE_RE, host_facts, is_government_host
+from lachan.detect.features import CONTACT_CUE_RE, host_facts, is_restricted_vn_host
 from lachan.domain import Entity, Symbol
 from lachan.text import fold
 
@@ -105,8 +105,10 @@ def _link_symbols(view: MessageView, brands: list[Brand], urls: list[Entity]) ->
             name = "URL_BRAND_SHORTENED"
         elif not verdict.parsed or verdict.label == "phishing":
             name = "URL_BRAND_MISMATCH"
-        elif is_government_host(host):
-            continue  # a state portal (only the state registers under gov.vn): no imitation
+        elif is_restricted_vn_host(host):
+            # a state portal or a school's (only the state registers under gov.vn, only
+            # accredited schools under edu.vn): "pay the fee via BIDV or ctt.hust.edu.vn"
+            continue
         else:
             name = "URL_BRAND_OTHER_DOMAIN"  # an ordinary-looking domain: weak evidence
         out.append(Symbol(name, SYMBOLS[name][0] / divisor, f"{names} -> {host}"))

@@ -95,7 +95,7 @@ _GOODS_WORDS = frozenset({"cocain", "cocaine", "heroin", "weed", "cannabis", "md
 #: profit: no lawful investment promises either.
 _RETURNS_RE = re.compile(
     r"\b(?:lai|loi\s+nhuan|lai\s+suat)\s+(?:co\s+dinh\s+|on\s+dinh\s+|len\s+(?:den|toi)\s+)?"
-    r"\d+(?:[.,]\d+)?\s*%\s*"
+    r"(?:\d+(?:[.,]\d+)?\s*%?\s*(?:-|den|toi)\s*)?\d+(?:[.,]\d+)?\s*%\s*"
     r"(?:/|mot|moi|1|tren)\s*(?:ngay|tuan)\b"
     r"|\bcam\s+ket\s+(?:loi\s+nhuan|lai|hoan\s+von|100\s*%\s*thang|bao\s+toan\s+von)\b"
     # more back than was paid: "hoan 200% hoc phi", "200% money-back guarantee"
@@ -109,7 +109,9 @@ _RETURNS_RE = re.compile(
     # a stake and a cut per order ("nap von 5tr ... loi nhuan 20%/don"), fake orders whose
     # money "comes back at once", a token "x50"
     r"|\b(?:loi\s+nhuan|hoa\s+hong|lai)\s+\d+\s*%\s*/\s*(?:don|lenh)\b"
-    r"|\b(?:dat|chot|lam)\s+don\s+(?:hang\s+)?ao\b|\btien\s+von\s+(?:duoc\s+)?hoan\s+(?:lai\s+)?ngay\b"
+    r"|\b(?:dat|chot|lam|xu\s+ly)\s+don\s+(?:hang\s+)?ao\b"
+    # "nap cang nhieu lai cang cao": the stake that buys a bigger cut
+    r"|\b(?:nap|gop|dau\s+tu)\s+cang\s+nhieu\s+(?:\S+\s+){0,2}?(?:lai|loi|hoa\s+hong)\b|\btien\s+von\s+(?:duoc\s+)?hoan\s+(?:lai\s+)?ngay\b"
     r"|\b(?:presale|token|coin|niem\s+yet)\b.{0,80}?\bx\s?\d{1,3}\b"
     r"|\b(?:gop|nap|dau\s+tu|von)\s+\d+\s*(?:k|tr|trieu|d)?\s+(?:\S+\s+){0,2}?(?:nhan|lai|loi)"
     r"\s+\d+\s*(?:k|tr|trieu|d|%)?\s*(?:/|mot|moi|1)\s*ngay\b"

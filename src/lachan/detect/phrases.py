@@ -152,7 +152,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         "PRIZE_LURE", "scam", "announces a prize, lucky draw or gift to claim",
         ("trung thuong", "trung giai", "nhan thuong", "qua tang tri an", "tri an khach hang",
          "khach hang may man", "boc tham", "quay so", "ve cao", "giai thuong", "phan thuong",
-         "may man", "you have won", "claim your", "won a", "prize",
+         "may man", "you have won", "claim your", "won a", "prize", "has won", "have won",
+         "chuc mung ban nhan", "chuc mung ban da nhan", "chuc mung ban duoc nhan",
          "you have been selected", "you've been selected", "airdrop"),
         negatable=True,  # "ve cua ban khong trung thuong": a lottery's own result
     ),

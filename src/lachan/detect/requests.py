@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from lachan.detect.brands import find_brands
 from lachan.detect.features import Finding, MessageFeatures, warns
 from lachan.detect.phrases import NEGATIONS, has_negation
 
@@ -428,6 +429,7 @@ _REMOTE_PAIRS = frozenset({"se man", "share man", "screen sharing", "screen shar
 _MONEY_CONTEXT_RE = re.compile(
     r"\b(?:ngan\s+hang|the\s+tin\s+dung|han\s+muc|khoan\s+vay|vay|hoan\s+tien|hoan\s+phi"
     r"|thue|cong\s+an|bao\s+hiem|so\s+du|bank|refund|loan)\b")
+_REMOTE_BRAND_KINDS = frozenset({"bank", "wallet", "public", "finance", "telco"})
 _REMOTE_DETAIL = "has you install a remote-control app for a bank, a loan or an authority"
 REMOTE_ACCESS_PRIOR = 12.0
 
@@ -437,7 +439,12 @@ def _remote_access(folded: str) -> str | None:
     if app is None or negated(folded, app.start()):
         return None
     context = _MONEY_CONTEXT_RE.search(folded)
-    return None if context is None else f"{context.group(0)} ... {app.group(0)}"
+    if context is not None:
+        return f"{context.group(0)} ... {app.group(0)}"
+    # "nhan vien cskh Vietcombank ... tai TeamViewer": a bank, a wallet or an authority by
+    # name (a software vendor's helpdesk names itself, no bank)
+    named = next((b for b in find_brands(folded) if b.category in _REMOTE_BRAND_KINDS), None)
+    return None if named is None else f"{named.name} ... {app.group(0)}"
 
 
 #: The purpose first and the fee after it ("de mo khoa dong tien anh can nop phi luu ky").
@@ -614,14 +621,15 @@ def _windfall_fee(folded: str) -> str | None:
     return f"{windfall.group(0)} ... {fee.group(0)}"
 
 
-def _fee_first(folded: str) -> str | None:
-    """Money to be received and a fee to pay before it, or ``None``."""
+def _fee_first(folded: str, loan: bool) -> str | None:
+    """Money to be received (a loan offered counts: ``loan``) and a fee to pay before it,
+    or ``None``. ("phi ho so chuyen truoc 500k": no lender takes its fee before lending.)"""
     receive = _RECEIVE_RE.search(folded)
-    if receive is None:
+    if receive is None and not loan:
         return None
     for m in _FEE_FIRST_RE.finditer(folded):
         if not negated(folded, m.start()):
-            return f"{receive.group(0)} ... {m.group(0)}"
+            return f"{'a loan' if receive is None else receive.group(0)} ... {m.group(0)}"
     return None
 
 
@@ -760,7 +768,7 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
     if paid is None and not _SAFE_PAIRS.isdisjoint(pairs):
         paid = _safe_account(folded)
     if paid is None and not _FEE_FIRST_PAIRS.isdisjoint(pairs):
-        paid = _fee_first(folded)
+        paid = _fee_first(folded, "LOAN_OFFER" in out.findings)
     if paid is None and not _GRANT_PAIRS.isdisjoint(pairs):
         paid = _granted_fee(folded)
     if paid is None and not _WINDFALL_PAIRS.isdisjoint(pairs):

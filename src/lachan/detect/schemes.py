@@ -236,7 +236,8 @@ _OTHERS_PAIRS = frozenset({"tk ban", "khoan ban", "stk ban",
                            "tk nay", "khoan nay", "stk nay", "khoan rieng", "tk rieng",
                            "stk rieng", "tk co", "khoan co", "tk me", "khoan me", "stk me",
                            "tk bo", "khoan bo", "tk chu", "khoan chu", "stk chu",
-                           "tk shop", "khoan shop", "stk shop", "tk tiem", "khoan tiem"})
+                           "tk shop", "khoan shop", "stk shop", "tk tiem", "khoan tiem",
+                           "so nay"})
 
 
 def _personal_holder(folded: str) -> str | None:
@@ -336,7 +337,7 @@ _EXCUSE_RE = re.compile(
     rf"\b(?:{_CANNOT_CALL}|khong\s+(?:chuyen\s+duoc|dang\s+nhap\s+duoc)"
     r"|dang\s+(?:hop|ban\s+hop|o\s+san\s+bay|o\s+benh\s+vien|cong\s+tac|o\s+nuoc\s+ngoai)"
     r"|bi\s+khoa\s+(?:app|tai\s+khoan|tk|the)|(?:tk|tai\s+khoan|app|the|acc|nick|zalo|facebook"
-    r"|dien\s+thoai|sim)\s+(?:\S+\s+){0,2}?"
+    r"|dien\s+thoai|sim)\s+(?:\S+\s+){0,4}?"
     r"(?:bi\s+loi|dang\s+loi|bi\s+khoa|het\s+han\s+muc|qua\s+han\s+muc|bi\s+nuot"
     # "zalo cu con bi loi nen con lap cai moi", "dien thoai con bi roi vo man hinh"
     r"|bi\s+(?:roi\s+)?(?:vo|hong|mat))"
@@ -359,7 +360,9 @@ _ASK_TRANSFER_RE = re.compile(
     r"|\b(?:chuyen|ck|gui)\s+(?:\S+\s+){0,5}?(?:vao|vo|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)"
     r"\s+(?:(?:moi|nay|cua|ben|chu|shop|tiem)\b|\d)"
     r"|\b(?:chuyen|ck|gui)\s+(?:\S+\s+){0,6}?(?:vao|vo|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)"
-    r"\s+(?:nay|ban\s+(?:con|em|chau|minh))\b")
+    r"\s+(?:nay|ban\s+(?:con|em|chau|minh))\b"
+    # "chuyen tien vao so nay giup Tuan": the number given, no account word
+    r"|\b(?:chuyen|ck|gui)\s+(?:\S+\s+){0,4}?(?:vao|vo|qua)\s+so\s+nay\b")
 #: (The pairs that open each excuse, or close it where its first pair is common: "mat dien
 #: thoai" is looked for by "mat dien", not by "dien thoai".)
 _EXCUSE_PAIRS = frozenset({"bi vo", "roi vo", "bi hong",
@@ -520,6 +523,10 @@ _SEND_BACK_RE = re.compile(r"\b(?:chuyen|ck|gui|tra|hoan)\s+(?:lai|tra)\b")
 _SAME_ACCOUNT_RE = re.compile(
     r"\b(?:dung|chinh|ve|lai)\s+(?:so\s+)?(?:tk|stk|tai\s+khoan)\s+(?:\S+\s+){0,2}?"
     r"(?:da|vua)\s+(?:chuyen|ck|gui)\b|\b(?:tk|stk|tai\s+khoan)\s+cu\b")
+#: ...said by the one who got it, who offers to send it back ("de em ck tra lai", "minh se
+#: chuyen lai"): the honest receiver, not a request.
+_WRITER_RETURNS_RE = re.compile(r"\b(?:de\s+(?:em|minh|toi|tao|t|to|anh|chi)|(?:em|minh|toi|tao|to)"
+                                r"\s+(?:se|xin))\s+$")
 _MISTAKEN_PAIRS = frozenset({"chuyen nham", "ck nham", "tien nham", "khoan nham", "gui nham",
                              "nap nham"})
 
@@ -840,7 +847,22 @@ def _bill_over_chat(folded: str, who: str) -> str | None:
     return None if m is None or negated(folded, m.start()) else f"{who} ... {m.group(0)}"
 
 
+#: A payout into the reader's own account ("so tien 28.450.000d chuyen vao tk ca nhan trong
+#: 5 ngay", "se duoc chi tra vao tai khoan ca nhan cua ban"): a benefit or a refund paid,
+#: which asks nothing of the reader.
+_PAYOUT_RE = re.compile(
+    r"\b(?:so\s+tien|khoan\s+tien|tien)\s+(?:\S+\s+){0,3}?(?:se\s+)?(?:duoc\s+)?"
+    r"(?:chuyen|chi\s+tra|tra|hoan)\s+(?:ve\s+|vao\s+){1,2}(?:so\s+)?(?:tai\s+khoan|tk)\s+"
+    r"ca\s+nhan\b(?!\s+(?:cua\s+)?(?:can\s+bo|nhan\s+vien|nv|ktv))"
+    r"|\b(?:duoc\s+|se\s+)(?:chuyen|chi\s+tra|hoan)\s+(?:ve\s+|vao\s+){1,2}(?:so\s+)?"
+    r"(?:tai\s+khoan|tk)\s+ca\s+nhan\s+cua\s+(?:ban|quy\s+khach|ong|ba|anh|chi)\b")
+
+
 def _bill_to_person(folded: str, who: str) -> str | None:
+    payout = _PAYOUT_RE.search(folded)
+    if payout is not None:
+        # nothing asked besides the payout: the benefit office's notice
+        folded = folded[:payout.start()] + " , " + folded[payout.end():]
     if _PAY_RE.search(folded) is None:
         return None
     # "khong chuyen vao tai khoan ca nhan cua giao vien": the notice that warns of it
@@ -892,9 +914,12 @@ _THIS_ACCOUNT_RE = re.compile(r"\b(?:vao|qua)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)
 #: stk nay giup minh, tk minh dang bi loi ko chuyen duoc"): the hijacked chat account's
 #: borrowing, the account to come in the next message.
 _OWN_ACCOUNT_BROKEN_RE = re.compile(
-    r"\b(?:tk|tai\s+khoan|the|app)\s+(?:ngan\s+hang\s+)?(?:cua\s+)?(?:minh|em|toi|tao|to|tui|anh|chi)"
+    r"\b(?:tk|tai\s+khoan|the|app)\s+(?:ngan\s+hang\s+)?(?:cua\s+)?(?:minh|em|toi|tao|to|tui|anh|chi"
+    # or the friend's, named by the one passing the message on ("tk cua Tuan bi loi")
+    r"|cua\s+[a-z]+)"
     r"\s+(?:dang\s+)?(?:bi\s+)?(?:loi|khoa|han\s+che|het\s+han\s+muc)\b")
-_PLAIN_THIS_ACCOUNT_RE = re.compile(r"\b(?:vao|qua|vo)\s+(?:so\s+)?(?:stk|tk|tai\s+khoan)\s+nay\b")
+_PLAIN_THIS_ACCOUNT_RE = re.compile(r"\b(?:vao|qua|vo)\s+(?:so\s+)?(?:stk\s+|tk\s+|tai\s+khoan\s+)?"
+                                    r"(?<!vao )(?<!qua )(?<!vo )nay\b")
 
 
 def _third_party(folded: str, findings: Collection[str]) -> str | None:
@@ -988,10 +1013,12 @@ def _mistaken_return(folded: str) -> str | None:
     if mistake is None:
         return None
     rest = folded[mistake.end():]
-    back = _first(_SEND_BACK_RE, rest)
+    back = _SEND_BACK_RE.search(rest)
     if back is None or _SAME_ACCOUNT_RE.search(rest) is not None:
         return None
-    return f"{mistake.group(0)} ... {back}"
+    if _WRITER_RETURNS_RE.search(rest, max(0, back.start() - 20), back.start()) is not None:
+        return None  # "a chuyen nham vao tk em a? de em ck tra lai": the writer pays it back
+    return f"{mistake.group(0)} ... {back.group(0)}"
 
 
 def _ransom(folded: str) -> str | None:
