@@ -112,13 +112,27 @@ def test_dnc_listed_recipient(client, app) -> None:
 
     aid, h = setup_advertiser(client, app)
     with app.state.db.transaction() as session:
-        dnc.register(session, RECIPIENT, "sms")
+        dnc.register(session, RECIPIENT, "sms", now=vn(1, 8))
     call = {"text": "", "channel": "call", "duration_s": 30}
     got = submit(client, aid, h, copy(vn(22, 10)), copy(vn(22, 11), **call))
     assert got == [["DNC_LISTED"], []]
     r = client.get(f"/v1/advertisers/{aid}/violations", headers=h).json()
     assert r["violations"][0]["fine"] == {"min_vnd": 80_000_000, "max_vnd": 100_000_000}
     assert r["violations"][0]["evidence"] == {"scope": "sms"}
+
+
+def test_dnc_is_judged_by_the_register_as_it_stood_at_the_send(client, app) -> None:
+    from lachan.registry import dnc
+
+    aid, h = setup_advertiser(client, app)
+    with app.state.db.transaction() as session:
+        dnc.register(session, RECIPIENT, "all", now=vn(10, 8))
+        dnc.unregister(session, RECIPIENT, "all", now=vn(20, 8))
+        dnc.register(session, RECIPIENT, "sms", now=vn(25, 8))
+    # before it joined, while on it, after it left, on it again
+    got = submit(client, aid, h, copy(vn(9, 10)), copy(vn(15, 10)), copy(vn(22, 10)),
+                 copy(vn(26, 10)))
+    assert got == [[], ["DNC_LISTED"], [], ["DNC_LISTED"]]
 
 
 def test_consent_request_rules(client, app) -> None:

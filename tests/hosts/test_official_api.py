@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -44,6 +45,43 @@ def test_verify_imitation_names_the_brand(client: TestClient) -> None:
     assert d["analysis"]["label"] == "phishing"
     d = client.get("/v1/verify", params={"brandname": "VIETC0MBANK"}).json()
     assert d["verdict"] == "imitates" and d["organisation"]["id"] == "vietcombank"
+
+
+@pytest.mark.parametrize("url", [
+    "https://evil.tk\\@vietcombank.com.vn",  # a browser reads the backslash as "/"
+    "https://evil.tk\\@vietcombank.com.vn/login",
+])
+def test_verify_a_backslash_link_is_answered_for_the_host_a_browser_opens(
+    client: TestClient, url: str
+) -> None:
+    d = client.get("/v1/verify", params={"url": url}).json()
+    assert d["verdict"] != "official"
+    assert d["value"].startswith("https://evil.tk/")
+
+
+def test_verify_a_bank_named_before_an_at_sign_is_an_imitation(client: TestClient) -> None:
+    d = client.get("/v1/verify", params={
+        "url": "https://vietcombank.com.vn@quangcao-abc.com/login"}).json()
+    assert d["verdict"] == "imitates" and d["organisation"]["id"] == "vietcombank"
+    assert "quangcao-abc.com" in d["note"]
+    plain = client.get("/v1/verify", params={"url": "https://user@quangcao-abc.com/"}).json()
+    assert plain["verdict"] == "unknown"
+
+
+@pytest.mark.parametrize("email", ["someone@gmail.com", "x@outlook.com", "x@hotmail.com",
+                                   "x@icloud.com"])
+def test_verify_a_free_mail_address_is_nobodys_official_channel(
+    client: TestClient, email: str
+) -> None:
+    d = client.get("/v1/verify", params={"email": email}).json()
+    assert d["verdict"] == "unknown" and "free mail" in d["user_content"]
+
+
+def test_verify_a_free_mailbox_named_after_a_bank_imitates_it(client: TestClient) -> None:
+    d = client.get("/v1/verify", params={"email": "hotro.vietcombank.cskh@gmail.com"}).json()
+    assert d["verdict"] == "imitates" and d["organisation"]["id"] == "vietcombank"
+    assert client.get("/v1/verify", params={"email": "cskh@vietcombank.com.vn"}).json()[
+        "verdict"] == "official"
 
 
 def test_verify_reported_and_unknown(app: FastAPI, client: TestClient) -> None:

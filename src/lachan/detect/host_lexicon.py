@@ -42,6 +42,15 @@ USER_CONTENT: frozenset[str] = frozenset(
     ipfs.io dweb.link telegra.ph gitbook.io""".split()
 )
 
+#: Free mail services: anyone opens an address there, so an address at one is nobody's
+#: official channel ("hotro.vietcombank@gmail.com" is not Google's, nor the bank's).
+FREE_MAIL: frozenset[str] = frozenset(
+    """gmail.com googlemail.com outlook.com hotmail.com live.com msn.com yahoo.com
+    yahoo.com.vn ymail.com icloud.com me.com mac.com aol.com proton.me protonmail.com
+    gmx.com gmx.net mail.com zoho.com yandex.com yandex.ru mail.ru qq.com 163.com
+    126.com tutanota.com""".split()
+)
+
 #: App stores: where the authorities publish their real apps (eTax Mobile, VNeID). Their
 #: pages are anyone's (so also in USER_CONTENT), but a link there is no authority's link
 #: "outside gov.vn".

@@ -264,6 +264,7 @@ def _queries(dialect: str) -> dict[str, Any]:
             or_(a.sent_at > bindparam("t_lo"), a.is_consent_request.is_(True)),
         ),
         "dnc": _dnc_query(dialect),
+        "dnc_history": _dnc_history_query(dialect),
     }
 
 
@@ -273,7 +274,19 @@ def _dnc_query(dialect: str) -> Any:
     except ImportError:  # pragma: no cover - centre tables absent
         return None
     d = DncEntry.__table__.c
-    return select(d.number, d.scope).where(_member(d.number, "recs", dialect))
+    return select(d.number, d.scope, d.registered_at).where(_member(d.number, "recs", dialect))
+
+
+def _dnc_history_query(dialect: str) -> Any:
+    """The register's changes up to the batch's last send, per number in time order."""
+    try:
+        from lachan.store.tables_centre import DncEvent
+    except ImportError:  # pragma: no cover - centre tables absent
+        return None
+    e = DncEvent.__table__.c
+    return (select(e.number, e.at, e.scope_after)
+            .where(_member(e.number, "recs", dialect), e.at <= bindparam("t_max"))
+            .order_by(e.number, e.at, e.id))
 
 
 class _Facts:
@@ -327,7 +340,9 @@ class _Facts:
         self.events: dict[str, list[tuple[datetime, str, str, dict[str, Any]]]] = defaultdict(list)
         self.sends: dict[tuple[str, str], list[Any]] = defaultdict(list)
         self.dkqc: dict[str, list[datetime]] = defaultdict(list)
-        self.dnc: dict[str, str] = {}
+        # per number: (time, scope after it or None), in time order; the register's scope
+        # at a send is the last change at or before it (Art. 13 is judged at the send)
+        self.dnc: dict[str, list[tuple[datetime, str | None]]] = {}
         params = {"adv": advertiser_id, "recs": recs, "t_max": t_max}
         for cid, rec, channel, method, given_at, withdrawn_at, via, limit in conn.execute(
             q["consents"], params
@@ -371,13 +386,27 @@ class _Facts:
                 sends[(rec, channel)].append(at if sqlite else as_utc(at))
         phones = [rec for rec in uniq if "@" not in rec]
         if phones and q["dnc"] is not None:
-            self.dnc = dict(
-                conn.execute(q["dnc"], {"recs": _listed(phones, dialect)}).all()
-            )
+            listed = _listed(phones, dialect)
+            changes: dict[str, list[tuple[datetime, str | None]]] = defaultdict(list)
+            for number, at, after in conn.execute(
+                    q["dnc_history"], {"recs": listed, "t_max": t_max}).all():
+                changes[number].append((as_utc(at), None if after == "none" else after))
+            for number, scope, registered_at in conn.execute(q["dnc"], {"recs": listed}).all():
+                if number not in changes:  # on the register with no history (an old load)
+                    changes[number].append((as_utc(registered_at), scope))
+            self.dnc = dict(changes)
         for lst in (*self.sends.values(), *self.dkqc.values()):
             lst.sort()
         for ev in self.events.values():
             ev.sort(key=_first)
+
+    def dnc_scope(self, rec: str, at: datetime) -> str | None:
+        """The recipient's Do-Not-Call scope at ``at``: the last change at or before it."""
+        changes = self.dnc.get(rec)
+        if not changes:
+            return None
+        i = bisect.bisect_right(changes, at, key=_first)
+        return changes[i - 1][1] if i else None
 
     def consent_state(self, rec: str, channel: str, at: datetime) -> tuple[str, dict[str, Any]]:
         state, ev = "none", {}
@@ -551,7 +580,7 @@ def _submit(
     check_copy, AdCopyFacts, Copy = ad_rules.check_copy, CopyFacts, ad_rules.AdCopy
     consent_state, prior_sends = facts.consent_state, facts.prior_sends
     prior_dkqc = facts.prior_dkqc
-    dnc, sends, dkqc = facts.dnc, facts.sends, facts.dkqc
+    dnc_scope, sends, dkqc = facts.dnc_scope, facts.sends, facts.dkqc
     insort = bisect.insort
     results: list[list[ad_rules.Violation]] = [[] for _ in items]
     is_req = [False] * n
@@ -570,7 +599,7 @@ def _submit(
             names,
             state,
             ev,
-            dnc.get(rec),
+            dnc_scope(rec, at),
             prior_sends(rec, channel, sent[i], stamp(at - window)),
             ev.get("daily_limit") if state == "given" else None,
             prior_dkqc(rec, at) if request else 0,  # read only for consent requests

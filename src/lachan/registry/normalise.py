@@ -161,6 +161,10 @@ def _normalise(kind: str, value: str) -> str:
         return _ip(value)
     if kind == "url":
         text = value if "://" in value else "http://" + value
+        # a browser reads a backslash as "/" in an http(s) link (WHATWG URL):
+        # "evil.tk<backslash>@bank.vn" goes to evil.tk, so the host ends there
+        cut = min((i for i in (text.find("?"), text.find("#")) if i >= 0), default=len(text))
+        text = text[:cut].replace("\\", "/") + text[cut:]
         try:
             parts = urlsplit(text)
             hostname = parts.hostname

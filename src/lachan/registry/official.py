@@ -302,6 +302,44 @@ def user_content_hosts(domain: str) -> list[str]:
     return sorted(h for h in USER_CONTENT if h == domain or h.endswith("." + domain))
 
 
+def free_mail(domain: str) -> bool:
+    """Whether ``domain`` is a free mail service's, where anyone opens an address."""
+    from lachan.detect.host_lexicon import FREE_MAIL
+
+    return domain in FREE_MAIL
+
+
+def _mailbox_brand(canon: str) -> str | None:
+    """The brand a free mailbox's name claims ("hotro.vietcombank.cskh@gmail.com")."""
+    from lachan.detect.brands import find_brands
+    from lachan.text import normalise as normalise_text
+
+    local = canon.rpartition("@")[0]
+    words = re.sub(r"[._+\-]+", " ", local)
+    named = find_brands(normalise_text(words).folded)
+    return named[0].id if named else None
+
+
+def _userinfo_brand(raw: str) -> str | None:
+    """The brand named before an "@" in a link's host ("https://vietcombank.com.vn@evil.tk"):
+    the browser goes to the host after it."""
+    from lachan.detect.brands import find_brands, official_domain_owner
+
+    text = raw if "://" in raw else "http://" + raw
+    try:
+        user = urlsplit(text).username
+    except ValueError:
+        return None
+    if not user:
+        return None
+    user = user.lower().strip(". ")
+    owner = official_domain_owner(user)
+    if owner is not None:
+        return owner
+    named = find_brands(re.sub(r"[^a-z0-9]+", " ", user))
+    return named[0].id if named else None
+
+
 def _candidates(kind: str, canon: str) -> tuple[str, list[str]]:
     """``(channel kind, channel values to try, most specific first)`` for a value of
     ``kind`` in its registry canonical form."""
@@ -313,7 +351,10 @@ def _candidates(kind: str, canon: str) -> tuple[str, list[str]]:
         host = urlsplit(canon).hostname or ""
         return "domain", _parents(host) if "." in host and ":" not in host else []
     if kind == "email":
-        return "email_domain", _parents(canon.rpartition("@")[2])
+        domain = canon.rpartition("@")[2]
+        if free_mail(domain):
+            return "email_domain", []  # anyone's mailbox at a free mail service
+        return "email_domain", _parents(domain)
     if kind in ("phone", "brandname"):
         return kind, [canon]
     return kind, []
@@ -888,6 +929,9 @@ def verify(
     page = user_content_page(canon) if kind in ("url", "domain") else None
     if page is not None:
         out["user_content"] = page
+    if kind == "email" and free_mail(canon.rpartition("@")[2]):
+        out["user_content"] = (f"{canon.rpartition('@')[2]} is a free mail service: anyone "
+                               "can open an address there")
     owner = official_owner(session, kind, canon)
     if owner is not None:
         out.update(verdict="official", organisation=_org_brief(session, owner), state="official")
@@ -896,7 +940,28 @@ def verify(
                            "pages on it are not; verify the whole link (url=...)")
         return out
     _answer_for_content(session, kind, canon, out, page, settings)
+    if out["verdict"] in ("unknown", "reported"):
+        _claimed_brand(session, kind, value, canon, out)
     return out
+
+
+def _claimed_brand(session: Session, kind: str, raw: str, canon: str,
+                   out: dict[str, Any]) -> None:
+    """A brand claimed where the engine does not look: before an "@" in a link, or in
+    the name of a free mailbox; ``imitates`` it, with a note of where."""
+    if kind == "url":
+        brand = _userinfo_brand(raw)
+        where = (f"the text before '@' names it, but the link goes to "
+                 f"{urlsplit(canon).hostname}")
+    elif kind == "email" and free_mail(canon.rpartition("@")[2]):
+        brand = _mailbox_brand(canon)
+        where = "the mailbox's name claims it, at a free mail service"
+    else:
+        return
+    if brand is None:
+        return
+    out.update(verdict="imitates", organisation=_org_brief(session, brand) or {"name": brand})
+    out["note"] = where
 
 
 def _answer_for_content(
