@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 
 from lachan.registry import audit
 from lachan.store.session import Database
@@ -62,6 +62,29 @@ def test_removing_the_newest_entries_is_detected(db_url: str) -> None:
             result = audit.verify(s)
         assert not result.ok and result.entries == 3
         assert "newest" in result.reason and result.first_bad_id == 5
+    finally:
+        db.dispose()
+
+
+def test_removing_the_newest_entries_stays_detected_after_later_writes(db_url: str) -> None:
+    db = Database(db_url)
+    try:
+        _fill(db)
+        with db.transaction() as s:
+            s.execute(delete(AuditEntry).where(AuditEntry.id >= 4))
+        _fill(db, 2)  # the service goes on writing: the next entries chain onto entry 3
+        with db.read() as s:
+            result = audit.verify(s)
+            tamper = s.execute(select(AuditEntry).where(
+                AuditEntry.action == audit.TAMPER_ACTION)).scalars().all()
+        assert not result.ok and "newest entries were gone" in result.reason
+        assert len(tamper) == 1 and result.first_bad_id == tamper[0].id
+        # removing the record of it unseals the log again, and the next write records it
+        with db.transaction() as s:
+            s.execute(delete(AuditEntry).where(AuditEntry.id >= tamper[0].id))
+        _fill(db, 1)
+        with db.read() as s:
+            assert not audit.verify(s).ok
     finally:
         db.dispose()
 

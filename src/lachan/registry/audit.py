@@ -8,7 +8,11 @@ new ones) breaks the chain, and :func:`verify` reports where.
 Removing the *newest* entries leaves a shorter chain that is still whole, so every
 transaction that appends also updates a seal: the newest entry's id and hash under an
 HMAC whose key is derived from the master secret, which the database never holds. A
-shorter chain, a rewritten seal or a missing one no longer matches. (Someone who keeps an
+shorter chain, a rewritten seal or a missing one no longer matches. The next audited
+write checks the same before it appends: when the newest entry is not the sealed one, it
+first writes an ``audit.tamper`` entry saying what the seal named and what it found, which
+the chain then carries and :func:`verify` reports (removing it unseals the log again).
+(Someone who keeps an
 old seal row and later restores it together with the truncation is not caught: keep
 copies of ``lachan audit verify`` output elsewhere for that.) A log wiped whole (no
 entry and no seal) while the database holds rows that only audited writes make (keys,
@@ -165,12 +169,46 @@ def record(
     bind = session.get_bind()
     if bind.dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
-    prev = session.execute(
-        select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
-    ).scalar_one_or_none()
-    prev_hash = prev or GENESIS
+    tail = session.execute(
+        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+    ).first()
+    prev_hash = GENESIS if tail is None else str(tail[1])
+    if _HEAD_INFO not in session.info:  # the transaction's first entry: is the tail sealed?
+        found = _unsealed_tail(session, None if tail is None else (int(tail[0]), prev_hash))
+        if found is not None:
+            # entries were removed (or the seal rewritten) since the last audited write:
+            # say so in the chain, which the next entries then carry
+            prev_hash = _append(session, "system", TAMPER_ACTION, "audit_log", found,
+                                prev_hash).hash
+    return _append(session, actor, action, target, _pseudonymised(session, details), prev_hash)
+
+
+#: The action of the entry :func:`record` writes when it finds the log's newest entries
+#: gone: any such entry makes :func:`verify` fail, and removing it unseals the log again.
+TAMPER_ACTION = "audit.tamper"
+
+
+def _unsealed_tail(session: Session, tail: tuple[int, str] | None) -> dict[str, Any] | None:
+    """What the seal names against the newest entry, when they differ (or the seal
+    is not this centre's); ``None`` for a log whose tail is the sealed one."""
+    seal = session.get(AuditSeal, _SEAL_ID)
+    if seal is None:
+        if tail is None:
+            return None
+        return {"sealed": None, "found_id": tail[0], "found_hash": tail[1]}
+    genuine = hmac.compare_digest(
+        seal.mac, seal_mac(_seal_key(session), seal.last_id, seal.last_hash))
+    if genuine and tail is not None and (seal.last_id, seal.last_hash) == tail:
+        return None
+    return {"sealed": {"id": seal.last_id, "hash": seal.last_hash, "genuine": genuine},
+            "found_id": None if tail is None else tail[0],
+            "found_hash": None if tail is None else tail[1]}
+
+
+def _append(session: Session, actor: str, action: str, target: str,
+            details: Mapping[str, Any] | None, prev_hash: str) -> AuditEntry:
     at = utcnow()
-    det = _canonical(_pseudonymised(session, details))
+    det = _canonical(details)
     actor, action, target = actor[:64], action[:64], target[:300]
     entry = AuditEntry(
         at=at,
@@ -209,6 +247,7 @@ def verify(session: Session, batch: int = 5000) -> VerifyResult:
     prev_hash = GENESIS
     count = 0
     last_id = 0
+    tampered: AuditEntry | None = None
     while True:
         rows = (
             session.execute(
@@ -221,7 +260,17 @@ def verify(session: Session, batch: int = 5000) -> VerifyResult:
             .all()
         )
         if not rows:
-            return _check_seal(session, count, last_id, prev_hash)
+            result = _check_seal(session, count, last_id, prev_hash)
+            if tampered is not None and result.ok:
+                found = orjson.loads(tampered.details)
+                sealed = found.get("sealed") or {}
+                return VerifyResult(
+                    False, count, tampered.id,
+                    f"entry {tampered.id} ({iso(tampered.at)}) records that the log's "
+                    f"newest entries were gone when it was written: the seal named entry "
+                    f"{sealed.get('id')}, the newest was {found.get('found_id')}",
+                )
+            return result
         for e in rows:
             if e.prev_hash != prev_hash:
                 return VerifyResult(
@@ -232,6 +281,8 @@ def verify(session: Session, batch: int = 5000) -> VerifyResult:
                 return VerifyResult(
                     False, count, e.id, "entry content does not match its hash (edited)"
                 )
+            if e.action == TAMPER_ACTION and tampered is None:
+                tampered = e
             prev_hash = e.hash
             count += 1
             last_id = e.id
