@@ -22,6 +22,7 @@ from lachan.serve.api import ROUTERS
 from lachan.serve.auth import RoleCheck
 from lachan.serve.deps import AddressLimiter
 from lachan.serve.limits import DEFAULT_MAX_BODY, BodyLimitMiddleware
+from lachan.serve.paths import ControlCharsInPathMiddleware
 from lachan.store.session import Database
 
 
@@ -117,6 +118,7 @@ def create_app(
         app.include_router(module.router)
         body_limits.update(getattr(module, "BODY_LIMITS", {}))
     app.add_middleware(BodyLimitMiddleware, limits=body_limits, default=max_body)
+    app.add_middleware(ControlCharsInPathMiddleware)
 
     def custom_openapi() -> dict[str, Any]:
         if app.openapi_schema:
