@@ -233,6 +233,8 @@ FRAUDS = [
                              "đang lỗi, tối tôi gửi lại."),
     ("THIRD_PARTY_TRANSFER", "Mình là bạn của Hùng, tài khoản ngân hàng của Hùng bị lỗi nên "
                              "bạn chuyển tiền vào số này giúp Hùng nhé."),
+    # a prize won and a fee for it, in a few words
+    ("PAY_TO_UNLOCK", "Chúc mừng bạn trúng thưởng xe máy, nộp phí 700k nhé."),
     # congratulations on money to claim over a chat app
     ("LURE_TO_PRIVATE_CONTACT", "Chúc mừng bạn nhận 2 triệu tri ân, kết bạn Zalo 0387123456 để "
                                 "nhận."),
@@ -297,6 +299,9 @@ HONEST = [
     # the ministry's warning that sends people to the report portal
     ("AUTHORITY_LINK_NOT_GOV", "Bộ TT&TT cảnh báo: thủ đoạn giả danh điện lực yêu cầu cài app "
                                "lạ. Báo cáo lừa đảo tại canhbao.khonggianmang.vn"),
+    # a carrier's prize game, its fee the price of its messages
+    ("PAY_TO_UNLOCK", "[QC] Tham gia chương trình nạp thẻ trúng thưởng 20 triệu, soạn DK gửi "
+                      "800 (phí 1000đ/tin)."),
     # nineteenth round: a software vendor's helpdesk names no bank
     ("REMOTE_ACCESS_REQUEST", "Anh ơi em bên phần mềm kế toán, anh mở UltraViewer giúp em để "
                               "em cài bản cập nhật nhé."),

@@ -84,6 +84,25 @@ def test_verify_a_free_mailbox_named_after_a_bank_imitates_it(client: TestClient
         "verdict"] == "official"
 
 
+@pytest.mark.parametrize("url", [
+    "https://bad.example.org/path", "http://bad.example.org/path", "bad.example.org/path",
+    "https://bad.example.org/path/", "https://bad.example.org/./path",
+    "https://bad.example.org//path", "https://bad.example.org/x/../path?utm=1",
+])
+def test_a_blocked_link_is_reported_however_it_is_written(
+    app: FastAPI, client: TestClient, url: str
+) -> None:
+    from lachan.registry import decisions
+
+    with app.state.db.transaction() as session:
+        decisions.decide(session, "url", "https://bad.example.org/path", "block",
+                         reason="phishing page", actor="analyst:test")
+    d = client.get("/v1/verify", params={"url": url}).json()
+    assert d["verdict"] == "reported" and d["state"] == "blocked"
+    other = client.get("/v1/verify", params={"url": "https://bad.example.org/other"}).json()
+    assert other["verdict"] == "unknown"
+
+
 def test_verify_reported_and_unknown(app: FastAPI, client: TestClient) -> None:
     with app.state.db.transaction() as session:
         for i in range(30):  # thirty operators' filters (one key counts once a day)

@@ -5,6 +5,7 @@ or looked up; bad values raise :class:`InvalidSource` with a readable message.""
 from __future__ import annotations
 
 import ipaddress
+import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -122,6 +123,16 @@ def _email(value: str) -> str:
     return f"{local.lower()}@{_host(domain)}"
 
 
+def _canonical_path(path: str) -> str:
+    """A link's path as a browser resolves it: dot segments removed (RFC 3986 5.2.4),
+    runs of slashes and a trailing slash dropped ("/a/./b//c/" is "/a/b/c"), "/" when
+    empty; so that a blocked link is not passed by writing it another way."""
+    if not path or path == "/":
+        return "/"
+    resolved = posixpath.normpath(re.sub(r"/{2,}", "/", "/" + path))
+    return "/" if resolved in (".", "//") else resolved
+
+
 def normalise(kind: str, value: str) -> str:
     """The canonical form of ``value`` as an entity of ``kind`` (cached: a batch of
     complaints asks for the same few values many times)."""
@@ -176,7 +187,7 @@ def _normalise(kind: str, value: str) -> str:
             raise InvalidSource(f"not a valid http(s) URL: {value[:80]!r}")
         host = _url_host(hostname, value)
         netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
-        canonical = urlunsplit((scheme, netloc, parts.path or "/", "", ""))
+        canonical = urlunsplit((scheme, netloc, _canonical_path(parts.path), "", ""))
         if len(canonical) > MAX_VALUE_CHARS:
             raise InvalidSource(f"URL longer than {MAX_VALUE_CHARS} characters without its query")
         return canonical

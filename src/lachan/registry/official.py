@@ -788,7 +788,11 @@ def _source_chain(kind: str, canon: str) -> list[tuple[str, str]]:
     then its domain and parents; a domain and its parents."""
     if kind == "url":
         host = urlsplit(canon).hostname or ""  # lower case, no port, no IPv6 brackets
-        return [("url", canon), *_host_sources(host)] if host else [("url", canon)]
+        # the same link under the other scheme: a block of https://x/a answers for the
+        # "x/a" an SMS writes (read as http://), and the reverse
+        scheme, _, rest = canon.partition("://")
+        links = [("url", canon), ("url", ("http" if scheme == "https" else "https") + "://" + rest)]
+        return [*links, *_host_sources(host)] if host else links
     if kind == "email":
         return [("email", canon), *_host_sources(canon.rpartition("@")[2])]
     if kind == "domain":
