@@ -210,7 +210,8 @@ def test_valid_brandnames(name: str) -> None:
 @pytest.mark.parametrize(
     "name, why",
     [("ABCDEFGHIJKL", "at most 11"), ("12345", "digits only"), ("SHOP@ABC", "not allowed"),
-     ("CỬAHÀNG", "not allowed"), ("", "empty"), ("   ", "empty"), ("12 34", "digits only")],
+     ("CỬAHÀNG", "not allowed"), ("", "empty"), ("   ", "empty"), ("12 34", "digits only"),
+     ("___", "a letter"), ("- -", "a letter")],
 )
 def test_invalid_brandnames(name: str, why: str) -> None:
     with pytest.raises(BrandnameError, match=why):
@@ -219,6 +220,9 @@ def test_invalid_brandnames(name: str, why: str) -> None:
 
 def test_brandname_key_and_validity() -> None:
     assert brandname_key(" ShopAbc ") == brandname_key("SHOPABC")
+    # one brandname however many spaces it is written with (Art. 23: unique nationwide)
+    assert brandname_key("DIEN  MAY") == brandname_key("Dien May")
+    assert validate_brandname("DIEN  MAY") == "DIEN MAY"
     start = datetime(2024, 2, 29, tzinfo=UTC)
     assert brandname_valid_until(start) == datetime(2027, 3, 1, tzinfo=UTC)
     assert brandname_valid_until(datetime(2026, 5, 1, tzinfo=UTC)) == datetime(

@@ -43,3 +43,21 @@ def test_canonical_forms_are_stable(kind: str, value: str, canonical: str) -> No
 def test_addresses_that_are_not_plain_are_refused(kind: str, value: str, why: str) -> None:
     with pytest.raises(InvalidSource, match=why):
         normalise(kind, value)
+
+
+@pytest.mark.parametrize("value", ["1.2.3.4", "1.2.3.4.", "2001:db8::1", "[2001:db8::1]"])
+def test_an_ip_address_given_as_a_domain_is_refused_and_named(value: str) -> None:
+    # a domain block of "1.2.3.4" reached no feed and no link check
+    with pytest.raises(InvalidSource, match="IP address"):
+        normalise("domain", value)
+
+
+@pytest.mark.parametrize(("url", "canonical"), [
+    ("https://x.vn/a/./b//c/", "https://x.vn/a/b/c"),
+    ("https://x.vn/a/../b?utm=1", "https://x.vn/b"),
+    ("https://x.vn/..", "https://x.vn/"),
+    ("x.vn", "http://x.vn/"),
+    ("https://evil.tk\\@bank.vn/login", "https://evil.tk/@bank.vn/login"),
+])
+def test_a_links_path_is_resolved_as_a_browser_resolves_it(url: str, canonical: str) -> None:
+    assert normalise("url", url) == canonical

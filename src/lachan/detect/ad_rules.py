@@ -83,8 +83,9 @@ class TemplateError(AdInputError):
 
 
 def brandname_key(name: str) -> str:
-    """The case-insensitive key under which brandnames are unique (upper case, stripped)."""
-    return name.strip().upper()
+    """The case-insensitive key under which brandnames are unique (upper case, stripped,
+    runs of spaces as one: "DIEN  MAY" is "Dien May")."""
+    return " ".join(name.split()).upper()
 
 
 def validate_brandname(name: object, rules: AdRules = DEFAULT_RULES) -> str:
@@ -107,9 +108,11 @@ def validate_brandname(name: object, rules: AdRules = DEFAULT_RULES) -> str:
             f"brandname {value!r} has characters not allowed ({shown}); only Latin letters, "
             "digits, '-', '_', '.' and space (Art. 23)"
         )
-    if value.replace(" ", "").isdigit() or not any(c.isalnum() for c in value):
+    if not any(c.isalnum() for c in value):
+        raise BrandnameError(f"brandname {value!r} must hold a letter (Art. 23)")
+    if value.replace(" ", "").isdigit():
         raise BrandnameError(f"brandname {value!r} must not be digits only (Art. 23)")
-    return value
+    return re.sub(" {2,}", " ", value)  # "DIEN  MAY" is "DIEN MAY"
 
 
 def brandname_valid_until(valid_from: datetime, rules: AdRules = DEFAULT_RULES) -> datetime:

@@ -167,7 +167,11 @@ def _normalise(kind: str, value: str) -> str:
     if kind == "email":
         return _email(value)
     if kind == "domain":
-        return _host(value)
+        try:
+            ipaddress.ip_address(value.strip().rstrip(".").strip("[]"))
+        except ValueError:
+            return _host(value)
+        raise InvalidSource(f"{value[:80]!r} is an IP address, not a domain: give it as ip")
     if kind == "ip":
         return _ip(value)
     if kind == "url":
