@@ -25,7 +25,8 @@ from lachan.detect.brands import (
     official_domain_owner,
     official_phone_owner,
 )
-from lachan.detect.features import CONTACT_CUE_RE, host_facts, is_restricted_vn_host
+from lachan.detect.features import CONTACT_CUE_RE, host_facts
+from lachan.detect.host_checks import VN_RESTRICTED
 from lachan.domain import Entity, Symbol
 from lachan.text import fold
 
@@ -88,6 +89,12 @@ def _sender_is_brand(view: MessageView, brand: Brand) -> bool:
 
 
 
+def _in_restricted_zone(host: str) -> bool:
+    """Under gov.vn or edu.vn (``host_checks.VN_RESTRICTED``), which only the state and
+    accredited schools can register."""
+    return any(host == z or host.endswith("." + z) for z in VN_RESTRICTED)
+
+
 def _link_symbols(view: MessageView, brands: list[Brand], urls: list[Entity]) -> list[Symbol]:
     out: list[Symbol] = []
     with_domains = [b for b in brands if b.domains]
@@ -105,7 +112,7 @@ def _link_symbols(view: MessageView, brands: list[Brand], urls: list[Entity]) ->
             name = "URL_BRAND_SHORTENED"
         elif not verdict.parsed or verdict.label == "phishing":
             name = "URL_BRAND_MISMATCH"
-        elif is_restricted_vn_host(host):
+        elif _in_restricted_zone(host):
             # a state portal or a school's (only the state registers under gov.vn, only
             # accredited schools under edu.vn): "pay the fee via BIDV or ctt.hust.edu.vn"
             continue

@@ -403,12 +403,6 @@ def is_government_host(host: str) -> bool:
     return host == "gov.vn" or host.endswith(".gov.vn")
 
 
-def is_restricted_vn_host(host: str) -> bool:
-    """A host in a Vietnamese zone that only the state or accredited schools can
-    register: ``gov.vn`` (state portals) and ``edu.vn`` (schools and universities)."""
-    return (is_government_host(host) or host == "edu.vn" or host.endswith(".edu.vn"))
-
-
 # --- obfuscation, labels, length -------------------------------------------------------
 
 #: Obfuscation flags of :func:`lachan.text.normalise` → (finding, fixed prior towards scam).

@@ -317,8 +317,8 @@ def page_name(p: ParsedHost) -> str:
     return ""
 
 
-def page_lure(p: ParsedHost) -> tuple[str, str] | None:
-    """``(kind, word)`` when a page on a user-content host is named with a scam or
+def page_lure(p: ParsedHost) -> tuple[str, str, str] | None:
+    """``(kind, word, page name)`` when a page on a user-content host is named with a scam or
     gambling keyword (``kind`` "scam" / "gambling") or an online game's lure ("game"):
     the model reads only the platform's own name ("google"). Brands are
     :func:`brand_in_path`'s."""
@@ -327,18 +327,18 @@ def page_lure(p: ParsedHost) -> tuple[str, str] | None:
         return None
     lure = game_lure(name)
     if lure is not None:
-        return "game", f"{lure[0]} + {lure[1]}"
+        return "game", f"{lure[0]} + {lure[1]}", name
     squeezed = name.replace("-", "").replace("_", "").replace(".", "")
     hits = scan(squeezed)
     for h in hits:
         if h.kind == GAMBLING:
-            return "gambling", h.ref
+            return "gambling", h.ref, name
     scam = _unique([h.ref for h in hits if h.kind == SCAM])
     lures = [w for w in scam if w in PAGE_LURE_WORDS]
     if lures:
-        return "scam", lures[0]
+        return "scam", lures[0], name
     if len(scam) >= 2:  # "dangnhap-taikhoan"; one plain "hotro" is a school's help page too
-        return "scam", " + ".join(scam[:2])
+        return "scam", " + ".join(scam[:2]), name
     return None
 
 

@@ -34,7 +34,6 @@ from lachan.detect.host_checks import (
     official_inside,
     on_user_content,
     page_lure,
-    page_name,
     symbols_of,
 )
 from lachan.detect.host_features import (
@@ -313,7 +312,7 @@ def _trick(f: HostFacts) -> tuple[Symbol, float, str | None] | None:
         page = page_lure(p)
         if page is not None:
             return (Symbol("HOST_PAGE_LURE", SYMBOLS["HOST_PAGE_LURE"][0],
-                           f'{page[0]} word "{page[1]}" in the page "{page_name(p)}" on '
+                           f'{page[0]} word "{page[1]}" in the page "{page[2]}" on '
                            f"{p.host}"),
                     FLOOR_PAGE_LURE, None)
     if _fake_suffix(p):

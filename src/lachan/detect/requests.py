@@ -590,7 +590,7 @@ _WINDFALL_RE = re.compile(
     # (not a refund of a sum: shops refund change and deposits every day)
     r"|rut\s+(?:duoc\s+)?(?:toan\s+bo|het)|gui\s+lai\s+gap\s+(?:doi|ba)"
     # a prize said to be won ("trung thuong iphone, nop phi 500k")
-    r"|trung\s+(?:thuong|giai)|nhan\s+giai|(?:giai|phan)\s+thuong)\b")
+    r"|(?P<prize>trung\s+(?:thuong|giai)|nhan\s+giai|(?:giai|phan)\s+thuong))\b")
 #: A fee, tax or deposit with its sum or share ("le phi 45tr", "phi thu tuc 10%",
 #: "chi phi giay to ban dau 3.000 USD", "nop 2tr de nang diem", "chuyen ... 15% khoan vay").
 _FEE_SUM_RE = re.compile(
@@ -603,7 +603,6 @@ _FEE_ASKED_RE = re.compile(r"(?<!da )\b(?:nop|dong|chuyen|ck|nap|thanh\s+toan|mu
                            r"|vui\s+long|truoc|ban\s+dau)\b")
 _DEDUCTED_RE = re.compile(r"\b(?:da\s+(?:duoc\s+)?(?:tru|khau\s+tru|thanh\s+toan|nop|dong)"
                           r"|khau\s+tru|tru\s+(?:vao|truc\s+tiep|tu))\b")
-_PRIZE_WORD_RE = re.compile(r"trung\s|nhan\s+giai|giai\s|phan\s")
 #: An advert's prize game played by text messages ("(QC) ... soan DK gui 1593").
 _SMS_GAME_RE = re.compile(r"\b(?:soan|qc)\b")
 _WINDFALL_PAIRS = frozenset({"thua ke", "thua huong", "di chuc", "de lai", "giai ngan",
@@ -620,7 +619,7 @@ def _windfall_fee(folded: str) -> str | None:
     windfall = first_unnegated(_WINDFALL_RE, folded)
     if windfall is None:
         return None
-    if _PRIZE_WORD_RE.match(windfall.group(0)) and _SMS_GAME_RE.search(folded) is not None:
+    if windfall.group("prize") and _SMS_GAME_RE.search(folded) is not None:
         return None  # a carrier's prize game: the fee is the price of its messages
     fee = first_unnegated(_FEE_SUM_RE, folded)
     if (fee is None or _FEE_ASKED_RE.search(folded) is None

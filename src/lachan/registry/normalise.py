@@ -129,8 +129,7 @@ def _canonical_path(path: str) -> str:
     empty; so that a blocked link is not passed by writing it another way."""
     if not path or path == "/":
         return "/"
-    resolved = posixpath.normpath(re.sub(r"/{2,}", "/", "/" + path))
-    return "/" if resolved in (".", "//") else resolved
+    return posixpath.normpath(re.sub(r"/{2,}", "/", "/" + path))
 
 
 def normalise(kind: str, value: str) -> str:
