@@ -38,8 +38,26 @@ def test_a_brand_in_the_path_of_a_login_page_on_a_user_content_host_is_phishing(
     assert v.label == "phishing"
     assert v.brand == "vietcombank"
     assert "HOST_BRAND_IN_PATH" in {s.name for s in v.symbols}
-    assert analyse_host("https://sites.google.com/view/vietcombank-tuyen-dung").label == "benign"
+    assert analyse_host("https://sites.google.com/view/shopee-review").label == "benign"
     assert analyse_host("https://sites.google.com/view/my-cooking-blog").label == "benign"
+
+
+@pytest.mark.parametrize(("item", "brand"), [
+    ("vietcombank.github.io", "vietcombank"),
+    ("https://momo-hoantien.web.app/", "momo"),
+    ("https://sites.google.com/view/vietcombank-tuyen-dung", "vietcombank"),
+    ("https://sites.google.com/view/ghtk-vn/home", "ghtk"),
+])
+def test_a_bank_or_courier_page_on_a_user_content_host_imitates_it(item: str, brand: str) -> None:
+    # banks, wallets, couriers, telcos and public bodies keep no pages where anyone publishes
+    v = analyse_host(item)
+    assert (v.label, v.brand) == ("phishing", brand)
+
+
+@pytest.mark.parametrize("item", ["facebook.github.io", "google.github.io/styleguide",
+                                  "https://sites.google.com/view/thcs-le-loi"])
+def test_technology_brands_own_pages_on_user_content_hosts_are_not_imitations(item: str) -> None:
+    assert analyse_host(item).label == "benign"
 
 
 @pytest.mark.parametrize("item", ["vietcomdank.com", "wietcombank.com", "vietinbamk.net"])

@@ -50,7 +50,8 @@ SYMBOLS: dict[str, tuple[float, str]] = {
                                           "someone else's (vietcombank.com.vn.vn): the oldest "
                                           "trick of the address bar"),
     "HOST_BRAND_IN_PATH": (0.5, "a brand's name in the path of a log-in or verification page "
-                                "on a site where anyone can publish"),
+                                "on a site where anyone can publish, or a bank's, wallet's, "
+                                "courier's, telco's or public body's name for a page there"),
     "HOST_FAKE_VN_SUFFIX": (0.9, "a Vietnamese suffix's word before a foreign top-level domain "
                                  "(xacthuc.vn.link, ketoan.com.vn.co)"),
     "HOST_PAGE_LURE": (0.9, "a page on a site where anyone can publish, named with a scam or "
@@ -277,6 +278,32 @@ def official_inside(p: ParsedHost) -> tuple[str, str] | None:
         owner = official_domain_owner(head)
         if owner is not None:
             return head, owner
+    return None
+
+
+#: Kinds of organisation that never publish their customer-facing pages on a site where
+#: anyone can (github.io, sites.google.com, web.app): a page named after one is someone
+#: else's. Technology, social and shop brands do keep developer and campaign pages there
+#: ("facebook.github.io", "google.github.io").
+GUARDED_CATEGORIES = frozenset({"bank", "wallet", "finance", "courier", "telco", "public"})
+
+
+def guarded_brand(brand_id: str) -> bool:
+    """The brand is one of :data:`GUARDED_CATEGORIES`' (a bank, a wallet, ...)."""
+    b = get_brand(brand_id)
+    return b is not None and b.category in GUARDED_CATEGORIES
+
+
+def guarded_brand_in_page_name(p: ParsedHost) -> str | None:
+    """A bank's, wallet's, courier's, telco's or public body's name in the name a user gave
+    a page on a platform that publishes by path (sites.google.com/view/vietcombank-vn)."""
+    name = page_name(p)
+    if len(name) < 3:
+        return None
+    squeezed = name.replace("-", "").replace("_", "").replace(".", "")
+    for h in scan(squeezed):
+        if h.kind == BRAND and guarded_brand(h.ref):
+            return h.ref
     return None
 
 

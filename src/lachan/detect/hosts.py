@@ -30,6 +30,8 @@ from lachan.detect.host_checks import (
     HostFacts,
     brand_in_path,
     facts_symbols,
+    guarded_brand,
+    guarded_brand_in_page_name,
     inspect_coded,
     official_inside,
     on_user_content,
@@ -309,6 +311,11 @@ def _trick(f: HostFacts) -> tuple[Symbol, float, str | None] | None:
             return (Symbol("HOST_BRAND_IN_PATH", SYMBOLS["HOST_BRAND_IN_PATH"][0],
                            f'"{named}" in a {f.login_path} page on {p.registrable}'),
                     FLOOR_BRAND_IN_PATH, named)
+        named = None if f.shortener else guarded_brand_in_page_name(p)
+        if named is not None:
+            return (Symbol("HOST_BRAND_IN_PATH", SYMBOLS["HOST_BRAND_IN_PATH"][0],
+                           f'a page named for {named} on {p.host}, where anyone can publish'),
+                    FLOOR_BRAND_IN_PATH, named)
         page = page_lure(p)
         if page is not None:
             return (Symbol("HOST_PAGE_LURE", SYMBOLS["HOST_PAGE_LURE"][0],
@@ -336,8 +343,10 @@ def _floor(f: HostFacts) -> float:
         # a brand's name before a domain that also carries a scam or gambling word, a
         # risky TLD or a log-in path: "shopee.hethongquatang.vn", "bidv.xacthuc.top";
         # not a link service's or a platform's brand pages (myviettel.go.link)
-        if f.shortener or f.user_content:
+        if f.shortener:
             return 0.0
+        if f.user_content:  # a bank's site on github.io is not the bank's
+            return FLOOR_BRAND_PLUS if guarded_brand(b.brand) else 0.0
         if f.scam_label or f.gambling or f.risky_tld or f.login_path:
             return FLOOR_BRAND_PLUS
         return 0.0
