@@ -217,3 +217,21 @@ def test_sources_lookup_sees_official_owner(app: FastAPI) -> None:
 def test_verify_refuses_a_parameter_given_twice(client: TestClient) -> None:
     r = client.get("/v1/verify?domain=shopee.vn&domain=vcb-xacminh.top")
     assert r.status_code == 422 and "repeated" in r.text
+
+
+@pytest.mark.parametrize(("kind", "value", "says", "asked"), [
+    ("brandname", "VIETCOMBANK-CS", "at most 11", ("brandname", "VIETCOMBANK-CS")),
+    ("domain", "sites.google.com", "anyone publishes pages", ("domain", "sites.google.com")),
+    ("domain", "vcb.github.io", "under github.io", ("domain", "vcb.github.io")),
+    ("email_domain", "gmail.com", "free mail", ("email", "hotro@gmail.com")),
+])
+def test_an_official_channel_that_cannot_be_one_organisations_is_refused(
+        client: TestClient, role_keys: dict[str, str], kind: str, value: str, says: str,
+        asked: tuple[str, str]) -> None:
+    r = client.post("/v1/official/orgs/vietcombank/channels",
+                    json={"kind": kind, "value": value, "source": "s"},
+                    headers=bearer(role_keys["admin"]))
+    assert r.status_code == 422 and says in r.text, r.text
+    answer = client.get("/v1/verify", params=dict([asked])).json()
+    owner = (answer.get("organisation") or {}).get("id")
+    assert (answer["verdict"], owner) != ("official", "vietcombank"), answer

@@ -80,6 +80,10 @@ RPZ_ORIGIN_ROOM = 63
 MAX_DOMAIN_CHARS = 253 - len("*.") - 1 - RPZ_ORIGIN_ROOM
 
 
+#: Longest brandname (decree 91, Article 23).
+MAX_BRANDNAME_CHARS = 11
+
+
 def _domain_problem(kind: str, host: str) -> str | None:
     """Why a canonical host cannot be an official ``domain`` / ``email_domain`` (an IP
     literal, a public suffix, too long for the allowlist zone), or None."""
@@ -91,10 +95,32 @@ def _domain_problem(kind: str, host: str) -> str | None:
         return (f"{host} is a public suffix (public-suffix list): everyone's domains end "
                 f"in it, so it cannot be one organisation's official {kind}; register the "
                 "organisation's own domain instead")
+    platform = _user_content_platform(host)
+    if platform is not None:
+        where = "" if platform == host else f" (under {platform})"
+        return (f"anyone publishes pages on {host}{where}: it cannot be one organisation's "
+                f"official {kind}")
+    if kind == "email_domain" and free_mail(host):
+        return (f"{host} is a free mail service where anyone opens an address: it cannot "
+                "be one organisation's official email_domain")
     if kind == "domain" and len(host) > MAX_DOMAIN_CHARS:
         return (f"domain has {len(host)} characters; official domains are limited to "
                 f"{MAX_DOMAIN_CHARS} so that their allowlist rules fit in DNS")
     return None
+
+
+def _user_content_platform(host: str) -> str | None:
+    """The engine's user-content host that ``host`` is or lies under (``sites.google.com``
+    for ``sites.google.com`` and ``x.sites.google.com``), or None."""
+    from lachan.detect.host_lexicon import USER_CONTENT
+
+    h = host
+    while True:
+        if h in USER_CONTENT:
+            return h
+        if "." not in h:
+            return None
+        h = h.partition(".")[2]
 
 
 def channel_problem(kind: str, value: str) -> str | None:
@@ -641,6 +667,9 @@ def add_channel(
     if org is None:
         raise NotFound(f"no organisation {org_id[:64]!r}")
     canon = canonical_channel(kind, value)
+    if kind == "brandname" and len(canon) > MAX_BRANDNAME_CHARS:
+        raise OfficialError(f"brandname has {len(canon)} characters; a brandname has at most "
+                            f"{MAX_BRANDNAME_CHARS} (decree 91, Article 23)")
     existing = session.execute(
         select(OfficialChannel).where(OfficialChannel.kind == kind, OfficialChannel.value == canon)
     ).scalar_one_or_none()
