@@ -66,6 +66,8 @@ def test_dnc_commands_keep_the_register(client: TestClient, role_keys: dict[str,
     assert _sms(client, key, "Hủy DNC S")["outcome"] == "ok"
     state = client.get(f"/v1/dnc/{SUBSCRIBER}", headers=bearer(role_keys["advertiser"])).json()
     assert state["scope"] == "call" and not state["sms_blocked"] and state["call_blocked"]
+    assert "history" not in state  # when a subscriber opted in or out is not an advertiser's
+    state = client.get(f"/v1/dnc/{SUBSCRIBER}", headers=bearer(role_keys["operator"])).json()
     assert [h["action"] for h in state["history"]] == ["register", "unregister"]
     assert _sms(client, key, "HUY DNC V")["outcome"] == "ok"
     assert _sms(client, key, "HUY DNC")["outcome"] == "already"

@@ -59,16 +59,24 @@ def unregister(
     return {"number": change.number, "scope": change.scope_after, "changed": change.changed}
 
 
+#: Roles that see when a subscriber joined and left the register; an advertiser needs
+#: only whether it may send now (when someone opted out is the subscriber's own business).
+HISTORY_ROLES = frozenset({"gateway", "operator", "analyst", "admin"})
+
+
 @router.get("/{number}")
-def check(number: str, request: Request, _caller: Caller = Depends(READ)) -> dict[str, Any]:
-    """Whether ``number`` is on the register, for what, and its history."""
+def check(number: str, request: Request, caller: Caller = Depends(READ)) -> dict[str, Any]:
+    """Whether ``number`` is on the register and for what; its history for the roles of
+    :data:`HISTORY_ROLES`."""
     with db_of(request).read() as session:
         canonical = dnc.normalise_number(_number(number))
         scope = dnc.scope_of(session, canonical)
-        return {
+        answer: dict[str, Any] = {
             "number": canonical,
             "scope": scope,
             "sms_blocked": dnc.blocks(scope, "sms"),
             "call_blocked": dnc.blocks(scope, "call"),
-            "history": dnc.history(session, canonical),
         }
+        if caller.role in HISTORY_ROLES:
+            answer["history"] = dnc.history(session, canonical)
+        return answer
