@@ -18,6 +18,12 @@ reporter, so it is the same person), or from the API key that filed it (``filed_
 A self-declared repeat from the public route, or through another key, learns that it
 is a duplicate but not the reference, so typing someone's number reveals nothing.
 
+Evidence that a repeat brings is kept with the earlier complaint (files it already
+keeps, byte for byte, are not stored twice; ``evidence_added`` counts the new ones). A
+repeat whose new files would pass what one complaint keeps
+(:data:`MAX_KEPT_EVIDENCE_FILES`, :data:`MAX_KEPT_EVIDENCE_BYTES`) is ``refused`` with
+the reason, and nothing of it is counted.
+
 A reporter over the rate limits gets ``rate_limited`` with ``retry_after``: the seconds
 until the oldest complaint counted against the limit leaves its window.
 """
@@ -65,6 +71,10 @@ from lachan.store.tables_centre import Complaint, ComplaintSource, Evidence, Sou
 CHANNELS: tuple[str, ...] = ("sms", "call", "email", "ott", "web")
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
 MAX_EVIDENCE_FILES = 5
+#: What one complaint keeps in all when repeats bring more evidence (four submissions'
+#: worth); a repeat whose new files would pass it is refused, never dropped.
+MAX_KEPT_EVIDENCE_FILES = 4 * MAX_EVIDENCE_FILES
+MAX_KEPT_EVIDENCE_BYTES = 4 * MAX_EVIDENCE_BYTES
 #: Allowed evidence types (decree91.md): extension -> (media type, magic-number check).
 EVIDENCE_TYPES: dict[str, str] = {
     "jpg": "image/jpeg",
@@ -113,7 +123,7 @@ class ComplaintResult:
     """What became of one complaint. ``ref`` is None for a repeat that another caller
     filed; ``retry_after`` (seconds) is set when ``rate_limited``."""
 
-    status: str  # created | duplicate | upgraded | rate_limited
+    status: str  # created | duplicate | upgraded | rate_limited | refused
     ref: str | None = None
     category: str | None = None
     score: float | None = None
@@ -121,6 +131,10 @@ class ComplaintResult:
     sources: tuple[tuple[str, str, str], ...] = ()
     source: tuple[str, str] | None = None
     retry_after: int | None = None
+    #: Evidence files a repeat added to the earlier complaint (None: it brought none).
+    evidence_added: int | None = None
+    #: Why a repeat was refused (status ``refused``): its evidence could not be kept.
+    error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out = {
@@ -136,6 +150,10 @@ class ComplaintResult:
         }
         if self.retry_after is not None:
             out["retry_after"] = self.retry_after
+        if self.evidence_added is not None:
+            out["evidence_added"] = self.evidence_added
+        if self.error is not None:
+            out["error"] = self.error
         return out
 
 
@@ -302,6 +320,63 @@ class _Pending:
     source: tuple[str, str] | None
     dedupe_key: str
     evidence: list[tuple[str, str, bytes]]
+
+
+@dataclass(slots=True)
+class _Kept:
+    """The evidence a complaint keeps, for repeats that bring more: the files already
+    stored (size and encrypted data, decrypted only to compare with a file of the same
+    size) and the files this batch adds (``added``)."""
+
+    ref: str
+    stored: list[tuple[int, bytes]] = field(default_factory=list)
+    added: list[tuple[str, str, bytes]] = field(default_factory=list)
+
+    def holds(self, vault: Vault, data: bytes) -> bool:
+        """Whether the complaint already keeps a file with exactly these bytes (a client
+        that sends its report again, evidence and all)."""
+        if any(d == data for _, _, d in self.added):
+            return True
+        return any(
+            size == len(data) and vault.decrypt(enc, self.ref.encode()) == data
+            for size, enc in self.stored
+        )
+
+    def take(
+        self, vault: Vault, files: list[tuple[str, str, bytes]]
+    ) -> tuple[list[tuple[str, str, bytes]], str | None]:
+        """The files of ``files`` the complaint does not keep yet, added to it; or, when
+        they would pass what one complaint keeps, none and the reason."""
+        new: list[tuple[str, str, bytes]] = []
+        for f in files:
+            if not self.holds(vault, f[2]) and all(f[2] != n[2] for n in new):
+                new.append(f)
+        count = len(self.stored) + len(self.added) + len(new)
+        size = (sum(s for s, _ in self.stored) + sum(len(d) for _, _, d in self.added)
+                + sum(len(d) for _, _, d in new))
+        if count > MAX_KEPT_EVIDENCE_FILES or size > MAX_KEPT_EVIDENCE_BYTES:
+            return [], (
+                f"the complaint this report repeats cannot keep {len(new)} more evidence "
+                f"file(s): one complaint keeps at most {MAX_KEPT_EVIDENCE_FILES} files and "
+                f"{MAX_KEPT_EVIDENCE_BYTES // (1024 * 1024)} MB; nothing was filed"
+            )
+        self.added.extend(new)
+        return new, None
+
+
+def _stored_evidence(session: Session, folded: dict[int, str]) -> dict[int, _Kept]:
+    """The evidence that complaints (id -> ref) already keep."""
+    kept = {cid: _Kept(ref) for cid, ref in folded.items()}
+    conn = session.connection()
+    ev = Evidence.__table__
+    for part in bulk.parts(conn, sorted(folded)):
+        for cid, size, enc in conn.execute(
+            select(ev.c.complaint_id, ev.c.size, ev.c.data_enc)
+            .where(bulk.value_in(conn, ev.c.complaint_id, part))
+            .order_by(ev.c.id)
+        ):
+            kept[cid].stored.append((int(size), enc))
+    return kept
 
 
 def _category(item: ComplaintInput, verdict: Verdict) -> str:
@@ -522,14 +597,31 @@ def submit_many(
         reporters = sorted({p[1] for p in prepared})
         sent = {v: _counts_since(session, reporters, hour_ago, day_ago, v)
                 for v in {bool(p[0].reporter_verified) for p in prepared}}
+        kept = _stored_evidence(session, {
+            recent[p[4]].id: recent[p[4]].ref for p in prepared if p[3] and p[4] in recent
+        })
     filer = _filer(actor)
     taken: dict[tuple[str, bool], int] = {}
+    added: dict[int, int] = {}  # evidence files each repeat adds to an earlier complaint
     for i, (item, reporter, source, evidence, key) in enumerate(prepared):
         if key in first_index:
+            if evidence:
+                first = pending[first_index[key]]
+                new, refused = _Kept("", added=first.evidence).take(vault, evidence)
+                if refused:
+                    results[i] = ComplaintResult("refused", source=source, error=refused)
+                    continue
+                added[i] = len(new)
             batch_dupes.append((i, key))
             continue
         existing = recent.get(key)
         if existing is not None:
+            new_files: list[tuple[str, str, bytes]] = []
+            if evidence:
+                new_files, refused = kept[existing.id].take(vault, evidence)
+                if refused:
+                    results[i] = ComplaintResult("refused", source=source, error=refused)
+                    continue
             folds[existing.id] = folds.get(existing.id, 0) + 1
             folded[existing.ref] = existing
             amend = amends.setdefault(existing.id, _Amend(existing))
@@ -545,6 +637,7 @@ def submit_many(
                 raised or current,
                 existing.score,
                 source=source,
+                evidence_added=len(new_files) if evidence else None,
             )
             continue
         quota = (reporter, bool(item.reporter_verified))
@@ -554,7 +647,7 @@ def submit_many(
             results[i] = ComplaintResult("rate_limited", source=source, retry_after=wait)
             continue
         taken[quota] = extra + 1
-        first_index[key] = i
+        first_index[key] = len(pending)
         pending.append(_Pending(i, item, reporter, source, key, evidence))
 
     context = RegistryContext(session, settings)  # the engine prefetches what it will ask
@@ -647,6 +740,16 @@ def submit_many(
         }
         for p, row in zip(pending, rows, strict=True)
         for name, media_type, data in p.evidence
+    ] + [
+        {
+            "complaint_id": cid,
+            "filename": name,
+            "media_type": media_type,
+            "size": len(data),
+            "data_enc": vault.encrypt(data, k.ref.encode()),
+        }
+        for cid, k in kept.items()
+        for name, media_type, data in k.added
     ]
     bulk.insert_rows(conn, Evidence.__table__, evidence_rows)
     events = [
@@ -684,6 +787,7 @@ def submit_many(
             first.category if first else None,
             first.score if first else None,
             source=first.source if first else None,
+            evidence_added=added.get(i),
         )
     session.flush()  # journal rows of sources that entered or left the blocklist
     refs = [row["ref"] for row in rows]
@@ -701,7 +805,8 @@ def submit_many(
             actor,
             "complaint.fold",
             f"complaint:{next(iter(folded))}" if len(folded) == 1 else "complaints",
-            {"refs": sorted(folded)[:1000], "count": len(folded)},
+            {"refs": sorted(folded)[:1000], "count": len(folded),
+             "evidence_added": sum(len(k.added) for k in kept.values())},
         )
     return [r for r in results if r is not None]
 

@@ -100,8 +100,9 @@ def submit_complaint(
     but never counts toward listing, and the public per-address limit applies.
 
     A repeat answers ``duplicate`` with the earlier ``ref`` only to the key that filed
-    it (``ref`` null otherwise). A reporter over the rate limits gets 429 with
-    ``Retry-After``."""
+    it (``ref`` null otherwise); evidence it brings is kept with the earlier complaint,
+    or, past what one complaint keeps, refused with 409. A reporter over the rate limits
+    gets 429 with ``Retry-After``."""
     verified = vouches(caller)
     if not verified:
         limit_address(request)  # taken as the public route takes it, whatever the key
@@ -115,6 +116,8 @@ def submit_complaint(
     )
     if result.status == "rate_limited":
         raise _too_many(result.retry_after)
+    if result.status == "refused":
+        raise HTTPException(409, result.error)
     return result.to_dict()
 
 
@@ -124,8 +127,10 @@ def submit_complaint(
 def submit_batch(body: BatchIn, request: Request, caller: Caller = Depends(BATCH)) -> Response:
     """Many complaints in one transaction (for gateways that buffer). Each item is
     checked on its own: a malformed one gets ``{"index", "status": "error", "error"}``
-    and the valid ones are stored (``created``, ``duplicate``, ``upgraded`` or
-    ``rate_limited`` with ``retry_after`` seconds); ``counts`` sums the statuses.
+    and the valid ones are stored (``created``, ``duplicate``, ``upgraded``,
+    ``rate_limited`` with ``retry_after`` seconds, or ``refused`` with its ``error``: a
+    repeat whose evidence the earlier complaint cannot keep); ``counts`` sums the
+    statuses.
     Reporters pushed with a gateway or operator key count as verified."""
     results: list[dict[str, Any] | None] = [None] * len(body.complaints)
     good: list[tuple[int, ComplaintInput]] = []
