@@ -244,3 +244,19 @@ def test_a_repeat_whose_evidence_cannot_be_kept_is_refused(db: Database) -> None
         n_files = len(s.execute(select(Evidence.id)).all())
     assert row.count == reg.MAX_KEPT_EVIDENCE_FILES // reg.MAX_EVIDENCE_FILES
     assert n_files == reg.MAX_KEPT_EVIDENCE_FILES
+
+
+def test_a_repeat_its_caller_may_not_know_is_answered_under_an_alias(db: Database) -> None:
+    t0 = datetime(2026, 5, 1, 8, tzinfo=UTC)
+    with db.transaction() as s:
+        first = reg.submit(s, VAULT, _item(), actor="public", now=t0)
+        again = reg.submit(s, VAULT, _item(), actor="public", now=t0)
+    assert again.status == first.status == "created"
+    assert again.ref != first.ref and again.symbols == first.symbols
+    with db.read() as s:
+        full = reg.get(s, VAULT, again.ref or "")
+    assert full is not None and (full["ref"], full["count"]) == (first.ref, 2)
+    with db.transaction() as s:
+        assert reg.purge(s, 1, now=t0 + timedelta(days=2)) == 1
+    with db.read() as s:
+        assert reg.get(s, VAULT, again.ref or "") is None

@@ -15,8 +15,11 @@ raised to that category and its sources' counts follow (status ``upgraded``). Th
 earlier complaint's reference is told only to its reporter or its filer: to a repeat
 whose channel vouches for the reporter (``reporter_verified``: the dedupe key holds the
 reporter, so it is the same person), or from the API key that filed it (``filed_by``).
-A self-declared repeat from the public route, or through another key, learns that it
-is a duplicate but not the reference, so typing someone's number reveals nothing.
+A self-declared repeat from the public route, or through another key, is answered as a
+new complaint would be (``created``, the earlier complaint's findings and links) under a
+reference of its own, an alias that names the earlier complaint: typing someone's
+number and message does not tell whether they reported it, and the repeat is still
+folded (counted once).
 
 Evidence that a repeat brings is kept with the earlier complaint (files it already
 keeps, byte for byte, are not stored twice; ``evidence_added`` counts the new ones). A
@@ -66,7 +69,13 @@ from lachan.registry.sources import (
     verify_reporters,
 )
 from lachan.store import bulk
-from lachan.store.tables_centre import Complaint, ComplaintSource, Evidence, Source
+from lachan.store.tables_centre import (
+    Complaint,
+    ComplaintAlias,
+    ComplaintSource,
+    Evidence,
+    Source,
+)
 
 CHANNELS: tuple[str, ...] = ("sms", "call", "email", "ott", "web")
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
@@ -118,10 +127,23 @@ class ComplaintInput:
     evidence: list[EvidenceFile] = field(default_factory=list)
 
 
+#: The order of a complaint's links in answers: what was reported, then who sent it.
+_ROLE_ORDER = {"reported": 0, "sender": 1, "content": 2}
+
+
+def _in_order(
+    links: Sequence[tuple[str, str, str]],
+) -> list[tuple[str, str, str]]:
+    """``(kind, value, role)`` links in one order however they were found or stored (a
+    new complaint and a repeat answered as one read the same)."""
+    return sorted(links, key=lambda x: (_ROLE_ORDER.get(x[2], 3), x[0], x[1]))
+
+
 @dataclass(frozen=True, slots=True)
 class ComplaintResult:
-    """What became of one complaint. ``ref`` is None for a repeat that another caller
-    filed; ``retry_after`` (seconds) is set when ``rate_limited``."""
+    """What became of one complaint. A repeat is ``duplicate`` (or ``upgraded``) with the
+    earlier complaint's ``ref`` when its caller may know it, else ``created`` under an
+    alias; ``retry_after`` (seconds) is set when ``rate_limited``."""
 
     status: str  # created | duplicate | upgraded | rate_limited | refused
     ref: str | None = None
@@ -146,7 +168,7 @@ class ComplaintResult:
             "source": None
             if self.source is None
             else {"kind": self.source[0], "value": self.source[1]},
-            "linked": [{"kind": k, "value": v, "role": r} for k, v, r in self.sources],
+            "linked": [{"kind": k, "value": v, "role": r} for k, v, r in _in_order(self.sources)],
         }
         if self.retry_after is not None:
             out["retry_after"] = self.retry_after
@@ -453,6 +475,7 @@ def _recent_by_key(session: Session, keys: list[str], since: datetime) -> dict[s
                 _C.c.reporter,
                 _C.c.reporter_verified,
                 _C.c.filed_by,
+                _C.c.symbols,
             )
             .where(bulk.value_in(conn, _C.c.dedupe_key, part), _C.c.last_at >= since)
             .order_by(_C.c.id)
@@ -591,6 +614,7 @@ def submit_many(
     folded: dict[str, Any] = {}
     folds: dict[int, int] = {}
     amends: dict[int, _Amend] = {}  # folded complaints that a repeat changes
+    unseen: dict[int, _Unseen] = {}  # repeats answered as new complaints (aliases)
     with session.no_autoflush:
         _serialise(session, [p[4] for p in prepared] + [p[1] for p in prepared])
         recent = _recent_by_key(session, sorted({p[4] for p in prepared}), window)
@@ -631,14 +655,18 @@ def submit_many(
                 amend.category = raised
             if item.reporter_verified and not existing.reporter_verified:
                 amend.verify = True
-            results[i] = ComplaintResult(
-                "upgraded" if raised else "duplicate",
-                existing.ref if _may_see(item, filer, existing.filed_by) else None,
-                raised or current,
-                existing.score,
-                source=source,
-                evidence_added=len(new_files) if evidence else None,
-            )
+            if _may_see(item, filer, existing.filed_by):
+                results[i] = ComplaintResult(
+                    "upgraded" if raised else "duplicate",
+                    existing.ref,
+                    raised or current,
+                    existing.score,
+                    source=source,
+                    evidence_added=len(new_files) if evidence else None,
+                )
+            else:
+                unseen[i] = _Unseen(existing.id, raised or current, existing.score,
+                                    tuple(json_names(existing.symbols)), source)
             continue
         quota = (reporter, bool(item.reporter_verified))
         extra = taken.get(quota, 0)
@@ -780,15 +808,16 @@ def submit_many(
         results[p.index] = result
         created[p.dedupe_key] = result
     for i, key in batch_dupes:
-        first = created.get(key)
-        results[i] = ComplaintResult(
-            "duplicate",
-            first.ref if first and _may_see(items[i], filer, filer) else None,
-            first.category if first else None,
-            first.score if first else None,
-            source=first.source if first else None,
-            evidence_added=added.get(i),
-        )
+        first = created[key]
+        if _may_see(items[i], filer, filer):
+            results[i] = ComplaintResult(
+                "duplicate", first.ref, first.category, first.score, source=first.source,
+                evidence_added=added.get(i),
+            )
+        else:
+            unseen[i] = _Unseen(ids[first.ref or ""], first.category or "", first.score or 0.0,
+                                first.symbols, first.source)
+    _answer_unseen(session, unseen, results, now)
     session.flush()  # journal rows of sources that entered or left the blocklist
     refs = [row["ref"] for row in rows]
     if refs:
@@ -809,6 +838,49 @@ def submit_many(
              "evidence_added": sum(len(k.added) for k in kept.values())},
         )
     return [r for r in results if r is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Unseen:
+    """A repeat whose caller may not learn the earlier complaint's reference: it is
+    answered as a new complaint would be, under an alias of the earlier one."""
+
+    complaint_id: int
+    category: str
+    score: float
+    symbols: tuple[str, ...]
+    source: tuple[str, str] | None
+
+
+def _answer_unseen(
+    session: Session, unseen: dict[int, _Unseen], results: list[ComplaintResult | None],
+    now: datetime,
+) -> None:
+    """Answer each repeat of ``unseen`` (by index) as ``created`` with a reference of its
+    own (an alias of the complaint it repeats) and that complaint's findings and links,
+    so that typing someone's number and message does not tell whether they reported it."""
+    if not unseen:
+        return
+    conn = session.connection()
+    linked: dict[int, list[tuple[str, str, str]]] = {}
+    ids = sorted({u.complaint_id for u in unseen.values()})
+    for part in bulk.parts(conn, ids):
+        for cid, kind, value, role in conn.execute(
+            select(_CS.c.complaint_id, Source.kind, Source.value, _CS.c.role)
+            .join(Source, Source.id == _CS.c.source_id)
+            .where(bulk.value_in(conn, _CS.c.complaint_id, part))
+            .order_by(_CS.c.complaint_id, _CS.c.source_id)
+        ):
+            linked.setdefault(cid, []).append((kind, value, role))
+    aliases = []
+    for i, u in sorted(unseen.items()):
+        alias = _new_ref()
+        aliases.append({"ref": alias, "complaint_id": u.complaint_id, "created_at": now})
+        results[i] = ComplaintResult(
+            "created", alias, u.category, u.score, u.symbols,
+            tuple(linked.get(u.complaint_id, ())), u.source,
+        )
+    bulk.insert_rows(conn, ComplaintAlias.__table__, aliases)
 
 
 @dataclass(slots=True)
@@ -891,9 +963,22 @@ def submit(session: Session, vault: Vault, item: ComplaintInput, **kwargs: Any) 
     return submit_many(session, vault, [item], **kwargs)[0]
 
 
-def get(session: Session, vault: Vault, ref: str) -> dict[str, Any] | None:
-    """A complaint for an analyst: decrypted content and verdict, reporter pseudonym only."""
+def _by_ref(session: Session, ref: str) -> Complaint | None:
+    """The complaint ``ref`` names: its own reference, or an alias given to a repeat."""
     row = session.execute(select(Complaint).where(Complaint.ref == ref)).scalar_one_or_none()
+    if row is not None:
+        return row
+    return session.execute(
+        select(Complaint)
+        .join(ComplaintAlias, ComplaintAlias.complaint_id == Complaint.id)
+        .where(ComplaintAlias.ref == ref)
+    ).scalar_one_or_none()
+
+
+def get(session: Session, vault: Vault, ref: str) -> dict[str, Any] | None:
+    """A complaint for an analyst: decrypted content and verdict, reporter pseudonym only.
+    ``ref`` may be an alias given to a repeat; the answer names the complaint's own."""
+    row = _by_ref(session, ref)
     if row is None:
         return None
     payload = orjson.loads(vault.decrypt(row.content_enc, row.ref.encode()))
@@ -992,19 +1077,23 @@ def listing(
 def evidence_file(
     session: Session, vault: Vault, ref: str, evidence_id: int
 ) -> tuple[str, str, bytes] | None:
-    """``(filename, media_type, data)`` of one evidence file of complaint ``ref``."""
+    """``(filename, media_type, data)`` of one evidence file of complaint ``ref`` (or of
+    the complaint an alias names)."""
+    complaint = _by_ref(session, ref)
+    if complaint is None:
+        return None
     row = session.execute(
-        select(Evidence.filename, Evidence.media_type, Evidence.data_enc)
-        .join(Complaint, Complaint.id == Evidence.complaint_id)
-        .where(Complaint.ref == ref, Evidence.id == evidence_id)
+        select(Evidence.filename, Evidence.media_type, Evidence.data_enc).where(
+            Evidence.complaint_id == complaint.id, Evidence.id == evidence_id
+        )
     ).first()
     if row is None:
         return None
-    return row[0], row[1], vault.decrypt(row[2], ref.encode())
+    return row[0], row[1], vault.decrypt(row[2], complaint.ref.encode())
 
 
 def exists(session: Session, ref: str) -> bool:
-    return session.execute(select(Complaint.id).where(Complaint.ref == ref)).first() is not None
+    return _by_ref(session, ref) is not None
 
 
 def purge(
@@ -1018,6 +1107,7 @@ def purge(
     ids = select(Complaint.id).where(Complaint.last_at < cutoff)
     session.execute(delete(Evidence).where(Evidence.complaint_id.in_(ids)))
     session.execute(delete(ComplaintSource).where(ComplaintSource.complaint_id.in_(ids)))
+    session.execute(delete(ComplaintAlias).where(ComplaintAlias.complaint_id.in_(ids)))
     n = session.execute(delete(Complaint).where(Complaint.last_at < cutoff)).rowcount or 0
     audit.record(
         session,

@@ -101,6 +101,19 @@ class Complaint(Base):
     )
 
 
+class ComplaintAlias(Base):
+    """A reference given to a repeat whose caller may not learn the earlier complaint's
+    reference (it was answered as a new complaint): it names that complaint."""
+
+    __tablename__ = "complaint_aliases"
+
+    ref: Mapped[str] = mapped_column(String(24), primary_key=True)
+    complaint_id: Mapped[int] = mapped_column(
+        ForeignKey("complaints.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class Evidence(Base):
     __tablename__ = "evidence"
 

@@ -11,8 +11,11 @@ msisdn, an operator's batch, a forwarded e-mail) count. A key of any other role
 (``analyst``, ``advertiser``) vouches for nobody: its complaints are taken as the public
 route takes them, unverified and under the same per-address limit.
 
-A repeated complaint is answered ``duplicate`` (or ``upgraded``) with the earlier
-complaint's ``ref`` only when the same key filed it; a 429 carries ``Retry-After``.
+A repeated complaint is answered 200 ``duplicate`` (or ``upgraded``) with the earlier
+complaint's ``ref`` when the caller may know it (a key that vouches for its reporter, or
+the key that filed it); to anyone else it is answered as a new complaint (201
+``created``) under a reference of its own that names the earlier one, and still folded.
+A 429 carries ``Retry-After``.
 """
 
 from __future__ import annotations
@@ -62,6 +65,11 @@ def vouches(caller: Caller) -> bool:
     return caller.role in VOUCHING_ROLES
 
 
+def _status_code(status: str) -> int:
+    """201 for a new complaint, 200 for a repeat folded into an earlier one."""
+    return 201 if status == "created" else 200
+
+
 def _too_many(retry_after: int | None) -> HTTPException:
     return HTTPException(429, RATE_LIMITED, headers={"Retry-After": str(retry_after or 60)})
 
@@ -85,9 +93,21 @@ def _precheck(item: ComplaintInput) -> None:
     reg.check_evidence(item.evidence)
 
 
-@router.post("", status_code=201, openapi_extra={"x-vouching-roles": sorted(VOUCHING_ROLES)})
+#: The answer to a repeat that its caller may know (documented beside 201).
+REPEAT_ANSWER: dict[int | str, dict[str, Any]] = {
+    200: {"description": "A repeat, folded into the earlier complaint (``duplicate`` or "
+                         "``upgraded``, with its ``ref``)"}
+}
+
+
+@router.post(
+    "",
+    status_code=201,
+    responses=REPEAT_ANSWER,
+    openapi_extra={"x-vouching-roles": sorted(VOUCHING_ROLES)},
+)
 def submit_complaint(
-    body: ComplaintIn, request: Request, caller: Caller = Depends(SUBMIT)
+    body: ComplaintIn, request: Request, response: Response, caller: Caller = Depends(SUBMIT)
 ) -> dict[str, Any]:
     """Report spam or a scam: analysed by the engine, its entities linked to sources.
     The same reporter, source and content within the dedupe window is folded into one.
@@ -99,10 +119,12 @@ def submit_complaint(
     advertiser), the reporter is self-declared: the complaint raises the source's score
     but never counts toward listing, and the public per-address limit applies.
 
-    A repeat answers ``duplicate`` with the earlier ``ref`` only to the key that filed
-    it (``ref`` null otherwise); evidence it brings is kept with the earlier complaint,
-    or, past what one complaint keeps, refused with 409. A reporter over the rate limits
-    gets 429 with ``Retry-After``."""
+    A repeat answers 200 ``duplicate`` (``upgraded`` when it names a graver category)
+    with the earlier ``ref`` to a key that vouches for its reporter or filed it; anyone
+    else is answered as for a new complaint (201 ``created``, a reference of its own that
+    names the earlier one), so a typed number reveals nothing. Evidence it brings is kept
+    with the earlier complaint, or, past what one complaint keeps, refused with 409. A
+    reporter over the rate limits gets 429 with ``Retry-After``."""
     verified = vouches(caller)
     if not verified:
         limit_address(request)  # taken as the public route takes it, whatever the key
@@ -118,6 +140,7 @@ def submit_complaint(
         raise _too_many(result.retry_after)
     if result.status == "refused":
         raise HTTPException(409, result.error)
+    response.status_code = _status_code(result.status)
     return result.to_dict()
 
 
@@ -169,6 +192,7 @@ def submit_batch(body: BatchIn, request: Request, caller: Caller = Depends(BATCH
 @router.post(
     "/email",
     status_code=201,
+    responses=REPEAT_ANSWER,
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -178,6 +202,7 @@ def submit_batch(body: BatchIn, request: Request, caller: Caller = Depends(BATCH
 )
 async def submit_email(
     request: Request,
+    response: Response,
     reporter: str | None = Query(
         None,
         max_length=320,
@@ -220,6 +245,7 @@ async def submit_email(
         raise _too_many(result.get("retry_after"))
     if mail.date_note:
         result["notes"] = [mail.date_note]
+    response.status_code = _status_code(result["status"])
     return result
 
 
