@@ -11,7 +11,10 @@ listing a source needs (:mod:`lachan.registry.sources`); the default is unverifi
 A complaint that repeats an earlier one (same reporter, source, channel and content in
 the dedupe window) is folded into it. When the repeat names a graver category (``LD``,
 a scam call, after ``V``, a spam call, about the same number), the earlier complaint is
-raised to that category and its sources' counts follow (status ``upgraded``). The
+raised to that category and its sources' counts follow (status ``upgraded``). Call
+reports from a channel that vouches for the reporter repeat one another whatever they
+say (:func:`_one_per_number`): the words of a later one complete the complaint, which
+is analysed again and linked to the sources the new words name. The
 earlier complaint's reference is told only to its reporter or its filer: to a repeat
 whose channel vouches for the reporter (``reporter_verified``: the dedupe key holds the
 reporter, so it is the same person), or from the API key that filed it (``filed_by``).
@@ -38,7 +41,7 @@ import re
 import secrets
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -401,6 +404,29 @@ def _stored_evidence(session: Session, folded: dict[int, str]) -> dict[int, _Kep
     return kept
 
 
+def _folded_text(text: str) -> str:
+    """``text`` as repeats are compared: spaces collapsed, case folded."""
+    return _SPACES.sub(" ", text.strip()).casefold()
+
+
+def _one_per_number(item: ComplaintInput) -> bool:
+    """Whether ``item`` is a call report from a channel that vouches for its reporter:
+    those make one complaint per reporter, number and dedupe window whatever each report
+    says (``V 0987...`` and then ``LD 0987... <what the caller said>`` are one call,
+    raised to a scam and completed with the words), not one per wording."""
+    return item.channel == "call" and item.reporter_verified
+
+
+def _merged(old: str, new: str) -> str:
+    """A complaint's ``old`` content completed with a repeat's ``new`` words (kept once)."""
+    o, n = old.strip(), new.strip()
+    if not n or _folded_text(n) in _folded_text(o):
+        return old
+    if not o or _folded_text(o) in _folded_text(n):
+        return n
+    return f"{o}\n{n}"[:MAX_TEXT_CHARS]
+
+
 def _category(item: ComplaintInput, verdict: Verdict) -> str:
     cat = verdict.label
     forced = item.category
@@ -603,7 +629,7 @@ def submit_many(
         reporter = vault.pseudonym(item.reporter)
         source = resolve_source(item.source_kind, item.source)
         evidence = check_evidence(item.evidence)
-        content_key = _SPACES.sub(" ", item.content.strip()).casefold()
+        content_key = "" if _one_per_number(item) else _folded_text(item.content)
         key = vault.keyed_hash(reporter, *(source or ("", "")), item.channel, content_key)
         prepared.append((item, reporter, source, evidence, key))
 
@@ -636,6 +662,9 @@ def submit_many(
                     results[i] = ComplaintResult("refused", source=source, error=refused)
                     continue
                 added[i] = len(new)
+            if _one_per_number(item):
+                first = pending[first_index[key]]
+                first.item = replace(first.item, content=_merged(first.item.content, item.content))
             batch_dupes.append((i, key))
             continue
         existing = recent.get(key)
@@ -655,6 +684,9 @@ def submit_many(
                 amend.category = raised
             if item.reporter_verified and not existing.reporter_verified:
                 amend.verify = True
+            amend.indices.append(i)
+            if _one_per_number(item) and item.content.strip():
+                amend.contents.append(item.content)
             if _may_see(item, filer, existing.filed_by):
                 results[i] = ComplaintResult(
                     "upgraded" if raised else "duplicate",
@@ -690,6 +722,7 @@ def submit_many(
     ]
     with session.no_autoflush:
         verdicts = analyse_messages(messages, context)
+        completed = _complete_folded(session, vault, amends, context)
 
     dupes_per_key: dict[str, int] = {}
     dupe_category: dict[str, str | None] = {}  # the gravest forced category of repeats
@@ -787,6 +820,7 @@ def submit_many(
     ]
     srcs = record_complaint_events(session, events, settings=settings, now=now)
     _amend_folded(session, amends, settings=settings, actor=actor, now=now)
+    _link_completed(session, completed, amends, settings=settings, now=now)
     link_rows = [
         {"complaint_id": ids[row["ref"]], "source_id": srcs[kv].id, "role": role}
         for row, links in zip(rows, links_per_row, strict=True)
@@ -817,6 +851,7 @@ def submit_many(
         else:
             unseen[i] = _Unseen(ids[first.ref or ""], first.category or "", first.score or 0.0,
                                 first.symbols, first.source)
+    _answer_completed(completed, amends, results, unseen)
     _answer_unseen(session, unseen, results, now)
     session.flush()  # journal rows of sources that entered or left the blocklist
     refs = [row["ref"] for row in rows]
@@ -861,17 +896,7 @@ def _answer_unseen(
     so that typing someone's number and message does not tell whether they reported it."""
     if not unseen:
         return
-    conn = session.connection()
-    linked: dict[int, list[tuple[str, str, str]]] = {}
-    ids = sorted({u.complaint_id for u in unseen.values()})
-    for part in bulk.parts(conn, ids):
-        for cid, kind, value, role in conn.execute(
-            select(_CS.c.complaint_id, Source.kind, Source.value, _CS.c.role)
-            .join(Source, Source.id == _CS.c.source_id)
-            .where(bulk.value_in(conn, _CS.c.complaint_id, part))
-            .order_by(_CS.c.complaint_id, _CS.c.source_id)
-        ):
-            linked.setdefault(cid, []).append((kind, value, role))
+    linked = _links_of(session, sorted({u.complaint_id for u in unseen.values()}))
     aliases = []
     for i, u in sorted(unseen.items()):
         alias = _new_ref()
@@ -880,7 +905,7 @@ def _answer_unseen(
             "created", alias, u.category, u.score, u.symbols,
             tuple(linked.get(u.complaint_id, ())), u.source,
         )
-    bulk.insert_rows(conn, ComplaintAlias.__table__, aliases)
+    bulk.insert_rows(session.connection(), ComplaintAlias.__table__, aliases)
 
 
 @dataclass(slots=True)
@@ -892,6 +917,10 @@ class _Amend:
     row: Any  # the folded complaint: id, ref, category, reporter, reporter_verified
     category: str | None = None
     verify: bool = False
+    #: What repeats said that the complaint may not hold yet (call reports, see
+    #: :func:`_one_per_number`), and the indices of the repeats folded into it.
+    contents: list[str] = field(default_factory=list)
+    indices: list[int] = field(default_factory=list)
 
 
 _RECATEGORISE = (
@@ -953,6 +982,133 @@ def _amend_folded(
         conn.execute(_VERIFY, [{"b_id": i} for i in sorted(verified)])
         pairs = [(sid, verified[cid].row.reporter) for cid, sid, _ in links if cid in verified]
         verify_reporters(session, pairs, settings=settings, now=now)
+
+
+@dataclass(frozen=True, slots=True)
+class _Completed:
+    """A folded complaint whose content repeats completed: its new findings, and the
+    sources its new words name that it was not linked to."""
+
+    score: float
+    symbols: tuple[str, ...]
+    new_links: tuple[tuple[str, str], ...]
+
+
+def _complete_folded(
+    session: Session, vault: Vault, amends: dict[int, _Amend], context: RegistryContext
+) -> dict[int, _Completed]:
+    """Add what repeats said (``_Amend.contents``) to the content of the complaints they
+    fold into, analyse the completed content, and store it with its findings; a graver
+    label of the engine raises the complaint (``_Amend.category``)."""
+    wanted = {cid: a for cid, a in amends.items() if a.contents}
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(_C.c.id, _C.c.ref, _C.c.content_enc, _C.c.source_value, _C.c.channel)
+        .where(_C.c.id.in_(sorted(wanted)))
+    ).all()
+    todo: list[tuple[Any, dict[str, Any], str]] = []
+    for row in rows:
+        payload = orjson.loads(vault.decrypt(row.content_enc, row.ref.encode()))
+        before = str(payload.get("content", ""))
+        content = before
+        for words in wanted[row.id].contents:
+            content = _merged(content, words)
+        if content != before:
+            todo.append((row, payload, content))
+    verdicts = analyse_messages(
+        [Message(text=c, sender=r.source_value, channel=ENGINE_CHANNEL[r.channel], id=str(r.id))
+         for r, _, c in todo],
+        context,
+    )
+    linked = _links_of(session, [r.id for r, _, _ in todo])
+    done: dict[int, _Completed] = {}
+    for (row, payload, content), verdict in zip(todo, verdicts, strict=True):
+        amend = wanted[row.id]
+        raised = _graver(amend.category or amend.row.category, verdict.label)
+        if raised:
+            amend.category = raised
+        payload["content"] = content
+        payload["verdict"] = verdict.to_dict(with_entities=True)
+        symbols = tuple(s.name for s in verdict.symbols)
+        session.execute(
+            update(_C).where(_C.c.id == row.id).values(
+                content_enc=vault.encrypt(orjson.dumps(payload, default=str), row.ref.encode()),
+                score=float(verdict.score),
+                symbols=orjson.dumps(list(symbols)).decode(),
+            )
+        )
+        have = {(k, v) for k, v, _ in linked.get(row.id, [])}
+        new_links = tuple(dict.fromkeys(
+            kv for kv in _content_sources(verdict.entities, content) if kv not in have
+        ))
+        done[row.id] = _Completed(float(verdict.score), symbols, new_links)
+    return done
+
+
+def _link_completed(
+    session: Session,
+    completed: dict[int, _Completed],
+    amends: dict[int, _Amend],
+    *,
+    settings: CentreSettings,
+    now: datetime,
+) -> None:
+    """Link completed complaints to the sources their new words name, counted with the
+    complaint's (final) category."""
+    events = []
+    for cid, c in completed.items():
+        a = amends[cid]
+        for kind, value in c.new_links:
+            events.append(ComplaintEvent(
+                kind, value, a.category or a.row.category, a.row.reporter, "content",
+                bool(a.row.reporter_verified or a.verify),
+            ))
+    if not events:
+        return
+    srcs = record_complaint_events(session, events, settings=settings, now=now)
+    bulk.insert_rows(session.connection(), _CS, [
+        {"complaint_id": cid, "source_id": srcs[kv].id, "role": "content"}
+        for cid, c in completed.items()
+        for kv in c.new_links
+    ])
+
+
+def _answer_completed(
+    completed: dict[int, _Completed],
+    amends: dict[int, _Amend],
+    results: list[ComplaintResult | None],
+    unseen: dict[int, _Unseen],
+) -> None:
+    """Answers to repeats that completed a complaint: its new category and findings."""
+    for cid, c in completed.items():
+        a = amends[cid]
+        category = a.category or a.row.category
+        for i in a.indices:
+            if i in unseen:
+                unseen[i] = replace(unseen[i], category=category, score=c.score,
+                                    symbols=c.symbols)
+                continue
+            r = results[i]
+            if r is None:
+                continue
+            status = "upgraded" if category != a.row.category else r.status
+            results[i] = replace(r, status=status, category=category, score=c.score)
+
+
+def _links_of(session: Session, ids: list[int]) -> dict[int, list[tuple[str, str, str]]]:
+    """The ``(kind, value, role)`` links of complaints ``ids``."""
+    conn = session.connection()
+    linked: dict[int, list[tuple[str, str, str]]] = {}
+    for part in bulk.parts(conn, sorted(ids)):
+        for cid, kind, value, role in conn.execute(
+            select(_CS.c.complaint_id, Source.kind, Source.value, _CS.c.role)
+            .join(Source, Source.id == _CS.c.source_id)
+            .where(bulk.value_in(conn, _CS.c.complaint_id, part))
+            .order_by(_CS.c.complaint_id, _CS.c.source_id)
+        ):
+            linked.setdefault(cid, []).append((kind, value, role))
+    return linked
 
 
 def json_names(symbols: str) -> list[str]:
