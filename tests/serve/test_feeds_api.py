@@ -150,3 +150,18 @@ def test_blocklist_json_and_csv_carry_the_same_real_values(
         assert item["category"] == row["category"] == category
         at = datetime.fromisoformat(item["at"]).replace(microsecond=0)
         assert row["updated_at"] == at.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_decisions_that_change_nothing_are_refused(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    an, op = role_keys["analyst"], role_keys["operator"]
+    unknown = _decide(client, an, "phone", "0987000999", "release")
+    assert unknown.status_code == 404 and "not in the registry" in unknown.json()["detail"]
+    assert _decide(client, an, "phone", "0987111222", "block").status_code == 201
+    again = _decide(client, an, "phone", "0987111222", "block")
+    assert again.status_code == 409 and "already blocked" in again.json()["detail"]
+    assert _decide(client, op, "phone", "0987111222", "appeal").status_code == 201
+    assert _decide(client, op, "phone", "0987111222", "appeal").status_code == 409
+    hist = client.get("/v1/decisions?kind=phone&value=0987111222", headers=bearer(an)).json()
+    assert [d["action"] for d in hist["decisions"]] == ["block", "appeal"]
