@@ -112,3 +112,13 @@ def test_a_block_ends_a_pending_appeal_so_it_is_no_repeat(db: Database) -> None:
         for action in ("block", "appeal", "block"):
             decisions.decide(s, "phone", "0912345678", action, reason="x", actor="a")
         assert sources.lookup(s, "phone", "0912345678")["appeal_pending"] is False
+
+
+@pytest.mark.parametrize("action", ["block", "revoke", "clear", "appeal"])
+def test_a_brandname_over_eleven_characters_is_refused(db: Database, action: str) -> None:
+    """QA: a block of 'VIETCOMBANK-KM' (14 characters, no sender can carry it) was taken."""
+    with db.transaction() as s, pytest.raises(decisions.DecisionError, match="at most 11"):
+        decisions.decide(s, "brandname", "Vietcombank-KM", action, reason="x", actor="a")
+    with db.transaction() as s:
+        out = decisions.decide(s, "brandname", "VCB-KM", "block", reason="x", actor="a")
+    assert out["value"] == "VCB-KM" and out["state_after"] == "blocked"

@@ -165,3 +165,11 @@ def test_decisions_that_change_nothing_are_refused(
     assert _decide(client, op, "phone", "0987111222", "appeal").status_code == 409
     hist = client.get("/v1/decisions?kind=phone&value=0987111222", headers=bearer(an)).json()
     assert [d["action"] for d in hist["decisions"]] == ["block", "appeal"]
+
+
+def test_a_brandname_decision_over_eleven_characters_is_a_422(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    resp = _decide(client, role_keys["analyst"], "brandname", "VIETCOMBANK-KM", "block")
+    assert resp.status_code == 422 and "at most 11" in resp.json()["detail"]
+    assert client.get("/v1/lookup/brandname/VIETCOMBANK-KM").json()["state"] == "unknown"

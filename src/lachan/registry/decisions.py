@@ -9,6 +9,9 @@ time, and the state before and after. The history per source is kept forever.
 - ``reject``: the appeal is rejected; the state stays.
 - ``release``: unpin; the source goes back to the state its reputation gives.
 
+A brandname that breaks Article 23 (over 11 characters, say) is refused for every action
+but ``reject`` and ``release`` (:class:`DecisionError`, 422).
+
 A decision that would change nothing is refused, with no history row and no audit entry:
 :class:`NoSuchSource` (404) when an appeal, rejection or release names a source the
 registry never saw; :class:`NothingToChange` (409) for a block of a source already
@@ -25,6 +28,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lachan.detect.ad_rules import BrandnameError, validate_brandname
 from lachan.registry import audit, official
 from lachan.registry.clock import iso, utcnow
 from lachan.registry.normalise import normalise
@@ -118,6 +122,8 @@ def decide(
             "characters"
         )
     canonical = normalise(kind, value)
+    if kind == "brandname" and action not in ("reject", "release"):
+        _check_brandname(canonical)
     if action in ("block", "revoke"):
         _refuse_official(session, kind, canonical, action)
     now = now or utcnow()
@@ -171,6 +177,17 @@ def decide(
         {"decision": row.id, "before": before, "after": src.state, "reason": reason.strip()[:500]},
     )
     return _as_dict(row, kind, canonical)
+
+
+def _check_brandname(name: str) -> None:
+    """Raise :class:`DecisionError` when ``name`` breaks Article 23 (at most 11 Latin
+    letters, digits, '-', '_', '.', spaces; not digits only): no sender can carry it, so
+    a block, revocation, clearance or appeal of it would act on nothing. A release or
+    rejection, which only undo, stays possible for what the registry already holds."""
+    try:
+        validate_brandname(name)
+    except BrandnameError as exc:
+        raise DecisionError(f"not a brandname: {exc}") from None
 
 
 def _known(session: Session, kind: str, canonical: str) -> bool:
