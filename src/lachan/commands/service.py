@@ -212,6 +212,7 @@ def feeds_export(
     from lachan.registry import feeds, sources
     from lachan.registry.settings import CentreSettings
     from lachan.serve import feeds_format
+    from lachan.serve.api.feeds import ZONE_KINDS, zone_options
 
     if fmt not in feeds_format.FORMATS:
         _fail(f"unknown format {fmt!r}; choose one of {', '.join(feeds_format.FORMATS)}", 2)
@@ -226,12 +227,12 @@ def feeds_export(
                 entries: list[Any]
                 if fmt in ("csv", "jsonl"):  # the formats that carry score, category, time
                     entries = list(feeds.entries(session))
-                else:  # zones: serial from now, as the API serves them
+                else:  # zones: serial from the journal, as the API serves them
                     entries = [
                         feeds_format.FeedEntry(value=v, kind=k, state=s)
                         for k, v, s in feeds.listed(session)
                     ]
-            options = {"origin": origin} if fmt == "rpz" else {}
+                options = zone_options(session, fmt, origin) if fmt in ZONE_KINDS else {}
             rendered = feeds_format.render(fmt, entries, **options)
     except ValueError as exc:
         _fail(str(exc), 2)
@@ -241,7 +242,8 @@ def feeds_export(
         sys.stdout.write(rendered.text)
     else:
         _write_output(output, rendered.text)
-    err.print(f"{rendered.written} entries written, {rendered.skipped_total} skipped")
+    note = f" ({rendered.skipped_note})" if rendered.skipped_note else ""
+    err.print(f"{rendered.written} entries written, {rendered.skipped_total} skipped{note}")
 
 
 def _check_output(output: str) -> None:
