@@ -229,3 +229,25 @@ def test_a_repeat_whose_evidence_cannot_be_kept_is_a_409(
     refused = client.post("/v1/complaints", json=_complaint(evidence=files[1:]))
     assert refused.status_code == 409
     assert "at most 1 files" in refused.json()["detail"]
+
+
+def _pngs(*sizes: int) -> list[dict]:
+    return [{"filename": f"{i}.png", "content_type": "image/png",
+             "data": base64.b64encode(PNG + b"\0" * n).decode()} for i, n in enumerate(sizes)]
+
+
+def test_the_evidence_allowance_is_five_mb_in_all_and_says_so(client: TestClient) -> None:
+    """QA: each file could be 5 MB (five of them) by the schema, while the body limit
+    (8 MiB) and the registry (5 MB in all) refused much less, with bare byte counts."""
+    schema = client.get("/openapi.json").json()["components"]["schemas"]
+    evidence = next(s["properties"]["evidence"] for s in schema.values()
+                    if "evidence" in s.get("properties", {}))
+    assert "5 MB in all" in evidence["description"]
+    fits = client.post("/v1/complaints", json=_complaint(evidence=_pngs(*[1_000_000] * 5)))
+    assert fits.status_code == 201, fits.text
+    together = client.post("/v1/complaints", json=_complaint(evidence=_pngs(3_000_000, 3_000_000)))
+    assert together.status_code == 413
+    assert "at most 5 MB of evidence in all" in together.json()["detail"]
+    body = client.post("/v1/complaints", json=_complaint(evidence=_pngs(4_500_000, 4_500_000)))
+    assert body.status_code == 413
+    assert "at most 5 evidence files and 5 MB of evidence in all" in body.json()["detail"]

@@ -204,7 +204,11 @@ def check_evidence(files: Sequence[EvidenceFile]) -> list[tuple[str, str, bytes]
         raise ComplaintError(f"at most {MAX_EVIDENCE_FILES} evidence files per complaint")
     total = sum(len(f.data) for f in files)
     if total > MAX_EVIDENCE_BYTES:
-        raise InputTooLarge(f"evidence is {total} bytes; the limit is {MAX_EVIDENCE_BYTES}")
+        raise InputTooLarge(
+            f"the evidence files hold {total} bytes together; a complaint carries at most "
+            f"{MAX_EVIDENCE_BYTES // (1024 * 1024)} MB of evidence in all "
+            f"({MAX_EVIDENCE_BYTES} bytes, up to {MAX_EVIDENCE_FILES} files)"
+        )
     out = []
     for f in files:
         name = f.filename.strip()[:200]

@@ -44,11 +44,23 @@ router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
 MAX_EMAIL_BYTES = 2 * 1024 * 1024
 #: Largest row id (32-bit INTEGER on PostgreSQL).
 MAX_ID = 2**31 - 1
-#: JSON with base64 evidence (5 MB -> ~6.7 MB) and batches need more than the default.
+#: JSON with base64 evidence (5 MB in all per complaint -> ~6.7 MB) and batches need more
+#: than the default. The evidence allowance is the registry's: at most
+#: ``reg.MAX_EVIDENCE_FILES`` files and ``reg.MAX_EVIDENCE_BYTES`` in all per complaint,
+#: which the complaint route's limit fits with room for the rest of the JSON.
 BODY_LIMITS = {
     "/v1/complaints": cj.MAX_COMPLAINT_JSON_BYTES,
     "/v1/complaints/batch": cj.MAX_BATCH_JSON_BYTES,
     "/v1/complaints/email": MAX_EMAIL_BYTES,
+}
+_ALLOWANCE = (f"a complaint carries at most {reg.MAX_EVIDENCE_FILES} evidence files and "
+              f"{reg.MAX_EVIDENCE_BYTES // (1 << 20)} MB of evidence in all")
+BODY_LIMIT_HINTS = {
+    "/v1/complaints": _ALLOWANCE + " (about 6.7 MB as base64)",
+    "/v1/complaints/batch": (
+        f"{_ALLOWANCE}, and a batch {cj.MAX_BATCH_EVIDENCE_BYTES // (1 << 20)} MB in all; "
+        "send fewer complaints per batch"),
+    "/v1/complaints/email": "forward the e-mail without large attachments",
 }
 
 SUBMIT = require_roles("gateway", "operator", "public")
