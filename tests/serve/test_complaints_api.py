@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from urllib.parse import unquote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -251,3 +252,20 @@ def test_the_evidence_allowance_is_five_mb_in_all_and_says_so(client: TestClient
     body = client.post("/v1/complaints", json=_complaint(evidence=_pngs(4_500_000, 4_500_000)))
     assert body.status_code == 413
     assert "at most 5 evidence files and 5 MB of evidence in all" in body.json()["detail"]
+
+
+def test_an_evidence_download_keeps_its_vietnamese_name(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    """QA: 'ảnh chụp màn hình.png' came back as 'nhchpmnhnh.png' (no RFC 5987 name)."""
+    name = "ảnh chụp màn hình.png"
+    ev = [{"filename": name, "content_type": "image/png", "data": base64.b64encode(PNG).decode()}]
+    ref = client.post("/v1/complaints", json=_complaint(evidence=ev)).json()["ref"]
+    analyst = bearer(role_keys["analyst"])
+    (stored,) = client.get(f"/v1/complaints/{ref}", headers=analyst).json()["evidence"]
+    got = client.get(f"/v1/complaints/{ref}/evidence/{stored['id']}", headers=analyst)
+    disposition = got.headers["content-disposition"]
+    assert disposition.startswith('attachment; filename="anh_chup_man_hinh.png"; ')
+    encoded = disposition.split("filename*=", 1)[1]
+    assert encoded.startswith("UTF-8''") and unquote(encoded[len("UTF-8''"):]) == name
+    assert disposition.isascii()

@@ -20,7 +20,9 @@ A 429 carries ``Retry-After``.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import quote
 
 import orjson
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
@@ -359,7 +361,9 @@ def get_evidence(
     evidence_id: int = Path(..., ge=1, le=MAX_ID),
     _caller: Caller = Depends(READ),
 ) -> Response:
-    """One evidence file of a complaint, decrypted (analysts only)."""
+    """One evidence file of a complaint, decrypted (analysts only). Its name comes in
+    ``Content-Disposition`` as ASCII (``filename``) and, when it is not plain ASCII, as
+    itself in UTF-8 (``filename*``, RFC 5987)."""
     if len(ref) > 24:
         raise HTTPException(404, "no such evidence")
     with db_of(request).read() as session:
@@ -367,9 +371,37 @@ def get_evidence(
     if found is None:
         raise HTTPException(404, "no such evidence")
     filename, media_type, data = found
-    safe = "".join(c for c in filename if c.isascii() and (c.isalnum() or c in "._-"))[:100]
     return Response(
-        data,
-        media_type=media_type,
-        headers={"Content-Disposition": f'attachment; filename="{safe or "evidence"}"'},
+        data, media_type=media_type, headers={"Content-Disposition": content_disposition(filename)}
     )
+
+
+#: Characters RFC 5987 lets stand unencoded in an extended value (``attr-char``).
+_ATTR_CHARS = "!#$&+-.^_`|~"
+
+
+def content_disposition(filename: str) -> str:
+    """``attachment`` with the file's name twice: ``filename`` in ASCII for old clients
+    (Vietnamese letters without their marks, other characters left out) and, when the
+    name is not plain ASCII, ``filename*`` (RFC 5987/6266) with the name itself in UTF-8
+    ("ảnh chụp.png" is ``filename="anh_chup.png"; filename*=UTF-8''%E1%BA%A3nh...``)."""
+    name = filename[:200]
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, ""
+    fallback = _ascii_name(stem) or "evidence"
+    if _ascii_name(ext):
+        fallback += "." + _ascii_name(ext)
+    header = f'attachment; filename="{fallback}"'
+    if name and fallback != name:
+        header += "; filename*=UTF-8''" + quote(name, safe=_ATTR_CHARS)
+    return header
+
+
+def _ascii_name(name: str) -> str:
+    """``name`` as a safe ASCII file name: marks dropped (``đ`` as ``d``), spaces as
+    ``_``, and anything but letters, digits, ``.``, ``_`` and ``-`` left out."""
+    plain = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
+    out = "".join("_" if c.isspace() else c for c in plain
+                  if c.isascii() and (c.isalnum() or c in "._-" or c.isspace()))
+    return out.strip("._")[:100] if out.strip("._") else ""
