@@ -116,7 +116,7 @@ def test_bad_evidence_is_refused(db: Database, files, message: str) -> None:
 
 def test_oversized_evidence_is_refused(db: Database) -> None:
     big = b"%PDF-" + b"0" * (reg.MAX_EVIDENCE_BYTES)
-    with db.transaction() as s, pytest.raises(ValueError, match="limit"):
+    with db.transaction() as s, pytest.raises(ValueError, match="at most 5 MB of evidence"):
         reg.submit(s, VAULT, _item(evidence=[EvidenceFile("a.pdf", big)]))
 
 
