@@ -116,7 +116,7 @@ def test_bad_evidence_is_refused(db: Database, files, message: str) -> None:
 
 def test_oversized_evidence_is_refused(db: Database) -> None:
     big = b"%PDF-" + b"0" * (reg.MAX_EVIDENCE_BYTES)
-    with db.transaction() as s, pytest.raises(ValueError, match="limit"):
+    with db.transaction() as s, pytest.raises(ValueError, match="at most 5 MB of evidence"):
         reg.submit(s, VAULT, _item(evidence=[EvidenceFile("a.pdf", big)]))
 
 
@@ -201,3 +201,62 @@ def test_a_look_alike_link_in_the_content_is_linked_as_written(db: Database) -> 
         r = reg.submit(s, VAULT, _item(reporter="0901234568",
                                        content="Nhận quà tại vcb-xacminh[.]top nhé bạn"))
     assert ("domain", "vcb-xacminh.top") in {(k, v) for k, v, _ in r.sources}
+
+
+def _evidence_of(db: Database, ref: str) -> list[bytes]:
+    with db.read() as s:
+        full = reg.get(s, VAULT, ref)
+        assert full is not None
+        return [reg.evidence_file(s, VAULT, ref, e["id"])[2] for e in full["evidence"]]
+
+
+def test_evidence_of_a_repeat_is_kept_with_the_earlier_complaint(db: Database) -> None:
+    jpeg = b"\xff\xd8\xff" + b"\x01" * 40
+    with db.transaction() as s:
+        first = reg.submit(s, VAULT, _item(evidence=[EvidenceFile("a.png", PNG)]))
+        again = reg.submit(s, VAULT, _item(evidence=[EvidenceFile("b.jpg", jpeg)]))
+        retry = reg.submit(s, VAULT, _item(evidence=[EvidenceFile("b.jpg", jpeg)]))
+    assert (again.status, again.ref, again.evidence_added) == ("duplicate", first.ref, 1)
+    assert retry.evidence_added == 0  # the same bytes again are not stored twice
+    assert _evidence_of(db, first.ref) == [PNG, jpeg]
+
+
+def test_evidence_of_a_repeat_inside_one_batch_is_kept(db: Database) -> None:
+    with db.transaction() as s:
+        results = reg.submit_many(s, VAULT, [_item(), _item(evidence=[EvidenceFile("a.png", PNG)])])
+    assert [r.status for r in results] == ["created", "duplicate"]
+    assert results[1].evidence_added == 1
+    assert _evidence_of(db, results[0].ref) == [PNG]
+
+
+def test_a_repeat_whose_evidence_cannot_be_kept_is_refused(db: Database) -> None:
+    files = [EvidenceFile(f"{n}.png", PNG + bytes([n])) for n in range(reg.MAX_EVIDENCE_FILES)]
+    with db.transaction() as s:
+        first = reg.submit(s, VAULT, _item(evidence=files))
+        for n in range(1, reg.MAX_KEPT_EVIDENCE_FILES // reg.MAX_EVIDENCE_FILES):
+            more = [EvidenceFile(f.filename, f.data + bytes([n])) for f in files]
+            assert reg.submit(s, VAULT, _item(evidence=more)).evidence_added == len(files)
+        over = reg.submit(s, VAULT, _item(evidence=[EvidenceFile("x.png", PNG + b"over")]))
+    assert over.status == "refused" and over.ref is None
+    assert "at most 20 files" in (over.error or "")
+    with db.read() as s:
+        row = s.execute(select(Complaint).where(Complaint.ref == first.ref)).scalar_one()
+        n_files = len(s.execute(select(Evidence.id)).all())
+    assert row.count == reg.MAX_KEPT_EVIDENCE_FILES // reg.MAX_EVIDENCE_FILES
+    assert n_files == reg.MAX_KEPT_EVIDENCE_FILES
+
+
+def test_a_repeat_its_caller_may_not_know_is_answered_under_an_alias(db: Database) -> None:
+    t0 = datetime(2026, 5, 1, 8, tzinfo=UTC)
+    with db.transaction() as s:
+        first = reg.submit(s, VAULT, _item(), actor="public", now=t0)
+        again = reg.submit(s, VAULT, _item(), actor="public", now=t0)
+    assert again.status == first.status == "created"
+    assert again.ref != first.ref and again.symbols == first.symbols
+    with db.read() as s:
+        full = reg.get(s, VAULT, again.ref or "")
+    assert full is not None and (full["ref"], full["count"]) == (first.ref, 2)
+    with db.transaction() as s:
+        assert reg.purge(s, 1, now=t0 + timedelta(days=2)) == 1
+    with db.read() as s:
+        assert reg.get(s, VAULT, again.ref or "") is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lachan.registry import audit, decisions, feeds, sources
+from lachan.registry.clock import utcnow
 from lachan.store.session import Database
 
 
@@ -62,10 +63,62 @@ def test_revoke_marks_revoked_and_release_returns_to_reputation(db: Database) ->
     [
         ("ban", "x", "unknown action"),
         ("block", "  ", "reason"),
-        ("appeal", "x", "nothing to"),
+        ("appeal", "x", "nothing to appeal"),
         ("reject", "x", "no appeal"),
     ],
 )
 def test_refused_decisions(db: Database, action: str, reason: str, message: str) -> None:
+    with db.transaction() as s:
+        sources.get_or_create(s, "phone", "0912345678", utcnow())  # known, but nothing held
     with db.transaction() as s, pytest.raises(decisions.DecisionError, match=message):
         decisions.decide(s, "phone", "0912345678", action, reason=reason, actor="a")
+
+
+@pytest.mark.parametrize("action", ["appeal", "reject", "release"])
+def test_a_decision_on_a_source_never_seen_is_refused(db: Database, action: str) -> None:
+    with db.transaction() as s, pytest.raises(decisions.NoSuchSource, match="not in the registry"):
+        decisions.decide(s, "phone", "0912345678", action, reason="x", actor="a")
+    with db.read() as s:
+        assert sources.lookup(s, "phone", "0912345678")["last_decision"] is None
+
+
+@pytest.mark.parametrize(
+    ("taken", "again", "message"),
+    [
+        (["block"], "block", "already blocked"),
+        (["revoke"], "revoke", "already revoked"),
+        (["block", "clear"], "clear", "already cleared"),
+        (["block", "appeal"], "appeal", "already pending"),
+        (["block", "release"], "release", "nothing to release"),
+    ],
+)
+def test_a_decision_that_changes_nothing_is_refused_and_not_recorded(
+    db: Database, taken: list[str], again: str, message: str
+) -> None:
+    """QA: a repeated block, a second appeal and a release of what no decision held were
+    each taken, with a history row and an audit entry."""
+    with db.transaction() as s:
+        for action in taken:
+            decisions.decide(s, "phone", "0912345678", action, reason="x", actor="a")
+    with db.transaction() as s, pytest.raises(decisions.NothingToChange, match=message):
+        decisions.decide(s, "phone", "0912345678", again, reason="again", actor="a")
+    with db.read() as s:
+        assert len(decisions.history(s, "phone", "0912345678")) == len(taken)
+        assert len(audit.history(s, "phone:0912345678")) == len(taken)
+
+
+def test_a_block_ends_a_pending_appeal_so_it_is_no_repeat(db: Database) -> None:
+    with db.transaction() as s:
+        for action in ("block", "appeal", "block"):
+            decisions.decide(s, "phone", "0912345678", action, reason="x", actor="a")
+        assert sources.lookup(s, "phone", "0912345678")["appeal_pending"] is False
+
+
+@pytest.mark.parametrize("action", ["block", "revoke", "clear", "appeal"])
+def test_a_brandname_over_eleven_characters_is_refused(db: Database, action: str) -> None:
+    """QA: a block of 'VIETCOMBANK-KM' (14 characters, no sender can carry it) was taken."""
+    with db.transaction() as s, pytest.raises(decisions.DecisionError, match="at most 11"):
+        decisions.decide(s, "brandname", "Vietcombank-KM", action, reason="x", actor="a")
+    with db.transaction() as s:
+        out = decisions.decide(s, "brandname", "VCB-KM", "block", reason="x", actor="a")
+    assert out["value"] == "VCB-KM" and out["state_after"] == "blocked"

@@ -69,15 +69,32 @@ def test_the_route_documents_which_roles_vouch(client: TestClient) -> None:
 def test_a_duplicate_tells_its_reference_only_to_its_filer(
     client: TestClient, role_keys: dict[str, str]
 ) -> None:
-    first = _complain(client, "0905550001").json()
-    assert first["status"] == "created" and first["ref"]
-    again = _complain(client, "0905550001").json()  # anyone can type this reporter
-    assert (again["status"], again["ref"]) == ("duplicate", None)
-    other_key = _complain(client, "0905550001", role_keys["advertiser"]).json()
-    assert (other_key["status"], other_key["ref"]) == ("duplicate", None)
+    first = _complain(client, "0905550001")
+    assert first.status_code == 201 and first.json()["status"] == "created"
+    ref = first.json()["ref"]
     # an operator vouches that its subscriber is this reporter: their own complaint
-    vouched = _complain(client, "0905550001", role_keys["operator"]).json()
-    assert (vouched["status"], vouched["ref"]) == ("duplicate", first["ref"])
+    vouched = _complain(client, "0905550001", role_keys["operator"])
+    assert vouched.status_code == 200
+    assert (vouched.json()["status"], vouched.json()["ref"]) == ("duplicate", ref)
+
+
+@pytest.mark.parametrize("role", ["public", "advertiser"])
+def test_a_repeat_from_anyone_else_reads_as_a_new_complaint(
+    client: TestClient, role_keys: dict[str, str], role: str
+) -> None:
+    """QA: without a key, a 'duplicate' answer told that this number had already filed
+    this very report."""
+    new = _complain(client, "0905550001")  # the subscriber, on the public form
+    again = _complain(client, "0905550001", role_keys.get(role))  # anyone can type this
+    assert again.status_code == new.status_code == 201
+    strip = {"ref"}
+    assert {k: v for k, v in again.json().items() if k not in strip} == {
+        k: v for k, v in new.json().items() if k not in strip
+    }
+    assert again.json()["ref"] not in (None, new.json()["ref"])
+    analyst = bearer(role_keys["analyst"])
+    full = client.get(f"/v1/complaints/{again.json()['ref']}", headers=analyst).json()
+    assert (full["ref"], full["count"]) == (new.json()["ref"], 2)  # still folded, once
 
 
 def test_a_key_is_told_the_reference_of_its_own_complaint(
@@ -85,8 +102,9 @@ def test_a_key_is_told_the_reference_of_its_own_complaint(
 ) -> None:
     analyst = role_keys["analyst"]
     first = _complain(client, "0905550002", analyst).json()
-    assert _complain(client, "0905550002", analyst).json()["ref"] == first["ref"]
-    assert _complain(client, "0905550002").json()["ref"] is None
+    again = _complain(client, "0905550002", analyst)
+    assert (again.status_code, again.json()["ref"]) == (200, first["ref"])
+    assert _complain(client, "0905550002").json()["ref"] != first["ref"]
 
 
 def test_a_rate_limited_reporter_is_told_when_to_retry(

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import base64
+from urllib.parse import unquote
 
+import pytest
 from fastapi.testclient import TestClient
 
+from lachan.registry import complaints as reg
 from lachan.serve.testing import bearer
 
 SCAM = "Chuc mung ban trung thuong iPhone, nhan qua tai http://qua-tang-vn.top/nhan, phi 200k"
@@ -202,3 +205,67 @@ def test_a_json_body_sent_as_plain_text_is_the_wrong_media_type(client: TestClie
     assert r.status_code == 415 and "application/json" in r.text
     bad = client.post("/v1/complaints", json={"reporter": 5})
     assert bad.status_code == 422  # a JSON body with wrong fields is still a 422
+
+
+def test_evidence_sent_with_a_repeat_is_kept(client: TestClient, role_keys: dict[str, str]) -> None:
+    """QA: a repeated complaint with a screenshot was acknowledged and the file dropped."""
+    first = client.post("/v1/complaints", json=_complaint()).json()
+    png = {"filename": "anh.png", "content_type": "image/png",
+           "data": base64.b64encode(PNG).decode()}
+    again = client.post("/v1/complaints", json=_complaint(evidence=[png]))
+    assert again.status_code < 300, again.text
+    analyst = bearer(role_keys["analyst"])
+    (ev,) = client.get(f"/v1/complaints/{first['ref']}", headers=analyst).json()["evidence"]
+    got = client.get(f"/v1/complaints/{first['ref']}/evidence/{ev['id']}", headers=analyst)
+    assert got.content == PNG
+
+
+def test_a_repeat_whose_evidence_cannot_be_kept_is_a_409(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reg, "MAX_KEPT_EVIDENCE_FILES", 1)
+    files = [{"filename": f"{n}.png", "content_type": "image/png",
+              "data": base64.b64encode(PNG + bytes([n])).decode()} for n in range(2)]
+    assert client.post("/v1/complaints", json=_complaint(evidence=files[:1])).status_code == 201
+    refused = client.post("/v1/complaints", json=_complaint(evidence=files[1:]))
+    assert refused.status_code == 409
+    assert "at most 1 files" in refused.json()["detail"]
+
+
+def _pngs(*sizes: int) -> list[dict]:
+    return [{"filename": f"{i}.png", "content_type": "image/png",
+             "data": base64.b64encode(PNG + b"\0" * n).decode()} for i, n in enumerate(sizes)]
+
+
+def test_the_evidence_allowance_is_five_mb_in_all_and_says_so(client: TestClient) -> None:
+    """QA: each file could be 5 MB (five of them) by the schema, while the body limit
+    (8 MiB) and the registry (5 MB in all) refused much less, with bare byte counts."""
+    schema = client.get("/openapi.json").json()["components"]["schemas"]
+    evidence = next(s["properties"]["evidence"] for s in schema.values()
+                    if "evidence" in s.get("properties", {}))
+    assert "5 MB in all" in evidence["description"]
+    fits = client.post("/v1/complaints", json=_complaint(evidence=_pngs(*[1_000_000] * 5)))
+    assert fits.status_code == 201, fits.text
+    together = client.post("/v1/complaints", json=_complaint(evidence=_pngs(3_000_000, 3_000_000)))
+    assert together.status_code == 413
+    assert "at most 5 MB of evidence in all" in together.json()["detail"]
+    body = client.post("/v1/complaints", json=_complaint(evidence=_pngs(4_500_000, 4_500_000)))
+    assert body.status_code == 413
+    assert "at most 5 evidence files and 5 MB of evidence in all" in body.json()["detail"]
+
+
+def test_an_evidence_download_keeps_its_vietnamese_name(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    """QA: 'ảnh chụp màn hình.png' came back as 'nhchpmnhnh.png' (no RFC 5987 name)."""
+    name = "ảnh chụp màn hình.png"
+    ev = [{"filename": name, "content_type": "image/png", "data": base64.b64encode(PNG).decode()}]
+    ref = client.post("/v1/complaints", json=_complaint(evidence=ev)).json()["ref"]
+    analyst = bearer(role_keys["analyst"])
+    (stored,) = client.get(f"/v1/complaints/{ref}", headers=analyst).json()["evidence"]
+    got = client.get(f"/v1/complaints/{ref}/evidence/{stored['id']}", headers=analyst)
+    disposition = got.headers["content-disposition"]
+    assert disposition.startswith('attachment; filename="anh_chup_man_hinh.png"; ')
+    encoded = disposition.split("filename*=", 1)[1]
+    assert encoded.startswith("UTF-8''") and unquote(encoded[len("UTF-8''"):]) == name
+    assert disposition.isascii()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import time
 from datetime import datetime
 
 from fastapi import FastAPI
@@ -150,3 +152,60 @@ def test_blocklist_json_and_csv_carry_the_same_real_values(
         assert item["category"] == row["category"] == category
         at = datetime.fromisoformat(item["at"]).replace(microsecond=0)
         assert row["updated_at"] == at.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_decisions_that_change_nothing_are_refused(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    an, op = role_keys["analyst"], role_keys["operator"]
+    unknown = _decide(client, an, "phone", "0987000999", "release")
+    assert unknown.status_code == 404 and "not in the registry" in unknown.json()["detail"]
+    assert _decide(client, an, "phone", "0987111222", "block").status_code == 201
+    again = _decide(client, an, "phone", "0987111222", "block")
+    assert again.status_code == 409 and "already blocked" in again.json()["detail"]
+    assert _decide(client, op, "phone", "0987111222", "appeal").status_code == 201
+    assert _decide(client, op, "phone", "0987111222", "appeal").status_code == 409
+    hist = client.get("/v1/decisions?kind=phone&value=0987111222", headers=bearer(an)).json()
+    assert [d["action"] for d in hist["decisions"]] == ["block", "appeal"]
+
+
+def test_a_brandname_decision_over_eleven_characters_is_a_422(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    resp = _decide(client, role_keys["analyst"], "brandname", "VIETCOMBANK-KM", "block")
+    assert resp.status_code == 422 and "at most 11" in resp.json()["detail"]
+    assert client.get("/v1/lookup/brandname/VIETCOMBANK-KM").json()["state"] == "unknown"
+
+
+def _rpz(client: TestClient, key: str):
+    resp = client.get("/v1/feeds/zone/rpz", headers=bearer(key))
+    assert resp.status_code == 200, resp.text
+    serial = re.search(r"IN SOA \S+ \S+ \( (\d+) ", resp.text)
+    assert serial is not None
+    return int(serial.group(1)), resp
+
+
+def test_the_rpz_serial_moves_only_when_the_zone_changes(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    """QA: the SOA serial was the clock, so every secondary transferred the zone at each
+    refresh whether anything changed or not."""
+    an, op = role_keys["analyst"], role_keys["operator"]
+    assert _decide(client, an, "domain", "a-lua-dao.top", "block").status_code == 201
+    first, _ = _rpz(client, op)
+    time.sleep(1.1)
+    assert _rpz(client, op)[0] == first
+    assert _decide(client, an, "phone", "0987111222", "block").status_code == 201
+    assert _rpz(client, op)[0] == first  # not an RPZ entry
+    assert _decide(client, an, "domain", "b-lua-dao.top", "block").status_code == 201
+    assert _rpz(client, op)[0] > first
+
+
+def test_the_rpz_says_which_names_it_left_out(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    long_name = ".".join(["a" * 60, "b" * 60, "c" * 60, "d" * 55, "vn"])
+    assert _decide(client, role_keys["analyst"], "domain", long_name, "block").status_code == 201
+    _, resp = _rpz(client, role_keys["operator"])
+    assert resp.headers["x-skipped"] == "too_long=1" and resp.headers["x-entries"] == "0"
+    assert "; left out: 1 name(s) too long for DNS" in resp.text

@@ -24,6 +24,7 @@ def test_rpz_skips_an_ip_owner_that_would_not_fit_under_the_origin() -> None:
     owners = _owners(out.text, LONG_ORIGIN)
     assert all(len(o) <= ff.MAX_DNS_NAME_CHARS for o in owners)
     assert "rpz-ip" not in out.text and out.skipped["too_long"] == 1
+    assert "; left out: 1 name(s) too long for DNS" in out.text  # said, not silent
     assert "*.a.vn." + LONG_ORIGIN in owners and out.written == 1
 
 

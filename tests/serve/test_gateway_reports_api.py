@@ -43,6 +43,30 @@ def test_scam_call_after_spam_call_raises_the_complaint(
     assert client.get("/v1/lookup/phone/0987444444").json()["categories"]["scam"] == 1
 
 
+def test_scam_call_with_words_after_spam_call_completes_the_complaint(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    """QA: 'LD <number> <what the caller said>' after 'V <number>' filed a second
+    complaint instead of raising the first."""
+    gw = role_keys["gateway"]
+    first = _sms(client, gw, "V 0987444444")
+    words = "gia danh cong an, bao nhan qua tai http://qua-tang-cong-an.top"
+    second = _sms(client, gw, f"LD 0987444444 {words}")
+    assert (second["outcome"], second["ref"]) == ("upgraded", first["ref"])
+    full = _complaint(client, role_keys, first["ref"])
+    assert (full["category"], full["count"], full["content"]) == ("scam", 2, words)
+    linked = {(x["kind"], x["value"], x["role"]) for x in full["linked"]}
+    assert ("domain", "qua-tang-cong-an.top", "content") in linked
+    assert client.get("/v1/lookup/domain/qua-tang-cong-an.top").json()["complaints"] == 1
+    info = client.get("/v1/lookup/phone/0987444444").json()
+    assert (info["complaints"], info["categories"]["scam"], info["categories"]["ad"]) == (1, 1, 0)
+    third = _sms(client, gw, "V 0987444444 goi lan nua")  # more words: kept too, once
+    assert (third["outcome"], third["ref"]) == ("duplicate", first["ref"])
+    assert _complaint(client, role_keys, first["ref"])["content"] == words + "\ngoi lan nua"
+    triage = client.get("/v1/complaints", headers=bearer(role_keys["analyst"])).json()
+    assert [x["ref"] for x in triage["items"]] == [first["ref"]]
+
+
 def test_spam_call_after_scam_call_is_a_duplicate(
     client: TestClient, role_keys: dict[str, str]
 ) -> None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from lachan.registry import keys as keys_mod
 from lachan.registry.keys import ALL_ROLES
 from lachan.serve.app import RouteInfo, api_routes, route_roles
 
@@ -92,3 +95,38 @@ def test_keys_are_stored_hashed(app: FastAPI, role_keys: dict[str, str]) -> None
         stored = session.execute(select(ApiKey.secret_hash)).scalars().all()
     for key in role_keys.values():
         assert all(key not in s and key.split("_", 2)[2] not in s for s in stored)
+
+
+def test_the_last_admin_key_cannot_revoke_itself(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    """QA: the only admin key revoked itself, and nobody could manage keys any more."""
+    admin = {"Authorization": f"Bearer {role_keys['admin']}"}
+    own_id = role_keys["admin"].split("_")[1]
+    refused = client.delete(f"/v1/admin/keys/{own_id}", headers=admin)
+    assert refused.status_code == 409 and "last live admin key" in refused.json()["detail"]
+    assert client.get("/v1/admin/keys", headers=admin).status_code == 200
+    other = client.post("/v1/admin/keys", json={"role": "admin"}, headers=admin).json()
+    assert client.delete(f"/v1/admin/keys/{own_id}", headers=admin).status_code == 200
+    second = {"Authorization": f"Bearer {other['key']}"}
+    assert client.delete(f"/v1/admin/keys/{other['key_id']}", headers=second).status_code == 409
+
+
+def test_a_key_stops_working_when_it_expires(
+    client: TestClient, role_keys: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin = {"Authorization": f"Bearer {role_keys['admin']}"}
+    now = datetime.now(UTC)
+    past = client.post("/v1/admin/keys", headers=admin,
+                       json={"role": "analyst", "expires_at": "2020-01-01T00:00:00Z"})
+    assert past.status_code == 422 and "future" in past.json()["detail"]
+    created = client.post("/v1/admin/keys", headers=admin, json={
+        "role": "analyst", "expires_at": (now + timedelta(days=1)).isoformat()})
+    assert created.status_code == 201 and created.json()["expires_at"]
+    key = {"Authorization": f"Bearer {created.json()['key']}"}
+    assert client.get("/v1/complaints", headers=key).status_code == 200
+    monkeypatch.setattr(keys_mod, "utcnow", lambda: now + timedelta(days=2))
+    expired = client.get("/v1/complaints", headers=key)
+    assert expired.status_code == 401 and "expired" in expired.json()["detail"]
+    listed = client.get("/v1/admin/keys", headers=admin).json()["keys"]
+    assert any(k["key_id"] == created.json()["key_id"] and k["expires_at"] for k in listed)

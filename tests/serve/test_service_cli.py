@@ -118,3 +118,32 @@ def test_feeds_export_csv_and_jsonl_carry_the_sources_values(
     (line,) = [orjson.loads(x) for x in as_jsonl.stdout.splitlines()]
     assert row["listed"] == "true"
     assert line == {**row, "score": score, "listed": True}
+
+
+def test_keys_revoke_keeps_the_last_admin_key(cli: typer.Typer, db_url: str) -> None:
+    first = runner.invoke(cli, ["keys", "create", "--role", "admin"]).stdout.strip()
+    operator = runner.invoke(cli, ["keys", "create", "--role", "operator"]).stdout.strip()
+    last = runner.invoke(cli, ["keys", "revoke", first.split("_")[1]])
+    assert last.exit_code == 1 and "last live admin key" in last.output
+    done = runner.invoke(cli, ["keys", "revoke", operator.split("_")[1]])
+    assert done.exit_code == 0, done.output
+    db = Database(db_url)
+    try:
+        with pytest.raises(keys.InvalidKey, match="revoked"):
+            keys.KeyCache(db.read).authenticate(operator)
+        assert keys.KeyCache(db.read).authenticate(first).role == "admin"
+    finally:
+        db.dispose()
+    again = runner.invoke(cli, ["keys", "revoke", operator.split("_")[1]])
+    assert again.exit_code == 1 and "no live key" in again.output
+
+
+def test_keys_create_with_an_expiry(cli: typer.Typer, db_url: str) -> None:
+    past = runner.invoke(cli, ["keys", "create", "--role", "operator", "--expires", "2020-01-01"])
+    assert past.exit_code == 2 and "future" in past.output
+    bad = runner.invoke(cli, ["keys", "create", "--role", "operator", "--expires", "soon"])
+    assert bad.exit_code == 2 and "ISO 8601" in bad.output
+    ok = runner.invoke(cli, ["keys", "create", "--role", "operator", "--expires", "2099-01-01"])
+    assert ok.exit_code == 0, ok.output
+    listed = [orjson.loads(line) for line in runner.invoke(cli, ["keys", "list"]).stdout.split()]
+    assert [k["expires_at"] for k in listed] == ["2099-01-01T00:00:00.000000Z"]

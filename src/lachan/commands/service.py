@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any
 
 import orjson
@@ -146,6 +147,10 @@ def db_upgrade() -> None:
 def keys_create(
     role: str = typer.Option(..., help="gateway, operator, advertiser, analyst or admin"),
     label: str = typer.Option("", help="A note on who holds the key."),
+    expires: str | None = typer.Option(
+        None, help="When the key stops working: an ISO 8601 date or time (UTC without an "
+        "offset), in the future. Default: no expiry."
+    ),
 ) -> None:
     """Print a new API key for ROLE (shown once; only its hash is kept)."""
     from lachan.registry import keys
@@ -155,14 +160,49 @@ def keys_create(
     if len(label) > keys.MAX_LABEL_CHARS:
         _fail(f"a key's label is at most {keys.MAX_LABEL_CHARS} characters; got {len(label):,}",
               2)
+    expires_at = _expiry(expires) if expires is not None else None
     _upgrade()
     db = _database()
     try:
         with _readable_errors("create the key"), db.transaction() as session:
-            key = keys.create_key(session, role, label, actor="cli")
+            key = keys.create_key(session, role, label, actor="cli", expires_at=expires_at)
+    except ValueError as exc:
+        _fail(str(exc), 2)
     finally:
         db.dispose()
     print(key)
+
+
+def _expiry(text: str) -> datetime:
+    """``--expires`` as aware UTC; exit 2 with the reason when it is not a date or time."""
+    from lachan.ingest.times import to_utc
+
+    try:
+        return to_utc(datetime.fromisoformat(text.strip()), "--expires")
+    except ValueError as exc:
+        _fail(f"--expires {text[:40]!r} is not an ISO 8601 date or time "
+              f"(such as 2027-06-30 or 2027-06-30T17:00:00+07:00): {exc}", 2)
+        raise
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: str = typer.Argument(..., help="The key's id (see `lachan keys list`).")
+                ) -> None:
+    """Revoke a key: it stops working within a second in every worker. The last live
+    admin key cannot be revoked: create another admin key first."""
+    from lachan.registry import keys
+
+    db = _ready_database()
+    try:
+        with _readable_errors("revoke the key"), db.transaction() as session:
+            done = keys.revoke_key(session, key_id.strip()[:32], "cli")
+    except keys.LastAdminKey as exc:
+        _fail(str(exc), 1)
+    finally:
+        db.dispose()
+    if not done:
+        _fail(f"no live key with id {key_id[:32]!r} (see `lachan keys list`)", 1)
+    print(orjson.dumps({"revoked": key_id.strip()}).decode())
 
 
 @keys_app.command("list")
@@ -212,6 +252,7 @@ def feeds_export(
     from lachan.registry import feeds, sources
     from lachan.registry.settings import CentreSettings
     from lachan.serve import feeds_format
+    from lachan.serve.api.feeds import ZONE_KINDS, zone_options
 
     if fmt not in feeds_format.FORMATS:
         _fail(f"unknown format {fmt!r}; choose one of {', '.join(feeds_format.FORMATS)}", 2)
@@ -226,12 +267,12 @@ def feeds_export(
                 entries: list[Any]
                 if fmt in ("csv", "jsonl"):  # the formats that carry score, category, time
                     entries = list(feeds.entries(session))
-                else:  # zones: serial from now, as the API serves them
+                else:  # zones: serial from the journal, as the API serves them
                     entries = [
                         feeds_format.FeedEntry(value=v, kind=k, state=s)
                         for k, v, s in feeds.listed(session)
                     ]
-            options = {"origin": origin} if fmt == "rpz" else {}
+                options = zone_options(session, fmt, origin) if fmt in ZONE_KINDS else {}
             rendered = feeds_format.render(fmt, entries, **options)
     except ValueError as exc:
         _fail(str(exc), 2)
@@ -241,7 +282,8 @@ def feeds_export(
         sys.stdout.write(rendered.text)
     else:
         _write_output(output, rendered.text)
-    err.print(f"{rendered.written} entries written, {rendered.skipped_total} skipped")
+    note = f" ({rendered.skipped_note})" if rendered.skipped_note else ""
+    err.print(f"{rendered.written} entries written, {rendered.skipped_total} skipped{note}")
 
 
 def _check_output(output: str) -> None:

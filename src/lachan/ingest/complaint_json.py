@@ -235,7 +235,12 @@ class Complaint(BaseModel):
         default_factory=lambda: datetime.now(UTC),
         description="ISO 8601; Vietnam time when no offset is given; default now",
     )
-    evidence: list[Evidence] = Field(default_factory=list, max_length=MAX_EVIDENCE_FILES)
+    evidence: list[Evidence] = Field(
+        default_factory=list,
+        max_length=MAX_EVIDENCE_FILES,
+        description=f"at most {MAX_EVIDENCE_FILES} files and "
+        f"{MAX_EVIDENCE_BYTES // (1024 * 1024)} MB in all (413 otherwise)",
+    )
 
     @field_validator("reporter")
     @classmethod

@@ -11,12 +11,24 @@ listing a source needs (:mod:`lachan.registry.sources`); the default is unverifi
 A complaint that repeats an earlier one (same reporter, source, channel and content in
 the dedupe window) is folded into it. When the repeat names a graver category (``LD``,
 a scam call, after ``V``, a spam call, about the same number), the earlier complaint is
-raised to that category and its sources' counts follow (status ``upgraded``). The
+raised to that category and its sources' counts follow (status ``upgraded``). Call
+reports from a channel that vouches for the reporter repeat one another whatever they
+say (:func:`_one_per_number`): the words of a later one complete the complaint, which
+is analysed again and linked to the sources the new words name. The
 earlier complaint's reference is told only to its reporter or its filer: to a repeat
 whose channel vouches for the reporter (``reporter_verified``: the dedupe key holds the
 reporter, so it is the same person), or from the API key that filed it (``filed_by``).
-A self-declared repeat from the public route, or through another key, learns that it
-is a duplicate but not the reference, so typing someone's number reveals nothing.
+A self-declared repeat from the public route, or through another key, is answered as a
+new complaint would be (``created``, the earlier complaint's findings and links) under a
+reference of its own, an alias that names the earlier complaint: typing someone's
+number and message does not tell whether they reported it, and the repeat is still
+folded (counted once).
+
+Evidence that a repeat brings is kept with the earlier complaint (files it already
+keeps, byte for byte, are not stored twice; ``evidence_added`` counts the new ones). A
+repeat whose new files would pass what one complaint keeps
+(:data:`MAX_KEPT_EVIDENCE_FILES`, :data:`MAX_KEPT_EVIDENCE_BYTES`) is ``refused`` with
+the reason, and nothing of it is counted.
 
 A reporter over the rate limits gets ``rate_limited`` with ``retry_after``: the seconds
 until the oldest complaint counted against the limit leaves its window.
@@ -29,7 +41,7 @@ import re
 import secrets
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -60,11 +72,21 @@ from lachan.registry.sources import (
     verify_reporters,
 )
 from lachan.store import bulk
-from lachan.store.tables_centre import Complaint, ComplaintSource, Evidence, Source
+from lachan.store.tables_centre import (
+    Complaint,
+    ComplaintAlias,
+    ComplaintSource,
+    Evidence,
+    Source,
+)
 
 CHANNELS: tuple[str, ...] = ("sms", "call", "email", "ott", "web")
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
 MAX_EVIDENCE_FILES = 5
+#: What one complaint keeps in all when repeats bring more evidence (four submissions'
+#: worth); a repeat whose new files would pass it is refused, never dropped.
+MAX_KEPT_EVIDENCE_FILES = 4 * MAX_EVIDENCE_FILES
+MAX_KEPT_EVIDENCE_BYTES = 4 * MAX_EVIDENCE_BYTES
 #: Allowed evidence types (decree91.md): extension -> (media type, magic-number check).
 EVIDENCE_TYPES: dict[str, str] = {
     "jpg": "image/jpeg",
@@ -108,12 +130,25 @@ class ComplaintInput:
     evidence: list[EvidenceFile] = field(default_factory=list)
 
 
+#: The order of a complaint's links in answers: what was reported, then who sent it.
+_ROLE_ORDER = {"reported": 0, "sender": 1, "content": 2}
+
+
+def _in_order(
+    links: Sequence[tuple[str, str, str]],
+) -> list[tuple[str, str, str]]:
+    """``(kind, value, role)`` links in one order however they were found or stored (a
+    new complaint and a repeat answered as one read the same)."""
+    return sorted(links, key=lambda x: (_ROLE_ORDER.get(x[2], 3), x[0], x[1]))
+
+
 @dataclass(frozen=True, slots=True)
 class ComplaintResult:
-    """What became of one complaint. ``ref`` is None for a repeat that another caller
-    filed; ``retry_after`` (seconds) is set when ``rate_limited``."""
+    """What became of one complaint. A repeat is ``duplicate`` (or ``upgraded``) with the
+    earlier complaint's ``ref`` when its caller may know it, else ``created`` under an
+    alias; ``retry_after`` (seconds) is set when ``rate_limited``."""
 
-    status: str  # created | duplicate | upgraded | rate_limited
+    status: str  # created | duplicate | upgraded | rate_limited | refused
     ref: str | None = None
     category: str | None = None
     score: float | None = None
@@ -121,6 +156,10 @@ class ComplaintResult:
     sources: tuple[tuple[str, str, str], ...] = ()
     source: tuple[str, str] | None = None
     retry_after: int | None = None
+    #: Evidence files a repeat added to the earlier complaint (None: it brought none).
+    evidence_added: int | None = None
+    #: Why a repeat was refused (status ``refused``): its evidence could not be kept.
+    error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out = {
@@ -132,10 +171,14 @@ class ComplaintResult:
             "source": None
             if self.source is None
             else {"kind": self.source[0], "value": self.source[1]},
-            "linked": [{"kind": k, "value": v, "role": r} for k, v, r in self.sources],
+            "linked": [{"kind": k, "value": v, "role": r} for k, v, r in _in_order(self.sources)],
         }
         if self.retry_after is not None:
             out["retry_after"] = self.retry_after
+        if self.evidence_added is not None:
+            out["evidence_added"] = self.evidence_added
+        if self.error is not None:
+            out["error"] = self.error
         return out
 
 
@@ -161,7 +204,11 @@ def check_evidence(files: Sequence[EvidenceFile]) -> list[tuple[str, str, bytes]
         raise ComplaintError(f"at most {MAX_EVIDENCE_FILES} evidence files per complaint")
     total = sum(len(f.data) for f in files)
     if total > MAX_EVIDENCE_BYTES:
-        raise InputTooLarge(f"evidence is {total} bytes; the limit is {MAX_EVIDENCE_BYTES}")
+        raise InputTooLarge(
+            f"the evidence files hold {total} bytes together; a complaint carries at most "
+            f"{MAX_EVIDENCE_BYTES // (1024 * 1024)} MB of evidence in all "
+            f"({MAX_EVIDENCE_BYTES} bytes, up to {MAX_EVIDENCE_FILES} files)"
+        )
     out = []
     for f in files:
         name = f.filename.strip()[:200]
@@ -304,6 +351,86 @@ class _Pending:
     evidence: list[tuple[str, str, bytes]]
 
 
+@dataclass(slots=True)
+class _Kept:
+    """The evidence a complaint keeps, for repeats that bring more: the files already
+    stored (size and encrypted data, decrypted only to compare with a file of the same
+    size) and the files this batch adds (``added``)."""
+
+    ref: str
+    stored: list[tuple[int, bytes]] = field(default_factory=list)
+    added: list[tuple[str, str, bytes]] = field(default_factory=list)
+
+    def holds(self, vault: Vault, data: bytes) -> bool:
+        """Whether the complaint already keeps a file with exactly these bytes (a client
+        that sends its report again, evidence and all)."""
+        if any(d == data for _, _, d in self.added):
+            return True
+        return any(
+            size == len(data) and vault.decrypt(enc, self.ref.encode()) == data
+            for size, enc in self.stored
+        )
+
+    def take(
+        self, vault: Vault, files: list[tuple[str, str, bytes]]
+    ) -> tuple[list[tuple[str, str, bytes]], str | None]:
+        """The files of ``files`` the complaint does not keep yet, added to it; or, when
+        they would pass what one complaint keeps, none and the reason."""
+        new: list[tuple[str, str, bytes]] = []
+        for f in files:
+            if not self.holds(vault, f[2]) and all(f[2] != n[2] for n in new):
+                new.append(f)
+        count = len(self.stored) + len(self.added) + len(new)
+        size = (sum(s for s, _ in self.stored) + sum(len(d) for _, _, d in self.added)
+                + sum(len(d) for _, _, d in new))
+        if count > MAX_KEPT_EVIDENCE_FILES or size > MAX_KEPT_EVIDENCE_BYTES:
+            return [], (
+                f"the complaint this report repeats cannot keep {len(new)} more evidence "
+                f"file(s): one complaint keeps at most {MAX_KEPT_EVIDENCE_FILES} files and "
+                f"{MAX_KEPT_EVIDENCE_BYTES // (1024 * 1024)} MB; nothing was filed"
+            )
+        self.added.extend(new)
+        return new, None
+
+
+def _stored_evidence(session: Session, folded: dict[int, str]) -> dict[int, _Kept]:
+    """The evidence that complaints (id -> ref) already keep."""
+    kept = {cid: _Kept(ref) for cid, ref in folded.items()}
+    conn = session.connection()
+    ev = Evidence.__table__
+    for part in bulk.parts(conn, sorted(folded)):
+        for cid, size, enc in conn.execute(
+            select(ev.c.complaint_id, ev.c.size, ev.c.data_enc)
+            .where(bulk.value_in(conn, ev.c.complaint_id, part))
+            .order_by(ev.c.id)
+        ):
+            kept[cid].stored.append((int(size), enc))
+    return kept
+
+
+def _folded_text(text: str) -> str:
+    """``text`` as repeats are compared: spaces collapsed, case folded."""
+    return _SPACES.sub(" ", text.strip()).casefold()
+
+
+def _one_per_number(item: ComplaintInput) -> bool:
+    """Whether ``item`` is a call report from a channel that vouches for its reporter:
+    those make one complaint per reporter, number and dedupe window whatever each report
+    says (``V 0987...`` and then ``LD 0987... <what the caller said>`` are one call,
+    raised to a scam and completed with the words), not one per wording."""
+    return item.channel == "call" and item.reporter_verified
+
+
+def _merged(old: str, new: str) -> str:
+    """A complaint's ``old`` content completed with a repeat's ``new`` words (kept once)."""
+    o, n = old.strip(), new.strip()
+    if not n or _folded_text(n) in _folded_text(o):
+        return old
+    if not o or _folded_text(o) in _folded_text(n):
+        return n
+    return f"{o}\n{n}"[:MAX_TEXT_CHARS]
+
+
 def _category(item: ComplaintInput, verdict: Verdict) -> str:
     cat = verdict.label
     forced = item.category
@@ -378,6 +505,7 @@ def _recent_by_key(session: Session, keys: list[str], since: datetime) -> dict[s
                 _C.c.reporter,
                 _C.c.reporter_verified,
                 _C.c.filed_by,
+                _C.c.symbols,
             )
             .where(bulk.value_in(conn, _C.c.dedupe_key, part), _C.c.last_at >= since)
             .order_by(_C.c.id)
@@ -505,7 +633,7 @@ def submit_many(
         reporter = vault.pseudonym(item.reporter)
         source = resolve_source(item.source_kind, item.source)
         evidence = check_evidence(item.evidence)
-        content_key = _SPACES.sub(" ", item.content.strip()).casefold()
+        content_key = "" if _one_per_number(item) else _folded_text(item.content)
         key = vault.keyed_hash(reporter, *(source or ("", "")), item.channel, content_key)
         prepared.append((item, reporter, source, evidence, key))
 
@@ -516,20 +644,41 @@ def submit_many(
     folded: dict[str, Any] = {}
     folds: dict[int, int] = {}
     amends: dict[int, _Amend] = {}  # folded complaints that a repeat changes
+    unseen: dict[int, _Unseen] = {}  # repeats answered as new complaints (aliases)
     with session.no_autoflush:
         _serialise(session, [p[4] for p in prepared] + [p[1] for p in prepared])
         recent = _recent_by_key(session, sorted({p[4] for p in prepared}), window)
         reporters = sorted({p[1] for p in prepared})
         sent = {v: _counts_since(session, reporters, hour_ago, day_ago, v)
                 for v in {bool(p[0].reporter_verified) for p in prepared}}
+        kept = _stored_evidence(session, {
+            recent[p[4]].id: recent[p[4]].ref for p in prepared if p[3] and p[4] in recent
+        })
     filer = _filer(actor)
     taken: dict[tuple[str, bool], int] = {}
+    added: dict[int, int] = {}  # evidence files each repeat adds to an earlier complaint
     for i, (item, reporter, source, evidence, key) in enumerate(prepared):
         if key in first_index:
+            if evidence:
+                first = pending[first_index[key]]
+                new, refused = _Kept("", added=first.evidence).take(vault, evidence)
+                if refused:
+                    results[i] = ComplaintResult("refused", source=source, error=refused)
+                    continue
+                added[i] = len(new)
+            if _one_per_number(item):
+                first = pending[first_index[key]]
+                first.item = replace(first.item, content=_merged(first.item.content, item.content))
             batch_dupes.append((i, key))
             continue
         existing = recent.get(key)
         if existing is not None:
+            new_files: list[tuple[str, str, bytes]] = []
+            if evidence:
+                new_files, refused = kept[existing.id].take(vault, evidence)
+                if refused:
+                    results[i] = ComplaintResult("refused", source=source, error=refused)
+                    continue
             folds[existing.id] = folds.get(existing.id, 0) + 1
             folded[existing.ref] = existing
             amend = amends.setdefault(existing.id, _Amend(existing))
@@ -539,13 +688,21 @@ def submit_many(
                 amend.category = raised
             if item.reporter_verified and not existing.reporter_verified:
                 amend.verify = True
-            results[i] = ComplaintResult(
-                "upgraded" if raised else "duplicate",
-                existing.ref if _may_see(item, filer, existing.filed_by) else None,
-                raised or current,
-                existing.score,
-                source=source,
-            )
+            amend.indices.append(i)
+            if _one_per_number(item) and item.content.strip():
+                amend.contents.append(item.content)
+            if _may_see(item, filer, existing.filed_by):
+                results[i] = ComplaintResult(
+                    "upgraded" if raised else "duplicate",
+                    existing.ref,
+                    raised or current,
+                    existing.score,
+                    source=source,
+                    evidence_added=len(new_files) if evidence else None,
+                )
+            else:
+                unseen[i] = _Unseen(existing.id, raised or current, existing.score,
+                                    tuple(json_names(existing.symbols)), source)
             continue
         quota = (reporter, bool(item.reporter_verified))
         extra = taken.get(quota, 0)
@@ -554,7 +711,7 @@ def submit_many(
             results[i] = ComplaintResult("rate_limited", source=source, retry_after=wait)
             continue
         taken[quota] = extra + 1
-        first_index[key] = i
+        first_index[key] = len(pending)
         pending.append(_Pending(i, item, reporter, source, key, evidence))
 
     context = RegistryContext(session, settings)  # the engine prefetches what it will ask
@@ -569,6 +726,7 @@ def submit_many(
     ]
     with session.no_autoflush:
         verdicts = analyse_messages(messages, context)
+        completed = _complete_folded(session, vault, amends, context)
 
     dupes_per_key: dict[str, int] = {}
     dupe_category: dict[str, str | None] = {}  # the gravest forced category of repeats
@@ -647,6 +805,16 @@ def submit_many(
         }
         for p, row in zip(pending, rows, strict=True)
         for name, media_type, data in p.evidence
+    ] + [
+        {
+            "complaint_id": cid,
+            "filename": name,
+            "media_type": media_type,
+            "size": len(data),
+            "data_enc": vault.encrypt(data, k.ref.encode()),
+        }
+        for cid, k in kept.items()
+        for name, media_type, data in k.added
     ]
     bulk.insert_rows(conn, Evidence.__table__, evidence_rows)
     events = [
@@ -656,6 +824,7 @@ def submit_many(
     ]
     srcs = record_complaint_events(session, events, settings=settings, now=now)
     _amend_folded(session, amends, settings=settings, actor=actor, now=now)
+    _link_completed(session, completed, amends, settings=settings, now=now)
     link_rows = [
         {"complaint_id": ids[row["ref"]], "source_id": srcs[kv].id, "role": role}
         for row, links in zip(rows, links_per_row, strict=True)
@@ -677,14 +846,17 @@ def submit_many(
         results[p.index] = result
         created[p.dedupe_key] = result
     for i, key in batch_dupes:
-        first = created.get(key)
-        results[i] = ComplaintResult(
-            "duplicate",
-            first.ref if first and _may_see(items[i], filer, filer) else None,
-            first.category if first else None,
-            first.score if first else None,
-            source=first.source if first else None,
-        )
+        first = created[key]
+        if _may_see(items[i], filer, filer):
+            results[i] = ComplaintResult(
+                "duplicate", first.ref, first.category, first.score, source=first.source,
+                evidence_added=added.get(i),
+            )
+        else:
+            unseen[i] = _Unseen(ids[first.ref or ""], first.category or "", first.score or 0.0,
+                                first.symbols, first.source)
+    _answer_completed(completed, amends, results, unseen)
+    _answer_unseen(session, unseen, results, now)
     session.flush()  # journal rows of sources that entered or left the blocklist
     refs = [row["ref"] for row in rows]
     if refs:
@@ -701,9 +873,43 @@ def submit_many(
             actor,
             "complaint.fold",
             f"complaint:{next(iter(folded))}" if len(folded) == 1 else "complaints",
-            {"refs": sorted(folded)[:1000], "count": len(folded)},
+            {"refs": sorted(folded)[:1000], "count": len(folded),
+             "evidence_added": sum(len(k.added) for k in kept.values())},
         )
     return [r for r in results if r is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Unseen:
+    """A repeat whose caller may not learn the earlier complaint's reference: it is
+    answered as a new complaint would be, under an alias of the earlier one."""
+
+    complaint_id: int
+    category: str
+    score: float
+    symbols: tuple[str, ...]
+    source: tuple[str, str] | None
+
+
+def _answer_unseen(
+    session: Session, unseen: dict[int, _Unseen], results: list[ComplaintResult | None],
+    now: datetime,
+) -> None:
+    """Answer each repeat of ``unseen`` (by index) as ``created`` with a reference of its
+    own (an alias of the complaint it repeats) and that complaint's findings and links,
+    so that typing someone's number and message does not tell whether they reported it."""
+    if not unseen:
+        return
+    linked = _links_of(session, sorted({u.complaint_id for u in unseen.values()}))
+    aliases = []
+    for i, u in sorted(unseen.items()):
+        alias = _new_ref()
+        aliases.append({"ref": alias, "complaint_id": u.complaint_id, "created_at": now})
+        results[i] = ComplaintResult(
+            "created", alias, u.category, u.score, u.symbols,
+            tuple(linked.get(u.complaint_id, ())), u.source,
+        )
+    bulk.insert_rows(session.connection(), ComplaintAlias.__table__, aliases)
 
 
 @dataclass(slots=True)
@@ -715,6 +921,10 @@ class _Amend:
     row: Any  # the folded complaint: id, ref, category, reporter, reporter_verified
     category: str | None = None
     verify: bool = False
+    #: What repeats said that the complaint may not hold yet (call reports, see
+    #: :func:`_one_per_number`), and the indices of the repeats folded into it.
+    contents: list[str] = field(default_factory=list)
+    indices: list[int] = field(default_factory=list)
 
 
 _RECATEGORISE = (
@@ -778,6 +988,133 @@ def _amend_folded(
         verify_reporters(session, pairs, settings=settings, now=now)
 
 
+@dataclass(frozen=True, slots=True)
+class _Completed:
+    """A folded complaint whose content repeats completed: its new findings, and the
+    sources its new words name that it was not linked to."""
+
+    score: float
+    symbols: tuple[str, ...]
+    new_links: tuple[tuple[str, str], ...]
+
+
+def _complete_folded(
+    session: Session, vault: Vault, amends: dict[int, _Amend], context: RegistryContext
+) -> dict[int, _Completed]:
+    """Add what repeats said (``_Amend.contents``) to the content of the complaints they
+    fold into, analyse the completed content, and store it with its findings; a graver
+    label of the engine raises the complaint (``_Amend.category``)."""
+    wanted = {cid: a for cid, a in amends.items() if a.contents}
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(_C.c.id, _C.c.ref, _C.c.content_enc, _C.c.source_value, _C.c.channel)
+        .where(_C.c.id.in_(sorted(wanted)))
+    ).all()
+    todo: list[tuple[Any, dict[str, Any], str]] = []
+    for row in rows:
+        payload = orjson.loads(vault.decrypt(row.content_enc, row.ref.encode()))
+        before = str(payload.get("content", ""))
+        content = before
+        for words in wanted[row.id].contents:
+            content = _merged(content, words)
+        if content != before:
+            todo.append((row, payload, content))
+    verdicts = analyse_messages(
+        [Message(text=c, sender=r.source_value, channel=ENGINE_CHANNEL[r.channel], id=str(r.id))
+         for r, _, c in todo],
+        context,
+    )
+    linked = _links_of(session, [r.id for r, _, _ in todo])
+    done: dict[int, _Completed] = {}
+    for (row, payload, content), verdict in zip(todo, verdicts, strict=True):
+        amend = wanted[row.id]
+        raised = _graver(amend.category or amend.row.category, verdict.label)
+        if raised:
+            amend.category = raised
+        payload["content"] = content
+        payload["verdict"] = verdict.to_dict(with_entities=True)
+        symbols = tuple(s.name for s in verdict.symbols)
+        session.execute(
+            update(_C).where(_C.c.id == row.id).values(
+                content_enc=vault.encrypt(orjson.dumps(payload, default=str), row.ref.encode()),
+                score=float(verdict.score),
+                symbols=orjson.dumps(list(symbols)).decode(),
+            )
+        )
+        have = {(k, v) for k, v, _ in linked.get(row.id, [])}
+        new_links = tuple(dict.fromkeys(
+            kv for kv in _content_sources(verdict.entities, content) if kv not in have
+        ))
+        done[row.id] = _Completed(float(verdict.score), symbols, new_links)
+    return done
+
+
+def _link_completed(
+    session: Session,
+    completed: dict[int, _Completed],
+    amends: dict[int, _Amend],
+    *,
+    settings: CentreSettings,
+    now: datetime,
+) -> None:
+    """Link completed complaints to the sources their new words name, counted with the
+    complaint's (final) category."""
+    events = []
+    for cid, c in completed.items():
+        a = amends[cid]
+        for kind, value in c.new_links:
+            events.append(ComplaintEvent(
+                kind, value, a.category or a.row.category, a.row.reporter, "content",
+                bool(a.row.reporter_verified or a.verify),
+            ))
+    if not events:
+        return
+    srcs = record_complaint_events(session, events, settings=settings, now=now)
+    bulk.insert_rows(session.connection(), _CS, [
+        {"complaint_id": cid, "source_id": srcs[kv].id, "role": "content"}
+        for cid, c in completed.items()
+        for kv in c.new_links
+    ])
+
+
+def _answer_completed(
+    completed: dict[int, _Completed],
+    amends: dict[int, _Amend],
+    results: list[ComplaintResult | None],
+    unseen: dict[int, _Unseen],
+) -> None:
+    """Answers to repeats that completed a complaint: its new category and findings."""
+    for cid, c in completed.items():
+        a = amends[cid]
+        category = a.category or a.row.category
+        for i in a.indices:
+            if i in unseen:
+                unseen[i] = replace(unseen[i], category=category, score=c.score,
+                                    symbols=c.symbols)
+                continue
+            r = results[i]
+            if r is None:
+                continue
+            status = "upgraded" if category != a.row.category else r.status
+            results[i] = replace(r, status=status, category=category, score=c.score)
+
+
+def _links_of(session: Session, ids: list[int]) -> dict[int, list[tuple[str, str, str]]]:
+    """The ``(kind, value, role)`` links of complaints ``ids``."""
+    conn = session.connection()
+    linked: dict[int, list[tuple[str, str, str]]] = {}
+    for part in bulk.parts(conn, sorted(ids)):
+        for cid, kind, value, role in conn.execute(
+            select(_CS.c.complaint_id, Source.kind, Source.value, _CS.c.role)
+            .join(Source, Source.id == _CS.c.source_id)
+            .where(bulk.value_in(conn, _CS.c.complaint_id, part))
+            .order_by(_CS.c.complaint_id, _CS.c.source_id)
+        ):
+            linked.setdefault(cid, []).append((kind, value, role))
+    return linked
+
+
 def json_names(symbols: str) -> list[str]:
     return list(orjson.loads(symbols))
 
@@ -786,9 +1123,22 @@ def submit(session: Session, vault: Vault, item: ComplaintInput, **kwargs: Any) 
     return submit_many(session, vault, [item], **kwargs)[0]
 
 
-def get(session: Session, vault: Vault, ref: str) -> dict[str, Any] | None:
-    """A complaint for an analyst: decrypted content and verdict, reporter pseudonym only."""
+def _by_ref(session: Session, ref: str) -> Complaint | None:
+    """The complaint ``ref`` names: its own reference, or an alias given to a repeat."""
     row = session.execute(select(Complaint).where(Complaint.ref == ref)).scalar_one_or_none()
+    if row is not None:
+        return row
+    return session.execute(
+        select(Complaint)
+        .join(ComplaintAlias, ComplaintAlias.complaint_id == Complaint.id)
+        .where(ComplaintAlias.ref == ref)
+    ).scalar_one_or_none()
+
+
+def get(session: Session, vault: Vault, ref: str) -> dict[str, Any] | None:
+    """A complaint for an analyst: decrypted content and verdict, reporter pseudonym only.
+    ``ref`` may be an alias given to a repeat; the answer names the complaint's own."""
+    row = _by_ref(session, ref)
     if row is None:
         return None
     payload = orjson.loads(vault.decrypt(row.content_enc, row.ref.encode()))
@@ -887,19 +1237,23 @@ def listing(
 def evidence_file(
     session: Session, vault: Vault, ref: str, evidence_id: int
 ) -> tuple[str, str, bytes] | None:
-    """``(filename, media_type, data)`` of one evidence file of complaint ``ref``."""
+    """``(filename, media_type, data)`` of one evidence file of complaint ``ref`` (or of
+    the complaint an alias names)."""
+    complaint = _by_ref(session, ref)
+    if complaint is None:
+        return None
     row = session.execute(
-        select(Evidence.filename, Evidence.media_type, Evidence.data_enc)
-        .join(Complaint, Complaint.id == Evidence.complaint_id)
-        .where(Complaint.ref == ref, Evidence.id == evidence_id)
+        select(Evidence.filename, Evidence.media_type, Evidence.data_enc).where(
+            Evidence.complaint_id == complaint.id, Evidence.id == evidence_id
+        )
     ).first()
     if row is None:
         return None
-    return row[0], row[1], vault.decrypt(row[2], ref.encode())
+    return row[0], row[1], vault.decrypt(row[2], complaint.ref.encode())
 
 
 def exists(session: Session, ref: str) -> bool:
-    return session.execute(select(Complaint.id).where(Complaint.ref == ref)).first() is not None
+    return _by_ref(session, ref) is not None
 
 
 def purge(
@@ -913,6 +1267,7 @@ def purge(
     ids = select(Complaint.id).where(Complaint.last_at < cutoff)
     session.execute(delete(Evidence).where(Evidence.complaint_id.in_(ids)))
     session.execute(delete(ComplaintSource).where(ComplaintSource.complaint_id.in_(ids)))
+    session.execute(delete(ComplaintAlias).where(ComplaintAlias.complaint_id.in_(ids)))
     n = session.execute(delete(Complaint).where(Complaint.last_at < cutoff)).rowcount or 0
     audit.record(
         session,

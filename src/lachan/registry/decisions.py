@@ -8,6 +8,16 @@ time, and the state before and after. The history per source is kept forever.
   until a ``clear`` (appeal granted), a ``block``/``revoke`` or a ``reject``.
 - ``reject``: the appeal is rejected; the state stays.
 - ``release``: unpin; the source goes back to the state its reputation gives.
+
+A brandname that breaks Article 23 (over 11 characters, say) is refused for every action
+but ``reject`` and ``release`` (:class:`DecisionError`, 422).
+
+A decision that would change nothing is refused, with no history row and no audit entry:
+:class:`NoSuchSource` (404) when an appeal, rejection or release names a source the
+registry never saw; :class:`NothingToChange` (409) for a block of a source already
+blocked, a revocation of one already revoked, a clearance of one already cleared (each
+with no appeal pending), a second appeal while one is pending, and a release of a source
+that no decision holds.
 """
 
 from __future__ import annotations
@@ -18,6 +28,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lachan.detect.ad_rules import BrandnameError, validate_brandname
 from lachan.registry import audit, official
 from lachan.registry.clock import iso, utcnow
 from lachan.registry.normalise import normalise
@@ -32,6 +43,38 @@ MAX_EVIDENCE_CHARS = 4000
 
 class DecisionError(ValueError):
     """A decision that cannot be taken (unknown action, nothing to appeal...)."""
+
+
+class NoSuchSource(DecisionError):
+    """An appeal, rejection or release of a source the registry does not hold."""
+
+
+class NothingToChange(DecisionError):
+    """A decision the source's state already reflects (a repeated block, a second appeal,
+    a release of what no decision holds)."""
+
+
+#: Actions that need the source to be in the registry already (a block, revocation or
+#: clearance may be taken before anyone reports it).
+_NEED_SOURCE = ("appeal", "reject", "release")
+
+
+def _refuse_no_op(src: Source, kind: str, canonical: str, action: str) -> None:
+    """Raise :class:`NothingToChange` when ``action`` would leave ``src`` as it is."""
+    name = f"{kind} {canonical}"
+    settled = src.pinned and not src.appeal_pending
+    if action == "block" and settled and src.state == "blocked":
+        raise NothingToChange(f"{name} is already blocked; nothing changed")
+    if action == "revoke" and settled and src.state == "blocked" and src.revoked:
+        raise NothingToChange(f"{name} is already revoked; nothing changed")
+    if action == "clear" and settled and src.state == "cleared" and not src.revoked:
+        raise NothingToChange(f"{name} is already cleared; nothing changed")
+    if action == "appeal" and src.appeal_pending:
+        raise NothingToChange(f"an appeal of {name} is already pending; nothing changed")
+    if action == "release" and not src.pinned and not src.revoked:
+        raise NothingToChange(
+            f"no decision holds {name} (its state comes from its reputation); nothing to release"
+        )
 
 
 class OfficialChannelConflict(DecisionError):
@@ -79,10 +122,16 @@ def decide(
             "characters"
         )
     canonical = normalise(kind, value)
+    if kind == "brandname" and action not in ("reject", "release"):
+        _check_brandname(canonical)
     if action in ("block", "revoke"):
         _refuse_official(session, kind, canonical, action)
     now = now or utcnow()
+    if action in _NEED_SOURCE and not _known(session, kind, canonical):
+        raise NoSuchSource(f"{kind} {canonical} is not in the registry; there is nothing to "
+                           f"{action}")
     src = get_or_create(session, kind, canonical, now)
+    _refuse_no_op(src, kind, canonical, action)
     before = src.state
     if action in ("block", "revoke"):
         src.pinned = True
@@ -128,6 +177,24 @@ def decide(
         {"decision": row.id, "before": before, "after": src.state, "reason": reason.strip()[:500]},
     )
     return _as_dict(row, kind, canonical)
+
+
+def _check_brandname(name: str) -> None:
+    """Raise :class:`DecisionError` when ``name`` breaks Article 23 (at most 11 Latin
+    letters, digits, '-', '_', '.', spaces; not digits only): no sender can carry it, so
+    a block, revocation, clearance or appeal of it would act on nothing. A release or
+    rejection, which only undo, stays possible for what the registry already holds."""
+    try:
+        validate_brandname(name)
+    except BrandnameError as exc:
+        raise DecisionError(f"not a brandname: {exc}") from None
+
+
+def _known(session: Session, kind: str, canonical: str) -> bool:
+    """Whether the registry holds the source ``(kind, canonical)``."""
+    return session.execute(
+        select(Source.id).where(Source.kind == kind, Source.value == canonical)
+    ).first() is not None
 
 
 def _as_dict(row: Decision, kind: str, value: str) -> dict[str, Any]:

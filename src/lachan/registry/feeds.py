@@ -15,7 +15,7 @@ listing sees it too."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -150,6 +150,23 @@ def changes(
     items, cursor = change_items(session, kind, since, limit)
     keys = ("value", "state", "listed", "at")
     return [{k: v for k, v in i.to_dict().items() if k in keys} for i in items], cursor
+
+
+#: Added to the journal's counter to make a zone's SOA serial: above the clock-based
+#: serials (Unix time, about 1.8e9) that earlier versions served, so secondaries take the
+#: first change after an upgrade; room for 2.29e9 changes below 2**32.
+ZONE_SERIAL_BASE = 2_000_000_000
+
+
+def zone_serial(session: Session, kinds: Sequence[str]) -> int:
+    """The SOA serial of a zone of ``kinds``: :data:`ZONE_SERIAL_BASE` plus the feed
+    journal's last change to a source of those kinds. It stays the same while the
+    zone's entries do (no needless transfers to DNS secondaries) and grows with every
+    entry that enters or leaves it."""
+    last = session.execute(
+        select(func.coalesce(func.max(SourceChange.id), 0)).where(SourceChange.kind.in_(kinds))
+    ).scalar_one()
+    return ZONE_SERIAL_BASE + int(last)
 
 
 def current_cursor(session: Session) -> int:

@@ -21,13 +21,14 @@ import weakref
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from lachan.registry import audit
-from lachan.registry.clock import iso, utcnow
+from lachan.registry.clock import as_utc, iso, utcnow
 from lachan.store.tables_centre import ApiKey
 
 #: Roles a key can hold; ``public`` is the caller with no key.
@@ -38,7 +39,11 @@ MAX_KEY_CHARS = 200
 
 
 class InvalidKey(ValueError):
-    """A key that is malformed, unknown or revoked."""
+    """A key that is malformed, unknown, revoked or expired."""
+
+
+class LastAdminKey(ValueError):
+    """A revocation that would leave no live admin key: nobody could manage keys."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,23 +64,39 @@ def _hash(key: str) -> str:
 MAX_LABEL_CHARS = 200
 
 
-def create_key(session: Session, role: str, label: str = "", actor: str = "system") -> str:
-    """Create a key for ``role``; return the full key (shown once, never stored)."""
+def create_key(
+    session: Session,
+    role: str,
+    label: str = "",
+    actor: str = "system",
+    *,
+    expires_at: datetime | None = None,
+) -> str:
+    """Create a key for ``role``, valid until ``expires_at`` (a future time; None: no
+    expiry); return the full key (shown once, never stored)."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
     if len(label) > MAX_LABEL_CHARS:  # (the API refuses it with 422; never cut silently)
         raise ValueError(f"a key's label is at most {MAX_LABEL_CHARS} characters; "
                          f"got {len(label):,}")
+    now = utcnow()
+    if expires_at is not None:
+        expires_at = as_utc(expires_at)
+        if expires_at <= now:
+            raise ValueError(f"a key's expiry must lie in the future; {iso(expires_at)} has "
+                             "passed")
     key_id = secrets.token_hex(6)
     key = f"{PREFIX}_{key_id}_{secrets.token_urlsafe(32)}"
     session.add(
         ApiKey(
-            key_id=key_id, role=role, secret_hash=_hash(key), label=label[:200], created_at=utcnow()
+            key_id=key_id, role=role, secret_hash=_hash(key), label=label[:200], created_at=now,
+            expires_at=expires_at,
         )
     )
-    audit.record(
-        session, actor, "key.create", f"key:{key_id}", {"role": role, "label": label[:200]}
-    )
+    details: dict[str, Any] = {"role": role, "label": label[:200]}
+    if expires_at is not None:
+        details["expires_at"] = iso(expires_at)
+    audit.record(session, actor, "key.create", f"key:{key_id}", details)
     return key
 
 
@@ -89,20 +110,52 @@ def _key_id(key: str) -> str:
     return parts[1]
 
 
-def _caller(key_id: str, key: str, secret_hash: str, role: str, revoked: bool) -> Caller:
+def _caller(
+    key_id: str, key: str, secret_hash: str, role: str, revoked: bool,
+    expires_at: datetime | None = None,
+) -> Caller:
     """The caller of ``key`` given its stored row; :class:`InvalidKey` when refused."""
     if not hmac.compare_digest(secret_hash, _hash(key)):
         raise InvalidKey("unknown API key")
     if revoked:
         raise InvalidKey("revoked API key")
+    if expires_at is not None and expires_at <= utcnow():
+        raise InvalidKey(f"API key expired on {iso(expires_at)}; ask an administrator for "
+                         "a new one")
     return Caller(key_id, role)
 
 
+def _live(now: datetime) -> Any:
+    """The condition of a key that works: not revoked, not expired at ``now``."""
+    return ApiKey.revoked_at.is_(None) & (ApiKey.expires_at.is_(None) | (ApiKey.expires_at > now))
+
+
+def _refuse_last_admin(session: Session, row: ApiKey, now: datetime) -> None:
+    """Raise :class:`LastAdminKey` when revoking ``row`` would leave no live admin key.
+    The live admin rows are locked (PostgreSQL) so that two admins revoking each other at
+    once cannot both pass."""
+    if row.role != "admin":
+        return
+    q = select(ApiKey.key_id).where(ApiKey.role == "admin", _live(now))
+    if session.get_bind().dialect.name == "postgresql":
+        q = q.with_for_update()
+    others = [k for k in session.execute(q).scalars() if k != row.key_id]
+    if not others:
+        raise LastAdminKey(
+            f"key {row.key_id} is the last live admin key; revoking it would leave nobody "
+            "able to manage keys. Create another admin key first"
+        )
+
+
 def revoke_key(session: Session, key_id: str, actor: str) -> bool:
+    """Revoke a live key; False when there is none of that id. :class:`LastAdminKey`
+    when it is the last live admin key."""
     row = session.get(ApiKey, key_id)
     if row is None or row.revoked_at is not None:
         return False
-    row.revoked_at = utcnow()
+    now = utcnow()
+    _refuse_last_admin(session, row, now)
+    row.revoked_at = now
     audit.record(session, actor, "key.revoke", f"key:{key_id}", {})
     _forget_when_committed(session, key_id)
     return True
@@ -117,13 +170,15 @@ def list_keys(session: Session) -> list[dict[str, object]]:
             "label": r.label,
             "created_at": iso(r.created_at),
             "revoked_at": iso(r.revoked_at) if r.revoked_at else None,
+            "expires_at": iso(r.expires_at) if r.expires_at else None,
         }
         for r in rows
     ]
 
 
 def has_admin(session: Session) -> bool:
-    q = select(ApiKey.key_id).where(ApiKey.role == "admin", ApiKey.revoked_at.is_(None)).limit(1)
+    """Whether a live (neither revoked nor expired) admin key exists."""
+    q = select(ApiKey.key_id).where(ApiKey.role == "admin", _live(utcnow())).limit(1)
     return session.execute(q).first() is not None
 
 
@@ -154,6 +209,7 @@ class _Row:
     role: str
     revoked: bool
     expires: float  # monotonic time
+    key_expires_at: datetime | None = None  # the key's own expiry (UTC)
 
 
 _caches: weakref.WeakSet[KeyCache] = weakref.WeakSet()
@@ -213,7 +269,8 @@ class KeyCache:
             row = self._rows.get(key_id) if stamp_fresh else None
         if row is None or row.expires <= now:
             row = self._read(key_id, now, read_stamp=not stamp_fresh)
-        return _caller(key_id, key, row.secret_hash, row.role, row.revoked)
+        return _caller(key_id, key, row.secret_hash, row.role, row.revoked,
+                       row.key_expires_at)
 
     def _read(self, key_id: str, now: float, *, read_stamp: bool) -> _Row:
         """The row of ``key_id``: read the revocation stamp first when ``read_stamp``
@@ -228,14 +285,14 @@ class KeyCache:
             if cached is not None and cached.expires > now:
                 return cached
             found = session.execute(
-                select(ApiKey.secret_hash, ApiKey.role, ApiKey.revoked_at).where(
-                    ApiKey.key_id == key_id
-                )
+                select(ApiKey.secret_hash, ApiKey.role, ApiKey.revoked_at, ApiKey.expires_at)
+                .where(ApiKey.key_id == key_id)
             ).first()
         if found is None:
             raise InvalidKey("unknown API key")
         row = _Row(found.secret_hash, found.role, found.revoked_at is not None,
-                   now + self._row_ttl_s)
+                   now + self._row_ttl_s,
+                   as_utc(found.expires_at) if found.expires_at is not None else None)
         with self._lock:
             if self._epoch == epoch:
                 if len(self._rows) >= MAX_CACHED_KEYS:

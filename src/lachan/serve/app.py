@@ -113,11 +113,14 @@ def create_app(
     errors.install(app)
 
     body_limits: dict[str, int] = {}
+    body_hints: dict[str, str] = {}
     for dotted in ROUTERS:
         module = importlib.import_module(dotted)
         app.include_router(module.router)
         body_limits.update(getattr(module, "BODY_LIMITS", {}))
-    app.add_middleware(BodyLimitMiddleware, limits=body_limits, default=max_body)
+        body_hints.update(getattr(module, "BODY_LIMIT_HINTS", {}))
+    app.add_middleware(BodyLimitMiddleware, limits=body_limits, default=max_body,
+                       hints=body_hints)
     app.add_middleware(ControlCharsInPathMiddleware)
 
     def custom_openapi() -> dict[str, Any]:

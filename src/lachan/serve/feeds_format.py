@@ -97,6 +97,12 @@ class Rendered:
     def skipped_total(self) -> int:
         return sum(self.skipped.values())
 
+    @property
+    def skipped_note(self) -> str:
+        """What was left out, as ``reason=count`` pairs (``too_long=2, invalid=1``);
+        empty when nothing was."""
+        return ", ".join(f"{k}={n}" for k, n in sorted(self.skipped.items()) if n)
+
 
 # --------------------------------------------------------------------------------------
 # Validation
@@ -332,7 +338,8 @@ def rpz_zone(
 ) -> Rendered:
     """A BIND response-policy zone: ``host CNAME .`` and ``*.host CNAME .`` (NXDOMAIN) for
     blocked domains, ``<prefix>.<reversed ip>.rpz-ip CNAME .`` for blocked IPs. An owner
-    that would be over 255 octets under ``origin`` is skipped (``too_long``).
+    that would be over 255 octets under ``origin`` is skipped (``too_long``), and a
+    comment line after the SOA and NS lines counts what was left out and why.
 
     ``serial`` defaults to the newest ``updated_at`` as a Unix time (so it only grows).
     """
@@ -347,6 +354,9 @@ def rpz_zone(
             continue
         lines.append(f"{owner} CNAME .")
         written += 1
+    if selection.skipped["too_long"]:
+        lines.insert(0, f"; left out: {selection.skipped['too_long']} name(s) too long for "
+                        f"DNS under {head.origin} (over {MAX_DNS_NAME_CHARS} characters)")
     return Rendered("\n".join(head.lines + lines) + "\n", written, dict(selection.skipped),
                     "text/dns; charset=us-ascii")
 

@@ -33,6 +33,8 @@ class ApiKey(Base):
     label: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    #: Past it the key is refused ("expired"); None: it does not expire.
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class AuditEntry(Base):
@@ -99,6 +101,19 @@ class Complaint(Base):
         Index("ix_complaints_dedupe", "dedupe_key", "last_at"),
         Index("ix_complaints_reporter", "reporter", "received_at"),
     )
+
+
+class ComplaintAlias(Base):
+    """A reference given to a repeat whose caller may not learn the earlier complaint's
+    reference (it was answered as a new complaint): it names that complaint."""
+
+    __tablename__ = "complaint_aliases"
+
+    ref: Mapped[str] = mapped_column(String(24), primary_key=True)
+    complaint_id: Mapped[int] = mapped_column(
+        ForeignKey("complaints.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class Evidence(Base):

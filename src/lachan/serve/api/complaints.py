@@ -11,13 +11,18 @@ msisdn, an operator's batch, a forwarded e-mail) count. A key of any other role
 (``analyst``, ``advertiser``) vouches for nobody: its complaints are taken as the public
 route takes them, unverified and under the same per-address limit.
 
-A repeated complaint is answered ``duplicate`` (or ``upgraded``) with the earlier
-complaint's ``ref`` only when the same key filed it; a 429 carries ``Retry-After``.
+A repeated complaint is answered 200 ``duplicate`` (or ``upgraded``) with the earlier
+complaint's ``ref`` when the caller may know it (a key that vouches for its reporter, or
+the key that filed it); to anyone else it is answered as a new complaint (201
+``created``) under a reference of its own that names the earlier one, and still folded.
+A 429 carries ``Retry-After``.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import quote
 
 import orjson
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
@@ -41,11 +46,23 @@ router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
 MAX_EMAIL_BYTES = 2 * 1024 * 1024
 #: Largest row id (32-bit INTEGER on PostgreSQL).
 MAX_ID = 2**31 - 1
-#: JSON with base64 evidence (5 MB -> ~6.7 MB) and batches need more than the default.
+#: JSON with base64 evidence (5 MB in all per complaint -> ~6.7 MB) and batches need more
+#: than the default. The evidence allowance is the registry's: at most
+#: ``reg.MAX_EVIDENCE_FILES`` files and ``reg.MAX_EVIDENCE_BYTES`` in all per complaint,
+#: which the complaint route's limit fits with room for the rest of the JSON.
 BODY_LIMITS = {
     "/v1/complaints": cj.MAX_COMPLAINT_JSON_BYTES,
     "/v1/complaints/batch": cj.MAX_BATCH_JSON_BYTES,
     "/v1/complaints/email": MAX_EMAIL_BYTES,
+}
+_ALLOWANCE = (f"a complaint carries at most {reg.MAX_EVIDENCE_FILES} evidence files and "
+              f"{reg.MAX_EVIDENCE_BYTES // (1 << 20)} MB of evidence in all")
+BODY_LIMIT_HINTS = {
+    "/v1/complaints": _ALLOWANCE + " (about 6.7 MB as base64)",
+    "/v1/complaints/batch": (
+        f"{_ALLOWANCE}, and a batch {cj.MAX_BATCH_EVIDENCE_BYTES // (1 << 20)} MB in all; "
+        "send fewer complaints per batch"),
+    "/v1/complaints/email": "forward the e-mail without large attachments",
 }
 
 SUBMIT = require_roles("gateway", "operator", "public")
@@ -60,6 +77,11 @@ RATE_LIMITED = "this reporter has sent too many complaints; try again later"
 def vouches(caller: Caller) -> bool:
     """Whether ``caller``'s key vouches for the reporters of its complaints."""
     return caller.role in VOUCHING_ROLES
+
+
+def _status_code(status: str) -> int:
+    """201 for a new complaint, 200 for a repeat folded into an earlier one."""
+    return 201 if status == "created" else 200
 
 
 def _too_many(retry_after: int | None) -> HTTPException:
@@ -85,9 +107,21 @@ def _precheck(item: ComplaintInput) -> None:
     reg.check_evidence(item.evidence)
 
 
-@router.post("", status_code=201, openapi_extra={"x-vouching-roles": sorted(VOUCHING_ROLES)})
+#: The answer to a repeat that its caller may know (documented beside 201).
+REPEAT_ANSWER: dict[int | str, dict[str, Any]] = {
+    200: {"description": "A repeat, folded into the earlier complaint (``duplicate`` or "
+                         "``upgraded``, with its ``ref``)"}
+}
+
+
+@router.post(
+    "",
+    status_code=201,
+    responses=REPEAT_ANSWER,
+    openapi_extra={"x-vouching-roles": sorted(VOUCHING_ROLES)},
+)
 def submit_complaint(
-    body: ComplaintIn, request: Request, caller: Caller = Depends(SUBMIT)
+    body: ComplaintIn, request: Request, response: Response, caller: Caller = Depends(SUBMIT)
 ) -> dict[str, Any]:
     """Report spam or a scam: analysed by the engine, its entities linked to sources.
     The same reporter, source and content within the dedupe window is folded into one.
@@ -99,9 +133,12 @@ def submit_complaint(
     advertiser), the reporter is self-declared: the complaint raises the source's score
     but never counts toward listing, and the public per-address limit applies.
 
-    A repeat answers ``duplicate`` with the earlier ``ref`` only to the key that filed
-    it (``ref`` null otherwise). A reporter over the rate limits gets 429 with
-    ``Retry-After``."""
+    A repeat answers 200 ``duplicate`` (``upgraded`` when it names a graver category)
+    with the earlier ``ref`` to a key that vouches for its reporter or filed it; anyone
+    else is answered as for a new complaint (201 ``created``, a reference of its own that
+    names the earlier one), so a typed number reveals nothing. Evidence it brings is kept
+    with the earlier complaint, or, past what one complaint keeps, refused with 409. A
+    reporter over the rate limits gets 429 with ``Retry-After``."""
     verified = vouches(caller)
     if not verified:
         limit_address(request)  # taken as the public route takes it, whatever the key
@@ -115,6 +152,9 @@ def submit_complaint(
     )
     if result.status == "rate_limited":
         raise _too_many(result.retry_after)
+    if result.status == "refused":
+        raise HTTPException(409, result.error)
+    response.status_code = _status_code(result.status)
     return result.to_dict()
 
 
@@ -124,8 +164,10 @@ def submit_complaint(
 def submit_batch(body: BatchIn, request: Request, caller: Caller = Depends(BATCH)) -> Response:
     """Many complaints in one transaction (for gateways that buffer). Each item is
     checked on its own: a malformed one gets ``{"index", "status": "error", "error"}``
-    and the valid ones are stored (``created``, ``duplicate``, ``upgraded`` or
-    ``rate_limited`` with ``retry_after`` seconds); ``counts`` sums the statuses.
+    and the valid ones are stored (``created``, ``duplicate``, ``upgraded``,
+    ``rate_limited`` with ``retry_after`` seconds, or ``refused`` with its ``error``: a
+    repeat whose evidence the earlier complaint cannot keep); ``counts`` sums the
+    statuses.
     Reporters pushed with a gateway or operator key count as verified."""
     results: list[dict[str, Any] | None] = [None] * len(body.complaints)
     good: list[tuple[int, ComplaintInput]] = []
@@ -164,6 +206,7 @@ def submit_batch(body: BatchIn, request: Request, caller: Caller = Depends(BATCH
 @router.post(
     "/email",
     status_code=201,
+    responses=REPEAT_ANSWER,
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -173,6 +216,7 @@ def submit_batch(body: BatchIn, request: Request, caller: Caller = Depends(BATCH
 )
 async def submit_email(
     request: Request,
+    response: Response,
     reporter: str | None = Query(
         None,
         max_length=320,
@@ -215,6 +259,7 @@ async def submit_email(
         raise _too_many(result.get("retry_after"))
     if mail.date_note:
         result["notes"] = [mail.date_note]
+    response.status_code = _status_code(result["status"])
     return result
 
 
@@ -316,7 +361,9 @@ def get_evidence(
     evidence_id: int = Path(..., ge=1, le=MAX_ID),
     _caller: Caller = Depends(READ),
 ) -> Response:
-    """One evidence file of a complaint, decrypted (analysts only)."""
+    """One evidence file of a complaint, decrypted (analysts only). Its name comes in
+    ``Content-Disposition`` as ASCII (``filename``) and, when it is not plain ASCII, as
+    itself in UTF-8 (``filename*``, RFC 5987)."""
     if len(ref) > 24:
         raise HTTPException(404, "no such evidence")
     with db_of(request).read() as session:
@@ -324,9 +371,37 @@ def get_evidence(
     if found is None:
         raise HTTPException(404, "no such evidence")
     filename, media_type, data = found
-    safe = "".join(c for c in filename if c.isascii() and (c.isalnum() or c in "._-"))[:100]
     return Response(
-        data,
-        media_type=media_type,
-        headers={"Content-Disposition": f'attachment; filename="{safe or "evidence"}"'},
+        data, media_type=media_type, headers={"Content-Disposition": content_disposition(filename)}
     )
+
+
+#: Characters RFC 5987 lets stand unencoded in an extended value (``attr-char``).
+_ATTR_CHARS = "!#$&+-.^_`|~"
+
+
+def content_disposition(filename: str) -> str:
+    """``attachment`` with the file's name twice: ``filename`` in ASCII for old clients
+    (Vietnamese letters without their marks, other characters left out) and, when the
+    name is not plain ASCII, ``filename*`` (RFC 5987/6266) with the name itself in UTF-8
+    ("ảnh chụp.png" is ``filename="anh_chup.png"; filename*=UTF-8''%E1%BA%A3nh...``)."""
+    name = filename[:200]
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, ""
+    fallback = _ascii_name(stem) or "evidence"
+    if _ascii_name(ext):
+        fallback += "." + _ascii_name(ext)
+    header = f'attachment; filename="{fallback}"'
+    if name and fallback != name:
+        header += "; filename*=UTF-8''" + quote(name, safe=_ATTR_CHARS)
+    return header
+
+
+def _ascii_name(name: str) -> str:
+    """``name`` as a safe ASCII file name: marks dropped (``đ`` as ``d``), spaces as
+    ``_``, and anything but letters, digits, ``.``, ``_`` and ``-`` left out."""
+    plain = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
+    out = "".join("_" if c.isspace() else c for c in plain
+                  if c.isascii() and (c.isalnum() or c in "._-" or c.isspace()))
+    return out.strip("._")[:100] if out.strip("._") else ""

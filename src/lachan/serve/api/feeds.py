@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
 from lachan.registry import feeds, sources
 from lachan.registry.keys import Caller
@@ -77,35 +78,65 @@ def blocklist(
     )
 
 
+#: The kinds each zone format lists (None: every kind; the formatter picks).
+ZONE_KINDS: dict[str, str | None] = {
+    "rpz": None,
+    "dnsbl-ip": "ip",
+    "dnsbl-domain": "domain",
+    "hosts": "domain",
+    "adblock": "domain",
+}
+#: Zone formats with a serial, and the kinds whose changes move it.
+SERIAL_KINDS: dict[str, tuple[str, ...]] = {
+    "rpz": ("domain", "ip"),
+    "dnsbl-ip": ("ip",),
+    "dnsbl-domain": ("domain",),
+}
+
+
+def zone_options(session: Session, fmt: str, origin: str | None = None) -> dict[str, Any]:
+    """The formatter options of a zone: its serial (:func:`lachan.registry.feeds.zone_serial`:
+    it moves only when an entry enters or leaves) and, for RPZ, the origin."""
+    options: dict[str, Any] = {}
+    if fmt in SERIAL_KINDS:
+        options["serial"] = feeds.zone_serial(session, SERIAL_KINDS[fmt])
+    if fmt == "rpz" and origin:
+        options["origin"] = origin
+    return options
+
+
 def render_zone(request: Request, fmt: str, origin: str | None = None) -> feeds_format.Rendered:
-    wanted = {
-        "rpz": None,
-        "dnsbl-ip": "ip",
-        "dnsbl-domain": "domain",
-        "hosts": "domain",
-        "adblock": "domain",
-    }[fmt]
     with db_of(request).read() as session:
         entries = [
             feeds_format.FeedEntry(value=v, kind=k, state=s)
-            for k, v, s in feeds.listed(session, wanted)
+            for k, v, s in feeds.listed(session, ZONE_KINDS[fmt])
         ]
-    options: dict[str, Any] = {}
-    if fmt == "rpz" and origin:
-        options["origin"] = origin
+        options = zone_options(session, fmt, origin)
     return feeds_format.render(fmt, entries, **options)
 
 
-@router.get("/zone/{fmt}")
+@router.get(
+    "/zone/{fmt}",
+    responses={200: {"headers": {
+        "X-Entries": {"description": "entries written", "schema": {"type": "integer"}},
+        "X-Skipped": {"description": "entries left out, as reason=count pairs (too_long: "
+                                     "an RPZ name too long for DNS under the origin)",
+                      "schema": {"type": "string"}},
+    }}},
+)
 def zone(
     fmt: Literal["rpz", "dnsbl-ip", "dnsbl-domain", "hosts", "adblock"],
     request: Request,
     origin: str | None = Query(None, max_length=200, description="RPZ zone origin"),
     caller: Caller = Depends(READ),
 ) -> Response:
-    """The whole current blocklist as a zone or filter file."""
+    """The whole current blocklist as a zone or filter file. The SOA serial (RPZ) and
+    the rbldnsd serial change only when an entry enters or leaves the list. Entries left
+    out (an RPZ name too long for DNS under the origin, an invalid value) are counted in
+    ``X-Skipped`` and, for names too long, in a comment line of the RPZ zone."""
     refresh(request, caller)
     rendered = render_zone(request, fmt, origin)
-    return Response(
-        rendered.text, media_type=rendered.media_type, headers={"X-Entries": str(rendered.written)}
-    )
+    headers = {"X-Entries": str(rendered.written)}
+    if rendered.skipped_note:
+        headers["X-Skipped"] = rendered.skipped_note
+    return Response(rendered.text, media_type=rendered.media_type, headers=headers)

@@ -95,7 +95,7 @@ def gateway_sms(body: GatewaySms, request: Request, caller: Caller = Depends(GAT
     A report whose source is not a phone number, brandname, e-mail, URL, domain or IP
     address is not filed: the subscriber gets the syntax help (``bad_source``). A scam
     call (``LD``) reported after a spam call (``V``) about the same number raises that
-    complaint to a scam (outcome ``upgraded``)."""
+    complaint to a scam (outcome ``upgraded``), and what it says is added to it."""
     cmd = parse_command(body.text)
     number = dnc.normalise_number(body.msisdn)
     ref: str | None = None

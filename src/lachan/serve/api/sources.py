@@ -110,7 +110,10 @@ class DecisionIn(BaseModel):
 def decide(body: DecisionIn, request: Request, caller: Caller = Depends(DECIDE)) -> dict[str, Any]:
     """Block, revoke, clear, reject an appeal or release (analysts); appeal (operators,
     advertisers, analysts). A block or revocation of an official channel is refused (409):
-    remove it from the official-channel registry first."""
+    remove it from the official-channel registry first. A decision that would change
+    nothing is refused and not recorded: 404 for an appeal, rejection or release of a
+    source the registry does not hold; 409 for a repeated block, revocation or
+    clearance, a second pending appeal, or a release of what no decision holds."""
     if body.action != "appeal" and caller.role not in ("analyst", "admin"):
         raise HTTPException(
             403, f"role {caller.role!r} may only appeal; decisions are taken by analysts"
@@ -127,7 +130,9 @@ def decide(body: DecisionIn, request: Request, caller: Caller = Depends(DECIDE))
                 actor=caller.actor,
                 settings=settings_of(request),
             )
-    except decisions.OfficialChannelConflict as exc:
+    except decisions.NoSuchSource as exc:
+        raise HTTPException(404, str(exc)) from None
+    except (decisions.OfficialChannelConflict, decisions.NothingToChange) as exc:
         raise HTTPException(409, str(exc)) from None
 
 
