@@ -364,3 +364,63 @@ def test_trade_phrases_that_open_mid_phrase_are_read(text: str) -> None:
 
 def test_paying_before_receiving_is_no_inspection_before_receiving() -> None:
     assert "SERVICE_AD" not in names("Chuyen khoan tra truoc khi nhan hang, lien he 0905 123 456.")
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("REFUND_VIA_PRIVATE_CHAT", "Vietjet Air: Chuyen bay VJ128 cua quy khach bi huy. Quy khach "
+     "duoc hoan 100% ve + boi thuong 2.000.000d. Lien he hotline hoan tien 0898 605 114."),
+    ("REFUND_VIA_PRIVATE_CHAT", "Bảo hiểm ABC: Hợp đồng của quý khách được hoàn phí 12.600.000đ "
+     "do điều chỉnh quy định. Gọi 0812 337 640 để làm thủ tục nhận."),
+    ("REFUND_VIA_PRIVATE_CHAT", "Apple Support: A charge of $129.99 was made on your account. "
+     "If you did not authorize this, call +1 (888) 410-2273 for a refund."),
+    ("REFUND_VIA_PRIVATE_CHAT", "Chao ban, minh la ben CSKH Lazada, don hang ban mua bi loi, ben "
+     "minh se boi thuong gap doi. Ban cho minh xin STK va ten ngan hang nhe."),
+    ("CREDENTIAL_HANDOVER_REQUEST", "Sim sắp hết hạn, vui lòng đọc cho nhân viên 19 số seri "
+     "phía sau sim để được đổi sim mới tại nhà."),
+    ("CREDENTIAL_HANDOVER_REQUEST", "Nhân viên MobiFone: em hỗ trợ nâng cấp eSIM miễn phí, chị "
+     "cho em xin mã QR vừa gửi về email nha."),
+    ("CODE_HANDOVER_REQUEST", "Hi, I accidentally sent my WhatsApp verification code to your "
+     "number. Could you please forward it to me?"),
+    ("CODE_HANDOVER_REQUEST", "Telegram Support: Your account will be deleted. Confirm "
+     "ownership by sending the login code you received to this chat."),
+    ("PAY_TO_UNLOCK", "Khoan vay cua ban bi sai so tai khoan, he thong dong bang. Vui long nop "
+     "10% gia tri khoan vay de mo bang."),
+    ("PAY_TO_UNLOCK", "Tai khoan anh co 2.8tr tien thuong chua rut, anh nap them 500k kich hoat "
+     "rut ve ngan hang nhe."),
+    ("PAY_TO_UNLOCK", "Tri ân khách hàng: tặng 1.000 xe máy. Bạn là khách hàng may mắn số 327. "
+     "Đóng phí trước bạ 2tr8 để nhận xe."),
+    ("JOB_FEE_REQUEST", "Cong ty XK lao dong tuyen 50 thuc tap sinh Nhat Ban, luong 35tr. Coc "
+     "giu cho 15tr. LH: 0946 271 830"),
+    ("GUARANTEED_RETURNS", "San forex quoc te, lai ngay 2-5%, rut tien 24/7. Ib de mo tai khoan."),
+    ("GUARANTEED_RETURNS", "San forex uy tin, bao hiem von 100%, ib de duoc ho tro mo tai khoan."),
+    ("GUARANTEED_RETURNS", "Our AI trading bot made 340% last month. Want me to show you how?"),
+    ("GUARANTEED_RETURNS", "Dự án tiền ảo sắp lên sàn Binance, mua sớm x50 lợi nhuận."),
+    ("EMERGENCY_MONEY_REQUEST", "Ong ba oi chau day, chau bi tai nan xe may, ho doi boi thuong "
+     "10tr moi cho chau ve. Dung noi voi bo me chau nha."),
+    ("EMERGENCY_MONEY_REQUEST", "Bạn ơi mình là Tú đây, nick cũ bị hack rồi. Bạn chuyển giúp mình "
+     "3tr vào STK 0691000418229 được không, gấp lắm."),
+])
+def test_frauds_of_the_fourth_black_box_set(name: str, text: str) -> None:
+    assert name in names(text)
+    assert lachan.analyse(text).label == "scam"
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    # a refund into the wallet paid with, the shop's hotline printed below it
+    ("REFUND_VIA_PRIVATE_CHAT", "Shopee: Yeu cau hoan tien cua ban da duoc chap nhan, tien se "
+     "hoan ve Vi ShopeePay. Hotline 0912345678"),
+    # a friend paying a deposit back asks where to
+    ("REFUND_VIA_PRIVATE_CHAT", "Minh hoan lai tien coc cho ban nhe, cho minh xin stk"),
+    # a supplier ("nha cung cap") and a transaction's reference are no code asked for
+    ("CODE_HANDOVER_REQUEST", "Sep oi em da chuyen khoan cho nha cung cap Tan Phat 126.500.000d "
+     "roi a, ma giao dich FT24301998712."),
+    # a customer's deposit told of as paid
+    ("DEPOSIT_FIRST", "Anh ơi khách bên Minh Long chuyển khoản cọc 50tr rồi, em gửi ảnh UNC qua "
+     "Zalo anh xem nhé."),
+    # an insurer's own words for a guaranteed sum
+    ("GUARANTEED_RETURNS", "Goi bao hiem cua quy khach dam bao von khi dao han."),
+    # a hacked account, and no money asked
+    ("EMERGENCY_MONEY_REQUEST", "Nick fb cua t bi hack roi, dung tin nhan tu nick do nhe"),
+])
+def test_their_honest_neighbours_in_the_fourth_set_get_none(name: str, text: str) -> None:
+    assert name not in names(text)

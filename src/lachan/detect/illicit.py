@@ -112,7 +112,13 @@ _RETURNS_RE = re.compile(
     r"|\b(?:dat|chot|lam|xu\s+ly)\s+don\s+(?:hang\s+)?ao\b"
     # "nap cang nhieu lai cang cao": the stake that buys a bigger cut
     r"|\b(?:nap|gop|dau\s+tu)\s+cang\s+nhieu\s+(?:\S+\s+){0,2}?(?:lai|loi|hoa\s+hong)\b|\btien\s+von\s+(?:duoc\s+)?hoan\s+(?:lai\s+)?ngay\b"
-    r"|\b(?:presale|token|coin|niem\s+yet)\b.{0,80}?\bx\s?\d{1,3}\b"
+    r"|\b(?:presale|token|coin|niem\s+yet|tien\s+ao|len\s+san)\b.{0,80}?\bx\s?\d{1,3}\b"
+    # a daily rate written after its day ("lai ngay 2-5%"), capital "insured" in full ("bao
+    # hiem von 100%"), a trading bot's past months ("our AI trading bot made 340%")
+    r"|\b(?:lai|loi\s+nhuan)\s+(?:moi\s+)?ngay\s+(?:\d+(?:[.,]\d+)?\s*%?\s*(?:-|den)\s*)?"
+    r"\d+(?:[.,]\d+)?\s*%"
+    r"|\b(?:bao\s+hiem|bao\s+toan|dam\s+bao)\s+(?:100\s*%\s+von|von\s+100\s*%)"
+    r"|\b(?:trading\s+)?bot\s+(?:\S+\s+)?(?:made|makes|earned|earns|returns?)\s+\d{2,}\s*%"
     r"|\b(?:gop|nap|dau\s+tu|von)\s+\d+\s*(?:k|tr|trieu|d)?\s+(?:\S+\s+){0,2}?(?:nhan|lai|loi)"
     r"\s+\d+\s*(?:k|tr|trieu|d|%)?\s*(?:/|mot|moi|1)\s*ngay\b"
     # a monthly return no lawful investment pays (3 % and up: banks pay about 0.5 %)
@@ -235,7 +241,8 @@ def _monthly_cash_return(folded: str) -> str | None:
 
 
 #: Words that open a check of the returns by themselves: a stake per order, a token sale.
-_RETURN_WORDS = frozenset({"presale", "token", "usdt", "btc", "bitcoin", "coin", "crypto"})
+_RETURN_WORDS = frozenset({"presale", "token", "usdt", "btc", "bitcoin", "coin", "crypto",
+                           "bot"})
 #: ...and a profit in per cent said with its period: "loi 200% trong 1 tuan", "1 ngay lai 3-5%"
 #: ("lai" is also "again": these open the check only with a "%").
 _PERCENT_RETURN_WORDS = frozenset({"loi", "lai"})
@@ -245,7 +252,8 @@ _RETURNS_PAIRS = frozenset({"cam ket", "guaranteed profit", "guaranteed return",
                             "loi nhuan", "hoa hong",
                             "win rate", "le thang",
                             "guaranteed returns", "dam bao", "bao khong", "money back",
-                            "hoan §d3", "lai §d3"})
+                            "hoan §d3", "lai §d3", "hiem von", "toan von", "lai ngay",
+                            "tien ao", "len san"})
 
 #: Intimate images and a demand, with the threat to send them to family or contacts.
 _INTIMATE_RE = re.compile(

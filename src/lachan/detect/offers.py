@@ -219,8 +219,10 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
             or ("mat" in tokens and "ra" in tokens) or price_list is not None)
     if not offer and not weak:
         return
-    if "GUARANTEED_RETURNS" in out.findings:
-        return  # a fixed daily return or a guaranteed profit: no lawful offer promises it
+    if "GUARANTEED_RETURNS" in out.findings or "REFUND_VIA_PRIVATE_CHAT" in out.findings:
+        # a fixed daily return or a guaranteed profit: no lawful offer promises it; a
+        # refund handled over a personal number is no offer ("duoc hoan 100% ve")
+        return
     chat = _CHAT_WORDS.intersection(tokens)
     # "dao tao", "khoi tao": training, setting up; no "I" of a friend
     friendly = bool(chat) and (chat != _TAO or _CHAT_TAO_RE.search(folded) is not None)

@@ -56,7 +56,11 @@ _CODE = (r"(?:otp|code|ma\s+(?:otp|xac\s+(?:nhan|thuc|minh)|kich\s+hoat|bao\s+ma
          r"|\d{1,2}\s+(?:so|chu\s+so)\s+(?:vua|moi)\s+(?:gui|nhan|den)"
          r"|\d{1,2}\s+(?:so|chu\s+so)\s+(?:do|nay|kia|ay)\b)")
 #: Asking for it: give, read out, send back, photograph.
-_ASK = (r"(?:xin|doc|cung\s+cap|chup|forward|send\s+me|read\s+me|tell\s+me|give\s+me"
+#: ("nha cung cap", "don vi cung cap", "cong ty cung cap": a supplier, not a request)
+_ASK = (r"(?:xin|doc|(?<!nha )(?<!vi )(?<!ty )cung\s+cap|chup|forward|send\s+me|read\s+me"
+        r"|tell\s+me|give\s+me"
+        # "confirm ownership by sending the login code you received"
+        r"|by\s+sending"
         r"|reply\s+(?:to\s+(?:us|this\s+message)\s+)?with"
         r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|ben|nhan\s+vien)"
         r"|minh|tao|to|em|e|anh|chi|toi|tui)"
@@ -70,7 +74,9 @@ _CODE_THEN_ASK_RE = re.compile(
     rf"\b(?:{_CODE}|tin\s+nhan\s+(?:co\s+|gom\s+)?\d{{1,2}}\s+(?:so|chu\s+so))\b"
     r"(?:\s+\S+){0,20}?\s+(?P<ask>doc\s+(?:lai|giup|cho)|chup\s+(?:lai|man\s+hinh|gui|cho)"
     r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|to|ben)|tao|to|minh|em|anh)"
-    r"|bao\s+(?:lai|giup))\b")
+    r"|bao\s+(?:lai|giup)"
+    # "I sent my verification code to your number by mistake, please forward it to me"
+    r"|forward\s+(?:it|them|this|that)|send\s+(?:it|them)\s+(?:back\s+)?to\s+me)\b")
 #: A code to read out to the "staff" who will call ("vui long doc ma nay cho nhan vien"):
 #: said even by a message that carries the code itself.
 _READ_TO_STAFF_RE = re.compile(
@@ -86,7 +92,7 @@ _MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky|dang\s+nhap)\s+(?
 _DELIVERY_RE = re.compile(r"\b(?:shipper|tai\s+xe|giao\s+hang|nhan\s+hang|nguoi\s+giao)\b")
 #: Money said to come back to the reader: a courier or driver has no code to ask for then
 #: ("chi vua duoc hoan 450k ... doc giup em ma 6 so de em chuyen tien ve vi chi").
-_REFUND = (r"hoan\s+(?:tien|lai|tra)|duoc\s+hoan|boi\s+thuong|den\s+bu|tra\s+lai\s+tien|refund"
+_REFUND = (r"hoan\s+(?:tien|lai|tra|phi)|duoc\s+hoan|boi\s+thuong|den\s+bu|tra\s+lai\s+tien|refund"
            r"|nhan\s+lai\s+(?:tien|so\s+tien)")
 _MONEY_BACK_RE = re.compile(rf"\b(?:{_REFUND}|chuyen\s+tien\s+(?:ve|lai))\b")
 
@@ -106,7 +112,7 @@ _PAY_TO_UNLOCK_RE = re.compile(
     r"(?:de|thi\s+(?:\S+\s+){0,2}?moi|thi\s+(?:ben\s+)?(?:em|minh|chung\s+toi|he\s+thong)"
     r"(?:\s+se)?|moi\s+(?:duoc|co\s+the)|moi(?=\s+(?:rut|nhan|giai))|nham|la)\s+(?:\S+\s+){0,6}?"
     r"(?:duoc\s+)?"
-    r"(?:(?P<unlock>mo\s+khoa|go\s+khoa|giai\s+toa|khoi\s+phuc|xac\s+minh|xac\s+thuc"
+    r"(?:(?P<unlock>mo\s+khoa|go\s+khoa|giai\s+toa|mo\s+bang|khoi\s+phuc|xac\s+minh|xac\s+thuc"
     r"|kich\s+hoat\s+lai)"
     r"|nhan\s+(?:thuong|qua|giai|tien|lai\s+(?:tien|goc|von)|khoan\s+vay|hoa\s+hong|hang"
     r"|kien\s+hang)|chay\s+don|hoan\s+thanh\s+(?:don|nhiem\s+vu)"
@@ -241,6 +247,9 @@ _NEW_NUMBER_RE = re.compile(
     r"|\b(?:mat|hong|roi\s+vo|bi\s+cuop)\s+(?:dien\s+thoai|may)\b.{0,300}?\bso\s+(?:moi|nay)\b"
     r"|\b(?:con|em|anh|chi|chau|minh|t|tao|to)\s+(?:dang\s+)?muon\s+(?:may|dien\s+thoai|dt)"
     r"\s+(?:cua\s+)?(?:ban|nguoi|dong\s+nghiep)\b"
+    # the friend whose chat account "was hacked", writing from a new one
+    r"|\b(?:nick|zalo|facebook|fb|acc|tai\s+khoan\s+(?:zalo|facebook|fb))\s+(?:\S+\s+){0,2}?"
+    r"bi\s+hack\b"
     r"|\b(?:this\s+is|here\s+is|it\s*'?s)\s+my\s+new\s+number\b"
     r"|\b(?:lost|broke)\s+my\s+phone\b.{0,300}?\b(?:new\s+number|friend\s*'?\s*s\s+(?:number"
     r"|phone))\b")
@@ -254,11 +263,19 @@ _PRIVATE_CHAT_RE = re.compile(
     # a page on a social network to write to ("nhan vao Facebook ban nay"): a fake
     # customer-care page ("CSKH...") that asks for the card or the banking app next
     r"|\b(?:nhan|nhan\s+tin|inbox|ib)\s+(?:vao|qua|cho|voi)?\s*(?:trang\s+|page\s+)?"
-    r"(?:facebook|fb|messenger|fanpage)\b")
-_REFUND_PAIRS = frozenset({"hoan tien", "hoan lai", "hoan tra", "boi thuong", "lai tien",
+    r"(?:facebook|fb|messenger|fanpage)\b"
+    # ...or a personal mobile or a foreign number to call ("lien he hotline hoan tien 0898
+    # 605 114", "goi 0812 337 640 de lam thu tuc", "call +1 (888) 410-2273 for a refund"):
+    # airlines, insurers and shops refund through their own channels and hotlines
+    # (a verb of calling: a hotline printed below a refund paid into a wallet is the shop's)
+    r"|\b(?:lien\s+he|lh|goi(?:\s+(?:ngay|lai|den))?|call|contact)(?:\s+[a-z]+){0,3}?"
+    r"\s*:?\s*(?:(?:\+84\s?|0)[35789]\d{2}[ .]?\d{3}[ .]?\d{3}\b|\+(?!84)\d[\d ().-]{8,})")
+_REFUND_PAIRS = frozenset({"hoan tien", "hoan lai", "hoan tra", "hoan phi", "boi thuong",
+                           "lai tien",
                            "duoc hoan", "lai so", "den bu"})
 _CHAT_APP_WORDS = frozenset({"messenger", "whatsapp"})
-_REFUND_DETAIL = "a refund or compensation handled through a personal chat account"
+_REFUND_DETAIL = ("a refund or compensation handled through a personal chat account or a "
+                  "personal number")
 
 _HANDOVER_DETAIL = "asks you to hand over a code sent to your phone"
 _PAY_DETAIL = "asks you to pay in order to unlock, verify or collect"
@@ -332,7 +349,7 @@ _SECRET = (r"(?:mat\s+khau|password|passcode|ma\s+pin|pin\s+code|ma\s+cvv|cvv|cv
            r"|anh\s+(?:\S+\s+)?(?:2|hai)\s+mat\s+(?:cua\s+)?the|mat\s+(?:truoc|sau)\s+(?:cua\s+)?the"
            r"|\d{2}\s+so\s+(?:tren|in\s+tren|cua)\s+(?:mat\s+)?the|card\s+number"
            # a SIM's serial, which lets a fraudster move the number to his own SIM
-           r"|(?:so\s+)?(?:seri|serial|series)\s+(?:\S+\s+)?sim|\d{2}\s+so\s+(?:in\s+)?(?:sau|tren)\s+sim"
+           r"|(?:so\s+)?(?:seri|serial|series)\s+(?:\S+\s+){0,2}?sim|\d{2}\s+so\s+(?:in\s+)?(?:sau|tren)\s+sim"
     # the card's number itself ("doc cho em so the, ngay het han"), not a health-insurance
     # or a membership card's
     r"|so\s+the(?!\s+(?:bao|bhyt|thanh\s+vien|hoi\s+vien|tich|nho|cao|dien|xe))\b"
@@ -359,7 +376,7 @@ _SECRET_RE = re.compile(
     # to family ("gui the ATM cho me giu")
     r"|\bchup\b(?:\s+\S+){0,8}?\s+the\s+atm\b")
 _SECRET_WORDS = frozenset({"khau", "password", "passcode", "pin", "cvv", "cvc", "seri",
-                           "serial", "series"})
+                           "serial", "series", "esim"})
 #: ...and the word pairs of the ID card's and the face's shapes ("cam" and "quay" alone are
 #: "cảm ơn" and "quay lại": they would open the pattern on most chats).
 _SECRET_PAIRS = frozenset({"mat the", "so the", "mat can", "mat cccd", "mat cmnd", "cam can",
@@ -384,9 +401,19 @@ _SENT_LOGIN_RE = re.compile(rf"\b(?:vao|truy\s+cap|mo|bam)\s+{_SENT_PAGE}\s+(?:\
                             r"(?:dang\s+nhap|nhap)\b")
 
 
+#: The QR code of an eSIM asked for ("nang cap eSIM ..., chi cho em xin ma QR vua gui ve
+#: email"): whoever scans it owns the number, and with it the bank's OTPs.
+_ESIM_QR_RE = re.compile(r"\b(?:cho\s+(?:em|minh|toi|anh|chi)\s+xin|gui|doc|chup|cung\s+cap"
+                         r"|chuyen\s+tiep|forward)(?:\s+\S+){0,4}?\s+ma\s+qr\b")
+
+
 def _secret(folded: str) -> str | None:
     if "wifi" in folded or "wi-fi" in folded:
         return None  # a guest's "gui em mat khau wifi voi"
+    if "esim" in folded:
+        qr = first_unnegated(_ESIM_QR_RE, folded)
+        if qr is not None:
+            return qr.group(0)
     login = _SENT_LOGIN_RE.search(folded)
     if login is not None and not negated(folded, login.start()):
         return login.group(0)
@@ -468,7 +495,7 @@ _FEE_NAMED_RE = re.compile(
     r"|\bphi\s+(?:mo\s+khoa|xac\s+minh|xac\s+thuc|kich\s+hoat|giai\s+ngan|rut\s+tien|linh\s+thuong)"
     r"\s+(?:\S+\s+){0,3}?\d+(?:[.,]\d+)?\s*(?:k|tr|trieu|d|dong)\b"
     r"|\b(?:chuyen|nop|dong|ck|nap)\s+(?:\S+\s+){0,2}?(?:kich\s+hoat|mo\s+khoa|giai\s+phong)\s+"
-    r"(?:lenh|giao\s+dich|khoan\s+tien|lenh\s+chuyen)\b")
+    r"(?:lenh|giao\s+dich|khoan\s+tien|lenh\s+chuyen|rut)\b")
 
 
 #: Receiving money said to need a feature switched on or an upgrade, for a fee ("tai khoan
@@ -590,7 +617,8 @@ _WINDFALL_RE = re.compile(
     # (not a refund of a sum: shops refund change and deposits every day)
     r"|rut\s+(?:duoc\s+)?(?:toan\s+bo|het)|gui\s+lai\s+gap\s+(?:doi|ba)"
     # a prize said to be won ("trung thuong iphone, nop phi 500k")
-    r"|(?P<prize>trung\s+(?:thuong|giai)|nhan\s+giai|(?:giai|phan)\s+thuong))\b")
+    r"|(?P<prize>trung\s+(?:thuong|giai)|nhan\s+giai|(?:giai|phan)\s+thuong"
+    r"|khach\s+hang\s+may\s+man))\b")
 #: A fee, tax or deposit with its sum or share ("le phi 45tr", "phi thu tuc 10%",
 #: "chi phi giay to ban dau 3.000 USD", "nop 2tr de nang diem", "chuyen ... 15% khoan vay").
 _FEE_SUM_RE = re.compile(
@@ -610,7 +638,7 @@ _WINDFALL_PAIRS = frozenset({"thua ke", "thua huong", "di chuc", "de lai", "giai
                              "buu pham", "thung hang", "cat xe",
                              "rut duoc", "rut toan", "rut het", "lai gap", "ten nhan",
                              "chia doi", "trung thuong", "trung giai", "nhan giai",
-                             "giai thuong", "phan thuong"})
+                             "giai thuong", "phan thuong", "may man"})
 
 
 def _windfall_fee(folded: str) -> str | None:
@@ -649,13 +677,27 @@ def _safe_account(folded: str) -> str | None:
 
 
 def _refund_via_chat(folded: str) -> str | None:
-    """The refund and the chat account it is handled through, or ``None`` (either one
+    """The refund and the chat account or personal number it is handled through, or the
+    reader's account details that "customer care" asks for it, or ``None`` (either one
     negated: "Shopee khong yeu cau ket ban Zalo")."""
     refund = _REFUND_RE.search(folded)
     if refund is None or negated(folded, refund.start()):
         return None
     chat = first_unnegated(_PRIVATE_CHAT_RE, folded)
+    if chat is None and _CARE_VOICE_RE.search(folded) is not None:
+        chat = first_unnegated(_ACCOUNT_ASKED_RE, folded)
     return None if chat is None else f"{refund.group(0)} ... {chat.group(0)}"
+
+
+#: A shop's or a brand's "customer care" speaking...
+_CARE_VOICE_RE = re.compile(r"\b(?:cskh|cham\s+soc\s+khach\s+hang|bo\s+phan\s+(?:hoan\s+tien"
+                            r"|boi\s+thuong|khieu\s+nai)|customer\s+(?:service|care|support))\b")
+#: ...that asks for the reader's account number to refund into: a shop refunds to the
+#: card or wallet paid with, and never needs it (a friend paying back does: hence the voice).
+_ACCOUNT_ASKED_RE = re.compile(
+    r"\b(?:cho\s+(?:em|minh|toi|ben\s+(?:em|minh))\s+xin|cung\s+cap|gui|nhan\s+tin|ib)"
+    r"(?:\s+(?:lai|giup|cho\s+(?:em|minh|toi)))?\s+(?:so\s+tai\s+khoan|stk|tk|thong\s+tin\s+tai\s+khoan"
+    r"|tai\s+khoan\s+ngan\s+hang)\b")
 
 
 #: A sum "needed" in advance ("can tam ung 15 trieu de phau thuat"): a hospital's cashier
@@ -665,12 +707,24 @@ _NEED_ADVANCE_RE = re.compile(
     r"\s*(?:k|tr|trieu)\b")
 
 
+#: A demand to keep it from the family (:data:`SECRECY`).
+_HUSH_RE = re.compile(SECRECY)
+#: A sum of money ("10tr", "500k", "2 trieu").
+_SUM_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:k|tr|trieu|cu)\b")
+
+
 def _emergency(folded: str, private_way: bool = False) -> str | None:
     """A third party's emergency, or a relative's "new number", with money to send at
-    once, or ``None``. ``private_way``: the message gives a mobile number or an account."""
+    once, or ``None``. ``private_way``: the message gives a mobile number or an account.
+    A relative's own emergency counts when it is to be kept from the family ("chau bi tai
+    nan, ho doi boi thuong 10tr moi cho chau ve. Dung noi voi bo me chau nha")."""
     if _TRANSFER_RE.search(folded) is None and (
             not private_way or _NEED_ADVANCE_RE.search(folded) is None):
-        return None
+        m = _EMERGENCY_RE.search(folded)
+        hush = _HUSH_RE.search(folded) if m is not None else None
+        if hush is None or _SUM_RE.search(folded) is None:
+            return None
+        return f"{m.group(0)} ... {hush.group(0)}"
     new = _NEW_NUMBER_RE.search(folded)
     if new is not None and not negated(folded, new.start()):
         return new.group(0)
@@ -690,7 +744,7 @@ _CODE_PAIRS = frozenset({"ma otp", "ma xac", "ma kich", "ma bao", "ma dang", "ma
                          "§d1 chu"}) | _DIGIT_PAIRS
 _CODE_WORDS = frozenset({"otp", "code"})
 _PURPOSE_PAIRS = frozenset({
-    "mo khoa", "go khoa", "giai toa", "khoi phuc", "xac minh", "xac thuc", "hoat lai",
+    "mo khoa", "go khoa", "giai toa", "mo bang", "khoi phuc", "xac minh", "xac thuc", "hoat lai",
     "nhan thuong", "nhan qua", "nhan giai", "nhan tien", "nhan lai", "nhan khoan",
     "nhan hoa", "nhan hang", "nhan kien", "hoan tien", "giai ngan", "rut tien", "rut von",
     "rut loi", "rut hoa", "duoc rut", "thong quan", "chay don", "thanh don", "thanh nhiem",
@@ -707,7 +761,7 @@ _SAFE_PAIRS = frozenset({"tam giu", "an toan", "phong toa", "niem phong", "chuye
                          "bao lanh", "giam dinh",
                          "dieu tra", "cong an", "kiem sat", "toa an", "trong sach", "vo toi",
                          "nguon tien", "nguon goc"})
-_EMERGENCY_PAIRS = frozenset({"tai nan", "cap cuu", "nhap vien", "phau thuat", "mo gap",
+_EMERGENCY_PAIRS = frozenset({"bi hack", "tai nan", "cap cuu", "nhap vien", "phau thuat", "mo gap",
                               "bi bat", "tam giu", "nguy kich", "so moi", "vien phi",
                               "chuyen vien", "chan thuong", "dam xe", "tong xe", "va cham",
                               "bi nga", "cau thang", "gay tay", "gay chan", "hon me",
@@ -792,13 +846,13 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
                         learned=False, weight=0.0 if quoted else PAY_TO_UNLOCK_PRIOR))
     # (Messenger and WhatsApp are named in a brand's own voice: "contact our agent on
     # WhatsApp", "lien he tong dai vien qua Messenger")
-    if ((("CHAT_APP_CONTACT" in out.findings
-          and (any(p in out.findings for p in ("PHONE_MOBILE", "PHONE_FOREIGN"))
-               # "ket ban Zalo bo phan boi thuong": a person's account, not a brand's OA
-               or "ket ban" in pairs))
-         or "URL_PLATFORM_PAGE" in out.findings
-         or not _CHAT_APP_WORDS.isdisjoint(tokens))
-            and (not _REFUND_PAIRS.isdisjoint(bigrams) or "refund" in tokens)):
+    if ((not _REFUND_PAIRS.isdisjoint(bigrams) or "refund" in tokens)
+            # "ket ban Zalo bo phan boi thuong": a person's account, not a brand's OA
+            and (("CHAT_APP_CONTACT" in out.findings and "ket ban" in pairs)
+                 or "URL_PLATFORM_PAGE" in out.findings
+                 or not _CHAT_APP_WORDS.isdisjoint(tokens)
+                 or "PHONE_MOBILE" in out.findings or "PHONE_FOREIGN" in out.findings
+                 or _CARE_VOICE_RE.search(folded) is not None)):
         refund = _refund_via_chat(folded)
         if refund is not None:
             out.add(Finding("REFUND_VIA_PRIVATE_CHAT", "scam", f'{_REFUND_DETAIL}: "{refund}"',
@@ -880,7 +934,8 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
      "investigators' account (fake police)"),
     ("REFUND_VIA_PRIVATE_CHAT",
      "a shop's or brand's refund or compensation to be handled through a personal chat "
-     "account (Zalo, Telegram) and a personal number: shops refund in their own app"),
+     "account (Zalo, Telegram) or a personal or foreign number to call: shops, airlines and "
+     "insurers refund in their own app or through their own hotline"),
     ("EMERGENCY_MONEY_REQUEST",
      "a relative's accident or arrest, told by a third party, or a relative's 'new "
      "number', and money to send at once"),

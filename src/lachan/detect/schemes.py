@@ -150,7 +150,7 @@ _JOB_FEE_RE = re.compile(
     r"|(?:nop|dong|chuyen(?:\s+khoan)?|ck)\s+(?:\S+\s+){0,3}?(?:truoc|phi|le\s+phi)|ky\s+quy"
     r"|nap\s+\d+\s*(?:k|tr|trieu)\s+(?:de\s+)?kich\s+hoat"
     # a visa "held", a file's deposit, a fee into a personal account, a first instalment
-    r"|tien\s+(?:giu\s+)?(?:visa|suat)|coc\s+(?:ho\s+so|giu\s+suat)|giu\s+suat"
+    r"|tien\s+(?:giu\s+)?(?:visa|suat)|coc\s+(?:ho\s+so|giu\s+(?:suat|cho))|giu\s+suat"
     r"|qua\s+(?:so\s+)?(?:tk|tai\s+khoan|stk)\s+ca\s+nhan"
     r"|nop\s+\d+(?:[.,]\d+)?\s*(?:tr|trieu|k)\s+dot\s+\d"
     r"|(?:deposit|registration\s+fee|training\s+fee)\b)")
@@ -168,7 +168,7 @@ _FEE_PAIRS = frozenset({"dat coc", "coc truoc", "chuyen coc", "tien coc", "phi h
                         "chuyen truoc", "nop phi", "dong phi", "chuyen phi", "nop tien",
                         "tien giu", "giu suat", "coc ho", "khoan ca", "tk ca",
                         "dong tien", "chuyen tien", "nop le", "dong le", "ky quy",
-                        "coc nguyen", "coc vat", "kich hoat", "tien dong"})
+                        "coc nguyen", "coc vat", "kich hoat", "tien dong", "coc giu"})
 
 #: The terms of a black-credit lender.
 _LOAN_RE = re.compile(r"\b(?:vay|cho\s+vay|giai\s+ngan|khoan\s+vay|loan)\b")
@@ -507,7 +507,10 @@ _COMPANY_RE = re.compile(r"(?<!hang )\b(?:cong\s+ty|tnhh|co\s+phan|jsc)\b(?!\s+t
 _NO_DEPOSIT_ASKED_RE = re.compile(r"\b(?:(?:da|vua)\s+(?:nhan|thu)\s+(?:duoc\s+)?|nhan\s+duoc\s+)"
                                   r"(?:tien\s+)?coc\b"
                                   r"|\bcho\s+(?:chi|anh|minh|toi|em|tao|to)\s+xin\s+(?:so\s+tai\s+khoan"
-                                  r"|stk|tk|tai\s+khoan)\b")
+                                  r"|stk|tk|tai\s+khoan)\b"
+                                  # a deposit told of as paid: "khach chuyen khoan coc 50tr roi"
+                                  r"|\b(?:chuyen(?:\s+khoan)?|ck|dat|dong)\s+(?:tien\s+)?coc\s+"
+                                  r"(?:\S+\s+){0,2}?roi\b")
 #: A developer's launch: a booking deposit, refundable, under a sales contract.
 _DEVELOPER_RE = re.compile(r"\b(?:mo\s+ban|chu\s+dau\s+tu|hdmb|hop\s+dong\s+mua\s+ban)\b")
 _OFFICIAL_WAYS = ("URL_OFFICIAL_DOMAIN", "SENDER_OFFICIAL", "AD_LABEL")
