@@ -42,6 +42,52 @@ def test_sms_cap_within_one_batch_and_across_batches(client, app) -> None:
     assert submit(client, aid, h, copy(vn(22, 20)))[0] == ["FREQUENCY_CAP_EXCEEDED"]
 
 
+def test_sms_cap_sees_an_earlier_copy_that_arrives_in_a_later_batch(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    assert submit(client, aid, h, copy(vn(22, 10)), copy(vn(22, 11)), copy(vn(22, 12))) == [
+        [], [], []]
+    # sent at 09:00, before the three, but submitted after them: 4 in [09:00, +24 h)
+    assert submit(client, aid, h, copy(vn(22, 9)))[0] == ["FREQUENCY_CAP_EXCEEDED"]
+    # a day earlier, 24 h before the 09:00 one: no window holds it with more than 3
+    assert submit(client, aid, h, copy(vn(21, 9))) == [[]]
+
+
+def test_out_of_order_copies_in_one_batch_and_the_busiest_window(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    assert submit(client, aid, h, copy(vn(22, 20)), copy(vn(23, 8))) == [[], []]
+    # 22 Nov 10:00 .. 23 Nov 08:00: four copies within 24 h once 14:00 arrives
+    got = submit(client, aid, h, copy(vn(22, 14)), copy(vn(22, 10)))
+    assert got == [["FREQUENCY_CAP_EXCEEDED"], []]
+
+
+def test_a_copy_submitted_again_is_the_same_copy(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    first = client.post(f"/v1/advertisers/{aid}/copies", headers=h,
+                        json={"copies": [copy(vn(22, 10))]}).json()
+    assert first["duplicates"] == 0 and first["results"][0]["duplicate"] is False
+    cid = first["results"][0]["id"]
+    for _ in range(3):  # three resubmissions would be the 4th copy if counted
+        again = client.post(f"/v1/advertisers/{aid}/copies", headers=h,
+                            json={"copies": [copy(vn(22, 10))]}).json()
+        assert again["duplicates"] == 1
+        assert again["results"][0] == {"id": cid, "recipient": RECIPIENT, "violations": [],
+                                       "escalated": False, "duplicate": True}
+    # in one batch: the repeat names the first; other content or time is another copy
+    r = client.post(f"/v1/advertisers/{aid}/copies", headers=h, json={"copies": [
+        copy(vn(22, 11)), copy(vn(22, 11)), copy(vn(22, 12), text=GOOD_TEXT + " ")]}).json()
+    ids = [x["id"] for x in r["results"]]
+    assert ids[0] == ids[1] != ids[2] and [x["duplicate"] for x in r["results"]] == [
+        False, True, False]
+    assert [x["violations"] for x in r["results"]][:2] == [[], []]
+    with app.state.db.read() as session:
+        stored = session.scalar(select(func.count()).select_from(AdCopy))
+    assert stored == 3
+    # a repeat keeps the violations found the first time
+    late = copy(vn(23, 23))
+    assert submit(client, aid, h, late) == [["OUTSIDE_SENDING_HOURS"]]
+    assert submit(client, aid, h, late) == [["OUTSIDE_SENDING_HOURS"]]
+
+
 def test_call_cap_edges_of_the_24_hour_window(client, app) -> None:
     aid, h = setup_advertiser(client, app)
     t0 = vn(22, 9)

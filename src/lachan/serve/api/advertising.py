@@ -394,7 +394,9 @@ def submit(
     advertiser_id: int, body: CopiesIn, request: Request, caller: Caller = Depends(WRITE)
 ) -> Response:
     """Copies of ads sent (one or up to 10,000): each checked at once; all stored or,
-    on bad input, none."""
+    on bad input, none. A copy submitted again (same recipient, channel, time sent,
+    sender and content) is the same copy: answered with its first id and violations,
+    ``duplicate`` true, and neither stored nor counted again."""
     # the validated models carry the fields of CopyInput: passed as they are
     with gc_paused():
         with _write(request, caller, advertiser_id) as session:
@@ -403,6 +405,7 @@ def submit(
             {
                 "copies": len(results),
                 "with_violations": sum(1 for r in results if r["violations"]),
+                "duplicates": sum(1 for r in results if r["duplicate"]),
                 "results": results,
             }
         )
