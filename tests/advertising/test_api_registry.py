@@ -23,6 +23,35 @@ def test_brandname_rules_and_uniqueness(client, app) -> None:
     assert names[0]["valid_until"].startswith("2028-12-31T17:00")  # 3 years from 1 Jan 2026 VN
 
 
+@pytest.mark.parametrize(("name", "owner"), [
+    ("VCB-CSKH", "Vietcombank"), ("ACB-CSKH", "ACB"), ("TCB_CSKH", "Techcombank"),
+    ("CSGT", "traffic police"), ("VCBCSKH", "Vietcombank"), ("MB-SUPPORT", "MBBank"),
+])
+def test_a_bank_or_public_body_code_with_a_suffix_is_refused(client, app, name: str,
+                                                              owner: str) -> None:
+    aid, h = setup_advertiser(client, app)
+    r = client.post(f"/v1/advertisers/{aid}/brandnames", json={"name": name}, headers=h)
+    assert r.status_code == 422, r.text
+    detail = r.json()["detail"]
+    assert owner in detail and "administrator" in detail
+    names = client.get(f"/v1/advertisers/{aid}/brandnames", headers=h).json()["brandnames"]
+    assert [b["name"] for b in names] == ["SHOPABC"]
+
+
+def test_names_that_only_share_letters_with_a_bank_are_accepted(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    for name in ("CAKE-HOUSE", "ACBX", "SEA-FOOD", "HOA MAI"):
+        r = client.post(f"/v1/advertisers/{aid}/brandnames", json={"name": name}, headers=h)
+        assert r.status_code == 201, (name, r.text)
+
+
+def test_an_administrator_registers_a_lookalike_for_its_organisation(client, app) -> None:
+    aid, _h = setup_advertiser(client, app)
+    r = client.post(f"/v1/advertisers/{aid}/brandnames", json={"name": "VCB-CSKH"},
+                    headers=auth(make_key(app, "admin")))
+    assert r.status_code == 201, r.text
+
+
 def test_brandname_renewal_and_expiry(client, app) -> None:
     aid, h = setup_advertiser(client, app)
     r = client.post(f"/v1/advertisers/{aid}/brandnames",

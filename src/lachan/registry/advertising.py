@@ -25,6 +25,7 @@ from lachan.detect.ad_rules import (
 )
 from lachan.ingest.refusal import RefusalError, confirmation_text, parse_refusal
 from lachan.registry import audit
+from lachan.registry.advertising_lookalikes import refuse_lookalike
 from lachan.registry.advertising_numbers import INVALID, format_national, normalise_numbers
 from lachan.registry.clock import as_utc, iso, utcnow
 from lachan.registry.normalise import HIDDEN_CHARS, InvalidSource, normalise
@@ -236,8 +237,10 @@ def register_brandname(
     """Register a brandname (Article 23: rules, unique case-insensitively, 3 years).
 
     An organisation's official brandname (official-channel registry), or a name that
-    ``/v1/verify`` calls an imitation of one, is refused unless ``official_ok``: an
-    administrator has checked that the advertiser is that organisation (advertisers
+    ``/v1/verify`` calls an imitation of one (409), or a bank's or public body's code or
+    name with separators or service words (``VCB-CSKH``, ``CSGT``: 422, see
+    :mod:`lachan.registry.advertising_lookalikes`), is refused unless ``official_ok``:
+    an administrator has checked that the advertiser is that organisation (advertisers
     are not linked to organisations in the data)."""
     r = rules()
     get_advertiser(session, advertiser_id)
@@ -247,6 +250,9 @@ def register_brandname(
         raise AdvertisingError(str(exc)) from None
     if not official_ok:
         _refuse_official_brandname(session, clean)
+        lookalike = refuse_lookalike(session, clean)
+        if lookalike is not None:
+            raise AdvertisingError(lookalike)
     key = brandname_key(clean)
     existing = session.execute(
         select(Brandname).where(Brandname.name_key == key)
