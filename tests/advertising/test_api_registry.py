@@ -56,7 +56,7 @@ def test_brandname_renewal_and_expiry(client, app) -> None:
     aid, h = setup_advertiser(client, app)
     r = client.post(f"/v1/advertisers/{aid}/brandnames",
                     json={"name": "OLDSHOP", "valid_from": "2023-01-01T00:00:00+07:00"},
-                    headers=h)
+                    headers=auth(make_key(app, "admin")))
     assert r.json()["valid"] is False  # expired on 1 Jan 2026
     got = submit(client, aid, h, copy(vn(22, 10), sender="OLDSHOP"))
     assert "BRANDNAME_EXPIRED" in got[0]

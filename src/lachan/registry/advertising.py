@@ -24,6 +24,7 @@ from lachan.detect.ad_rules import (
     validate_brandname,
 )
 from lachan.ingest.refusal import RefusalError, confirmation_text, parse_refusal
+from lachan.ingest.times import MAX_CLOCK_SKEW
 from lachan.registry import audit
 from lachan.registry.advertising_lookalikes import refuse_lookalike
 from lachan.registry.advertising_numbers import INVALID, format_national, normalise_numbers
@@ -233,6 +234,7 @@ def register_brandname(
     valid_from: datetime | None = None,
     actor: str = "system",
     official_ok: bool = False,
+    backdate_ok: bool = False,
 ) -> Brandname:
     """Register a brandname (Article 23: rules, unique case-insensitively, 3 years).
 
@@ -241,9 +243,15 @@ def register_brandname(
     name with separators or service words (``VCB-CSKH``, ``CSGT``: 422, see
     :mod:`lachan.registry.advertising_lookalikes`), is refused unless ``official_ok``:
     an administrator has checked that the advertiser is that organisation (advertisers
-    are not linked to organisations in the data)."""
+    are not linked to organisations in the data).
+
+    ``valid_from`` may not lie in the past (a few minutes of clock skew aside) unless
+    ``backdate_ok``: an administrator records a brandname granted earlier. An advertiser
+    backdating its own brandname would make earlier ads look sent from it."""
     r = rules()
     get_advertiser(session, advertiser_id)
+    if valid_from is not None and not backdate_ok:
+        _refuse_backdating(valid_from)
     try:
         clean = validate_brandname(name, r)
     except AdInputError as exc:
@@ -282,6 +290,18 @@ def register_brandname(
         {"advertiser_id": advertiser_id, "valid_until": iso(b.valid_until)},
     )
     return b
+
+
+def _refuse_backdating(valid_from: datetime) -> None:
+    """Raise :class:`AdvertisingError` when ``valid_from`` lies before now (less the
+    clock skew tolerated of clients)."""
+    now = utcnow()
+    if as_utc(valid_from) < now - MAX_CLOCK_SKEW:
+        raise AdvertisingError(
+            f"valid_from {iso(valid_from)} is in the past (server time {iso(now)}): an "
+            "advertiser's brandname is valid from its registration or a later date; only "
+            "the centre's administrator can record one granted earlier"
+        )
 
 
 def _refuse_official_brandname(session: Session, name: str) -> None:

@@ -99,7 +99,7 @@ class AdvertiserIn(Strict):
 
 class BrandnameIn(Strict):
     name: Annotated[str, StringConstraints(min_length=1, max_length=40)]
-    #: from 2000 to a year ahead
+    #: from now (an administrator: from 2000) to a year ahead
     valid_from: Annotated[AwareDatetime, AfterValidator(_valid_from)] | None = None
 
 
@@ -264,11 +264,13 @@ def register_brandname(
     advertiser_id: int, body: BrandnameIn, request: Request, caller: Caller = Depends(WRITE)
 ) -> dict[str, Any]:
     """Register a brandname. An organisation's official brandname is refused (409) unless
-    an administrator registers it, having checked the advertiser is that organisation."""
+    an administrator registers it, having checked the advertiser is that organisation.
+    ``valid_from`` (default: now) may be up to a year ahead; only an administrator may
+    set it in the past (422 for an advertiser)."""
     with _write(request, caller, advertiser_id) as session:
         b = adv.register_brandname(
             session, advertiser_id, body.name, valid_from=body.valid_from, actor=caller.actor,
-            official_ok=caller.role == "admin",
+            official_ok=caller.role == "admin", backdate_ok=caller.role == "admin",
         )
         return adv.brandname_dict(b)
 
