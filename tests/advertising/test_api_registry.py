@@ -160,6 +160,30 @@ def test_violation_report_json_and_csv(client, app) -> None:
     assert r.json()["rows"] == []
 
 
+def test_report_bounds_given_as_dates_are_vietnam_days(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    # 03:00 on the 23rd Vietnam time is 20:00 on the 22nd UTC; 23:30 on the 22nd too
+    submit(client, aid, h, copy(vn(23, 3)), copy(vn(22, 23, 30)))
+    url = "/v1/advertising/reports/violations"
+
+    def days(**params: str) -> set[str]:
+        r = client.get(url, params=params, headers=h)
+        assert r.status_code == 200, r.text
+        return {row["period"] for row in r.json()["rows"]}
+
+    assert days(since="2026-11-23") == {"2026-11-23"}
+    assert days(until="2026-11-22") == {"2026-11-22"}  # the last day is included
+    assert days(since="2026-11-22", until="2026-11-22") == {"2026-11-22"}
+    assert days(since="2026-11-23", until="2026-11-23") == {"2026-11-23"}
+    # a date and time without an offset is Vietnam time; with one, as given
+    assert days(since="2026-11-23T02:00:00") == {"2026-11-23"}
+    assert days(since="2026-11-22T20:00:00Z") == {"2026-11-23"}
+    for bad, why in [({"since": "23/11/2026"}, "neither a date"),
+                     ({"since": "2026-11-24", "until": "2026-11-23"}, "is not before until")]:
+        r = client.get(url, params=bad, headers=h)
+        assert r.status_code == 422 and why in r.json()["detail"], r.text
+
+
 @pytest.mark.parametrize("path", ["/v1/advertisers/1/copies", "/v1/advertisers/1/scrub"])
 def test_public_is_asked_for_a_key(client, path: str) -> None:
     assert client.post(path, json={}).status_code == 401
