@@ -75,6 +75,36 @@ def test_template_with_unbalanced_slots_is_refused(client, app) -> None:
     assert len(listed) == 1 and listed[0]["slots"] == ["pct", "name"]
 
 
+@pytest.mark.parametrize(("text", "channel", "why"), [
+    ("{body} Tu choi soan TC gui 8088", "sms", "must start with the label [QC] or [AD]"),
+    ("Giam {pct}. Tu choi soan TC gui 8088", "sms", "must start with the label"),
+    ("[QC] {body}", "sms", "its fixed text has none"),
+    ("[QC] Giam {pct} cho ban {name}", "sms", "its fixed text has none"),
+    ("[QC] Tu choi soan TC. {a} mua {b}", "sms", "but not at the end"),
+    ("Uu dai {x} cho ban", "email", "its fixed text has none"),
+])
+def test_template_without_label_or_opt_out_is_refused(client, app, text: str, channel: str,
+                                                      why: str) -> None:
+    aid, h = setup_advertiser(client, app)
+    r = client.post(f"/v1/advertisers/{aid}/templates", json={"text": text, "channel": channel},
+                    headers=h)
+    assert r.status_code == 422 and why in r.json()["detail"], r.text
+    assert len(client.get(f"/v1/advertisers/{aid}/templates", headers=h).json()["templates"]) == 1
+
+
+@pytest.mark.parametrize(("text", "channel"), [
+    ("[AD] Sale {x}. Soan TC gui {shortcode}", "sms"),
+    ("[qc] {x}. Tu choi: soan TC", "sms"),
+    ("Uu dai {x}. Ngung nhan thu: bam Unsubscribe", "email"),
+])
+def test_templates_with_label_and_opt_out_are_registered(client, app, text: str,
+                                                         channel: str) -> None:
+    aid, h = setup_advertiser(client, app)
+    r = client.post(f"/v1/advertisers/{aid}/templates", json={"text": text, "channel": channel},
+                    headers=h)
+    assert r.status_code == 201, r.text
+
+
 def test_consents_all_or_nothing(client, app) -> None:
     aid, h = setup_advertiser(client, app, consent=False)
     r = client.post(f"/v1/advertisers/{aid}/consents", headers=h, json={"consents": [

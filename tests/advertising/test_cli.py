@@ -77,6 +77,8 @@ def test_bad_input_is_a_clear_error(run, tmp_path: Path) -> None:
     assert lines(r.stdout)[0]["reasons"] == ["no_consent"]
     r = run("advertiser", "template", str(adv["id"]), "[QC] {pct% off")
     assert r.exit_code == 1 and "unbalanced slot" in r.output
+    r = run("advertiser", "template", str(adv["id"]), "{body} Tu choi soan TC")
+    assert r.exit_code == 1 and "label" in r.output
 
 
 def test_copies_and_report(run, tmp_path: Path) -> None:

@@ -412,10 +412,14 @@ def register_template(
     get_advertiser(session, advertiser_id)
     if channel not in ("sms", "email"):
         raise AdvertisingError("templates are for sms or email")
+    r = rules()
     try:
-        parse_template(text, rules())
+        parse_template(text, r)
     except AdInputError as exc:
         raise AdvertisingError(f"template refused: {exc}") from None
+    problem = template_format_problem(text, channel, r)
+    if problem is not None:
+        raise AdvertisingError(f"template refused: {problem}")
     t = AdTemplate(
         advertiser_id=advertiser_id, channel=channel, text=text, created_at=utcnow(), active=True
     )
@@ -429,6 +433,50 @@ def register_template(
         {"advertiser_id": advertiser_id, "channel": channel},
     )
     return t
+
+
+#: A slot of a template (``{name}``); ``{{`` is a literal brace.
+_SLOT = re.compile(r"\{[^{}]*\}")
+
+
+def fixed_parts(text: str) -> list[str]:
+    """The fixed text of a (well-formed) template between its slots, in order."""
+    return [p.replace("\x00", "{") for p in _SLOT.split(text.replace("{{", "\x00"))]
+
+
+def template_format_problem(text: str, channel: str, r: AdRules) -> str | None:
+    """What keeps ``text`` from being an ad template under Articles 14-20, or ``None``.
+
+    Every message filled from a template must be lawful, so the template's fixed text
+    (not a slot) must carry what the decree requires of every ad: an SMS starts with the
+    label (``rules.sms_labels``: ``[QC]``, ``[AD]``), and SMS and e-mail bodies end with
+    the opt-out instruction (one of ``rules.opt_out_phrases``) in their last fixed part,
+    after which at most one slot may follow (``gui {shortcode}``). An e-mail's label is
+    its subject tag, which a template does not hold."""
+    from lachan.text import fold
+
+    parts = fixed_parts(text)
+    if channel == "sms":
+        head = parts[0].lstrip().upper()
+        if not head.startswith(tuple(label.upper() for label in r.sms_labels)):
+            return (
+                f"an SMS ad must start with the label {' or '.join(r.sms_labels)} in the "
+                f"template's fixed text (Decree 91); it starts with {text.strip()[:20]!r}"
+            )
+    phrases = sorted((fold(p) for p in r.opt_out_phrases if p), key=len, reverse=True)
+    opt_out = re.compile(
+        r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![a-z0-9])"
+    )
+    filled = [p for p in parts if p.strip()]
+    if not filled or not opt_out.search(fold(filled[-1])):
+        where = ("its fixed text has none" if not any(opt_out.search(fold(p)) for p in parts)
+                 else "its fixed text has one, but not at the end (after the instruction, "
+                 "at most one slot may follow)")
+        return (
+            "an ad must end with how to refuse further ads, in the template's fixed text "
+            f"(for example 'Tu choi soan TC gui 8xxx', Decree 91); {where}"
+        )
+    return None
 
 
 def list_templates(session: Session, advertiser_id: int) -> list[AdTemplate]:
