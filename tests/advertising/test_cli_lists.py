@@ -197,6 +197,22 @@ def test_dnc_import_counts_duplicates_in_the_file(run, tmp_path: Path) -> None:
     assert again == {"read": 4, "added": 0, "changed": 0, "unchanged": 2, "duplicates": 2}
 
 
+def test_dnc_reimport_counts_repeats_across_chunks_once(db) -> None:
+    from lachan.registry.advertising_scrub import import_dnc_lists
+
+    # a big file is read in chunks: the repeat of a number sits in a later chunk
+    chunks = [["0912345678", "0987654321"], ["0912345678", "+84 987 654 321", "0901234567"]]
+    with db.transaction() as session:
+        first = import_dnc_lists(session, chunks, "sms")
+    assert first == {"read": 5, "added": 3, "changed": 0, "unchanged": 0, "duplicates": 2}
+    with db.transaction() as session:  # the same file again: all already present
+        again = import_dnc_lists(session, chunks, "sms")
+    assert again == {"read": 5, "added": 0, "changed": 0, "unchanged": 3, "duplicates": 2}
+    with db.transaction() as session:  # widening the scope changes each number once
+        wider = import_dnc_lists(session, chunks, "all")
+    assert wider == {"read": 5, "added": 0, "changed": 3, "unchanged": 0, "duplicates": 2}
+
+
 def test_a_landline_can_be_registered_for_calls(run, advertiser: str, tmp_path: Path) -> None:
     f = tmp_path / "dnc.txt"
     f.write_text("02438251234\n")

@@ -540,7 +540,9 @@ def import_dnc_lists(
     All or nothing: the whole file is read, and any malformed number or row refuses the
     load with :class:`BadLines` naming each bad line (the first
     :data:`MAX_LISTED_ERRORS`). The counts add up: ``read = added + changed + unchanged
-    + duplicates``, a duplicate being a number met earlier in the same file."""
+    + duplicates``: each distinct number of the file is added (new), changed (scope
+    widened) or unchanged (already present with that scope), once; a duplicate is a
+    number met earlier in the same file, in any chunk. Nothing is removed."""
     if scope not in _SETS:
         raise AdvertisingError("scope must be sms, call or all")
     load = _Import(session, scope, via)
@@ -574,18 +576,22 @@ def import_dnc_lists(
 
 
 class _Import:
-    """The writes of one import. Every row it adds or changes carries its time ``now``,
-    which is how a number met again in a later chunk is known as a duplicate."""
+    """The writes of one import. The numbers met so far (a sorted array of national
+    numbers, 8 bytes each) tell a number met again in a later chunk as a duplicate,
+    whether the import added, changed or found it already on the register."""
 
     def __init__(self, session: Session, scope: str, via: str) -> None:
         self.session, self.scope, self.via = session, scope, via
         self.now = utcnow()
         self.added = self.changed = self.unchanged = self.duplicates = 0
+        self.seen: np.ndarray = np.empty(0, dtype=np.int64)
 
     def add(self, nsn: np.ndarray) -> None:
-        unique = np.unique(nsn)
-        self.duplicates += int(nsn.size - unique.size)
-        numbers = [format_national(int(n)) for n in unique.tolist()]
+        unique = np.unique(nsn.astype(np.int64, copy=False))
+        again = np.isin(unique, self.seen, assume_unique=True)
+        self.duplicates += int(nsn.size - unique.size) + int(again.sum())
+        self.seen = np.union1d(self.seen, unique)
+        numbers = [format_national(int(n)) for n in unique[~again].tolist()]
         existing = self._existing(numbers)
         new_rows: list[dict[str, Any]] = []
         events: list[dict[str, Any]] = []
@@ -596,8 +602,6 @@ class _Import:
                                  "registered_at": self.now, "updated_at": self.now})
                 events.append(self._event(number, self.scope))
                 self.added += 1
-            elif as_utc(row.updated_at) == self.now:
-                self.duplicates += 1  # added or changed earlier in this file
             else:
                 after_set = _SETS[row.scope] | _SETS[self.scope]
                 after = "all" if after_set == _SETS["all"] else next(iter(after_set))
