@@ -147,6 +147,20 @@ def test_a_first_line_without_digits_is_a_header(run, advertiser: str, tmp_path:
                                 "reasons": ["dnc:all", "no_consent"]}]
 
 
+def test_scrub_reports_a_first_row_that_is_no_header_and_empty_cells(
+        run, advertiser: str, tmp_path: Path) -> None:
+    f = tmp_path / "list.txt"
+    f.write_bytes(b"abc\r0912345678\r")  # old Mac line ends
+    r = run("scrub", "--advertiser", advertiser, "--channel", "sms", str(f))
+    assert [(x["number"], x["reasons"]) for x in lines(r.stdout)] == [
+        ("abc", ["invalid_number"]), ("0912345678", ["no_consent"])]
+    f = tmp_path / "list.csv"
+    f.write_text("name,phone\nLan,0912345678\nMai,\n")
+    r = run("scrub", "--advertiser", advertiser, "--channel", "sms", "--column", "phone", str(f))
+    assert r.exit_code == 1 and "line 3: the 'phone' cell is empty" in r.output
+    assert [x["reasons"] for x in lines(r.stdout)] == [["no_consent"], ["malformed_row"]]
+
+
 def _copies(tmp_path: Path, *rows: object, bom: bool = False) -> Path:
     f = tmp_path / "copies.jsonl"
     text = "\n".join(r if isinstance(r, str) else orjson.dumps(r).decode() for r in rows)

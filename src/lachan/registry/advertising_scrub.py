@@ -100,9 +100,10 @@ def chunked(items: Iterable[str], size: int = CHUNK) -> Iterator[list[str]]:
 def iter_chunks(
     stream: IO[bytes], column: str | None = None, size: int = CHUNK
 ) -> Iterator[Entries]:
-    """Chunks of at most ``size`` entries from ``stream``: one entry per line (blank lines
-    and ``#`` comments skipped; a first line with neither a digit nor an ``@``, such as
-    ``phone``, is a header), read in large blocks, which is what makes big files fast;
+    """Chunks of at most ``size`` entries from ``stream``: one entry per line, ended by
+    CR LF, LF or a lone CR (blank lines and ``#`` comments skipped; a first line that
+    names a column, such as ``phone``, is a header: :func:`_is_header`), read in large
+    blocks, which is what makes big files fast;
     or, with ``column``, that column of a CSV file with a header. A file that cannot be
     read raises :class:`MalformedList` naming the line; a malformed CSV row is kept in
     its chunk's ``errors``."""
@@ -118,8 +119,7 @@ def iter_chunks(
             break
         if lineno == 0 and not rest:
             block = block.removeprefix(b"\xef\xbb\xbf")
-        lines = (rest + block).split(b"\n")
-        rest = lines.pop()
+        lines, rest = _split_lines(rest + block)
         if len(rest) > MAX_LINE_BYTES:
             raise MalformedList(f"line {lineno + len(lines) + 1} is over {MAX_LINE_BYTES} bytes")
         yield from state.add(lines, lineno)
@@ -127,6 +127,19 @@ def iter_chunks(
     if rest:
         yield from state.add([rest], lineno)
     yield from state.flush()
+
+
+def _split_lines(data: bytes) -> tuple[list[bytes], bytes]:
+    """The complete lines of ``data`` and what is left of it: lines end with CR LF, LF or
+    a lone CR (old Mac files). A CR at the very end is kept in what is left, since the
+    LF of a CR LF may start the next block."""
+    held = b"\r" if data.endswith(b"\r") else b""
+    if held:
+        data = data[:-1]
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    lines = data.split(b"\n")
+    return lines, lines.pop() + held
 
 
 class _ListState:
@@ -170,14 +183,18 @@ class _ListState:
 
 def _is_header(text: str) -> bool:
     """A first line naming the column (``phone``, ``Số điện thoại``, ``email``), not an
-    entry: no digit and no ``@``."""
-    return "@" not in text and not any(c.isdigit() for c in text)
+    entry (:func:`lachan.ingest.csv_numbers.looks_like_header`): a first line ``abc`` is
+    an entry, answered as invalid, not dropped."""
+    from lachan.ingest.csv_numbers import looks_like_header
+
+    return looks_like_header(text)
 
 
 def _csv_column(stream: IO[bytes], column: str, size: int) -> Iterator[Entries]:
     """The named column of a CSV file, read by :mod:`lachan.ingest.csv_numbers`
-    (delimiter from the header, column names matched without case or diacritics). Rows
-    with an empty cell are skipped like blank lines; malformed rows are kept as errors."""
+    (delimiter from the header, column names matched without case or diacritics).
+    Malformed rows, and rows whose cell in the column is empty, are kept as errors (the
+    scrubber answers them, an import refuses them); blank lines are skipped."""
     from lachan.ingest.csv_numbers import iter_rows
     from lachan.ingest.errors import IngestError
 
@@ -187,7 +204,7 @@ def _csv_column(stream: IO[bytes], column: str, size: int) -> Iterator[Entries]:
             if row.error is not None:
                 chunk.errors[len(chunk)] = row.error
             elif not row.raw:
-                continue
+                chunk.errors[len(chunk)] = f"line {row.line}: the {column!r} cell is empty"
             chunk.append(row.raw)
             chunk.lines.append(row.line)
             if len(chunk) >= size:
