@@ -137,9 +137,11 @@ def test_scrub_through_the_api(client, app) -> None:
     with app.state.db.transaction() as session:
         dnc.register(session, "0987654321", "call")
         dnc.register(session, "0355555555", "all")
+        dnc.register(session, "02438251234", "all")
     client.post(f"/v1/advertisers/{aid}/refusals", headers=h,
                 json={"recipient": "0911111111", "reply": "HUY"})
-    numbers = ["+84 912 345 678", "0987654321", "0355555555", "0911111111", "12ab"]
+    numbers = ["+84 912 345 678", "0987654321", "0355555555", "0911111111", "12ab",
+               "024 3825 1234"]
     r = client.post(f"/v1/advertisers/{aid}/scrub", headers=h,
                     json={"channel": "sms", "numbers": numbers})
     assert r.status_code == 200
@@ -150,6 +152,8 @@ def test_scrub_through_the_api(client, app) -> None:
         {"number": "0355555555", "allowed": False, "reasons": ["dnc:all", "no_consent"]},
         {"number": "0911111111", "allowed": False, "reasons": ["refused"]},
         {"number": "12ab", "allowed": False, "reasons": ["invalid_number"]},
+        # a landline is a valid number (on the register, for calls) that gets no SMS
+        {"number": "02438251234", "allowed": False, "reasons": ["not_mobile"]},
     ]
     r = client.post(f"/v1/advertisers/{aid}/scrub", headers=h,
                     json={"channel": "call", "numbers": ["0987654321"]})

@@ -236,3 +236,15 @@ def test_a_landline_can_be_registered_for_calls(run, advertiser: str, tmp_path: 
     r = run("scrub", "--advertiser", advertiser, "--channel", "call", str(f))
     assert lines(r.stdout) == [{"number": "02438251234", "allowed": False,
                                 "reasons": ["dnc:call", "no_consent"]}]
+
+
+def test_a_landline_asked_for_sms_is_not_mobile(run, advertiser: str, tmp_path: Path) -> None:
+    f = tmp_path / "list.txt"
+    f.write_text("024 3825 1234\nabc\n")
+    (tmp_path / "dnc.txt").write_text("02438251234\n")
+    assert run("dnc", "import", "--scope", "all", str(tmp_path / "dnc.txt")).exit_code == 0
+    r = run("scrub", "--advertiser", advertiser, "--channel", "sms", str(f))
+    # a valid number that cannot receive SMS, not an invalid one
+    assert lines(r.stdout) == [
+        {"number": "02438251234", "allowed": False, "reasons": ["not_mobile"]},
+        {"number": "abc", "allowed": False, "reasons": ["invalid_number"]}]

@@ -368,10 +368,21 @@ def _isin(sorted_arr: np.ndarray, q: np.ndarray) -> np.ndarray:
 _CONSENT_REASON = {0: None, 1: "refused", 2: "consent_withdrawn", 3: "no_consent"}
 
 
+#: Scrub codes of numbers that cannot be reached on the channel at all.
+INVALID_CODE = 16
+NOT_MOBILE_CODE = 32
+#: The smallest national significant number of a fixed line (10 digits, area code 2xx);
+#: mobile numbers have 9.
+_FIXED_NSN_MIN = 1_000_000_000
+
+
 def _reasons(code: int) -> list[str]:
-    """Reasons for a scrub code (bit 0-1 DNC scope code, bits 2-3 consent, 16 invalid)."""
-    if code & 16:
+    """Reasons for a scrub code (bit 0-1 DNC scope code, bits 2-3 consent, 16 invalid,
+    32 a fixed line asked for SMS)."""
+    if code & INVALID_CODE:
         return ["invalid_number"]
+    if code & NOT_MOBILE_CODE:
+        return ["not_mobile"]
     out = []
     if code & 3:
         out.append(f"dnc:{CODE_SCOPES[code & 3]}")
@@ -385,8 +396,9 @@ def scrub_codes(
     items: Sequence[str], channel: str, index: DncIndex, view: ConsentView
 ) -> tuple[np.ndarray, np.ndarray]:
     """National numbers and one small code per item (see :func:`_reasons`); vectorised.
-    Fixed lines are numbers for calls (they can be on the register for calls)."""
-    nsn = normalise_numbers(items, fixed=channel == "call")
+    Fixed lines are numbers for calls (they can be on the register for calls); asked for
+    SMS, a fixed line is a valid number that cannot receive one: ``not_mobile``."""
+    nsn = normalise_numbers(items, fixed=True)
     invalid = nsn == INVALID
     codes = index.scope_codes(nsn).astype(np.int64)
     bit = 1 if channel == "sms" else 2
@@ -396,7 +408,9 @@ def scrub_codes(
     consent[_isin(view.withdrawn, nsn)] = 2
     consent[_isin(view.refused, nsn)] = 1
     codes = codes | (consent << 2)
-    codes[invalid] = 16
+    if channel == "sms":
+        codes[nsn >= _FIXED_NSN_MIN] = NOT_MOBILE_CODE
+    codes[invalid] = INVALID_CODE
     return nsn, codes
 
 
@@ -428,7 +442,7 @@ def scrub_chunk(
     reasons = {c: _reasons(c) for c in set(codes.tolist())}
     rows = [
         {"number": raw[:MAX_NUMBER_CHARS], "allowed": False, "reasons": ["invalid_number"]}
-        if c == 16
+        if c == INVALID_CODE
         else {"number": f"0{n}", "allowed": not reasons[c], "reasons": list(reasons[c])}
         for raw, n, c in zip(items, nsn.tolist(), codes.tolist(), strict=True)
     ]
@@ -458,8 +472,8 @@ def scrub_jsonl(
         for c in set(codes.tolist())
     }
     parts = [
-        '{"number":' + orjson.dumps(raw[:MAX_NUMBER_CHARS]).decode() + tails[16]
-        if c == 16
+        '{"number":' + orjson.dumps(raw[:MAX_NUMBER_CHARS]).decode() + tails[INVALID_CODE]
+        if c == INVALID_CODE
         else '{"number":"0' + str(n) + '"' + tails[c]
         for raw, n, c in zip(items, nsn.tolist(), codes.tolist(), strict=True)
     ]
