@@ -8,6 +8,7 @@ import pytest
 from adv_helpers import GOOD_TEXT, RECIPIENT, copy, setup_advertiser, submit, vn
 from sqlalchemy import func, select
 
+from lachan.registry.advertising_parts import sms_parts
 from lachan.store.tables_advertising import AdCopy
 
 
@@ -199,6 +200,29 @@ def test_label_opt_out_template_and_email_tag(client, app) -> None:
     assert got[0] == ["AD_LABEL_MISSING", "OPT_OUT_MISSING", "TEMPLATE_MISMATCH"]
     # e-mail: consent covers "all" channels but only numbers; the address has none
     assert "EMAIL_SUBJECT_TAG_MISSING" in got[1] and "NO_CONSENT" in got[1]
+
+
+def test_opt_out_must_be_in_the_last_part_of_a_long_sms(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    offer = "[QC] Ưu đãi tháng 11: giảm giá 30% toàn bộ sản phẩm tại SHOPABC. "
+    opt_out = "Từ chối nhận QC soạn TC gửi 8088. "
+    closing = "Cảm ơn quý khách đã luôn tin tưởng và đồng hành cùng cửa hàng chúng tôi!"
+    # with diacritics an SMS is sent in parts of 67 characters: the instruction lies in
+    # the last 160 characters, but two parts before the end
+    early = offer + opt_out + closing
+    late = offer + closing + " " + opt_out
+    got = submit(client, aid, h, copy(vn(22, 10), text=early), copy(vn(22, 11), text=late))
+    assert "OPT_OUT_MISSING" in got[0] and "OPT_OUT_MISSING" not in got[1]
+    r = client.get(f"/v1/advertisers/{aid}/violations", headers=h).json()["violations"]
+    found = next(v for v in r if v["rule"] == "OPT_OUT_MISSING")
+    assert found["evidence"]["encoding"] == "ucs2" and found["evidence"]["parts"] == 3
+    assert "last part" in found["explanation"]
+    # an instruction that runs from one part into the last, and a one-part SMS, are fine
+    gsm = "[QC] " + ("Giam gia 30% " * 11)[:143] + "Tu choi soan TC gui 8088"
+    parts = sms_parts(gsm)  # "[" and "]" cost two units each: "Tu" ends part 1 of 153
+    assert parts.parts == 2 and gsm.index("Tu choi") < parts.last_part_start
+    assert "OPT_OUT_MISSING" not in submit(client, aid, h, copy(vn(22, 12), text=gsm))[0]
+    assert "OPT_OUT_MISSING" not in submit(client, aid, h, copy(vn(23, 9), text=GOOD_TEXT))[0]
 
 
 def test_scam_ad_is_escalated_to_the_centre(client, app) -> None:

@@ -28,6 +28,7 @@ from lachan.ingest.times import MAX_CLOCK_SKEW
 from lachan.registry import audit
 from lachan.registry.advertising_lookalikes import refuse_lookalike
 from lachan.registry.advertising_numbers import INVALID, format_national, normalise_numbers
+from lachan.registry.advertising_parts import opt_out_pattern
 from lachan.registry.clock import as_utc, iso, utcnow
 from lachan.registry.normalise import HIDDEN_CHARS, InvalidSource, normalise
 from lachan.rules import AD_CHANNELS, AdRules, load_rules
@@ -463,10 +464,7 @@ def template_format_problem(text: str, channel: str, r: AdRules) -> str | None:
                 f"an SMS ad must start with the label {' or '.join(r.sms_labels)} in the "
                 f"template's fixed text (Decree 91); it starts with {text.strip()[:20]!r}"
             )
-    phrases = sorted((fold(p) for p in r.opt_out_phrases if p), key=len, reverse=True)
-    opt_out = re.compile(
-        r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![a-z0-9])"
-    )
+    opt_out = opt_out_pattern(tuple(r.opt_out_phrases))
     filled = [p for p in parts if p.strip()]
     if not filled or not opt_out.search(fold(filled[-1])):
         where = ("its fixed text has none" if not any(opt_out.search(fold(p)) for p in parts)

@@ -40,6 +40,7 @@ from lachan.registry.advertising import (
     normalise_recipients,
     rules,
 )
+from lachan.registry.advertising_parts import PART_UNITS, opt_out_not_at_end
 from lachan.registry.clock import as_utc, utcnow
 from lachan.rules import AD_CHANNELS, AdRules
 from lachan.store.tables_advertising import AdCopy, AdTemplate, Brandname, Consent, Refusal
@@ -659,6 +660,8 @@ def _submit(
             results[i] = check_copy(copy, f, r)
         except AdInputError as exc:
             raise AdvertisingError(f"{_place(i, lines)}: {exc}") from None
+        if channel == "sms" and not request and len(c.text) > _ONE_PART_ALWAYS:
+            _check_opt_out_in_last_part(c.text, results[i], r)
         if request:
             insort(dkqc[rec], at)
         else:
@@ -735,6 +738,40 @@ def _submit(
     if again:
         _answer_copies_again(session, out, again)
     return out
+
+
+#: No SMS this short is sent in more than one part (70 UCS-2 units, astral characters 2).
+_ONE_PART_ALWAYS = 35
+#: Rules the engine reports before OPT_OUT_MISSING (lachan.detect.ad_rules.CHECKS order).
+_BEFORE_OPT_OUT = frozenset({
+    "SENDER_PHONE_NUMBER", "BRANDNAME_NOT_REGISTERED", "BRANDNAME_NOT_OWNED",
+    "BRANDNAME_EXPIRED", "AD_LABEL_MISSING", "EMAIL_SUBJECT_TAG_MISSING",
+})
+
+
+def _check_opt_out_in_last_part(
+    text: str, found: list[ad_rules.Violation], r: AdRules
+) -> None:
+    """Add OPT_OUT_MISSING to ``found`` when an SMS sent in several parts does not carry
+    the opt-out instruction in its last part (:mod:`lachan.registry.advertising_parts`)
+    and the engine's check of the last characters did not already report it."""
+    if any(v.rule == "OPT_OUT_MISSING" for v in found):
+        return
+    parts = opt_out_not_at_end(text, r)
+    if parts is None:
+        return
+    per_part = PART_UNITS[parts.encoding][1]
+    violation = ad_rules.Violation(
+        "OPT_OUT_MISSING",
+        f"the instruction to refuse further ads is not at the end: this SMS is sent in "
+        f"{parts.parts} parts of {per_part} characters ({parts.encoding}) and its last "
+        "part does not hold it",
+        {"parts": parts.parts, "encoding": parts.encoding,
+         "last_part": text.strip()[parts.last_part_start :][:60]},
+        r.fine_band("OPT_OUT_MISSING", "sms"),
+    )
+    at = sum(1 for v in found if v.rule in _BEFORE_OPT_OUT)
+    found.insert(at, violation)
 
 
 #: What makes two copies the same copy: recipient, channel, time sent (as a time key),
