@@ -26,6 +26,30 @@ def test_sms_hour_boundaries(client, app, hh: int, mm: int, bad: bool) -> None:
     assert ("OUTSIDE_SENDING_HOURS" in got) is bad
 
 
+@pytest.mark.parametrize(("channel", "hh", "mm", "ss", "bad"), [
+    ("sms", 6, 59, 59, True), ("sms", 7, 0, 0, False),
+    ("sms", 21, 59, 59, False), ("sms", 22, 0, 0, True),  # the end is exclusive
+    ("call", 16, 59, 59, False), ("call", 17, 0, 0, True),
+])
+def test_sending_hours_end_before_their_last_minute_ends(client, app, channel: str, hh: int,
+                                                         mm: int, ss: int, bad: bool) -> None:
+    """Decree 91's "SMS 07:00-22:00; calls 08:00-17:00" is read as [start, end): 21:59:59
+    is the last second an SMS ad may be sent, 22:00:00 is outside."""
+    aid, h = setup_advertiser(client, app)
+    extra = {"text": "", "duration_s": 30} if channel == "call" else {}
+    got = submit(client, aid, h, copy(vn(22, hh, mm, ss), channel=channel, **extra))[0]
+    assert ("OUTSIDE_SENDING_HOURS" in got) is bad
+
+
+@pytest.mark.parametrize(("hh", "mm", "ss", "bad"), [(21, 59, 59, False), (22, 0, 0, True)])
+def test_consent_request_hours_end_at_22(client, app, hh: int, mm: int, ss: int,
+                                        bad: bool) -> None:
+    aid, h = setup_advertiser(client, app, consent=False)
+    dkqc = "DKQC SHOPABC xin gui uu dai. Dong y soan DY, tu choi soan TC gui 8088"
+    got = submit(client, aid, h, copy(vn(20, hh, mm, ss), text=dkqc))[0]
+    assert ("DKQC_OUTSIDE_HOURS" in got) is bad
+
+
 @pytest.mark.parametrize(
     "hh, mm, bad", [(7, 59, True), (8, 0, False), (16, 59, False), (17, 0, True)]
 )
