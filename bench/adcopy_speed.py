@@ -81,13 +81,14 @@ def through_api(total: int, batch: int, distinct_texts: int | None) -> None:
         app = create_app(url, migrate=True)
         with app.state.db.transaction() as s:
             key = keys.create_key(s, "advertiser", "bench")
+            admin = keys.create_key(s, "admin", "bench")  # a brandname valid from the past
         h = {"Authorization": f"Bearer {key}"}
         with TestClient(app) as client:
             aid = client.post("/v1/advertisers", json={"name": "Shop ABC"}, headers=h).json()["id"]
             client.post(
                 f"/v1/advertisers/{aid}/brandnames",
                 json={"name": "SHOPABC", "valid_from": "2026-01-01T00:00:00+07:00"},
-                headers=h,
+                headers={"Authorization": f"Bearer {admin}"},
             )
             client.post(f"/v1/advertisers/{aid}/templates", json={"text": TEMPLATE}, headers=h)
             recipients = [f"09{i:08d}" for i in range(5000)]

@@ -29,14 +29,16 @@ def make_key(app, role: str) -> str:
 
 
 def setup_advertiser(client: TestClient, app, *, consent: bool = True) -> tuple[int, dict]:
-    """An advertiser with brandname SHOPABC, one template and consent of RECIPIENT
+    """An advertiser with brandname SHOPABC (valid from 1 Jan 2026, recorded by an
+    administrator: advertisers cannot backdate), one template and consent of RECIPIENT
     (given on 1 Nov 2026)."""
     h = auth(make_key(app, "advertiser"))
     r = client.post("/v1/advertisers", json={"name": "Shop ABC"}, headers=h)
     assert r.status_code == 201, r.text
     aid = r.json()["id"]
     r = client.post(f"/v1/advertisers/{aid}/brandnames",
-                    json={"name": "SHOPABC", "valid_from": "2026-01-01T00:00:00+07:00"}, headers=h)
+                    json={"name": "SHOPABC", "valid_from": "2026-01-01T00:00:00+07:00"},
+                    headers=auth(make_key(app, "admin")))
     assert r.status_code == 201, r.text
     r = client.post(f"/v1/advertisers/{aid}/templates", json={"text": TEMPLATE}, headers=h)
     assert r.status_code == 201, r.text

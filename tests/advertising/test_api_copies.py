@@ -8,6 +8,7 @@ import pytest
 from adv_helpers import GOOD_TEXT, RECIPIENT, copy, setup_advertiser, submit, vn
 from sqlalchemy import func, select
 
+from lachan.registry.advertising_parts import sms_parts
 from lachan.store.tables_advertising import AdCopy
 
 
@@ -25,6 +26,30 @@ def test_sms_hour_boundaries(client, app, hh: int, mm: int, bad: bool) -> None:
     assert ("OUTSIDE_SENDING_HOURS" in got) is bad
 
 
+@pytest.mark.parametrize(("channel", "hh", "mm", "ss", "bad"), [
+    ("sms", 6, 59, 59, True), ("sms", 7, 0, 0, False),
+    ("sms", 21, 59, 59, False), ("sms", 22, 0, 0, True),  # the end is exclusive
+    ("call", 16, 59, 59, False), ("call", 17, 0, 0, True),
+])
+def test_sending_hours_end_before_their_last_minute_ends(client, app, channel: str, hh: int,
+                                                         mm: int, ss: int, bad: bool) -> None:
+    """Decree 91's "SMS 07:00-22:00; calls 08:00-17:00" is read as [start, end): 21:59:59
+    is the last second an SMS ad may be sent, 22:00:00 is outside."""
+    aid, h = setup_advertiser(client, app)
+    extra = {"text": "", "duration_s": 30} if channel == "call" else {}
+    got = submit(client, aid, h, copy(vn(22, hh, mm, ss), channel=channel, **extra))[0]
+    assert ("OUTSIDE_SENDING_HOURS" in got) is bad
+
+
+@pytest.mark.parametrize(("hh", "mm", "ss", "bad"), [(21, 59, 59, False), (22, 0, 0, True)])
+def test_consent_request_hours_end_at_22(client, app, hh: int, mm: int, ss: int,
+                                        bad: bool) -> None:
+    aid, h = setup_advertiser(client, app, consent=False)
+    dkqc = "DKQC SHOPABC xin gui uu dai. Dong y soan DY, tu choi soan TC gui 8088"
+    got = submit(client, aid, h, copy(vn(20, hh, mm, ss), text=dkqc))[0]
+    assert ("DKQC_OUTSIDE_HOURS" in got) is bad
+
+
 @pytest.mark.parametrize(
     "hh, mm, bad", [(7, 59, True), (8, 0, False), (16, 59, False), (17, 0, True)]
 )
@@ -40,6 +65,52 @@ def test_sms_cap_within_one_batch_and_across_batches(client, app) -> None:
     assert first == [[], [], []]
     # the 4th within 24 h, in a later request
     assert submit(client, aid, h, copy(vn(22, 20)))[0] == ["FREQUENCY_CAP_EXCEEDED"]
+
+
+def test_sms_cap_sees_an_earlier_copy_that_arrives_in_a_later_batch(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    assert submit(client, aid, h, copy(vn(22, 10)), copy(vn(22, 11)), copy(vn(22, 12))) == [
+        [], [], []]
+    # sent at 09:00, before the three, but submitted after them: 4 in [09:00, +24 h)
+    assert submit(client, aid, h, copy(vn(22, 9)))[0] == ["FREQUENCY_CAP_EXCEEDED"]
+    # a day earlier, 24 h before the 09:00 one: no window holds it with more than 3
+    assert submit(client, aid, h, copy(vn(21, 9))) == [[]]
+
+
+def test_out_of_order_copies_in_one_batch_and_the_busiest_window(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    assert submit(client, aid, h, copy(vn(22, 20)), copy(vn(23, 8))) == [[], []]
+    # 22 Nov 10:00 .. 23 Nov 08:00: four copies within 24 h once 14:00 arrives
+    got = submit(client, aid, h, copy(vn(22, 14)), copy(vn(22, 10)))
+    assert got == [["FREQUENCY_CAP_EXCEEDED"], []]
+
+
+def test_a_copy_submitted_again_is_the_same_copy(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    first = client.post(f"/v1/advertisers/{aid}/copies", headers=h,
+                        json={"copies": [copy(vn(22, 10))]}).json()
+    assert first["duplicates"] == 0 and first["results"][0]["duplicate"] is False
+    cid = first["results"][0]["id"]
+    for _ in range(3):  # three resubmissions would be the 4th copy if counted
+        again = client.post(f"/v1/advertisers/{aid}/copies", headers=h,
+                            json={"copies": [copy(vn(22, 10))]}).json()
+        assert again["duplicates"] == 1
+        assert again["results"][0] == {"id": cid, "recipient": RECIPIENT, "violations": [],
+                                       "escalated": False, "duplicate": True}
+    # in one batch: the repeat names the first; other content or time is another copy
+    r = client.post(f"/v1/advertisers/{aid}/copies", headers=h, json={"copies": [
+        copy(vn(22, 11)), copy(vn(22, 11)), copy(vn(22, 12), text=GOOD_TEXT + " ")]}).json()
+    ids = [x["id"] for x in r["results"]]
+    assert ids[0] == ids[1] != ids[2] and [x["duplicate"] for x in r["results"]] == [
+        False, True, False]
+    assert [x["violations"] for x in r["results"]][:2] == [[], []]
+    with app.state.db.read() as session:
+        stored = session.scalar(select(func.count()).select_from(AdCopy))
+    assert stored == 3
+    # a repeat keeps the violations found the first time
+    late = copy(vn(23, 23))
+    assert submit(client, aid, h, late) == [["OUTSIDE_SENDING_HOURS"]]
+    assert submit(client, aid, h, late) == [["OUTSIDE_SENDING_HOURS"]]
 
 
 def test_call_cap_edges_of_the_24_hour_window(client, app) -> None:
@@ -153,6 +224,29 @@ def test_label_opt_out_template_and_email_tag(client, app) -> None:
     assert got[0] == ["AD_LABEL_MISSING", "OPT_OUT_MISSING", "TEMPLATE_MISMATCH"]
     # e-mail: consent covers "all" channels but only numbers; the address has none
     assert "EMAIL_SUBJECT_TAG_MISSING" in got[1] and "NO_CONSENT" in got[1]
+
+
+def test_opt_out_must_be_in_the_last_part_of_a_long_sms(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    offer = "[QC] Ưu đãi tháng 11: giảm giá 30% toàn bộ sản phẩm tại SHOPABC. "
+    opt_out = "Từ chối nhận QC soạn TC gửi 8088. "
+    closing = "Cảm ơn quý khách đã luôn tin tưởng và đồng hành cùng cửa hàng chúng tôi!"
+    # with diacritics an SMS is sent in parts of 67 characters: the instruction lies in
+    # the last 160 characters, but two parts before the end
+    early = offer + opt_out + closing
+    late = offer + closing + " " + opt_out
+    got = submit(client, aid, h, copy(vn(22, 10), text=early), copy(vn(22, 11), text=late))
+    assert "OPT_OUT_MISSING" in got[0] and "OPT_OUT_MISSING" not in got[1]
+    r = client.get(f"/v1/advertisers/{aid}/violations", headers=h).json()["violations"]
+    found = next(v for v in r if v["rule"] == "OPT_OUT_MISSING")
+    assert found["evidence"]["encoding"] == "ucs2" and found["evidence"]["parts"] == 3
+    assert "last part" in found["explanation"]
+    # an instruction that runs from one part into the last, and a one-part SMS, are fine
+    gsm = "[QC] " + ("Giam gia 30% " * 11)[:143] + "Tu choi soan TC gui 8088"
+    parts = sms_parts(gsm)  # "[" and "]" cost two units each: "Tu" ends part 1 of 153
+    assert parts.parts == 2 and gsm.index("Tu choi") < parts.last_part_start
+    assert "OPT_OUT_MISSING" not in submit(client, aid, h, copy(vn(22, 12), text=gsm))[0]
+    assert "OPT_OUT_MISSING" not in submit(client, aid, h, copy(vn(23, 9), text=GOOD_TEXT))[0]
 
 
 def test_scam_ad_is_escalated_to_the_centre(client, app) -> None:

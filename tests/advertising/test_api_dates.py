@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import quote
 
 import pytest
-from adv_helpers import RECIPIENT, copy, setup_advertiser, vn
+from adv_helpers import RECIPIENT, auth, copy, make_key, setup_advertiser, vn
 
 OUT_OF_RANGE = ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00"]
 AHEAD = (datetime.now(UTC) + timedelta(hours=1)).isoformat()
@@ -31,6 +31,24 @@ def test_brandname_may_start_a_month_ahead(client, app) -> None:
     later = (datetime.now(UTC) + timedelta(days=30)).isoformat()
     r = client.post(f"/v1/advertisers/{aid}/brandnames",
                     json={"name": "SHOPXYZ", "valid_from": later}, headers=h)
+    assert r.status_code == 201, r.text
+
+
+@pytest.mark.parametrize("when", ["2026-01-01T00:00:00+07:00",
+                                  (datetime.now(UTC) - timedelta(hours=1)).isoformat()])
+def test_an_advertiser_cannot_backdate_its_brandname(client, app, when: str) -> None:
+    aid, h = setup_advertiser(client, app, consent=False)
+    url = f"/v1/advertisers/{aid}/brandnames"
+    r = client.post(url, json={"name": "SHOPXYZ", "valid_from": when}, headers=h)
+    _refused(r, "valid_from")
+    assert "in the past" in r.json()["detail"] and "administrator" in r.json()["detail"]
+    assert [b["name"] for b in client.get(url, headers=h).json()["brandnames"]] == ["SHOPABC"]
+    # a few seconds ago (clocks drift) is now; an administrator may record an earlier grant
+    just_now = (datetime.now(UTC) - timedelta(seconds=30)).isoformat()
+    r = client.post(url, json={"name": "SHOPNOW", "valid_from": just_now}, headers=h)
+    assert r.status_code == 201, r.text
+    r = client.post(url, json={"name": "SHOPXYZ", "valid_from": when},
+                    headers=auth(make_key(app, "admin")))
     assert r.status_code == 201, r.text
 
 

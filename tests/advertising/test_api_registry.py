@@ -23,11 +23,40 @@ def test_brandname_rules_and_uniqueness(client, app) -> None:
     assert names[0]["valid_until"].startswith("2028-12-31T17:00")  # 3 years from 1 Jan 2026 VN
 
 
+@pytest.mark.parametrize(("name", "owner"), [
+    ("VCB-CSKH", "Vietcombank"), ("ACB-CSKH", "ACB"), ("TCB_CSKH", "Techcombank"),
+    ("CSGT", "traffic police"), ("VCBCSKH", "Vietcombank"), ("MB-SUPPORT", "MBBank"),
+])
+def test_a_bank_or_public_body_code_with_a_suffix_is_refused(client, app, name: str,
+                                                              owner: str) -> None:
+    aid, h = setup_advertiser(client, app)
+    r = client.post(f"/v1/advertisers/{aid}/brandnames", json={"name": name}, headers=h)
+    assert r.status_code == 422, r.text
+    detail = r.json()["detail"]
+    assert owner in detail and "administrator" in detail
+    names = client.get(f"/v1/advertisers/{aid}/brandnames", headers=h).json()["brandnames"]
+    assert [b["name"] for b in names] == ["SHOPABC"]
+
+
+def test_names_that_only_share_letters_with_a_bank_are_accepted(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    for name in ("CAKE-HOUSE", "ACBX", "SEA-FOOD", "HOA MAI"):
+        r = client.post(f"/v1/advertisers/{aid}/brandnames", json={"name": name}, headers=h)
+        assert r.status_code == 201, (name, r.text)
+
+
+def test_an_administrator_registers_a_lookalike_for_its_organisation(client, app) -> None:
+    aid, _h = setup_advertiser(client, app)
+    r = client.post(f"/v1/advertisers/{aid}/brandnames", json={"name": "VCB-CSKH"},
+                    headers=auth(make_key(app, "admin")))
+    assert r.status_code == 201, r.text
+
+
 def test_brandname_renewal_and_expiry(client, app) -> None:
     aid, h = setup_advertiser(client, app)
     r = client.post(f"/v1/advertisers/{aid}/brandnames",
                     json={"name": "OLDSHOP", "valid_from": "2023-01-01T00:00:00+07:00"},
-                    headers=h)
+                    headers=auth(make_key(app, "admin")))
     assert r.json()["valid"] is False  # expired on 1 Jan 2026
     got = submit(client, aid, h, copy(vn(22, 10), sender="OLDSHOP"))
     assert "BRANDNAME_EXPIRED" in got[0]
@@ -44,6 +73,36 @@ def test_template_with_unbalanced_slots_is_refused(client, app) -> None:
     assert r.status_code == 422 and "unbalanced slot" in r.json()["detail"]
     listed = client.get(f"/v1/advertisers/{aid}/templates", headers=h).json()["templates"]
     assert len(listed) == 1 and listed[0]["slots"] == ["pct", "name"]
+
+
+@pytest.mark.parametrize(("text", "channel", "why"), [
+    ("{body} Tu choi soan TC gui 8088", "sms", "must start with the label [QC] or [AD]"),
+    ("Giam {pct}. Tu choi soan TC gui 8088", "sms", "must start with the label"),
+    ("[QC] {body}", "sms", "its fixed text has none"),
+    ("[QC] Giam {pct} cho ban {name}", "sms", "its fixed text has none"),
+    ("[QC] Tu choi soan TC. {a} mua {b}", "sms", "but not at the end"),
+    ("Uu dai {x} cho ban", "email", "its fixed text has none"),
+])
+def test_template_without_label_or_opt_out_is_refused(client, app, text: str, channel: str,
+                                                      why: str) -> None:
+    aid, h = setup_advertiser(client, app)
+    r = client.post(f"/v1/advertisers/{aid}/templates", json={"text": text, "channel": channel},
+                    headers=h)
+    assert r.status_code == 422 and why in r.json()["detail"], r.text
+    assert len(client.get(f"/v1/advertisers/{aid}/templates", headers=h).json()["templates"]) == 1
+
+
+@pytest.mark.parametrize(("text", "channel"), [
+    ("[AD] Sale {x}. Soan TC gui {shortcode}", "sms"),
+    ("[qc] {x}. Tu choi: soan TC", "sms"),
+    ("Uu dai {x}. Ngung nhan thu: bam Unsubscribe", "email"),
+])
+def test_templates_with_label_and_opt_out_are_registered(client, app, text: str,
+                                                         channel: str) -> None:
+    aid, h = setup_advertiser(client, app)
+    r = client.post(f"/v1/advertisers/{aid}/templates", json={"text": text, "channel": channel},
+                    headers=h)
+    assert r.status_code == 201, r.text
 
 
 def test_consents_all_or_nothing(client, app) -> None:
@@ -78,9 +137,11 @@ def test_scrub_through_the_api(client, app) -> None:
     with app.state.db.transaction() as session:
         dnc.register(session, "0987654321", "call")
         dnc.register(session, "0355555555", "all")
+        dnc.register(session, "02438251234", "all")
     client.post(f"/v1/advertisers/{aid}/refusals", headers=h,
                 json={"recipient": "0911111111", "reply": "HUY"})
-    numbers = ["+84 912 345 678", "0987654321", "0355555555", "0911111111", "12ab"]
+    numbers = ["+84 912 345 678", "0987654321", "0355555555", "0911111111", "12ab",
+               "024 3825 1234"]
     r = client.post(f"/v1/advertisers/{aid}/scrub", headers=h,
                     json={"channel": "sms", "numbers": numbers})
     assert r.status_code == 200
@@ -91,6 +152,8 @@ def test_scrub_through_the_api(client, app) -> None:
         {"number": "0355555555", "allowed": False, "reasons": ["dnc:all", "no_consent"]},
         {"number": "0911111111", "allowed": False, "reasons": ["refused"]},
         {"number": "12ab", "allowed": False, "reasons": ["invalid_number"]},
+        # a landline is a valid number (on the register, for calls) that gets no SMS
+        {"number": "02438251234", "allowed": False, "reasons": ["not_mobile"]},
     ]
     r = client.post(f"/v1/advertisers/{aid}/scrub", headers=h,
                     json={"channel": "call", "numbers": ["0987654321"]})
@@ -129,6 +192,30 @@ def test_violation_report_json_and_csv(client, app) -> None:
     r = client.get("/v1/advertising/reports/violations?since=2026-11-23T00:00:00Z",
                    headers=analyst)
     assert r.json()["rows"] == []
+
+
+def test_report_bounds_given_as_dates_are_vietnam_days(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    # 03:00 on the 23rd Vietnam time is 20:00 on the 22nd UTC; 23:30 on the 22nd too
+    submit(client, aid, h, copy(vn(23, 3)), copy(vn(22, 23, 30)))
+    url = "/v1/advertising/reports/violations"
+
+    def days(**params: str) -> set[str]:
+        r = client.get(url, params=params, headers=h)
+        assert r.status_code == 200, r.text
+        return {row["period"] for row in r.json()["rows"]}
+
+    assert days(since="2026-11-23") == {"2026-11-23"}
+    assert days(until="2026-11-22") == {"2026-11-22"}  # the last day is included
+    assert days(since="2026-11-22", until="2026-11-22") == {"2026-11-22"}
+    assert days(since="2026-11-23", until="2026-11-23") == {"2026-11-23"}
+    # a date and time without an offset is Vietnam time; with one, as given
+    assert days(since="2026-11-23T02:00:00") == {"2026-11-23"}
+    assert days(since="2026-11-22T20:00:00Z") == {"2026-11-23"}
+    for bad, why in [({"since": "23/11/2026"}, "neither a date"),
+                     ({"since": "2026-11-24", "until": "2026-11-23"}, "is not before until")]:
+        r = client.get(url, params=bad, headers=h)
+        assert r.status_code == 422 and why in r.json()["detail"], r.text
 
 
 @pytest.mark.parametrize("path", ["/v1/advertisers/1/copies", "/v1/advertisers/1/scrub"])

@@ -77,6 +77,8 @@ def test_bad_input_is_a_clear_error(run, tmp_path: Path) -> None:
     assert lines(r.stdout)[0]["reasons"] == ["no_consent"]
     r = run("advertiser", "template", str(adv["id"]), "[QC] {pct% off")
     assert r.exit_code == 1 and "unbalanced slot" in r.output
+    r = run("advertiser", "template", str(adv["id"]), "{body} Tu choi soan TC")
+    assert r.exit_code == 1 and "label" in r.output
 
 
 def test_copies_and_report(run, tmp_path: Path) -> None:
@@ -95,6 +97,13 @@ def test_copies_and_report(run, tmp_path: Path) -> None:
     assert r.stdout.splitlines()[0] == (
         "period,advertiser_id,advertiser,rule,violations,fine_min_vnd,fine_max_vnd")
     assert "2026-11-22," in r.stdout
+    # a bare date is a Vietnam day: 23:00 on the 22nd is 16:00 UTC, still the 22nd
+    assert lines(run("advertiser", "report", "--since", "2026-11-23").stdout) == []
+    got = lines(run("advertiser", "report", "--since", "2026-11-22", "--until",
+                    "2026-11-22").stdout)
+    assert {row["period"] for row in got} == {"2026-11-22"}
+    r = run("advertiser", "report", "--since", "yesterday")
+    assert r.exit_code == 1 and "neither a date" in r.output
     copies.write_text('{"sender": "SHOPX"}\n')
     r = run("advertiser", "copies", aid, str(copies))
     assert r.exit_code == 1 and "line 1: missing field" in r.output

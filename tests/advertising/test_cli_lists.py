@@ -147,6 +147,20 @@ def test_a_first_line_without_digits_is_a_header(run, advertiser: str, tmp_path:
                                 "reasons": ["dnc:all", "no_consent"]}]
 
 
+def test_scrub_reports_a_first_row_that_is_no_header_and_empty_cells(
+        run, advertiser: str, tmp_path: Path) -> None:
+    f = tmp_path / "list.txt"
+    f.write_bytes(b"abc\r0912345678\r")  # old Mac line ends
+    r = run("scrub", "--advertiser", advertiser, "--channel", "sms", str(f))
+    assert [(x["number"], x["reasons"]) for x in lines(r.stdout)] == [
+        ("abc", ["invalid_number"]), ("0912345678", ["no_consent"])]
+    f = tmp_path / "list.csv"
+    f.write_text("name,phone\nLan,0912345678\nMai,\n")
+    r = run("scrub", "--advertiser", advertiser, "--channel", "sms", "--column", "phone", str(f))
+    assert r.exit_code == 1 and "line 3: the 'phone' cell is empty" in r.output
+    assert [x["reasons"] for x in lines(r.stdout)] == [["no_consent"], ["malformed_row"]]
+
+
 def _copies(tmp_path: Path, *rows: object, bom: bool = False) -> Path:
     f = tmp_path / "copies.jsonl"
     text = "\n".join(r if isinstance(r, str) else orjson.dumps(r).decode() for r in rows)
@@ -197,6 +211,22 @@ def test_dnc_import_counts_duplicates_in_the_file(run, tmp_path: Path) -> None:
     assert again == {"read": 4, "added": 0, "changed": 0, "unchanged": 2, "duplicates": 2}
 
 
+def test_dnc_reimport_counts_repeats_across_chunks_once(db) -> None:
+    from lachan.registry.advertising_scrub import import_dnc_lists
+
+    # a big file is read in chunks: the repeat of a number sits in a later chunk
+    chunks = [["0912345678", "0987654321"], ["0912345678", "+84 987 654 321", "0901234567"]]
+    with db.transaction() as session:
+        first = import_dnc_lists(session, chunks, "sms")
+    assert first == {"read": 5, "added": 3, "changed": 0, "unchanged": 0, "duplicates": 2}
+    with db.transaction() as session:  # the same file again: all already present
+        again = import_dnc_lists(session, chunks, "sms")
+    assert again == {"read": 5, "added": 0, "changed": 0, "unchanged": 3, "duplicates": 2}
+    with db.transaction() as session:  # widening the scope changes each number once
+        wider = import_dnc_lists(session, chunks, "all")
+    assert wider == {"read": 5, "added": 0, "changed": 3, "unchanged": 0, "duplicates": 2}
+
+
 def test_a_landline_can_be_registered_for_calls(run, advertiser: str, tmp_path: Path) -> None:
     f = tmp_path / "dnc.txt"
     f.write_text("02438251234\n")
@@ -206,3 +236,15 @@ def test_a_landline_can_be_registered_for_calls(run, advertiser: str, tmp_path: 
     r = run("scrub", "--advertiser", advertiser, "--channel", "call", str(f))
     assert lines(r.stdout) == [{"number": "02438251234", "allowed": False,
                                 "reasons": ["dnc:call", "no_consent"]}]
+
+
+def test_a_landline_asked_for_sms_is_not_mobile(run, advertiser: str, tmp_path: Path) -> None:
+    f = tmp_path / "list.txt"
+    f.write_text("024 3825 1234\nabc\n")
+    (tmp_path / "dnc.txt").write_text("02438251234\n")
+    assert run("dnc", "import", "--scope", "all", str(tmp_path / "dnc.txt")).exit_code == 0
+    r = run("scrub", "--advertiser", advertiser, "--channel", "sms", str(f))
+    # a valid number that cannot receive SMS, not an invalid one
+    assert lines(r.stdout) == [
+        {"number": "02438251234", "allowed": False, "reasons": ["not_mobile"]},
+        {"number": "abc", "allowed": False, "reasons": ["invalid_number"]}]

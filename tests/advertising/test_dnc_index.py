@@ -102,19 +102,44 @@ def test_membership_agrees_with_a_set(listed: list[int], asked: list[int]) -> No
 _line = st.text(alphabet="0123456789+ .-abcé,#", max_size=15)
 
 
-@given(st.lists(_line, max_size=40), st.sampled_from([1, 3, 1000]))
-def test_list_reader_gives_every_non_blank_line_once(lines: list[str], size: int) -> None:
+@given(st.lists(_line, max_size=40), st.sampled_from([1, 3, 1000]),
+       st.sampled_from(["\r\n", "\n", "\r"]))
+def test_list_reader_gives_every_non_blank_line_once(lines: list[str], size: int,
+                                                     end: str) -> None:
+    from lachan.ingest.csv_numbers import looks_like_header
     from lachan.registry.advertising_scrub import iter_chunks
 
-    data = "\r\n".join(lines).encode()
+    data = end.join(lines).encode()
     chunks = list(iter_chunks(io.BytesIO(data), None, size))
     assert all(0 < len(c) <= size for c in chunks)
     expected = [(n, x.strip()) for n, x in enumerate(lines, start=1)
                 if x.strip() and not x.strip().startswith("#")]
-    # a first entry with no digit (nor @) is a header naming the column, not an entry
-    if expected and not any(c.isdigit() or c == "@" for c in expected[0][1]):
+    # a first entry that names a column is a header, not an entry
+    if expected and looks_like_header(expected[0][1]):
         expected = expected[1:]
     assert [(n, x) for c in chunks for n, x in zip(c.lines, c, strict=True)] == expected
+
+
+def test_list_reader_line_ends_headers_and_empty_cells() -> None:
+    from lachan.registry.advertising_scrub import iter_chunks
+
+    def read(data: bytes, column: str | None = None, size: int = 1000) -> list[tuple]:
+        return [(n, x, c.errors.get(i)) for c in iter_chunks(io.BytesIO(data), column, size)
+                for i, (n, x) in enumerate(zip(c.lines, c, strict=True))]
+
+    # old Mac files end lines with a lone CR; a CR LF cut between two blocks is one end
+    assert read(b"0912345678\r0987654321\r") == [(1, "0912345678", None),
+                                                  (2, "0987654321", None)]
+    assert read(b"a\r\n" * 3, size=1) == [(n, "a", None) for n in (1, 2, 3)]
+    big = b"0912345678\r\n" * 400_000  # over one 4 MiB block: a CR LF falls on its edge
+    assert [n for n, _x, _e in read(big)][-1] == 400_000
+    assert read(b"phone\r0912345678\r", "phone") == [(2, "0912345678", None)]
+    # a first line is a header only when it names a column
+    assert read(b"abc\n0912345678\n")[0] == (1, "abc", None)
+    assert read("Số điện thoại\n0912345678\n".encode()) == [(2, "0912345678", None)]
+    # an empty cell is reported, not dropped
+    assert read(b"name,phone\nLan,0912345678\nMai,\n", "phone") == [
+        (2, "0912345678", None), (3, "", "line 3: the 'phone' cell is empty")]
 
 
 def test_list_reader_errors() -> None:
@@ -129,5 +154,6 @@ def test_list_reader_errors() -> None:
     assert list(iter_chunks(io.BytesIO(b""), "phone")) == []
     got = list(iter_chunks(io.BytesIO("\ufeffname;Số điện thoại\nLan;0912345678\n;\n".encode()),
                            "so dien thoai"))
-    assert got == [["0912345678"]]
+    assert got == [["0912345678", ""]] and got[0].errors == {
+        1: "line 3: the 'so dien thoai' cell is empty"}
     assert list(iter_chunks(io.BytesIO(b"# my list\n0912345678\n"))) == [["0912345678"]]

@@ -22,6 +22,16 @@ def test_plain_list_with_blank_lines_comments_and_crlf() -> None:
     assert numbers(data) == [(1, "0912345678"), (4, "+84 987 654 321"), (5, "0862.111.222")]
 
 
+def test_plain_list_with_old_mac_line_ends() -> None:
+    assert numbers(b"0912345678\r\r0987654321\r") == [(1, "0912345678"), (3, "0987654321")]
+    assert numbers(b"phone\r0912345678", column="phone") == [(2, "0912345678")]
+
+
+def test_a_first_line_is_a_header_only_when_it_names_a_column() -> None:
+    assert numbers(b"abc\n0912345678\n") == [(1, "abc"), (2, "0912345678")]
+    assert numbers("Số điện thoại khách hàng\n0912345678\n".encode()) == [(2, "0912345678")]
+
+
 def test_plain_list_with_a_header_line_and_bom() -> None:
     data = "\ufeffphone\n0912345678\n0987654321".encode()
     assert numbers(data) == [(2, "0912345678"), (3, "0987654321")]

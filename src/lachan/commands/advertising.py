@@ -414,16 +414,24 @@ def adv_copies(advertiser: int, file: Path) -> None:
 def adv_report(
     advertiser: int | None = typer.Option(None, help="Only this advertiser."),
     period: str = typer.Option("day", help="day or month"),
-    since: datetime | None = typer.Option(None),
-    until: datetime | None = typer.Option(None),
+    since: str | None = typer.Option(
+        None, help="First day (YYYY-MM-DD, a Vietnam day) or moment (ISO 8601; Vietnam "
+        "time without an offset)."),
+    until: str | None = typer.Option(
+        None, help="Last day, included (YYYY-MM-DD, a Vietnam day), or moment, excluded."),
     csv: bool = typer.Option(False, "--csv", help="CSV instead of JSON Lines."),
 ) -> None:
     """Violations per advertiser and rule per day or month (Vietnam time)."""
-    from lachan.registry.advertising_reports import report_csv, violation_report
+    from lachan.registry.advertising import AdvertisingError
+    from lachan.registry.advertising_reports import report_bounds, report_csv, violation_report
 
+    try:
+        lo, hi = report_bounds(since, until)
+    except AdvertisingError as exc:
+        _fail(exc.message)
     with _db(write=False) as session:
         rows = violation_report(
-            session, advertiser_id=advertiser, since=since, until=until, period=period
+            session, advertiser_id=advertiser, since=lo, until=hi, period=period
         )
     if csv:
         sys.stdout.write(report_csv(rows))

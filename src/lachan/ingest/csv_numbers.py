@@ -3,13 +3,15 @@
 Used by the Do-Not-Call import and the advertisers' list scrubber. Two shapes:
 
 * a plain list, one number per line (blank lines and ``#`` comments skipped; a first
-  line without any digit, such as ``phone``, is taken as a header);
+  line that names a column, such as ``phone``, is taken as a header, see
+  :func:`looks_like_header`);
 * a CSV with a header row and a named column (``column=``, matched case- and
   diacritic-insensitively); without ``column`` a usual name is looked for
   (:data:`NUMBER_COLUMNS`: phone, msisdn, so_dien_thoai, "Số điện thoại", sdt...).
 
 The delimiter (``,`` ``;`` or tab) is taken from the header line; a UTF-8 byte-order mark
-is skipped. :func:`iter_numbers` yields ``(line_no, raw)`` with the cell as written
+is skipped; lines may end with CR LF, LF or a lone CR (old Mac files).
+:func:`iter_numbers` yields ``(line_no, raw)`` with the cell as written
 (stripped), never loading the file: memory stays bounded by :data:`MAX_LINE_BYTES`.
 Numbers are not validated here (the caller normalises them and reports bad lines).
 Errors are :class:`MalformedCsv` (missing column, not UTF-8, a malformed row) and
@@ -60,16 +62,64 @@ def _fold(name: str) -> str:
     return "_".join(name.lower().replace("-", " ").split())
 
 
-def _lines(stream: IO[Any], max_line_bytes: int) -> Iterator[tuple[int, str]]:
+#: Column names that make a first line without digits a header (as :data:`NUMBER_COLUMNS`,
+#: e-mail columns and a few general names); compared as whole folded words.
+HEADER_NAMES: tuple[str, ...] = (
+    *NUMBER_COLUMNS, "phones", "phone_numbers", "numbers", "email", "e_mail", "emails",
+    "mail", "email_address", "dia_chi_email", "thu_dien_tu", "recipient", "recipients",
+    "contact", "contacts",
+)
+
+
+def looks_like_header(text: str) -> bool:
+    """Whether the first line of a list names its column (``phone``, ``Số điện thoại``,
+    ``email``) rather than being an entry: no digit, no ``@``, and a known column name
+    among its words. Anything else (``abc``) is an entry, answered as invalid."""
+    if "@" in text or any(c.isdigit() for c in text):
+        return False
+    words = _fold(text).split("_")
+    for name in HEADER_NAMES:
+        parts = name.split("_")
+        if any(words[i : i + len(parts)] == parts for i in range(len(words))):
+            return True
+    return False
+
+
+def _physical_lines(stream: IO[Any], max_line_bytes: int) -> Iterator[Any]:
+    """The lines of ``stream`` (bytes or text) without their ends, which may be CR LF,
+    LF or a lone CR (old Mac files); :class:`TooLarge` names a line longer than
+    ``max_line_bytes``."""
+    rest: Any = None
     number = 0
     while True:
-        chunk = stream.readline(max_line_bytes + 1)
-        if not chunk:
+        block = stream.read(1 << 16)
+        if rest is None:
+            if not block:
+                return
+            rest = block[:0]
+        cr, lf = (b"\r", b"\n") if isinstance(block or rest, bytes) else ("\r", "\n")
+        if not block:
+            if rest:
+                yield rest.removesuffix(cr)
             return
+        data = rest + block
+        held = cr if data.endswith(cr) else data[:0]  # a CR LF may be cut between blocks
+        data = data[: len(data) - len(held)].replace(cr + lf, lf).replace(cr, lf)
+        lines = data.split(lf)
+        rest = lines.pop() + held
+        for line in lines:
+            number += 1
+            if len(line) > max_line_bytes:
+                raise TooLarge(f"line {number} is longer than {max_line_bytes:,} bytes")
+            yield line
+        if len(rest) > max_line_bytes + 1:
+            raise TooLarge(f"line {number + 1} is longer than {max_line_bytes:,} bytes")
+
+
+def _lines(stream: IO[Any], max_line_bytes: int) -> Iterator[tuple[int, str]]:
+    number = 0
+    for chunk in _physical_lines(stream, max_line_bytes):
         number += 1
-        ended = chunk.endswith(b"\n" if isinstance(chunk, bytes) else "\n")
-        if not ended and len(chunk) > max_line_bytes:
-            raise TooLarge(f"line {number} is longer than {max_line_bytes:,} bytes")
         if isinstance(chunk, bytes):
             if number == 1 and chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
                 raise MalformedCsv("the file is UTF-16; save it as UTF-8 (or plain text)")
@@ -81,7 +131,7 @@ def _lines(stream: IO[Any], max_line_bytes: int) -> Iterator[tuple[int, str]]:
             line = str(chunk)
         if number == 1:
             line = line.removeprefix(_BOM)
-        yield number, line.rstrip("\r\n")
+        yield number, line
 
 
 def _delimiter(header: str) -> str | None:
@@ -118,9 +168,8 @@ def _numbers(lines: Iterator[tuple[int, str]], column: str | None) -> Iterator[R
         return
     delimiter = _delimiter(header)
     if delimiter is None and column is None:
-        if any(c.isdigit() for c in header):
-            if not header.lstrip().startswith("#"):
-                yield Row(header_no, header.strip())
+        if not looks_like_header(header) and not header.lstrip().startswith("#"):
+            yield Row(header_no, header.strip())
         for number, line in lines:
             if line.strip() and not line.lstrip().startswith("#"):
                 yield Row(number, line.strip())

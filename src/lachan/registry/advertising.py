@@ -24,8 +24,11 @@ from lachan.detect.ad_rules import (
     validate_brandname,
 )
 from lachan.ingest.refusal import RefusalError, confirmation_text, parse_refusal
+from lachan.ingest.times import MAX_CLOCK_SKEW
 from lachan.registry import audit
+from lachan.registry.advertising_lookalikes import refuse_lookalike
 from lachan.registry.advertising_numbers import INVALID, format_national, normalise_numbers
+from lachan.registry.advertising_parts import opt_out_pattern
 from lachan.registry.clock import as_utc, iso, utcnow
 from lachan.registry.normalise import HIDDEN_CHARS, InvalidSource, normalise
 from lachan.rules import AD_CHANNELS, AdRules, load_rules
@@ -232,21 +235,33 @@ def register_brandname(
     valid_from: datetime | None = None,
     actor: str = "system",
     official_ok: bool = False,
+    backdate_ok: bool = False,
 ) -> Brandname:
     """Register a brandname (Article 23: rules, unique case-insensitively, 3 years).
 
     An organisation's official brandname (official-channel registry), or a name that
-    ``/v1/verify`` calls an imitation of one, is refused unless ``official_ok``: an
-    administrator has checked that the advertiser is that organisation (advertisers
-    are not linked to organisations in the data)."""
+    ``/v1/verify`` calls an imitation of one (409), or a bank's or public body's code or
+    name with separators or service words (``VCB-CSKH``, ``CSGT``: 422, see
+    :mod:`lachan.registry.advertising_lookalikes`), is refused unless ``official_ok``:
+    an administrator has checked that the advertiser is that organisation (advertisers
+    are not linked to organisations in the data).
+
+    ``valid_from`` may not lie in the past (a few minutes of clock skew aside) unless
+    ``backdate_ok``: an administrator records a brandname granted earlier. An advertiser
+    backdating its own brandname would make earlier ads look sent from it."""
     r = rules()
     get_advertiser(session, advertiser_id)
+    if valid_from is not None and not backdate_ok:
+        _refuse_backdating(valid_from)
     try:
         clean = validate_brandname(name, r)
     except AdInputError as exc:
         raise AdvertisingError(str(exc)) from None
     if not official_ok:
         _refuse_official_brandname(session, clean)
+        lookalike = refuse_lookalike(session, clean)
+        if lookalike is not None:
+            raise AdvertisingError(lookalike)
     key = brandname_key(clean)
     existing = session.execute(
         select(Brandname).where(Brandname.name_key == key)
@@ -276,6 +291,18 @@ def register_brandname(
         {"advertiser_id": advertiser_id, "valid_until": iso(b.valid_until)},
     )
     return b
+
+
+def _refuse_backdating(valid_from: datetime) -> None:
+    """Raise :class:`AdvertisingError` when ``valid_from`` lies before now (less the
+    clock skew tolerated of clients)."""
+    now = utcnow()
+    if as_utc(valid_from) < now - MAX_CLOCK_SKEW:
+        raise AdvertisingError(
+            f"valid_from {iso(valid_from)} is in the past (server time {iso(now)}): an "
+            "advertiser's brandname is valid from its registration or a later date; only "
+            "the centre's administrator can record one granted earlier"
+        )
 
 
 def _refuse_official_brandname(session: Session, name: str) -> None:
@@ -386,10 +413,14 @@ def register_template(
     get_advertiser(session, advertiser_id)
     if channel not in ("sms", "email"):
         raise AdvertisingError("templates are for sms or email")
+    r = rules()
     try:
-        parse_template(text, rules())
+        parse_template(text, r)
     except AdInputError as exc:
         raise AdvertisingError(f"template refused: {exc}") from None
+    problem = template_format_problem(text, channel, r)
+    if problem is not None:
+        raise AdvertisingError(f"template refused: {problem}")
     t = AdTemplate(
         advertiser_id=advertiser_id, channel=channel, text=text, created_at=utcnow(), active=True
     )
@@ -403,6 +434,47 @@ def register_template(
         {"advertiser_id": advertiser_id, "channel": channel},
     )
     return t
+
+
+#: A slot of a template (``{name}``); ``{{`` is a literal brace.
+_SLOT = re.compile(r"\{[^{}]*\}")
+
+
+def fixed_parts(text: str) -> list[str]:
+    """The fixed text of a (well-formed) template between its slots, in order."""
+    return [p.replace("\x00", "{") for p in _SLOT.split(text.replace("{{", "\x00"))]
+
+
+def template_format_problem(text: str, channel: str, r: AdRules) -> str | None:
+    """What keeps ``text`` from being an ad template under Articles 14-20, or ``None``.
+
+    Every message filled from a template must be lawful, so the template's fixed text
+    (not a slot) must carry what the decree requires of every ad: an SMS starts with the
+    label (``rules.sms_labels``: ``[QC]``, ``[AD]``), and SMS and e-mail bodies end with
+    the opt-out instruction (one of ``rules.opt_out_phrases``) in their last fixed part,
+    after which at most one slot may follow (``gui {shortcode}``). An e-mail's label is
+    its subject tag, which a template does not hold."""
+    from lachan.text import fold
+
+    parts = fixed_parts(text)
+    if channel == "sms":
+        head = parts[0].lstrip().upper()
+        if not head.startswith(tuple(label.upper() for label in r.sms_labels)):
+            return (
+                f"an SMS ad must start with the label {' or '.join(r.sms_labels)} in the "
+                f"template's fixed text (Decree 91); it starts with {text.strip()[:20]!r}"
+            )
+    opt_out = opt_out_pattern(tuple(r.opt_out_phrases))
+    filled = [p for p in parts if p.strip()]
+    if not filled or not opt_out.search(fold(filled[-1])):
+        where = ("its fixed text has none" if not any(opt_out.search(fold(p)) for p in parts)
+                 else "its fixed text has one, but not at the end (after the instruction, "
+                 "at most one slot may follow)")
+        return (
+            "an ad must end with how to refuse further ads, in the template's fixed text "
+            f"(for example 'Tu choi soan TC gui 8xxx', Decree 91); {where}"
+        )
+    return None
 
 
 def list_templates(session: Session, advertiser_id: int) -> list[AdTemplate]:

@@ -7,8 +7,10 @@ templates, consents, refusals, consent requests, earlier copies in the 24 h wind
 Do-Not-Call scopes), the engine scores the texts in one batch, each copy is checked by
 :func:`lachan.detect.ad_rules.check_copy` in time order (so copies in the same batch
 count towards each other's frequency caps), and copies and violations are written with
-two bulk inserts. An ad the engine calls scam is escalated to the centre as a detection
-of its sender.
+two bulk inserts. The 24-hour caps look at the busiest window around each copy's time
+sent, copies sent after it included (a copy may arrive after later ones); a copy
+submitted again is the same copy, answered as such and not stored or counted twice.
+An ad the engine calls scam is escalated to the centre as a detection of its sender.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from lachan.registry.advertising import (
     normalise_recipients,
     rules,
 )
+from lachan.registry.advertising_parts import PART_UNITS, opt_out_not_at_end
 from lachan.registry.clock import as_utc, utcnow
 from lachan.rules import AD_CHANNELS, AdRules
 from lachan.store.tables_advertising import AdCopy, AdTemplate, Brandname, Consent, Refusal
@@ -91,6 +94,10 @@ class CopyLike(Protocol):
     @property
     def duration_s(self) -> int | None: ...
 
+
+#: Beyond this many sends in the 24 h before a copy, the window after it is not searched
+#: for a busier one (the copy is over any cap already; bounds the work per copy).
+MAX_WINDOW_SCAN = 256
 
 #: Lines of the caller's file, one a copy (``None``: copies are named by position).
 Lines = Sequence[int] | None
@@ -250,9 +257,12 @@ def _queries(dialect: str) -> dict[str, Any]:
         "refusals": select(f.id, f.recipient, f.keyword, f.received_at).where(
             f.advertiser_id == adv, _member(f.recipient, "recs", dialect), f.received_at <= t_max
         ),
-        # sends in the window, and consent requests of any age ("only one request"); on
-        # SQLite the time is read as stored, text that sorts as time does (see _Facts)
+        # sends in the windows around the batch's copies (24 h before the first to 24 h
+        # after the last: a copy that arrives late counts towards copies stored before
+        # it), and consent requests of any age ("only one request"); on SQLite the time
+        # is read as stored, text that sorts as time does (see _Facts)
         "copies": select(
+            a.id,
             a.recipient,
             a.channel,
             type_coerce(a.sent_at, String) if dialect == "sqlite" else a.sent_at,
@@ -260,9 +270,15 @@ def _queries(dialect: str) -> dict[str, Any]:
         ).where(
             a.advertiser_id == adv,
             _member(a.recipient, "recs", dialect),
-            a.sent_at <= t_max,
+            a.sent_at < bindparam("t_hi"),
             or_(a.sent_at > bindparam("t_lo"), a.is_consent_request.is_(True)),
         ),
+        # the stored copies sent at the same moment as one of the batch's (see _Facts)
+        "same_time": select(
+            a.id, a.sender, a.recipient, a.channel,
+            type_coerce(a.sent_at, String) if dialect == "sqlite" else a.sent_at,
+            a.text, a.subject, a.duration_s,
+        ).where(a.advertiser_id == adv, a.id.in_(bindparam("ids", expanding=True))),
         "dnc": _dnc_query(dialect),
         "dnc_history": _dnc_history_query(dialect),
     }
@@ -306,11 +322,12 @@ class _Facts:
         advertiser_id: int,
         recipients: list[str],
         senders: list[str],
-        t_min: datetime,
-        t_max: datetime,
+        channels: list[str],
+        times: list[datetime],
         r: AdRules,
         advertiser_name: str | None = None,
     ) -> None:
+        t_min, t_max = min(times), max(times)
         self.r = r
         self.window = timedelta(seconds=r.frequency_window_seconds)
         window = self.window
@@ -376,10 +393,16 @@ class _Facts:
         t_lo = t_min - max(window, dkqc_window)
         sends, dkqc = self.sends, self.dkqc
         sqlite = dialect == "sqlite"
-        self.time_key = _sqlite_time if sqlite else _same
-        for rec, channel, at, is_req in conn.execute(
-            q["copies"], params | {"t_lo": t_lo}
+        self.time_key = stamp = _sqlite_time if sqlite else _same
+        moments = set(zip(recipients, channels, map(stamp, times), strict=True))
+        #: stored copies sent to a recipient of the batch at the moment one of its copies
+        #: was sent on the same channel: the only ones that can be the same copy again
+        self.same_moment: list[int] = []
+        for cid, rec, channel, at, is_req in conn.execute(
+            q["copies"], params | {"t_lo": t_lo, "t_hi": t_max + window}
         ).all():
+            if (rec, channel, at if sqlite else as_utc(at)) in moments:
+                self.same_moment.append(cid)
             if is_req:
                 dkqc[rec].append(_from_sqlite_time(at) if sqlite else as_utc(at))
             else:
@@ -429,12 +452,32 @@ class _Facts:
             return "dkqc_pending", ev
         return "none", {}
 
-    def prior_sends(self, rec: str, channel: str, at_key: Any, since_key: Any) -> int:
-        """Sends to ``rec`` on ``channel`` in (since, at], as time keys."""
+    def window_sends(self, rec: str, channel: str, at: datetime) -> int:
+        """Other sends to ``rec`` on ``channel`` in the busiest 24-hour window that holds
+        ``at``: the window is re-examined on both sides of the copy, so a copy that
+        arrives after copies sent later than it still counts with them.
+
+        Windows are half-open, ``[start, start + 24 h)``; the busiest one holding ``at``
+        starts at ``at`` or at a send less than 24 h before it. When no send lies after
+        ``at`` in the window (copies arriving in time order), that is simply the sends
+        in ``(at - 24 h, at]``."""
         times = self.sends.get((rec, channel))
         if not times:
             return 0
-        return bisect.bisect_right(times, at_key) - bisect.bisect_right(times, since_key)
+        key, window = self.time_key, self.window
+        at_key = key(at)
+        lo = bisect.bisect_right(times, key(at - window))
+        hi = bisect.bisect_right(times, at_key)
+        before = hi - lo  # sends in (at - 24 h, at]
+        if hi == len(times) or times[hi] >= key(at + window) or before >= MAX_WINDOW_SCAN:
+            return before
+        busiest = bisect.bisect_left(times, key(at + window)) - bisect.bisect_left(times, at_key)
+        for j in range(lo, hi):
+            if j > lo and times[j] == times[j - 1]:
+                continue
+            start = _from_sqlite_time(times[j]) if isinstance(times[j], str) else times[j]
+            busiest = max(busiest, bisect.bisect_left(times, key(start + window)) - j)
+        return busiest
 
     def prior_dkqc(self, rec: str, at: datetime) -> int:
         times = self.dkqc.get(rec)
@@ -564,27 +607,29 @@ def _submit(
     times = [as_utc(c.sent_at) for c in items]
     senders = [c.sender.strip() for c in items]
     facts = _Facts(
-        session, advertiser_id, recipients, senders, min(times), max(times), r, advertiser_name
+        session, advertiser_id, recipients, senders, channels, times, r, advertiser_name
     )
+    again = _copies_again(session, advertiser_id, facts, items, recipients, senders, times)
     verdicts = _verdicts(items) if analyse else [None] * n
     now = utcnow()
 
     sqlite = session.get_bind().dialect.name == "sqlite"
     stamp = facts.time_key
     sent = [stamp(at) for at in times]  # time keys, also the stored form on SQLite
-    window = facts.window
     brands = {s: facts.brands.get(ad_rules.brandname_key(s)) for s in set(senders)}
     no_templates: list[Template] = []
     templates = {ch: facts.templates.get(ch, no_templates) for ch in AD_CHANNELS}
     names, prefix = facts.names, r.dkqc_prefix
     check_copy, AdCopyFacts, Copy = ad_rules.check_copy, CopyFacts, ad_rules.AdCopy
-    consent_state, prior_sends = facts.consent_state, facts.prior_sends
+    consent_state, window_sends = facts.consent_state, facts.window_sends
     prior_dkqc = facts.prior_dkqc
     dnc_scope, sends, dkqc = facts.dnc_scope, facts.sends, facts.dkqc
     insort = bisect.insort
     results: list[list[ad_rules.Violation]] = [[] for _ in items]
     is_req = [False] * n
     for i in sorted(range(n), key=times.__getitem__):
+        if i in again:
+            continue  # the same copy again: checked and counted once
         c, rec, at, channel, sender = items[i], recipients[i], times[i], channels[i], senders[i]
         copy = Copy(
             advertiser_id, sender, rec, channel, at, c.text, c.subject, c.duration_s, prefix
@@ -600,7 +645,7 @@ def _submit(
             state,
             ev,
             dnc_scope(rec, at),
-            prior_sends(rec, channel, sent[i], stamp(at - window)),
+            window_sends(rec, channel, at),
             ev.get("daily_limit") if state == "given" else None,
             prior_dkqc(rec, at) if request else 0,  # read only for consent requests
             templates[channel],
@@ -615,6 +660,8 @@ def _submit(
             results[i] = check_copy(copy, f, r)
         except AdInputError as exc:
             raise AdvertisingError(f"{_place(i, lines)}: {exc}") from None
+        if channel == "sms" and not request and len(c.text) > _ONE_PART_ALWAYS:
+            _check_opt_out_in_last_part(c.text, results[i], r)
         if request:
             insort(dkqc[rec], at)
         else:
@@ -641,7 +688,12 @@ def _submit(
             items, senders, recipients, sent, is_req, verdicts, results, strict=True
         )
     ]
-    ids = _insert_copies(session, rows, sqlite)
+    fresh = [i for i in range(n) if i not in again]
+    if again:
+        rows = [rows[i] for i in fresh]
+    ids = _insert_copies(session, rows, sqlite) if rows else []
+    if again:
+        ids = _ids_with_copies_again(n, fresh, ids, again)
     vrows = [
         (
             cid,
@@ -655,6 +707,7 @@ def _submit(
             sent[i],
         )
         for i, (cid, found) in enumerate(zip(ids, results, strict=True))
+        if i not in again
         for v in found
     ]
     if vrows:
@@ -665,7 +718,8 @@ def _submit(
         actor,
         "adcopy.submit",
         f"advertiser:{advertiser_id}",
-        {"copies": len(rows), "violations": len(vrows), "escalated": escalated},
+        {"copies": len(rows), "violations": len(vrows), "escalated": escalated,
+         "duplicates": len(again)},
     )
     out = []
     for cid, rec, found in zip(ids, recipients, results, strict=True):
@@ -675,11 +729,135 @@ def _submit(
                 "recipient": rec,
                 "violations": [v.to_dict() for v in found],
                 "escalated": any(v.rule == "SCAM_CONTENT" for v in found),
+                "duplicate": False,
             }
             if found
-            else {"id": cid, "recipient": rec, "violations": [], "escalated": False}
+            else {"id": cid, "recipient": rec, "violations": [], "escalated": False,
+                  "duplicate": False}
         )
+    if again:
+        _answer_copies_again(session, out, again)
     return out
+
+
+#: No SMS this short is sent in more than one part (70 UCS-2 units, astral characters 2).
+_ONE_PART_ALWAYS = 35
+#: Rules the engine reports before OPT_OUT_MISSING (lachan.detect.ad_rules.CHECKS order).
+_BEFORE_OPT_OUT = frozenset({
+    "SENDER_PHONE_NUMBER", "BRANDNAME_NOT_REGISTERED", "BRANDNAME_NOT_OWNED",
+    "BRANDNAME_EXPIRED", "AD_LABEL_MISSING", "EMAIL_SUBJECT_TAG_MISSING",
+})
+
+
+def _check_opt_out_in_last_part(
+    text: str, found: list[ad_rules.Violation], r: AdRules
+) -> None:
+    """Add OPT_OUT_MISSING to ``found`` when an SMS sent in several parts does not carry
+    the opt-out instruction in its last part (:mod:`lachan.registry.advertising_parts`)
+    and the engine's check of the last characters did not already report it."""
+    if any(v.rule == "OPT_OUT_MISSING" for v in found):
+        return
+    parts = opt_out_not_at_end(text, r)
+    if parts is None:
+        return
+    per_part = PART_UNITS[parts.encoding][1]
+    violation = ad_rules.Violation(
+        "OPT_OUT_MISSING",
+        f"the instruction to refuse further ads is not at the end: this SMS is sent in "
+        f"{parts.parts} parts of {per_part} characters ({parts.encoding}) and its last "
+        "part does not hold it",
+        {"parts": parts.parts, "encoding": parts.encoding,
+         "last_part": text.strip()[parts.last_part_start :][:60]},
+        r.fine_band("OPT_OUT_MISSING", "sms"),
+    )
+    at = sum(1 for v in found if v.rule in _BEFORE_OPT_OUT)
+    found.insert(at, violation)
+
+
+#: What makes two copies the same copy: recipient, channel, time sent (as a time key),
+#: sender, text, subject and call duration (the advertiser is the batch's).
+_Fingerprint = tuple[str, str, Any, str, str, str, "int | None"]
+
+
+def _copies_again(
+    session: Session,
+    advertiser_id: int,
+    facts: _Facts,
+    items: Sequence[CopyLike],
+    recipients: list[str],
+    senders: list[str],
+    times: list[datetime],
+) -> dict[int, int]:
+    """The copies of the batch sent before: ``{index: stored copy id}`` for a copy
+    already stored, ``{index: -1 - j}`` for a repeat of the batch's own copy ``j``.
+    A resubmitted copy (the same advertiser, recipient, channel, time sent, sender and
+    content) is the same copy: it is neither stored nor counted again."""
+    stamp = facts.time_key
+    stored: dict[_Fingerprint, int] = {}
+    if facts.same_moment:
+        conn = session.connection()
+        q = _queries(conn.dialect.name)["same_time"]
+        sqlite = conn.dialect.name == "sqlite"
+        for cid, sender, rec, channel, at, text, subject, duration in conn.execute(
+            q, {"adv": advertiser_id, "ids": facts.same_moment}
+        ):
+            key = at if sqlite else as_utc(at)
+            stored.setdefault((rec, channel, key, sender, text, subject, duration), cid)
+    again: dict[int, int] = {}
+    first: dict[_Fingerprint, int] = {}
+    for i, c in enumerate(items):
+        fp = (recipients[i], c.channel, stamp(times[i]), senders[i][:MAX_SENDER_CHARS],
+              c.text, c.subject, c.duration_s)
+        if fp in stored:
+            again[i] = stored[fp]
+        elif fp in first:
+            again[i] = -1 - first[fp]
+        else:
+            first[fp] = i
+    return again
+
+
+def _ids_with_copies_again(
+    n: int, fresh: list[int], new_ids: list[int], again: dict[int, int]
+) -> list[int]:
+    """The copy id of each of the batch's ``n`` copies: a new one's, or the id of the
+    copy it repeats (stored before, or earlier in the batch)."""
+    ids = [0] * n
+    for i, cid in zip(fresh, new_ids, strict=True):
+        ids[i] = cid
+    for i, target in again.items():
+        ids[i] = target if target >= 0 else ids[-1 - target]
+    return ids
+
+
+def _answer_copies_again(
+    session: Session, out: list[dict[str, Any]], again: dict[int, int]
+) -> None:
+    """Answer each repeated copy as the copy it repeats, marked ``duplicate``: the
+    violations found when it was first submitted (read back when it was stored by an
+    earlier request)."""
+    stored_ids = sorted({cid for cid in again.values() if cid >= 0})
+    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    if stored_ids:
+        q = (select(ViolationRow).where(ViolationRow.copy_id.in_(stored_ids))
+             .order_by(ViolationRow.id))
+        for v in session.execute(q).scalars():
+            fine = (None if v.fine_min_vnd is None
+                    else {"min_vnd": v.fine_min_vnd, "max_vnd": v.fine_max_vnd})
+            found[v.copy_id].append({"rule": v.rule, "explanation": v.explanation,
+                                     "evidence": orjson.loads(v.evidence), "fine": fine})
+    for i, target in again.items():
+        if target >= 0:
+            violations = found.get(target, [])
+            out[i] = {
+                "id": target,
+                "recipient": out[i]["recipient"],
+                "violations": violations,
+                "escalated": any(v["rule"] == "SCAM_CONTENT" for v in violations),
+            }
+        else:
+            out[i] = dict(out[-1 - target])
+        out[i]["duplicate"] = True
 
 
 _COPY_COLUMNS = (

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
+import re
+from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import orjson
 from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
+from lachan.ingest.times import ImplausibleTime, to_utc
 from lachan.registry.advertising import AdvertisingError
 from lachan.registry.clock import as_utc, iso
 from lachan.store.tables_advertising import Advertiser
@@ -27,6 +30,45 @@ REPORT_COLUMNS = (
     "fine_min_vnd",
     "fine_max_vnd",
 )
+
+
+#: Reporting days are Vietnam days.
+VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+_BARE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def report_bound(text: str, what: str, *, end: bool = False) -> datetime:
+    """A report's ``since`` (``end`` false) or ``until`` (``end`` true) as aware UTC.
+
+    A bare date (``2026-11-23``) is a Vietnam day, as the report's periods are: ``since``
+    is its first moment (00:00 Vietnam time), ``until`` its last, so the day is included
+    (``until`` is the start of the next Vietnam day, exclusive). A date and time is
+    taken as given, in Vietnam time when it carries no offset; ``until`` is exclusive."""
+    value = (text or "").strip()
+    try:
+        if _BARE_DATE.fullmatch(value):
+            day = date.fromisoformat(value) + timedelta(days=1 if end else 0)
+            return to_utc(datetime(day.year, day.month, day.day, tzinfo=VN_TZ), what)
+        return to_utc(datetime.fromisoformat(value), what, naive=VN_TZ)
+    except ImplausibleTime as exc:
+        raise AdvertisingError(str(exc)) from None
+    except (ValueError, OverflowError):
+        raise AdvertisingError(
+            f"{what} {value[:40]!r} is neither a date (YYYY-MM-DD, a Vietnam day) nor an "
+            "ISO 8601 date and time (2026-11-23T08:00:00+07:00)"
+        ) from None
+
+
+def report_bounds(
+    since: str | None, until: str | None
+) -> tuple[datetime | None, datetime | None]:
+    """:func:`report_bound` of both bounds; refuses an empty period (``since`` not
+    before ``until``)."""
+    lo = report_bound(since, "since") if since is not None else None
+    hi = report_bound(until, "until", end=True) if until is not None else None
+    if lo is not None and hi is not None and lo >= hi:
+        raise AdvertisingError(f"since {since!r} is not before until {until!r}")
+    return lo, hi
 
 
 def _period_expr(session: Session, period: str) -> Any:

@@ -100,9 +100,10 @@ def chunked(items: Iterable[str], size: int = CHUNK) -> Iterator[list[str]]:
 def iter_chunks(
     stream: IO[bytes], column: str | None = None, size: int = CHUNK
 ) -> Iterator[Entries]:
-    """Chunks of at most ``size`` entries from ``stream``: one entry per line (blank lines
-    and ``#`` comments skipped; a first line with neither a digit nor an ``@``, such as
-    ``phone``, is a header), read in large blocks, which is what makes big files fast;
+    """Chunks of at most ``size`` entries from ``stream``: one entry per line, ended by
+    CR LF, LF or a lone CR (blank lines and ``#`` comments skipped; a first line that
+    names a column, such as ``phone``, is a header: :func:`_is_header`), read in large
+    blocks, which is what makes big files fast;
     or, with ``column``, that column of a CSV file with a header. A file that cannot be
     read raises :class:`MalformedList` naming the line; a malformed CSV row is kept in
     its chunk's ``errors``."""
@@ -118,8 +119,7 @@ def iter_chunks(
             break
         if lineno == 0 and not rest:
             block = block.removeprefix(b"\xef\xbb\xbf")
-        lines = (rest + block).split(b"\n")
-        rest = lines.pop()
+        lines, rest = _split_lines(rest + block)
         if len(rest) > MAX_LINE_BYTES:
             raise MalformedList(f"line {lineno + len(lines) + 1} is over {MAX_LINE_BYTES} bytes")
         yield from state.add(lines, lineno)
@@ -127,6 +127,19 @@ def iter_chunks(
     if rest:
         yield from state.add([rest], lineno)
     yield from state.flush()
+
+
+def _split_lines(data: bytes) -> tuple[list[bytes], bytes]:
+    """The complete lines of ``data`` and what is left of it: lines end with CR LF, LF or
+    a lone CR (old Mac files). A CR at the very end is kept in what is left, since the
+    LF of a CR LF may start the next block."""
+    held = b"\r" if data.endswith(b"\r") else b""
+    if held:
+        data = data[:-1]
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    lines = data.split(b"\n")
+    return lines, lines.pop() + held
 
 
 class _ListState:
@@ -170,14 +183,18 @@ class _ListState:
 
 def _is_header(text: str) -> bool:
     """A first line naming the column (``phone``, ``Số điện thoại``, ``email``), not an
-    entry: no digit and no ``@``."""
-    return "@" not in text and not any(c.isdigit() for c in text)
+    entry (:func:`lachan.ingest.csv_numbers.looks_like_header`): a first line ``abc`` is
+    an entry, answered as invalid, not dropped."""
+    from lachan.ingest.csv_numbers import looks_like_header
+
+    return looks_like_header(text)
 
 
 def _csv_column(stream: IO[bytes], column: str, size: int) -> Iterator[Entries]:
     """The named column of a CSV file, read by :mod:`lachan.ingest.csv_numbers`
-    (delimiter from the header, column names matched without case or diacritics). Rows
-    with an empty cell are skipped like blank lines; malformed rows are kept as errors."""
+    (delimiter from the header, column names matched without case or diacritics).
+    Malformed rows, and rows whose cell in the column is empty, are kept as errors (the
+    scrubber answers them, an import refuses them); blank lines are skipped."""
     from lachan.ingest.csv_numbers import iter_rows
     from lachan.ingest.errors import IngestError
 
@@ -187,7 +204,7 @@ def _csv_column(stream: IO[bytes], column: str, size: int) -> Iterator[Entries]:
             if row.error is not None:
                 chunk.errors[len(chunk)] = row.error
             elif not row.raw:
-                continue
+                chunk.errors[len(chunk)] = f"line {row.line}: the {column!r} cell is empty"
             chunk.append(row.raw)
             chunk.lines.append(row.line)
             if len(chunk) >= size:
@@ -351,10 +368,21 @@ def _isin(sorted_arr: np.ndarray, q: np.ndarray) -> np.ndarray:
 _CONSENT_REASON = {0: None, 1: "refused", 2: "consent_withdrawn", 3: "no_consent"}
 
 
+#: Scrub codes of numbers that cannot be reached on the channel at all.
+INVALID_CODE = 16
+NOT_MOBILE_CODE = 32
+#: The smallest national significant number of a fixed line (10 digits, area code 2xx);
+#: mobile numbers have 9.
+_FIXED_NSN_MIN = 1_000_000_000
+
+
 def _reasons(code: int) -> list[str]:
-    """Reasons for a scrub code (bit 0-1 DNC scope code, bits 2-3 consent, 16 invalid)."""
-    if code & 16:
+    """Reasons for a scrub code (bit 0-1 DNC scope code, bits 2-3 consent, 16 invalid,
+    32 a fixed line asked for SMS)."""
+    if code & INVALID_CODE:
         return ["invalid_number"]
+    if code & NOT_MOBILE_CODE:
+        return ["not_mobile"]
     out = []
     if code & 3:
         out.append(f"dnc:{CODE_SCOPES[code & 3]}")
@@ -368,8 +396,9 @@ def scrub_codes(
     items: Sequence[str], channel: str, index: DncIndex, view: ConsentView
 ) -> tuple[np.ndarray, np.ndarray]:
     """National numbers and one small code per item (see :func:`_reasons`); vectorised.
-    Fixed lines are numbers for calls (they can be on the register for calls)."""
-    nsn = normalise_numbers(items, fixed=channel == "call")
+    Fixed lines are numbers for calls (they can be on the register for calls); asked for
+    SMS, a fixed line is a valid number that cannot receive one: ``not_mobile``."""
+    nsn = normalise_numbers(items, fixed=True)
     invalid = nsn == INVALID
     codes = index.scope_codes(nsn).astype(np.int64)
     bit = 1 if channel == "sms" else 2
@@ -379,7 +408,9 @@ def scrub_codes(
     consent[_isin(view.withdrawn, nsn)] = 2
     consent[_isin(view.refused, nsn)] = 1
     codes = codes | (consent << 2)
-    codes[invalid] = 16
+    if channel == "sms":
+        codes[nsn >= _FIXED_NSN_MIN] = NOT_MOBILE_CODE
+    codes[invalid] = INVALID_CODE
     return nsn, codes
 
 
@@ -411,7 +442,7 @@ def scrub_chunk(
     reasons = {c: _reasons(c) for c in set(codes.tolist())}
     rows = [
         {"number": raw[:MAX_NUMBER_CHARS], "allowed": False, "reasons": ["invalid_number"]}
-        if c == 16
+        if c == INVALID_CODE
         else {"number": f"0{n}", "allowed": not reasons[c], "reasons": list(reasons[c])}
         for raw, n, c in zip(items, nsn.tolist(), codes.tolist(), strict=True)
     ]
@@ -441,8 +472,8 @@ def scrub_jsonl(
         for c in set(codes.tolist())
     }
     parts = [
-        '{"number":' + orjson.dumps(raw[:MAX_NUMBER_CHARS]).decode() + tails[16]
-        if c == 16
+        '{"number":' + orjson.dumps(raw[:MAX_NUMBER_CHARS]).decode() + tails[INVALID_CODE]
+        if c == INVALID_CODE
         else '{"number":"0' + str(n) + '"' + tails[c]
         for raw, n, c in zip(items, nsn.tolist(), codes.tolist(), strict=True)
     ]
@@ -540,7 +571,9 @@ def import_dnc_lists(
     All or nothing: the whole file is read, and any malformed number or row refuses the
     load with :class:`BadLines` naming each bad line (the first
     :data:`MAX_LISTED_ERRORS`). The counts add up: ``read = added + changed + unchanged
-    + duplicates``, a duplicate being a number met earlier in the same file."""
+    + duplicates``: each distinct number of the file is added (new), changed (scope
+    widened) or unchanged (already present with that scope), once; a duplicate is a
+    number met earlier in the same file, in any chunk. Nothing is removed."""
     if scope not in _SETS:
         raise AdvertisingError("scope must be sms, call or all")
     load = _Import(session, scope, via)
@@ -574,18 +607,22 @@ def import_dnc_lists(
 
 
 class _Import:
-    """The writes of one import. Every row it adds or changes carries its time ``now``,
-    which is how a number met again in a later chunk is known as a duplicate."""
+    """The writes of one import. The numbers met so far (a sorted array of national
+    numbers, 8 bytes each) tell a number met again in a later chunk as a duplicate,
+    whether the import added, changed or found it already on the register."""
 
     def __init__(self, session: Session, scope: str, via: str) -> None:
         self.session, self.scope, self.via = session, scope, via
         self.now = utcnow()
         self.added = self.changed = self.unchanged = self.duplicates = 0
+        self.seen: np.ndarray = np.empty(0, dtype=np.int64)
 
     def add(self, nsn: np.ndarray) -> None:
-        unique = np.unique(nsn)
-        self.duplicates += int(nsn.size - unique.size)
-        numbers = [format_national(int(n)) for n in unique.tolist()]
+        unique = np.unique(nsn.astype(np.int64, copy=False))
+        again = np.isin(unique, self.seen, assume_unique=True)
+        self.duplicates += int(nsn.size - unique.size) + int(again.sum())
+        self.seen = np.union1d(self.seen, unique)
+        numbers = [format_national(int(n)) for n in unique[~again].tolist()]
         existing = self._existing(numbers)
         new_rows: list[dict[str, Any]] = []
         events: list[dict[str, Any]] = []
@@ -596,8 +633,6 @@ class _Import:
                                  "registered_at": self.now, "updated_at": self.now})
                 events.append(self._event(number, self.scope))
                 self.added += 1
-            elif as_utc(row.updated_at) == self.now:
-                self.duplicates += 1  # added or changed earlier in this file
             else:
                 after_set = _SETS[row.scope] | _SETS[self.scope]
                 after = "all" if after_set == _SETS["all"] else next(iter(after_set))

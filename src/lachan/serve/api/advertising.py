@@ -32,7 +32,12 @@ from lachan.ingest.times import check_plausible, in_range, plausible, to_utc
 from lachan.registry import advertising as adv
 from lachan.registry import keys as keys_mod
 from lachan.registry.advertising_copies import MAX_BATCH, storable_text, submit_copies
-from lachan.registry.advertising_reports import list_violations, report_csv, violation_report
+from lachan.registry.advertising_reports import (
+    list_violations,
+    report_bounds,
+    report_csv,
+    violation_report,
+)
 from lachan.registry.advertising_scrub import scrub
 from lachan.registry.keys import Caller
 from lachan.serve.auth import require_roles
@@ -52,6 +57,12 @@ Short = Annotated[str, StringConstraints(max_length=200)]
 MAX_ROW_ID = 2**63 - 1
 #: How far ahead a brandname's validity may be set to start.
 MAX_VALID_FROM_AHEAD = timedelta(days=366)
+
+
+REPORT_SINCE = ("first day (YYYY-MM-DD, a Vietnam day) or moment (ISO 8601; Vietnam time "
+                "without an offset)")
+REPORT_UNTIL = ("last day, included (YYYY-MM-DD, a Vietnam day), or moment, excluded (ISO "
+                "8601; Vietnam time without an offset)")
 
 
 def _valid_from(value: datetime) -> datetime:
@@ -99,7 +110,7 @@ class AdvertiserIn(Strict):
 
 class BrandnameIn(Strict):
     name: Annotated[str, StringConstraints(min_length=1, max_length=40)]
-    #: from 2000 to a year ahead
+    #: from now (an administrator: from 2000) to a year ahead
     valid_from: Annotated[AwareDatetime, AfterValidator(_valid_from)] | None = None
 
 
@@ -264,11 +275,13 @@ def register_brandname(
     advertiser_id: int, body: BrandnameIn, request: Request, caller: Caller = Depends(WRITE)
 ) -> dict[str, Any]:
     """Register a brandname. An organisation's official brandname is refused (409) unless
-    an administrator registers it, having checked the advertiser is that organisation."""
+    an administrator registers it, having checked the advertiser is that organisation.
+    ``valid_from`` (default: now) may be up to a year ahead; only an administrator may
+    set it in the past (422 for an advertiser)."""
     with _write(request, caller, advertiser_id) as session:
         b = adv.register_brandname(
             session, advertiser_id, body.name, valid_from=body.valid_from, actor=caller.actor,
-            official_ok=caller.role == "admin",
+            official_ok=caller.role == "admin", backdate_ok=caller.role == "admin",
         )
         return adv.brandname_dict(b)
 
@@ -394,7 +407,9 @@ def submit(
     advertiser_id: int, body: CopiesIn, request: Request, caller: Caller = Depends(WRITE)
 ) -> Response:
     """Copies of ads sent (one or up to 10,000): each checked at once; all stored or,
-    on bad input, none."""
+    on bad input, none. A copy submitted again (same recipient, channel, time sent,
+    sender and content) is the same copy: answered with its first id and violations,
+    ``duplicate`` true, and neither stored nor counted again."""
     # the validated models carry the fields of CopyInput: passed as they are
     with gc_paused():
         with _write(request, caller, advertiser_id) as session:
@@ -403,6 +418,7 @@ def submit(
             {
                 "copies": len(results),
                 "with_violations": sum(1 for r in results if r["violations"]),
+                "duplicates": sum(1 for r in results if r["duplicate"]),
                 "results": results,
             }
         )
@@ -491,14 +507,18 @@ async def scrub_file(
 def report(
     request: Request,
     advertiser_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
-    since: Annotated[datetime, AfterValidator(to_utc)] | None = None,
-    until: Annotated[datetime, AfterValidator(to_utc)] | None = None,
+    since: Annotated[str | None, Query(max_length=40, description=REPORT_SINCE)] = None,
+    until: Annotated[str | None, Query(max_length=40, description=REPORT_UNTIL)] = None,
     period: Literal["day", "month"] = "day",
     rule: Annotated[str | None, Query(max_length=40)] = None,
     format: Literal["json", "csv"] = "json",
     caller: Caller = Depends(READ),
 ) -> Any:
-    """Violations per advertiser and rule per day or month (Vietnam time), fines summed."""
+    """Violations per advertiser and rule per day or month (Vietnam time), fines summed.
+    ``since`` and ``until`` are Vietnam days (``2026-11-23``: ``until`` includes its
+    day) or ISO date-times (Vietnam time without an offset; ``until`` exclusive)."""
+    with _errors():
+        lo, hi = report_bounds(since, until)
     with _errors(), request.app.state.db.read() as session:
         if caller.role == "advertiser":
             own = adv.advertiser_of_key(session, caller.key_id)
@@ -506,7 +526,7 @@ def report(
                 raise HTTPException(404, "no advertiser for this key")
             advertiser_id = own
         rows = violation_report(
-            session, advertiser_id=advertiser_id, since=since, until=until, period=period, rule=rule
+            session, advertiser_id=advertiser_id, since=lo, until=hi, period=period, rule=rule
         )
     if format == "csv":
         return PlainTextResponse(report_csv(rows), media_type="text/csv")
