@@ -424,3 +424,49 @@ def test_frauds_of_the_fourth_black_box_set(name: str, text: str) -> None:
 ])
 def test_their_honest_neighbours_in_the_fourth_set_get_none(name: str, text: str) -> None:
     assert name not in names(text)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("PAY_TO_UNLOCK", "Nhiem vu so 7 cua ban bi loi, he thong chua duyet lenh. Vui long nap them "
+     "3.000.000d de hoan tat va rut toan bo so du 8.450.000d."),
+    ("GUARANTEED_RETURNS", "Chi nap 500k lam don dau, 5p sau he thong tra ca goc lan hoa hong "
+     "150k."),
+    ("GUARANTEED_RETURNS", "Moi lenh dat theo tin hieu cua minh lai 30%, lo minh bu 100%."),
+    ("CODE_HANDOVER_REQUEST", "MobiFone: QK nhan qua 50GB data. De kich hoat, vui long chuyen "
+     "tiep tin nhan chua ma xac nhan sap toi den so 0901 736 288."),
+    ("EMERGENCY_MONEY_REQUEST", "Chao ong, con trai ong gay tai nan va dang bi tam giu. Gia dinh "
+     "can nop 50 trieu tien boi thuong de duoc bao lanh trong ngay."),
+    ("EMERGENCY_MONEY_REQUEST", "Vo anh vua nhap vien trong tinh trang nguy kich, can tam ung vien "
+     "phi ngay 35tr vao tk dieu duong truc de kip mo."),
+    ("EMERGENCY_MONEY_REQUEST", "Hi Mum, I dropped my phone in the toilet, this is my new number. "
+     "Can you help me pay a bill today?"),
+    ("JOB_FEE_REQUEST", "Tuyen KTV spa, luong 12tr. Ban can nop 1tr5 tien dong phuc va the nhan "
+     "vien qua MoMo truoc khi vao lam."),
+    ("REMOTE_ACCESS_REQUEST", "Anh cai ung dung theo link em gui de cap nhat thong tin thue dat, "
+     "xong anh bat quyen tro nang cho phan mem de he thong tu dong khai nhe."),
+    ("REFUND_VIA_PRIVATE_CHAT", "Tong dai vi dien tu: Ban bi tru nham 590.000d phi dich vu. Ban "
+     "quet ma QR em gui qua Zalo de he thong hoan tien ve tai khoan nhe."),
+])
+def test_frauds_of_the_fifth_black_box_set(name: str, text: str) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    # a money-back guarantee is an offer, not a refund due
+    ("REFUND_VIA_PRIVATE_CHAT", "Mat ong rung nguyen chat, 250k/lit, cam ket hoan tien neu pha. "
+     "Lh 0919 407 336."),
+    # "nop truoc 30/11" is a deadline, not a fee first
+    ("PAY_TO_UNLOCK", "(QC) Chuong trinh MBA online, hoc bong den 30% cho ho so nop truoc 30/11. "
+     "Dang ky tu van 1800 6770."),
+    # "chot so lieu": closing the month's figures, not selling lottery numbers
+    ("BETTING_TIPS_SALE", "Team oi con 2 ngay chot so lieu thang, ai chua nop bang ke chi phi "
+     "thi nop cho ke toan truoc 17h mai nha."),
+])
+def test_their_honest_neighbours_in_the_fifth_set_get_none(name: str, text: str) -> None:
+    assert name not in names(text)
+
+
+def test_the_short_domain_of_a_shop_is_its_own() -> None:
+    v = lachan.analyse("(QC) The Gioi Di Dong: iPhone dat truoc, coc 500k nhan tro gia 2tr. "
+                       "Chi tiet tai tgdd.vn.")
+    assert not {"URL_PHISHING_HOST", "URL_BRAND_MISMATCH"} & {s.name for s in v.symbols}

@@ -144,7 +144,11 @@ _RETURNS_RE = re.compile(
     r"|\b(?:nap|gop|vao)\s+\d+(?:[.,]\d+)?\s*(?:k|tr|trieu)\s+nhan\s+ngay\s+\d+(?:[.,]\d+)?\s*"
     r"(?:k|tr|trieu)\b"
     # a trading "room" that never loses: "lenh thang 100%", "ty le thang 95%"
-    r"|\b(?:lenh|keo|ty\s+le|win\s+rate)\s+(?:thang\s+|chien\s+thang\s+)?(?:[89]\d|100)\s*%")
+    r"|\b(?:lenh|keo|ty\s+le|win\s+rate)\s+(?:thang\s+|chien\s+thang\s+)?(?:[89]\d|100)\s*%"
+    # a stake paid back at once with a commission: "nap 500k lam don dau, 5p sau he thong
+    # tra ca goc lan hoa hong 150k"
+    r"|\b(?:tra|hoan|nhan)\s+(?:lai\s+)?(?:ca\s+)?(?:goc|von)\s+(?:lan|va|kem|\+)\s*"
+    r"(?:hoa\s+hong|lai|loi\s+nhuan)\b")
 _STAKE_WORDS = frozenset({"gop", "nap", "dau", "von"})
 #: ...and the words that open a stake taken back with more (with :data:`_BACK_WORDS`):
 #: "tra truoc 1tr nhan 1tr3", "don combo ... nhan ve", "goi dao coin 10tr ... thu ve 18tr".
@@ -163,7 +167,7 @@ _CHAT_RETURNS_RE = re.compile(
     r"|\bkhong\s+(?:co\s+)?(?:lai|loi)\s+(?:\S+\s+){0,2}?(?:hoan|den|tra\s+lai)\s+"
     r"(?:lai\s+)?(?:tien|von|100\s*%)"
     r"|\blo\s+(?:bao\s+nhieu\s+)?(?:\S+\s+){0,2}?(?:den|boi\s+thuong)\s+(?:bay\s+nhieu|100\s*%|du)\b"
-    r"|\blo\s+(?:thi\s+)?(?:em|minh|ben\s+em|toi|chi)\s+(?:se\s+)?(?:den|chiu|boi\s+thuong)\b"
+    r"|\blo\s+(?:thi\s+)?(?:em|minh|ben\s+em|toi|chi)\s+(?:se\s+)?(?:den|chiu|boi\s+thuong|bu)\b"
     # a stake doubled in days ("7 ngay la x2"), a payback in a month, an "inside" signal
     r"|\b(?:\d+|mot|vai)\s+(?:ngay|tuan|gio|tieng)\s+(?:la\s+)?x\s?[2-9]\b"
     r"|\bx\s?[2-9]\s+(?:sau|trong)\s+(?:\d+|mot|vai)\s+(?:ngay|tuan|gio|tieng)\b"
@@ -324,7 +328,7 @@ _EXTORTION_PAIRS = frozenset({"duyet web", "da hack", "clip nay", "video nay", "
 _TIPS_RE = re.compile(
     # ("song thu" with its numbers: "song Thu Duc" is a river)
     r"\b(?:soi\s+cau|bach\s+thu|song\s+thu\s+(?:lo\s+|de\s+)?\d|dan\s+(?:de|lo)\s+(?:\d+\s+so|\d\d|vip|chuan)"
-    r"|chot\s+so|cau\s+lo|lo\s+de|soi\s+keo|tip\s+keo|keo\s+(?:thom|ngon|chac|vip|toi\s+nay|hom\s+nay)|an\s+chac"
+    r"|chot\s+so(?!\s+(?:lieu|sach|du|luong))|cau\s+lo|lo\s+de|soi\s+keo|tip\s+keo|keo\s+(?:thom|ngon|chac|vip|toi\s+nay|hom\s+nay)|an\s+chac"
     r"|chac\s+an|(?:vao|danh|choi)\s+\d+\s*(?:k|tr|trieu)\s+an\s+\d+)\b"
     # a certainty no draw allows (no word boundary after "%")
     r"|\b(?:ve\s+100|chuan\s+9\d)\s*%")

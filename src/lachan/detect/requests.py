@@ -60,7 +60,7 @@ _CODE = (r"(?:otp|code|ma\s+(?:otp|xac\s+(?:nhan|thuc|minh)|kich\s+hoat|bao\s+ma
 _ASK = (r"(?:xin|doc|(?<!nha )(?<!vi )(?<!ty )cung\s+cap|chup|forward|send\s+me|read\s+me"
         r"|tell\s+me|give\s+me"
         # "confirm ownership by sending the login code you received"
-        r"|by\s+sending"
+        r"|by\s+sending|chuyen\s+tiep"
         r"|reply\s+(?:to\s+(?:us|this\s+message)\s+)?with"
         r"|gui\s+(?:lai|giup|cho\s+(?:minh|anh|em|chi|toi|tui|tao|ben|nhan\s+vien)"
         r"|minh|tao|to|em|e|anh|chi|toi|tui)"
@@ -118,7 +118,8 @@ _PAY_TO_UNLOCK_RE = re.compile(
     r"|kien\s+hang)|chay\s+don|hoan\s+thanh\s+(?:don|nhiem\s+vu)"
     r"|hoan\s+tien|thong\s+quan|chuyen\s+(?:tien\s+)?ve\s+(?:tk|tai\s+khoan|stk|vi)"
     r"|hoan\s+(?:lai\s+)?(?:coc|tien\s+coc)"
-    r"|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan|hoa\s+hong|duoc|het)|duoc\s+rut|giai\s+phong"
+    r"|giai\s+ngan|rut\s+(?:tien|von|loi\s+nhuan|hoa\s+hong|duoc|het|toan\s+bo)|duoc\s+rut"
+    r"|giai\s+phong|hoan\s+tat\s+(?:\S+\s+){0,2}?(?:va\s+)?rut"
     r"|go\s+(?:phat|han\s+che|phong\s+toa))\b")
 
 #: The advance fee said outright: money to be received (a payout, a compensation, a loan)
@@ -126,7 +127,9 @@ _PAY_TO_UNLOCK_RE = re.compile(
 #: truoc thue TNCN 10%"). Insurers and lenders deduct their fees; nobody bills them first.
 _FEE_FIRST_RE = re.compile(
     r"(?<!da )\b(?:dong|nop|chuyen|thanh\s+toan|tra)\s+truoc\s+(?:\S+\s+){0,3}?"
-    r"(?:phi|thue|le\s+phi|tien|\d)"
+    # (a sum, not a date: "ho so nop truoc 30/11" is a deadline)
+    r"(?:phi|thue|le\s+phi|tien|\d+(?:[.,]\d+)*\s*(?:k|tr|trieu|d|dong|vnd|usd|%)\b"
+    r"|\d{1,3}(?:[.,]\d{3})+)"
     # ...or a fee "to receive" it: "nop phi thu tuc 2 trieu de nhan"
     r"|(?<!da )\b(?:dong|nop)\s+(?:\S+\s+){0,2}?phi\s+(?:\S+\s+){0,4}?de\s+(?:duoc\s+)?nhan\b")
 _RECEIVE_RE = re.compile(
@@ -152,6 +155,9 @@ _TRANSFER_RE = re.compile(r"\b(?:chuyen|nop|gui|nap|ck|dong)\s+(?:giup\s+(?:\S+\
                           r"|(?:cho\s+\S+\s+)?theo\s+(?:so|stk|tk)|vien\s+phi|tam\s+ung"
                           r"|qua\s+(?:so\s+)?(?:tai\s+khoan|tk|stk))"
                           r"|\bung\s+(?:truoc|tien|giup)\b"
+                          # "tam ung vien phi ngay 35tr vao tk dieu duong", "help me pay a bill"
+                          r"|\b\d+(?:[.,]\d+)?\s*(?:k|tr|trieu)\s+vao\s+(?:so\s+)?(?:tk|stk|tai\s+khoan)\b"
+                          r"|\bhelp\s+me\s+(?:to\s+)?pay\b|\bpay\s+(?:a|this|my)\s+bill\b"
                           r"|\bcho\s+(?:\S+\s+)?muon\b"
                           # "muon anh 7 trieu", "cho em vay 2 trieu", "chuyen lien giup"
                           r"|\b(?:vay|muon)\s+(?:\S+\s+)?\d+(?:[.,]\d+)?\s*(?:k|tr|trieu|cu)\b"
@@ -200,7 +206,7 @@ SECRECY = (r"\b(?:khong\s+duoc|dung|cam)\s+(?:tiet\s+lo|noi|bao|chia\s+se)\s+(?:
            r"|me|ai|nguoi\s+nha|gia\s+dinh)\b")
 _THIRD_PARTY_RE = re.compile(
     r"\b(?:con|chong|vo|bo|me|em|chau|nguoi\s+nha|nguoi\s+than)\s+(?:trai\s+|gai\s+)?(?:cua\s+|nha\s+)?"
-    r"(?:ban|anh|chi|ong|ba|co|chu|bac)\s+(?:bi|dang|da|vua|di)\b"
+    r"(?:ban|anh|chi|ong|ba|co|chu|bac)\s+(?:bi|dang|da|vua|di|gay)\b"
     # the parent of a child in someone's care: "me be Khoa oi", "co phai me cua chau Minh Anh"
     r"|\b(?:me|bo|ba|phu\s+huynh)\s+(?:cua\s+)?(?:be|chau)\s+[a-z]+"
     # a staff member's or a payee's own account: "ck giup e vao tk cua nhan vien nay"
@@ -443,16 +449,20 @@ def _on_form(folded: str) -> str | None:
 #: phone, banking app included. Software vendors' helpdesks use the same apps, so a bank,
 #: a card, a loan, a refund or an authority has to be named as well.
 _REMOTE_APP_RE = re.compile(r"\b(?:teamviewer|anydesk|ultra\s?viewer?|quick\s?support|rustdesk"
-                            r"|airdroid)\b"
+                            r"|airdroid|accessibility)\b"
+                            # the accessibility permission that lets an app drive the phone
+                            r"|\b(?:bat|cap|mo|cho\s+phep)\s+(?:\S+\s+){0,2}?quyen\s+(?:truy\s+cap\s+)?"
+                            r"tro\s+nang\b"
                             # screen sharing switched on in an app the caller had installed
                             r"|\b(?:bat|mo|an|chon)\s+(?:\S+\s+){0,2}?(?:chia\s+se|share)\s+man\s+hinh\b"
                             r"(?=.{0,300}?\b(?:cai|tai)\s+(?:dat\s+)?(?:app|ung\s+dung))"
                             r"|\b(?:cai|tai)\s+(?:dat\s+)?(?:app|ung\s+dung)\b(?:\s+\S+){0,20}?\s+"
                             r"(?:bat|mo|an|chon)\s+(?:\S+\s+){0,2}?(?:chia\s+se|share)\s+man\s+hinh\b")
 _REMOTE_WORDS = frozenset({"teamviewer", "anydesk", "ultraviewer", "ultraview", "quicksupport",
-                           "rustdesk", "airdroid", "ultra", "quick"})
+                           "rustdesk", "airdroid", "ultra", "quick", "accessibility"})
 #: (screen sharing by its pair: "man hinh" alone is every screenshot, "chup man hinh")
-_REMOTE_PAIRS = frozenset({"se man", "share man", "screen sharing", "screen share"})
+_REMOTE_PAIRS = frozenset({"se man", "share man", "screen sharing", "screen share",
+                           "tro nang"})
 _MONEY_CONTEXT_RE = re.compile(
     r"\b(?:ngan\s+hang|the\s+tin\s+dung|han\s+muc|khoan\s+vay|vay|hoan\s+tien|hoan\s+phi"
     r"|thue|cong\s+an|bao\s+hiem|so\s+du|bank|refund|loan)\b")
@@ -680,13 +690,26 @@ def _refund_via_chat(folded: str) -> str | None:
     """The refund and the chat account or personal number it is handled through, or the
     reader's account details that "customer care" asks for it, or ``None`` (either one
     negated: "Shopee khong yeu cau ket ban Zalo")."""
-    refund = _REFUND_RE.search(folded)
-    if refund is None or negated(folded, refund.start()):
+    refund = next((m for m in _REFUND_RE.finditer(folded)
+                   if not negated(folded, m.start()) and not _guarantee(folded, m)), None)
+    if refund is None:
         return None
     chat = first_unnegated(_PRIVATE_CHAT_RE, folded)
     if chat is None and _CARE_VOICE_RE.search(folded) is not None:
         chat = first_unnegated(_ACCOUNT_ASKED_RE, folded)
     return None if chat is None else f"{refund.group(0)} ... {chat.group(0)}"
+
+
+#: A money-back guarantee, not a refund due: "cam ket hoan tien neu pha", "hoan tien 100% neu
+#: khong hieu qua", "refund if not satisfied".
+_GUARANTEE_BEFORE_RE = re.compile(r"\b(?:cam\s+ket|dam\s+bao|bao\s+hanh|guarantee[ds]?)"
+                                  r"(?:\s+\S+){0,2}?\s*$")
+_GUARANTEE_AFTER_RE = re.compile(r"(?:\s+\S+){0,3}?\s+(?:neu|if)\b")
+
+
+def _guarantee(folded: str, refund: re.Match[str]) -> bool:
+    return (_GUARANTEE_BEFORE_RE.search(folded, max(0, refund.start() - 30), refund.start())
+            is not None or _GUARANTEE_AFTER_RE.match(folded, refund.end()) is not None)
 
 
 #: A shop's or a brand's "customer care" speaking...
@@ -721,7 +744,9 @@ def _emergency(folded: str, private_way: bool = False) -> str | None:
     if _TRANSFER_RE.search(folded) is None and (
             not private_way or _NEED_ADVANCE_RE.search(folded) is None):
         m = _EMERGENCY_RE.search(folded)
-        hush = _HUSH_RE.search(folded) if m is not None else None
+        if m is None:
+            return None
+        hush = _HUSH_RE.search(folded)
         if hush is None or _SUM_RE.search(folded) is None:
             return None
         return f"{m.group(0)} ... {hush.group(0)}"
@@ -749,7 +774,7 @@ _PURPOSE_PAIRS = frozenset({
     "nhan hoa", "nhan hang", "nhan kien", "hoan tien", "giai ngan", "rut tien", "rut von",
     "rut loi", "rut hoa", "duoc rut", "thong quan", "chay don", "thanh don", "thanh nhiem",
     "nhan duoc", "giai phong", "rut duoc", "go phat", "go han", "muon rut", "rut ve",
-    "hoan coc", "linh thuong", "linh giai", "hoat lenh", "rut het"})
+    "hoan coc", "linh thuong", "linh giai", "hoat lenh", "rut het", "rut toan", "hoan tat"})
 #: Paying: these pairs, "nop"/"nap", or "chuyen" before an amount (a digit shape).
 _PAY_PAIRS = frozenset({"chuyen khoan", "chuyen tien", "dong phi", "toan phi", "dat coc",
                         "chuyen coc", "ky quy", "chuyen phi", "long chuyen", "dong thue",
@@ -852,6 +877,8 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
                  or "URL_PLATFORM_PAGE" in out.findings
                  or not _CHAT_APP_WORDS.isdisjoint(tokens)
                  or "PHONE_MOBILE" in out.findings or "PHONE_FOREIGN" in out.findings
+                 # "quet ma QR em gui qua Zalo de he thong hoan tien": scanning it pays
+                 or ("CHAT_APP_CONTACT" in out.findings and "qr" in tokens)
                  or _CARE_VOICE_RE.search(folded) is not None)):
         refund = _refund_via_chat(folded)
         if refund is not None:

@@ -141,6 +141,7 @@ _JOB_RE = re.compile(
     r"|dau\s+don|don\s+(?:xkld|nhat|dai\s+loan|han\s+quoc)|ho\s+so\s+(?:di\s+)?(?:nhat|dai\s+loan"
     r"|han\s+quoc|duc|canada|ba\s+lan)"
     r"|tuyen\s+(?:\S+\s+){0,2}?(?:nguoi\s+mau|ctv|cong\s+tac\s+vien|nhan\s+su|tho|ky\s+su|ke\s+toan"
+    r"|ktv|ky\s+thuat\s+vien|phuc\s+vu|tap\s+vu|bao\s+ve|tai\s+xe"
     r"|sinh\s+vien))\b")
 _JOB_FEE_RE = re.compile(
     r"\b(?:dat\s+coc|coc\s+truoc|chuyen\s+coc|tien\s+coc|coc\s+(?:nguyen|vat)\s+lieu"
@@ -160,7 +161,8 @@ _JOB_PAIRS = frozenset({"tuyen dung", "tuyen gap", "tuyen lao", "tuyen nhan", "t
                         "ung vien", "phong van", "cong viec", "trung tuyen",
                         "vi tri", "tuyen nguoi", "tuyen ctv", "tuyen tho", "tuyen ky",
                         "tuyen ke", "nhan vao", "hop vi", "ung tuyen", "dau don", "don nhat",
-                        "don dai", "don xkld", "so nhat", "so dai", "so di"}) | frozenset(
+                        "don dai", "don xkld", "so nhat", "so dai", "so di", "tuyen ktv",
+                        "tuyen phuc", "tuyen tap", "tuyen bao", "tuyen tai"}) | frozenset(
     f"tuyen §d{n}" for n in range(1, 5))
 _FEE_PAIRS = frozenset({"dat coc", "coc truoc", "chuyen coc", "tien coc", "phi ho",
                         "phi dao", "phi dong", "phi giu", "phi xuat", "phi visa", "phi dang",
