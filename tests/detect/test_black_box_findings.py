@@ -470,3 +470,12 @@ def test_the_short_domain_of_a_shop_is_its_own() -> None:
     v = lachan.analyse("(QC) The Gioi Di Dong: iPhone dat truoc, coc 500k nhan tro gia 2tr. "
                        "Chi tiet tai tgdd.vn.")
     assert not {"URL_PHISHING_HOST", "URL_BRAND_MISMATCH"} & {s.name for s in v.symbols}
+
+
+@pytest.mark.parametrize("text", [
+    "(QC) Mat Sai Gon: Mo can thi Lasik uu dai 5 trieu cho sinh vien, kham khuc xa mien phi.",
+    "[QC] Yoga Huong Tre: lop Yoga co ban buoi toi 18h30, hoc thu mien phi 1 buoi, hoc phi 800k.",
+    "(QC) MB: Mo tai khoan so dep tu chon mien phi tren app, nhan ngay 50k khi giao dich dau.",
+])
+def test_a_message_its_sender_labels_an_advert_is_one(text: str) -> None:
+    assert lachan.analyse(text).label == "ad"

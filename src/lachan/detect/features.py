@@ -783,8 +783,10 @@ def _pair_tokens(names: frozenset[str]) -> tuple[str, ...]:
 #: The label Decree 91 (Art. 13) requires on every advertising message: its sender declares
 #: the message an ad. Learned, plus a fixed push towards ad (it starts 423 ads of the data
 #: and no ham message; a "[QC] combo 69k" from a shop still read ham 0.78 on the learned
-#: weight alone, its other words being new).
-AD_LABEL_PRIOR = 3.0
+#: weight alone, its other words being new). It was 3.0 until a black-box set showed "(QC)"
+#: clinics, yoga classes and a bank's account offer read ham (3 of 120 ads); 5.0 changes no
+#: verdict of the data, 6.0 turns a labelled card-offer scam of the 2025 set into an ad.
+AD_LABEL_PRIOR = 5.0
 _AD_LABEL_FINDING = Finding("AD_LABEL", "ad", "starts with the advertising label [QC]/[AD]",
                             weight=AD_LABEL_PRIOR)
 _TEENCODE_FINDING = Finding("TEENCODE", "ham", "chat abbreviations (teencode)")
