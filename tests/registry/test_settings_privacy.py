@@ -54,6 +54,16 @@ def test_pseudonyms_are_keyed_and_stable() -> None:
     assert "0912345678" not in a.pseudonym("0912345678")
 
 
+def test_a_vault_is_found_by_its_seal_key_while_it_lives() -> None:
+    from lachan.registry.privacy import vault_for_seal_key
+
+    kept = Vault(b"w" * 32)
+    Vault(b"w" * 32)  # another vault of the same secret, dropped at once
+    assert vault_for_seal_key(kept.audit_seal_key) is kept
+    seal = Vault(b"v" * 32).audit_seal_key
+    assert vault_for_seal_key(seal) is None
+
+
 def test_encryption_authenticates_content_and_context() -> None:
     v = Vault(b"k" * 32)
     blob = v.encrypt("Tài khoản bị khoá".encode(), b"C1")

@@ -210,14 +210,18 @@ def audit_seal_key(master: bytes) -> bytes:
     return _derive(master, b"lachan audit seal v1")
 
 
-#: Vaults by their audit seal key: a session carrying a seal key (``Session.info``, as
-#: the service sets it) finds the vault to write pseudonyms with (:func:`vault_for_seal_key`).
-_VAULTS: weakref.WeakValueDictionary[bytes, Vault] = weakref.WeakValueDictionary()
+#: Live vaults by their audit seal key: a session carrying a seal key (``Session.info``,
+#: as the service sets it) finds the vault to write pseudonyms with
+#: (:func:`vault_for_seal_key`). Several vaults of one secret may live at once, and any of
+#: them will do, however many of the others are gone.
+_VAULTS: dict[bytes, weakref.WeakSet[Vault]] = {}
 
 
 def vault_for_seal_key(seal_key: bytes) -> Vault | None:
-    """The live :class:`Vault` whose audit seal key is ``seal_key``, if any."""
-    return _VAULTS.get(bytes(seal_key))
+    """A live :class:`Vault` whose audit seal key is ``seal_key``, if any."""
+    for vault in _VAULTS.get(bytes(seal_key), ()):
+        return vault
+    return None
 
 
 class Vault:
@@ -229,7 +233,7 @@ class Vault:
         self._hmac_key = _derive(master, b"lachan reporter pseudonym v1")
         self._aead = AESGCM(_derive(master, b"lachan at-rest encryption v1"))
         self.audit_seal_key = audit_seal_key(master)
-        _VAULTS[self.audit_seal_key] = self
+        _VAULTS.setdefault(self.audit_seal_key, weakref.WeakSet()).add(self)
 
     @classmethod
     def from_environment(cls, home: Path | None = None) -> Vault:
