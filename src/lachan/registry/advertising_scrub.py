@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from lachan.registry import audit
 from lachan.registry.advertising import AdvertisingError, get_advertiser
 from lachan.registry.advertising_numbers import (
+    FIXED_NSN_MIN,
     INVALID,
     MAX_NUMBER_CHARS,
     format_national,
@@ -378,9 +379,6 @@ _CONSENT_REASON = {0: None, 1: "refused", 2: "consent_withdrawn", 3: "no_consent
 #: Scrub codes of numbers that cannot be reached on the channel at all.
 INVALID_CODE = 16
 NOT_MOBILE_CODE = 32
-#: The smallest national significant number of a fixed line (10 digits, area code 2xx);
-#: mobile numbers have 9.
-_FIXED_NSN_MIN = 1_000_000_000
 
 
 def _reasons(code: int) -> list[str]:
@@ -416,7 +414,7 @@ def scrub_codes(
     consent[_isin(view.refused, nsn)] = 1
     codes = codes | (consent << 2)
     if channel == "sms":
-        codes[nsn >= _FIXED_NSN_MIN] = NOT_MOBILE_CODE
+        codes[nsn >= FIXED_NSN_MIN] = NOT_MOBILE_CODE
     codes[invalid] = INVALID_CODE
     return nsn, codes
 
