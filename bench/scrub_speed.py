@@ -21,7 +21,7 @@ import numpy as np
 
 from lachan.registry.advertising_numbers import _valid_prefix3, normalise_numbers
 from lachan.registry.advertising_scrub import CHUNK, ConsentView, scrub_jsonl
-from lachan.registry.dnc_index import KEY_DTYPE, DncIndex, number_keys
+from lachan.registry.dnc_index import KEY_DTYPE, DncIndex, number_keys, sorted_unique
 from lachan.registry.privacy import Vault
 
 
@@ -73,7 +73,7 @@ def main() -> None:
     lines = input_lines(listed_numbers, args.numbers, rng)
     listed_keys, _ = number_keys(vault.dnc_digests, listed_numbers)
     others = np.frombuffer(rng.bytes(8 * (args.register - listed_keys.size)), dtype=KEY_DTYPE)
-    reg = np.unique(np.concatenate([others, listed_keys]))
+    reg = sorted_unique(np.concatenate([others, listed_keys]))
     del others
     scope = rng.integers(0, 10, reg.size, dtype=np.int8)  # 80% all, 10% sms, 10% call
     idx = DncIndex(
