@@ -206,6 +206,48 @@ def test_dnc_is_judged_by_the_register_as_it_stood_at_the_send(client, app) -> N
     assert got == [[], ["DNC_LISTED"], [], ["DNC_LISTED"]]
 
 
+LANDLINE = "024 3825 1234"
+
+
+def test_an_ad_call_to_a_landline_is_checked_like_one_to_a_mobile(client, app) -> None:
+    from lachan.registry import dnc
+
+    aid, h = setup_advertiser(client, app)
+    call = {"text": "", "channel": "call", "duration_s": 30, "recipient": LANDLINE}
+    assert submit(client, aid, h, copy(vn(18, 10), **call)) == [["NO_CONSENT"]]
+    r = client.post(f"/v1/advertisers/{aid}/consents", headers=h, json={"consents": [
+        {"recipient": "+84 24 3825 1234", "channel": "call", "method": "online",
+         "proof_ref": "web-2", "given_at": "2026-11-01T00:00:00+07:00"}]})
+    assert r.status_code == 201, r.text
+    with app.state.db.transaction() as session:
+        dnc.register(session, LANDLINE, "call", now=vn(21, 8))
+    r = client.post(f"/v1/advertisers/{aid}/copies", headers=h,
+                    json={"copies": [copy(vn(20, 10), **call), copy(vn(22, 10), **call)]})
+    assert r.status_code == 200, r.text
+    # judged by the register as it stood at each call
+    assert [(x["recipient"], [v["rule"] for v in x["violations"]])
+            for x in r.json()["results"]] == [("02438251234", []),
+                                              ("02438251234", ["DNC_LISTED"])]
+    # a landline can refuse (by call): the refusal is recorded under the same number
+    r = client.post(f"/v1/advertisers/{aid}/refusals", headers=h,
+                    json={"recipient": LANDLINE, "reply": "TC",
+                          "received_at": "2026-11-23T09:00:00+07:00"})
+    assert r.status_code == 200 and r.json()["recipient"] == "02438251234", r.text
+    assert "RECIPIENT_REFUSED" in submit(client, aid, h, copy(vn(25, 10), **call))[0]
+
+
+def test_a_landline_cannot_be_sent_an_sms_nor_consent_to_one(client, app) -> None:
+    aid, h = setup_advertiser(client, app)
+    r = client.post(f"/v1/advertisers/{aid}/copies", headers=h,
+                    json={"copies": [copy(vn(22, 10), recipient=LANDLINE)]})
+    assert r.status_code == 422
+    assert "item 0: a fixed line (landline) cannot receive sms messages, only calls" in r.text
+    for channel in ("sms", "all"):
+        r = client.post(f"/v1/advertisers/{aid}/consents", headers=h, json={"consents": [
+            {"recipient": LANDLINE, "channel": channel, "method": "online", "proof_ref": "w"}]})
+        assert r.status_code == 422 and "fixed line (landline)" in r.text, r.text
+
+
 def test_consent_request_rules(client, app) -> None:
     aid, h = setup_advertiser(client, app, consent=False)
     dkqc = "DKQC SHOPABC xin gui uu dai. Dong y soan DY, tu choi soan TC gui 8088"

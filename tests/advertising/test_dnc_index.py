@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lachan.registry.advertising_numbers import INVALID, format_national, normalise_numbers
-from lachan.registry.dnc_index import DncIndex, DncIndexError
+from lachan.registry.dnc_index import DncIndex, DncIndexError, sorted_unique
 
 
 def test_number_forms() -> None:
@@ -97,6 +97,12 @@ def test_membership_agrees_with_a_set(listed: list[int], asked: list[int]) -> No
     idx = DncIndex({"all": np.array(listed, dtype=np.int64)})
     q = np.array(asked + listed[:5], dtype=np.int64)
     assert idx.blocked(q, "sms").tolist() == [int(x) in set(listed) for x in q]
+
+
+@given(st.lists(st.integers(min_value=0, max_value=2**64 - 1), max_size=60))
+def test_sorted_unique_is_np_unique(keys: list[int]) -> None:
+    arr = np.array(keys, dtype=np.uint64)
+    assert sorted_unique(arr).tolist() == np.unique(arr).tolist()
 
 
 _line = st.text(alphabet="0123456789+ .-abcé,#", max_size=15)

@@ -39,7 +39,7 @@ def _import(db: Database, number: str) -> None:
 def _listed(db: Database, directory: Path, number: int) -> bool:
     with db.read() as s:
         index = scrub.dnc_index(s, directory)
-    return bool(index.blocked(np.array([number]), "sms")[0])
+    return bool(index.blocked_numbers(np.array([number]), "sms")[0])
 
 
 def test_a_replaced_database_with_as_many_rows_gets_a_new_index(
@@ -84,3 +84,24 @@ def test_the_index_on_disk_is_reused_while_the_register_is_unchanged(
         assert _listed(db, directory, 912345678)
     finally:
         db.dispose()
+
+
+def test_the_index_on_disk_holds_no_number_and_replaces_an_old_one(
+    db_url: str, tmp_path: Path
+) -> None:
+    directory = tmp_path / "dnc_index"
+    directory.mkdir()
+    for scope in ("sms", "call", "all"):  # an index of the older format: numbers in clear
+        np.save(directory / f"{scope}.npy", np.array([987654321], dtype=np.uint32))
+    (directory / "meta.json").write_text('{"format": 1}')
+    scrub._cache.clear()
+    db = Database(db_url)
+    try:
+        _import(db, "0912345678")
+        assert _listed(db, directory, 912345678) and not _listed(db, directory, 987654321)
+    finally:
+        db.dispose()
+    saved = [np.load(directory / f"{scope}.npy") for scope in ("sms", "call", "all")]
+    assert [a.dtype for a in saved] == [np.uint64] * 3 and sum(a.size for a in saved) == 1
+    for arr in saved:
+        assert not np.isin([912345678, 987654321], arr).any()

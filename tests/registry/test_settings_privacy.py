@@ -54,6 +54,36 @@ def test_pseudonyms_are_keyed_and_stable() -> None:
     assert "0912345678" not in a.pseudonym("0912345678")
 
 
+def test_a_vault_is_found_by_its_seal_key_while_it_lives() -> None:
+    from lachan.registry.privacy import vault_for_seal_key
+
+    kept = Vault(b"w" * 32)
+    Vault(b"w" * 32)  # another vault of the same secret, dropped at once
+    assert vault_for_seal_key(kept.audit_seal_key) is kept
+    seal = Vault(b"v" * 32).audit_seal_key
+    assert vault_for_seal_key(seal) is None
+
+
+def test_dnc_pseudonyms_are_hmacs_under_a_key_of_their_own() -> None:
+    import hashlib
+    import hmac
+
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    a, b = Vault(b"a" * 32), Vault(b"b" * 32)
+    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+               info=b"lachan dnc number pseudonym v1").derive(b"a" * 32)
+    numbers = [b"0912345678", b"02438251234", b""]
+    expected = [hmac.new(key, n, hashlib.sha256).digest() for n in numbers]
+    assert list(a.dnc_digests(numbers)) == expected
+    assert a.dnc_pseudonym("0912345678") == expected[0].hex()
+    # not the reporter pseudonym of the same number (no join with complaints), nor
+    # another centre's
+    assert a.dnc_pseudonym("0912345678") != a.pseudonym("0912345678")
+    assert a.dnc_pseudonym("0912345678") != b.dnc_pseudonym("0912345678")
+
+
 def test_encryption_authenticates_content_and_context() -> None:
     v = Vault(b"k" * 32)
     blob = v.encrypt("Tài khoản bị khoá".encode(), b"C1")

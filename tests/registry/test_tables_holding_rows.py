@@ -49,6 +49,17 @@ def test_a_complaint_is_named_as_keyed_data_and_audited_rows(db: Database) -> No
         assert audit.audited_rows(s) == ["complaints rows", "sources rows"]
 
 
+def test_the_do_not_call_register_is_keyed_data(db: Database) -> None:
+    from lachan.registry import dnc
+
+    with db.transaction() as s:
+        dnc.register(s, "0912345678", "sms", actor="test")
+        dnc.unregister(s, "0912345678", "sms", actor="test")  # history only is left
+    with db.read() as s:
+        # a new key file would make the register's pseudonyms unfindable
+        assert privacy.keyed_data(s) == "an audit seal, Do-Not-Call history (pseudonyms)"
+
+
 def test_labels_come_in_the_order_given_and_only_for_tables_with_rows(db: Database) -> None:
     _complain(db)
     tables = [

@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from lachan.serve.testing import bearer
+from lachan.store.testing import raw_values
 
 SUBSCRIBER = "0901234567"
 
@@ -75,6 +76,23 @@ def test_dnc_commands_keep_the_register(client: TestClient, role_keys: dict[str,
         client.get(f"/v1/dnc/{SUBSCRIBER}", headers=bearer(role_keys["advertiser"])).json()["scope"]
         is None
     )
+
+
+def test_the_register_keeps_no_subscriber_number_in_clear(
+    app, client: TestClient, role_keys: dict[str, str]
+) -> None:
+    _sms(client, role_keys["gateway"], "DK DNC S", msisdn="+84912345678")
+    put = client.put("/v1/dnc/84987654321", headers=bearer(role_keys["operator"]),
+                     json={"scope": "call"})
+    assert put.status_code == 200 and put.json()["number"] == "0987654321"
+    for table, values in raw_values(app.state.db.url, "dnc", "dnc_history").items():
+        for value in values:
+            assert "912345678" not in value and "987654321" not in value, (table, value)
+    state = client.get("/v1/dnc/0912 345 678", headers=bearer(role_keys["analyst"])).json()
+    assert state["number"] == "0912345678" and state["sms_blocked"]
+    assert [(h["action"], h["via"]) for h in state["history"]] == [("register", "gateway")]
+    state = client.get("/v1/dnc/+84987654321", headers=bearer(role_keys["advertiser"])).json()
+    assert state["scope"] == "call" and state["call_blocked"] and not state["sms_blocked"]
 
 
 @pytest.mark.parametrize("text", ["xin chao", "", "S", "DNC DK ??"])

@@ -27,7 +27,12 @@ from lachan.ingest.refusal import RefusalError, confirmation_text, parse_refusal
 from lachan.ingest.times import MAX_CLOCK_SKEW
 from lachan.registry import audit
 from lachan.registry.advertising_lookalikes import refuse_lookalike
-from lachan.registry.advertising_numbers import INVALID, format_national, normalise_numbers
+from lachan.registry.advertising_numbers import (
+    FIXED_NSN_MIN,
+    INVALID,
+    format_national,
+    normalise_numbers,
+)
 from lachan.registry.advertising_parts import opt_out_pattern
 from lachan.registry.clock import as_utc, iso, utcnow
 from lachan.registry.normalise import HIDDEN_CHARS, InvalidSource, normalise
@@ -83,8 +88,17 @@ def rules() -> AdRules:
 # ------------------------------------------------------------------------- recipients
 
 
+#: Channels a fixed line (landline) is reached on: it takes calls, and can be on the
+#: Do-Not-Call register for them, but cannot receive an SMS.
+FIXED_LINE_CHANNELS = frozenset({"call"})
+#: Pseudo-channel of :func:`normalise_recipient` for a recipient named whatever the
+#: channel (a withdrawal, a refusal, a look-up): a mobile number or a fixed line.
+ANY_PHONE = "phone"
+
+
 def normalise_recipient(value: str, channel: str) -> str:
-    """``0xxxxxxxxx`` for sms / call, lower-case address for e-mail; raise
+    """``0xxxxxxxxx`` for sms / call (a fixed line, ``02xxxxxxxxx``, for calls and
+    :data:`ANY_PHONE` only), lower-case address for e-mail; raise
     :class:`AdvertisingError` for anything else."""
     if not isinstance(value, str) or not value.strip():
         raise AdvertisingError("recipient is empty")
@@ -94,12 +108,24 @@ def normalise_recipient(value: str, channel: str) -> str:
         if not at or not local or "." not in domain or len(v) > MAX_EMAIL_CHARS or " " in v:
             raise AdvertisingError(f"not an e-mail address: {value[:60]!r}")
         return v
-    if channel in ("sms", "call", "all"):
-        n = int(normalise_numbers([value])[0])
-        if n == INVALID:
-            raise AdvertisingError(f"not a Vietnamese mobile number: {value[:40]!r}")
+    if channel in ("sms", "call", "all", ANY_PHONE):
+        n = int(normalise_numbers([value], fixed=True)[0])
+        problem = _phone_problem(n, channel)
+        if problem:
+            raise AdvertisingError(f"{problem}: {value[:40]!r}")
         return format_national(n)
     raise AdvertisingError(f"unknown channel {channel[:20]!r}; use sms, email or call")
+
+
+def _phone_problem(nsn: int, channel: str) -> str | None:
+    """Why national number ``nsn`` cannot be a recipient on ``channel``, or None."""
+    if nsn == INVALID:
+        if channel in FIXED_LINE_CHANNELS or channel == ANY_PHONE:
+            return "not a Vietnamese phone number"
+        return "not a Vietnamese mobile number"
+    if nsn >= FIXED_NSN_MIN and channel not in FIXED_LINE_CHANNELS and channel != ANY_PHONE:
+        return f"a fixed line (landline) cannot receive {channel} messages, only calls"
+    return None
 
 
 def normalise_recipients(values: list[str], channels: list[str]) -> list[str]:
@@ -108,13 +134,12 @@ def normalise_recipients(values: list[str], channels: list[str]) -> list[str]:
     out = list(values)
     if phone_idx:
         nsn = normalise_numbers(
-            [values[i] if isinstance(values[i], str) else "" for i in phone_idx]
+            [values[i] if isinstance(values[i], str) else "" for i in phone_idx], fixed=True
         )
         for i, n in zip(phone_idx, nsn.tolist(), strict=True):
-            if n == INVALID:
-                raise AdvertisingError(
-                    f"item {i}: not a Vietnamese mobile number: {str(values[i])[:40]!r}"
-                )
+            problem = _phone_problem(n, channels[i])
+            if problem:
+                raise AdvertisingError(f"item {i}: {problem}: {str(values[i])[:40]!r}")
             out[i] = format_national(n)
     for i, c in enumerate(channels):
         if c == "email":
@@ -538,7 +563,8 @@ def record_consents(
             raise AdvertisingError(f"item {i}: daily limit must be 1 to 100")
     recipients = normalise_recipients(
         [it.recipient for it in items],
-        ["email" if it.channel == "email" or "@" in it.recipient else "sms" for it in items],
+        ["email" if it.channel == "email" or "@" in it.recipient else it.channel
+         for it in items],
     )
     now = utcnow()
     rows = [
@@ -577,7 +603,7 @@ def withdraw_consent(
     get_advertiser(session, advertiser_id)
     if channel not in CONSENT_CHANNELS:
         raise AdvertisingError(f"channel must be one of {', '.join(CONSENT_CHANNELS)}")
-    rec = normalise_recipient(recipient, "email" if "@" in (recipient or "") else "sms")
+    rec = normalise_recipient(recipient, "email" if "@" in (recipient or "") else ANY_PHONE)
     at = as_utc(at) if at else utcnow()
     q = select(Consent).where(
         Consent.advertiser_id == advertiser_id,
@@ -624,7 +650,7 @@ def list_consents(
 ) -> list[Consent]:
     q = select(Consent).where(Consent.advertiser_id == advertiser_id)
     if recipient:
-        ch = "email" if "@" in recipient else "sms"
+        ch = "email" if "@" in recipient else ANY_PHONE
         q = q.where(Consent.recipient == normalise_recipient(recipient, ch))
     return list(session.execute(q.order_by(Consent.id).limit(limit)).scalars())
 
@@ -649,7 +675,7 @@ def record_refusal(
         parsed = parse_refusal(reply, r)
     except RefusalError as exc:
         raise AdvertisingError(str(exc)) from None
-    channel = "email" if "@" in (recipient or "") else "sms"
+    channel = "email" if "@" in (recipient or "") else ANY_PHONE
     rec = normalise_recipient(recipient, channel)
     if parsed is None:
         return _maybe_accept(session, advertiser_id, rec, reply, received_at, r, actor)

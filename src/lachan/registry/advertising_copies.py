@@ -41,6 +41,7 @@ from lachan.registry.advertising import (
     rules,
 )
 from lachan.registry.advertising_parts import PART_UNITS, opt_out_not_at_end
+from lachan.registry.audit import session_vault
 from lachan.registry.clock import as_utc, utcnow
 from lachan.rules import AD_CHANNELS, AdRules
 from lachan.store.tables_advertising import AdCopy, AdTemplate, Brandname, Consent, Refusal
@@ -290,19 +291,39 @@ def _dnc_query(dialect: str) -> Any:
     except ImportError:  # pragma: no cover - centre tables absent
         return None
     d = DncEntry.__table__.c
-    return select(d.number, d.scope, d.registered_at).where(_member(d.number, "recs", dialect))
+    return select(d.pseudonym, d.scope, d.registered_at).where(
+        _member(d.pseudonym, "keys", dialect))
 
 
 def _dnc_history_query(dialect: str) -> Any:
-    """The register's changes up to the batch's last send, per number in time order."""
+    """The register's changes up to the batch's last send, per number (pseudonym) in
+    time order."""
     try:
         from lachan.store.tables_centre import DncEvent
     except ImportError:  # pragma: no cover - centre tables absent
         return None
     e = DncEvent.__table__.c
-    return (select(e.number, e.at, e.scope_after)
-            .where(_member(e.number, "recs", dialect), e.at <= bindparam("t_max"))
-            .order_by(e.number, e.at, e.id))
+    return (select(e.pseudonym, e.at, e.scope_after)
+            .where(_member(e.pseudonym, "keys", dialect), e.at <= bindparam("t_max"))
+            .order_by(e.pseudonym, e.at, e.id))
+
+
+def _dnc_changes(
+    session: Session, conn: Any, q: dict[str, Any], phones: list[str], t_max: datetime
+) -> dict[str, list[tuple[datetime, str | None]]]:
+    """Per recipient on the Do-Not-Call register, its changes up to ``t_max`` in time
+    order: ``(time, scope after it or None)``. The register holds pseudonyms, so the
+    recipients are looked up by theirs (:func:`lachan.registry.dnc.pseudonym`)."""
+    vault = session_vault(session)
+    of_key = {vault.dnc_pseudonym(rec): rec for rec in phones}
+    keys = _listed(sorted(of_key), conn.dialect.name)
+    changes: dict[str, list[tuple[datetime, str | None]]] = defaultdict(list)
+    for key, at, after in conn.execute(q["dnc_history"], {"keys": keys, "t_max": t_max}).all():
+        changes[of_key[key]].append((as_utc(at), None if after == "none" else after))
+    for key, scope, registered_at in conn.execute(q["dnc"], {"keys": keys}).all():
+        if of_key[key] not in changes:  # on the register with no history (an old load)
+            changes[of_key[key]].append((as_utc(registered_at), scope))
+    return dict(changes)
 
 
 class _Facts:
@@ -409,15 +430,7 @@ class _Facts:
                 sends[(rec, channel)].append(at if sqlite else as_utc(at))
         phones = [rec for rec in uniq if "@" not in rec]
         if phones and q["dnc"] is not None:
-            listed = _listed(phones, dialect)
-            changes: dict[str, list[tuple[datetime, str | None]]] = defaultdict(list)
-            for number, at, after in conn.execute(
-                    q["dnc_history"], {"recs": listed, "t_max": t_max}).all():
-                changes[number].append((as_utc(at), None if after == "none" else after))
-            for number, scope, registered_at in conn.execute(q["dnc"], {"recs": listed}).all():
-                if number not in changes:  # on the register with no history (an old load)
-                    changes[number].append((as_utc(registered_at), scope))
-            self.dnc = dict(changes)
+            self.dnc = _dnc_changes(session, conn, q, phones, t_max)
         for lst in (*self.sends.values(), *self.dkqc.values()):
             lst.sort()
         for ev in self.events.values():

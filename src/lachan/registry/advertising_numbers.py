@@ -23,6 +23,9 @@ from lachan.entities.numbering import FIXED_NSN, MOBILE_NSN
 #: Longest line that can hold a phone number, in bytes (longer lines are invalid).
 MAX_NUMBER_CHARS = 32
 INVALID = -1
+#: The smallest national significant number of a fixed line (10 digits, area code 2xx);
+#: mobile numbers have 9.
+FIXED_NSN_MIN = 1_000_000_000
 
 _SEPARATORS = frozenset(b" .-()+\t\r")
 

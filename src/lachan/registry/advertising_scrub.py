@@ -1,8 +1,9 @@
 """Scrubbing number lists against the Do-Not-Call register and an advertiser's consents
 and refusals; bulk import of a Do-Not-Call register.
 
-The register lives in the centre's ``dnc`` table (:mod:`lachan.registry.dnc`); for speed
-:func:`dnc_index` keeps a :class:`~lachan.registry.dnc_index.DncIndex` built from it,
+The register lives in the centre's ``dnc`` table (:mod:`lachan.registry.dnc`), which
+holds each number only as its keyed pseudonym; for speed :func:`dnc_index` keeps a
+:class:`~lachan.registry.dnc_index.DncIndex` of the pseudonyms' first 8 bytes built from it,
 persisted under ``$LACHAN_HOME/dnc_index`` and rebuilt when the register's version
 (:func:`register_version`) changes. The version names the database's contents, not only
 their size: besides the row count and the last history id it holds a digest of the last
@@ -33,14 +34,16 @@ from sqlalchemy.orm import Session
 from lachan.registry import audit
 from lachan.registry.advertising import AdvertisingError, get_advertiser
 from lachan.registry.advertising_numbers import (
+    FIXED_NSN_MIN,
     INVALID,
     MAX_NUMBER_CHARS,
     format_national,
     normalise_numbers,
 )
+from lachan.registry.audit import session_vault
 from lachan.registry.clock import as_utc, iso, utcnow
-from lachan.registry.dnc import iter_numbers
-from lachan.registry.dnc_index import CODE_SCOPES, DncIndex, DncIndexError
+from lachan.registry.dnc import AUDIT_TARGET, iter_pseudonyms
+from lachan.registry.dnc_index import CODE_SCOPES, DncIndex, DncIndexError, keys_of_pseudonyms
 from lachan.store.session import lachan_home
 from lachan.store.tables_advertising import Consent, Refusal
 from lachan.store.tables_centre import AuditEntry, DncEntry, DncEvent
@@ -235,27 +238,32 @@ def register_version(session: Session) -> tuple[int, int, str]:
         return count, 0, ""
     audit_hash = session.execute(
         select(AuditEntry.hash)
-        .where(AuditEntry.target.in_(("dnc:register", f"dnc:{last.number}")))
+        .where(AuditEntry.target == AUDIT_TARGET)
         .order_by(AuditEntry.id.desc())
         .limit(1)
     ).scalar_one_or_none()
     event = "\x1f".join(
-        (last.number, last.action, last.scope, last.scope_after, last.via, iso(last.at),
+        (last.pseudonym, last.action, last.scope, last.scope_after, last.via, iso(last.at),
          audit_hash or "")
     )
     return count, int(last.id), hashlib.sha256(event.encode()).hexdigest()[:32]
 
 
 def _build_from_db(session: Session) -> DncIndex:
-    buckets: dict[str, list[int]] = {"sms": [], "call": [], "all": []}
-    for number, scope in iter_numbers(session, batch=50_000):
-        if number.isdigit() and scope in buckets and int(number) <= 4_294_967_295:
-            buckets[scope].append(int(number))
-    return DncIndex({k: np.asarray(v, dtype=np.int64) for k, v in buckets.items()})
+    buckets: dict[str, list[str]] = {"sms": [], "call": [], "all": []}
+    for pseudonym, scope in iter_pseudonyms(session, batch=50_000):
+        if scope in buckets:
+            buckets[scope].append(pseudonym)
+    return DncIndex({k: keys_of_pseudonyms(v) for k, v in buckets.items()})
 
 
 def dnc_index(session: Session, directory: Path | None = None) -> DncIndex:
-    """The index of the register as it is now (memory, then disk, then the database)."""
+    """The index of the register as it is now (memory, then disk, then the database),
+    keying the numbers asked about with the session's vault."""
+    return _index(session, directory).keyed(session_vault(session).dnc_digests)
+
+
+def _index(session: Session, directory: Path | None) -> DncIndex:
     version = register_version(session)
     key = str(session.get_bind().url)
     with _cache_lock:
@@ -371,9 +379,6 @@ _CONSENT_REASON = {0: None, 1: "refused", 2: "consent_withdrawn", 3: "no_consent
 #: Scrub codes of numbers that cannot be reached on the channel at all.
 INVALID_CODE = 16
 NOT_MOBILE_CODE = 32
-#: The smallest national significant number of a fixed line (10 digits, area code 2xx);
-#: mobile numbers have 9.
-_FIXED_NSN_MIN = 1_000_000_000
 
 
 def _reasons(code: int) -> list[str]:
@@ -400,7 +405,7 @@ def scrub_codes(
     SMS, a fixed line is a valid number that cannot receive one: ``not_mobile``."""
     nsn = normalise_numbers(items, fixed=True)
     invalid = nsn == INVALID
-    codes = index.scope_codes(nsn).astype(np.int64)
+    codes = index.number_codes(nsn).astype(np.int64)
     bit = 1 if channel == "sms" else 2
     codes = np.where((codes & bit) != 0, codes, 0)
     consent = np.full(nsn.size, 3, dtype=np.int64)
@@ -409,7 +414,7 @@ def scrub_codes(
     consent[_isin(view.refused, nsn)] = 1
     codes = codes | (consent << 2)
     if channel == "sms":
-        codes[nsn >= _FIXED_NSN_MIN] = NOT_MOBILE_CODE
+        codes[nsn >= FIXED_NSN_MIN] = NOT_MOBILE_CODE
     codes[invalid] = INVALID_CODE
     return nsn, codes
 
@@ -608,30 +613,33 @@ def import_dnc_lists(
 
 class _Import:
     """The writes of one import. The numbers met so far (a sorted array of national
-    numbers, 8 bytes each) tell a number met again in a later chunk as a duplicate,
-    whether the import added, changed or found it already on the register."""
+    numbers, 8 bytes each, in memory for the import only) tell a number met again in a
+    later chunk as a duplicate, whether the import added, changed or found it already on
+    the register. The register itself is written and read by pseudonym."""
 
     def __init__(self, session: Session, scope: str, via: str) -> None:
         self.session, self.scope, self.via = session, scope, via
         self.now = utcnow()
         self.added = self.changed = self.unchanged = self.duplicates = 0
         self.seen: np.ndarray = np.empty(0, dtype=np.int64)
+        self.digests = session_vault(session).dnc_digests
 
     def add(self, nsn: np.ndarray) -> None:
         unique = np.unique(nsn.astype(np.int64, copy=False))
         again = np.isin(unique, self.seen, assume_unique=True)
         self.duplicates += int(nsn.size - unique.size) + int(again.sum())
         self.seen = np.union1d(self.seen, unique)
-        numbers = [format_national(int(n)) for n in unique[~again].tolist()]
-        existing = self._existing(numbers)
+        numbers = (format_national(int(n)).encode() for n in unique[~again].tolist())
+        keys = [d.hex() for d in self.digests(numbers)]
+        existing = self._existing(keys)
         new_rows: list[dict[str, Any]] = []
         events: list[dict[str, Any]] = []
-        for number in numbers:
-            row = existing.get(number)
+        for key in keys:
+            row = existing.get(key)
             if row is None:
-                new_rows.append({"number": number, "scope": self.scope,
+                new_rows.append({"pseudonym": key, "scope": self.scope,
                                  "registered_at": self.now, "updated_at": self.now})
-                events.append(self._event(number, self.scope))
+                events.append(self._event(key, self.scope))
                 self.added += 1
             else:
                 after_set = _SETS[row.scope] | _SETS[self.scope]
@@ -640,7 +648,7 @@ class _Import:
                     self.unchanged += 1
                     continue
                 row.scope, row.updated_at = after, self.now
-                events.append(self._event(number, after))
+                events.append(self._event(key, after))
                 self.changed += 1
         if new_rows:
             self.session.execute(insert(DncEntry), new_rows)
@@ -648,15 +656,15 @@ class _Import:
             self.session.execute(insert(DncEvent), events)
         self.session.flush()
 
-    def _existing(self, numbers: list[str]) -> dict[str, DncEntry]:
+    def _existing(self, keys: list[str]) -> dict[str, DncEntry]:
         found: dict[str, DncEntry] = {}
-        for i in range(0, len(numbers), 500):
+        for i in range(0, len(keys), 500):
             for row in self.session.execute(
-                select(DncEntry).where(DncEntry.number.in_(numbers[i : i + 500]))
+                select(DncEntry).where(DncEntry.pseudonym.in_(keys[i : i + 500]))
             ).scalars():
-                found[row.number] = row
+                found[row.pseudonym] = row
         return found
 
-    def _event(self, number: str, scope_after: str) -> dict[str, Any]:
-        return {"number": number, "action": "register", "scope": self.scope,
+    def _event(self, key: str, scope_after: str) -> dict[str, Any]:
+        return {"pseudonym": key, "action": "register", "scope": self.scope,
                 "scope_after": scope_after, "via": self.via, "at": self.now}

@@ -115,6 +115,27 @@ def _pseudonym_function(session: Session) -> Any:
     ).hexdigest()
 
 
+def session_vault(session: Session) -> Vault:
+    """The vault a session writes keyed data with: the live one whose seal key the session
+    carries (the service's), else the environment's. Unlike the audit log's pseudonyms,
+    which fall back to a key derived from a seal key set by hand, data that must be
+    found again by another session (the Do-Not-Call register's pseudonyms) needs the
+    centre's own key: a seal key of no live vault raises :class:`SecretError`."""
+    from lachan.registry.privacy import SecretError, vault_for_seal_key
+
+    key = session.info.get(SEAL_KEY_INFO)
+    if not key:
+        return _environment_vault(session)
+    vault = vault_for_seal_key(bytes(key))
+    if vault is None:
+        environment = _environment_vault(session)
+        if environment.audit_seal_key == bytes(key):
+            return environment
+        raise SecretError("this session's audit seal key belongs to no live vault: keep the "
+                          "Vault whose audit_seal_key it is alive while the session is used")
+    return vault
+
+
 def _pseudonymised(session: Session, details: Mapping[str, Any] | None) -> Mapping[str, Any]:
     """``details`` with the values of :data:`PERSONAL_KEYS` as keyed pseudonyms."""
     if not details or PERSONAL_KEYS.isdisjoint(details):

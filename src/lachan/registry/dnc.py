@@ -5,6 +5,13 @@ Scopes combine as sets: registering ``sms`` on a number registered for ``call`` 
 :func:`lachan.entities.phone.parse_phone` (``0xxxxxxxxx``); only VN mobile and fixed
 numbers can be registered. Every change is audited; the audit log holds the number only
 as its keyed pseudonym.
+
+The register's tables hold no number either: each is stored as its keyed pseudonym
+(:meth:`lachan.registry.privacy.Vault.dnc_pseudonym`, HMAC-SHA256 under a key derived
+from the master secret for this use alone). Every look-up is by a number someone gives
+(a subscriber, an advertiser's list, an ad copy's recipient), whose pseudonym is computed
+with the session's vault (:func:`lachan.registry.audit.session_vault`); nothing needs
+the register's numbers back, so none is kept in any form that can be reversed.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lachan.registry import audit
+from lachan.registry.audit import session_vault
 from lachan.registry.clock import iso, utcnow
 from lachan.store.tables_centre import DncEntry, DncEvent
 
@@ -52,6 +60,11 @@ def normalise_number(number: str) -> str:
     return parsed.national
 
 
+def pseudonym(session: Session, canonical: str) -> str:
+    """The pseudonym the register stores ``canonical`` (a normalised number) under."""
+    return session_vault(session).dnc_pseudonym(canonical)
+
+
 def _scope_name(parts: frozenset[str]) -> str | None:
     if not parts:
         return None
@@ -78,7 +91,8 @@ def _change(
     parts = _check_scope(scope)
     canonical = normalise_number(number)
     now = now or utcnow()
-    row = session.get(DncEntry, canonical)
+    key = pseudonym(session, canonical)
+    row = session.get(DncEntry, key)
     before = frozenset(_SETS[row.scope]) if row else frozenset()
     after = before | parts if add else before - parts
     change = DncChange(canonical, _scope_name(before), _scope_name(after))
@@ -86,7 +100,7 @@ def _change(
         return change
     if row is None:
         session.add(
-            DncEntry(number=canonical, scope=change.scope_after, registered_at=now, updated_at=now)
+            DncEntry(pseudonym=key, scope=change.scope_after, registered_at=now, updated_at=now)
         )
     elif change.scope_after is None:
         session.delete(row)
@@ -96,7 +110,7 @@ def _change(
     action = "register" if add else "unregister"
     session.add(
         DncEvent(
-            number=canonical,
+            pseudonym=key,
             action=action,
             scope=scope,
             scope_after=change.scope_after or "none",
@@ -149,7 +163,7 @@ def unregister(
 
 def scope_of(session: Session, number: str) -> str | None:
     """``sms``, ``call``, ``all`` or None (not registered)."""
-    row = session.get(DncEntry, normalise_number(number))
+    row = session.get(DncEntry, pseudonym(session, normalise_number(number)))
     return row.scope if row else None
 
 
@@ -162,33 +176,34 @@ def blocks(scope: str | None, channel: str) -> bool:
     return False
 
 
-def iter_numbers(
+def iter_pseudonyms(
     session: Session, scope: str | None = None, batch: int = 10_000
 ) -> Iterator[tuple[str, str]]:
-    """Every ``(number, scope)`` on the register, in number order, streamed in batches.
+    """Every ``(pseudonym, scope)`` on the register, in pseudonym order, streamed in
+    batches (the register keeps no number to give back).
 
-    With ``scope`` (``sms`` or ``call``) only the numbers whose registration covers it."""
+    With ``scope`` (``sms`` or ``call``) only the entries whose registration covers it."""
     wanted = None if scope is None else _check_scope(scope)
     last = ""
     while True:
         rows = session.execute(
-            select(DncEntry.number, DncEntry.scope)
-            .where(DncEntry.number > last)
-            .order_by(DncEntry.number)
+            select(DncEntry.pseudonym, DncEntry.scope)
+            .where(DncEntry.pseudonym > last)
+            .order_by(DncEntry.pseudonym)
             .limit(batch)
         ).all()
         if not rows:
             return
-        for number, sc in rows:
+        for key, sc in rows:
             if wanted is None or wanted <= _SETS[sc]:
-                yield number, sc
+                yield key, sc
         last = rows[-1][0]
 
 
 def history(session: Session, number: str, limit: int = 100) -> list[dict[str, str]]:
-    canonical = normalise_number(number)
+    key = pseudonym(session, normalise_number(number))
     rows = session.execute(
-        select(DncEvent).where(DncEvent.number == canonical).order_by(DncEvent.id).limit(limit)
+        select(DncEvent).where(DncEvent.pseudonym == key).order_by(DncEvent.id).limit(limit)
     ).scalars()
     return [
         {

@@ -88,7 +88,7 @@ def create_app(
     if migrate:
         from lachan.store.migrate import upgrade
 
-        upgrade(db.url)
+        upgrade(db.url, master_secret=secret_key)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

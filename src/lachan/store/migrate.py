@@ -38,6 +38,9 @@ class DatabaseNotReady(RuntimeError):
         self.message = message
 
 SCRIPT_LOCATION = "lachan.store:migrations"
+#: ``Config.attributes`` key of a master secret given to the migrations (bytes): the one a
+#: migration that writes keyed data uses instead of the environment's.
+MASTER_SECRET = "master_secret"
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -47,11 +50,17 @@ def alembic_config(url: str | None = None) -> Config:
     return cfg
 
 
-def upgrade(url: str | None = None, target: str = "heads") -> bool:
+def upgrade(
+    url: str | None = None, target: str = "heads", *, master_secret: bytes | None = None
+) -> bool:
     """Bring the database at ``url`` (default :func:`database_url`) up to ``target``;
-    ``True`` when it held no Lachan schema before (a new database was made)."""
+    ``True`` when it held no Lachan schema before (a new database was made).
+    ``master_secret`` (default: the environment's, read only if needed) keys what a
+    migration pseudonymises."""
     url = url or database_url()
     cfg = alembic_config(url)
+    if master_secret is not None:
+        cfg.attributes[MASTER_SECRET] = master_secret
     engine = make_engine(url)
     try:
         with engine.begin() as conn:

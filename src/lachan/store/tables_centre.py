@@ -239,23 +239,26 @@ class Decision(Base):
 
 
 class DncEntry(Base):
-    """A number on the Do-Not-Call register and its scope (sms, call or all)."""
+    """A number on the Do-Not-Call register and its scope (sms, call or all). The number
+    is held only as its keyed pseudonym (:meth:`lachan.registry.privacy.Vault.dnc_pseudonym`):
+    a number given to the register is found by computing it."""
 
     __tablename__ = "dnc"
 
-    number: Mapped[str] = mapped_column(String(20), primary_key=True)
+    pseudonym: Mapped[str] = mapped_column(String(64), primary_key=True)
     scope: Mapped[str] = mapped_column(String(8))
     registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class DncEvent(Base):
-    """History of the register: every registration and withdrawal."""
+    """History of the register: every registration and withdrawal (the number as its
+    pseudonym, as in :class:`DncEntry`)."""
 
     __tablename__ = "dnc_history"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    number: Mapped[str] = mapped_column(String(20), index=True)
+    pseudonym: Mapped[str] = mapped_column(String(64), index=True)
     action: Mapped[str] = mapped_column(String(16))
     scope: Mapped[str] = mapped_column(String(8))
     scope_after: Mapped[str] = mapped_column(String(8))

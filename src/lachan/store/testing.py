@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, delete, table, text
+from sqlalchemy import create_engine, delete, select, table, text
 from sqlalchemy.engine import make_url
 
 from lachan.store.migrate import upgrade
@@ -27,6 +27,26 @@ from lachan.store.migrate import upgrade
 PG_ADMIN_URL = os.environ.get(
     "LACHAN_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
+
+
+def raw_values(url: str, *tables: str) -> dict[str, list[str]]:
+    """Every column name and value of every row of ``tables``, as text, read with plain
+    SQL past the ORM (what someone holding a copy of the database sees), per table."""
+    from sqlalchemy import MetaData, Table
+
+    engine = create_engine(url)
+    try:
+        found: dict[str, list[str]] = {}
+        with engine.connect() as conn:
+            for name in tables:
+                t = Table(name, MetaData(), autoload_with=conn)
+                values = [str(c.name) for c in t.columns]
+                for row in conn.execute(select(t)):
+                    values.extend(str(v) for v in row)
+                found[name] = values
+        return found
+    finally:
+        engine.dispose()
 
 
 def pg_available(url: str = PG_ADMIN_URL) -> str | None:
