@@ -209,11 +209,12 @@ def test_a_json_body_sent_as_plain_text_is_the_wrong_media_type(client: TestClie
 
 def test_evidence_sent_with_a_repeat_is_kept(client: TestClient, role_keys: dict[str, str]) -> None:
     """QA: a repeated complaint with a screenshot was acknowledged and the file dropped."""
-    first = client.post("/v1/complaints", json=_complaint()).json()
+    operator = bearer(role_keys["operator"])
+    first = client.post("/v1/complaints", json=_complaint(), headers=operator).json()
     png = {"filename": "anh.png", "content_type": "image/png",
            "data": base64.b64encode(PNG).decode()}
-    again = client.post("/v1/complaints", json=_complaint(evidence=[png]))
-    assert again.status_code < 300, again.text
+    again = client.post("/v1/complaints", json=_complaint(evidence=[png]), headers=operator)
+    assert (again.status_code, again.json()["ref"]) == (200, first["ref"]), again.text
     analyst = bearer(role_keys["analyst"])
     (ev,) = client.get(f"/v1/complaints/{first['ref']}", headers=analyst).json()["evidence"]
     got = client.get(f"/v1/complaints/{first['ref']}/evidence/{ev['id']}", headers=analyst)
@@ -221,13 +222,15 @@ def test_evidence_sent_with_a_repeat_is_kept(client: TestClient, role_keys: dict
 
 
 def test_a_repeat_whose_evidence_cannot_be_kept_is_a_409(
-    client: TestClient, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, role_keys: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(reg, "MAX_KEPT_EVIDENCE_FILES", 1)
     files = [{"filename": f"{n}.png", "content_type": "image/png",
               "data": base64.b64encode(PNG + bytes([n])).decode()} for n in range(2)]
-    assert client.post("/v1/complaints", json=_complaint(evidence=files[:1])).status_code == 201
-    refused = client.post("/v1/complaints", json=_complaint(evidence=files[1:]))
+    operator = bearer(role_keys["operator"])
+    first = client.post("/v1/complaints", json=_complaint(evidence=files[:1]), headers=operator)
+    assert first.status_code == 201
+    refused = client.post("/v1/complaints", json=_complaint(evidence=files[1:]), headers=operator)
     assert refused.status_code == 409
     assert "at most 1 files" in refused.json()["detail"]
 
