@@ -86,7 +86,7 @@ class Complaint(Base):
     reporter: Mapped[str] = mapped_column(String(64))
     reporter_verified: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     #: The API key that filed it (``key:<id>``; None from the public route): only that
-    #: key is told the reference when the complaint is repeated.
+    #: key's repeats fold into it (the dedupe key holds it).
     filed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     source_kind: Mapped[str | None] = mapped_column(String(16), nullable=True)
     source_value: Mapped[str | None] = mapped_column(String(320), nullable=True)
@@ -101,19 +101,6 @@ class Complaint(Base):
         Index("ix_complaints_dedupe", "dedupe_key", "last_at"),
         Index("ix_complaints_reporter", "reporter", "received_at"),
     )
-
-
-class ComplaintAlias(Base):
-    """A reference given to a repeat whose caller may not learn the earlier complaint's
-    reference (it was answered as a new complaint): it names that complaint."""
-
-    __tablename__ = "complaint_aliases"
-
-    ref: Mapped[str] = mapped_column(String(24), primary_key=True)
-    complaint_id: Mapped[int] = mapped_column(
-        ForeignKey("complaints.id", ondelete="CASCADE"), index=True
-    )
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class Evidence(Base):
