@@ -235,6 +235,31 @@ def test_a_repeat_whose_evidence_cannot_be_kept_is_a_409(
     assert "at most 1 files" in refused.json()["detail"]
 
 
+@pytest.mark.parametrize("role", ["public", "advertiser"])
+def test_nobody_else_adds_evidence_to_a_verified_reporters_complaint(
+    client: TestClient, role_keys: dict[str, str], monkeypatch: pytest.MonkeyPatch, role: str
+) -> None:
+    """QA: a keyless repeat of a subscriber's report put its (fake) screenshot into the
+    subscriber's verified complaint, and the 409 of a full complaint told it was there."""
+    monkeypatch.setattr(reg, "MAX_KEPT_EVIDENCE_FILES", 1)
+    png = [{"filename": f"{n}.png", "content_type": "image/png",
+            "data": base64.b64encode(PNG + bytes([n])).decode()} for n in range(2)]
+    gateway = bearer(role_keys["gateway"])
+    victim = client.post("/v1/complaints", json=_complaint(evidence=png[:1]), headers=gateway)
+    assert victim.status_code == 201
+    fake = client.post("/v1/complaints", json=_complaint(evidence=png[1:]),
+                       headers=bearer(role_keys.get(role)))
+    assert (fake.status_code, fake.json()["status"]) == (201, "created"), fake.text
+    assert fake.json()["ref"] != victim.json()["ref"] and "evidence_added" not in fake.json()
+    analyst = bearer(role_keys["analyst"])
+    kept = client.get(f"/v1/complaints/{victim.json()['ref']}", headers=analyst).json()
+    assert [e["filename"] for e in kept["evidence"]] == ["0.png"]
+    assert (kept["count"], kept["reporter_verified"]) == (1, True)
+    own = client.get(f"/v1/complaints/{fake.json()['ref']}", headers=analyst).json()
+    assert [e["filename"] for e in own["evidence"]] == ["1.png"]
+    assert own["reporter_verified"] is False
+
+
 def _pngs(*sizes: int) -> list[dict]:
     return [{"filename": f"{i}.png", "content_type": "image/png",
              "data": base64.b64encode(PNG + b"\0" * n).decode()} for i, n in enumerate(sizes)]
