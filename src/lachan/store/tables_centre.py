@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -207,6 +208,18 @@ class SourceChange(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (Index("ix_source_changes_kind_id", "kind", "id"),)
+
+
+class ZoneSerial(Base):
+    """The serial of a zone file (RPZ, rbldnsd) and the digest of the entries it was
+    given for: one serial names one content, and new content takes the next serial."""
+
+    __tablename__ = "zone_serials"
+
+    zone: Mapped[str] = mapped_column(String(32), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64))
+    serial: Mapped[int] = mapped_column(BigInteger)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class Decision(Base):
