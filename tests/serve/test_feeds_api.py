@@ -178,6 +178,30 @@ def test_a_brandname_decision_over_eleven_characters_is_a_422(
     assert client.get("/v1/lookup/brandname/VIETCOMBANK-KM").json()["state"] == "unknown"
 
 
+def test_a_listed_brandname_over_eleven_characters_can_be_cleared_and_released(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    """QA: 'VIETCOMBANK-KM', listed by four subscribers' reports, could be neither
+    cleared (422) nor released (409): the Article 23 check of blocks refused it."""
+    an, op = role_keys["analyst"], role_keys["operator"]
+    for i in range(4):
+        body = {"reporter": f"090555000{i}", "channel": "sms", "source": "VIETCOMBANK-KM",
+                "content": "Tai khoan bi khoa xac minh tai http://vcb-km.top"}
+        resp = client.post("/v1/complaints", json=body, headers=bearer(role_keys["gateway"]))
+        assert resp.status_code == 201
+    lookup = "/v1/lookup/brandname/VIETCOMBANK-KM"
+    assert client.get(lookup).json()["state"] == "listed"
+    cleared = _decide(client, an, "brandname", "VIETCOMBANK-KM", "clear")
+    assert cleared.status_code == 201, cleared.text
+    feed = client.get("/v1/feeds/blocklist?kind=brandname", headers=bearer(op)).json()
+    assert [(i["value"], i["listed"]) for i in feed["items"]] == [("VIETCOMBANK-KM", False)]
+    assert _decide(client, an, "brandname", "VIETCOMBANK-KM", "release").status_code == 201
+    assert client.get(lookup).json()["state"] == "listed"
+    assert _decide(client, op, "brandname", "VIETCOMBANK-KM", "appeal").status_code == 201
+    block = _decide(client, an, "brandname", "VIETCOMBANK-KM", "block")
+    assert block.status_code == 422 and "at most 11" in block.json()["detail"]
+
+
 def _rpz(client: TestClient, key: str):
     resp = client.get("/v1/feeds/zone/rpz", headers=bearer(key))
     assert resp.status_code == 200, resp.text
