@@ -27,9 +27,11 @@ def db(db_url: str):
 
 
 def _item(
-    reporter: str = "0901234567", content: str = SCAM, source: str = "0987654321", **kw
+    reporter: str = "0901234567", content: str = SCAM, source: str = "0987654321",
+    channel: str = "sms", **kw
 ) -> ComplaintInput:
-    return ComplaintInput(reporter=reporter, channel="sms", content=content, source=source, **kw)
+    return ComplaintInput(reporter=reporter, channel=channel, content=content, source=source,
+                          **kw)
 
 
 def test_created_with_links_and_encrypted_at_rest(db: Database) -> None:
@@ -246,17 +248,42 @@ def test_a_repeat_whose_evidence_cannot_be_kept_is_refused(db: Database) -> None
     assert n_files == reg.MAX_KEPT_EVIDENCE_FILES
 
 
-def test_a_repeat_its_caller_may_not_know_is_answered_under_an_alias(db: Database) -> None:
+def test_only_the_filer_of_a_complaint_folds_a_repeat_into_it(db: Database) -> None:
+    """QA: a repeat through another key, or without one, was folded into someone else's
+    complaint and answered with its findings."""
     t0 = datetime(2026, 5, 1, 8, tzinfo=UTC)
     with db.transaction() as s:
-        first = reg.submit(s, VAULT, _item(), actor="public", now=t0)
-        again = reg.submit(s, VAULT, _item(), actor="public", now=t0)
-    assert again.status == first.status == "created"
-    assert again.ref != first.ref and again.symbols == first.symbols
+        first = reg.submit(s, VAULT, _item(reporter_verified=True), actor="key:a", now=t0)
+        retry = reg.submit(s, VAULT, _item(reporter_verified=True), actor="key:a", now=t0)
+        others = [
+            reg.submit(s, VAULT, _item(reporter_verified=True), actor="key:b", now=t0),
+            reg.submit(s, VAULT, _item(), actor="key:a", now=t0),  # no longer vouched for
+            reg.submit(s, VAULT, _item(), actor="public", now=t0),
+            reg.submit(s, VAULT, _item(), actor="public", now=t0),
+        ]
+    assert (retry.status, retry.ref) == ("duplicate", first.ref)
+    assert [r.status for r in others] == ["created"] * 4
+    assert len({first.ref, *(r.ref for r in others)}) == 5
     with db.read() as s:
-        full = reg.get(s, VAULT, again.ref or "")
-    assert full is not None and (full["ref"], full["count"]) == (first.ref, 2)
+        counts = dict(s.execute(select(Complaint.ref, Complaint.count)).all())
+        verified = dict(s.execute(select(Complaint.ref, Complaint.reporter_verified)).all())
+    assert counts == {first.ref: 2, **{r.ref: 1 for r in others}}
+    assert [verified[r.ref or ""] for r in others] == [True, False, False, False]
+
+
+def test_a_call_report_without_words_does_not_fold_into_another_filers_call(
+    db: Database,
+) -> None:
+    """Verified call reports fold whatever they say, but only those of one filer."""
+    call = {"channel": "call", "reporter_verified": True}
+    words = "goi noi la cong an, bao chuyen tien vao tai khoan 0123456789 Vietcombank"
     with db.transaction() as s:
-        assert reg.purge(s, 1, now=t0 + timedelta(days=2)) == 1
-    with db.read() as s:
-        assert reg.get(s, VAULT, again.ref or "") is None
+        first = reg.submit(s, VAULT, _item(content=words, category="scam", **call),
+                           actor="key:gw")
+        empty = reg.submit(s, VAULT, _item(content="", channel="call"), actor="public")
+        other = reg.submit(s, VAULT, _item(content="", **call), actor="key:op")
+        same = reg.submit(s, VAULT, _item(content="", **call), actor="key:gw")
+    assert (empty.status, other.status) == ("created", "created")
+    assert empty.category == other.category == "ad" and first.category == "scam"
+    assert not {"BANK_ACCOUNT", "MONEY_TRANSFER_REQUEST"} & set(empty.symbols + other.symbols)
+    assert (same.status, same.ref) == ("duplicate", first.ref)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from lachan.registry import audit, decisions, feeds, sources
 from lachan.registry.clock import utcnow
+from lachan.registry.settings import CentreSettings
 from lachan.store.session import Database
+from lachan.store.tables_centre import SourceChange
 
 
 @pytest.fixture()
@@ -114,11 +117,38 @@ def test_a_block_ends_a_pending_appeal_so_it_is_no_repeat(db: Database) -> None:
         assert sources.lookup(s, "phone", "0912345678")["appeal_pending"] is False
 
 
-@pytest.mark.parametrize("action", ["block", "revoke", "clear", "appeal"])
+@pytest.mark.parametrize("action", ["block", "revoke", "clear"])
 def test_a_brandname_over_eleven_characters_is_refused(db: Database, action: str) -> None:
-    """QA: a block of 'VIETCOMBANK-KM' (14 characters, no sender can carry it) was taken."""
+    """QA: a block of 'VIETCOMBANK-KM' (14 characters, no sender can carry it) was taken.
+    A clearance of such a name is refused too while the registry does not hold it."""
     with db.transaction() as s, pytest.raises(decisions.DecisionError, match="at most 11"):
         decisions.decide(s, "brandname", "Vietcombank-KM", action, reason="x", actor="a")
     with db.transaction() as s:
         out = decisions.decide(s, "brandname", "VCB-KM", "block", reason="x", actor="a")
     assert out["value"] == "VCB-KM" and out["state_after"] == "blocked"
+
+
+def test_an_auto_listed_brandname_over_eleven_characters_can_be_undone(db: Database) -> None:
+    """QA: 'VIETCOMBANK-KM' (complaint sources take up to 20 characters) was listed by
+    reports, and then could not be cleared, appealed or released: every decision on it
+    was refused by the Article 23 check meant for blocks."""
+    settings = CentreSettings()
+    with db.transaction() as s:
+        for i in range(settings.listed_min_detections + 2):
+            sources.record_detection(s, "brandname", "VIETCOMBANK-KM", "scam",
+                                     actor=f"key:op{i}", settings=settings)
+        assert sources.get_state(s, "brandname", "VIETCOMBANK-KM", settings) == "listed"
+    taken = []
+    with db.transaction() as s:
+        for action in ("appeal", "reject", "appeal", "clear", "release"):
+            out = decisions.decide(s, "brandname", "VIETCOMBANK-KM", action, reason="x",
+                                   actor="a", settings=settings)
+            taken.append((action, out["state_after"]))
+        with pytest.raises(decisions.DecisionError, match="at most 11"):
+            decisions.decide(s, "brandname", "VIETCOMBANK-KM", "block", reason="x", actor="a")
+    assert taken == [("appeal", "listed"), ("reject", "listed"), ("appeal", "listed"),
+                     ("clear", "cleared"), ("release", "listed")]
+    with db.read() as s:  # the feed's journal: listed, out when cleared, in when released
+        journal = s.execute(select(SourceChange.listed).where(SourceChange.kind == "brandname")
+                            .order_by(SourceChange.id)).scalars().all()
+    assert journal == [True, False, True]

@@ -75,3 +75,61 @@ def test_category_is_the_most_given_and_the_graver_on_a_tie() -> None:
     assert feeds.category_of(3, 1, 0) == "ham"
     assert feeds.category_of(1, 2, 2) == "scam"
     assert feeds.category_of(2, 2, 0) == "ad"
+
+
+def _block(db: Database, value: str, action: str = "block") -> None:
+    with db.transaction() as s:
+        decisions.decide(s, "domain", value, action, reason="phishing", actor="t")
+
+
+def test_a_zones_first_serial_is_above_the_one_the_journal_gave(db: Database) -> None:
+    """Secondaries that took a zone from a version that numbered it by the journal take
+    the first zone this version serves."""
+    for i in range(3):
+        _block(db, f"lua-dao-{i}.top")
+    with db.read() as s:
+        old = feeds.ZONE_SERIAL_BASE + feeds.current_cursor(s)
+    first = feeds.zone_snapshot(db, "dnsbl-domain")
+    assert first.serial is not None and first.serial > old
+    assert {v for _, v, _ in first.entries} == {f"lua-dao-{i}.top" for i in range(3)}
+    assert feeds.zone_snapshot(db, "dnsbl-domain").serial == first.serial
+    assert feeds.zone_snapshot(db, "hosts").serial is None  # a hosts file has none
+
+
+def test_concurrent_readers_never_see_one_serial_name_two_contents(db: Database) -> None:
+    """Zones read while domains are blocked one after another: each serial names one
+    list, and each reader sees its serials grow with the list."""
+    import threading
+
+    seen: list[list[tuple[int, str]]] = [[] for _ in range(4)]
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def read(out: list[tuple[int, str]]) -> None:
+        try:
+            while not done.is_set():
+                z = feeds.zone_snapshot(db, "dnsbl-domain")
+                out.append((z.serial or 0, feeds.zone_digest(z.entries, ("domain",))))
+        except BaseException as exc:  # noqa: BLE001 (reported by the test below)
+            errors.append(exc)
+
+    readers = [threading.Thread(target=read, args=(out,)) for out in seen]
+    for t in readers:
+        t.start()
+    try:
+        for i in range(8):
+            _block(db, f"lua-dao-{i}.top")
+    finally:
+        done.set()
+        for t in readers:
+            t.join()
+    assert not errors
+    names: dict[int, set[str]] = {}
+    for out in seen:
+        assert out and all(b[0] >= a[0] for a, b in zip(out, out[1:], strict=False))
+        for serial, digest in out:
+            names.setdefault(serial, set()).add(digest)
+    assert all(len(d) == 1 for d in names.values())
+    last = feeds.zone_snapshot(db, "dnsbl-domain")
+    assert len(last.entries) == 8 and last.serial is not None
+    assert last.serial >= max(names)

@@ -36,8 +36,9 @@ def test_an_unvouched_complaint_spends_the_same_budget_as_a_keyless_lookup(
     refused = client.get(LOOKUP)
     assert refused.status_code == 429 and refused.headers["retry-after"] == "60"
     assert _complain(client, role_keys["advertiser"]) == 429
-    # a vouching key: no address limit (200: it repeats the advertiser's complaint)
-    assert _complain(client, role_keys["gateway"]) == 200
+    # a vouching key: no address limit (201: its own complaint, not folded into the
+    # advertiser key's one)
+    assert _complain(client, role_keys["gateway"]) == 201
 
 
 def test_workers_share_the_limit_so_together_they_never_pass_it() -> None:

@@ -1,5 +1,5 @@
-"""Which keys vouch for a complaint's reporter, who is told a duplicate's reference, and
-how long a rate-limited client must wait.
+"""Which keys vouch for a complaint's reporter, whose repeats are folded, and how long a
+rate-limited client must wait.
 
 QA: with an advertiser key, three complaints about 0977000111 that changed only the
 reporter made three verified reporters (and a fourth listed a competitor's number); a
@@ -66,44 +66,107 @@ def test_the_route_documents_which_roles_vouch(client: TestClient) -> None:
     assert "vouch" in op["description"]
 
 
-def test_a_duplicate_tells_its_reference_only_to_its_filer(
+def _lookup(client: TestClient, number: str = TARGET) -> dict:
+    return client.get(f"/v1/lookup/phone/{number}").json()
+
+
+def _full(client: TestClient, analyst: str, ref: str) -> dict:
+    return client.get(f"/v1/complaints/{ref}", headers=bearer(analyst)).json()
+
+
+def test_another_key_that_vouches_files_a_complaint_of_its_own(
     client: TestClient, role_keys: dict[str, str]
 ) -> None:
-    first = _complain(client, "0905550001")
-    assert first.status_code == 201 and first.json()["status"] == "created"
-    ref = first.json()["ref"]
-    # an operator vouches that its subscriber is this reporter: their own complaint
-    vouched = _complain(client, "0905550001", role_keys["operator"])
-    assert vouched.status_code == 200
-    assert (vouched.json()["status"], vouched.json()["ref"]) == ("duplicate", ref)
+    """Two keys that vouch for the same reporter are two filers: neither learns the
+    other's reference, and each complaint is counted."""
+    first = _complain(client, "0905550001", role_keys["gateway"])
+    assert first.status_code == 201
+    other = _complain(client, "0905550001", role_keys["operator"])
+    assert (other.status_code, other.json()["status"]) == (201, "created")
+    assert other.json()["ref"] != first.json()["ref"]
+    assert _lookup(client)["complaints"] == 2
 
 
-@pytest.mark.parametrize("role", ["public", "advertiser"])
-def test_a_repeat_from_anyone_else_reads_as_a_new_complaint(
+@pytest.mark.parametrize("role", ["public", "advertiser", "operator"])
+def test_a_repeat_from_anyone_else_is_a_complaint_of_its_own(
     client: TestClient, role_keys: dict[str, str], role: str
 ) -> None:
-    """QA: without a key, a 'duplicate' answer told that this number had already filed
-    this very report."""
-    new = _complain(client, "0905550001")  # the subscriber, on the public form
-    again = _complain(client, "0905550001", role_keys.get(role))  # anyone can type this
-    assert again.status_code == new.status_code == 201
-    strip = {"ref"}
-    assert {k: v for k, v in again.json().items() if k not in strip} == {
-        k: v for k, v in new.json().items() if k not in strip
-    }
-    assert again.json()["ref"] not in (None, new.json()["ref"])
-    analyst = bearer(role_keys["analyst"])
-    full = client.get(f"/v1/complaints/{again.json()['ref']}", headers=analyst).json()
-    assert (full["ref"], full["count"]) == (new.json()["ref"], 2)  # still folded, once
+    """QA: typing someone's number and message folded into their complaint: it was not
+    counted (the public look-up did not move) and skipped the reporter's quota."""
+    victim = _complain(client, "0905550001", role_keys["gateway"]).json()
+    again = _complain(client, "0905550001", role_keys.get(role))
+    assert (again.status_code, again.json()["status"]) == (201, "created")
+    assert again.json()["ref"] != victim["ref"]
+    assert _lookup(client)["complaints"] == 2
+    analyst = role_keys["analyst"]
+    assert _full(client, analyst, victim["ref"])["count"] == 1
+    mine = _full(client, analyst, again.json()["ref"])
+    assert (mine["ref"], mine["count"]) == (again.json()["ref"], 1)
+    assert mine["reporter_verified"] is (role == "operator")
 
 
-def test_a_key_is_told_the_reference_of_its_own_complaint(
+def test_a_keyless_call_report_learns_nothing_of_a_gateway_complaint(
     client: TestClient, role_keys: dict[str, str]
 ) -> None:
+    """QA: a keyless empty call report with a subscriber's number was folded into their
+    V + LD complaint and answered with its category, findings and links (from the
+    subscriber's words)."""
+    words = ("goi noi la cong an, bao chuyen tien vao tai khoan 0123456789 Vietcombank "
+             "va vao http://dichvucong-gov.top")
+    for text in (f"V {TARGET}", f"LD {TARGET} {words}"):
+        body = {"msisdn": "0905550001", "text": text}
+        sent = client.post("/v1/gateway/sms", json=body, headers=bearer(role_keys["gateway"]))
+        assert sent.status_code == 200, sent.text
+    victim_ref = sent.json()["ref"]
     analyst = role_keys["analyst"]
-    first = _complain(client, "0905550002", analyst).json()
-    again = _complain(client, "0905550002", analyst)
-    assert (again.status_code, again.json()["ref"]) == (200, first["ref"])
+    assert _full(client, analyst, victim_ref)["count"] == 2  # V and LD: one call
+    body = {"reporter": "0905550001", "channel": "call", "source": TARGET, "content": ""}
+    guess = client.post("/v1/complaints", json=body)
+    assert (guess.status_code, guess.json()["status"]) == (201, "created")
+    assert guess.json()["ref"] != victim_ref
+    assert guess.json()["category"] == "ad"  # a call report with no words
+    victims_findings = {"MONEY_TRANSFER_REQUEST", "BANK_ACCOUNT", "URL_PRESENT"}
+    assert not victims_findings & set(guess.json()["symbols"])
+    assert guess.json()["linked"] == [{"kind": "phone", "value": TARGET, "role": "reported"}]
+    assert _lookup(client)["complaints"] == 2
+    assert _full(client, analyst, victim_ref)["count"] == 2
+    assert _full(client, analyst, guess.json()["ref"])["content"] == ""
+
+
+def test_repeats_from_anyone_else_use_up_the_quota(
+    app: FastAPI, client: TestClient, role_keys: dict[str, str]
+) -> None:
+    """QA: after a burst of junk, the right guess of a subscriber's report got 201 (a
+    repeat skipped the quota) and a wrong one 429."""
+    app.state.settings = app.state.settings.with_(rate_per_hour=3, public_rate_per_minute=100)
+    assert _complain(client, "0905550001", role_keys["gateway"]).status_code == 201
+    for i in range(3):
+        junk = _complain(client, "0905550001", source=f"09770001{i:02d}", content=f"junk {i}")
+        assert junk.status_code == 201
+    assert _complain(client, "0905550001").status_code == 429
+    assert _complain(client, "0905550001", content="other").status_code == 429
+
+
+def test_a_keyless_repeat_is_never_folded(client: TestClient, role_keys: dict[str, str]) -> None:
+    """Keyless callers cannot be told apart: each of their complaints is its own."""
+    first = _complain(client, "0905550001").json()
+    again = _complain(client, "0905550001")
+    assert (again.status_code, again.json()["status"]) == (201, "created")
+    assert again.json()["ref"] != first["ref"]
+    assert _full(client, role_keys["analyst"], first["ref"])["count"] == 1
+
+
+@pytest.mark.parametrize("role", ["analyst", "operator"])
+def test_a_key_is_told_the_reference_of_its_own_complaint(
+    client: TestClient, role_keys: dict[str, str], role: str
+) -> None:
+    """A retry by the same key is idempotent: folded, counted once, its reference told."""
+    first = _complain(client, "0905550002", role_keys[role]).json()
+    again = _complain(client, "0905550002", role_keys[role])
+    assert (again.status_code, again.json()["status"]) == (200, "duplicate")
+    assert again.json()["ref"] == first["ref"]
+    assert _full(client, role_keys["analyst"], first["ref"])["count"] == 2
+    assert _lookup(client)["complaints"] == 1
     assert _complain(client, "0905550002").json()["ref"] != first["ref"]
 
 

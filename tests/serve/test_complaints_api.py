@@ -209,11 +209,12 @@ def test_a_json_body_sent_as_plain_text_is_the_wrong_media_type(client: TestClie
 
 def test_evidence_sent_with_a_repeat_is_kept(client: TestClient, role_keys: dict[str, str]) -> None:
     """QA: a repeated complaint with a screenshot was acknowledged and the file dropped."""
-    first = client.post("/v1/complaints", json=_complaint()).json()
+    operator = bearer(role_keys["operator"])
+    first = client.post("/v1/complaints", json=_complaint(), headers=operator).json()
     png = {"filename": "anh.png", "content_type": "image/png",
            "data": base64.b64encode(PNG).decode()}
-    again = client.post("/v1/complaints", json=_complaint(evidence=[png]))
-    assert again.status_code < 300, again.text
+    again = client.post("/v1/complaints", json=_complaint(evidence=[png]), headers=operator)
+    assert (again.status_code, again.json()["ref"]) == (200, first["ref"]), again.text
     analyst = bearer(role_keys["analyst"])
     (ev,) = client.get(f"/v1/complaints/{first['ref']}", headers=analyst).json()["evidence"]
     got = client.get(f"/v1/complaints/{first['ref']}/evidence/{ev['id']}", headers=analyst)
@@ -221,15 +222,42 @@ def test_evidence_sent_with_a_repeat_is_kept(client: TestClient, role_keys: dict
 
 
 def test_a_repeat_whose_evidence_cannot_be_kept_is_a_409(
-    client: TestClient, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, role_keys: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(reg, "MAX_KEPT_EVIDENCE_FILES", 1)
     files = [{"filename": f"{n}.png", "content_type": "image/png",
               "data": base64.b64encode(PNG + bytes([n])).decode()} for n in range(2)]
-    assert client.post("/v1/complaints", json=_complaint(evidence=files[:1])).status_code == 201
-    refused = client.post("/v1/complaints", json=_complaint(evidence=files[1:]))
+    operator = bearer(role_keys["operator"])
+    first = client.post("/v1/complaints", json=_complaint(evidence=files[:1]), headers=operator)
+    assert first.status_code == 201
+    refused = client.post("/v1/complaints", json=_complaint(evidence=files[1:]), headers=operator)
     assert refused.status_code == 409
     assert "at most 1 files" in refused.json()["detail"]
+
+
+@pytest.mark.parametrize("role", ["public", "advertiser"])
+def test_nobody_else_adds_evidence_to_a_verified_reporters_complaint(
+    client: TestClient, role_keys: dict[str, str], monkeypatch: pytest.MonkeyPatch, role: str
+) -> None:
+    """QA: a keyless repeat of a subscriber's report put its (fake) screenshot into the
+    subscriber's verified complaint, and the 409 of a full complaint told it was there."""
+    monkeypatch.setattr(reg, "MAX_KEPT_EVIDENCE_FILES", 1)
+    png = [{"filename": f"{n}.png", "content_type": "image/png",
+            "data": base64.b64encode(PNG + bytes([n])).decode()} for n in range(2)]
+    gateway = bearer(role_keys["gateway"])
+    victim = client.post("/v1/complaints", json=_complaint(evidence=png[:1]), headers=gateway)
+    assert victim.status_code == 201
+    fake = client.post("/v1/complaints", json=_complaint(evidence=png[1:]),
+                       headers=bearer(role_keys.get(role)))
+    assert (fake.status_code, fake.json()["status"]) == (201, "created"), fake.text
+    assert fake.json()["ref"] != victim.json()["ref"] and "evidence_added" not in fake.json()
+    analyst = bearer(role_keys["analyst"])
+    kept = client.get(f"/v1/complaints/{victim.json()['ref']}", headers=analyst).json()
+    assert [e["filename"] for e in kept["evidence"]] == ["0.png"]
+    assert (kept["count"], kept["reporter_verified"]) == (1, True)
+    own = client.get(f"/v1/complaints/{fake.json()['ref']}", headers=analyst).json()
+    assert [e["filename"] for e in own["evidence"]] == ["1.png"]
+    assert own["reporter_verified"] is False
 
 
 def _pngs(*sizes: int) -> list[dict]:

@@ -8,6 +8,7 @@ import re
 import time
 from datetime import datetime
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
@@ -177,6 +178,30 @@ def test_a_brandname_decision_over_eleven_characters_is_a_422(
     assert client.get("/v1/lookup/brandname/VIETCOMBANK-KM").json()["state"] == "unknown"
 
 
+def test_a_listed_brandname_over_eleven_characters_can_be_cleared_and_released(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    """QA: 'VIETCOMBANK-KM', listed by four subscribers' reports, could be neither
+    cleared (422) nor released (409): the Article 23 check of blocks refused it."""
+    an, op = role_keys["analyst"], role_keys["operator"]
+    for i in range(4):
+        body = {"reporter": f"090555000{i}", "channel": "sms", "source": "VIETCOMBANK-KM",
+                "content": "Tai khoan bi khoa xac minh tai http://vcb-km.top"}
+        resp = client.post("/v1/complaints", json=body, headers=bearer(role_keys["gateway"]))
+        assert resp.status_code == 201
+    lookup = "/v1/lookup/brandname/VIETCOMBANK-KM"
+    assert client.get(lookup).json()["state"] == "listed"
+    cleared = _decide(client, an, "brandname", "VIETCOMBANK-KM", "clear")
+    assert cleared.status_code == 201, cleared.text
+    feed = client.get("/v1/feeds/blocklist?kind=brandname", headers=bearer(op)).json()
+    assert [(i["value"], i["listed"]) for i in feed["items"]] == [("VIETCOMBANK-KM", False)]
+    assert _decide(client, an, "brandname", "VIETCOMBANK-KM", "release").status_code == 201
+    assert client.get(lookup).json()["state"] == "listed"
+    assert _decide(client, op, "brandname", "VIETCOMBANK-KM", "appeal").status_code == 201
+    block = _decide(client, an, "brandname", "VIETCOMBANK-KM", "block")
+    assert block.status_code == 422 and "at most 11" in block.json()["detail"]
+
+
 def _rpz(client: TestClient, key: str):
     resp = client.get("/v1/feeds/zone/rpz", headers=bearer(key))
     assert resp.status_code == 200, resp.text
@@ -209,3 +234,100 @@ def test_the_rpz_says_which_names_it_left_out(
     _, resp = _rpz(client, role_keys["operator"])
     assert resp.headers["x-skipped"] == "too_long=1" and resp.headers["x-entries"] == "0"
     assert "; left out: 1 name(s) too long for DNS" in resp.text
+
+
+def _zone_rules(resp) -> tuple[str, ...]:  # noqa: ANN001
+    """The RPZ's rules, without its head (SOA serial, generation time)."""
+    return tuple(sorted(line for line in resp.text.splitlines() if " CNAME " in line))
+
+
+def _served(client: TestClient, key: str) -> tuple[int, tuple[str, ...]]:
+    serial, resp = _rpz(client, key)
+    return serial, _zone_rules(resp)
+
+
+def _assert_serials_follow_the_content(served: list[tuple[int, tuple[str, ...]]]) -> None:
+    """One serial names one content, and a change of content raises the serial."""
+    by_serial: dict[int, set[tuple[str, ...]]] = {}
+    for serial, rules in served:
+        by_serial.setdefault(serial, set()).add(rules)
+    assert all(len(v) == 1 for v in by_serial.values()), by_serial
+    for (s0, r0), (s1, r1) in zip(served, served[1:], strict=False):
+        assert s1 >= s0 and (r1 == r0 or s1 > s0)
+
+
+def _block_quietly(app: FastAPI, value: str):  # noqa: ANN202
+    """Open a transaction that puts ``value`` on the blocklist (journalled, not audited,
+    so that it holds no lock the routes wait for); the caller commits it."""
+    cm = app.state.db.transaction()
+    session = cm.__enter__()
+    src = sources.get_or_create(session, "domain", value, datetime.now().astimezone())
+    session.flush()
+    sources.set_state(session, src, "blocked", datetime.now().astimezone())
+    session.flush()
+    return cm
+
+
+def test_a_change_while_the_zone_is_read_gets_a_serial_of_its_own(
+    app: FastAPI, client: TestClient, role_keys: dict[str, str], monkeypatch
+) -> None:  # noqa: ANN001
+    """QA: the serial was read after the entries, in another statement: a block between
+    the two served the old entries under the new serial, and the next read the new
+    entries under the same serial, so DNS secondaries never transferred them."""
+    from lachan.registry import feeds
+
+    an, op = role_keys["analyst"], role_keys["operator"]
+    assert _decide(client, an, "domain", "a-lua-dao.top", "block").status_code == 201
+    served = [_served(client, op)]
+    listed, injected = feeds.listed, []
+
+    def listed_then_a_block(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        yield from listed(*args, **kwargs)
+        if not injected:
+            injected.append(1)
+            _block_quietly(app, "b-lua-dao.top").__exit__(None, None, None)
+
+    monkeypatch.setattr(feeds, "listed", listed_then_a_block)
+    served += [_served(client, op), _served(client, op)]
+    assert injected and "b-lua-dao.top CNAME ." in served[-1][1]
+    _assert_serials_follow_the_content(served)
+
+
+def test_a_change_committed_after_a_later_one_still_moves_the_serial(
+    app: FastAPI, client: TestClient, role_keys: dict[str, str]
+) -> None:
+    """QA: on PostgreSQL journal ids are not in commit order: a block that took its id
+    first and committed last changed the zone without moving a serial made of the
+    journal's last id."""
+    if app.state.db.dialect == "sqlite":
+        pytest.skip("SQLite writers take turns: a transaction left open blocks the routes")
+    an, op = role_keys["analyst"], role_keys["operator"]
+    assert _decide(client, an, "domain", "a-lua-dao.top", "block").status_code == 201
+    served = [_served(client, op)]
+    slow = _block_quietly(app, "slow-lua-dao.top")  # takes its journal id now
+    try:
+        assert _decide(client, an, "domain", "b-lua-dao.top", "block").status_code == 201
+        served.append(_served(client, op))
+    finally:
+        slow.__exit__(None, None, None)
+    served.append(_served(client, op))
+    assert "slow-lua-dao.top CNAME ." in served[-1][1]
+    assert "slow-lua-dao.top CNAME ." not in served[-2][1]
+    _assert_serials_follow_the_content(served)
+
+
+def test_a_zone_back_to_earlier_entries_gets_a_new_serial(
+    client: TestClient, role_keys: dict[str, str]
+) -> None:
+    """A serial is never served again for other content: a zone that returns to what it
+    held before is a change, with a higher serial than any before."""
+    an, op = role_keys["analyst"], role_keys["operator"]
+    assert _decide(client, an, "domain", "a-lua-dao.top", "block").status_code == 201
+    served = [_served(client, op)]
+    assert _decide(client, an, "domain", "b-lua-dao.top", "block").status_code == 201
+    served.append(_served(client, op))
+    assert _decide(client, an, "domain", "b-lua-dao.top", "release").status_code == 201
+    served += [_served(client, op), _served(client, op)]
+    assert served[2][1] == served[0][1] and served[2][0] > served[1][0] > served[0][0]
+    assert served[3] == served[2]
+    _assert_serials_follow_the_content(served)

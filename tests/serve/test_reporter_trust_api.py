@@ -81,16 +81,18 @@ def test_gateway_subscribers_are_verified_and_public_ones_only_add_score(
 def test_a_web_reporter_who_then_uses_the_gateway_becomes_verified(
     client: TestClient, role_keys: dict[str, str]
 ) -> None:
-    """The same report through the SMS gateway folds into the web one (duplicate) and
-    vouches for its reporter, who then counts toward listing."""
+    """The same report through the SMS gateway is a verified complaint of its own (the
+    web one, which anyone could have typed, is left as it was) and its reporter then
+    counts toward listing."""
     refs = [_public(client, f"091234000{i}").json()["ref"] for i in range(4)]
     for i in range(3):
         out = _gateway(client, role_keys["gateway"], f"091234000{i}", f"S {TARGET} {SCAM}")
-        assert out["outcome"] == "duplicate" and out["ref"] == refs[i]
+        assert out["outcome"] == "ok" and out["ref"] != refs[i]
     info = _lookup(client)
     assert info["state"] == "listed" and info["verified_reporters"] == 3
+    assert (info["reporters"], info["complaints"]) == (4, 7)
     full = client.get(f"/v1/complaints/{refs[0]}", headers=bearer(role_keys["analyst"])).json()
-    assert full["reporter_verified"] is True and full["count"] == 2
+    assert full["reporter_verified"] is False and full["count"] == 1
 
 
 def test_batch_reporters_are_verified(

@@ -252,7 +252,7 @@ def feeds_export(
     from lachan.registry import feeds, sources
     from lachan.registry.settings import CentreSettings
     from lachan.serve import feeds_format
-    from lachan.serve.api.feeds import ZONE_KINDS, zone_options
+    from lachan.serve.api.feeds import ZONE_KINDS, zone_entries, zone_options
 
     if fmt not in feeds_format.FORMATS:
         _fail(f"unknown format {fmt!r}; choose one of {', '.join(feeds_format.FORMATS)}", 2)
@@ -263,16 +263,15 @@ def feeds_export(
         with _readable_errors("export the feed"):
             with db.transaction() as session:
                 sources.refresh(session, CentreSettings.load(), actor="cli")
-            with db.read() as session:
-                entries: list[Any]
-                if fmt in ("csv", "jsonl"):  # the formats that carry score, category, time
+            entries: list[Any]
+            options: dict[str, Any] = {}
+            if fmt in ZONE_KINDS:  # zones: entries and serial in one snapshot, as served
+                snapshot = feeds.zone_snapshot(db, fmt)
+                entries = zone_entries(snapshot)
+                options = zone_options(snapshot.serial, fmt, origin)
+            else:  # the formats that carry score, category, time
+                with db.read() as session:
                     entries = list(feeds.entries(session))
-                else:  # zones: serial from the journal, as the API serves them
-                    entries = [
-                        feeds_format.FeedEntry(value=v, kind=k, state=s)
-                        for k, v, s in feeds.listed(session)
-                    ]
-                options = zone_options(session, fmt, origin) if fmt in ZONE_KINDS else {}
             rendered = feeds_format.render(fmt, entries, **options)
     except ValueError as exc:
         _fail(str(exc), 2)

@@ -8,25 +8,27 @@ headers and evidence are encrypted (AES-GCM) with :class:`~lachan.registry.priva
 (the public route). Only verified reporters count toward the distinct reporters that
 listing a source needs (:mod:`lachan.registry.sources`); the default is unverified.
 
-A complaint that repeats an earlier one (same reporter, source, channel and content in
-the dedupe window) is folded into it. When the repeat names a graver category (``LD``,
-a scam call, after ``V``, a spam call, about the same number), the earlier complaint is
-raised to that category and its sources' counts follow (status ``upgraded``). Call
-reports from a channel that vouches for the reporter repeat one another whatever they
-say (:func:`_one_per_number`): the words of a later one complete the complaint, which
-is analysed again and linked to the sources the new words name. The
-earlier complaint's reference is told only to its reporter or its filer: to a repeat
-whose channel vouches for the reporter (``reporter_verified``: the dedupe key holds the
-reporter, so it is the same person), or from the API key that filed it (``filed_by``).
-A self-declared repeat from the public route, or through another key, is answered as a
-new complaint would be (``created``, the earlier complaint's findings and links) under a
-reference of its own, an alias that names the earlier complaint: typing someone's
-number and message does not tell whether they reported it, and the repeat is still
-folded (counted once).
+A complaint is folded into an earlier one only when its filer filed that one: the same
+API key (``filed_by``; an internal actor such as ``system`` counts as one filer), with
+the same reporter verification (``reporter_verified``), about the same reporter, source,
+channel and content, within the dedupe window (:func:`_dedupe_key`). Such a repeat is a
+retry or a follow-up of the filer's own report: it is answered ``duplicate`` (or
+``upgraded``) with the earlier reference, counted once, and skips the rate limit. A
+complaint from anyone else is a complaint of its own whatever it repeats: its own row,
+reference and analysis of its own words, counted, under the rate limits, with its own
+evidence. The public route (no key) has no filer that one can tell apart, so a keyless
+complaint is never folded. Nobody is told anything about a complaint they did not file.
 
-Evidence that a repeat brings is kept with the earlier complaint (files it already
-keeps, byte for byte, are not stored twice; ``evidence_added`` counts the new ones). A
-repeat whose new files would pass what one complaint keeps
+When a fold names a graver category (``LD``, a scam call, after ``V``, a spam call,
+about the same number), the earlier complaint is raised to that category and its
+sources' counts follow (status ``upgraded``). Verified call reports of one filer repeat
+one another whatever they say (:func:`_one_per_number`): the words of a later one
+complete the complaint, which is analysed again and linked to the sources the new words
+name.
+
+Evidence that a folded repeat brings is kept with the earlier complaint (files it
+already keeps, byte for byte, are not stored twice; ``evidence_added`` counts the new
+ones). A repeat whose new files would pass what one complaint keeps
 (:data:`MAX_KEPT_EVIDENCE_FILES`, :data:`MAX_KEPT_EVIDENCE_BYTES`) is ``refused`` with
 the reason, and nothing of it is counted.
 
@@ -69,16 +71,9 @@ from lachan.registry.sources import (
     RegistryContext,
     recategorise,
     record_complaint_events,
-    verify_reporters,
 )
 from lachan.store import bulk
-from lachan.store.tables_centre import (
-    Complaint,
-    ComplaintAlias,
-    ComplaintSource,
-    Evidence,
-    Source,
-)
+from lachan.store.tables_centre import Complaint, ComplaintSource, Evidence, Source
 
 CHANNELS: tuple[str, ...] = ("sms", "call", "email", "ott", "web")
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
@@ -144,9 +139,9 @@ def _in_order(
 
 @dataclass(frozen=True, slots=True)
 class ComplaintResult:
-    """What became of one complaint. A repeat is ``duplicate`` (or ``upgraded``) with the
-    earlier complaint's ``ref`` when its caller may know it, else ``created`` under an
-    alias; ``retry_after`` (seconds) is set when ``rate_limited``."""
+    """What became of one complaint. A repeat its filer sent again is ``duplicate`` (or
+    ``upgraded``) with the earlier complaint's ``ref``; ``retry_after`` (seconds) is set
+    when ``rate_limited``."""
 
     status: str  # created | duplicate | upgraded | rate_limited | refused
     ref: str | None = None
@@ -415,10 +410,29 @@ def _folded_text(text: str) -> str:
 
 def _one_per_number(item: ComplaintInput) -> bool:
     """Whether ``item`` is a call report from a channel that vouches for its reporter:
-    those make one complaint per reporter, number and dedupe window whatever each report
-    says (``V 0987...`` and then ``LD 0987... <what the caller said>`` are one call,
-    raised to a scam and completed with the words), not one per wording."""
+    those make one complaint per filer, reporter, number and dedupe window whatever each
+    report says (``V 0987...`` and then ``LD 0987... <what the caller said>`` through the
+    same gateway are one call, raised to a scam and completed with the words), not one
+    per wording."""
     return item.channel == "call" and item.reporter_verified
+
+
+def _dedupe_key(
+    vault: Vault,
+    reporter: str,
+    source: tuple[str, str] | None,
+    item: ComplaintInput,
+    filer: str | None,
+) -> str:
+    """The key under which ``item`` folds into an earlier complaint: its filer (the key
+    that sends it) and reporter verification, reporter, source, channel and content
+    (none for :func:`_one_per_number` call reports). A keyless caller is nobody one can
+    tell apart from another, so its complaint gets a key of its own and never folds:
+    otherwise typing someone's number and words would fold into their complaint."""
+    content = "" if _one_per_number(item) else _folded_text(item.content)
+    who = filer if filer is not None else "public:" + secrets.token_hex(16)
+    trust = "verified" if item.reporter_verified else "self-declared"
+    return vault.keyed_hash(reporter, *(source or ("", "")), item.channel, content, who, trust)
 
 
 def _merged(old: str, new: str) -> str:
@@ -491,7 +505,7 @@ def _serialise(session: Session, keys: list[str]) -> None:
 
 def _recent_by_key(session: Session, keys: list[str], since: datetime) -> dict[str, Any]:
     """The newest complaint within the window per dedupe key (id, ref, category, score,
-    reporter, whether it is verified, the key that filed it)."""
+    reporter, whether it is verified)."""
     found: dict[str, Any] = {}
     conn = session.connection()
     for part in bulk.parts(conn, keys):
@@ -504,8 +518,6 @@ def _recent_by_key(session: Session, keys: list[str], since: datetime) -> dict[s
                 _C.c.dedupe_key,
                 _C.c.reporter,
                 _C.c.reporter_verified,
-                _C.c.filed_by,
-                _C.c.symbols,
             )
             .where(bulk.value_in(conn, _C.c.dedupe_key, part), _C.c.last_at >= since)
             .order_by(_C.c.id)
@@ -581,12 +593,6 @@ def _as_sent(source: str | NormalisedSource | None) -> str | None:
     return source.value if isinstance(source, NormalisedSource) else source
 
 
-def _may_see(item: ComplaintInput, filer: str | None, filed_by: str | None) -> bool:
-    """Whether the sender of ``item`` (a repeat) may be told the earlier complaint's
-    reference: its channel vouches for the reporter, or the same key filed both."""
-    return item.reporter_verified or (filer is not None and filer == filed_by)
-
-
 def _filer(actor: str) -> str | None:
     """Who files: the caller's key (``key:<id>``, or an internal actor); None for the
     public route, whose callers nobody can tell apart."""
@@ -627,14 +633,14 @@ def submit_many(
     window = now - timedelta(hours=settings.dedupe_window_hours)
     hour_ago, day_ago = now - timedelta(hours=1), now - timedelta(days=1)
 
+    filer = _filer(actor)
     prepared = []
     for item in items:
         validate(item)
         reporter = vault.pseudonym(item.reporter)
         source = resolve_source(item.source_kind, item.source)
         evidence = check_evidence(item.evidence)
-        content_key = "" if _one_per_number(item) else _folded_text(item.content)
-        key = vault.keyed_hash(reporter, *(source or ("", "")), item.channel, content_key)
+        key = _dedupe_key(vault, reporter, source, item, filer)
         prepared.append((item, reporter, source, evidence, key))
 
     results: list[ComplaintResult | None] = [None] * len(items)
@@ -644,7 +650,6 @@ def submit_many(
     folded: dict[str, Any] = {}
     folds: dict[int, int] = {}
     amends: dict[int, _Amend] = {}  # folded complaints that a repeat changes
-    unseen: dict[int, _Unseen] = {}  # repeats answered as new complaints (aliases)
     with session.no_autoflush:
         _serialise(session, [p[4] for p in prepared] + [p[1] for p in prepared])
         recent = _recent_by_key(session, sorted({p[4] for p in prepared}), window)
@@ -654,7 +659,6 @@ def submit_many(
         kept = _stored_evidence(session, {
             recent[p[4]].id: recent[p[4]].ref for p in prepared if p[3] and p[4] in recent
         })
-    filer = _filer(actor)
     taken: dict[tuple[str, bool], int] = {}
     added: dict[int, int] = {}  # evidence files each repeat adds to an earlier complaint
     for i, (item, reporter, source, evidence, key) in enumerate(prepared):
@@ -686,23 +690,17 @@ def submit_many(
             raised = _graver(current, item.category)
             if raised:
                 amend.category = raised
-            if item.reporter_verified and not existing.reporter_verified:
-                amend.verify = True
             amend.indices.append(i)
             if _one_per_number(item) and item.content.strip():
                 amend.contents.append(item.content)
-            if _may_see(item, filer, existing.filed_by):
-                results[i] = ComplaintResult(
-                    "upgraded" if raised else "duplicate",
-                    existing.ref,
-                    raised or current,
-                    existing.score,
-                    source=source,
-                    evidence_added=len(new_files) if evidence else None,
-                )
-            else:
-                unseen[i] = _Unseen(existing.id, raised or current, existing.score,
-                                    tuple(json_names(existing.symbols)), source)
+            results[i] = ComplaintResult(
+                "upgraded" if raised else "duplicate",
+                existing.ref,
+                raised or current,
+                existing.score,
+                source=source,
+                evidence_added=len(new_files) if evidence else None,
+            )
             continue
         quota = (reporter, bool(item.reporter_verified))
         extra = taken.get(quota, 0)
@@ -730,14 +728,11 @@ def submit_many(
 
     dupes_per_key: dict[str, int] = {}
     dupe_category: dict[str, str | None] = {}  # the gravest forced category of repeats
-    dupe_verified: set[str] = set()  # keys repeated through a channel that vouches
     for i, key in batch_dupes:
         dupes_per_key[key] = dupes_per_key.get(key, 0) + 1
         forced = items[i].category
         if _graver(dupe_category.get(key) or "ham", forced):
             dupe_category[key] = forced
-        if items[i].reporter_verified:
-            dupe_verified.add(key)
     rows: list[dict[str, Any]] = []
     links_per_row: list[dict[tuple[str, str], str]] = []
     for p, verdict in zip(pending, verdicts, strict=True):
@@ -760,7 +755,7 @@ def submit_many(
                 "channel": item.channel,
                 "via": item.via[:16],
                 "reporter": p.reporter,
-                "reporter_verified": item.reporter_verified or p.dedupe_key in dupe_verified,
+                "reporter_verified": item.reporter_verified,
                 "filed_by": filer,
                 "source_kind": p.source[0] if p.source else None,
                 "source_value": p.source[1] if p.source else None,
@@ -847,16 +842,11 @@ def submit_many(
         created[p.dedupe_key] = result
     for i, key in batch_dupes:
         first = created[key]
-        if _may_see(items[i], filer, filer):
-            results[i] = ComplaintResult(
-                "duplicate", first.ref, first.category, first.score, source=first.source,
-                evidence_added=added.get(i),
-            )
-        else:
-            unseen[i] = _Unseen(ids[first.ref or ""], first.category or "", first.score or 0.0,
-                                first.symbols, first.source)
-    _answer_completed(completed, amends, results, unseen)
-    _answer_unseen(session, unseen, results, now)
+        results[i] = ComplaintResult(
+            "duplicate", first.ref, first.category, first.score, source=first.source,
+            evidence_added=added.get(i),
+        )
+    _answer_completed(completed, amends, results)
     session.flush()  # journal rows of sources that entered or left the blocklist
     refs = [row["ref"] for row in rows]
     if refs:
@@ -879,48 +869,13 @@ def submit_many(
     return [r for r in results if r is not None]
 
 
-@dataclass(frozen=True, slots=True)
-class _Unseen:
-    """A repeat whose caller may not learn the earlier complaint's reference: it is
-    answered as a new complaint would be, under an alias of the earlier one."""
-
-    complaint_id: int
-    category: str
-    score: float
-    symbols: tuple[str, ...]
-    source: tuple[str, str] | None
-
-
-def _answer_unseen(
-    session: Session, unseen: dict[int, _Unseen], results: list[ComplaintResult | None],
-    now: datetime,
-) -> None:
-    """Answer each repeat of ``unseen`` (by index) as ``created`` with a reference of its
-    own (an alias of the complaint it repeats) and that complaint's findings and links,
-    so that typing someone's number and message does not tell whether they reported it."""
-    if not unseen:
-        return
-    linked = _links_of(session, sorted({u.complaint_id for u in unseen.values()}))
-    aliases = []
-    for i, u in sorted(unseen.items()):
-        alias = _new_ref()
-        aliases.append({"ref": alias, "complaint_id": u.complaint_id, "created_at": now})
-        results[i] = ComplaintResult(
-            "created", alias, u.category, u.score, u.symbols,
-            tuple(linked.get(u.complaint_id, ())), u.source,
-        )
-    bulk.insert_rows(session.connection(), ComplaintAlias.__table__, aliases)
-
-
 @dataclass(slots=True)
 class _Amend:
     """What repeats change in a folded complaint: a graver category they named
-    (``category``), or a channel that vouches for the reporter (``verify``: a subscriber
-    who used the public form first and then the SMS gateway)."""
+    (``category``)."""
 
     row: Any  # the folded complaint: id, ref, category, reporter, reporter_verified
     category: str | None = None
-    verify: bool = False
     #: What repeats said that the complaint may not hold yet (call reports, see
     #: :func:`_one_per_number`), and the indices of the repeats folded into it.
     contents: list[str] = field(default_factory=list)
@@ -930,7 +885,6 @@ class _Amend:
 _RECATEGORISE = (
     update(_C).where(_C.c.id == bindparam("b_id")).values(category=bindparam("b_category"))
 )
-_VERIFY = update(_C).where(_C.c.id == bindparam("b_id")).values(reporter_verified=True)
 _CS = ComplaintSource.__table__
 
 
@@ -956,36 +910,29 @@ def _amend_folded(
     actor: str,
     now: datetime,
 ) -> None:
-    """Apply what repeats changed in folded complaints, with their sources' counts:
-    a graver category (:func:`lachan.registry.sources.recategorise`), a reporter now
-    verified (:func:`lachan.registry.sources.verify_reporters`)."""
+    """Apply the graver categories that repeats named to folded complaints, with their
+    sources' counts (:func:`lachan.registry.sources.recategorise`)."""
     raised = {i: a for i, a in amends.items() if a.category}
-    verified = {i: a for i, a in amends.items() if a.verify}
-    if not raised and not verified:
+    if not raised:
         return
-    conn = session.connection()
-    links = _linked_sources(session, sorted(raised.keys() | verified.keys()))
-    if raised:
-        ids = sorted(raised)
-        conn.execute(_RECATEGORISE, [{"b_id": i, "b_category": raised[i].category} for i in ids])
-        changes = [
-            Recategorised(sid, role, raised[cid].row.category, raised[cid].category or "")
-            for cid, sid, role in links
-            if cid in raised
-        ]
-        recategorise(session, changes, settings=settings, now=now)
-        refs = {raised[i].row.ref: raised[i].category for i in ids}
-        audit.record(
-            session,
-            actor,
-            "complaint.recategorise",
-            f"complaint:{next(iter(refs))}" if len(refs) == 1 else "complaints",
-            {"categories": dict(list(refs.items())[:1000]), "count": len(refs)},
-        )
-    if verified:
-        conn.execute(_VERIFY, [{"b_id": i} for i in sorted(verified)])
-        pairs = [(sid, verified[cid].row.reporter) for cid, sid, _ in links if cid in verified]
-        verify_reporters(session, pairs, settings=settings, now=now)
+    ids = sorted(raised)
+    links = _linked_sources(session, ids)
+    session.connection().execute(
+        _RECATEGORISE, [{"b_id": i, "b_category": raised[i].category} for i in ids]
+    )
+    changes = [
+        Recategorised(sid, role, raised[cid].row.category, raised[cid].category or "")
+        for cid, sid, role in links
+    ]
+    recategorise(session, changes, settings=settings, now=now)
+    refs = {raised[i].row.ref: raised[i].category for i in ids}
+    audit.record(
+        session,
+        actor,
+        "complaint.recategorise",
+        f"complaint:{next(iter(refs))}" if len(refs) == 1 else "complaints",
+        {"categories": dict(list(refs.items())[:1000]), "count": len(refs)},
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -1066,7 +1013,7 @@ def _link_completed(
         for kind, value in c.new_links:
             events.append(ComplaintEvent(
                 kind, value, a.category or a.row.category, a.row.reporter, "content",
-                bool(a.row.reporter_verified or a.verify),
+                bool(a.row.reporter_verified),
             ))
     if not events:
         return
@@ -1082,17 +1029,12 @@ def _answer_completed(
     completed: dict[int, _Completed],
     amends: dict[int, _Amend],
     results: list[ComplaintResult | None],
-    unseen: dict[int, _Unseen],
 ) -> None:
     """Answers to repeats that completed a complaint: its new category and findings."""
     for cid, c in completed.items():
         a = amends[cid]
         category = a.category or a.row.category
         for i in a.indices:
-            if i in unseen:
-                unseen[i] = replace(unseen[i], category=category, score=c.score,
-                                    symbols=c.symbols)
-                continue
             r = results[i]
             if r is None:
                 continue
@@ -1124,20 +1066,12 @@ def submit(session: Session, vault: Vault, item: ComplaintInput, **kwargs: Any) 
 
 
 def _by_ref(session: Session, ref: str) -> Complaint | None:
-    """The complaint ``ref`` names: its own reference, or an alias given to a repeat."""
-    row = session.execute(select(Complaint).where(Complaint.ref == ref)).scalar_one_or_none()
-    if row is not None:
-        return row
-    return session.execute(
-        select(Complaint)
-        .join(ComplaintAlias, ComplaintAlias.complaint_id == Complaint.id)
-        .where(ComplaintAlias.ref == ref)
-    ).scalar_one_or_none()
+    """The complaint whose reference is ``ref``."""
+    return session.execute(select(Complaint).where(Complaint.ref == ref)).scalar_one_or_none()
 
 
 def get(session: Session, vault: Vault, ref: str) -> dict[str, Any] | None:
-    """A complaint for an analyst: decrypted content and verdict, reporter pseudonym only.
-    ``ref`` may be an alias given to a repeat; the answer names the complaint's own."""
+    """A complaint for an analyst: decrypted content and verdict, reporter pseudonym only."""
     row = _by_ref(session, ref)
     if row is None:
         return None
@@ -1237,8 +1171,7 @@ def listing(
 def evidence_file(
     session: Session, vault: Vault, ref: str, evidence_id: int
 ) -> tuple[str, str, bytes] | None:
-    """``(filename, media_type, data)`` of one evidence file of complaint ``ref`` (or of
-    the complaint an alias names)."""
+    """``(filename, media_type, data)`` of one evidence file of complaint ``ref``."""
     complaint = _by_ref(session, ref)
     if complaint is None:
         return None
@@ -1267,7 +1200,6 @@ def purge(
     ids = select(Complaint.id).where(Complaint.last_at < cutoff)
     session.execute(delete(Evidence).where(Evidence.complaint_id.in_(ids)))
     session.execute(delete(ComplaintSource).where(ComplaintSource.complaint_id.in_(ids)))
-    session.execute(delete(ComplaintAlias).where(ComplaintAlias.complaint_id.in_(ids)))
     n = session.execute(delete(Complaint).where(Complaint.last_at < cutoff)).rowcount or 0
     audit.record(
         session,

@@ -9,8 +9,11 @@ time, and the state before and after. The history per source is kept forever.
 - ``reject``: the appeal is rejected; the state stays.
 - ``release``: unpin; the source goes back to the state its reputation gives.
 
-A brandname that breaks Article 23 (over 11 characters, say) is refused for every action
-but ``reject`` and ``release`` (:class:`DecisionError`, 422).
+A brandname that breaks Article 23 (over 11 characters, say) cannot be blocked or
+revoked (:class:`DecisionError`, 422): no sender can carry it. Complaints name sources of
+up to 20 characters, so reports can list such a name; one the registry holds can still be
+cleared, appealed, rejected and released. A clearance of such a name that the registry
+does not hold is refused (422) like a block.
 
 A decision that would change nothing is refused, with no history row and no audit entry:
 :class:`NoSuchSource` (404) when an appeal, rejection or release names a source the
@@ -122,7 +125,7 @@ def decide(
             "characters"
         )
     canonical = normalise(kind, value)
-    if kind == "brandname" and action not in ("reject", "release"):
+    if kind == "brandname" and _needs_article_23(session, canonical, action):
         _check_brandname(canonical)
     if action in ("block", "revoke"):
         _refuse_official(session, kind, canonical, action)
@@ -179,11 +182,20 @@ def decide(
     return _as_dict(row, kind, canonical)
 
 
+def _needs_article_23(session: Session, name: str, action: str) -> bool:
+    """Whether a decision ``action`` on brandname ``name`` must pass the Article 23 check:
+    a block or revocation always (no sender can carry an invalid name), a clearance of a
+    name the registry does not hold (it would file a name nobody can send under). What
+    the registry holds (listed by reports, whose sources may be longer) can always be
+    cleared, appealed, rejected or released."""
+    if action in ("block", "revoke"):
+        return True
+    return action == "clear" and not _known(session, "brandname", name)
+
+
 def _check_brandname(name: str) -> None:
     """Raise :class:`DecisionError` when ``name`` breaks Article 23 (at most 11 Latin
-    letters, digits, '-', '_', '.', spaces; not digits only): no sender can carry it, so
-    a block, revocation, clearance or appeal of it would act on nothing. A release or
-    rejection, which only undo, stays possible for what the registry already holds."""
+    letters, digits, '-', '_', '.', spaces; not digits only)."""
     try:
         validate_brandname(name)
     except BrandnameError as exc:

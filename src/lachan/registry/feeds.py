@@ -15,18 +15,22 @@ listing sees it too."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from lachan.registry import official
-from lachan.registry.clock import as_utc, iso
+from lachan.registry.clock import as_utc, iso, utcnow
 from lachan.registry.sources import BLOCKLIST_STATES, CATEGORIES, SEVERITY
-from lachan.store.tables_centre import Source, SourceChange
+from lachan.store import bulk
+from lachan.store.session import Database
+from lachan.store.tables_centre import Source, SourceChange, ZoneSerial
 
 FEED_KINDS: tuple[str, ...] = ("phone", "domain", "ip", "email", "url", "brandname")
 MAX_PAGE = 10_000
@@ -152,21 +156,119 @@ def changes(
     return [{k: v for k, v in i.to_dict().items() if k in keys} for i in items], cursor
 
 
-#: Added to the journal's counter to make a zone's SOA serial: above the clock-based
-#: serials (Unix time, about 1.8e9) that earlier versions served, so secondaries take the
-#: first change after an upgrade; room for 2.29e9 changes below 2**32.
+#: Zones with a serial (RPZ SOA, rbldnsd), and the kinds of source they carry.
+SERIAL_KINDS: dict[str, tuple[str, ...]] = {
+    "rpz": ("domain", "ip"),
+    "dnsbl-ip": ("ip",),
+    "dnsbl-domain": ("domain",),
+}
+#: Where a zone's serials start: above the clock-based serials (Unix time, about 1.8e9)
+#: of early versions. A zone numbered for the first time starts above the serial that
+#: the versions before gave it (this plus the feed journal's last id).
 ZONE_SERIAL_BASE = 2_000_000_000
+#: Attempts to number a changed zone when a concurrent request numbered it first.
+ZONE_ATTEMPTS = 5
 
 
-def zone_serial(session: Session, kinds: Sequence[str]) -> int:
-    """The SOA serial of a zone of ``kinds``: :data:`ZONE_SERIAL_BASE` plus the feed
-    journal's last change to a source of those kinds. It stays the same while the
-    zone's entries do (no needless transfers to DNS secondaries) and grows with every
-    entry that enters or leaves it."""
+@dataclass(frozen=True, slots=True)
+class ZoneSnapshot:
+    """A zone's entries, ``(kind, value, state)`` as :func:`listed` gives them, and the
+    serial of exactly those entries (None for a zone without a serial)."""
+
+    entries: list[tuple[str, str, str]]
+    serial: int | None
+
+
+def zone_digest(entries: Iterable[tuple[str, str, str]], kinds: Sequence[str]) -> str:
+    """A stable digest of what a zone of ``kinds`` serves: its distinct ``kind, value``
+    pairs in sorted order (the state does not show in a zone: every entry blocks)."""
+    lines = sorted({f"{k}\t{v}" for k, v, _ in entries if k in kinds})
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def next_serial(serial: int) -> int:
+    """The serial after ``serial``, in DNS serial arithmetic (RFC 1982: 32 bits, wraps)."""
+    return (serial + 1) % 2**32
+
+
+def zone_snapshot(db: Database, zone: str, kind: str | None = None) -> ZoneSnapshot:
+    """The blocklist's entries (of ``kind``, or all) and the serial of zone ``zone``,
+    both from one snapshot of the database.
+
+    The serial follows the content: while the zone's digest (:func:`zone_digest`) is the
+    one last numbered, its serial stays; when it differs, the zone takes the next serial
+    under a lock, so one serial never names two contents and every new content gets a
+    higher serial than any served before (even one that returns to an earlier list)."""
+    kinds = SERIAL_KINDS.get(zone)
+    with db.read() as session:
+        _one_snapshot(session)
+        entries = list(listed(session, kind))
+        row = _serial_row(session, zone) if kinds else None
+    if kinds is None:
+        return ZoneSnapshot(entries, None)
+    if row is not None and row.digest == zone_digest(entries, kinds):
+        return ZoneSnapshot(entries, int(row.serial))
+    return _numbered(db, zone, kind, kinds)
+
+
+def _one_snapshot(session: Session) -> None:
+    """Have every statement of the session's transaction read one snapshot: REPEATABLE
+    READ on PostgreSQL (called before the first statement). A SQLite transaction reads
+    one snapshot already (WAL), and its writers take turns (``BEGIN IMMEDIATE``)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+
+
+def _serial_row(session: Session, zone: str, *, lock: bool = False) -> Any:
+    q = select(ZoneSerial.digest, ZoneSerial.serial).where(ZoneSerial.zone == zone)
+    return session.execute(q.with_for_update() if lock else q).first()
+
+
+def _numbered(db: Database, zone: str, kind: str | None, kinds: Sequence[str]) -> ZoneSnapshot:
+    """Read the zone again with its serial row locked, and number it when its content
+    changed. On PostgreSQL a request whose snapshot began before another one numbered
+    the zone fails to lock the row (serialisation failure) and starts again with a fresh
+    snapshot: a serial is only ever given to content at least as new as the last one."""
+    for attempt in range(ZONE_ATTEMPTS):
+        try:
+            with db.transaction() as session:
+                _one_snapshot(session)
+                row = _locked_serial_row(session, zone, kinds)
+                entries = list(listed(session, kind))
+                digest = zone_digest(entries, kinds)
+                serial = int(row.serial)
+                if row.digest != digest:
+                    serial = next_serial(serial)
+                    session.execute(
+                        update(ZoneSerial)
+                        .where(ZoneSerial.zone == zone)
+                        .values(digest=digest, serial=serial, changed_at=utcnow())
+                    )
+                return ZoneSnapshot(entries, serial)
+        except OperationalError:  # a concurrent request numbered the zone first
+            if attempt == ZONE_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _locked_serial_row(session: Session, zone: str, kinds: Sequence[str]) -> Any:
+    """The zone's serial row, locked; made on the zone's first numbering with the serial
+    that versions before this table served (:data:`ZONE_SERIAL_BASE` plus the journal's
+    last change to ``kinds``), and no digest, so that it takes the next one."""
+    row = _serial_row(session, zone, lock=True)
+    if row is not None:
+        return row
     last = session.execute(
         select(func.coalesce(func.max(SourceChange.id), 0)).where(SourceChange.kind.in_(kinds))
     ).scalar_one()
-    return ZONE_SERIAL_BASE + int(last)
+    bulk.insert_rows(
+        session.connection(),
+        ZoneSerial.__table__,
+        [{"zone": zone, "digest": "", "serial": ZONE_SERIAL_BASE + int(last),
+          "changed_at": utcnow()}],
+        on_conflict_nothing=True,
+    )
+    return _serial_row(session, zone, lock=True)
 
 
 def current_cursor(session: Session) -> int:

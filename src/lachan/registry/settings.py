@@ -40,8 +40,9 @@ Defaults and why:
   a complaint pushed with a gateway or operator key; a self-declared reporter, on the
   public route or sent with a key of another role, raises the score but never counts
   here); one person cannot list a number.
-- ``dedupe_window_hours = 24``: the same person, source and content inside a day is one
-  complaint (people re-send a 5656 report when no reply comes quickly).
+- ``dedupe_window_hours = 24``: the same person, source and content sent again by the
+  same key inside a day is one complaint (people re-send a 5656 report when no reply
+  comes quickly); keyless complaints are never folded.
 - ``rate_per_hour = 20`` and ``rate_per_day = 100``: more complaints than that from one
   reporter is a script or an attack; a citizen reporting the day's spam stays well under.
 - ``public_rate_per_minute = 30``: per client address, on the public (no key) routes,

@@ -640,31 +640,6 @@ def recategorise(
         _write_rows(session, list(rows.values()))
 
 
-def verify_reporters(
-    session: Session,
-    pairs: list[Pair],
-    *,
-    settings: CentreSettings,
-    now: datetime | None = None,
-) -> None:
-    """A channel now vouches for reporters already counted against sources
-    (``(source_id, reporter)``): each pair not verified yet counts in the source's
-    ``verified_reporters`` and the state follows (journalled for the feed as usual)."""
-    if not pairs:
-        return
-    now = now or utcnow()
-    with session.no_autoflush:
-        rows = _select_rows_by_id(session, [sid for sid, _ in pairs])  # locked first
-        newly = _verify_known_pairs(session, pairs)
-        touched = {sid: rows[sid] for sid, _ in newly if sid in rows}
-        for sid, _ in newly:
-            if sid in touched:
-                touched[sid].verified_reporters += 1
-        for src in touched.values():
-            _apply(session, src, 0.0, now, settings)  # type: ignore[arg-type]
-        _write_rows(session, list(touched.values()))
-
-
 def record_complaint_event(
     session: Session,
     kind: str,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -86,7 +87,7 @@ class Complaint(Base):
     reporter: Mapped[str] = mapped_column(String(64))
     reporter_verified: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     #: The API key that filed it (``key:<id>``; None from the public route): only that
-    #: key is told the reference when the complaint is repeated.
+    #: key's repeats fold into it (the dedupe key holds it).
     filed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     source_kind: Mapped[str | None] = mapped_column(String(16), nullable=True)
     source_value: Mapped[str | None] = mapped_column(String(320), nullable=True)
@@ -101,19 +102,6 @@ class Complaint(Base):
         Index("ix_complaints_dedupe", "dedupe_key", "last_at"),
         Index("ix_complaints_reporter", "reporter", "received_at"),
     )
-
-
-class ComplaintAlias(Base):
-    """A reference given to a repeat whose caller may not learn the earlier complaint's
-    reference (it was answered as a new complaint): it names that complaint."""
-
-    __tablename__ = "complaint_aliases"
-
-    ref: Mapped[str] = mapped_column(String(24), primary_key=True)
-    complaint_id: Mapped[int] = mapped_column(
-        ForeignKey("complaints.id", ondelete="CASCADE"), index=True
-    )
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class Evidence(Base):
@@ -220,6 +208,18 @@ class SourceChange(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (Index("ix_source_changes_kind_id", "kind", "id"),)
+
+
+class ZoneSerial(Base):
+    """The serial of a zone file (RPZ, rbldnsd) and the digest of the entries it was
+    given for: one serial names one content, and new content takes the next serial."""
+
+    __tablename__ = "zone_serials"
+
+    zone: Mapped[str] = mapped_column(String(32), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64))
+    serial: Mapped[int] = mapped_column(BigInteger)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class Decision(Base):

@@ -11,10 +11,10 @@ msisdn, an operator's batch, a forwarded e-mail) count. A key of any other role
 (``analyst``, ``advertiser``) vouches for nobody: its complaints are taken as the public
 route takes them, unverified and under the same per-address limit.
 
-A repeated complaint is answered 200 ``duplicate`` (or ``upgraded``) with the earlier
-complaint's ``ref`` when the caller may know it (a key that vouches for its reporter, or
-the key that filed it); to anyone else it is answered as a new complaint (201
-``created``) under a reference of its own that names the earlier one, and still folded.
+A complaint repeated by the key that filed it (same reporter verification, reporter,
+source, channel and content in the dedupe window) is folded and answered 200
+``duplicate`` (or ``upgraded``) with the earlier complaint's ``ref``. Anything else,
+every keyless complaint included, is a complaint of its own (201 ``created``).
 A 429 carries ``Retry-After``.
 """
 
@@ -124,7 +124,8 @@ def submit_complaint(
     body: ComplaintIn, request: Request, response: Response, caller: Caller = Depends(SUBMIT)
 ) -> dict[str, Any]:
     """Report spam or a scam: analysed by the engine, its entities linked to sources.
-    The same reporter, source and content within the dedupe window is folded into one.
+    A key that sends the same reporter, source and content again within the dedupe
+    window has it folded into its earlier complaint; keyless complaints never fold.
 
     Anyone may call it; whose word counts depends on the key. Only a key whose role
     vouches for its reporters (``x-vouching-roles``: gateway, operator, admin) files a
@@ -133,12 +134,13 @@ def submit_complaint(
     advertiser), the reporter is self-declared: the complaint raises the source's score
     but never counts toward listing, and the public per-address limit applies.
 
-    A repeat answers 200 ``duplicate`` (``upgraded`` when it names a graver category)
-    with the earlier ``ref`` to a key that vouches for its reporter or filed it; anyone
-    else is answered as for a new complaint (201 ``created``, a reference of its own that
-    names the earlier one), so a typed number reveals nothing. Evidence it brings is kept
-    with the earlier complaint, or, past what one complaint keeps, refused with 409. A
-    reporter over the rate limits gets 429 with ``Retry-After``."""
+    A repeat by the key that filed the earlier complaint (with the same reporter
+    verification) answers 200 ``duplicate`` (``upgraded`` when it names a graver
+    category) with the earlier ``ref``; evidence it brings is kept with the earlier
+    complaint, or, past what one complaint keeps, refused with 409. From anyone else the
+    same words are a new complaint (201 ``created``, its own reference, findings and
+    evidence), so a typed number reveals nothing. A reporter over the rate limits gets
+    429 with ``Retry-After``."""
     verified = vouches(caller)
     if not verified:
         limit_address(request)  # taken as the public route takes it, whatever the key

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import OperationalError
 
 from lachan.registry import feeds, sources
 from lachan.registry.keys import Caller
@@ -86,33 +86,30 @@ ZONE_KINDS: dict[str, str | None] = {
     "hosts": "domain",
     "adblock": "domain",
 }
-#: Zone formats with a serial, and the kinds whose changes move it.
-SERIAL_KINDS: dict[str, tuple[str, ...]] = {
-    "rpz": ("domain", "ip"),
-    "dnsbl-ip": ("ip",),
-    "dnsbl-domain": ("domain",),
-}
-
-
-def zone_options(session: Session, fmt: str, origin: str | None = None) -> dict[str, Any]:
-    """The formatter options of a zone: its serial (:func:`lachan.registry.feeds.zone_serial`:
-    it moves only when an entry enters or leaves) and, for RPZ, the origin."""
+def zone_options(serial: int | None, fmt: str, origin: str | None = None) -> dict[str, Any]:
+    """The formatter options of a zone: its serial (from
+    :func:`lachan.registry.feeds.zone_snapshot`, with the entries) and, for RPZ, the
+    origin."""
     options: dict[str, Any] = {}
-    if fmt in SERIAL_KINDS:
-        options["serial"] = feeds.zone_serial(session, SERIAL_KINDS[fmt])
+    if serial is not None:
+        options["serial"] = serial
     if fmt == "rpz" and origin:
         options["origin"] = origin
     return options
 
 
+def zone_entries(snapshot: feeds.ZoneSnapshot) -> list[feeds_format.FeedEntry]:
+    return [feeds_format.FeedEntry(value=v, kind=k, state=s) for k, v, s in snapshot.entries]
+
+
 def render_zone(request: Request, fmt: str, origin: str | None = None) -> feeds_format.Rendered:
-    with db_of(request).read() as session:
-        entries = [
-            feeds_format.FeedEntry(value=v, kind=k, state=s)
-            for k, v, s in feeds.listed(session, ZONE_KINDS[fmt])
-        ]
-        options = zone_options(session, fmt, origin)
-    return feeds_format.render(fmt, entries, **options)
+    """The zone ``fmt``: its entries and serial read in one snapshot."""
+    try:
+        snapshot = feeds.zone_snapshot(db_of(request), fmt, ZONE_KINDS[fmt])
+    except OperationalError:
+        raise HTTPException(503, "the zone is being renumbered; retry shortly") from None
+    return feeds_format.render(fmt, zone_entries(snapshot),
+                               **zone_options(snapshot.serial, fmt, origin))
 
 
 @router.get(
@@ -131,7 +128,9 @@ def zone(
     caller: Caller = Depends(READ),
 ) -> Response:
     """The whole current blocklist as a zone or filter file. The SOA serial (RPZ) and
-    the rbldnsd serial change only when an entry enters or leaves the list. Entries left
+    the rbldnsd serial are read with the entries, in one snapshot: they stay while the
+    zone's entries do and take a higher value whenever they change, never one served
+    for other entries. Entries left
     out (an RPZ name too long for DNS under the origin, an invalid value) are counted in
     ``X-Skipped`` and, for names too long, in a comment line of the RPZ zone."""
     refresh(request, caller)
