@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
 from adv_helpers import GOOD_TEXT, RECIPIENT, copy, setup_advertiser, submit, vn
 from sqlalchemy import func, select
 
+from lachan.registry.advertising_copies import CopyInput, submit_copies
 from lachan.registry.advertising_parts import sms_parts
 from lachan.store.tables_advertising import AdCopy
 
@@ -111,6 +113,34 @@ def test_a_copy_submitted_again_is_the_same_copy(client, app) -> None:
     late = copy(vn(23, 23))
     assert submit(client, aid, h, late) == [["OUTSIDE_SENDING_HOURS"]]
     assert submit(client, aid, h, late) == [["OUTSIDE_SENDING_HOURS"]]
+
+
+def test_the_same_copy_sent_again_while_the_first_runs_is_stored_once(client, app) -> None:
+    """A client retries while its first request is still running: the retry waits for
+    the first to commit and is answered as its duplicate, so one copy is stored and
+    counted (PostgreSQL took both, each ``duplicate: false``; SQLite writers take turns
+    anyway)."""
+    aid, h = setup_advertiser(client, app)
+    retried: list[dict] = []
+
+    def retry() -> None:
+        retried.append(client.post(f"/v1/advertisers/{aid}/copies", headers=h,
+                                   json={"copies": [copy(vn(22, 10))]}).json())
+
+    with app.state.db.transaction() as session:
+        first = submit_copies(session, aid, [CopyInput(
+            "SHOPABC", RECIPIENT, "sms", vn(22, 10), GOOD_TEXT)], actor="test")
+        other = threading.Thread(target=retry)
+        other.start()
+        other.join(timeout=1.0)
+        assert other.is_alive()  # it must not get past the first, still uncommitted
+    other.join()
+    assert first[0]["duplicate"] is False
+    assert retried[0]["duplicates"] == 1
+    assert retried[0]["results"][0]["id"] == first[0]["id"]
+    assert retried[0]["results"][0]["duplicate"] is True
+    with app.state.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(AdCopy)) == 1
 
 
 def test_call_cap_edges_of_the_24_hour_window(client, app) -> None:
