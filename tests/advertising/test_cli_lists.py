@@ -150,6 +150,19 @@ def test_a_first_line_without_digits_is_a_header(run, advertiser: str, tmp_path:
                                 "reasons": ["dnc:all", "no_consent"]}]
 
 
+@pytest.mark.parametrize("header", [
+    "Telephone", "Di động", "ĐTDĐ", "Cell", "SĐT", "Số ĐT", "Mobile", "Phone number",
+    "Tel.", "Số di động", "SỐ ĐIỆN THOẠI:", "Handphone",
+])
+def test_dnc_import_takes_a_common_header_line(run, tmp_path: Path, header: str) -> None:
+    f = tmp_path / "dnc.txt"
+    f.write_text(f"{header}\n0912345678\n0987654321\n", encoding="utf-8")
+    r = run("dnc", "import", str(f))
+    assert r.exit_code == 0, r.output
+    assert lines(r.stdout)[0] == {"read": 2, "added": 2, "changed": 0, "unchanged": 0,
+                                  "duplicates": 0}
+
+
 def test_scrub_reports_a_first_row_that_is_no_header_and_empty_cells(
         run, advertiser: str, tmp_path: Path) -> None:
     f = tmp_path / "list.txt"
