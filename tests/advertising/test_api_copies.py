@@ -321,6 +321,39 @@ def test_opt_out_must_be_in_the_last_part_of_a_long_sms(client, app) -> None:
     assert "OPT_OUT_MISSING" not in submit(client, aid, h, copy(vn(23, 9), text=GOOD_TEXT))[0]
 
 
+def _split_before(ending: str, cut: str, head: str) -> str:
+    """An SMS of ``head``, filler and ``ending`` whose last part starts where ``cut``
+    starts in ``ending``."""
+    k = ending.index(cut)
+    gsm = sms_parts(head + ending).encoding == "gsm7"
+    per_part = 153 if gsm else 67
+    before = (sms_parts(head).units if gsm else len(head)) + k  # units before the cut
+    text = head + "x" * (-before % per_part + per_part) + ending
+    assert text[sms_parts(text).last_part_start :] == ending[k:]
+    return text
+
+
+@pytest.mark.parametrize(("ending", "cut", "lawful"), [
+    ("Tu choi nhan QC soan TC gui 8088", "gui", True),
+    ("Tu choi nhan QC soan TC gui 8088.", "gui", True),
+    ("Tu choi QC soan TC gui den tong dai 8xxx (mien phi)", "gui", True),
+    ("Từ chối nhận QC soạn TC gửi 8088", "gửi", True),
+    ("Tu choi nhan QC soan TC gui 8088", "8088", True),
+    # the last part carries more than the rest of the instruction
+    ("Tu choi nhan QC soan TC gui 8088. Mua ngay hom nay!", "gui", False),
+    ("Tu choi nhan QC soan TC. Mua ngay hom nay!", "Mua", False),
+])
+def test_an_opt_out_finished_in_the_last_part_is_at_the_end(
+    client, app, ending: str, cut: str, lawful: bool
+) -> None:
+    """A compliant ad is split so that its last part holds only the end of the opt-out
+    instruction ("gui 8088"): the instruction is at the end of the SMS."""
+    aid, h = setup_advertiser(client, app)
+    text = _split_before(ending, cut, "[QC] Giam gia 30% toan bo san pham tai SHOPABC. ")
+    got = submit(client, aid, h, copy(vn(22, 10), text=text))[0]
+    assert ("OPT_OUT_MISSING" not in got) is lawful, got
+
+
 def test_scam_ad_is_escalated_to_the_centre(client, app) -> None:
     from lachan.registry.sources import find
 
