@@ -82,6 +82,13 @@ def test_template_with_unbalanced_slots_is_refused(client, app) -> None:
     ("[QC] Giam {pct} cho ban {name}", "sms", "its fixed text has none"),
     ("[QC] Tu choi soan TC. {a} mua {b}", "sms", "but not at the end"),
     ("Uu dai {x} cho ban", "email", "its fixed text has none"),
+    # the opt-out first and the whole ad in a slot after it
+    ("[QC] Tu choi soan TC gui 8088 {body}", "sms", "the slot {body} follows it"),
+    ("[QC] Tu choi {body}", "sms", "the slot {body} follows it"),
+    ("[QC] {a} Tu choi soan TC gui {sc} {more} {x}", "sms", "3 slots follow it"),
+    ("[QC] {a} Tu choi soan TC gui {sc}. Mua ngay {b}", "sms", "but not at the end"),
+    ("Uu dai. Unsubscribe - we offer great prices on {body}", "email",
+     "the slot {body} follows it"),
 ])
 def test_template_without_label_or_opt_out_is_refused(client, app, text: str, channel: str,
                                                       why: str) -> None:
@@ -96,6 +103,9 @@ def test_template_without_label_or_opt_out_is_refused(client, app, text: str, ch
     ("[AD] Sale {x}. Soan TC gui {shortcode}", "sms"),
     ("[qc] {x}. Tu choi: soan TC", "sms"),
     ("Uu dai {x}. Ngung nhan thu: bam Unsubscribe", "email"),
+    ("[QC] {a}. Tu choi QC soan TC gui den tong dai {sc} (mien phi).", "sms"),
+    ("[QC] Giam {pct}. Tu choi soan TC gui {shortcode}.", "sms"),
+    ("Uu dai {x}. Tu choi nhan thu tai {link}", "email"),
 ])
 def test_templates_with_label_and_opt_out_are_registered(client, app, text: str,
                                                          channel: str) -> None:
