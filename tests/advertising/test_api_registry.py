@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+import orjson
 import pytest
 from adv_helpers import RECIPIENT, auth, copy, make_key, setup_advertiser, submit, vn
 
@@ -46,10 +47,18 @@ def test_names_that_only_share_letters_with_a_bank_are_accepted(client, app) -> 
 
 
 def test_an_administrator_registers_a_lookalike_for_its_organisation(client, app) -> None:
+    from sqlalchemy import select
+
+    from lachan.store.tables_centre import AuditEntry
+
     aid, _h = setup_advertiser(client, app)
     r = client.post(f"/v1/advertisers/{aid}/brandnames", json={"name": "VCB-CSKH"},
                     headers=auth(make_key(app, "admin")))
     assert r.status_code == 201, r.text
+    with app.state.db.read() as s:  # the audit log says what the administrator overrode
+        details = s.scalar(select(AuditEntry.details).where(
+            AuditEntry.action == "brandname.register", AuditEntry.target == "brandname:VCB-CSKH"))
+    assert "Vietcombank" in orjson.loads(details)["official_override"]
 
 
 def test_brandname_renewal_and_expiry(client, app) -> None:

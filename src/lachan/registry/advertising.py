@@ -56,6 +56,9 @@ class AdvertisingError(ValueError):
 
     status = 422
     code = "invalid_input"
+    #: True when an administrator may do what was refused (official_ok): a brandname
+    #: refused as an organisation's own, or as imitating or abbreviating one.
+    admin_may_override = False
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -276,17 +279,24 @@ def register_brandname(
     backdating its own brandname would make earlier ads look sent from it."""
     r = rules()
     get_advertiser(session, advertiser_id)
+    backdated = valid_from is not None and _in_the_past(valid_from)
     if valid_from is not None and not backdate_ok:
         _refuse_backdating(valid_from)
     try:
         clean = validate_brandname(name, r)
     except AdInputError as exc:
         raise AdvertisingError(str(exc)) from None
-    if not official_ok:
+    override: str | None = None
+    try:
         _refuse_official_brandname(session, clean)
         lookalike = refuse_lookalike(session, clean)
         if lookalike is not None:
             raise AdvertisingError(lookalike)
+    except AdvertisingError as exc:
+        if not official_ok:
+            exc.admin_may_override = True
+            raise
+        override = exc.message  # what an administrator's check let through
     key = brandname_key(clean)
     existing = session.execute(
         select(Brandname).where(Brandname.name_key == key)
@@ -308,21 +318,31 @@ def register_brandname(
     )
     session.add(b)
     session.flush()
-    audit.record(
-        session,
-        actor,
-        "brandname.register",
-        f"brandname:{key}",
-        {"advertiser_id": advertiser_id, "valid_until": iso(b.valid_until)},
-    )
+    details: dict[str, Any] = {"advertiser_id": advertiser_id,
+                               "valid_from": iso(b.valid_from),
+                               "valid_until": iso(b.valid_until)}
+    if backdated:
+        details["backdated"] = True  # an administrator recorded an earlier grant
+    if override is not None:
+        details["official_override"] = override[:300]
+    audit.record(session, actor, "brandname.register", f"brandname:{key}", details)
     return b
+
+
+#: How far ahead a brandname's ``valid_from`` may lie.
+MAX_VALID_FROM_AHEAD = timedelta(days=366)
+
+
+def _in_the_past(valid_from: datetime) -> bool:
+    """Whether ``valid_from`` lies before now, less the clock skew tolerated of clients."""
+    return as_utc(valid_from) < utcnow() - MAX_CLOCK_SKEW
 
 
 def _refuse_backdating(valid_from: datetime) -> None:
     """Raise :class:`AdvertisingError` when ``valid_from`` lies before now (less the
     clock skew tolerated of clients)."""
     now = utcnow()
-    if as_utc(valid_from) < now - MAX_CLOCK_SKEW:
+    if _in_the_past(valid_from):
         raise AdvertisingError(
             f"valid_from {iso(valid_from)} is in the past (server time {iso(now)}): an "
             "advertiser's brandname is valid from its registration or a later date; only "
