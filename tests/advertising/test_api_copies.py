@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
 from adv_helpers import GOOD_TEXT, RECIPIENT, copy, setup_advertiser, submit, vn
 from sqlalchemy import func, select
 
+from lachan.registry.advertising_copies import CopyInput, submit_copies
 from lachan.registry.advertising_parts import sms_parts
 from lachan.store.tables_advertising import AdCopy
 
@@ -111,6 +113,34 @@ def test_a_copy_submitted_again_is_the_same_copy(client, app) -> None:
     late = copy(vn(23, 23))
     assert submit(client, aid, h, late) == [["OUTSIDE_SENDING_HOURS"]]
     assert submit(client, aid, h, late) == [["OUTSIDE_SENDING_HOURS"]]
+
+
+def test_the_same_copy_sent_again_while_the_first_runs_is_stored_once(client, app) -> None:
+    """A client retries while its first request is still running: the retry waits for
+    the first to commit and is answered as its duplicate, so one copy is stored and
+    counted (PostgreSQL took both, each ``duplicate: false``; SQLite writers take turns
+    anyway)."""
+    aid, h = setup_advertiser(client, app)
+    retried: list[dict] = []
+
+    def retry() -> None:
+        retried.append(client.post(f"/v1/advertisers/{aid}/copies", headers=h,
+                                   json={"copies": [copy(vn(22, 10))]}).json())
+
+    with app.state.db.transaction() as session:
+        first = submit_copies(session, aid, [CopyInput(
+            "SHOPABC", RECIPIENT, "sms", vn(22, 10), GOOD_TEXT)], actor="test")
+        other = threading.Thread(target=retry)
+        other.start()
+        other.join(timeout=1.0)
+        assert other.is_alive()  # it must not get past the first, still uncommitted
+    other.join()
+    assert first[0]["duplicate"] is False
+    assert retried[0]["duplicates"] == 1
+    assert retried[0]["results"][0]["id"] == first[0]["id"]
+    assert retried[0]["results"][0]["duplicate"] is True
+    with app.state.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(AdCopy)) == 1
 
 
 def test_call_cap_edges_of_the_24_hour_window(client, app) -> None:
@@ -289,6 +319,39 @@ def test_opt_out_must_be_in_the_last_part_of_a_long_sms(client, app) -> None:
     assert parts.parts == 2 and gsm.index("Tu choi") < parts.last_part_start
     assert "OPT_OUT_MISSING" not in submit(client, aid, h, copy(vn(22, 12), text=gsm))[0]
     assert "OPT_OUT_MISSING" not in submit(client, aid, h, copy(vn(23, 9), text=GOOD_TEXT))[0]
+
+
+def _split_before(ending: str, cut: str, head: str) -> str:
+    """An SMS of ``head``, filler and ``ending`` whose last part starts where ``cut``
+    starts in ``ending``."""
+    k = ending.index(cut)
+    gsm = sms_parts(head + ending).encoding == "gsm7"
+    per_part = 153 if gsm else 67
+    before = (sms_parts(head).units if gsm else len(head)) + k  # units before the cut
+    text = head + "x" * (-before % per_part + per_part) + ending
+    assert text[sms_parts(text).last_part_start :] == ending[k:]
+    return text
+
+
+@pytest.mark.parametrize(("ending", "cut", "lawful"), [
+    ("Tu choi nhan QC soan TC gui 8088", "gui", True),
+    ("Tu choi nhan QC soan TC gui 8088.", "gui", True),
+    ("Tu choi QC soan TC gui den tong dai 8xxx (mien phi)", "gui", True),
+    ("Từ chối nhận QC soạn TC gửi 8088", "gửi", True),
+    ("Tu choi nhan QC soan TC gui 8088", "8088", True),
+    # the last part carries more than the rest of the instruction
+    ("Tu choi nhan QC soan TC gui 8088. Mua ngay hom nay!", "gui", False),
+    ("Tu choi nhan QC soan TC. Mua ngay hom nay!", "Mua", False),
+])
+def test_an_opt_out_finished_in_the_last_part_is_at_the_end(
+    client, app, ending: str, cut: str, lawful: bool
+) -> None:
+    """A compliant ad is split so that its last part holds only the end of the opt-out
+    instruction ("gui 8088"): the instruction is at the end of the SMS."""
+    aid, h = setup_advertiser(client, app)
+    text = _split_before(ending, cut, "[QC] Giam gia 30% toan bo san pham tai SHOPABC. ")
+    got = submit(client, aid, h, copy(vn(22, 10), text=text))[0]
+    assert ("OPT_OUT_MISSING" not in got) is lawful, got
 
 
 def test_scam_ad_is_escalated_to_the_centre(client, app) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+import orjson
 import pytest
 from adv_helpers import RECIPIENT, auth, copy, make_key, setup_advertiser, submit, vn
 
@@ -46,10 +47,18 @@ def test_names_that_only_share_letters_with_a_bank_are_accepted(client, app) -> 
 
 
 def test_an_administrator_registers_a_lookalike_for_its_organisation(client, app) -> None:
+    from sqlalchemy import select
+
+    from lachan.store.tables_centre import AuditEntry
+
     aid, _h = setup_advertiser(client, app)
     r = client.post(f"/v1/advertisers/{aid}/brandnames", json={"name": "VCB-CSKH"},
                     headers=auth(make_key(app, "admin")))
     assert r.status_code == 201, r.text
+    with app.state.db.read() as s:  # the audit log says what the administrator overrode
+        details = s.scalar(select(AuditEntry.details).where(
+            AuditEntry.action == "brandname.register", AuditEntry.target == "brandname:VCB-CSKH"))
+    assert "Vietcombank" in orjson.loads(details)["official_override"]
 
 
 def test_brandname_renewal_and_expiry(client, app) -> None:
@@ -82,6 +91,13 @@ def test_template_with_unbalanced_slots_is_refused(client, app) -> None:
     ("[QC] Giam {pct} cho ban {name}", "sms", "its fixed text has none"),
     ("[QC] Tu choi soan TC. {a} mua {b}", "sms", "but not at the end"),
     ("Uu dai {x} cho ban", "email", "its fixed text has none"),
+    # the opt-out first and the whole ad in a slot after it
+    ("[QC] Tu choi soan TC gui 8088 {body}", "sms", "the slot {body} follows it"),
+    ("[QC] Tu choi {body}", "sms", "the slot {body} follows it"),
+    ("[QC] {a} Tu choi soan TC gui {sc} {more} {x}", "sms", "3 slots follow it"),
+    ("[QC] {a} Tu choi soan TC gui {sc}. Mua ngay {b}", "sms", "but not at the end"),
+    ("Uu dai. Unsubscribe - we offer great prices on {body}", "email",
+     "the slot {body} follows it"),
 ])
 def test_template_without_label_or_opt_out_is_refused(client, app, text: str, channel: str,
                                                       why: str) -> None:
@@ -96,6 +112,9 @@ def test_template_without_label_or_opt_out_is_refused(client, app, text: str, ch
     ("[AD] Sale {x}. Soan TC gui {shortcode}", "sms"),
     ("[qc] {x}. Tu choi: soan TC", "sms"),
     ("Uu dai {x}. Ngung nhan thu: bam Unsubscribe", "email"),
+    ("[QC] {a}. Tu choi QC soan TC gui den tong dai {sc} (mien phi).", "sms"),
+    ("[QC] Giam {pct}. Tu choi soan TC gui {shortcode}.", "sms"),
+    ("Uu dai {x}. Tu choi nhan thu tai {link}", "email"),
 ])
 def test_templates_with_label_and_opt_out_are_registered(client, app, text: str,
                                                          channel: str) -> None:

@@ -139,3 +139,61 @@ def test_create_refuses_a_bad_tax_code_a_second_advertiser_with_one_and_hidden_c
         assert result.exit_code != 0 and said in " ".join(result.stderr.split())
     branch = runner.invoke(app, ["advertiser", "create", "A2", "--tax-code", "0101234567-001"])
     assert branch.exit_code == 0
+
+
+def _brandname_audit(db_url: str) -> dict[str, dict]:
+    """The details of each brandname.register entry of the audit log, by target."""
+    from sqlalchemy import select
+
+    from lachan.store.session import Database
+    from lachan.store.tables_centre import AuditEntry
+
+    db = Database(db_url)
+    try:
+        with db.read() as s:
+            rows = s.execute(select(AuditEntry.actor, AuditEntry.target, AuditEntry.details)
+                             .where(AuditEntry.action == "brandname.register")).all()
+    finally:
+        db.dispose()
+    return {target: {"actor": actor, **orjson.loads(details)} for actor, target, details in rows}
+
+
+def test_brandname_an_administrator_may_register_from_the_cli(run, db_url: str) -> None:
+    """The CLI acts with the administrator's authority, as an admin key does through the
+    API: an organisation's own (or abbreviated) brandname with --official, a grant
+    recorded from an earlier date with --valid-from; the audit log says which."""
+    aid = str(lines(run("advertiser", "create", "Ngan hang Vietcombank").stdout)[0]["id"])
+    refused = run("advertiser", "brandname", aid, "VCB-CSKH")
+    assert refused.exit_code == 1 and "Vietcombank" in refused.output
+    assert "--official" in refused.output and "Traceback" not in refused.output
+    r = run("advertiser", "brandname", aid, "VCB-CSKH", "--official")
+    assert r.exit_code == 0, r.output
+    assert lines(r.stdout)[0]["name"] == "VCB-CSKH"
+    r = run("advertiser", "brandname", aid, "VCBOLD", "--valid-from", "2025-01-01")
+    assert r.exit_code == 0, r.output
+    old = lines(r.stdout)[0]
+    # a Vietnam day: its first moment, 17:00 UTC the day before; valid 3 years
+    assert old["valid_from"].startswith("2024-12-31T17:00:00")
+    assert old["valid_until"].startswith("2027-12-31T17:00:00")
+    audit = _brandname_audit(db_url)
+    assert audit["brandname:VCB-CSKH"]["actor"] == "cli"
+    assert "Vietcombank" in audit["brandname:VCB-CSKH"]["official_override"]
+    assert "backdated" not in audit["brandname:VCB-CSKH"]
+    assert audit["brandname:VCBOLD"]["backdated"] is True
+    assert "official_override" not in audit["brandname:VCBOLD"]
+
+
+@pytest.mark.parametrize(("args", "code", "says"), [
+    (["--valid-from", "nope"], 1, "neither a date"),
+    (["--valid-from", "2099-01-01"], 1, "days ahead of the server time"),
+    (["--valid-from", "1999-12-31"], 1, "before 2000"),
+    (["--renew", "--valid-from", "2026-01-01"], 2, "not --renew"),
+    (["--renew", "--official"], 2, "not --renew"),
+])
+def test_brandname_options_out_of_range_are_refused(run, db_url: str, args: list[str],
+                                                    code: int, says: str) -> None:
+    aid = str(lines(run("advertiser", "create", "Shop ABC").stdout)[0]["id"])
+    r = run("advertiser", "brandname", aid, "SHOPX", *args)
+    assert r.exit_code == code and says in r.output, r.output
+    assert "Traceback" not in r.output
+    assert _brandname_audit(db_url) == {}  # nothing registered

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from lachan.cli import app
@@ -147,6 +150,19 @@ def test_a_first_line_without_digits_is_a_header(run, advertiser: str, tmp_path:
                                 "reasons": ["dnc:all", "no_consent"]}]
 
 
+@pytest.mark.parametrize("header", [
+    "Telephone", "Di động", "ĐTDĐ", "Cell", "SĐT", "Số ĐT", "Mobile", "Phone number",
+    "Tel.", "Số di động", "SỐ ĐIỆN THOẠI:", "Handphone",
+])
+def test_dnc_import_takes_a_common_header_line(run, tmp_path: Path, header: str) -> None:
+    f = tmp_path / "dnc.txt"
+    f.write_text(f"{header}\n0912345678\n0987654321\n", encoding="utf-8")
+    r = run("dnc", "import", str(f))
+    assert r.exit_code == 0, r.output
+    assert lines(r.stdout)[0] == {"read": 2, "added": 2, "changed": 0, "unchanged": 0,
+                                  "duplicates": 0}
+
+
 def test_scrub_reports_a_first_row_that_is_no_header_and_empty_cells(
         run, advertiser: str, tmp_path: Path) -> None:
     f = tmp_path / "list.txt"
@@ -225,6 +241,43 @@ def test_dnc_reimport_counts_repeats_across_chunks_once(db) -> None:
     with db.transaction() as session:  # widening the scope changes each number once
         wider = import_dnc_lists(session, chunks, "all")
     assert wider == {"read": 5, "added": 0, "changed": 3, "unchanged": 0, "duplicates": 2}
+
+
+def test_dnc_import_of_many_chunks_counts_each_number_once(db) -> None:
+    from lachan.registry.advertising_scrub import import_dnc_lists
+
+    # 60 chunks; every number of chunk k comes back in chunks k + 7 and k + 31
+    numbers = [[f"09{k:02d}{i:06d}" for i in range(50)] for k in range(60)]
+    chunks = [numbers[k] + numbers[k - 7][:10] + numbers[k - 31][:5] if k >= 31
+              else numbers[k] + (numbers[k - 7][:10] if k >= 7 else []) for k in range(60)]
+    read = sum(map(len, chunks))
+    with db.transaction() as session:
+        stats = import_dnc_lists(session, chunks, "sms")
+    assert stats == {"read": read, "added": 3000, "changed": 0, "unchanged": 0,
+                     "duplicates": read - 3000}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 400), max_size=60), max_size=80))
+def test_numbers_met_in_an_import_are_recalled_and_kept_in_few_runs(
+    chunks: list[list[int]],
+) -> None:
+    """The import's memory of the numbers it met answers like a set, and holds them in
+    O(log n) sorted runs: it does not merge everything met so far again for every
+    chunk (which made a 5M-line import quadratic)."""
+    from lachan.registry.advertising_scrub import _SeenNumbers
+
+    seen, expected = _SeenNumbers(), set()
+    for chunk in chunks:
+        unique = np.unique(np.asarray(chunk, dtype=np.int64))
+        again = seen.met_before(unique)
+        assert again.tolist() == [int(n) in expected for n in unique]
+        seen.add(unique[~again])
+        expected.update(chunk)
+        assert len(seen) == len(expected)
+        assert all(bool((np.diff(run) > 0).all()) for run in seen.runs)
+        # each run is more than twice the next one's size
+        assert len(seen.runs) <= max(1, len(expected)).bit_length()
 
 
 def test_a_landline_can_be_registered_for_calls(run, advertiser: str, tmp_path: Path) -> None:

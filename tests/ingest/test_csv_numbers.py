@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lachan.ingest.csv_numbers import MAX_LINE_BYTES, iter_numbers
+from lachan.ingest.csv_numbers import MAX_LINE_BYTES, iter_numbers, looks_like_header
 from lachan.ingest.errors import IngestError, MalformedCsv, TooLarge
 
 
@@ -30,6 +31,68 @@ def test_plain_list_with_old_mac_line_ends() -> None:
 def test_a_first_line_is_a_header_only_when_it_names_a_column() -> None:
     assert numbers(b"abc\n0912345678\n") == [(1, "abc"), (2, "0912345678")]
     assert numbers("Số điện thoại khách hàng\n0912345678\n".encode()) == [(2, "0912345678")]
+
+
+#: Phone columns as people write them, with the words they are made of.
+_PHONE_HEADERS = ("Telephone", "Di động", "ĐTDĐ", "Cell", "SĐT", "Số ĐT", "Mobile",
+                  "Phone number", "Số điện thoại", "Điện thoại di động", "Tel", "Cellphone",
+                  "Số thuê bao", "MSISDN", "Handphone", "SoDienThoai", "ĐT")
+_SEPARATORS = st.sampled_from([" ", "  ", "\t", " - ", ": ", " / ", ". "])
+#: Words that name no column on their own.
+_OTHER_WORDS = st.sampled_from(["abc", "xin", "chao", "khach", "hang", "ho", "ten", "ghi",
+                                "chu", "nguyen", "van", "an", "hello", "world", "ok", "x"])
+
+
+def _respelled(name: str, choices: list[bool], fold: bool) -> str:
+    """``name`` in upper or lower case letter by letter, and without its diacritics."""
+    if fold:
+        name = "".join(c for c in unicodedata.normalize("NFD", name)
+                       if not unicodedata.combining(c)).replace("Đ", "D").replace("đ", "d")
+    return "".join(c.upper() if up else c.lower()
+                   for c, up in zip(name, choices + [False] * len(name), strict=False))
+
+
+@settings(max_examples=200)
+@given(st.sampled_from(_PHONE_HEADERS), st.lists(st.booleans(), max_size=25), st.booleans(),
+       st.lists(_OTHER_WORDS, max_size=3), st.lists(_OTHER_WORDS, max_size=3), _SEPARATORS,
+       st.sampled_from(["", ":", ".", " (*)", "*"]))
+def test_a_phone_column_named_in_any_spelling_is_a_header(
+    name: str, case: list[bool], fold: bool, before: list[str], after: list[str], sep: str,
+    end: str,
+) -> None:
+    line = sep.join([*before, _respelled(name, case, fold), *after]) + end
+    assert looks_like_header(line), line
+    assert looks_like_header(unicodedata.normalize("NFD", line)), line
+
+
+@settings(max_examples=200)
+@given(st.lists(_OTHER_WORDS, min_size=1, max_size=5), _SEPARATORS,
+       st.one_of(st.none(), st.sampled_from(_PHONE_HEADERS)),
+       st.sampled_from(["1", "0912345678", "@"]))
+def test_an_entry_is_never_taken_for_a_header(
+    words: list[str], sep: str, name: str | None, entry_mark: str
+) -> None:
+    """Words that name no column (``abc``) are an entry; so is any line with a digit or
+    an ``@`` (a number, an e-mail), whatever column name it holds: it is reported, never
+    dropped as a header."""
+    assert not looks_like_header(sep.join(words))
+    line = sep.join([*words, *([name] if name else [])]) + sep + entry_mark
+    assert not looks_like_header(line)
+
+
+def test_plain_list_with_a_common_header_line() -> None:
+    for header in _PHONE_HEADERS:
+        assert numbers(f"{header}\n0912345678\n".encode()) == [(2, "0912345678")], header
+    assert numbers("Khách hàng\n0912345678\n".encode()) == [
+        (1, "Khách hàng"), (2, "0912345678")]
+
+
+def test_csv_phone_column_found_under_its_common_names() -> None:
+    data = "Họ tên;Di động;Ghi chú\nAn;0912345678;vip\n".encode()
+    assert numbers(data) == [(2, "0912345678")]
+    assert numbers(b"name,Tel.\nAn,0912345678\n") == [(2, "0912345678")]
+    assert numbers("Họ tên,ĐTDĐ\nAn,0912345678\n".encode(), column="dtdd") == [
+        (2, "0912345678")]
 
 
 def test_plain_list_with_a_header_line_and_bom() -> None:

@@ -248,17 +248,58 @@ def adv_list() -> None:
 
 @adv_app.command("brandname")
 def adv_brandname(
-    advertiser: int, name: str, renew: bool = typer.Option(False, help="Renew for another term.")
+    advertiser: int,
+    name: str,
+    renew: bool = typer.Option(False, help="Renew for another term."),
+    valid_from: str | None = typer.Option(
+        None, "--valid-from",
+        help="Start of validity: a Vietnam day (YYYY-MM-DD) or moment (ISO 8601; Vietnam "
+        "time without an offset); default now, at most a year ahead. A date in the past "
+        "records a brandname granted earlier (the audit log marks it backdated)."),
+    official: bool = typer.Option(
+        False, "--official",
+        help="Register an organisation's official brandname, or a name that imitates or "
+        "abbreviates one (VCB, VCB-CSKH), having checked that the advertiser is that "
+        "organisation (the audit log records what was overridden)."),
 ) -> None:
-    """Register (or --renew) a brandname of ADVERTISER (Article 23 rules)."""
+    """Register (or --renew) a brandname of ADVERTISER (Article 23 rules).
+
+    The CLI acts with the centre administrator's authority, as an admin key does through
+    the API: it may set --valid-from in the past and, with --official, register an
+    organisation's own brandname."""
     from lachan.registry import advertising as adv
 
+    if renew and (valid_from is not None or official):
+        _fail("--valid-from and --official are for a new registration, not --renew", 2)
+    start = _valid_from(valid_from) if valid_from is not None else None
     with _db() as session:
         if renew:
             b = adv.renew_brandname(session, advertiser, name, actor="cli")
         else:
-            b = adv.register_brandname(session, advertiser, name, actor="cli")
+            try:
+                b = adv.register_brandname(session, advertiser, name, valid_from=start,
+                                           actor="cli", official_ok=official, backdate_ok=True)
+            except adv.AdvertisingError as exc:
+                if exc.admin_may_override:
+                    _fail(f"{exc.message} (as the administrator: pass --official once you "
+                          "have checked that the advertiser is that organisation)")
+                raise
         _out(adv.brandname_dict(b))
+
+
+def _valid_from(text: str) -> datetime:
+    """``--valid-from`` as aware UTC: a Vietnam day's first moment, or an ISO 8601 moment
+    (Vietnam time without an offset), from 2000 to a year ahead; exit 1 saying why."""
+    from lachan.ingest.times import ImplausibleTime, in_range
+    from lachan.registry.advertising import MAX_VALID_FROM_AHEAD, AdvertisingError
+    from lachan.registry.advertising_reports import report_bound
+
+    try:
+        start = report_bound(text, "--valid-from")
+        return in_range(start, "--valid-from", ahead=MAX_VALID_FROM_AHEAD)
+    except (AdvertisingError, ImplausibleTime) as exc:
+        _fail(getattr(exc, "message", None) or str(exc))
+        raise  # unreachable: _fail exits
 
 
 @adv_app.command("template")

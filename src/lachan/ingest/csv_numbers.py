@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,11 +40,19 @@ MAX_LINE_BYTES = 4_096
 _DELIMITERS = (",", ";", "\t")
 _BOM = "\ufeff"
 
-#: Column names recognised without ``column=`` (compared folded: lower case, no
-#: diacritics, spaces and dashes as underscores).
+#: Column names recognised without ``column=``, in order of preference (compared folded,
+#: see :func:`_fold`: lower case, no diacritics, words joined by underscores). English
+#: and Vietnamese, with the usual abbreviations: ``Điện thoại`` (ĐT), ``Số điện thoại``
+#: (SĐT, Số ĐT), ``Di động`` (mobile), ``Điện thoại di động`` (ĐTDĐ), ``Số thuê bao``
+#: (subscriber number), also written without spaces (``SoDienThoai``).
 NUMBER_COLUMNS: tuple[str, ...] = (
     "phone", "phone_number", "number", "msisdn", "mobile", "tel", "so_dien_thoai", "sdt",
     "so_dt", "dien_thoai", "so_thue_bao", "thue_bao",
+    "telephone", "telephone_number", "phone_no", "mobile_number", "mobile_phone",
+    "mobile_no", "cell", "cellphone", "cell_phone", "cell_number", "handphone",
+    "phonenumber", "mobilephone", "dt", "dtdd", "so_dtdd", "di_dong", "so_di_dong",
+    "dien_thoai_di_dong", "sodienthoai", "dienthoai", "didong", "sodt", "thuebao",
+    "so_may", "sdt_lien_he", "dien_thoai_lien_he", "so_lien_he",
 )
 
 
@@ -56,10 +65,21 @@ class Row(NamedTuple):
     error: str | None = None
 
 
+#: A word of a column name: a run of letters and digits.
+_WORD = re.compile(r"[^\W_]+")
+
+
 def _fold(name: str) -> str:
-    name = name.strip().strip('"').replace("đ", "d").replace("Đ", "D")
-    name = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
-    return "_".join(name.lower().replace("-", " ").split())
+    """A column name as compared: lower case, without diacritics (đ as d), its words
+    (letters and digits) joined by underscores, punctuation dropped: ``Số ĐT:`` and
+    ``so-dt`` are ``so_dt``, ``Tel.`` is ``tel``. A name of punctuation alone is kept
+    (lower case, stripped) so that it still names its own column."""
+    plain = name.strip().strip('"').replace("đ", "d").replace("Đ", "D")
+    plain = "".join(
+        c for c in unicodedata.normalize("NFD", plain) if not unicodedata.combining(c)
+    ).lower()
+    words = _WORD.findall(plain)
+    return "_".join(words) if words else plain
 
 
 #: Column names that make a first line without digits a header (as :data:`NUMBER_COLUMNS`,
@@ -67,14 +87,16 @@ def _fold(name: str) -> str:
 HEADER_NAMES: tuple[str, ...] = (
     *NUMBER_COLUMNS, "phones", "phone_numbers", "numbers", "email", "e_mail", "emails",
     "mail", "email_address", "dia_chi_email", "thu_dien_tu", "recipient", "recipients",
-    "contact", "contacts",
+    "contact", "contacts", "lien_he",
 )
 
 
 def looks_like_header(text: str) -> bool:
     """Whether the first line of a list names its column (``phone``, ``Số điện thoại``,
-    ``email``) rather than being an entry: no digit, no ``@``, and a known column name
-    among its words. Anything else (``abc``) is an entry, answered as invalid."""
+    ``SĐT``, ``Di động``, ``Telephone``, ``email``) rather than being an entry: no digit,
+    no ``@``, and a known column name (:data:`HEADER_NAMES`) among its words, in any case,
+    with or without diacritics or punctuation. Anything else (``abc``) is an entry,
+    answered as invalid."""
     if "@" in text or any(c.isdigit() for c in text):
         return False
     words = _fold(text).split("_")

@@ -33,7 +33,7 @@ from lachan.registry.advertising_numbers import (
     format_national,
     normalise_numbers,
 )
-from lachan.registry.advertising_parts import opt_out_pattern
+from lachan.registry.advertising_parts import instruction_rest_pattern, opt_out_pattern
 from lachan.registry.clock import as_utc, iso, utcnow
 from lachan.registry.normalise import HIDDEN_CHARS, InvalidSource, normalise
 from lachan.rules import AD_CHANNELS, AdRules, load_rules
@@ -56,6 +56,9 @@ class AdvertisingError(ValueError):
 
     status = 422
     code = "invalid_input"
+    #: True when an administrator may do what was refused (official_ok): a brandname
+    #: refused as an organisation's own, or as imitating or abbreviating one.
+    admin_may_override = False
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -276,17 +279,24 @@ def register_brandname(
     backdating its own brandname would make earlier ads look sent from it."""
     r = rules()
     get_advertiser(session, advertiser_id)
+    backdated = valid_from is not None and _in_the_past(valid_from)
     if valid_from is not None and not backdate_ok:
         _refuse_backdating(valid_from)
     try:
         clean = validate_brandname(name, r)
     except AdInputError as exc:
         raise AdvertisingError(str(exc)) from None
-    if not official_ok:
+    override: str | None = None
+    try:
         _refuse_official_brandname(session, clean)
         lookalike = refuse_lookalike(session, clean)
         if lookalike is not None:
             raise AdvertisingError(lookalike)
+    except AdvertisingError as exc:
+        if not official_ok:
+            exc.admin_may_override = True
+            raise
+        override = exc.message  # what an administrator's check let through
     key = brandname_key(clean)
     existing = session.execute(
         select(Brandname).where(Brandname.name_key == key)
@@ -308,21 +318,31 @@ def register_brandname(
     )
     session.add(b)
     session.flush()
-    audit.record(
-        session,
-        actor,
-        "brandname.register",
-        f"brandname:{key}",
-        {"advertiser_id": advertiser_id, "valid_until": iso(b.valid_until)},
-    )
+    details: dict[str, Any] = {"advertiser_id": advertiser_id,
+                               "valid_from": iso(b.valid_from),
+                               "valid_until": iso(b.valid_until)}
+    if backdated:
+        details["backdated"] = True  # an administrator recorded an earlier grant
+    if override is not None:
+        details["official_override"] = override[:300]
+    audit.record(session, actor, "brandname.register", f"brandname:{key}", details)
     return b
+
+
+#: How far ahead a brandname's ``valid_from`` may lie.
+MAX_VALID_FROM_AHEAD = timedelta(days=366)
+
+
+def _in_the_past(valid_from: datetime) -> bool:
+    """Whether ``valid_from`` lies before now, less the clock skew tolerated of clients."""
+    return as_utc(valid_from) < utcnow() - MAX_CLOCK_SKEW
 
 
 def _refuse_backdating(valid_from: datetime) -> None:
     """Raise :class:`AdvertisingError` when ``valid_from`` lies before now (less the
     clock skew tolerated of clients)."""
     now = utcnow()
-    if as_utc(valid_from) < now - MAX_CLOCK_SKEW:
+    if _in_the_past(valid_from):
         raise AdvertisingError(
             f"valid_from {iso(valid_from)} is in the past (server time {iso(now)}): an "
             "advertiser's brandname is valid from its registration or a later date; only "
@@ -470,14 +490,35 @@ def fixed_parts(text: str) -> list[str]:
     return [p.replace("\x00", "{") for p in _SLOT.split(text.replace("{{", "\x00"))]
 
 
+def slot_names(text: str) -> list[str]:
+    """The slots of a (well-formed) template, in order, as written (``{name}``)."""
+    return _SLOT.findall(text.replace("{{", "\x00"))
+
+
+#: Where a template's one slot after the opt-out phrase stands for the instruction's
+#: shortcode (folded): after "gui", "den tong dai"...; in an e-mail also for its
+#: unsubscribe link: after "tai", "link", "click" or right after the phrase
+#: ("Unsubscribe: {link}").
+_SHORTCODE_PLACE = re.compile(
+    r"(?<![a-z0-9])(?:gui|den|toi|ve|so|dau\s+so|tong\s+dai|sms|send|to)[\W_]*$"
+)
+_LINK_PLACE = re.compile(
+    r"(?:^|(?<![a-z0-9])(?:tai|at|here|link|vao|bam|click|qua|o\s+day|trang))[\W_]*$"
+)
+
+
 def template_format_problem(text: str, channel: str, r: AdRules) -> str | None:
     """What keeps ``text`` from being an ad template under Articles 14-20, or ``None``.
 
     Every message filled from a template must be lawful, so the template's fixed text
     (not a slot) must carry what the decree requires of every ad: an SMS starts with the
     label (``rules.sms_labels``: ``[QC]``, ``[AD]``), and SMS and e-mail bodies end with
-    the opt-out instruction (one of ``rules.opt_out_phrases``) in their last fixed part,
-    after which at most one slot may follow (``gui {shortcode}``). An e-mail's label is
+    the opt-out instruction (one of ``rules.opt_out_phrases``). After its last phrase at
+    most one slot may follow, and only as the instruction's shortcode (``gui
+    {shortcode}``; in an e-mail also its link, ``Unsubscribe: {link}``), with nothing
+    after it but the rest of the instruction (punctuation, ``(mien phi)``): a slot may
+    stand for 60 characters of anything, so a slot after a whole instruction (``... gui
+    8088 {body}``), or two slots, would put the ad after its opt-out. An e-mail's label is
     its subject tag, which a template does not hold."""
     from lachan.text import fold
 
@@ -490,16 +531,54 @@ def template_format_problem(text: str, channel: str, r: AdRules) -> str | None:
                 f"template's fixed text (Decree 91); it starts with {text.strip()[:20]!r}"
             )
     opt_out = opt_out_pattern(tuple(r.opt_out_phrases))
-    filled = [p for p in parts if p.strip()]
-    if not filled or not opt_out.search(fold(filled[-1])):
-        where = ("its fixed text has none" if not any(opt_out.search(fold(p)) for p in parts)
+    rest_of_instruction = instruction_rest_pattern(tuple(r.refusal_keywords))
+    folded = [fold(p) for p in parts]
+    with_phrase = [i for i, p in enumerate(folded) if opt_out.search(p)]
+    j = with_phrase[-1] if with_phrase else -1
+    if j < 0 or not all(rest_of_instruction.fullmatch(p) for p in folded[j + 1 :]):
+        where = ("its fixed text has none" if j < 0
                  else "its fixed text has one, but not at the end (after the instruction, "
-                 "at most one slot may follow)")
-        return (
-            "an ad must end with how to refuse further ads, in the template's fixed text "
-            f"(for example 'Tu choi soan TC gui 8xxx', Decree 91); {where}"
-        )
+                 "at most one slot may follow: gui {shortcode})")
+        return _opt_out_problem(where)
+    after = slot_names(text)[j:]  # the slots after the part with the last phrase
+    if not after:
+        return None
+    if len(after) > 1:
+        return _opt_out_problem(
+            f"its fixed text has one, but not at the end: {len(after)} slots follow it "
+            f"({', '.join(after)}); after the instruction only its shortcode may "
+            "(gui {shortcode})")
+    rest = folded[j][[*opt_out.finditer(folded[j])][-1].end() :]
+    if not _slot_place_ok(rest, channel, rest_of_instruction):
+        link = ", or its link: Unsubscribe: {link}" if channel == "email" else ""
+        return _opt_out_problem(
+            f"its fixed text has one, but not at the end: the slot {after[0]} follows it "
+            f"where only the instruction's shortcode may (gui {{shortcode}}{link})")
     return None
+
+
+#: Most characters between an e-mail's opt-out phrase and its link slot.
+_EMAIL_LINK_LEAD = 30
+
+
+def _slot_place_ok(rest: str, channel: str, rest_of_instruction: re.Pattern[str]) -> bool:
+    """Whether a slot after ``rest`` (the folded fixed text after the opt-out phrase)
+    stands for the instruction's shortcode (no shortcode given yet, nothing but the
+    instruction's words: "soan TC gui {shortcode}"), or in an e-mail for its link."""
+    if any(c.isdigit() for c in rest):
+        return False
+    if channel == "email" and len(rest) <= _EMAIL_LINK_LEAD and (
+            _LINK_PLACE.search(rest) or _SHORTCODE_PLACE.search(rest)):
+        return True
+    return (_SHORTCODE_PLACE.search(rest) is not None
+            and rest_of_instruction.fullmatch(rest) is not None)
+
+
+def _opt_out_problem(where: str) -> str:
+    return (
+        "an ad must end with how to refuse further ads, in the template's fixed text "
+        f"(for example 'Tu choi soan TC gui 8xxx', Decree 91); {where}"
+    )
 
 
 def list_templates(session: Session, advertiser_id: int) -> list[AdTemplate]:

@@ -26,6 +26,7 @@ from typing import Any, Protocol
 import orjson
 from sqlalchemy import String, bindparam, func, insert, or_, select, type_coerce
 from sqlalchemy import column as column_of
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from lachan.detect import ad_rules
@@ -600,8 +601,32 @@ def submit_copies(
     r = rules_in_force or rules()
     advertiser = get_advertiser(session, advertiser_id)
     _validate(items, lines)
+    _one_submission_at_a_time(session, advertiser_id)
     with gc_paused():
         return _submit(session, advertiser_id, advertiser.name, items, actor, analyse, r, lines)
+
+
+#: The first key of the advisory locks that serialise an advertiser's submissions on
+#: PostgreSQL (the second is the advertiser's id; two-key locks are a key space of their
+#: own, apart from the single-key locks of the audit log and the complaints).
+_PG_SUBMIT_LOCK = 0x0AD5
+
+
+def _one_submission_at_a_time(session: Session, advertiser_id: int) -> None:
+    """PostgreSQL: an advertiser's submissions take turns, until the transaction ends.
+
+    Without this, a client retrying a request while the first still runs gets both
+    stored: each reads the copies stored before it (none yet), so neither sees the other,
+    both answer ``duplicate: false`` and both count towards the 24-hour caps (as do two
+    different copies sent at once to one recipient). The lock is taken before anything
+    of the batch's facts is read; under READ COMMITTED the second then reads what the
+    first committed. SQLite writers already take turns (``BEGIN IMMEDIATE``)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    session.execute(
+        sql_text("SELECT pg_advisory_xact_lock(:ns, :adv)"),
+        {"ns": _PG_SUBMIT_LOCK, "adv": advertiser_id},
+    )
 
 
 def _submit(

@@ -8,7 +8,10 @@ read part by part; its end is its last part, which holds 153 characters in the G
 diacritics: the last 160 characters of such an ad span three parts. So an SMS sent in
 several parts must also carry the instruction in its last part (:func:`opt_out_not_at_end`),
 however the text was split into lines; a phrase that starts in the part before and ends
-in the last one counts. A one-part SMS is one screen: the engine's check is the rule.
+in the last one counts, and so does an instruction whose phrase ends the part before
+when the last part holds only the rest of it ("... Tu choi nhan QC soan TC" | "gui 8088":
+the shortcode, "gui", digits, punctuation, see :func:`instruction_rest_pattern`). A
+one-part SMS is one screen: the engine's check is the rule.
 """
 
 from __future__ import annotations
@@ -70,6 +73,25 @@ def opt_out_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, folded)) + r")(?![a-z0-9])")
 
 
+#: Words that may finish an opt-out instruction after its phrase (folded): where to send
+#: it ("gui 8088", "den tong dai 8088"), and "free of charge".
+_INSTRUCTION_WORDS = ("gui", "den", "toi", "ve", "so", "sms", "qc", "tong dai", "dau so",
+                      "mien phi", "free", "send", "to")
+
+
+@lru_cache(maxsize=16)
+def instruction_rest_pattern(refusal_keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """What may follow an opt-out phrase and still be the same instruction, on folded
+    text: punctuation, the refusal keywords (``TC``, ``HUY``), where to send it
+    (:data:`_INSTRUCTION_WORDS`) and a shortcode (``8088``, ``8xxx``), nothing else."""
+    from lachan.text import fold
+
+    words = sorted({fold(w).lower() for w in (*refusal_keywords, *_INSTRUCTION_WORDS) if w},
+                   key=len, reverse=True)
+    word = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?:[\W_]|(?<![a-z0-9])(?:{word}|\d+x*)(?![a-z0-9]))*")
+
+
 def opt_out_not_at_end(text: str, rules: AdRules) -> SmsParts | None:
     """The parts of the SMS ``text`` when it is sent in several and its last part does
     not hold the opt-out instruction (nor the end of one begun in the part before);
@@ -83,8 +105,22 @@ def opt_out_not_at_end(text: str, rules: AdRules) -> SmsParts | None:
     start = parts.last_part_start
     reach = max((len(p) for p in rules.opt_out_phrases), default=1)
     before = fold(body[max(0, start - reach + 1) : start])  # where a phrase may begin
+    last = fold(body[start:])
     pattern = opt_out_pattern(tuple(rules.opt_out_phrases))
-    for m in pattern.finditer(before + fold(body[start:])):
+    for m in pattern.finditer(before + last):
         if m.end() > len(before):
             return None
+    if _instruction_ends_in_last_part(fold(body[:start]), last, rules):
+        return None
     return parts
+
+
+def _instruction_ends_in_last_part(earlier: str, last: str, rules: AdRules) -> bool:
+    """Whether the parts before the last (``earlier``, folded) end with an opt-out phrase
+    whose instruction the last part (``last``, folded) only finishes: nothing follows
+    the phrase but the rest of the instruction (:func:`instruction_rest_pattern`)."""
+    found = list(opt_out_pattern(tuple(rules.opt_out_phrases)).finditer(earlier))
+    if not found:
+        return False
+    rest = instruction_rest_pattern(tuple(rules.refusal_keywords))
+    return rest.fullmatch(earlier[found[-1].end() :] + last) is not None

@@ -611,24 +611,58 @@ def import_dnc_lists(
             "unchanged": load.unchanged, "duplicates": load.duplicates}
 
 
+class _SeenNumbers:
+    """The distinct numbers met so far in one import (national numbers, 8 bytes each, in
+    memory for the import only), kept as a few sorted runs of geometrically falling
+    sizes (a log-structured merge): a chunk is looked up in each run by binary search,
+    and its new numbers become a run that is merged with the runs no larger than twice
+    its size. Each number is merged O(log n) times, so a file of n lines costs
+    O(n log n) in all; merging the whole set again for every chunk (``np.union1d``)
+    made an import of 5M lines quadratic (two minutes of its time)."""
+
+    def __init__(self) -> None:
+        self.runs: list[np.ndarray] = []
+
+    def __len__(self) -> int:
+        return sum(run.size for run in self.runs)
+
+    def met_before(self, unique: np.ndarray) -> np.ndarray:
+        """For each of ``unique`` (sorted, distinct): whether it was met before."""
+        again = np.zeros(unique.size, dtype=bool)
+        for run in self.runs:
+            again |= _isin(run, unique)
+        return again
+
+    def add(self, fresh: np.ndarray) -> None:
+        """Remember ``fresh`` (sorted, distinct, none of them met before)."""
+        if fresh.size == 0:
+            return
+        runs = self.runs
+        runs.append(fresh)
+        while len(runs) > 1 and runs[-2].size <= 2 * runs[-1].size:
+            top = runs.pop()
+            # disjoint sorted runs: the stable sort (timsort) merges them in linear time
+            runs[-1] = np.sort(np.concatenate((runs[-1], top)), kind="stable")
+
+
 class _Import:
-    """The writes of one import. The numbers met so far (a sorted array of national
-    numbers, 8 bytes each, in memory for the import only) tell a number met again in a
-    later chunk as a duplicate, whether the import added, changed or found it already on
-    the register. The register itself is written and read by pseudonym."""
+    """The writes of one import. The numbers met so far (:class:`_SeenNumbers`) tell a
+    number met again in a later chunk as a duplicate, whether the import added, changed
+    or found it already on the register. The register itself is written and read by
+    pseudonym."""
 
     def __init__(self, session: Session, scope: str, via: str) -> None:
         self.session, self.scope, self.via = session, scope, via
         self.now = utcnow()
         self.added = self.changed = self.unchanged = self.duplicates = 0
-        self.seen: np.ndarray = np.empty(0, dtype=np.int64)
+        self.seen = _SeenNumbers()
         self.digests = session_vault(session).dnc_digests
 
     def add(self, nsn: np.ndarray) -> None:
         unique = np.unique(nsn.astype(np.int64, copy=False))
-        again = np.isin(unique, self.seen, assume_unique=True)
+        again = self.seen.met_before(unique)
         self.duplicates += int(nsn.size - unique.size) + int(again.sum())
-        self.seen = np.union1d(self.seen, unique)
+        self.seen.add(unique[~again])
         numbers = (format_national(int(n)).encode() for n in unique[~again].tolist())
         keys = [d.hex() for d in self.digests(numbers)]
         existing = self._existing(keys)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 import orjson
@@ -56,7 +56,7 @@ Short = Annotated[str, StringConstraints(max_length=200)]
 #: Largest row id a query may name (SQLite's and PostgreSQL's 64-bit integers).
 MAX_ROW_ID = 2**63 - 1
 #: How far ahead a brandname's validity may be set to start.
-MAX_VALID_FROM_AHEAD = timedelta(days=366)
+MAX_VALID_FROM_AHEAD = adv.MAX_VALID_FROM_AHEAD
 
 
 REPORT_SINCE = ("first day (YYYY-MM-DD, a Vietnam day) or moment (ISO 8601; Vietnam time "
