@@ -247,6 +247,15 @@ def test_classify_reads_stdin_for_a_dash_and_names_a_missing_file(tmp_path) -> N
     assert missing.exit_code == 2 and "no such file" in missing.stderr
 
 
+def test_an_error_line_is_not_wrapped_on_a_narrow_terminal(tmp_path) -> None:  # noqa: ANN001
+    # scripts grep stderr: the message stays on one line however narrow the terminal
+    path = tmp_path / ("a-long-directory-name-" * 3) / "nope.jsonl"
+    missing = runner.invoke(app, ["classify", str(path)], env={"COLUMNS": "30"})
+    assert missing.exit_code == 2
+    assert any(str(path) in line and "no such file" in line
+               for line in missing.stderr.splitlines()), missing.stderr
+
+
 def test_a_line_that_is_not_utf8_says_so() -> None:
     result = runner.invoke(app, ["classify"], input=b'{"text":"\xff\xfe abc"}\n{"text":"ok"}\n')
     out = lines(result.stdout)

@@ -19,7 +19,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error line stays one line, whatever the width
 
 dnc_app = typer.Typer(help="The Do-Not-Call register (bulk loads).", no_args_is_help=True)
 adv_app = typer.Typer(

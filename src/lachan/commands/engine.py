@@ -23,7 +23,7 @@ from lachan.commands.jsonl import (
 from lachan.domain import MAX_TEXT_CHARS
 from lachan.gc_pause import freeze_startup
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error line stays one line, whatever the width
 
 #: Largest JSON line ``lachan classify`` accepts (bytes): a text at the engine's limit
 #: of 100,000 characters fits even when a JSON writer escapes every character, as

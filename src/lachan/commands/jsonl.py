@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error line stays one line, whatever the width
 
 OnBytes = Callable[[int], None]
 BOM = b"\xef\xbb\xbf"

@@ -21,7 +21,7 @@ from lachan.commands.jsonl import (
     run_over_input,
 )
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error line stays one line, whatever the width
 
 #: Largest input line ``classify-urls`` reads (bytes); longer lines get an error object.
 MAX_LINE_BYTES = 16 * 1024
