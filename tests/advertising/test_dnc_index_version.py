@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import numpy as np
+import pytest
 from sqlalchemy import create_engine, delete, inspect, table, text
 from sqlalchemy.engine import make_url
 
@@ -105,3 +106,20 @@ def test_the_index_on_disk_holds_no_number_and_replaces_an_old_one(
     assert [a.dtype for a in saved] == [np.uint64] * 3 and sum(a.size for a in saved) == 1
     for arr in saved:
         assert not np.isin([912345678, 987654321], arr).any()
+
+
+def test_an_index_built_in_several_batches_holds_every_number(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scrub, "_BUILD_BATCH", 2)  # five numbers: three batches
+    db = Database(db_url)
+    try:
+        numbers = [f"09{n:08d}" for n in (11111111, 22222222, 33333333, 44444444, 55555555)]
+        with db.transaction() as s:
+            data = "\n".join(numbers).encode()
+            scrub.import_dnc_lists(s, scrub.iter_chunks(io.BytesIO(data)), "all")
+        for number in numbers:
+            assert _listed(db, tmp_path / "dnc_index", int(number))
+        assert not _listed(db, tmp_path / "dnc_index", 966666666)
+    finally:
+        db.dispose()

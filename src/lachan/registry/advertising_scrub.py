@@ -249,12 +249,25 @@ def register_version(session: Session) -> tuple[int, int, str]:
     return count, int(last.id), hashlib.sha256(event.encode()).hexdigest()[:32]
 
 
+#: Pseudonyms held as text at once while the index is built: each batch becomes 8-byte
+#: keys before the next is read (50 million 64-digit strings would take about 6 GB).
+_BUILD_BATCH = 50_000
+
+
 def _build_from_db(session: Session) -> DncIndex:
-    buckets: dict[str, list[str]] = {"sms": [], "call": [], "all": []}
-    for pseudonym, scope in iter_pseudonyms(session, batch=50_000):
-        if scope in buckets:
-            buckets[scope].append(pseudonym)
-    return DncIndex({k: keys_of_pseudonyms(v) for k, v in buckets.items()})
+    pending: dict[str, list[str]] = {"sms": [], "call": [], "all": []}
+    keys: dict[str, list[np.ndarray]] = {k: [] for k in pending}
+    for pseudonym, scope in iter_pseudonyms(session, batch=_BUILD_BATCH):
+        bucket = pending.get(scope)
+        if bucket is None:
+            continue
+        bucket.append(pseudonym)
+        if len(bucket) >= _BUILD_BATCH:
+            keys[scope].append(keys_of_pseudonyms(bucket))
+            bucket.clear()
+    for scope, bucket in pending.items():
+        keys[scope].append(keys_of_pseudonyms(bucket))
+    return DncIndex({k: np.concatenate(v) for k, v in keys.items()})
 
 
 def dnc_index(session: Session, directory: Path | None = None) -> DncIndex:
