@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from alembic import command
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, text
 
-from lachan.store.migrate import alembic_config, upgrade
+from lachan.store.migrate import upgrade
+from lachan.store.testing import downgrade, table_names
 
 NOW = datetime(2026, 12, 1, 8, tzinfo=UTC)
 
@@ -35,19 +35,11 @@ def _old_data(url: str) -> None:
     engine.dispose()
 
 
-def _tables(url: str) -> set[str]:
-    engine = create_engine(url)
-    try:
-        return set(inspect(engine).get_table_names())
-    finally:
-        engine.dispose()
-
-
 def test_the_alias_table_is_dropped_and_complaints_kept(fresh_url: str) -> None:
     upgrade(fresh_url, "centre_0007")
     _old_data(fresh_url)
     upgrade(fresh_url)
-    assert "complaint_aliases" not in _tables(fresh_url)
+    assert "complaint_aliases" not in table_names(fresh_url)
     engine = create_engine(fresh_url)
     with engine.connect() as conn:
         kept = conn.execute(text("SELECT ref, count FROM complaints")).all()
@@ -59,14 +51,11 @@ def test_downgrade_to_centre_0007_and_up_again(fresh_url: str) -> None:
     upgrade(fresh_url, "centre_0007")
     _old_data(fresh_url)
     upgrade(fresh_url)
+    downgrade(fresh_url, "centre_0007")
     engine = create_engine(fresh_url)
-    cfg = alembic_config(fresh_url)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "centre_0007")
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM complaint_aliases")).scalar_one() == 0
         assert conn.execute(text("SELECT count(*) FROM complaints")).scalar_one() == 1
     engine.dispose()
     upgrade(fresh_url)
-    assert "complaint_aliases" not in _tables(fresh_url)
+    assert "complaint_aliases" not in table_names(fresh_url)

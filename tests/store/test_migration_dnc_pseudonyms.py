@@ -6,14 +6,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from alembic import command
 from sqlalchemy import create_engine, text
 
 from lachan.registry import dnc
 from lachan.registry.privacy import Vault
-from lachan.store.migrate import alembic_config, upgrade
+from lachan.store.migrate import upgrade
 from lachan.store.session import Database
-from lachan.store.testing import raw_values
+from lachan.store.testing import downgrade, raw_values
 
 SECRET = bytes(range(32))
 AT = datetime(2026, 11, 1, 3, tzinfo=UTC)
@@ -53,14 +52,7 @@ def _delete_register(url: str) -> None:
 
 
 def _downgrade(url: str) -> None:
-    cfg = alembic_config(url)
-    engine = create_engine(url)
-    try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "adv_0002")
-    finally:
-        engine.dispose()
+    downgrade(url, "adv_0002")
 
 
 def test_numbers_become_pseudonyms_that_look_ups_find(

@@ -730,15 +730,14 @@ _NEED_ADVANCE_RE = re.compile(
     r"\s*(?:k|tr|trieu)\b")
 
 
-#: A demand to keep it from the family (:data:`SECRECY`).
-_HUSH_RE = re.compile(SECRECY)
-#: A sum of money ("10tr", "500k", "2 trieu").
-_SUM_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:k|tr|trieu|cu)\b")
+#: A demand to keep it from the family (:data:`SECRECY`); ``schemes`` reads it too.
+SECRECY_RE = re.compile(SECRECY)
 
 
-def _emergency(folded: str, private_way: bool = False) -> str | None:
+def _emergency(folded: str, private_way: bool = False, money: bool = False) -> str | None:
     """A third party's emergency, or a relative's "new number", with money to send at
-    once, or ``None``. ``private_way``: the message gives a mobile number or an account.
+    once, or ``None``. ``private_way``: the message gives a mobile number or an account;
+    ``money``: it names a sum.
     A relative's own emergency counts when it is to be kept from the family ("chau bi tai
     nan, ho doi boi thuong 10tr moi cho chau ve. Dung noi voi bo me chau nha")."""
     if _TRANSFER_RE.search(folded) is None and (
@@ -746,8 +745,8 @@ def _emergency(folded: str, private_way: bool = False) -> str | None:
         m = _EMERGENCY_RE.search(folded)
         if m is None:
             return None
-        hush = _HUSH_RE.search(folded)
-        if hush is None or _SUM_RE.search(folded) is None:
+        hush = SECRECY_RE.search(folded) if money else None
+        if hush is None:
             return None
         return f"{m.group(0)} ... {hush.group(0)}"
     new = _NEW_NUMBER_RE.search(folded)
@@ -886,7 +885,7 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
                             learned=False, weight=0.0 if quoted else REFUND_CHAT_PRIOR))
     if not _EMERGENCY_PAIRS.isdisjoint(pairs):  # "mat dien", "hong dien": a phone lost
         urgent = _emergency(folded, "PHONE_MOBILE" in out.findings
-                            or "BANK_ACCOUNT" in out.findings)
+                            or "BANK_ACCOUNT" in out.findings, "MONEY" in out.findings)
         if urgent is not None:
             out.add(Finding("EMERGENCY_MONEY_REQUEST", "scam",
                             f'{_EMERGENCY_DETAIL}: "{urgent}"', learned=False,

@@ -60,7 +60,7 @@ import re
 from collections.abc import Collection
 
 from lachan.detect.features import PHONE_FINDINGS, Finding, MessageFeatures
-from lachan.detect.requests import LOVER, OTHERS_ACCOUNT, SECRECY, advisory, negated
+from lachan.detect.requests import LOVER, OTHERS_ACCOUNT, SECRECY_RE, advisory, negated
 
 #: Log-odds towards scam: enough to decide with the friendly words around them (a "friend"
 #: asking for card codes, P(scam) 0.01 by the model alone), like the illicit offers. It was
@@ -318,7 +318,6 @@ _CHAT_WORK_RE = re.compile(
     # de can bo ghi nhan loi khai", "khai bao so du hien co", "goi cho ai khac"
     r"|\b(?:mo|bat)\s+camera\b|\blen\s+man\s+hinh\b|\bkhai\s+bao\s+(?:\S+\s+){0,2}?so\s+du\b"
     r"|\bso\s+du\s+hien\s+co\b|\bgoi\s+cho\s+ai\s+khac\b")
-_SECRECY_RE = re.compile(SECRECY)
 _CHAT_WORK_PAIRS = frozenset({"bat video", "goi video", "call video", "video call",
                               "video zalo", "lam viec", "loi khai", "xac minh", "dieu tra",
                               "ket ban", "tiet lo", "bi mat", "noi zoom", "qua zoom",
@@ -947,7 +946,7 @@ def _third_party(folded: str, findings: Collection[str]) -> str | None:
             this = _PLAIN_THIS_ACCOUNT_RE.search(folded)
         holder = None if this is None else this.group(0)
     if holder is None:  # "dung noi voi ai nha": the owner of the chat account must not hear
-        secret = _SECRECY_RE.search(folded)
+        secret = SECRECY_RE.search(folded)
         holder = None if secret is None else secret.group(0)
     return None if holder is None else f"{ask} ... {holder}"
 
@@ -984,7 +983,7 @@ def _authority_chat(folded: str) -> str | None:
     if who is None:
         return None
     # (the secrecy demand's own "khong" is no negation of it)
-    how = _first(_CHAT_WORK_RE, folded) or _together(folded, _SECRECY_RE)
+    how = _first(_CHAT_WORK_RE, folded) or _together(folded, SECRECY_RE)
     return None if how is None else f"{who.group(0)} ... {how}"
 
 

@@ -19,14 +19,36 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, delete, select, table, text
+from alembic import command
+from sqlalchemy import create_engine, delete, inspect, select, table, text
 from sqlalchemy.engine import make_url
 
-from lachan.store.migrate import upgrade
+from lachan.store.migrate import alembic_config, upgrade
 
 PG_ADMIN_URL = os.environ.get(
     "LACHAN_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
+
+
+def downgrade(url: str, revision: str) -> None:
+    """Downgrade the database at ``url`` to ``revision`` in one transaction."""
+    engine = create_engine(url)
+    cfg = alembic_config(url)
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, revision)
+    finally:
+        engine.dispose()
+
+
+def table_names(url: str) -> set[str]:
+    """The tables of the database at ``url``."""
+    engine = create_engine(url)
+    try:
+        return set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
 
 
 def raw_values(url: str, *tables: str) -> dict[str, list[str]]:
