@@ -479,3 +479,51 @@ def test_the_short_domain_of_a_shop_is_its_own() -> None:
 ])
 def test_a_message_its_sender_labels_an_advert_is_one(text: str) -> None:
     assert lachan.analyse(text).label == "ad"
+
+
+# --- the G round: frauds the existing checks missed, and the honest messages they read as
+# frauds ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "text"), [
+    # the transaction disowned before the request is no negation of the request
+    ("CODE_HANDOVER_REQUEST", "Ngan hang: de huy giao dich 5.600.000d khong phai do anh thuc "
+                              "hien, anh vui long cung cap ma OTP vua nhan cho em."),
+    # the code read out to the caller after a command he dictates
+    ("CODE_HANDOVER_REQUEST", "Em ben nha mang day a, chi soan tin theo mau em gui roi doc ma "
+                              "em de em nang cap SIM nhe."),
+    ("CODE_HANDOVER_REQUEST", "Tai khoan cua ban vua duoc hoan 300.000d. Vui long gui ma OTP "
+                              "cho nhan vien ho tro de nhan tien."),
+    # a banking app's password asked by a nephew-like "staff"
+    ("CREDENTIAL_HANDOVER_REQUEST", "Cháu là nhân viên ngân hàng, cô cho cháu xin mật khẩu app "
+                                    "để cháu cài sinh trắc học giúp cô nhé."),
+    ("BETTING_TIPS_SALE", "Co so de noi bo hom nay, vao nhom VIP 500k/tuan, ib em"),
+    ("EXTORTION_THREAT", "Toi giu clip anh goi nude toi qua. Chuyen 20tr trong hom nay neu "
+                         "khong toi gui cho vo anh va danh ba."),
+    # an authority's threat with a link outside gov.vn
+    ("DEMAND_WITH_UNOFFICIAL_LINK", "UBND xa thong bao: ho chua cap nhat du lieu dan cu se bi xoa "
+                                    "thuong tru. Cap nhat tai capnhat-dancu.com truoc 15/12."),
+])
+def test_round_g_fraud_is_found(name: str, text: str) -> None:
+    assert name in names(text)
+    assert lachan.analyse(text).label == "scam"
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    # a shop's regular customer asked for the usual deposit
+    ("DEPOSIT_FIRST", "Chi Lan oi ao chi dat ve roi a, chi gui em coc 100k nhu moi lan, em "
+                      "giao luon chieu nay"),
+    # a lender's notice of a loan paid out is no loan offered
+    ("LOAN_OFFER", "HD SAISON: Hop dong 20341 cua Quy khach da duoc giai ngan 15.000.000d. Ky "
+                   "tra gop dau tien 05/01."),
+    # a bottle cap is no top-up: a drink's lucky draw asks no fee
+    ("PAY_TO_UNLOCK", "Bat nap trung thuong, co hoi nhan 50 trieu tien mat. Nhap ma duoi nap "
+                      "tai website cua nhan hang."),
+])
+def test_round_g_honest_message_is_no_fraud(name: str, text: str) -> None:
+    assert name not in names(text)
+
+
+def test_round_g_a_disowned_transaction_warning_stays_a_warning() -> None:
+    text = ("Neu giao dich khong phai do quy khach thuc hien, tuyet doi khong cung cap ma OTP "
+            "cho bat ky ai.")
+    assert weight(text, "CODE_HANDOVER_REQUEST") in (None, 0.0)

@@ -21,6 +21,7 @@ from lachan.detect import (
     requests,
     schemes,
     services,
+    tactics,
 )
 from lachan.detect.features import COMBINATIONS, OBFUSCATION_FINDINGS
 from lachan.detect.phrases import PHRASE_RULES
@@ -109,6 +110,7 @@ def message_symbols() -> list[SymbolInfo]:
     out += [SymbolInfo(name, "scam", meaning, "illicit") for name, meaning in illicit.SYMBOLS]
     out += [SymbolInfo(name, "scam", meaning, "schemes") for name, meaning in schemes.SYMBOLS]
     out += [SymbolInfo(name, "scam", meaning, "pretexts") for name, meaning in pretexts.SYMBOLS]
+    out += [SymbolInfo(name, "scam", meaning, "tactics") for name, meaning in tactics.SYMBOLS]
     out += [SymbolInfo(name, "ad", meaning, "offers") for name, meaning in offers.SYMBOLS]
     out += [SymbolInfo(name, "ad", meaning, "services") for name, meaning in services.SYMBOLS]
     out += [SymbolInfo(name, "scam", detail, "combinations")

@@ -41,6 +41,7 @@ from lachan.detect.pretexts import pretext_findings
 from lachan.detect.requests import official_channel_findings, request_findings
 from lachan.detect.schemes import scheme_findings
 from lachan.detect.services import service_findings
+from lachan.detect.tactics import tactic_findings
 from lachan.detect.verdict import VerdictMaker, shown_rows
 from lachan.domain import (
     CHANNELS,
@@ -144,6 +145,7 @@ class Engine:
         offer_findings(norm.folded, tokens, feats)
         scheme_findings(norm.folded, tokens, bigrams, feats)  # after the entity findings
         pretext_findings(norm.folded, tokens, bigrams, feats)
+        tactic_findings(norm.folded, tokens, bigrams, feats)
         prize_terms_findings(norm.folded, feats)  # after every fixed-prior scam finding
         official_channel_findings(norm.folded, feats)  # likewise
         service_findings(norm.folded, tokens, bigrams, feats)  # after the offers and the schemes

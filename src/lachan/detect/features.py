@@ -596,8 +596,11 @@ _LURES = frozenset({"PRIZE_LURE", "JOB_TASK_LURE", "LOAN_OFFER", "BENEFIT_LURE",
 _DEMANDS = frozenset({"ACCOUNT_LOCK_THREAT", "DEBT_OR_FINE_THREAT",
                       "ACCOUNT_VERIFICATION_LURE", "CREDENTIAL_REQUEST", "LOGIN_REQUEST"})
 #: ...with a link that is not the named brand's (or is hidden, or looks like phishing).
+#: (An authority's link outside gov.vn counts: "UBND phuong thong bao: ... se bi xoa thuong
+#: tru. Khai bao tai khaibao-dancu.vn".)
 _UNOFFICIAL_LINKS = frozenset({"URL_BRAND_MISMATCH", "URL_BRAND_OTHER_DOMAIN",
-                               "URL_BRAND_SHORTENED", "URL_PHISHING_HOST"})
+                               "URL_BRAND_SHORTENED", "URL_PHISHING_HOST",
+                               "AUTHORITY_LINK_NOT_GOV"})
 
 #: Findings that together say more than each alone: an official-sounding threat or a lure,
 #: with a way out of official channels (a personal mobile, a chat app). Carriers, banks

@@ -267,6 +267,8 @@ _INTIMATE_RE = re.compile(
     # ... em da quay man hinh", "recorded you through your camera ... adult sites"
     r"|\b(?:phim|web|trang)\s+(?:nguoi\s+lon|sex|18\s*\+)\b|\bquay\s+(?:lai\s+)?man\s+hinh\b"
     r"|\b(?:goi|call)\s+video\b(?:\s+\S+){0,6}?\s+(?:quay|ghi)\b"
+    # "video clip anh goi nude voi em gai": the call itself
+    r"|\b(?:goi|call|chat)\s+(?:video\s+)?nude\b"
     r"|\b(?:ghi|quay)\s+(?:lai\s+)?(?:cuoc\s+)?(?:goi\s+video|video\s+call|call\s+video)\b"
     r"|\bvideo\s+call\b(?:\s+\S+){0,6}?\s+(?:quay|ghi)\b"
     r"|\b(?:co|giu|dang\s+giu)\s+(?:\S+\s+){0,2}?(?:video|clip)\s+(?:luc|khi)\s+(?:\S+\s+){0,2}?"
@@ -316,6 +318,7 @@ _EXTORTION_PAIRS = frozenset({"duyet web", "da hack", "clip nay", "video nay", "
                               "clip nong", "video nong", "anh nong", "hinh nong", "clip sex",
                               "video sex", "nhay cam", "khoa than", "chat sex", "ben tau",
                               "nude photos", "nude videos", "nude video", "anh nude",
+                              "goi nude", "call nude", "chat nude",
                               "nguoi lon", "man hinh", "goi video", "call video",
                               "adult sites", "adult site", "adult videos", "adult content",
                               "recorded you", "phim sex", "web sex", "video call",
@@ -328,7 +331,7 @@ _EXTORTION_PAIRS = frozenset({"duyet web", "da hack", "clip nay", "video nay", "
 _TIPS_RE = re.compile(
     # ("song thu" with its numbers: "song Thu Duc" is a river)
     r"\b(?:soi\s+cau|bach\s+thu|song\s+thu\s+(?:lo\s+|de\s+)?\d|dan\s+(?:de|lo)\s+(?:\d+\s+so|\d\d|vip|chuan)"
-    r"|chot\s+so(?!\s+(?:lieu|sach|du|luong))|cau\s+lo|lo\s+de|soi\s+keo|tip\s+keo|keo\s+(?:thom|ngon|chac|vip|toi\s+nay|hom\s+nay)|an\s+chac"
+    r"|chot\s+so(?!\s+(?:lieu|sach|du|luong))|cau\s+lo|lo\s+de|so\s+de\s+noi\s+bo|soi\s+keo|tip\s+keo|keo\s+(?:thom|ngon|chac|vip|toi\s+nay|hom\s+nay)|an\s+chac"
     r"|chac\s+an|(?:vao|danh|choi)\s+\d+\s*(?:k|tr|trieu)\s+an\s+\d+)\b"
     # a certainty no draw allows (no word boundary after "%")
     r"|\b(?:ve\s+100|chuan\s+9\d)\s*%")
@@ -339,6 +342,7 @@ _TIP_SALE_RE = re.compile(
 _TIPS_PAIRS = frozenset({"soi cau", "bach thu", "song thu", "dan de", "dan lo", "chot so",
                          "cau lo", "lo de", "soi keo", "tip keo", "keo thom", "keo ngon",
                          "keo chac", "keo vip", "keo toi", "keo hom", "an chac", "chac an",
+                         "de noi",
                          # digit runs are shapes among the word pairs: "ve 100%", "chuan 99%"
                          "ve §d3", "chuan §d2"})
 

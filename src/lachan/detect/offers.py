@@ -271,7 +271,10 @@ _PROMOTER_DRAW_RE = re.compile(
     r"|\bluot\s+quay\b|\b(?:duoi|trong|mo)\s+nap\b|\bquay\s+so\s+cong\s+khai\b"
     r"|\bphieu\s+may\s+man\b|\btrong\s+(?:moi\s+)?(?:goi|hop|chai|lon|thung)\b"
     r"|\b(?:so\s+dang\s+ky\s+(?:cua\s+)?|dang\s+ky\s+voi\s+)bo\s+cong\s+thuong\b"
-    r"|\bcong\s+bo\s+(?:ket\s+qua\s+)?(?:tren|tai|qua)\s+(?:fanpage|livestream|website|trang)\b")
+    r"|\bcong\s+bo\s+(?:ket\s+qua\s+)?(?:tren|tai|qua)\s+(?:fanpage|livestream|website|trang)\b"
+    # a code for the draw earned by a purchase, and the rules published ("nhan ma du thuong
+    # quay so", "the le tai vpbank.com.vn")
+    r"|\bma\s+du\s+thuong\b|\bthe\s+le\s+(?:chuong\s+trinh\s+)?(?:tai|tren|xem\s+tai)\b")
 #: ...not a prize said to be won already, the fraud's opening.
 _WON_RE = re.compile(r"\b(?:da\s+trung|da\s+duoc\s+chon|trung\s+giai|la\s+(?:chu\s+nhan"
                      r"|nguoi\s+may\s+man)|congratulations|you\s+(?:have\s+)?won)\b")

@@ -86,7 +86,10 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
          "account locked", "account will be", "will be disabled", "will be suspended",
          "will be deleted", "will be locked", "been suspended", "been restricted",
          "been locked", "been disabled", "tai khoan se bi dong", "tk se bi dong",
-         "tai khoan bi dong", "se mat song", "sim se bi mat song"),
+         "tai khoan bi dong", "se mat song", "sim se bi mat song",
+         # "dua vao danh sach nghi van gian lan", "se bi xoa thuong tru", "vi dien tu se bi
+         # huy neu khong xac thuc"
+         "nghi van gian lan", "xoa thuong tru", "xoa ho khau", "bi huy neu khong"),
         # "van phong toa nha": an office building (văn phòng tòa nhà), no freeze; the cost
         # is "van bi khoa" (vẫn bị khóa, "still locked"), which no message of the data has
         not_after=frozenset({"van"}),
@@ -163,6 +166,9 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("vay tien", "vay von", "vay nhanh", "vay tin chap", "vay online", "giai ngan",
          "ho tro vay", "cho vay", "vay tieu dung", "khong can the chap",
          "lai suat thap", "duyet ho so"),
+        # "khoan vay ... da duoc giai ngan 30.000.000d vao TK": the lender's notice of a loan
+        # paid out, not an offer
+        not_after=frozenset({"duoc"}),
     ),
     PhraseRule(
         "JOB_TASK_LURE", "scam", "offers easy work, tasks or commissions for money",

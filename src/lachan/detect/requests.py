@@ -82,6 +82,11 @@ _CODE_THEN_ASK_RE = re.compile(
 _READ_TO_STAFF_RE = re.compile(
     r"\bdoc\s+(?:lai\s+)?(?:ma|so|otp)\s+(?:otp\s+|nay\s+|do\s+|tren\s+)?cho\s+(?:nhan\s+vien"
     r"|tong\s+dai\s+vien|can\s+bo|chuyen\s+vien|ben\s+(?:em|minh|toi))\b"
+    # "soan tin theo cu phap em gui roi doc ma em nhe": the code read out to the caller
+    r"|\b(?:roi|xong|va)\s+doc\s+(?:lai\s+)?(?:ma|so)\s+(?:cho\s+)?(?:em|e|anh|minh)\b"
+    # "vui long gui ma OTP vua nhan cho nhan vien ho tro"
+    r"|\bgui\s+(?:ma|otp|code)\s+(?:\S+\s+){0,3}?cho\s+(?:nhan\s+vien|tong\s+dai\s+vien"
+    r"|can\s+bo|chuyen\s+vien|ben\s+(?:em|minh|toi)|chung\s+toi)\b"
     # "nhan vien ho tro se goi cho ban, vui long doc ma nay de hoan tat"
     r"|\b(?:nhan\s+vien|tong\s+dai\s+vien|can\s+bo)\s+(?:\S+\s+){0,3}?(?:se\s+)?goi\b"
     r"(?:\s+\S+){0,12}?\s+doc\s+(?:lai\s+)?(?:ma|so|otp)\b")
@@ -297,7 +302,11 @@ _CLAUSE_END_RE = re.compile(r"[.!?;:\n]")
 #: A negated condition closed by a comma ("neu chi khong thuc hien, em ho tro huy ngay"):
 #: its negation says nothing of the request after it.
 _NEGATED_CONDITION_RE = re.compile(r"\b(?:neu|if)\s+[^,]{0,60}?\b(?:khong|ko|not|didn't|did\s+not)"
-                                   r"\b[^,]{0,60}?,")
+                                   r"\b[^,]{0,60}?,"
+                                   # a transaction disowned: "de huy giao dich 9.800.000d
+                                   # khong phai do chi thuc hien, chi cung cap ma OTP"
+                                   r"|\b(?:khong|ko)\s+phai\s+(?:do\s+)?(?:\S+\s+){0,2}?"
+                                   r"(?:thuc\s+hien|yeu\s+cau|giao\s+dich)\b[^,]{0,20}?,")
 
 
 def negated(folded: str, start: int) -> bool:
@@ -375,7 +384,7 @@ _SECRET_RE = re.compile(
     # "bao em 3 so CVV", "chup giup em 2 mat the"
     rf"|bao\s+(?:lai\s+|giup\s+)?(?:em|minh|anh|chi|toi|nhan\s+vien)|chup"
     # (ten words: "gui con anh 2 mat CCCD voi anh chan dung cam CCCD", CCCD being four)
-    rf"|cho\s+(?:em|minh|toi|anh|chi)\s+xin|nhan\s+lai)\b(?:\s+\S+){{0,10}}?\s+{_SECRET}\b"
+    rf"|cho\s+(?:em|minh|toi|anh|chi|chau|con|tui)\s+xin|nhan\s+lai)\b(?:\s+\S+){{0,10}}?\s+{_SECRET}\b"
     # (not a password given: "gui anh file bao cao, mat khau la 1234", "mat khau file la")
     r"(?!(?:\s+\S+){0,2}?\s*(?:la|:|is|=)\s)"
     # a photo of the ATM card ("chup 2 mat CCCD va the ATM cu gui em"); not a card handed
@@ -634,7 +643,9 @@ _WINDFALL_RE = re.compile(
 _FEE_SUM_RE = re.compile(
     r"\b(?:phi|le\s+phi|thue|ky\s+quy|bao\s+hiem|chi\s+phi|tien\s+coc)\s+(?:\S+\s+){0,8}?"
     r"(?:\d+(?:[.,]\d+)*\s*(?:tr|trieu|k|d|dong|usd|usdt|%)|\d+%)"
-    r"|\b(?:nop|dong|chuyen|ck|nap(?:\s+them)?)\s+(?:\S+\s+){0,6}?"
+    # (not a bottle's cap: "bat nap trung thuong, co hoi nhan 100 trieu")
+    r"|\b(?:nop|dong|chuyen|ck|(?<!mo )(?<!duoi )(?<!bat )nap(?!\s+(?:chai|lon|hop|trung|keo"
+    r"|bia|can)\b)(?:\s+them)?)\s+(?:\S+\s+){0,6}?"
     r"(?:\d+(?:[.,]\d+)*\s*(?:tr|trieu|k|usd|usdt|%)|\d+%)")
 #: ...asked of the reader, not deducted by a lender or an insurer ("phi ... da duoc tru").
 _FEE_ASKED_RE = re.compile(r"(?<!da )\b(?:nop|dong|chuyen|ck|nap|thanh\s+toan|mua|can|phai"
@@ -765,7 +776,7 @@ def _emergency(folded: str, private_way: bool = False, money: bool = False) -> s
 _DIGIT_PAIRS = frozenset(f"{w} §d{n}" for w in ("ma", "nhan", "gom") for n in (1, 2))
 _CODE_PAIRS = frozenset({"ma otp", "ma xac", "ma kich", "ma bao", "ma dang", "ma giao",
                          "ma gom", "ma vua", "ma so", "ma nhan", "ma gui", "§d1 so",
-                         "§d1 chu"}) | _DIGIT_PAIRS
+                         "§d1 chu", "doc ma"}) | _DIGIT_PAIRS
 _CODE_WORDS = frozenset({"otp", "code"})
 _PURPOSE_PAIRS = frozenset({
     "mo khoa", "go khoa", "giai toa", "mo bang", "khoi phuc", "xac minh", "xac thuc", "hoat lai",
@@ -826,7 +837,7 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
     # (unless it tells the reader to read it out to the "staff" who will call: "Ma OTP cua
     # ban la 739104. Nhan vien ngan hang se goi ..., vui long doc ma nay cho nhan vien")
     staff = (_READ_TO_STAFF_RE.search(folded)
-             if code_word or "OTP_CODE" in out.findings else None)
+             if code_word or "OTP_CODE" in out.findings or "doc ma" in pairs else None)
     if (code_word or not _CODE_PAIRS.isdisjoint(pairs)) and (
             "OTP_CODE" not in out.findings or staff is not None):
         asked = _handover(folded) or (None if staff is None else staff.group(0))

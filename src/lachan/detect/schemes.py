@@ -511,7 +511,10 @@ _NO_DEPOSIT_ASKED_RE = re.compile(r"\b(?:(?:da|vua)\s+(?:nhan|thu)\s+(?:duoc\s+)
                                   r"|stk|tk|tai\s+khoan)\b"
                                   # a deposit told of as paid: "khach chuyen khoan coc 50tr roi"
                                   r"|\b(?:chuyen(?:\s+khoan)?|ck|dat|dong)\s+(?:tien\s+)?coc\s+"
-                                  r"(?:\S+\s+){0,2}?roi\b")
+                                  r"(?:\S+\s+){0,2}?roi\b"
+                                  # a customer the seller knows: "chi gui em coc 200k nhu lan
+                                  # truoc"
+                                  r"|\bnhu\s+(?:lan\s+truoc|moi\s+lan|lan\s+trc|cu)\b")
 #: A developer's launch: a booking deposit, refundable, under a sales contract.
 _DEVELOPER_RE = re.compile(r"\b(?:mo\s+ban|chu\s+dau\s+tu|hdmb|hop\s+dong\s+mua\s+ban)\b")
 _OFFICIAL_WAYS = ("URL_OFFICIAL_DOMAIN", "SENDER_OFFICIAL", "AD_LABEL")

@@ -1,0 +1,209 @@
+"""The moves that finish a fraud, whatever story it tells: holding the victim on the line,
+buying a relative out of custody, a "carrier" command sent to a personal number, ID card
+photos for a card or loan over chat, a callback number inside a one-time-code message,
+money said to have grown several times in weeks, an "unread message" behind a link, and
+a soldier's fortune to keep.
+
+* ``STAY_ON_THE_LINE``: "giu may, khong duoc cup may" from a caller who says he is the
+  police, a bank or a court, or who asks for a code: the fake-officer script that keeps
+  the victim from calling anyone to check. Nobody legitimate forbids hanging up.
+* ``RELEASE_FROM_CUSTODY_FEE``: a relative or friend "held by the police" and money to
+  have him released today (fines are paid at the Treasury, bail is not wired to a caller).
+* ``SMS_COMMAND_TO_MOBILE``: "soan ESIM [so CCCD] gui 0931..." : a carrier's or a bank's
+  command syntax to be sent to a personal mobile number; their commands go to short codes.
+* ``ID_PHOTOS_FOR_CREDIT``: a credit card or a loan "without income proof", "bad debt
+  accepted", for photos of the ID card and a portrait sent over a chat app or to a mobile
+  (the borrower's identity is what is taken).
+* ``CODE_WITH_PERSONAL_CALLBACK``: a one-time-code message that says "if you did not ask
+  for it, call our staff on 09..." (services name their hotline or nothing).
+* ``MONEY_MULTIPLIED_CLAIM``: "20tr thanh 58tr trong 2 tuan": a stake said to have grown
+  several times within days or weeks (the testimonial of the investment fraud).
+* ``UNREAD_MESSAGE_LURE``: "you have an unread message, open s.id/..." : a notice of
+  nothing, whose only content is the link.
+* ``FORTUNE_FOR_SAFEKEEPING``: a soldier, a diplomat or a dying stranger who wants to send
+  you a box of savings "for safe keeping" (the romance and advance-fee letter).
+
+The datasets hold none of them, so like :mod:`lachan.detect.pretexts` they carry a fixed
+prior, none when the message warns of fraud or reads like a public advisory
+(:func:`requests.advisory`). Each check runs only when a word pair or word it needs is in
+the message.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lachan.detect.features import Finding, MessageFeatures
+from lachan.detect.requests import advisory, first_unnegated
+
+#: Log-odds towards scam, as the pretexts' (``pretexts.PRETEXT_PRIOR``).
+TACTIC_PRIOR = 12.0
+
+_OFFICIAL = (r"(?:cong\s+an|canh\s+sat|csgt|toa\s+an|vien\s+kiem\s+sat|thuong\s+ta|trung\s+ta"
+             r"|thieu\s+ta|dai\s+uy|dieu\s+tra\s+vien|can\s+bo|ngan\s+hang|nhan\s+vien"
+             r"|tong\s+dai\s+vien|otp|ma\s+xac\s+(?:thuc|nhan)|giao\s+dich)")
+_OFFICIAL_RE = re.compile(rf"\b{_OFFICIAL}\b")
+#: "giu may, khong duoc cup", "tuyet doi giu may khong tat", "dung cup may".
+_HOLD_LINE_RE = re.compile(
+    r"\b(?:(?:tuyet\s+doi\s+)?giu\s+may\s*,?\s*(?:\S+\s+){0,2}?(?:khong|dung|ko)\s+(?:duoc\s+)?"
+    r"(?:cup|tat|ngat|dap)|(?:khong|dung|ko)\s+(?:duoc\s+)?(?:cup|tat|ngat|dap)\s+may"
+    r"|do\s+not\s+hang\s+up|don'?t\s+hang\s+up|stay\s+on\s+the\s+line)\b")
+_HOLD_PAIRS = frozenset({"giu may", "cup may", "tat may", "hang up", "the line",
+                         "duoc cup", "duoc tat"})
+
+#: Someone held: "anh ay bi cong an giu", "chau dang bi tam giu o dong cong an".
+_HELD_RE = re.compile(
+    r"\b(?:bi|dang\s+bi|vua\s+bi)\s+(?:(?:cong\s+an|canh\s+sat|csgt|cs)\s+(?:\S+\s+){0,2}?)?"
+    r"(?:giu|bat|tam\s+giu|tam\s+giam|bat\s+giu|giu\s+lai)\b")
+#: And money to get him out: "can 25 trieu nop phat de duoc tha", "lo cho no ra".
+_RELEASE_RE = re.compile(
+    r"\b(?:de|moi|thi)\s+(?:duoc\s+|cho\s+(?:\S+\s+){0,2}?)?(?:tha|bao\s+lanh|ra\s+ve|ve\s+nha"
+    r"|ra\s+ngay|xu\s+nhe|bo\s+qua|lo\s+(?:cho|viec))\b|\bbao\s+lanh\b|\blo\s+cho\s+\S+\s+ra\b")
+_MONEY_WORDS_RE = re.compile(r"\b(?:\d+(?:[.,]\d+)*\s*(?:k|tr|trieu|ty|d|dong|vnd)\b|tien\b"
+                             r"|nop\s+phat|chuyen\s+khoan)")
+_HELD_PAIRS = frozenset({"bi giu", "bi bat", "tam giu", "bat giu", "giu lai", "an giu",
+                         "sat giu", "an bat", "sat bat", "tam giam"})
+
+#: A command syntax ("soan ...") to be sent to a 10-digit mobile, not a short code.
+_COMMAND_TO_MOBILE_RE = re.compile(
+    r"\bsoan\s+(?:tin\s*:?\s*|tin\s+nhan\s*:?\s*)?(?:\S+\s+){1,8}?gui\s+(?:den\s+|toi\s+|ve\s+)?"
+    r"(?:so\s+|sdt\s+)?(?:\+?84|0)[35789](?:[ .]?\d){8}\b")
+
+#: A card or a loan on terms no lender offers ...
+_CREDIT_RE = re.compile(
+    r"\b(?:the\s+tin\s+dung|mo\s+the|vay|khoan\s+vay|giai\s+ngan|rut\s+tien\s+mat)\b")
+_NO_CHECK_RE = re.compile(
+    r"\b(?:khong\s+can\s+(?:chung\s+minh\s+thu\s+nhap|tham\s+dinh|the\s+chap|xac\s+minh)"
+    r"|(?:duyet|nhan|ho\s+tro)\s+(?:\S+\s+){0,3}?no\s+xau|duyet\s+100\s*%)")
+#: ... for photos of the ID card and the face, over chat or to a mobile.
+_ID_PHOTOS_RE = re.compile(
+    r"\b(?:anh|hinh|chup)\s+(?:\S+\s+){0,1}?(?:cccd|cmnd|can\s+cuoc|chung\s+minh\s+nhan\s+dan)"
+    r"|\b(?:cccd|cmnd)\s+(?:2|hai)\s+mat\b|\banh\s+chan\s+dung\b")
+_CREDIT_PAIRS = frozenset({"no xau", "thu nhap", "tham dinh", "the chap", "duyet 100"})
+
+#: "neu ban khong yeu cau, hay goi lai cho nhan vien so 09..." in a code message.
+_PERSONAL_CALLBACK_RE = re.compile(
+    r"\b(?:neu|if)\s+(?:ban\s+|quy\s+khach\s+|you\s+)?(?:khong|did\s+not|didn'?t)\s+"
+    r"(?:\S+\s+){0,4}?(?:goi|lien\s+he|call|contact)\s+(?:lai\s+)?(?:\S+\s+){0,4}?"
+    r"(?:\+?84|0)[35789](?:[ .]?\d){8}\b")
+
+#: "20tr thanh 58tr trong 2 tuan", "tu 5 trieu len 40 trieu sau 10 ngay".
+_MULTIPLIED_RE = re.compile(
+    r"\b(?P<a>\d+(?:[.,]\d+)?)\s*(?:k|tr|trieu|cu|ty)\s+(?:thanh|len|lai\s+ra|ra|thu\s+ve|ve)\s+"
+    r"(?P<b>\d+(?:[.,]\d+)?)\s*(?:k|tr|trieu|cu|ty)\b(?:\s+\S+){0,3}?\s+"
+    r"(?:trong|sau|chi|chua\s+toi|chua\s+den)\s+(?:\S+\s+)?\d*\s*(?:ngay|tuan|thang)\b")
+
+#: "co 1 tin nhan chua doc", "ban co thong bao moi chua xem".
+_UNREAD_RE = re.compile(
+    r"\b(?:co|have)\s+(?:\d+|mot)\s+(?:tin\s+nhan|thong\s+bao|thu|buu\s+pham\s+dien\s+tu"
+    r"|(?:unread|new)\s+(?:message|notification))\s*(?:moi\s+)?(?:chua\s+(?:doc|xem|nhan)"
+    r"|dang\s+cho)|\bunread\s+(?:message|notification)s?\b")
+_UNREAD_PAIRS = frozenset({"chua doc", "chua xem", "unread message", "unread messages",
+                           "dang cho"})
+_LINK_FINDINGS = ("URL_PRESENT", "URL_SHORTENER")
+
+#: A soldier's or a stranger's fortune "for safe keeping".
+_FORTUNE_RE = re.compile(
+    r"\b(?:us\s+army|soldier|military|peacekeep\w*|general|captain|diplomat|barrister"
+    r"|linh\s+my|quan\s+doi\s+my|si\s+quan)\b(?:\s+\S+){0,40}?\s+(?:box|consignment|trunk"
+    r"|package|funds?|savings|gold|thung\s+tien|kien\s+hang)\b(?:\s+\S+){0,20}?\s+"
+    r"(?:safe\s*keeping|keep\s+(?:it|for\s+me)|giu\s+ho|cat\s+giu)")
+_FORTUNE_WORDS = frozenset({"safekeeping", "safe", "consignment"})
+_FORTUNE_PAIRS = frozenset({"giu ho", "cat giu", "safe keeping"})
+
+_DETAILS = {
+    "STAY_ON_THE_LINE": "an officer, a bank or a code request that forbids you to hang up",
+    "RELEASE_FROM_CUSTODY_FEE": "someone 'held by the police' and money to have him released",
+    "SMS_COMMAND_TO_MOBILE": "a command syntax to send to a personal mobile number, not a "
+                             "short code",
+    "ID_PHOTOS_FOR_CREDIT": "a card or a loan without checks, for photos of your ID card",
+    "CODE_WITH_PERSONAL_CALLBACK": "a code message that sends you to a personal mobile",
+    "MONEY_MULTIPLIED_CLAIM": "money said to have multiplied within days or weeks",
+    "UNREAD_MESSAGE_LURE": "an 'unread message' whose only content is a link",
+    "FORTUNE_FOR_SAFEKEEPING": "a stranger's fortune to keep for him",
+}
+_ALL_PAIRS = (_HOLD_PAIRS | _HELD_PAIRS | _CREDIT_PAIRS | _UNREAD_PAIRS | _FORTUNE_PAIRS
+              | frozenset({"soan tin", "khong yeu", "not request", "didn't request"}))
+
+
+def _multiplied(folded: str) -> str | None:
+    """A growth of three times or more (a 20 % gain is an ordinary claim)."""
+    for m in _MULTIPLIED_RE.finditer(folded):
+        try:
+            a = float(m.group("a").replace(",", "."))
+            b = float(m.group("b").replace(",", "."))
+        except ValueError:
+            continue
+        if a > 0 and b >= 2.5 * a:
+            return m.group(0)
+    return None
+
+
+def tactic_findings(folded: str, tokens: list[str], bigrams: list[str],
+                    out: MessageFeatures) -> None:
+    """The findings of this module for the folded text, its ``tokens`` and their
+    ``bigrams``, after the phrase and entity findings."""
+    pairs = _ALL_PAIRS.intersection(bigrams)
+    findings = out.findings
+    found: list[tuple[str, str | None]] = []
+    if not _HOLD_PAIRS.isdisjoint(pairs):
+        m = _HOLD_LINE_RE.search(folded)
+        who = _OFFICIAL_RE.search(folded) if m is not None else None
+        found.append(("STAY_ON_THE_LINE",
+                      None if m is None or who is None else f"{who.group(0)} ... {m.group(0)}"))
+    if not _HELD_PAIRS.isdisjoint(pairs):
+        held = _HELD_RE.search(folded)
+        release = _RELEASE_RE.search(folded, held.end()) if held is not None else None
+        money = _MONEY_WORDS_RE.search(folded) if release is not None else None
+        found.append(("RELEASE_FROM_CUSTODY_FEE",
+                      None if held is None or release is None or money is None
+                      else f"{held.group(0)} ... {release.group(0)}"))
+    if "soan tin" in pairs or "soan" in tokens:
+        m = _COMMAND_TO_MOBILE_RE.search(folded)
+        found.append(("SMS_COMMAND_TO_MOBILE", None if m is None else m.group(0)))
+    if not _CREDIT_PAIRS.isdisjoint(pairs) and (
+            "CHAT_APP_CONTACT" in findings or "PHONE_MOBILE" in findings):
+        credit = _CREDIT_RE.search(folded)
+        terms = _NO_CHECK_RE.search(folded) if credit is not None else None
+        photos = _ID_PHOTOS_RE.search(folded) if terms is not None else None
+        found.append(("ID_PHOTOS_FOR_CREDIT",
+                      None if credit is None or terms is None or photos is None
+                      else f"{terms.group(0)} ... {photos.group(0)}"))
+    if "OTP_CODE" in findings and "PHONE_MOBILE" in findings:
+        m = _PERSONAL_CALLBACK_RE.search(folded)
+        found.append(("CODE_WITH_PERSONAL_CALLBACK", None if m is None else m.group(0)))
+    if "thanh" in tokens or "len" in tokens or "ra" in tokens:
+        found.append(("MONEY_MULTIPLIED_CLAIM", _multiplied(folded)))
+    if not _UNREAD_PAIRS.isdisjoint(pairs) and any(f in findings for f in _LINK_FINDINGS):
+        m = first_unnegated(_UNREAD_RE, folded)
+        found.append(("UNREAD_MESSAGE_LURE", None if m is None else m.group(0)))
+    if not _FORTUNE_PAIRS.isdisjoint(pairs) or not _FORTUNE_WORDS.isdisjoint(tokens):
+        m = _FORTUNE_RE.search(folded)
+        found.append(("FORTUNE_FOR_SAFEKEEPING", None if m is None else m.group(0)))
+    hits = [(name, text) for name, text in found if text is not None]
+    if not hits:
+        return
+    quoted = advisory(out)
+    for name, text in hits:
+        out.add(Finding(name, "scam", f'{_DETAILS[name]}: "{text[:80]}"', learned=False,
+                        weight=0.0 if quoted else TACTIC_PRIOR))
+
+
+#: ``(name, meaning)`` of every finding of this module, for the symbol catalogue.
+SYMBOLS: tuple[tuple[str, str], ...] = (
+    ("STAY_ON_THE_LINE", "a 'police officer', a 'bank' or a code request that forbids you to "
+                         "hang up (so that you cannot call anyone to check)"),
+    ("RELEASE_FROM_CUSTODY_FEE", "a relative or friend 'held by the police' and money to have "
+                                 "him released today"),
+    ("SMS_COMMAND_TO_MOBILE", "a carrier's or bank's command syntax ('soan ESIM ...') to send "
+                              "to a personal mobile number (their commands go to short codes)"),
+    ("ID_PHOTOS_FOR_CREDIT", "a card or a loan 'without income proof' or 'bad debt accepted', "
+                             "for photos of your ID card sent over chat or to a mobile"),
+    ("CODE_WITH_PERSONAL_CALLBACK", "a one-time-code message that tells you to call a "
+                                    "personal mobile if you did not ask for the code"),
+    ("MONEY_MULTIPLIED_CLAIM", "a stake said to have grown several times within days or "
+                               "weeks (the investment fraud's testimonial)"),
+    ("UNREAD_MESSAGE_LURE", "an 'unread message' or notice whose only content is a link"),
+    ("FORTUNE_FOR_SAFEKEEPING", "a soldier's, diplomat's or stranger's fortune to be sent to "
+                                "you for safe keeping (the advance-fee letter)"),
+)
