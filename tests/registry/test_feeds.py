@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, event, select
 
-from lachan.registry import decisions, feeds, sources
+from lachan.registry import decisions, feeds, official, sources
 from lachan.registry.clock import as_utc, iso
 from lachan.registry.settings import CentreSettings
 from lachan.store.session import Database
-from lachan.store.tables_centre import Source, SourceChange
+from lachan.store.tables_centre import Source, SourceChange, SourceJournalHead
 
 T0 = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
 S = CentreSettings()
@@ -133,3 +133,153 @@ def test_concurrent_readers_never_see_one_serial_name_two_contents(db: Database)
     last = feeds.zone_snapshot(db, "dnsbl-domain")
     assert len(last.entries) == 8 and last.serial is not None
     assert last.serial >= max(names)
+
+
+class _Counted:
+    """Calls of a function of :mod:`lachan.registry.feeds`, counted."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+        self.calls = 0
+        real = getattr(feeds, name)
+
+        def counted(*args: object, **kwargs: object) -> object:
+            self.calls += 1
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(feeds, name, counted)
+
+
+def _source_reads(db: Database) -> list[str]:
+    """The statements that read ``sources`` from now on, on either engine of ``db``."""
+    seen: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if "FROM sources" in statement:
+            seen.append(statement)
+
+    for engine in {db.engine, db.read_engine}:
+        event.listen(engine, "before_cursor_execute", note)
+    return seen
+
+
+def test_an_unchanged_zone_is_served_without_reading_it_again(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(3):
+        _block(db, f"lua-dao-{i}.top")
+    first = feeds.zone_snapshot(db, "dnsbl-domain", "domain")
+    reads, digests = _Counted(monkeypatch, "listed"), _Counted(monkeypatch, "zone_digest")
+    statements = _source_reads(db)
+    again = feeds.zone_snapshot(db, "dnsbl-domain", "domain")
+    assert again == first and (reads.calls, digests.calls, statements) == (0, 0, [])
+    _block(db, "lua-dao-3.top")  # a change: the next request reads the zone
+    changed = feeds.zone_snapshot(db, "dnsbl-domain", "domain")
+    assert reads.calls >= 1 and digests.calls >= 1 and statements
+    assert "lua-dao-3.top" in {v for _, v, _ in changed.entries}
+    assert changed.serial is not None and first.serial is not None
+    assert changed.serial > first.serial
+    assert feeds.zone_snapshot(db, "dnsbl-domain", "domain", cache=False) == changed
+
+
+def _worker(db: Database) -> Database:
+    """Another worker on ``db``'s database: its own engines (and zone cache), the same
+    audit seal key."""
+    other = Database(db.url)
+    for factory in (other.sessions, other.read_sessions):
+        factory.configure(info=dict(db.sessions.kw.get("info", {})))
+    return other
+
+
+def test_a_change_made_by_another_worker_is_seen_at_the_next_request(db: Database) -> None:
+    """Two workers, each with its own engine and cache: what one writes, the other
+    serves at its next request (the cache is keyed by the database's journal)."""
+    other = _worker(db)
+    try:
+        _block(db, "lua-dao-0.top")
+        first = feeds.zone_snapshot(db, "rpz")
+        assert feeds.zone_snapshot(other, "rpz") == first
+        _block(other, "lua-dao-1.top")
+        seen = feeds.zone_snapshot(db, "rpz")
+        assert {v for _, v, _ in seen.entries} == {"lua-dao-0.top", "lua-dao-1.top"}
+        assert seen.serial is not None and first.serial is not None
+        assert seen.serial > first.serial
+        _block(other, "lua-dao-1.top", "release")  # back to the first entries
+        back = feeds.zone_snapshot(db, "rpz")
+        assert back.entries == first.entries and back.serial is not None
+        assert back.serial > seen.serial
+        assert feeds.zone_snapshot(other, "rpz") == back
+    finally:
+        other.dispose()
+
+
+def test_an_official_channel_added_elsewhere_leaves_the_zone_at_once(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another worker registers a blocked domain as official: this one's zone drops it at
+    the next request, though its official registry cache still has the old channels."""
+    _block(db, "thu-bank.vn")
+    _block(db, "lua-dao.top")
+    assert len(feeds.zone_snapshot(db, "dnsbl-domain", "domain").entries) == 2
+    with db.read() as s:
+        stale = official._load_index(s)
+    monkeypatch.setattr(official, "_index", lambda _session: stale)  # another process's
+    other = _worker(db)
+    try:
+        with other.transaction() as s:
+            official.upsert_org(s, "thubank", name="Thu Bank", actor="t")
+            official.add_channel(s, "thubank", "domain", "thu-bank.vn", actor="t")
+    finally:
+        other.dispose()
+    zone = feeds.zone_snapshot(db, "dnsbl-domain", "domain")
+    assert [v for _, v, _ in zone.entries] == ["lua-dao.top"]
+
+
+def test_the_journal_position_moves_with_journalling_commits_only(db: Database) -> None:
+    with db.read() as s:
+        start = feeds.journal_position(s)
+    with pytest.raises(RuntimeError), db.transaction() as s:  # rolled back: no change
+        decisions.decide(s, "domain", "lua-dao.top", "block", reason="phishing", actor="t")
+        raise RuntimeError
+    with db.transaction() as s:  # a write that puts nothing on the blocklist
+        sources.record_detection(s, "phone", "0987654321", "scam", actor="key:a", settings=S)
+    with db.read() as s:
+        assert feeds.journal_position(s) == start
+    _block(db, "lua-dao.top")
+    with db.read() as s:
+        last, version = feeds.journal_position(s)
+    assert last > start[0] and version == start[1] + 1
+
+
+def test_the_zone_cache_keeps_a_bounded_number_of_zones(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(feeds, "ZONE_CACHE_SIZE", 2)
+    _block(db, "lua-dao.top")
+    for zone, kind in [
+        ("rpz", None),
+        ("dnsbl-domain", "domain"),
+        ("hosts", "domain"),
+        ("dnsbl-ip", "ip"),
+    ]:
+        feeds.zone_snapshot(db, zone, kind)
+    cache = feeds._zone_cache(db)
+    assert len(cache) == 2
+    reads = _Counted(monkeypatch, "listed")
+    feeds.zone_snapshot(db, "dnsbl-ip", "ip")  # kept: the most recent
+    assert reads.calls == 0
+    feeds.zone_snapshot(db, "rpz")  # the oldest: no longer kept, read again
+    assert reads.calls == 1 and len(cache) == 2
+
+
+def test_the_journal_version_is_kept_when_its_row_was_removed(db: Database) -> None:
+    with db.transaction() as s:
+        s.execute(delete(SourceJournalHead))
+    first = feeds.zone_snapshot(db, "dnsbl-domain", "domain")
+    _block(db, "lua-dao.top")
+    with db.read() as s:
+        assert feeds.journal_position(s)[1] == 1
+    _block(db, "lua-dao-2.top")
+    with db.read() as s:
+        assert feeds.journal_position(s)[1] == 2
+    assert len(feeds.zone_snapshot(db, "dnsbl-domain", "domain").entries) == 2
+    assert first.entries == []

@@ -288,6 +288,8 @@ def test_a_change_while_the_zone_is_read_gets_a_serial_of_its_own(
             _block_quietly(app, "b-lua-dao.top").__exit__(None, None, None)
 
     monkeypatch.setattr(feeds, "listed", listed_then_a_block)
+    # a change first: a zone that did not change is served as read before, not read
+    assert _decide(client, an, "domain", "c-lua-dao.top", "block").status_code == 201
     served += [_served(client, op), _served(client, op)]
     assert injected and "b-lua-dao.top CNAME ." in served[-1][1]
     _assert_serials_follow_the_content(served)
@@ -331,3 +333,38 @@ def test_a_zone_back_to_earlier_entries_gets_a_new_serial(
     assert served[2][1] == served[0][1] and served[2][0] > served[1][0] > served[0][0]
     assert served[3] == served[2]
     _assert_serials_follow_the_content(served)
+
+
+def test_an_unchanged_zone_is_served_as_rendered_before(
+    client: TestClient, role_keys: dict[str, str], monkeypatch
+) -> None:  # noqa: ANN001
+    """A resolver polling the zone while nothing changes costs no read of the blocklist
+    and no rendering; a decision is served at the next request."""
+    from lachan.registry import feeds
+    from lachan.serve import feeds_format
+
+    an, op = role_keys["analyst"], role_keys["operator"]
+    assert _decide(client, an, "domain", "a-lua-dao.top", "block").status_code == 201
+    serial, first = _rpz(client, op)
+    calls: list[str] = []
+    listed, render = feeds.listed, feeds_format.render
+
+    def counted_listed(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        calls.append("listed")
+        return listed(*args, **kwargs)
+
+    def counted_render(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        calls.append("render")
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(feeds, "listed", counted_listed)
+    monkeypatch.setattr(feeds_format, "render", counted_render)
+    again_serial, again = _rpz(client, op)
+    assert calls == [] and (again_serial, again.text) == (serial, first.text)
+    other = client.get("/v1/feeds/zone/rpz?origin=rpz.example.vn", headers=bearer(op))
+    assert other.status_code == 200 and "rpz.example.vn" in other.text
+    assert calls == ["render"]  # another origin: rendered, from the same snapshot
+    assert _decide(client, an, "domain", "b-lua-dao.top", "block").status_code == 201
+    changed_serial, changed = _rpz(client, op)
+    assert "b-lua-dao.top CNAME ." in changed.text and changed_serial > serial
+    assert "listed" in calls

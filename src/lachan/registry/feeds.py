@@ -11,15 +11,23 @@ its source's state: a source blocked before its value became official is left ou
 the full list and reported as removed (``listed`` false, state ``official``) by the
 incremental one. The official registry journals that removal when the channel is added
 (and a re-listing when it is removed), so a client whose cursor is past the source's
-listing sees it too."""
+listing sees it too.
+
+Zones (:func:`zone_snapshot`) are kept in each process, by database, against the
+journal's position (:func:`journal_position`): while it has not moved, a request for a
+zone reads only the position and serves the entries and serial read before; any entry to
+or exit from the blocklist, made by any process, moves it."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
@@ -30,7 +38,7 @@ from lachan.registry.clock import as_utc, iso, utcnow
 from lachan.registry.sources import BLOCKLIST_STATES, CATEGORIES, SEVERITY
 from lachan.store import bulk
 from lachan.store.session import Database
-from lachan.store.tables_centre import Source, SourceChange, ZoneSerial
+from lachan.store.tables_centre import Source, SourceChange, SourceJournalHead, ZoneSerial
 
 FEED_KINDS: tuple[str, ...] = ("phone", "domain", "ip", "email", "url", "brandname")
 MAX_PAGE = 10_000
@@ -170,13 +178,103 @@ ZONE_SERIAL_BASE = 2_000_000_000
 ZONE_ATTEMPTS = 5
 
 
+#: Zones kept per database and process, by ``(zone, kind)`` (each at one journal position).
+ZONE_CACHE_SIZE = 8
+#: What is derived from one zone snapshot and kept with it (:meth:`ZoneSnapshot.derive`).
+ZONE_DERIVED_SIZE = 8
+_MISSING = object()
+T = TypeVar("T")
+
+
 @dataclass(frozen=True, slots=True)
 class ZoneSnapshot:
     """A zone's entries, ``(kind, value, state)`` as :func:`listed` gives them, and the
-    serial of exactly those entries (None for a zone without a serial)."""
+    serial of exactly those entries (None for a zone without a serial).
+
+    A snapshot may be served from the cache to many requests: its ``entries`` are not to
+    be changed. It may carry a source's state as it was when the zone was read: a
+    listed source that was blocked since is in it as ``listed`` (a change of state within
+    the blocklist is no journal entry, and no zone shows the state)."""
 
     entries: list[tuple[str, str, str]]
     serial: int | None
+    _derived: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def derive(self, key: Any, make: Callable[[], T]) -> T:
+        """``make()`` (something computed from this snapshot alone, such as the zone
+        rendered with given options, named by ``key``), kept with the snapshot: while the
+        zone is served from the cache it is computed once (the last
+        :data:`ZONE_DERIVED_SIZE` keys are kept)."""
+        found = self._derived.get(key, _MISSING)
+        if found is _MISSING:
+            found = make()
+            while len(self._derived) >= ZONE_DERIVED_SIZE:
+                self._derived.pop(next(iter(self._derived)), None)
+            self._derived[key] = found
+        return cast(T, found)
+
+
+#: Where the feed journal stands: its last id and its version (see
+#: :class:`lachan.store.tables_centre.SourceJournalHead`). It moves whenever a source
+#: enters or leaves the blocklist or an official channel takes one off (or puts it back).
+JournalPosition = tuple[int, int]
+
+
+def journal_position(session: Session) -> JournalPosition:
+    """The journal's last id and version, in one statement (two index look-ups). The
+    version is raised in commit order, which the ids are not on PostgreSQL; the id also
+    moves for an entry written past the ORM (a migration)."""
+    last = select(func.coalesce(func.max(SourceChange.id), 0)).scalar_subquery()
+    version = select(func.coalesce(func.max(SourceJournalHead.version), 0)).scalar_subquery()
+    row = session.execute(select(last, version)).one()
+    return int(row[0]), int(row[1])
+
+
+class _ZoneCache:
+    """The zones one process served from one database, each with the journal position
+    it was read at; at most :data:`ZONE_CACHE_SIZE`, the least recently used leaving
+    first. Thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._zones: OrderedDict[tuple[str, str | None], tuple[JournalPosition, ZoneSnapshot]]
+        self._zones = OrderedDict()
+
+    def get(self, key: tuple[str, str | None], position: JournalPosition) -> ZoneSnapshot | None:
+        with self._lock:
+            found = self._zones.get(key)
+            if found is None or found[0] != position:
+                return None
+            self._zones.move_to_end(key)
+            return found[1]
+
+    def put(
+        self, key: tuple[str, str | None], position: JournalPosition, snapshot: ZoneSnapshot
+    ) -> None:
+        with self._lock:
+            for (_zone, kind), (at, other) in self._zones.items():
+                if kind == key[1] and at == position:  # the same entries: keep one list
+                    snapshot = ZoneSnapshot(other.entries, snapshot.serial)
+                    break
+            self._zones[key] = (position, snapshot)
+            self._zones.move_to_end(key)
+            while len(self._zones) > ZONE_CACHE_SIZE:
+                self._zones.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._zones)
+
+
+_zone_caches: weakref.WeakKeyDictionary[Database, _ZoneCache] = weakref.WeakKeyDictionary()
+_zone_caches_lock = threading.Lock()
+
+
+def _zone_cache(db: Database) -> _ZoneCache:
+    with _zone_caches_lock:
+        found = _zone_caches.get(db)
+        if found is None:
+            found = _zone_caches[db] = _ZoneCache()
+        return found
 
 
 def zone_digest(entries: Iterable[tuple[str, str, str]], kinds: Sequence[str]) -> str:
@@ -191,23 +289,49 @@ def next_serial(serial: int) -> int:
     return (serial + 1) % 2**32
 
 
-def zone_snapshot(db: Database, zone: str, kind: str | None = None) -> ZoneSnapshot:
+def zone_snapshot(
+    db: Database, zone: str, kind: str | None = None, *, cache: bool = True
+) -> ZoneSnapshot:
     """The blocklist's entries (of ``kind``, or all) and the serial of zone ``zone``,
     both from one snapshot of the database.
 
     The serial follows the content: while the zone's digest (:func:`zone_digest`) is the
     one last numbered, its serial stays; when it differs, the zone takes the next serial
     under a lock, so one serial never names two contents and every new content gets a
-    higher serial than any served before (even one that returns to an earlier list)."""
+    higher serial than any served before (even one that returns to an earlier list).
+
+    With ``cache`` (the default) a zone read before at the journal position the
+    database is at now (:func:`journal_position`, one short read) is served as it was
+    read, without reading the entries again; any change to the blocklist, made in this
+    process or another, moves the position, and the next request reads the zone."""
+    zones = _zone_cache(db) if cache else None
+    if zones is not None:
+        with db.read() as session:
+            position = journal_position(session)
+        found = zones.get((zone, kind), position)
+        if found is not None:
+            return found
+    snapshot, position = _read_zone(db, zone, kind)
+    if zones is not None:
+        zones.put((zone, kind), position, snapshot)
+    return snapshot
+
+
+def _read_zone(db: Database, zone: str, kind: str | None) -> tuple[ZoneSnapshot, JournalPosition]:
+    """:func:`zone_snapshot` read from the database, with the journal position of the
+    snapshot it was read in. The official channels are read in that snapshot too (not
+    the official registry's short-lived cache: a zone kept until the journal moves must
+    not keep a channel added a moment ago)."""
     kinds = SERIAL_KINDS.get(zone)
     with db.read() as session:
         _one_snapshot(session)
-        entries = list(listed(session, kind))
+        position = journal_position(session)
+        entries = list(listed(session, kind, fresh_official=True))
         row = _serial_row(session, zone) if kinds else None
     if kinds is None:
-        return ZoneSnapshot(entries, None)
+        return ZoneSnapshot(entries, None), position
     if row is not None and row.digest == zone_digest(entries, kinds):
-        return ZoneSnapshot(entries, int(row.serial))
+        return ZoneSnapshot(entries, int(row.serial)), position
     return _numbered(db, zone, kind, kinds)
 
 
@@ -224,7 +348,9 @@ def _serial_row(session: Session, zone: str, *, lock: bool = False) -> Any:
     return session.execute(q.with_for_update() if lock else q).first()
 
 
-def _numbered(db: Database, zone: str, kind: str | None, kinds: Sequence[str]) -> ZoneSnapshot:
+def _numbered(
+    db: Database, zone: str, kind: str | None, kinds: Sequence[str]
+) -> tuple[ZoneSnapshot, JournalPosition]:
     """Read the zone again with its serial row locked, and number it when its content
     changed. On PostgreSQL a request whose snapshot began before another one numbered
     the zone fails to lock the row (serialisation failure) and starts again with a fresh
@@ -234,7 +360,8 @@ def _numbered(db: Database, zone: str, kind: str | None, kinds: Sequence[str]) -
             with db.transaction() as session:
                 _one_snapshot(session)
                 row = _locked_serial_row(session, zone, kinds)
-                entries = list(listed(session, kind))
+                position = journal_position(session)
+                entries = list(listed(session, kind, fresh_official=True))
                 digest = zone_digest(entries, kinds)
                 serial = int(row.serial)
                 if row.digest != digest:
@@ -244,7 +371,7 @@ def _numbered(db: Database, zone: str, kind: str | None, kinds: Sequence[str]) -
                         .where(ZoneSerial.zone == zone)
                         .values(digest=digest, serial=serial, changed_at=utcnow())
                     )
-                return ZoneSnapshot(entries, serial)
+                return ZoneSnapshot(entries, serial), position
         except OperationalError:  # a concurrent request numbered the zone first
             if attempt == ZONE_ATTEMPTS - 1:
                 raise
@@ -276,11 +403,17 @@ def current_cursor(session: Session) -> int:
 
 
 def _listed_batches(
-    session: Session, kind: str | None, columns: tuple[Any, ...], batch: int
+    session: Session,
+    kind: str | None,
+    columns: tuple[Any, ...],
+    batch: int,
+    *,
+    fresh_official: bool = False,
 ) -> Iterator[list[Any]]:
     """The blocklist's source rows (``columns``, the first being ``Source.id``) in id
-    order, a batch at a time, official channels left out."""
-    is_official = official.official_matcher(session)
+    order, a batch at a time, official channels (read in this session when
+    ``fresh_official``, else as the official registry caches them) left out."""
+    is_official = official.official_matcher(session, fresh=fresh_official)
     last_id = 0
     while True:
         q = select(*columns).where(Source.state.in_(BLOCKLIST_STATES), Source.id > last_id)
@@ -294,12 +427,12 @@ def _listed_batches(
 
 
 def listed(
-    session: Session, kind: str | None = None, batch: int = 5000
+    session: Session, kind: str | None = None, batch: int = 5000, *, fresh_official: bool = False
 ) -> Iterator[tuple[str, str, str]]:
     """Every source on the blocklist now, as ``(kind, value, state)``, in id order;
-    official channels left out."""
+    official channels left out (read in ``session`` when ``fresh_official``)."""
     columns = (Source.id, Source.kind, Source.value, Source.state)
-    for rows in _listed_batches(session, kind, columns, batch):
+    for rows in _listed_batches(session, kind, columns, batch, fresh_official=fresh_official):
         for _id, k, v, s in rows:
             yield k, v, s
 

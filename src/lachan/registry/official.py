@@ -415,10 +415,13 @@ def official_owner(session: Session, kind: str, value: str) -> str | None:
     return None if match is None else match.org_id
 
 
-def official_matcher(session: Session) -> Callable[[str, str], ChannelMatch | None]:
+def official_matcher(
+    session: Session, *, fresh: bool = False
+) -> Callable[[str, str], ChannelMatch | None]:
     """A check of many values already in registry canonical form (a feed's sources),
-    against one snapshot of the registry: ``match(kind, value)``."""
-    index = _index(session)
+    against one snapshot of the registry: ``match(kind, value)``. ``fresh``: the
+    channels as ``session`` reads them, not as cached for up to :data:`CACHE_TTL_S`."""
+    index = _load_index(session) if fresh else _index(session)
     return lambda kind, value: _match(index, kind, value)
 
 

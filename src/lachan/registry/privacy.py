@@ -11,7 +11,10 @@ Every node of a PostgreSQL deployment must share the same secret.
 A key file is created only for a database that holds nothing written with a key yet
 (:func:`keyed_data`): when the file is lost but the database still holds encrypted
 complaints, pseudonyms or an audit seal, a new key would make them unreadable, so
-:func:`load_master_secret` refuses with :class:`SecretError` instead.
+:func:`load_master_secret` refuses with :class:`SecretError` instead. It refuses too
+(:class:`KeyedDataUnknown`) while that cannot be told: a database that cannot be reached
+or read, or whose tables are of an older (or newer, or another program's) schema. Only no
+database at all, or one without a single table, counts as holding nothing.
 """
 
 from __future__ import annotations
@@ -44,6 +47,15 @@ class SecretError(ValueError):
     """The secret key is missing, too short, or a ciphertext does not authenticate."""
 
 
+class KeyedDataUnknown(SecretError):
+    """It cannot be told whether the database holds data written with a key (it cannot be
+    reached or read, or is not at the code's schema); ``reason`` says why and what to do."""
+
+    def __init__(self, reason: str, message: str | None = None) -> None:
+        super().__init__(message or reason)
+        self.reason = reason
+
+
 def _decode_secret(text: str, source: str = "LACHAN_SECRET_KEY") -> bytes:
     """The 32 or more bytes a key text stands for; ``source`` names it in the error."""
     text = text.strip()
@@ -68,7 +80,8 @@ def _decode_secret(text: str, source: str = "LACHAN_SECRET_KEY") -> bytes:
 
 
 #: Something that says what the database holds that was written with a key (None:
-#: nothing), asked before a new key file is created.
+#: nothing), asked before a new key file is created; it raises :class:`KeyedDataUnknown`
+#: when that cannot be told.
 InUse = Callable[[], str | None]
 
 
@@ -77,7 +90,9 @@ def load_master_secret(home: Path | None = None, *, in_use: InUse | None = None)
 
     A missing key file is created, unless ``in_use`` (default: a look at the configured
     database, :func:`configured_database_keyed_data`) says the database already holds
-    data written with a key: then :class:`SecretError` names the file to restore."""
+    data written with a key: then :class:`SecretError` names the file to restore. When
+    ``in_use`` cannot tell, no key is created either: :class:`KeyedDataUnknown` names
+    the file and why the database could not be checked."""
     env = os.environ.get("LACHAN_SECRET_KEY")
     if env:
         return _decode_secret(env)
@@ -89,7 +104,15 @@ def load_master_secret(home: Path | None = None, *, in_use: InUse | None = None)
     found = _read_key_file(path)
     if found is not None:
         return found
-    held = (in_use or configured_database_keyed_data)()
+    try:
+        held = (in_use or configured_database_keyed_data)()
+    except KeyedDataUnknown as exc:
+        raise KeyedDataUnknown(
+            exc.reason,
+            f"secret key file missing: {path}; restore it or set LACHAN_SECRET_KEY. No new "
+            f"key is created while the database cannot be checked for data written with the "
+            f"old one: {exc.reason}",
+        ) from None
     if held:
         raise SecretError(
             f"secret key file missing: {path}; restore it or set LACHAN_SECRET_KEY "
@@ -186,23 +209,29 @@ def configured_database_keyed_data() -> str | None:
 def database_keyed_data(url: str) -> str | None:
     """:func:`keyed_data` of the database at ``url`` as committed, read on a connection of
     its own (so a transaction under way, which may be writing the first keyed rows, does
-    not count); None when there is no database yet or it cannot be read."""
+    not count); None when there is no database yet or it has no table at all.
+
+    :class:`KeyedDataUnknown` when it cannot be told: the database cannot be reached or
+    read, or its tables are not at the code's schema (an older one may hold keyed rows
+    under other names; ``lachan db upgrade`` first)."""
     from sqlalchemy.exc import SQLAlchemyError
     from sqlalchemy.orm import Session as OrmSession
 
-    from lachan.store.migrate import DatabaseNotReady, check_ready
+    from lachan.store.migrate import DatabaseNotReady, check_ready, describe_error
     from lachan.store.session import make_engine
 
     try:
         check_ready(url)
-    except DatabaseNotReady:
-        return None
+    except DatabaseNotReady as exc:
+        if exc.empty:
+            return None
+        raise KeyedDataUnknown(exc.message) from None
     engine = make_engine(url, read_only=True)
     try:
         with OrmSession(engine) as session:
             return keyed_data(session)
-    except SQLAlchemyError:
-        return None
+    except SQLAlchemyError as exc:
+        raise KeyedDataUnknown(describe_error(exc, url)) from None
     finally:
         engine.dispose()
 

@@ -2,6 +2,8 @@
 
 The analysis engine is loaded here, before the first request, and what start-up loaded is
 then kept out of the garbage collector's sight (:func:`lachan.gc_pause.freeze_startup`).
+A master secret that cannot be had (:class:`lachan.registry.privacy.SecretError`) ends the
+process with that one line on stderr and status 1, not a traceback.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import sys
 
 from lachan.detect.engine import default_engine
 from lachan.gc_pause import freeze_startup
+from lachan.registry.privacy import SecretError
 from lachan.serve.app import create_app
 
 #: ``prctl`` option: the signal a process gets when the one that started it dies.
@@ -39,6 +42,9 @@ def _die_with_parent() -> None:
 
 
 _die_with_parent()
-app = create_app()
+try:
+    app = create_app()
+except SecretError as exc:  # e.g. no key file, and the database cannot be checked: one line
+    sys.exit(f"lachan: error: {exc}")
 default_engine().analyse_batch(["warm up http://example.vn 0912345678"])
 freeze_startup()

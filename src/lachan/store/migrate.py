@@ -31,11 +31,15 @@ _MISSING_TABLE_SIGNS = ("no such table", "does not exist", "undefinedtable")
 
 
 class DatabaseNotReady(RuntimeError):
-    """The configured database cannot be used as it is; ``message`` says why and what to do."""
+    """The configured database cannot be used as it is; ``message`` says why and what to do.
+    ``empty``: there is nothing there yet (no SQLite file, or a database without a single
+    table), as opposed to one that cannot be reached or read, or holds tables of another
+    schema version or program."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, empty: bool = False) -> None:
         super().__init__(message)
         self.message = message
+        self.empty = empty
 
 SCRIPT_LOCATION = "lachan.store:migrations"
 #: ``Config.attributes`` key of a master secret given to the migrations (bytes): the one a
@@ -137,7 +141,9 @@ def check_ready(url: str | None = None) -> None:
     if is_sqlite(url):
         path = make_url(url).database
         if path and path != ":memory:" and not Path(path).is_file():
-            raise DatabaseNotReady(f"{NOT_MIGRATED} (there is no database at {where} yet)")
+            raise DatabaseNotReady(
+                f"{NOT_MIGRATED} (there is no database at {where} yet)", empty=True
+            )
     engine = make_engine(url, read_only=True)
     try:
         with engine.connect() as conn:
@@ -151,7 +157,7 @@ def check_ready(url: str | None = None) -> None:
         if tables - {"alembic_version"}:
             raise DatabaseNotReady(f"not a Lachan database: {where} (it holds other tables "
                                    "and no Lachan schema version)")
-        raise DatabaseNotReady(f"{NOT_MIGRATED} ({where} is empty)")
+        raise DatabaseNotReady(f"{NOT_MIGRATED} ({where} is empty)", empty=True)
     known = heads()
     unknown = revisions - _all_revisions()
     if unknown:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -16,10 +17,13 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     false,
+    update,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column, object_session
 
+from lachan.store import bulk
 from lachan.store.base import Base
 
 
@@ -208,6 +212,60 @@ class SourceChange(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (Index("ix_source_changes_kind_id", "kind", "id"),)
+
+
+class SourceJournalHead(Base):
+    """One row (``id`` 1) whose ``version`` every transaction that appends to the feed
+    journal (``source_changes``) raises as it commits (:func:`_raise_journal_version`).
+
+    Journal ids are not in commit order on PostgreSQL (a transaction may take id 10 and
+    commit after the one that took 11), so the journal's last id does not tell whether
+    the blocklist changed since it was read; the version does: it is raised under the
+    row's lock at the very end of each such transaction, so versions are in commit
+    order and a reader that sees version ``v`` sees every journal entry of versions up
+    to ``v``. A cache of zones (:mod:`lachan.registry.feeds`) keys on it."""
+
+    __tablename__ = "source_journal_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(BigInteger)
+
+
+#: ``Session.info`` key: the session's transaction appended to the feed journal.
+JOURNALLED_INFO = "lachan.journalled"
+
+
+@event.listens_for(SourceChange, "after_insert")
+def _note_journal_entry(_mapper: Any, _conn: Any, target: SourceChange) -> None:
+    session = object_session(target)
+    if session is not None:
+        session.info[JOURNALLED_INFO] = True
+
+
+@event.listens_for(Session, "before_commit")
+def _raise_journal_version(session: Session) -> None:
+    """Raise the journal's version in a transaction that appended to it, last (after
+    its final flush), so that the row lock is held only while the commit completes."""
+    if not session.info.get(JOURNALLED_INFO) and not any(
+        isinstance(o, SourceChange) for o in session.new
+    ):
+        return
+    session.flush()
+    session.info.pop(JOURNALLED_INFO, None)
+    head = SourceJournalHead.__table__
+    raise_version = update(head).where(head.c.id == 1).values(version=head.c.version + 1)
+    if getattr(session.execute(raise_version), "rowcount", 1):
+        return
+    # the row was removed (a test empties every table): made again, or raised if a
+    # concurrent transaction made it first
+    if not bulk.insert_rows(
+        session.connection(),
+        head,
+        [{"id": 1, "version": 1}],
+        on_conflict_nothing=True,
+        returning=("id",),
+    ):
+        session.execute(raise_version)
 
 
 class ZoneSerial(Base):

@@ -103,13 +103,18 @@ def zone_entries(snapshot: feeds.ZoneSnapshot) -> list[feeds_format.FeedEntry]:
 
 
 def render_zone(request: Request, fmt: str, origin: str | None = None) -> feeds_format.Rendered:
-    """The zone ``fmt``: its entries and serial read in one snapshot."""
+    """The zone ``fmt``: its entries and serial read in one snapshot, rendered once per
+    snapshot and options (a zone unchanged since the last request is served as rendered
+    then, its generation time included)."""
     try:
         snapshot = feeds.zone_snapshot(db_of(request), fmt, ZONE_KINDS[fmt])
     except OperationalError:
         raise HTTPException(503, "the zone is being renumbered; retry shortly") from None
-    return feeds_format.render(fmt, zone_entries(snapshot),
-                               **zone_options(snapshot.serial, fmt, origin))
+    options = zone_options(snapshot.serial, fmt, origin)
+    return snapshot.derive(
+        ("rendered", fmt, tuple(sorted(options.items()))),
+        lambda: feeds_format.render(fmt, zone_entries(snapshot), **options),
+    )
 
 
 @router.get(
