@@ -163,7 +163,9 @@ def tables_holding_rows(session: Session, tables: Iterable[tuple[str, Any]]) -> 
 def keyed_data(session: Session) -> str | None:
     """What the database holds that was written with the master secret (encrypted
     complaints, reporter pseudonyms, the audit seal, the Do-Not-Call register's number
-    pseudonyms), or None when nothing."""
+    pseudonyms, advertising's recipient pseudonyms and encrypted recipients), or None
+    when nothing."""
+    from lachan.store.tables_advertising import AdCopy, Consent, Refusal
     from lachan.store.tables_centre import AuditSeal, Complaint, DncEntry, DncEvent, SourceReporter
 
     found = tables_holding_rows(
@@ -174,6 +176,9 @@ def keyed_data(session: Session) -> str | None:
             ("an audit seal", AuditSeal),
             ("Do-Not-Call numbers (pseudonyms)", DncEntry),
             ("Do-Not-Call history (pseudonyms)", DncEvent),
+            ("advertising consents (encrypted recipients)", Consent),
+            ("advertising refusals (encrypted recipients)", Refusal),
+            ("ad copies (encrypted recipients)", AdCopy),
         ),
     )
     return ", ".join(found) or None
