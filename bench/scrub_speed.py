@@ -130,7 +130,9 @@ def main() -> None:
         # refusal look-ups, JSON Lines rendered (consents: 100,000 numbers of the list)
         texts = [x.decode() for x in lines]
         given = np.unique(nsn[nsn > 0][:100_000])
-        view = ConsentView(given, np.zeros(0, np.int64), np.zeros(0, np.int64), set(), set(), set())
+        # the view holds the consents' pseudonyms: every number scrubbed is keyed once more
+        consented = vault.ad_recipient_digests(b"0%09d" % n for n in given.tolist())
+        view = ConsentView.of(dict.fromkeys(consented, 0), vault.ad_recipient_digests)
         t = time.perf_counter()
         size = 0
         for i in range(0, len(texts), CHUNK):

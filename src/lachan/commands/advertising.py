@@ -348,7 +348,7 @@ def adv_consent(
                 [adv.ConsentInput(recipient, channel, method, proof, None, daily_limit)],
                 actor="cli",
             )
-            _out(adv.consent_dict(rows[0]))
+            _out(adv.consent_dicts(session, rows)[0])
 
 
 @adv_app.command("refusal")

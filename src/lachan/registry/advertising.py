@@ -34,6 +34,12 @@ from lachan.registry.advertising_numbers import (
     normalise_numbers,
 )
 from lachan.registry.advertising_parts import instruction_rest_pattern, opt_out_pattern
+from lachan.registry.advertising_recipients import (
+    CONSENT_RECIPIENT,
+    REFUSAL_RECIPIENT,
+    REFUSAL_REPLY,
+    Recipients,
+)
 from lachan.registry.clock import as_utc, iso, utcnow
 from lachan.registry.normalise import HIDDEN_CHARS, InvalidSource, normalise
 from lachan.rules import AD_CHANNELS, AdRules, load_rules
@@ -604,11 +610,13 @@ class ConsentInput:
     daily_limit: int | None = None
 
 
-def consent_dict(c: Consent) -> dict[str, Any]:
+def consent_dict(c: Consent, recipients: Recipients) -> dict[str, Any]:
+    """What the API and the CLI show of a consent; its recipient is decrypted (this is
+    where a consent's recipient is shown back)."""
     return {
         "id": c.id,
         "advertiser_id": c.advertiser_id,
-        "recipient": c.recipient,
+        "recipient": recipient_of(c, recipients),
         "channel": c.channel,
         "method": c.method,
         "proof_ref": c.proof_ref,
@@ -617,6 +625,29 @@ def consent_dict(c: Consent) -> dict[str, Any]:
         "withdrawn_via": c.withdrawn_via or None,
         "daily_limit": c.daily_limit,
     }
+
+
+def recipient_of(c: Consent, recipients: Recipients) -> str:
+    """The recipient of a consent, decrypted."""
+    return recipients.open(CONSENT_RECIPIENT, c.advertiser_id, c.recipient_enc)
+
+
+def consent_dicts(session: Session, rows: Iterable[Consent]) -> list[dict[str, Any]]:
+    """:func:`consent_dict` of each row, with the session's vault."""
+    recipients = Recipients.of(session)
+    return [consent_dict(c, recipients) for c in rows]
+
+
+def _consent(recipients: Recipients, advertiser_id: int, recipient: str,
+             **fields: Any) -> Consent:
+    """A new consent row for a normalised ``recipient`` (stored as its pseudonym and
+    encrypted, never in clear)."""
+    return Consent(
+        advertiser_id=advertiser_id,
+        recipient_pseudonym=recipients.pseudonym(recipient),
+        recipient_enc=recipients.seal(CONSENT_RECIPIENT, advertiser_id, recipient),
+        **fields,
+    )
 
 
 def record_consents(
@@ -646,10 +677,14 @@ def record_consents(
          for it in items],
     )
     now = utcnow()
+    keyed = Recipients.of(session)  # (thousands a request: keyed and sealed at once)
+    pseudonyms = keyed.pseudonyms(recipients)
+    sealed = keyed.seal_many(CONSENT_RECIPIENT, advertiser_id, recipients)
     rows = [
         Consent(
             advertiser_id=advertiser_id,
-            recipient=r,
+            recipient_pseudonym=pseudonyms[r],
+            recipient_enc=enc,
             channel=it.channel,
             method=it.method,
             proof_ref=it.proof_ref,
@@ -657,7 +692,7 @@ def record_consents(
             withdrawn_via="",
             daily_limit=it.daily_limit,
         )
-        for it, r in zip(items, recipients, strict=True)
+        for it, r, enc in zip(items, recipients, sealed, strict=True)
     ]
     session.add_all(rows)
     session.flush()
@@ -684,9 +719,10 @@ def withdraw_consent(
         raise AdvertisingError(f"channel must be one of {', '.join(CONSENT_CHANNELS)}")
     rec = normalise_recipient(recipient, "email" if "@" in (recipient or "") else ANY_PHONE)
     at = as_utc(at) if at else utcnow()
+    keyed = Recipients.of(session)
     q = select(Consent).where(
         Consent.advertiser_id == advertiser_id,
-        Consent.recipient == rec,
+        Consent.recipient_pseudonym == keyed.pseudonym(rec),
         Consent.withdrawn_at.is_(None),
     )
     if channel != "all":
@@ -697,7 +733,7 @@ def withdraw_consent(
         c.withdrawn_at = at
         c.withdrawn_via = via[:16]
         if channel != "all" and c.channel == "all":
-            kept += _split_consent(c, rec, channel)
+            kept += _split_consent(keyed, c, rec, channel)
     session.add_all(kept)
     audit.record(
         session,
@@ -711,15 +747,16 @@ def withdraw_consent(
     return len(rows)
 
 
-def _split_consent(c: Consent, recipient: str, withdrawn: str) -> list[Consent]:
+def _split_consent(
+    recipients: Recipients, c: Consent, recipient: str, withdrawn: str
+) -> list[Consent]:
     """The consents that stay when one channel of an ``all`` consent is withdrawn: one per
     other channel the recipient can be reached on (a phone number: SMS and calls), with
     the original's method, proof, date and daily limit."""
     reachable = ("email",) if "@" in recipient else ("sms", "call")
     return [
-        Consent(advertiser_id=c.advertiser_id, recipient=recipient, channel=ch,
-                method=c.method, proof_ref=c.proof_ref, given_at=c.given_at,
-                daily_limit=c.daily_limit)
+        _consent(recipients, c.advertiser_id, recipient, channel=ch, method=c.method,
+                 proof_ref=c.proof_ref, given_at=c.given_at, daily_limit=c.daily_limit)
         for ch in reachable if ch != withdrawn
     ]
 
@@ -730,7 +767,8 @@ def list_consents(
     q = select(Consent).where(Consent.advertiser_id == advertiser_id)
     if recipient:
         ch = "email" if "@" in recipient else ANY_PHONE
-        q = q.where(Consent.recipient == normalise_recipient(recipient, ch))
+        rec = normalise_recipient(recipient, ch)
+        q = q.where(Consent.recipient_pseudonym == Recipients.of(session).pseudonym(rec))
     return list(session.execute(q.order_by(Consent.id).limit(limit)).scalars())
 
 
@@ -763,11 +801,13 @@ def record_refusal(
     names = [b.name for b in list_brandnames(session, advertiser_id)]
     who = names[0] if names else adv.name
     text = confirmation_text(who, at, stops)
+    keyed = Recipients.of(session)
     row = Refusal(
         advertiser_id=advertiser_id,
-        recipient=rec,
+        recipient_pseudonym=keyed.pseudonym(rec),
+        recipient_enc=keyed.seal(REFUSAL_RECIPIENT, advertiser_id, rec),
         keyword=parsed.keyword,
-        reply=reply[:1000],
+        reply_enc=keyed.seal(REFUSAL_REPLY, advertiser_id, reply[:1000]),
         received_at=at,
         confirmation=text[:500],
     )
@@ -812,11 +852,12 @@ def _maybe_accept(
         out["detail"] = "the reply is neither a refusal nor an acceptance; nothing recorded"
         return out
     at = as_utc(received_at) if received_at else utcnow()
+    keyed = Recipients.of(session)
     request_at = session.execute(
         select(AdCopy.sent_at)
         .where(
             AdCopy.advertiser_id == advertiser_id,
-            AdCopy.recipient == rec,
+            AdCopy.recipient_pseudonym == keyed.pseudonym(rec),
             AdCopy.is_consent_request.is_(True),
             AdCopy.sent_at <= at,
         )
@@ -832,9 +873,10 @@ def _maybe_accept(
             "already counted as refusal; nothing recorded"
         )
         return out
-    row = Consent(
-        advertiser_id=advertiser_id,
-        recipient=rec,
+    row = _consent(
+        keyed,
+        advertiser_id,
+        rec,
         channel="sms",
         method="reply",
         proof_ref=f"DKQC reply: {reply[:150]}",

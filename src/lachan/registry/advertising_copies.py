@@ -11,6 +11,8 @@ two bulk inserts. The 24-hour caps look at the busiest window around each copy's
 sent, copies sent after it included (a copy may arrive after later ones); a copy
 submitted again is the same copy, answered as such and not stored or counted twice.
 An ad the engine calls scam is escalated to the centre as a detection of its sender.
+Recipients are read and written as their keyed pseudonyms, and stored encrypted besides
+(:mod:`lachan.registry.advertising_recipients`): never in clear.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from lachan.registry.advertising import (
     rules,
 )
 from lachan.registry.advertising_parts import PART_UNITS, opt_out_not_at_end
+from lachan.registry.advertising_recipients import COPY_RECIPIENT, Recipients
 from lachan.registry.audit import session_vault
 from lachan.registry.clock import as_utc, utcnow
 from lachan.rules import AD_CHANNELS, AdRules
@@ -252,12 +255,15 @@ def _queries(dialect: str) -> dict[str, Any]:
         "templates": select(t.id, t.channel, t.text).where(
             t.advertiser_id == adv, t.active.is_(True)
         ),
+        # recipients are looked up by their pseudonyms (advertising_recipients)
         "consents": select(
-            c.id, c.recipient, c.channel, c.method, c.given_at, c.withdrawn_at,
+            c.id, c.recipient_pseudonym, c.channel, c.method, c.given_at, c.withdrawn_at,
             c.withdrawn_via, c.daily_limit,
-        ).where(c.advertiser_id == adv, _member(c.recipient, "recs", dialect), c.given_at <= t_max),
-        "refusals": select(f.id, f.recipient, f.keyword, f.received_at).where(
-            f.advertiser_id == adv, _member(f.recipient, "recs", dialect), f.received_at <= t_max
+        ).where(c.advertiser_id == adv, _member(c.recipient_pseudonym, "recs", dialect),
+                c.given_at <= t_max),
+        "refusals": select(f.id, f.recipient_pseudonym, f.keyword, f.received_at).where(
+            f.advertiser_id == adv, _member(f.recipient_pseudonym, "recs", dialect),
+            f.received_at <= t_max,
         ),
         # sends in the windows around the batch's copies (24 h before the first to 24 h
         # after the last: a copy that arrives late counts towards copies stored before
@@ -265,19 +271,19 @@ def _queries(dialect: str) -> dict[str, Any]:
         # is read as stored, text that sorts as time does (see _Facts)
         "copies": select(
             a.id,
-            a.recipient,
+            a.recipient_pseudonym,
             a.channel,
             type_coerce(a.sent_at, String) if dialect == "sqlite" else a.sent_at,
             a.is_consent_request,
         ).where(
             a.advertiser_id == adv,
-            _member(a.recipient, "recs", dialect),
+            _member(a.recipient_pseudonym, "recs", dialect),
             a.sent_at < bindparam("t_hi"),
             or_(a.sent_at > bindparam("t_lo"), a.is_consent_request.is_(True)),
         ),
         # the stored copies sent at the same moment as one of the batch's (see _Facts)
         "same_time": select(
-            a.id, a.sender, a.recipient, a.channel,
+            a.id, a.sender, a.recipient_pseudonym, a.channel,
             type_coerce(a.sent_at, String) if dialect == "sqlite" else a.sent_at,
             a.text, a.subject, a.duration_s,
         ).where(a.advertiser_id == adv, a.id.in_(bindparam("ids", expanding=True))),
@@ -374,7 +380,12 @@ class _Facts:
                 self.templates.setdefault(channel, []).append(compiled)
 
         uniq = sorted(set(recipients))
-        recs = _listed(uniq, dialect)
+        # the tables hold recipients only as keyed pseudonyms: each of the batch's is
+        # looked up by its own, and what is found is mapped back to the recipient
+        self.keyed = Recipients.of(session)
+        self.pseudonyms = self.keyed.pseudonyms(uniq)
+        self.of_pseudonym = of_key = {p: rec for rec, p in self.pseudonyms.items()}
+        recs = _listed(sorted(of_key), dialect)
         # events per recipient: (time, kind, channel, detail)
         self.events: dict[str, list[tuple[datetime, str, str, dict[str, Any]]]] = defaultdict(list)
         self.sends: dict[tuple[str, str], list[Any]] = defaultdict(list)
@@ -383,13 +394,13 @@ class _Facts:
         # at a send is the last change at or before it (Art. 13 is judged at the send)
         self.dnc: dict[str, list[tuple[datetime, str | None]]] = {}
         params = {"adv": advertiser_id, "recs": recs, "t_max": t_max}
-        for cid, rec, channel, method, given_at, withdrawn_at, via, limit in conn.execute(
+        for cid, key, channel, method, given_at, withdrawn_at, via, limit in conn.execute(
             q["consents"], params
         ).all():
             detail: dict[str, Any] = {"consent_id": cid, "method": method}
             if limit:
                 detail["daily_limit"] = limit
-            events = self.events[rec]
+            events = self.events[of_key[key]]
             events.append((as_utc(given_at), "given", channel, detail))
             if withdrawn_at is not None:
                 withdrawn = as_utc(withdrawn_at)
@@ -402,9 +413,9 @@ class _Facts:
                     )
                 )
         delay = timedelta(seconds=r.refusal_effective_after_seconds)
-        for fid, rec, keyword, received_at in conn.execute(q["refusals"], params).all():
+        for fid, key, keyword, received_at in conn.execute(q["refusals"], params).all():
             received = as_utc(received_at)
-            self.events[rec].append(
+            self.events[of_key[key]].append(
                 (
                     received + delay,
                     "refused",
@@ -420,9 +431,10 @@ class _Facts:
         #: stored copies sent to a recipient of the batch at the moment one of its copies
         #: was sent on the same channel: the only ones that can be the same copy again
         self.same_moment: list[int] = []
-        for cid, rec, channel, at, is_req in conn.execute(
+        for cid, key, channel, at, is_req in conn.execute(
             q["copies"], params | {"t_lo": t_lo, "t_hi": t_max + window}
         ).all():
+            rec = of_key[key]
             if (rec, channel, at if sqlite else as_utc(at)) in moments:
                 self.same_moment.append(cid)
             if is_req:
@@ -706,11 +718,14 @@ def _submit(
             insort(sends[(rec, channel)], sent[i])
 
     submitted = stamp(now)
+    pseudonyms = facts.pseudonyms  # each copy's recipient: its pseudonym, and encrypted
+    sealed = facts.keyed.seal_many(COPY_RECIPIENT, advertiser_id, recipients)
     rows = [
         (
             advertiser_id,
             sender[:MAX_SENDER_CHARS],
-            rec,
+            pseudonyms[rec],
+            enc,
             c.channel,
             at,
             req,
@@ -722,8 +737,8 @@ def _submit(
             len(found),
             submitted,
         )
-        for c, sender, rec, at, req, v, found in zip(
-            items, senders, recipients, sent, is_req, verdicts, results, strict=True
+        for c, sender, rec, enc, at, req, v, found in zip(
+            items, senders, recipients, sealed, sent, is_req, verdicts, results, strict=True
         )
     ]
     fresh = [i for i in range(n) if i not in again]
@@ -836,11 +851,13 @@ def _copies_again(
         conn = session.connection()
         q = _queries(conn.dialect.name)["same_time"]
         sqlite = conn.dialect.name == "sqlite"
-        for cid, sender, rec, channel, at, text, subject, duration in conn.execute(
+        of_key = facts.of_pseudonym
+        for cid, sender, pseudonym, channel, at, text, subject, duration in conn.execute(
             q, {"adv": advertiser_id, "ids": facts.same_moment}
         ):
             key = at if sqlite else as_utc(at)
-            stored.setdefault((rec, channel, key, sender, text, subject, duration), cid)
+            stored.setdefault(
+                (of_key[pseudonym], channel, key, sender, text, subject, duration), cid)
     again: dict[int, int] = {}
     first: dict[_Fingerprint, int] = {}
     for i, c in enumerate(items):
@@ -901,7 +918,8 @@ def _answer_copies_again(
 _COPY_COLUMNS = (
     "advertiser_id",
     "sender",
-    "recipient",
+    "recipient_pseudonym",
+    "recipient_enc",
     "channel",
     "sent_at",
     "is_consent_request",

@@ -11,6 +11,9 @@ history event and of the audit entry that recorded it, whose hash chains every w
 before it. A database replaced or restored from a copy with as many rows therefore
 never reuses an index built for another.
 
+An advertiser's consents and refusals are read as they stand (:func:`consent_view`) by
+their recipients' pseudonyms, as the tables hold them: no recipient is held in clear.
+
 Lists are read in chunks (:class:`Entries`): the entries, the 1-based line of each, and
 the lines that could not be read (a malformed CSV row), which the scrubber answers with
 an error object in their place, so that the output has one line per entry.
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -309,16 +312,75 @@ def _db_tag(url: str) -> str:
 # ------------------------------------------------------------------------- consent view
 
 
+#: Consent part of a scrub code per state of a recipient: 0 consent, 1 refused, 2
+#: consent withdrawn (3: none, see :data:`_CONSENT_REASON`).
+_STATE_CODES = {"given": 0, "refused": 1, "withdrawn": 2}
+NO_CONSENT = 3
+
+
 @dataclass(slots=True)
 class ConsentView:
-    """An advertiser's consents and refusals as they stand at one time, per channel."""
+    """An advertiser's consents and refusals as they stand at one time, for one channel.
 
-    allowed: np.ndarray  # sorted nsn with live consent for the channel
-    withdrawn: np.ndarray
-    refused: np.ndarray
-    emails_allowed: set[str]
-    emails_withdrawn: set[str]
-    emails_refused: set[str]
+    The tables hold recipients only as keyed pseudonyms
+    (:mod:`lachan.registry.advertising_recipients`), and so does the view: ``words``
+    holds the 32-byte digest of each recipient's pseudonym as four ``uint64`` (rows
+    sorted by the first), ``codes`` its consent code (0 consent, 1 refused, 2 withdrawn).
+    The recipients asked about are keyed with ``digests``
+    (:meth:`~lachan.registry.privacy.Vault.ad_recipient_digests`: one HMAC each, only
+    when the advertiser has any consent or refusal) and looked up by the first word,
+    then compared whole, vectorised: no number reads as consented by chance."""
+
+    words: np.ndarray
+    codes: np.ndarray
+    digests: Callable[[Iterable[bytes]], Iterator[bytes]]
+
+    @classmethod
+    def of(cls, states: dict[bytes, int],
+           digests: Callable[[Iterable[bytes]], Iterator[bytes]]) -> ConsentView:
+        """The view of ``states`` (digest of a pseudonym -> consent code)."""
+        words = _words(b"".join(states))
+        codes = np.fromiter(states.values(), dtype=np.int64, count=len(states))
+        order = np.argsort(words[:, 0], kind="stable")
+        return cls(words[order], codes[order], digests)
+
+    def _codes_of(self, raw: bytes) -> np.ndarray:
+        """The consent code of each digest in ``raw`` (32 bytes each): found by its first
+        word, then compared whole (only the few whose first word matches)."""
+        be = np.frombuffer(raw, dtype=">u8").reshape(-1, 4)
+        out = np.full(be.shape[0], NO_CONSENT, dtype=np.int64)
+        n = self.words.shape[0]
+        if n == 0 or be.shape[0] == 0:
+            return out
+        first = be[:, 0].astype(np.uint64)
+        pos = np.minimum(np.searchsorted(self.words[:, 0], first), n - 1)
+        cand = np.flatnonzero(self.words[pos, 0] == first)
+        hit = cand[(self.words[pos[cand]] == be[cand].astype(np.uint64)).all(axis=1)]
+        out[hit] = self.codes[pos[hit]]
+        return out
+
+    def number_codes(self, nsn: np.ndarray) -> np.ndarray:
+        """The consent code of each national significant number (``NO_CONSENT`` for
+        none, and for an entry that is not a number)."""
+        out = np.full(nsn.size, NO_CONSENT, dtype=np.int64)
+        valid = np.flatnonzero(nsn > 0)
+        if self.words.shape[0] == 0 or valid.size == 0:
+            return out
+        out[valid] = self._codes_of(
+            b"".join(self.digests(b"0%09d" % n for n in nsn[valid].tolist())))
+        return out
+
+    def address_code(self, address: str) -> int:
+        """The consent code of a normalised e-mail address."""
+        if self.words.shape[0] == 0:
+            return NO_CONSENT
+        digest = next(self.digests([address.encode("utf-8", "surrogatepass")]))
+        return int(self._codes_of(digest)[0])
+
+
+def _words(raw: bytes) -> np.ndarray:
+    """32-byte digests as rows of four native ``uint64`` (big-endian words)."""
+    return np.frombuffer(raw, dtype=">u8").reshape(-1, 4).astype(np.uint64)
 
 
 def consent_view(
@@ -326,21 +388,23 @@ def consent_view(
 ) -> ConsentView:
     at = as_utc(at) if at else utcnow()
     events: dict[str, list[tuple[datetime, str]]] = {}
-    for rec, _ch, given, withdrawn in session.execute(
-        select(Consent.recipient, Consent.channel, Consent.given_at, Consent.withdrawn_at).where(
+    for key, _ch, given, withdrawn in session.execute(
+        select(Consent.recipient_pseudonym, Consent.channel, Consent.given_at,
+               Consent.withdrawn_at).where(
             Consent.advertiser_id == advertiser_id,
             Consent.channel.in_((channel, "all")),
         )
     ):
-        events.setdefault(rec, []).append((as_utc(given), "given"))
+        events.setdefault(key, []).append((as_utc(given), "given"))
         if withdrawn is not None:
-            events[rec].append((as_utc(withdrawn), "withdrawn"))
-    for rec, received in session.execute(
-        select(Refusal.recipient, Refusal.received_at).where(Refusal.advertiser_id == advertiser_id)
+            events[key].append((as_utc(withdrawn), "withdrawn"))
+    for key, received in session.execute(
+        select(Refusal.recipient_pseudonym, Refusal.received_at).where(
+            Refusal.advertiser_id == advertiser_id)
     ):
-        events.setdefault(rec, []).append((as_utc(received), "refused"))
-    state: dict[str, str] = {}
-    for rec, evs in events.items():
+        events.setdefault(key, []).append((as_utc(received), "refused"))
+    states: dict[bytes, int] = {}
+    for key, evs in events.items():
         evs.sort()
         cur = None
         live = 0  # consents given and not yet withdrawn: a withdrawal ends its own only
@@ -355,23 +419,8 @@ def consent_view(
                 live = 0
             cur = "given" if live else kind
         if cur:
-            state[rec] = cur
-
-    def arr(kind: str) -> np.ndarray:
-        nums = [int(r) for r, s in state.items() if s == kind and r.isdigit()]
-        return np.unique(np.asarray(nums, dtype=np.int64))
-
-    def emails(kind: str) -> set[str]:
-        return {r for r, s in state.items() if s == kind and "@" in r}
-
-    return ConsentView(
-        arr("given"),
-        arr("withdrawn"),
-        arr("refused"),
-        emails("given"),
-        emails("withdrawn"),
-        emails("refused"),
-    )
+            states[bytes.fromhex(key)] = _STATE_CODES[cur]
+    return ConsentView.of(states, session_vault(session).ad_recipient_digests)
 
 
 def _isin(sorted_arr: np.ndarray, q: np.ndarray) -> np.ndarray:
@@ -421,11 +470,7 @@ def scrub_codes(
     codes = index.number_codes(nsn).astype(np.int64)
     bit = 1 if channel == "sms" else 2
     codes = np.where((codes & bit) != 0, codes, 0)
-    consent = np.full(nsn.size, 3, dtype=np.int64)
-    consent[_isin(view.allowed, nsn)] = 0
-    consent[_isin(view.withdrawn, nsn)] = 2
-    consent[_isin(view.refused, nsn)] = 1
-    codes = codes | (consent << 2)
+    codes = codes | (view.number_codes(nsn) << 2)
     if channel == "sms":
         codes[nsn >= FIXED_NSN_MIN] = NOT_MOBILE_CODE
     codes[invalid] = INVALID_CODE
@@ -503,14 +548,8 @@ def _scrub_email(item: str, view: ConsentView) -> dict[str, Any]:
     local, at, domain = v.rpartition("@")
     if not at or not local or "." not in domain or len(v) > 254 or " " in v:
         return {"number": item[:254], "allowed": False, "reasons": ["invalid_address"]}
-    if v in view.emails_refused:
-        reasons = ["refused"]
-    elif v in view.emails_withdrawn:
-        reasons = ["consent_withdrawn"]
-    elif v not in view.emails_allowed:
-        reasons = ["no_consent"]
-    else:
-        reasons = []
+    reason = _CONSENT_REASON[view.address_code(v)]
+    reasons = [reason] if reason else []
     return {"number": v, "allowed": not reasons, "reasons": reasons}
 
 

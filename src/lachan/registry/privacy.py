@@ -3,9 +3,12 @@
 One 32-byte master secret, from ``LACHAN_SECRET_KEY`` (hex, URL-safe base64, or any
 string of at least 32 characters) or from ``$LACHAN_HOME/secret.key`` (created with mode
 0600 on first start), gives its keys by HKDF: one for reporters' HMAC pseudonyms, one for
-AES-GCM, one for the audit seal, and one for the pseudonyms under which the Do-Not-Call
-register stores its numbers (:meth:`Vault.dnc_pseudonym`), kept apart from reporters' so
-that the register's rows cannot be joined with complaints.
+AES-GCM, one for the audit seal, one for the pseudonyms under which the Do-Not-Call
+register stores its numbers (:meth:`Vault.dnc_pseudonym`), and one for the pseudonyms
+under which advertising supervision stores the recipients of consents, refusals and ad
+copies (:meth:`Vault.ad_recipient_pseudonym`). Each use has its own key, so that the rows
+of one cannot be joined with those of another (the register's with complaints, an
+advertiser's recipients with either).
 Every node of a PostgreSQL deployment must share the same secret.
 
 A key file is created only for a database that holds nothing written with a key yet
@@ -27,7 +30,7 @@ import os
 import secrets
 import tempfile
 import weakref
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -183,7 +186,9 @@ def tables_holding_rows(session: Session, tables: Iterable[tuple[str, Any]]) -> 
 def keyed_data(session: Session) -> str | None:
     """What the database holds that was written with the master secret (encrypted
     complaints, reporter pseudonyms, the audit seal, the Do-Not-Call register's number
-    pseudonyms), or None when nothing."""
+    pseudonyms, advertising's recipient pseudonyms and encrypted recipients), or None
+    when nothing."""
+    from lachan.store.tables_advertising import AdCopy, Consent, Refusal
     from lachan.store.tables_centre import AuditSeal, Complaint, DncEntry, DncEvent, SourceReporter
 
     found = tables_holding_rows(
@@ -194,6 +199,9 @@ def keyed_data(session: Session) -> str | None:
             ("an audit seal", AuditSeal),
             ("Do-Not-Call numbers (pseudonyms)", DncEntry),
             ("Do-Not-Call history (pseudonyms)", DncEvent),
+            ("advertising consents (encrypted recipients)", Consent),
+            ("advertising refusals (encrypted recipients)", Refusal),
+            ("ad copies (encrypted recipients)", AdCopy),
         ),
     )
     return ", ".join(found) or None
@@ -268,6 +276,7 @@ class Vault:
         self._hmac_key = _derive(master, b"lachan reporter pseudonym v1")
         self._aead = AESGCM(_derive(master, b"lachan at-rest encryption v1"))
         self._dnc_hmac = _HmacSha256(_derive(master, b"lachan dnc number pseudonym v1"))
+        self._ad_hmac = _HmacSha256(_derive(master, b"lachan ad recipient pseudonym v1"))
         self.audit_seal_key = audit_seal_key(master)
         _VAULTS.setdefault(self.audit_seal_key, weakref.WeakSet()).add(self)
 
@@ -291,6 +300,20 @@ class Vault:
         bytes), in order: the speed a scrub of a million numbers needs."""
         return map(self._dnc_hmac.digest, nationals)
 
+    def ad_recipient_pseudonym(self, recipient: str) -> str:
+        """The keyed pseudonym (64 hex digits, not reversible) under which advertising
+        supervision stores and looks up a recipient of consents, refusals and ad copies,
+        given normalised (``0912345678``, a lower-case e-mail address: as
+        :func:`lachan.registry.advertising.normalise_recipient` writes it): HMAC-SHA256
+        under a key of its own, so it differs from the recipient's Do-Not-Call and
+        reporter pseudonyms and cannot be joined with either."""
+        return self._ad_hmac.digest(recipient.encode("utf-8")).hex()
+
+    def ad_recipient_digests(self, recipients: Iterable[bytes]) -> Iterator[bytes]:
+        """The 32-byte digests of :meth:`ad_recipient_pseudonym` for many normalised
+        recipients (UTF-8 bytes), in order (a scrub of a million numbers)."""
+        return map(self._ad_hmac.digest, recipients)
+
     def keyed_hash(self, *parts: str) -> str:
         h = hmac.new(self._hmac_key, b"dedupe", "sha256")
         for p in parts:
@@ -300,6 +323,17 @@ class Vault:
     def encrypt(self, plaintext: bytes, context: bytes = b"") -> bytes:
         nonce = secrets.token_bytes(_NONCE)
         return _VERSION + nonce + self._aead.encrypt(nonce, plaintext, context)
+
+    def encrypt_many(self, plaintexts: Sequence[bytes], context: bytes = b"") -> list[bytes]:
+        """:meth:`encrypt` of each of ``plaintexts`` under one ``context``, each with a
+        nonce of its own (drawn in one call: a batch of ad copies encrypts thousands)."""
+        nonces = secrets.token_bytes(_NONCE * len(plaintexts))
+        seal = self._aead.encrypt
+        out = []
+        for i, plaintext in enumerate(plaintexts):
+            nonce = nonces[_NONCE * i : _NONCE * (i + 1)]
+            out.append(_VERSION + nonce + seal(nonce, plaintext, context))
+        return out
 
     def decrypt(self, blob: bytes, context: bytes = b"") -> bytes:
         from cryptography.exceptions import InvalidTag

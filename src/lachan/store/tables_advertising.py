@@ -2,7 +2,11 @@
 
 Advertisers, their API keys, brandnames (Article 23), templates with variable slots,
 consent records, refusal replies, copies of ads sent and the violations found in them.
-Recipients are kept normalised: ``0xxxxxxxxx`` for numbers, lower-case for e-mail.
+No recipient is held in clear (:mod:`lachan.registry.advertising_recipients`): each row
+holds its recipient's keyed pseudonym (``recipient_pseudonym``, what look-ups and indexes
+use) and the recipient encrypted (``recipient_enc``); a refusal's reply text is encrypted
+too (``reply_enc``). Both are computed on the normalised recipient: ``0xxxxxxxxx`` for
+numbers, lower-case for e-mail.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
 )
@@ -27,7 +32,8 @@ from lachan.store.base import Base
 #: Auto-increment 64-bit ids on PostgreSQL; SQLite needs INTEGER for its rowid alias.
 BigId = BigInteger().with_variant(Integer, "sqlite")
 
-RECIPIENT_LEN = 254
+#: A recipient's keyed pseudonym: HMAC-SHA256 in hex.
+PSEUDONYM_LEN = 64
 
 
 class Advertiser(Base):
@@ -76,11 +82,14 @@ class AdTemplate(Base):
 
 class Consent(Base):
     __tablename__ = "ad_consents"
-    __table_args__ = (Index("ix_ad_consents_adv_recipient", "advertiser_id", "recipient"),)
+    __table_args__ = (
+        Index("ix_ad_consents_adv_recipient", "advertiser_id", "recipient_pseudonym"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     advertiser_id: Mapped[int] = mapped_column(ForeignKey("advertisers.id"))
-    recipient: Mapped[str] = mapped_column(String(RECIPIENT_LEN))
+    recipient_pseudonym: Mapped[str] = mapped_column(String(PSEUDONYM_LEN))
+    recipient_enc: Mapped[bytes] = mapped_column(LargeBinary)
     channel: Mapped[str] = mapped_column(String(8))  # sms, email, call or all
     method: Mapped[str] = mapped_column(String(16))  # reply, online, paper, call, text, software
     proof_ref: Mapped[str] = mapped_column(String(200), default="")
@@ -93,13 +102,17 @@ class Consent(Base):
 
 class Refusal(Base):
     __tablename__ = "ad_refusals"
-    __table_args__ = (Index("ix_ad_refusals_adv_recipient", "advertiser_id", "recipient"),)
+    __table_args__ = (
+        Index("ix_ad_refusals_adv_recipient", "advertiser_id", "recipient_pseudonym"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     advertiser_id: Mapped[int] = mapped_column(ForeignKey("advertisers.id"))
-    recipient: Mapped[str] = mapped_column(String(RECIPIENT_LEN))
+    recipient_pseudonym: Mapped[str] = mapped_column(String(PSEUDONYM_LEN))
+    recipient_enc: Mapped[bytes] = mapped_column(LargeBinary)
     keyword: Mapped[str] = mapped_column(String(32))
-    reply: Mapped[str] = mapped_column(String(1000))
+    #: the subscriber's reply (at most 1,000 characters), encrypted
+    reply_enc: Mapped[bytes] = mapped_column(LargeBinary)
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     confirmation: Mapped[str] = mapped_column(String(500))
 
@@ -108,12 +121,15 @@ class AdCopy(Base):
     """A copy of one ad as sent, sent to the centre by its advertiser."""
 
     __tablename__ = "ad_copies"
-    __table_args__ = (Index("ix_ad_copies_window", "advertiser_id", "recipient", "sent_at"),)
+    __table_args__ = (
+        Index("ix_ad_copies_window", "advertiser_id", "recipient_pseudonym", "sent_at"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     advertiser_id: Mapped[int] = mapped_column(ForeignKey("advertisers.id"))
     sender: Mapped[str] = mapped_column(String(64))
-    recipient: Mapped[str] = mapped_column(String(RECIPIENT_LEN))
+    recipient_pseudonym: Mapped[str] = mapped_column(String(PSEUDONYM_LEN))
+    recipient_enc: Mapped[bytes] = mapped_column(LargeBinary)
     channel: Mapped[str] = mapped_column(String(8))
     sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     is_consent_request: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -31,8 +31,12 @@ PG_ADMIN_URL = os.environ.get(
 
 
 def downgrade(url: str, revision: str) -> None:
-    """Downgrade the database at ``url`` to ``revision`` in one transaction."""
-    engine = create_engine(url)
+    """Downgrade the database at ``url`` to ``revision`` in one transaction (on SQLite
+    too: the service's engine begins it before the first statement, DDL included, so a
+    migration that refuses undoes what the ones before it did)."""
+    from lachan.store.session import make_engine
+
+    engine = make_engine(url)
     cfg = alembic_config(url)
     try:
         with engine.begin() as conn:

@@ -356,11 +356,8 @@ def list_consents(
     caller: Caller = Depends(READ),
 ) -> dict[str, Any]:
     with _read(request, caller, advertiser_id) as session:
-        return {
-            "consents": [
-                adv.consent_dict(c) for c in adv.list_consents(session, advertiser_id, recipient)
-            ]
-        }
+        rows = adv.list_consents(session, advertiser_id, recipient)
+        return {"consents": adv.consent_dicts(session, rows)}
 
 
 @router.post("/advertisers/{advertiser_id}/consents/withdraw")
