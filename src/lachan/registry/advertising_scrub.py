@@ -155,7 +155,38 @@ class _ListState:
         self.seen_entry = False
 
     def add(self, raw_lines: list[bytes], before: int) -> Iterator[Entries]:
-        """Take ``raw_lines`` (the first is line ``before + 1``); yield full chunks."""
+        """Take ``raw_lines`` (the first is line ``before + 1``); yield full chunks.
+
+        A block whose entries are all short UTF-8 lines (nearly every one) is taken in
+        a few list operations; any other goes line by line (:meth:`_add_lines`), which
+        names the line at fault."""
+        stripped = [raw.strip() for raw in raw_lines]
+        kept = [j for j, raw in enumerate(stripped) if raw and raw[0] != 0x23]  # "#"
+        if not kept:
+            return
+        entries = [stripped[j] for j in kept]
+        try:
+            if max(map(len, entries)) > MAX_LINE_BYTES:
+                raise ValueError
+            texts = b"\n".join(entries).decode("utf-8").split("\n")
+        except ValueError:  # (UnicodeDecodeError too) the slow way, to name the line
+            yield from self._add_lines(raw_lines, before)
+            return
+        numbers = [before + j + 1 for j in kept]
+        if not self.seen_entry:
+            self.seen_entry = True
+            if _is_header(texts[0]):
+                del texts[0], numbers[0]
+        at = 0
+        while at < len(texts):
+            room = self.size - len(self.items)
+            self.items.extend(texts[at : at + room])
+            self.lines.extend(numbers[at : at + room])
+            at += room
+            if len(self.items) >= self.size:
+                yield from self.flush()
+
+    def _add_lines(self, raw_lines: list[bytes], before: int) -> Iterator[Entries]:
         items, lines = self.items, self.lines
         for j, raw in enumerate(raw_lines):
             raw = raw.strip()
