@@ -126,6 +126,38 @@ def test_list_reader_gives_every_non_blank_line_once(lines: list[str], size: int
     assert [(n, x) for c in chunks for n, x in zip(c.lines, c, strict=True)] == expected
 
 
+_raw_line = st.one_of(
+    st.binary(max_size=12),  # invalid UTF-8 too
+    st.text(alphabet="0123456789 #\tphoneé", max_size=12).map(str.encode),
+    st.just(b"1" * 4_097),  # over MAX_LINE_BYTES
+)
+
+
+@given(st.lists(st.lists(_raw_line.filter(lambda b: b"\n" not in b and b"\r" not in b),
+                         max_size=8), max_size=5),
+       st.sampled_from([1, 2, 5]))
+def test_list_reader_takes_a_block_at_once_as_it_takes_it_line_by_line(
+    blocks: list[list[bytes]], size: int
+) -> None:
+    """The reader's fast way with a block (a few list operations) gives the chunks, line
+    numbers and errors that reading its lines one by one gives."""
+    from lachan.registry.advertising_scrub import MalformedList, _ListState
+
+    def read(fast: bool) -> tuple[list[tuple[list[str], list[int]]], str | None]:
+        state, out, before = _ListState(size), [], 0
+        try:
+            for block in blocks:
+                step = state.add if fast else state._add_lines
+                out.extend((list(c), c.lines) for c in step(block, before))
+                before += len(block)
+            out.extend((list(c), c.lines) for c in state.flush())
+        except MalformedList as exc:
+            return out, str(exc)
+        return out, None
+
+    assert read(True) == read(False)
+
+
 def test_list_reader_line_ends_headers_and_empty_cells() -> None:
     from lachan.registry.advertising_scrub import iter_chunks
 

@@ -78,6 +78,7 @@ def test_dnc_pseudonyms_are_hmacs_under_a_key_of_their_own() -> None:
     expected = [hmac.new(key, n, hashlib.sha256).digest() for n in numbers]
     assert list(a.dnc_digests(numbers)) == expected
     assert a.dnc_pseudonym("0912345678") == expected[0].hex()
+    assert a.dnc_pseudonyms(numbers) == [d.hex() for d in expected]  # what an import writes
     # not the reporter pseudonym of the same number (no join with complaints), nor
     # another centre's
     assert a.dnc_pseudonym("0912345678") != a.pseudonym("0912345678")

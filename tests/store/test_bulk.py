@@ -10,7 +10,7 @@ from sqlalchemy import select
 from lachan.registry.sources import _new_values
 from lachan.store import bulk
 from lachan.store.session import Database
-from lachan.store.tables_centre import Complaint, Source, SourceReporter
+from lachan.store.tables_centre import Complaint, DncEntry, DncEvent, Source, SourceReporter
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
@@ -103,5 +103,70 @@ def test_insert_rows_keeps_types(db_url: str) -> None:
         assert got.content_enc == b"\x00\x01\xffbinary"
         at = got.received_at  # naive UTC on SQLite, aware on PostgreSQL
         assert (at.astimezone(UTC) if at.tzinfo else at.replace(tzinfo=UTC)) == NOW
+    finally:
+        db.dispose()
+
+
+#: Keys COPY's text format would take for something else unless escaped, and one that
+#: PostgreSQL's array text would split.
+AWKWARD = ["tab\there", "back\\slash", "line\nend", "cr\rhere", "comma,here", "", "\\N", "q\"'"]
+LATER = datetime(2026, 3, 4, 5, 6, 7, 890123, tzinfo=UTC)
+
+
+def _utc(at: datetime) -> datetime:
+    return at.astimezone(UTC) if at.tzinfo else at.replace(tzinfo=UTC)
+
+
+def test_load_update_and_look_up_rows_in_bulk(db_url: str) -> None:
+    """load_rows, update_rows and rows_in keep every value as it was given, plain keys
+    (the fast paths: one COPY text, one string array) and awkward ones alike, with the
+    columns in any order."""
+    t = DncEntry.__table__
+    plain = [f"k{i:05d}" for i in range(1_200)]  # over one SQLite IN list
+    db = Database(db_url)
+    try:
+        with db.transaction() as s:
+            conn = s.connection()
+            at = bulk.db_value(conn, t.c.updated_at, NOW)
+            cols = ("pseudonym", "scope", "registered_at", "updated_at")
+            bulk.load_rows(conn, t, cols, [(k, "sms", at, at) for k in plain])
+            bulk.load_rows(conn, t, cols[::-1], [(at, at, "call", k) for k in AWKWARD])
+            asked = sorted([*AWKWARD, "k00000", "k01199", "missing"])
+            got = bulk.rows_in(conn, t, "pseudonym", ("scope",), asked)
+            assert sorted(tuple(r) for r in got) == sorted(
+                [(k, "call") for k in AWKWARD] + [("k00000", "sms"), ("k01199", "sms")]
+            )
+            later = bulk.db_value(conn, t.c.updated_at, LATER)
+            changed = [*AWKWARD, "k00001"]
+            bulk.update_rows(
+                conn, t, "pseudonym", ("updated_at", "scope"), [(k, later, "all") for k in changed]
+            )
+            assert bulk.rows_in(conn, t, "pseudonym", ("scope",), []) == []
+            bulk.update_rows(conn, t, "pseudonym", ("scope",), [])
+        with db.read() as s:
+            rows = {e.pseudonym: e for e in s.scalars(select(DncEntry))}
+        assert set(rows) == {*plain, *AWKWARD}
+        assert {k: rows[k].scope for k in changed} == dict.fromkeys(changed, "all")
+        assert {rows[k].scope for k in plain[2:]} == {"sms"}
+        assert {_utc(rows[k].updated_at) for k in changed} == {LATER}
+        assert {_utc(rows[k].updated_at) for k in plain[2:]} == {NOW}
+        assert {_utc(e.registered_at) for e in rows.values()} == {NOW}
+    finally:
+        db.dispose()
+
+
+def test_load_rows_takes_values_that_are_not_text(db_url: str) -> None:
+    """Rows with numbers or NULLs go to COPY row by row (no text of their own)."""
+    t = DncEvent.__table__
+    db = Database(db_url)
+    try:
+        with db.transaction() as s:
+            conn = s.connection()
+            at = bulk.db_value(conn, t.c.at, NOW)
+            cols = ("id", "pseudonym", "action", "scope", "scope_after", "via", "at")
+            bulk.load_rows(conn, t, cols, [(7, "p", "register", "sms", "sms", "import", at)])
+        with db.read() as s:
+            (event,) = s.scalars(select(DncEvent)).all()
+        assert (event.id, event.pseudonym, _utc(event.at)) == (7, "p", NOW)
     finally:
         db.dispose()

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -31,22 +32,30 @@ from typing import IO, Any
 
 import numpy as np
 import orjson
-from sqlalchemy import func, insert, select
+from sqlalchemy import Connection, func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from lachan.gc_pause import gc_paused
 from lachan.registry import audit
 from lachan.registry.advertising import AdvertisingError, get_advertiser
 from lachan.registry.advertising_numbers import (
     FIXED_NSN_MIN,
     INVALID,
     MAX_NUMBER_CHARS,
-    format_national,
     normalise_numbers,
 )
 from lachan.registry.audit import session_vault
 from lachan.registry.clock import as_utc, iso, utcnow
 from lachan.registry.dnc import AUDIT_TARGET, iter_pseudonyms
-from lachan.registry.dnc_index import CODE_SCOPES, DncIndex, DncIndexError, keys_of_pseudonyms
+from lachan.registry.dnc_index import (
+    CODE_SCOPES,
+    DncIndex,
+    DncIndexError,
+    keys_of_pseudonyms,
+    sorted_unique,
+)
+from lachan.store import bulk
 from lachan.store.session import lachan_home
 from lachan.store.tables_advertising import Consent, Refusal
 from lachan.store.tables_centre import AuditEntry, DncEntry, DncEvent
@@ -158,7 +167,38 @@ class _ListState:
         self.seen_entry = False
 
     def add(self, raw_lines: list[bytes], before: int) -> Iterator[Entries]:
-        """Take ``raw_lines`` (the first is line ``before + 1``); yield full chunks."""
+        """Take ``raw_lines`` (the first is line ``before + 1``); yield full chunks.
+
+        A block whose entries are all short UTF-8 lines (nearly every one) is taken in
+        a few list operations; any other goes line by line (:meth:`_add_lines`), which
+        names the line at fault."""
+        stripped = [raw.strip() for raw in raw_lines]
+        kept = [j for j, raw in enumerate(stripped) if raw and raw[0] != 0x23]  # "#"
+        if not kept:
+            return
+        entries = [stripped[j] for j in kept]
+        try:
+            if max(map(len, entries)) > MAX_LINE_BYTES:
+                raise ValueError
+            texts = b"\n".join(entries).decode("utf-8").split("\n")
+        except ValueError:  # (UnicodeDecodeError too) the slow way, to name the line
+            yield from self._add_lines(raw_lines, before)
+            return
+        numbers = [before + j + 1 for j in kept]
+        if not self.seen_entry:
+            self.seen_entry = True
+            if _is_header(texts[0]):
+                del texts[0], numbers[0]
+        at = 0
+        while at < len(texts):
+            room = self.size - len(self.items)
+            self.items.extend(texts[at : at + room])
+            self.lines.extend(numbers[at : at + room])
+            at += room
+            if len(self.items) >= self.size:
+                yield from self.flush()
+
+    def _add_lines(self, raw_lines: list[bytes], before: int) -> Iterator[Entries]:
         items, lines = self.items, self.lines
         for j, raw in enumerate(raw_lines):
             raw = raw.strip()
@@ -637,18 +677,22 @@ def import_dnc_lists(
     problems: list[str] = []
     bad = 0
     read = 0
-    for chunk in chunks:
-        nsn = normalise_numbers(chunk, fixed=True)
-        errors = chunk_errors(chunk)
-        wrong = sorted({*errors, *np.flatnonzero(nsn == INVALID).tolist()})
-        for i in wrong:
-            if len(problems) < MAX_LISTED_ERRORS:
-                problems.append(errors.get(i) or f"{place(chunk, i, read)}: not a Vietnamese "
-                                f"phone number: {chunk[i][:30]!r}")
-        bad += len(wrong)
-        read += len(chunk)
-        if not bad:
-            load.add(nsn)
+    # an import makes millions of short-lived strings and tuples, which reference
+    # counting frees: the cyclic collector only walked them, again and again
+    with gc_paused(), _import_cache(load.conn):
+        for chunk in chunks:
+            nsn = normalise_numbers(chunk, fixed=True)
+            errors = chunk_errors(chunk)
+            wrong = sorted({*errors, *np.flatnonzero(nsn == INVALID).tolist()})
+            for i in wrong:
+                if len(problems) < MAX_LISTED_ERRORS:
+                    problems.append(errors.get(i) or f"{place(chunk, i, read)}: not a "
+                                    f"Vietnamese phone number: {chunk[i][:30]!r}")
+            bad += len(wrong)
+            read += len(chunk)
+            if not bad:
+                load.add(nsn)
+    load.done()
     if bad:
         raise BadLines(bad, problems)
     audit.record(
@@ -701,56 +745,117 @@ class _Import:
     """The writes of one import. The numbers met so far (:class:`_SeenNumbers`) tell a
     number met again in a later chunk as a duplicate, whether the import added, changed
     or found it already on the register. The register itself is written and read by
-    pseudonym."""
+    pseudonym.
+
+    Each chunk is a handful of bulk statements on the session's connection, in the
+    session's transaction (:mod:`lachan.store.bulk`): one look-up of the chunk's
+    pseudonyms, then the new entries (``COPY`` on PostgreSQL, one ``executemany`` on
+    SQLite), the widened scopes and the history rows, each in pseudonym order, so that
+    the indexes are written in one sweep per chunk. Nothing goes through the ORM's
+    per-row work, which was most of the time of a large import.
+
+    On SQLite, where the import's transaction holds the database's write lock from its
+    start, a register found empty at the start stays empty but for what the import
+    writes, and numbers are never looked up (each distinct number is met once)."""
 
     def __init__(self, session: Session, scope: str, via: str) -> None:
         self.session, self.scope, self.via = session, scope, via
         self.now = utcnow()
         self.added = self.changed = self.unchanged = self.duplicates = 0
         self.seen = _SeenNumbers()
-        self.digests = session_vault(session).dnc_digests
+        self.pseudonyms = session_vault(session).dnc_pseudonyms
+        session.flush()  # what the session holds is written before the register is read
+        self.conn = conn = session.connection()
+        self.at = bulk.db_value(conn, _DNC.c.updated_at, self.now)
+        # the register's entry after this import, by the scope it had before
+        self.after = {before: _scope_after(before, scope) for before in _SETS}
+        self.empty = (
+            conn.dialect.name == "sqlite"
+            and conn.execute(select(_DNC.c.pseudonym).limit(1)).first() is None
+        )
 
     def add(self, nsn: np.ndarray) -> None:
-        unique = np.unique(nsn.astype(np.int64, copy=False))
+        unique = sorted_unique(nsn.astype(np.int64, copy=False))
         again = self.seen.met_before(unique)
         self.duplicates += int(nsn.size - unique.size) + int(again.sum())
-        self.seen.add(unique[~again])
-        numbers = (format_national(int(n)).encode() for n in unique[~again].tolist())
-        keys = [d.hex() for d in self.digests(numbers)]
-        existing = self._existing(keys)
-        new_rows: list[dict[str, Any]] = []
-        events: list[dict[str, Any]] = []
-        for key in keys:
-            row = existing.get(key)
-            if row is None:
-                new_rows.append({"pseudonym": key, "scope": self.scope,
-                                 "registered_at": self.now, "updated_at": self.now})
-                events.append(self._event(key, self.scope))
-                self.added += 1
-            else:
-                after_set = _SETS[row.scope] | _SETS[self.scope]
-                after = "all" if after_set == _SETS["all"] else next(iter(after_set))
-                if after == row.scope:
+        fresh = unique[~again]
+        self.seen.add(fresh)
+        # the numbers as the register keys them (see Vault.dnc_pseudonym): national
+        # numbers of 9 or 10 digits, so "0%d" is format_national
+        keys = self.pseudonyms([b"0%d" % n for n in fresh.tolist()])
+        keys.sort()
+        existing = {} if self.empty else self._existing(keys)
+        scope, via, at = self.scope, self.via, self.at
+        if not existing:
+            new = keys
+            events = [(key, "register", scope, scope, via, at) for key in keys]
+            widened: list[tuple[str, str, Any]] = []
+        else:
+            new, events, widened = [], [], []
+            after_of = self.after
+            for key in keys:
+                before = existing.get(key)
+                if before is None:
+                    new.append(key)
+                    events.append((key, "register", scope, scope, via, at))
+                    continue
+                after = after_of[before]
+                if after == before:
                     self.unchanged += 1
                     continue
-                row.scope, row.updated_at = after, self.now
-                events.append(self._event(key, after))
-                self.changed += 1
-        if new_rows:
-            self.session.execute(insert(DncEntry), new_rows)
+                widened.append((key, after, at))
+                events.append((key, "register", scope, after, via, at))
+        self.added += len(new)
+        self.changed += len(widened)
+        conn = self.conn
+        if new:
+            bulk.load_rows(conn, _DNC, _ENTRY_COLUMNS, [(key, scope, at, at) for key in new])
+        if widened:
+            bulk.update_rows(conn, _DNC, "pseudonym", ("scope", "updated_at"), widened)
         if events:
-            self.session.execute(insert(DncEvent), events)
-        self.session.flush()
+            bulk.load_rows(conn, _HISTORY, _EVENT_COLUMNS, events)
 
-    def _existing(self, keys: list[str]) -> dict[str, DncEntry]:
-        found: dict[str, DncEntry] = {}
-        for i in range(0, len(keys), 500):
-            for row in self.session.execute(
-                select(DncEntry).where(DncEntry.pseudonym.in_(keys[i : i + 500]))
-            ).scalars():
-                found[row.pseudonym] = row
-        return found
+    def done(self) -> None:
+        """Entries of the register that the session had loaded are read again when
+        next used (the import wrote past the ORM)."""
+        for obj in list(self.session.identity_map.values()):
+            if isinstance(obj, DncEntry):
+                self.session.expire(obj)
 
-    def _event(self, key: str, scope_after: str) -> dict[str, Any]:
-        return {"pseudonym": key, "action": "register", "scope": self.scope,
-                "scope_after": scope_after, "via": self.via, "at": self.now}
+    def _existing(self, keys: list[str]) -> dict[str, str]:
+        """The scope of each of ``keys`` (sorted) on the register (those on it)."""
+        return dict(bulk.rows_in(self.conn, _DNC, "pseudonym", ("scope",), keys))
+
+
+#: SQLite page cache (KiB) of the connection during an import: pseudonyms are random, so
+#: each chunk writes all over the indexes of the register and its history, and with the
+#: default 2 MiB SQLite read most of their pages again for each chunk (writing a million
+#: entries took about twice the CPU time). Memory only, and set back after the import.
+IMPORT_CACHE_KIB = 256 * 1024
+
+
+@contextmanager
+def _import_cache(conn: Connection) -> Iterator[None]:
+    """On SQLite, a page cache of :data:`IMPORT_CACHE_KIB` for the import's connection."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{int(IMPORT_CACHE_KIB)}")
+    try:
+        yield
+    finally:
+        with suppress(SQLAlchemyError):  # (never hiding why the import stopped)
+            conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
+
+
+_DNC = DncEntry.__table__
+_HISTORY = DncEvent.__table__
+_ENTRY_COLUMNS = ("pseudonym", "scope", "registered_at", "updated_at")
+_EVENT_COLUMNS = ("pseudonym", "action", "scope", "scope_after", "via", "at")
+
+
+def _scope_after(before: str, scope: str) -> str:
+    """The scope of an entry that had ``before`` once ``scope`` is registered on it."""
+    parts = _SETS[before] | _SETS[scope]
+    return "all" if parts == _SETS["all"] else next(iter(parts))
