@@ -368,3 +368,60 @@ def test_an_unchanged_zone_is_served_as_rendered_before(
     changed_serial, changed = _rpz(client, op)
     assert "b-lua-dao.top CNAME ." in changed.text and changed_serial > serial
     assert "listed" in calls
+
+
+def _list_domain(app: FastAPI, value: str, complaints: int, at: datetime) -> None:
+    """``complaints`` scam complaints about ``value`` from as many verified reporters."""
+    with app.state.db.transaction() as s:
+        events = [
+            sources.ComplaintEvent("domain", value, "scam", f"r{i}", "reported", True)
+            for i in range(complaints)
+        ]
+        found = sources.record_complaint_events(s, events, settings=app.state.settings, now=at)
+        assert found[("domain", value)].state == "listed"
+
+
+def test_a_quiet_source_leaves_the_zone_and_nothing_due_reads_nothing(
+    app: FastAPI, client: TestClient, role_keys: dict[str, str], monkeypatch
+) -> None:  # noqa: ANN001
+    """QA: every feed request ran the decay pass over every listed source (8 s with
+    100,000 listed). A request when nothing is due now reads no source; a source whose
+    score has decayed still leaves the zone at the next request, under a new serial."""
+    from datetime import UTC, timedelta
+
+    from lachan.registry import feeds
+
+    op = role_keys["operator"]
+    now = datetime.now(UTC)
+    _list_domain(app, "a-lua-dao.top", 4, now)  # score 12: below 10 after 3.7 days
+    _list_domain(app, "b-lua-dao.top", 8, now)  # score 24
+    first, rules = _served(client, op)  # the first pass reads every listed source once
+    assert len(rules) == 4  # each name and its wildcard
+    passes: list[int] = []
+    to_refresh, listed = sources._to_refresh, feeds.listed
+
+    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        rows = to_refresh(*args, **kwargs)
+        passes.append(len(rows))
+        return rows
+
+    def counted_listed(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        passes.append(-1)
+        return listed(*args, **kwargs)
+
+    monkeypatch.setattr(sources, "_to_refresh", counted)
+    monkeypatch.setattr(feeds, "listed", counted_listed)
+    assert _served(client, op) == (first, rules)
+    blocklist = client.get("/v1/feeds/blocklist?kind=domain", headers=bearer(op))
+    assert blocklist.status_code == 200 and len(blocklist.json()["items"]) == 2
+    assert passes == []  # neither the decay pass nor the zone read a source
+    monkeypatch.setattr(sources, "utcnow", lambda: now + timedelta(days=4))
+    later, later_rules = _served(client, op)
+    # the one source due, then the zone read again (and again to number it)
+    assert passes[0] == 1 and set(passes[1:]) == {-1}
+    assert later > first and later_rules == tuple(r for r in rules if "b-lua-dao" in r)
+    read = len(passes)
+    assert _served(client, op) == (later, later_rules) and len(passes) == read
+    cursor = blocklist.json()["next_cursor"]
+    gone = client.get(f"/v1/feeds/blocklist?kind=domain&since={cursor}", headers=bearer(op))
+    assert [(i["value"], i["listed"]) for i in gone.json()["items"]] == [("a-lua-dao.top", False)]

@@ -261,8 +261,7 @@ def feeds_export(
     db = _ready_database()
     try:
         with _readable_errors("export the feed"):
-            with db.transaction() as session:
-                sources.refresh(session, CentreSettings.load(), actor="cli")
+            sources.refresh_if_due(db, CentreSettings.load(), actor="cli")
             entries: list[Any]
             options: dict[str, Any] = {}
             if fmt in ZONE_KINDS:  # zones: entries and serial in one snapshot, as served

@@ -24,17 +24,25 @@ source ``official`` (never listed automatically).
 
 Every entry to or exit from the blocklist (``listed`` or ``blocked``) appends a row to
 ``source_changes``, whose id is the incremental feed's cursor.
+
+Decay (:func:`refresh`, run before every feed request): a quiet source's score halves
+every ``half_life_days``, and the state the numbers give (:func:`automatic_state`) falls
+when the score drops below ``listed_score`` or ``suspected_score``. Every write of a score
+also stores ``decay_at`` (:func:`decay_due`), the moment that can first happen with no new
+event, so the pass reads only the suspected and listed sources whose moment has come
+(an index on ``state, decay_at``): a request when nothing is due reads no source.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, false, select, text, tuple_, update
+from sqlalchemy import and_, bindparam, exists, false, or_, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -44,10 +52,12 @@ from lachan.registry.clock import as_utc, iso, utcnow
 from lachan.registry.normalise import KINDS, InvalidSource, normalise
 from lachan.registry.settings import CentreSettings
 from lachan.store import bulk
+from lachan.store.session import Database
 from lachan.store.tables_centre import (
     Decision,
     Source,
     SourceChange,
+    SourceDecay,
     SourceDetector,
     SourceReporter,
 )
@@ -72,6 +82,7 @@ __all__ = [
     "record_detection",
     "record_detections",
     "refresh",
+    "refresh_if_due",
 ]
 
 
@@ -101,6 +112,43 @@ def automatic_state(src: Source, score: float, settings: CentreSettings) -> str:
     if score >= settings.suspected_score:
         return "suspected"
     return "unknown"
+
+
+#: ``decay_at`` of a source that decay never moves (its score is below every threshold,
+#: or nothing decays): later than any time the decay pass is run at.
+NEVER = datetime(9999, 1, 1, tzinfo=UTC)
+#: The settings that decide when decay moves a source (what ``decay_at`` depends on,
+#: with the thresholds of :func:`automatic_state`).
+DECAY_SETTINGS: tuple[str, ...] = (
+    "half_life_days",
+    "suspected_score",
+    "listed_score",
+    "listed_min_reporters",
+    "listed_min_detections",
+    "listed_min_detectors",
+)
+
+
+def decay_due(
+    score: float, at: datetime, settings: CentreSettings, now: datetime | None = None
+) -> datetime:
+    """When a score of ``score`` at ``at`` decays below the highest threshold
+    (``listed_score``, ``suspected_score``) it reaches at ``now`` (default: at ``at``):
+    the first moment after ``now`` that the state the numbers give
+    (:func:`automatic_state`) can change with no new event, a microsecond early.
+    :data:`NEVER` when it reaches none, or nothing decays."""
+    if settings.half_life_days <= 0 or not score > 0:
+        return NEVER
+    current = score if now is None else decayed(score, at, now, settings.half_life_days)
+    thresholds = (settings.listed_score, settings.suspected_score)
+    reached = [t for t in thresholds if 0 < t <= current]
+    if not reached:
+        return NEVER
+    days = settings.half_life_days * math.log2(score / max(reached))
+    try:
+        return as_utc(at) + timedelta(days=days) - timedelta(microseconds=1)
+    except (OverflowError, ValueError):  # past year 9999 (an absurd score)
+        return NEVER
 
 
 _OFFICIAL_OWNER: list[Callable[[Session, str, str], str | None] | None] = []
@@ -171,6 +219,7 @@ def _new_values(kind: str, value: str, now: datetime) -> dict[str, Any]:
         "score_at": now,
         "first_seen": now,
         "last_seen": now,
+        "decay_at": None,
     }
 
 
@@ -244,6 +293,7 @@ def _apply(
 ) -> None:
     src.score = current_score(src, settings, now) + weight
     src.score_at = now
+    src.decay_at = decay_due(src.score, now, settings)
     src.last_seen = max(as_utc(src.last_seen), now)
     if src.pinned or src.state == "official":
         return
@@ -300,6 +350,7 @@ _WRITTEN = (
     "score",
     "score_at",
     "last_seen",
+    "decay_at",
 )
 
 
@@ -424,16 +475,17 @@ _PG_UPDATE = text(
     " verified_reporters = v.verified_reporters, detections = v.detections,"
     " detectors = v.detectors,"
     " cat_ham = v.cat_ham, cat_ad = v.cat_ad, cat_scam = v.cat_scam, score = v.score,"
-    " score_at = v.score_at, last_seen = v.last_seen"
+    " score_at = v.score_at, last_seen = v.last_seen, decay_at = v.decay_at"
     " FROM unnest(CAST(:id AS bigint[]), CAST(:state AS text[]),"
     " CAST(:complaints AS integer[]), CAST(:reporters AS integer[]),"
     " CAST(:verified_reporters AS integer[]), CAST(:detections AS integer[]),"
     " CAST(:detectors AS integer[]),"
     " CAST(:cat_ham AS integer[]), CAST(:cat_ad AS integer[]), CAST(:cat_scam AS integer[]),"
     " CAST(:score AS double precision[]), CAST(:score_at AS timestamptz[]),"
-    " CAST(:last_seen AS timestamptz[]))"
+    " CAST(:last_seen AS timestamptz[]), CAST(:decay_at AS timestamptz[]))"
     " AS v(id, state, complaints, reporters, verified_reporters, detections, detectors,"
-    " cat_ham, cat_ad, cat_scam, score, score_at, last_seen) WHERE sources.id = v.id"
+    " cat_ham, cat_ad, cat_scam, score, score_at, last_seen, decay_at)"
+    " WHERE sources.id = v.id"
 )
 _UPDATE_MANY = (
     update(_TABLE)
@@ -1058,6 +1110,112 @@ def lookup(
     return out
 
 
+#: States that decay moves (down) when the source is not pinned.
+DECAYING: tuple[str, ...] = ("suspected", "listed")
+_DECAY = SourceDecay.__table__
+
+
+def decay_settings(settings: CentreSettings) -> str:
+    """The settings that ``decay_at`` is computed with, as recorded in ``source_decay``."""
+    return json.dumps({name: getattr(settings, name) for name in DECAY_SETTINGS}, sort_keys=True)
+
+
+def _decaying() -> Any:
+    return and_(_TABLE.c.state.in_(DECAYING), _TABLE.c.pinned.is_(False))
+
+
+def _due(now: datetime) -> tuple[Any, Any]:
+    """The decaying sources whose ``decay_at`` has come, and those whose ``decay_at`` is
+    not known: two conditions, each a range of ``ix_sources_state_decay_at``, read apart
+    (joined by OR in one condition, SQLite and PostgreSQL scan every decaying source's
+    index entry)."""
+    return (
+        and_(_decaying(), _TABLE.c.decay_at <= bindparam("now", now)),
+        and_(_decaying(), _TABLE.c.decay_at.is_(None)),
+    )
+
+
+def decay_pending(session: Session, settings: CentreSettings, now: datetime) -> bool:
+    """Whether :func:`refresh` has anything to do at ``now``: a decaying source is due,
+    or ``decay_at`` was computed with other settings (one statement, index look-ups)."""
+    recorded = select(_DECAY.c.settings).where(_DECAY.c.id == 1).scalar_subquery()
+    come, unknown = _due(now)
+    row = session.execute(select(recorded, exists().where(come), exists().where(unknown))).one()
+    return row[0] != decay_settings(settings) or bool(row[1]) or bool(row[2])
+
+
+def _settings_changed(session: Session, settings: CentreSettings) -> bool:
+    """Whether ``decay_at`` was computed with other settings than ``settings`` (or is not
+    known: no row). Then the row is locked (made first when missing) until the caller
+    records ``settings``, so that one pass at a time reads every source."""
+    conn = session.connection()
+    want = decay_settings(settings)
+    q = select(_DECAY.c.settings).where(_DECAY.c.id == 1)
+    if conn.execute(q).scalar_one_or_none() == want:
+        return False
+    bulk.insert_rows(conn, _DECAY, [{"id": 1, "settings": ""}], on_conflict_nothing=True)
+    if conn.dialect.name == "postgresql":
+        q = q.with_for_update()
+    return conn.execute(q).scalar_one() != want
+
+
+_PG_DECAY_UPDATE = text(
+    "UPDATE sources SET state = v.state, decay_at = v.decay_at"
+    " FROM unnest(CAST(:id AS bigint[]), CAST(:state AS text[]),"
+    " CAST(:decay_at AS timestamptz[])) AS v(id, state, decay_at) WHERE sources.id = v.id"
+)
+_DECAY_UPDATE = (
+    update(_TABLE)
+    .where(_TABLE.c.id == bindparam("b_id"))
+    .values(state=bindparam("b_state"), decay_at=bindparam("b_decay_at"))
+)
+
+
+def _write_decay(session: Session, rows: list[SourceRow]) -> None:
+    """Write back what a decay pass changes, ``state`` and ``decay_at``: one statement on
+    PostgreSQL (arrays through ``unnest``), one ``executemany`` elsewhere."""
+    if not rows:
+        return
+    rows = sorted(rows, key=lambda r: r.id)
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        params = {name: [getattr(r, name) for r in rows] for name in ("id", "state", "decay_at")}
+        conn.execute(_PG_DECAY_UPDATE, params)
+        return
+    conn.execute(
+        _DECAY_UPDATE,
+        [{"b_id": r.id, "b_state": r.state, "b_decay_at": r.decay_at} for r in rows],
+    )
+
+
+def _to_refresh(session: Session, full: bool, now: datetime) -> list[SourceRow]:
+    """The rows a decay pass reads: every decaying source when ``full``, else those due
+    (:func:`_due`). On PostgreSQL they are locked, in ``kind, value`` order (the order
+    complaints lock sources in), and those due are read again under the lock: a source
+    that a concurrent pass moved (or a complaint raised) meanwhile is left out."""
+    conn = session.connection()
+    pg = conn.dialect.name == "postgresql"
+    order = (_TABLE.c.kind, _TABLE.c.value)
+    if full:
+        q = select(_TABLE).where(_decaying())
+        return [
+            SourceRow(r) for r in conn.execute(q.order_by(*order).with_for_update() if pg else q)
+        ]
+    come, unknown = _due(now)
+    rows = [
+        SourceRow(r) for cond in (come, unknown) for r in conn.execute(select(_TABLE).where(cond))
+    ]
+    if not pg or not rows:
+        return rows
+    q = (
+        select(_TABLE)
+        .where(bulk.value_in(conn, _TABLE.c.id, [r.id for r in rows]), or_(come, unknown))
+        .order_by(*order)
+        .with_for_update()
+    )
+    return [SourceRow(r) for r in conn.execute(q)]
+
+
 def refresh(
     session: Session,
     settings: CentreSettings | None = None,
@@ -1065,21 +1223,63 @@ def refresh(
     actor: str = "system",
 ) -> int:
     """Let decay take effect: move quiet suspected/listed sources down. Returns how many
-    changed (journalled for the feed, audited as one entry)."""
+    changed (journalled for the feed, audited as one entry).
+
+    Reads only the sources whose ``decay_at`` has come (or is not known), with an index:
+    with nothing due it reads no source. Each one read takes the state its numbers give
+    now and its next ``decay_at``. When ``decay_at`` was computed with other settings
+    (``source_decay``), every suspected and listed source is read once, as each pass did
+    before, and the settings are recorded. On PostgreSQL the rows read are locked (in
+    ``kind, value`` order, as complaints lock them): concurrent passes journal a change
+    once."""
     settings = settings or CentreSettings()
     now = now or utcnow()
-    changed = 0
-    rows = session.execute(
-        select(Source).where(Source.state.in_(("suspected", "listed")), Source.pinned.is_(False))
-    ).scalars()
-    for src in rows:
-        new = automatic_state(src, current_score(src, settings, now), settings)
-        if new != src.state:
-            set_state(session, src, new, now)
-            changed += 1
+    session.flush()  # pending ORM changes reach the database before the Core reads
+    with session.no_autoflush:
+        conn = session.connection()
+        full = _settings_changed(session, settings)
+        rows = _to_refresh(session, full, now)
+        changed = 0
+        written: list[SourceRow] = []
+        for src in rows:
+            new = automatic_state(src, current_score(src, settings, now), settings)  # type: ignore[arg-type]
+            due = decay_due(src.score, src.score_at, settings, now)
+            stored = src.decay_at
+            if new != src.state:
+                set_state(session, src, new, now)  # type: ignore[arg-type]
+                changed += 1
+            elif stored is not None and as_utc(stored) == due:
+                continue
+            src.decay_at = due
+            written.append(src)
+        _write_decay(session, written)
+        if full:
+            conn.execute(
+                update(_DECAY).where(_DECAY.c.id == 1).values(settings=decay_settings(settings))
+            )
+        session.flush()  # the journal entries
+    _expire_loaded(session, {(src.kind, src.value) for src in written})
     if changed:
         audit.record(session, actor, "sources.decay", "sources", {"changed": changed})
     return changed
+
+
+def refresh_if_due(
+    db: Database,
+    settings: CentreSettings | None = None,
+    now: datetime | None = None,
+    actor: str = "system",
+) -> int:
+    """:func:`refresh` in its own transaction, when :func:`decay_pending` (read first, in
+    a read transaction: a request with nothing due takes no write lock and reads no
+    source). Returns how many sources changed."""
+    settings = settings or CentreSettings()
+    now = now or utcnow()
+    with db.read() as session:
+        if not decay_pending(session, settings, now):
+            return 0
+    with db.transaction() as session:
+        return refresh(session, settings, now, actor)
 
 
 class _Row:

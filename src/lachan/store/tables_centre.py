@@ -148,10 +148,17 @@ class Source(Base):
     score_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    #: When decay may first change the state the numbers give (the score falls below the
+    #: highest threshold it reached when written), under the settings recorded in
+    #: :class:`SourceDecay`; NULL: not known, so the decay pass looks at it. Every write
+    #: of ``score`` sets it (:func:`lachan.registry.sources.decay_due`); the decay pass
+    #: reads only the ``suspected`` and ``listed`` sources whose time has come.
+    decay_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
     __table_args__ = (
         UniqueConstraint("kind", "value", name="uq_sources_kind_value"),
         Index("ix_sources_state", "state"),
+        Index("ix_sources_state_decay_at", "state", "decay_at"),
     )
 
 
@@ -266,6 +273,18 @@ def _raise_journal_version(session: Session) -> None:
         returning=("id",),
     ):
         session.execute(raise_version)
+
+
+class SourceDecay(Base):
+    """One row (``id`` 1): the settings the sources' ``decay_at`` were computed with (the
+    thresholds and half-life, as JSON). A decay pass run with other settings (or with no
+    row: a database just migrated, or emptied) reads every suspected and listed source
+    once, as it did on every request before, and records its own."""
+
+    __tablename__ = "source_decay"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    settings: Mapped[str] = mapped_column(String(400))
 
 
 class ZoneSerial(Base):

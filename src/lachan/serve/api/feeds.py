@@ -21,9 +21,9 @@ ZONE_FORMATS = ("rpz", "dnsbl-ip", "dnsbl-domain", "hosts", "adblock")
 
 
 def refresh(request: Request, caller: Caller) -> None:
-    """Apply decay so quiet sources leave the feeds (journalled for the cursor)."""
-    with db_of(request).transaction() as session:
-        sources.refresh(session, settings_of(request), actor=caller.actor)
+    """Apply decay so quiet sources leave the feeds (journalled for the cursor): only
+    the sources due, and nothing (one short read) when none is."""
+    sources.refresh_if_due(db_of(request), settings_of(request), actor=caller.actor)
 
 
 def _publishable(kind: str, value: str) -> bool:
