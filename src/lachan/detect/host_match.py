@@ -22,9 +22,12 @@ from lachan.detect.brands import SHORT_ALIAS_LEN, load_brands
 from lachan.detect.host_lexicon import (
     ASCII_CONFUSABLES,
     ASCII_SEQUENCE_CONFUSABLES,
+    EVERYDAY_GAME_NAMES,
     GAMBLING_KEYWORDS,
     GAME_LURE_WORDS,
     GAME_NAMES,
+    LURE_WORD_EXCEPTIONS,
+    LURE_WORDS,
     SCAM_KEYWORDS,
     SHORT_GAMBLING_KEYWORDS,
     SHORT_GAME_NAMES,
@@ -420,6 +423,12 @@ _LURES = _alternatives(GAME_LURE_WORDS)
 _SHORT_GAMES = _alternatives(SHORT_GAME_NAMES)
 #: A game's name anywhere in the label (a cheap gate before the pair is looked for).
 GAME_RE = re.compile(f"{_alternatives(GAME_NAMES)}|{_SHORT_GAMES}")
+#: Every lure word, as one trie-shaped pattern (one pass over a label finds them all).
+_LURE_WORD_RE = re.compile(_trie_regex(sorted(LURE_WORDS)))
+#: A game's name or a lure word anywhere in a label with its hyphens taken out: the gate
+#: before :func:`game_lure`, :func:`lone_game` and :func:`label_lure`.
+LABEL_TRICK_RE = re.compile(_trie_regex(sorted(GAME_NAMES | SHORT_GAME_NAMES | set(LURE_WORDS))))
+_LONE_GAME_RE = re.compile(_alternatives(GAME_NAMES - EVERYDAY_GAME_NAMES))
 _LONG_GAME_RE = re.compile(_alternatives(GAME_NAMES))
 _LURE_RE = re.compile(_LURES)
 #: A short game code at an edge of the label or of a part (hyphens and digits part it)
@@ -450,4 +459,44 @@ def game_lure(label: str) -> tuple[str, str] | None:
                 lure = _LURE_RE.match(part)
                 if lure is not None:
                     return game, lure.group(0)
+    return None
+
+
+def lone_game(label: str) -> str | None:
+    """An online game's name in ``label`` (hyphens ignored: "play-together"), other than
+    one that is also an everyday word (:data:`EVERYDAY_GAME_NAMES`): outside the
+    publisher's own domains the name alone is a lure ("lmhtvcs", "robuxfree")."""
+    m = _LONE_GAME_RE.search(label.replace("-", "") if "-" in label else label)
+    return None if m is None else m.group(0)
+
+
+def _exceptions_by_word() -> dict[str, tuple[tuple[str, int], ...]]:
+    out: dict[str, list[tuple[str, int]]] = {}
+    for exc in LURE_WORD_EXCEPTIONS:
+        for word in LURE_WORDS:
+            at = exc.find(word)
+            if at >= 0:
+                out.setdefault(word, []).append((exc, at))
+    return {word: tuple(found) for word, found in out.items()}
+
+
+#: lure word -> (exception holding it, where it stands in the exception)
+_LURE_EXCEPTIONS = _exceptions_by_word()
+
+
+def label_lure(label: str) -> tuple[str, str] | None:
+    """``(word, what it offers)`` for the first word of :data:`LURE_WORDS` in ``label``
+    (hyphens ignored: "vay-nhanh", "nha-cai") that is not part of one of
+    :data:`LURE_WORD_EXCEPTIONS` ("vaycuoi": a wedding dress), else ``None``."""
+    s = label.replace("-", "") if "-" in label else label
+    for m in _LURE_WORD_RE.finditer(s):
+        word = m.group(0)
+        start = m.start()
+        for exc, at in _LURE_EXCEPTIONS.get(word, ()):
+            if start >= at and s.startswith(exc, start - at):
+                break
+        else:
+            what = LURE_WORDS.get(word)
+            if what is not None:
+                return word, what
     return None
