@@ -290,3 +290,19 @@ def test_a_game_named_by_an_everyday_word_needs_a_lure_word() -> None:
 def test_a_game_publishers_name_under_vn_is_phishing() -> None:
     v = analyse_host("garenathanhtich.vn")
     assert v.label == "phishing" and v.brand == "garena"
+
+
+@pytest.mark.parametrize(("item", "brand"), [
+    ("teckcombamk.com", "techcombank"),  # two letters replaced
+    ("vjetcombamk.net", "vietcombank"),
+])
+def test_a_long_brand_name_two_edits_away_is_a_look_alike(item: str, brand: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing" and v.brand == brand
+    assert "HOST_BRAND_LOOKALIKE" in {s.name for s in v.symbols}
+
+
+def test_two_edits_that_change_a_long_names_last_letter_are_another_name() -> None:
+    # "kienlong land" (a builder's name) is two letters from "kienlongbank"
+    assert fuzzy_brand("kienlongland") is None
+    assert analyse_host("kienlongland.vn").label == "benign"

@@ -179,7 +179,8 @@ def _label_lookalike(
     p: ParsedHost, official: str | None, label: str, restricted: bool
 ) -> BrandFinding | None:
     """The look-alike part of :func:`check_label_brand` (``label`` cut to
-    ``MAX_SCAN_CHARS``): IDN skeleton, digit and letter-sequence skeleton, one typo."""
+    ``MAX_SCAN_CHARS``): IDN skeleton, digit and letter-sequence skeleton, one typo (two
+    in a long name)."""
     if p.idn:
         uni_label = p.unicode_host.split(".")[-(p.suffix.count(".") + 2)]
         skel = unicode_skeleton(uni_label)[:MAX_SCAN_CHARS]

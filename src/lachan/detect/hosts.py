@@ -24,6 +24,7 @@ import numpy as np
 
 from lachan.detect.brands import get_brand, official_domain_owner
 from lachan.detect.host_checks import (
+    CODE_LABEL_TRICK,
     CODE_SYMBOLS,
     SYMBOLS,
     VN_RESTRICTED,
@@ -302,12 +303,16 @@ def _fake_suffix(p: ParsedHost) -> bool:
             and p.subdomains != ("www",) and not p.suffix.endswith("vn"))
 
 
-def _trick(f: HostFacts) -> tuple[Symbol, float, str | None] | None:
+def _trick(
+    f: HostFacts, label_trick: bool | None = None
+) -> tuple[Symbol, float, str | None] | None:
     """``(symbol, floor, brand)`` for the tricks the model cannot see, which read the
     whole host or the path: an official domain at the start of another, a brand in the
     path of a log-in page on a user-content host, a Vietnamese suffix's word before a
     foreign TLD (:func:`_fake_suffix`), a game's name beside a lure word or alone, a
-    word that names what a scam sells or promises (``host_match.label_lure``)."""
+    word that names what a scam sells or promises (``host_match.label_lure``).
+    ``label_trick``: whether the registrable label holds a game's name or a lure word
+    (the host's ``CODE_LABEL_TRICK``), when the caller knows it."""
     b, p = f.brand, f.parsed
     if b is not None and b.where == "subdomain":
         inside = official_inside(p)
@@ -337,8 +342,10 @@ def _trick(f: HostFacts) -> tuple[Symbol, float, str | None] | None:
                        f'".{p.label}" before .{p.suffix}: the site is {p.registrable}'),
                 FLOOR_FAKE_SUFFIX, b.brand if b is not None else None)
     label = p.label
-    if p.is_ip or LABEL_TRICK_RE.search(
-            label if "-" not in label else label.replace("-", "")) is None:
+    if label_trick is None:
+        label_trick = LABEL_TRICK_RE.search(
+            label if "-" not in label else label.replace("-", "")) is not None
+    if p.is_ip or not label_trick:
         return None
     lure = game_lure(label)
     if lure is not None:
@@ -547,7 +554,7 @@ def _classify(
             brand = b[0] if b is not None else None
             if b is not None:
                 score = max(score, _floor(f))
-            trick = _trick(f)
+            trick = _trick(f, code & CODE_LABEL_TRICK != 0)
             if trick is not None:
                 symbols.append(trick[0])
                 score, brand = max(score, trick[1]), trick[2]
