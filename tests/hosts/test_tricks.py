@@ -306,3 +306,26 @@ def test_two_edits_that_change_a_long_names_last_letter_are_another_name() -> No
     # "kienlong land" (a builder's name) is two letters from "kienlongbank"
     assert fuzzy_brand("kienlongland") is None
     assert analyse_host("kienlongland.vn").label == "benign"
+
+
+@pytest.mark.parametrize(("item", "brand"), [
+    ("jaccsonline.net", "jaccs"),  # a consumer-finance company: fake loan sites
+    ("hdsaisonplus.com", "hdsaison"),
+    ("medtronicx.com", "medtronic"),  # a task scam's borrowed name, one letter after it
+    ("nasdaqpro.org", "nasdaq"),
+])
+def test_lenders_and_names_task_scams_borrow_are_imitated(item: str, brand: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing" and v.brand == brand
+
+
+@pytest.mark.parametrize(("item", "brand"), [
+    ("jaccs.com.vn", "jaccs"),
+    ("mafc.com.vn", "miraeasset"),
+    ("www.medtronic.com", "medtronic"),
+    ("nasdaqtrader.com", "nasdaq"),
+])
+def test_their_own_domains_are_official(item: str, brand: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "benign" and v.brand == brand
+    assert "HOST_OFFICIAL" in {s.name for s in v.symbols}
