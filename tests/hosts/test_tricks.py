@@ -241,6 +241,8 @@ def test_a_plain_page_on_a_user_content_host_is_no_page_lure(item: str) -> None:
     ("phanmem-crack-full.net", "crack"),
     ("thuocsinhlynamgioi.com", "sinhly"),
     ("nhanquatructuyen.vn", "nhanqua"),  # under .vn, which the model trusts
+    ("nhankimcuong247.com", "nhankimcuong"),  # free diamonds for a game
+    ("bufflike-gia-re.net", "bufflike"),  # bought likes
 ])
 def test_a_word_naming_what_a_scam_sells_is_a_lure(item: str, word: str) -> None:
     v = analyse_host(item)
@@ -287,9 +289,14 @@ def test_a_game_named_by_an_everyday_word_needs_a_lure_word() -> None:
     assert "HOST_GAME_LURE" not in {s.name for s in v.symbols}
 
 
-def test_a_game_publishers_name_under_vn_is_phishing() -> None:
-    v = analyse_host("garenathanhtich.vn")
+@pytest.mark.parametrize("item", ["garenathanhtich.vn", "garena.giaidauhe.vn"])
+def test_a_game_publishers_name_under_vn_is_phishing(item: str) -> None:
+    v = analyse_host(item)
     assert v.label == "phishing" and v.brand == "garena"
+
+
+def test_a_game_named_by_an_everyday_word_in_a_subdomain_is_no_game_lure() -> None:
+    assert analyse_host("lienquan.vanbanphapluat.vn").label == "benign"
 
 
 @pytest.mark.parametrize(("item", "brand"), [
@@ -313,6 +320,7 @@ def test_two_edits_that_change_a_long_names_last_letter_are_another_name() -> No
     ("hdsaisonplus.com", "hdsaison"),
     ("medtronicx.com", "medtronic"),  # a task scam's borrowed name, one letter after it
     ("nasdaqpro.org", "nasdaq"),
+    ("chongluadao.net", "chongluadao"),  # the anti-scam site's own name, elsewhere
 ])
 def test_lenders_and_names_task_scams_borrow_are_imitated(item: str, brand: str) -> None:
     v = analyse_host(item)
@@ -324,6 +332,7 @@ def test_lenders_and_names_task_scams_borrow_are_imitated(item: str, brand: str)
     ("mafc.com.vn", "miraeasset"),
     ("www.medtronic.com", "medtronic"),
     ("nasdaqtrader.com", "nasdaq"),
+    ("chongluadao.vn", "chongluadao"),
 ])
 def test_their_own_domains_are_official(item: str, brand: str) -> None:
     v = analyse_host(item)

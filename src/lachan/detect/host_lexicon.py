@@ -126,6 +126,13 @@ LURE_WORDS: dict[str, str] = {
     "xocdia": "xoc-dia dice", "soicau": "lottery tips", "gamebai": "card gambling",
     "danhbai": "card gambling", "cacuoc": "betting", "sicbo": "dice gambling",
     "keobong": "football odds",
+    # game currency for free, game hacks, bought likes (8 training-side domains missed
+    # before these were added)
+    "nhankimcuong": "free game diamonds", "napkimcuong": "game diamonds",
+    "kimcuongff": "game diamonds", "kimcuongfree": "free game diamonds",
+    "toolhack": "game hacks", "muahack": "game hacks", "hackgame": "game hacks",
+    "fbhack": "a Facebook hack", "bufflike": "bought likes", "autolike": "bought likes",
+    "fblike": "bought likes",
     # what is sold without a right to sell it
     "crack": "cracked software", "keygen": "cracked software", "sinhly": "sex pills",
     "bangcap": "fake diplomas", "lambang": "fake diplomas", "hoadondo": "VAT invoices",
