@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lachan.detect.host_lexicon import GAME_LURE_WORDS, GAME_NAMES, SHORT_GAME_NAMES
-from lachan.detect.host_match import fuzzy_brand, game_lure
+from lachan.detect.host_lexicon import GAME_LURE_WORDS, GAME_NAMES, LURE_WORDS, SHORT_GAME_NAMES
+from lachan.detect.host_match import fuzzy_brand, game_lure, label_lure
 from lachan.detect.hosts import analyse_host
 
 
@@ -232,3 +232,109 @@ def test_a_page_on_a_user_content_host_named_with_a_lure_is_phishing(item: str, 
 ])
 def test_a_plain_page_on_a_user_content_host_is_no_page_lure(item: str) -> None:
     assert "HOST_PAGE_LURE" not in {s.name for s in analyse_host(item).symbols}
+
+
+@pytest.mark.parametrize(("item", "word"), [
+    ("tienvayquick.net", "vay"),  # a loan glued inside the name
+    ("nhacaihangdau.org", "nhacai"),  # a bookmaker
+    ("clmmsieutoc.com", "clmm"),  # chan-le betting on MoMo
+    ("phanmem-crack-full.net", "crack"),
+    ("thuocsinhlynamgioi.com", "sinhly"),
+    ("nhanquatructuyen.vn", "nhanqua"),  # under .vn, which the model trusts
+    ("nhankimcuong247.com", "nhankimcuong"),  # free diamonds for a game
+    ("bufflike-gia-re.net", "bufflike"),  # bought likes
+])
+def test_a_word_naming_what_a_scam_sells_is_a_lure(item: str, word: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing"
+    lure = [s for s in v.symbols if s.name == "HOST_LURE_WORD"]
+    assert lure and lure[0].detail.startswith(f'"{word}"')
+
+
+@pytest.mark.parametrize("item", [
+    "vaycuoidep.vn",  # "vay cuoi": a wedding dress, not a loan
+    "crackerbakery.com",
+    "petadoption.org",  # no binary option
+    "austriantravel.com",  # no "tri an" gift
+    "khoasinhlyhoc.vn",  # a physiology department
+    "vayvonsinhvien.edu.vn",  # a school's own student-loan page
+])
+def test_words_that_only_hold_a_lure_word_are_no_lure(item: str) -> None:
+    assert "HOST_LURE_WORD" not in {s.name for s in analyse_host(item).symbols}
+
+
+@given(st.from_regex(r"[a-z0-9-]{0,63}", fullmatch=True))
+def test_label_lure_names_a_lure_word_of_the_label(label: str) -> None:
+    found = label_lure(label)
+    if found is not None:
+        word, what = found
+        assert word in label.replace("-", "") and LURE_WORDS[word] == what
+
+
+@pytest.mark.parametrize("item", [
+    "lmhtgiaidau.vn",  # League of Legends' Vietnamese name, alone
+    "robuxvietnam.com",
+    "playtogether-vn.com",
+])
+def test_a_games_name_alone_outside_its_publishers_domains_is_a_lure(item: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing"
+    assert "HOST_GAME_LURE" in {s.name for s in v.symbols}
+
+
+def test_a_game_named_by_an_everyday_word_needs_a_lure_word() -> None:
+    # "lien quan" is also "related": a law site's name, not Arena of Valor's
+    v = analyse_host("lienquanphapluat.vn")
+    assert v.label == "benign"
+    assert "HOST_GAME_LURE" not in {s.name for s in v.symbols}
+
+
+@pytest.mark.parametrize("item", ["garenathanhtich.vn", "garena.giaidauhe.vn"])
+def test_a_game_publishers_name_under_vn_is_phishing(item: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing" and v.brand == "garena"
+
+
+def test_a_game_named_by_an_everyday_word_in_a_subdomain_is_no_game_lure() -> None:
+    assert analyse_host("lienquan.vanbanphapluat.vn").label == "benign"
+
+
+@pytest.mark.parametrize(("item", "brand"), [
+    ("teckcombamk.com", "techcombank"),  # two letters replaced
+    ("vjetcombamk.net", "vietcombank"),
+])
+def test_a_long_brand_name_two_edits_away_is_a_look_alike(item: str, brand: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing" and v.brand == brand
+    assert "HOST_BRAND_LOOKALIKE" in {s.name for s in v.symbols}
+
+
+def test_two_edits_that_change_a_long_names_last_letter_are_another_name() -> None:
+    # "kienlong land" (a builder's name) is two letters from "kienlongbank"
+    assert fuzzy_brand("kienlongland") is None
+    assert analyse_host("kienlongland.vn").label == "benign"
+
+
+@pytest.mark.parametrize(("item", "brand"), [
+    ("jaccsonline.net", "jaccs"),  # a consumer-finance company: fake loan sites
+    ("hdsaisonplus.com", "hdsaison"),
+    ("medtronicx.com", "medtronic"),  # a task scam's borrowed name, one letter after it
+    ("nasdaqpro.org", "nasdaq"),
+    ("chongluadao.net", "chongluadao"),  # the anti-scam site's own name, elsewhere
+])
+def test_lenders_and_names_task_scams_borrow_are_imitated(item: str, brand: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing" and v.brand == brand
+
+
+@pytest.mark.parametrize(("item", "brand"), [
+    ("jaccs.com.vn", "jaccs"),
+    ("mafc.com.vn", "miraeasset"),
+    ("www.medtronic.com", "medtronic"),
+    ("nasdaqtrader.com", "nasdaq"),
+    ("chongluadao.vn", "chongluadao"),
+])
+def test_their_own_domains_are_official(item: str, brand: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "benign" and v.brand == brand
+    assert "HOST_OFFICIAL" in {s.name for s in v.symbols}

@@ -26,6 +26,7 @@ from lachan.detect.host_lexicon import (
 from lachan.detect.host_match import (
     BRAND,
     GAMBLING,
+    LABEL_TRICK_RE,
     SCAM,
     Hit,
     fuzzy_brand,
@@ -58,8 +59,11 @@ SYMBOLS: dict[str, tuple[float, str]] = {
                             "gambling word or a game's lure (sites.google.com/view/"
                             "kiemtienonline, .../site/hacksogarena)"),
     "HOST_GAME_LURE": (0.9, "an online game's name beside a lure word (napff, sukienlmht, "
-                            "freefire-membership): free items or top-ups outside the game's "
-                            "own site"),
+                            "freefire-membership), or alone (lmhtvcs, robuxfree): free items "
+                            "or top-ups outside the game's own site"),
+    "HOST_LURE_WORD": (0.9, "a word that names what a scam sells or promises in the domain's "
+                            "own name (a loan, a prize, chan-le betting, cracked software, "
+                            "fake diplomas: vaynhanh, nhanqua, clmm, crack, bangcap)"),
     "HOST_BRAND_LOOKALIKE": (0.9, "label imitates a brand with look-alike characters or a typo"),
     "HOST_IDN": (0.2, "internationalised (non-ASCII) domain name"),
     "HOST_MIXED_SCRIPT": (0.8, "label mixes Latin with Cyrillic or Greek look-alike letters"),
@@ -175,7 +179,8 @@ def _label_lookalike(
     p: ParsedHost, official: str | None, label: str, restricted: bool
 ) -> BrandFinding | None:
     """The look-alike part of :func:`check_label_brand` (``label`` cut to
-    ``MAX_SCAN_CHARS``): IDN skeleton, digit and letter-sequence skeleton, one typo."""
+    ``MAX_SCAN_CHARS``): IDN skeleton, digit and letter-sequence skeleton, one typo (two
+    in a long name)."""
     if p.idn:
         uni_label = p.unicode_host.split(".")[-(p.suffix.count(".") + 2)]
         skel = unicode_skeleton(uni_label)[:MAX_SCAN_CHARS]
@@ -498,6 +503,8 @@ def _label_facts(
         | (CODE_VN_AFFIX if sfx_class not in ("restricted_vn", "vn2", "vn") and (
             full_label.startswith("vn") or full_label.endswith("vn")) else 0)
         | (CODE_NOTED if sfx_class == "restricted_vn" else 0)
+        | (CODE_LABEL_TRICK if LABEL_TRICK_RE.search(
+            label.replace("-", "") if "-" in label else label) is not None else 0)
     )
     res = (brand, scam_label, gambling, tld, risky, sfx_class, code)
     if not p.idn:
@@ -536,8 +543,11 @@ CODE_IP = 1 << 13
 #: restricted Vietnamese zone); a code with none of ``CODE_SYMBOLS`` set gives a host
 #: whose only symbols can be the random-label and model ones.
 CODE_NOTED = 1 << 14
+#: Not a model input: the registrable label holds a game's name or a lure word
+#: (``host_match.LABEL_TRICK_RE``, hyphens taken out), which ``hosts._trick`` reads.
+CODE_LABEL_TRICK = 1 << 15
 CODE_SYMBOLS = (3 | 3 << CODE_SCAM_SHIFT | CODE_GAMBLING | CODE_RISKY | CODE_SCAM_SUB
-                | CODE_USER_CONTENT | CODE_IDN | CODE_IP | CODE_NOTED)
+                | CODE_USER_CONTENT | CODE_IDN | CODE_IP | CODE_NOTED | CODE_LABEL_TRICK)
 
 
 _new_tuple = tuple.__new__

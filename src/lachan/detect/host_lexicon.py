@@ -92,8 +92,13 @@ SHORT_GAMBLING_KEYWORDS: frozenset[str] = frozenset("bet".split())
 #: publishers (ff.garena.vn), so a game's name beside a lure word elsewhere is a lure.
 GAME_NAMES: frozenset[str] = frozenset(
     """freefire pubg roblox lienquan lmht booyah valorant ngocrong playtogether tocchien
-    genshin""".split()
+    genshin lienminhhuyenthoai truykich zingspeed robux""".split()
 )
+#: Games whose name is also an everyday word ("lienquan": related): it counts only beside a
+#: lure word. Any other name of :data:`GAME_NAMES` is a lure on its own outside the
+#: publisher's domains ("lmhtvcs", "playtogethervn", "robuxfree"): the publishers' own
+#: sites are official or well-known domains, which never reach that check.
+EVERYDAY_GAME_NAMES: frozenset[str] = frozenset({"lienquan"})
 #: Short codes of games, which count only at an edge of the label or of a hyphenated
 #: part, next to a lure word ("napff", "hacklq", "ff-member"; not "coffeeshop", "staff").
 SHORT_GAME_NAMES: frozenset[str] = frozenset("ff lq aov fo4".split())
@@ -101,6 +106,46 @@ SHORT_GAME_NAMES: frozenset[str] = frozenset("ff lq aov fo4".split())
 GAME_LURE_WORDS: frozenset[str] = frozenset(
     """nap napthe sukien quatang nhanqua giftcode member event acc nick hack skin quanhuy
     shop free mienphi tang trian""".split()
+)
+
+#: Words that name what a scam sells or promises; one in a domain's own name is a lure
+#: whatever the rest of the name says: word -> what it offers (the symbol's detail). Left
+#: out: words that honest shops use too ("quatang" and "hopqua": gift shops; "napthe":
+#: licensed top-up agents; "xoso": the state lottery companies; "casino", "baccarat").
+LURE_WORDS: dict[str, str] = {
+    # loans outside a lender's own domain ("chovay", "vaynhanh24h", "tokvay")
+    "vay": "a loan", "loans": "a loan",
+    # prizes, gifts and easy money
+    "nhanqua": "a gift", "nhanthuong": "a reward", "trungthuong": "a prize",
+    "traothuong": "a prize", "doithuong": "a prize", "giftcode": "a gift code",
+    "lixi": "lucky money", "vongquay": "a lucky wheel", "hoantien": "a refund",
+    "nhantien": "money", "kiemtien": "easy money", "trian": "a gratitude gift",
+    # gambling under the names players search for ("clmm": chan-le on MoMo)
+    "nhacai": "a bookmaker", "taixiu": "tai-xiu dice", "chanle": "chan-le betting",
+    "clmm": "chan-le betting", "cltx": "chan-le betting", "nohu": "slot jackpots",
+    "xocdia": "xoc-dia dice", "soicau": "lottery tips", "gamebai": "card gambling",
+    "danhbai": "card gambling", "cacuoc": "betting", "sicbo": "dice gambling",
+    "keobong": "football odds",
+    # game currency for free, game hacks, bought likes (8 training-side domains missed
+    # before these were added)
+    "nhankimcuong": "free game diamonds", "napkimcuong": "game diamonds",
+    "kimcuongff": "game diamonds", "kimcuongfree": "free game diamonds",
+    "toolhack": "game hacks", "muahack": "game hacks", "hackgame": "game hacks",
+    "fbhack": "a Facebook hack", "bufflike": "bought likes", "autolike": "bought likes",
+    "fblike": "bought likes",
+    # what is sold without a right to sell it
+    "crack": "cracked software", "keygen": "cracked software", "sinhly": "sex pills",
+    "bangcap": "fake diplomas", "lambang": "fake diplomas", "hoadondo": "VAT invoices",
+    # binary options
+    "option": "binary options",
+}
+#: Words that hold a lure word and mean something else: a dress ("vay cuoi": a wedding
+#: dress), crackers, a physiology course, shop signs ("lam bang hieu"), an adoption,
+#: Austria, a pedestrian, the Lixil company, a Russian newspaper.
+LURE_WORD_EXCEPTIONS: tuple[str, ...] = (
+    "vaycuoi", "vaydam", "vayxinh", "vaybau", "vayngu", "vayvoan", "novaya", "cracker",
+    "crackle", "sinhlyhoc", "lambanghieu", "lambangquangcao", "adoption", "strian",
+    "lixil",
 )
 
 #: Path words of pages that imitate a log-in, verification or payout step.
