@@ -510,7 +510,7 @@ def test_round_g_fraud_is_found(name: str, text: str) -> None:
 
 @pytest.mark.parametrize(("name", "text"), [
     # a shop's regular customer asked for the usual deposit
-    ("DEPOSIT_FIRST", "Chi Lan oi ao chi dat ve roi a, chi gui em coc 100k nhu moi lan, em "
+    ("DEPOSIT_FIRST", "Chi Lan oi ao chi dat ve roi a, chi gui em coc 100k nhu lan truoc, em "
                       "giao luon chieu nay"),
     # a lender's notice of a loan paid out is no loan offered
     ("LOAN_OFFER", "HD SAISON: Hop dong 20341 cua Quy khach da duoc giai ngan 15.000.000d. Ky "
@@ -521,6 +521,18 @@ def test_round_g_fraud_is_found(name: str, text: str) -> None:
 ])
 def test_round_g_honest_message_is_no_fraud(name: str, text: str) -> None:
     assert name not in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a code message's own warning not to send it
+    "Ma OTP cua ban la 123456. Khong gui ma OTP nay cho nhan vien ngan hang hay bat ky ai.",
+    "Ma xac thuc Shopee: 482913. Khong gui ma cho nhan vien Shopee hay nguoi la.",
+    # an invoice's number read out
+    "Anh kiem tra hoa don roi doc ma cho em nhe.",
+])
+def test_round_g_no_code_is_asked(text: str) -> None:
+    assert "CODE_HANDOVER_REQUEST" not in names(text)
+    assert lachan.analyse(text).label != "scam"
 
 
 def test_round_g_a_disowned_transaction_warning_stays_a_warning() -> None:

@@ -35,6 +35,8 @@ def tactics(text: str) -> dict[str, float]:
                                     "dich, goi ngay cho nhan vien 0868 432 109 de huy."),
     ("MONEY_MULTIPLIED_CLAIM", "Em vao nhom thay Minh tu thang 5, 10tr thanh 45tr chi trong 3 "
                                "tuan, ai muon tham gia ib em."),
+    ("MONEY_MULTIPLIED_CLAIM", "Nho anh chuyen gia ma em vao 500k thanh 5tr chi trong 3 ngay, "
+                               "nhom con cho, ib em nhe."),
     ("UNREAD_MESSAGE_LURE", "Thong bao: ban co 2 tin nhan chua doc tu ngan hang. Xem tai "
                             "bit.ly/tb-nh"),
     ("FORTUNE_FOR_SAFEKEEPING", "I am a US Army general in Yemen and I have a consignment box of "
@@ -62,6 +64,21 @@ def test_a_tactic_gets_its_prior(name: str, text: str) -> None:
     "Quy mo thang nay tang tu 10tr len 12tr trong 1 thang",
     # an unread-message reminder of the app itself, no link
     "Ban co 3 tin nhan chua doc trong hop thu Zalo.",
+    # a review's counter-examples: forced to stay late, kept at school, a bike held
+    "Em bi bat buoc o lai lam them, 9h moi ve nha, anh chuyen tien dien giup em nhe.",
+    "Con bi giu lai truong lam bai, 6h moi ve nha, anh nho dong tien hoc cho con.",
+    "Bo bi cong an giu xe vi khong doi mu, de duoc tha xe, nho mang 300k nop phat.",
+    # "soan" as "to draft"
+    "Em soan bao gia roi gui so 0912345678 cua anh Hung nhe",
+    "Chi soan hop dong xong gui 0903 123 456 giup em voi",
+    # a service's own notice, on its own site
+    "VNeID: Ban co 1 thong bao moi chua doc. Truy cap https://vneid.gov.vn",
+    # a loss, a salary over months, and growth over months
+    "Chung khoan nam nay lo nang, 2 ty thanh 900 trieu chi trong 3 tuan",
+    "Luong em tu 7tr len 20tr sau 8 thang lam viec",
+    # switching off, a courier on the line
+    "Quy khach vui long khong tat may trong khi giao dich dang xu ly.",
+    "Em la nhan vien giao hang, anh giu may giup em, dung tat may nhe, em dang tim nha",
     # a real goodbye to a soldier
     "Chuc anh Captain chuyen cong tac an toan, box qua em gui de o quay le tan nhe",
 ])

@@ -90,6 +90,9 @@ _READ_TO_STAFF_RE = re.compile(
     # "nhan vien ho tro se goi cho ban, vui long doc ma nay de hoan tat"
     r"|\b(?:nhan\s+vien|tong\s+dai\s+vien|can\s+bo)\s+(?:\S+\s+){0,3}?(?:se\s+)?goi\b"
     r"(?:\s+\S+){0,12}?\s+doc\s+(?:lai\s+)?(?:ma|so|otp)\b")
+#: A command or a SIM the caller dictates, the context in which "doc ma em" is a code read
+#: out ("soan tin theo cu phap em gui roi doc ma em"), not an invoice's number.
+_DICTATED_RE = re.compile(r"\b(?:soan\s+tin|cu\s+phap|sim|esim|nha\s+mang|tong\s+dai)\b")
 #: "I typed your number by mistake": the story that comes with the request.
 _MISDIAL_RE = re.compile(r"\b(?:bam|nhap|dien|ghi|de|dang\s+ky|dang\s+nhap)\s+(?:nham|sai)"
                          r"\s+(?:so|sdt)\b|\bdo\s+(?:minh|em|tao|to|anh|chi)\s+nhap\s+(?:sai|nham)\b")
@@ -836,8 +839,10 @@ def request_findings(folded: str, tokens: list[str], bigrams: list[str],
     # is used ("cung cap ma nay cho giao dich vien"): a fraudster never has the code
     # (unless it tells the reader to read it out to the "staff" who will call: "Ma OTP cua
     # ban la 739104. Nhan vien ngan hang se goi ..., vui long doc ma nay cho nhan vien")
-    staff = (_READ_TO_STAFF_RE.search(folded)
-             if code_word or "OTP_CODE" in out.findings or "doc ma" in pairs else None)
+    # (a code message's own warning "khong gui ma OTP nay cho nhan vien" is no request)
+    staff = (first_unnegated(_READ_TO_STAFF_RE, folded)
+             if code_word or "OTP_CODE" in out.findings or (
+                 "doc ma" in pairs and _DICTATED_RE.search(folded) is not None) else None)
     if (code_word or not _CODE_PAIRS.isdisjoint(pairs)) and (
             "OTP_CODE" not in out.findings or staff is not None):
         asked = _handover(folded) or (None if staff is None else staff.group(0))

@@ -514,7 +514,7 @@ _NO_DEPOSIT_ASKED_RE = re.compile(r"\b(?:(?:da|vua)\s+(?:nhan|thu)\s+(?:duoc\s+)
                                   r"(?:\S+\s+){0,2}?roi\b"
                                   # a customer the seller knows: "chi gui em coc 200k nhu lan
                                   # truoc"
-                                  r"|\bnhu\s+(?:lan\s+truoc|moi\s+lan|lan\s+trc|cu)\b")
+                                  r"|\bcoc\s+(?:\S+\s+){0,3}?nhu\s+(?:lan\s+truoc|lan\s+trc)\b")
 #: A developer's launch: a booking deposit, refundable, under a sales contract.
 _DEVELOPER_RE = re.compile(r"\b(?:mo\s+ban|chu\s+dau\s+tu|hdmb|hop\s+dong\s+mua\s+ban)\b")
 _OFFICIAL_WAYS = ("URL_OFFICIAL_DOMAIN", "SENDER_OFFICIAL", "AD_LABEL")

@@ -40,35 +40,41 @@ from lachan.detect.requests import advisory, first_unnegated
 TACTIC_PRIOR = 12.0
 
 _OFFICIAL = (r"(?:cong\s+an|canh\s+sat|csgt|toa\s+an|vien\s+kiem\s+sat|thuong\s+ta|trung\s+ta"
-             r"|thieu\s+ta|dai\s+uy|dieu\s+tra\s+vien|can\s+bo|ngan\s+hang|nhan\s+vien"
-             r"|tong\s+dai\s+vien|otp|ma\s+xac\s+(?:thuc|nhan)|giao\s+dich)")
+             r"|thieu\s+ta|dai\s+uy|dieu\s+tra\s+vien|can\s+bo|nhan\s+vien\s+ngan\s+hang"
+             r"|otp|ma\s+xac\s+(?:thuc|nhan))")
 _OFFICIAL_RE = re.compile(rf"\b{_OFFICIAL}\b")
 #: "giu may, khong duoc cup", "tuyet doi giu may khong tat", "dung cup may".
 _HOLD_LINE_RE = re.compile(
     r"\b(?:(?:tuyet\s+doi\s+)?giu\s+may\s*,?\s*(?:\S+\s+){0,2}?(?:khong|dung|ko)\s+(?:duoc\s+)?"
-    r"(?:cup|tat|ngat|dap)|(?:khong|dung|ko)\s+(?:duoc\s+)?(?:cup|tat|ngat|dap)\s+may"
+    r"(?:cup|tat|ngat|dap)|(?:khong|dung|ko)\s+(?:duoc\s+)?(?:cup|ngat|dap)\s+may"
     r"|do\s+not\s+hang\s+up|don'?t\s+hang\s+up|stay\s+on\s+the\s+line)\b")
-_HOLD_PAIRS = frozenset({"giu may", "cup may", "tat may", "hang up", "the line",
-                         "duoc cup", "duoc tat"})
+_HOLD_PAIRS = frozenset({"giu may", "cup may", "hang up", "the line", "duoc cup"})
 
 #: Someone held: "anh ay bi cong an giu", "chau dang bi tam giu o dong cong an".
 _HELD_RE = re.compile(
-    r"\b(?:bi|dang\s+bi|vua\s+bi)\s+(?:(?:cong\s+an|canh\s+sat|csgt|cs)\s+(?:\S+\s+){0,2}?)?"
-    r"(?:giu|bat|tam\s+giu|tam\s+giam|bat\s+giu|giu\s+lai)\b")
+    r"\b(?:bi|dang\s+bi|vua\s+bi)\s+(?:(?:cong\s+an|canh\s+sat|csgt|cs)\s+(?:\S+\s+){0,2}?"
+    r"(?:giu|bat|bat\s+giu)(?!\s+(?:xe|giay|bang|buoc|dau|gap|loi|phat)\b)"
+    r"|tam\s+giu|tam\s+giam)\b")
 #: And money to get him out: "can 25 trieu nop phat de duoc tha", "lo cho no ra".
 _RELEASE_RE = re.compile(
-    r"\b(?:de|moi|thi)\s+(?:duoc\s+|cho\s+(?:\S+\s+){0,2}?)?(?:tha|bao\s+lanh|ra\s+ve|ve\s+nha"
-    r"|ra\s+ngay|xu\s+nhe|bo\s+qua|lo\s+(?:cho|viec))\b|\bbao\s+lanh\b|\blo\s+cho\s+\S+\s+ra\b")
-_MONEY_WORDS_RE = re.compile(r"\b(?:\d+(?:[.,]\d+)*\s*(?:k|tr|trieu|ty|d|dong|vnd)\b|tien\b"
-                             r"|nop\s+phat|chuyen\s+khoan)")
-_HELD_PAIRS = frozenset({"bi giu", "bi bat", "tam giu", "bat giu", "giu lai", "an giu",
-                         "sat giu", "an bat", "sat bat", "tam giam"})
+    r"\b(?:de|moi|thi)\s+(?:duoc\s+|cho\s+(?:\S+\s+){0,2}?)?(?:tha|bao\s+lanh|ra\s+ve"
+    r"|ra\s+ngay|xu\s+nhe|bo\s+qua)\b|\bbao\s+lanh\b|\blo\s+cho\s+\S+\s+ra\b")
+#: (within this many characters after the hold: about 15 words)
+_RELEASE_REACH = 100
+_MONEY_WORDS_RE = re.compile(r"\b(?:\d+(?:[.,]\d+)*\s*(?:k|tr|trieu|ty|d|dong|vnd)\b"
+                             r"|nop\s+phat)")
+_HELD_PAIRS = frozenset({"tam giu", "bat giu", "an giu", "sat giu", "an bat", "sat bat",
+                         "tam giam"})
 
 #: A command syntax ("soan ...") to be sent to a 10-digit mobile, not a short code.
+#: ("soan" alone is also "to draft": "em soan bao gia roi gui so 09... cua anh Hung"; the
+#: command needs "soan tin", or a SIM, carrier or bank around it)
 _COMMAND_TO_MOBILE_RE = re.compile(
-    r"\bsoan\s+(?:tin\s*:?\s*|tin\s+nhan\s*:?\s*)?(?:\S+\s+){1,8}?gui\s+(?:den\s+|toi\s+|ve\s+)?"
+    r"\bsoan\s+(?:tin\s*:?\s*|tin\s+nhan\s*:?\s*)?(?:\S+\s+){1,5}?gui\s+(?:den\s+|toi\s+|ve\s+)?"
     r"(?:so\s+|sdt\s+)?(?:\+?84|0)[35789](?:[ .]?\d){8}\b")
 
+_COMMAND_CONTEXT_RE = re.compile(r"\b(?:sim|esim|nha\s+mang|viettel|vinaphone|mobifone"
+                                 r"|vietnamobile|ngan\s+hang|cu\s+phap)\b")
 #: A card or a loan on terms no lender offers ...
 _CREDIT_RE = re.compile(
     r"\b(?:the\s+tin\s+dung|mo\s+the|vay|khoan\s+vay|giai\s+ngan|rut\s+tien\s+mat)\b")
@@ -89,17 +95,19 @@ _PERSONAL_CALLBACK_RE = re.compile(
 
 #: "20tr thanh 58tr trong 2 tuan", "tu 5 trieu len 40 trieu sau 10 ngay".
 _MULTIPLIED_RE = re.compile(
-    r"\b(?P<a>\d+(?:[.,]\d+)?)\s*(?:k|tr|trieu|cu|ty)\s+(?:thanh|len|lai\s+ra|ra|thu\s+ve|ve)\s+"
-    r"(?P<b>\d+(?:[.,]\d+)?)\s*(?:k|tr|trieu|cu|ty)\b(?:\s+\S+){0,3}?\s+"
-    r"(?:trong|sau|chi|chua\s+toi|chua\s+den)\s+(?:\S+\s+)?\d*\s*(?:ngay|tuan|thang)\b")
+    r"\b(?P<a>\d+(?:[.,]\d+)?)\s*(?P<ua>k|tr|trieu|cu|ty)\s+(?:thanh|len|lai\s+ra|ra|thu\s+ve|ve)\s+"
+    r"(?P<b>\d+(?:[.,]\d+)?)\s*(?P<ub>k|tr|trieu|cu|ty)\b(?:\s+\S+){0,3}?\s+"
+    r"(?:trong|sau|chi|chua\s+toi|chua\s+den)\s+(?:\S+\s+)?\d*\s*(?:ngay|tuan)\b")
+_UNIT = {"k": 1e3, "tr": 1e6, "trieu": 1e6, "cu": 1e6, "ty": 1e9}
 
 #: "co 1 tin nhan chua doc", "ban co thong bao moi chua xem".
 _UNREAD_RE = re.compile(
     r"\b(?:co|have)\s+(?:\d+|mot)\s+(?:tin\s+nhan|thong\s+bao|thu|buu\s+pham\s+dien\s+tu"
-    r"|(?:unread|new)\s+(?:message|notification))\s*(?:moi\s+)?(?:chua\s+(?:doc|xem|nhan)"
-    r"|dang\s+cho)|\bunread\s+(?:message|notification)s?\b")
-_UNREAD_PAIRS = frozenset({"chua doc", "chua xem", "unread message", "unread messages",
-                           "dang cho"})
+    r"|(?:unread|new)\s+(?:message|notification))\s*(?:moi\s+)?chua\s+(?:doc|xem|nhan)"
+    r"|\bunread\s+(?:message|notification)s?\b")
+_UNREAD_PAIRS = frozenset({"chua doc", "chua xem", "unread message", "unread messages"})
+#: A service's own reminder links to its own site.
+_OWN_WAYS = ("URL_OFFICIAL_DOMAIN", "SENDER_OFFICIAL")
 _LINK_FINDINGS = ("URL_PRESENT", "URL_SHORTENER")
 
 #: A soldier's or a stranger's fortune "for safe keeping".
@@ -127,11 +135,11 @@ _ALL_PAIRS = (_HOLD_PAIRS | _HELD_PAIRS | _CREDIT_PAIRS | _UNREAD_PAIRS | _FORTU
 
 
 def _multiplied(folded: str) -> str | None:
-    """A growth of three times or more (a 20 % gain is an ordinary claim)."""
+    """A growth of 2.5 times or more in VND (a 20 % gain is an ordinary claim)."""
     for m in _MULTIPLIED_RE.finditer(folded):
         try:
-            a = float(m.group("a").replace(",", "."))
-            b = float(m.group("b").replace(",", "."))
+            a = float(m.group("a").replace(",", ".")) * _UNIT[m.group("ua")]
+            b = float(m.group("b").replace(",", ".")) * _UNIT[m.group("ub")]
         except ValueError:
             continue
         if a > 0 and b >= 2.5 * a:
@@ -153,12 +161,13 @@ def tactic_findings(folded: str, tokens: list[str], bigrams: list[str],
                       None if m is None or who is None else f"{who.group(0)} ... {m.group(0)}"))
     if not _HELD_PAIRS.isdisjoint(pairs):
         held = _HELD_RE.search(folded)
-        release = _RELEASE_RE.search(folded, held.end()) if held is not None else None
+        release = (_RELEASE_RE.search(folded, held.end(), held.end() + _RELEASE_REACH)
+                   if held is not None else None)
         money = _MONEY_WORDS_RE.search(folded) if release is not None else None
         found.append(("RELEASE_FROM_CUSTODY_FEE",
                       None if held is None or release is None or money is None
                       else f"{held.group(0)} ... {release.group(0)}"))
-    if "soan tin" in pairs or "soan" in tokens:
+    if "soan tin" in pairs or ("soan" in tokens and _COMMAND_CONTEXT_RE.search(folded)):
         m = _COMMAND_TO_MOBILE_RE.search(folded)
         found.append(("SMS_COMMAND_TO_MOBILE", None if m is None else m.group(0)))
     if not _CREDIT_PAIRS.isdisjoint(pairs) and (
@@ -172,9 +181,10 @@ def tactic_findings(folded: str, tokens: list[str], bigrams: list[str],
     if "OTP_CODE" in findings and "PHONE_MOBILE" in findings:
         m = _PERSONAL_CALLBACK_RE.search(folded)
         found.append(("CODE_WITH_PERSONAL_CALLBACK", None if m is None else m.group(0)))
-    if "thanh" in tokens or "len" in tokens or "ra" in tokens:
+    if "thanh" in tokens or "len" in tokens or "ra" in tokens or "ve" in tokens:
         found.append(("MONEY_MULTIPLIED_CLAIM", _multiplied(folded)))
-    if not _UNREAD_PAIRS.isdisjoint(pairs) and any(f in findings for f in _LINK_FINDINGS):
+    if (not _UNREAD_PAIRS.isdisjoint(pairs) and any(f in findings for f in _LINK_FINDINGS)
+            and not any(f in findings for f in _OWN_WAYS)):
         m = first_unnegated(_UNREAD_RE, folded)
         found.append(("UNREAD_MESSAGE_LURE", None if m is None else m.group(0)))
     if not _FORTUNE_PAIRS.isdisjoint(pairs) or not _FORTUNE_WORDS.isdisjoint(tokens):
