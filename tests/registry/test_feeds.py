@@ -246,8 +246,8 @@ def test_the_journal_position_moves_with_journalling_commits_only(db: Database) 
         assert feeds.journal_position(s) == start
     _block(db, "lua-dao.top")
     with db.read() as s:
-        last, version = feeds.journal_position(s)
-    assert last > start[0] and version == start[1] + 1
+        last, version, epoch = feeds.journal_position(s)
+    assert last > start[0] and version == start[1] + 1 and epoch != start[2]
 
 
 def test_the_zone_cache_keeps_a_bounded_number_of_zones(
@@ -283,3 +283,44 @@ def test_the_journal_version_is_kept_when_its_row_was_removed(db: Database) -> N
         assert feeds.journal_position(s)[1] == 2
     assert len(feeds.zone_snapshot(db, "dnsbl-domain", "domain").entries) == 2
     assert first.entries == []
+
+
+def _empty(db: Database, head: tuple[int, str] | None = None) -> None:
+    """Every table emptied and the journal's ids started again, as a restore of an empty
+    backup (or a test's emptying) leaves them; with ``head``, the journal's head row
+    as the backup held it (version, epoch)."""
+    from sqlalchemy import text
+
+    from lachan.store.base import Base
+
+    with db.transaction() as s:
+        for t in reversed(Base.metadata.sorted_tables):
+            s.execute(delete(t))
+        if s.get_bind().dialect.name == "postgresql":
+            sequence = "pg_get_serial_sequence('source_changes', 'id')"
+            s.execute(text(f"SELECT setval({sequence}, 1, false)"))
+        if head is not None:
+            s.add(SourceJournalHead(id=1, version=head[0], epoch=head[1]))
+
+
+def _domains(db: Database) -> list[str]:
+    return [v for _, v, _ in feeds.zone_snapshot(db, "dnsbl-domain", "domain").entries]
+
+
+def test_a_zone_cached_before_the_tables_were_emptied_is_not_served_after(db: Database) -> None:
+    _block(db, "lua-dao.top")
+    assert _domains(db) == ["lua-dao.top"]
+    _empty(db)
+    _block(db, "other-scam.top")  # the same last id and version as lua-dao.top's
+    assert _domains(db) == ["other-scam.top"]
+
+
+def test_a_zone_cached_before_a_restore_is_not_served_after(db: Database) -> None:
+    with db.transaction() as s:  # the backup: an empty blocklist, its journal at version 0
+        s.execute(delete(SourceJournalHead))
+        s.add(SourceJournalHead(id=1, version=0, epoch="backup"))
+    _block(db, "lua-dao.top")
+    assert _domains(db) == ["lua-dao.top"]
+    _empty(db, head=(0, "backup"))  # restored
+    _block(db, "other-scam.top")  # the same last id and version as lua-dao.top's
+    assert _domains(db) == ["other-scam.top"]

@@ -214,20 +214,24 @@ class ZoneSnapshot:
         return cast(T, found)
 
 
-#: Where the feed journal stands: its last id and its version (see
+#: Where the feed journal stands: its last id, its version and its epoch (see
 #: :class:`lachan.store.tables_centre.SourceJournalHead`). It moves whenever a source
 #: enters or leaves the blocklist or an official channel takes one off (or puts it back).
-JournalPosition = tuple[int, int]
+JournalPosition = tuple[int, int, str]
 
 
 def journal_position(session: Session) -> JournalPosition:
-    """The journal's last id and version, in one statement (two index look-ups). The
+    """The journal's last id, version and epoch, in one statement (index look-ups). The
     version is raised in commit order, which the ids are not on PostgreSQL; the id also
-    moves for an entry written past the ORM (a migration)."""
+    moves for an entry written past the ORM (a migration); the epoch, drawn anew with
+    each version, keeps a position from coming back after the tables were emptied or
+    the database restored (``""`` while the head row is missing)."""
+    head = SourceJournalHead.__table__
     last = select(func.coalesce(func.max(SourceChange.id), 0)).scalar_subquery()
-    version = select(func.coalesce(func.max(SourceJournalHead.version), 0)).scalar_subquery()
-    row = session.execute(select(last, version)).one()
-    return int(row[0]), int(row[1])
+    version = select(func.coalesce(func.max(head.c.version), 0)).scalar_subquery()
+    epoch = select(func.coalesce(func.max(head.c.epoch), "")).scalar_subquery()
+    row = session.execute(select(last, version, epoch)).one()
+    return int(row[0]), int(row[1]), str(row[2])
 
 
 class _ZoneCache:
