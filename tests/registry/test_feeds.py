@@ -324,3 +324,49 @@ def test_a_zone_cached_before_a_restore_is_not_served_after(db: Database) -> Non
     _empty(db, head=(0, "backup"))  # restored
     _block(db, "other-scam.top")  # the same last id and version as lua-dao.top's
     assert _domains(db) == ["other-scam.top"]
+
+
+def test_a_snapshot_shared_by_many_threads_derives_without_error() -> None:
+    """FastAPI serves zones from a thread pool: requests share a cached snapshot and
+    derive (render) from it at once; none fails, and it keeps no more than its bound."""
+    import sys
+    import threading
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads switch often: the race shows within a few rounds
+    errors: list[str] = []
+    try:
+        for _ in range(60):
+            snap = feeds.ZoneSnapshot([], 1)
+
+            def render(thread: int, snap: feeds.ZoneSnapshot = snap) -> None:
+                try:
+                    for i in range(300):
+                        assert snap.derive((thread, i), lambda i=i: i) == i
+                except Exception as exc:  # noqa: BLE001
+                    errors.append(repr(exc))
+
+            threads = [threading.Thread(target=render, args=(t,)) for t in range(8)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            assert errors == []
+    finally:
+        sys.setswitchinterval(interval)
+
+
+def test_a_group_of_derived_values_replaces_only_its_own() -> None:
+    snap = feeds.ZoneSnapshot([], 1)
+    made: list[str] = []
+
+    def derive(key: str, group: str | None = None) -> str:
+        return snap.derive(key, lambda: made.append(key) or key, group=group)
+
+    derive("default")
+    for i in range(50):  # keys a client chooses
+        derive(f"origin-{i}", "origin")
+    made.clear()
+    assert derive("default") == "default" and made == []  # still kept
+    assert derive("origin-49", "origin") == "origin-49" and made == []  # the last few too
+    assert derive("origin-0", "origin") == "origin-0" and made == ["origin-0"]

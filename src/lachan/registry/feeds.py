@@ -180,9 +180,12 @@ ZONE_ATTEMPTS = 5
 
 #: Zones kept per database and process, by ``(zone, kind)`` (each at one journal position).
 ZONE_CACHE_SIZE = 8
-#: What is derived from one zone snapshot and kept with it (:meth:`ZoneSnapshot.derive`).
+#: What is derived from one zone snapshot and kept with it (:meth:`ZoneSnapshot.derive`):
+#: the last this many keys of no group...
 ZONE_DERIVED_SIZE = 8
-_MISSING = object()
+#: ...and of each group (such as the renders for an origin a client chose: any number of
+#: origins can be asked for, and they must not push out the zone everyone is served).
+ZONE_DERIVED_PER_GROUP = 4
 T = TypeVar("T")
 
 
@@ -198,20 +201,36 @@ class ZoneSnapshot:
 
     entries: list[tuple[str, str, str]]
     serial: int | None
-    _derived: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _derived: dict[str | None, OrderedDict[Any, Any]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    _lock: threading.Lock = field(
+        default_factory=threading.Lock, init=False, compare=False, repr=False
+    )
 
-    def derive(self, key: Any, make: Callable[[], T]) -> T:
+    def derive(self, key: Any, make: Callable[[], T], *, group: str | None = None) -> T:
         """``make()`` (something computed from this snapshot alone, such as the zone
         rendered with given options, named by ``key``), kept with the snapshot: while the
-        zone is served from the cache it is computed once (the last
-        :data:`ZONE_DERIVED_SIZE` keys are kept)."""
-        found = self._derived.get(key, _MISSING)
-        if found is _MISSING:
-            found = make()
-            while len(self._derived) >= ZONE_DERIVED_SIZE:
-                self._derived.pop(next(iter(self._derived)), None)
-            self._derived[key] = found
-        return cast(T, found)
+        zone is served from the cache it is computed once. The last
+        :data:`ZONE_DERIVED_SIZE` keys of no group are kept, and the last
+        :data:`ZONE_DERIVED_PER_GROUP` of each ``group``, so that keys a client chooses
+        (a group) replace only each other. Thread-safe: requests served from the
+        thread pool share snapshots (``make`` runs outside the lock, so two requests
+        that miss at once may both compute it)."""
+        with self._lock:
+            kept = self._derived.get(group)
+            if kept is not None and key in kept:
+                kept.move_to_end(key)
+                return cast(T, kept[key])
+        made = make()
+        limit = ZONE_DERIVED_SIZE if group is None else ZONE_DERIVED_PER_GROUP
+        with self._lock:
+            kept = self._derived.setdefault(group, OrderedDict())
+            kept[key] = made
+            kept.move_to_end(key)
+            while len(kept) > limit:
+                kept.popitem(last=False)
+        return made
 
 
 #: Where the feed journal stands: its last id, its version and its epoch (see
