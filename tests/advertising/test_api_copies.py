@@ -420,9 +420,12 @@ def test_accepting_a_consent_request_by_reply(client, app) -> None:
     assert submit(client, aid, h, copy(vn(20, 10), text=dkqc),
                   copy(vn(20, 10), text=dkqc, recipient=other)) == [[], []]
     url = f"/v1/advertisers/{aid}/refusals"
-    r = client.post(url, headers=h, json={"recipient": RECIPIENT, "reply": "Đồng ý",
+    r = client.post(url, headers=h, json={"recipient": RECIPIENT, "reply": "Đồng Ý!!",
                                           "received_at": "2026-11-20T18:00:00+07:00"}).json()
     assert r["refusal"] is False and r["consent"] is True
+    # the consent's proof names the accepted phrase, not the subscriber's words
+    shown = client.get(f"/v1/advertisers/{aid}/consents", headers=h).json()["consents"]
+    assert [c["proof_ref"] for c in shown if c["method"] == "reply"] == ["DKQC reply: dong y"]
     late = client.post(url, headers=h, json={"recipient": other, "reply": "DY",
                                               "received_at": "2026-11-21T10:01:00+07:00"}).json()
     assert late["consent"] is False and "silence" in late["detail"]

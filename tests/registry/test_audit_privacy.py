@@ -48,12 +48,19 @@ def test_consent_and_refusal_numbers_are_pseudonyms_in_the_audit_log(db: Databas
     text = _audit_text(db)
     for clear in ("0901234567", "987654321", "lan@example.vn"):
         assert clear not in text
-    # the same keyed pseudonym as the complaint centre gives a reporter with that number
-    assert _details(db, "refusal.record")["recipient"] == vault.pseudonym("0987654321")
-    assert _details(db, "refusal.record")["keyword"] == "TC"
+    # the advertising recipients' own pseudonym, as their consents and refusals hold it:
+    # not the one the complaint centre gives a reporter with that number (no join)
+    refused = _details(db, "refusal.record")
+    assert refused["recipient"] == vault.ad_recipient_pseudonym("0987654321")
+    assert refused["recipient"] != vault.pseudonym("0987654321")
+    assert refused["keyword"] == "TC"
     withdrawn = [orjson.loads(d) for d in _rows(db, "consent.withdraw")]
-    assert [d["recipient"] for d in withdrawn] == [vault.pseudonym("0901234567"),
-                                                   vault.pseudonym("lan@example.vn")]
+    assert [d["recipient"] for d in withdrawn] == [
+        vault.ad_recipient_pseudonym("0901234567"),
+        vault.ad_recipient_pseudonym("lan@example.vn"),
+    ]
+    assert not {d["recipient"] for d in withdrawn} & {
+        vault.pseudonym("0901234567"), vault.pseudonym("lan@example.vn")}
     with db.read() as s:
         assert audit.verify(s).ok  # the chain is over what was written
 
@@ -71,7 +78,8 @@ def test_a_service_session_uses_its_own_vault_for_pseudonyms(db: Database) -> No
     with db.transaction() as s:
         a = adv.create_advertiser(s, "Shop", actor="test")
         adv.record_refusal(s, a.id, "0987654321", "TC", actor="test")
-    assert _details(db, "refusal.record")["recipient"] == vault.pseudonym("0987654321")
+    assert _details(db, "refusal.record")["recipient"] == vault.ad_recipient_pseudonym(
+        "0987654321")
 
 
 def test_other_details_are_written_as_given(db: Database) -> None:

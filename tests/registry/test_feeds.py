@@ -246,8 +246,8 @@ def test_the_journal_position_moves_with_journalling_commits_only(db: Database) 
         assert feeds.journal_position(s) == start
     _block(db, "lua-dao.top")
     with db.read() as s:
-        last, version = feeds.journal_position(s)
-    assert last > start[0] and version == start[1] + 1
+        last, version, epoch = feeds.journal_position(s)
+    assert last > start[0] and version == start[1] + 1 and epoch != start[2]
 
 
 def test_the_zone_cache_keeps_a_bounded_number_of_zones(
@@ -283,3 +283,90 @@ def test_the_journal_version_is_kept_when_its_row_was_removed(db: Database) -> N
         assert feeds.journal_position(s)[1] == 2
     assert len(feeds.zone_snapshot(db, "dnsbl-domain", "domain").entries) == 2
     assert first.entries == []
+
+
+def _empty(db: Database, head: tuple[int, str] | None = None) -> None:
+    """Every table emptied and the journal's ids started again, as a restore of an empty
+    backup (or a test's emptying) leaves them; with ``head``, the journal's head row
+    as the backup held it (version, epoch)."""
+    from sqlalchemy import text
+
+    from lachan.store.base import Base
+
+    with db.transaction() as s:
+        for t in reversed(Base.metadata.sorted_tables):
+            s.execute(delete(t))
+        if s.get_bind().dialect.name == "postgresql":
+            sequence = "pg_get_serial_sequence('source_changes', 'id')"
+            s.execute(text(f"SELECT setval({sequence}, 1, false)"))
+        if head is not None:
+            s.add(SourceJournalHead(id=1, version=head[0], epoch=head[1]))
+
+
+def _domains(db: Database) -> list[str]:
+    return [v for _, v, _ in feeds.zone_snapshot(db, "dnsbl-domain", "domain").entries]
+
+
+def test_a_zone_cached_before_the_tables_were_emptied_is_not_served_after(db: Database) -> None:
+    _block(db, "lua-dao.top")
+    assert _domains(db) == ["lua-dao.top"]
+    _empty(db)
+    _block(db, "other-scam.top")  # the same last id and version as lua-dao.top's
+    assert _domains(db) == ["other-scam.top"]
+
+
+def test_a_zone_cached_before_a_restore_is_not_served_after(db: Database) -> None:
+    with db.transaction() as s:  # the backup: an empty blocklist, its journal at version 0
+        s.execute(delete(SourceJournalHead))
+        s.add(SourceJournalHead(id=1, version=0, epoch="backup"))
+    _block(db, "lua-dao.top")
+    assert _domains(db) == ["lua-dao.top"]
+    _empty(db, head=(0, "backup"))  # restored
+    _block(db, "other-scam.top")  # the same last id and version as lua-dao.top's
+    assert _domains(db) == ["other-scam.top"]
+
+
+def test_a_snapshot_shared_by_many_threads_derives_without_error() -> None:
+    """FastAPI serves zones from a thread pool: requests share a cached snapshot and
+    derive (render) from it at once; none fails, and it keeps no more than its bound."""
+    import sys
+    import threading
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads switch often: the race shows within a few rounds
+    errors: list[str] = []
+    try:
+        for _ in range(60):
+            snap = feeds.ZoneSnapshot([], 1)
+
+            def render(thread: int, snap: feeds.ZoneSnapshot = snap) -> None:
+                try:
+                    for i in range(300):
+                        assert snap.derive((thread, i), lambda i=i: i) == i
+                except Exception as exc:  # noqa: BLE001
+                    errors.append(repr(exc))
+
+            threads = [threading.Thread(target=render, args=(t,)) for t in range(8)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            assert errors == []
+    finally:
+        sys.setswitchinterval(interval)
+
+
+def test_a_group_of_derived_values_replaces_only_its_own() -> None:
+    snap = feeds.ZoneSnapshot([], 1)
+    made: list[str] = []
+
+    def derive(key: str, group: str | None = None) -> str:
+        return snap.derive(key, lambda: made.append(key) or key, group=group)
+
+    derive("default")
+    for i in range(50):  # keys a client chooses
+        derive(f"origin-{i}", "origin")
+    made.clear()
+    assert derive("default") == "default" and made == []  # still kept
+    assert derive("origin-49", "origin") == "origin-49" and made == []  # the last few too
+    assert derive("origin-0", "origin") == "origin-0" and made == ["origin-0"]

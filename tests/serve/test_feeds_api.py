@@ -370,6 +370,38 @@ def test_an_unchanged_zone_is_served_as_rendered_before(
     assert "listed" in calls
 
 
+def test_origins_a_client_chooses_do_not_push_out_the_zone(
+    client: TestClient, role_keys: dict[str, str], monkeypatch
+) -> None:  # noqa: ANN001
+    """Any number of origins may be asked for: their renders replace only each other,
+    never the zone served with the default origin; the spellings of one origin share
+    one render."""
+    from lachan.serve import feeds_format
+
+    an, op = role_keys["analyst"], role_keys["operator"]
+    assert _decide(client, an, "domain", "a-lua-dao.top", "block").status_code == 201
+    serial, first = _rpz(client, op)
+    for i in range(20):
+        got = client.get(f"/v1/feeds/zone/rpz?origin=rpz{i}.example.vn", headers=bearer(op))
+        assert got.status_code == 200 and f"rpz{i}.example.vn" in got.text
+    calls: list[str] = []
+    render = feeds_format.render
+
+    def counted_render(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        calls.append(kwargs.get("origin", "(default)"))
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(feeds_format, "render", counted_render)
+    again_serial, again = _rpz(client, op)
+    assert calls == []  # the default zone: still as rendered before
+    assert (again_serial, again.text) == (serial, first.text)
+    texts = [
+        client.get(f"/v1/feeds/zone/rpz?origin={origin}", headers=bearer(op)).text
+        for origin in ("RPZ.Example.VN.", "rpz.example.vn", "rpz.EXAMPLE.vn")
+    ]
+    assert calls == ["rpz.example.vn"] and texts[0] == texts[1] == texts[2]
+
+
 def _list_domain(app: FastAPI, value: str, complaints: int, at: datetime) -> None:
     """``complaints`` scam complaints about ``value`` from as many verified reporters."""
     with app.state.db.transaction() as s:

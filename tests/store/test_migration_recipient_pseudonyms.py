@@ -166,6 +166,51 @@ def test_recipients_become_pseudonyms_that_every_look_up_finds(
     assert _violations(fresh_url)[:2] == before["ad_violations"]
 
 
+def _relation_files(url: str, tables: tuple[str, ...]) -> dict[str, bytes]:
+    """On PostgreSQL, the bytes on disk of ``tables``, their TOAST tables and indexes
+    (after a checkpoint, so that what the buffers hold is written out)."""
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            if not conn.execute(sa.text(
+                    "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).scalar():
+                pytest.skip("reading the tables' files needs a superuser")
+            conn.execute(sa.text("CHECKPOINT"))
+            relations = conn.execute(sa.text(
+                "SELECT c.oid::regclass::text FROM pg_class c WHERE c.oid IN ("
+                " SELECT t.oid FROM pg_class t WHERE t.relname = ANY(:names)"
+                " UNION SELECT t.reltoastrelid FROM pg_class t WHERE t.relname = ANY(:names)"
+                " UNION SELECT i.indexrelid FROM pg_index i JOIN pg_class t"
+                "  ON t.oid = i.indrelid WHERE t.relname = ANY(:names))"),
+                {"names": list(tables)}).scalars().all()
+            return {
+                r: bytes(conn.execute(sa.text(
+                    "SELECT pg_read_binary_file(pg_relation_filepath(CAST(:r AS regclass)))"),
+                    {"r": r}).scalar_one())
+                for r in relations
+            }
+    finally:
+        engine.dispose()
+
+
+def test_no_recipient_is_left_in_the_postgresql_files(fresh_url: str, home: Path) -> None:
+    """The UPDATEs leave the old row versions (recipients and replies in clear) in the
+    tables' files, and DROP COLUMN only hides a column: the tables are rewritten."""
+    if not fresh_url.startswith("postgresql"):
+        pytest.skip("SQLite: see test_recipients_become_pseudonyms_that_every_look_up_finds")
+    _old_rows(fresh_url)
+    upgrade(fresh_url)
+    files = _relation_files(fresh_url, TABLES)
+    assert {"ad_consents", "ad_refusals", "ad_copies"} <= set(files)
+    found = [
+        (relation, clear)
+        for relation, data in files.items()
+        for clear in (NUMBERS[-1], REFUSED, CAPPED, ADDRESS, REPLY)
+        if clear.encode() in data
+    ]
+    assert found == []
+
+
 def _violations(url: str) -> list[tuple]:
     engine = create_engine(url)
     try:

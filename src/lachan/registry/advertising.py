@@ -735,12 +735,14 @@ def withdraw_consent(
         if channel != "all" and c.channel == "all":
             kept += _split_consent(keyed, c, rec, channel)
     session.add_all(kept)
+    # the recipient's own pseudonym (Vault.ad_recipient_pseudonym), as the consents hold
+    # it: not the reporter pseudonym audit.record would give, which complaints share
     audit.record(
         session,
         actor,
         "consent.withdraw",
         f"advertiser:{advertiser_id}",
-        {"recipient": rec, "channel": channel, "count": len(rows),
+        {"recipient": keyed.pseudonym(rec), "channel": channel, "count": len(rows),
          "kept_channels": [k.channel for k in kept]},
     )
     session.flush()
@@ -818,7 +820,7 @@ def record_refusal(
         actor,
         "refusal.record",
         f"advertiser:{advertiser_id}",
-        {"recipient": rec, "keyword": parsed.keyword},
+        {"recipient": row.recipient_pseudonym, "keyword": parsed.keyword},
     )
     return {
         "refusal": True,
@@ -842,13 +844,15 @@ def _maybe_accept(
     actor: str,
 ) -> dict[str, Any]:
     """A reply accepting a DKQC consent request (one of ``rules.dkqc_accept_phrases``,
-    within the reply window after the request) records a consent given by reply."""
+    within the reply window after the request) records a consent given by reply; its
+    ``proof_ref`` names the phrase of the rules the reply matched."""
     from lachan.store.tables_advertising import AdCopy
     from lachan.text import fold
 
     out: dict[str, Any] = {"refusal": False, "consent": False, "recipient": rec}
     words = " ".join("".join(ch if ch.isalnum() else " " for ch in fold(reply)).split())
-    if words not in {fold(p) for p in r.dkqc_accept_phrases}:
+    phrase = {fold(p): p for p in r.dkqc_accept_phrases}.get(words)
+    if phrase is None:
         out["detail"] = "the reply is neither a refusal nor an acceptance; nothing recorded"
         return out
     at = as_utc(received_at) if received_at else utcnow()
@@ -879,7 +883,9 @@ def _maybe_accept(
         rec,
         channel="sms",
         method="reply",
-        proof_ref=f"DKQC reply: {reply[:150]}",
+        # the accepted phrase of the rules it matched, not the subscriber's words (which
+        # would be stored and shown in clear: the refusals' replies are encrypted)
+        proof_ref=f"DKQC reply: {phrase}"[:200],
         given_at=at,
         withdrawn_via="",
     )

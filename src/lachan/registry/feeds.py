@@ -180,9 +180,12 @@ ZONE_ATTEMPTS = 5
 
 #: Zones kept per database and process, by ``(zone, kind)`` (each at one journal position).
 ZONE_CACHE_SIZE = 8
-#: What is derived from one zone snapshot and kept with it (:meth:`ZoneSnapshot.derive`).
+#: What is derived from one zone snapshot and kept with it (:meth:`ZoneSnapshot.derive`):
+#: the last this many keys of no group...
 ZONE_DERIVED_SIZE = 8
-_MISSING = object()
+#: ...and of each group (such as the renders for an origin a client chose: any number of
+#: origins can be asked for, and they must not push out the zone everyone is served).
+ZONE_DERIVED_PER_GROUP = 4
 T = TypeVar("T")
 
 
@@ -198,36 +201,56 @@ class ZoneSnapshot:
 
     entries: list[tuple[str, str, str]]
     serial: int | None
-    _derived: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _derived: dict[str | None, OrderedDict[Any, Any]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    _lock: threading.Lock = field(
+        default_factory=threading.Lock, init=False, compare=False, repr=False
+    )
 
-    def derive(self, key: Any, make: Callable[[], T]) -> T:
+    def derive(self, key: Any, make: Callable[[], T], *, group: str | None = None) -> T:
         """``make()`` (something computed from this snapshot alone, such as the zone
         rendered with given options, named by ``key``), kept with the snapshot: while the
-        zone is served from the cache it is computed once (the last
-        :data:`ZONE_DERIVED_SIZE` keys are kept)."""
-        found = self._derived.get(key, _MISSING)
-        if found is _MISSING:
-            found = make()
-            while len(self._derived) >= ZONE_DERIVED_SIZE:
-                self._derived.pop(next(iter(self._derived)), None)
-            self._derived[key] = found
-        return cast(T, found)
+        zone is served from the cache it is computed once. The last
+        :data:`ZONE_DERIVED_SIZE` keys of no group are kept, and the last
+        :data:`ZONE_DERIVED_PER_GROUP` of each ``group``, so that keys a client chooses
+        (a group) replace only each other. Thread-safe: requests served from the
+        thread pool share snapshots (``make`` runs outside the lock, so two requests
+        that miss at once may both compute it)."""
+        with self._lock:
+            kept = self._derived.get(group)
+            if kept is not None and key in kept:
+                kept.move_to_end(key)
+                return cast(T, kept[key])
+        made = make()
+        limit = ZONE_DERIVED_SIZE if group is None else ZONE_DERIVED_PER_GROUP
+        with self._lock:
+            kept = self._derived.setdefault(group, OrderedDict())
+            kept[key] = made
+            kept.move_to_end(key)
+            while len(kept) > limit:
+                kept.popitem(last=False)
+        return made
 
 
-#: Where the feed journal stands: its last id and its version (see
+#: Where the feed journal stands: its last id, its version and its epoch (see
 #: :class:`lachan.store.tables_centre.SourceJournalHead`). It moves whenever a source
 #: enters or leaves the blocklist or an official channel takes one off (or puts it back).
-JournalPosition = tuple[int, int]
+JournalPosition = tuple[int, int, str]
 
 
 def journal_position(session: Session) -> JournalPosition:
-    """The journal's last id and version, in one statement (two index look-ups). The
+    """The journal's last id, version and epoch, in one statement (index look-ups). The
     version is raised in commit order, which the ids are not on PostgreSQL; the id also
-    moves for an entry written past the ORM (a migration)."""
+    moves for an entry written past the ORM (a migration); the epoch, drawn anew with
+    each version, keeps a position from coming back after the tables were emptied or
+    the database restored (``""`` while the head row is missing)."""
+    head = SourceJournalHead.__table__
     last = select(func.coalesce(func.max(SourceChange.id), 0)).scalar_subquery()
-    version = select(func.coalesce(func.max(SourceJournalHead.version), 0)).scalar_subquery()
-    row = session.execute(select(last, version)).one()
-    return int(row[0]), int(row[1])
+    version = select(func.coalesce(func.max(head.c.version), 0)).scalar_subquery()
+    epoch = select(func.coalesce(func.max(head.c.epoch), "")).scalar_subquery()
+    row = session.execute(select(last, version, epoch)).one()
+    return int(row[0]), int(row[1]), str(row[2])
 
 
 class _ZoneCache:

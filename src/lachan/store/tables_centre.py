@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from typing import Any
 
@@ -230,12 +231,24 @@ class SourceJournalHead(Base):
     the blocklist changed since it was read; the version does: it is raised under the
     row's lock at the very end of each such transaction, so versions are in commit
     order and a reader that sees version ``v`` sees every journal entry of versions up
-    to ``v``. A cache of zones (:mod:`lachan.registry.feeds`) keys on it."""
+    to ``v``. A cache of zones (:mod:`lachan.registry.feeds`) keys on it.
+
+    ``epoch`` is a random token drawn when the row is made and again with each raise of
+    the version: the journal's last id and version can come back to values they had
+    (tables emptied, the row made again from version 1; a database restored from a
+    backup, then written to), the epoch does not, so a cached zone is never taken for
+    the zone of other entries."""
 
     __tablename__ = "source_journal_head"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     version: Mapped[int] = mapped_column(BigInteger)
+    epoch: Mapped[str] = mapped_column(String(32), server_default="")
+
+
+def new_journal_epoch() -> str:
+    """A fresh :attr:`SourceJournalHead.epoch` (128 random bits)."""
+    return secrets.token_hex(16)
 
 
 #: ``Session.info`` key: the session's transaction appended to the feed journal.
@@ -260,7 +273,11 @@ def _raise_journal_version(session: Session) -> None:
     session.flush()
     session.info.pop(JOURNALLED_INFO, None)
     head = SourceJournalHead.__table__
-    raise_version = update(head).where(head.c.id == 1).values(version=head.c.version + 1)
+    raise_version = (
+        update(head)
+        .where(head.c.id == 1)
+        .values(version=head.c.version + 1, epoch=new_journal_epoch())
+    )
     if getattr(session.execute(raise_version), "rowcount", 1):
         return
     # the row was removed (a test empties every table): made again, or raised if a
@@ -268,7 +285,7 @@ def _raise_journal_version(session: Session) -> None:
     if not bulk.insert_rows(
         session.connection(),
         head,
-        [{"id": 1, "version": 1}],
+        [{"id": 1, "version": 1, "epoch": new_journal_epoch()}],
         on_conflict_nothing=True,
         returning=("id",),
     ):

@@ -94,7 +94,9 @@ def zone_options(serial: int | None, fmt: str, origin: str | None = None) -> dic
     if serial is not None:
         options["serial"] = serial
     if fmt == "rpz" and origin:
-        options["origin"] = origin
+        # as the RPZ writer reads it (lower case, no final dot, IDNA): one render for
+        # every spelling of an origin; one that is no host name is refused by the writer
+        options["origin"] = feeds_format.valid_hostname(origin) or origin
     return options
 
 
@@ -114,6 +116,9 @@ def render_zone(request: Request, fmt: str, origin: str | None = None) -> feeds_
     return snapshot.derive(
         ("rendered", fmt, tuple(sorted(options.items()))),
         lambda: feeds_format.render(fmt, zone_entries(snapshot), **options),
+        # an origin a client chose: kept among the last few such, never in place of the
+        # zone rendered with the default origin
+        group="origin" if "origin" in options else None,
     )
 
 

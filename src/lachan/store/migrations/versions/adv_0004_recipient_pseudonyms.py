@@ -21,6 +21,16 @@ with foreign keys on fails while ``ad_violations`` rows name its copies, so the
 violations are set aside in a temporary table and put back, ids and all, in the same
 transaction.
 
+On PostgreSQL the UPDATEs leave the old row versions (recipients and replies in clear)
+in the tables' files until a vacuum reuses their space, and ``DROP COLUMN`` only hides a
+column; so each table is then rewritten in the same transaction (an ``ALTER COLUMN ...
+TYPE`` whose ``USING`` expression is not the column itself: PostgreSQL copies the rows
+its snapshot sees into new files, the dropped columns as NULL, rebuilds the indexes and
+removes the old files at commit). The table keeps its name, constraints, indexes,
+sequence and foreign keys. What this cannot reach: the write-ahead log written before
+the upgrade (recycled as usual; archived WAL and base backups keep it), and blocks the
+file system freed without zeroing.
+
 Downgrade is reversible: the recipients and replies are decrypted back into the old
 columns (which needs the same master secret; without it the downgrade refuses and changes
 nothing).
@@ -238,6 +248,18 @@ def upgrade() -> None:
             batch_op.create_index(
                 index, ["advertiser_id", "recipient_pseudonym", *after], unique=False
             )
+        if op.get_bind().dialect.name == "postgresql":
+            _rewrite(table)
+
+
+def _rewrite(table: str) -> None:
+    """Rewrite ``table`` on PostgreSQL: its files are replaced by a copy of its live rows,
+    without the old row versions and with the dropped columns NULL (the expression makes
+    the type change one that rewrites; the content and type stay as they are)."""
+    op.execute(
+        f"ALTER TABLE {table} ALTER COLUMN recipient_enc TYPE bytea "
+        "USING recipient_enc || ''::bytea"
+    )
 
 
 def downgrade() -> None:
