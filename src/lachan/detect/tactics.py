@@ -131,17 +131,17 @@ _DETAILS = {
     "FORTUNE_FOR_SAFEKEEPING": "a stranger's fortune to keep for him",
 }
 _ALL_PAIRS = (_HOLD_PAIRS | _HELD_PAIRS | _CREDIT_PAIRS | _UNREAD_PAIRS | _FORTUNE_PAIRS
-              | frozenset({"soan tin", "khong yeu", "not request", "didn't request"}))
+              | frozenset({"soan tin"}))
+#: The verbs :data:`_MULTIPLIED_RE` turns on ("thu ve", "lai ra" end in them).
+_GROWTH_WORDS = frozenset({"thanh", "len", "ra", "ve"})
+_ALL_WORDS = _GROWTH_WORDS | _FORTUNE_WORDS | frozenset({"soan"})
 
 
 def _multiplied(folded: str) -> str | None:
     """A growth of 2.5 times or more in VND (a 20 % gain is an ordinary claim)."""
-    for m in _MULTIPLIED_RE.finditer(folded):
-        try:
-            a = float(m.group("a").replace(",", ".")) * _UNIT[m.group("ua")]
-            b = float(m.group("b").replace(",", ".")) * _UNIT[m.group("ub")]
-        except ValueError:
-            continue
+    for m in _MULTIPLIED_RE.finditer(folded):  # (digits, at most one separator: floats)
+        a = float(m.group("a").replace(",", ".")) * _UNIT[m.group("ua")]
+        b = float(m.group("b").replace(",", ".")) * _UNIT[m.group("ub")]
         if a > 0 and b >= 2.5 * a:
             return m.group(0)
     return None
@@ -152,6 +152,7 @@ def tactic_findings(folded: str, tokens: list[str], bigrams: list[str],
     """The findings of this module for the folded text, its ``tokens`` and their
     ``bigrams``, after the phrase and entity findings."""
     pairs = _ALL_PAIRS.intersection(bigrams)
+    words = _ALL_WORDS.intersection(tokens)
     findings = out.findings
     found: list[tuple[str, str | None]] = []
     if not _HOLD_PAIRS.isdisjoint(pairs):
@@ -167,7 +168,7 @@ def tactic_findings(folded: str, tokens: list[str], bigrams: list[str],
         found.append(("RELEASE_FROM_CUSTODY_FEE",
                       None if held is None or release is None or money is None
                       else f"{held.group(0)} ... {release.group(0)}"))
-    if "soan tin" in pairs or ("soan" in tokens and _COMMAND_CONTEXT_RE.search(folded)):
+    if "soan tin" in pairs or ("soan" in words and _COMMAND_CONTEXT_RE.search(folded)):
         m = _COMMAND_TO_MOBILE_RE.search(folded)
         found.append(("SMS_COMMAND_TO_MOBILE", None if m is None else m.group(0)))
     if not _CREDIT_PAIRS.isdisjoint(pairs) and (
@@ -181,13 +182,13 @@ def tactic_findings(folded: str, tokens: list[str], bigrams: list[str],
     if "OTP_CODE" in findings and "PHONE_MOBILE" in findings:
         m = _PERSONAL_CALLBACK_RE.search(folded)
         found.append(("CODE_WITH_PERSONAL_CALLBACK", None if m is None else m.group(0)))
-    if "thanh" in tokens or "len" in tokens or "ra" in tokens or "ve" in tokens:
+    if not _GROWTH_WORDS.isdisjoint(words):
         found.append(("MONEY_MULTIPLIED_CLAIM", _multiplied(folded)))
     if (not _UNREAD_PAIRS.isdisjoint(pairs) and any(f in findings for f in _LINK_FINDINGS)
             and not any(f in findings for f in _OWN_WAYS)):
         m = first_unnegated(_UNREAD_RE, folded)
         found.append(("UNREAD_MESSAGE_LURE", None if m is None else m.group(0)))
-    if not _FORTUNE_PAIRS.isdisjoint(pairs) or not _FORTUNE_WORDS.isdisjoint(tokens):
+    if not _FORTUNE_PAIRS.isdisjoint(pairs) or not _FORTUNE_WORDS.isdisjoint(words):
         m = _FORTUNE_RE.search(folded)
         found.append(("FORTUNE_FOR_SAFEKEEPING", None if m is None else m.group(0)))
     hits = [(name, text) for name, text in found if text is not None]

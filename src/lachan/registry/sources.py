@@ -1159,33 +1159,17 @@ def _settings_changed(session: Session, settings: CentreSettings) -> bool:
     return conn.execute(q).scalar_one() != want
 
 
-_PG_DECAY_UPDATE = text(
-    "UPDATE sources SET state = v.state, decay_at = v.decay_at"
-    " FROM unnest(CAST(:id AS bigint[]), CAST(:state AS text[]),"
-    " CAST(:decay_at AS timestamptz[])) AS v(id, state, decay_at) WHERE sources.id = v.id"
-)
-_DECAY_UPDATE = (
-    update(_TABLE)
-    .where(_TABLE.c.id == bindparam("b_id"))
-    .values(state=bindparam("b_state"), decay_at=bindparam("b_decay_at"))
-)
-
-
 def _write_decay(session: Session, rows: list[SourceRow]) -> None:
-    """Write back what a decay pass changes, ``state`` and ``decay_at``: one statement on
-    PostgreSQL (arrays through ``unnest``), one ``executemany`` elsewhere."""
+    """Write back what a decay pass changes, ``state`` and ``decay_at``, in id order
+    (:func:`lachan.store.bulk.update_rows`: one statement on PostgreSQL, one
+    ``executemany`` elsewhere)."""
     if not rows:
         return
-    rows = sorted(rows, key=lambda r: r.id)
     conn = session.connection()
-    if conn.dialect.name == "postgresql":
-        params = {name: [getattr(r, name) for r in rows] for name in ("id", "state", "decay_at")}
-        conn.execute(_PG_DECAY_UPDATE, params)
-        return
-    conn.execute(
-        _DECAY_UPDATE,
-        [{"b_id": r.id, "b_state": r.state, "b_decay_at": r.decay_at} for r in rows],
-    )
+    decay_at = _TABLE.c.decay_at
+    bulk.update_rows(conn, _TABLE, "id", ("state", "decay_at"),
+                     [(r.id, r.state, bulk.db_value(conn, decay_at, r.decay_at))
+                      for r in sorted(rows, key=lambda r: r.id)])
 
 
 def _to_refresh(session: Session, full: bool, now: datetime) -> list[SourceRow]:
