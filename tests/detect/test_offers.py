@@ -157,6 +157,21 @@ def test_a_brands_draw_that_charges_nothing_leans_to_ad() -> None:
     assert found["PRIZE_NO_FEE"].weight > 0
 
 
+def test_a_draw_whose_code_is_the_readers_own_number_leans_to_ad() -> None:
+    # the code of the draw "is your phone number": the reader's own, no one to reach
+    text = ("MoMo: Chuc mung ban co co hoi trung giai thuong den 50.000.000d tu chuong trinh "
+            "Thu Sau Vang. Ma du thuong chinh la so dien thoai 0903 118 274 cua ban. The le "
+            "va ket qua tai https://momo.vn/thusauvang")
+    assert "PRIZE_NO_FEE" in rule_findings(text)
+    assert lachan.analyse(text).label != "scam"
+
+
+def test_a_draw_with_the_readers_number_and_a_number_to_call_gets_no_such_lean() -> None:
+    text = ("Chuc mung ban trung giai thuong 50.000.000d. Ma du thuong chinh la so dien thoai "
+            "0903 118 274 cua ban, lien he 0912 334 556 de nhan giai")
+    assert "PRIZE_NO_FEE" not in rule_findings(text)
+
+
 @pytest.mark.parametrize("text", [
     # the same promise with a personal number, or a stranger's link
     "Chuc mung ban trung xe may SH, khong mat phi, lien he 0912 334 556 de nhan giai",

@@ -723,7 +723,9 @@ _SUBSCRIBER_RE = re.compile(r"\b(?:thue\s+bao|tb)\s*:?\s*(?:so\s+)?\+?\d[\d .]{8
                             r"(?:ban|quy\s+khach|qk)\b")
 
 
-def _own_number_only(folded: str) -> bool:
+def own_number_only(folded: str) -> bool:
+    """The message's mobile number is the reader's own ("thue bao 09...", "so dien thoai
+    09... cua ban") and no other words offer a number to reach."""
     own = _SUBSCRIBER_RE.search(folded)
     if own is None:
         return False
@@ -744,11 +746,11 @@ def combination_findings(out: MessageFeatures) -> None:
     for name, firsts, seconds, detail in COMBINATIONS:
         if names.isdisjoint(firsts) or names.isdisjoint(seconds):
             continue
-        if name == "THREAT_WITH_PERSONAL_NUMBER" and _own_number_only(out.text):
+        if name == "THREAT_WITH_PERSONAL_NUMBER" and own_number_only(out.text):
             continue
         # a lucky draw whose code "is your phone number": the reader's own, no one to reach
         if (name == "LURE_TO_PRIVATE_CONTACT" and "CHAT_APP_CONTACT" not in names
-                and _own_number_only(out.text)):
+                and own_number_only(out.text)):
             continue
         first = next(n for n in out.findings if n in firsts)
         second = next(n for n in out.findings if n in seconds)

@@ -276,9 +276,13 @@ _PROMOTER_DRAW_RE = re.compile(
     # quay so", "the le tai vpbank.com.vn")
     r"|\bma\s+du\s+thuong\b|\bthe\s+le\s+(?:chuong\s+trinh\s+)?(?:tai|tren|xem\s+tai)\b")
 #: ...not a prize said to be won already, the fraud's opening.
-_WON_RE = re.compile(r"\b(?:da\s+trung|da\s+duoc\s+chon|trung\s+giai|la\s+(?:chu\s+nhan"
-                     r"|nguoi\s+may\s+man)|congratulations|you\s+(?:have\s+)?won)\b")
+#: ("co co hoi trung giai", "de trung giai": a chance, not a prize won)
+_WON_RE = re.compile(r"\b(?:da\s+trung|da\s+duoc\s+chon|(?<!co hoi )(?<!de )trung\s+giai"
+                     r"|la\s+(?:chu\s+nhan|nguoi\s+may\s+man)|congratulations|you\s+(?:have\s+)?won)\b")
 PRIZE_NO_FEE_PRIOR = 4.0
+#: ...and with its rules or results on the brand's own site: the model's prize words weigh
+#: about 5, a large amount 2 and the words of the fraud's draws as much again towards scam.
+PRIZE_ON_OWN_SITE_PRIOR = 10.0
 
 
 def prize_terms_findings(folded: str, out: MessageFeatures) -> None:
@@ -297,8 +301,12 @@ def prize_terms_findings(folded: str, out: MessageFeatures) -> None:
     # brand's own, a fee
     if not nothing_of_a_fraud(out):
         return
-    out.add(Finding("PRIZE_NO_FEE", "ad", f'a promoter\'s lucky draw: "{no_fee.group(0)}"',
-                    learned=False, weight=PRIZE_NO_FEE_PRIOR))
+    # the rules and results on the brand's own site: what a promoter publishes
+    official = "URL_OFFICIAL_DOMAIN" in out.findings
+    out.add(Finding("PRIZE_NO_FEE", "ad", f'a promoter\'s lucky draw: "{no_fee.group(0)}"'
+                    + (", on the brand's own site" if official else ""),
+                    learned=False,
+                    weight=PRIZE_ON_OWN_SITE_PRIOR if official else PRIZE_NO_FEE_PRIOR))
 
 
 #: ``(name, meaning)`` of the finding of this module, for the symbol catalogue.

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from lachan.detect.brands import find_brands
-from lachan.detect.features import Finding, MessageFeatures, warns
+from lachan.detect.features import Finding, MessageFeatures, own_number_only, warns
 from lachan.detect.phrases import NEGATIONS, has_negation
 
 #: Log-odds towards scam, meant to decide on their own (like a threat that sends you to a
@@ -926,11 +926,14 @@ _OWN_LINKS = ("URL_OFFICIAL_DOMAIN", "URL_BENIGN_HOST")
 
 
 def nothing_of_a_fraud(out: MessageFeatures) -> bool:
-    """No private way to pay or reach anyone, no link but to a brand's own or an ordinary
-    site, and no finding with a fixed prior towards scam: what an honest notice or a
-    genuine lucky draw gives, and a fraud never does."""
+    """No private way to pay or reach anyone (the reader's own number is none), no link
+    but to a brand's own or an ordinary site, and no finding with a fixed prior towards
+    scam: what an honest notice or a genuine lucky draw gives, and a fraud never does."""
     findings = out.findings
-    if any(w in findings for w in PRIVATE_WAYS):
+    private = [w for w in PRIVATE_WAYS if w in findings]
+    # the reader's own number ("ma du thuong chinh la so dien thoai 09... cua ban") is no
+    # one to reach
+    if private and (private != ["PHONE_MOBILE"] or not own_number_only(out.text)):
         return False
     if "URL_PRESENT" in findings and not any(w in findings for w in _OWN_LINKS):
         return False
