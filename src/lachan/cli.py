@@ -32,7 +32,7 @@ for _name in COMMAND_MODULES:
 def main() -> None:
     """Run the command; an output or input that fails (a full disk, a closed pipe or
     stream) ends it with one line on stderr and exit status 1, not a traceback."""
-    from lachan.store.session import DatabaseUrlError
+    from lachan.store.errors import DatabaseUrlError  # (not .session: no SQLAlchemy)
 
     try:
         app()

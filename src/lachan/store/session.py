@@ -28,6 +28,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
+from lachan.store.errors import DatabaseUrlError as DatabaseUrlError  # re-exported
+
 #: Milliseconds a SQLite connection waits for a lock before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 #: Modes of what Lachan creates for SQLite: only the service's user may read them.
@@ -38,10 +40,6 @@ PRIVATE_FILE_MODE = 0o600
 def lachan_home() -> Path:
     """The data directory: ``$LACHAN_HOME`` or ``./.lachan``."""
     return Path(os.environ.get("LACHAN_HOME") or ".lachan")
-
-
-class DatabaseUrlError(ValueError):
-    """``LACHAN_DATABASE_URL`` names no database this installation can open."""
 
 
 def database_url() -> str:
