@@ -230,3 +230,15 @@ def test_a_shops_one_price_gift_or_price_list_is_an_offer(text: str) -> None:
 ])
 def test_a_price_told_among_family_or_friends_is_no_offer(text: str) -> None:
     assert "COMMERCIAL_OFFER" not in names(lachan.analyse(text))
+
+
+def test_an_offer_that_links_a_phishing_host_gets_no_lean_to_ad() -> None:
+    lure = ("Nha mang tang 500.000d vao tai khoan chinh nhan dip sinh nhat. Quy khach truy cap "
+            "v1ettel.com.vn-tangqua.net de nhan truoc 24h.")
+    found = rule_findings(lure)
+    assert found["COMMERCIAL_OFFER"].weight == 0
+    assert lachan.analyse(lure).label == "scam"
+    # the carrier's own offer keeps it
+    own = ("Viettel tang 20% gia tri the nap trong hom nay. Chi tiet tai viettel.vn, tu choi QC "
+           "soan TC gui 199.")
+    assert rule_findings(own)["COMMERCIAL_OFFER"].weight > 0

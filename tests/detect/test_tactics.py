@@ -37,6 +37,10 @@ def tactics(text: str) -> dict[str, float]:
                                "tuan, ai muon tham gia ib em."),
     ("MONEY_MULTIPLIED_CLAIM", "Nho anh chuyen gia ma em vao 500k thanh 5tr chi trong 3 ngay, "
                                "nhom con cho, ib em nhe."),
+    ("RELEASE_FROM_CUSTODY_FEE", "Bố ơi con đang ở đồn công an, chú công an bảo nộp 20 "
+                                 "triệu bảo lãnh thì được về, bố chuyển giúp con."),
+    ("MISSED_CALL_ABROAD", "Ban co 1 cuoc goi nho quan trong tu tong dai. Vui long goi lai ngay "
+                           "so +232 76 448 915 de nhan thong tin."),
     ("UNREAD_MESSAGE_LURE", "Thong bao: ban co 2 tin nhan chua doc tu ngan hang. Xem tai "
                             "bit.ly/tb-nh"),
     ("FORTUNE_FOR_SAFEKEEPING", "I am a US Army general in Yemen and I have a consignment box of "
@@ -48,6 +52,11 @@ def test_a_tactic_gets_its_prior(name: str, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    # at the police station for an errand; a relative abroad asking to be called back; a
+    # carrier's missed-call notice of a Vietnamese number
+    "Con dang o don cong an phuong lam can cuoc, tam 10h xong, me nau com truoc nhe.",
+    "Bo oi con goi bo khong duoc, bo goi lai cho con so +82 10 2233 4455 nhe, con nho bo.",
+    "Quy khach co 2 cuoc goi nho tu so 0912 345 678 luc 10:20. Goi lai ngay de ket noi.",
     # a friend on the phone, no officer, no code
     "Anh cu giu may nhe, em dang tim giay to, khong cup may nha",
     # an arrest told as news, no money asked

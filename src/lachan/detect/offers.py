@@ -205,6 +205,14 @@ DETAIL = "makes a commercial offer"
 #: In 8-seed grouped cross-validation (bench/content_cv.py) 4 scored as 2 or a little
 #: higher.
 OFFER_PRIOR = 4.0
+#: Links that make an offer a lure: the prior towards ad is not given with them ("Nha mang
+#: tang 500.000d ... truy cap v1ettel.com.vn-tangqua.net").
+_LURE_LINKS = ("URL_PHISHING_HOST", "URL_IMITATES_BRAND", "URL_IP_HOST")
+
+
+def _offer_prior(out: MessageFeatures) -> float:
+    findings = out.findings
+    return 0.0 if any(n in findings for n in _LURE_LINKS) else OFFER_PRIOR
 
 
 def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None:
@@ -243,7 +251,7 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
                 continue
         if not advisory(out):
             out.add(Finding("COMMERCIAL_OFFER", "ad", f'{DETAIL}: "{m.group(0)}"',
-                            weight=OFFER_PRIOR))
+                            weight=_offer_prior(out)))
         return
     if not weak:
         return
@@ -251,7 +259,7 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
     if (launch is not None and not negated(folded, launch.start())
             and _SHOP_CALL_RE.search(folded) is not None and not advisory(out)):
         out.add(Finding("COMMERCIAL_OFFER", "ad", f'{DETAIL}: "{launch.group(0)}"',
-                        weight=OFFER_PRIOR))
+                        weight=_offer_prior(out)))
 
 
 #: A brand's lucky draw that says it charges nothing ("Khong thu phi duoi moi hinh thuc",

@@ -22,6 +22,9 @@ a soldier's fortune to keep.
   nothing, whose only content is the link.
 * ``FORTUNE_FOR_SAFEKEEPING``: a soldier, a diplomat or a dying stranger who wants to send
   you a box of savings "for safe keeping" (the romance and advance-fee letter).
+* ``MISSED_CALL_ABROAD``: "ban co cuoc goi nho, goi lai so +232...": a missed call to be
+  returned to a number abroad (the premium-rate "wangiri" callback); a carrier's missed-call
+  notice names a Vietnamese number.
 
 The datasets hold none of them, so like :mod:`lachan.detect.pretexts` they carry a fixed
 prior, none when the message warns of fraud or reads like a public advisory
@@ -54,17 +57,19 @@ _HOLD_PAIRS = frozenset({"giu may", "cup may", "hang up", "the line", "duoc cup"
 _HELD_RE = re.compile(
     r"\b(?:bi|dang\s+bi|vua\s+bi)\s+(?:(?:cong\s+an|canh\s+sat|csgt|cs)\s+(?:\S+\s+){0,2}?"
     r"(?:giu|bat|bat\s+giu)(?!\s+(?:xe|giay|bang|buoc|dau|gap|loi|phat)\b)"
-    r"|tam\s+giu|tam\s+giam)\b")
+    r"|tam\s+giu|tam\s+giam)\b"
+    # "con dang o don cong an", "chau bi giu o tru so cong an phuong"
+    r"|\b(?:dang|bi\s+giu|phai)\s+o\s+(?:don|tru\s+so|phong)\s+(?:cong\s+an|canh\s+sat)\b")
 #: And money to get him out: "can 25 trieu nop phat de duoc tha", "lo cho no ra".
 _RELEASE_RE = re.compile(
     r"\b(?:de|moi|thi)\s+(?:duoc\s+|cho\s+(?:\S+\s+){0,2}?)?(?:tha|bao\s+lanh|ra\s+ve"
-    r"|ra\s+ngay|xu\s+nhe|bo\s+qua)\b|\bbao\s+lanh\b|\blo\s+cho\s+\S+\s+ra\b")
+    r"|ra\s+ngay|xu\s+nhe|bo\s+qua|duoc\s+ve)\b|\bbao\s+lanh\b|\blo\s+cho\s+\S+\s+ra\b")
 #: (within this many characters after the hold: about 15 words)
 _RELEASE_REACH = 100
 _MONEY_WORDS_RE = re.compile(r"\b(?:\d+(?:[.,]\d+)*\s*(?:k|tr|trieu|ty|d|dong|vnd)\b"
                              r"|nop\s+phat)")
 _HELD_PAIRS = frozenset({"tam giu", "bat giu", "an giu", "sat giu", "an bat", "sat bat",
-                         "tam giam"})
+                         "tam giam", "don cong", "so cong", "don canh", "so canh"})
 
 #: A command syntax ("soan ...") to be sent to a 10-digit mobile, not a short code.
 #: ("soan" alone is also "to draft": "em soan bao gia roi gui so 09... cua anh Hung"; the
@@ -129,9 +134,17 @@ _DETAILS = {
     "MONEY_MULTIPLIED_CLAIM": "money said to have multiplied within days or weeks",
     "UNREAD_MESSAGE_LURE": "an 'unread message' whose only content is a link",
     "FORTUNE_FOR_SAFEKEEPING": "a stranger's fortune to keep for him",
+    "MISSED_CALL_ABROAD": "a missed call to return to a number abroad",
 }
+#: A missed call to return abroad: "cuoc goi nho ... goi lai ngay so +232 76...", "missed
+#: call, call back +44..." (a number with a country code other than Viet Nam's).
+_CALL_ABROAD_RE = re.compile(
+    r"\b(?:goi\s+lai|goi\s+ngay|bam\s+goi|call\s+back|call|lien\s+he\s+lai)\s+(?:\S+\s+){0,4}?"
+    r"(?:\+|00)(?!84)[1-9][\d .-]{3,14}\d")
+_MISSED_PAIRS = frozenset({"goi nho", "missed call", "cuoc nho"})
+
 _ALL_PAIRS = (_HOLD_PAIRS | _HELD_PAIRS | _CREDIT_PAIRS | _UNREAD_PAIRS | _FORTUNE_PAIRS
-              | frozenset({"soan tin"}))
+              | _MISSED_PAIRS | frozenset({"soan tin"}))
 #: The verbs :data:`_MULTIPLIED_RE` turns on ("thu ve", "lai ra" end in them).
 _GROWTH_WORDS = frozenset({"thanh", "len", "ra", "ve"})
 _ALL_WORDS = _GROWTH_WORDS | _FORTUNE_WORDS | frozenset({"soan"})
@@ -191,6 +204,9 @@ def tactic_findings(folded: str, tokens: list[str], bigrams: list[str],
     if not _FORTUNE_PAIRS.isdisjoint(pairs) or not _FORTUNE_WORDS.isdisjoint(words):
         m = _FORTUNE_RE.search(folded)
         found.append(("FORTUNE_FOR_SAFEKEEPING", None if m is None else m.group(0)))
+    if not _MISSED_PAIRS.isdisjoint(pairs) and "PHONE_FOREIGN" in findings:
+        m = _CALL_ABROAD_RE.search(folded)
+        found.append(("MISSED_CALL_ABROAD", None if m is None else m.group(0)))
     hits = [(name, text) for name, text in found if text is not None]
     if not hits:
         return
@@ -217,4 +233,6 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("UNREAD_MESSAGE_LURE", "an 'unread message' or notice whose only content is a link"),
     ("FORTUNE_FOR_SAFEKEEPING", "a soldier's, diplomat's or stranger's fortune to be sent to "
                                 "you for safe keeping (the advance-fee letter)"),
+    ("MISSED_CALL_ABROAD", "a missed call to be returned to a number abroad (the premium-rate "
+                           "callback)"),
 )
