@@ -57,6 +57,11 @@ FRAUDS = [
                          "biết."),
     ("EXTORTION_THREAT", "Chúng tôi đã hack email của bạn và có lịch sử duyệt web. Chuyển 500 "
                          "USD bằng bitcoin nếu không muốn bị công khai."),
+    # a video call "kept" by a rude "may", a composite photo, each with a sum
+    ("EXTORTION_THREAT", "Tao có video call của mày rồi, không muốn gửi cho vợ con thì chuyển "
+                         "20 triệu trong 2 tiếng."),
+    ("EXTORTION_THREAT", "Ảnh ghép này là của anh đúng không? Liên hệ Telegram để xóa trước khi "
+                         "bị gửi cho gia đình, phí 5 triệu."),
     # the recovery fraud: an account or money got back for a fee
     ("FRAUD_RECOVERY_OFFER", "Anh ơi thấy anh mất tài khoản Facebook, bên em lấy lại được trong "
                              "1 ngày, anh chuyển 500k phí xử lý là xong."),
@@ -267,6 +272,8 @@ HONEST = [
                                  "0123456789 VCB Tran Thi Bich."),
     # a clip passed round among friends
     ("EXTORTION_THREAT", "Clip này hay quá, gửi cả lớp xem đi, 20k một vé xem phim tối nay."),
+    ("EXTORTION_THREAT", "Ảnh ghép hôm đám cưới đẹp quá, em gửi cho cả nhà xem rồi, nhớ chuyển "
+                         "ảnh cho chị Lan nhé."),
     # a labour-export fee paid at the office, against an invoice
     ("JOB_FEE_REQUEST", "Con chị đi Đài Loan qua công ty, đóng phí tại văn phòng có hóa đơn, "
                         "ghi rõ trên hợp đồng."),

@@ -297,6 +297,15 @@ _HELD_RE = re.compile(
     r"|\b(?:doan|cuon|file)\s+(?:ghi\s+hinh|ghi\s+am|clip|video)\b"
     r"|\b(?:co|giu|nam)\s+(?:du\s+|het\s+|nhieu\s+)?(?:bang\s+chung|(?:anh|hinh)\s+(?:may|mi|ban))\b"
     r"|\btai\s+tieng\b")
+#: ...or said by a rude "mày" or about a composite photo ("tao co video call cua may roi",
+#: "anh ghep nay la cua anh"), which a friend also says about a party's photos: these count
+#: with a sum or a transfer asked only.
+_HELD_LOOSE_RE = re.compile(
+    r"\b(?:anh|hinh|video|clip)\s+ghep\b"
+    r"|\b(?:co|giu|nam)\s+(?:du\s+|het\s+)?(?:video(?:\s+call)?|clip|anh|hinh)\s+"
+    r"(?:cua\s+)?(?:may|mi)\b")
+_SUM_DEMAND_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:tr|trieu|k|usd|usdt)\b"
+                            r"|\bchuyen\s+(?:tien|khoan)\b")
 #: Deleting it once paid ("toi se xoa het neu anh chuyen"): the exposure left unsaid.
 _DELETE_FOR_PAY_RE = re.compile(r"\bxoa\s+(?:het|sach|toan\s+bo|vinh\s+vien)\b")
 _EXPOSE_RE = re.compile(
@@ -315,6 +324,7 @@ _EXPOSE_RE = re.compile(
 _DEMAND_RE = re.compile(r"\b(?:chuyen|nop|gui|tra|pay|send|btc|bitcoin)\b"
                         r"|\b\d+(?:[.,]\d+)?\s*(?:tr|trieu|k|usd|usdt)\b")
 _EXTORTION_PAIRS = frozenset({"duyet web", "da hack", "clip nay", "video nay", "clip do",
+                              "anh ghep", "hinh ghep", "video ghep", "clip ghep",
                               "clip nong", "video nong", "anh nong", "hinh nong", "clip sex",
                               "video sex", "nhay cam", "khoa than", "chat sex", "ben tau",
                               "nude photos", "nude videos", "nude video", "anh nude",
@@ -572,6 +582,8 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
         m = _INTIMATE_RE.search(folded)
         if m is None:
             m = _HELD_RE.search(folded)
+        if m is None and _SUM_DEMAND_RE.search(folded) is not None:
+            m = _HELD_LOOSE_RE.search(folded)
         if (m is not None and (_EXPOSE_RE.search(folded) is not None
                                or _DELETE_FOR_PAY_RE.search(folded) is not None)
                 and _DEMAND_RE.search(folded) is not None):
