@@ -39,6 +39,9 @@ def tactics(text: str) -> dict[str, float]:
                                "nhom con cho, ib em nhe."),
     ("RELEASE_FROM_CUSTODY_FEE", "Bố ơi con đang ở đồn công an, chú công an bảo nộp 20 "
                                  "triệu bảo lãnh thì được về, bố chuyển giúp con."),
+    ("ACCUSED_BY_PHONE", "Canh sat dieu tra Bo Cong an: Ban co ten trong ho so vu an ma tuy "
+                         "xuyen quoc gia. Neu khong hop tac qua cuoc goi video voi dieu tra vien "
+                         "se bi bat tam giam."),
     ("MISSED_CALL_ABROAD", "Ban co 1 cuoc goi nho quan trong tu tong dai. Vui long goi lai ngay "
                            "so +232 76 448 915 de nhan thong tin."),
     ("UNREAD_MESSAGE_LURE", "Thong bao: ban co 2 tin nhan chua doc tu ngan hang. Xem tai "
@@ -55,6 +58,10 @@ def test_a_tactic_gets_its_prior(name: str, text: str) -> None:
     # at the police station for an errand; a relative abroad asking to be called back; a
     # carrier's missed-call notice of a Vietnamese number
     "Con dang o don cong an phuong lam can cuoc, tam 10h xong, me nau com truoc nhe.",
+    # a written summons to an office; the news of a case
+    "Giay moi: Ong Nguyen Van A lien quan den vu an tranh chap dat dai, moi den tru so Cong an "
+    "huyen lam viec luc 8h ngay 12/12, mang theo CCCD.",
+    "Bao Tuoi Tre: triet pha duong day rua tien 2.000 ty, nhieu doi tuong se bi khoi to.",
     "Bo oi con goi bo khong duoc, bo goi lai cho con so +82 10 2233 4455 nhe, con nho bo.",
     "Quy khach co 2 cuoc goi nho tu so 0912 345 678 luc 10:20. Goi lai ngay de ket noi.",
     # a friend on the phone, no officer, no code

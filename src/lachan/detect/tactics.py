@@ -22,6 +22,10 @@ a soldier's fortune to keep.
   nothing, whose only content is the link.
 * ``FORTUNE_FOR_SAFEKEEPING``: a soldier, a diplomat or a dying stranger who wants to send
   you a box of savings "for safe keeping" (the romance and advance-fee letter).
+* ``ACCUSED_BY_PHONE``: "ban co ten trong ho so vu an ma tuy ... hop tac qua cuoc goi video
+  ... se bi bat tam giam": a crime pinned on the reader, to be settled over a call or under
+  threat of arrest. The police summon in writing, to an office; they do not investigate by
+  video call.
 * ``MISSED_CALL_ABROAD``: "ban co cuoc goi nho, goi lai so +232...": a missed call to be
   returned to a number abroad (the premium-rate "wangiri" callback); a carrier's missed-call
   notice names a Vietnamese number.
@@ -135,7 +139,21 @@ _DETAILS = {
     "UNREAD_MESSAGE_LURE": "an 'unread message' whose only content is a link",
     "FORTUNE_FOR_SAFEKEEPING": "a stranger's fortune to keep for him",
     "MISSED_CALL_ABROAD": "a missed call to return to a number abroad",
+    "ACCUSED_BY_PHONE": "a crime pinned on you, to settle over a call or under threat of arrest",
 }
+#: The reader named in a case: "co ten trong ho so vu an", "lien quan den duong day rua tien".
+_ACCUSED_RE = re.compile(
+    r"\b(?:co\s+ten\s+trong|lien\s+quan\s+(?:den|toi)|dinh\s+liu\s+(?:den|toi)|nghi\s+van"
+    r"|dinh\s+danh\s+trong)\s+(?:\S+\s+){0,3}?(?:vu\s+an|duong\s+day|rua\s+tien|ma\s+tuy"
+    r"|buon\s+lau|lua\s+dao\s+chiem\s+doat)\b")
+#: ...and the case settled over a call, or an arrest threatened: "hop tac qua cuoc goi video
+#: voi dieu tra vien", "lam viec qua Zalo", "se bi bat tam giam".
+_BY_CALL_RE = re.compile(
+    r"\b(?:hop\s+tac|lam\s+viec|lay\s+loi\s+khai|xac\s+minh|dieu\s+tra)\s+(?:\S+\s+){0,3}?"
+    r"(?:qua\s+)?(?:cuoc\s+goi|goi\s+video|video\s+call|zalo|telegram|dien\s+thoai|online"
+    r"|truc\s+tuyen)\b|\bse\s+bi\s+(?:bat|tam\s+giam|truy\s+na|khoi\s+to|phong\s+toa)\b")
+_ACCUSED_PAIRS = frozenset({"vu an", "duong day", "rua tien", "ma tuy", "buon lau"})
+
 #: A missed call to return abroad: "cuoc goi nho ... goi lai ngay so +232 76...", "missed
 #: call, call back +44..." (a number with a country code other than Viet Nam's).
 _CALL_ABROAD_RE = re.compile(
@@ -144,7 +162,7 @@ _CALL_ABROAD_RE = re.compile(
 _MISSED_PAIRS = frozenset({"goi nho", "missed call", "cuoc nho"})
 
 _ALL_PAIRS = (_HOLD_PAIRS | _HELD_PAIRS | _CREDIT_PAIRS | _UNREAD_PAIRS | _FORTUNE_PAIRS
-              | _MISSED_PAIRS | frozenset({"soan tin"}))
+              | _MISSED_PAIRS | _ACCUSED_PAIRS | frozenset({"soan tin"}))
 #: The verbs :data:`_MULTIPLIED_RE` turns on ("thu ve", "lai ra" end in them).
 _GROWTH_WORDS = frozenset({"thanh", "len", "ra", "ve"})
 _ALL_WORDS = _GROWTH_WORDS | _FORTUNE_WORDS | frozenset({"soan"})
@@ -204,6 +222,11 @@ def tactic_findings(folded: str, tokens: list[str], bigrams: list[str],
     if not _FORTUNE_PAIRS.isdisjoint(pairs) or not _FORTUNE_WORDS.isdisjoint(words):
         m = _FORTUNE_RE.search(folded)
         found.append(("FORTUNE_FOR_SAFEKEEPING", None if m is None else m.group(0)))
+    if not _ACCUSED_PAIRS.isdisjoint(pairs):
+        accused = _ACCUSED_RE.search(folded)
+        by_call = _BY_CALL_RE.search(folded) if accused is not None else None
+        found.append(("ACCUSED_BY_PHONE", None if accused is None or by_call is None
+                      else f"{accused.group(0)} ... {by_call.group(0)}"))
     if not _MISSED_PAIRS.isdisjoint(pairs) and "PHONE_FOREIGN" in findings:
         m = _CALL_ABROAD_RE.search(folded)
         found.append(("MISSED_CALL_ABROAD", None if m is None else m.group(0)))
@@ -233,6 +256,8 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("UNREAD_MESSAGE_LURE", "an 'unread message' or notice whose only content is a link"),
     ("FORTUNE_FOR_SAFEKEEPING", "a soldier's, diplomat's or stranger's fortune to be sent to "
                                 "you for safe keeping (the advance-fee letter)"),
+    ("ACCUSED_BY_PHONE", "you are said to be named in a criminal case, to be settled over a "
+                         "call or video call, or under threat of arrest"),
     ("MISSED_CALL_ABROAD", "a missed call to be returned to a number abroad (the premium-rate "
                            "callback)"),
 )
