@@ -5,6 +5,7 @@ import pytest
 
 import lachan
 from lachan.detect.engine import rule_findings
+from lachan.detect.offers import PRIZE_NO_FEE_PRIOR as OFFERS_NO_FEE_PRIOR
 
 PROMOTIONS = [
     "Giảm 50% toàn bộ sản phẩm thời trang tại cửa hàng ABC từ 1/12 đến 10/12. Mua ngay kẻo lỡ!",
@@ -242,3 +243,21 @@ def test_an_offer_that_links_a_phishing_host_gets_no_lean_to_ad() -> None:
     own = ("Viettel tang 20% gia tri the nap trong hom nay. Chi tiet tai viettel.vn, tu choi QC "
            "soan TC gui 199.")
     assert rule_findings(own)["COMMERCIAL_OFFER"].weight > 0
+
+
+@pytest.mark.parametrize("text", [
+    "Pepsi: Bat nap trung thuong xe may. Kiem tra ma duoi nap tai pepsi.com.vn. Chuong trinh "
+    "KHONG thu bat ky khoan phi nao.",
+    "Coca-Cola Viet Nam: Mo nap chai co ma du thuong, quay so hang tuan. The le tai "
+    "coca-cola.com.vn. Khach hang trung giai khong phai nop bat ky khoan phi nao.",
+])
+def test_a_draw_on_the_site_of_the_brand_it_is_signed_with_leans_to_ad(text: str) -> None:
+    found = rule_findings(text)
+    assert found["PRIZE_NO_FEE"].weight > OFFERS_NO_FEE_PRIOR
+    assert lachan.analyse(text).label != "scam"
+
+
+def test_a_look_alike_of_the_signed_brand_is_not_its_site() -> None:
+    text = ("Pepsi: Bat nap trung thuong xe may. Kiem tra ma tai pepsi-tri-an.top. Chuong trinh "
+            "KHONG thu bat ky khoan phi nao.")
+    assert "PRIZE_NO_FEE" not in rule_findings(text)

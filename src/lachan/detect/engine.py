@@ -146,7 +146,7 @@ class Engine:
         scheme_findings(norm.folded, tokens, bigrams, feats)  # after the entity findings
         pretext_findings(norm.folded, tokens, bigrams, feats)
         tactic_findings(norm.folded, tokens, bigrams, feats)
-        prize_terms_findings(norm.folded, feats)  # after every fixed-prior scam finding
+        prize_terms_findings(norm.folded, feats, ents)  # after every fixed-prior scam finding
         official_channel_findings(norm.folded, feats)  # likewise
         service_findings(norm.folded, tokens, bigrams, feats)  # after the offers and the schemes
         shape_findings(without_link_paths(norm.clean, ents), feats)

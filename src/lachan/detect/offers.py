@@ -28,9 +28,11 @@ offer in order to negate it ("không giảm 50% đâu") or a public advisory doe
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from lachan.detect.features import Finding, MessageFeatures
 from lachan.detect.requests import advisory, negated, nothing_of_a_fraud
+from lachan.domain import Entity
 
 #: The offer: a discount in % or an amount, buy-X-get-Y, a voucher or coupon of a value,
 #: free shipping, a flash or one-price sale.
@@ -267,7 +269,7 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
 #: frauds, so the model reads a genuine draw as one. A fraud's draw asks a fee, a personal
 #: contact or a link to a stranger's site; with none of them the promise is an advert's.
 _NO_FEE_RE = re.compile(
-    r"\bkhong\s+(?:thu|mat|phai\s+(?:dong|tra|nop))\s+(?:bat\s+ky\s+)?(?:khoan\s+)?"
+    r"\bkhong\s+(?:thu|mat|yeu\s+cau|phai\s+(?:dong|tra|nop))\s+(?:bat\s+ky\s+)?(?:khoan\s+)?"
     r"(?:phi|le\s+phi|tien)\b|\bmien\s+phi\s+tham\s+gia\b|\bno\s+(?:fee|charge)s?\b")
 #: A promoter's draw: tied to a purchase or a deposit ("hoa don tu 300k", "moi giao dich tu
 #: 100k nhan 1 luot quay", "gui tiet kiem tu 50 trieu"), a code under the cap, a public
@@ -284,8 +286,10 @@ _PROMOTER_DRAW_RE = re.compile(
     # quay so", "the le tai vpbank.com.vn")
     r"|\bma\s+du\s+thuong\b|\bthe\s+le\s+(?:chuong\s+trinh\s+)?(?:tai|tren|xem\s+tai)\b")
 #: ...not a prize said to be won already, the fraud's opening.
-#: ("co co hoi trung giai", "de trung giai": a chance, not a prize won)
-_WON_RE = re.compile(r"\b(?:da\s+trung|da\s+duoc\s+chon|(?<!co hoi )(?<!de )trung\s+giai"
+#: ("co co hoi trung giai", "de trung giai": a chance, not a prize won; "khach hang trung
+#: giai khong phai nop phi": the winners, whoever they are)
+_WON_RE = re.compile(r"\b(?:da\s+trung|da\s+duoc\s+chon"
+                     r"|(?<!co hoi )(?<!de )(?<!khach hang )(?<!nguoi )trung\s+giai"
                      r"|la\s+(?:chu\s+nhan|nguoi\s+may\s+man)|congratulations|you\s+(?:have\s+)?won)\b")
 PRIZE_NO_FEE_PRIOR = 4.0
 #: ...and with its rules or results on the brand's own site: the model's prize words weigh
@@ -293,7 +297,32 @@ PRIZE_NO_FEE_PRIOR = 4.0
 PRIZE_ON_OWN_SITE_PRIOR = 10.0
 
 
-def prize_terms_findings(folded: str, out: MessageFeatures) -> None:
+#: The name a brand signs its SMS with: "Pepsi: ...", "[TH true MILK] ...".
+_SIGNATURE_RE = re.compile(r"\A\W{0,2}([a-z0-9][a-z0-9 &.'-]{0,30}?)\s*[:\]]")
+_NAME_PIECE_RE = re.compile(r"[a-z0-9]+")
+
+
+def signed_brand_site(folded: str, entities: Sequence[Entity]) -> str | None:
+    """The linked domain whose name is the brand the message is signed with ("Pepsi: ...
+    pepsi.com.vn", "TH true MILK: ... thmilk.vn", "Coca-Cola Viet Nam: ... coca-cola.com"),
+    or ``None``. A look-alike ("pepsi-tri-an.top") is not the name itself."""
+    sig = _SIGNATURE_RE.match(folded)
+    if sig is None:
+        return None
+    words = _NAME_PIECE_RE.findall(sig.group(1))
+    names = {"".join(words[i:j]) for i in range(len(words))
+             for j in range(i + 1, min(i + 4, len(words) + 1))}
+    for e in entities:
+        if e.kind != "url":
+            continue
+        domain = str(e.attrs.get("registrable_domain") or "")
+        if domain and domain.split(".", 1)[0].replace("-", "") in names:
+            return domain
+    return None
+
+
+def prize_terms_findings(folded: str, out: MessageFeatures,
+                         entities: Sequence[Entity] = ()) -> None:
     """``PRIZE_NO_FEE`` (leans to ad, fixed prior): a lucky draw that says it charges
     nothing, or a promoter's draw tied to a purchase and not said to be won already, that
     gives no private way to pay or reach anyone. Run after every scam finding
@@ -307,10 +336,11 @@ def prize_terms_findings(folded: str, out: MessageFeatures) -> None:
             return
     # what a fraud's draw holds instead: a personal contact or an account, a link that is no
     # brand's own, a fee
-    if not nothing_of_a_fraud(out):
-        return
     # the rules and results on the brand's own site: what a promoter publishes
-    official = "URL_OFFICIAL_DOMAIN" in out.findings
+    site = signed_brand_site(folded, entities) if "URL_PRESENT" in out.findings else None
+    if not nothing_of_a_fraud(out, own_link=site is not None):
+        return
+    official = site is not None or "URL_OFFICIAL_DOMAIN" in out.findings
     out.add(Finding("PRIZE_NO_FEE", "ad", f'a promoter\'s lucky draw: "{no_fee.group(0)}"'
                     + (", on the brand's own site" if official else ""),
                     learned=False,

@@ -925,17 +925,18 @@ PRIVATE_WAYS = ("PHONE_MOBILE", "PHONE_FOREIGN", "BANK_ACCOUNT", "CHAT_APP_CONTA
 _OWN_LINKS = ("URL_OFFICIAL_DOMAIN", "URL_BENIGN_HOST")
 
 
-def nothing_of_a_fraud(out: MessageFeatures) -> bool:
+def nothing_of_a_fraud(out: MessageFeatures, own_link: bool = False) -> bool:
     """No private way to pay or reach anyone (the reader's own number is none), no link
     but to a brand's own or an ordinary site, and no finding with a fixed prior towards
-    scam: what an honest notice or a genuine lucky draw gives, and a fraud never does."""
+    scam: what an honest notice or a genuine lucky draw gives, and a fraud never does.
+    ``own_link``: the caller knows the message's link to be the sender's own site."""
     findings = out.findings
     private = [w for w in PRIVATE_WAYS if w in findings]
     # the reader's own number ("ma du thuong chinh la so dien thoai 09... cua ban") is no
     # one to reach
     if private and (private != ["PHONE_MOBILE"] or not own_number_only(out.text)):
         return False
-    if "URL_PRESENT" in findings and not any(w in findings for w in _OWN_LINKS):
+    if "URL_PRESENT" in findings and not own_link and not any(w in findings for w in _OWN_LINKS):
         return False
     return not any(f.leans == "scam" and not f.learned and f.weight > 0
                    for f in findings.values())
