@@ -470,6 +470,7 @@ def test_stored_copies_and_violations_read_back_as_sent(client, app) -> None:
     (times in UTC, to the microsecond), on SQLite and PostgreSQL alike."""
     from datetime import UTC
 
+    from lachan.registry.advertising_recipients import COPY_TEXT, Recipients
     from lachan.store.tables_advertising import Violation
 
     aid, h = setup_advertiser(client, app)
@@ -483,7 +484,9 @@ def test_stored_copies_and_violations_read_back_as_sent(client, app) -> None:
                 for r in rows[:4]] == [t0 + timedelta(minutes=i) for i in range(4)]
         assert [r.violations for r in rows] == [0, 0, 0, 1, 1]
         assert [r.is_consent_request for r in rows] == [False] * 5
-        assert rows[4].duration_s == 0 and rows[4].text == "" and rows[0].text == GOOD_TEXT
+        keyed = Recipients.of(session)  # (the texts are stored encrypted)
+        assert rows[4].duration_s == 0 and keyed.open(COPY_TEXT, aid, rows[4].text_enc) == ""
+        assert keyed.open(COPY_TEXT, aid, rows[0].text_enc) == GOOD_TEXT
         v = session.execute(select(Violation).order_by(Violation.id)).scalars().all()
         assert [(x.copy_id, x.rule) for x in v] == [
             (rows[3].id, "FREQUENCY_CAP_EXCEEDED"), (rows[4].id, "OUTSIDE_SENDING_HOURS")]

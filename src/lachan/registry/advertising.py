@@ -35,6 +35,7 @@ from lachan.registry.advertising_numbers import (
 )
 from lachan.registry.advertising_parts import instruction_rest_pattern, opt_out_pattern
 from lachan.registry.advertising_recipients import (
+    CONSENT_PROOF,
     CONSENT_RECIPIENT,
     REFUSAL_RECIPIENT,
     REFUSAL_REPLY,
@@ -611,15 +612,16 @@ class ConsentInput:
 
 
 def consent_dict(c: Consent, recipients: Recipients) -> dict[str, Any]:
-    """What the API and the CLI show of a consent; its recipient is decrypted (this is
-    where a consent's recipient is shown back)."""
+    """What the API and the CLI show of a consent; its recipient and proof reference are
+    decrypted (this is where they are shown back: to the consent's advertiser, and to
+    the centre, which shows the proof to the regulator on request)."""
     return {
         "id": c.id,
         "advertiser_id": c.advertiser_id,
         "recipient": recipient_of(c, recipients),
         "channel": c.channel,
         "method": c.method,
-        "proof_ref": c.proof_ref,
+        "proof_ref": recipients.open(CONSENT_PROOF, c.advertiser_id, c.proof_ref_enc),
         "given_at": iso(c.given_at),
         "withdrawn_at": iso(c.withdrawn_at) if c.withdrawn_at else None,
         "withdrawn_via": c.withdrawn_via or None,
@@ -641,7 +643,8 @@ def consent_dicts(session: Session, rows: Iterable[Consent]) -> list[dict[str, A
 def _consent(recipients: Recipients, advertiser_id: int, recipient: str,
              **fields: Any) -> Consent:
     """A new consent row for a normalised ``recipient`` (stored as its pseudonym and
-    encrypted, never in clear)."""
+    encrypted, never in clear); ``fields`` carry its proof reference already encrypted
+    (``proof_ref_enc``)."""
     return Consent(
         advertiser_id=advertiser_id,
         recipient_pseudonym=recipients.pseudonym(recipient),
@@ -680,6 +683,7 @@ def record_consents(
     keyed = Recipients.of(session)  # (thousands a request: keyed and sealed at once)
     pseudonyms = keyed.pseudonyms(recipients)
     sealed = keyed.seal_many(CONSENT_RECIPIENT, advertiser_id, recipients)
+    proofs = keyed.seal_many(CONSENT_PROOF, advertiser_id, [it.proof_ref for it in items])
     rows = [
         Consent(
             advertiser_id=advertiser_id,
@@ -687,12 +691,12 @@ def record_consents(
             recipient_enc=enc,
             channel=it.channel,
             method=it.method,
-            proof_ref=it.proof_ref,
+            proof_ref_enc=proof,
             given_at=as_utc(it.given_at) if it.given_at else now,
             withdrawn_via="",
             daily_limit=it.daily_limit,
         )
-        for it, r, enc in zip(items, recipients, sealed, strict=True)
+        for it, r, enc, proof in zip(items, recipients, sealed, proofs, strict=True)
     ]
     session.add_all(rows)
     session.flush()
@@ -754,11 +758,13 @@ def _split_consent(
 ) -> list[Consent]:
     """The consents that stay when one channel of an ``all`` consent is withdrawn: one per
     other channel the recipient can be reached on (a phone number: SMS and calls), with
-    the original's method, proof, date and daily limit."""
+    the original's method, proof (its ciphertext as it is: same column and advertiser),
+    date and daily limit."""
     reachable = ("email",) if "@" in recipient else ("sms", "call")
     return [
         _consent(recipients, c.advertiser_id, recipient, channel=ch, method=c.method,
-                 proof_ref=c.proof_ref, given_at=c.given_at, daily_limit=c.daily_limit)
+                 proof_ref_enc=c.proof_ref_enc, given_at=c.given_at,
+                 daily_limit=c.daily_limit)
         for ch in reachable if ch != withdrawn
     ]
 
@@ -883,9 +889,9 @@ def _maybe_accept(
         rec,
         channel="sms",
         method="reply",
-        # the accepted phrase of the rules it matched, not the subscriber's words (which
-        # would be stored and shown in clear: the refusals' replies are encrypted)
-        proof_ref=f"DKQC reply: {phrase}"[:200],
+        # the accepted phrase of the rules it matched, not the subscriber's words;
+        # encrypted as every proof reference is
+        proof_ref_enc=keyed.seal(CONSENT_PROOF, advertiser_id, f"DKQC reply: {phrase}"[:200]),
         given_at=at,
         withdrawn_via="",
     )

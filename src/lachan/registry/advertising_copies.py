@@ -12,7 +12,10 @@ sent, copies sent after it included (a copy may arrive after later ones); a copy
 submitted again is the same copy, answered as such and not stored or counted twice.
 An ad the engine calls scam is escalated to the centre as a detection of its sender.
 Recipients are read and written as their keyed pseudonyms, and stored encrypted besides
-(:mod:`lachan.registry.advertising_recipients`): never in clear.
+(:mod:`lachan.registry.advertising_recipients`): never in clear. A copy's text and
+subject, and its violations' explanations and evidence (which quote them), are stored
+encrypted too; the only stored ones read back are those of the copies sent at the same
+moment as one of the batch's, decrypted to tell a copy submitted again.
 """
 
 from __future__ import annotations
@@ -44,7 +47,16 @@ from lachan.registry.advertising import (
     rules,
 )
 from lachan.registry.advertising_parts import PART_UNITS, opt_out_not_at_end
-from lachan.registry.advertising_recipients import COPY_RECIPIENT, Recipients
+from lachan.registry.advertising_recipients import (
+    COPY_RECIPIENT,
+    COPY_SUBJECT,
+    COPY_TEXT,
+    VIOLATION_EVIDENCE,
+    VIOLATION_EXPLANATION,
+    Recipients,
+    context,
+    violation_text,
+)
 from lachan.registry.audit import session_vault
 from lachan.registry.clock import as_utc, utcnow
 from lachan.rules import AD_CHANNELS, AdRules
@@ -285,7 +297,7 @@ def _queries(dialect: str) -> dict[str, Any]:
         "same_time": select(
             a.id, a.sender, a.recipient_pseudonym, a.channel,
             type_coerce(a.sent_at, String) if dialect == "sqlite" else a.sent_at,
-            a.text, a.subject, a.duration_s,
+            a.text_enc, a.subject_enc, a.duration_s,
         ).where(a.advertiser_id == adv, a.id.in_(bindparam("ids", expanding=True))),
         "dnc": _dnc_query(dialect),
         "dnc_history": _dnc_history_query(dialect),
@@ -719,7 +731,10 @@ def _submit(
 
     submitted = stamp(now)
     pseudonyms = facts.pseudonyms  # each copy's recipient: its pseudonym, and encrypted
-    sealed = facts.keyed.seal_many(COPY_RECIPIENT, advertiser_id, recipients)
+    keyed = facts.keyed
+    sealed = keyed.seal_many(COPY_RECIPIENT, advertiser_id, recipients)
+    subjects = keyed.seal_many(COPY_SUBJECT, advertiser_id, [c.subject for c in items])
+    texts = keyed.seal_many(COPY_TEXT, advertiser_id, [c.text for c in items])
     rows = [
         (
             advertiser_id,
@@ -729,16 +744,17 @@ def _submit(
             c.channel,
             at,
             req,
-            c.subject,
-            c.text,
+            subject,
+            text,
             c.duration_s,
             v.label if v is not None else None,
             v.score if v is not None else None,
             len(found),
             submitted,
         )
-        for c, sender, rec, enc, at, req, v, found in zip(
-            items, senders, recipients, sealed, sent, is_req, verdicts, results, strict=True
+        for c, sender, rec, enc, subject, text, at, req, v, found in zip(
+            items, senders, recipients, sealed, subjects, texts, sent, is_req, verdicts,
+            results, strict=True,
         )
     ]
     fresh = [i for i in range(n) if i not in again]
@@ -747,21 +763,31 @@ def _submit(
     ids = _insert_copies(session, rows, sqlite) if rows else []
     if again:
         ids = _ids_with_copies_again(n, fresh, ids, again)
+    stored = [
+        (cid, i, v)
+        for i, (cid, found) in enumerate(zip(ids, results, strict=True))
+        if i not in again
+        for v in found
+    ]
+    # the explanations and evidence quote the copies: encrypted as their texts are
+    explained = keyed.seal_many(VIOLATION_EXPLANATION, advertiser_id,
+                                [v.explanation[:500] for _c, _i, v in stored])
+    evidence = keyed.vault.encrypt_many(
+        [orjson.dumps(v.evidence, default=str) for _c, _i, v in stored],
+        context(VIOLATION_EVIDENCE, advertiser_id))
     vrows = [
         (
             cid,
             advertiser_id,
             v.rule,
             channels[i],
-            v.explanation[:500],
-            orjson.dumps(v.evidence, default=str).decode(),
+            why,
+            proof,
             v.fine.min_vnd if v.fine else None,
             v.fine.max_vnd if v.fine else None,
             sent[i],
         )
-        for i, (cid, found) in enumerate(zip(ids, results, strict=True))
-        if i not in again
-        for v in found
+        for (cid, i, v), why, proof in zip(stored, explained, evidence, strict=True)
     ]
     if vrows:
         _insert_rows(session, ViolationRow.__table__, _VIOLATION_COLUMNS, vrows, sqlite)
@@ -789,7 +815,7 @@ def _submit(
                   "duplicate": False}
         )
     if again:
-        _answer_copies_again(session, out, again)
+        _answer_copies_again(session, keyed, out, again)
     return out
 
 
@@ -851,13 +877,15 @@ def _copies_again(
         conn = session.connection()
         q = _queries(conn.dialect.name)["same_time"]
         sqlite = conn.dialect.name == "sqlite"
-        of_key = facts.of_pseudonym
+        of_key, open_ = facts.of_pseudonym, facts.keyed.open
         for cid, sender, pseudonym, channel, at, text, subject, duration in conn.execute(
             q, {"adv": advertiser_id, "ids": facts.same_moment}
         ):
             key = at if sqlite else as_utc(at)
+            # (only these few are decrypted: sent at the moment one of the batch's was)
             stored.setdefault(
-                (of_key[pseudonym], channel, key, sender, text, subject, duration), cid)
+                (of_key[pseudonym], channel, key, sender, open_(COPY_TEXT, advertiser_id, text),
+                 open_(COPY_SUBJECT, advertiser_id, subject), duration), cid)
     again: dict[int, int] = {}
     first: dict[_Fingerprint, int] = {}
     for i, c in enumerate(items):
@@ -886,7 +914,7 @@ def _ids_with_copies_again(
 
 
 def _answer_copies_again(
-    session: Session, out: list[dict[str, Any]], again: dict[int, int]
+    session: Session, keyed: Recipients, out: list[dict[str, Any]], again: dict[int, int]
 ) -> None:
     """Answer each repeated copy as the copy it repeats, marked ``duplicate``: the
     violations found when it was first submitted (read back when it was stored by an
@@ -899,8 +927,7 @@ def _answer_copies_again(
         for v in session.execute(q).scalars():
             fine = (None if v.fine_min_vnd is None
                     else {"min_vnd": v.fine_min_vnd, "max_vnd": v.fine_max_vnd})
-            found[v.copy_id].append({"rule": v.rule, "explanation": v.explanation,
-                                     "evidence": orjson.loads(v.evidence), "fine": fine})
+            found[v.copy_id].append({"rule": v.rule, **violation_text(keyed, v), "fine": fine})
     for i, target in again.items():
         if target >= 0:
             violations = found.get(target, [])
@@ -923,8 +950,8 @@ _COPY_COLUMNS = (
     "channel",
     "sent_at",
     "is_consent_request",
-    "subject",
-    "text",
+    "subject_enc",
+    "text_enc",
     "duration_s",
     "content_label",
     "content_score",
@@ -936,8 +963,8 @@ _VIOLATION_COLUMNS = (
     "advertiser_id",
     "rule",
     "channel",
-    "explanation",
-    "evidence",
+    "explanation_enc",
+    "evidence_enc",
     "fine_min_vnd",
     "fine_max_vnd",
     "sent_at",

@@ -1,4 +1,5 @@
-"""How advertising supervision stores recipients: no phone number or address in clear.
+"""How advertising supervision stores recipients: no phone number or address in clear,
+nor any text that may name a person.
 
 The tables of consents, refusals and ad copies hold each recipient twice, neither in
 clear:
@@ -15,7 +16,14 @@ clear:
   list of consents); it is kept for refusals and copies as the centre's evidence.
 
 A refusal's reply text (the subscriber's own words) is encrypted the same way
-(``reply_enc``). Recipients are normalised by
+(``reply_enc``), as is all else that may name a person: a consent's proof reference
+(``proof_ref_enc``, evidence shown to the regulator), an ad copy's text and subject
+(``text_enc``, ``subject_enc``: a personalised ad carries a name or a number) and a
+violation's explanation and evidence (``explanation_enc``, ``evidence_enc``, which quote
+the copy). They are decrypted only where they are shown back (the consents' list, the
+violations' list, to the advertiser they belong to or the centre's analysts) or compared
+(a copy submitted again, among the few stored copies sent at the same moment); nothing
+searches them, so no hash of them is kept. Recipients are normalised by
 :func:`lachan.registry.advertising.normalise_recipient` before either is computed
 (``0912345678``, ``lan@example.vn``), so every spelling of one recipient has one
 pseudonym.
@@ -24,7 +32,9 @@ pseudonym.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
+import orjson
 from sqlalchemy.orm import Session
 
 from lachan.registry.audit import session_vault
@@ -35,6 +45,11 @@ CONSENT_RECIPIENT = "ad_consents.recipient"
 REFUSAL_RECIPIENT = "ad_refusals.recipient"
 REFUSAL_REPLY = "ad_refusals.reply"
 COPY_RECIPIENT = "ad_copies.recipient"
+CONSENT_PROOF = "ad_consents.proof_ref"
+COPY_TEXT = "ad_copies.text"
+COPY_SUBJECT = "ad_copies.subject"
+VIOLATION_EXPLANATION = "ad_violations.explanation"
+VIOLATION_EVIDENCE = "ad_violations.evidence"
 
 
 def context(column: str, advertiser_id: int) -> bytes:
@@ -79,3 +94,14 @@ class Recipients:
         """What :meth:`seal` encrypted; :class:`~lachan.registry.privacy.SecretError`
         when it does not authenticate (another key, column or advertiser)."""
         return self.vault.decrypt(bytes(blob), context(column, advertiser_id)).decode("utf-8")
+
+
+def violation_text(keyed: Recipients, v: Any) -> dict[str, Any]:
+    """``{explanation, evidence}`` of a stored violation (a row of ``ad_violations``),
+    decrypted: the evidence as the JSON it was."""
+    adv = v.advertiser_id
+    return {
+        "explanation": keyed.open(VIOLATION_EXPLANATION, adv, v.explanation_enc),
+        "evidence": orjson.loads(
+            keyed.vault.decrypt(bytes(v.evidence_enc), context(VIOLATION_EVIDENCE, adv))),
+    }

@@ -1,5 +1,6 @@
 """Violation reports: per advertiser and rule over time (day or month, Vietnam time),
-with the fine bands summed, as rows or CSV; and the violations of one advertiser."""
+with the fine bands summed, as rows or CSV; and the violations of one advertiser, their
+explanations and evidence decrypted (they quote the copies: stored encrypted)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import orjson
 from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
 from lachan.ingest.times import ImplausibleTime, to_utc
 from lachan.registry.advertising import AdvertisingError
+from lachan.registry.advertising_recipients import Recipients, violation_text
 from lachan.registry.clock import as_utc, iso
 from lachan.store.tables_advertising import Advertiser
 from lachan.store.tables_advertising import Violation as ViolationRow
@@ -161,14 +162,14 @@ def list_violations(
         .order_by(ViolationRow.id)
         .limit(max(1, min(limit, 1000)))
     )
+    keyed = Recipients.of(session)  # explanations and evidence are stored encrypted
     return [
         {
             "id": v.id,
             "copy_id": v.copy_id,
             "rule": v.rule,
             "channel": v.channel,
-            "explanation": v.explanation,
-            "evidence": orjson.loads(v.evidence),
+            **violation_text(keyed, v),
             "fine": (
                 {"min_vnd": v.fine_min_vnd, "max_vnd": v.fine_max_vnd}
                 if v.fine_min_vnd is not None

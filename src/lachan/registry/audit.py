@@ -21,7 +21,12 @@ complaints, advertisers...) does not pass either.
 The log is permanent, so it holds no phone number or e-mail address in clear: the
 values of detail keys that name a person's number or address (:data:`PERSONAL_KEYS`)
 are written as the keyed pseudonym the complaint centre uses for reporters
-(:meth:`lachan.registry.privacy.Vault.pseudonym`), before the entry is hashed.
+(:meth:`lachan.registry.privacy.Vault.pseudonym`), before the entry is hashed. A caller
+whose tables keep a person under a pseudonym of their own passes that one instead (a
+value that already is a pseudonym is kept as it is), so that its entries cannot be joined
+with the reporters: advertising's recipients (:meth:`Vault.ad_recipient_pseudonym`) and,
+since it has its own, the Do-Not-Call register's numbers (:meth:`Vault.dnc_pseudonym`;
+its entries written before keep the reporter pseudonym: entries are never rewritten).
 """
 
 from __future__ import annotations
@@ -113,6 +118,13 @@ def _pseudonym_function(session: Session) -> Any:
     return lambda identity: hmac.new(
         derived, identity.strip().lower().encode("utf-8", "surrogatepass"), "sha256"
     ).hexdigest()
+
+
+def reporter_pseudonym(session: Session, identity: str) -> str:
+    """The pseudonym :func:`record` writes for ``identity`` under a key of
+    :data:`PERSONAL_KEYS` (given as it is): what an auditor computes to find a person's
+    entries written that way."""
+    return str(_pseudonym_function(session)(identity))
 
 
 def session_vault(session: Session) -> Vault:

@@ -4,7 +4,8 @@ Scopes combine as sets: registering ``sms`` on a number registered for ``call`` 
 ``all``; withdrawing ``sms`` from ``all`` leaves ``call``. Numbers are normalised with
 :func:`lachan.entities.phone.parse_phone` (``0xxxxxxxxx``); only VN mobile and fixed
 numbers can be registered. Every change is audited; the audit log holds the number only
-as its keyed pseudonym.
+as its keyed pseudonym: the register's own (below), so that its entries cannot be joined
+with the complaints' reporters, whose pseudonyms are under another key.
 
 The register's tables hold no number either: each is stored as its keyed pseudonym
 (:meth:`lachan.registry.privacy.Vault.dnc_pseudonym`, HMAC-SHA256 under a key derived
@@ -12,6 +13,12 @@ from the master secret for this use alone). Every look-up is by a number someone
 (a subscriber, an advertiser's list, an ad copy's recipient), whose pseudonym is computed
 with the session's vault (:func:`lachan.registry.audit.session_vault`); nothing needs
 the register's numbers back, so none is kept in any form that can be reversed.
+
+The log's entries written before the register's pseudonym was used there name the number
+by the centre's reporter pseudonym (:meth:`~lachan.registry.privacy.Vault.pseudonym`).
+The log is append-only and hash-chained: rewriting them would break the chain that proves
+it untouched, so they are left as they are, and :func:`audit_entries`, the auditors'
+look-up of a number, finds them as well as the newer ones.
 """
 
 from __future__ import annotations
@@ -19,14 +26,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+import orjson
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from lachan.registry import audit
 from lachan.registry.audit import session_vault
 from lachan.registry.clock import iso, utcnow
-from lachan.store.tables_centre import DncEntry, DncEvent
+from lachan.store.tables_centre import AuditEntry, DncEntry, DncEvent
 
 SCOPES: tuple[str, ...] = ("sms", "call", "all")
 #: Audit target of every change of the register (the number is never in a target).
@@ -119,16 +128,17 @@ def _change(
         )
     )
     # The audit log is permanent and holds no number in clear: the entry names the
-    # register as its target, and the number goes under "number", one of the detail
-    # keys that audit.record writes as the keyed pseudonym the centre gives personal
-    # numbers (audit.PERSONAL_KEYS), which an auditor computes from a number given to
-    # them (Vault.pseudonym) to find its entries.
+    # register as its target, and the number goes under "number" as the register's own
+    # pseudonym (Vault.dnc_pseudonym, which audit.record keeps as it is), not as the
+    # reporter pseudonym it gives other personal numbers: complaints' reporters are
+    # stored under that one. An auditor given a number finds its entries by computing
+    # it (audit_entries).
     audit.record(
         session,
         actor,
         f"dnc.{action}",
         AUDIT_TARGET,
-        {"number": canonical, "scope": scope, "before": change.scope_before,
+        {"number": key, "scope": scope, "before": change.scope_before,
          "after": change.scope_after, "via": via},
     )
     session.flush()
@@ -213,6 +223,38 @@ def history(session: Session, number: str, limit: int = 100) -> list[dict[str, s
             "via": e.via,
             "at": iso(e.at),
         }
+        for e in rows
+    ]
+
+
+#: The actions of the audit entries that name a number (:func:`_change`).
+AUDIT_ACTIONS = ("dnc.register", "dnc.unregister")
+
+
+def audit_entries(session: Session, number: str, limit: int = 100) -> list[dict[str, Any]]:
+    """The audit log's entries of the register's changes to ``number``, oldest first:
+    ``{id, at, actor, action, details}``, ``details.number`` being the pseudonym the
+    entry names it by. Those entries name it by the register's pseudonym
+    (:meth:`~lachan.registry.privacy.Vault.dnc_pseudonym`); the ones written before they
+    did, by the reporter pseudonym (:meth:`~lachan.registry.privacy.Vault.pseudonym`):
+    both are looked for (see the module's docstring)."""
+    canonical = normalise_number(number)
+    vault = session_vault(session)
+    # the details are canonical JSON (sorted keys, no spaces): '"number":"<64 hex>"'
+    names = (vault.dnc_pseudonym(canonical), audit.reporter_pseudonym(session, canonical))
+    rows = session.execute(
+        select(AuditEntry)
+        .where(
+            AuditEntry.target == AUDIT_TARGET,
+            AuditEntry.action.in_(AUDIT_ACTIONS),
+            or_(*(AuditEntry.details.contains(f'"number":"{p}"') for p in names)),
+        )
+        .order_by(AuditEntry.id)
+        .limit(limit)
+    ).scalars()
+    return [
+        {"id": e.id, "at": iso(e.at), "actor": e.actor, "action": e.action,
+         "details": orjson.loads(e.details)}
         for e in rows
     ]
 

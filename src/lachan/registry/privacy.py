@@ -4,7 +4,8 @@ One 32-byte master secret, from ``LACHAN_SECRET_KEY`` (hex, URL-safe base64, or 
 string of at least 32 characters) or from ``$LACHAN_HOME/secret.key`` (created with mode
 0600 on first start), gives its keys by HKDF: one for reporters' HMAC pseudonyms, one for
 AES-GCM, one for the audit seal, one for the pseudonyms under which the Do-Not-Call
-register stores its numbers (:meth:`Vault.dnc_pseudonym`), and one for the pseudonyms
+register stores its numbers and its audit entries name them (:meth:`Vault.dnc_pseudonym`),
+and one for the pseudonyms
 under which advertising supervision stores the recipients of consents, refusals and ad
 copies (:meth:`Vault.ad_recipient_pseudonym`). Each use has its own key, so that the rows
 of one cannot be joined with those of another (the register's with complaints, an
@@ -291,8 +292,9 @@ class Vault:
     def dnc_pseudonym(self, national: str) -> str:
         """The keyed pseudonym (64 hex digits, not reversible) under which the Do-Not-Call
         register stores a number, given in its national form (``0912345678``, as
-        :func:`lachan.registry.dnc.normalise_number` writes it): HMAC-SHA256 under a key
-        of its own, so it differs from the number's reporter pseudonym."""
+        :func:`lachan.registry.dnc.normalise_number` writes it), and by which the audit
+        log's ``dnc.*`` entries name it: HMAC-SHA256 under a key of its own, so it
+        differs from the number's reporter pseudonym."""
         return self._dnc_hmac.digest(national.encode("ascii")).hex()
 
     def dnc_digests(self, nationals: Iterable[bytes]) -> Iterator[bytes]:

@@ -6,7 +6,11 @@ No recipient is held in clear (:mod:`lachan.registry.advertising_recipients`): e
 holds its recipient's keyed pseudonym (``recipient_pseudonym``, what look-ups and indexes
 use) and the recipient encrypted (``recipient_enc``); a refusal's reply text is encrypted
 too (``reply_enc``). Both are computed on the normalised recipient: ``0xxxxxxxxx`` for
-numbers, lower-case for e-mail.
+numbers, lower-case for e-mail. What else may name a person is encrypted the same way,
+bound to its column and advertiser: a consent's proof reference (``proof_ref_enc``), an
+ad copy's text and subject (``text_enc``, ``subject_enc``: a personalised ad holds a
+name or a number) and a violation's explanation and evidence (``explanation_enc``,
+``evidence_enc``: they quote the copy). Nothing searches these columns.
 """
 
 from __future__ import annotations
@@ -92,7 +96,8 @@ class Consent(Base):
     recipient_enc: Mapped[bytes] = mapped_column(LargeBinary)
     channel: Mapped[str] = mapped_column(String(8))  # sms, email, call or all
     method: Mapped[str] = mapped_column(String(16))  # reply, online, paper, call, text, software
-    proof_ref: Mapped[str] = mapped_column(String(200), default="")
+    #: the reference to the proof of consent (at most 200 characters), encrypted
+    proof_ref_enc: Mapped[bytes] = mapped_column(LargeBinary)
     given_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     withdrawn_via: Mapped[str] = mapped_column(String(16), default="")
@@ -133,8 +138,9 @@ class AdCopy(Base):
     channel: Mapped[str] = mapped_column(String(8))
     sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     is_consent_request: Mapped[bool] = mapped_column(Boolean, default=False)
-    subject: Mapped[str] = mapped_column(String(1000), default="")
-    text: Mapped[str] = mapped_column(Text, default="")
+    #: the subject (at most 1,000 characters) and text (5,000), each encrypted
+    subject_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    text_enc: Mapped[bytes] = mapped_column(LargeBinary)
     duration_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
     content_label: Mapped[str | None] = mapped_column(String(8), nullable=True)
     content_score: Mapped[float | None] = mapped_column(Float, nullable=True)
@@ -151,8 +157,10 @@ class Violation(Base):
     advertiser_id: Mapped[int] = mapped_column(ForeignKey("advertisers.id"))
     rule: Mapped[str] = mapped_column(String(40))
     channel: Mapped[str] = mapped_column(String(8))
-    explanation: Mapped[str] = mapped_column(String(500))
-    evidence: Mapped[str] = mapped_column(Text)  # JSON
+    #: the explanation (at most 500 characters) and the evidence (JSON), each encrypted:
+    #: both may quote the copy's text or subject
+    explanation_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    evidence_enc: Mapped[bytes] = mapped_column(LargeBinary)
     fine_min_vnd: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     fine_max_vnd: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
