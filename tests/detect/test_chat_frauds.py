@@ -92,6 +92,10 @@ FRAUDS = [
     # an appeal paid into a private account
     ("CHARITY_TO_PERSON", "Nhóm em quyên góp xây trường cho trẻ vùng cao, anh ủng hộ qua tk cá "
                           "nhân em nhé."),
+    # the holder's name in brackets
+    ("BILL_TO_PERSONAL_ACCOUNT", "Công ty Cấp nước thông báo đồng hồ nước đã hết kiểm định, phí "
+                                 "thay mới 850.000đ, chuyển khoản trước vào STK 0451 0009 8832 "
+                                 "(NGUYEN VAN KHOA)."),
     ("BILL_TO_PERSONAL_ACCOUNT", "Thông báo: hộ gia đình chưa đóng tiền nước, thanh toán qua mã "
                                  "QR cá nhân của nhân viên thu để tránh ngừng cấp nước."),
     # a code the "staff" will call for; a charge to stop by calling a mobile

@@ -208,10 +208,11 @@ _ACCOUNT_NUMBER_RE = re.compile(
     r"\b(?:so\s+tai\s+khoan|stk|tai\s+khoan|tk)\b(?:\s+[^\s\d]\S*){0,7}?\s*:?\s*\d[\d .-]{5,22}"
     # or right after a bank's name ("... VPBank 218846210 LE THI THU")
     rf"|\b{_BANKS}\s*:?\s*\d[\d .-]{{5,22}}")
-#: (Not a name in the transfer's memo: "TK truong 0021... Vietcombank, ND: 2A2 Nguyen Bao
+#: (The name may stand in brackets: "STK 0451 0009 8832 (NGUYEN VAN KHOA)". Not a name in
+#: the transfer's memo: "TK truong 0021... Vietcombank, ND: 2A2 Nguyen Bao
 #: Chau" is the pupil to pay for, written after "ND"/"noi dung"/"ghi chu".)
 _NAME_AFTER_RE = re.compile(
-    rf"\s*(?:-\s*)?(?:(?!nd\b|noi\s+dung|ghi\s+chu|ghi\b|cu\s+phap|memo\b|content\b)\S+\s+)"
+    rf"\s*(?:-\s*|\(\s*)?(?:(?!nd\b|noi\s+dung|ghi\s+chu|ghi\b|cu\s+phap|memo\b|content\b)\S+\s+)"
     rf"{{0,6}}?{_PERSON}\b")
 _NAME_BEFORE_RE = re.compile(rf"\b{_PERSON}\s*,?\s*$")
 #: How far from the number a holder's name may stand.
