@@ -385,6 +385,8 @@ def test_paying_before_receiving_is_no_inspection_before_receiving() -> None:
      "ownership by sending the login code you received to this chat."),
     ("PAY_TO_UNLOCK", "Khoan vay cua ban bi sai so tai khoan, he thong dong bang. Vui long nop "
      "10% gia tri khoan vay de mo bang."),
+    ("PAY_TO_UNLOCK", "Phu huynh em Le Bao Anh lop 7A: de nhan ho so hoc bong, vui long ket ban "
+     "Zalo thay Hieu 0915 606 732, phi xet duyet 650k."),
     ("PAY_TO_UNLOCK", "Tai khoan anh co 2.8tr tien thuong chua rut, anh nap them 500k kich hoat "
      "rut ve ngan hang nhe."),
     ("PAY_TO_UNLOCK", "Tri ân khách hàng: tặng 1.000 xe máy. Bạn là khách hàng may mắn số 327. "
@@ -539,3 +541,9 @@ def test_round_g_a_disowned_transaction_warning_stays_a_warning() -> None:
     text = ("Neu giao dich khong phai do quy khach thuc hien, tuyet doi khong cung cap ma OTP "
             "cho bat ky ai.")
     assert weight(text, "CODE_HANDOVER_REQUEST") in (None, 0.0)
+
+
+def test_a_scholarship_settled_over_a_teachers_chat_without_a_fee_is_no_unlock_fee() -> None:
+    text = ("Chuc mung chau duoc hoc bong 5 trieu cua truong, phu huynh ket ban zalo co chu "
+            "nhiem de nhan thong tin, khong mat phi gi.")
+    assert "PAY_TO_UNLOCK" not in rule_findings(text)

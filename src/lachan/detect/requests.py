@@ -588,6 +588,10 @@ _INTO_ACCOUNT_RE = re.compile(
 #: ...or a fee "to hold the place" of something granted ("dong phi xet ho so ... de giu
 #: suat"): a scholarship or a job kept for a fee.
 _HOLD_PLACE_RE = re.compile(r"\bde\s+giu\s+(?:suat|cho|ho\s+so|vi\s+tri)\b")
+#: ...or settled over a personal chat ("ket ban Zalo thay Hung 0905... de lam ho so, le phi
+#: 1 trieu 2"): a school pays its scholarships without a teacher's chat and a fee.
+_OVER_CHAT_RE = re.compile(r"\b(?:ket\s+ban|add|nhan\s+tin|lien\s+he)\s+(?:qua\s+)?"
+                           r"(?:zalo|telegram|viber)\b")
 _STATE_FEE_RE = re.compile(r"\b(?:kho\s+bac|kbnn|ngan\s+sach|hoc\s+phi)\b")
 #: The English advance fee: money or a parcel waiting, and a fee to release it ("a late
 #: client ... left USD 4.5 million ... a small processing fee applies", "a parcel with
@@ -616,7 +620,8 @@ def _granted_fee(folded: str) -> str | None:
     if granted is None or negated(folded, granted.start()):
         return None
     fee = first_unnegated(_FEE_WORD_RE, folded, granted.end())
-    into = ((_INTO_ACCOUNT_RE.search(folded, granted.end()) or _HOLD_PLACE_RE.search(folded))
+    into = ((_INTO_ACCOUNT_RE.search(folded, granted.end()) or _HOLD_PLACE_RE.search(folded)
+             or _OVER_CHAT_RE.search(folded, granted.end()))
             if fee is not None else None)
     if fee is None or into is None or negated(folded, into.start()):
         return None
