@@ -42,6 +42,9 @@ def tactics(text: str) -> dict[str, float]:
     ("ACCUSED_BY_PHONE", "Canh sat dieu tra Bo Cong an: Ban co ten trong ho so vu an ma tuy "
                          "xuyen quoc gia. Neu khong hop tac qua cuoc goi video voi dieu tra vien "
                          "se bi bat tam giam."),
+    ("SIM_SERIAL_COMMAND", "Chào anh, em là nhân viên nhà mạng, hỗ trợ nâng cấp SIM 4G miễn "
+                           "phí. Anh soạn tin theo cú pháp DS + 20 số seri in trên phôi SIM gửi "
+                           "999 giúp em nhé."),
     ("MISSED_CALL_ABROAD", "Ban co 1 cuoc goi nho quan trong tu tong dai. Vui long goi lai ngay "
                            "so +232 76 448 915 de nhan thong tin."),
     ("UNREAD_MESSAGE_LURE", "Thong bao: ban co 2 tin nhan chua doc tu ngan hang. Xem tai "
@@ -58,6 +61,9 @@ def test_a_tactic_gets_its_prior(name: str, text: str) -> None:
     # at the police station for an errand; a relative abroad asking to be called back; a
     # carrier's missed-call notice of a Vietnamese number
     "Con dang o don cong an phuong lam can cuoc, tam 10h xong, me nau com truoc nhe.",
+    # the carrier's own SIM change at its shop
+    "Viettel: Quy khach mang CCCD va SIM cu den cua hang Viettel gan nhat de doi SIM 4G mien "
+    "phi. Khi doi, nhan vien se nhap so seri tren phoi SIM moi.",
     # a written summons to an office; the news of a case
     "Giay moi: Ong Nguyen Van A lien quan den vu an tranh chap dat dai, moi den tru so Cong an "
     "huyen lam viec luc 8h ngay 12/12, mang theo CCCD.",

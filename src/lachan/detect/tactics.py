@@ -26,6 +26,9 @@ a soldier's fortune to keep.
   ... se bi bat tam giam": a crime pinned on the reader, to be settled over a call or under
   threat of arrest. The police summon in writing, to an office; they do not investigate by
   video call.
+* ``SIM_SERIAL_COMMAND``: "soan DS + 20 so seri in tren phoi SIM gui 999": a SIM card's
+  serial number to be sent in an SMS command, with which a number is moved to another SIM
+  (the 4G-upgrade swap). Carriers change SIMs at their shops, against an ID card.
 * ``MISSED_CALL_ABROAD``: "ban co cuoc goi nho, goi lai so +232...": a missed call to be
   returned to a number abroad (the premium-rate "wangiri" callback); a carrier's missed-call
   notice names a Vietnamese number.
@@ -139,6 +142,7 @@ _DETAILS = {
     "UNREAD_MESSAGE_LURE": "an 'unread message' whose only content is a link",
     "FORTUNE_FOR_SAFEKEEPING": "a stranger's fortune to keep for him",
     "MISSED_CALL_ABROAD": "a missed call to return to a number abroad",
+    "SIM_SERIAL_COMMAND": "a SIM card's serial number to send in an SMS command",
     "ACCUSED_BY_PHONE": "a crime pinned on you, to settle over a call or under threat of arrest",
 }
 #: The reader named in a case: "co ten trong ho so vu an", "lien quan den duong day rua tien".
@@ -154,6 +158,14 @@ _BY_CALL_RE = re.compile(
     r"|truc\s+tuyen)\b|\bse\s+bi\s+(?:bat|tam\s+giam|truy\s+na|khoi\s+to|phong\s+toa)\b")
 _ACCUSED_PAIRS = frozenset({"vu an", "duong day", "rua tien", "ma tuy", "buon lau"})
 
+#: A SIM's serial sent in a command: "soan tin theo cu phap DS + 20 so seri in tren phoi
+#: SIM gui 999", "nhan tin serial sim ... gui 9123".
+_SIM_SERIAL_RE = re.compile(
+    r"\b(?:soan|nhan\s+tin|gui\s+tin|cu\s+phap)\b.{0,60}?\b(?:so\s+)?(?:seri|serial|series)\b"
+    r"(?:\s+\S+){0,5}?\s+(?:sim|phoi\s+sim|esim)\b"
+    r"|\b(?:seri|serial)\s+(?:\S+\s+){0,2}?sim\b.{0,60}?\b(?:soan|gui)\b")
+_SIM_WORDS = frozenset({"seri", "serial", "series"})
+
 #: A missed call to return abroad: "cuoc goi nho ... goi lai ngay so +232 76...", "missed
 #: call, call back +44..." (a number with a country code other than Viet Nam's).
 _CALL_ABROAD_RE = re.compile(
@@ -165,7 +177,7 @@ _ALL_PAIRS = (_HOLD_PAIRS | _HELD_PAIRS | _CREDIT_PAIRS | _UNREAD_PAIRS | _FORTU
               | _MISSED_PAIRS | _ACCUSED_PAIRS | frozenset({"soan tin"}))
 #: The verbs :data:`_MULTIPLIED_RE` turns on ("thu ve", "lai ra" end in them).
 _GROWTH_WORDS = frozenset({"thanh", "len", "ra", "ve"})
-_ALL_WORDS = _GROWTH_WORDS | _FORTUNE_WORDS | frozenset({"soan"})
+_ALL_WORDS = _GROWTH_WORDS | _FORTUNE_WORDS | _SIM_WORDS | frozenset({"soan"})
 
 
 def _multiplied(folded: str) -> str | None:
@@ -222,6 +234,9 @@ def tactic_findings(folded: str, tokens: list[str], bigrams: list[str],
     if not _FORTUNE_PAIRS.isdisjoint(pairs) or not _FORTUNE_WORDS.isdisjoint(words):
         m = _FORTUNE_RE.search(folded)
         found.append(("FORTUNE_FOR_SAFEKEEPING", None if m is None else m.group(0)))
+    if not _SIM_WORDS.isdisjoint(words):
+        m = _SIM_SERIAL_RE.search(folded)
+        found.append(("SIM_SERIAL_COMMAND", None if m is None else m.group(0)))
     if not _ACCUSED_PAIRS.isdisjoint(pairs):
         accused = _ACCUSED_RE.search(folded)
         by_call = _BY_CALL_RE.search(folded) if accused is not None else None
@@ -258,6 +273,8 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
                                 "you for safe keeping (the advance-fee letter)"),
     ("ACCUSED_BY_PHONE", "you are said to be named in a criminal case, to be settled over a "
                          "call or video call, or under threat of arrest"),
+    ("SIM_SERIAL_COMMAND", "a SIM card's serial number to be sent in an SMS command (which "
+                           "moves the number to another SIM)"),
     ("MISSED_CALL_ABROAD", "a missed call to be returned to a number abroad (the premium-rate "
                            "callback)"),
 )
