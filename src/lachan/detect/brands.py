@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+from lachan.domain import Entity
 
 SEED_RESOURCE = "official_channels.json"
 
@@ -258,3 +261,27 @@ def find_brands(folded: str) -> list[Brand]:
             if brand is not None:
                 seen[bid] = brand
     return list(seen.values())
+
+
+#: The name a brand signs its SMS with: "Pepsi: ...", "[TH true MILK] ...".
+_SIGNATURE_RE = re.compile(r"\A\W{0,2}([a-z0-9][a-z0-9 &.'-]{0,30}?)\s*[:\]]")
+_NAME_PIECE_RE = re.compile(r"[a-z0-9]+")
+
+
+def signed_brand_site(folded: str, entities: Sequence[Entity]) -> str | None:
+    """The linked domain whose name is the brand the message is signed with ("Pepsi: ...
+    pepsi.com.vn", "TH true MILK: ... thmilk.vn", "Coca-Cola Viet Nam: ... coca-cola.com"),
+    or ``None``. A look-alike ("pepsi-tri-an.top") is not the name itself."""
+    sig = _SIGNATURE_RE.match(folded)
+    if sig is None:
+        return None
+    words = _NAME_PIECE_RE.findall(sig.group(1))
+    names = {"".join(words[i:j]) for i in range(len(words))
+             for j in range(i + 1, min(i + 4, len(words) + 1))}
+    for e in entities:
+        if e.kind != "url":
+            continue
+        domain = str(e.attrs.get("registrable_domain") or "")
+        if domain and domain.split(".", 1)[0].replace("-", "") in names:
+            return domain
+    return None

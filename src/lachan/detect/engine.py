@@ -38,7 +38,11 @@ from lachan.detect.features import (
 from lachan.detect.illicit import illicit_findings
 from lachan.detect.offers import offer_findings, prize_terms_findings
 from lachan.detect.pretexts import pretext_findings
-from lachan.detect.requests import official_channel_findings, request_findings
+from lachan.detect.requests import (
+    official_channel_findings,
+    own_site_findings,
+    request_findings,
+)
 from lachan.detect.schemes import scheme_findings
 from lachan.detect.services import service_findings
 from lachan.detect.tactics import tactic_findings
@@ -148,6 +152,7 @@ class Engine:
         tactic_findings(norm.folded, tokens, bigrams, feats)
         prize_terms_findings(norm.folded, feats, ents)  # after every fixed-prior scam finding
         official_channel_findings(norm.folded, feats)  # likewise
+        own_site_findings(norm.folded, ents, feats)  # likewise
         service_findings(norm.folded, tokens, bigrams, feats)  # after the offers and the schemes
         shape_findings(without_link_paths(norm.clean, ents), feats)
         contact_findings(norm.clean, ents, feats)

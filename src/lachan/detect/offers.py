@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from lachan.detect.brands import signed_brand_site
 from lachan.detect.features import Finding, MessageFeatures
 from lachan.detect.requests import advisory, negated, nothing_of_a_fraud
 from lachan.domain import Entity
@@ -295,30 +296,6 @@ PRIZE_NO_FEE_PRIOR = 4.0
 #: ...and with its rules or results on the brand's own site: the model's prize words weigh
 #: about 5, a large amount 2 and the words of the fraud's draws as much again towards scam.
 PRIZE_ON_OWN_SITE_PRIOR = 10.0
-
-
-#: The name a brand signs its SMS with: "Pepsi: ...", "[TH true MILK] ...".
-_SIGNATURE_RE = re.compile(r"\A\W{0,2}([a-z0-9][a-z0-9 &.'-]{0,30}?)\s*[:\]]")
-_NAME_PIECE_RE = re.compile(r"[a-z0-9]+")
-
-
-def signed_brand_site(folded: str, entities: Sequence[Entity]) -> str | None:
-    """The linked domain whose name is the brand the message is signed with ("Pepsi: ...
-    pepsi.com.vn", "TH true MILK: ... thmilk.vn", "Coca-Cola Viet Nam: ... coca-cola.com"),
-    or ``None``. A look-alike ("pepsi-tri-an.top") is not the name itself."""
-    sig = _SIGNATURE_RE.match(folded)
-    if sig is None:
-        return None
-    words = _NAME_PIECE_RE.findall(sig.group(1))
-    names = {"".join(words[i:j]) for i in range(len(words))
-             for j in range(i + 1, min(i + 4, len(words) + 1))}
-    for e in entities:
-        if e.kind != "url":
-            continue
-        domain = str(e.attrs.get("registrable_domain") or "")
-        if domain and domain.split(".", 1)[0].replace("-", "") in names:
-            return domain
-    return None
 
 
 def prize_terms_findings(folded: str, out: MessageFeatures,

@@ -18,10 +18,12 @@ that carries a code (``OTP_CODE``) is the service that sent it, not someone aski
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from lachan.detect.brands import find_brands
+from lachan.detect.brands import find_brands, signed_brand_site
 from lachan.detect.features import Finding, MessageFeatures, own_number_only, warns
 from lachan.detect.phrases import NEGATIONS, has_negation
+from lachan.domain import Entity
 
 #: Log-odds towards scam, meant to decide on their own (like a threat that sends you to a
 #: personal mobile): a code handed over is an account taken over, and the friendly words
@@ -964,11 +966,31 @@ def official_channel_findings(folded: str, out: MessageFeatures) -> None:
                     weight=OFFICIAL_ONLY_WEIGHT))
 
 
+#: Log-odds taken off scam for a message that links the site of the brand it is signed
+#: with and gives no other way to pay or reach anyone ("VNVC: ... Dat hen tai vnvc.vn").
+OWN_SITE_WEIGHT = 3.0
+
+
+def own_site_findings(folded: str, entities: Sequence[Entity], out: MessageFeatures) -> None:
+    """``LINKS_OWN_SITE`` (leans to ham, fixed weight): the message is signed with a name
+    ("VNVC: ...") and its link is that name's domain, with nothing of a fraud besides.
+    After every fixed-prior scam finding (any of them rules it out)."""
+    if "URL_PRESENT" not in out.findings or "PRIZE_NO_FEE" in out.findings:
+        return  # (a draw on its brand's site has its own lean)
+    site = signed_brand_site(folded, entities)
+    if site is None or not nothing_of_a_fraud(out, own_link=True):
+        return
+    out.add(Finding("LINKS_OWN_SITE", "ham", f"signed with its own name and linking {site}",
+                    learned=False, weight=OWN_SITE_WEIGHT))
+
+
 #: The finding of this module that leans to ham, for the symbol catalogue.
 HAM_SYMBOLS: tuple[tuple[str, str], ...] = (
     ("OFFICIAL_CHANNELS_ONLY", "a biller's or a lender's reminder that names its official "
                                "channels or warns against paying a personal account, and "
                                "gives no account, mobile or stranger's link of its own"),
+    ("LINKS_OWN_SITE", "signed with a name ('VNVC: ...') and linking that name's own domain "
+                       "(vnvc.vn), with no account, mobile or other link"),
 )
 
 
