@@ -86,3 +86,18 @@ def test_wallet_number_is_both_phone_and_account() -> None:
 )
 def test_not_accounts(text: str) -> None:
     assert accounts(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Home Credit: Hop dong 3801224567 da duoc giai ngan 15.000.000d vao TK ngan hang cua "
+    "Quy khach.",
+    "Hợp đồng số: 3801224567 tại Vietcombank đã tất toán.",
+    "Don hang 2206118855 thanh toan qua Techcombank thanh cong.",
+])
+def test_a_contract_or_order_number_beside_a_bank_is_no_account(text: str) -> None:
+    assert not [e for e in extract(text) if e.kind == "account"]
+
+
+def test_an_account_beside_a_contract_number_is_still_found() -> None:
+    text = "Hop dong 3801224567: chuyen tien vao STK 0071000123456 Vietcombank."
+    assert [e.value for e in extract(text) if e.kind == "account"] == ["0071000123456"]

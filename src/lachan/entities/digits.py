@@ -449,6 +449,13 @@ def _next_to_date_or_time(text: str, start: int, end: int) -> bool:
     return before in ("/", ":") or after in ("/", ":")
 
 
+#: A number labelled as a contract's, an order's or a customer's right before it ("Hợp đồng
+#: 3801224567 đã được giải ngân vào TK ngân hàng của Quý khách") is none of an account.
+_OTHER_NUMBER_LABEL = re.compile(
+    r"(?:h[oợ]p\s+[dđ][oồ]ng|\bh[dđ]|[dđ][oơ]n\s+h[aà]ng|h[oó]a\s+[dđ][oơ]n|m[aã]\s+kh"
+    r"|kh[aá]ch\s+h[aà]ng|contract|order|invoice)(?:\s+s[oố])?\s*[:#.]?\s*$")
+
+
 def find_accounts(text: str, low: str, leftovers: list[list[Chunk]], claims: Claims
                   ) -> list[Entity]:
     """6-19 digit numbers near a bank / wallet name or after an account keyword."""
@@ -471,6 +478,8 @@ def find_accounts(text: str, low: str, leftovers: list[list[Chunk]], claims: Cla
             continue
         if _next_to_date_or_time(text, first.start, last.end):
             continue  # "21/11/2026 09:15" gives the pieces "2026 09"
+        if _OTHER_NUMBER_LABEL.search(low, max(0, first.start - 24), first.start) is not None:
+            continue
         if not _account_keyword_before(text, low, first.start) and not mentions(
             text, low, first.start - _ACCOUNT_WINDOW, last.end + _ACCOUNT_WINDOW
         ):
