@@ -33,6 +33,16 @@ def test_the_official_domain_itself_and_its_cdn_name_are_not_that_trick(item: st
     assert v.label == "benign"
 
 
+def test_on_a_content_network_only_the_official_domain_in_front_is_the_customer() -> None:
+    # Vietcombank's own edge name carries no brand finding; a name that only holds the
+    # brand's name (anyone's choice) still does
+    own = analyse_host("www.vietcombank.com.vn.edgekey.net")
+    assert "HOST_BRAND_IN_SUBDOMAIN" not in {s.name for s in own.symbols}
+    for item in ("vietcombank-login.edgekey.net", "vietcombank.com.vn.login.edgekey.net"):
+        v = analyse_host(item)
+        assert v.brand == "vietcombank" and v.label == "phishing", v
+
+
 def test_a_brand_in_the_path_of_a_login_page_on_a_user_content_host_is_phishing() -> None:
     v = analyse_host("https://sites.google.com/view/vietcombank-xacminh")
     assert v.label == "phishing"

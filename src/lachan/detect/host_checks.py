@@ -253,13 +253,27 @@ def check_subdomain_brand(
 ) -> BrandFinding | None:
     """A brand in the subdomains of a domain that is not that brand's; on a platform's
     user pages (``platform``: its owner) another brand's name counts, not its own
-    ("vietcombank-xacthuc.s3.amazonaws.com")."""
+    ("vietcombank-xacthuc.s3.amazonaws.com"); on a content network's host the brand whose
+    official domain the name carries is the network's customer, not an imitation
+    (:func:`cdn_customer`)."""
     if sub_hits and not official:
         restricted = p.suffix in VN_RESTRICTED
+        customer = cdn_customer(p) if p.registrable in CDN_DOMAINS else None
         for h in sub_hits:
-            if h.kind == BRAND and h.ref != platform and _counts(h.ref, restricted):
+            if (h.kind == BRAND and h.ref != platform and h.ref != customer
+                    and _counts(h.ref, restricted)):
                 return BrandFinding(h.ref, "subdomain", h.term)
     return None
+
+
+def cdn_customer(p: ParsedHost) -> str | None:
+    """The brand whose official domain makes up the subdomains of a content network's
+    host (www.vietcombank.com.vn.edgekey.net: Vietcombank's own edge name), else
+    ``None``. The networks of :data:`CDN_DOMAINS` give such names to their customers'
+    sites; an imitation cannot carry the official domain whole and in front."""
+    if p.registrable not in CDN_DOMAINS or not p.subdomains:
+        return None
+    return official_domain_owner(".".join(p.subdomains))
 
 
 #: Content networks whose host names carry a customer's domain

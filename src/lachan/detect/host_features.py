@@ -7,7 +7,9 @@ Two parts, both generalising beyond the training list:
   length (``HASH_BITS`` buckets);
 - dense features: the check results of ``host_checks`` and character statistics
   (entropy, consonant and digit runs, hyphens, length, how unpronounceable the label is
-  under the character language model of ``host_language``), listed in ``DENSE_FEATURES``.
+  under the character language model of text, and how unlike the names of widely used
+  sites under the one of site names, both of ``host_language``), listed in
+  ``DENSE_FEATURES``.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ DENSE_FEATURES: tuple[str, ...] = (
     "scam_sub", "gambling", "risky_tld", "sfx_restricted_vn", "sfx_vn2", "sfx_vn",
     "sfx_generic", "sfx_other", "user_content", "ip", "random_label",
     "entropy", "digit_ratio", "digit_run4", "hyphens", "length", "idn", "consonant_run5",
-    "vn_affix", "unpronounceable",
+    "vn_affix", "unpronounceable", "unlike_site_names",
 )
 # Left out on purpose: "www." prefix, subdomain depth and URL paths. The legitimate list
 # holds bare registrable domains only, so a model would learn them as dataset artefacts.
@@ -65,6 +67,7 @@ class CharStats:
     digits: np.ndarray
     hyphens: np.ndarray
     logprob: np.ndarray  # mean log-probability per character under the language model
+    name_logprob: np.ndarray  # the same under the language model of site names
 
     def random_label(self) -> np.ndarray:
         """Random-looking: long and high-entropy, or a run of 5+ consonants."""
@@ -77,7 +80,7 @@ class CharStats:
         return CharStats(self.length.take(index), self.entropy.take(index),
                          self.consonant_run.take(index), self.digit_run.take(index),
                          self.digits.take(index), self.hyphens.take(index),
-                         self.logprob.take(index))
+                         self.logprob.take(index), self.name_logprob.take(index))
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,20 +131,25 @@ def _plogp() -> np.ndarray:
         return np.where(p > 0, p * np.log2(p), 0.0)
 
 
-def char_stats(labels: list[str] | EncodedLabels, lm: np.ndarray | None = None) -> CharStats:
-    """Length, entropy, longest consonant and digit runs, digits, hyphens and language-model
-    log-probability of each label (its first ``LABEL_WIDTH`` characters). ``lm`` is the
-    flattened ``host_language`` table, by default (``None``) the bundled host model's."""
+def char_stats(
+    labels: list[str] | EncodedLabels, lm: np.ndarray | None = None,
+    names_lm: np.ndarray | None = None,
+) -> CharStats:
+    """Length, entropy, longest consonant and digit runs, digits, hyphens and the
+    language models' log-probabilities of each label (its first ``LABEL_WIDTH``
+    characters). ``lm`` and ``names_lm`` are the flattened ``host_language`` tables of
+    text and of site names; with ``lm`` ``None`` both are the bundled host model's (a
+    ``None`` ``names_lm`` beside a given ``lm`` scores 0 for every label)."""
     enc = labels if isinstance(labels, EncodedLabels) else encode_labels(labels)
     n = len(enc.size)
     if n == 0:
         z = np.zeros(0)
-        return CharStats(z, z, z, z, z, z, z)
+        return CharStats(z, z, z, z, z, z, z, z)
     if lm is None:
         from lachan.detect.host_model import bundled_model  # host_model imports this module
 
         model = bundled_model()
-        lm = None if model is None else model.lm
+        lm, names_lm = (None, None) if model is None else (model.lm, model.names_lm)
     a = enc.chars
     length = enc.size - 2
     counts = np.bincount(enc.owner * _ALPHA + _ALPHA_IDX.take(a), minlength=n * _ALPHA).reshape(
@@ -150,6 +158,7 @@ def char_stats(labels: list[str] | EncodedLabels, lm: np.ndarray | None = None) 
     cell = counts * (LABEL_WIDTH + 1) + np.minimum(length, LABEL_WIDTH)[:, None]
     ent = -_plogp().take(cell).sum(axis=1)
     digit = _DIGIT.take(a)
+    codes = None if lm is None or names_lm is None else host_language.trigram_codes(a)
     return CharStats(
         length=length,
         entropy=ent,
@@ -157,7 +166,8 @@ def char_stats(labels: list[str] | EncodedLabels, lm: np.ndarray | None = None) 
         digit_run=_max_run(digit, enc),
         digits=np.add.reduceat(digit.view(np.uint8), enc.start, dtype=np.intp),
         hyphens=np.add.reduceat((a == ord("-")).view(np.uint8), enc.start, dtype=np.intp),
-        logprob=host_language.label_logprob(a, enc.start, enc.size, lm),
+        logprob=host_language.label_logprob(a, enc.start, enc.size, lm, codes),
+        name_logprob=host_language.label_logprob(a, enc.start, enc.size, names_lm, codes),
     )
 
 
@@ -354,6 +364,9 @@ def _stats_columns(x: np.ndarray, stats: CharStats) -> None:
     x[:, col["consonant_run5"]] = stats.consonant_run >= 5
     # 0 for a label as likely as glued Vietnamese words (about -2), 1 at about -4
     x[:, col["unpronounceable"]] = np.where(stats.logprob < 0, (-stats.logprob - 2.0) / 2.0, 0.0)
+    # the same scale under the model of site names (0 without one: every log-probability 0)
+    x[:, col["unlike_site_names"]] = np.where(
+        stats.name_logprob < 0, (-stats.name_logprob - 2.0) / 2.0, 0.0)
 
 
 def tokens_of(f: HostFacts) -> list[str]:

@@ -1,11 +1,17 @@
-"""How pronounceable a domain label is: a character trigram language model of benign text.
+"""How pronounceable a domain label is: character trigram language models of benign names.
 
 Legitimate Vietnamese names are words glued together (``thegioididong``,
 ``dienmayxanh``) or brand names; many phishing names are keyboard mash (``uyugfghr``,
-``cvbn8m``). The model is trained by ``lachan train-urls`` on the words of ham SMS
-(Vietnamese and English, diacritics folded, links left out), neighbouring words glued
-like domain names, and shipped as one small array (``lm_logprob``) in the host model's
-weights file (``lachan/data/host_model.npz``, loaded with ``allow_pickle=False``).
+``cvbn8m``). Two models, both trained by ``lachan train-urls`` and shipped as small arrays
+in the host model's weights file (``lachan/data/host_model.npz``, loaded with
+``allow_pickle=False``):
+
+- ``lm_logprob``, of the words of ham SMS (Vietnamese and English, diacritics folded,
+  links left out), neighbouring words glued like domain names;
+- ``names_lm_logprob``, of the names of widely used sites (the labels of the bundled
+  ``well_known_domains.txt``, :func:`site_names`): how much a label looks like the name
+  of a real site ("vnexpress", "tokopedia", "booking"), acronyms and brand coinages
+  included, which words of text do not teach.
 
 :func:`label_logprob` scores a whole batch with array operations: the mean natural-log
 probability per character of ``label$`` (so the end of the label counts too).
@@ -55,6 +61,27 @@ def glued(words: list[str], span: int = 3) -> Iterator[str]:
             yield "".join(words[i:j])
 
 
+def site_names(domains: Iterable[str], leave_out: Iterable[str] = ()) -> list[str]:
+    """The labels (registrable domain without its suffix: "vnexpress") of ``domains``,
+    sorted, each once, less the labels of the domains in ``leave_out`` (training leaves out
+    the host lists' domains, so no training or validation host's own name, under any
+    suffix, is in the model that scores it)."""
+    from lachan.detect.host_parse import HostInputError, parse_host
+
+    def labels(items: Iterable[str]) -> set[str]:
+        out = set()
+        for d in items:
+            try:
+                p = parse_host(d)
+            except HostInputError:
+                continue
+            if not p.is_ip and p.label:
+                out.add(p.label)
+        return out
+
+    return sorted(labels(domains) - labels(leave_out))
+
+
 def build(strings: Iterable[str]) -> np.ndarray:
     """Log-probability table ``(SYMBOLS, SYMBOLS, SYMBOLS)``: ``[a, b, c]`` is
     ``log P(c | a b)`` with ``^^`` as the start context, linear interpolation of add-k
@@ -84,24 +111,33 @@ def build(strings: Iterable[str]) -> np.ndarray:
     return np.log(p)
 
 
-def label_logprob(
-    chars: np.ndarray, start: np.ndarray, size: np.ndarray, table: np.ndarray | None
-) -> np.ndarray:
-    """Mean log-probability per symbol of ``label$`` for each label of a batch encoded as
-    ``^label$^label$…`` (``host_features.EncodedLabels``), ``table`` the flattened
-    :func:`build` table; 0 for every label without a table."""
-    n = len(size)
-    if table is None or n == 0:
-        return np.zeros(n)
+def trigram_codes(chars: np.ndarray) -> np.ndarray:
+    """Index into a flattened :func:`build` table of the trigram ending at each byte of a
+    batch encoded as ``^label$^label$…`` (``host_features.EncodedLabels``): computed once,
+    read by every table."""
     sym = _SYM.take(chars)
     # context of position i: symbols i-2 and i-1; a label's "^" follows the previous "$",
     # so its first letter sees the start context (boundary, boundary)
     prev2 = np.empty_like(sym)
     prev1 = np.empty_like(sym)
-    prev1[0] = prev2[0] = prev2[1] = _BOUNDARY
+    prev1[:1] = prev2[:2] = _BOUNDARY
     prev1[1:] = sym[:-1]
     prev2[2:] = sym[:-2]
-    lp = table.take((prev2 * SYMBOLS + prev1) * SYMBOLS + sym)
+    return (prev2 * SYMBOLS + prev1) * SYMBOLS + sym
+
+
+def label_logprob(
+    chars: np.ndarray, start: np.ndarray, size: np.ndarray, table: np.ndarray | None,
+    codes: np.ndarray | None = None,
+) -> np.ndarray:
+    """Mean log-probability per symbol of ``label$`` for each label of a batch encoded as
+    ``^label$^label$…`` (``host_features.EncodedLabels``), ``table`` the flattened
+    :func:`build` table; 0 for every label without a table. ``codes``: the batch's
+    :func:`trigram_codes`, when the caller has them."""
+    n = len(size)
+    if table is None or n == 0:
+        return np.zeros(n)
+    lp = table.take(trigram_codes(chars) if codes is None else codes)
     lp[start] = 0.0  # the "^" itself is not predicted
     total = np.add.reduceat(lp, start)
     return np.maximum(total / np.maximum(size - 1, 1), MIN_LOGPROB)

@@ -2,8 +2,9 @@
 
 Weights live in ``lachan/data/host_model.npz`` (plain arrays, loaded with
 ``allow_pickle=False``), written by ``lachan train-urls``, with the character language
-model of ``host_language`` (``lm_logprob``) that the "unpronounceable" feature reads. The
-decision threshold is folded into the bias, so a calibrated score >= 0.5 means phishing.
+models of ``host_language`` that the "unpronounceable" (``lm_logprob``) and
+"unlike_site_names" (``names_lm_logprob``) features read. The decision threshold is folded
+into the bias, so a calibrated score >= 0.5 means phishing.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ class HostModel:
     meta: dict[str, Any] = field(default_factory=dict)
     #: the flattened ``host_language`` table behind the "unpronounceable" feature
     lm: np.ndarray | None = None
+    #: the flattened ``host_language`` table of site names ("unlike_site_names")
+    names_lm: np.ndarray | None = None
 
     def logits(
         self, n: int, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, dense: np.ndarray
@@ -60,6 +63,8 @@ class HostModel:
             hash_bits=np.array([HASH_BITS]),
             meta=np.array([json.dumps(self.meta, sort_keys=True)]),
             **({} if self.lm is None else {"lm_logprob": self.lm.astype(np.float32)}),  # type: ignore[arg-type]
+            **({} if self.names_lm is None  # type: ignore[arg-type]
+               else {"names_lm_logprob": self.names_lm.astype(np.float32)}),
         )
 
 
@@ -74,6 +79,8 @@ def load_model_file(path: Path | Any) -> HostModel:
             raise ModelMismatch("host model weights do not match the feature layout")
         if "lm_logprob" not in z.files or z["lm_logprob"].shape != (LM_SYMBOLS**3,):
             raise ModelMismatch("host model weights lack the label language model")
+        if "names_lm_logprob" not in z.files or z["names_lm_logprob"].shape != (LM_SYMBOLS**3,):
+            raise ModelMismatch("host model weights lack the language model of site names")
         return HostModel(
             w_hash=z["w_hash"].astype(np.float64),
             w_dense=z["w_dense"].astype(np.float64),
@@ -81,6 +88,7 @@ def load_model_file(path: Path | Any) -> HostModel:
             threshold=float(z["threshold"][0]),
             meta=json.loads(str(z["meta"][0])),
             lm=z["lm_logprob"].astype(np.float64),
+            names_lm=z["names_lm_logprob"].astype(np.float64),
         )
 
 
