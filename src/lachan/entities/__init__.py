@@ -75,7 +75,6 @@ from lachan.entities.digits import (
     find_phones,
     find_runs,
     find_shortcodes,
-    money_starts,
     pieces,
 )
 from lachan.entities.money import find_money
@@ -121,7 +120,7 @@ def extract(clean: str) -> list[Entity]:
         if len(low) != len(clean):  # rare ("İ"): keep positions (a call saved otherwise)
             low = lower_same_length(clean)
         numbers = pieces(clean, runs)
-        out += find_money(clean, low, claims, money_starts(clean, numbers))
+        out += find_money(clean, low, claims, numbers)
         said: dict[int, bool] = {}  # call_word_before answers, shared by the next two
         out += find_commands(clean, low, claims, numbers, said)
         phones, leftovers = find_phones(clean, low, claims, runs)

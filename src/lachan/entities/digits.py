@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from operator import itemgetter
 
 from lachan.domain import Entity
 from lachan.entities.banks import fold_token, lexicon, mentions, nearest
@@ -29,7 +28,6 @@ from lachan.entities.vi_regex import WORD_END, WORD_START, vi_any
 # (?=[+(]{0,2}[0-9]))*`` at a quarter less cost (a repeated alternation is slow in ``re``).
 _RUN = re.compile(r"[0-9][0-9.\-()]*+(?:[ \u00a0](?=[+(]{0,2}[0-9])[0-9.\-()]*+)*+")
 _SPAN = re.Match.span
-_FIRST = itemgetter(0)
 _NON_DIGITS = str.maketrans("", "", " .-()+\u00a0")
 _DATE = re.compile(r"[0-9]{1,2}[.\-][0-9]{1,2}[.\-][0-9]{2,4}")
 _GROUPED_AMOUNT = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]{0,2}(?:,[0-9]{3})+")
@@ -246,7 +244,10 @@ Run = tuple[int, int]
 def find_runs(text: str) -> list[Run]:
     """``(start, end)`` of every run of digits and separators: the one scan of the text
     for digits; money, phones, accounts and commands all start from these."""
-    return list(map(_SPAN, _RUN.finditer(text)))
+    first = _RUN.search(text)  # most messages have no digit: no iterator, no list
+    if first is None:
+        return []
+    return list(map(_SPAN, _RUN.finditer(text, first.start())))
 
 
 def pieces(text: str, runs: list[Run]) -> list[Run]:
@@ -272,21 +273,6 @@ def pieces(text: str, runs: list[Run]) -> list[Run]:
             pos = k + 1
             k = text.find(" ", pos, end)
     return out
-
-
-def money_starts(text: str, numbers: list[Run]) -> list[int]:
-    """Where an amount may begin: each piece, and after a dash inside one ("300-500k")."""
-    if "-" not in text:  # the common case: one start per piece
-        return list(map(_FIRST, numbers))
-    starts: list[int] = []
-    for start, end in numbers:
-        starts.append(start)
-        k = text.find("-", start, end)
-        while k != -1:
-            if k + 1 < end and text[k + 1].isdigit():
-                starts.append(k + 1)
-            k = text.find("-", k + 1, end)
-    return starts
 
 
 def find_phones(text: str, low: str, claims: Claims, runs: list[Run]
