@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from lachan.domain import Entity
 from lachan.entities.banks import fold_token, lexicon, mentions, nearest
+from lachan.entities.claimed import overlaps
 from lachan.entities.phone import PhoneFields, lookup_fields
 from lachan.entities.spans import Claims, claim, new_entity
 from lachan.entities.vi_regex import WORD_END, WORD_START, vi_any
@@ -321,7 +322,7 @@ def _find_in_piece(text: str, low: str, start: int, piece: str, claims: Claims,
         if not digits.isdigit() or _DATE.fullmatch(piece) or ".." in piece:
             return  # a date, or a masked number ("9704...1234"): not a whole number
         plain = piece.isdigit()
-    if claims and claims.overlaps(start, end):
+    if claims and overlaps(claims, start, end):
         return
     if 8 <= len(digits) <= _MAX_PHONE_DIGITS:
         num = lookup_fields(digits, piece[0] == "+" or piece[:2] == "(+")
@@ -358,7 +359,7 @@ def _find_in_run(text: str, low: str, run_start: int, run_end: int, claims: Clai
     """The general case: the longest run of chunks that is a valid number wins."""
     chunks = _chunks(text, run_start, run_end)
     if claims:
-        chunks = [c for c in chunks if not claims.overlaps(c.start, c.end)]
+        chunks = [c for c in chunks if not overlaps(claims, c.start, c.end)]
     n = len(chunks)
     i = 0
     group: list[Chunk] = []
@@ -414,7 +415,7 @@ def find_shortcodes(text: str, low: str, leftovers: list[list[Chunk]], claims: C
         for c in group:
             if not (c.plain and 3 <= len(c.digits) <= 5 and c.digits[0] != "0"):
                 continue
-            if c.glued or (claims and claims.overlaps(c.start, c.end)):
+            if c.glued or (claims and overlaps(claims, c.start, c.end)):
                 continue
             sent = said.get(c.start) if said else None
             if sent is None:
@@ -441,7 +442,7 @@ def find_accounts(text: str, low: str, leftovers: list[list[Chunk]], claims: Cla
     out: list[Entity] = []
     by_bin = lexicon().by_bin
     for group in leftovers:
-        chunks = [c for c in group if not claims.overlaps(c.start, c.end)] if claims else group
+        chunks = [c for c in group if not overlaps(claims, c.start, c.end)] if claims else group
         if not chunks or chunks[0].glued:
             continue
         # consecutive chunks separated by single spaces form one number ("0071 0001 23456")

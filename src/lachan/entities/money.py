@@ -12,6 +12,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from lachan.domain import Entity
+from lachan.entities.claimed import overlaps
 from lachan.entities.spans import Claims, claim, new_entity
 from lachan.entities.vi_regex import WORD_END, vi
 
@@ -124,7 +125,7 @@ def _anchored(text: str, low: str, pos: int, claims: Claims, m: re.Match[str]
                 amount += int(cont.group(1)) * _multiplier(cont.group(2))
                 cur = cont.group(3)
                 end = cont.end()
-    if claims and claims.overlaps(pos, end):
+    if claims and overlaps(claims, pos, end):
         return None
     return _entity(text, pos, end, amount, _currency_code(cur))
 
@@ -177,7 +178,7 @@ def find_money(text: str, low: str, claims: Claims, numbers: list[tuple[int, int
         for m in _PREFIX_MONEY.finditer(low):
             if m.start() > 0 and low[m.start() - 1].isalnum():
                 continue
-            if claims.overlaps(m.start(), m.end()):
+            if overlaps(claims, m.start(), m.end()):
                 continue
             amount = _number(m.group(2), m.group("sep") is not None)
             if amount is None:

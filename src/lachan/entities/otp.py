@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from lachan.domain import Entity
+from lachan.entities.claimed import overlaps
 from lachan.entities.spans import Claims, claim, new_entity
 from lachan.entities.vi_regex import WORD_END, vi_dispatch
 
@@ -87,7 +88,7 @@ def find_otps(text: str, low: str, claims: Claims) -> list[Entity]:
             if m.start() > kw.end() + _FORWARD:
                 break
             if (strong or _numeric(m.group(1))) and not (
-                claims and claims.overlaps(m.start(), m.end())
+                claims and overlaps(claims, m.start(), m.end())
             ):
                 hit = m
                 break
@@ -97,7 +98,7 @@ def find_otps(text: str, low: str, claims: Claims) -> list[Entity]:
                 if m.end() > kw.start():
                     break
                 if (strong or _numeric(m.group(1))) and not (
-                    claims and claims.overlaps(m.start(), m.end())
+                    claims and overlaps(claims, m.start(), m.end())
                 ):
                     hit = m  # the last one before the keyword ("483920 là mã OTP")
         if hit is None:
