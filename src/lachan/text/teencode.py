@@ -279,9 +279,19 @@ def _unit_tokens() -> frozenset[str]:
     return _tokens_of(UNITS)
 
 
-#: The tokens of :func:`lookup_table` as a frozenset, made on first use: a set answers
-#: ``isdisjoint`` (the common case, no hit) in about two thirds of the time a dict's keys do.
-_table_tokens: frozenset[str] | None = None
+_Tables = tuple[frozenset[str], dict[str, str], frozenset[str], frozenset[str]]
+#: What :func:`expand_words` reads, kept after its first call (no cache call per message):
+#: the tokens of :func:`lookup_table` as a frozenset (a set answers ``isdisjoint``, the
+#: common case, in about two thirds of the time a dict's keys do), the table, and the
+#: unit and override tokens.
+_tables: _Tables | None = None
+
+
+def _load_tables() -> _Tables:
+    global _tables
+    table = lookup_table()
+    _tables = (frozenset(table), table, _unit_tokens(), _override_tokens())
+    return _tables
 
 
 def _acronyms(source: str, hits: set[str], words: list[str]) -> set[int]:
@@ -357,13 +367,13 @@ def expand_words(words: list[str], source: str | None = None) -> tuple[bool, boo
     chat)``: whether anything was expanded, and whether a chat abbreviation was (SMS jargon
     changes the text but is not reported as teencode).
     """
-    global _table_tokens
-    tokens = _table_tokens
-    if tokens is None:  # first call: the table is built once and never changes
-        tokens = _table_tokens = frozenset(lookup_table())
-    if tokens.isdisjoint(words):  # the common case: no set built, no look-up call
+    tables = _tables
+    if tables is None:  # first call: the tables are built once and never change
+        tables = _load_tables()
+    tokens = tables[0]
+    if tokens.isdisjoint(words):  # the common case: no set built
         return False, False
-    table = lookup_table()
+    table = tables[1]
     hits = set(tokens.intersection(words))
     # Hits are few: each is replaced where it occurs (list.index, C speed) rather than
     # looking every word up again.
@@ -375,7 +385,7 @@ def expand_words(words: list[str], source: str | None = None) -> tuple[bool, boo
         for _ in range(words.count(hit) - 1):
             i = words.index(hit, i + 1)
             expanded[i] = value
-    units = _unit_tokens()
+    units = tables[2]
     if not hits.isdisjoint(units):
         for unit in hits & units:
             kept_all = True
@@ -393,7 +403,7 @@ def expand_words(words: list[str], source: str | None = None) -> tuple[bool, boo
                 hits.discard(unit)
         if not hits:
             return False, False
-    overrides = _override_tokens()
+    overrides = tables[3]
     if source is not None and not hits <= overrides:
         kept = _acronyms(source, hits - overrides, words)
         if kept:  # (when nothing is kept, the hits are those expanded already)
