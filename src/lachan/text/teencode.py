@@ -335,13 +335,23 @@ _NOT_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
 _NOT_UPPER = bytes(b for b in range(128) if not chr(b).isupper())
 
 
+_ASCII_RUN = re.compile("[\x00-\x7f]+")
+
+
 def _shouted(source: str) -> bool:
     """More than half of the letters of ``source`` are capitals."""
-    if source.isascii():  # counted by two bytes.translate deletions (C speed)
-        b = source.encode("ascii")
-        return 2 * len(b.translate(None, _NOT_UPPER)) > len(b.translate(None, _NOT_LETTER))
-    letters = [c for c in source if c.isalpha()]
-    return 2 * sum(c.isupper() for c in letters) > len(letters)
+    # ASCII letters counted by two bytes.translate deletions (C speed); only the other
+    # characters (a fifth of a Vietnamese text) are read one by one.
+    b = source.encode("ascii", "ignore")
+    letters = len(b.translate(None, _NOT_LETTER))
+    upper = len(b.translate(None, _NOT_UPPER))
+    if len(b) != len(source):
+        for c in _ASCII_RUN.sub("", source):
+            if c.isalpha():
+                letters += 1
+                if c.isupper():
+                    upper += 1
+    return 2 * upper > letters
 
 
 #: Words before a garment's size letter ("size M", "sz L").
