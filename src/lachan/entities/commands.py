@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from lachan.domain import Entity
+from lachan.entities.claimed import overlaps
 from lachan.entities.digits import call_word_before as send_word_before
 from lachan.entities.spans import Claims, new_entity
 from lachan.entities.vi_regex import WORD_END, vi_any, vi_dispatch
@@ -101,7 +102,7 @@ def find_commands(text: str, low: str, claims: Claims, pieces: list[tuple[int, i
             if m is None:
                 continue
             start, stop = m.span()
-            if stop != end or (claims and claims.overlaps(start, stop)):
+            if stop != end or (claims and overlaps(claims, start, stop)):
                 continue
             k1, k2 = m.span(1)
             keyword = " ".join(text[k1:k2].upper().split())

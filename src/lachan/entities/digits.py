@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from operator import itemgetter
 
 from lachan.domain import Entity
 from lachan.entities.banks import fold_token, lexicon, mentions, nearest
+from lachan.entities.claimed import overlaps
 from lachan.entities.phone import PhoneFields, lookup_fields
 from lachan.entities.spans import Claims, claim, new_entity
 from lachan.entities.vi_regex import WORD_END, WORD_START, vi_any
@@ -29,7 +29,6 @@ from lachan.entities.vi_regex import WORD_END, WORD_START, vi_any
 # (?=[+(]{0,2}[0-9]))*`` at a quarter less cost (a repeated alternation is slow in ``re``).
 _RUN = re.compile(r"[0-9][0-9.\-()]*+(?:[ \u00a0](?=[+(]{0,2}[0-9])[0-9.\-()]*+)*+")
 _SPAN = re.Match.span
-_FIRST = itemgetter(0)
 _NON_DIGITS = str.maketrans("", "", " .-()+\u00a0")
 _DATE = re.compile(r"[0-9]{1,2}[.\-][0-9]{1,2}[.\-][0-9]{2,4}")
 _GROUPED_AMOUNT = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]{0,2}(?:,[0-9]{3})+")
@@ -246,7 +245,10 @@ Run = tuple[int, int]
 def find_runs(text: str) -> list[Run]:
     """``(start, end)`` of every run of digits and separators: the one scan of the text
     for digits; money, phones, accounts and commands all start from these."""
-    return list(map(_SPAN, _RUN.finditer(text)))
+    first = _RUN.search(text)  # most messages have no digit: no iterator, no list
+    if first is None:
+        return []
+    return list(map(_SPAN, _RUN.finditer(text, first.start())))
 
 
 def pieces(text: str, runs: list[Run]) -> list[Run]:
@@ -272,21 +274,6 @@ def pieces(text: str, runs: list[Run]) -> list[Run]:
             pos = k + 1
             k = text.find(" ", pos, end)
     return out
-
-
-def money_starts(text: str, numbers: list[Run]) -> list[int]:
-    """Where an amount may begin: each piece, and after a dash inside one ("300-500k")."""
-    if "-" not in text:  # the common case: one start per piece
-        return list(map(_FIRST, numbers))
-    starts: list[int] = []
-    for start, end in numbers:
-        starts.append(start)
-        k = text.find("-", start, end)
-        while k != -1:
-            if k + 1 < end and text[k + 1].isdigit():
-                starts.append(k + 1)
-            k = text.find("-", k + 1, end)
-    return starts
 
 
 def find_phones(text: str, low: str, claims: Claims, runs: list[Run]
@@ -335,7 +322,7 @@ def _find_in_piece(text: str, low: str, start: int, piece: str, claims: Claims,
         if not digits.isdigit() or _DATE.fullmatch(piece) or ".." in piece:
             return  # a date, or a masked number ("9704...1234"): not a whole number
         plain = piece.isdigit()
-    if claims and claims.overlaps(start, end):
+    if claims and overlaps(claims, start, end):
         return
     if 8 <= len(digits) <= _MAX_PHONE_DIGITS:
         num = lookup_fields(digits, piece[0] == "+" or piece[:2] == "(+")
@@ -372,7 +359,7 @@ def _find_in_run(text: str, low: str, run_start: int, run_end: int, claims: Clai
     """The general case: the longest run of chunks that is a valid number wins."""
     chunks = _chunks(text, run_start, run_end)
     if claims:
-        chunks = [c for c in chunks if not claims.overlaps(c.start, c.end)]
+        chunks = [c for c in chunks if not overlaps(claims, c.start, c.end)]
     n = len(chunks)
     i = 0
     group: list[Chunk] = []
@@ -428,7 +415,7 @@ def find_shortcodes(text: str, low: str, leftovers: list[list[Chunk]], claims: C
         for c in group:
             if not (c.plain and 3 <= len(c.digits) <= 5 and c.digits[0] != "0"):
                 continue
-            if c.glued or (claims and claims.overlaps(c.start, c.end)):
+            if c.glued or (claims and overlaps(claims, c.start, c.end)):
                 continue
             sent = said.get(c.start) if said else None
             if sent is None:
@@ -462,7 +449,7 @@ def find_accounts(text: str, low: str, leftovers: list[list[Chunk]], claims: Cla
     out: list[Entity] = []
     by_bin = lexicon().by_bin
     for group in leftovers:
-        chunks = [c for c in group if not claims.overlaps(c.start, c.end)] if claims else group
+        chunks = [c for c in group if not overlaps(claims, c.start, c.end)] if claims else group
         if not chunks or chunks[0].glued:
             continue
         # consecutive chunks separated by single spaces form one number ("0071 0001 23456")

@@ -12,6 +12,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from lachan.domain import Entity
+from lachan.entities.claimed import overlaps
 from lachan.entities.spans import Claims, claim, new_entity
 from lachan.entities.vi_regex import WORD_END, vi
 
@@ -124,32 +125,60 @@ def _anchored(text: str, low: str, pos: int, claims: Claims, m: re.Match[str]
                 amount += int(cont.group(1)) * _multiplier(cont.group(2))
                 cur = cont.group(3)
                 end = cont.end()
-    if claims and claims.overlaps(pos, end):
+    if claims and overlaps(claims, pos, end):
         return None
     return _entity(text, pos, end, amount, _currency_code(cur))
 
 
-def find_money(text: str, low: str, claims: Claims, starts: list[int]) -> list[Entity]:
+#: The first characters of a multiplier or a currency (``_MULT``, ``_CURRENCY``).
+_UNIT_FIRST = frozenset("tcnkvdđue€$")
+
+
+def find_money(text: str, low: str, claims: Claims, numbers: list[tuple[int, int]]
+               ) -> list[Entity]:
     """Amounts in ``text`` (``low``: lower-cased, same length).
 
-    ``starts`` are the positions where a number begins (the digit runs found once by
-    :mod:`lachan.entities.digits`): the amount pattern is tried there only, instead of
-    being scanned over the whole text.
+    ``numbers`` are the pieces of the digit runs found once by
+    :mod:`lachan.entities.digits` (:func:`~lachan.entities.digits.pieces`): the amount
+    pattern is tried where each begins, and after a dash inside one ("300-500k"),
+    instead of being scanned over the whole text.
+
+    An amount's number is made of digits, dots and commas, so it ends where its piece
+    does (a piece holds no comma: it may go on after one) and a unit or a currency
+    follows, right after it or after one space. The pattern is tried only on the pieces
+    where the character after the piece allows that: most numbers are not amounts.
     """
     out: list[Entity] = []
-    for pos in starts:  # (no bound-method local: making one costs more than it saves)
-        m = _MONEY.match(low, pos)  # most numbers are not amounts: no call for those
-        if m is None:
+    n = len(low)
+    dashes = "-" in text
+    for start, end in numbers:
+        if end >= n:
             continue
-        ent = _anchored(text, low, pos, claims, m)
-        if ent is not None:
-            out.append(ent)
-            claim(claims, (ent.start, ent.end))
+        after = low[end]
+        if not (after in _UNIT_FIRST or after == ","
+                or (after.isspace() and low[end + 1 : end + 2] in _UNIT_FIRST)):
+            continue
+        pos = start
+        k = text.find("-", start, end) if dashes else -1
+        while True:
+            m = _MONEY.match(low, pos)  # (no bound-method local: it costs more than it saves)
+            if m is not None:
+                ent = _anchored(text, low, pos, claims, m)
+                if ent is not None:
+                    out.append(ent)
+                    claim(claims, (ent.start, ent.end))
+            # the next start: after a dash inside the piece ("300-500k"), before a digit
+            while k != -1 and not (k + 1 < end and text[k + 1].isdigit()):
+                k = text.find("-", k + 1, end)
+            if k == -1:
+                break
+            pos = k + 1
+            k = text.find("-", pos, end)
     if "$" in low or "€" in low or "usd" in low or "eur" in low or "vnd" in low or "vnđ" in low:
         for m in _PREFIX_MONEY.finditer(low):
             if m.start() > 0 and low[m.start() - 1].isalnum():
                 continue
-            if claims.overlaps(m.start(), m.end()):
+            if overlaps(claims, m.start(), m.end()):
                 continue
             amount = _number(m.group(2), m.group("sep") is not None)
             if amount is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from lachan.domain import Entity
+from lachan.entities.claimed import overlaps
 from lachan.entities.spans import Claims, claim, new_entity
 from lachan.entities.vi_regex import WORD_END, vi_dispatch
 
@@ -33,8 +34,6 @@ _KEYWORD = re.compile(
 _WEAK = frozenset({"code", "pin"})
 # Every keyword starts with one of these (lower case).
 _HINTS = ("otp", "mã", "ma", "code", "pin", "verification", "passcode", "security")
-# Enough to tell whether any hint occurs: "passcode" and "security (code)" contain "code".
-_ANY_HINT = ("otp", "mã", "ma", "code", "pin", "verification")
 
 # 4-8 digits, 3 and 3 digits joined by a hyphen (WhatsApp's "785-857"), Google's
 # "G-676873", or 6 upper-case letters and digits with at least one digit; not part of a
@@ -60,8 +59,11 @@ def find_otps(text: str, low: str, claims: Claims) -> list[Entity]:
     out: list[Entity] = []
     # Every keyword starts with a hint: find hints with str.find (C speed) and try the
     # keyword pattern there only, instead of scanning the text with it.
-    if not any(map(low.__contains__, _ANY_HINT)):
-        return out  # the common case, decided without a Python loop
+    # Enough to tell whether any hint occurs ("passcode" and "security (code)" contain
+    # "code"): ``in`` tests, the likeliest first (cheaper than one any() over a tuple).
+    if not ("ma" in low or "mã" in low or "code" in low or "otp" in low or "pin" in low
+            or "verification" in low):
+        return out  # the common case
     places: list[int] = []
     find = low.find
     for h in _HINTS:
@@ -86,7 +88,7 @@ def find_otps(text: str, low: str, claims: Claims) -> list[Entity]:
             if m.start() > kw.end() + _FORWARD:
                 break
             if (strong or _numeric(m.group(1))) and not (
-                claims and claims.overlaps(m.start(), m.end())
+                claims and overlaps(claims, m.start(), m.end())
             ):
                 hit = m
                 break
@@ -96,7 +98,7 @@ def find_otps(text: str, low: str, claims: Claims) -> list[Entity]:
                 if m.end() > kw.start():
                     break
                 if (strong or _numeric(m.group(1))) and not (
-                    claims and claims.overlaps(m.start(), m.end())
+                    claims and overlaps(claims, m.start(), m.end())
                 ):
                     hit = m  # the last one before the keyword ("483920 là mã OTP")
         if hit is None:

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import unquote_plus
 
 from lachan.domain import Entity
+from lachan.entities.claimed import overlaps
 from lachan.entities.domain import is_ip, public_suffix, registrable_domain, to_ascii, to_unicode
 from lachan.entities.shorteners import is_shortener
 from lachan.entities.spans import Claims, claim, new_entity
@@ -216,7 +217,7 @@ def find_emails(text: str, claims: Claims) -> list[Entity]:
     out: list[Entity] = []
     for m in _EMAIL.finditer(text):
         local, host = m.group(1), m.group(2)
-        if local.startswith(".") or local.endswith(".") or claims.overlaps(m.start(), m.end()):
+        if local.startswith(".") or local.endswith(".") or overlaps(claims, m.start(), m.end()):
             continue
         ascii_host = to_ascii(host)
         if ascii_host is None or public_suffix(ascii_host) is None:
@@ -301,7 +302,7 @@ def find_scheme_urls(text: str, claims: Claims) -> list[Entity]:
         if text[j:i].lower() in _SCHEMES and (j == 0 or not text[j - 1].isalnum()):
             raw = _trim(text[j:end])
             userinfo, host, tail = _split_authority(raw[len(text[j:i]) + 3 :])
-            if host and not claims.overlaps(j, j + len(raw)):
+            if host and not overlaps(claims, j, j + len(raw)):
                 ent = _url_entity(raw, j, text[j:i].lower(), userinfo, host, tail)
                 if ent is not None:
                     out.append(ent)
@@ -316,7 +317,7 @@ def find_bare_urls(text: str, claims: Claims, has_digit: bool) -> list[Entity]:
     done = 0
     for hit in _DOT_LETTER.finditer(text):
         p = hit.start()
-        if p < done or (claims and claims.overlaps(p, p + 1)):
+        if p < done or (claims and overlaps(claims, p, p + 1)):
             continue  # inside a link or an address already found
         start = p
         while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _HOST_CHAR):
@@ -330,7 +331,7 @@ def find_bare_urls(text: str, claims: Claims, has_digit: bool) -> list[Entity]:
         done = m.end()
         host, tail = m.group(1), _trim(m.group(2))
         end = m.start(2) + len(tail)
-        if claims.overlaps(start, end) or not _bare_ok(host, bool(tail)):
+        if overlaps(claims, start, end) or not _bare_ok(host, bool(tail)):
             continue
         ent = _url_entity(text[start:end], start, "http", "", host, tail)
         if ent is not None:
@@ -340,7 +341,7 @@ def find_bare_urls(text: str, claims: Claims, has_digit: bool) -> list[Entity]:
         for m in _BARE_IP_URL.finditer(text):
             tail = _trim(m.group(2))
             start, end = m.start(), m.start(2) + len(tail)
-            if claims.overlaps(start, end) or not is_ip(m.group(1)):
+            if overlaps(claims, start, end) or not is_ip(m.group(1)):
                 continue
             ent = _url_entity(text[start:end], start, "http", "", m.group(1), tail)
             if ent is not None:

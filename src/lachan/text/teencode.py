@@ -28,7 +28,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import KeysView, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
@@ -279,34 +279,79 @@ def _unit_tokens() -> frozenset[str]:
     return _tokens_of(UNITS)
 
 
-_table_keys: KeysView[str] | None = None  # lookup_table().keys(), kept after first use
+_Tables = tuple[frozenset[str], dict[str, str], frozenset[str], frozenset[str]]
+#: What :func:`expand_words` reads, kept after its first call (no cache call per message):
+#: the tokens of :func:`lookup_table` as a frozenset (a set answers ``isdisjoint``, the
+#: common case, in about two thirds of the time a dict's keys do), the table, and the
+#: unit and override tokens.
+_tables: _Tables | None = None
+
+
+def _load_tables() -> _Tables:
+    global _tables
+    table = lookup_table()
+    _tables = (frozenset(table), table, _unit_tokens(), _override_tokens())
+    return _tables
 
 
 def _acronyms(source: str, hits: set[str], words: list[str]) -> set[int]:
     """Positions of chat short forms that ``source`` (the message before folding, split
     the same way as ``words``) writes as a name: an acronym in capitals ("Truong TH Kim
     Dong", "DC: 12 Tran Phu") in a message that is not shouted, or a capital letter after a
-    capitalised word ("Circle K"). Nothing when the two splits do not line up."""
+    capitalised word ("Circle K"). Nothing when the two splits do not line up.
+
+    The positions are found first and the (costlier) shouting test runs only when there
+    is one: most messages with a chat short form write none in capitals."""
     original = source.split()
     if len(original) != len(words):
         return set()
-    letters = [c for c in source if c.isalpha()]
-    if 2 * sum(c.isupper() for c in letters) > len(letters):
-        return set()  # a shouted message: "KO DUOC DAU" is chat in capitals
     keep: set[int] = set()
-    for i, w in enumerate(words):
-        if w not in hits:
-            continue
-        core = original[i].strip(_EDGE_PUNCT)
-        if len(core) >= 2 and core.isalpha() and core.isupper():
-            keep.add(i)
-        elif (len(core) == 1 and core.isupper() and i > 0
-              and original[i - 1][:1].isupper() and original[i - 1][1:2].islower()
-              and words[i - 1] not in _PRONOUNS):
-            keep.add(i)  # "Circle K", not "Anh K biet" (anh khong biet)
-        elif len(core) == 1 and core.isupper() and i > 0 and words[i - 1] in _SIZE_WORDS:
-            keep.add(i)  # a garment's size: "size M"
+    for w in hits:
+        i = -1
+        for _ in range(words.count(w)):
+            i = words.index(w, i + 1)
+            core = original[i].strip(_EDGE_PUNCT)
+            if core.isupper() and _written_as_name(core, i, original, words):
+                keep.add(i)
+    if keep and _shouted(source):
+        return set()  # a shouted message: "KO DUOC DAU" is chat in capitals
     return keep
+
+
+def _written_as_name(core: str, i: int, original: list[str], words: list[str]) -> bool:
+    """``core`` (upper case) at ``i``: an acronym, or a capital after a name or a size
+    word."""
+    if len(core) >= 2:
+        return core.isalpha()
+    return len(core) == 1 and i > 0 and (
+        (original[i - 1][:1].isupper() and original[i - 1][1:2].islower()
+         and words[i - 1] not in _PRONOUNS)  # "Circle K", not "Anh K biet" (anh khong biet)
+        or words[i - 1] in _SIZE_WORDS  # a garment's size: "size M"
+    )
+
+
+# Bytes that are not ASCII letters / not ASCII capitals, deleted to count the others.
+_NOT_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
+_NOT_UPPER = bytes(b for b in range(128) if not chr(b).isupper())
+
+
+_ASCII_RUN = re.compile("[\x00-\x7f]+")
+
+
+def _shouted(source: str) -> bool:
+    """More than half of the letters of ``source`` are capitals."""
+    # ASCII letters counted by two bytes.translate deletions (C speed); only the other
+    # characters (a fifth of a Vietnamese text) are read one by one.
+    b = source.encode("ascii", "ignore")
+    letters = len(b.translate(None, _NOT_LETTER))
+    upper = len(b.translate(None, _NOT_UPPER))
+    if len(b) != len(source):
+        for c in _ASCII_RUN.sub("", source):
+            if c.isalpha():
+                letters += 1
+                if c.isupper():
+                    upper += 1
+    return 2 * upper > letters
 
 
 #: Words before a garment's size letter ("size M", "sz L").
@@ -332,17 +377,25 @@ def expand_words(words: list[str], source: str | None = None) -> tuple[bool, boo
     chat)``: whether anything was expanded, and whether a chat abbreviation was (SMS jargon
     changes the text but is not reported as teencode).
     """
-    global _table_keys
-    keys = _table_keys
-    if keys is None:  # first call: the table is built once and never changes
-        keys = _table_keys = lookup_table().keys()
-    if keys.isdisjoint(words):  # the common case: no look-up call, no view built
+    tables = _tables
+    if tables is None:  # first call: the tables are built once and never change
+        tables = _load_tables()
+    tokens = tables[0]
+    if tokens.isdisjoint(words):  # the common case: no set built
         return False, False
-    table = lookup_table()
-    hits = keys & words
-    get = table.get
-    expanded = list(map(get, words, words))
-    units = _unit_tokens()
+    table = tables[1]
+    hits = set(tokens.intersection(words))
+    # Hits are few: each is replaced where it occurs (list.index, C speed) rather than
+    # looking every word up again.
+    expanded = words.copy()
+    for hit in hits:
+        value = table[hit]
+        i = words.index(hit)
+        expanded[i] = value
+        for _ in range(words.count(hit) - 1):
+            i = words.index(hit, i + 1)
+            expanded[i] = value
+    units = tables[2]
     if not hits.isdisjoint(units):
         for unit in hits & units:
             kept_all = True
@@ -360,13 +413,14 @@ def expand_words(words: list[str], source: str | None = None) -> tuple[bool, boo
                 hits.discard(unit)
         if not hits:
             return False, False
-    overrides = _override_tokens()
+    overrides = tables[3]
     if source is not None and not hits <= overrides:
-        chat_hits = hits - overrides
-        for i in _acronyms(source, chat_hits, words):
-            expanded[i] = words[i]
-        hits = {w for w, e in zip(words, expanded, strict=True) if w != e}
-        if not hits:
-            return False, False
+        kept = _acronyms(source, hits - overrides, words)
+        if kept:  # (when nothing is kept, the hits are those expanded already)
+            for i in kept:
+                expanded[i] = words[i]
+            hits = {w for w, e in zip(words, expanded, strict=True) if w != e}
+            if not hits:
+                return False, False
     words[:] = expanded
     return True, not hits <= overrides
