@@ -263,14 +263,14 @@ def find_brands(folded: str) -> list[Brand]:
     return list(seen.values())
 
 
-#: The name a brand signs its SMS with: "Pepsi: ...", "[TH true MILK] ...".
+#: The name a brand signs its SMS with: "Pepsi: ...", "[Coca-Cola] ...".
 _SIGNATURE_RE = re.compile(r"\A\W{0,2}([a-z0-9][a-z0-9 &.'-]{0,30}?)\s*[:\]]")
 _NAME_PIECE_RE = re.compile(r"[a-z0-9]+")
 
 
 def signed_brand_site(folded: str, entities: Sequence[Entity]) -> str | None:
     """The linked domain whose name is the brand the message is signed with ("Pepsi: ...
-    pepsi.com.vn", "TH true MILK: ... thmilk.vn", "Coca-Cola Viet Nam: ... coca-cola.com"),
+    pepsi.com.vn", "Coca-Cola Viet Nam: ... coca-cola.com"),
     or ``None``. A look-alike ("pepsi-tri-an.top") is not the name itself."""
     sig = _SIGNATURE_RE.match(folded)
     if sig is None:

@@ -152,7 +152,6 @@ class Engine:
         tactic_findings(norm.folded, tokens, bigrams, feats)
         prize_terms_findings(norm.folded, feats, ents)  # after every fixed-prior scam finding
         official_channel_findings(norm.folded, feats)  # likewise
-        own_site_findings(norm.folded, ents, feats)  # likewise
         service_findings(norm.folded, tokens, bigrams, feats)  # after the offers and the schemes
         shape_findings(without_link_paths(norm.clean, ents), feats)
         contact_findings(norm.clean, ents, feats)
@@ -167,6 +166,7 @@ class Engine:
             for sym in detect(view):
                 feats.add(Finding(sym.name, "scam", sym.detail))
         combination_findings(feats)  # last: pairs may include the detectors' findings
+        own_site_findings(norm.folded, ents, feats)  # after every finding leaning to scam
         evidence_pairs(feats)
         return Prepared(feats, view)
 

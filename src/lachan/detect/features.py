@@ -723,12 +723,15 @@ _SUBSCRIBER_RE = re.compile(r"\b(?:thue\s+bao|tb)\s*:?\s*(?:so\s+)?\+?\d[\d .]{8
                             r"(?:ban|quy\s+khach|qk)\b")
 
 
+_MOBILE_RE = re.compile(r"(?<!\d)(?:\+?84|0)[35789](?:[ .]?\d){8}(?!\d)")
+
+
 def own_number_only(folded: str) -> bool:
     """The message's mobile number is the reader's own ("thue bao 09...", "so dien thoai
     09... cua ban") and no other words offer a number to reach."""
     own = _SUBSCRIBER_RE.search(folded)
-    if own is None:
-        return False
+    if own is None or len(_MOBILE_RE.findall(folded)) > 1:
+        return False  # (a second mobile is someone to reach)
     rest = folded[:own.start()] + folded[own.end():]  # "so dien thoai ... cua ban" is no cue
     return CONTACT_CUE_RE.search(rest) is None and _CONTACT_ABBREVIATION_RE.search(rest) is None
 

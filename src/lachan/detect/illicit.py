@@ -304,6 +304,9 @@ _HELD_LOOSE_RE = re.compile(
     r"\b(?:anh|hinh|video|clip)\s+ghep\b"
     r"|\b(?:co|giu|nam)\s+(?:du\s+|het\s+)?(?:video(?:\s+call)?|clip|anh|hinh)\s+"
     r"(?:cua\s+)?(?:may|mi)\b")
+#: ...and a condition put to the reader ("khong muon ... thi", "de xoa truoc khi bi gui"):
+#: a studio's "video ghep" for a wedding is paid for and sent to both families too.
+_CONDITION_RE = re.compile(r"\b(?:neu\s+khong|khong\s+muon|truoc\s+khi\s+bi|de\s+xoa)\b")
 _SUM_DEMAND_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:tr|trieu|k|usd|usdt)\b"
                             r"|\bchuyen\s+(?:tien|khoan)\b")
 #: Deleting it once paid ("toi se xoa het neu anh chuyen"): the exposure left unsaid.
@@ -582,7 +585,8 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
         m = _INTIMATE_RE.search(folded)
         if m is None:
             m = _HELD_RE.search(folded)
-        if m is None and _SUM_DEMAND_RE.search(folded) is not None:
+        if (m is None and _SUM_DEMAND_RE.search(folded) is not None
+                and _CONDITION_RE.search(folded) is not None):
             m = _HELD_LOOSE_RE.search(folded)
         if (m is not None and (_EXPOSE_RE.search(folded) is not None
                                or _DELETE_FOR_PAY_RE.search(folded) is not None)

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 
 from lachan.detect.brands import signed_brand_site
 from lachan.detect.features import Finding, MessageFeatures
-from lachan.detect.requests import advisory, negated, nothing_of_a_fraud
+from lachan.detect.requests import advisory, known_site, negated, nothing_of_a_fraud
 from lachan.domain import Entity
 
 #: The offer: a discount in % or an amount, buy-X-get-Y, a voucher or coupon of a value,
@@ -290,7 +290,8 @@ _PROMOTER_DRAW_RE = re.compile(
 #: ("co co hoi trung giai", "de trung giai": a chance, not a prize won; "khach hang trung
 #: giai khong phai nop phi": the winners, whoever they are)
 _WON_RE = re.compile(r"\b(?:da\s+trung|da\s+duoc\s+chon"
-                     r"|(?<!co hoi )(?<!de )(?<!khach hang )(?<!nguoi )trung\s+giai"
+                     r"|(?<!co hoi )(?<!de )(?<!khach hang )(?<!nhung nguoi )(?<!cac nguoi )"
+                     r"trung\s+giai"
                      r"|la\s+(?:chu\s+nhan|nguoi\s+may\s+man)|congratulations|you\s+(?:have\s+)?won)\b")
 PRIZE_NO_FEE_PRIOR = 4.0
 #: ...and with its rules or results on the brand's own site: the model's prize words weigh
@@ -314,7 +315,8 @@ def prize_terms_findings(folded: str, out: MessageFeatures,
     # what a fraud's draw holds instead: a personal contact or an account, a link that is no
     # brand's own, a fee
     # the rules and results on the brand's own site: what a promoter publishes
-    site = signed_brand_site(folded, entities) if "URL_PRESENT" in out.findings else None
+    site = (signed_brand_site(folded, entities)
+            if "URL_PRESENT" in out.findings and known_site(out) else None)
     if not nothing_of_a_fraud(out, own_link=site is not None):
         return
     official = site is not None or "URL_OFFICIAL_DOMAIN" in out.findings

@@ -594,6 +594,18 @@ _HOLD_PLACE_RE = re.compile(r"\bde\s+giu\s+(?:suat|cho|ho\s+so|vi\s+tri)\b")
 #: 1 trieu 2"): a school pays its scholarships without a teacher's chat and a fee.
 _OVER_CHAT_RE = re.compile(r"\b(?:ket\s+ban|add|nhan\s+tin|lien\s+he)\s+(?:qua\s+)?"
                            r"(?:zalo|telegram|viber)\b")
+_AT_OFFICE_RE = re.compile(r"\bnop\s+tai\b")
+
+
+def _fee_over_chat(folded: str, after: int, fee_at: int) -> re.Match[str] | None:
+    """The chat of :data:`_OVER_CHAT_RE` within about 15 words of the fee, the fee not paid
+    at an office ("nop tai phong CTSV")."""
+    if _AT_OFFICE_RE.search(folded) is not None:
+        return None
+    chat = _OVER_CHAT_RE.search(folded, after)
+    return chat if chat is not None and abs(chat.start() - fee_at) <= 90 else None
+
+
 _STATE_FEE_RE = re.compile(r"\b(?:kho\s+bac|kbnn|ngan\s+sach|hoc\s+phi)\b")
 #: The English advance fee: money or a parcel waiting, and a fee to release it ("a late
 #: client ... left USD 4.5 million ... a small processing fee applies", "a parcel with
@@ -623,7 +635,7 @@ def _granted_fee(folded: str) -> str | None:
         return None
     fee = first_unnegated(_FEE_WORD_RE, folded, granted.end())
     into = ((_INTO_ACCOUNT_RE.search(folded, granted.end()) or _HOLD_PLACE_RE.search(folded)
-             or _OVER_CHAT_RE.search(folded, granted.end()))
+             or _fee_over_chat(folded, granted.end(), fee.start()))
             if fee is not None else None)
     if fee is None or into is None or negated(folded, into.start()):
         return None
@@ -932,6 +944,16 @@ PRIVATE_WAYS = ("PHONE_MOBILE", "PHONE_FOREIGN", "BANK_ACCOUNT", "CHAT_APP_CONTA
 _OWN_LINKS = ("URL_OFFICIAL_DOMAIN", "URL_BENIGN_HOST")
 
 
+def known_site(out: MessageFeatures) -> bool:
+    """The link is an official or a known-benign host, and no finding leans to scam with
+    a weight (learned or fixed): what a name the sender signs with needs before its link
+    counts as the sender's own site."""
+    findings = out.findings
+    if "URL_OFFICIAL_DOMAIN" not in findings and "URL_BENIGN_HOST" not in findings:
+        return False
+    return not any(f.leans == "scam" and f.weight > 0 for f in findings.values())
+
+
 def nothing_of_a_fraud(out: MessageFeatures, own_link: bool = False) -> bool:
     """No private way to pay or reach anyone (the reader's own number is none), no link
     but to a brand's own or an ordinary site, and no finding with a fixed prior towards
@@ -974,12 +996,15 @@ OWN_SITE_WEIGHT = 3.0
 def own_site_findings(folded: str, entities: Sequence[Entity], out: MessageFeatures) -> None:
     """``LINKS_OWN_SITE`` (leans to ham, fixed weight): the message is signed with a name
     ("VNVC: ...") and its link is that name's domain, with nothing of a fraud besides.
-    After every fixed-prior scam finding (any of them rules it out)."""
-    if "URL_PRESENT" not in out.findings or "PRIZE_NO_FEE" in out.findings:
+    After the combinations (any finding leaning to scam with a weight rules it out)."""
+    findings = out.findings
+    if "URL_PRESENT" not in findings or "PRIZE_NO_FEE" in findings:
         return  # (a draw on its brand's site has its own lean)
-    site = signed_brand_site(folded, entities)
+    site = signed_brand_site(folded, entities) if known_site(out) else None
     if site is None or not nothing_of_a_fraud(out, own_link=True):
         return
+    if any(e.kind == "url" and e.attrs.get("registrable_domain") != site for e in entities):
+        return  # another link besides
     out.add(Finding("LINKS_OWN_SITE", "ham", f"signed with its own name and linking {site}",
                     learned=False, weight=OWN_SITE_WEIGHT))
 

@@ -70,7 +70,7 @@ _HELD_RE = re.compile(
 #: And money to get him out: "can 25 trieu nop phat de duoc tha", "lo cho no ra".
 _RELEASE_RE = re.compile(
     r"\b(?:de|moi|thi)\s+(?:duoc\s+|cho\s+(?:\S+\s+){0,2}?)?(?:tha|bao\s+lanh|ra\s+ve"
-    r"|ra\s+ngay|xu\s+nhe|bo\s+qua|duoc\s+ve)\b|\bbao\s+lanh\b|\blo\s+cho\s+\S+\s+ra\b")
+    r"|ra\s+ngay|xu\s+nhe|bo\s+qua)\b|\bbao\s+lanh\b|\blo\s+cho\s+\S+\s+ra\b")
 #: (within this many characters after the hold: about 15 words)
 _RELEASE_REACH = 100
 _MONEY_WORDS_RE = re.compile(r"\b(?:\d+(?:[.,]\d+)*\s*(?:k|tr|trieu|ty|d|dong|vnd)\b"
@@ -147,23 +147,24 @@ _DETAILS = {
 }
 #: The reader named in a case: "co ten trong ho so vu an", "lien quan den duong day rua tien".
 _ACCUSED_RE = re.compile(
-    r"\b(?:co\s+ten\s+trong|lien\s+quan\s+(?:den|toi)|dinh\s+liu\s+(?:den|toi)|nghi\s+van"
+    r"\b(?:ban|anh|chi|quy\s+khach|ong|ba|em)\s+(?:\S+\s+){0,3}?"
+    r"(?:co\s+ten\s+trong|lien\s+quan\s+(?:den|toi)|dinh\s+liu\s+(?:den|toi)|nghi\s+van"
     r"|dinh\s+danh\s+trong)\s+(?:\S+\s+){0,3}?(?:vu\s+an|duong\s+day|rua\s+tien|ma\s+tuy"
     r"|buon\s+lau|lua\s+dao\s+chiem\s+doat)\b")
 #: ...and the case settled over a call, or an arrest threatened: "hop tac qua cuoc goi video
 #: voi dieu tra vien", "lam viec qua Zalo", "se bi bat tam giam".
 _BY_CALL_RE = re.compile(
-    r"\b(?:hop\s+tac|lam\s+viec|lay\s+loi\s+khai|xac\s+minh|dieu\s+tra)\s+(?:\S+\s+){0,3}?"
-    r"(?:qua\s+)?(?:cuoc\s+goi|goi\s+video|video\s+call|zalo|telegram|dien\s+thoai|online"
-    r"|truc\s+tuyen)\b|\bse\s+bi\s+(?:bat|tam\s+giam|truy\s+na|khoi\s+to|phong\s+toa)\b")
+    r"\b(?:hop\s+tac|lay\s+loi\s+khai|xac\s+minh|dieu\s+tra)\s+(?:\S+\s+){0,3}?"
+    r"(?:qua\s+)?(?:cuoc\s+goi|goi\s+video|video\s+call|zalo|telegram)\b"
+    r"|\b(?:ban|anh|chi|quy\s+khach|ong|ba)\s+(?:\S+\s+){0,2}?se\s+bi\s+(?:bat|tam\s+giam"
+    r"|truy\s+na|khoi\s+to|phong\s+toa)\b")
 _ACCUSED_PAIRS = frozenset({"vu an", "duong day", "rua tien", "ma tuy", "buon lau"})
 
-#: A SIM's serial sent in a command: "soan tin theo cu phap DS + 20 so seri in tren phoi
-#: SIM gui 999", "nhan tin serial sim ... gui 9123".
+#: A SIM's serial sent in a command to a short code: "soan tin theo cu phap DS + 20 so seri
+#: in tren phoi SIM gui 999" (not a serial passed to a shop or a relative).
 _SIM_SERIAL_RE = re.compile(
     r"\b(?:soan|nhan\s+tin|gui\s+tin|cu\s+phap)\b.{0,60}?\b(?:so\s+)?(?:seri|serial|series)\b"
-    r"(?:\s+\S+){0,5}?\s+(?:sim|phoi\s+sim|esim)\b"
-    r"|\b(?:seri|serial)\s+(?:\S+\s+){0,2}?sim\b.{0,60}?\b(?:soan|gui)\b")
+    r"(?:\s+\S+){0,5}?\s+(?:sim|phoi\s+sim|esim)\b.{0,40}?\bgui\s+(?:den\s+|toi\s+)?\d{3,5}\b")
 _SIM_WORDS = frozenset({"seri", "serial", "series"})
 
 #: A missed call to return abroad: "cuoc goi nho ... goi lai ngay so +232 76...", "missed
@@ -172,6 +173,9 @@ _CALL_ABROAD_RE = re.compile(
     r"\b(?:goi\s+lai|goi\s+ngay|bam\s+goi|call\s+back|call|lien\s+he\s+lai)\s+(?:\S+\s+){0,4}?"
     r"(?:\+|00)(?!84)[1-9][\d .-]{3,14}\d")
 _MISSED_PAIRS = frozenset({"goi nho", "missed call", "cuoc nho"})
+#: ...from a "switchboard" or about something to collect, not a relative abroad.
+_SERVICE_CUE_RE = re.compile(r"\b(?:tong\s+dai|quan\s+trong|nhan\s+(?:thong\s+tin|qua|giai|thuong)"
+                             r"|trung\s+thuong|buu\s+(?:dien|cuc)|ngan\s+hang|important|prize)\b")
 
 _ALL_PAIRS = (_HOLD_PAIRS | _HELD_PAIRS | _CREDIT_PAIRS | _UNREAD_PAIRS | _FORTUNE_PAIRS
               | _MISSED_PAIRS | _ACCUSED_PAIRS | frozenset({"soan tin"}))
@@ -243,7 +247,7 @@ def tactic_findings(folded: str, tokens: list[str], bigrams: list[str],
         found.append(("ACCUSED_BY_PHONE", None if accused is None or by_call is None
                       else f"{accused.group(0)} ... {by_call.group(0)}"))
     if not _MISSED_PAIRS.isdisjoint(pairs) and "PHONE_FOREIGN" in findings:
-        m = _CALL_ABROAD_RE.search(folded)
+        m = _CALL_ABROAD_RE.search(folded) if _SERVICE_CUE_RE.search(folded) else None
         found.append(("MISSED_CALL_ABROAD", None if m is None else m.group(0)))
     hits = [(name, text) for name, text in found if text is not None]
     if not hits:

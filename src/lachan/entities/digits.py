@@ -439,8 +439,9 @@ def _next_to_date_or_time(text: str, start: int, end: int) -> bool:
 #: A number labelled as a contract's, an order's or a customer's right before it ("Hợp đồng
 #: 3801224567 đã được giải ngân vào TK ngân hàng của Quý khách") is none of an account.
 _OTHER_NUMBER_LABEL = re.compile(
-    r"(?:h[oợ]p\s+[dđ][oồ]ng|\bh[dđ]|[dđ][oơ]n\s+h[aà]ng|h[oó]a\s+[dđ][oơ]n|m[aã]\s+kh"
-    r"|kh[aá]ch\s+h[aà]ng|contract|order|invoice)(?:\s+s[oố])?\s*[:#.]?\s*$")
+    r"(?<!v[aà]o )(?<!v[aà]o s[oố] )(?:h[oợ]p\s+[dđ][oồ]ng|\bh[dđ](?=\s*(?:s[oố]|[:#]))"
+    r"|[dđ][oơ]n\s+h[aà]ng|h[oó]a\s+[dđ][oơ]n|\bm[aã]\s+kh\b|kh[aá]ch\s+h[aà]ng|contract"
+    r"|order\s*(?:no|id|#)|invoice)(?:\s+s[oố])?\s*[:#.]?\s*$")
 
 
 def find_accounts(text: str, low: str, leftovers: list[list[Chunk]], claims: Claims
