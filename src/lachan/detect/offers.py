@@ -314,11 +314,11 @@ def prize_terms_findings(folded: str, out: MessageFeatures,
             return
     # what a fraud's draw holds instead: a personal contact or an account, a link that is no
     # brand's own, a fee
+    if not nothing_of_a_fraud(out):
+        return
     # the rules and results on the brand's own site: what a promoter publishes
     site = (signed_brand_site(folded, entities)
             if "URL_PRESENT" in out.findings and known_site(out) else None)
-    if not nothing_of_a_fraud(out, own_link=site is not None):
-        return
     official = site is not None or "URL_OFFICIAL_DOMAIN" in out.findings
     out.add(Finding("PRIZE_NO_FEE", "ad", f'a promoter\'s lucky draw: "{no_fee.group(0)}"'
                     + (", on the brand's own site" if official else ""),

@@ -954,18 +954,17 @@ def known_site(out: MessageFeatures) -> bool:
     return not any(f.leans == "scam" and f.weight > 0 for f in findings.values())
 
 
-def nothing_of_a_fraud(out: MessageFeatures, own_link: bool = False) -> bool:
+def nothing_of_a_fraud(out: MessageFeatures) -> bool:
     """No private way to pay or reach anyone (the reader's own number is none), no link
     but to a brand's own or an ordinary site, and no finding with a fixed prior towards
-    scam: what an honest notice or a genuine lucky draw gives, and a fraud never does.
-    ``own_link``: the caller knows the message's link to be the sender's own site."""
+    scam: what an honest notice or a genuine lucky draw gives, and a fraud never does."""
     findings = out.findings
     private = [w for w in PRIVATE_WAYS if w in findings]
     # the reader's own number ("ma du thuong chinh la so dien thoai 09... cua ban") is no
     # one to reach
     if private and (private != ["PHONE_MOBILE"] or not own_number_only(out.text)):
         return False
-    if "URL_PRESENT" in findings and not own_link and not any(w in findings for w in _OWN_LINKS):
+    if "URL_PRESENT" in findings and not any(w in findings for w in _OWN_LINKS):
         return False
     return not any(f.leans == "scam" and not f.learned and f.weight > 0
                    for f in findings.values())
@@ -1001,7 +1000,7 @@ def own_site_findings(folded: str, entities: Sequence[Entity], out: MessageFeatu
     if "URL_PRESENT" not in findings or "PRIZE_NO_FEE" in findings:
         return  # (a draw on its brand's site has its own lean)
     site = signed_brand_site(folded, entities) if known_site(out) else None
-    if site is None or not nothing_of_a_fraud(out, own_link=True):
+    if site is None or not nothing_of_a_fraud(out):
         return
     if any(e.kind == "url" and e.attrs.get("registrable_domain") != site for e in entities):
         return  # another link besides

@@ -82,22 +82,9 @@ def _keyed() -> str | None:
     recipients encrypted since adv_0004: the key that wrote them must be the one used)."""
     from sqlalchemy.orm import Session
 
-    from lachan.registry.privacy import tables_holding_rows
-    from lachan.store.tables_advertising import AdCopy, Consent, Refusal
-    from lachan.store.tables_centre import AuditSeal, Complaint, DncEntry, DncEvent, SourceReporter
+    from lachan.registry.privacy import keyed_data
 
-    session = Session(bind=op.get_bind())
-    keyed = (
-        ("encrypted complaints", Complaint),
-        ("reporter pseudonyms", SourceReporter),
-        ("an audit seal", AuditSeal),
-        ("Do-Not-Call numbers (pseudonyms)", DncEntry),
-        ("Do-Not-Call history (pseudonyms)", DncEvent),
-        ("advertising consents (encrypted recipients)", Consent),
-        ("advertising refusals (encrypted recipients)", Refusal),
-        ("ad copies (encrypted recipients)", AdCopy),
-    )
-    return ", ".join(tables_holding_rows(session, keyed)) or None
+    return keyed_data(Session(bind=op.get_bind()))
 
 
 def _table(name: str) -> Any:
