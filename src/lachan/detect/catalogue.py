@@ -17,6 +17,7 @@ from lachan.detect import (
     host_checks,
     illicit,
     offers,
+    personal_frauds,
     pretexts,
     requests,
     schemes,
@@ -100,7 +101,9 @@ _MESSAGE_FINDINGS: tuple[tuple[str, str, str, str], ...] = (
 
 def message_symbols() -> list[SymbolInfo]:
     """Every symbol a message verdict can carry."""
-    out = [SymbolInfo(r.name, r.leans, r.detail, "phrases") for r in PHRASE_RULES]
+    # (a symbol may have two rules: "quay so" has its own exceptions under PRIZE_LURE)
+    out = list({r.name: SymbolInfo(r.name, r.leans, r.detail, "phrases")
+                for r in PHRASE_RULES}.values())
     out += [SymbolInfo(*row) for row in _MESSAGE_FINDINGS]
     out += [SymbolInfo(name, "scam", f"text hides words from filters ({flag})", "text")
             for flag, (name, _prior) in OBFUSCATION_FINDINGS.items()]
@@ -111,6 +114,8 @@ def message_symbols() -> list[SymbolInfo]:
     out += [SymbolInfo(name, "scam", meaning, "schemes") for name, meaning in schemes.SYMBOLS]
     out += [SymbolInfo(name, "scam", meaning, "pretexts") for name, meaning in pretexts.SYMBOLS]
     out += [SymbolInfo(name, "scam", meaning, "tactics") for name, meaning in tactics.SYMBOLS]
+    out += [SymbolInfo(name, "scam", meaning, "personal_frauds")
+            for name, meaning in personal_frauds.SYMBOLS]
     out += [SymbolInfo(name, "ad", meaning, "offers") for name, meaning in offers.SYMBOLS]
     out += [SymbolInfo(name, "ad", meaning, "services") for name, meaning in services.SYMBOLS]
     out += [SymbolInfo(name, "scam", detail, "combinations")

@@ -37,6 +37,7 @@ from lachan.detect.features import (
 )
 from lachan.detect.illicit import illicit_findings
 from lachan.detect.offers import offer_findings, prize_terms_findings
+from lachan.detect.personal_frauds import personal_fraud_findings
 from lachan.detect.pretexts import pretext_findings
 from lachan.detect.requests import (
     official_channel_findings,
@@ -150,6 +151,7 @@ class Engine:
         scheme_findings(norm.folded, tokens, bigrams, feats)  # after the entity findings
         pretext_findings(norm.folded, tokens, bigrams, feats)
         tactic_findings(norm.folded, tokens, bigrams, feats)
+        personal_fraud_findings(norm.folded, tokens, bigrams, feats)
         prize_terms_findings(norm.folded, feats, ents)  # after every fixed-prior scam finding
         official_channel_findings(norm.folded, feats)  # likewise
         service_findings(norm.folded, tokens, bigrams, feats)  # after the offers and the schemes

@@ -665,6 +665,8 @@ _WARNING_RE = re.compile(
     r"(?!\s*(?:[.!]|$|voi\s|cho\s+(?:ai|nguoi\s+(?:nha|than))))"
     r"|khong bao gio|de phong|phong tranh|khuyen cao|trinh bao|beware of|scam alert"
     r"|canh bao lua dao|khong (?:nen )?lam theo|la (?:lua dao|gia mao|mao danh)"
+    r"|khong goi dien,? nhan tin yeu cau|khong lam viec,? (?:qua|lay loi khai)"
+    r"|khong ai duoc yeu cau"
     r"|is a scam|are scams)\b")
 
 

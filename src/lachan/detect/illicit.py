@@ -113,6 +113,14 @@ _RETURNS_RE = re.compile(
     # "nap cang nhieu lai cang cao": the stake that buys a bigger cut
     r"|\b(?:nap|gop|dau\s+tu)\s+cang\s+nhieu\s+(?:\S+\s+){0,2}?(?:lai|loi|hoa\s+hong)\b|\btien\s+von\s+(?:duoc\s+)?hoan\s+(?:lai\s+)?ngay\b"
     r"|\b(?:presale|token|coin|niem\s+yet|tien\s+ao|len\s+san)\b.{0,80}?\bx\s?\d{1,3}\b"
+    # 10 % a month or more ("lai 30-50%/thang"): no lawful investment pays it, and lending
+    # at that rate is usury
+    r"|\b(?:lai|loi\s+nhuan)\s+(?:cam\s+ket\s+|co\s+dinh\s+|on\s+dinh\s+)?"
+    r"(?:tu\s+|len\s+(?:den|toi)\s+)?(?:\d+\s*%?\s*(?:-|den)\s*)?"
+    r"[1-9]\d(?:[.,]\d+)?\s*%\s*(?:/|mot|moi|1)\s*thang\b"
+    # a stake and its daily income ("nap 10tr moi ngay nhan 300k")
+    r"|\b(?:nap|gop|dau\s+tu|bo)\s+(?:von\s+)?\d+\s*(?:k|tr|trieu)\s+(?:\S+\s+){0,3}?"
+    r"(?:moi|1|mot)\s+ngay\s+(?:nhan|lai|loi|duoc)\s+\d+\s*(?:k|tr|trieu)\b"
     # a daily rate written after its day ("lai ngay 2-5%"), capital "insured" in full ("bao
     # hiem von 100%"), a trading bot's past months ("our AI trading bot made 340%")
     r"|\b(?:lai|loi\s+nhuan)\s+(?:moi\s+)?ngay\s+(?:\d+(?:[.,]\d+)?\s*%?\s*(?:-|den)\s*)?"
@@ -172,9 +180,13 @@ _CHAT_RETURNS_RE = re.compile(
     r"|\b(?:\d+|mot|vai)\s+(?:ngay|tuan|gio|tieng)\s+(?:la\s+)?x\s?[2-9]\b"
     r"|\bx\s?[2-9]\s+(?:sau|trong)\s+(?:\d+|mot|vai)\s+(?:ngay|tuan|gio|tieng)\b"
     r"|\b(?:[1-3]|mot|hai|ba)\s+(?:ngay|tuan|thang)\s+(?:la\s+)?hoan\s+von\b"
-    r"|\b(?:tin\s+hieu|lenh|keo)\s+noi\s+bo\b")
+    r"|\b(?:tin\s+hieu|lenh|keo)\s+noi\s+bo\b"
+    # a profit every day on a trading floor or a stake: "san ... ngay nao cung lai"
+    r"|\bngay\s+nao\s+cung\s+(?:co\s+)?(?:lai|loi|an)\b(?=.{0,160}?\b(?:nap|gop|dau\s+tu)\b)"
+    r"|\b(?:nap|gop|dau\s+tu)\b.{0,160}?\bngay\s+nao\s+cung\s+(?:co\s+)?(?:lai|loi|an)\b")
 _CHAT_RETURNS_PAIRS = frozenset({"hoan von", "dam bao", "khong lai", "khong loi", "lo bao",
-                                 "lo em", "lo thi", "la x2", "la x3", "noi bo"})
+                                 "lo em", "lo thi", "la x2", "la x3", "noi bo",
+                                 "cung lai", "cung loi"})
 #: "nhan", "rut", "hoan" with a stake word open the check of a stake taken back with more.
 _BACK_WORDS = frozenset({"nhan", "rut", "hoan", "thu"})
 #: A monthly income in money for a stake ("gop 100tr nhan 8tr/thang co dinh"): a return
@@ -359,7 +371,14 @@ _TIPS_PAIRS = frozenset({"soi cau", "bach thu", "song thu", "dan de", "dan lo", 
                          # digit runs are shapes among the word pairs: "ve 100%", "chuan 99%"
                          "ve §d3", "chuan §d2"})
 
-_APK_RE = re.compile(r"\.apk\b|\b(?:file|tep|link|ban)\s+apk\b")
+#: (also a host named for a package, "dvc-quocgia-apk.vn", and the instruction to install
+#: "khong qua CH Play": outside the store, on purpose)
+_APK_RE = re.compile(r"\.apk\b|\b(?:file|tep|link|ban)\s+apk\b|[a-z0-9]-apk\.|\bapk-[a-z0-9]"
+                     r"|\b(?:khong\s+qua|ngoai)\s+(?:ch\s+play|google\s+play|app\s+store"
+                     r"|cua\s+hang\s+ung\s+dung)\b")
+#: What opens the check: the package's name, or a store named.
+_NOT_RIGHT_BEFORE = ("khong ", "ko ", "khg ")
+_APK_GATES = ("apk", "ch play", "google play", "app store", "cua hang ung dung")
 
 #: An unlicensed gambling game (licensed casinos may not advertise to Vietnamese
 #: residents)...
@@ -549,7 +568,7 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
     pairs = _ALL_PAIRS.intersection(bigrams)
     periodic = not _PERIOD_WORDS.isdisjoint(tokens) and (
         "%" in folded or not _STAKE_WORDS.isdisjoint(tokens))
-    apk = "apk" in folded
+    apk = any(g in folded for g in _APK_GATES)
     goods_word = not _GOODS_WORDS.isdisjoint(tokens)
     # the phrase findings of the same subjects (learned, and broader) gate these two
     papers = "FORGED_DOCUMENTS" in out.findings
@@ -571,7 +590,11 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
     found = None
     if periodic or not _RETURNS_PAIRS.isdisjoint(pairs) or (
             not _RETURN_WORDS.isdisjoint(tokens) and ("%" in folded or " x" in folded)):
-        m = _RETURNS_RE.search(folded)
+        # not "khong cam ket loi nhuan": a course that promises nothing (the word right
+        # before; "khong hieu qua hoan 200%" is a condition, and a promise)
+        m = next((m for m in _RETURNS_RE.finditer(folded)
+                  if not folded[max(0, m.start() - 6):m.start()].endswith(_NOT_RIGHT_BEFORE)),
+                 None)
         found = (m.group(0) if m is not None
                  else _monthly_cash_return(folded) if "thang" in tokens else None)
     if found is None and chat_returns:

@@ -271,7 +271,9 @@ def offer_findings(folded: str, tokens: list[str], out: MessageFeatures) -> None
 #: contact or a link to a stranger's site; with none of them the promise is an advert's.
 _NO_FEE_RE = re.compile(
     r"\bkhong\s+(?:thu|mat|yeu\s+cau|phai\s+(?:dong|tra|nop))\s+(?:bat\s+ky\s+)?(?:khoan\s+)?"
-    r"(?:phi|le\s+phi|tien)\b|\bmien\s+phi\s+tham\s+gia\b|\bno\s+(?:fee|charge)s?\b")
+    r"(?:phi|le\s+phi|tien)\b|\bmien\s+phi\s+tham\s+gia\b|\bno\s+(?:fee|charge)s?\b"
+    # nothing asked at all: "qua duoc cong tu dong ..., khong can cung cap thong tin"
+    r"|\bkhong\s+can\s+cung\s+cap\s+(?:bat\s+ky\s+)?(?:thong\s+tin|ma|otp)\b")
 #: A promoter's draw: tied to a purchase or a deposit ("hoa don tu 300k", "moi giao dich tu
 #: 100k nhan 1 luot quay", "gui tiet kiem tu 50 trieu"), a code under the cap, a public
 #: drawing or a registration with the Ministry of Industry and Trade. The fraud's prize is

@@ -140,7 +140,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
          "an ninh mang", "thanh tra", "can bo thue", "cong chuc thue", "thue dien tu",
          "bo y te", "so y te", "bo giao duc", "so giao duc", "uy ban nhan dan", "ubnd",
          "bo tai chinh", "kho bac", "hai quan", "quan ly thi truong", "csgt",
-         "bo cong thuong", "bo tu phap"),
+         "bo cong thuong", "bo tu phap", "tand", "thi hanh an"),
         # "so BHXH" (the insurance book), "dong BHXH", "tham gia BHXH": an employer's
         # benefit, not the authority speaking
         not_after=frozenset({"so", "dong", "gia"}),
@@ -154,11 +154,16 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule(
         "PRIZE_LURE", "scam", "announces a prize, lucky draw or gift to claim",
         ("trung thuong", "trung giai", "nhan thuong", "qua tang tri an", "tri an khach hang",
-         "khach hang may man", "boc tham", "quay so", "ve cao", "giai thuong", "phan thuong",
+         "khach hang may man", "boc tham", "ve cao", "giai thuong", "phan thuong",
          "may man", "you have won", "claim your", "won a", "prize", "has won", "have won",
          "chuc mung ban nhan", "chuc mung ban da nhan", "chuc mung ban duoc nhan",
          "you have been selected", "you've been selected", "airdrop"),
         negatable=True,  # "ve cua ban khong trung thuong": a lottery's own result
+    ),
+    PhraseRule(
+        # "quay so" is a draw, but "quay so 5" a counter (quầy số 5): "nhan tai quay so 5"
+        "PRIZE_LURE", "scam", "announces a prize, lucky draw or gift to claim",
+        ("quay so",), negatable=True, not_before=frozenset({"§d1", "§d2"}),
     ),
     PhraseRule(
         "LOAN_OFFER", "scam", "offers a loan or quick disbursement",
@@ -256,7 +261,13 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
          "tuyet doi khong tiet lo", "tuyet doi khong truy cap", "tuyet doi khong bam",
          "tuyet doi khong click", "tuyet doi khong chuyen", "beware of", "scam alert",
          # chat slang for a scam: "toan lua ga, ne ra"
-         "lua ga"),
+         "lua ga",
+         # what an organisation says it never does ("MoMo khong bao gio goi dien yeu cau
+         # chuyen tien", "Dien luc KHONG goi dien, nhan tin yeu cau ...", "Co quan cong an
+         # khong lam viec qua dien thoai")
+         "khong bao gio yeu cau", "khong bao gio goi", "khong bao gio nhan tin",
+         "khong goi dien nhan tin", "khong lam viec qua", "khong lam viec lay loi khai",
+         "khong ai duoc yeu cau"),
         # not "tuyet doi khong" alone: a fraudster's "tuyet doi khong tat may" (do not
         # hang up) while asking for the code is no advisory; and not after "bi": the fake
         # officer's "CCCD cua anh bi ke gian su dung", the recovery fraud's "ban bi lua dao?"
@@ -386,8 +397,9 @@ def match_phrases(tokens: list[str], bigrams: list[str]) -> dict[str, str]:
         found.sort()  # each symbol shows its earliest phrase, whatever the hash seed
     negations = NEGATIONS
     for i, words, gram, (name, negatable, not_after, not_before) in found:
-        if name in hits or (negatable and not negations.isdisjoint(tokens[max(0, i - 3):i])
-                            and has_negation(tokens, i - 3, i)):
+        if name in hits or (negatable and (
+                (not negations.isdisjoint(tokens[max(0, i - 3):i])
+                 and has_negation(tokens, i - 3, i)) or _never_before(tokens, i))):
             continue  # a symbol shows its first phrase; a negated one does not count
         if not_after and i > 0 and tokens[i - 1] in not_after:
             continue  # "ma xac minh": another meaning
@@ -395,6 +407,22 @@ def match_phrases(tokens: list[str], bigrams: list[str]) -> dict[str, str]:
             continue  # "can ho tro": another meaning
         hits[name] = gram
     return hits
+
+
+#: How far back "khong bao gio" (never) reaches: "MoMo khong bao gio goi dien yeu cau
+#: chuyen tien de nhan thuong" never asks for the money nor offers the reward.
+NEVER_WINDOW = 10
+
+
+def _never_before(tokens: list[str], i: int) -> bool:
+    """"khong bao gio" or "never" in the :data:`NEVER_WINDOW` tokens before ``i``."""
+    window = tokens[max(0, i - NEVER_WINDOW):i]
+    if "never" in window:
+        return True
+    if "gio" not in window:
+        return False
+    return any(window[j] == "bao" and window[j + 1] == "gio" and window[j - 1] in NEGATIONS
+               for j in range(1, len(window) - 1))
 
 
 _P1_KEYS = frozenset(_P1)

@@ -146,7 +146,9 @@ _RECEIVE_RE = re.compile(
     r"\b(?:duoc\s+chi\s+tra|chi\s+tra\s+quyen\s+loi|nhan\s+(?:tien|thuong|khoan|quyen\s+loi)"
     r"|duoc\s+boi\s+thuong|giai\s+ngan|rut\s+tien|duoc\s+nhan|hoc\s+bong"
     r"|duoc\s+(?:ho\s+tro\s+)?vay|duoc\s+cap\s+(?:han\s+muc|khoan\s+vay))\b")
-_FEE_FIRST_PAIRS = frozenset({"dong truoc", "nop truoc", "chuyen truoc", "toan truoc",
+#: ("de nhan": "dong 850 nghin phi cap nhat ho so de nhan khoan chenh lech", the fee's own
+#: words too far apart for a pair)
+_FEE_FIRST_PAIRS = frozenset({"de nhan", "dong truoc", "nop truoc", "chuyen truoc", "toan truoc",
                               "tra truoc", "nop phi", "dong phi"})
 
 #: Moving money into a "safe", holding or investigators' account, or to prove one's
@@ -589,7 +591,7 @@ _INTO_ACCOUNT_RE = re.compile(
     r"(?:vao|qua|toi)\s+(?:so\s+tai\s+khoan|stk|tk|tai\s+khoan)\b")
 #: ...or a fee "to hold the place" of something granted ("dong phi xet ho so ... de giu
 #: suat"): a scholarship or a job kept for a fee.
-_HOLD_PLACE_RE = re.compile(r"\bde\s+giu\s+(?:suat|cho|ho\s+so|vi\s+tri)\b")
+_HOLD_PLACE_RE = re.compile(r"\bde\s+giu\s+(?:suat|cho|ho\s+so|vi\s+tri|hoc\s+bong|slot)\b")
 #: ...or settled over a personal chat ("ket ban Zalo thay Hung 0905... de lam ho so, le phi
 #: 1 trieu 2"): a school pays its scholarships without a teacher's chat and a fee.
 _OVER_CHAT_RE = re.compile(r"\b(?:ket\s+ban|add|nhan\s+tin|lien\s+he)\s+(?:qua\s+)?"

@@ -166,6 +166,12 @@ _SIM_SERIAL_RE = re.compile(
     r"\b(?:soan|nhan\s+tin|gui\s+tin|cu\s+phap)\b.{0,60}?\b(?:so\s+)?(?:seri|serial|series)\b"
     r"(?:\s+\S+){0,5}?\s+(?:sim|phoi\s+sim|esim)\b.{0,40}?\bgui\s+(?:den\s+|toi\s+)?\d{3,5}\b")
 _SIM_WORDS = frozenset({"seri", "serial", "series"})
+#: ...or the numbers printed on the SIM sent to a person ("chi can gui anh CCCD 2 mat va day
+#: so in sau SIM, lien he 0815..."): the swap by photo and chat.
+_SIM_NUMBER_RE = re.compile(
+    r"\b(?:day\s+so|so\s+seri|seri|serial|ma\s+so)\s+(?:\S+\s+){0,2}?(?:in\s+)?(?:sau|tren|cua|o)\s+"
+    r"(?:mat\s+sau\s+)?(?:phoi\s+|the\s+)?sim\b")
+_PRIVATE_WAYS = ("PHONE_MOBILE", "CHAT_APP_CONTACT")
 
 #: A missed call to return abroad: "cuoc goi nho ... goi lai ngay so +232 76...", "missed
 #: call, call back +44..." (a number with a country code other than Viet Nam's).
@@ -238,8 +244,10 @@ def tactic_findings(folded: str, tokens: list[str], bigrams: list[str],
     if not _FORTUNE_PAIRS.isdisjoint(pairs) or not _FORTUNE_WORDS.isdisjoint(words):
         m = _FORTUNE_RE.search(folded)
         found.append(("FORTUNE_FOR_SAFEKEEPING", None if m is None else m.group(0)))
-    if not _SIM_WORDS.isdisjoint(words):
-        m = _SIM_SERIAL_RE.search(folded)
+    if not _SIM_WORDS.isdisjoint(words) or ("sim" in tokens and "so" in tokens):
+        m = _SIM_SERIAL_RE.search(folded) if not _SIM_WORDS.isdisjoint(words) else None
+        if m is None and any(f in findings for f in _PRIVATE_WAYS):
+            m = _SIM_NUMBER_RE.search(folded)
         found.append(("SIM_SERIAL_COMMAND", None if m is None else m.group(0)))
     if not _ACCUSED_PAIRS.isdisjoint(pairs):
         accused = _ACCUSED_RE.search(folded)
