@@ -176,3 +176,9 @@ def test_a_scholarship_held_for_a_fee() -> None:
     text = ("Chuc mung em duoc chon nhan hoc bong du hoc 100% cua to chuc Global Edu. Dong phi "
             "xet duyet 8.900.000d trong 3 ngay de giu hoc bong.")
     assert "PAY_TO_UNLOCK" in rule_findings(text)
+
+
+def test_the_provinces_employment_centre_is_no_sex_offer() -> None:
+    found = rule_findings("Trung tam Dich vu viec lam tinh thong bao: tuyen lao dong di Han Quoc "
+                          "theo chuong trinh EPS, dang ky tai Trung tam, lien he 0912 345 678.")
+    assert "ADULT_SERVICE_OFFER" not in found and "SEX_SERVICE_OFFER" not in found

@@ -416,7 +416,7 @@ _FORGED_RE = re.compile(
     rf"|co\s+ho\s+so\s+goc)")
 #: Sex named outright, and a way to reach the seller: an offer, not a word in a chat.
 _SEX_RE = re.compile(
-    r"\b(?:lam\s+tinh|tinh\s+mot\s+dem|gai\s+goi|gai\s+lam|nhu\s+cau\s+sinh\s+ly"
+    r"\b(?:(?<!viec )lam\s+tinh|tinh\s+mot\s+dem|gai\s+goi|gai\s+lam|nhu\s+cau\s+sinh\s+ly"
     r"|di\s+khach|ngu\s+qua\s+dem|sex|chat\s+sex)\b")
 _SELLER_CONTACT_RE = re.compile(
     r"\b(?:zalo|add|lh|lien\s+he|inbox|ib|dang\s+ky|dat\s+lich|book|den\s+tan\s+noi"

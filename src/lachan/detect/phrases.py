@@ -202,6 +202,9 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("lam tinh", "sex", "tinh mot dem", "gai xinh", "gai goi", "gai lam", "den tan noi",
          "tan noi phuc vu", "phuc vu tan noi", "nu sinh vien", "dich vu nguoi lon",
          "di khach", "ngu qua dem", "trai nghiem em"),
+        # "Trung tam Dich vu viec lam tinh": the province's employment centre (việc làm
+        # tỉnh), folded into "lam tinh"
+        not_after=frozenset({"viec"}),
     ),
     PhraseRule(
         "FORGED_DOCUMENTS", "scam", "offers forged papers: licences, diplomas, ID cards",
