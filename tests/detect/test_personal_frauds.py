@@ -182,3 +182,22 @@ def test_the_provinces_employment_centre_is_no_sex_offer() -> None:
     found = rule_findings("Trung tam Dich vu viec lam tinh thong bao: tuyen lao dong di Han Quoc "
                           "theo chuong trinh EPS, dang ky tai Trung tam, lien he 0912 345 678.")
     assert "ADULT_SERVICE_OFFER" not in found and "SEX_SERVICE_OFFER" not in found
+
+
+@pytest.mark.parametrize(("text", "settled"), [
+    ("Shopee: Ban da nhan duoc hoan tien 320.000d vao ShopeePay cho don hang 2504 do nguoi ban "
+     "huy don. Kiem tra so du trong ung dung.", True),
+    ("Tiki: Tien hoan 259.000d se ve tai khoan cua ban trong 3-5 ngay lam viec.", True),
+    # the refund fraud asks for something
+    ("Shopee: ban duoc hoan tien 2.000.000d vao vi, vui long doc ma OTP cho nhan vien de "
+     "nhan.", False),
+    ("Don hang loi, ban se duoc hoan tien vao tai khoan, ket ban Zalo 0912 345 678 de lam "
+     "thu tuc.", False),
+    ("Ban duoc hoan tien 450k vao vi, bam link https://shopee-hoantien.top de nhan.", False),
+])
+def test_a_refund_that_comes_back_by_itself(text: str, settled: bool) -> None:
+    assert ("REFUND_SETTLED" in rule_findings(text)) is settled
+    if settled:
+        assert lachan.analyse(text).label != "scam"
+    else:
+        assert lachan.analyse(text).label == "scam"

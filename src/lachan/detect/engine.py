@@ -42,6 +42,7 @@ from lachan.detect.pretexts import pretext_findings
 from lachan.detect.requests import (
     official_channel_findings,
     own_site_findings,
+    refund_settled_findings,
     request_findings,
 )
 from lachan.detect.schemes import scheme_findings
@@ -169,6 +170,7 @@ class Engine:
                 feats.add(Finding(sym.name, "scam", sym.detail))
         combination_findings(feats)  # last: pairs may include the detectors' findings
         own_site_findings(norm.folded, ents, feats)  # after every finding leaning to scam
+        refund_settled_findings(norm.folded, feats)  # likewise
         evidence_pairs(feats)
         return Prepared(feats, view)
 

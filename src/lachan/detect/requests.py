@@ -1010,6 +1010,34 @@ def own_site_findings(folded: str, entities: Sequence[Entity], out: MessageFeatu
                     learned=False, weight=OWN_SITE_WEIGHT))
 
 
+#: A refund made, or on its way, to where the buyer paid from: "Ban da nhan duoc hoan tien
+#: 320.000d vao ShopeePay", "Tien hoan 259.000d se ve vi Lazada trong 1-3 ngay". It asks
+#: nothing; the refund fraud asks for a code, an app, a chat or a link.
+_REFUND_SETTLED_RE = re.compile(
+    r"\b(?:(?:da|se)\s+(?:duoc\s+|nhan\s+duoc\s+)?hoan(?:\s+(?:tien|tra|lai))?|tien\s+hoan"
+    r"|khoan\s+hoan(?:\s+tien)?|so\s+tien\s+hoan|hoan\s+tien\s+thanh\s+cong)\b"
+    r"(?:\s+\S+){0,8}?\s+(?:vao|ve)\s+(?:vi|tai\s+khoan|tk|the|shopeepay|momo|zalopay"
+    r"|viettel\s+money|vnpay|phuong\s+thuc\s+thanh\s+toan|nguon\s+tien)\b")
+#: Log-odds taken off scam (the data's refund messages are mostly frauds: a genuine
+#: ShopeePay refund scored P(scam) 0.59).
+REFUND_SETTLED_WEIGHT = 3.0
+
+
+def refund_settled_findings(folded: str, out: MessageFeatures) -> None:
+    """``REFUND_SETTLED`` (leans to ham, fixed weight): a refund made or coming back by
+    itself, with nothing of a fraud besides and no link. After the combinations."""
+    if "hoan" not in folded:
+        return
+    findings = out.findings
+    if "URL_PRESENT" in findings or "APP_INSTALL_REQUEST" in findings:
+        return
+    m = first_unnegated(_REFUND_SETTLED_RE, folded)
+    if m is None or not nothing_of_a_fraud(out):
+        return
+    out.add(Finding("REFUND_SETTLED", "ham", f'a refund that comes back by itself: "{m.group(0)}"',
+                    learned=False, weight=REFUND_SETTLED_WEIGHT))
+
+
 #: The finding of this module that leans to ham, for the symbol catalogue.
 HAM_SYMBOLS: tuple[tuple[str, str], ...] = (
     ("OFFICIAL_CHANNELS_ONLY", "a biller's or a lender's reminder that names its official "
@@ -1017,6 +1045,8 @@ HAM_SYMBOLS: tuple[tuple[str, str], ...] = (
                                "gives no account, mobile or stranger's link of its own"),
     ("LINKS_OWN_SITE", "signed with a name ('VNVC: ...') and linking that name's own domain "
                        "(vnvc.vn), with no account, mobile or other link"),
+    ("REFUND_SETTLED", "a refund made or on its way back to where you paid from, asking "
+                       "nothing (no code, app, chat or link)"),
 )
 
 
