@@ -1,4 +1,4 @@
-"""Advertising commands: `lachan scrub`, `lachan dnc import`, `lachan advertiser ...`.
+"""Advertising commands: `lachan scrub`, `lachan dnc import|audit`, `lachan advertiser ...`.
 
 Data goes to stdout (JSON Lines, or CSV for reports); progress bars and messages to
 stderr. Bad input ends with a readable message and exit status 1 (2 for usage), never a
@@ -21,7 +21,9 @@ from rich.markup import escape
 
 err = Console(stderr=True, soft_wrap=True)  # an error line stays one line, whatever the width
 
-dnc_app = typer.Typer(help="The Do-Not-Call register (bulk loads).", no_args_is_help=True)
+dnc_app = typer.Typer(
+    help="The Do-Not-Call register (bulk loads, audit trail).", no_args_is_help=True
+)
 adv_app = typer.Typer(
     help="Advertisers, brandnames, templates, consents, copies, reports.", no_args_is_help=True
 )
@@ -220,6 +222,29 @@ def dnc_import(
     with _db() as session, _open_list(file, "importing") as fh:
         stats = import_dnc_lists(session, iter_chunks(fh, column), scope, actor="cli")
     _out(stats)
+
+
+@dnc_app.command("audit")
+def dnc_audit(
+    number: str = typer.Argument(..., help="The number, in any usual form (0912..., +84...)."),
+    limit: int = typer.Option(100, min=1, max=1000, help="At most this many entries."),
+    after_id: int = typer.Option(0, "--after-id", min=0, help="Only entries after this id."),
+) -> None:
+    """The audit log's entries of the register's changes to NUMBER, oldest first, one
+    JSON object a line: `{id, at, actor, action, details}` (the number is named in
+    `details` by its pseudonym, as the log holds it)."""
+    from lachan.registry import dnc
+
+    if len(number) > 32:  # as the API's routes refuse it
+        _fail("number longer than 32 characters", 2)
+    try:
+        canonical = dnc.normalise_number(number)
+    except dnc.InvalidNumber as exc:
+        _fail(str(exc), 2)
+    with _db(write=False) as session:
+        entries = dnc.audit_entries(session, canonical, limit, after_id=after_id)
+    for entry in entries:
+        _out(entry)
 
 
 # ----------------------------------------------------------------------- advertisers

@@ -231,13 +231,24 @@ def history(session: Session, number: str, limit: int = 100) -> list[dict[str, s
 AUDIT_ACTIONS = ("dnc.register", "dnc.unregister")
 
 
-def audit_entries(session: Session, number: str, limit: int = 100) -> list[dict[str, Any]]:
+#: The most entries one call of :func:`audit_entries` gives (pages follow ``after_id``).
+MAX_AUDIT_ENTRIES = 1000
+
+
+def audit_entries(
+    session: Session, number: str, limit: int = 100, *, after_id: int = 0
+) -> list[dict[str, Any]]:
     """The audit log's entries of the register's changes to ``number``, oldest first:
     ``{id, at, actor, action, details}``, ``details.number`` being the pseudonym the
     entry names it by. Those entries name it by the register's pseudonym
     (:meth:`~lachan.registry.privacy.Vault.dnc_pseudonym`); the ones written before they
     did, by the reporter pseudonym (:meth:`~lachan.registry.privacy.Vault.pseudonym`):
-    both are looked for (see the module's docstring)."""
+    both are looked for (see the module's docstring).
+
+    At most ``limit`` entries (1 to :data:`MAX_AUDIT_ENTRIES`), those after the entry
+    ``after_id``: the next page starts after the last ``id`` of this one."""
+    if not 1 <= limit <= MAX_AUDIT_ENTRIES:
+        raise ValueError(f"limit must be between 1 and {MAX_AUDIT_ENTRIES}")
     canonical = normalise_number(number)
     vault = session_vault(session)
     # the details are canonical JSON (sorted keys, no spaces): '"number":"<64 hex>"'
@@ -247,6 +258,7 @@ def audit_entries(session: Session, number: str, limit: int = 100) -> list[dict[
         .where(
             AuditEntry.target == AUDIT_TARGET,
             AuditEntry.action.in_(AUDIT_ACTIONS),
+            AuditEntry.id > after_id,
             or_(*(AuditEntry.details.contains(f'"number":"{p}"') for p in names)),
         )
         .order_by(AuditEntry.id)

@@ -1,8 +1,9 @@
-"""Do-Not-Call register: register, withdraw, check a number and see its history."""
+"""Do-Not-Call register: register, withdraw, check a number and see its history; the
+authority's analysts also see the audit log's entries about a number."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, ConfigDict
@@ -15,6 +16,11 @@ from lachan.serve.deps import db_of, write
 router = APIRouter(prefix="/v1/dnc", tags=["dnc"])
 WRITE = require_roles("gateway", "operator")
 READ = require_roles("gateway", "operator", "advertiser", "analyst")
+#: The audit trail of a number (who changed its registration, through which key) is for
+#: the authority's analysts (and administrators): not for the operators and gateways
+#: that write the register, whose own changes it records, nor for advertisers.
+AUDIT = require_roles("analyst")
+MAX_ROW_ID = 2**63 - 1
 
 
 class DncIn(BaseModel):
@@ -80,3 +86,24 @@ def check(number: str, request: Request, caller: Caller = Depends(READ)) -> dict
         if caller.role in HISTORY_ROLES:
             answer["history"] = dnc.history(session, canonical)
         return answer
+
+
+@router.get("/{number}/audit")
+def audit_log(
+    number: str,
+    request: Request,
+    after_id: Annotated[int, Query(ge=0, le=MAX_ROW_ID)] = 0,
+    limit: Annotated[int, Query(ge=1, le=dnc.MAX_AUDIT_ENTRIES)] = 100,
+    _caller: Caller = Depends(AUDIT),
+) -> dict[str, Any]:
+    """The audit log's entries of the register's changes to ``number``, oldest first
+    (older entries, which name the number by another pseudonym, included); the next page
+    is ``?after_id=`` the answer's ``next_after_id``."""
+    with db_of(request).read() as session:
+        canonical = dnc.normalise_number(_number(number))
+        entries = dnc.audit_entries(session, canonical, limit, after_id=after_id)
+    return {
+        "number": canonical,
+        "entries": entries,
+        "next_after_id": entries[-1]["id"] if entries else after_id,
+    }
