@@ -288,6 +288,14 @@ def host_facts(host: str) -> HostFacts:
     return facts
 
 
+#: The Ministry (or a provincial department) of Industry and Trade as the approver of a
+#: lucky draw: "CT duoc Bo Cong Thuong cho phep", "the le da dang ky Bo Cong Thuong".
+APPROVED_BY_RE = re.compile(
+    r"\b(?:bo|so)\s+cong\s+thuong\s+(?:\S+\s+){0,2}?(?:cho\s+phep|phe\s+duyet|xac\s+nhan"
+    r"|chap\s+thuan|dang\s+ky)|\b(?:dang\s+ky|duoc|da\s+duoc)\s+(?:\S+\s+){0,2}?(?:voi\s+|tai\s+)?"
+    r"(?:bo|so)\s+cong\s+thuong\b")
+
+
 def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
     """Each link's host through the phishing analyser (cached per host; batches call
     :func:`warm_hosts` first so that the misses are analysed together)."""
@@ -295,7 +303,11 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
     if not hosts:
         return
     warm_hosts(hosts)  # nothing to do when the batch warmed them all already
-    authority = "AUTHORITY_NAMED" in out.findings
+    named = out.findings.get("AUTHORITY_NAMED")
+    # a promotion "registered with the Ministry of Industry and Trade" names its approver,
+    # not its sender: its link is the brand's, not a portal's
+    authority = named is not None and not (named.detail.endswith('cong thuong"')
+                                           and APPROVED_BY_RE.search(out.text) is not None)
     for host in hosts:
         label, score, brand, official, shortener, parsed = _HOST_CACHE.get(host, _NOT_A_HOST)
         if (authority and not official and not is_government_host(host)
@@ -666,7 +678,7 @@ _WARNING_RE = re.compile(
     r"|khong bao gio|de phong|phong tranh|khuyen cao|trinh bao|beware of|scam alert"
     r"|canh bao lua dao|khong (?:nen )?lam theo|la (?:lua dao|gia mao|mao danh)"
     r"|khong goi dien,? nhan tin yeu cau|khong lam viec,? (?:qua|lay loi khai)"
-    r"|khong ai duoc yeu cau"
+    r"|khong ai duoc yeu cau|khong lien he qua|khong yeu cau cung cap"
     r"|is a scam|are scams)\b")
 
 
@@ -677,8 +689,11 @@ _WARNING_RE = re.compile(
 #: (The look-ahead names the first letters of every branch: it drops about 40 % of the
 #: search's time; ``tests/detect/test_pattern_prefixes.py`` checks that it covers them.)
 _NARRATED_RE = re.compile(
-    r"\b(?=[abcdhklmnsx])(?:xung\s+(?:la\s+)?(?:cong\s+an|nhan\s+vien|ngan\s+hang|can\s+bo|shipper|ben|toa|bao\s+hiem)"
+    r"\b(?=[abcdhklmnstx])(?:xung\s+(?:la\s+)?(?:cong\s+an|nhan\s+vien|ngan\s+hang|can\s+bo|shipper|ben|toa|bao\s+hiem)"
     r"|(?:so|nguoi)\s+la\s+(?:goi|nhan)|co\s+(?:phai|fai)\s+(?:la\s+)?lua\s+dao"
+    # the one tricked tells it: "tao lo doc OTP cho thang ... tu nhan la nhan vien ngan hang"
+    r"|tu\s+nhan\s+la\s+(?:nhan\s+vien|cong\s+an|can\s+bo|ngan\s+hang|shipper|ben)"
+    r"|lo\s+(?:doc|dua|gui)\s+(?:\S+\s+)?(?:ma\s+)?otp\s+cho"
     # ("lay lai tien bi lua dao 100%": the recovery fraud's promise, no remark)
     r"|lua\s+dao\s+(?:do|day|roi|ca|het|a)|(?<!bi )lua\s+dao\s+100|dung\s+co\s+(?:vo|tin|bam|nghe)"
     r"|(?:dung|khong)\s+(?:doc|gui)\s+(?:\S+\s+)?(?:cho\s+)?ai"

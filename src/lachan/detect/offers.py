@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 
 from lachan.detect.brands import signed_brand_site
-from lachan.detect.features import Finding, MessageFeatures
+from lachan.detect.features import APPROVED_BY_RE, Finding, MessageFeatures
 from lachan.detect.requests import advisory, known_site, negated, nothing_of_a_fraud
 from lachan.domain import Entity
 
@@ -311,7 +311,7 @@ def prize_terms_findings(folded: str, out: MessageFeatures,
         return
     no_fee = _NO_FEE_RE.search(folded)
     if no_fee is None:
-        no_fee = _PROMOTER_DRAW_RE.search(folded)
+        no_fee = _PROMOTER_DRAW_RE.search(folded) or APPROVED_BY_RE.search(folded)
         if no_fee is None or _WON_RE.search(folded) is not None:
             return
     # what a fraud's draw holds instead: a personal contact or an account, a link that is no

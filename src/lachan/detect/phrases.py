@@ -270,7 +270,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
          # khong lam viec qua dien thoai")
          "khong bao gio yeu cau", "khong bao gio goi", "khong bao gio nhan tin",
          "khong goi dien nhan tin", "khong lam viec qua", "khong lam viec lay loi khai",
-         "khong ai duoc yeu cau"),
+         "khong ai duoc yeu cau", "khong lien he qua", "khong yeu cau cung cap"),
         # not "tuyet doi khong" alone: a fraudster's "tuyet doi khong tat may" (do not
         # hang up) while asking for the code is no advisory; and not after "bi": the fake
         # officer's "CCCD cua anh bi ke gian su dung", the recovery fraud's "ban bi lua dao?"

@@ -194,8 +194,11 @@ _MIDDLE = (r"(?:van|thi|huu|duc|minh|ngoc|thanh|quoc|xuan|kim|hong|dinh|cong|qua
 #: (Not a school: "Truong TH Kim Dong" is Truong Tieu hoc, though Truong is a surname too;
 #: in a shouted message teencode reads "TH" as "thoi".)
 _SCHOOL_AHEAD = r"(?!truong\s+(?:th|thoi|thcs|thpt|dh|cd|mn|mam|tieu|trung|dai|cao|quoc|pho)\b)"
-_PERSON = (rf"(?:{_SCHOOL_AHEAD}{_SURNAME}(?:\s+[a-z]+){{1,3}}"
-           rf"|{_SHORT_SURNAME}\s+{_MIDDLE}(?:\s+[a-z]+){{0,2}})")
+#: (A name's words are no preposition: "do bao lu qua tai khoan" is "due to the floods,
+#: through the account", not "Do Bao Lu".)
+_NAME_WORD = r"(?:\s+(?!(?:qua|vao|cho|tai|den|toi|va|de|la|o|cua|tu)\b)[a-z]+)"
+_PERSON = (rf"(?:{_SCHOOL_AHEAD}{_SURNAME}{_NAME_WORD}{{1,3}}"
+           rf"|{_SHORT_SURNAME}\s+{_MIDDLE}{_NAME_WORD}{{0,2}})")
 #: A person named as the holder: after "chu tai khoan", "ten", "thu huong" ...
 _HOLDER_MARK_RE = re.compile(
     rf"\b(?:chu\s+(?:tai\s+khoan|tk)|ctk|ten\s+(?:tai\s+khoan|tk)|ten|thu\s+huong"
@@ -243,6 +246,14 @@ _OTHERS_PAIRS = frozenset({"tk ban", "khoan ban", "stk ban",
                            "so nay"})
 
 
+#: An account holder that is a body, not a person: a committee, a fund, a school, a
+#: hospital, a company, a union.
+_ORGANISATION_RE = re.compile(
+    r"\b(?:uy\s+ban|ubnd|mttq|mat\s+tran|cong\s+ty|tnhh|truong|benh\s+vien|quy|hoi|chi\s+cuc"
+    r"|kho\s+bac|ban\s+quan\s+ly|cong\s+doan|doan\s+thanh\s+nien|hop\s+tac\s+xa|tap\s+doan"
+    r"|trung\s+tam|chi\s+nhanh|van\s+phong|phong\s+kham|chua|nha\s+tho)\b")
+
+
 def _personal_holder(folded: str) -> str | None:
     """Where the text names a person as an account's holder, or ``None``."""
     m = _HOLDER_MARK_RE.search(folded) or _OTHERS_ACCOUNT_RE.search(folded)
@@ -251,6 +262,8 @@ def _personal_holder(folded: str) -> str | None:
     for m in _ACCOUNT_NUMBER_RE.finditer(folded):
         after = _NAME_AFTER_RE.match(folded[m.end():m.end() + _NAME_REACH])
         if after is not None:
+            if _ORGANISATION_RE.search(after.group(0)) is not None:
+                continue  # "... Vietcombank UY BAN MTTQ VN PHUONG BEN NGHE": a body's account
             return m.group(0) + after.group(0)
         before = _NAME_BEFORE_RE.search(folded[max(0, m.start() - _NAME_REACH // 2):m.start()])
         if before is not None:
@@ -512,7 +525,10 @@ _NO_DEPOSIT_ASKED_RE = re.compile(r"\b(?:(?:da|vua)\s+(?:nhan|thu)\s+(?:duoc\s+)
                                   r"|stk|tk|tai\s+khoan)\b"
                                   # a deposit told of as paid: "khach chuyen khoan coc 50tr roi"
                                   r"|\b(?:chuyen(?:\s+khoan)?|ck|dat|dong)\s+(?:tien\s+)?coc\s+"
-                                  r"(?:\S+\s+){0,2}?roi\b"
+                                  r"(?:\S+\s+){0,5}?roi\b"
+                                  # the writer pays it: "minh ck coc 200k truoc, ban gui COD"
+                                  r"|\b(?:minh|toi|tao|to|tui)\s+(?:se\s+)?(?:ck|chuyen(?:\s+khoan)?"
+                                  r"|gui|dat)\s+(?:tien\s+)?coc\b"
                                   # a customer the seller knows: "chi gui em coc 200k nhu lan
                                   # truoc"
                                   r"|\bcoc\s+(?:\S+\s+){0,3}?nhu\s+(?:lan\s+truoc|lan\s+trc)\b")
@@ -1016,6 +1032,11 @@ def _deposit_first(folded: str, findings: Collection[str]) -> str | None:
     return None if unseen is None else f"{deposit} ... {unseen.group(0)}"
 
 
+#: The bank's tracing and reversal of a mistaken transfer, offered as the way back.
+_BANK_REVERSAL_RE = re.compile(r"\btra\s+soat\b|\b(?:tra|hoan|chuyen)\s+(?:lai\s+)?(?:\S+\s+)?"
+                               r"qua\s+ngan\s+hang\b")
+
+
 def _mistaken_return(folded: str) -> str | None:
     mistake = _MISTAKEN_RE.search(folded)
     if mistake is None:
@@ -1026,6 +1047,8 @@ def _mistaken_return(folded: str) -> str | None:
         return None
     if _WRITER_RETURNS_RE.search(rest, max(0, back.start() - 20), back.start()) is not None:
         return None  # "a chuyen nham vao tk em a? de em ck tra lai": the writer pays it back
+    if _BANK_REVERSAL_RE.search(folded) is not None:
+        return None  # "em da bao ngan hang tra soat": the bank's own reversal, the genuine way
     return f"{mistake.group(0)} ... {back.group(0)}"
 
 

@@ -300,6 +300,20 @@ def find_phones(text: str, low: str, claims: Claims, runs: list[Run]
     return out, leftovers
 
 
+#: A number labelled as a tax code, a student's, customer's, contract's, record's or ID
+#: card's right before it is none of a phone, whatever its digits: "MST 0312345678" (a
+#: company's tax code begins like a Viettel mobile), "MSSV 0912345678".
+_NOT_A_PHONE_LABEL = re.compile(
+    r"(?:\bmst|m[aã]\s+s[oố]\s+thu[eế]|\bmssv|m[aã]\s+(?:s[oố]\s+)?sinh\s+vi[eê]n|\bm[aã]\s+kh"
+    r"|m[aã]\s+kh[aá]ch\s+h[aà]ng|\bcccd|\bcmnd|c[aă]n\s+c[uư][oớ]c(?:\s+c[oô]ng\s+d[aâ]n)?"
+    r"|h[oợ]p\s+[dđ][oồ]ng(?:\s+s[oố])?|m[aã]\s+(?:h[oồ]\s+s[oơ]|bhxh|[dđ][oơ]n(?:\s+h[aà]ng)?"
+    r"|giao\s+d[iị]ch|gd|tra\s+c[uứ]u)|s[oố]\s+bhxh|tax\s+code)\s*(?:s[oố])?\s*[:#.]?\s*$")
+
+
+def _labelled_other(low: str, start: int) -> bool:
+    return _NOT_A_PHONE_LABEL.search(low, max(0, start - 28), start) is not None
+
+
 def _find_in_piece(text: str, low: str, start: int, piece: str, claims: Claims,
                    out: list[Entity], leftovers: list[list[Chunk]]) -> None:
     """A run without spaces ("0912345678", "0912.345.678", "(028)3822-1234")."""
@@ -326,6 +340,9 @@ def _find_in_piece(text: str, low: str, start: int, piece: str, claims: Claims,
         return
     if 8 <= len(digits) <= _MAX_PHONE_DIGITS:
         num = lookup_fields(digits, piece[0] == "+" or piece[:2] == "(+")
+        if num is not None and _labelled_other(low, start):
+            claim(claims, (start, end))
+            return  # "MST 0312345678": a tax code shaped like a mobile number
         if num is not None:
             _emit(text, low, start, end, digits, num, out)
             claim(claims, (start, end))
@@ -397,6 +414,10 @@ def _find_in_run(text: str, low: str, run_start: int, run_end: int, claims: Clai
             group = []
         j, num = best
         start, end = first.start, chunks[j].end
+        if _labelled_other(low, start):
+            claim(claims, (start, end))
+            i = j + 1
+            continue
         _emit(text, low, start, end, "".join(c.digits for c in chunks[i : j + 1]), num, out)
         claim(claims, (start, end))
         i = j + 1
