@@ -87,7 +87,10 @@ class AdTemplate(Base):
 class Consent(Base):
     __tablename__ = "ad_consents"
     __table_args__ = (
-        Index("ix_ad_consents_adv_recipient", "advertiser_id", "recipient_pseudonym"),
+        # a recipient's consents, and what a scrub reads of them from the index alone
+        # (channel and times: advertising_scrub's consent view and look-up; adv_0006)
+        Index("ix_ad_consents_adv_recipient_state", "advertiser_id", "recipient_pseudonym",
+              "channel", "given_at", "withdrawn_at"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
