@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import accumulate
 from typing import Any, NamedTuple
 
@@ -79,6 +80,9 @@ SYMBOLS: dict[str, tuple[float, str]] = {
     "HOST_USERINFO": (0.6, "user-info trick: text before '@' hides the real host"),
     "HOST_REDIRECT": (0.3, "a redirect or search link that leads to another site: the verdict "
                            "is that site's"),
+    "HOST_CDN_CUSTOMER": (-0.5, "a content network's name for a brand's own site: the brand's "
+                                "official domain right in front of the network's "
+                                "(login.vietcombank.com.vn.edgekey.net)"),
     "HOST_WELL_KNOWN": (-1.0, "domain of a widely used site (the bundled list of well-known "
                               "domains): its name is no imitation"),
     "HOST_RESTRICTED_VN": (-0.3, "restricted Vietnamese zone (.gov.vn, .edu.vn)"),
@@ -267,13 +271,38 @@ def check_subdomain_brand(
 
 
 def cdn_customer(p: ParsedHost) -> str | None:
-    """The brand whose official domain makes up the subdomains of a content network's
-    host (www.vietcombank.com.vn.edgekey.net: Vietcombank's own edge name), else
-    ``None``. The networks of :data:`CDN_DOMAINS` give such names to their customers'
-    sites; an imitation cannot carry the official domain whole and in front."""
+    """The brand that is the content network's customer for this host
+    (:func:`cdn_customer_domain`), else ``None``."""
+    found = cdn_customer_domain(p)
+    return found[1] if found is not None else None
+
+
+def cdn_customer_domain(p: ParsedHost) -> tuple[str, str, str] | None:
+    """``(official domain, brand, network's domain)`` when the labels in front of a content
+    network's domain end with a brand's whole official domain, after any labels of its own
+    (www.vietcombank.com.vn.edgekey.net, login.vietcombank.com.vn.cdn.cloudflare.net: the
+    brand's edge names), else ``None``. The networks of :data:`CDN_DOMAINS` give such
+    names to their customers' sites; an imitation cannot carry the official domain whole
+    and right in front of the network's (vietcombank.com.vn.login.edgekey.net,
+    vietcombank-com-vn.edgekey.net are no customer's)."""
     if p.registrable not in CDN_DOMAINS or not p.subdomains:
         return None
-    return official_domain_owner(".".join(p.subdomains))
+    return _customer_in(p.host)
+
+
+@lru_cache(maxsize=4096)
+def _customer_in(host: str) -> tuple[str, str, str] | None:
+    network = next(d for d in _CDN_LONGEST_FIRST  # cdn.cloudflare.net before cloudflare.net
+                   if host.endswith("." + d))
+    labels = host[: -len(network) - 1].split(".")
+    index = official_domains_index()
+    # walk the labels: login.vietcombank.com.vn, then vietcombank.com.vn, ...
+    for start in range(len(labels) - 1):
+        head = ".".join(labels[start:])
+        owner = index.get(head)
+        if owner is not None:
+            return head, owner, network
+    return None
 
 
 #: Content networks whose host names carry a customer's domain
@@ -283,6 +312,7 @@ CDN_DOMAINS = frozenset({
     "cdn.cloudflare.net", "azureedge.net", "trafficmanager.net", "fastly.net",
     "cloudfront.net", "cdn77.org", "bizflycloud.vn", "vccloud.vn",
 })
+_CDN_LONGEST_FIRST = sorted(CDN_DOMAINS, key=len, reverse=True)
 
 
 def official_inside(p: ParsedHost) -> tuple[str, str] | None:
@@ -606,7 +636,11 @@ def inspect_coded(parsed: Iterable[ParsedHost]) -> tuple[list[HostFacts], list[i
             hit = _label_facts(p, owner, key)
         brand, scam_label, gambling, tld, risky, sfx_class, code = hit
         scam_sub: tuple[str, ...] = ()
-        if subs and subs != ("www",):
+        if reg in CDN_DOMAINS and subs and cdn_customer_domain(p) is not None:
+            # a content network's name for a brand's site: its subdomains are the brand's
+            # own host name ("login.vietcombank.com.vn"), whose words are no lure
+            code |= CODE_NOTED
+        elif subs and subs != ("www",):
             sub_hits = scan(".".join(subs)[:MAX_SCAN_CHARS])
             if sub_hits:
                 if brand is None:
@@ -654,8 +688,9 @@ _W_SHORTENER, _W_USER_CONTENT, _W_IP, _W_DEEP = (
 _W_RANDOM, _W_SCAM, _W_GAMBLING, _W_LOGIN = (
     _W["HOST_RANDOM_LABEL"], _W["HOST_SCAM_KEYWORD"], _W["HOST_GAMBLING_KEYWORD"],
     _W["HOST_LOGIN_PATH"])
-_W_USERINFO, _W_RESTRICTED, _W_WELL_KNOWN = (
-    _W["HOST_USERINFO"], _W["HOST_RESTRICTED_VN"], _W["HOST_WELL_KNOWN"])
+_W_USERINFO, _W_RESTRICTED, _W_WELL_KNOWN, _W_CDN_CUSTOMER = (
+    _W["HOST_USERINFO"], _W["HOST_RESTRICTED_VN"], _W["HOST_WELL_KNOWN"],
+    _W["HOST_CDN_CUSTOMER"])
 
 
 def symbols_of(f: HostFacts, random_label: bool, entropy: float) -> list[Symbol]:
@@ -713,6 +748,12 @@ def symbols_of(f: HostFacts, random_label: bool, entropy: float) -> list[Symbol]
         out.append(new(Symbol, ("HOST_LOGIN_PATH", _W_LOGIN, login_path)))
     if userinfo:
         out.append(new(Symbol, ("HOST_USERINFO", _W_USERINFO, f"real host is {host}")))
+    if registrable in CDN_DOMAINS:
+        customer = cdn_customer_domain(p)
+        if customer is not None:
+            out.append(new(Symbol, ("HOST_CDN_CUSTOMER", _W_CDN_CUSTOMER,
+                                    f"{customer[0]} is {customer[1]}'s, served by "
+                                    f"{customer[2]}")))
     if sfx_class == "restricted_vn":
         out.append(new(Symbol, ("HOST_RESTRICTED_VN", _W_RESTRICTED, "." + suffix)))
     return out
