@@ -27,11 +27,11 @@ from lachan.detect.host_lexicon import (
 from lachan.detect.host_match import (
     BRAND,
     GAMBLING,
-    LABEL_TRICK_RE,
     SCAM,
     Hit,
     fuzzy_brand,
     game_lure,
+    has_label_trick,
     is_mixed_script,
     lookalike_brand_hits,
     scan,
@@ -65,6 +65,13 @@ SYMBOLS: dict[str, tuple[float, str]] = {
     "HOST_LURE_WORD": (0.9, "a word that names what a scam sells or promises in the domain's "
                             "own name (a loan, a prize, chan-le betting, cracked software, "
                             "fake diplomas: vaynhanh, nhanqua, clmm, crack, bangcap)"),
+    "HOST_TRADING_LURE": (0.9, "a crypto exchange's or forex broker's name outside its own "
+                               "domains, or two words of trading platforms outside .vn "
+                               "(bybit-vip, kucoinpro, fxgoldtrade, btcwealth): a fake investment "
+                               "platform"),
+    "HOST_BOOKMAKER": (0.9, "the name of a bookmaker that runs illegal betting sites aimed at "
+                            "Viet Nam, or of their numbered copies (thabet, 8kbet, 33win, "
+                            "kim99)"),
     "HOST_BRAND_LOOKALIKE": (0.9, "label imitates a brand with look-alike characters or a typo"),
     "HOST_IDN": (0.2, "internationalised (non-ASCII) domain name"),
     "HOST_MIXED_SCRIPT": (0.8, "label mixes Latin with Cyrillic or Greek look-alike letters"),
@@ -547,8 +554,7 @@ def _label_facts(
         | (CODE_VN_AFFIX if sfx_class not in ("restricted_vn", "vn2", "vn") and (
             full_label.startswith("vn") or full_label.endswith("vn")) else 0)
         | (CODE_NOTED if sfx_class == "restricted_vn" else 0)
-        | (CODE_LABEL_TRICK if LABEL_TRICK_RE.search(
-            label.replace("-", "") if "-" in label else label) is not None else 0)
+        | (CODE_LABEL_TRICK if has_label_trick(label, p.registrable, sfx) else 0)
     )
     res = (brand, scam_label, gambling, tld, risky, sfx_class, code)
     if not p.idn:
@@ -587,8 +593,9 @@ CODE_IP = 1 << 13
 #: restricted Vietnamese zone); a code with none of ``CODE_SYMBOLS`` set gives a host
 #: whose only symbols can be the random-label and model ones.
 CODE_NOTED = 1 << 14
-#: Not a model input: the registrable label holds a game's name or a lure word
-#: (``host_match.LABEL_TRICK_RE``, hyphens taken out), which ``hosts._trick`` reads.
+#: Not a model input: the registrable label may hold a game's name, a lure word, a trading
+#: platform's name or words or a bookmaker's name (``host_match.has_label_trick``), which
+#: ``hosts._trick`` reads.
 CODE_LABEL_TRICK = 1 << 15
 CODE_SYMBOLS = (3 | 3 << CODE_SCAM_SHIFT | CODE_GAMBLING | CODE_RISKY | CODE_SCAM_SUB
                 | CODE_USER_CONTENT | CODE_IDN | CODE_IP | CODE_NOTED | CODE_LABEL_TRICK)
