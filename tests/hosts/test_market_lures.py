@@ -34,7 +34,7 @@ def test_a_trading_platforms_name_or_words_make_a_trading_lure(item: str, found:
 
 @pytest.mark.parametrize("item", [
     "bybit.com", "exness.com", "gate.io",  # the platforms' own domains
-    "blockchain.com", "timebitlaw.com", "vietstock.com.vn",  # one word of the trade
+    "blockchain.com", "bitlaw-firm.com", "vietstock.com.vn",  # one word of the trade
     "rabbitfinance.com",  # "bit" inside "rabbit" is no word of the trade
     "refundtrade.com",  # nor "fund" inside "refund"
     "tradefinance.com.vn", "vietcapitalbank.com.vn",  # two words, under .vn
