@@ -49,9 +49,10 @@ def sample_hosts() -> list[str]:
 def clear_caches() -> None:
     """Empty the caches keyed by host or label (those keyed by suffix stay, as they would
     in a worker meeting new hosts)."""
-    from lachan.detect import host_checks
+    from lachan.detect import host_checks, hosts
 
     host_checks._LABEL_CACHE.clear()
+    hosts._LABEL_TRICKS.clear()
 
 
 def bench_batch(items: list[str], repeat: int) -> dict[str, float]:

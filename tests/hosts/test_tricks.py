@@ -43,6 +43,36 @@ def test_on_a_content_network_only_the_official_domain_in_front_is_the_customer(
         assert v.brand == "vietcombank" and v.label == "phishing", v
 
 
+@pytest.mark.parametrize("item", [
+    "login.vietcombank.com.vn.edgekey.net",  # the bank's own log-in host, on Akamai
+    "https://login.vietcombank.com.vn.edgekey.net/login",
+    "ebanking.vietcombank.com.vn.edgesuite.net",
+    "www.vietcombank.com.vn.cdn.cloudflare.net",  # Cloudflare's network is cdn.cloudflare.net
+    "login.vietcombank.com.vn.cdn.cloudflare.net",
+])
+def test_a_brands_own_host_name_in_front_of_a_content_network_is_its_customer(item: str) -> None:
+    # the labels in front of the network's domain are walked to the official domain: the
+    # brand's own subdomains ("login.") and the network's own label ("cdn.") are no lure
+    v = analyse_host(item)
+    names = {s.name for s in v.symbols}
+    assert v.label == "benign" and v.brand is None, v
+    assert "HOST_CDN_CUSTOMER" in names
+    assert not names & {"HOST_BRAND_IN_SUBDOMAIN", "HOST_SCAM_KEYWORD"}, names
+
+
+@pytest.mark.parametrize(("item", "floor"), [
+    ("vietcombank-com-vn.edgekey.net", 0.5),  # the brand's name as one label: anyone's pick
+    ("login-vietcombank-com-vn.edgekey.net", 0.5),
+    ("vietcombank.com.vn.login.edgekey.net", 0.5),  # a label of someone's between them
+    ("login.vietcombank.com.vn.evil.xyz", 0.95),  # no content network: the old trick
+    ("vietcombank.com.vn.evil.xyz", 0.95),
+])
+def test_a_look_alike_of_a_customers_edge_name_is_still_phishing(item: str, floor: float) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing" and v.brand == "vietcombank" and v.score >= floor, v
+    assert "HOST_CDN_CUSTOMER" not in {s.name for s in v.symbols}
+
+
 def test_a_brand_in_the_path_of_a_login_page_on_a_user_content_host_is_phishing() -> None:
     v = analyse_host("https://sites.google.com/view/vietcombank-xacminh")
     assert v.label == "phishing"

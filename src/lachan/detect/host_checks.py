@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import accumulate
 from typing import Any, NamedTuple
 
@@ -26,11 +27,11 @@ from lachan.detect.host_lexicon import (
 from lachan.detect.host_match import (
     BRAND,
     GAMBLING,
-    LABEL_TRICK_RE,
     SCAM,
     Hit,
     fuzzy_brand,
     game_lure,
+    has_label_trick,
     is_mixed_script,
     lookalike_brand_hits,
     scan,
@@ -64,6 +65,13 @@ SYMBOLS: dict[str, tuple[float, str]] = {
     "HOST_LURE_WORD": (0.9, "a word that names what a scam sells or promises in the domain's "
                             "own name (a loan, a prize, chan-le betting, cracked software, "
                             "fake diplomas: vaynhanh, nhanqua, clmm, crack, bangcap)"),
+    "HOST_TRADING_LURE": (0.9, "a crypto exchange's or forex broker's name outside its own "
+                               "domains, or two words of trading platforms outside .vn "
+                               "(bybit-vip, kucoinpro, fxgoldtrade, btcwealth): a fake investment "
+                               "platform"),
+    "HOST_BOOKMAKER": (0.9, "the name of a bookmaker that runs illegal betting sites aimed at "
+                            "Viet Nam, or of their numbered copies (thabet, 8kbet, 33win, "
+                            "kim99)"),
     "HOST_BRAND_LOOKALIKE": (0.9, "label imitates a brand with look-alike characters or a typo"),
     "HOST_IDN": (0.2, "internationalised (non-ASCII) domain name"),
     "HOST_MIXED_SCRIPT": (0.8, "label mixes Latin with Cyrillic or Greek look-alike letters"),
@@ -79,6 +87,9 @@ SYMBOLS: dict[str, tuple[float, str]] = {
     "HOST_USERINFO": (0.6, "user-info trick: text before '@' hides the real host"),
     "HOST_REDIRECT": (0.3, "a redirect or search link that leads to another site: the verdict "
                            "is that site's"),
+    "HOST_CDN_CUSTOMER": (-0.5, "a content network's name for a brand's own site: the brand's "
+                                "official domain right in front of the network's "
+                                "(login.vietcombank.com.vn.edgekey.net)"),
     "HOST_WELL_KNOWN": (-1.0, "domain of a widely used site (the bundled list of well-known "
                               "domains): its name is no imitation"),
     "HOST_RESTRICTED_VN": (-0.3, "restricted Vietnamese zone (.gov.vn, .edu.vn)"),
@@ -267,13 +278,38 @@ def check_subdomain_brand(
 
 
 def cdn_customer(p: ParsedHost) -> str | None:
-    """The brand whose official domain makes up the subdomains of a content network's
-    host (www.vietcombank.com.vn.edgekey.net: Vietcombank's own edge name), else
-    ``None``. The networks of :data:`CDN_DOMAINS` give such names to their customers'
-    sites; an imitation cannot carry the official domain whole and in front."""
+    """The brand that is the content network's customer for this host
+    (:func:`cdn_customer_domain`), else ``None``."""
+    found = cdn_customer_domain(p)
+    return found[1] if found is not None else None
+
+
+def cdn_customer_domain(p: ParsedHost) -> tuple[str, str, str] | None:
+    """``(official domain, brand, network's domain)`` when the labels in front of a content
+    network's domain end with a brand's whole official domain, after any labels of its own
+    (www.vietcombank.com.vn.edgekey.net, login.vietcombank.com.vn.cdn.cloudflare.net: the
+    brand's edge names), else ``None``. The networks of :data:`CDN_DOMAINS` give such
+    names to their customers' sites; an imitation cannot carry the official domain whole
+    and right in front of the network's (vietcombank.com.vn.login.edgekey.net,
+    vietcombank-com-vn.edgekey.net are no customer's)."""
     if p.registrable not in CDN_DOMAINS or not p.subdomains:
         return None
-    return official_domain_owner(".".join(p.subdomains))
+    return _customer_in(p.host)
+
+
+@lru_cache(maxsize=4096)
+def _customer_in(host: str) -> tuple[str, str, str] | None:
+    network = next(d for d in _CDN_LONGEST_FIRST  # cdn.cloudflare.net before cloudflare.net
+                   if host.endswith("." + d))
+    labels = host[: -len(network) - 1].split(".")
+    index = official_domains_index()
+    # walk the labels: login.vietcombank.com.vn, then vietcombank.com.vn, ...
+    for start in range(len(labels) - 1):
+        head = ".".join(labels[start:])
+        owner = index.get(head)
+        if owner is not None:
+            return head, owner, network
+    return None
 
 
 #: Content networks whose host names carry a customer's domain
@@ -283,6 +319,7 @@ CDN_DOMAINS = frozenset({
     "cdn.cloudflare.net", "azureedge.net", "trafficmanager.net", "fastly.net",
     "cloudfront.net", "cdn77.org", "bizflycloud.vn", "vccloud.vn",
 })
+_CDN_LONGEST_FIRST = sorted(CDN_DOMAINS, key=len, reverse=True)
 
 
 def official_inside(p: ParsedHost) -> tuple[str, str] | None:
@@ -517,8 +554,7 @@ def _label_facts(
         | (CODE_VN_AFFIX if sfx_class not in ("restricted_vn", "vn2", "vn") and (
             full_label.startswith("vn") or full_label.endswith("vn")) else 0)
         | (CODE_NOTED if sfx_class == "restricted_vn" else 0)
-        | (CODE_LABEL_TRICK if LABEL_TRICK_RE.search(
-            label.replace("-", "") if "-" in label else label) is not None else 0)
+        | (CODE_LABEL_TRICK if has_label_trick(label, p.registrable, sfx) else 0)
     )
     res = (brand, scam_label, gambling, tld, risky, sfx_class, code)
     if not p.idn:
@@ -557,8 +593,9 @@ CODE_IP = 1 << 13
 #: restricted Vietnamese zone); a code with none of ``CODE_SYMBOLS`` set gives a host
 #: whose only symbols can be the random-label and model ones.
 CODE_NOTED = 1 << 14
-#: Not a model input: the registrable label holds a game's name or a lure word
-#: (``host_match.LABEL_TRICK_RE``, hyphens taken out), which ``hosts._trick`` reads.
+#: Not a model input: the registrable label may hold a game's name, a lure word, a trading
+#: platform's name or words or a bookmaker's name (``host_match.has_label_trick``), which
+#: ``hosts._trick`` reads.
 CODE_LABEL_TRICK = 1 << 15
 CODE_SYMBOLS = (3 | 3 << CODE_SCAM_SHIFT | CODE_GAMBLING | CODE_RISKY | CODE_SCAM_SUB
                 | CODE_USER_CONTENT | CODE_IDN | CODE_IP | CODE_NOTED | CODE_LABEL_TRICK)
@@ -606,7 +643,11 @@ def inspect_coded(parsed: Iterable[ParsedHost]) -> tuple[list[HostFacts], list[i
             hit = _label_facts(p, owner, key)
         brand, scam_label, gambling, tld, risky, sfx_class, code = hit
         scam_sub: tuple[str, ...] = ()
-        if subs and subs != ("www",):
+        if reg in CDN_DOMAINS and subs and cdn_customer_domain(p) is not None:
+            # a content network's name for a brand's site: its subdomains are the brand's
+            # own host name ("login.vietcombank.com.vn"), whose words are no lure
+            code |= CODE_NOTED
+        elif subs and subs != ("www",):
             sub_hits = scan(".".join(subs)[:MAX_SCAN_CHARS])
             if sub_hits:
                 if brand is None:
@@ -654,8 +695,9 @@ _W_SHORTENER, _W_USER_CONTENT, _W_IP, _W_DEEP = (
 _W_RANDOM, _W_SCAM, _W_GAMBLING, _W_LOGIN = (
     _W["HOST_RANDOM_LABEL"], _W["HOST_SCAM_KEYWORD"], _W["HOST_GAMBLING_KEYWORD"],
     _W["HOST_LOGIN_PATH"])
-_W_USERINFO, _W_RESTRICTED, _W_WELL_KNOWN = (
-    _W["HOST_USERINFO"], _W["HOST_RESTRICTED_VN"], _W["HOST_WELL_KNOWN"])
+_W_USERINFO, _W_RESTRICTED, _W_WELL_KNOWN, _W_CDN_CUSTOMER = (
+    _W["HOST_USERINFO"], _W["HOST_RESTRICTED_VN"], _W["HOST_WELL_KNOWN"],
+    _W["HOST_CDN_CUSTOMER"])
 
 
 def symbols_of(f: HostFacts, random_label: bool, entropy: float) -> list[Symbol]:
@@ -713,6 +755,12 @@ def symbols_of(f: HostFacts, random_label: bool, entropy: float) -> list[Symbol]
         out.append(new(Symbol, ("HOST_LOGIN_PATH", _W_LOGIN, login_path)))
     if userinfo:
         out.append(new(Symbol, ("HOST_USERINFO", _W_USERINFO, f"real host is {host}")))
+    if registrable in CDN_DOMAINS:
+        customer = cdn_customer_domain(p)
+        if customer is not None:
+            out.append(new(Symbol, ("HOST_CDN_CUSTOMER", _W_CDN_CUSTOMER,
+                                    f"{customer[0]} is {customer[1]}'s, served by "
+                                    f"{customer[2]}")))
     if sfx_class == "restricted_vn":
         out.append(new(Symbol, ("HOST_RESTRICTED_VN", _W_RESTRICTED, "." + suffix)))
     return out

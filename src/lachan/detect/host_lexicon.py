@@ -148,6 +148,67 @@ LURE_WORD_EXCEPTIONS: tuple[str, ...] = (
     "lixil",
 )
 
+#: Crypto exchanges and forex brokers whose names fake trading platforms aimed at Viet Nam
+#: borrow ("bybit-vip", "kucoinpro", "bitgetvn", "digifinx"), each with its own registrable
+#: domains, where the name is no imitation. Public knowledge (the exchanges' and brokers'
+#: own sites and the State Bank's and the police's warnings on unlicensed forex and crypto
+#: "san"), not taken from the data. Binance and Coinbase are brands of the seed, found by
+#: the brand checks. Left out: names that are words or other firms' names too ("kraken",
+#: "gemini", "vantage", "lbank" in "vietcapitalbank") and codes under five letters
+#: ("fbs", "xm", "okx", "htx").
+TRADING_PLATFORMS: dict[str, tuple[str, ...]] = {
+    "bybit": ("bybit.com",), "digifinex": ("digifinex.com",), "bitmex": ("bitmex.com",),
+    "bithumb": ("bithumb.com",), "upbit": ("upbit.com",), "hitbtc": ("hitbtc.com",),
+    "huobi": ("huobi.com",), "kucoin": ("kucoin.com",), "bitget": ("bitget.com",),
+    "okex": ("okex.com",), "bitfinex": ("bitfinex.com",), "bittrex": ("bittrex.com",),
+    "poloniex": ("poloniex.com",), "bitstamp": ("bitstamp.net",),
+    "bitvavo": ("bitvavo.com",), "bitmart": ("bitmart.com",), "gateio": ("gate.io",),
+    "phemex": ("phemex.com",), "coinex": ("coinex.com",), "whitebit": ("whitebit.com",),
+    "exness": ("exness.com",), "icmarkets": ("icmarkets.com",), "fxpro": ("fxpro.com",),
+    "octafx": ("octafx.com",), "etoro": ("etoro.com",), "plus500": ("plus500.com",),
+    "pepperstone": ("pepperstone.com",), "avatrade": ("avatrade.com",),
+    "cmcmarkets": ("cmcmarkets.com",), "metatrader": ("metatrader4.com", "metatrader5.com"),
+    "hotforex": ("hotforex.com",), "instaforex": ("instaforex.com",),
+    "roboforex": ("roboforex.com",), "tickmill": ("tickmill.com",),
+    "xmtrading": ("xmtrading.com",),
+}
+#: Words that fake crypto, forex and investment platforms glue into their names
+#: ("fxgoldtrade", "btcwealth", "tokenfundx", "coinminingpro"): two of them in one name outside
+#: Viet Nam's own domain make a trading lure. Public knowledge of the trade's vocabulary,
+#: not taken from the data; spellings of one word are mapped to one ("trader" -> "trade"),
+#: so that one word said twice is not two. One such word alone names honest firms too
+#: (a broker, a bank, "blockchain.com"); the model weighs it. Left out: "market"
+#: ("coinmarketcap.com", marketing firms).
+INVESTMENT_WORDS: dict[str, str] = {
+    "forex": "fx", "fx": "fx", "trade": "trade", "trader": "trade", "trading": "trade",
+    "bitcoin": "bit", "bit": "bit", "btc": "bit", "coin": "coin", "crypto": "crypto",
+    "invest": "invest", "futures": "futures", "mining": "mining", "miner": "mining",
+    "capital": "capital", "stock": "stock", "chain": "chain", "exchange": "exchange",
+    "finance": "finance", "fund": "fund", "wealth": "wealth",
+    "asset": "asset", "profit": "profit", "option": "option", "margin": "margin",
+    "defi": "defi", "nft": "nft", "token": "token", "usdt": "usdt", "ethereum": "ethereum",
+    "binary": "binary", "bank": "bank",
+}
+#: Ordinary words that hold one of :data:`INVESTMENT_WORDS` and mean something else
+#: ("ambition", "rabbit", "examining", "investigate", "refund", "definition").
+INVESTMENT_WORD_EXCEPTIONS: tuple[str, ...] = (
+    "ambit", "orbit", "habit", "rabbit", "hobbit", "exhibit", "inhibit", "prohibit", "arbitr",
+    "bitter", "bitum", "obit", "cubit", "examin", "determin", "investig", "refund",
+    "fundament", "defini", "coinc", "nonprofit", "bankrupt", "stockholm",
+    "stocking", "adoption", "tokeniz", "capitaliz", "marginal",
+)
+#: Bookmakers that run illegal betting sites aimed at Viet Nam ("nha cai"), as their names
+#: are written in domains. Public knowledge (press reports and police warnings on illegal
+#: online betting), not taken from the data. Names of four characters or fewer count only
+#: at the start of the label or of a hyphenated part ("w88vn", "go88-club"; not "kiwin",
+#: "hb52"). Numbered copies of them follow patterns of their own
+#: (``host_match.gambling_brand``).
+GAMBLING_BRANDS: frozenset[str] = frozenset(
+    """thabet fb88 w88 188bet kubet jun88 hi88 new88 shbet f8bet 8xbet mu88 vn88 bk8 789bet
+    five88 sv88 33win 8kbet j88 mb66 go88 sunwin b52 rikvip iwin hitclub typhu88 okvip
+    1xbet fun88 m88 12bet v9bet fi88 cmd368 oxbet nhatvip zowin manclub yo88 789club""".split()
+)
+
 #: Path words of pages that imitate a log-in, verification or payout step.
 LOGIN_PATH_WORDS: tuple[str, ...] = (
     "login", "log-in", "signin", "sign-in", "dang-nhap", "dangnhap", "xac-minh", "xacminh",

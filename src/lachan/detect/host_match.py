@@ -23,15 +23,19 @@ from lachan.detect.host_lexicon import (
     ASCII_CONFUSABLES,
     ASCII_SEQUENCE_CONFUSABLES,
     EVERYDAY_GAME_NAMES,
+    GAMBLING_BRANDS,
     GAMBLING_KEYWORDS,
     GAME_LURE_WORDS,
     GAME_NAMES,
+    INVESTMENT_WORD_EXCEPTIONS,
+    INVESTMENT_WORDS,
     LURE_WORD_EXCEPTIONS,
     LURE_WORDS,
     SCAM_KEYWORDS,
     SHORT_GAMBLING_KEYWORDS,
     SHORT_GAME_NAMES,
     SHORT_SCAM_KEYWORDS,
+    TRADING_PLATFORMS,
     UNICODE_CONFUSABLES,
 )
 
@@ -560,3 +564,103 @@ def label_lure(label: str) -> tuple[str, str] | None:
             if what is not None:
                 return word, what
     return None
+
+
+#: Platform names this long also count with one inner letter missing ("digifinx"):
+#: shorter ones would make words.
+PLATFORM_DELETION_MIN_LEN = 7
+
+#: What a word of :data:`_MARKET_RE` is.
+_PLATFORM, _INVESTMENT, _EXCEPTION, _BOOKMAKER = 0, 1, 2, 3
+
+
+def _market_terms() -> dict[str, tuple[int, str]]:
+    """Every word :func:`market_lure` looks for -> ``(kind, what it stands for)``: the
+    names of ``TRADING_PLATFORMS`` (and the long ones with one inner letter missing),
+    ``INVESTMENT_WORDS``, the ordinary words that hold one of them, and the
+    ``GAMBLING_BRANDS`` of five or more characters."""
+    out: dict[str, tuple[int, str]] = {}
+    for word in INVESTMENT_WORD_EXCEPTIONS:
+        out[word] = (_EXCEPTION, word)
+    for word, canonical in INVESTMENT_WORDS.items():
+        out[word] = (_INVESTMENT, canonical)
+    for name in GAMBLING_BRANDS:
+        if len(name) >= 5:
+            out[name] = (_BOOKMAKER, name)
+    for name in TRADING_PLATFORMS:
+        if len(name) >= PLATFORM_DELETION_MIN_LEN:
+            for i in range(1, len(name)):
+                out.setdefault(name[:i] + name[i + 1:], (_PLATFORM, name))
+    out.update((name, (_PLATFORM, name)) for name in TRADING_PLATFORMS)
+    return out
+
+
+_MARKET_TERMS = _market_terms()
+#: One trie-shaped pattern of every word of :func:`_market_terms`: one pass over a label
+#: finds them, the longest at each place, so an ordinary word ("rabbit") hides the word
+#: of the trade inside it ("bit").
+_MARKET_RE = re.compile(_trie_regex(sorted(_MARKET_TERMS)))
+#: ``GAMBLING_BRANDS`` of four characters or fewer count at the start of the label or of a
+#: hyphenated part.
+_SHORT_BOOKMAKERS_RE = re.compile(
+    "(?:^|-)(" + _trie_regex(sorted(b for b in GAMBLING_BRANDS if len(b) < 5)) + ")")
+#: The numbered names the bookmakers and their copies take: digits before "win" or "bet"
+#: ("55win", "789bet", "8kbet", "188betvip"), "bet" before digits in a short name
+#: ("zebet88"; not "alphabet1"), and a name of at most three letters before a gamblers'
+#: lucky number ("kim88", "xo99", "zu666"), with at most a "vn", "vip" or "club" after
+#: them. Left out: "win" before digits (Windows: "win10") and 68 and 79, everyday lucky
+#: numbers of shop names and Ho Chi Minh City's code.
+NUMBERED_BOOKMAKER_RE = re.compile(
+    r"\d{1,4}[a-z]?(?:win|bet)(?:vn|vip|club)?\d*$|[a-z0-9]{0,3}bet\d{1,4}$"
+    r"|[a-z]{1,3}\d?(?:88|99|66|888|999|666|668|789)(?:vn|vip|club|bet|win)?$"
+)
+#: Two investment words make a lure only outside Viet Nam's own domain: licensed brokers,
+#: funds and banks are registered under .vn ("vietcapitalbank.com.vn").
+_TRADING_WORDS_MIN = 2
+TRADING, BOOKMAKER = "trading", "bookmaker"
+
+
+def market_lure(label: str, registrable: str, suffix: str) -> tuple[str, str, str] | None:
+    """``(kind, what was found, what it is)`` for a label that names a fake market:
+
+    - ``"trading"``: the name of a crypto exchange or forex broker of
+      ``TRADING_PLATFORMS`` on a domain that is not the platform's own ("bybit-vip.com",
+      "kucoinpro.net", "digifinx.com"), or two different words of ``INVESTMENT_WORDS``
+      outside the .vn zone ("fxgoldtrade.com", "btcwealth.net", "tokenfundx.com");
+    - ``"bookmaker"``: a name of ``GAMBLING_BRANDS`` ("thabet-vn", "fb88vip") or of
+      :data:`NUMBERED_BOOKMAKER_RE`'s shapes ("55win", "kim88"), hyphens ignored;
+
+    else ``None``."""
+    s = label.replace("-", "") if "-" in label else label
+    words: dict[str, None] = {}
+    house = None
+    for m in _MARKET_RE.finditer(s):
+        found = _MARKET_TERMS.get(m.group(0))
+        if found is None:
+            continue
+        kind, what = found
+        if kind == _PLATFORM:
+            if registrable not in TRADING_PLATFORMS[what]:
+                return TRADING, what, "a crypto exchange's or forex broker's name"
+        elif kind == _INVESTMENT:
+            words[what] = None
+        elif kind == _BOOKMAKER and house is None:
+            house = what
+    if len(words) >= _TRADING_WORDS_MIN and not suffix.endswith("vn"):
+        return TRADING, " + ".join(list(words)[:3]), "words of trading platforms"
+    if house is None:
+        short = _SHORT_BOOKMAKERS_RE.search(label)
+        if short is not None:
+            house = short.group(1)
+        elif NUMBERED_BOOKMAKER_RE.match(s) is not None:
+            house = s
+    return None if house is None else (BOOKMAKER, house, "the name of a betting site")
+
+
+def has_label_trick(label: str, registrable: str, suffix: str) -> bool:
+    """Whether ``label`` may hold a game's name, a lure word (:data:`LABEL_TRICK_RE`), a
+    trading platform's name or words or a bookmaker's name (:func:`market_lure`): the gate
+    before ``hosts._trick`` reads the label."""
+    s = label.replace("-", "") if "-" in label else label
+    return (LABEL_TRICK_RE.search(s) is not None
+            or market_lure(label, registrable, suffix) is not None)
