@@ -201,3 +201,10 @@ def test_a_refund_that_comes_back_by_itself(text: str, settled: bool) -> None:
         assert lachan.analyse(text).label != "scam"
     else:
         assert lachan.analyse(text).label == "scam"
+
+
+def test_the_writer_sends_back_what_came_by_mistake() -> None:
+    text = "Sang nay chi chuyen nham 500k vao tk em phai khong? De em chuyen tra lai chi luon nhe."
+    assert "REFUND_SETTLED" in rule_findings(text)
+    asked = "Em chuyen nham 2tr vao tk anh, anh chuyen tra lai giup em vao stk 0123456789 MB nhe"
+    assert "REFUND_SETTLED" not in rule_findings(asked)

@@ -1011,13 +1011,17 @@ def own_site_findings(folded: str, entities: Sequence[Entity], out: MessageFeatu
 
 
 #: A refund made, or on its way, to where the buyer paid from: "Ban da nhan duoc hoan tien
-#: 320.000d vao ShopeePay", "Tien hoan 259.000d se ve vi Lazada trong 1-3 ngay". It asks
+#: 320.000d vao ShopeePay", "Tien hoan 259.000d se ve vi Lazada trong 1-3 ngay"; or money
+#: that came by mistake, sent back by the writer ("de em chuyen tra lai chi"). It asks
 #: nothing; the refund fraud asks for a code, an app, a chat or a link.
 _REFUND_SETTLED_RE = re.compile(
     r"\b(?:(?:da|se)\s+(?:duoc\s+|nhan\s+duoc\s+)?hoan(?:\s+(?:tien|tra|lai))?|tien\s+hoan"
     r"|khoan\s+hoan(?:\s+tien)?|so\s+tien\s+hoan|hoan\s+tien\s+thanh\s+cong)\b"
     r"(?:\s+\S+){0,8}?\s+(?:vao|ve)\s+(?:vi|tai\s+khoan|tk|the|shopeepay|momo|zalopay"
-    r"|viettel\s+money|vnpay|phuong\s+thuc\s+thanh\s+toan|nguon\s+tien)\b")
+    r"|viettel\s+money|vnpay|phuong\s+thuc\s+thanh\s+toan|nguon\s+tien)\b"
+    # the writer sends back what came by mistake: "de em chuyen tra lai chi luon nhe"
+    r"|\b(?:de|roi|thi)\s+(?:em|minh|toi|to|tui|anh|chi)\s+(?:se\s+)?(?:chuyen\s+|ck\s+|gui\s+)?"
+    r"(?:tra\s+lai|hoan\s+lai|gui\s+lai)\b")
 #: Log-odds taken off scam (the data's refund messages are mostly frauds: a genuine
 #: ShopeePay refund scored P(scam) 0.59).
 REFUND_SETTLED_WEIGHT = 3.0
@@ -1026,7 +1030,7 @@ REFUND_SETTLED_WEIGHT = 3.0
 def refund_settled_findings(folded: str, out: MessageFeatures) -> None:
     """``REFUND_SETTLED`` (leans to ham, fixed weight): a refund made or coming back by
     itself, with nothing of a fraud besides and no link. After the combinations."""
-    if "hoan" not in folded:
+    if "hoan" not in folded and " lai" not in folded:
         return
     findings = out.findings
     if "URL_PRESENT" in findings or "APP_INSTALL_REQUEST" in findings:
@@ -1045,8 +1049,9 @@ HAM_SYMBOLS: tuple[tuple[str, str], ...] = (
                                "gives no account, mobile or stranger's link of its own"),
     ("LINKS_OWN_SITE", "signed with a name ('VNVC: ...') and linking that name's own domain "
                        "(vnvc.vn), with no account, mobile or other link"),
-    ("REFUND_SETTLED", "a refund made or on its way back to where you paid from, asking "
-                       "nothing (no code, app, chat or link)"),
+    ("REFUND_SETTLED", "a refund made or on its way back to where you paid from, or money "
+                       "sent by mistake that the writer sends back, asking nothing (no code, "
+                       "app, chat or link)"),
 )
 
 
