@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from lachan.detect.content_model import ContentModel
-from lachan.model.datasets import DataNotFound, data_dir, map_label
+from lachan.model.datasets import WRITTEN_SOURCE, DataNotFound, data_dir, map_label
 from lachan.model.train import model_card, train
 
 HAM_WORDS = "an com di hoc ve nha me bo ban be cafe toi nay mai gap xem phim da bong".split()
@@ -42,8 +42,8 @@ def tiny_data(tmp_path):
 
 
 def test_training_is_reproducible_and_writes_a_card(tiny_data, tmp_path):
-    a = train(tiny_data)
-    b = train(tiny_data)
+    a = train(tiny_data, written_weight=0.0)
+    b = train(tiny_data, written_weight=0.0)
     assert a.model.vocab == b.model.vocab
     assert np.array_equal(a.model.coef, b.model.coef)
     assert a.model.classes == ("ham", "ad", "scam")
@@ -58,6 +58,17 @@ def test_training_is_reproducible_and_writes_a_card(tiny_data, tmp_path):
     a.model.save(path)
     loaded = ContentModel.load(path)
     assert loaded.vocab == a.model.vocab and loaded.scam_threshold == a.model.scam_threshold
+
+
+def test_the_written_messages_train_but_are_never_validated(tiny_data):
+    r = train(tiny_data)
+    assert r.n_train + r.n_val == 200  # the public rows only
+    assert all(e.source != WRITTEN_SOURCE for e, _, _ in r.validation)
+    written = {k: v for k, v in r.label_counts.items() if k.startswith(WRITTEN_SOURCE)}
+    assert set(written) == {f"{WRITTEN_SOURCE}:{lab}" for lab in ("ham", "ad", "scam")}
+    assert WRITTEN_SOURCE in model_card(r)
+    # their words join the vocabulary
+    assert len(r.model.vocab) > len(train(tiny_data, written_weight=0.0).model.vocab)
 
 
 def test_label_mapping():

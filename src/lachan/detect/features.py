@@ -114,7 +114,8 @@ def tokenize(folded: str) -> list[str]:
 #: cross-validation: Vietnamese scam recall at 0.3 % / 0.5 % FPR 0.677 / 0.734 ->
 #: 0.699 / 0.742), never a symbol.
 _LENGTH_CLASSES = (50, 120, 161, 321)
-_LENGTH_TOKENS = tuple(f"{META_PREFIX}length:{k}" for k in range(len(_LENGTH_CLASSES) + 1))
+LENGTH_PREFIX = f"{META_PREFIX}length:"
+_LENGTH_TOKENS = tuple(f"{LENGTH_PREFIX}{k}" for k in range(len(_LENGTH_CLASSES) + 1))
 
 
 #: The token of every length below the last bound, then of every longer one.

@@ -22,7 +22,9 @@ from lachan.detect.features import Finding, MessageFeatures
 from lachan.detect.requests import advisory, negated
 
 ILLEGAL_GOODS_PRIOR = 10.0
-GUARANTEED_RETURNS_PRIOR = 8.0
+#: (10, not 8, since the model trained with the written messages: an English trading
+#: bot's "340% last month" scored P(scam) 0.47 at 8, under the threshold)
+GUARANTEED_RETURNS_PRIOR = 10.0
 #: (12: a threat written in a chat's own words, "tao co anh nhay cam cua may ... ca truong
 #: biet", scored ham by 10.4 log-odds on the model alone)
 EXTORTION_PRIOR = 12.0

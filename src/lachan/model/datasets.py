@@ -34,6 +34,11 @@ from lachan.detect.engine import rule_findings
 from lachan.domain import LABELS, MAX_TEXT_CHARS
 
 SOURCES = ("vi_sms_2016", "vi_smishing_2025", "en_uci_sms")
+#: Messages the project wrote itself (``lachan/data/written_sms.tsv``, CC0): modern frauds
+#: and the genuine messages most like them, which the public sets hold few of. Training
+#: only: never in a validation split, never counted in a figure.
+WRITTEN_SOURCE = "lachan_written"
+WRITTEN_RESOURCE = "written_sms.tsv"
 FRAUD_FINDINGS = frozenset({
     "PRIZE_LURE", "CREDENTIAL_REQUEST", "ACCOUNT_VERIFICATION_LURE",
     "MONEY_TRANSFER_REQUEST", "ACCOUNT_LOCK_THREAT",
@@ -145,6 +150,21 @@ def load_examples(root: Path, sources: tuple[str, ...] = SOURCES) -> list[Exampl
                                 f"{known}")
             out.append(Example(text, map_label(source, src_label, text), source, src_label,
                                row.get("sender_type") or None))
+    return out
+
+
+def load_written() -> list[Example]:
+    """The project's own written messages (labels ham / ad / scam as written)."""
+    from importlib import resources
+
+    text = resources.files("lachan.data").joinpath(WRITTEN_RESOURCE).read_text(encoding="utf-8")
+    out: list[Example] = []
+    for n, row in enumerate(csv.DictReader(text.splitlines(), delimiter="\t"), start=2):
+        label = (row.get("label") or "").strip()
+        body = (row.get("text") or "").strip()
+        if label not in LABELS or not body:
+            raise DataError(f"{WRITTEN_RESOURCE}: row {n}: needs a label of {LABELS} and a text")
+        out.append(Example(body, label, WRITTEN_SOURCE, label, None))
     return out
 
 
