@@ -66,12 +66,15 @@ def test_a_draw_approved_by_the_ministry_names_no_sender() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "DHL Express: lo hang tu Duc can dong thue nhap khau 812.000d. DHL khong lien he qua Zalo "
-    "hay Facebook.",
-    "Co quan thue khong yeu cau cung cap OTP hay cai dat ung dung la.",
+    # a fraud that opens with the bank's own warning, then asks for the code or the money
+    "vietcombank khong bao gio yeu cau khach hang cung cap otp qua dien thoai. quy khach vui "
+    "long doc ma otp cho nhan vien ho tro de hoan tat huy dich vu",
+    "co quan cong an khong lam viec qua dien thoai, nhung vu viec cua anh can chuyen 30 trieu "
+    "vao stk 1234567890 de bao lanh ngay hom nay",
 ])
-def test_what_an_organisation_does_not_do_is_a_warning(text: str) -> None:
-    assert "SCAM_WARNING" in rule_findings(text)
+def test_what_an_organisation_never_does_is_no_cover_for_a_fraud(text: str) -> None:
+    assert "SCAM_WARNING" not in rule_findings(text)
+    assert lachan.analyse(text).label == "scam"
 
 
 def test_the_one_tricked_tells_it() -> None:

@@ -110,16 +110,22 @@ def test_a_warning_that_quotes_the_trick_adds_nothing() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    # what an organisation says it never does
-    "MoMo nhac ban: Khong chia se ma OTP voi bat ky ai. MoMo khong bao gio goi dien yeu cau "
-    "chuyen tien de nhan thuong.",
-    "Bo Cong an canh bao: co quan cong an khong lam viec, lay loi khai qua dien thoai, khong "
-    "yeu cau chuyen tien vao tai khoan tam giu.",
-    "Dien luc KHONG goi dien, nhan tin yeu cau khach hang chuyen tien vao tai khoan ca nhan.",
+    # a review's counter-examples: a flat's rent, a daughter's account, a seller's "or don't
+    # blame me", a visit, a parent writing to the teacher, a fee already paid, a landlord
+    "thang nay em thue nha 3 trieu/thang, anh mo tai khoan ngan hang cho em muon de chuyen "
+    "tien nha nhe",
+    "em muon mo tai khoan ngan hang cho con gai su dung, phi duy tri 10k/thang",
+    "ai mua thi nhan zalo em, thanh toan chuyen khoan vao tai khoan vcb, goi cuoc 150k/thang",
+    "chi chuyen em 500k tien hang trong hom nay nhe, ko thi mai het hang dung trach em",
+    "anh oi toi nay em qua nha anh doi may, anh gui em 300k tien xang truoc nhe, khong thi em "
+    "di bus",
+    "co giao oi con em bi sot cao nhap vien roi, em xin cho chau nghi, em da dong tien hoc 2 "
+    "trieu roi a",
+    "tien dien nuoc thang 5 qua han roi nhe, cac ban chuyen vao tk 0123456789 vcb nguyen van an "
+    "cho chu nha",
 ])
-def test_an_organisations_never_reads_as_a_warning(text: str) -> None:
-    assert "SCAM_WARNING" in rule_findings(text)
-    assert lachan.analyse(text).label != "scam"
+def test_the_reviews_genuine_messages_stay_silent(text: str) -> None:
+    assert personal(text) == {}
 
 
 def test_a_counter_number_is_no_draw() -> None:
@@ -208,3 +214,12 @@ def test_the_writer_sends_back_what_came_by_mistake() -> None:
     assert "REFUND_SETTLED" in rule_findings(text)
     asked = "Em chuyen nham 2tr vao tk anh, anh chuyen tra lai giup em vao stk 0123456789 MB nhe"
     assert "REFUND_SETTLED" not in rule_findings(asked)
+
+
+def test_a_bodys_own_account_and_a_paper_for_a_fee() -> None:
+    assert "AUTHORITY_FEE_TO_ACCOUNT" not in rule_findings(
+        "UBND xa thong bao: ho gia dinh nop phi ve sinh truoc 17h ngay 30/6 vao tai khoan "
+        "123456789 Agribank ten UBND xa An Binh, qua han se bi xu ly.")
+    assert "PAY_TO_UNLOCK" not in rule_findings(
+        "Sinh vien nop le phi 30k de nhan bang tot nghiep tai phong dao tao; hoc bong se chuyen "
+        "vao tai khoan.")

@@ -60,7 +60,7 @@ def test_near_misses_of_the_new_checks_stay_benign(item: str) -> None:
     ("789betvip.net", "789bet"),
     ("55winvn.com", "55winvn"),  # digits before "win"
     ("zebet88.com", "zebet88"),  # "bet" before digits in a short name
-    ("kim88.vn", "kim88"),  # three letters before a lucky number
+    ("kim88.net", "kim88"),  # three letters before a lucky number
     ("zu666.com", "zu666"),
 ])
 def test_a_bookmakers_name_is_a_betting_site(item: str, name: str) -> None:
@@ -88,7 +88,7 @@ def test_the_new_checks_leave_public_sector_domains_alone() -> None:
 
 
 def test_the_no_registry_path_and_the_general_path_agree_on_the_new_checks() -> None:
-    items = ["bybit-vip.com", "fxgoldtrade.com", "thabet-vn.com", "kim88.vn", "bybit.com",
+    items = ["bybit-vip.com", "fxgoldtrade.com", "thabet-vn.com", "kim88.net", "bybit.com",
              "rabbitfinance.com", "kiwinews.com", "www.fb88vip.net/login"]
     plain = classify_items(items)
     general = classify_items(items, _SilentRegistry())  # type: ignore[arg-type]
@@ -119,3 +119,13 @@ def test_every_platforms_name_outside_its_own_domains_is_found(name: str, tail: 
 def test_every_bookmakers_name_is_found_at_the_start_of_a_label(name: str) -> None:
     found = market_lure(name + "-vn", name + "-vn.com", "com")
     assert found is not None and found[:2] == (BOOKMAKER, name)
+
+
+@pytest.mark.parametrize("host", [
+    "bookexpress.com.vn", "startupbits.com", "magicmarket.com", "pho88.com.vn", "hoa99.vn",
+])
+def test_words_and_shop_numbers_are_no_market_lure(host: str) -> None:
+    from lachan.detect.host_parse import parse_host
+
+    parsed = parse_host(host)
+    assert market_lure(parsed.label, parsed.registrable, parsed.suffix) is None

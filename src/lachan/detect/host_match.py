@@ -589,7 +589,7 @@ def _market_terms() -> dict[str, tuple[int, str]]:
             out[name] = (_BOOKMAKER, name)
     for name in TRADING_PLATFORMS:
         if len(name) >= PLATFORM_DELETION_MIN_LEN:
-            for i in range(1, len(name)):
+            for i in range(1, len(name) - 1):  # inner letters only ("icmarket" is a word)
                 out.setdefault(name[:i] + name[i + 1:], (_PLATFORM, name))
     out.update((name, (_PLATFORM, name)) for name in TRADING_PLATFORMS)
     return out
@@ -617,6 +617,14 @@ NUMBERED_BOOKMAKER_RE = re.compile(
 #: Two investment words make a lure only outside Viet Nam's own domain: licensed brokers,
 #: funds and banks are registered under .vn ("vietcapitalbank.com.vn").
 _TRADING_WORDS_MIN = 2
+#: ...one of them a word of crypto or leveraged trading: "capital" + "bank" or "stock" +
+#: "exchange" name real banks and exchanges ("firstcapitalbank", "londonstockexchange").
+_STRONG_TRADING_WORDS = frozenset({"fx", "bit", "coin", "crypto", "mining", "defi", "nft",
+                                   "token", "usdt", "ethereum", "binary", "futures",
+                                   "option", "margin"})
+#: Platform names this short count only at an end of the label: inside it they are pieces
+#: of words.
+_SHORT_PLATFORM_LEN = 5
 TRADING, BOOKMAKER = "trading", "bookmaker"
 
 
@@ -640,19 +648,23 @@ def market_lure(label: str, registrable: str, suffix: str) -> tuple[str, str, st
             continue
         kind, what = found
         if kind == _PLATFORM:
+            if len(m.group(0)) <= _SHORT_PLATFORM_LEN and 0 < m.start() and m.end() < len(s):
+                continue  # "okex" in "bookexpress", "upbit" in "startupbits"
             if registrable not in TRADING_PLATFORMS[what]:
                 return TRADING, what, "a crypto exchange's or forex broker's name"
         elif kind == _INVESTMENT:
             words[what] = None
         elif kind == _BOOKMAKER and house is None:
             house = what
-    if len(words) >= _TRADING_WORDS_MIN and not suffix.endswith("vn"):
+    if (len(words) >= _TRADING_WORDS_MIN and not suffix.endswith("vn")
+            and not _STRONG_TRADING_WORDS.isdisjoint(words)):
         return TRADING, " + ".join(list(words)[:3]), "words of trading platforms"
     if house is None:
         short = _SHORT_BOOKMAKERS_RE.search(label)
         if short is not None:
             house = short.group(1)
-        elif NUMBERED_BOOKMAKER_RE.match(s) is not None:
+        elif not suffix.endswith("vn") and NUMBERED_BOOKMAKER_RE.match(s) is not None:
+            # (not under .vn: "pho88.com.vn", "hoa99.vn" are shops' lucky numbers)
             house = s
     return None if house is None else (BOOKMAKER, house, "the name of a betting site")
 

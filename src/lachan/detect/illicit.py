@@ -117,12 +117,14 @@ _RETURNS_RE = re.compile(
     r"|\b(?:presale|token|coin|niem\s+yet|tien\s+ao|len\s+san)\b.{0,80}?\bx\s?\d{1,3}\b"
     # 10 % a month or more ("lai 30-50%/thang"): no lawful investment pays it, and lending
     # at that rate is usury
-    r"|\b(?:lai|loi\s+nhuan)\s+(?:cam\s+ket\s+|co\s+dinh\s+|on\s+dinh\s+)?"
+    # (not a penalty's rate: "phi phat cham tra lai 10%/thang")
+    r"|(?<!phat )(?<!tra )(?<!han )\b(?:lai|loi\s+nhuan)\s+"
+    r"(?:cam\s+ket\s+|co\s+dinh\s+|on\s+dinh\s+)?"
     r"(?:tu\s+|len\s+(?:den|toi)\s+)?(?:\d+\s*%?\s*(?:-|den)\s*)?"
     r"[1-9]\d(?:[.,]\d+)?\s*%\s*(?:/|mot|moi|1)\s*thang\b"
     # a stake and its daily income ("nap 10tr moi ngay nhan 300k")
     r"|\b(?:nap|gop|dau\s+tu|bo)\s+(?:von\s+)?\d+\s*(?:k|tr|trieu)\s+(?:\S+\s+){0,3}?"
-    r"(?:moi|1|mot)\s+ngay\s+(?:nhan|lai|loi|duoc)\s+\d+\s*(?:k|tr|trieu)\b"
+    r"(?:moi|1|mot)\s+ngay\s+(?:nhan|lai|loi|duoc)\s+\d+\s*(?:k|tr|trieu)\b(?!\s+(?:cashback|xu|diem))"
     # a daily rate written after its day ("lai ngay 2-5%"), capital "insured" in full ("bao
     # hiem von 100%"), a trading bot's past months ("our AI trading bot made 340%")
     r"|\b(?:lai|loi\s+nhuan)\s+(?:moi\s+)?ngay\s+(?:\d+(?:[.,]\d+)?\s*%?\s*(?:-|den)\s*)?"
@@ -376,11 +378,11 @@ _TIPS_PAIRS = frozenset({"soi cau", "bach thu", "song thu", "dan de", "dan lo", 
 #: (also a host named for a package, "dvc-quocgia-apk.vn", and the instruction to install
 #: "khong qua CH Play": outside the store, on purpose)
 _APK_RE = re.compile(r"\.apk\b|\b(?:file|tep|link|ban)\s+apk\b|[a-z0-9]-apk\.|\bapk-[a-z0-9]"
-                     r"|\b(?:khong\s+qua|ngoai)\s+(?:ch\s+play|google\s+play|app\s+store"
+                     r"|\b(?:khong\s+qua|ngoai)\s+(?:ch(?:ua)?\s+play|google\s+play|app\s+store"
                      r"|cua\s+hang\s+ung\s+dung)\b")
 #: What opens the check: the package's name, or a store named.
 _NOT_RIGHT_BEFORE = ("khong ", "ko ", "khg ")
-_APK_GATES = ("apk", "ch play", "google play", "app store", "cua hang ung dung")
+_APK_GATES = ("apk", "ch play", "chua play", "google play", "app store", "cua hang ung dung")
 
 #: An unlicensed gambling game (licensed casinos may not advertise to Vietnamese
 #: residents)...

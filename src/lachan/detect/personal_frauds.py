@@ -42,6 +42,7 @@ import re
 
 from lachan.detect.features import Finding, MessageFeatures
 from lachan.detect.requests import advisory, first_unnegated, negated
+from lachan.detect.schemes import ORGANISATION_RE
 
 #: Log-odds towards scam, as the tactics' (``tactics.TACTIC_PRIOR``).
 PERSONAL_FRAUD_PRIOR = 12.0
@@ -50,20 +51,24 @@ PERSONAL_FRAUD_PRIOR = 12.0
 _RENTED = (r"(?:tai\s+khoan\s+ngan\s+hang|tk\s+ngan\s+hang|the\s+atm|the\s+ngan\s+hang"
            r"|tai\s+khoan\s+chinh\s+chu|sim\s+chinh\s+chu|khuon\s+mat|tai\s+khoan\s+(?:vi|momo)"
            # (social accounts: "thue tk fb 2-3 nam tuoi 150k/ngay", "thue zalo 200k/ngay")
-           r"|(?:tk|tai\s+khoan|nick|acc)\s+(?:fb|facebook|zalo|tiktok|telegram)|zalo"
+           r"|(?:tk|tai\s+khoan|nick|acc)\s+(?:fb|facebook|zalo|tiktok|telegram)"
            r"|(?:\d+|hai|ba|vai)\s+tai\s+khoan)")
 #: Renting or lending an account, a card, a SIM or a face, whichever way round it is said:
 #: "cho thue the ATM", "muon tai khoan ngan hang va khuon mat", "mo them 2 tai khoan ...
 #: cho ben chi muon".
 _RENTAL_RE = re.compile(
-    rf"\b(?:cho\s+)?(?:thue|muon|mua\s+lai|mua)[\"'“”]?\s+(?:lai\s+)?(?:\S+\s+){{0,2}}?{_RENTED}"
-    rf"|\bmo\s+(?:them\s+|giup\s+(?:\S+\s+)?)?{_RENTED}\s+(?:\S+\s+){{0,8}}?(?:cho\s+)?(?:\S+\s+){{0,2}}?"
-    r"(?:muon|thue|su\s+dung)\b")
+    rf"\b(?:cho\s+)?(?:thue|muon(?!\s+mo\b)|mua\s+lai|mua)[\"'“”]?\s+(?:lai\s+)?(?:\S+\s+){{0,2}}?{_RENTED}"
+    # (lent or rented out, or used by "ben anh", a company: not a daughter's own account)
+    rf"|\bmo\s+(?:them\s+|giup\s+(?:\S+\s+)?)?{_RENTED}\s+(?:\S+\s+){{0,8}}?cho\s+"
+    r"(?:(?:ben|cong\s+ty|nguoi\s+(?:ta|khac))\s+(?:\S+\s+)?(?:muon|thue|su\s+dung)"
+    r"|(?:\S+\s+){0,2}?(?:muon|thue))\b")
 #: ...for pay: "500k/ngay", "tra em 4 trieu", "8 trieu/lan".
 _RENTAL_PAY_RE = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:k|tr|trieu|nghin|d)\s*(?:/|mot|moi)\s*(?:ngay|thang|lan|tuan"
     r"|tai\s+khoan|the)\b|\b(?:tra|gui|tang)\s+(?:ngay\s+)?(?:\S+\s+){0,2}?\d+(?:[.,]\d+)?\s*"
     r"(?:k|tr|trieu|nghin)\b")
+#: (the pay near the rental: "thue nha 3 trieu/thang" elsewhere is a flat's rent)
+_RENTAL_PAY_REACH = 80
 _RENTAL_WORDS = frozenset({"thue", "muon", "mua", "mo"})
 _RENTAL_PAIRS = frozenset({"tai khoan", "the atm", "khuon mat", "chinh chu", "tk fb",
                            "tk zalo", "thue zalo", "nick fb", "acc fb", "tk facebook"})
@@ -78,7 +83,7 @@ _CHILD_EMERGENCY_RE = re.compile(
 #: and to the parent as a stranger does ("con anh/chi", "phu huynh", "Me Bao Anh oi"); a
 #: parent telling the other of their child's illness writes none of it.
 _CARER_RE = re.compile(
-    r"\b(?:co\s+giao|thay\s+giao|giao\s+vien|chu\s+nhiem|giam\s+thi|bao\s+mau"
+    r"\b(?:(?:co\s+giao|thay\s+giao|giao\s+vien|chu\s+nhiem|giam\s+thi|bao\s+mau)(?!\s+oi\b)"
     r"|(?:em|toi|minh)\s+la\s+(?:co|thay|bac\s+si|y\s+ta|dieu\s+duong)"
     r"|con\s+(?:cua\s+)?(?:anh|chi)(?:\s*/\s*chi)?|phu\s+huynh|(?:me|bo|ba)\s+(?:be\s+)?\S+(?:\s+\S+)?\s+oi)\b")
 #: ...and asks for the money: "chi chuyen giup 15tr", "chuyen phi 12tr vao MoMo".
@@ -102,9 +107,10 @@ _BORROW_RE = re.compile(
 # -- a threat to come to the home -------------------------------------------------------
 _AT_HOME_RE = re.compile(
     r"\b(?:xuong|den|toi|qua|ve)\s+(?:tan\s+)?nha\s+(?:\S+\s+){0,3}?(?:lam\s+viec|xu\s+ly"
-    r"|noi\s+chuyen|tinh\s+so|hoi\s+tham|doi)\b"
+    r"|tinh\s+so|hoi\s+tham)\b"
     r"|\b(?:co|biet|nam)\s+(?:ca\s+|duoc\s+)?dia\s+chi\s+(?:nha|cong\s+ty|co\s+quan)\b"
-    r"|\bdung\s+(?:co\s+)?trach\b|\bbiet\s+hau\s+qua\b|\bhau\s+qua\s+(?:tu\s+)?(?:chiu|ganh)\b"
+    # (not "dung trach em" alone: a seller's "or don't blame me" in chat)
+    r"|\bhau\s+qua\s+(?:tu\s+)?(?:chiu|ganh)\b"
     r"|\bcho\s+(?:anh\s+em|dan\s+em|nguoi)\s+(?:xuong|den|toi|qua)\b")
 _DEMAND_RE = re.compile(
     r"\b(?:chuyen|tra|tra\s+thay|gui|nop|dua)\s+(?:\S+\s+){0,6}?"
@@ -149,8 +155,8 @@ _LINK_FINDINGS = ("URL_PRESENT", "URL_SHORTENER", "URL_BRAND_OTHER_DOMAIN",
 # -- a utility bill to a bank account ---------------------------------------------------
 _UTILITY_RE = re.compile(r"\b(?:dien\s+luc|evn\w*|tien\s+dien|tien\s+nuoc|cap\s+nuoc"
                          r"|hoa\s+don\s+(?:dien|nuoc))\b")
-_CUT_OFF_RE = re.compile(r"\b(?:cat|ngung\s+cap|ngat|tam\s+ngung)\s+(?:dien|nuoc)\b"
-                         r"|\bqua\s+han\b|\bphat\s+(?:tre\s+han|cham\s+nop)\b")
+#: (a cut-off itself, not "qua han" alone: a landlord's "tien dien qua han roi nhe")
+_CUT_OFF_RE = re.compile(r"\b(?:cat|ngung\s+cap|ngat|tam\s+ngung)\s+(?:dien|nuoc)\b")
 _TO_ACCOUNT_RE = re.compile(r"\b(?:vao|qua|toi|den)\s+(?:so\s+tai\s+khoan|stk|tk|tai\s+khoan)\b")
 _UTILITY_PAIRS = frozenset({"dien luc", "tien dien", "tien nuoc", "cap nuoc", "don dien",
                             "don nuoc"})
@@ -176,7 +182,7 @@ def _rental(folded: str) -> str | None:
     m = _RENTAL_RE.search(folded)
     if m is None or negated(folded, m.start()):
         return None
-    pay = _RENTAL_PAY_RE.search(folded)
+    pay = _RENTAL_PAY_RE.search(folded, m.start(), m.end() + _RENTAL_PAY_REACH)
     return None if pay is None else f"{m.group(0)} ... {pay.group(0)}"
 
 
@@ -184,7 +190,10 @@ def _child_emergency(folded: str, findings: dict[str, Finding]) -> str | None:
     m = _CHILD_EMERGENCY_RE.search(folded)
     if m is None or _CARER_RE.search(folded) is None:
         return None
-    fee = _FEE_NOW_RE.search(folded)
+    # (not a fee already paid, "em da dong tien hoc roi", nor one not to pay)
+    fee = next((f for f in _FEE_NOW_RE.finditer(folded)
+                if not negated(folded, f.start())
+                and not folded[max(0, f.start() - 3):f.start()].endswith("da ")), None)
     if fee is None:
         return None
     return f"{m.group(0)} ... {fee.group(0)}"
@@ -244,6 +253,8 @@ def _authority_fee(folded: str, findings: dict[str, Finding]) -> str | None:
     into = _TO_ACCOUNT_RE.search(folded)
     if into is None or negated(folded, into.start()) or _TREASURY_RE.search(folded):
         return None
+    if ORGANISATION_RE.search(folded, into.end(), into.end() + 80) is not None:
+        return None  # "vao tai khoan ... ten UBND xa An Binh": the body's own account
     if not any(t in findings for t in _THREATS) and _CONDITION_RE.search(folded) is None:
         return None
     return f"{findings['AUTHORITY_NAMED'].detail.split(': ')[-1][:30]} ... {into.group(0)}"

@@ -264,13 +264,9 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
          "tuyet doi khong tiet lo", "tuyet doi khong truy cap", "tuyet doi khong bam",
          "tuyet doi khong click", "tuyet doi khong chuyen", "beware of", "scam alert",
          # chat slang for a scam: "toan lua ga, ne ra"
-         "lua ga",
-         # what an organisation says it never does ("MoMo khong bao gio goi dien yeu cau
-         # chuyen tien", "Dien luc KHONG goi dien, nhan tin yeu cau ...", "Co quan cong an
-         # khong lam viec qua dien thoai")
-         "khong bao gio yeu cau", "khong bao gio goi", "khong bao gio nhan tin",
-         "khong goi dien nhan tin", "khong lam viec qua", "khong lam viec lay loi khai",
-         "khong ai duoc yeu cau", "khong lien he qua", "khong yeu cau cung cap"),
+         "lua ga"),
+        # (not what an organisation says it never does, "khong bao gio yeu cau ...": a
+        # fraud opens with the bank's own warning and then asks for the code)
         # not "tuyet doi khong" alone: a fraudster's "tuyet doi khong tat may" (do not
         # hang up) while asking for the code is no advisory; and not after "bi": the fake
         # officer's "CCCD cua anh bi ke gian su dung", the recovery fraud's "ban bi lua dao?"
@@ -400,9 +396,8 @@ def match_phrases(tokens: list[str], bigrams: list[str]) -> dict[str, str]:
         found.sort()  # each symbol shows its earliest phrase, whatever the hash seed
     negations = NEGATIONS
     for i, words, gram, (name, negatable, not_after, not_before) in found:
-        if name in hits or (negatable and (
-                (not negations.isdisjoint(tokens[max(0, i - 3):i])
-                 and has_negation(tokens, i - 3, i)) or _never_before(tokens, i))):
+        if name in hits or (negatable and not negations.isdisjoint(tokens[max(0, i - 3):i])
+                            and has_negation(tokens, i - 3, i)):
             continue  # a symbol shows its first phrase; a negated one does not count
         if not_after and i > 0 and tokens[i - 1] in not_after:
             continue  # "ma xac minh": another meaning
@@ -410,22 +405,6 @@ def match_phrases(tokens: list[str], bigrams: list[str]) -> dict[str, str]:
             continue  # "can ho tro": another meaning
         hits[name] = gram
     return hits
-
-
-#: How far back "khong bao gio" (never) reaches: "MoMo khong bao gio goi dien yeu cau
-#: chuyen tien de nhan thuong" never asks for the money nor offers the reward.
-NEVER_WINDOW = 10
-
-
-def _never_before(tokens: list[str], i: int) -> bool:
-    """"khong bao gio" or "never" in the :data:`NEVER_WINDOW` tokens before ``i``."""
-    window = tokens[max(0, i - NEVER_WINDOW):i]
-    if "never" in window:
-        return True
-    if "gio" not in window:
-        return False
-    return any(window[j] == "bao" and window[j + 1] == "gio" and window[j - 1] in NEGATIONS
-               for j in range(1, len(window) - 1))
 
 
 _P1_KEYS = frozenset(_P1)

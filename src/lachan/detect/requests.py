@@ -148,6 +148,11 @@ _RECEIVE_RE = re.compile(
     r"|duoc\s+(?:ho\s+tro\s+)?vay|duoc\s+cap\s+(?:han\s+muc|khoan\s+vay))\b")
 #: ("de nhan": "dong 850 nghin phi cap nhat ho so de nhan khoan chenh lech", the fee's own
 #: words too far apart for a pair)
+#: What "de nhan" receives when it is money: "de nhan khoan chenh lech", "de nhan thuong".
+_RECEIVED_THING_RE = re.compile(
+    r"\s+(?:lai\s+|duoc\s+)?(?:tien|thuong|khoan|quyen\s+loi|qua|giai|hoc\s+bong|luong"
+    r"|so\s+tien|tro\s+cap|phan\s+thuong|hoan\s+tien|boi\s+thuong)\b")
+_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
 _FEE_FIRST_PAIRS = frozenset({"de nhan", "dong truoc", "nop truoc", "chuyen truoc", "toan truoc",
                               "tra truoc", "nop phi", "dong phi"})
 
@@ -708,6 +713,9 @@ def _fee_first(folded: str, loan: bool) -> str | None:
     if receive is None and not loan:
         return None
     for m in _FEE_FIRST_RE.finditer(folded):
+        if (m.group(0).endswith("nhan") and _RECEIVED_THING_RE.match(folded, m.end()) is None
+                and _WORD_NEXT_RE.match(folded, m.end()) is not None):
+            continue  # "nop le phi 30k de nhan bang tot nghiep": a paper, no payout
         if not negated(folded, m.start()):
             return f"{'a loan' if receive is None else receive.group(0)} ... {m.group(0)}"
     return None

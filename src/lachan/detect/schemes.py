@@ -248,10 +248,14 @@ _OTHERS_PAIRS = frozenset({"tk ban", "khoan ban", "stk ban",
 
 #: An account holder that is a body, not a person: a committee, a fund, a school, a
 #: hospital, a company, a union.
-_ORGANISATION_RE = re.compile(
-    r"\b(?:uy\s+ban|ubnd|mttq|mat\s+tran|cong\s+ty|tnhh|truong|benh\s+vien|quy|hoi|chi\s+cuc"
+ORGANISATION_RE = re.compile(
+    r"\b(?:uy\s+ban|ubnd|mttq|mat\s+tran|cong\s+ty|tnhh|benh\s+vien|chi\s+cuc"
     r"|kho\s+bac|ban\s+quan\s+ly|cong\s+doan|doan\s+thanh\s+nien|hop\s+tac\s+xa|tap\s+doan"
-    r"|trung\s+tam|chi\s+nhanh|van\s+phong|phong\s+kham|chua|nha\s+tho)\b")
+    r"|trung\s+tam|chi\s+nhanh|van\s+phong|phong\s+kham|nha\s+tho"
+    # (Truong, Quy are also a surname and a name: only with what makes them a body)
+    r"|truong\s+(?:th|thcs|thpt|dh|cd|mn|mam\s+non|tieu\s+hoc|trung\s+hoc|dai\s+hoc|cao\s+dang)"
+    r"|quy\s+(?:tu\s+thien|ho\s+tro|bao\s+tro|vi\s+nguoi|khuyen\s+hoc|cuu\s+tro)"
+    r"|hoi\s+(?:chu\s+thap\s+do|phu\s+nu|nong\s+dan|cuu\s+chien\s+binh|khuyen\s+hoc))\b")
 
 
 def _personal_holder(folded: str) -> str | None:
@@ -262,7 +266,7 @@ def _personal_holder(folded: str) -> str | None:
     for m in _ACCOUNT_NUMBER_RE.finditer(folded):
         after = _NAME_AFTER_RE.match(folded[m.end():m.end() + _NAME_REACH])
         if after is not None:
-            if _ORGANISATION_RE.search(after.group(0)) is not None:
+            if ORGANISATION_RE.search(after.group(0)) is not None:
                 continue  # "... Vietcombank UY BAN MTTQ VN PHUONG BEN NGHE": a body's account
             return m.group(0) + after.group(0)
         before = _NAME_BEFORE_RE.search(folded[max(0, m.start() - _NAME_REACH // 2):m.start()])

@@ -306,7 +306,8 @@ def find_phones(text: str, low: str, claims: Claims, runs: list[Run]
 _NOT_A_PHONE_LABEL = re.compile(
     r"(?:\bmst|m[aã]\s+s[oố]\s+thu[eế]|\bmssv|m[aã]\s+(?:s[oố]\s+)?sinh\s+vi[eê]n|\bm[aã]\s+kh"
     r"|m[aã]\s+kh[aá]ch\s+h[aà]ng|\bcccd|\bcmnd|c[aă]n\s+c[uư][oớ]c(?:\s+c[oô]ng\s+d[aâ]n)?"
-    r"|h[oợ]p\s+[dđ][oồ]ng(?:\s+s[oố])?|m[aã]\s+(?:h[oồ]\s+s[oơ]|bhxh|[dđ][oơ]n(?:\s+h[aà]ng)?"
+    r"|s[oố]\s+h[oợ]p\s+[dđ][oồ]ng|h[oợ]p\s+[dđ][oồ]ng\s+s[oố]"
+    r"|m[aã]\s+(?:h[oồ]\s+s[oơ]|bhxh|[dđ][oơ]n(?:\s+h[aà]ng)?"
     r"|giao\s+d[iị]ch|gd|tra\s+c[uứ]u)|s[oố]\s+bhxh|tax\s+code)\s*(?:s[oố])?\s*[:#.]?\s*$")
 
 
