@@ -304,11 +304,12 @@ def host_findings(entities: list[Entity], out: MessageFeatures) -> None:
     if not hosts:
         return
     warm_hosts(hosts)  # nothing to do when the batch warmed them all already
-    named = out.findings.get("AUTHORITY_NAMED")
+    authority_named = out.findings.get("AUTHORITY_NAMED")
     # a promotion "registered with the Ministry of Industry and Trade" names its approver,
     # not its sender: its link is the brand's, not a portal's
-    authority = named is not None and not (named.detail.endswith('cong thuong"')
-                                           and APPROVED_BY_RE.search(out.text) is not None)
+    authority = authority_named is not None and not (
+        authority_named.detail.endswith('cong thuong"')
+        and APPROVED_BY_RE.search(out.text) is not None)
     for host in hosts:
         label, score, brand, official, shortener, parsed = _HOST_CACHE.get(host, _NOT_A_HOST)
         if (authority and not official and not is_government_host(host)
