@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 
 from lachan.detect.features import Finding, MessageFeatures
-from lachan.detect.requests import advisory, first_unnegated, negated
+from lachan.detect.requests import add_fixed_prior_findings, first_unnegated, negated
 from lachan.detect.schemes import ORGANISATION_RE
 
 #: Log-odds towards scam, as the tactics' (``tactics.TACTIC_PRIOR``).
@@ -301,13 +301,7 @@ def personal_fraud_findings(folded: str, tokens: list[str], bigrams: list[str],
         found.append(("AUTHORITY_FEE_TO_ACCOUNT", _authority_fee(folded, findings)))
     if not _REFUND_PAIRS.isdisjoint(pairs) or "refund" in tokens:
         found.append(("REFUND_BY_APP", _refund_by_app(folded, findings)))
-    hits = [(name, text) for name, text in found if text is not None]
-    if not hits:
-        return
-    quoted = advisory(out)
-    for name, text in hits:
-        out.add(Finding(name, "scam", f'{_DETAILS[name]}: "{text[:80]}"', learned=False,
-                        weight=0.0 if quoted else PERSONAL_FRAUD_PRIOR))
+    add_fixed_prior_findings(out, found, _DETAILS, PERSONAL_FRAUD_PRIOR)
 
 
 #: ``(name, meaning)`` of every finding of this module, for the symbol catalogue.

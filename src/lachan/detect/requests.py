@@ -18,7 +18,7 @@ that carries a code (``OTP_CODE``) is the service that sent it, not someone aski
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from lachan.detect.brands import find_brands, signed_brand_site
 from lachan.detect.features import Finding, MessageFeatures, own_number_only, warns
@@ -348,6 +348,20 @@ def advisory(out: MessageFeatures) -> bool:
     """The message warns against fraud or reads like a public advisory: the tricks it
     quotes get no fixed prior."""
     return warns(out) or "PUBLIC_ADVISORY" in out.findings
+
+
+def add_fixed_prior_findings(out: MessageFeatures, found: Sequence[tuple[str, str | None]],
+                             details: Mapping[str, str], prior: float) -> None:
+    """Add each ``(name, matched text)`` of ``found`` whose text is not ``None`` as a
+    finding leaning to scam with the fixed ``prior``, or with none when the message is an
+    :func:`advisory` that quotes the trick."""
+    hits = [(name, text) for name, text in found if text is not None]
+    if not hits:
+        return
+    weight = 0.0 if advisory(out) else prior
+    for name, text in hits:
+        out.add(Finding(name, "scam", f'{details[name]}: "{text[:80]}"', learned=False,
+                        weight=weight))
 
 
 def _handover(folded: str) -> str | None:

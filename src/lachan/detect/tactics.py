@@ -43,8 +43,8 @@ from __future__ import annotations
 
 import re
 
-from lachan.detect.features import Finding, MessageFeatures
-from lachan.detect.requests import advisory, first_unnegated
+from lachan.detect.features import MessageFeatures
+from lachan.detect.requests import add_fixed_prior_findings, first_unnegated
 
 #: Log-odds towards scam, as the pretexts' (``pretexts.PRETEXT_PRIOR``).
 TACTIC_PRIOR = 12.0
@@ -257,13 +257,7 @@ def tactic_findings(folded: str, tokens: list[str], bigrams: list[str],
     if not _MISSED_PAIRS.isdisjoint(pairs) and "PHONE_FOREIGN" in findings:
         m = _CALL_ABROAD_RE.search(folded) if _SERVICE_CUE_RE.search(folded) else None
         found.append(("MISSED_CALL_ABROAD", None if m is None else m.group(0)))
-    hits = [(name, text) for name, text in found if text is not None]
-    if not hits:
-        return
-    quoted = advisory(out)
-    for name, text in hits:
-        out.add(Finding(name, "scam", f'{_DETAILS[name]}: "{text[:80]}"', learned=False,
-                        weight=0.0 if quoted else TACTIC_PRIOR))
+    add_fixed_prior_findings(out, found, _DETAILS, TACTIC_PRIOR)
 
 
 #: ``(name, meaning)`` of every finding of this module, for the symbol catalogue.
