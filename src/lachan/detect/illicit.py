@@ -202,12 +202,12 @@ _BACK_WORDS = frozenset({"nhan", "rut", "hoan", "thu"})
 _MONTHLY_CASH_RES = (
     re.compile(
         r"\b(?:gop(?:\s+von)?|nap|dau\s+tu|vao\s+von|bo\s+von)\s+(\d+(?:[.,]\d+)?)\s*"
-        r"(tr|trieu|ty|k)\s+(?:\S+\s+){0,2}?(?:nhan|lai|loi\s+nhuan|huong)\s+(?:ve\s+|deu\s+)?"
+        r"(tr|trieu|ty|k)\s+(?:\S+\s+){0,2}?(?:nhan|lai|loi\s+nhuan|huong)\s+(?:ve\s+|deu\s+|co\s+tuc\s+)?"
         r"(\d+(?:[.,]\d+)?)\s*(tr|trieu|k)\s*(?:/|mot|moi|1)\s*thang\b"),
     re.compile(
         r"\b(?:gop(?:\s+von)?|nap|dau\s+tu|von)\s+(?:\S+\s+){0,8}?(\d+(?:[.,]\d+)?)\s*"
         r"(tr|trieu|ty|k)\b[,.]?(?:\s+\S+){0,3}?\s+(?:moi|hang|1|mot)\s+thang\s+"
-        r"(?:chia\s+|nhan\s+|tra\s+)?(?:loi\s+nhuan\s+|lai\s+)?(\d+(?:[.,]\d+)?)\s*"
+        r"(?:chia\s+|nhan\s+|tra\s+)?(?:loi\s+nhuan\s+|lai\s+|co\s+tuc\s+)?(\d+(?:[.,]\d+)?)\s*"
         r"(tr|trieu|k)\b"),
 )
 _UNIT = {"k": 1e3, "tr": 1e6, "trieu": 1e6, "ty": 1e9}

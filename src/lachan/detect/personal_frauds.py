@@ -27,8 +27,9 @@ story names.
 * ``AUTHORITY_FEE_TO_ACCOUNT``: a court, tax office, police or other authority that
   threatens (a freeze, a fine, a deadline) and gives a bank account number to pay into.
   Fees, fines and court charges go to the State Treasury or a counter, app or portal.
-* ``REFUND_BY_APP``: a refund that needs an app installed from a link (a courier's or a
-  shop's refund comes back by itself, to the way it was paid).
+* ``REFUND_BY_APP``: a refund that needs an app installed from a link, or an app where the
+  reader logs in to a bank (a courier's or a shop's refund comes back by itself, to the way
+  it was paid).
 
 The datasets hold few or none of them, so like :mod:`lachan.detect.tactics` they carry a
 fixed prior, none when the message warns of fraud or reads like a public advisory
@@ -171,6 +172,12 @@ _THREATS = ("ACCOUNT_LOCK_THREAT", "DEBT_OR_FINE_THREAT")
 # -- a refund through an app ------------------------------------------------------------
 _REFUND_RE = re.compile(r"\b(?:hoan\s+(?:tien|lai|tra)|tien\s+hoan|refund|nhan\s+lai\s+tien)\b")
 _APP_LINK_RE = re.compile(r"\b(?:link|duong\s+dan|apk)\b")
+#: ... or, with no link, an app where the reader logs in to a bank to be paid ("cai ung
+#: dung GSRefund va dang nhap ngan hang de nhan tien hoan"): no refund needs the bank's
+#: login typed into another app.
+_BANK_LOGIN_RE = re.compile(r"\bdang\s+nhap\s+(?:vao\s+)?(?:tai\s+khoan\s+|tk\s+|app\s+)?"
+                            r"(?:ngan\s+hang|internet\s+banking|ebanking|mobile\s+banking"
+                            r"|banking)\b")
 _REFUND_PAIRS = frozenset({"hoan tien", "hoan lai", "hoan tra", "tien hoan", "lai tien"})
 
 _ALL_PAIRS = (_RENTAL_PAIRS | _HOME_PAIRS | _POLICE_PAIRS | _FACE_PAIRS | _UTILITY_PAIRS
@@ -266,10 +273,11 @@ def _refund_by_app(folded: str, findings: dict[str, Finding]) -> str | None:
     m = _REFUND_RE.search(folded)
     if m is None or negated(folded, m.start()):
         return None
-    link = _APP_LINK_RE.search(folded)
-    if link is None and not any(f in findings for f in _LINK_FINDINGS):
-        return None
-    return f"{m.group(0)} ... {findings['APP_INSTALL_REQUEST'].detail.split(': ')[-1][:30]}"
+    app = f"{m.group(0)} ... {findings['APP_INSTALL_REQUEST'].detail.split(': ')[-1][:30]}"
+    if _APP_LINK_RE.search(folded) is not None or any(f in findings for f in _LINK_FINDINGS):
+        return app
+    login = first_unnegated(_BANK_LOGIN_RE, folded)
+    return None if login is None else f"{app} ... {login.group(0)}"
 
 
 def personal_fraud_findings(folded: str, tokens: list[str], bigrams: list[str],
@@ -322,8 +330,8 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("AUTHORITY_FEE_TO_ACCOUNT", "a court, tax office, police or utility that threatens and "
                                  "gives a bank account to pay into (fees go to the State "
                                  "Treasury, a counter or the public-service portal)"),
-    ("REFUND_BY_APP", "a refund that needs an app installed from a link (refunds come back by "
-                      "themselves, to the way you paid)"),
+    ("REFUND_BY_APP", "a refund that needs an app installed from a link, or one where you log "
+                      "in to your bank (refunds come back by themselves, to the way you paid)"),
 )
 _DETAILS: dict[str, str] = {
     "ACCOUNT_RENTAL": "pays for the use of a bank account, card, SIM or face",
@@ -334,5 +342,5 @@ _DETAILS: dict[str, str] = {
     "FACE_SCAN_BY_LINK": "a face scan through a link or app someone sends",
     "UTILITY_BILL_TO_ACCOUNT": "a utility bill with a cut-off threat, paid to an account",
     "AUTHORITY_FEE_TO_ACCOUNT": "an authority's threat with a bank account to pay into",
-    "REFUND_BY_APP": "a refund through an app installed from a link",
+    "REFUND_BY_APP": "a refund through an app installed from a link or a bank login",
 }

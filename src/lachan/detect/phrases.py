@@ -39,7 +39,9 @@ DUNG_COMPOUNDS = frozenset({"ap", "tin", "su", "ung", "tac", "noi", "xay", "loi"
                             # "de dung giao dich": to stop (dừng) or use (dùng) it
                             "de",
                             # "the BHYT bi dung thanh toan": was used; "duoc dung": may be used
-                            "bi", "duoc"})
+                            "bi", "duoc",
+                            # "lop tam dung": paused (tạm dừng)
+                            "tam"})
 
 
 #: Words before which a folded "dung" is not "đừng" but "đứng" (stand) or "đúng" (right):

@@ -911,6 +911,12 @@ def _proxy(folded: str) -> str | None:
 _SHIPPER_RE = re.compile(r"\b(?:shipper|giao\s+hang|tai\s+xe|buu\s+ta)\b")
 _READER_MISSED_RE = re.compile(r"\b(?:chi|anh|ban|co|chu|quy\s+khach)\s+(?:\S+\s+)?"
                                rf"{_CANNOT_CALL}")
+#: The writer called and the reader did not answer ("em goi anh ma anh khong nghe may",
+#: "goi cho chi may lan chi k nghe"): no excuse of the writer's.
+_CALLED_YOU_RE = re.compile(r"\bgoi\s+(?:cho\s+)?(?:anh|chi|em|ban|me|bo|ba|co|chu|ong"
+                            r"|con|cau|mi|vo|chong)\s+(?:\S+\s+){0,3}?"
+                            r"(?:ma|nhung|thi)\s+(?:\S+\s+)?(?:khong|k|ko|hong)\s+"
+                            r"(?:nghe\s+may|nghe|bat\s+may)\b")
 #: "Don't call me", said while asking for money: the hijacked account cannot talk.
 _AVOID_CALL_RE = re.compile(rf"\b(?:dung\s+(?:goi|call|alo)|(?:sap\s+)?het\s+pin"
                             rf"|{_CANNOT_CALL})\b")
@@ -953,6 +959,10 @@ _PLAIN_THIS_ACCOUNT_RE = re.compile(r"\b(?:vao|qua|vo)\s+(?:so\s+)?(?:stk\s+|tk\
 def _third_party(folded: str, findings: Collection[str]) -> str | None:
     if _SHIPPER_RE.search(folded) is not None and _READER_MISSED_RE.search(folded) is not None:
         return None  # "e la shipper ..., chi k nghe may": the courier could not reach the reader
+    if _CALLED_YOU_RE.search(folded) is not None:
+        # "em goi anh ma anh khong nghe may": the writer called; the reader did not answer
+        # (no excuse of the writer's: drop it, the other excuses still count)
+        folded = _CALLED_YOU_RE.sub(" ", folded)
     avoid = _AVOID_CALL_RE.search(folded)
     refusal = None if avoid is None or negated(folded, avoid.start()) else avoid.group(0)
     ask = _together(folded, _EXCUSE_RE, _ASK_TRANSFER_RE)
