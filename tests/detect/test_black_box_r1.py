@@ -58,3 +58,16 @@ def test_a_child_warning_the_parent_of_the_same_message() -> None:
     fraud = ("Me oi con dang cap cuu o benh vien, can chuyen tien gap 15tr vao stk "
              "0451000988 cua bac si Tran Van Nam de mo, me chuyen ngay nhe.")
     assert lachan.analyse(fraud).label == "scam"
+
+
+@pytest.mark.parametrize(("text", "fires"), [
+    # a holder whose name folds to an organisation's word ("Lo Van Phong": "van phong")
+    ("Quy Nhan Ai keu goi ung ho chau be bi ung thu mau, moi dong gop xin gui STK 0123 9988 "
+     "7766 Agribank - LO VAN PHONG. Xin cam on!", True),
+    ("Keu goi ung ho gia dinh bi chay nha, STK 1903 4567 8912 Techcombank LUU THI HANG.", True),
+    # an office's own account stays a body's
+    ("Keu goi ung ho dong bao vung lu, STK 1903 4567 8912 Vietcombank VAN PHONG HOI CHU THAP "
+     "DO TINH.", False),
+])
+def test_a_charity_appeal_paid_to_a_person(text: str, fires: bool) -> None:
+    assert ("CHARITY_TO_PERSON" in rule_findings(text)) is fires

@@ -188,7 +188,9 @@ _EVN_RE = re.compile(r"\bevn\w*")
 #: them to be read as one ("le" is also a holiday, "do" a "that").
 _SURNAME = (r"(?:nguyen|tran|pham|hoang|huynh|phan|vu|vo|dang|bui|duong|ngo|dinh|dao|doan"
             r"|trinh|truong|luong|quach|trieu|vuong)")
-_SHORT_SURNAME = r"(?:le|do|ho|ly|mai|cao|ha|lam|ta|lu|to|tang)"
+_SHORT_SURNAME = (r"(?:le|do|ho|ly|mai|cao|ha|lam|ta|lu|to|tang"
+                  # Luu, Lai, Dam, Kieu, Khuc, Thai, Tong, Mac, and Lo (a Thai people's name)
+                  r"|luu|lai|dam|kieu|khuc|thai|tong|mac|lo)")
 _MIDDLE = (r"(?:van|thi|huu|duc|minh|ngoc|thanh|quoc|xuan|kim|hong|dinh|cong|quang|anh|thu"
            r"|thuy|bao|gia|phuong|hai|trung|tien|manh|viet|nhat|tuan)")
 #: (Not a school: "Truong TH Kim Dong" is Truong Tieu hoc, though Truong is a surname too;
@@ -216,7 +218,7 @@ _ACCOUNT_NUMBER_RE = re.compile(
 #: Chau" is the pupil to pay for, written after "ND"/"noi dung"/"ghi chu".)
 _NAME_AFTER_RE = re.compile(
     rf"\s*(?:-\s*|\(\s*)?(?:(?!nd\b|noi\s+dung|ghi\s+chu|ghi\b|cu\s+phap|memo\b|content\b)\S+\s+)"
-    rf"{{0,6}}?{_PERSON}\b")
+    rf"{{0,6}}?(?P<person>{_PERSON})\b")
 _NAME_BEFORE_RE = re.compile(rf"\b{_PERSON}\s*,?\s*$")
 #: How far from the number a holder's name may stand.
 _NAME_REACH = 80
@@ -266,7 +268,8 @@ def _personal_holder(folded: str) -> str | None:
     for m in _ACCOUNT_NUMBER_RE.finditer(folded):
         after = _NAME_AFTER_RE.match(folded[m.end():m.end() + _NAME_REACH])
         if after is not None:
-            if ORGANISATION_RE.search(after.group(0)) is not None:
+            # (the words before the name: "Lo Van Phong" folds to "van phong", an office)
+            if ORGANISATION_RE.search(after.group(0), 0, after.start("person")) is not None:
                 continue  # "... Vietcombank UY BAN MTTQ VN PHUONG BEN NGHE": a body's account
             return m.group(0) + after.group(0)
         before = _NAME_BEFORE_RE.search(folded[max(0, m.start() - _NAME_REACH // 2):m.start()])
