@@ -111,7 +111,7 @@ GAME_LURE_WORDS: frozenset[str] = frozenset(
 )
 #: (The last six: the invented events that game lures announce, a game's "birthday", its
 #: "festival day", "arena" and "club house", a daily "check-in" and "grab the gifts":
-#: "sinhnhatlq", "hoiquanff", "diemdanhdotkich"; 6 training-side domains missed before.)
+#: "sinhnhatlq", "hoiquanff", "diemdanhdotkich"; 7 training-side domains missed before.)
 
 #: Words that name what a scam sells or promises; one in a domain's own name is a lure
 #: whatever the rest of the name says: word -> what it offers (the symbol's detail). Left

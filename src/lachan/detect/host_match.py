@@ -465,7 +465,7 @@ def publisher_lookalike(label: str) -> tuple[str, str] | None:
     ("garene", "garens"), or two with its first and last letters kept ("gerana", "gazena",
     "garennavn", "grerena"): the fakes of a game's event sites copy the publisher's .vn
     domain (garena.vn). Not outside .vn: two letters from "garena" are words and names
-    elsewhere ("gazeta"). On the training side of the phishing list this finds 10
+    elsewhere ("gazeta"). On the training side of the phishing list this finds 6
     registrable domains the other checks missed, and it is in no legitimate domain,
     well-known site or ham-SMS link."""
     core = label.replace("-", "").strip("0123456789")
@@ -680,7 +680,7 @@ _SHORT_PLATFORM_LEN = 5
 #: The name a betting site gives itself: a word of two or more letters or digits before
 #: "win" or "bet" closing the label ("fibowin", "choilawin", "happytobet", "nowbetvn"),
 #: with at most a "vn", "vip" or "club" and digits after them; outside .vn. On the training
-#: side of the phishing list this finds 18 registrable domains the model and the other
+#: side of the phishing list this finds 12 registrable domains the model and the other
 #: checks missed, and it is in no legitimate domain, well-known site or ham-SMS link.
 BETTING_ENDING_RE = re.compile(r"[a-z0-9]{2,}(?:win|bet)(?:vn|vip|club)?\d*$")
 #: Words that end in "win" or "bet" (Darwin, Edwin, Baldwin, Irwin, twin, Unwin; alphabet,
