@@ -129,3 +129,70 @@ def test_words_and_shop_numbers_are_no_market_lure(host: str) -> None:
 
     parsed = parse_host(host)
     assert market_lure(parsed.label, parsed.registrable, parsed.suffix) is None
+
+
+@pytest.mark.parametrize(("item", "found"), [
+    ("dogeminervip.com", "doge + mining"),  # a coin's name with a word of the trade
+    ("tronbank-global.com", "tron + bank"),
+    ("usdcstaking.net", "usdt + stake"),
+])
+def test_a_coins_name_beside_a_word_of_the_trade_is_a_trading_lure(item: str, found: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing", v
+    lure = [s for s in v.symbols if s.name == "HOST_TRADING_LURE"]
+    assert lure and lure[0].detail.startswith(f'"{found}"'), v.symbols
+
+
+@pytest.mark.parametrize("item", [
+    "dogecoin.com",  # the coin's own name is one word
+    "samsungelectronics.com", "viettronics.edu.vn", "patronbank.com",  # "tron" in words
+    "stakeholderfund.org", "mistakebank.com",  # "stake" in words
+])
+def test_words_that_hold_a_coins_name_are_no_trading_lure(item: str) -> None:
+    assert "HOST_TRADING_LURE" not in _names(item)
+
+
+@pytest.mark.parametrize("item", ["fibowin.com", "choilawin.me", "happytobet.net",
+                                  "nowbetvn.com", "luckywinvip88.org"])
+def test_a_name_closed_by_win_or_bet_outside_vn_is_a_betting_site(item: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing" and v.score >= 0.9, v
+    found = [s for s in v.symbols if s.name == "HOST_BOOKMAKER"]
+    assert found and "betting site" in found[0].detail, v.symbols
+
+
+@pytest.mark.parametrize("item", [
+    "darwin.com", "goodwin.com", "edwin.com", "baldwin.org", "irwin.com", "twin.com",
+    "alphabet.com", "tibet.com", "sorbet.com",  # words that end in "win" or "bet"
+    "hoangwin.vn", "thanhbet.com.vn",  # under .vn
+])
+def test_words_ending_in_win_or_bet_and_vn_names_are_not_betting_sites(item: str) -> None:
+    assert "HOST_BOOKMAKER" not in _names(item)
+
+
+@pytest.mark.parametrize(("item", "form"), [
+    ("eastcenterltd.com", "ltd"), ("fenlimited.com", "limited"),
+    ("eliconglobalplc.com", "plc"),
+])
+def test_a_legal_form_closing_a_name_outside_vn_is_found(item: str, form: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing", v
+    found = [s for s in v.symbols if s.name == "HOST_COMPANY_FORM"]
+    assert found and found[0].detail.startswith(f'"{form}"'), v.symbols
+
+
+@pytest.mark.parametrize("item", [
+    "fitnessunlimited.com",  # "unlimited" is no legal form
+    "hoaphatltd.com.vn", "minhanlimited.vn",  # Vietnamese firms under .vn
+    "ltd.com", "pltd.com",  # no name before the form
+])
+def test_unlimited_and_vn_firms_have_no_legal_form_finding(item: str) -> None:
+    assert "HOST_COMPANY_FORM" not in _names(item)
+
+
+def test_the_no_registry_path_and_the_general_path_agree_on_the_later_checks() -> None:
+    items = ["dogeminervip.com", "fibowin.com", "darwin.com", "eastcenterltd.com",
+             "fitnessunlimited.com", "gerana.vn", "sinhnhatlq.vn", "garden.vn"]
+    plain = classify_items(items)
+    general = classify_items(items, _SilentRegistry())  # type: ignore[arg-type]
+    assert [repr(tuple(v)) for v in plain] == [repr(tuple(v)) for v in general]

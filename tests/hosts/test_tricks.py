@@ -335,6 +335,46 @@ def test_a_game_publishers_name_under_vn_is_phishing(item: str) -> None:
     assert v.label == "phishing" and v.brand == "garena"
 
 
+@pytest.mark.parametrize("item", [
+    "sinhnhatlq.vn",  # a game's "birthday" (Arena of Valor's code)
+    "hoiquanff.com",  # Free Fire's "club house"
+    "sinhnhatffvn.com",  # with "vn" after the code
+    "diemdanhdotkich.com",  # a daily check-in of CrossFire ("Dot Kich")
+    "hacklienminh.net",  # League of Legends' short name beside a hack
+])
+def test_a_games_invented_event_is_a_game_lure(item: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing"
+    assert "HOST_GAME_LURE" in {s.name for s in v.symbols}
+
+
+@pytest.mark.parametrize("item", [
+    "lienminhhoptacxa.vn",  # "lien minh": an alliance of co-operatives
+    "dotkichtinhte.com",  # "dot kich": a raid, in a news site's name
+    "sinhnhatbe.vn",  # a child's birthday party shop
+    "staffvn.com",  # "ff" inside a word
+])
+def test_everyday_words_and_events_without_a_game_are_no_game_lure(item: str) -> None:
+    assert "HOST_GAME_LURE" not in {s.name for s in analyse_host(item).symbols}
+
+
+@pytest.mark.parametrize("item", ["gerana.vn", "garens.vn", "www.gazena.vn", "garenna-vn.vn"])
+def test_a_game_publishers_name_misspelt_under_vn_is_a_look_alike(item: str) -> None:
+    v = analyse_host(item)
+    assert v.label == "phishing" and v.brand == "garena", v
+    assert "HOST_BRAND_LOOKALIKE" in {s.name for s in v.symbols}
+
+
+@pytest.mark.parametrize("item", [
+    "gara.vn",  # a garage: two letters dropped
+    "galena.vn",  # a name near "garena"
+    "gazeta.pl",  # outside .vn
+    "garden.vn",
+])
+def test_words_near_a_game_publishers_name_are_no_look_alike(item: str) -> None:
+    assert analyse_host(item).brand != "garena"
+
+
 def test_a_game_named_by_an_everyday_word_in_a_subdomain_is_no_game_lure() -> None:
     assert analyse_host("lienquan.vanbanphapluat.vn").label == "benign"
 

@@ -34,6 +34,7 @@ from lachan.detect.host_match import (
     has_label_trick,
     is_mixed_script,
     lookalike_brand_hits,
+    publisher_lookalike,
     scan,
     unicode_skeleton,
 )
@@ -71,7 +72,11 @@ SYMBOLS: dict[str, tuple[float, str]] = {
                                "platform"),
     "HOST_BOOKMAKER": (0.9, "the name of a bookmaker that runs illegal betting sites aimed at "
                             "Viet Nam, or of their numbered copies (thabet, 8kbet, 33win, "
-                            "kim99)"),
+                            "kim99), or, outside .vn, a name closed by \"win\" or \"bet\" "
+                            "(fibowin, happytobet)"),
+    "HOST_COMPANY_FORM": (0.6, "a company's legal form closing the name of a site outside "
+                               ".vn (eastcenterltd, fenlimited): fake investment and "
+                               "order-taking firms' names"),
     "HOST_BRAND_LOOKALIKE": (0.9, "label imitates a brand with look-alike characters or a typo"),
     "HOST_IDN": (0.2, "internationalised (non-ASCII) domain name"),
     "HOST_MIXED_SCRIPT": (0.8, "label mixes Latin with Cyrillic or Greek look-alike letters"),
@@ -210,6 +215,10 @@ def _label_lookalike(
     fz = fuzzy_brand(label)
     if fz is not None and fz[0] != official:
         return BrandFinding(fz[0], "fuzzy", fz[1])
+    if p.suffix.endswith("vn") and not restricted:
+        pub = publisher_lookalike(label)
+        if pub is not None and pub[0] != official:
+            return BrandFinding(pub[0], "fuzzy", pub[1])
     return _glued_bank_code(p, official, label)
 
 

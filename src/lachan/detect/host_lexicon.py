@@ -92,21 +92,26 @@ SHORT_GAMBLING_KEYWORDS: frozenset[str] = frozenset("bet".split())
 #: publishers (ff.garena.vn), so a game's name beside a lure word elsewhere is a lure.
 GAME_NAMES: frozenset[str] = frozenset(
     """freefire pubg roblox lienquan lmht booyah valorant ngocrong playtogether tocchien
-    genshin lienminhhuyenthoai truykich zingspeed robux""".split()
+    genshin lienminhhuyenthoai truykich zingspeed robux lienminh dotkich""".split()
 )
-#: Games whose name is also an everyday word ("lienquan": related): it counts only beside a
-#: lure word. Any other name of :data:`GAME_NAMES` is a lure on its own outside the
-#: publisher's domains ("lmhtvcs", "playtogethervn", "robuxfree"): the publishers' own
-#: sites are official or well-known domains, which never reach that check.
-EVERYDAY_GAME_NAMES: frozenset[str] = frozenset({"lienquan"})
+#: Games whose name is also an everyday word ("lienquan": related; "lienminh": alliance,
+#: League of Legends' short name; "dotkich": a raid, CrossFire's Vietnamese name): it
+#: counts only beside a lure word ("hacklienminh", "diemdanhdotkich"). Any other name of
+#: :data:`GAME_NAMES` is a lure on its own outside the publisher's domains ("lmhtvcs",
+#: "playtogethervn", "robuxfree"): the publishers' own sites are official or well-known
+#: domains, which never reach that check.
+EVERYDAY_GAME_NAMES: frozenset[str] = frozenset({"lienquan", "lienminh", "dotkich"})
 #: Short codes of games, which count only at an edge of the label or of a hyphenated
 #: part, next to a lure word ("napff", "hacklq", "ff-member"; not "coffeeshop", "staff").
 SHORT_GAME_NAMES: frozenset[str] = frozenset("ff lq aov fo4".split())
 #: What a game's lure offers or asks for.
 GAME_LURE_WORDS: frozenset[str] = frozenset(
     """nap napthe sukien quatang nhanqua giftcode member event acc nick hack skin quanhuy
-    shop free mienphi tang trian""".split()
+    shop free mienphi tang trian sinhnhat ngayhoi dautruong hoiquan diemdanh rinhqua""".split()
 )
+#: (The last six: the invented events that game lures announce, a game's "birthday", its
+#: "festival day", "arena" and "club house", a daily "check-in" and "grab the gifts":
+#: "sinhnhatlq", "hoiquanff", "diemdanhdotkich"; 7 training-side domains missed before.)
 
 #: Words that name what a scam sells or promises; one in a domain's own name is a lure
 #: whatever the rest of the name says: word -> what it offers (the symbol's detail). Left
@@ -188,6 +193,10 @@ INVESTMENT_WORDS: dict[str, str] = {
     "asset": "asset", "profit": "profit", "option": "option", "margin": "margin",
     "defi": "defi", "nft": "nft", "token": "token", "usdt": "usdt", "ethereum": "ethereum",
     "binary": "binary", "bank": "bank",
+    # coins that fake platforms name (one coin is one word: "trontrx" is one)
+    # (not "matic": automatic, dramatic, pubmatic; not "shib": Shibuya, the shiba dog)
+    "tron": "tron", "trx": "tron", "doge": "doge", "dogecoin": "doge", "usdc": "usdt",
+    "stake": "stake", "staking": "stake", "staker": "stake",
 }
 #: Ordinary words that hold one of :data:`INVESTMENT_WORDS` and mean something else
 #: ("ambition", "rabbit", "examining", "investigate", "refund", "definition").
@@ -196,6 +205,7 @@ INVESTMENT_WORD_EXCEPTIONS: tuple[str, ...] = (
     "bitter", "bitum", "obit", "cubit", "examin", "determin", "investig", "refund",
     "fundament", "defini", "coinc", "nonprofit", "bankrupt", "stockholm",
     "stocking", "adoption", "tokeniz", "capitaliz", "marginal",
+    "electron", "tronic", "patron", "citron", "strong", "mistake", "stakehold", "dogear",
 )
 #: Bookmakers that run illegal betting sites aimed at Viet Nam ("nha cai"), as their names
 #: are written in domains. Public knowledge (press reports and police warnings on illegal

@@ -436,6 +436,56 @@ def _within_edits(a: str, b: str, k: int) -> bool:
                 and _within_edits(a[2:], b[2:], k)))
 
 
+#: The shortest game publisher's name matched two edits away (:func:`publisher_lookalike`).
+PUBLISHER_LOOKALIKE_MIN_LEN = 6
+
+
+@lru_cache(maxsize=1)
+def _publisher_names() -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+    """``(first letter, last letter)`` -> ``(name, brand id)`` of the long names of the
+    game publishers of the seed (category "gaming"), less everyday words."""
+    out: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for b in load_brands():
+        if b.category != "gaming":
+            continue
+        for a in b.aliases:
+            a = re.sub(r"[^a-z]", "", a)
+            if len(a) >= PUBLISHER_LOOKALIKE_MIN_LEN and a not in EVERYDAY_GAME_NAMES:
+                out.setdefault((a[0], a[-1]), []).append((a, b.id))
+    return {key: tuple(names) for key, names in out.items()}
+
+
+#: Words and names a publisher's name is two edits from ("gardena": garden tools).
+PUBLISHER_LOOKALIKE_WORDS = frozenset({"gardena", "galena", "gazeta", "garenne"})
+
+
+def publisher_lookalike(label: str) -> tuple[str, str] | None:
+    """``(brand id, the name read)`` when a label under .vn, less its hyphens, digits and a
+    closing "vn", is a game publisher's name with one letter replaced, added or dropped
+    ("garene", "garens"), or two with its first and last letters kept ("gerana", "gazena",
+    "garennavn", "grerena"): the fakes of a game's event sites copy the publisher's .vn
+    domain (garena.vn). Not outside .vn: two letters from "garena" are words and names
+    elsewhere ("gazeta"). On the training side of the phishing list this finds 6
+    registrable domains the other checks missed, and it is in no legitimate domain,
+    well-known site or ham-SMS link."""
+    core = label.replace("-", "").strip("0123456789")
+    if core.endswith("vn") and len(core) > PUBLISHER_LOOKALIKE_MIN_LEN + 1:
+        core = core[:-2]
+    if (len(core) < PUBLISHER_LOOKALIKE_MIN_LEN - 1 or not core.isalpha()
+            or core in PUBLISHER_LOOKALIKE_WORDS):
+        return None
+    for (first, last), names in _publisher_names().items():
+        if first != core[0]:
+            continue
+        for name, bid in names:
+            if core == name or not len(name) - 1 <= len(core) <= len(name) + 2:
+                continue  # (two letters dropped make words: "gara", a garage)
+            if _within_edits(core, name, 1) or (last == core[-1]
+                                                and _within_edits(core, name, 2)):
+                return bid, core
+    return None
+
+
 def fuzzy_brand_plain(label: str) -> tuple[str, str] | None:
     """:func:`fuzzy_brand` without its shortcuts (tests compare them)."""
     deleted, exact = _fuzzy_index()
@@ -495,10 +545,12 @@ LABEL_TRICK_RE = re.compile(_trie_regex(sorted(GAME_NAMES | SHORT_GAME_NAMES | s
 _LONE_GAME_RE = re.compile(_alternatives(GAME_NAMES - EVERYDAY_GAME_NAMES))
 _LONG_GAME_RE = re.compile(_alternatives(GAME_NAMES))
 _LURE_RE = re.compile(_LURES)
-#: A short game code at an edge of the label or of a part (hyphens and digits part it)
-#: next to a lure word: "napff", "muanicklq", "ff-member", "ffmembership2021".
+#: A short game code at an edge of the label or of a part (hyphens and digits part it, and
+#: a closing "vn") next to a lure word: "napff", "muanicklq", "ff-member",
+#: "ffmembership2021", "sinhnhatffvn".
 _SHORT_GAME_LURE_RE = re.compile(
-    f"(?:^|[-0-9])({_SHORT_GAMES})[-0-9]*({_LURES})|({_LURES})[-0-9]*({_SHORT_GAMES})(?:$|[-0-9])"
+    f"(?:^|[-0-9])({_SHORT_GAMES})[-0-9]*({_LURES})"
+    f"|({_LURES})[-0-9]*({_SHORT_GAMES})(?:vn)?(?:$|[-0-9])"
 )
 
 
@@ -621,11 +673,48 @@ _TRADING_WORDS_MIN = 2
 #: "exchange" name real banks and exchanges ("firstcapitalbank", "londonstockexchange").
 _STRONG_TRADING_WORDS = frozenset({"fx", "bit", "coin", "crypto", "mining", "defi", "nft",
                                    "token", "usdt", "ethereum", "binary", "futures",
-                                   "option", "margin"})
+                                   "option", "margin", "tron", "doge", "stake"})
 #: Platform names this short count only at an end of the label: inside it they are pieces
 #: of words.
 _SHORT_PLATFORM_LEN = 5
-TRADING, BOOKMAKER = "trading", "bookmaker"
+#: The name a betting site gives itself: a word of two or more letters or digits before
+#: "win" or "bet" closing the label ("fibowin", "choilawin", "happytobet", "nowbetvn"),
+#: with at most a "vn", "vip" or "club" and digits after them; outside .vn. On the training
+#: side of the phishing list this finds 12 registrable domains the model and the other
+#: checks missed, and it is in no legitimate domain, well-known site or ham-SMS link.
+BETTING_ENDING_RE = re.compile(r"[a-z0-9]{2,}(?:win|bet)(?:vn|vip|club)?\d*$")
+#: Words that end in "win" or "bet" (Darwin, Edwin, Baldwin, Irwin, twin, Unwin; alphabet,
+#: Tibet, sorbet, gibbet): a label whose name before the ending closes with one is no
+#: betting site's.
+_WIN_BET_WORDS = ("twin", "dwin", "rwin", "lwin", "nwin", "abet", "ibet", "rbet", "bbet")
+_ENDING_FILLER_RE = re.compile(r"(?:vn|vip|club)?\d*$")
+#: A company's legal form closing a label outside .vn ("eastcenterltd", "fenlimited",
+#: "eliconglobalplc"): fake investment and order-taking ("task") firms put it in their
+#: sites' names to look registered; an honest firm's site carries its name, not its legal
+#: form. On the training side of the phishing list this finds 10 registrable domains the
+#: model and the other checks missed, and it is in no legitimate domain, well-known site or
+#: ham-SMS link. Left out: "unlimited" ("fitnessunlimited").
+COMPANY_FORM_RE = re.compile(r"[a-z]{3,}(ltd|limited|plc)\d*$")
+TRADING, BOOKMAKER, COMPANY = "trading", "bookmaker", "company"
+
+
+def betting_ending(s: str) -> bool:
+    """``s`` (a label without hyphens) closes with a betting site's "win" or "bet"
+    (:data:`BETTING_ENDING_RE`), and not as the end of a word (:data:`_WIN_BET_WORDS`)."""
+    if BETTING_ENDING_RE.search(s) is None:
+        return False
+    filler = _ENDING_FILLER_RE.search(s)  # always found (it may be empty)
+    stem = s if filler is None else s[: filler.start()]
+    return not stem.endswith(_WIN_BET_WORDS)
+
+
+def company_form(s: str) -> str | None:
+    """The legal form (``ltd``, ``limited``, ``plc``) closing ``s`` (a label without
+    hyphens) after a name of three or more letters, else ``None``."""
+    m = COMPANY_FORM_RE.search(s)
+    if m is None or s[: m.end(1)].endswith("unlimited"):
+        return None
+    return m.group(1)
 
 
 def market_lure(label: str, registrable: str, suffix: str) -> tuple[str, str, str] | None:
@@ -636,12 +725,16 @@ def market_lure(label: str, registrable: str, suffix: str) -> tuple[str, str, st
       "kucoinpro.net", "digifinx.com"), or two different words of ``INVESTMENT_WORDS``
       outside the .vn zone ("fxgoldtrade.com", "btcwealth.net", "tokenfundx.com");
     - ``"bookmaker"``: a name of ``GAMBLING_BRANDS`` ("thabet-vn", "fb88vip") or of
-      :data:`NUMBERED_BOOKMAKER_RE`'s shapes ("55win", "kim88"), hyphens ignored;
+      :data:`NUMBERED_BOOKMAKER_RE`'s shapes ("55win", "kim88"), hyphens ignored, or,
+      outside .vn, a betting site's ending (:func:`betting_ending`: "fibowin");
+    - ``"company"``: a company's legal form closing the label outside .vn
+      (:func:`company_form`: "eastcenterltd");
 
     else ``None``."""
     s = label.replace("-", "") if "-" in label else label
     words: dict[str, None] = {}
     house = None
+    called = "the name of a betting site"
     for m in _MARKET_RE.finditer(s):
         found = _MARKET_TERMS.get(m.group(0))
         if found is None:
@@ -663,10 +756,17 @@ def market_lure(label: str, registrable: str, suffix: str) -> tuple[str, str, st
         short = _SHORT_BOOKMAKERS_RE.search(label)
         if short is not None:
             house = short.group(1)
-        elif not suffix.endswith("vn") and NUMBERED_BOOKMAKER_RE.match(s) is not None:
+        elif not suffix.endswith("vn"):
             # (not under .vn: "pho88.com.vn", "hoa99.vn" are shops' lucky numbers)
-            house = s
-    return None if house is None else (BOOKMAKER, house, "the name of a betting site")
+            if NUMBERED_BOOKMAKER_RE.match(s) is not None:
+                house = s
+            elif betting_ending(s):
+                house, called = s, 'a name closed by "win" or "bet", as betting sites\' are'
+            else:
+                form = company_form(s)
+                if form is not None:
+                    return COMPANY, form, "a company's legal form closing a site's name"
+    return None if house is None else (BOOKMAKER, house, called)
 
 
 def has_label_trick(label: str, registrable: str, suffix: str) -> bool:

@@ -50,6 +50,7 @@ from lachan.detect.host_features import (
 )
 from lachan.detect.host_lexicon import EVERYDAY_GAME_NAMES
 from lachan.detect.host_match import (
+    COMPANY,
     TRADING,
     game_lure,
     has_label_trick,
@@ -121,6 +122,10 @@ FLOOR_LURE_WORD = 0.9
 #: legitimate domain, well-known site, official channel or ham-SMS link.
 FLOOR_TRADING_LURE = 0.9
 FLOOR_BOOKMAKER = 0.9
+#: A company's legal form closing the label outside .vn ("eastcenterltd.com",
+#: ``host_match.company_form``): weaker evidence than a lure word, so a lower floor,
+#: still over the cut-off.
+FLOOR_COMPANY_FORM = 0.6
 _ONLY_PARSED = frozenset({ParsedHost})
 #: A long batch is analysed this many items at a time: the parsed hosts, facts and
 #: arrays of one chunk are freed before the next, so memory (and the page faults of
@@ -406,6 +411,10 @@ def _label_trick(label: str, registrable: str, suffix: str) -> tuple[Symbol, flo
     if kind == TRADING:
         return (Symbol("HOST_TRADING_LURE", SYMBOLS["HOST_TRADING_LURE"][0],
                        f'"{found}" ({what}) in {registrable}'), FLOOR_TRADING_LURE)
+    if kind == COMPANY:
+        return (Symbol("HOST_COMPANY_FORM", SYMBOLS["HOST_COMPANY_FORM"][0],
+                       f'"{found}" ({what}) in {registrable}, outside .vn'),
+                FLOOR_COMPANY_FORM)
     return (Symbol("HOST_BOOKMAKER", SYMBOLS["HOST_BOOKMAKER"][0],
                    f'"{found}" in {registrable}: {what}'), FLOOR_BOOKMAKER)
 
