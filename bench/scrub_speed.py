@@ -124,7 +124,8 @@ def consents_case(n_consents: int, n_numbers: int, directory: str | None,
             with db.transaction() as s:
                 for r in refusing[lo : lo + 20_000]:
                     adv.record_refusal(s, aid, r, "TC", actor="bench")
-        print(f"{n_consents:,} consents and {len(refusing):,} refusals recorded in "
+        n_refused = len(refusing)
+        print(f"{n_consents:,} consents and {n_refused:,} refusals recorded in "
               f"{time.perf_counter() - t:.1f} s")
 
         # the lists: half consented, a tenth on the register, the rest unknown (with
@@ -151,7 +152,8 @@ def consents_case(n_consents: int, n_numbers: int, directory: str | None,
             big_s = time.perf_counter() - t
             small_digest = hashlib.sha256(orjson.dumps(list(scrub(s, aid, "sms", [small]))))
         db.dispose()
-    print(f"consent view of {n_consents:,} consents:     {view_s:.3f} s (best of 3)")
+    print(f"consent view of {n_consents:,} consents and {n_refused:,} refusals: {view_s:.3f} s "
+          "(best of 3)")
     print(f"scrub of 10 numbers (POST .../scrub):   {small_s:.3f} s (best of 5); "
           f"sha256 {small_digest.hexdigest()[:16]}")
     print(f"scrub of {n_numbers:,} lines (lachan scrub, chunks of {chunk:,}): {big_s:.3f} s; "
