@@ -14,7 +14,14 @@ Figures, averaged over the fold assignments:
   labels it (scam at the threshold of 0.4 % out-of-fold Vietnamese FPR, else ad or ham by
   probability).
 
-    .venv/bin/python bench/content_cv.py [--seeds 8] [--C 30]
+With ``--written`` (the default) each training fold also holds the project's written
+messages (``lachan.model.datasets.load_written``) as `lachan train` takes them: prepared
+without their length class (``train.prepare_written``), in the fold's vocabulary, weighted
+by ``train.written_weights`` at ``--written-weight`` (default ``train.WRITTEN_WEIGHT``)
+of the mean weight of the fold's public messages; they are never in a validation fold
+and in no figure. ``--no-written`` trains on the public sets only.
+
+    .venv/bin/python bench/content_cv.py [--seeds 8] [--C 30] [--no-written]
 
 With the character n-gram block, 8 assignments take about 5 minutes on two cores.
 """
@@ -31,7 +38,7 @@ from sklearn.model_selection import GroupKFold
 from lachan.detect.content_model import ContentModel, build_matrix
 from lachan.detect.engine import Engine
 from lachan.model import train as T
-from lachan.model.datasets import SOURCES, data_dir, load_examples
+from lachan.model.datasets import SOURCES, data_dir, load_examples, load_written
 from lachan.model.split import near_duplicate_groups
 
 FPRS = (0.003, 0.005, 0.01)
@@ -46,10 +53,20 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", type=int, default=8, help="fold assignments to pool")
     ap.add_argument("--C", type=float, default=30.0, help="regularisation")
+    ap.add_argument("--written", action=argparse.BooleanOptionalAction, default=True,
+                    help="train each fold on the written messages too, as `lachan train` "
+                         "does (never validated on)")
+    ap.add_argument("--written-weight", type=float, default=T.WRITTEN_WEIGHT,
+                    help="their weight against a public message's mean weight")
     args = ap.parse_args()
     t0 = time.perf_counter()
     examples = load_examples(data_dir(), SOURCES)
-    prepared = T.prepare_all(Engine(ContentModel.empty()), examples)
+    engine = Engine(ContentModel.empty())
+    prepared = T.prepare_all(engine, examples)
+    written = load_written() if args.written and args.written_weight > 0 else []
+    written_prep = T.prepare_written(engine, written)
+    written_feats = [p.features for p in written_prep]
+    y_written = np.array([T.CLASSES.index(e.label) for e in written], dtype=np.int64)
     groups = near_duplicate_groups([p.view.norm.folded for p in prepared])
     y = np.array([T.CLASSES.index(e.label) for e in examples])
     feats = [p.features for p in prepared]
@@ -62,11 +79,17 @@ def main() -> None:
             g = np.random.RandomState(seed).permutation(groups.max() + 1)[groups]
             probs = np.zeros((len(examples), len(T.CLASSES)))
             for fit_i, hold_i in GroupKFold(5).split(np.zeros(len(y)), y, g):
-                vocab = T.build_vocab([prepared[i] for i in fit_i])
+                # the written messages last, as `lachan train` orders them
+                vocab = T.build_vocab([prepared[i] for i in fit_i] + written_prep)
                 index = {t: i for i, t in enumerate(vocab)}
+                w_fit = T.sample_weights([examples[i] for i in fit_i], y[fit_i])
+                w_written = T.written_weights(y_written, float(w_fit.mean()),
+                                              args.written_weight)
                 clf = T.fit_model(
-                    build_matrix([feats[i] for i in fit_i], index, chars=True), y[fit_i],
-                    T.sample_weights([examples[i] for i in fit_i], y[fit_i]), args.C)
+                    build_matrix([feats[i] for i in fit_i] + written_feats, index,
+                                 chars=True),
+                    np.concatenate([y[fit_i], y_written]),
+                    np.concatenate([w_fit, w_written]), args.C)
                 probs[hold_i] = T.verdict_probabilities(
                     clf, build_matrix([feats[i] for i in hold_i], index, chars=True),
                     [feats[i] for i in hold_i])
@@ -85,6 +108,11 @@ def main() -> None:
         f1s.append(2 * tp / (2 * tp + fp + fn))
     print(f"grouped 5-fold CV, {args.seeds} fold assignments, C={args.C}, "
           f"{len(examples):,} messages ({time.perf_counter() - t0:.0f} s)")
+    if written:
+        print(f"each training fold also held the {len(written):,} written messages "
+              f"(weight {args.written_weight:g}; never validated on)")
+    else:
+        print("trained on the public sets only (no written messages)")
     for fpr in FPRS:
         rec = np.mean([recall_at(r[vn, scam], is_scam[vn], fpr) for r in runs])
         print(f"Vietnamese scam recall at {fpr:.1%} FPR on Vietnamese ham + ad: {rec:.3f}")

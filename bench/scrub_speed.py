@@ -14,9 +14,13 @@ the registry as the API and the CLI call it, on a SQLite database in a temporary
 directory: an advertiser holding ``--consents`` consents (1% of them withdrawn, 1% of
 their recipients having refused since), a register of 10,000 numbers; then a scrub of 10
 numbers (``POST .../scrub``), of ``--numbers`` lines (``lachan scrub``), and the consent
-view alone. The output's SHA-256 is printed, to compare runs.
+view alone. The output's SHA-256 is printed, to compare runs. ``--refusals N`` records N
+refusals instead of 1% of the consents (recipients of their own, none of them consented),
+and ``--chunk N`` reads the list in chunks of N lines (``lachan scrub`` reads 100,000):
+small chunks show what the scrub does once per chunk (how much the advertiser holds).
 
     .venv/bin/python bench/scrub_speed.py --case consents [--consents 100000] [--numbers 200000]
+        [--refusals N] [--chunk 100000]
 """
 
 from __future__ import annotations
@@ -83,7 +87,8 @@ def _best(runs: int, work: Callable[[], object]) -> float:
     return min(times)
 
 
-def consents_case(n_consents: int, n_numbers: int, directory: str | None) -> None:
+def consents_case(n_consents: int, n_numbers: int, directory: str | None,
+                  n_refusals: int | None = None, chunk: int = CHUNK) -> None:
     """What an advertiser's consents cost a scrub (see the module's docstring)."""
     from lachan.registry import advertising as adv
     from lachan.registry.advertising_scrub import consent_view, import_dnc, scrub, scrub_lines
@@ -97,8 +102,10 @@ def consents_case(n_consents: int, n_numbers: int, directory: str | None) -> Non
         url = f"sqlite:///{tmp}/lachan.db"
         upgrade(url)
         db = Database(url)
-        numbers = _consent_numbers(n_consents + 10_000, rng)
-        consented, registered = numbers[:n_consents], numbers[n_consents:]
+        extra = 0 if n_refusals is None else n_refusals
+        numbers = _consent_numbers(n_consents + 10_000 + extra, rng)
+        consented, registered = numbers[:n_consents], numbers[n_consents : n_consents + 10_000]
+        refusing = numbers[n_consents + 10_000 :]
         t = time.perf_counter()
         with db.transaction() as s:
             aid = adv.create_advertiser(s, "Bench", actor="bench").id
@@ -111,15 +118,24 @@ def consents_case(n_consents: int, n_numbers: int, directory: str | None) -> Non
         with db.transaction() as s:
             for r in consented[: n_consents // 100]:
                 adv.withdraw_consent(s, aid, r, "sms", actor="bench")
-            for r in consented[n_consents // 100 : n_consents // 50]:
-                adv.record_refusal(s, aid, r, "TC", actor="bench")
-        print(f"{n_consents:,} consents recorded in {time.perf_counter() - t:.1f} s")
+            if n_refusals is None:
+                refusing = consented[n_consents // 100 : n_consents // 50]
+        for lo in range(0, len(refusing), 20_000):
+            with db.transaction() as s:
+                for r in refusing[lo : lo + 20_000]:
+                    adv.record_refusal(s, aid, r, "TC", actor="bench")
+        n_refused = len(refusing)
+        print(f"{n_consents:,} consents and {n_refused:,} refusals recorded in "
+              f"{time.perf_counter() - t:.1f} s")
 
-        # the lists: half consented, a tenth on the register, the rest unknown
+        # the lists: half consented, a tenth on the register, the rest unknown (with
+        # --refusals: a quarter of the unknown are refusals)
         others = _consent_numbers(n_numbers, rng)
         lines = [
             registered[i // 10 % len(registered)] if i % 10 == 0
-            else consented[i // 2 % n_consents] if i % 2 else others[i]
+            else consented[i // 2 % n_consents] if i % 2
+            else refusing[i // 4 % len(refusing)] if n_refusals and i % 4 == 2
+            else others[i]
             for i in range(n_numbers)
         ]
         small = lines[:10]
@@ -129,18 +145,19 @@ def consents_case(n_consents: int, n_numbers: int, directory: str | None) -> Non
             t = time.perf_counter()
             digest = hashlib.sha256()
             allowed = 0
-            chunks = (lines[i : i + CHUNK] for i in range(0, len(lines), CHUNK))
+            chunks = (lines[i : i + chunk] for i in range(0, len(lines), chunk))
             for text, _n, ok in scrub_lines(s, aid, "sms", chunks):
                 digest.update(text.encode())
                 allowed += ok
             big_s = time.perf_counter() - t
             small_digest = hashlib.sha256(orjson.dumps(list(scrub(s, aid, "sms", [small]))))
         db.dispose()
-    print(f"consent view of {n_consents:,} consents:     {view_s:.3f} s (best of 3)")
+    print(f"consent view of {n_consents:,} consents and {n_refused:,} refusals: {view_s:.3f} s "
+          "(best of 3)")
     print(f"scrub of 10 numbers (POST .../scrub):   {small_s:.3f} s (best of 5); "
           f"sha256 {small_digest.hexdigest()[:16]}")
-    print(f"scrub of {n_numbers:,} lines (lachan scrub): {big_s:.3f} s; {allowed:,} allowed; "
-          f"sha256 {digest.hexdigest()[:16]}")
+    print(f"scrub of {n_numbers:,} lines (lachan scrub, chunks of {chunk:,}): {big_s:.3f} s; "
+          f"{allowed:,} allowed; sha256 {digest.hexdigest()[:16]}")
 
 
 def main() -> None:
@@ -149,11 +166,14 @@ def main() -> None:
     ap.add_argument("--register", type=int, default=50_000_000)
     ap.add_argument("--numbers", type=int, default=1_000_000)
     ap.add_argument("--consents", type=int, default=100_000)
+    ap.add_argument("--refusals", type=int, default=None,
+                    help="refusals of their own (default: 1%% of the consents' recipients)")
+    ap.add_argument("--chunk", type=int, default=CHUNK, help="lines per chunk of the list")
     ap.add_argument("--dir", default=None, help="where to write the index (default: a temp dir)")
     args = ap.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     if args.case == "consents":
-        consents_case(args.consents, args.numbers, args.dir)
+        consents_case(args.consents, args.numbers, args.dir, args.refusals, args.chunk)
         return
     rng = np.random.default_rng(91)
 

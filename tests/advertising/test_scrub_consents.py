@@ -110,6 +110,25 @@ def test_a_list_switches_to_the_whole_view_once_it_outgrows_the_consents(
     assert reads == [1, 1]
 
 
+def test_a_long_list_in_small_chunks_counts_the_consents_a_few_times_only(
+    db: Database, advertiser: tuple[int, dict], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    aid, expected = advertiser
+    items = list(expected)[:1_500]  # 150 chunks, every one looked up
+    monkeypatch.setattr(scrubbing, "LOOKUP_RATIO", 1)
+    monkeypatch.setattr(scrubbing, "consent_view", None)  # a read of them all would fail
+    limits: list[int] = []
+    count = scrubbing._count_held
+    monkeypatch.setattr(scrubbing, "_count_held",
+                        lambda s, a, limit: limits.append(limit) or count(s, a, limit))
+    text = _lines(db, aid, items, 10)
+    # counted up to 10, 20, 40, ... rows: not once per chunk, nor further than needed
+    assert limits == [10 * 2**i for i in range(len(limits))]
+    assert limits[-1] < 2 * len(items)
+    assert {orjson.loads(x)["number"]: orjson.loads(x)["reasons"]
+            for x in text.splitlines()} == {n: expected[n] for n in items}
+
+
 def test_a_short_list_does_not_read_every_consent(
     db: Database, advertiser: tuple[int, dict], monkeypatch: pytest.MonkeyPatch
 ) -> None:

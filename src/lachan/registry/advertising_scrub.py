@@ -526,12 +526,17 @@ class ConsentLookup(_RecipientCodes):
     without keying any recipient (its view is empty).
 
     How much the advertiser holds is counted only up to what the decision needs, on the
-    index alone (every channel: reading the view reads them all). Every read takes the
+    index alone (every channel: reading the view reads them all), and remembered for the
+    scrub: a later chunk counts again only when it needs more than was counted, and then
+    up to at least twice as far (:class:`_HeldCount`), so that a long list scrubbed
+    against an advertiser holding millions reads their index a few times in all, not
+    once per chunk (which grew as the square of the list's length). Every read takes the
     rows as they stand at ``at``; on a database where each statement sees what was
     committed before it (PostgreSQL's default), a consent recorded during a long scrub,
     backdated to before ``at``, counts for the chunks read after it."""
 
-    __slots__ = ("_asked", "_view", "advertiser_id", "at", "channel", "digests", "session")
+    __slots__ = ("_asked", "_held", "_view", "advertiser_id", "at", "channel", "digests",
+                 "session")
 
     def __init__(self, session: Session, advertiser_id: int, channel: str,
                  at: datetime | None = None) -> None:
@@ -539,6 +544,7 @@ class ConsentLookup(_RecipientCodes):
         self.at = as_utc(at) if at else utcnow()
         self.digests: Digests = session_vault(session).ad_recipient_digests
         self._asked = 0
+        self._held = _HeldCount(session, advertiser_id)
         self._view: ConsentView | None = None
 
     def codes(self, recipients: Sequence[bytes]) -> np.ndarray:
@@ -547,7 +553,7 @@ class ConsentLookup(_RecipientCodes):
             return np.full(0, NO_CONSENT, dtype=np.int64)
         if self._view is None:
             wanted = LOOKUP_RATIO * (self._asked + len(recipients))
-            if _holds_at_least(self.session, self.advertiser_id, wanted):
+            if self._held.at_least(wanted):
                 self._asked += len(recipients)
                 return self._looked_up(recipients)
             self._view = consent_view(self.session, self.advertiser_id, self.channel, self.at)
@@ -573,17 +579,41 @@ class ConsentLookup(_RecipientCodes):
 Consents = ConsentView | ConsentLookup
 
 
-def _holds_at_least(session: Session, advertiser_id: int, n: int) -> bool:
-    """Whether ``advertiser_id`` holds ``n`` consents and refusals or more (any channel),
-    counted no further than ``n``, on the index of advertiser and pseudonym."""
+def _count_held(session: Session, advertiser_id: int, limit: int) -> int:
+    """How many consents and refusals ``advertiser_id`` holds (any channel), counted no
+    further than ``limit`` (the count, or ``limit`` when it holds that many or more)."""
     held = 0
     for table in (Consent, Refusal):
-        first = select(table.id).where(table.advertiser_id == advertiser_id).limit(n - held)
+        first = select(table.id).where(table.advertiser_id == advertiser_id).limit(
+            limit - held)
         held += int(session.execute(
             select(func.count()).select_from(first.subquery())).scalar_one())
-        if held >= n:
-            return True
-    return False
+        if held >= limit:
+            return limit
+    return held
+
+
+class _HeldCount:
+    """How many consents and refusals an advertiser holds, as far as one scrub asked
+    (:meth:`at_least`): counted once up to what is asked, and again only when more is
+    asked than was counted, then up to at least twice as far. Asked ever more (a long
+    list's chunks), the index is read no more than about four times as far as the
+    largest question, in all; a count that stopped short of its limit is the whole
+    count, and answers every later question without another read."""
+
+    __slots__ = ("advertiser_id", "counted", "limit", "session")
+
+    def __init__(self, session: Session, advertiser_id: int) -> None:
+        self.session, self.advertiser_id = session, advertiser_id
+        self.limit = 0  # how far the last count went
+        self.counted = 0  # what it found (below ``limit``: everything held)
+
+    def at_least(self, n: int) -> bool:
+        """Whether the advertiser holds ``n`` or more."""
+        if n > self.limit and self.counted >= self.limit:  # not counted that far yet
+            self.limit = max(n, 2 * self.limit)
+            self.counted = _count_held(self.session, self.advertiser_id, self.limit)
+        return self.counted >= n
 
 
 def _isin(sorted_arr: np.ndarray, q: np.ndarray) -> np.ndarray:

@@ -111,7 +111,10 @@ class Consent(Base):
 class Refusal(Base):
     __tablename__ = "ad_refusals"
     __table_args__ = (
-        Index("ix_ad_refusals_adv_recipient", "advertiser_id", "recipient_pseudonym"),
+        # a recipient's refusals, and what a scrub reads of them from the index alone
+        # (the time: advertising_scrub's consent view and look-up; adv_0007)
+        Index("ix_ad_refusals_adv_recipient_received", "advertiser_id", "recipient_pseudonym",
+              "received_at"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
