@@ -344,6 +344,26 @@ def first_unnegated(pattern: re.Pattern[str], folded: str,
                 None)
 
 
+def first_unnegated_in_clause(pattern: re.Pattern[str], folded: str,
+                              opens: re.Pattern[str] | None = None) -> re.Match[str] | None:
+    """The first match of ``pattern`` not negated in its clause (:func:`negated`). A comma
+    followed by a new subject opens another clause, which a negation before it does not
+    reach ("chi dang o ngoai khong tien, em mua giup chi 5 the Viettel"); a comma right
+    before the match continues a list ("khong mua ban, cho thue tai khoan"). A match of
+    ``opens`` opens one too ("app khong co tren CH Play nen anh tai file apk")."""
+    for m in pattern.finditer(folded):
+        start = m.start()
+        cut = folded.rfind(",", 0, start) + 1  # (negated splits at ".", ";" itself)
+        if not folded[cut:start].strip():
+            cut = 0
+        if opens is not None:
+            for o in opens.finditer(folded, cut, start):
+                cut = o.end()
+        if not negated(folded[cut:start], start - cut):
+            return m
+    return None
+
+
 def advisory(out: MessageFeatures) -> bool:
     """The message warns against fraud or reads like a public advisory: the tricks it
     quotes get no fixed prior."""

@@ -60,7 +60,14 @@ import re
 from collections.abc import Collection
 
 from lachan.detect.features import PHONE_FINDINGS, Finding, MessageFeatures
-from lachan.detect.requests import LOVER, OTHERS_ACCOUNT, SECRECY_RE, advisory, negated
+from lachan.detect.requests import (
+    LOVER,
+    OTHERS_ACCOUNT,
+    SECRECY_RE,
+    advisory,
+    first_unnegated_in_clause,
+    negated,
+)
 
 #: Log-odds towards scam: enough to decide with the friendly words around them (a "friend"
 #: asking for card codes, P(scam) 0.01 by the model alone), like the illicit offers. It was
@@ -737,18 +744,9 @@ def _add(out: MessageFeatures, name: str, found: str, quoted: bool) -> None:
 
 
 def _first(pattern: re.Pattern[str], folded: str) -> str | None:
-    """The first match of ``pattern`` not negated in its clause. A comma followed by a new
-    subject opens another clause, which a negation before it does not reach ("chi dang o
-    ngoai khong tien, em mua giup chi 5 the Viettel"); a comma right before the match
-    continues a list ("khong mua ban, cho thue tai khoan")."""
-    for m in pattern.finditer(folded):
-        start = m.start()
-        cut = folded.rfind(",", 0, start) + 1  # (negated splits at ".", ";" itself)
-        if not folded[cut:start].strip():
-            cut = 0
-        if not negated(folded[cut:start], start - cut):
-            return m.group(0)
-    return None
+    """The text of :func:`first_unnegated_in_clause`, or ``None``."""
+    m = first_unnegated_in_clause(pattern, folded)
+    return None if m is None else m.group(0)
 
 
 #: Who bills in its own name (utilities, lenders, telcos, schools, funds, insurers,
