@@ -156,6 +156,30 @@ def test_an_app_outside_the_store() -> None:
         "Tai ung dung VNeID tren CH Play hoac App Store de kich hoat tai khoan.")
 
 
+@pytest.mark.parametrize("text", [
+    "Khong cai dat file .apk tu link la.",
+    "Khong tai ung dung ngoai CH Play.",
+    "Vietcombank luu y: Quy khach khong cai dat file .apk tu link la, khong tai ung dung "
+    "ngoai CH Play.",
+    "Ban khong nen tai ung dung ngoai CH Play nhe.",
+    "Me oi dung cai file apk nguoi la gui qua zalo nhe.",
+])
+def test_an_app_outside_the_store_warned_against_weighs_nothing(text: str) -> None:
+    apk = rule_findings(text).get("APK_LINK")
+    assert apk is None or apk.weight == 0.0
+
+
+@pytest.mark.parametrize("text", [
+    "Chi tai app tai link apk em gui de nhan ho tro nhe.",
+    # a negation in another clause, or in the reason given for the package
+    "Khong can ra co quan, chi tai app tai link apk nay de nhan ho tro: bit.ly/ho-tro",
+    "App nay khong co tren CH Play nen anh tai file apk em gui nhe.",
+])
+def test_an_app_outside_the_store_asked_for_still_weighs(text: str) -> None:
+    apk = rule_findings(text).get("APK_LINK")
+    assert apk is not None and apk.weight > 0.0
+
+
 def test_a_fee_to_receive_a_benefit() -> None:
     found = rule_findings("Co oi, chau ben bao hiem, luong huu cua co duoc dieu chinh, co can "
                           "dong 850 nghin phi cap nhat ho so de nhan khoan chenh lech 4 trieu.")

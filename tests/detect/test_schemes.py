@@ -353,6 +353,34 @@ def test_a_mistaken_transfer_sent_back_where_it_came_from_is_honest() -> None:
     assert "MISTAKEN_TRANSFER_RETURN" in schemes(trap)
 
 
+@pytest.mark.parametrize("text", [
+    # the bank's tracing waved away
+    "Anh oi em chuyen nham 5tr vao tk anh, khong can tra soat ngan hang dau, anh chi can "
+    "chuyen lai cho em vao stk 0123456789 MB Bank nhe.",
+    "Chi oi em ck nham 1tr vao tk chi, dung bao ngan hang tra soat nhe, chi chuyen lai vao "
+    "stk 0123456789 giup em.",
+    # ...or held over the reader as a threat
+    "Chi oi em ck nham 3tr vao tai khoan chi, chi chuyen lai giup em qua stk 0451000765432 "
+    "Vietcombank nhe, neu khong chuyen lai em se tra soat va bao cong an.",
+    "Chi oi em chuyen nham 1tr vao tk chi, chi chuyen lai vao stk 0123456789 giup em. Neu "
+    "khong chuyen lai, em se tra soat ngan hang.",
+])
+def test_a_mistaken_transfer_whose_bank_tracing_is_waved_away_or_threatened(text: str) -> None:
+    assert "MISTAKEN_TRANSFER_RETURN" in schemes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chao anh, em chuyen nham 2tr vao TK cua anh sang nay. Anh chuyen lai giup em duoc khong "
+    "a, em da bao ngan hang tra soat roi.",
+    "Chi oi em chuyen nham 1tr vao tk chi. Chi vui long lam thu tuc tra soat tai ngan hang de "
+    "hoan lai giup em nhe.",
+    "Chi oi em chuyen nham 1tr vao tk chi. Chi vui long lam dung thu tuc tra soat tai ngan "
+    "hang giup em, roi chuyen lai cho em nhe.",
+])
+def test_a_mistaken_transfer_returned_through_the_banks_tracing(text: str) -> None:
+    assert "MISTAKEN_TRANSFER_RETURN" not in schemes(text)
+
+
 @pytest.mark.parametrize(("name", "text"), [
     ("CUSTOMS_FEE_TO_PERSON", "Chau o buu dien, bac co buu pham tu nuoc ngoai trong co tien mat, "
                               "bac dong phi thong quan 2tr cho chau qua stk de nhan nhe."),

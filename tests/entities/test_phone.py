@@ -238,3 +238,32 @@ def test_a_lottery_draw_is_no_phone_but_a_number_in_pairs_is() -> None:
     assert [e for e in draw if e.kind == "phone"] == []
     paired = extract("goi em 09 12 34 56 78 nhe")
     assert [e.value for e in paired if e.kind == "phone"] == ["0912345678"]
+
+
+def _phone_values(text: str) -> list[str]:
+    return [e.value for e in extract(text) if e.kind == "phone"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ma KH: 0912345678",
+    "Mã KH 0912 345 678, kỳ 11/2025",
+    "MST.0312345678",
+    "MSSV so 0912345678 con no hoc phi",
+    "CCCD: 0912345678",
+])
+def test_a_number_right_after_a_code_label_is_no_phone(text: str) -> None:
+    assert _phone_values(text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a phone after the labelled code, in the same message
+    ("Ma KH PE0123, LH 0912345678", ["0912345678"]),
+    ("Mã KH: PE0123 - hotline 0912345678", ["0912345678"]),
+    ("Ma KH: 0912345678, SDT: 0987654321", ["0987654321"]),
+    ("MST 0312345678 LH 0912 345 678", ["0912345678"]),
+    # the label ends its sentence: the number after it is another sentence's
+    ("Vui long nhap ma KH. 0912345678 la so tong dai cua em", ["0912345678"]),
+    ("Vui long gui ma KH, 0912345678 la so cua em", ["0912345678"]),
+])
+def test_a_phone_after_a_code_label_is_still_one(text: str, found: list[str]) -> None:
+    assert _phone_values(text) == found

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from lachan.detect.features import Finding, MessageFeatures
-from lachan.detect.requests import advisory, negated
+from lachan.detect.requests import advisory, first_unnegated_in_clause, negated
 
 ILLEGAL_GOODS_PRIOR = 10.0
 #: (10, not 8, since the model trained with the written messages: an English trading
@@ -382,6 +382,10 @@ _TIPS_PAIRS = frozenset({"soi cau", "bach thu", "song thu", "dan de", "dan lo", 
 _APK_RE = re.compile(r"\.apk\b|\b(?:file|tep|link|ban)\s+apk\b|[a-z0-9]-apk\.|\bapk-[a-z0-9]"
                      r"|\b(?:khong\s+qua|ngoai)\s+(?:ch(?:ua)?\s+play|google\s+play|app\s+store"
                      r"|cua\s+hang\s+ung\s+dung)\b")
+#: "So" ("nen", not "khong nen", "should not"): what follows is a new clause, which the
+#: negation of the reason before it does not reach ("app khong co tren CH Play nen anh tai
+#: file apk em gui").
+_SO_RE = re.compile(r"(?<!khong )(?<!ko )(?<!khg )(?<!dung )\bnen\b(?!\s+tang)")
 #: What opens the check: the package's name, or a store named.
 _NOT_RIGHT_BEFORE = ("khong ", "ko ", "khg ")
 _APK_GATES = ("apk", "ch play", "chua play", "google play", "app store", "cua hang ung dung")
@@ -672,7 +676,10 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
             _add(out, "GAMBLING_SIGNUP_LURE", f"{m.group(0)} ... {lure.group(0)}",
                  GAMBLING_LURE_PRIOR, quoted)
     if apk:
-        m = _APK_RE.search(folded)
+        # (not where it is warned against: "khong cai dat file .apk tu link la", "khong tai
+        # ung dung ngoai CH Play"; a negation in another clause stops nothing: "khong can
+        # ra co quan, chi tai app tai link apk nay")
+        m = first_unnegated_in_clause(_APK_RE, folded, _SO_RE)
         if m is not None:
             _add(out, "APK_LINK", ".apk", APK_LINK_PRIOR + (
                 APK_AUTHORITY_EXTRA if "AUTHORITY_NAMED" in out.findings else 0.0), quoted)

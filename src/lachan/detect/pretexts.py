@@ -57,8 +57,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from lachan.detect.features import PHONE_FINDINGS, Finding, MessageFeatures, warns
-from lachan.detect.requests import LOVER, advisory, first_unnegated, negated
+from lachan.detect.features import PHONE_FINDINGS, MessageFeatures
+from lachan.detect.requests import LOVER, add_fixed_prior_findings, first_unnegated, negated
 
 #: Log-odds towards scam, a little above the schemes' (``schemes.SCHEME_PRIOR``): an
 #: official's wording ("Buu dien thong bao: quy khach co 1 buu pham tu Toa an...") reads
@@ -67,6 +67,11 @@ from lachan.detect.requests import LOVER, advisory, first_unnegated, negated
 PRETEXT_PRIOR = 12.0
 #: The opener asks for nothing yet: enough to flag it, less than a request's.
 OPENER_PRIOR = 8.0
+#: The findings whose prior is not :data:`PRETEXT_PRIOR`.
+_OWN_PRIORS: dict[str, float] = {"WRONG_NUMBER_OPENER": OPENER_PRIOR}
+#: The findings that only a warning quotes (:func:`features.warns`), not an advisory's
+#: wording alone: the fake officer's script holds it ("trinh bao", "toi pham").
+_SCRIPT_NAMES = frozenset({"CALL_TRANSFER_TO_POLICE"})
 
 #: "bam phim 1 de gap tong dai vien", "press 9 to speak to an agent".
 _KEYPRESS_RE = re.compile(
@@ -577,18 +582,8 @@ def pretext_findings(folded: str, tokens: list[str], bigrams: list[str],
     if not _WIRE_OR_CARD_PAIRS.isdisjoint(pairs) or not _WIRE_WORDS.isdisjoint(words):
         m = first_unnegated(_WIRE_OR_CARD_RE, folded)
         found.append(("PAID_BY_WIRE_OR_CARD", None if m is None else m.group(0)))
-    hits = [(name, text) for name, text in found if text is not None]
-    if not hits:
-        return
-    # (the fake officer's script holds the advisory's words: "trinh bao", "toi pham"; only
-    # a warning quotes it)
-    quoted_script = warns(out)
-    quoted = quoted_script or advisory(out)
-    for name, text in hits:
-        q = quoted_script if name == "CALL_TRANSFER_TO_POLICE" else quoted
-        prior = OPENER_PRIOR if name == "WRONG_NUMBER_OPENER" else PRETEXT_PRIOR
-        out.add(Finding(name, "scam", f'{_DETAILS[name]}: "{text}"', learned=False,
-                        weight=0.0 if q else prior))
+    add_fixed_prior_findings(out, found, _DETAILS, PRETEXT_PRIOR, priors=_OWN_PRIORS,
+                             warning_only=_SCRIPT_NAMES, clip=None)
 
 
 #: ``(name, meaning)`` of every finding of this module, for the symbol catalogue.

@@ -18,7 +18,7 @@ that carries a code (``OTP_CODE``) is the service that sent it, not someone aski
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from lachan.detect.brands import find_brands, signed_brand_site
 from lachan.detect.features import Finding, MessageFeatures, own_number_only, warns
@@ -344,6 +344,26 @@ def first_unnegated(pattern: re.Pattern[str], folded: str,
                 None)
 
 
+def first_unnegated_in_clause(pattern: re.Pattern[str], folded: str,
+                              opens: re.Pattern[str] | None = None) -> re.Match[str] | None:
+    """The first match of ``pattern`` not negated in its clause (:func:`negated`). A comma
+    followed by a new subject opens another clause, which a negation before it does not
+    reach ("chi dang o ngoai khong tien, em mua giup chi 5 the Viettel"); a comma right
+    before the match continues a list ("khong mua ban, cho thue tai khoan"). A match of
+    ``opens`` opens one too ("app khong co tren CH Play nen anh tai file apk")."""
+    for m in pattern.finditer(folded):
+        start = m.start()
+        cut = folded.rfind(",", 0, start) + 1  # (negated splits at ".", ";" itself)
+        if not folded[cut:start].strip():
+            cut = 0
+        if opens is not None:
+            for o in opens.finditer(folded, cut, start):
+                cut = o.end()
+        if not negated(folded[cut:start], start - cut):
+            return m
+    return None
+
+
 def advisory(out: MessageFeatures) -> bool:
     """The message warns against fraud or reads like a public advisory: the tricks it
     quotes get no fixed prior."""
@@ -351,16 +371,26 @@ def advisory(out: MessageFeatures) -> bool:
 
 
 def add_fixed_prior_findings(out: MessageFeatures, found: Sequence[tuple[str, str | None]],
-                             details: Mapping[str, str], prior: float) -> None:
+                             details: Mapping[str, str], prior: float, *,
+                             priors: Mapping[str, float] | None = None,
+                             warning_only: Collection[str] = (),
+                             clip: int | None = 80) -> None:
     """Add each ``(name, matched text)`` of ``found`` whose text is not ``None`` as a
-    finding leaning to scam with the fixed ``prior``, or with none when the message is an
-    :func:`advisory` that quotes the trick."""
+    finding leaning to scam with the fixed ``prior`` (or its own in ``priors``), or with
+    none when the message is an :func:`advisory` that quotes the trick; the names of
+    ``warning_only`` lose it only to a warning (:func:`warns`), not to an advisory's
+    wording alone. The matched text in the detail is cut to ``clip`` characters (``None``:
+    whole)."""
     hits = [(name, text) for name, text in found if text is not None]
     if not hits:
         return
-    weight = 0.0 if advisory(out) else prior
+    quoted = advisory(out)
+    warned = warns(out) if warning_only else quoted
     for name, text in hits:
-        out.add(Finding(name, "scam", f'{details[name]}: "{text[:80]}"', learned=False,
+        q = warned if name in warning_only else quoted
+        weight = 0.0 if q else (prior if priors is None else priors.get(name, prior))
+        shown = text if clip is None else text[:clip]
+        out.add(Finding(name, "scam", f'{details[name]}: "{shown}"', learned=False,
                         weight=weight))
 
 

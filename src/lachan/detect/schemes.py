@@ -60,7 +60,14 @@ import re
 from collections.abc import Collection
 
 from lachan.detect.features import PHONE_FINDINGS, Finding, MessageFeatures
-from lachan.detect.requests import LOVER, OTHERS_ACCOUNT, SECRECY_RE, advisory, negated
+from lachan.detect.requests import (
+    LOVER,
+    OTHERS_ACCOUNT,
+    SECRECY_RE,
+    advisory,
+    first_unnegated_in_clause,
+    negated,
+)
 
 #: Log-odds towards scam: enough to decide with the friendly words around them (a "friend"
 #: asking for card codes, P(scam) 0.01 by the model alone), like the illicit offers. It was
@@ -740,18 +747,9 @@ def _add(out: MessageFeatures, name: str, found: str, quoted: bool) -> None:
 
 
 def _first(pattern: re.Pattern[str], folded: str) -> str | None:
-    """The first match of ``pattern`` not negated in its clause. A comma followed by a new
-    subject opens another clause, which a negation before it does not reach ("chi dang o
-    ngoai khong tien, em mua giup chi 5 the Viettel"); a comma right before the match
-    continues a list ("khong mua ban, cho thue tai khoan")."""
-    for m in pattern.finditer(folded):
-        start = m.start()
-        cut = folded.rfind(",", 0, start) + 1  # (negated splits at ".", ";" itself)
-        if not folded[cut:start].strip():
-            cut = 0
-        if not negated(folded[cut:start], start - cut):
-            return m.group(0)
-    return None
+    """The text of :func:`first_unnegated_in_clause`, or ``None``."""
+    m = first_unnegated_in_clause(pattern, folded)
+    return None if m is None else m.group(0)
 
 
 #: Who bills in its own name (utilities, lenders, telcos, schools, funds, insurers,
@@ -1052,6 +1050,34 @@ def _deposit_first(folded: str, findings: Collection[str]) -> str | None:
 #: The bank's tracing and reversal of a mistaken transfer, offered as the way back.
 _BANK_REVERSAL_RE = re.compile(r"\btra\s+soat\b|\b(?:tra|hoan|chuyen)\s+(?:lai\s+)?(?:\S+\s+)?"
                                r"qua\s+ngan\s+hang\b")
+#: ...unless it is waved away just before, in its clause ("khong can tra soat ngan hang, chi
+#: can chuyen lai cho em", "dung bao ngan hang tra soat"): the fraud's shortcut.
+_REVERSAL_WAVED_RE = re.compile(
+    r"\b(?:(?:khong|ko|k|kg|khg|chua|cha|chang)\s+(?:can|phai|nen|muon)|khong|ko|kg|khg|chua"
+    # ("dung" a "don't" only before a verb: "lam dung thu tuc tra soat" is "the right way")
+    r"|dung(?=\s+(?:bao|lam|tra|hoan|chuyen|goi|len|ra|nho|doi)\b)|khoi)\s+(?:\S+\s+){0,3}?$")
+#: ...or held over the reader if the money does not come back ("neu khong chuyen lai em se
+#: tra soat va bao cong an"): a threat in the same sentence, not the way back.
+_REVERSAL_THREAT_RE = re.compile(
+    r"\bneu\s+(?:\S+\s+){0,3}?(?:khong|ko|k|kg|khg|chua)\b"
+    r"|\bcong\s+an\b|\bto\s+cao\b|\bkhoi\s+(?:kien|to)\b|\bkien\s+ra\s+toa\b")
+_SENTENCE_END_RE = re.compile(r"[.!?;\n]")
+
+
+def _bank_reversal(folded: str) -> str | None:
+    """The bank's tracing offered as the way the money goes back ("em da bao ngan hang tra
+    soat", "vui long lam thu tuc tra soat tai ngan hang"), not waved away nor threatened."""
+    for m in _BANK_REVERSAL_RE.finditer(folded):
+        start = m.start()
+        head = _SENTENCE_END_RE.split(folded[:start])[-1]
+        if _REVERSAL_WAVED_RE.search(head[head.rfind(",") + 1:]) is not None:
+            continue
+        tail = _SENTENCE_END_RE.split(folded[start:], maxsplit=1)[0]
+        if _REVERSAL_THREAT_RE.search(head) is not None or \
+                _REVERSAL_THREAT_RE.search(tail) is not None:
+            continue
+        return m.group(0)
+    return None
 
 
 def _mistaken_return(folded: str) -> str | None:
@@ -1064,7 +1090,7 @@ def _mistaken_return(folded: str) -> str | None:
         return None
     if _WRITER_RETURNS_RE.search(rest, max(0, back.start() - 20), back.start()) is not None:
         return None  # "a chuyen nham vao tk em a? de em ck tra lai": the writer pays it back
-    if _BANK_REVERSAL_RE.search(folded) is not None:
+    if _bank_reversal(folded) is not None:
         return None  # "em da bao ngan hang tra soat": the bank's own reversal, the genuine way
     return f"{mistake.group(0)} ... {back.group(0)}"
 

@@ -302,13 +302,17 @@ def find_phones(text: str, low: str, claims: Claims, runs: list[Run]
 
 #: A number labelled as a tax code, a student's, customer's, contract's, record's or ID
 #: card's right before it is none of a phone, whatever its digits: "MST 0312345678" (a
-#: company's tax code begins like a Viettel mobile), "MSSV 0912345678".
+#: company's tax code begins like a Viettel mobile), "MSSV 0912345678". Only the number
+#: right after the label: a phone after the code ("Ma KH PE0123, LH 0912345678") is one.
 _NOT_A_PHONE_LABEL = re.compile(
     r"(?:\bmst|m[aã]\s+s[oố]\s+thu[eế]|\bmssv|m[aã]\s+(?:s[oố]\s+)?sinh\s+vi[eê]n|\bm[aã]\s+kh"
     r"|m[aã]\s+kh[aá]ch\s+h[aà]ng|\bcccd|\bcmnd|c[aă]n\s+c[uư][oớ]c(?:\s+c[oô]ng\s+d[aâ]n)?"
     r"|s[oố]\s+h[oợ]p\s+[dđ][oồ]ng|h[oợ]p\s+[dđ][oồ]ng\s+s[oố]"
     r"|m[aã]\s+(?:h[oồ]\s+s[oơ]|bhxh|[dđ][oơ]n(?:\s+h[aà]ng)?"
-    r"|giao\s+d[iị]ch|gd|tra\s+c[uứ]u)|s[oố]\s+bhxh|tax\s+code)\s*(?:s[oố])?\s*[:#.]?\s*$")
+    r"|giao\s+d[iị]ch|gd|tra\s+c[uứ]u)|s[oố]\s+bhxh|tax\s+code)\s*(?:s[oố])?\s*"
+    # (a full stop right against the number: "MST.0312345678"; one followed by a space
+    # ends the sentence: "nhap ma KH. 0912345678 la so tong dai" names a phone)
+    r"(?:[:#]\s*|\.)?$")
 
 
 def _labelled_other(low: str, start: int) -> bool:
