@@ -13,6 +13,9 @@ from lachan.store.testing import (  # noqa: F401
     pg_drop_database,
 )
 
+#: the secret key (LACHAN_SECRET_KEY) that the ``home`` fixture sets
+SECRET = bytes(range(32))
+
 
 @pytest.fixture()
 def fresh_url(backend: str, tmp_path: Path) -> Iterator[str]:  # noqa: F811
@@ -25,3 +28,13 @@ def fresh_url(backend: str, tmp_path: Path) -> Iterator[str]:  # noqa: F811
         yield url
     finally:
         pg_drop_database(url)
+
+
+@pytest.fixture()
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home directory and the secret key ``SECRET`` for the registry, without ad rules
+    of the environment's."""
+    monkeypatch.setenv("LACHAN_SECRET_KEY", SECRET.hex())
+    monkeypatch.setenv("LACHAN_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("LACHAN_AD_RULES", raising=False)
+    return tmp_path / "home"

@@ -25,7 +25,7 @@ from lachan.store.migrate import upgrade
 from lachan.store.session import Database
 from lachan.store.testing import downgrade, raw_values
 
-SECRET = bytes(range(32))
+SECRET = bytes(range(32))  # the key the ``home`` fixture (conftest.py) sets
 GIVEN = datetime(2026, 11, 1, tzinfo=UTC)
 SENT = datetime(2026, 11, 22, 2, tzinfo=UTC)  # 09:00 in Vietnam
 NAME = "Nguyen Van Binh"
@@ -120,14 +120,6 @@ def _clear(url: str) -> dict[str, list[tuple]]:
             }
     finally:
         engine.dispose()
-
-
-@pytest.fixture()
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("LACHAN_SECRET_KEY", SECRET.hex())
-    monkeypatch.setenv("LACHAN_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("LACHAN_AD_RULES", raising=False)
-    return tmp_path / "home"
 
 
 def test_texts_and_proofs_become_ciphertexts_that_read_back(fresh_url: str, home: Path) -> None:
