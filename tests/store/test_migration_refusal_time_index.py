@@ -1,7 +1,7 @@
 """adv_0007: refusals are indexed with their time (advertiser, pseudonym, received_at), so
 that a scrub reads them from the index alone; the index of advertiser and pseudonym it
-begins with is dropped. What a scrub answers, and what the check of an ad copy finds, is
-the same before, after, and after the downgrade (which puts the old index back)."""
+begins with is dropped. What a scrub answers is the same before, after, and after the
+downgrade (which puts the old index back)."""
 
 from __future__ import annotations
 
