@@ -71,3 +71,28 @@ def test_a_child_warning_the_parent_of_the_same_message() -> None:
 ])
 def test_a_charity_appeal_paid_to_a_person(text: str, fires: bool) -> None:
     assert ("CHARITY_TO_PERSON" in rule_findings(text)) is fires
+
+
+@pytest.mark.parametrize(("name", "fires", "text"), [
+    # a threat's condition is a demand, and "chi can" (only need) opens a clause
+    ("APK_LINK", True, "Tai khoan cua ban se bi khoa neu khong cai dat file apk tai link sau"),
+    ("APK_LINK", True, "Khong can ra co quan chi can tai app tai link apk nay de nhan ho tro"),
+    ("APK_LINK", False, "Khong cai dat file .apk tu link la"),
+    # "em"/"con" who missed a call is mostly the writer, and "duoc" makes it an excuse
+    ("THIRD_PARTY_TRANSFER", True, "Me goi con nhung con k nghe may duoc, me chuyen giup con "
+     "5 trieu vao STK 0123456789 Nguyen Van Hung nhe"),
+    ("THIRD_PARTY_TRANSFER", True, "Chi goi em ma em khong nghe may duoc, chi chuyen giup em "
+     "3tr vao STK 0123456789 Nguyen Van Hung nhe"),
+    # a body's name holding a surname ("MAT TRAN") or "TONG CONG TY" is no person
+    ("CHARITY_TO_PERSON", False, "Keu goi ung ho dong bao bi lu lut. Moi dong gop xin gui ve "
+     "STK 0011001234567 Vietcombank MAT TRAN TO QUOC TINH QUANG BINH"),
+    ("CHARITY_TO_PERSON", False, "Keu goi ung ho dong bao bi lu lut. Moi dong gop xin gui ve "
+     "STK 0011001234567 Vietcombank TONG CONG TY BUU DIEN VIET NAM"),
+    # a fallback offered in good faith is no threat
+    ("MISTAKEN_TRANSFER_RETURN", False, "Minh chuyen nham 2tr vao tk ban. Minh da bao ngan hang "
+     "tra soat, neu khong duoc thi ban chuyen lai giup minh vao STK 0123456789 nhe"),
+    ("MISTAKEN_TRANSFER_RETURN", True, "Em chuyen nham 2tr vao tk anh, anh chuyen lai giup em "
+     "vao STK 0123456789, neu khong chuyen lai em se tra soat va bao cong an"),
+])
+def test_review_mends(name: str, fires: bool, text: str) -> None:
+    assert (name in rule_findings(text)) is fires

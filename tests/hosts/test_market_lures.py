@@ -164,6 +164,7 @@ def test_a_name_closed_by_win_or_bet_outside_vn_is_a_betting_site(item: str) -> 
 @pytest.mark.parametrize("item", [
     "darwin.com", "goodwin.com", "edwin.com", "baldwin.org", "irwin.com", "twin.com",
     "alphabet.com", "tibet.com", "sorbet.com",  # words that end in "win" or "bet"
+    "hanwhatechwin.com", "ashwin.com", "lewin.com",
     "hoangwin.vn", "thanhbet.com.vn",  # under .vn
 ])
 def test_words_ending_in_win_or_bet_and_vn_names_are_not_betting_sites(item: str) -> None:
@@ -172,7 +173,7 @@ def test_words_ending_in_win_or_bet_and_vn_names_are_not_betting_sites(item: str
 
 @pytest.mark.parametrize(("item", "form"), [
     ("eastcenterltd.com", "ltd"), ("fenlimited.com", "limited"),
-    ("eliconglobalplc.com", "plc"),
+    ("elicongloballtd2.com", "ltd"),
 ])
 def test_a_legal_form_closing_a_name_outside_vn_is_found(item: str, form: str) -> None:
     v = analyse_host(item)
@@ -183,6 +184,7 @@ def test_a_legal_form_closing_a_name_outside_vn_is_found(item: str, form: str) -
 
 @pytest.mark.parametrize("item", [
     "fitnessunlimited.com",  # "unlimited" is no legal form
+    "tescoplc.com", "hsbcplc.com",  # a listed company's investor site
     "hoaphatltd.com.vn", "minhanlimited.vn",  # Vietnamese firms under .vn
     "ltd.com", "pltd.com",  # no name before the form
 ])

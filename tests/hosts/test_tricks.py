@@ -367,7 +367,7 @@ def test_a_game_publishers_name_misspelt_under_vn_is_a_look_alike(item: str) -> 
 
 @pytest.mark.parametrize("item", [
     "gara.vn",  # a garage: two letters dropped
-    "galena.vn",  # a name near "garena"
+    "galena.vn", "galera.vn",  # names near "garena"
     "gazeta.pl",  # outside .vn
     "garden.vn",
 ])

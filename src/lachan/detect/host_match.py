@@ -456,16 +456,16 @@ def _publisher_names() -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
 
 
 #: Words and names a publisher's name is two edits from ("gardena": garden tools).
-PUBLISHER_LOOKALIKE_WORDS = frozenset({"gardena", "galena", "gazeta", "garenne"})
+PUBLISHER_LOOKALIKE_WORDS = frozenset({"gardena", "galena", "gazeta", "garenne", "galera"})
 
 
 def publisher_lookalike(label: str) -> tuple[str, str] | None:
     """``(brand id, the name read)`` when a label under .vn, less its hyphens, digits and a
     closing "vn", is a game publisher's name with one letter replaced, added or dropped
-    ("garene", "garens"), or two with its first and last letters kept ("gerana", "gazena",
-    "garennavn", "grerena"): the fakes of a game's event sites copy the publisher's .vn
-    domain (garena.vn). Not outside .vn: two letters from "garena" are words and names
-    elsewhere ("gazeta"). On the training side of the phishing list this finds 6
+    after its first ("garene", "garens"), or two with its first and last letters kept
+    ("gerana", "gazena", "garennavn", "grerena"): the fakes of a game's event sites copy
+    the publisher's .vn domain (garena.vn). Not outside .vn: two letters from "garena" are
+    words and names elsewhere ("gazeta"). On the training side of the phishing list this finds 6
     registrable domains the other checks missed, and it is in no legitimate domain,
     well-known site or ham-SMS link."""
     core = label.replace("-", "").strip("0123456789")
@@ -686,15 +686,18 @@ BETTING_ENDING_RE = re.compile(r"[a-z0-9]{2,}(?:win|bet)(?:vn|vip|club)?\d*$")
 #: Words that end in "win" or "bet" (Darwin, Edwin, Baldwin, Irwin, twin, Unwin; alphabet,
 #: Tibet, sorbet, gibbet): a label whose name before the ending closes with one is no
 #: betting site's.
-_WIN_BET_WORDS = ("twin", "dwin", "rwin", "lwin", "nwin", "abet", "ibet", "rbet", "bbet")
+#: ("techwin", "ashwin", "lewin" too: Hanwha Techwin sells cameras here)
+_WIN_BET_WORDS = ("twin", "dwin", "rwin", "lwin", "nwin", "hwin", "ewin", "abet", "ibet",
+                  "rbet", "bbet")
 _ENDING_FILLER_RE = re.compile(r"(?:vn|vip|club)?\d*$")
 #: A company's legal form closing a label outside .vn ("eastcenterltd", "fenlimited",
 #: "eliconglobalplc"): fake investment and order-taking ("task") firms put it in their
 #: sites' names to look registered; an honest firm's site carries its name, not its legal
 #: form. On the training side of the phishing list this finds 10 registrable domains the
 #: model and the other checks missed, and it is in no legitimate domain, well-known site or
-#: ham-SMS link. Left out: "unlimited" ("fitnessunlimited").
-COMPANY_FORM_RE = re.compile(r"[a-z]{3,}(ltd|limited|plc)\d*$")
+#: ham-SMS link. Left out: "unlimited" ("fitnessunlimited"), and "plc": listed companies
+#: name their investor sites so ("tescoplc.com", "hsbcplc").
+COMPANY_FORM_RE = re.compile(r"[a-z]{3,}(ltd|limited)\d*$")
 TRADING, BOOKMAKER, COMPANY = "trading", "bookmaker", "company"
 
 

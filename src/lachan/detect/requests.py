@@ -359,9 +359,21 @@ def first_unnegated_in_clause(pattern: re.Pattern[str], folded: str,
         if opens is not None:
             for o in opens.finditer(folded, cut, start):
                 cut = o.end()
-        if not negated(folded[cut:start], start - cut):
+        for o in _CLAUSE_OPENS_RE.finditer(folded, cut, start):
+            cut = o.end()
+        # "neu khong cai dat file apk ..., tai khoan se bi khoa": a condition, and a demand
+        clause = _CONDITION_NOT_RE.sub("neu", folded[cut:start])
+        if not negated(clause, len(clause)):
             return m
     return None
+
+
+#: Words that open a clause a negation before them does not reach: "khong can ra co quan
+#: chi can tai app tai link apk" (only ... need).
+_CLAUSE_OPENS_RE = re.compile(r"\b(?:chi\s+can|nhung\s+chi|ma\s+chi)\s")
+#: "neu khong" (if not): a condition, not a negation.
+_CONDITION_NOT_RE = re.compile(r"\bneu\s+(?:ban\s+|quy\s+khach\s+|anh\s+|chi\s+)?"
+                               r"(?:khong|ko|k|khg)\b")
 
 
 def advisory(out: MessageFeatures) -> bool:

@@ -196,8 +196,9 @@ _EVN_RE = re.compile(r"\bevn\w*")
 _SURNAME = (r"(?:nguyen|tran|pham|hoang|huynh|phan|vu|vo|dang|bui|duong|ngo|dinh|dao|doan"
             r"|trinh|truong|luong|quach|trieu|vuong)")
 _SHORT_SURNAME = (r"(?:le|do|ho|ly|mai|cao|ha|lam|ta|lu|to|tang"
-                  # Luu, Lai, Dam, Kieu, Khuc, Thai, Tong, Mac, and Lo (a Thai people's name)
-                  r"|luu|lai|dam|kieu|khuc|thai|tong|mac|lo)")
+                  # Luu, Lai, Dam, Kieu, Khuc, Thai, Mac, and Lo (a Thai people's name); not
+                  # Tong ("TONG CONG TY", "tong cong": in all)
+                  r"|luu|lai|dam|kieu|khuc|thai|mac|lo)")
 _MIDDLE = (r"(?:van|thi|huu|duc|minh|ngoc|thanh|quoc|xuan|kim|hong|dinh|cong|quang|anh|thu"
            r"|thuy|bao|gia|phuong|hai|trung|tien|manh|viet|nhat|tuan)")
 #: (Not a school: "Truong TH Kim Dong" is Truong Tieu hoc, though Truong is a surname too;
@@ -275,8 +276,11 @@ def _personal_holder(folded: str) -> str | None:
     for m in _ACCOUNT_NUMBER_RE.finditer(folded):
         after = _NAME_AFTER_RE.match(folded[m.end():m.end() + _NAME_REACH])
         if after is not None:
-            # (the words before the name: "Lo Van Phong" folds to "van phong", an office)
-            if ORGANISATION_RE.search(after.group(0), 0, after.start("person")) is not None:
+            # (an organisation's word that starts before the name or with it; not one inside
+            # it: "Lo Van Phong" folds to "van phong", an office, but "MAT TRAN TO QUOC"
+            # holds the surname Tran)
+            if any(o.start() <= after.start("person")
+                   for o in ORGANISATION_RE.finditer(after.group(0))):
                 continue  # "... Vietcombank UY BAN MTTQ VN PHUONG BEN NGHE": a body's account
             return m.group(0) + after.group(0)
         before = _NAME_BEFORE_RE.search(folded[max(0, m.start() - _NAME_REACH // 2):m.start()])
@@ -914,10 +918,12 @@ _READER_MISSED_RE = re.compile(r"\b(?:chi|anh|ban|co|chu|quy\s+khach)\s+(?:\S+\s
                                rf"{_CANNOT_CALL}")
 #: The writer called and the reader did not answer ("em goi anh ma anh khong nghe may",
 #: "goi cho chi may lan chi k nghe"): no excuse of the writer's.
-_CALLED_YOU_RE = re.compile(r"\bgoi\s+(?:cho\s+)?(?:anh|chi|em|ban|me|bo|ba|co|chu|ong"
-                            r"|con|cau|mi|vo|chong)\s+(?:\S+\s+){0,3}?"
+#: (Not "chi goi em ma em khong nghe may duoc": "em" and "con" are mostly the writer, and
+#: "duoc" makes it the writer's own "could not".)
+_CALLED_YOU_RE = re.compile(r"\bgoi\s+(?:cho\s+)?(?:anh|chi|ban|me|bo|ba|co|chu|ong"
+                            r"|cau|mi|vo|chong)\s+(?:\S+\s+){0,3}?"
                             r"(?:ma|nhung|thi)\s+(?:\S+\s+)?(?:khong|k|ko|hong)\s+"
-                            r"(?:nghe\s+may|nghe|bat\s+may)\b")
+                            r"(?:nghe\s+may|nghe|bat\s+may)\b(?!\s+duoc)")
 #: "Don't call me", said while asking for money: the hijacked account cannot talk.
 _AVOID_CALL_RE = re.compile(rf"\b(?:dung\s+(?:goi|call|alo)|(?:sap\s+)?het\s+pin"
                             rf"|{_CANNOT_CALL})\b")
@@ -1058,8 +1064,11 @@ _REVERSAL_WAVED_RE = re.compile(
     r"|dung(?=\s+(?:bao|lam|tra|hoan|chuyen|goi|len|ra|nho|doi)\b)|khoi)\s+(?:\S+\s+){0,3}?$")
 #: ...or held over the reader if the money does not come back ("neu khong chuyen lai em se
 #: tra soat va bao cong an"): a threat in the same sentence, not the way back.
+#: (the condition is a threat when what follows it is the tracing itself: "neu khong chuyen
+#: lai em se tra soat"; not a fallback, "neu khong duoc thi ban chuyen lai giup minh")
 _REVERSAL_THREAT_RE = re.compile(
-    r"\bneu\s+(?:\S+\s+){0,3}?(?:khong|ko|k|kg|khg|chua)\b"
+    r"\bneu\s+(?:\S+\s+){0,3}?(?:khong|ko|k|kg|khg|chua)\b(?:\s+\S+){0,6}?\s+"
+    r"(?:se\s+|thi\s+)?(?:\S+\s+)?(?:tra\s+soat|bao\s+ngan\s+hang)"
     r"|\bcong\s+an\b|\bto\s+cao\b|\bkhoi\s+(?:kien|to)\b|\bkien\s+ra\s+toa\b")
 _SENTENCE_END_RE = re.compile(r"[.!?;\n]")
 
@@ -1073,8 +1082,7 @@ def _bank_reversal(folded: str) -> str | None:
         if _REVERSAL_WAVED_RE.search(head[head.rfind(",") + 1:]) is not None:
             continue
         tail = _SENTENCE_END_RE.split(folded[start:], maxsplit=1)[0]
-        if _REVERSAL_THREAT_RE.search(head) is not None or \
-                _REVERSAL_THREAT_RE.search(tail) is not None:
+        if _REVERSAL_THREAT_RE.search(head + tail) is not None:  # (the whole sentence)
             continue
         return m.group(0)
     return None
