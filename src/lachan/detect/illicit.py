@@ -385,7 +385,12 @@ _APK_RE = re.compile(r"\.apk\b|\b(?:file|tep|link|ban)\s+apk\b|[a-z0-9]-apk\.|\b
 #: "So" ("nen", not "khong nen", "should not"): what follows is a new clause, which the
 #: negation of the reason before it does not reach ("app khong co tren CH Play nen anh tai
 #: file apk em gui").
-_SO_RE = re.compile(r"(?<!khong )(?<!ko )(?<!khg )(?<!dung )\bnen\b(?!\s+tang)")
+#: "Only ... need" opens one too ("khong can ra co quan chi can tai app tai link apk"), and
+#: so does a threat's "if not" ("bi khoa neu khong cai dat file apk": a condition, and a
+#: demand): the negation is cut off with the words before it.
+_APK_CLAUSE_OPENS_RE = re.compile(r"(?<!khong )(?<!ko )(?<!khg )(?<!dung )\bnen\b(?!\s+tang)"
+                    r"|\b(?:chi\s+can|nhung\s+chi|ma\s+chi)\b"
+                    r"|\bneu\s+(?:ban\s+|quy\s+khach\s+|anh\s+|chi\s+)?(?:khong|ko|k|khg)\b")
 #: What opens the check: the package's name, or a store named.
 _NOT_RIGHT_BEFORE = ("khong ", "ko ", "khg ")
 _APK_GATES = ("apk", "ch play", "chua play", "google play", "app store", "cua hang ung dung")
@@ -679,7 +684,7 @@ def illicit_findings(folded: str, tokens: list[str], bigrams: list[str],
         # (not where it is warned against: "khong cai dat file .apk tu link la", "khong tai
         # ung dung ngoai CH Play"; a negation in another clause stops nothing: "khong can
         # ra co quan, chi tai app tai link apk nay")
-        m = first_unnegated_in_clause(_APK_RE, folded, _SO_RE)
+        m = first_unnegated_in_clause(_APK_RE, folded, _APK_CLAUSE_OPENS_RE)
         if m is not None:
             _add(out, "APK_LINK", ".apk", APK_LINK_PRIOR + (
                 APK_AUTHORITY_EXTRA if "AUTHORITY_NAMED" in out.findings else 0.0), quoted)

@@ -146,13 +146,13 @@ _RECEIVE_RE = re.compile(
     r"\b(?:duoc\s+chi\s+tra|chi\s+tra\s+quyen\s+loi|nhan\s+(?:tien|thuong|khoan|quyen\s+loi)"
     r"|duoc\s+boi\s+thuong|giai\s+ngan|rut\s+tien|duoc\s+nhan|hoc\s+bong"
     r"|duoc\s+(?:ho\s+tro\s+)?vay|duoc\s+cap\s+(?:han\s+muc|khoan\s+vay))\b")
-#: ("de nhan": "dong 850 nghin phi cap nhat ho so de nhan khoan chenh lech", the fee's own
-#: words too far apart for a pair)
 #: What "de nhan" receives when it is money: "de nhan khoan chenh lech", "de nhan thuong".
 _RECEIVED_THING_RE = re.compile(
     r"\s+(?:lai\s+|duoc\s+)?(?:tien|thuong|khoan|quyen\s+loi|qua|giai|hoc\s+bong|luong"
     r"|so\s+tien|tro\s+cap|phan\s+thuong|hoan\s+tien|boi\s+thuong)\b")
 _WORD_NEXT_RE = re.compile(r"\s+[a-z]")
+#: ("de nhan": "dong 850 nghin phi cap nhat ho so de nhan khoan chenh lech", the fee's own
+#: words too far apart for a pair)
 _FEE_FIRST_PAIRS = frozenset({"de nhan", "dong truoc", "nop truoc", "chuyen truoc", "toan truoc",
                               "tra truoc", "nop phi", "dong phi"})
 
@@ -359,21 +359,9 @@ def first_unnegated_in_clause(pattern: re.Pattern[str], folded: str,
         if opens is not None:
             for o in opens.finditer(folded, cut, start):
                 cut = o.end()
-        for o in _CLAUSE_OPENS_RE.finditer(folded, cut, start):
-            cut = o.end()
-        # "neu khong cai dat file apk ..., tai khoan se bi khoa": a condition, and a demand
-        clause = _CONDITION_NOT_RE.sub("neu", folded[cut:start])
-        if not negated(clause, len(clause)):
+        if not negated(folded[cut:start], start - cut):
             return m
     return None
-
-
-#: Words that open a clause a negation before them does not reach: "khong can ra co quan
-#: chi can tai app tai link apk" (only ... need).
-_CLAUSE_OPENS_RE = re.compile(r"\b(?:chi\s+can|nhung\s+chi|ma\s+chi)\s")
-#: "neu khong" (if not): a condition, not a negation.
-_CONDITION_NOT_RE = re.compile(r"\bneu\s+(?:ban\s+|quy\s+khach\s+|anh\s+|chi\s+)?"
-                               r"(?:khong|ko|k|khg)\b")
 
 
 def advisory(out: MessageFeatures) -> bool:

@@ -966,10 +966,9 @@ _PLAIN_THIS_ACCOUNT_RE = re.compile(r"\b(?:vao|qua|vo)\s+(?:so\s+)?(?:stk\s+|tk\
 def _third_party(folded: str, findings: Collection[str]) -> str | None:
     if _SHIPPER_RE.search(folded) is not None and _READER_MISSED_RE.search(folded) is not None:
         return None  # "e la shipper ..., chi k nghe may": the courier could not reach the reader
-    if _CALLED_YOU_RE.search(folded) is not None:
-        # "em goi anh ma anh khong nghe may": the writer called; the reader did not answer
-        # (no excuse of the writer's: drop it, the other excuses still count)
-        folded = _CALLED_YOU_RE.sub(" ", folded)
+    # "em goi anh ma anh khong nghe may": the writer called; the reader did not answer (no
+    # excuse of the writer's: drop it, the other excuses still count)
+    folded = _CALLED_YOU_RE.sub(" ", folded)
     avoid = _AVOID_CALL_RE.search(folded)
     refusal = None if avoid is None or negated(folded, avoid.start()) else avoid.group(0)
     ask = _together(folded, _EXCUSE_RE, _ASK_TRANSFER_RE)
